@@ -1,0 +1,34 @@
+// Build: compile TypeScript to dist/, copy data files beside the compiled modules,
+// then build the gazetteer from its npm packages (generated/, not committed).
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, readdirSync, statSync, mkdirSync } from 'node:fs';
+import { join, dirname, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+if (!existsSync(tsc)) {
+  console.error('sitrep build: typescript is not installed; run `npm install` first');
+  process.exit(1);
+}
+execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.json')], { stdio: 'inherit' });
+
+// Data files (lexicons, dictionaries) live beside the code that reads them.
+const src = join(root, 'src');
+function copyAssets(dir) {
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) copyAssets(p);
+    else if (/\.(json|tsv|txt|md)$/.test(name)) {
+      const out = join(root, 'dist', relative(src, p));
+      mkdirSync(dirname(out), { recursive: true });
+      cpSync(p, out);
+    }
+  }
+}
+copyAssets(src);
+
+const gazetteerBuilder = join(root, 'dist', 'geography', 'build-gazetteer.js');
+if (existsSync(gazetteerBuilder)) {
+  execFileSync(process.execPath, [gazetteerBuilder], { stdio: 'inherit' });
+}

@@ -1,0 +1,20 @@
+// sitrep's command line. Each command lives in its own module, loaded only when it runs,
+// so that `sitrep --help` and small jobs start fast.
+import { Command } from 'commander';
+import { registerExtract } from './extract-command.js';
+
+const program = new Command();
+program
+  .name('sitrep')
+  .description(
+    'Turn news reports into conflict-event data in ACLED\'s schema, with the text that supports every field.',
+  )
+  .version('0.1.0')
+  .showHelpAfterError('(run with --help for usage)');
+
+registerExtract(program);
+
+program.parseAsync(process.argv).catch((err: unknown) => {
+  process.stderr.write(`sitrep: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,157 @@
+// The shared document that every pipeline stage annotates, in the manner of spaCy's Doc:
+// the original text never changes; stages add spans (UTF-16 offsets into `text`).
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface DocMeta {
+  /** Publication date, YYYY-MM-DD, when known. */
+  date?: string;
+  title?: string;
+  source?: string;
+  url?: string;
+}
+
+export type TokenKind = 'word' | 'number' | 'punct' | 'symbol';
+
+export interface Token extends Span {
+  text: string;
+  /** Lower-cased text (no other folding) for lexicon look-ups. */
+  lower: string;
+  kind: TokenKind;
+  /** First character is an upper-case letter. */
+  upper: boolean;
+  /** Index of the sentence holding the token. */
+  sentence: number;
+  /** Whitespace (or start of text) precedes the token. */
+  spaceBefore: boolean;
+}
+
+export interface Sentence extends Span {
+  /** Index of the first token and one past the last. */
+  firstToken: number;
+  endToken: number;
+}
+
+/** A date or time expression, resolved against the publication date. */
+export interface DateMention extends Span {
+  text: string;
+  /** Resolved day, YYYY-MM-DD (middle of the window for vague expressions). */
+  date: string;
+  /** ACLED time_precision: 1 day, 2 week-like window, 3 month. */
+  precision: 1 | 2 | 3;
+  /** Which pattern produced it (for explanations). */
+  rule: string;
+}
+
+/** A number or quantity: "seven", "at least 28", "dozens". */
+export interface Quantity extends Span {
+  text: string;
+  value: number;
+  /** "at least", "more than", "about", "up to", or none. */
+  modifier?: 'at-least' | 'more-than' | 'about' | 'up-to' | 'at-most';
+  /** Vague quantities ("several", "dozens") carry the word that made them. */
+  vague?: boolean;
+}
+
+export interface GazetteerEntry {
+  name: string;
+  /** ISO 3166-1 alpha-2 */
+  countryCode: string;
+  country: string;
+  admin1?: string;
+  admin2?: string;
+  latitude: number;
+  longitude: number;
+  /** city | admin1 | country | region */
+  feature: 'city' | 'admin1' | 'admin2' | 'country' | 'region';
+  population?: number;
+  geonameid?: number;
+}
+
+export interface PlaceMention extends Span {
+  text: string;
+  /** Demonyms ("Syrian") name a country but are not event locations. */
+  demonym?: boolean;
+  entry: GazetteerEntry;
+  score: number;
+  alternatives?: { entry: GazetteerEntry; score: number }[];
+}
+
+export interface ActorMention extends Span {
+  text: string;
+  /** Key into the actor dictionary. */
+  actorId: string;
+  /** ACLED inter code 1-8 (before country resolution of generic actors). */
+  inter: number;
+  /** Generic actors ("police", "protesters") are named per country at assembly. */
+  generic?: boolean;
+}
+
+export interface TriggerMention extends Span {
+  text: string;
+  eventType: string;
+  subEventType: string;
+  /** Tactic phrase when the trigger names a weapon or method ("car bomb"). */
+  tactic?: string;
+  /** Negated, hypothetical, threatened or planned: not an event. */
+  irrealis?: boolean;
+  /** Rank in ACLED's precedence (higher wins). */
+  rank: number;
+}
+
+export interface Attribution extends Span {
+  text: string;
+  /** Who said it ("the SDF", "CNN"). */
+  reporter: string;
+  /** Span of the reporter's name. */
+  reporterSpan: Span;
+  /** The region of text the attribution covers (usually its sentence or clause). */
+  scope: Span;
+}
+
+export class Doc {
+  readonly tokens: Token[] = [];
+  readonly sentences: Sentence[] = [];
+  readonly dates: DateMention[] = [];
+  readonly quantities: Quantity[] = [];
+  readonly places: PlaceMention[] = [];
+  readonly actors: ActorMention[] = [];
+  readonly triggers: TriggerMention[] = [];
+  readonly attributions: Attribution[] = [];
+
+  constructor(
+    readonly id: string,
+    /** The document's original text; every offset points into it. */
+    readonly text: string,
+    readonly meta: DocMeta = {},
+    /** Where the article body starts (after a header such as `date 2022-01-24`). */
+    readonly bodyStart = 0,
+  ) {}
+
+  slice(span: Span): string {
+    return this.text.slice(span.start, span.end);
+  }
+
+  /** Index of the sentence containing the offset (binary search). */
+  sentenceAt(offset: number): number {
+    const s = this.sentences;
+    let lo = 0;
+    let hi = s.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (s[mid]!.end <= offset) lo = mid + 1;
+      else if (s[mid]!.start > offset) hi = mid - 1;
+      else return mid;
+    }
+    return Math.max(0, Math.min(lo, s.length - 1));
+  }
+}
+
+/** A pipeline stage adds annotations to the document. */
+export interface PipelineComponent {
+  readonly name: string;
+  apply(doc: Doc): void;
+}
