@@ -44,6 +44,8 @@ export interface DateMention extends Span {
   precision: 1 | 2 | 3;
   /** Which pattern produced it (for explanations). */
   rule: string;
+  /** The day something was said or reported ("told CNN on Friday"), not the day of the event. */
+  reporting?: boolean;
 }
 
 /** A number or quantity: "seven", "at least 28", "dozens". */
@@ -92,6 +94,10 @@ export interface ActorMention extends Span {
 
 export interface TriggerMention extends Span {
   text: string;
+  /** Lexicon class: an ACLED sub-event type, or a class whose type depends on the actors
+   * (violence, clash, protest, protest-intervention, protest-excessive, riot-conduct, mob, note). */
+  cls: string;
+  /** Event type and sub-event type when the class fixes them (empty otherwise). */
   eventType: string;
   subEventType: string;
   /** Tactic phrase when the trigger names a weapon or method ("car bomb"). */
@@ -112,6 +118,20 @@ export interface Attribution extends Span {
   scope: Span;
 }
 
+/** A reported figure: "at least seven fighters ... were killed", "killing 28 militants". */
+export interface Figure extends Span {
+  text: string;
+  /** killed | injured | arrested | abducted | escaped | displaced */
+  kind: string;
+  value: number;
+  /** Span of the number itself. */
+  quantity: Span;
+  /** Who the figure counts ("fighters from US-allied Syrian Democratic Forces"), when said. */
+  subject?: Span;
+  /** The figure is a total for the whole incident ("death toll", "in total"). */
+  total?: boolean;
+}
+
 export class Doc {
   readonly tokens: Token[] = [];
   readonly sentences: Sentence[] = [];
@@ -121,6 +141,7 @@ export class Doc {
   readonly actors: ActorMention[] = [];
   readonly triggers: TriggerMention[] = [];
   readonly attributions: Attribution[] = [];
+  readonly figures: Figure[] = [];
 
   constructor(
     readonly id: string,
@@ -154,4 +175,18 @@ export class Doc {
 export interface PipelineComponent {
   readonly name: string;
   apply(doc: Doc): void;
+}
+
+/** Spans (sorted by start) whose start lies in [from, to): binary search, no scan of the whole list. */
+export function spansStartingIn<T extends Span>(spans: readonly T[], from: number, to: number): T[] {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: T[] = [];
+  for (let i = lo; i < spans.length && spans[i]!.start < to; i++) out.push(spans[i]!);
+  return out;
 }

@@ -6,11 +6,14 @@ export interface EvidenceSpan {
   text: string;
 }
 
-/** A reported figure and who reported it. */
+/** A reported figure (or a reported tactic) and who reported it. */
 export interface Claim {
-  /** What the figure counts: "killed" (deaths), "injured", "arrested", "escaped", ... */
+  /** What the figure counts: "killed" (deaths), "injured", "arrested", "escaped", ...; or "tactic". */
   kind: string;
-  value: number;
+  /** The figure; null for a tactic claim ("the Pentagon confirmed the airstrikes"). */
+  value: number | null;
+  /** For kind "tactic": the tactic confirmed ("air strikes"). */
+  tactic?: string;
   /** Who the deaths were ("SDF fighters", "ISIS militants"), when said. */
   subject?: string;
   /** Who reported it ("the SDF", "CNN"); absent when the article states it in its own voice. */

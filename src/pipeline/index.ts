@@ -1,8 +1,12 @@
 // The extraction pipeline: a source document in, a Doc with annotations and its events out.
+// Stages run in order, each adding one layer of spans to the shared Doc (see common/doc.ts).
 import { createHash } from 'node:crypto';
-import { Doc } from '../common/doc.js';
+import { Doc, type PipelineComponent } from '../common/doc.js';
 import type { AcledEvent } from '../common/event.js';
+import { assembleEvents } from '../extraction/assemble.js';
+import { loadGeoparser } from '../geography/index.js';
 import type { SourceDocument } from '../ingest/types.js';
+import { englishComponents } from '../locales/en/index.js';
 
 export interface ExtractResult {
   doc: Doc;
@@ -10,7 +14,15 @@ export interface ExtractResult {
 }
 
 export interface Extractor {
+  readonly components: readonly PipelineComponent[];
   extract(source: SourceDocument): ExtractResult;
+}
+
+export interface ExtractorOptions {
+  /** Count demonyms ("Syrian") as place mentions (they never become event locations). */
+  demonyms?: boolean;
+  /** A TSV of the user's own places (see the README). */
+  userPlaces?: string;
 }
 
 /** A stable id for documents that came without one: a hash of their text. */
@@ -18,16 +30,26 @@ export function documentId(text: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 16);
 }
 
-export function createExtractor(): Extractor {
+export function createDoc(source: SourceDocument): Doc {
+  return new Doc(
+    source.id ?? documentId(source.text),
+    source.text,
+    { date: source.date, title: source.title, source: source.source, url: source.url },
+    source.bodyStart ?? 0,
+  );
+}
+
+export function createExtractor(options: ExtractorOptions = {}): Extractor {
+  const geoparser = loadGeoparser({ demonyms: options.demonyms ?? true, userPlaces: options.userPlaces });
+  const [tokenizer, dates, quantities, ...rest] = englishComponents;
+  // Places come after numbers (they need the tokens, not the rest) and before assembly.
+  const components: PipelineComponent[] = [tokenizer!, dates!, quantities!, { name: 'places', apply: (doc) => geoparser.apply(doc) }, ...rest];
   return {
+    components,
     extract(source) {
-      const doc = new Doc(source.id ?? documentId(source.text), source.text, {
-        date: source.date,
-        title: source.title,
-        source: source.source,
-        url: source.url,
-      }, source.bodyStart ?? 0);
-      return { doc, events: [] };
+      const doc = createDoc(source);
+      for (const c of components) c.apply(doc);
+      return { doc, events: assembleEvents(doc) };
     },
   };
 }

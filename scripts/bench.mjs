@@ -1,0 +1,74 @@
+// `npm run bench`: times `sitrep extract` (the whole process, start-up included) over the Guardian
+// articles in ../shared/eval-data/guardian-sdf, replicated to ~2,000, and reports articles/s,
+// start-up time and peak memory. Options: --copies N (default 8), --input FILE.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const arg = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+const copies = Number(arg('--copies', '8'));
+const input = arg('--input', join(root, '..', 'shared', 'eval-data', 'guardian-sdf', 'Guardian_SDF_sample.csv'));
+const bin = join(root, 'bin', 'sitrep.js');
+if (!existsSync(join(root, 'dist', 'cli', 'main.js'))) {
+  console.error('bench: dist/ is missing; run `npm run build` first');
+  process.exit(1);
+}
+if (!existsSync(input)) {
+  console.log(`bench: skipped: ${input} not found (the Guardian sample lives in ../shared/eval-data)`);
+  process.exit(0);
+}
+
+// Replicate the CSV's rows (new ids, same text) into one JSONL file.
+const { parse } = await import('csv-parse/sync');
+const rows = parse(readFileSync(input), { columns: true, bom: true, relax_column_count: true });
+const dir = mkdtempSync(join(tmpdir(), 'sitrep-bench-'));
+const file = join(dir, 'articles.jsonl');
+const lines = [];
+let bytes = 0;
+for (let c = 0; c < copies; c++) {
+  for (const [i, r] of rows.entries()) {
+    lines.push(JSON.stringify({ id: `g${c}-${i}`, date: r.date, text: r.text, source: r.source }));
+    bytes += r.text.length;
+  }
+}
+writeFileSync(file, lines.join('\n') + '\n');
+const articles = lines.length;
+
+function timed(cmdArgs) {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, bin, ...cmdArgs], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  const rssKb = Number((r.stderr.trim().split('\n').pop() ?? '').trim());
+  return { seconds, rssMb: rssKb / 1024, status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const hasTime = existsSync('/usr/bin/time');
+if (!hasTime) console.log('bench: /usr/bin/time not found; peak memory will not be reported');
+const run = (a) => (hasTime ? timed(a) : (() => {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, [bin, ...a], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  return { seconds: Number(process.hrtime.bigint() - t0) / 1e9, rssMb: NaN, status: r.status, stdout: r.stdout, stderr: r.stderr };
+})());
+
+const startup = run(['extract', '--quiet', join(root, 'samples', 'articles', 'garissa-clash.txt')]);
+const full = run(['extract', '--quiet', file]);
+rmSync(dir, { recursive: true, force: true });
+if (full.status !== 0) {
+  console.error('bench: sitrep extract failed:\n' + full.stderr);
+  process.exit(1);
+}
+const events = full.stdout.split('\n').filter(Boolean).length;
+const perSecond = articles / full.seconds;
+console.log(`articles:        ${articles} (${rows.length} Guardian articles x ${copies}, ${(bytes / 1e6).toFixed(1)} MB of text)`);
+console.log(`events:          ${events}`);
+console.log(`wall time:       ${full.seconds.toFixed(2)} s (whole process, one core)`);
+console.log(`throughput:      ${perSecond.toFixed(0)} articles/s  (target >= 1000)`);
+console.log(`start-up:        ${startup.seconds.toFixed(2)} s for one small article (target <= 1.5 s)`);
+console.log(`peak RSS:        ${Number.isNaN(full.rssMb) ? 'n/a' : full.rssMb.toFixed(0) + ' MB'} (target <= 500 MB)`);

@@ -1,0 +1,173 @@
+// Who the event's actors are: actor1 (the side that acts), actor2 (the other side, or the victims),
+// and associated actors (allies, supporters, parties). Generic references ("the militants") resolve
+// to the named group the document is about; generic state actors are named for the event's country.
+import type { Doc } from '../common/doc.js';
+import { actorEntry, type ActorEntry } from '../locales/en/actors.js';
+import type { Frame, Participant } from './frames.js';
+import stateForces from './data/state-forces.json' with { type: 'json' };
+
+export interface ResolvedActor {
+  key: string;
+  name: string;
+  inter: number;
+  kind?: string;
+  mentions: Participant['mention'][];
+}
+
+export interface EventActors {
+  actor1?: ResolvedActor;
+  actor2?: ResolvedActor;
+  assoc1: ResolvedActor[];
+  assoc2: ResolvedActor[];
+}
+
+/** Generic words that in a story about a named group mean that group. */
+const COREFERENT = new Set(['militants', 'insurgents', 'fighters', 'jihadists', 'terrorists', 'rebels', 'extremists', 'attackers', 'assailants', 'armed militants', 'suspected militants', 'suspected terrorists', 'suspected insurgents']);
+const ARMED = new Set([1, 2, 3, 4, 8]);
+
+interface CountryForces {
+  name?: string;
+  periods: string[][];
+}
+
+export function stateActorName(kind: string, countryCode: string | undefined, country: string | undefined, date: string | undefined): string {
+  const info = countryCode ? (stateForces.countries as Record<string, CountryForces>)[countryCode] : undefined;
+  const countryName = info?.name ?? country ?? 'Unknown Country';
+  let period: string | undefined;
+  if (info && date) for (const [from, label] of info.periods) if (date >= from!) period = label;
+  const kinds = period ? (stateForces.kinds as Record<string, string>) : (stateForces.kindsWithoutPeriod as Record<string, string>);
+  const template = kinds[kind] ?? (stateForces.kindsWithoutPeriod as Record<string, string>).military!;
+  return template.replace('{country}', countryName).replace('{period}', period ?? '');
+}
+
+export function actorName(entry: ActorEntry, countryCode: string | undefined, country: string | undefined, date: string | undefined): string {
+  if (entry.kind === 'military' || entry.kind === 'police' || entry.kind === 'government') return stateActorName(entry.kind, countryCode, country, date);
+  if (entry.kind) {
+    const template = (stateForces.peopleActors as Record<string, string>)[entry.kind] ?? 'Unidentified Armed Group ({country})';
+    return country ? template.replace('{country}', country) : template.replace(' ({country})', '');
+  }
+  const name = entry.name ?? entry.id;
+  return country ? name.replace('{country}', country) : name.replace(' ({country})', '');
+}
+
+/**
+ * "the militants", "its fighters": generic words for armed men refer to the named non-state group
+ * mentioned last before them (not counting sources: "the SDF said"). Returns mention start → actor id.
+ */
+export function resolveCoreference(doc: Doc): Map<number, string> {
+  const reporters = doc.attributions.map((a) => a.reporterSpan).sort((a, b) => a.start - b.start);
+  const map = new Map<number, string>();
+  let last: string | undefined;
+  let r = 0;
+  for (const a of doc.actors) {
+    while (r < reporters.length && reporters[r]!.end <= a.start) r++;
+    const inReporter = r < reporters.length && reporters[r]!.start <= a.start && a.end <= reporters[r]!.end;
+    if (!a.generic) {
+      if (a.inter >= 2 && a.inter <= 4 && !inReporter) last = a.actorId;
+      continue;
+    }
+    if (last && COREFERENT.has(a.text.toLowerCase())) map.set(a.start, last);
+  }
+  return map;
+}
+
+export interface RoleOptions {
+  /** The event is a demonstration or riot: the crowd acts first. */
+  crowd?: boolean;
+}
+
+export interface RoleContext {
+  doc: Doc;
+  countryCode?: string;
+  country?: string;
+  date?: string;
+  /** Generic mentions that refer to a named group (see resolveCoreference). */
+  coref: Map<number, string>;
+}
+
+const CROWD_KINDS = new Set(['population', 'protesters', 'rioters']);
+
+export function resolveActors(frames: Frame[], ctx: RoleContext, options: RoleOptions = {}): EventActors {
+  interface Tally {
+    entry: ActorEntry;
+    weight: number;
+    agent: number;
+    support: number;
+    opposed: number;
+    mentions: Participant['mention'][];
+    /** actor keys it appears with in sentences where it supports */
+    allies: Map<string, number>;
+  }
+  const tallies = new Map<string, Tally>();
+  for (const frame of frames) {
+    const keysInFrame: string[] = [];
+    for (const p of frame.participants) {
+      const id = ctx.coref.get(p.mention.start) ?? p.mention.actorId;
+      const entry = actorEntry(id);
+      if (!entry) continue;
+      let t = tallies.get(id);
+      if (!t) {
+        t = { entry, weight: 0, agent: 0, support: 0, opposed: 0, mentions: [], allies: new Map() };
+        tallies.set(id, t);
+      }
+      t.weight += p.reporter ? 0.5 : 1;
+      if (!p.reporter && p.agent) t.agent++;
+      if (!p.reporter && p.opposed) t.opposed++;
+      if (!p.reporter && p.supporting) t.support++;
+      t.mentions.push(p.mention);
+      keysInFrame.push(id);
+    }
+    for (const p of frame.participants) {
+      if (!p.supporting) continue;
+      const me = tallies.get(ctx.coref.get(p.mention.start) ?? p.mention.actorId);
+      if (!me) continue;
+      for (const other of frame.participants) {
+        if (other === p || other.opposed) continue;
+        const key = ctx.coref.get(other.mention.start) ?? other.mention.actorId;
+        if (key !== (ctx.coref.get(p.mention.start) ?? p.mention.actorId)) me.allies.set(key, (me.allies.get(key) ?? 0) + 1);
+      }
+    }
+  }
+  const resolve = (key: string, t: Tally): ResolvedActor => ({
+    key,
+    name: actorName(t.entry, ctx.countryCode, ctx.country, ctx.date),
+    inter: t.entry.inter,
+    kind: t.entry.kind,
+    mentions: t.mentions,
+  });
+  const all = [...tallies.entries()];
+  const parties = all.filter(([, t]) => t.entry.role === 'party');
+  const main = all.filter(([, t]) => t.entry.role !== 'party');
+  // Supporters: external or allied forces whose mentions mostly say they support someone.
+  const isSupporter = ([, t]: [string, Tally]) => t.support > 0 && t.support * 2 >= t.weight && t.entry.inter === 8;
+  const score = ([, t]: [string, Tally]) => t.weight + t.agent * 1.5 + (ARMED.has(t.entry.inter) ? 0.5 : 0) - (t.entry.kind === 'population' || t.entry.kind === 'civilians' ? 1 : 0);
+  // Only a source ("officials said") is no party to the event, unless it is a named group.
+  const eligible = main.filter((x) => !isSupporter(x) && (x[1].weight > x[1].mentions.length * 0.5 || !x[1].entry.kind));
+  const candidates = eligible.sort((a, b) => score(b) - score(a));
+  const result: EventActors = { assoc1: [], assoc2: [] };
+  if (candidates.length === 0) return result;
+  const victim = ([, t]: [string, Tally]) => t.entry.kind === 'population' || t.entry.kind === 'civilians';
+  // Victims never act first; in a demonstration the crowd does.
+  const actor1Pick =
+    (options.crowd ? candidates.find(([, t]) => CROWD_KINDS.has(t.entry.kind ?? '')) : undefined) ??
+    candidates.find((x) => !victim(x)) ??
+    candidates[0]!;
+  result.actor1 = resolve(actor1Pick[0], actor1Pick[1]);
+  const second = candidates.find(([k, t]) => k !== actor1Pick[0] && resolve(k, t).name !== result.actor1!.name && !(options.crowd && CROWD_KINDS.has(t.entry.kind ?? '')));
+  if (second) result.actor2 = resolve(second[0], second[1]);
+  for (const x of main) {
+    if (x[0] === result.actor1.key || x[0] === result.actor2?.key) continue;
+    if (!isSupporter(x) && candidates.indexOf(x) > 1 && !ARMED.has(x[1].entry.inter)) continue;
+    const allies = x[1].allies;
+    const with1 = allies.get(result.actor1.key) ?? 0;
+    const with2 = result.actor2 ? allies.get(result.actor2.key) ?? 0 : 0;
+    if (isSupporter(x) || ARMED.has(x[1].entry.inter)) (with1 > with2 ? result.assoc1 : result.assoc2).push(resolve(x[0], x[1]));
+  }
+  // Parties and movements accompany the crowd or group that acted.
+  for (const p of parties) result.assoc1.push(resolve(p[0], p[1]));
+  return result;
+}
+
+export function isArmed(inter: number | undefined): boolean {
+  return inter !== undefined && ARMED.has(inter);
+}

@@ -1,0 +1,194 @@
+// Event assembly: frames → groups (one day × place × actor pair) → ACLED events with evidence.
+import { createHash } from 'node:crypto';
+import { parseIsoDay } from '../common/calendar.js';
+import type { Doc, PlaceMention, Span } from '../common/doc.js';
+import type { AcledEvent, Claim, EvidenceSpan } from '../common/event.js';
+import { lookupCountry } from '../geography/index.js';
+import { resolveCoreference, resolveActors, type EventActors, type ResolvedActor } from './actor-roles.js';
+import { classify } from './classify.js';
+import { deathFigures, evidence, figureClaim, reporterAt, sumFatalities } from './fatalities.js';
+import { buildFrames } from './frames.js';
+import { groupFrames, type Group } from './grouping.js';
+import { demonymCountry, documentFocus, geoPrecisionOf } from './location.js';
+import { writeNotes } from './notes.js';
+
+const MAX_EVIDENCE_PER_FIELD = 6;
+
+export function assembleEvents(doc: Doc): AcledEvent[] {
+  const frames = buildFrames(doc);
+  if (frames.length === 0) return [];
+  const groups = groupFrames(frames).filter((g) => g.frames.some((f) => f.triggers.length > 0));
+  if (groups.length === 0) return [];
+  const main = groups[0]!;
+  const focus = documentFocus(doc) ?? demonymCountry(doc);
+  const coref = resolveCoreference(doc);
+  const events: AcledEvent[] = [];
+  let mainActors: EventActors | undefined;
+  groups.forEach((group, index) => {
+    // A group that names no place or actors of its own continues the main story ("clashes in the area").
+    const place: PlaceMention | undefined = group.place ?? main.place ?? focus;
+    const country = place ? lookupCountry(place.entry.countryCode) : undefined;
+    const dateMention = group.date;
+    const published = parseIsoDay(doc.meta.date) ? doc.meta.date : undefined;
+    const eventDate = dateMention?.date ?? published ?? '';
+    const timePrecision = dateMention?.precision ?? 2;
+    const ctx = { doc, countryCode: place?.entry.countryCode, country: country?.name ?? place?.entry.country, date: eventDate || undefined, coref };
+    let actors = resolveActors(group.frames, ctx);
+    if (!actors.actor1 && mainActors && group !== main) actors = resolveActors(main.frames, ctx);
+    if (group === main) mainActors = actors;
+    const deaths = deathFigures(doc, group.frames);
+    const fatalities = sumFatalities(deaths);
+    let kind = classify(group.frames, actors, fatalities);
+    if (kind.eventType === 'Protests' || kind.eventType === 'Riots') {
+      // Demonstrations: the crowd is actor1, whoever faces it actor2.
+      actors = resolveActors(group.frames, ctx, { crowd: true });
+      kind = classify(group.frames, actors, fatalities);
+    }
+    // Crowd events: generic people in a protest are the protesters, in a riot the rioters.
+    adjustCrowdActors(kind.eventType, actors, ctx.country);
+    const claims = buildClaims(doc, group, kind.tactics);
+    const ev: AcledEvent = {
+      event_id: '',
+      doc_id: doc.id,
+      event_date: eventDate,
+      time_precision: timePrecision,
+      event_type: kind.eventType,
+      sub_event_type: kind.subEventType,
+      actor1: actors.actor1?.name ?? '',
+      assoc_actor_1: actors.assoc1.map((a) => a.name).join('; '),
+      inter1: actors.actor1?.inter ?? 0,
+      actor2: actors.actor2?.name ?? '',
+      assoc_actor_2: actors.assoc2.map((a) => a.name).join('; '),
+      inter2: actors.actor2?.inter ?? 0,
+      interaction: 0,
+      country: country?.name ?? place?.entry.country ?? '',
+      iso3: country?.iso3 ?? '',
+      admin1: place && place.entry.feature !== 'country' ? place.entry.admin1 ?? (place.entry.feature === 'admin1' ? place.entry.name : '') : '',
+      admin2: place?.entry.admin2 ?? '',
+      location: place ? place.entry.name : '',
+      latitude: place ? round4(place.entry.latitude) : null,
+      longitude: place ? round4(place.entry.longitude) : null,
+      geo_precision: place ? geoPrecisionOf(doc, place) : 3,
+      fatalities,
+      notes: '',
+      source: doc.meta.source ?? '',
+      confidence: 0,
+      claims,
+      tactics: kind.tactics.map((t) => t.tactic),
+      evidence: {},
+    };
+    // One-sided events carry no actor2 (inter2 0): Protests without intervention, and the like.
+    if (ev.sub_event_type === 'Peaceful protest' && ev.inter2 !== 0 && ev.inter2 !== 6) {
+      ev.actor2 = '';
+      ev.inter2 = 0;
+      actors.actor2 = undefined;
+    }
+    ev.interaction = interactionCode(ev.inter1, ev.inter2);
+    ev.evidence = buildEvidence(doc, group, actors, place, deaths, kind);
+    ev.confidence = confidenceOf(ev, group);
+    ev.notes = writeNotes(ev, group, deaths.map((f) => figureClaim(doc, f)));
+    ev.event_id = eventId(doc.id, index, ev);
+    events.push(ev);
+  });
+  return events;
+}
+
+function round4(x: number): number {
+  return Math.round(x * 10000) / 10000;
+}
+
+export function interactionCode(a: number, b: number): number {
+  if (!a && !b) return 0;
+  if (!b) return a * 10;
+  if (!a) return b * 10;
+  return Math.min(a, b) * 10 + Math.max(a, b);
+}
+
+function eventId(docId: string, index: number, ev: AcledEvent): string {
+  const h = createHash('sha256').update(`${docId}|${index}|${ev.event_date}|${ev.sub_event_type}|${ev.location}`).digest('hex');
+  return `${ev.iso3 || 'XXX'}-${h.slice(0, 12)}`;
+}
+
+function adjustCrowdActors(eventType: string, actors: EventActors, country: string | undefined): void {
+  const rename = (a: ResolvedActor | undefined, inter: number, label: string) => {
+    if (!a || (a.kind !== 'population' && a.kind !== 'protesters' && a.kind !== 'rioters')) return;
+    a.inter = inter;
+    a.name = country ? `${label} (${country})` : label;
+  };
+  if (eventType === 'Protests') rename(actors.actor1, 6, 'Protesters');
+  if (eventType === 'Riots') rename(actors.actor1, 5, 'Rioters');
+  if (eventType === 'Protests' || eventType === 'Riots') {
+    // The state actor facing a crowd is actor2, never the crowd's own members.
+    if (actors.actor2 && (actors.actor2.kind === 'population' || actors.actor2.kind === 'protesters') && eventType === 'Protests') actors.actor2 = undefined;
+  }
+}
+
+function buildClaims(doc: Doc, group: Group, tactics: { tactic: string; trigger: { start: number; end: number } }[]): Claim[] {
+  const claims: Claim[] = [];
+  for (const frame of group.frames) for (const f of frame.figures) claims.push(figureClaim(doc, f));
+  // A tactic confirmed by someone ("Kirby confirmed the airstrikes") is a claim too.
+  const seen = new Set<string>();
+  for (const frame of group.frames) {
+    for (const t of frame.triggers) {
+      if (!t.tactic) continue;
+      const who = reporterAt(doc, t.start);
+      if (!who) continue;
+      const key = `${t.tactic}|${who.reporter}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      claims.push({ kind: 'tactic', value: null, tactic: t.tactic, reporter: who.reporter, evidence: evidence(doc, t), reporterEvidence: who.evidence });
+    }
+  }
+  void tactics;
+  return claims;
+}
+
+function spans(doc: Doc, list: Span[]): EvidenceSpan[] {
+  const out: EvidenceSpan[] = [];
+  const seen = new Set<string>();
+  for (const s of list) {
+    const key = `${s.start}:${s.end}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(evidence(doc, s));
+    if (out.length >= MAX_EVIDENCE_PER_FIELD) break;
+  }
+  return out;
+}
+
+function buildEvidence(
+  doc: Doc,
+  group: Group,
+  actors: EventActors,
+  place: PlaceMention | undefined,
+  deaths: { start: number; end: number }[],
+  kind: ReturnType<typeof classify>,
+): Record<string, EvidenceSpan[]> {
+  const ev: Record<string, EvidenceSpan[]> = {};
+  const put = (field: string, list: Span[]) => {
+    const s = spans(doc, list);
+    if (s.length > 0) ev[field] = s;
+  };
+  if (group.date) put('event_date', [group.date]);
+  put('event_type', kind.decisive);
+  put('sub_event_type', kind.decisive);
+  put('actor1', actors.actor1?.mentions ?? []);
+  put('actor2', actors.actor2?.mentions ?? []);
+  put('assoc_actor_1', actors.assoc1.flatMap((a) => a.mentions));
+  put('assoc_actor_2', actors.assoc2.flatMap((a) => a.mentions));
+  if (place) for (const field of ['location', 'latitude', 'longitude', 'admin1', 'country']) put(field, [place]);
+  put('fatalities', deaths);
+  put('tactics', kind.tactics.map((t) => t.trigger));
+  return ev;
+}
+
+function confidenceOf(ev: AcledEvent, group: Group): number {
+  let c = 0.4;
+  if (group.date) c += 0.1;
+  if (ev.location) c += ev.geo_precision === 1 ? 0.15 : 0.08;
+  if (ev.actor1) c += 0.1;
+  if (ev.actor2) c += 0.05;
+  if (group.frames.length > 1) c += 0.1;
+  if (ev.fatalities > 0) c += 0.05;
+  return Math.min(0.95, Math.round(c * 100) / 100);
+}

@@ -1,0 +1,92 @@
+// The event's type and sub-type under ACLED's hierarchy (codebook 2.1, 2.3): ground fighting
+// between armed sides makes Battles and absorbs air strikes and bombs of the same engagement;
+// otherwise remote weapons make Explosions/Remote violence; harm to the defenceless is Violence
+// against civilians; crowds make Protests or Riots by their own conduct.
+import { eventTypeOf, rankOf } from '../common/acled-types.js';
+import type { TriggerMention } from '../common/doc.js';
+import { isArmed, type EventActors } from './actor-roles.js';
+import type { Frame } from './frames.js';
+
+export interface Classification {
+  eventType: string;
+  subEventType: string;
+  /** Triggers that decided the type (evidence). */
+  decisive: TriggerMention[];
+  /** Weapons and methods folded into the event ("car bomb", "air strikes"). */
+  tactics: { tactic: string; trigger: TriggerMention }[];
+}
+
+const KILL_WORDS = /^(killed|kill|kills|killing|killings|murdered|murder|slain|slaughtered|massacre|massacred|executed|execution|beheaded|shot dead|gunned down|shot and killed|hacked to death|stabbed to death|beaten to death|beat to death|burned alive|lynched)$/i;
+const HARM_WORDS = /^(injured|wounded|shot|shooting|shootings|stabbed|beaten|tortured|hacked|set ablaze|targeted|targeting)$/i;
+
+function byRank(a: TriggerMention, b: TriggerMention): number {
+  return b.rank - a.rank;
+}
+
+export function classify(frames: Frame[], actors: EventActors, killed: number): Classification {
+  const triggers = frames.flatMap((f) => f.triggers);
+  const tactics: Classification['tactics'] = [];
+  const seenTactic = new Set<string>();
+  for (const t of triggers) if (t.tactic && !seenTactic.has(t.tactic)) {
+    seenTactic.add(t.tactic);
+    tactics.push({ tactic: t.tactic, trigger: t });
+  }
+  const of = (cls: string) => triggers.filter((t) => t.cls === cls);
+  const fixed = (eventType: string) => triggers.filter((t) => t.eventType === eventType).sort(byRank);
+  const explosive = fixed('Explosions/Remote violence');
+  const explosiveSentences = new Set(frames.filter((f) => f.triggers.some((t) => t.eventType === 'Explosions/Remote violence')).map((f) => f.sentence));
+  const clashes = of('clash');
+  const violence = of('violence');
+  const assaults = violence.filter((t) => !KILL_WORDS.test(t.text) && !HARM_WORDS.test(t.text));
+  const groundAssaults = frames.filter((f) => !explosiveSentences.has(f.sentence)).flatMap((f) => f.triggers.filter((t) => t.cls === 'violence' && !KILL_WORDS.test(t.text) && !HARM_WORDS.test(t.text)));
+  const a1 = actors.actor1;
+  const a2 = actors.actor2;
+  const crowd = (x?: { inter: number; kind?: string }) => !!x && (x.inter === 5 || x.inter === 6 || x.kind === 'population');
+  const victims = (x?: { inter: number; kind?: string }) => !!x && (x.inter === 7);
+  const protests = of('protest');
+  const result = (subEventType: string, decisive: TriggerMention[]): Classification => ({
+    eventType: eventTypeOf(subEventType),
+    subEventType,
+    decisive: decisive.slice(0, 3),
+    tactics,
+  });
+
+  // Crowds: demonstrations and riots.
+  const crowdEvent = protests.length > 0 || of('riot-conduct').length > 0 && (crowd(a1) || crowd(a2)) || of('mob').length > 0;
+  const armedNonState = [a1, a2].some((x) => x && x.inter >= 2 && x.inter <= 4);
+  if (crowdEvent && !(armedNonState && (clashes.length > 0 || explosive.length > 0) && protests.length === 0)) {
+    const riot = of('riot-conduct');
+    const mob = of('mob');
+    if (protests.length === 0 && mob.length > 0) return result('Mob violence', mob);
+    if (riot.length > 0 || (clashes.length > 0 && protests.length > 0)) return result('Violent demonstration', [...riot, ...clashes]);
+    const excessive = of('protest-excessive');
+    if (excessive.length > 0 || (killed > 0 && protests.length > 0)) return result('Excessive force against protesters', [...excessive, ...protests]);
+    const intervention = [...of('protest-intervention'), ...fixed('Strategic developments').filter((t) => t.cls === 'Arrests')];
+    if (intervention.length > 0) return result('Protest with intervention', [...intervention, ...protests]);
+    if (protests.length > 0) return result('Peaceful protest', protests);
+  }
+
+  const territory = triggers.filter((t) => t.cls === 'Government regains territory' || t.cls === 'Non-state actor overtakes territory');
+  const twoArmedSides = isArmed(a1?.inter) && isArmed(a2?.inter);
+  const ground = clashes.length > 0 || groundAssaults.length > 0;
+  if (territory.length > 0 && (ground || twoArmedSides)) {
+    const actorIsState = a1?.inter === 1;
+    return result(actorIsState ? 'Government regains territory' : 'Non-state actor overtakes territory', territory);
+  }
+  if (ground && (twoArmedSides || (isArmed(a1?.inter) && !victims(a2) && clashes.length > 0))) return result('Armed clash', [...clashes, ...groundAssaults]);
+  if (explosive.length > 0) return result(explosive[0]!.subEventType, explosive);
+  const vac = fixed('Violence against civilians');
+  if (vac.length > 0 && (!twoArmedSides || victims(a2))) return result(vac[0]!.subEventType, vac);
+  if (violence.length > 0 || clashes.length > 0) {
+    if (a1 && (a1.inter === 5 || a1.inter === 6)) return result('Mob violence', violence);
+    if (twoArmedSides && !victims(a2)) return result('Armed clash', [...clashes, ...violence]);
+    if (victims(a2) || !a2 || killed > 0 || assaults.length > 0) return result(victims(a2) || !twoArmedSides ? 'Attack' : 'Armed clash', [...violence, ...clashes]);
+  }
+  const strategic = fixed('Strategic developments');
+  if (strategic.length > 0) return result(strategic[0]!.subEventType, strategic);
+  const best = [...triggers].sort(byRank)[0];
+  if (best && best.eventType) return result(best.subEventType, [best]);
+  return result('Attack', violence);
+}
+
+export { rankOf };

@@ -1,0 +1,98 @@
+// ACLED's fatality rules (codebook 4.2): the dead only, conservative figures ("at least N" → N),
+// every side counted once; a reported total stands for its parts. Each figure keeps who reported it.
+import type { Attribution, Doc, Figure, Span } from '../common/doc.js';
+import type { Claim, EvidenceSpan } from '../common/event.js';
+import type { Frame } from './frames.js';
+
+export function evidence(doc: Doc, span: Span): EvidenceSpan {
+  return { start: span.start, end: span.end, text: doc.text.slice(span.start, span.end) };
+}
+
+/** Attributions are sorted; find those whose scope covers the offset (binary search on scope start). */
+export function attributionsFor(doc: Doc, offset: number): Attribution[] {
+  const list = doc.attributions;
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.scope.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Attribution[] = [];
+  for (let i = lo; i < list.length && list[i]!.scope.start <= offset; i++) if (list[i]!.scope.end > offset) out.push(list[i]!);
+  return out;
+}
+
+/**
+ * Who reports what is said at `offset`: the attributions of its sentence, innermost first ("the SDF
+ * via CNN"). A lede sentence in the article's own voice takes the source its paragraph goes on to cite.
+ */
+export function reporterAt(doc: Doc, offset: number): { reporter: string; evidence: EvidenceSpan } | undefined {
+  let found = attributionsFor(doc, offset);
+  let anchor = offset;
+  if (found.length === 0) {
+    const si = doc.sentenceAt(offset);
+    const next = doc.sentences[si + 1];
+    const cur = doc.sentences[si];
+    if (next && cur && !/\n/.test(doc.text.slice(cur.end, next.start))) {
+      // Only sources that open the next sentence ("According to CNN, the SDF said ...") carry back.
+      found = attributionsFor(doc, next.start).filter((a) => a.start - next.start < 40);
+      anchor = next.end;
+    }
+  }
+  if (found.length === 0) return undefined;
+  // Nested attributions: the innermost (the last before the statement) is the source and the outer
+  // ones relayed it: "According to CNN, the SDF said ..." → the SDF (via CNN).
+  const ordered = [...found].sort((a, b) => a.start - b.start);
+  const before = ordered.filter((a) => a.start <= anchor);
+  const primary = before[before.length - 1] ?? ordered[0]!;
+  const relays = ordered.filter((a) => a !== primary && a.start < primary.start).map((a) => a.reporter).filter((r) => r !== primary.reporter);
+  const reporter = relays.length > 0 ? `${primary.reporter} (via ${relays.join(', ')})` : primary.reporter;
+  return { reporter, evidence: evidence(doc, primary.reporterSpan) };
+}
+
+export function figureClaim(doc: Doc, f: Figure): Claim {
+  const claim: Claim = { kind: f.kind, value: f.value, evidence: evidence(doc, f) };
+  if (f.subject) claim.subject = doc.text.slice(f.subject.start, f.subject.end);
+  const who = reporterAt(doc, f.start);
+  if (who) {
+    claim.reporter = who.reporter;
+    claim.reporterEvidence = who.evidence;
+  }
+  return claim;
+}
+
+/** The deaths an event's frames report, without counting a figure twice. */
+const SUBJECT_STOP = new Set(['the', 'a', 'an', 'of', 'from', 'and', 'people', 'persons', 'at', 'least', 'were', 'was', 'in']);
+
+function subjectWords(doc: Doc, f: Figure): Set<string> {
+  if (!f.subject) return new Set();
+  const words = doc.text.slice(f.subject.start, f.subject.end).toLowerCase().split(/[^\p{L}]+/u);
+  return new Set(words.filter((w) => w.length > 2 && !SUBJECT_STOP.has(w)).map((w) => w.replace(/s$/, '')));
+}
+
+export function deathFigures(doc: Doc, frames: Frame[]): Figure[] {
+  const figures = frames.flatMap((f) => f.figures).filter((f) => f.kind === 'killed');
+  const totals = figures.filter((f) => f.total);
+  if (totals.length > 0) {
+    const biggest = totals.reduce((a, b) => (b.value > a.value ? b : a));
+    const partsSum = figures.filter((f) => !f.total).reduce((s, f) => s + f.value, 0);
+    if (biggest.value >= partsSum) return [biggest];
+  }
+  // The same figure repeated (lede and body) counts once: same value, in another sentence, about
+  // the same people (a shared word in the subjects, or a subject missing).
+  const kept: { figure: Figure; sentence: number; words: Set<string> }[] = [];
+  for (const f of figures) {
+    const sentence = doc.sentenceAt(f.start);
+    const words = subjectWords(doc, f);
+    const repeated = kept.some(
+      (k) => k.figure.value === f.value && k.sentence !== sentence && (k.words.size === 0 || words.size === 0 || [...words].some((w) => k.words.has(w))),
+    );
+    if (!repeated) kept.push({ figure: f, sentence, words });
+  }
+  return kept.map((k) => k.figure);
+}
+
+export function sumFatalities(figures: Figure[]): number {
+  return figures.reduce((s, f) => s + f.value, 0);
+}

@@ -1,0 +1,82 @@
+// One frame per sentence that reports something: its realis triggers, the event date it states,
+// its places, participants and figures. Frames are what events are assembled from.
+import type { ActorMention, DateMention, Doc, Figure, PlaceMention, Span, TriggerMention } from '../common/doc.js';
+
+export interface Participant {
+  mention: ActorMention;
+  /** The mention names who reports, not who acts ("the SDF said"). */
+  reporter: boolean;
+  /** Stands before the sentence's first trigger: likely the agent. */
+  agent: boolean;
+  /** Preceded by a cue that makes it the target ("against ISIS", "fend off ISIS attack"). */
+  opposed: boolean;
+  /** The sentence says this actor supports or backs someone ("backed by", "support"). */
+  supporting: boolean;
+}
+
+export interface Frame {
+  sentence: number;
+  span: Span;
+  triggers: TriggerMention[];
+  /** Triggers of class "note": reported, coded in notes only. */
+  notes: TriggerMention[];
+  date?: DateMention;
+  places: PlaceMention[];
+  participants: Participant[];
+  figures: Figure[];
+  /** "the area", "the clashes": the sentence refers back to an event already told. */
+  anaphoric: boolean;
+}
+
+const OPPOSITION_CUES = new Set(['against', 'off', 'targeting', 'targeted', 'on', 'tackling', 'fighting', 'battling', 'at', 'killed', 'killing', 'repelled', 'repulsed']);
+const SUPPORT_CUES = /\b(support(ed|ing|s)?|backed|backing|aided|assisted|alongside|air support|helped|allied)\b/i;
+const ANAPHORA = /\b(the|this|that) (area|region|town|city|village|clashes|fighting|attack|assault|battle|incident|violence|explosion|blast)\b/i;
+
+function overlaps(a: Span, b: Span): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+/** Walks the annotation layers once, sentence by sentence (all layers are sorted by start). */
+export function buildFrames(doc: Doc): Frame[] {
+  const frames: Frame[] = [];
+  const cursor = { t: 0, d: 0, p: 0, a: 0, f: 0, r: 0 };
+  for (let si = 0; si < doc.sentences.length; si++) {
+    const s = doc.sentences[si]!;
+    const take = <T extends Span>(list: readonly T[], key: keyof typeof cursor): T[] => {
+      const out: T[] = [];
+      while (cursor[key] < list.length && list[cursor[key]]!.start < s.start) cursor[key]++;
+      let k = cursor[key];
+      while (k < list.length && list[k]!.start < s.end) out.push(list[k++]!);
+      cursor[key] = k;
+      return out;
+    };
+    const triggersAll = take(doc.triggers, 't');
+    const dates = take(doc.dates, 'd');
+    const placesAll = take(doc.places, 'p');
+    const actors = take(doc.actors, 'a');
+    const figures = take(doc.figures, 'f');
+    const attributions = take(doc.attributions, 'r');
+    const reporterSpans = attributions.map((a) => a.reporterSpan);
+    const triggers = triggersAll.filter((t) => !t.irrealis && t.cls !== 'note' && !actors.some((a) => overlaps(a, t) && a.generic !== true));
+    const notes = triggersAll.filter((t) => !t.irrealis && t.cls === 'note');
+    if (triggers.length === 0 && notes.length === 0 && !figures.some((f) => f.kind === 'killed')) continue;
+    const text = doc.slice(s);
+    const firstTrigger = triggers[0]?.start ?? s.end;
+    const supporting = SUPPORT_CUES.test(text);
+    const participants: Participant[] = actors.map((mention) => {
+        const before = doc.text.slice(Math.max(s.start, mention.start - 24), mention.start).toLowerCase().split(/[^a-z]+/).filter(Boolean);
+        return {
+          mention,
+          reporter: reporterSpans.some((r) => overlaps(r, mention)),
+          agent: mention.start < firstTrigger,
+          opposed: before.slice(-3).some((w) => OPPOSITION_CUES.has(w)),
+          supporting,
+        };
+      });
+    const places = placesAll.filter((p) => !p.demonym && !actors.some((a) => overlaps(a, p)) && !reporterSpans.some((r) => overlaps(r, p)));
+    // The event date: a stated date that is not the date of a statement.
+    const date = dates.find((d) => !d.reporting);
+    frames.push({ sentence: si, span: { start: s.start, end: s.end }, triggers, notes, date, places, participants, figures, anaphoric: ANAPHORA.test(text) });
+  }
+  return frames;
+}

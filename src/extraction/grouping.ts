@@ -1,0 +1,81 @@
+// Frames become event groups by ACLED's unit of record: one day × one place × one actor pair.
+// A frame without its own date or place refers to an event already told (news tells the main
+// event first, then adds detail), so it joins the group it shares most with, the main one by default.
+import type { GazetteerEntry } from '../common/doc.js';
+import type { Frame } from './frames.js';
+
+export interface Group {
+  frames: Frame[];
+  date?: Frame['date'];
+  /** Most specific place stated so far. */
+  place?: Frame['places'][number];
+}
+
+const SPECIFICITY: Record<GazetteerEntry['feature'], number> = { city: 4, admin2: 3, admin1: 2, region: 1, country: 0 };
+
+export function specificity(entry: GazetteerEntry): number {
+  return SPECIFICITY[entry.feature] ?? 0;
+}
+
+function bestPlace(frame: Frame): Frame['places'][number] | undefined {
+  let best: Frame['places'][number] | undefined;
+  for (const p of frame.places) if (!best || specificity(p.entry) > specificity(best.entry)) best = p;
+  return best;
+}
+
+/** Two places are the same event location, or one contains the other (Syria ⊃ Hasakah). */
+function placesAgree(a: GazetteerEntry, b: GazetteerEntry): boolean {
+  if (a.countryCode !== b.countryCode) return false;
+  const sa = specificity(a);
+  const sb = specificity(b);
+  if (sa <= 0 || sb <= 0) return true;
+  if (a.feature === 'admin1' || b.feature === 'admin1') return (a.admin1 ?? a.name) === (b.admin1 ?? b.name);
+  return Math.abs(a.latitude - b.latitude) < 0.05 && Math.abs(a.longitude - b.longitude) < 0.05;
+}
+
+function actorIds(frame: Frame): Set<string> {
+  return new Set(frame.participants.filter((p) => !p.reporter).map((p) => p.mention.actorId));
+}
+
+function sharedActors(group: Group, frame: Frame): number {
+  const ids = actorIds(frame);
+  let n = 0;
+  const seen = new Set<string>();
+  for (const f of group.frames) for (const p of f.participants) if (ids.has(p.mention.actorId) && !seen.has(p.mention.actorId)) {
+    seen.add(p.mention.actorId);
+    n++;
+  }
+  return n;
+}
+
+export function groupFrames(frames: Frame[]): Group[] {
+  const groups: Group[] = [];
+  for (const frame of frames) {
+    const place = bestPlace(frame);
+    // Country-level places are weak: "the coalition in Iraq and Syria" describes an actor.
+    const strongPlace = place && specificity(place.entry) > 0 ? place : undefined;
+    let target: Group | undefined;
+    let bestScore = -1;
+    for (const g of groups) {
+      if (frame.date && g.date && frame.date.date !== g.date.date) continue;
+      if (strongPlace && g.place && specificity(g.place.entry) > 0 && !placesAgree(strongPlace.entry, g.place.entry)) continue;
+      if (place && !strongPlace && g.place && place.entry.countryCode !== g.place.entry.countryCode && sharedActors(g, frame) === 0) continue;
+      const shared = sharedActors(g, frame);
+      const score = shared * 2 + (frame.date && g.date ? 3 : 0) + (strongPlace && g.place ? 2 : 0) + (g === groups[0] ? 1 : 0);
+      if (score > bestScore) {
+        bestScore = score;
+        target = g;
+      }
+    }
+    if (frame.triggers.length === 0 && !target && groups.length > 0) target = groups[0];
+    if (!target) {
+      if (frame.triggers.length === 0 && frame.figures.every((f) => f.kind !== 'killed')) continue;
+      target = { frames: [] };
+      groups.push(target);
+    }
+    target.frames.push(frame);
+    if (frame.date && !target.date) target.date = frame.date;
+    if (place && (!target.place || specificity(place.entry) > specificity(target.place.entry))) target.place = place;
+  }
+  return groups;
+}

@@ -1,0 +1,78 @@
+// Actor mentions: named groups and generic actors from the actor dictionary (data/actors.json).
+import type { Doc, PipelineComponent } from '../../common/doc.js';
+import { PhraseMatcher } from '../../common/phrase-matcher.js';
+import dictionary from './data/actors.json' with { type: 'json' };
+
+export interface ActorEntry {
+  id: string;
+  /** ACLED-style name; {country} is filled at assembly. Generic actors have a kind instead. */
+  name?: string;
+  kind?: string;
+  inter: number;
+  role?: string;
+}
+
+const entries = new Map<string, ActorEntry>();
+const matcher = new PhraseMatcher<ActorEntry>();
+/** Aliases that match only in their exact capitalisation ("IS" but not "is"). */
+const exactAliases = new Map<string, ActorEntry>();
+
+for (const a of dictionary.generic as { id: string; kind: string; inter: number; aliases: string[] }[]) {
+  const entry: ActorEntry = { id: a.id, kind: a.kind, inter: a.inter };
+  entries.set(a.id, entry);
+  for (const alias of a.aliases) matcher.add(alias, entry);
+}
+for (const a of dictionary.actors as { id: string; name: string; inter: number; role?: string; aliases: string[]; exact?: string[] }[]) {
+  const entry: ActorEntry = { id: a.id, name: a.name, inter: a.inter, role: a.role };
+  entries.set(a.id, entry);
+  for (const alias of a.aliases) matcher.add(alias, entry);
+  for (const alias of a.exact ?? []) exactAliases.set(alias, entry);
+}
+
+/** "military force", "police station": the generic word modifies a noun and names no actor. */
+const adjectivalBefore = new Set<string>(dictionary.adjectivalBefore);
+/** "fighters from the SDF": the generic word names members of the named actor that follows. */
+const memberOf = new Set<string>(dictionary.memberOf);
+
+export function actorEntry(id: string): ActorEntry | undefined {
+  return entries.get(id);
+}
+
+export function recogniseActors(doc: Doc): void {
+  const tokens = doc.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const exact = exactAliases.get(t.text);
+    const m = matcher.matchAt(tokens, i);
+    if (!m && !exact) continue;
+    const endToken = m ? m.endToken : i + 1;
+    const entry = m ? m.value : exact!;
+    // A lower-case generic word inside a capitalised name belongs to the name ("Paris Police
+    // Department" is an organisation, but still the police); named actors are case-insensitive.
+    const last = tokens[endToken - 1]!;
+    if (entry.kind && endToken - i === 1 && adjectivalBefore.has(tokens[endToken]?.lower ?? '')) continue;
+    if (entry.kind && memberOf.has(doc.text.slice(t.start, last.end).toLowerCase()) && namedActorFollows(tokens, endToken)) continue;
+    doc.actors.push({
+      start: t.start,
+      end: last.end,
+      text: doc.text.slice(t.start, last.end),
+      actorId: entry.id,
+      inter: entry.inter,
+      ...(entry.kind ? { generic: true } : {}),
+    });
+    i = endToken - 1;
+  }
+}
+
+/** "fighters from (US-allied) Syrian Democratic Forces", "members of Al Shabaab" */
+function namedActorFollows(tokens: Doc['tokens'], k: number): boolean {
+  const prep = tokens[k]?.lower;
+  if (prep !== 'from' && prep !== 'of' && prep !== 'with' && prep !== 'loyal') return false;
+  for (let j = k + 1; j < tokens.length && j <= k + 4; j++) {
+    const m = matcher.matchAt(tokens, j) ?? (exactAliases.has(tokens[j]!.text) ? { value: exactAliases.get(tokens[j]!.text)! } : null);
+    if (m && !m.value.kind) return true;
+  }
+  return false;
+}
+
+export const actorRecogniser: PipelineComponent = { name: 'actors', apply: recogniseActors };

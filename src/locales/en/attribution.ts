@@ -1,0 +1,120 @@
+// Attribution: who reports what. "the SDF said", "according to CNN", "Kirby said, ...",
+// "X told CNN on Friday that ...". Dates right after a reporting verb are report dates.
+import { spansStartingIn, type Attribution, type Doc, type PipelineComponent, type Token } from '../../common/doc.js';
+import { PhraseMatcher } from '../../common/phrase-matcher.js';
+import lexicon from './data/attribution.json' with { type: 'json' };
+
+const verbs = new Set(lexicon.verbs);
+const prepositional = new PhraseMatcher<true>();
+for (const p of lexicon.prepositional) prepositional.add(p, true);
+const statementNouns = new PhraseMatcher<true>();
+for (const p of lexicon.statementNouns) statementNouns.add(p, true);
+const nameWords = new Set(lexicon.nameWords);
+const FUNCTION_WORDS = new Set(['the', 'of', 'for', 'and', '&', "'s", '’s', 'a', 'an', 'de', 'al', 'al-', 'el', 'local', 'us', 'un']);
+const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we', 'i']);
+const MAX_NAME = 9;
+
+function isNameToken(t: Token): boolean {
+  return (t.kind === 'word' && (t.upper || nameWords.has(t.lower))) || t.text === "'s" || t.text === '’s';
+}
+
+/** The source's name ending just before token `end` (exclusive): "Head of SDF Media Center Farhad Shami". */
+function nameBefore(tokens: Token[], verb: number): [number, number] | null {
+  let end = verb;
+  // "the Syrian Democratic Forces (SDF) said": the acronym in brackets belongs to the name.
+  if (tokens[end - 1]?.text === ')' && tokens[end - 3]?.text === '(') end -= 3;
+  const sentence = tokens[end - 1]?.sentence;
+  let k = end - 1;
+  while (k >= 0 && end - k <= MAX_NAME && tokens[k]!.sentence === sentence && isNameToken(tokens[k]!)) k--;
+  let first = k + 1;
+  // Drop leading function words ("the", "of").
+  while (first < end && (tokens[first]!.lower === 'of' || tokens[first]!.lower === 'and')) first++;
+  if (first >= end) {
+    const p = tokens[end - 1];
+    return p && PRONOUNS.has(p.lower) ? [end - 1, end] : null;
+  }
+  // A name needs a capitalised word or a title ("a military spokesperson", "the report").
+  for (let i = first; i < end; i++) if (tokens[i]!.upper || !FUNCTION_WORDS.has(tokens[i]!.lower)) return [first, end];
+  return null;
+}
+
+/** The source's name starting at token `start`: "according to [the Syrian Observatory for Human Rights]". */
+function nameAfter(tokens: Token[], start: number): [number, number] | null {
+  const sentence = tokens[start]?.sentence;
+  let k = start;
+  while (k < tokens.length && k - start < MAX_NAME && tokens[k]!.sentence === sentence && isNameToken(tokens[k]!)) k++;
+  // Trailing function words belong to what follows ("according to the police, the ...").
+  while (k > start && /^(the|of|and|a|an|for|&)$/.test(tokens[k - 1]!.lower)) k--;
+  return k > start ? [start, k] : null;
+}
+
+export function recogniseAttributions(doc: Doc): void {
+  const tokens = doc.tokens;
+  const add = (name: [number, number], cue: [number, number], scopeSentence: number) => {
+    const s = doc.sentences[scopeSentence]!;
+    const nameStart = tokens[name[0]]!.start;
+    const nameEnd = tokens[name[1] - 1]!.end;
+    const cueStart = Math.min(nameStart, tokens[cue[0]]!.start);
+    const cueEnd = Math.max(nameEnd, tokens[cue[1] - 1]!.end);
+    doc.attributions.push({
+      start: cueStart,
+      end: cueEnd,
+      text: doc.text.slice(cueStart, cueEnd),
+      reporter: doc.text.slice(nameStart, nameEnd).replace(/^the\s+/i, ''),
+      reporterSpan: { start: nameStart, end: nameEnd },
+      scope: { start: s.start, end: s.end },
+    });
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const prep = prepositional.matchAt(tokens, i);
+    if (prep && (prep.endToken - prep.firstToken > 1 || t.lower === 'citing' || t.lower === 'quoting')) {
+      const name = nameAfter(tokens, prep.endToken);
+      if (name) add(name, [i, prep.endToken], t.sentence);
+      i = prep.endToken - 1;
+      continue;
+    }
+    if (!verbs.has(t.lower) || t.upper) continue;
+    // Passive "were reported" is not attribution ("clashes were reported").
+    const prev = tokens[i - 1]?.lower;
+    if (prev === 'was' || prev === 'were' || prev === 'been' || prev === 'be' || prev === 'is' || prev === 'are') continue;
+    let name = nameBefore(tokens, i);
+    if (!name) {
+      // Inverted: "..., said police spokesman Charles Owino."
+      const after = nameAfter(tokens, i + 1);
+      if (after && (tokens[i - 1]?.text === ',' || tokens[i - 1]?.text === '”' || tokens[i - 1]?.text === '"')) name = after;
+    }
+    if (!name) continue;
+    add(name, [i, i + 1], t.sentence);
+    markReportDate(doc, i);
+  }
+}
+
+/** "said on Friday", "told CNN on Friday", "said in a statement on Friday": the date of the saying. */
+function markReportDate(doc: Doc, verbToken: number): void {
+  const tokens = doc.tokens;
+  const verbEnd = tokens[verbToken]!.end;
+  let limitToken = verbToken + 1;
+  // Skip an addressee ("told CNN") and a statement noun ("in a statement").
+  while (limitToken < tokens.length && limitToken - verbToken <= 6 && tokens[limitToken]!.sentence === tokens[verbToken]!.sentence) {
+    const lower = tokens[limitToken]!.lower;
+    if (lower === 'that' || lower === ',' || lower === '.') break;
+    limitToken++;
+  }
+  const limit = tokens[limitToken - 1]?.end ?? verbEnd;
+  for (const d of spansStartingIn(doc.dates, verbEnd, limit + 1)) {
+    if (d.rule.startsWith('weekday') || d.rule === 'yesterday' || d.rule === 'today') d.reporting = true;
+  }
+  // "during a press conference on Friday, ... confirmed": the date before the verb, after a statement noun.
+  const sentence = doc.sentences[tokens[verbToken]!.sentence]!;
+  for (let k = sentence.firstToken; k < verbToken; k++) {
+    const noun = statementNouns.matchAt(tokens, k);
+    if (!noun) continue;
+    const nounEnd = tokens[noun.endToken - 1]!.end;
+    for (const d of spansStartingIn(doc.dates, nounEnd, Math.min(nounEnd + 12, tokens[verbToken]!.start))) d.reporting = true;
+  }
+}
+
+export const attributionRecogniser: PipelineComponent = { name: 'attribution', apply: recogniseAttributions };
+
+export type { Attribution };

@@ -1,0 +1,50 @@
+// What every date pattern sees: the tokens, where to start, and the day the text is relative to.
+import type { Token } from '../../../common/doc.js';
+import type { Day } from '../../../common/calendar.js';
+import words from '../data/calendar-words.json' with { type: 'json' };
+
+export interface DateContext {
+  tokens: Token[];
+  /** Publication date, if known: relative expressions resolve against it. */
+  reference?: Day;
+  /** Year to assume for "21 March" when there is no publication date (latest year the text names). */
+  fallbackYear?: number;
+}
+
+export interface DateMatch {
+  /** One past the last token of the expression. */
+  endToken: number;
+  day: Day;
+  precision: 1 | 2 | 3;
+  rule: string;
+}
+
+export type DatePattern = (ctx: DateContext, i: number) => DateMatch | null;
+
+export const MONTHS: Record<string, number> = words.months;
+export const WEEKDAYS: Record<string, number> = words.weekdays;
+export const DAY_COUNTS: Record<string, number> = words.dayCounts;
+
+export function lowerAt(ctx: DateContext, i: number): string | undefined {
+  return ctx.tokens[i]?.lower;
+}
+
+/** A token followed directly by "." (abbreviated month "Jan.") is consumed with it. */
+export function skipDot(ctx: DateContext, i: number): number {
+  const t = ctx.tokens[i];
+  return t && t.text === '.' && !t.spaceBefore ? i + 1 : i;
+}
+
+/** Day-of-month tokens: "21", "21st". */
+export function dayOfMonth(token: Token | undefined): number | undefined {
+  if (!token || token.kind !== 'number') return undefined;
+  const m = /^(\d{1,2})(st|nd|rd|th)?$/.exec(token.lower);
+  if (!m) return undefined;
+  const d = +m[1]!;
+  return d >= 1 && d <= 31 ? d : undefined;
+}
+
+export function yearToken(token: Token | undefined): number | undefined {
+  if (!token || token.kind !== 'number' || !/^(1[89]|20)\d\d$/.test(token.text)) return undefined;
+  return +token.text;
+}

@@ -1,0 +1,87 @@
+// Numbers and quantities in words and digits: "seven", "at least 28", "twenty-five", "1,200", "dozens".
+import type { Doc, PipelineComponent, Quantity } from '../../common/doc.js';
+import { PhraseMatcher } from '../../common/phrase-matcher.js';
+import lexicon from './data/numbers.json' with { type: 'json' };
+
+type Modifier = NonNullable<Quantity['modifier']>;
+const units = new PhraseMatcher<number>();
+for (const [w, v] of Object.entries(lexicon.units)) units.add(w, v);
+const vague = new PhraseMatcher<number>();
+for (const [w, v] of Object.entries(lexicon.vague)) vague.add(w, v);
+const modifiers = new PhraseMatcher<Modifier>();
+for (const [w, v] of Object.entries(lexicon.modifiers)) modifiers.add(w, v as Modifier);
+const multipliers: Record<string, number> = lexicon.multipliers;
+
+/** "twenty-five" → 25, "twenty" → 20 */
+function hyphenated(word: string): number | undefined {
+  const parts = word.split('-');
+  if (parts.length !== 2) return undefined;
+  const tens = (lexicon.units as Record<string, number>)[parts[0]!];
+  const one = (lexicon.units as Record<string, number>)[parts[1]!];
+  if (tens === undefined || one === undefined || tens < 20 || tens % 10 !== 0 || one < 1 || one > 9) return undefined;
+  return tens + one;
+}
+
+export function recogniseQuantities(doc: Doc): void {
+  const tokens = doc.tokens;
+  // Tokens inside date expressions are not quantities.
+  const inDate = new Uint8Array(tokens.length);
+  let d = 0;
+  for (let i = 0; i < tokens.length && d < doc.dates.length; i++) {
+    while (d < doc.dates.length && doc.dates[d]!.end <= tokens[i]!.start) d++;
+    const span = doc.dates[d];
+    if (span && tokens[i]!.start >= span.start && tokens[i]!.end <= span.end) inDate[i] = 1;
+  }
+  for (let i = 0; i < tokens.length; i++) {
+    if (inDate[i]) continue;
+    const mod = modifiers.matchAt(tokens, i);
+    const q = (mod && quantityAt(doc, inDate, mod.endToken, i, mod.value)) || quantityAt(doc, inDate, i, i, undefined);
+    if (!q) continue;
+    doc.quantities.push(q.quantity);
+    i = q.endToken - 1;
+  }
+}
+
+function quantityAt(doc: Doc, inDate: Uint8Array, k: number, startToken: number, modifier: Modifier | undefined): { quantity: Quantity; endToken: number } | null {
+  const tokens = doc.tokens;
+  const t = tokens[k];
+  if (!t || inDate[k]) return null;
+  let value: number | undefined;
+  let isVague = false;
+  let end = k + 1;
+  if (t.kind === 'number') {
+    if (!/^\d{1,3}(,\d{3})*(\.\d+)?$|^\d+(\.\d+)?$/.test(t.text)) return null;
+    // "1999" alone is usually a year: not a count.
+    if (/^(1[89]|20)\d\d$/.test(t.text) && !modifier) return null;
+    // "9:30", "3.5" as clock or decimal fractions of people are not counts; "1,200" is.
+    value = Number(t.text.replace(/,/g, ''));
+  } else {
+    const u = units.matchAt(tokens, k);
+    const v = u ? null : vague.matchAt(tokens, k);
+    if (u) {
+      value = u.value;
+      end = u.endToken;
+    } else if (v) {
+      value = v.value;
+      isVague = true;
+      end = v.endToken;
+    } else {
+      value = hyphenated(t.lower);
+    }
+  }
+  if (value === undefined || !Number.isFinite(value)) return null;
+  // "two hundred", "3 million"
+  const mult = multipliers[tokens[end]?.lower ?? ''];
+  if (mult !== undefined && !isVague) {
+    value *= mult;
+    end++;
+  }
+  const start = tokens[startToken]!.start;
+  const endOff = tokens[end - 1]!.end;
+  const quantity: Quantity = { start, end: endOff, text: doc.text.slice(start, endOff), value };
+  if (modifier) quantity.modifier = modifier;
+  if (isVague) quantity.vague = true;
+  return { quantity, endToken: end };
+}
+
+export const quantityRecogniser: PipelineComponent = { name: 'quantities', apply: recogniseQuantities };

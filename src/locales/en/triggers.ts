@@ -1,0 +1,93 @@
+// Event triggers: lexicon phrases for ACLED's sub-event types, flagged irrealis when negated,
+// threatened, planned or announced rather than reported as having happened.
+import { eventTypeOf, rankOf } from '../../common/acled-types.js';
+import type { Doc, PipelineComponent, Token } from '../../common/doc.js';
+import { PhraseMatcher } from '../../common/phrase-matcher.js';
+import lexicon from './data/triggers.json' with { type: 'json' };
+import irrealisLexicon from './data/irrealis.json' with { type: 'json' };
+
+interface TriggerEntry {
+  cls: string;
+  tactic?: string;
+}
+
+/** Ranks for the classes whose sub-event type is decided at assembly, to order triggers in a sentence. */
+const CLASS_RANK: Record<string, number> = {
+  clash: 98,
+  violence: 79,
+  mob: 69,
+  'riot-conduct': 70,
+  'protest-excessive': 62,
+  'protest-intervention': 61,
+  protest: 60,
+  note: 1,
+};
+
+const matcher = new PhraseMatcher<TriggerEntry>();
+for (const group of lexicon.triggers as { class: string; tactic?: string; phrases: string[] }[]) {
+  for (const phrase of group.phrases) matcher.add(phrase, { cls: group.class, tactic: group.tactic });
+}
+const irrealisCues = new PhraseMatcher<true>();
+for (const cue of irrealisLexicon.before) irrealisCues.add(cue, true);
+
+const CLAUSE_BREAK = new Set([',', ';', ':', '(', ')', '—', '–', 'but', 'while', 'whereas', 'after', 'before', 'when', 'as']);
+const IRREALIS_WINDOW = 5;
+
+function isIrrealis(tokens: Token[], first: number, inDate: Uint8Array): boolean {
+  const sentence = tokens[first]!.sentence;
+  for (let k = first - 1; k >= 0 && k >= first - IRREALIS_WINDOW; k--) {
+    const t = tokens[k]!;
+    if (t.sentence !== sentence || CLAUSE_BREAK.has(t.lower)) break;
+    if (inDate[k]) continue;
+    const m = irrealisCues.matchAt(tokens, k);
+    if (m && m.endToken <= first) return true;
+  }
+  return false;
+}
+
+const TERRITORY = new Set(['Government regains territory', 'Non-state actor overtakes territory']);
+const TERRITORY_NOUNS = new Set(lexicon.territoryNouns);
+
+function takesTerritory(tokens: Token[], from: number): boolean {
+  const sentence = tokens[from - 1]!.sentence;
+  for (let k = from; k < tokens.length && k < from + 5 && tokens[k]!.sentence === sentence; k++) {
+    const t = tokens[k]!;
+    if (TERRITORY_NOUNS.has(t.lower) || (t.upper && t.kind === 'word')) return true;
+    if (t.kind === 'punct') break;
+  }
+  return false;
+}
+
+export function recogniseTriggers(doc: Doc): void {
+  const tokens = doc.tokens;
+  const inDate = new Uint8Array(tokens.length);
+  let d = 0;
+  for (let i = 0; i < tokens.length && d < doc.dates.length; i++) {
+    while (d < doc.dates.length && doc.dates[d]!.end <= tokens[i]!.start) d++;
+    const span = doc.dates[d];
+    if (span && tokens[i]!.start >= span.start && tokens[i]!.end <= span.end) inDate[i] = 1;
+  }
+  const matches = matcher.findAll(tokens, 0, tokens.length, (m) => !inDate[m.firstToken]);
+  for (const m of matches) {
+    const first = tokens[m.firstToken]!;
+    const last = tokens[m.endToken - 1]!;
+    const { tactic } = m.value;
+    // Territory changes hands only where a place is taken: "recaptured the town", not "recaptured prisoners".
+    const cls = TERRITORY.has(m.value.cls) && !takesTerritory(tokens, m.endToken) ? 'note' : m.value.cls;
+    const fixed = eventTypeOf(cls);
+    const text = doc.text.slice(first.start, last.end);
+    doc.triggers.push({
+      start: first.start,
+      end: last.end,
+      text,
+      cls,
+      eventType: fixed,
+      subEventType: fixed ? cls : '',
+      ...(tactic ? { tactic } : {}),
+      irrealis: isIrrealis(tokens, m.firstToken, inDate),
+      rank: fixed ? rankOf(cls) : CLASS_RANK[cls] ?? 0,
+    });
+  }
+}
+
+export const triggerRecogniser: PipelineComponent = { name: 'triggers', apply: recogniseTriggers };

@@ -1,0 +1,57 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { Doc } from '../../src/common/doc.js';
+import { recogniseDates } from '../../src/locales/en/dates/index.js';
+import { tokenize } from '../../src/locales/en/tokenizer.js';
+
+function dates(text: string, published?: string) {
+  const doc = new Doc('t', text, { date: published });
+  tokenize(doc);
+  recogniseDates(doc);
+  return doc.dates.map((d) => ({ text: d.text, date: d.date, precision: d.precision }));
+}
+
+test('weekdays resolve to the latest such day on or before publication (Monday 2022-01-24)', () => {
+  assert.deepEqual(dates('It started on Thursday and went on Friday.', '2022-01-24'), [
+    { text: 'on Thursday', date: '2022-01-20', precision: 1 },
+    { text: 'on Friday', date: '2022-01-21', precision: 1 },
+  ]);
+  assert.equal(dates('Police said on Monday', '2022-01-24')[0]!.date, '2022-01-24');
+  assert.equal(dates('last Monday', '2022-01-24')[0]!.date, '2022-01-17');
+  assert.equal(dates('talks next Thursday', '2022-01-24')[0]!.date, '2022-01-27');
+});
+
+test('week and month windows carry time_precision 2 and 3', () => {
+  assert.deepEqual(dates('Fighting last week', '2022-01-24')[0], { text: 'last week', date: '2022-01-20', precision: 2 });
+  assert.equal(dates('over the weekend', '2022-01-24')[0]!.date, '2022-01-22');
+  assert.deepEqual(dates('clashes in January', '2022-02-10')[0], { text: 'January', date: '2022-01-15', precision: 3 });
+  assert.deepEqual(dates('in late December', '2022-02-10')[0], { text: 'late December', date: '2021-12-31', precision: 3 });
+});
+
+test('relative days', () => {
+  assert.equal(dates('killed yesterday', '2022-01-24')[0]!.date, '2022-01-23');
+  assert.equal(dates('three days ago', '2022-01-24')[0]!.date, '2022-01-21');
+  assert.equal(dates('last night', '2022-03-01')[0]!.date, '2022-02-28');
+});
+
+test('calendar dates in the forms ACLED notes and news use', () => {
+  assert.equal(dates('On 9 May 2020, militants attacked')[0]!.date, '2020-05-09');
+  assert.equal(dates('On March 21, 2020, police')[0]!.date, '2020-03-21');
+  assert.equal(dates('on 2019-12-31 at night')[0]!.date, '2019-12-31');
+  assert.equal(dates('On 21st of March 2020')[0]!.date, '2020-03-21');
+  // A day without a year is the latest one not after publication.
+  assert.equal(dates('on December 28', '2022-01-05')[0]!.date, '2021-12-28');
+});
+
+test('no expression lands after the publication date unless the text says so', () => {
+  for (const phrase of ['on Sunday', 'on Saturday', 'Friday', 'on 30 January', 'in December', 'yesterday', 'last week']) {
+    const [d] = dates(`It happened ${phrase}.`, '2022-01-24');
+    assert.ok(d, phrase);
+    assert.ok(d.date <= '2022-01-24', `${phrase} → ${d.date}`);
+  }
+});
+
+test('words that only look like dates are not dates', () => {
+  assert.deepEqual(dates('They may march to the capital.', '2022-01-24'), []);
+  assert.deepEqual(dates('The Sun reported it.', '2022-01-24'), []);
+});
