@@ -116,6 +116,8 @@ export interface Attribution extends Span {
   reporterSpan: Span;
   /** The region of text the attribution covers (usually its sentence or clause). */
   scope: Span;
+  /** The source is a party's own outlet ("Voice of Jihad"): its tolls are not coded (ACLED 4.2). */
+  partisan?: boolean;
 }
 
 /** A reported figure: "at least seven fighters ... were killed", "killing 28 militants". */
@@ -130,6 +132,8 @@ export interface Figure extends Span {
   subject?: Span;
   /** The figure is a total for the whole incident ("death toll", "in total"). */
   total?: boolean;
+  /** A coder's explicit statement of the figure to code ("Fatalities coded as 0", "split across 3 events (4)"). */
+  coded?: boolean;
 }
 
 export class Doc {
@@ -143,6 +147,13 @@ export class Doc {
   readonly attributions: Attribution[] = [];
   readonly figures: Figure[] = [];
 
+  /**
+   * Sentences later stages need to look at (1 = in scope), set by the scope stage once triggers are
+   * known; null means the whole document. Event extraction reads only sentences that report
+   * something and their neighbours, which keeps it fast on long articles.
+   */
+  scope: Uint8Array | null = null;
+
   constructor(
     readonly id: string,
     /** The document's original text; every offset points into it. */
@@ -154,6 +165,25 @@ export class Doc {
 
   slice(span: Span): string {
     return this.text.slice(span.start, span.end);
+  }
+
+  /** Whether the sentence is in scope (see `scope`). */
+  inScope(sentence: number): boolean {
+    return this.scope === null || this.scope[sentence] === 1;
+  }
+
+  /** Token index ranges [first, end) of the sentences in scope, merged where adjacent. */
+  scopedTokenRanges(): [number, number][] {
+    if (this.scope === null) return this.tokens.length > 0 ? [[0, this.tokens.length]] : [];
+    const ranges: [number, number][] = [];
+    for (let i = 0; i < this.sentences.length; i++) {
+      if (this.scope[i] !== 1) continue;
+      const s = this.sentences[i]!;
+      const last = ranges[ranges.length - 1];
+      if (last && last[1] === s.firstToken) last[1] = s.endToken;
+      else ranges.push([s.firstToken, s.endToken]);
+    }
+    return ranges;
   }
 
   /** Index of the sentence containing the offset (binary search). */

@@ -36,6 +36,11 @@ export class PhraseMatcher<T> {
     node.value = value;
   }
 
+  /** Whether some phrase starts with this (lower-cased) word: a cheap filter before matchAt. */
+  opens(word: string): boolean {
+    return this.root.next.has(word);
+  }
+
   /** Longest phrase starting at token i, within the same sentence. */
   matchAt(tokens: Token[], i: number): PhraseMatch<T> | null {
     let node: TrieNode<T> | undefined = this.root;

@@ -85,6 +85,18 @@ export interface RoleContext {
   coref: Map<number, string>;
 }
 
+/** Tally key: the actor id, or for a named ethnic group ("the Pokot") the group itself. */
+function actorKey(mention: Participant['mention'], ctx: RoleContext): string {
+  const coref = ctx.coref.get(mention.start);
+  if (coref) return coref;
+  if (mention.actorId === 'communal-militia' && /^\p{Lu}/u.test(mention.text)) return `ethnic:${mention.text.replace(/s$/, '')}`;
+  return mention.actorId;
+}
+
+function ethnicMilitiaName(group: string, country: string | undefined): string {
+  return `${group} Ethnic Militia${country ? ` (${country})` : ''}`;
+}
+
 const CROWD_KINDS = new Set(['population', 'protesters', 'rioters']);
 
 export function resolveActors(frames: Frame[], ctx: RoleContext, options: RoleOptions = {}): EventActors {
@@ -102,8 +114,8 @@ export function resolveActors(frames: Frame[], ctx: RoleContext, options: RoleOp
   for (const frame of frames) {
     const keysInFrame: string[] = [];
     for (const p of frame.participants) {
-      const id = ctx.coref.get(p.mention.start) ?? p.mention.actorId;
-      const entry = actorEntry(id);
+      const id = actorKey(p.mention, ctx);
+      const entry = actorEntry(ctx.coref.get(p.mention.start) ?? p.mention.actorId);
       if (!entry) continue;
       let t = tallies.get(id);
       if (!t) {
@@ -119,18 +131,18 @@ export function resolveActors(frames: Frame[], ctx: RoleContext, options: RoleOp
     }
     for (const p of frame.participants) {
       if (!p.supporting) continue;
-      const me = tallies.get(ctx.coref.get(p.mention.start) ?? p.mention.actorId);
+      const me = tallies.get(actorKey(p.mention, ctx));
       if (!me) continue;
       for (const other of frame.participants) {
         if (other === p || other.opposed) continue;
-        const key = ctx.coref.get(other.mention.start) ?? other.mention.actorId;
-        if (key !== (ctx.coref.get(p.mention.start) ?? p.mention.actorId)) me.allies.set(key, (me.allies.get(key) ?? 0) + 1);
+        const key = actorKey(other.mention, ctx);
+        if (key !== actorKey(p.mention, ctx)) me.allies.set(key, (me.allies.get(key) ?? 0) + 1);
       }
     }
   }
   const resolve = (key: string, t: Tally): ResolvedActor => ({
     key,
-    name: actorName(t.entry, ctx.countryCode, ctx.country, ctx.date),
+    name: key.startsWith('ethnic:') ? ethnicMilitiaName(key.slice(7), ctx.country) : actorName(t.entry, ctx.countryCode, ctx.country, ctx.date),
     inter: t.entry.inter,
     kind: t.entry.kind,
     mentions: t.mentions,

@@ -1,8 +1,8 @@
 // Event assembly: frames → groups (one day × place × actor pair) → ACLED events with evidence.
-import { createHash } from 'node:crypto';
 import { parseIsoDay } from '../common/calendar.js';
 import type { Doc, PlaceMention, Span } from '../common/doc.js';
 import type { AcledEvent, Claim, EvidenceSpan } from '../common/event.js';
+import { stableHash } from '../common/hash.js';
 import { lookupCountry } from '../geography/index.js';
 import { resolveCoreference, resolveActors, type EventActors, type ResolvedActor } from './actor-roles.js';
 import { classify } from './classify.js';
@@ -105,8 +105,7 @@ export function interactionCode(a: number, b: number): number {
 }
 
 function eventId(docId: string, index: number, ev: AcledEvent): string {
-  const h = createHash('sha256').update(`${docId}|${index}|${ev.event_date}|${ev.sub_event_type}|${ev.location}`).digest('hex');
-  return `${ev.iso3 || 'XXX'}-${h.slice(0, 12)}`;
+  return `${ev.iso3 || 'XXX'}-${stableHash(`${docId}|${index}|${ev.event_date}|${ev.sub_event_type}|${ev.location}`)}`;
 }
 
 function adjustCrowdActors(eventType: string, actors: EventActors, country: string | undefined): void {

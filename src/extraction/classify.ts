@@ -52,13 +52,14 @@ export function classify(frames: Frame[], actors: EventActors, killed: number): 
   });
 
   // Crowds: demonstrations and riots.
-  const crowdEvent = protests.length > 0 || of('riot-conduct').length > 0 && (crowd(a1) || crowd(a2)) || of('mob').length > 0;
+  const riots = of('riot');
+  const crowdEvent = protests.length > 0 || riots.length > 0 || (of('riot-conduct').length > 0 && (crowd(a1) || crowd(a2))) || of('mob').length > 0;
   const armedNonState = [a1, a2].some((x) => x && x.inter >= 2 && x.inter <= 4);
   if (crowdEvent && !(armedNonState && (clashes.length > 0 || explosive.length > 0) && protests.length === 0)) {
     const riot = of('riot-conduct');
     const mob = of('mob');
     if (protests.length === 0 && mob.length > 0) return result('Mob violence', mob);
-    if (riot.length > 0 || (clashes.length > 0 && protests.length > 0)) return result('Violent demonstration', [...riot, ...clashes]);
+    if (riots.length > 0 || riot.length > 0 || (clashes.length > 0 && protests.length > 0)) return result('Violent demonstration', [...riots, ...riot, ...clashes]);
     const excessive = of('protest-excessive');
     if (excessive.length > 0 || (killed > 0 && protests.length > 0)) return result('Excessive force against protesters', [...excessive, ...protests]);
     const intervention = [...of('protest-intervention'), ...fixed('Strategic developments').filter((t) => t.cls === 'Arrests')];
@@ -76,7 +77,18 @@ export function classify(frames: Frame[], actors: EventActors, killed: number): 
   if (ground && (twoArmedSides || (isArmed(a1?.inter) && !victims(a2) && clashes.length > 0))) return result('Armed clash', [...clashes, ...groundAssaults]);
   if (explosive.length > 0) return result(explosive[0]!.subEventType, explosive);
   const vac = fixed('Violence against civilians');
-  if (vac.length > 0 && (!twoArmedSides || victims(a2))) return result(vac[0]!.subEventType, vac);
+  if (vac.length > 0 && (!twoArmedSides || victims(a2))) {
+    // An abduction in which the victim is killed or hurt is an Attack (codebook 2.3).
+    if (vac[0]!.subEventType === 'Abduction/forced disappearance' && (killed > 0 || violence.some((t) => KILL_WORDS.test(t.text) || HARM_WORDS.test(t.text)))) {
+      return result('Attack', [...violence, ...vac]);
+    }
+    return result(vac[0]!.subEventType, vac);
+  }
+  // Clashes need two sides: fighting between unnamed sides is still an armed clash, unless crowds fight.
+  if (clashes.length > 0 && !victims(a2)) {
+    if (crowd(a1) || crowd(a2)) return result(protests.length > 0 ? 'Violent demonstration' : 'Mob violence', clashes);
+    return result('Armed clash', clashes);
+  }
   if (violence.length > 0 || clashes.length > 0) {
     if (a1 && (a1.inter === 5 || a1.inter === 6)) return result('Mob violence', violence);
     if (twoArmedSides && !victims(a2)) return result('Armed clash', [...clashes, ...violence]);

@@ -71,8 +71,16 @@ function subjectWords(doc: Doc, f: Figure): Set<string> {
   return new Set(words.filter((w) => w.length > 2 && !SUBJECT_STOP.has(w)).map((w) => w.replace(/s$/, '')));
 }
 
+/** A toll claimed by a party's own outlet ("VoJ reported 3") is not coded (ACLED 4.2). */
+export function claimedByPartisanOutlet(doc: Doc, f: Figure): boolean {
+  return attributionsFor(doc, f.start).some((a) => a.partisan && a.start <= f.start + 1 && f.start - a.end < 40);
+}
+
 export function deathFigures(doc: Doc, frames: Frame[]): Figure[] {
-  const figures = frames.flatMap((f) => f.figures).filter((f) => f.kind === 'killed');
+  const all = frames.flatMap((f) => f.figures).filter((f) => f.kind === 'killed');
+  const coded = all.filter((f) => f.coded);
+  if (coded.length > 0) return [coded[coded.length - 1]!];
+  const figures = all.filter((f) => !claimedByPartisanOutlet(doc, f));
   const totals = figures.filter((f) => f.total);
   if (totals.length > 0) {
     const biggest = totals.reduce((a, b) => (b.value > a.value ? b : a));

@@ -6,7 +6,7 @@ import type { AcledEvent } from '../common/event.js';
 import { assembleEvents } from '../extraction/assemble.js';
 import { loadGeoparser } from '../geography/index.js';
 import type { SourceDocument } from '../ingest/types.js';
-import { englishComponents } from '../locales/en/index.js';
+import { englishStagesAfterPlaces, englishStagesBeforePlaces } from '../locales/en/index.js';
 
 export interface ExtractResult {
   doc: Doc;
@@ -41,9 +41,11 @@ export function createDoc(source: SourceDocument): Doc {
 
 export function createExtractor(options: ExtractorOptions = {}): Extractor {
   const geoparser = loadGeoparser({ demonyms: options.demonyms ?? true, userPlaces: options.userPlaces });
-  const [tokenizer, dates, quantities, ...rest] = englishComponents;
-  // Places come after numbers (they need the tokens, not the rest) and before assembly.
-  const components: PipelineComponent[] = [tokenizer!, dates!, quantities!, { name: 'places', apply: (doc) => geoparser.apply(doc) }, ...rest];
+  const components: PipelineComponent[] = [
+    ...englishStagesBeforePlaces,
+    { name: 'places', apply: (doc) => geoparser.apply(doc) },
+    ...englishStagesAfterPlaces,
+  ];
   return {
     components,
     extract(source) {

@@ -40,7 +40,7 @@ export function actorEntry(id: string): ActorEntry | undefined {
 
 export function recogniseActors(doc: Doc): void {
   const tokens = doc.tokens;
-  for (let i = 0; i < tokens.length; i++) {
+  for (const [from, to] of doc.scopedTokenRanges()) for (let i = from; i < to; i++) {
     const t = tokens[i]!;
     const exact = exactAliases.get(t.text);
     const m = matcher.matchAt(tokens, i);
@@ -51,6 +51,8 @@ export function recogniseActors(doc: Doc): void {
     // Department" is an organisation, but still the police); named actors are case-insensitive.
     const last = tokens[endToken - 1]!;
     if (entry.kind && endToken - i === 1 && adjectivalBefore.has(tokens[endToken]?.lower ?? '')) continue;
+    // "Garre civilians", "Borana herders": an ethnic name before a word for people is who they are.
+    if (entry.kind === 'communal' && t.upper && namesPeopleAt(tokens, endToken)) continue;
     if (entry.kind && memberOf.has(doc.text.slice(t.start, last.end).toLowerCase()) && namedActorFollows(tokens, endToken)) continue;
     doc.actors.push({
       start: t.start,
@@ -62,6 +64,11 @@ export function recogniseActors(doc: Doc): void {
     });
     i = endToken - 1;
   }
+}
+
+function namesPeopleAt(tokens: Doc['tokens'], k: number): boolean {
+  const m = tokens[k] ? matcher.matchAt(tokens, k) : null;
+  return !!m && (m.value.kind === 'population' || m.value.kind === 'civilians');
 }
 
 /** "fighters from (US-allied) Syrian Democratic Forces", "members of Al Shabaab" */

@@ -11,6 +11,7 @@ const statementNouns = new PhraseMatcher<true>();
 for (const p of lexicon.statementNouns) statementNouns.add(p, true);
 const nameWords = new Set(lexicon.nameWords);
 const FUNCTION_WORDS = new Set(['the', 'of', 'for', 'and', '&', "'s", '’s', 'a', 'an', 'de', 'al', 'al-', 'el', 'local', 'us', 'un']);
+const partisanOutlets = new RegExp(`\\b(${lexicon.partisanOutlets.map((o) => o.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\b`, 'i');
 const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we', 'i']);
 const MAX_NAME = 9;
 
@@ -54,18 +55,20 @@ export function recogniseAttributions(doc: Doc): void {
     const s = doc.sentences[scopeSentence]!;
     const nameStart = tokens[name[0]]!.start;
     const nameEnd = tokens[name[1] - 1]!.end;
+    const reporter = doc.text.slice(nameStart, nameEnd).replace(/^the\s+/i, '');
     const cueStart = Math.min(nameStart, tokens[cue[0]]!.start);
     const cueEnd = Math.max(nameEnd, tokens[cue[1] - 1]!.end);
     doc.attributions.push({
       start: cueStart,
       end: cueEnd,
       text: doc.text.slice(cueStart, cueEnd),
-      reporter: doc.text.slice(nameStart, nameEnd).replace(/^the\s+/i, ''),
+      reporter,
       reporterSpan: { start: nameStart, end: nameEnd },
       scope: { start: s.start, end: s.end },
+      ...(partisanOutlets.test(reporter) ? { partisan: true } : {}),
     });
   };
-  for (let i = 0; i < tokens.length; i++) {
+  for (const [from, to] of doc.scopedTokenRanges()) for (let i = from; i < to; i++) {
     const t = tokens[i]!;
     const prep = prepositional.matchAt(tokens, i);
     if (prep && (prep.endToken - prep.firstToken > 1 || t.lower === 'citing' || t.lower === 'quoting')) {

@@ -18,29 +18,31 @@ const BACKWARD_WINDOW = 4;
 const STOP = new Set([';', ':', '(', ')', 'while', 'whereas', 'but', 'after', 'before', 'when', 'since', 'because']);
 const AUXILIARY = new Set(['was', 'were', 'been', 'have', 'has', 'had', 'are', 'is', 'reportedly', 'also', 'later', 'allegedly', 'all', 'being', 'got', 'left']);
 
-interface TokenIndex {
-  /** token index → quantity, for quantities that start at that token */
-  quantityAt: Map<number, Quantity>;
-  tokenOf: (offset: number) => number;
-}
-
-function indexTokens(doc: Doc): TokenIndex {
-  const starts = new Map<number, number>();
-  doc.tokens.forEach((t, i) => starts.set(t.start, i));
-  const quantityAt = new Map<number, Quantity>();
-  for (const q of doc.quantities) {
-    const i = starts.get(q.start);
-    if (i !== undefined) quantityAt.set(i, q);
+/** Index of the token that starts at `offset` (binary search; -1 if none does). */
+function tokenStartingAt(tokens: Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = tokens[mid]!.start;
+    if (s === offset) return mid;
+    if (s < offset) lo = mid + 1;
+    else hi = mid - 1;
   }
-  return { quantityAt, tokenOf: (o) => starts.get(o) ?? -1 };
+  return -1;
 }
 
 export function recogniseFigures(doc: Doc): void {
   const tokens = doc.tokens;
-  const { quantityAt, tokenOf } = indexTokens(doc);
+  // token index → quantity starting there
+  const quantityAt = new Map<number, Quantity>();
+  for (const q of doc.quantities) {
+    const i = tokenStartingAt(tokens, q.start);
+    if (i >= 0) quantityAt.set(i, q);
+  }
   const used = new Set<number>(); // casualty-word token indexes already tied to a figure
-  for (const [qi, q] of [...quantityAt.entries()].sort((a, b) => a[0] - b[0])) {
-    const qEnd = tokenOf(lastTokenStart(doc, q)) + 1;
+  for (const [qi, q] of quantityAt) {
+    const qEnd = tokenStartingAt(tokens, lastTokenStart(doc, q)) + 1;
     if (qEnd <= 0) continue;
     const sentence = tokens[qi]!.sentence;
     // A count inside "including two children" is part of a larger figure.
@@ -61,8 +63,12 @@ export function recogniseFigures(doc: Doc): void {
         const low = tokens[k]!.lower;
         if (STOP.has(low)) break;
         if (partOf.matchAt(tokens, k)) {
-          // Skip the parenthetical "including two children," up to its comma.
-          while (k + 1 < tokens.length && tokens[k + 1]!.text !== ',' && tokens[k + 1]!.sentence === sentence) k++;
+          // Skip the parenthetical "including two children" (up to its comma or the verb).
+          let skipped = 0;
+          while (k + 1 < tokens.length && skipped < 5 && tokens[k + 1]!.text !== ',' && tokens[k + 1]!.sentence === sentence && !kinds.opens(tokens[k + 1]!.lower) && !AUXILIARY.has(tokens[k + 1]!.lower)) {
+            k++;
+            skipped++;
+          }
           continue;
         }
         // Another count: a coordinated one ("and one soldier") shares the verb; any other ends the search.
@@ -95,6 +101,7 @@ export function recogniseFigures(doc: Doc): void {
     if (isTotal(tokens, qi, sentence)) figure.total = true;
     doc.figures.push(figure);
   }
+  addCodingStatements(doc);
   addSingularDeaths(doc, used);
   doc.figures.sort((a, b) => a.start - b.start);
 }
@@ -112,7 +119,7 @@ function lastTokenStart(doc: Doc, q: Quantity): number {
   return tokens[lo]!.start;
 }
 
-const LINKING = new Set(['to', 'at', 'of', 'rose', 'risen', 'climbed', 'reached', 'stood', 'stands', 'is', 'was', 'now', 'has', 'had', 'jumped', 'increased', 'hit', 'toll']);
+const LINKING = new Set(['coded', 'as', 'to', 'at', 'of', 'rose', 'risen', 'climbed', 'reached', 'stood', 'stands', 'is', 'was', 'now', 'has', 'had', 'jumped', 'increased', 'hit', 'toll']);
 
 function gapIsLinking(tokens: Token[], from: number, to: number): boolean {
   for (let k = from; k < to; k++) if (!LINKING.has(tokens[k]!.lower)) return false;
@@ -149,10 +156,46 @@ function subjectAfter(tokens: Token[], from: number): [number, number] | undefin
   return k > from ? [from, k] : undefined;
 }
 
+const codedCues = new PhraseMatcher<'coded' | 'split'>();
+for (const c of lexicon.codingStatements.coded) codedCues.add(c, 'coded');
+for (const c of lexicon.codingStatements.split) codedCues.add(c, 'split');
+
+/**
+ * A coder's statement of the figure: "Fatalities coded as 0 (...)", "Fatalities are split across 3
+ * events (4)". The stated figure is the event's count; the figure it follows may be marked already.
+ */
+function addCodingStatements(doc: Doc): void {
+  const tokens = doc.tokens;
+  for (const [from, to] of doc.scopedTokenRanges()) for (let i = from; i < to; i++) {
+    if (!codedCues.opens(tokens[i]!.lower)) continue;
+    const m = codedCues.matchAt(tokens, i);
+    if (!m) continue;
+    let k = m.endToken;
+    if (m.value === 'split') {
+      // "split across 3 events (4)": the number in brackets is this event's share.
+      while (k < to && tokens[k]!.text !== '(' && k < m.endToken + 4) k++;
+      if (tokens[k]?.text !== '(') continue;
+      k++;
+    }
+    const q = tokens[k];
+    if (!q || q.kind !== 'number' || !/^\d+$/.test(q.text)) continue;
+    const value = Number(q.text);
+    const existing = doc.figures.find((f) => f.quantity.start === q.start);
+    if (existing) {
+      existing.coded = true;
+      existing.kind = 'killed';
+      continue;
+    }
+    const start = tokens[i]!.start;
+    doc.figures.push({ start, end: q.end, text: doc.text.slice(start, q.end), kind: 'killed', value, quantity: { start: q.start, end: q.end }, coded: true });
+  }
+}
+
 /** "a policeman was shot dead", "killing a civilian", "shot him dead": one death. */
 function addSingularDeaths(doc: Doc, used: Set<number>): void {
   const tokens = doc.tokens;
-  for (let i = 0; i < tokens.length; i++) {
+  for (const [from, to] of doc.scopedTokenRanges()) for (let i = from; i < to; i++) {
+    if (!kinds.opens(tokens[i]!.lower)) continue;
     const m = kinds.matchAt(tokens, i);
     if (!m) continue;
     const kindEnd = m.endToken;

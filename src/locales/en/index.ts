@@ -5,15 +5,12 @@ import { attributionRecogniser } from './attribution.js';
 import { figureRecogniser } from './casualties.js';
 import { dateRecogniser } from './dates/index.js';
 import { quantityRecogniser } from './quantities.js';
+import { scopeMarker } from './scope.js';
 import { tokenizer } from './tokenizer.js';
 import { triggerRecogniser } from './triggers.js';
 
-export const englishComponents: readonly PipelineComponent[] = [
-  tokenizer,
-  dateRecogniser,
-  quantityRecogniser,
-  actorRecogniser,
-  triggerRecogniser,
-  attributionRecogniser,
-  figureRecogniser,
-];
+/** Stages before places: tokens, event triggers, the scope they set, dates and numbers. */
+export const englishStagesBeforePlaces: readonly PipelineComponent[] = [tokenizer, triggerRecogniser, scopeMarker, dateRecogniser, quantityRecogniser];
+
+/** Stages after places: actors, attribution, reported figures. */
+export const englishStagesAfterPlaces: readonly PipelineComponent[] = [actorRecogniser, attributionRecogniser, figureRecogniser];

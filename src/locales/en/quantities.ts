@@ -14,6 +14,7 @@ const multipliers: Record<string, number> = lexicon.multipliers;
 
 /** "twenty-five" → 25, "twenty" → 20 */
 function hyphenated(word: string): number | undefined {
+  if (word.indexOf('-') < 0) return undefined;
   const parts = word.split('-');
   if (parts.length !== 2) return undefined;
   const tens = (lexicon.units as Record<string, number>)[parts[0]!];
@@ -32,8 +33,10 @@ export function recogniseQuantities(doc: Doc): void {
     const span = doc.dates[d];
     if (span && tokens[i]!.start >= span.start && tokens[i]!.end <= span.end) inDate[i] = 1;
   }
-  for (let i = 0; i < tokens.length; i++) {
+  for (const [from, to] of doc.scopedTokenRanges()) for (let i = from; i < to; i++) {
     if (inDate[i]) continue;
+    const t = tokens[i]!;
+    if (t.kind !== 'number' && !modifiers.opens(t.lower) && !units.opens(t.lower) && !vague.opens(t.lower) && t.lower.indexOf('-') < 0) continue;
     const mod = modifiers.matchAt(tokens, i);
     const q = (mod && quantityAt(doc, inDate, mod.endToken, i, mod.value)) || quantityAt(doc, inDate, i, i, undefined);
     if (!q) continue;

@@ -4,21 +4,80 @@ import type { Doc, PipelineComponent, Token, TokenKind } from '../../common/doc.
 import abbreviationList from './data/abbreviations.json' with { type: 'json' };
 
 // Words keep inner apostrophes, hyphens and dots of initialisms ("Kurdish-led", "al-Shabaab", "U.S.").
-const TOKEN_RE =
-  /(?:\p{L}\.){2,}|[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:['’\-][\p{L}\p{M}\p{N}]+)*|\p{N}+(?:[.,:]\p{N}+)*(?:st|nd|rd|th|s)?(?![\p{L}])|[^\s]/uy;
+// ASCII text is scanned by hand (the common case, and several times faster than a Unicode regex);
+// other scripts fall back to Unicode property tests per character.
+const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
+const LETTER_MARK_DIGIT = /[\p{L}\p{M}\p{N}]/u;
+
+function isWordStart(c: number, text: string, i: number): boolean {
+  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) return true;
+  return c >= 128 && LETTER_OR_MARK.test(text[i]!);
+}
+
+function isWordChar(c: number, text: string, i: number): boolean {
+  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) return true;
+  return c >= 128 && LETTER_MARK_DIGIT.test(text[i]!);
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** End offset of the token starting at i (text[i] is not whitespace). */
+function tokenEnd(text: string, i: number, c: number): number {
+  const n = text.length;
+  if (isWordStart(c, text, i)) {
+    // Initialism: "U.S.", "U.N."
+    if (i + 3 < n && text.charCodeAt(i + 1) === 46 && isWordStart(text.charCodeAt(i + 2), text, i + 2) && text.charCodeAt(i + 3) === 46) {
+      let j = i;
+      while (j + 1 < n && isWordStart(text.charCodeAt(j), text, j) && text.charCodeAt(j + 1) === 46) j += 2;
+      return j;
+    }
+    let j = i + 1;
+    while (j < n) {
+      const d = text.charCodeAt(j);
+      if (isWordChar(d, text, j)) j++;
+      else if ((d === 39 || d === 0x2019 || d === 45) && j + 1 < n && isWordChar(text.charCodeAt(j + 1), text, j + 1)) j += 2;
+      else break;
+    }
+    return j;
+  }
+  if (isDigit(c) || (c >= 128 && /\p{N}/u.test(text[i]!))) {
+    let j = i + 1;
+    while (j < n && isDigit(text.charCodeAt(j))) j++;
+    // 1,200 / 3.5 / 9:30
+    while (j + 1 < n && (text.charCodeAt(j) === 44 || text.charCodeAt(j) === 46 || text.charCodeAt(j) === 58) && isDigit(text.charCodeAt(j + 1))) {
+      j += 2;
+      while (j < n && isDigit(text.charCodeAt(j))) j++;
+    }
+    // Ordinals and decades: "21st", "1990s" (not "28-year-old", not "5km").
+    const m = /^(st|nd|rd|th|s)/.exec(text.slice(j, j + 2));
+    if (m && !(j + m[0].length < n && isWordChar(text.charCodeAt(j + m[0].length), text, j + m[0].length))) j += m[0].length;
+    return j;
+  }
+  // One character, or a surrogate pair.
+  return c >= 0xd800 && c <= 0xdbff ? i + 2 : i + 1;
+}
 
 const abbreviations = new Set<string>(abbreviationList.abbreviations.map((a: string) => a.toLowerCase()));
 const SENTENCE_END = new Set(['.', '!', '?', '…']);
 const CLOSERS = new Set(['"', '”', '’', "'", ')', ']']);
 
+const LETTER = /\p{L}/u;
+const PUNCT = /\p{P}/u;
+
 function kindOf(ch: number, text: string): TokenKind {
   if (ch >= 48 && ch <= 57) return 'number';
-  if (/[\p{L}]/u.test(text[0]!)) return 'word';
-  if (/[\p{P}]/u.test(text[0]!)) return 'punct';
+  if ((ch >= 97 && ch <= 122) || (ch >= 65 && ch <= 90)) return 'word';
+  if (ch < 128) return PUNCT.test(text[0]!) ? 'punct' : 'symbol';
+  if (LETTER.test(text[0]!)) return 'word';
+  if (PUNCT.test(text[0]!)) return 'punct';
   return 'symbol';
 }
 
-function isUpper(s: string): boolean {
+function isUpper(ch: number, s: string): boolean {
+  if (ch >= 65 && ch <= 90) return true;
+  if (ch < 128) return false;
   const c = s[0]!;
   return c !== c.toLowerCase() && c === c.toUpperCase();
 }
@@ -26,7 +85,6 @@ function isUpper(s: string): boolean {
 export function tokenize(doc: Doc): void {
   const text = doc.text;
   const tokens = doc.tokens;
-  TOKEN_RE.lastIndex = doc.bodyStart;
   // Skip whitespace manually between matches (the sticky regex matches only at lastIndex).
   let i = doc.bodyStart;
   const n = text.length;
@@ -36,15 +94,9 @@ export function tokenize(doc: Doc): void {
       i++;
       continue;
     }
-    TOKEN_RE.lastIndex = i;
-    const m = TOKEN_RE.exec(text);
-    if (!m) {
-      i++;
-      continue;
-    }
-    const t = m[0];
     const start = i;
-    const end = i + t.length;
+    const end = tokenEnd(text, i, c);
+    const t = text.slice(start, end);
     const prev = start > 0 ? text.charCodeAt(start - 1) : 32;
     tokens.push({
       start,
@@ -52,7 +104,7 @@ export function tokenize(doc: Doc): void {
       text: t,
       lower: t.toLowerCase(),
       kind: kindOf(c, t),
-      upper: isUpper(t),
+      upper: isUpper(c, t),
       sentence: 0,
       spaceBefore: start === doc.bodyStart || prev === 32 || prev === 10 || prev === 13 || prev === 9 || prev === 160,
     });

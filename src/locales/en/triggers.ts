@@ -33,16 +33,25 @@ for (const cue of irrealisLexicon.before) irrealisCues.add(cue, true);
 const CLAUSE_BREAK = new Set([',', ';', ':', '(', ')', '—', '–', 'but', 'while', 'whereas', 'after', 'before', 'when', 'as']);
 const IRREALIS_WINDOW = 5;
 
-function isIrrealis(tokens: Token[], first: number, inDate: Uint8Array): boolean {
+function isIrrealis(tokens: Token[], first: number): boolean {
   const sentence = tokens[first]!.sentence;
   for (let k = first - 1; k >= 0 && k >= first - IRREALIS_WINDOW; k--) {
     const t = tokens[k]!;
     if (t.sentence !== sentence || CLAUSE_BREAK.has(t.lower)) break;
-    if (inDate[k]) continue;
+    // "May" the month is no modal verb.
+    if (t.upper && t.lower === 'may') continue;
     const m = irrealisCues.matchAt(tokens, k);
     if (m && m.endToken <= first) return true;
   }
   return false;
+}
+
+/** "March" capitalised inside a sentence is the month (the date stage runs later, on fewer sentences). */
+function looksLikeMonth(tokens: Token[], i: number): boolean {
+  const t = tokens[i]!;
+  if (!t.upper || t.lower !== 'march') return false;
+  const prev = tokens[i - 1];
+  return !!prev && prev.sentence === t.sentence;
 }
 
 const TERRITORY = new Set(['Government regains territory', 'Non-state actor overtakes territory']);
@@ -60,14 +69,7 @@ function takesTerritory(tokens: Token[], from: number): boolean {
 
 export function recogniseTriggers(doc: Doc): void {
   const tokens = doc.tokens;
-  const inDate = new Uint8Array(tokens.length);
-  let d = 0;
-  for (let i = 0; i < tokens.length && d < doc.dates.length; i++) {
-    while (d < doc.dates.length && doc.dates[d]!.end <= tokens[i]!.start) d++;
-    const span = doc.dates[d];
-    if (span && tokens[i]!.start >= span.start && tokens[i]!.end <= span.end) inDate[i] = 1;
-  }
-  const matches = matcher.findAll(tokens, 0, tokens.length, (m) => !inDate[m.firstToken]);
+  const matches = matcher.findAll(tokens, 0, tokens.length, (m) => !looksLikeMonth(tokens, m.firstToken));
   for (const m of matches) {
     const first = tokens[m.firstToken]!;
     const last = tokens[m.endToken - 1]!;
@@ -84,7 +86,7 @@ export function recogniseTriggers(doc: Doc): void {
       eventType: fixed,
       subEventType: fixed ? cls : '',
       ...(tactic ? { tactic } : {}),
-      irrealis: isIrrealis(tokens, m.firstToken, inDate),
+      irrealis: isIrrealis(tokens, m.firstToken),
       rank: fixed ? rankOf(cls) : CLASS_RANK[cls] ?? 0,
     });
   }

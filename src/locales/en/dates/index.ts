@@ -26,7 +26,7 @@ export function recogniseDates(doc: Doc): void {
       if (y !== undefined && (ctx.fallbackYear === undefined || y > ctx.fallbackYear)) ctx.fallbackYear = y;
     }
   }
-  for (let i = 0; i < tokens.length; i++) {
+  for (const [from, to] of doc.scopedTokenRanges()) for (let i = from; i < to; i++) {
     const t = tokens[i]!;
     if (t.kind !== 'number' && !OPENERS.has(t.lower) && !t.lower.startsWith('mid-')) continue;
     let best = null;

@@ -1,0 +1,74 @@
+// The bundled fictional sample articles: one per kind of event, and one that reports none.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import type { AcledEvent } from '../../src/common/event.js';
+import { readInputs } from '../../src/ingest/index.js';
+import { isIngestError } from '../../src/ingest/types.js';
+import { createExtractor } from '../../src/pipeline/index.js';
+
+const extractor = createExtractor();
+
+async function eventsOf(name: string): Promise<AcledEvent[]> {
+  const path = fileURLToPath(new URL(`../../samples/articles/${name}`, import.meta.url));
+  const out: AcledEvent[] = [];
+  for await (const d of readInputs([path], {})) {
+    assert.ok(!isIngestError(d));
+    out.push(...extractor.extract(d).events);
+  }
+  return out;
+}
+
+test('an army camp repelling a militant raid is one Battles event with all its dead', async () => {
+  const [e, ...rest] = await eventsOf('garissa-clash.txt');
+  assert.ok(e);
+  assert.equal(rest.length, 0, 'the spokesperson speaking on Thursday is not a second event');
+  assert.equal(e.sub_event_type, 'Armed clash');
+  assert.equal(e.event_date, '2024-03-13');
+  assert.deepEqual([e.actor1, e.actor2].sort(), ['Al Shabaab', 'Military Forces of Kenya (2022-)']);
+  assert.equal(e.interaction, 12);
+  assert.equal(e.fatalities, 5);
+  assert.equal(e.country, 'Kenya');
+  assert.equal(e.geo_precision, 2, '"near Garissa town"');
+});
+
+test('a protest dispersed with tear gas is a Protest with intervention by protesters against police', async () => {
+  const [e] = await eventsOf('dhaka-protest.txt');
+  assert.ok(e);
+  assert.equal(e.event_type, 'Protests');
+  assert.equal(e.sub_event_type, 'Protest with intervention');
+  assert.equal(e.actor1, 'Protesters (Bangladesh)');
+  assert.equal(e.actor2, 'Police Forces of Bangladesh (2009-2024)');
+  assert.equal(e.interaction, 16);
+  assert.equal(e.fatalities, 0);
+  assert.equal(e.location, 'Dhaka');
+});
+
+test('air strikes on a town killing civilians are an Air/drone strike with civilians as actor2', async () => {
+  const [e] = await eventsOf('idlib-airstrike.txt');
+  assert.ok(e);
+  assert.equal(e.sub_event_type, 'Air/drone strike');
+  assert.equal(e.actor2, 'Civilians (Syria)');
+  assert.equal(e.inter2, 7);
+  assert.equal(e.fatalities, 6, 'two children are among the six, not added to them');
+  assert.equal(e.admin1, 'Idlib');
+  assert.equal(e.event_date, '2023-10-01');
+  const claim = e.claims.find((c) => c.kind === 'killed');
+  assert.match(claim?.reporter ?? '', /rescue workers/);
+});
+
+test('an article about a meeting reports no event', async () => {
+  assert.deepEqual(await eventsOf('no-event.txt'), []);
+});
+
+test('statements, threats and negations are not events', () => {
+  const cases = [
+    'The group threatened to attack the town if its demands were not met.',
+    'Officials said there were no clashes in the area on Monday.',
+    'The minister warned that protests would be met with force.',
+  ];
+  for (const text of cases) {
+    const { events } = extractor.extract({ text, date: '2024-01-10', origin: { file: 'inline' } });
+    assert.deepEqual(events.map((e) => e.sub_event_type), [], text);
+  }
+});
