@@ -19,10 +19,12 @@ export interface EventActors {
   actor2?: ResolvedActor;
   assoc1: ResolvedActor[];
   assoc2: ResolvedActor[];
+  /** Those who act are an unorganised group or a party's members and supporters, not an armed organisation. */
+  crowdAgent?: boolean;
 }
 
 /** Generic words that in a story about a named group mean that group. */
-const COREFERENT = new Set(['militants', 'insurgents', 'fighters', 'jihadists', 'terrorists', 'rebels', 'extremists', 'attackers', 'assailants', 'armed militants', 'suspected militants', 'suspected terrorists', 'suspected insurgents']);
+const COREFERENT = new Set(['militants', 'militant', 'insurgents', 'insurgent', 'fighters', 'jihadists', 'terrorists', 'terrorist', 'rebels', 'extremists', 'attackers', 'attacker', 'assailants', 'assailant', 'armed militants', 'suspected militants', 'suspected militant', 'suspected terrorists', 'suspected insurgents', 'militant group', 'armed group', 'the group']);
 const ARMED = new Set([1, 2, 3, 4, 8]);
 
 interface CountryForces {
@@ -74,6 +76,8 @@ export function resolveCoreference(doc: Doc): Map<number, string> {
 export interface RoleOptions {
   /** The event is a demonstration or riot: the crowd acts first. */
   crowd?: boolean;
+  /** The event is a battle: civilians caught in it are never actors (codebook 2.3). */
+  armedOnly?: boolean;
 }
 
 export interface RoleContext {
@@ -154,9 +158,16 @@ export function resolveActors(frames: Frame[], ctx: RoleContext, options: RoleOp
   const isSupporter = ([, t]: [string, Tally]) => t.support > 0 && t.support * 2 >= t.weight && t.entry.inter === 8;
   const score = ([, t]: [string, Tally]) => t.weight + t.agent * 1.5 + (ARMED.has(t.entry.inter) ? 0.5 : 0) - (t.entry.kind === 'population' || t.entry.kind === 'civilians' ? 1 : 0);
   // Only a source ("officials said") is no party to the event, unless it is a named group.
-  const eligible = main.filter((x) => !isSupporter(x) && (x[1].weight > x[1].mentions.length * 0.5 || !x[1].entry.kind));
+  const eligible = main.filter(
+    (x) => !isSupporter(x) && (x[1].weight > x[1].mentions.length * 0.5 || !x[1].entry.kind) && !(options.armedOnly && !ARMED.has(x[1].entry.inter)),
+  );
   const candidates = eligible.sort((a, b) => score(b) - score(a));
   const result: EventActors = { assoc1: [], assoc2: [] };
+  // Agents: parties' members and supporters, villagers, workers — and no armed organisation acting.
+  const agents = all.filter(([, t]) => t.agent > 0);
+  result.crowdAgent =
+    agents.some(([, t]) => t.entry.role === 'party' || t.entry.kind === 'population' || t.entry.kind === 'rioters') &&
+    !agents.some(([, t]) => (t.entry.inter >= 1 && t.entry.inter <= 4) || t.entry.inter === 8);
   if (candidates.length === 0) return result;
   const victim = ([, t]: [string, Tally]) => t.entry.kind === 'population' || t.entry.kind === 'civilians';
   // Victims never act first; in a demonstration the crowd does.

@@ -4,6 +4,7 @@ import type { Doc, PlaceMention, Span } from '../common/doc.js';
 import type { AcledEvent, Claim, EvidenceSpan } from '../common/event.js';
 import { stableHash } from '../common/hash.js';
 import { lookupCountry } from '../geography/index.js';
+import { actorEntry } from '../locales/en/actors.js';
 import { resolveCoreference, resolveActors, type EventActors, type ResolvedActor } from './actor-roles.js';
 import { classify } from './classify.js';
 import { deathFigures, evidence, figureClaim, reporterAt, sumFatalities } from './fatalities.js';
@@ -22,17 +23,19 @@ export function assembleEvents(doc: Doc): AcledEvent[] {
   const main = groups[0]!;
   const focus = documentFocus(doc) ?? demonymCountry(doc);
   const coref = resolveCoreference(doc);
+  const homeCountry = doc.actors.map((a) => actorEntry(a.actorId)?.home).find(Boolean);
   const events: AcledEvent[] = [];
   let mainActors: EventActors | undefined;
   groups.forEach((group, index) => {
     // A group that names no place or actors of its own continues the main story ("clashes in the area").
     const place: PlaceMention | undefined = group.place ?? main.place ?? focus;
-    const country = place ? lookupCountry(place.entry.countryCode) : undefined;
+    // With no place at all, the country where the story's named group is based names the actors.
+    const country = place ? lookupCountry(place.entry.countryCode) : homeCountry ? lookupCountry(homeCountry) : undefined;
     const dateMention = group.date;
     const published = parseIsoDay(doc.meta.date) ? doc.meta.date : undefined;
     const eventDate = dateMention?.date ?? published ?? '';
     const timePrecision = dateMention?.precision ?? 2;
-    const ctx = { doc, countryCode: place?.entry.countryCode, country: country?.name ?? place?.entry.country, date: eventDate || undefined, coref };
+    const ctx = { doc, countryCode: place?.entry.countryCode ?? country?.code, country: country?.name ?? place?.entry.country, date: eventDate || undefined, coref };
     let actors = resolveActors(group.frames, ctx);
     if (!actors.actor1 && mainActors && group !== main) actors = resolveActors(main.frames, ctx);
     if (group === main) mainActors = actors;
@@ -43,6 +46,10 @@ export function assembleEvents(doc: Doc): AcledEvent[] {
       // Demonstrations: the crowd is actor1, whoever faces it actor2.
       actors = resolveActors(group.frames, ctx, { crowd: true });
       kind = classify(group.frames, actors, fatalities);
+    } else if (kind.eventType === 'Battles' && (actors.actor2?.inter === 7 || actors.actor1?.inter === 7)) {
+      // Civilians caught in a battle are not one of its sides.
+      const armed = resolveActors(group.frames, ctx, { armedOnly: true });
+      if (armed.actor1) actors = armed;
     }
     // Crowd events: generic people in a protest are the protesters, in a riot the rioters.
     adjustCrowdActors(kind.eventType, actors, ctx.country);
@@ -109,13 +116,21 @@ function eventId(docId: string, index: number, ev: AcledEvent): string {
 }
 
 function adjustCrowdActors(eventType: string, actors: EventActors, country: string | undefined): void {
-  const rename = (a: ResolvedActor | undefined, inter: number, label: string) => {
+  const label = (name: string) => (country ? `${name} (${country})` : name);
+  const rename = (a: ResolvedActor | undefined, inter: number, name: string) => {
     if (!a || (a.kind !== 'population' && a.kind !== 'protesters' && a.kind !== 'rioters')) return;
     a.inter = inter;
-    a.name = country ? `${label} (${country})` : label;
+    a.name = label(name);
   };
   if (eventType === 'Protests') rename(actors.actor1, 6, 'Protesters');
   if (eventType === 'Riots') rename(actors.actor1, 5, 'Rioters');
+  // A party's members who demonstrate or riot are coded as the crowd, the party as associated actor.
+  const crowdLabel = eventType === 'Protests' ? 'Protesters' : eventType === 'Riots' ? 'Rioters' : undefined;
+  if (crowdLabel && (!actors.actor1 || actors.actor1.inter === 0 || actors.actor1.inter === 7)) {
+    const inter = crowdLabel === 'Protesters' ? 6 : 5;
+    const previous = actors.actor1;
+    actors.actor1 = { key: crowdLabel.toLowerCase(), name: label(crowdLabel), inter, kind: crowdLabel.toLowerCase(), mentions: previous?.mentions ?? [] };
+  }
   if (eventType === 'Protests' || eventType === 'Riots') {
     // The state actor facing a crowd is actor2, never the crowd's own members.
     if (actors.actor2 && (actors.actor2.kind === 'population' || actors.actor2.kind === 'protesters') && eventType === 'Protests') actors.actor2 = undefined;

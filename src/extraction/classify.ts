@@ -67,6 +67,11 @@ export function classify(frames: Frame[], actors: EventActors, killed: number): 
     if (protests.length > 0) return result('Peaceful protest', protests);
   }
 
+  // Violence by a party's supporters, villagers or workers outside a demonstration is mob violence.
+  if (actors.crowdAgent && (violence.length > 0 || clashes.length > 0 || of('riot-conduct').length > 0)) {
+    return result(protests.length > 0 ? 'Violent demonstration' : 'Mob violence', [...clashes, ...violence, ...of('riot-conduct')]);
+  }
+
   const territory = triggers.filter((t) => t.cls === 'Government regains territory' || t.cls === 'Non-state actor overtakes territory');
   const twoArmedSides = isArmed(a1?.inter) && isArmed(a2?.inter);
   const ground = clashes.length > 0 || groundAssaults.length > 0;
@@ -85,7 +90,7 @@ export function classify(frames: Frame[], actors: EventActors, killed: number): 
     return result(vac[0]!.subEventType, vac);
   }
   // Clashes need two sides: fighting between unnamed sides is still an armed clash, unless crowds fight.
-  if (clashes.length > 0 && !victims(a2)) {
+  if (clashes.length > 0 && (!victims(a2) || isArmed(a1?.inter))) {
     if (crowd(a1) || crowd(a2)) return result(protests.length > 0 ? 'Violent demonstration' : 'Mob violence', clashes);
     return result('Armed clash', clashes);
   }

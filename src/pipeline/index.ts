@@ -39,11 +39,33 @@ export function createDoc(source: SourceDocument): Doc {
   );
 }
 
+/** The document's text with every sentence out of scope replaced by spaces. */
+export function textInScope(doc: Doc): string {
+  const parts: string[] = [];
+  let at = 0;
+  for (let i = 0; i < doc.sentences.length; i++) {
+    if (!doc.inScope(i)) continue;
+    const s = doc.sentences[i]!;
+    if (s.start > at) parts.push(' '.repeat(s.start - at));
+    parts.push(doc.text.slice(s.start, s.end));
+    at = s.end;
+  }
+  if (doc.text.length > at) parts.push(' '.repeat(doc.text.length - at));
+  return parts.join('');
+}
+
 export function createExtractor(options: ExtractorOptions = {}): Extractor {
   const geoparser = loadGeoparser({ demonyms: options.demonyms ?? true, userPlaces: options.userPlaces });
   const components: PipelineComponent[] = [
     ...englishStagesBeforePlaces,
-    { name: 'places', apply: (doc) => geoparser.apply(doc) },
+    {
+      name: 'places',
+      apply: (doc) => {
+        if (!doc.scope) return geoparser.apply(doc);
+        // Only sentences in scope: the rest is blanked out (same length, so offsets still hold).
+        doc.places.push(...geoparser.parse(textInScope(doc), { from: doc.bodyStart }));
+      },
+    },
     ...englishStagesAfterPlaces,
   ];
   return {

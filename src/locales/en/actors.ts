@@ -10,6 +10,8 @@ export interface ActorEntry {
   kind?: string;
   inter: number;
   role?: string;
+  /** ISO country where a group is based. */
+  home?: string;
 }
 
 const entries = new Map<string, ActorEntry>();
@@ -22,8 +24,8 @@ for (const a of dictionary.generic as { id: string; kind: string; inter: number;
   entries.set(a.id, entry);
   for (const alias of a.aliases) matcher.add(alias, entry);
 }
-for (const a of dictionary.actors as { id: string; name: string; inter: number; role?: string; aliases: string[]; exact?: string[] }[]) {
-  const entry: ActorEntry = { id: a.id, name: a.name, inter: a.inter, role: a.role };
+for (const a of dictionary.actors as { id: string; name: string; inter: number; role?: string; home?: string; aliases: string[]; exact?: string[] }[]) {
+  const entry: ActorEntry = { id: a.id, name: a.name, inter: a.inter, role: a.role, home: a.home };
   entries.set(a.id, entry);
   for (const alias of a.aliases) matcher.add(alias, entry);
   for (const alias of a.exact ?? []) exactAliases.set(alias, entry);

@@ -1,0 +1,103 @@
+// HTML pages: the article's main text found by Readability (on a linkedom DOM, no browser), with
+// title, publication date, canonical URL and site name from the page's metadata. Pages where
+// Readability finds no article fall back to the text of the whole body.
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import { normaliseDate } from './dates.js';
+import { domToText } from './html-text.js';
+import { IngestFailure } from './input.js';
+import type { SourceDocument } from './types.js';
+
+type Dom = ReturnType<typeof parseHTML>['document'];
+
+/** Meta names that carry the publication date, in order of trust. */
+const DATE_META = [
+  'article:published_time',
+  'og:published_time',
+  'date',
+  'pubdate',
+  'publishdate',
+  'dc.date',
+  'dc.date.issued',
+  'dcterms.created',
+  'datepublished',
+  'sailthru.date',
+];
+
+interface PageMeta {
+  title?: string;
+  date?: string;
+  url?: string;
+  source?: string;
+}
+
+/** Metadata read before Readability runs (it changes the document). */
+function pageMeta(document: Dom): PageMeta {
+  const metas = new Map<string, string>();
+  for (const el of Array.from(document.querySelectorAll('meta'))) {
+    const key = (el.getAttribute('property') ?? el.getAttribute('name') ?? el.getAttribute('itemprop') ?? '').trim().toLowerCase();
+    const content = el.getAttribute('content')?.trim();
+    if (key && content && !metas.has(key)) metas.set(key, content);
+  }
+  const meta: PageMeta = {};
+  for (const key of DATE_META) {
+    const value = metas.get(key);
+    const date = value ? normaliseDate(value) : undefined;
+    if (date) {
+      meta.date = date;
+      break;
+    }
+  }
+  if (!meta.date) {
+    for (const el of Array.from(document.querySelectorAll('time[datetime]'))) {
+      const date = normaliseDate(el.getAttribute('datetime') ?? '');
+      if (date) {
+        meta.date = date;
+        break;
+      }
+    }
+  }
+  const canonical = Array.from(document.querySelectorAll('link[rel]')).find((el) =>
+    (el.getAttribute('rel') ?? '').toLowerCase().split(/\s+/).includes('canonical'),
+  );
+  const url = canonical?.getAttribute('href')?.trim() || metas.get('og:url');
+  if (url) meta.url = url;
+  const title = metas.get('og:title') ?? document.querySelector('title')?.textContent?.replace(/\s+/g, ' ').trim();
+  if (title) meta.title = title;
+  const site = metas.get('og:site_name');
+  if (site) meta.source = site;
+  return meta;
+}
+
+/** The document for one HTML file's content. */
+export function readHtml(html: string, file: string): SourceDocument {
+  const { document } = parseHTML(html);
+  const meta = pageMeta(document);
+  let text = '';
+  let title: string | undefined;
+  let site: string | undefined;
+  try {
+    const article = new Readability(document as unknown as Document, {
+      serializer: (node: Node) => node,
+    }).parse();
+    if (article?.content) text = domToText(article.content as unknown as Parameters<typeof domToText>[0]);
+    title = article?.title?.trim() || undefined;
+    site = article?.siteName?.trim() || undefined;
+  } catch {
+    // Readability can fail on odd markup; the body text below still gives the document.
+  }
+  if (text.trim() === '') {
+    // Readability changed the document: read the body from a fresh parse.
+    const fresh = parseHTML(html).document;
+    text = fresh.body ? domToText(fresh.body as unknown as Parameters<typeof domToText>[0]) : '';
+  }
+  if (text.trim() === '') throw new IngestFailure('no text in the HTML page');
+  const doc: SourceDocument = { text, bodyStart: 0, origin: { file } };
+  const docTitle = title ?? meta.title;
+  if (docTitle) doc.title = docTitle;
+  if (meta.date) doc.date = meta.date;
+  if (meta.url) doc.url = meta.url;
+  const source = meta.source ?? site;
+  if (source) doc.source = source;
+  return doc;
+}
