@@ -12,6 +12,7 @@ import { buildFrames } from './frames.js';
 import { groupFrames, type Group } from './grouping.js';
 import { demonymCountry, documentFocus, geoPrecisionOf } from './location.js';
 import { writeNotes } from './notes.js';
+import adminUnits from './data/admin-units.json' with { type: 'json' };
 
 const MAX_EVIDENCE_PER_FIELD = 6;
 
@@ -70,7 +71,7 @@ export function assembleEvents(doc: Doc): AcledEvent[] {
       interaction: 0,
       country: country?.name ?? place?.entry.country ?? '',
       iso3: country?.iso3 ?? '',
-      admin1: place && place.entry.feature !== 'country' ? place.entry.admin1 ?? (place.entry.feature === 'admin1' ? place.entry.name : '') : '',
+      admin1: acledAdmin1(place),
       admin2: place?.entry.admin2 ?? '',
       location: place ? place.entry.name : '',
       latitude: place ? round4(place.entry.latitude) : null,
@@ -98,6 +99,15 @@ export function assembleEvents(doc: Doc): AcledEvent[] {
     events.push(ev);
   });
   return events;
+}
+
+const ADMIN_UNIT_SUFFIX = new RegExp(`\\s+(${adminUnits.suffixes.join('|')})$`, 'i');
+
+/** admin1 as ACLED names it: "Dhaka", not "Dhaka Division". */
+function acledAdmin1(place: PlaceMention | undefined): string {
+  if (!place || place.entry.feature === 'country' || place.entry.feature === 'region') return '';
+  const name = place.entry.admin1 ?? (place.entry.feature === 'admin1' ? place.entry.name : '');
+  return name.replace(ADMIN_UNIT_SUFFIX, '');
 }
 
 function round4(x: number): number {

@@ -59,7 +59,10 @@ export function classify(frames: Frame[], actors: EventActors, killed: number): 
     const riot = of('riot-conduct');
     const mob = of('mob');
     if (protests.length === 0 && mob.length > 0) return result('Mob violence', mob);
-    if (riots.length > 0 || riot.length > 0 || (clashes.length > 0 && protests.length > 0)) return result('Violent demonstration', [...riots, ...riot, ...clashes]);
+    // Crowd violence with a shared cause (a demonstration, a riot) is a violent demonstration;
+    // without one it is mob violence (codebook 2.3).
+    if (riots.length > 0 || (protests.length > 0 && (riot.length > 0 || clashes.length > 0))) return result('Violent demonstration', [...riots, ...riot, ...clashes]);
+    if (riot.length > 0) return result('Mob violence', riot);
     const excessive = of('protest-excessive');
     if (excessive.length > 0 || (killed > 0 && protests.length > 0)) return result('Excessive force against protesters', [...excessive, ...protests]);
     const intervention = [...of('protest-intervention'), ...fixed('Strategic developments').filter((t) => t.cls === 'Arrests')];

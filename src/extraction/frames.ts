@@ -1,6 +1,14 @@
 // One frame per sentence that reports something: its realis triggers, the event date it states,
 // its places, participants and figures. Frames are what events are assembled from.
 import type { ActorMention, DateMention, Doc, Figure, PlaceMention, Span, TriggerMention } from '../common/doc.js';
+import placeModifiers from '../locales/en/data/place-modifiers.json' with { type: 'json' };
+
+const MODIFIER_AFTER = new RegExp(`^(-|[\\s,]+(${placeModifiers.following.join('|')})\\b)`, 'i');
+
+/** "US-led coalition", "US Department of Defence": the place describes an actor, not where it happened. */
+function describesActor(doc: Doc, place: PlaceMention): boolean {
+  return MODIFIER_AFTER.test(doc.text.slice(place.end, place.end + 16));
+}
 
 export interface Participant {
   mention: ActorMention;
@@ -73,7 +81,9 @@ export function buildFrames(doc: Doc): Frame[] {
           supporting,
         };
       });
-    const places = placesAll.filter((p) => !p.demonym && !actors.some((a) => overlaps(a, p)) && !reporterSpans.some((r) => overlaps(r, p)));
+    const places = placesAll.filter(
+      (p) => !p.demonym && !actors.some((a) => overlaps(a, p)) && !reporterSpans.some((r) => overlaps(r, p)) && !describesActor(doc, p),
+    );
     // The event date: a stated date that is not the date of a statement.
     const date = dates.find((d) => !d.reporting);
     frames.push({ sentence: si, span: { start: s.start, end: s.end }, triggers, notes, date, places, participants, figures, anaphoric: ANAPHORA.test(text) });

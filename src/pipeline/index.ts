@@ -1,8 +1,8 @@
 // The extraction pipeline: a source document in, a Doc with annotations and its events out.
 // Stages run in order, each adding one layer of spans to the shared Doc (see common/doc.ts).
-import { createHash } from 'node:crypto';
 import { Doc, type PipelineComponent } from '../common/doc.js';
 import type { AcledEvent } from '../common/event.js';
+import { stableHash } from '../common/hash.js';
 import { assembleEvents } from '../extraction/assemble.js';
 import { loadGeoparser } from '../geography/index.js';
 import type { SourceDocument } from '../ingest/types.js';
@@ -27,7 +27,7 @@ export interface ExtractorOptions {
 
 /** A stable id for documents that came without one: a hash of their text. */
 export function documentId(text: string): string {
-  return createHash('sha256').update(text).digest('hex').slice(0, 16);
+  return stableHash(text);
 }
 
 export function createDoc(source: SourceDocument): Doc {

@@ -2,6 +2,7 @@
 import type { Doc, PipelineComponent, Quantity } from '../../common/doc.js';
 import { PhraseMatcher } from '../../common/phrase-matcher.js';
 import lexicon from './data/numbers.json' with { type: 'json' };
+import calendarWords from './data/calendar-words.json' with { type: 'json' };
 
 type Modifier = NonNullable<Quantity['modifier']>;
 const units = new PhraseMatcher<number>();
@@ -11,6 +12,8 @@ for (const [w, v] of Object.entries(lexicon.vague)) vague.add(w, v);
 const modifiers = new PhraseMatcher<Modifier>();
 for (const [w, v] of Object.entries(lexicon.modifiers)) modifiers.add(w, v as Modifier);
 const multipliers: Record<string, number> = lexicon.multipliers;
+/** Capitalised month names and abbreviations, to tell "15 December" from "15 people". */
+const MONTH_WORDS = new Set(Object.keys(calendarWords.months).map((m) => m[0]!.toUpperCase() + m.slice(1)));
 
 /** "twenty-five" → 25, "twenty" → 20 */
 function hyphenated(word: string): number | undefined {
@@ -54,6 +57,8 @@ function quantityAt(doc: Doc, inDate: Uint8Array, k: number, startToken: number,
   let end = k + 1;
   if (t.kind === 'number') {
     if (!/^\d{1,3}(,\d{3})*(\.\d+)?$|^\d+(\.\d+)?$/.test(t.text)) return null;
+    // "15 December", "December 15": a day of the month, even where no year lets it be resolved.
+    if (MONTH_WORDS.has(tokens[k + 1]?.text ?? '') || MONTH_WORDS.has(tokens[k - 1]?.text ?? '')) return null;
     // "1999" alone is usually a year: not a count.
     if (/^(1[89]|20)\d\d$/.test(t.text) && !modifier) return null;
     // "9:30", "3.5" as clock or decimal fractions of people are not counts; "1,200" is.

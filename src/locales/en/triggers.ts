@@ -90,6 +90,46 @@ export function recogniseTriggers(doc: Doc): void {
       rank: fixed ? rankOf(cls) : CLASS_RANK[cls] ?? 0,
     });
   }
+  markProtestTopics(doc);
+}
+
+const topicCues = new Set<string>(irrealisLexicon.protestTopicCues.filter((c) => !c.includes(' ')));
+
+/**
+ * "staged a protest against the mass arrest and killing of students": after a protest word and a
+ * topic cue, event words in the same sentence say what the protest is about; they are not events.
+ */
+function markProtestTopics(doc: Doc): void {
+  const tokens = doc.tokens;
+  let protestAt = -1;
+  let protestSentence = -1;
+  for (const t of doc.triggers) {
+    const ti = tokenIndexAt(tokens, t.start);
+    const sentence = tokens[ti]!.sentence;
+    if (t.cls === 'protest' && !t.irrealis) {
+      protestAt = ti;
+      protestSentence = sentence;
+      continue;
+    }
+    if (sentence !== protestSentence || t.cls === 'protest-intervention' || t.cls === 'protest-excessive') continue;
+    for (let k = protestAt + 1; k < ti; k++) {
+      if (topicCues.has(tokens[k]!.lower)) {
+        t.irrealis = true;
+        break;
+      }
+    }
+  }
+}
+
+function tokenIndexAt(tokens: Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 export const triggerRecogniser: PipelineComponent = { name: 'triggers', apply: recogniseTriggers };
