@@ -2,6 +2,11 @@
 // so that `sitrep --help` and small jobs start fast.
 import { Command } from 'commander';
 import { registerExtract } from './extract-command.js';
+import { registerEval } from './eval-command.js';
+import { registerIngest } from './ingest-command.js';
+import { registerExport } from './export-command.js';
+import { registerServe } from './serve-command.js';
+import { registerGeoparse } from './geoparse-command.js';
 
 const program = new Command();
 program
@@ -13,6 +18,11 @@ program
   .showHelpAfterError('(run with --help for usage)');
 
 registerExtract(program);
+registerEval(program);
+registerIngest(program);
+registerExport(program);
+registerServe(program);
+registerGeoparse(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   process.stderr.write(`sitrep: ${err instanceof Error ? err.message : String(err)}\n`);

@@ -54,6 +54,7 @@ export function assembleEvents(doc: Doc): AcledEvent[] {
     }
     // Crowd events: generic people in a protest are the protesters, in a riot the rioters.
     adjustCrowdActors(kind.eventType, actors, ctx.country);
+    addDefaultActors(kind.subEventType, actors, ctx.country, fatalities > 0 || group.frames.some((f) => f.figures.length > 0));
     const claims = buildClaims(doc, group, kind.tactics);
     const ev: AcledEvent = {
       event_id: '',
@@ -145,6 +146,23 @@ function adjustCrowdActors(eventType: string, actors: EventActors, country: stri
     // The state actor facing a crowd is actor2, never the crowd's own members.
     if (actors.actor2 && (actors.actor2.kind === 'population' || actors.actor2.kind === 'protesters') && eventType === 'Protests') actors.actor2 = undefined;
   }
+}
+
+/**
+ * ACLED's default actors where the text names none: an attack by unnamed perpetrators is by an
+ * Unidentified Armed Group; the victims of an attack or of mob violence are Civilians.
+ */
+function addDefaultActors(subEventType: string, actors: EventActors, country: string | undefined, harm: boolean): void {
+  const named = (name: string, inter: number, key: string): ResolvedActor => ({ key, name: country ? `${name} (${country})` : name, inter, mentions: [] });
+  if (subEventType === 'Attack' || subEventType === 'Abduction/forced disappearance' || subEventType === 'Sexual violence') {
+    if (!actors.actor1 || actors.actor1.inter === 7) {
+      const victim = actors.actor1;
+      actors.actor1 = named('Unidentified Armed Group', 3, 'unidentified-armed-group');
+      if (!actors.actor2 && victim) actors.actor2 = victim;
+    }
+    if (!actors.actor2) actors.actor2 = named('Civilians', 7, 'civilians');
+  }
+  if (subEventType === 'Mob violence' && !actors.actor2 && harm) actors.actor2 = named('Civilians', 7, 'civilians');
 }
 
 function buildClaims(doc: Doc, group: Group, tactics: { tactic: string; trigger: { start: number; end: number } }[]): Claim[] {

@@ -55,6 +55,16 @@ export function recogniseActors(doc: Doc): void {
     if (entry.kind && endToken - i === 1 && adjectivalBefore.has(tokens[endToken]?.lower ?? '')) continue;
     // "Garre civilians", "Borana herders": an ethnic name before a word for people is who they are.
     if (entry.kind === 'communal' && t.upper && namesPeopleAt(tokens, endToken)) continue;
+    // "Pokot raiders", "Maasai warriors": the armed men are the ethnic group's militia; skip the generic word.
+    if (entry.kind === 'communal' && t.upper) {
+      const next = tokens[endToken] ? matcher.matchAt(tokens, endToken) : null;
+      if (next && (next.value.kind === 'unidentified' || next.value.kind === 'communal')) {
+        const lastTok = tokens[endToken - 1]!;
+        doc.actors.push({ start: t.start, end: lastTok.end, text: doc.text.slice(t.start, lastTok.end), actorId: entry.id, inter: entry.inter, generic: true });
+        i = next.endToken - 1;
+        continue;
+      }
+    }
     if (entry.kind && memberOf.has(doc.text.slice(t.start, last.end).toLowerCase()) && namedActorFollows(tokens, endToken)) continue;
     doc.actors.push({
       start: t.start,
