@@ -32,3 +32,12 @@ const gazetteerBuilder = join(root, 'dist', 'geography', 'build-gazetteer.js');
 if (existsSync(gazetteerBuilder)) {
   execFileSync(process.execPath, [gazetteerBuilder], { stdio: 'inherit' });
 }
+
+// The dashboard (web/ -> dist/web); skipped with a note when vite (a dev dependency) is absent.
+const { buildWeb } = await import('./build-web.mjs');
+try {
+  await buildWeb({ quiet: true });
+} catch (err) {
+  console.error(`sitrep build: dashboard build failed: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+}

@@ -1,0 +1,86 @@
+// `sitrep export --format acled-csv|jsonl|geojson [filters]`: stored events out, streamed page by
+// page so that any number of events exports in constant memory.
+import type { Command } from 'commander';
+import type { RawFilters } from './filters.js';
+
+import { EXPORT_FORMATS, type ExportFormat } from '../store/export.js';
+
+interface ExportOptions extends RawFilters {
+  format: string;
+  db?: string;
+  output?: string;
+}
+
+export function registerExport(program: Command): void {
+  program
+    .command('export')
+    .description('write the stored events as ACLED CSV, JSON Lines or GeoJSON')
+    .requiredOption('-f, --format <format>', `output format (${EXPORT_FORMATS.join(', ')})`)
+    .option('--from <date>', 'events on or after this date (YYYY-MM-DD, YYYY-MM or YYYY)')
+    .option('--to <date>', 'events on or before this date')
+    .option('--country <names>', 'country names or ISO3 codes, comma-separated')
+    .option('--event-type <types>', 'ACLED event types, comma-separated (e.g. "Battles,Riots")')
+    .option('--actor <text>', 'an actor (or associated actor) containing this text')
+    .option('--bbox <box>', 'minLon,minLat,maxLon,maxLat')
+    .option('--q <text>', 'text search in notes, actors and places')
+    .option('--db <path|url>', 'SQLite file or postgres:// URL (default: $DATABASE_URL if postgres://, else ./sitrep.db)')
+    .option('-o, --output <file>', 'write to this file instead of standard output')
+    .action(async (opts: ExportOptions) => {
+      process.exitCode = await runExport(opts);
+    });
+}
+
+/** Writes with back-pressure: waits for 'drain' when the stream's buffer is full. */
+function writer(stream: NodeJS.WritableStream): (chunk: string) => Promise<void> {
+  return (chunk) =>
+    stream.write(chunk)
+      ? Promise.resolve()
+      : new Promise<void>((resolve, reject) => {
+          const done = (err?: Error) => {
+            stream.off('drain', done);
+            stream.off('error', done);
+            if (err) reject(err);
+            else resolve();
+          };
+          stream.once('drain', done);
+          stream.once('error', done);
+        });
+}
+
+async function runExport(opts: ExportOptions): Promise<number> {
+  const { parseEventFilters, CLI_FILTER_NAMES } = await import('./filters.js');
+  if (!EXPORT_FORMATS.includes(opts.format as ExportFormat)) {
+    throw new Error(`--format: "${opts.format}" is not one of ${EXPORT_FORMATS.join(', ')}`);
+  }
+  const format = opts.format as ExportFormat;
+  const filters = parseEventFilters(opts, CLI_FILTER_NAMES);
+  const [{ openConfiguredStore, resolveDbTarget, isPostgresUrl }, { exportChunks }, { existsSync, createWriteStream }] = await Promise.all([
+    import('../store/index.js'),
+    import('../store/export.js'),
+    import('node:fs'),
+  ]);
+  const target = resolveDbTarget(opts.db);
+  if (!isPostgresUrl(target) && !existsSync(target)) {
+    throw new Error(`no database at ${target} (run \`sitrep ingest\` first, or pass --db)`);
+  }
+  const store = await openConfiguredStore(opts.db);
+  const out = opts.output ? createWriteStream(opts.output) : process.stdout;
+  let closedEarly = false;
+  out.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') closedEarly = true; // e.g. `| head`: the reader has what it wanted
+    else throw err;
+  });
+  const write = writer(out);
+  try {
+    for await (const chunk of exportChunks(store, format, filters)) {
+      if (closedEarly) break;
+      await write(chunk);
+    }
+  } catch (err) {
+    if (!closedEarly) throw err;
+  } finally {
+    await store.close();
+    if (opts.output) await new Promise<void>((resolve, reject) => (out as import('node:fs').WriteStream).end((e?: Error | null) => (e ? reject(e) : resolve())));
+  }
+  return 0;
+}

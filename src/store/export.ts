@@ -1,0 +1,45 @@
+// Stored events as a stream of text chunks in one of the output formats, read page by page:
+// `sitrep export` and the HTTP API's .csv/.geojson endpoints share it.
+import { acledCsvHeader, acledCsvRow } from '../output/acled-csv.js';
+import { geoJsonChunks } from '../output/geojson.js';
+import { toJsonl } from '../output/jsonl.js';
+import type { Store } from './index.js';
+import type { EventFilters } from './types.js';
+
+export const EXPORT_FORMATS = ['acled-csv', 'jsonl', 'geojson'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+const CHUNK_CHARS = 64 * 1024;
+
+/** Joins small pieces into chunks of about 64 KiB (fewer writes, same bytes). */
+async function* coalesce(pieces: AsyncIterable<string>): AsyncGenerator<string> {
+  let buf = '';
+  for await (const p of pieces) {
+    buf += p;
+    if (buf.length >= CHUNK_CHARS) {
+      yield buf;
+      buf = '';
+    }
+  }
+  if (buf) yield buf;
+}
+
+export interface ExportOptions {
+  /** Claims (and, in jsonl, evidence) with each event; default true. The dashboard's overview does without. */
+  details?: boolean;
+}
+
+async function* pieces(store: Store, format: ExportFormat, filters: EventFilters, options: ExportOptions): AsyncGenerator<string> {
+  if (format === 'acled-csv') {
+    yield acledCsvHeader();
+    for await (const e of store.iterateEvents(filters, { details: false })) yield acledCsvRow(e, e.timestamp);
+  } else if (format === 'jsonl') {
+    for await (const e of store.iterateEvents(filters, { details: options.details ?? true })) yield toJsonl(e);
+  } else {
+    yield* geoJsonChunks(store.iterateEvents(filters, { details: options.details ?? true }));
+  }
+}
+
+export function exportChunks(store: Store, format: ExportFormat, filters: EventFilters, options: ExportOptions = {}): AsyncGenerator<string> {
+  return coalesce(pieces(store, format, filters, options));
+}

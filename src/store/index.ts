@@ -1,0 +1,607 @@
+// The store: documents, events, evidence and claims in SQLite (default, one file) or PostgreSQL
+// (DATABASE_URL=postgres://...), written once through kysely. Every write of a batch is one
+// transaction, so an interrupted ingest leaves whole batches and nothing half-written.
+import { createHash } from 'node:crypto';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type ExpressionBuilder, type Expression, type SqlBool, type Transaction } from 'kysely';
+import type { AcledEvent, Claim, EvidenceSpan } from '../common/event.js';
+import { migrate, type Engine } from './migrations.js';
+import type { ClaimsTable, Database, EventsTable, EvidenceTable } from './schema.js';
+import type {
+  DocumentInput,
+  DocumentSummary,
+  EventDetail,
+  EventFilters,
+  EventPage,
+  PageRequest,
+  ReadOptions,
+  SaveResult,
+  SaveStatus,
+  Stats,
+  StoredDocument,
+  StoredEvent,
+} from './types.js';
+
+export type * from './types.js';
+export type { Engine } from './migrations.js';
+
+export const DEFAULT_DB_PATH = './sitrep.db';
+
+/** Raised for a malformed pagination cursor (the API answers 400). */
+export class InvalidCursorError extends Error {}
+
+export interface OpenOptions {
+  /** PostgreSQL only: keep every table in this schema (created if missing), e.g. one per test run. */
+  pgSchema?: string;
+}
+
+export function isPostgresUrl(target: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(target);
+}
+
+/** --db wins, then DATABASE_URL when it is a postgres:// URL, then ./sitrep.db. */
+export function resolveDbTarget(dbOption: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+  if (dbOption) return dbOption;
+  const url = env.DATABASE_URL;
+  if (url && isPostgresUrl(url)) return url;
+  return DEFAULT_DB_PATH;
+}
+
+/** sha256 of the text and metadata: the same document ingested again is recognised and skipped. */
+export function documentHash(d: Pick<DocumentInput, 'text' | 'bodyStart' | 'date' | 'title' | 'source' | 'url'>): string {
+  return createHash('sha256')
+    .update(JSON.stringify([d.text, d.bodyStart ?? 0, d.date ?? null, d.title ?? null, d.source ?? null, d.url ?? null]))
+    .digest('hex');
+}
+
+export function encodeCursor(date: string, id: string): string {
+  return Buffer.from(JSON.stringify([date, id]), 'utf8').toString('base64url');
+}
+
+export function decodeCursor(cursor: string): { date: string; id: string } {
+  try {
+    if (!/^[A-Za-z0-9_-]+$/.test(cursor)) throw new Error();
+    const v: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string') {
+      return { date: v[0], id: v[1] };
+    }
+  } catch {
+    // fall through
+  }
+  throw new InvalidCursorError('not a cursor returned by this API (pass next_cursor unchanged)');
+}
+
+const MAX_PARAMS = 30000; // below SQLite's 32766 and PostgreSQL's 65535 bound parameters
+const ID_CHUNK = 500;
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+function nowSeconds(): number {
+  return Math.floor(Date.now() / 1000);
+}
+
+/** LIKE pattern matching `text` anywhere, with the wildcards % and _ (and the escape) escaped. */
+function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+}
+
+export class Store {
+  private constructor(
+    readonly db: Kysely<Database>,
+    readonly engine: Engine,
+    private readonly description: string,
+  ) {}
+
+  /** Opens (creating if needed) and migrates the database: a file path or a postgres:// URL. */
+  static async open(target: string, options: OpenOptions = {}): Promise<Store> {
+    let db: Kysely<Database>;
+    let engine: Engine;
+    let pgSchema: string | undefined;
+    if (isPostgresUrl(target)) {
+      engine = 'postgres';
+      const schema = (pgSchema = options.pgSchema);
+      if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) {
+        throw new Error(`invalid PostgreSQL schema name "${schema}"`);
+      }
+      const pg = (await import('pg')).default;
+      const pool = new pg.Pool({
+        connectionString: target,
+        max: 4,
+        connectionTimeoutMillis: 10_000,
+        ...(schema ? { options: `-c search_path=${schema}` } : {}),
+      });
+      // An idle connection dropped by the server must not crash the process; the pool reconnects.
+      pool.on('error', (err) => process.stderr.write(`sitrep: PostgreSQL connection lost: ${err.message}\n`));
+      db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    } else {
+      engine = 'sqlite';
+      const BetterSqlite = (await import('better-sqlite3')).default;
+      const database = new BetterSqlite(target);
+      // WAL: readers (the server) never block the writer (ingest); NORMAL sync is safe with WAL.
+      database.pragma('journal_mode = WAL');
+      database.pragma('synchronous = NORMAL');
+      database.pragma('busy_timeout = 10000');
+      db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+    }
+    try {
+      await migrate(db, engine, pgSchema);
+    } catch (err) {
+      await db.destroy();
+      throw err;
+    }
+    return new Store(db, engine, isPostgresUrl(target) ? target.replace(/\/\/[^@/]*@/, '//') : target);
+  }
+
+  toString(): string {
+    return this.description;
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+
+  // ---------- writes ----------
+
+  /** Content hashes of the stored documents among `ids` (to skip unchanged ones before extraction). */
+  async documentHashes(ids: string[]): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    for (const part of chunks([...new Set(ids)], ID_CHUNK)) {
+      const rows = await this.db.selectFrom('documents').select(['id', 'content_hash']).where('id', 'in', part).execute();
+      for (const r of rows) out.set(r.id, r.content_hash);
+    }
+    return out;
+  }
+
+  /**
+   * Stores a batch of documents with their events in one transaction. An unchanged document (same
+   * id and content hash) is left alone; a changed one replaces its events; a new one is added.
+   * Within a batch, the last document with a given id wins.
+   */
+  async saveDocuments(batch: DocumentInput[]): Promise<SaveResult> {
+    const latest = new Map<string, DocumentInput>();
+    for (const d of batch) {
+      latest.delete(d.id); // keep insertion order of the last occurrence
+      latest.set(d.id, d);
+    }
+    const docs = [...latest.values()];
+    const hashes = new Map(docs.map((d) => [d.id, documentHash(d)]));
+    return this.db.transaction().execute(async (trx) => {
+      const status = new Map<string, SaveStatus>();
+      const existing = new Map<string, string>();
+      for (const part of chunks(docs.map((d) => d.id), ID_CHUNK)) {
+        const rows = await trx.selectFrom('documents').select(['id', 'content_hash']).where('id', 'in', part).execute();
+        for (const r of rows) existing.set(r.id, r.content_hash);
+      }
+      const toWrite: DocumentInput[] = [];
+      const changed: string[] = [];
+      for (const d of docs) {
+        const old = existing.get(d.id);
+        if (old === hashes.get(d.id)) status.set(d.id, 'unchanged');
+        else {
+          status.set(d.id, old === undefined ? 'new' : 'updated');
+          if (old !== undefined) changed.push(d.id);
+          toWrite.push(d);
+        }
+      }
+      if (changed.length > 0) await this.detachDocuments(trx, changed);
+      const now = nowSeconds();
+      await this.insertChunked(trx, 'documents', toWrite.map((d) => ({
+        id: d.id,
+        content_hash: hashes.get(d.id)!,
+        text: d.text,
+        body_start: d.bodyStart ?? 0,
+        date: d.date ?? null,
+        title: d.title ?? null,
+        source: d.source ?? null,
+        url: d.url ?? null,
+        origin_file: d.origin?.file ?? null,
+        origin_line: d.origin?.line ?? null,
+        ingested_at: now,
+      })), (oc) => oc.column('id').doUpdateSet((eb: ExpressionBuilder<any, any>) => ({
+        content_hash: eb.ref('excluded.content_hash'),
+        text: eb.ref('excluded.text'),
+        body_start: eb.ref('excluded.body_start'),
+        date: eb.ref('excluded.date'),
+        title: eb.ref('excluded.title'),
+        source: eb.ref('excluded.source'),
+        url: eb.ref('excluded.url'),
+        origin_file: eb.ref('excluded.origin_file'),
+        origin_line: eb.ref('excluded.origin_line'),
+        ingested_at: eb.ref('excluded.ingested_at'),
+      })));
+
+      // One row per event id (fields from its last mention in the batch), and one link, with its own
+      // evidence and claims, per (event, document) pair: one event can cite several documents.
+      const eventRows = new Map<string, EventsTable>();
+      const mentions = new Map<string, { e: AcledEvent; docId: string }>();
+      for (const d of toWrite) {
+        for (const e of d.events) {
+          const first = eventRows.get(e.event_id);
+          eventRows.set(e.event_id, eventRow(e, first?.doc_id ?? d.id, now));
+          mentions.set(`${e.event_id}\u0000${d.id}`, { e, docId: d.id });
+        }
+      }
+      const links: { event_id: string; doc_id: string }[] = [];
+      const evidence: EvidenceTable[] = [];
+      const claims: ClaimsTable[] = [];
+      for (const { e, docId } of mentions.values()) {
+        links.push({ event_id: e.event_id, doc_id: docId });
+        for (const [field, spans] of Object.entries(e.evidence ?? {})) {
+          spans.forEach((s, ord) => evidence.push({
+            event_id: e.event_id, doc_id: docId, field, ord, span_start: s.start, span_end: s.end, text: s.text,
+          }));
+        }
+        (e.claims ?? []).forEach((c, ord) => claims.push(claimRow(c, e.event_id, docId, ord)));
+      }
+      // Documents written here are new or were detached above, so they have no evidence or claims left.
+      await this.insertChunked(trx, 'events', [...eventRows.values()], (oc) => oc.column('event_id').doUpdateSet((eb: ExpressionBuilder<any, any>) => {
+        const set: Record<string, unknown> = {};
+        for (const col of EVENT_COLUMNS) if (col !== 'event_id' && col !== 'doc_id') set[col] = eb.ref(`excluded.${col}`);
+        return set as never;
+      }));
+      await this.insertChunked(trx, 'event_documents', links, (oc) => oc.columns(['event_id', 'doc_id']).doNothing());
+      await this.insertChunked(trx, 'evidence', evidence);
+      await this.insertChunked(trx, 'claims', claims);
+      let inserted = 0;
+      let updated = 0;
+      let unchanged = 0;
+      for (const s of status.values()) {
+        if (s === 'new') inserted++;
+        else if (s === 'updated') updated++;
+        else unchanged++;
+      }
+      return { inserted, updated, unchanged, events: eventRows.size, status };
+    });
+  }
+
+  /** Removes a changed document's links, evidence and claims, and the events no document cites any more. */
+  private async detachDocuments(trx: Transaction<Database>, docIds: string[]): Promise<void> {
+    for (const part of chunks(docIds, ID_CHUNK)) {
+      const linked = await trx.selectFrom('event_documents').select('event_id').where('doc_id', 'in', part).execute();
+      await trx.deleteFrom('evidence').where('doc_id', 'in', part).execute();
+      await trx.deleteFrom('claims').where('doc_id', 'in', part).execute();
+      await trx.deleteFrom('event_documents').where('doc_id', 'in', part).execute();
+      for (const ids of chunks(linked.map((r) => r.event_id), ID_CHUNK)) {
+        await trx
+          .deleteFrom('events')
+          .where('event_id', 'in', ids)
+          .where((eb) => eb.not(eb.exists(
+            eb.selectFrom('event_documents as l').select('l.event_id').whereRef('l.event_id', '=', 'events.event_id'),
+          )))
+          .execute();
+        // Events still cited elsewhere now point at one of their remaining documents.
+        await trx
+          .updateTable('events')
+          .set((eb) => ({
+            doc_id: eb.selectFrom('event_documents as l').select((e2) => e2.fn.min('l.doc_id').as('d'))
+              .whereRef('l.event_id', '=', 'events.event_id') as never,
+          }))
+          .where('event_id', 'in', ids)
+          .where('doc_id', 'in', part)
+          .execute();
+      }
+    }
+  }
+
+  private async insertChunked<T extends keyof Database>(
+    trx: Transaction<Database>,
+    table: T,
+    rows: object[],
+    onConflict?: (oc: any) => any,
+  ): Promise<void> {
+    if (rows.length === 0) return;
+    const perRow = Object.keys(rows[0] as object).length;
+    for (const part of chunks(rows, Math.max(1, Math.floor(MAX_PARAMS / perRow)))) {
+      let q = trx.insertInto(table).values(part as never);
+      if (onConflict) q = q.onConflict(onConflict);
+      await q.execute();
+    }
+  }
+
+  // ---------- reads ----------
+
+  private filterExpression(eb: ExpressionBuilder<Database, 'events'>, f: EventFilters): Expression<SqlBool> {
+    const and: Expression<SqlBool>[] = [];
+    const like = this.engine === 'postgres' ? sql.raw('ilike') : sql.raw('like');
+    const contains = (cols: (keyof EventsTable)[], text: string) => {
+      const pattern = containsPattern(text);
+      return eb.or(cols.map((c) => sql<SqlBool>`${sql.ref(`events.${c}`)} ${like} ${pattern} escape '\\'`));
+    };
+    if (f.from) and.push(eb('events.event_date', '>=', f.from));
+    if (f.to) and.push(eb('events.event_date', '<=', f.to));
+    if (f.countries?.length) {
+      and.push(eb.or([
+        eb(eb.fn('lower', ['events.country']), 'in', f.countries.map((c) => c.toLowerCase())),
+        eb('events.iso3', 'in', f.countries.map((c) => c.toUpperCase())),
+      ]));
+    }
+    if (f.eventTypes?.length) and.push(eb('events.event_type', 'in', f.eventTypes));
+    if (f.actor) and.push(contains(['actor1', 'actor2', 'assoc_actor_1', 'assoc_actor_2'], f.actor));
+    if (f.q) {
+      and.push(contains(['notes', 'actor1', 'actor2', 'assoc_actor_1', 'assoc_actor_2', 'location', 'admin1', 'country'], f.q));
+    }
+    if (f.bbox) {
+      const [minLon, minLat, maxLon, maxLat] = f.bbox;
+      and.push(eb('events.latitude', '>=', minLat), eb('events.latitude', '<=', maxLat));
+      if (minLon <= maxLon) and.push(eb('events.longitude', '>=', minLon), eb('events.longitude', '<=', maxLon));
+      else and.push(eb.or([eb('events.longitude', '>=', minLon), eb('events.longitude', '<=', maxLon)]));
+    }
+    return eb.and(and);
+  }
+
+  private selectEvents(filters: EventFilters) {
+    return this.db
+      .selectFrom('events')
+      .selectAll('events')
+      .select((eb) => eb
+        .selectFrom('event_documents as l')
+        .select((e2) => e2.fn.countAll().as('n'))
+        .whereRef('l.event_id', '=', 'events.event_id')
+        .as('sources'))
+      .where((eb) => this.filterExpression(eb, filters));
+  }
+
+  /** One page of events, newest first (event_date desc, then event_id). */
+  async queryEvents(filters: EventFilters, page: PageRequest, options: ReadOptions = {}): Promise<EventPage> {
+    let q = this.selectEvents(filters);
+    if (page.cursor) {
+      const c = decodeCursor(page.cursor);
+      q = q.where((eb) => eb.or([
+        eb('events.event_date', '<', c.date),
+        eb.and([eb('events.event_date', '=', c.date), eb('events.event_id', '>', c.id)]),
+      ]));
+    }
+    const limit = Math.max(1, Math.floor(page.limit));
+    const rows = await q.orderBy('events.event_date', 'desc').orderBy('events.event_id', 'asc').limit(limit + 1).execute();
+    const more = rows.length > limit;
+    const events = rows.slice(0, limit).map(rowToEvent);
+    if (options.details !== false) await this.attachDetails(events, (e) => e.doc_id);
+    const last = events[events.length - 1];
+    return { events, next_cursor: more && last ? encodeCursor(last.event_date, last.event_id) : null };
+  }
+
+  /** Every matching event, page by page, in constant memory (for streamed exports). */
+  async *iterateEvents(filters: EventFilters, options: ReadOptions & { pageSize?: number } = {}): AsyncGenerator<StoredEvent> {
+    let cursor: string | undefined;
+    do {
+      const page = await this.queryEvents(filters, { limit: options.pageSize ?? 500, cursor }, options);
+      yield* page.events;
+      cursor = page.next_cursor ?? undefined;
+    } while (cursor);
+  }
+
+  async countEvents(filters: EventFilters = {}): Promise<number> {
+    const row = await this.db
+      .selectFrom('events')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where((eb) => this.filterExpression(eb, filters))
+      .executeTakeFirst();
+    return Number(row?.n ?? 0);
+  }
+
+  async countDocuments(): Promise<number> {
+    const row = await this.db.selectFrom('documents').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
+    return Number(row?.n ?? 0);
+  }
+
+  /** The event with its claims and evidence (from its document) and every document citing it. */
+  async getEvent(id: string): Promise<EventDetail | undefined> {
+    const row = await this.selectEvents({}).where('events.event_id', '=', id).executeTakeFirst();
+    if (!row) return undefined;
+    const event = rowToEvent(row);
+    await this.attachDetails([event], (e) => e.doc_id);
+    const documents = await this.db
+      .selectFrom('event_documents as l')
+      .innerJoin('documents as d', 'd.id', 'l.doc_id')
+      .select(['d.id', 'd.title', 'd.date', 'd.source', 'd.url'])
+      .where('l.event_id', '=', id)
+      .orderBy('d.date')
+      .orderBy('d.id')
+      .execute();
+    return { ...event, documents: documents as DocumentSummary[] };
+  }
+
+  /** The document's text and metadata, with the events found in it (evidence from this document). */
+  async getDocument(id: string): Promise<StoredDocument | undefined> {
+    const doc = await this.db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!doc) return undefined;
+    const rows = await this.selectEvents({})
+      .where((eb) => eb.exists(eb.selectFrom('event_documents as l2').select('l2.event_id')
+        .whereRef('l2.event_id', '=', 'events.event_id').where('l2.doc_id', '=', id)))
+      .orderBy('events.event_date', 'desc')
+      .orderBy('events.event_id')
+      .execute();
+    const events = rows.map(rowToEvent);
+    await this.attachDetails(events, () => id);
+    return {
+      id: doc.id,
+      title: doc.title,
+      date: doc.date,
+      source: doc.source,
+      url: doc.url,
+      text: doc.text,
+      body_start: Number(doc.body_start),
+      content_hash: doc.content_hash,
+      ingested_at: Number(doc.ingested_at),
+      events,
+    };
+  }
+
+  /** Counts (and fatalities) in total, by date, by event type and by country, under the filters. */
+  async stats(filters: EventFilters = {}): Promise<Stats> {
+    const base = () => this.db.selectFrom('events').where((eb) => this.filterExpression(eb, filters));
+    const counts = (eb: ExpressionBuilder<Database, 'events'>) => [
+      eb.fn.countAll().as('count'),
+      eb.fn.coalesce(eb.fn.sum('events.fatalities'), sql.lit(0)).as('fatalities'),
+    ] as const;
+    const num = <T extends { count: unknown; fatalities: unknown }>(r: T) => ({ ...r, count: Number(r.count), fatalities: Number(r.fatalities) });
+    const [total, byDate, byType, byCountry, documents] = await Promise.all([
+      base().select((eb) => counts(eb)).executeTakeFirst(),
+      base().select('events.event_date as date').select((eb) => counts(eb)).groupBy('events.event_date').orderBy('events.event_date').execute(),
+      base().select('events.event_type').select((eb) => counts(eb)).groupBy('events.event_type').orderBy('count', 'desc').orderBy('events.event_type').execute(),
+      base().select(['events.country', 'events.iso3']).select((eb) => counts(eb))
+        .groupBy(['events.country', 'events.iso3']).orderBy('count', 'desc').orderBy('events.country').execute(),
+      this.countDocuments(),
+    ]);
+    return {
+      total: { count: Number(total?.count ?? 0), fatalities: Number(total?.fatalities ?? 0) },
+      documents,
+      by_date: byDate.map(num),
+      by_event_type: byType.map(num),
+      by_country: byCountry.map(num),
+    };
+  }
+
+  /** Fills claims and evidence of each event from the document `docOf(event)`. */
+  private async attachDetails(events: StoredEvent[], docOf: (e: StoredEvent) => string): Promise<void> {
+    if (events.length === 0) return;
+    const byId = new Map(events.map((e) => [e.event_id, e]));
+    for (const ids of chunks([...byId.keys()], ID_CHUNK)) {
+      const [evRows, claimRows] = await Promise.all([
+        this.db.selectFrom('evidence').selectAll().where('event_id', 'in', ids)
+          .orderBy('event_id').orderBy('field').orderBy('ord').execute(),
+        this.db.selectFrom('claims').selectAll().where('event_id', 'in', ids).orderBy('event_id').orderBy('ord').execute(),
+      ]);
+      for (const r of evRows) {
+        const e = byId.get(r.event_id);
+        if (!e || r.doc_id !== docOf(e)) continue;
+        (e.evidence[r.field] ??= []).push({ start: Number(r.span_start), end: Number(r.span_end), text: r.text });
+      }
+      for (const r of claimRows) {
+        const e = byId.get(r.event_id);
+        if (!e || r.doc_id !== docOf(e)) continue;
+        e.claims.push(rowToClaim(r));
+      }
+    }
+  }
+}
+
+export function openStore(target: string, options: OpenOptions = {}): Promise<Store> {
+  return Store.open(target, options);
+}
+
+/**
+ * The store the command line means: --db, else DATABASE_URL (postgres://), else ./sitrep.db.
+ * On PostgreSQL, SITREP_PG_SCHEMA keeps sitrep's tables in a schema of their own.
+ */
+export function openConfiguredStore(dbOption: string | undefined, env: NodeJS.ProcessEnv = process.env): Promise<Store> {
+  const target = resolveDbTarget(dbOption, env);
+  return Store.open(target, isPostgresUrl(target) && env.SITREP_PG_SCHEMA ? { pgSchema: env.SITREP_PG_SCHEMA } : {});
+}
+
+const EVENT_COLUMNS: (keyof EventsTable)[] = [
+  'event_id', 'doc_id', 'event_date', 'year', 'time_precision', 'event_type', 'sub_event_type', 'actor1',
+  'assoc_actor_1', 'inter1', 'actor2', 'assoc_actor_2', 'inter2', 'interaction', 'country', 'iso3', 'admin1',
+  'admin2', 'location', 'latitude', 'longitude', 'geo_precision', 'fatalities', 'notes', 'source', 'confidence',
+  'tactics', 'updated_at',
+];
+
+function finiteOrNull(x: unknown): number | null {
+  return typeof x === 'number' && Number.isFinite(x) ? x : null;
+}
+
+function eventRow(e: AcledEvent, docId: string, now: number): EventsTable {
+  const year = /^(\d{4})/.exec(e.event_date ?? '');
+  return {
+    event_id: e.event_id,
+    doc_id: docId,
+    event_date: e.event_date ?? '',
+    year: year ? Number(year[1]) : 0,
+    time_precision: e.time_precision,
+    event_type: e.event_type ?? '',
+    sub_event_type: e.sub_event_type ?? '',
+    actor1: e.actor1 ?? '',
+    assoc_actor_1: e.assoc_actor_1 ?? '',
+    inter1: e.inter1 ?? 0,
+    actor2: e.actor2 ?? '',
+    assoc_actor_2: e.assoc_actor_2 ?? '',
+    inter2: e.inter2 ?? 0,
+    interaction: e.interaction ?? 0,
+    country: e.country ?? '',
+    iso3: e.iso3 ?? '',
+    admin1: e.admin1 ?? '',
+    admin2: e.admin2 ?? '',
+    location: e.location ?? '',
+    latitude: finiteOrNull(e.latitude),
+    longitude: finiteOrNull(e.longitude),
+    geo_precision: e.geo_precision,
+    fatalities: e.fatalities ?? 0,
+    notes: e.notes ?? '',
+    source: e.source ?? '',
+    confidence: finiteOrNull(e.confidence) ?? 0,
+    tactics: JSON.stringify(e.tactics ?? []),
+    updated_at: now,
+  };
+}
+
+function claimRow(c: Claim, eventId: string, docId: string, ord: number): ClaimsTable {
+  return {
+    event_id: eventId,
+    doc_id: docId,
+    ord,
+    kind: c.kind,
+    value: finiteOrNull(c.value),
+    tactic: c.tactic ?? null,
+    subject: c.subject ?? null,
+    reporter: c.reporter ?? null,
+    evidence_start: c.evidence.start,
+    evidence_end: c.evidence.end,
+    evidence_text: c.evidence.text,
+    reporter_start: c.reporterEvidence?.start ?? null,
+    reporter_end: c.reporterEvidence?.end ?? null,
+    reporter_text: c.reporterEvidence?.text ?? null,
+  };
+}
+
+function rowToClaim(r: ClaimsTable): Claim {
+  const claim: Claim = {
+    kind: r.kind,
+    value: r.value === null ? null : Number(r.value),
+    evidence: { start: Number(r.evidence_start), end: Number(r.evidence_end), text: r.evidence_text },
+  };
+  if (r.tactic !== null) claim.tactic = r.tactic;
+  if (r.subject !== null) claim.subject = r.subject;
+  if (r.reporter !== null) claim.reporter = r.reporter;
+  if (r.reporter_start !== null && r.reporter_end !== null && r.reporter_text !== null) {
+    claim.reporterEvidence = { start: Number(r.reporter_start), end: Number(r.reporter_end), text: r.reporter_text } as EvidenceSpan;
+  }
+  return claim;
+}
+
+function rowToEvent(r: EventsTable & { sources: unknown }): StoredEvent {
+  return {
+    event_id: r.event_id,
+    doc_id: r.doc_id,
+    event_date: r.event_date,
+    time_precision: Number(r.time_precision) as 1 | 2 | 3,
+    event_type: r.event_type,
+    sub_event_type: r.sub_event_type,
+    actor1: r.actor1,
+    assoc_actor_1: r.assoc_actor_1,
+    inter1: Number(r.inter1),
+    actor2: r.actor2,
+    assoc_actor_2: r.assoc_actor_2,
+    inter2: Number(r.inter2),
+    interaction: Number(r.interaction),
+    country: r.country,
+    iso3: r.iso3,
+    admin1: r.admin1,
+    admin2: r.admin2,
+    location: r.location,
+    latitude: r.latitude === null ? null : Number(r.latitude),
+    longitude: r.longitude === null ? null : Number(r.longitude),
+    geo_precision: Number(r.geo_precision) as 1 | 2 | 3,
+    fatalities: Number(r.fatalities),
+    notes: r.notes,
+    source: r.source,
+    confidence: Number(r.confidence),
+    claims: [],
+    tactics: JSON.parse(r.tactics) as string[],
+    evidence: {},
+    sources: Number(r.sources ?? 0),
+    timestamp: Number(r.updated_at),
+  };
+}

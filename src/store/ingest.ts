@@ -1,0 +1,127 @@
+// Ingest: documents in, pipeline run, documents and events stored in batches (one transaction
+// each). Unchanged documents (same id and content hash) are skipped before extraction, so a
+// repeated or resumed run only does the work that is left.
+import type { IngestError, SourceDocument } from '../ingest/types.js';
+import { isIngestError } from '../ingest/types.js';
+import type { Extractor } from '../pipeline/index.js';
+import { documentHash, type Store } from './index.js';
+import type { DocumentInput } from './types.js';
+
+export interface IngestCounts {
+  /** Documents read (good ones). */
+  documents: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  /** Events written for new and changed documents. */
+  events: number;
+  /** Inputs that could not be read or processed (reported through onError, skipped). */
+  errors: number;
+}
+
+export interface IngestOptions {
+  /** Documents per transaction (default 200). */
+  batchSize?: number;
+  onError?(error: IngestError): void;
+  /** Called after every document and every stored batch; the counts object is live. */
+  onProgress?(counts: IngestCounts): void;
+  /** Checked between documents: when true, the documents read so far are stored and the run stops. */
+  shouldStop?(): boolean;
+  /** Collect each document's id and status in the result (the HTTP API does; large runs need not). */
+  keepStatus?: boolean;
+}
+
+export interface IngestResult extends IngestCounts {
+  /** The run stopped early on request. */
+  stopped: boolean;
+  /** Ids of the documents stored or recognised, with their status (only with keepStatus). */
+  documentsRead: { id: string; status: 'new' | 'updated' | 'unchanged' }[];
+}
+
+interface Pending {
+  source: SourceDocument;
+  id: string;
+}
+
+export async function ingestDocuments(
+  store: Store,
+  extractor: Pick<Extractor, 'extract'>,
+  inputs: AsyncIterable<SourceDocument | IngestError> | Iterable<SourceDocument | IngestError>,
+  options: IngestOptions = {},
+): Promise<IngestResult> {
+  const batchSize = Math.max(1, options.batchSize ?? 200);
+  const counts: IngestCounts = { documents: 0, inserted: 0, updated: 0, unchanged: 0, events: 0, errors: 0 };
+  const documentsRead: IngestResult['documentsRead'] = [];
+  const report = (e: IngestError) => {
+    counts.errors++;
+    options.onError?.(e);
+  };
+  let pending: Pending[] = [];
+
+  const flush = async () => {
+    if (pending.length === 0) return;
+    const batch = pending;
+    pending = [];
+    const known = await store.documentHashes(batch.map((p) => p.id));
+    const inputs: DocumentInput[] = [];
+    for (const { source, id } of batch) {
+      const input: Omit<DocumentInput, 'events'> = {
+        id,
+        text: source.text,
+        bodyStart: source.bodyStart,
+        date: source.date,
+        title: source.title,
+        source: source.source,
+        url: source.url,
+        origin: source.origin,
+      };
+      if (known.get(id) === documentHash(input)) {
+        inputs.push({ ...input, events: [] }); // recognised as unchanged by saveDocuments; not extracted
+        continue;
+      }
+      try {
+        const { events } = extractor.extract({ ...source, id });
+        inputs.push({ ...input, events });
+      } catch (err) {
+        report({
+          error: true,
+          file: source.origin.file,
+          line: source.origin.line,
+          message: `extraction failed: ${err instanceof Error ? err.message : String(err)}`,
+        });
+      }
+      options.onProgress?.(counts);
+    }
+    const saved = await store.saveDocuments(inputs);
+    counts.inserted += saved.inserted;
+    counts.updated += saved.updated;
+    counts.unchanged += saved.unchanged;
+    counts.events += saved.events;
+    if (options.keepStatus) for (const [id, status] of saved.status) documentsRead.push({ id, status });
+    options.onProgress?.(counts);
+  };
+
+  // Documents without an id get the pipeline's content-derived id (loaded only when needed).
+  let documentId: ((text: string) => string) | undefined;
+  let stopped = false;
+  for await (const item of inputs) {
+    if (isIngestError(item)) report(item);
+    else {
+      counts.documents++;
+      let id = item.id;
+      if (id === undefined) {
+        documentId ??= (await import('../pipeline/index.js')).documentId;
+        id = documentId(item.text);
+      }
+      pending.push({ source: item, id });
+      if (pending.length >= batchSize) await flush();
+    }
+    if (options.shouldStop?.()) {
+      stopped = true;
+      break;
+    }
+  }
+  await flush();
+  options.onProgress?.(counts);
+  return { ...counts, stopped, documentsRead };
+}

@@ -1,0 +1,157 @@
+// Versioned schema migrations, run on start-up. Each migration runs once, inside one transaction
+// together with the record of its version, so a crash mid-migration leaves the previous version.
+// Append new migrations; never edit one that has shipped.
+import { sql, type Kysely } from 'kysely';
+import type { Database } from './schema.js';
+
+export type Engine = 'sqlite' | 'postgres';
+
+interface Migration {
+  version: number;
+  name: string;
+  up(db: Kysely<any>, engine: Engine): Promise<void>;
+}
+
+const MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    name: 'documents, events, event links, evidence, claims',
+    async up(db) {
+      // "double precision" is REAL on SQLite and float8 on PostgreSQL (float4 would lose coordinates).
+      await db.schema
+        .createTable('documents')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('content_hash', 'text', (c) => c.notNull())
+        .addColumn('text', 'text', (c) => c.notNull())
+        .addColumn('body_start', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('date', 'text')
+        .addColumn('title', 'text')
+        .addColumn('source', 'text')
+        .addColumn('url', 'text')
+        .addColumn('origin_file', 'text')
+        .addColumn('origin_line', 'integer')
+        .addColumn('ingested_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('events')
+        .addColumn('event_id', 'text', (c) => c.primaryKey())
+        .addColumn('doc_id', 'text', (c) => c.notNull())
+        .addColumn('event_date', 'text', (c) => c.notNull())
+        .addColumn('year', 'integer', (c) => c.notNull())
+        .addColumn('time_precision', 'integer', (c) => c.notNull())
+        .addColumn('event_type', 'text', (c) => c.notNull())
+        .addColumn('sub_event_type', 'text', (c) => c.notNull())
+        .addColumn('actor1', 'text', (c) => c.notNull())
+        .addColumn('assoc_actor_1', 'text', (c) => c.notNull())
+        .addColumn('inter1', 'integer', (c) => c.notNull())
+        .addColumn('actor2', 'text', (c) => c.notNull())
+        .addColumn('assoc_actor_2', 'text', (c) => c.notNull())
+        .addColumn('inter2', 'integer', (c) => c.notNull())
+        .addColumn('interaction', 'integer', (c) => c.notNull())
+        .addColumn('country', 'text', (c) => c.notNull())
+        .addColumn('iso3', 'text', (c) => c.notNull())
+        .addColumn('admin1', 'text', (c) => c.notNull())
+        .addColumn('admin2', 'text', (c) => c.notNull())
+        .addColumn('location', 'text', (c) => c.notNull())
+        .addColumn('latitude', 'double precision')
+        .addColumn('longitude', 'double precision')
+        .addColumn('geo_precision', 'integer', (c) => c.notNull())
+        .addColumn('fatalities', 'integer', (c) => c.notNull())
+        .addColumn('notes', 'text', (c) => c.notNull())
+        .addColumn('source', 'text', (c) => c.notNull())
+        .addColumn('confidence', 'double precision', (c) => c.notNull())
+        .addColumn('tactics', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('events_date_id').on('events').columns(['event_date desc', 'event_id']).execute();
+      await db.schema.createIndex('events_country').on('events').column('country').execute();
+      await db.schema.createIndex('events_iso3').on('events').column('iso3').execute();
+      await db.schema.createIndex('events_type').on('events').column('event_type').execute();
+      await db.schema.createIndex('events_doc').on('events').column('doc_id').execute();
+
+      await db.schema
+        .createTable('event_documents')
+        .addColumn('event_id', 'text', (c) => c.notNull())
+        .addColumn('doc_id', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('event_documents_pk', ['event_id', 'doc_id'])
+        .execute();
+      await db.schema.createIndex('event_documents_doc').on('event_documents').column('doc_id').execute();
+
+      await db.schema
+        .createTable('evidence')
+        .addColumn('event_id', 'text', (c) => c.notNull())
+        .addColumn('doc_id', 'text', (c) => c.notNull())
+        .addColumn('field', 'text', (c) => c.notNull())
+        .addColumn('ord', 'integer', (c) => c.notNull())
+        .addColumn('span_start', 'integer', (c) => c.notNull())
+        .addColumn('span_end', 'integer', (c) => c.notNull())
+        .addColumn('text', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('evidence_event').on('evidence').columns(['event_id', 'doc_id']).execute();
+      await db.schema.createIndex('evidence_doc').on('evidence').column('doc_id').execute();
+
+      await db.schema
+        .createTable('claims')
+        .addColumn('event_id', 'text', (c) => c.notNull())
+        .addColumn('doc_id', 'text', (c) => c.notNull())
+        .addColumn('ord', 'integer', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('value', 'double precision')
+        .addColumn('tactic', 'text')
+        .addColumn('subject', 'text')
+        .addColumn('reporter', 'text')
+        .addColumn('evidence_start', 'integer', (c) => c.notNull())
+        .addColumn('evidence_end', 'integer', (c) => c.notNull())
+        .addColumn('evidence_text', 'text', (c) => c.notNull())
+        .addColumn('reporter_start', 'integer')
+        .addColumn('reporter_end', 'integer')
+        .addColumn('reporter_text', 'text')
+        .execute();
+      await db.schema.createIndex('claims_event').on('claims').columns(['event_id', 'doc_id']).execute();
+      await db.schema.createIndex('claims_doc').on('claims').column('doc_id').execute();
+    },
+  },
+];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+
+/**
+ * Brings the database to the latest schema version; returns the versions applied. On PostgreSQL,
+ * `pgSchema` is created first; an advisory lock makes concurrent start-ups wait for each other.
+ */
+export async function migrate(db: Kysely<Database>, engine: Engine, pgSchema?: string): Promise<number[]> {
+  return db.transaction().execute(async (trx) => {
+    if (engine === 'postgres') {
+      await sql`select pg_advisory_xact_lock(hashtext('sitrep schema migration'))`.execute(trx);
+      if (pgSchema) await sql`create schema if not exists ${sql.id(pgSchema)}`.execute(trx);
+    }
+    await trx.schema
+      .createTable('sitrep_schema_version')
+      .ifNotExists()
+      .addColumn('version', 'integer', (c) => c.primaryKey())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('applied_at', 'bigint', (c) => c.notNull())
+      .execute();
+    const row = await trx
+      .selectFrom('sitrep_schema_version')
+      .select((eb) => eb.fn.max('version').as('v'))
+      .executeTakeFirst();
+    const current = Number(row?.v ?? 0);
+    if (current > LATEST_SCHEMA_VERSION) {
+      throw new Error(
+        `the database has schema version ${current}, newer than this sitrep (${LATEST_SCHEMA_VERSION}); upgrade sitrep`,
+      );
+    }
+    const applied: number[] = [];
+    for (const m of MIGRATIONS) {
+      if (m.version <= current) continue;
+      await m.up(trx as unknown as Kysely<any>, engine);
+      await trx
+        .insertInto('sitrep_schema_version')
+        .values({ version: m.version, name: m.name, applied_at: Math.floor(Date.now() / 1000) })
+        .execute();
+      applied.push(m.version);
+    }
+    return applied;
+  });
+}

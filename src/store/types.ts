@@ -1,0 +1,100 @@
+// The store's query interface: filters, pages, and what reads return.
+import type { AcledEvent } from '../common/event.js';
+
+/** Event filters shared by `sitrep export` and the HTTP API (parsed and validated in cli/filters.ts). */
+export interface EventFilters {
+  /** Inclusive, YYYY-MM-DD. */
+  from?: string;
+  to?: string;
+  /** Country names or ISO3 codes, any of which matches (case-insensitive). */
+  countries?: string[];
+  /** ACLED event types, canonical spelling, any of which matches. */
+  eventTypes?: string[];
+  /** Substring of actor1, actor2 or an associated actor (case-insensitive). */
+  actor?: string;
+  /** [minLon, minLat, maxLon, maxLat]; minLon > maxLon crosses the antimeridian. */
+  bbox?: [number, number, number, number];
+  /** Text search: substring of notes, actors, location, admin1 or country. */
+  q?: string;
+}
+
+export interface PageRequest {
+  limit: number;
+  /** Opaque cursor from a previous page's next_cursor. */
+  cursor?: string;
+}
+
+/** An event as stored: ACLED fields, the number of documents citing it, and its change time. */
+export interface StoredEvent extends AcledEvent {
+  sources: number;
+  /** Unix seconds of the last change (ACLED's `timestamp`). */
+  timestamp: number;
+}
+
+export interface EventPage {
+  events: StoredEvent[];
+  next_cursor: string | null;
+}
+
+export interface ReadOptions {
+  /** Load claims and evidence (default true); CSV export does without them. */
+  details?: boolean;
+}
+
+/** A document with the events the pipeline found in it, ready to store. */
+export interface DocumentInput {
+  id: string;
+  text: string;
+  bodyStart?: number;
+  date?: string;
+  title?: string;
+  source?: string;
+  url?: string;
+  origin?: { file: string; line?: number };
+  events: AcledEvent[];
+}
+
+export interface DocumentSummary {
+  id: string;
+  title: string | null;
+  date: string | null;
+  source: string | null;
+  url: string | null;
+}
+
+export interface StoredDocument extends DocumentSummary {
+  text: string;
+  body_start: number;
+  content_hash: string;
+  ingested_at: number;
+  events: StoredEvent[];
+}
+
+export interface EventDetail extends StoredEvent {
+  documents: DocumentSummary[];
+}
+
+export type SaveStatus = 'new' | 'updated' | 'unchanged';
+
+export interface SaveResult {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  /** Events written (new documents and changed ones). */
+  events: number;
+  /** Status of each input document, by id. */
+  status: Map<string, SaveStatus>;
+}
+
+export interface CountRow {
+  count: number;
+  fatalities: number;
+}
+
+export interface Stats {
+  total: CountRow;
+  documents: number;
+  by_date: (CountRow & { date: string })[];
+  by_event_type: (CountRow & { event_type: string })[];
+  by_country: (CountRow & { country: string; iso3: string })[];
+}

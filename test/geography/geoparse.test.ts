@@ -1,0 +1,149 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Doc } from '../../src/common/doc.js';
+import { foldName, nameVariants } from '../../src/geography/fold.js';
+import { geoPrecision, loadGeoparser, lookupCountry } from '../../src/geography/index.js';
+import { align, haversineKm, parseGold, evaluateGeoparse } from '../../src/geography/eval.js';
+
+const geo = loadGeoparser();
+const places = (text: string) => geo.parse(text);
+const texts = (text: string) => places(text).map((p) => p.text);
+
+test('folding meets transliterations at one key', () => {
+  assert.equal(foldName('Al Ḩasakah'), 'al hasakah');
+  assert.equal(foldName('Al-Hasakah'), 'al hasakah');
+  assert.equal(foldName('U.S.'), 'us');
+  assert.equal(foldName('St. Louis'), 'st louis');
+  assert.deepEqual(nameVariants('al hasakah'), ['hasakah']);
+});
+
+test('seed article: Hasakah is Al-Hasakah city in Syria; Syrian is a demonym; no organisations', () => {
+  const seed = fileURLToPath(new URL('../../../shared/seed/ghweran-prison-2022-01-24.txt', import.meta.url));
+  const text = existsSync(seed)
+    ? readFileSync(seed, 'utf8')
+    : 'ISIS attempted to break its fighters out of a Syrian prison. The assault on the Ghweran prison which is located in the northeastern city of Hasakah started on Thursday. According to CNN, Pentagon spokesperson John Kirby confirmed the airstrikes. Kirby said so. Head of SDF Media Center Farhad Shami told CNN. The coalition in Iraq and Syria. Islamic State better known as Daesh. Image: AP';
+  const found = places(text);
+  const hasakah = found.find((p) => p.text === 'Hasakah');
+  assert.ok(hasakah, 'Hasakah found');
+  assert.equal(hasakah.entry.countryCode, 'SY');
+  assert.equal(hasakah.entry.country, 'Syria');
+  assert.equal(hasakah.entry.admin1, 'Al-Hasakah');
+  assert.equal(hasakah.entry.feature, 'city');
+  assert.ok(Math.abs(hasakah.entry.latitude - 36.5) < 0.1 && Math.abs(hasakah.entry.longitude - 40.75) < 0.1);
+  const syrian = found.find((p) => p.text === 'Syrian');
+  assert.ok(syrian?.demonym, 'Syrian is a demonym');
+  assert.ok(found.some((p) => p.text === 'Iraq' && p.entry.countryCode === 'IQ'));
+  for (const bad of ['ISIS', 'Islamic State', 'Daesh', 'CNN', 'Pentagon', 'Kirby', 'Farhad Shami', 'Shami', 'AP', 'Image', 'SDF']) {
+    assert.ok(!found.some((p) => p.text === bad || p.text.includes(bad)), `${bad} is not a place`);
+  }
+  for (let i = 1; i < found.length; i++) assert.ok(found[i - 1]!.start <= found[i]!.start, 'sorted by start');
+  for (const p of found) assert.equal(text.slice(p.start, p.end), p.text, 'offsets slice the text');
+});
+
+test('common words are places only with cues', () => {
+  const t = texts('Of course the Police said Reading is fun. In March they made a Deal and kept Hope alive.');
+  for (const w of ['Of', 'Police', 'Reading', 'March', 'Deal', 'Hope']) assert.ok(!t.includes(w), `${w} not a place: ${t}`);
+  assert.ok(texts('The storm hit Mobile, Ala., on Monday.').includes('Mobile'));
+  assert.ok(texts('He grew up in Reading, England.').includes('Reading'));
+});
+
+test('people and organisations are not places', () => {
+  const t = texts('Jordan Peterson wrote in the Washington Post that John Kirby met Paris Hilton.');
+  assert.deepEqual(t, [], `found ${t}`);
+  const p = places('The Paris Police Department arrested two men.');
+  assert.equal(p.length, 1);
+  assert.equal(p[0]!.text, 'Paris');
+  assert.equal(p[0]!.entry.countryCode, 'FR');
+  assert.ok(texts('Jordan closed its border with Syria.').includes('Jordan'));
+});
+
+test('context resolves ambiguous names: "X, Y" containers and the document\'s region', () => {
+  const baragoi = places('Bandits killed two herders in Baragoi, Samburu, on Sunday.').find((p) => p.text === 'Baragoi');
+  assert.equal(baragoi?.entry.countryCode, 'KE');
+  const alex = places('Alexandria woman charged. Deputies from Rapides Parish investigated the fire in Alexandria.').filter((p) => p.text === 'Alexandria');
+  assert.ok(alex.length >= 1);
+  for (const a of alex) assert.equal(a.entry.admin1, 'Louisiana');
+  const paris = places('Paris police in Texas said the Lamar County fair was calm.').find((p) => p.text === 'Paris');
+  assert.equal(paris?.entry.countryCode, 'US');
+  const alt = places('Flooding hit Paris, Texas.').find((p) => p.text === 'Paris');
+  assert.equal(alt?.entry.admin1, 'Texas');
+  assert.ok(alt.alternatives && alt.alternatives.length > 0);
+});
+
+test('state abbreviations after a comma are places', () => {
+  const p = places('Charleston, W.Va. — Officials met.');
+  assert.deepEqual(p.map((x) => x.text), ['Charleston', 'W.Va.']);
+  assert.equal(p[0]!.entry.admin1, 'West Virginia');
+});
+
+test('demonyms can be switched off', () => {
+  const g = loadGeoparser({ demonyms: false });
+  assert.deepEqual(g.parse('Kenyan police entered Syria.').map((p) => p.text), ['Syria']);
+});
+
+test('apply adds sorted places to a Doc body', () => {
+  const doc = new Doc('d1', 'date 2022-01-24\nClashes in Idlib and Aleppo.', {}, 16);
+  geo.apply(doc);
+  assert.deepEqual(doc.places.map((p) => p.text), ['Idlib', 'Aleppo']);
+  assert.equal(doc.places[0]!.entry.countryCode, 'SY');
+});
+
+test('lookupCountry gives ACLED names and codes', () => {
+  assert.deepEqual({ ...lookupCountry('SY'), capital: undefined, latitude: 0, longitude: 0 }, { code: 'SY', iso3: 'SYR', name: 'Syria', capital: undefined, latitude: 0, longitude: 0 });
+  assert.equal(lookupCountry('Syrian Arab Republic')?.code, 'SY');
+  assert.equal(lookupCountry('CD')?.name, 'Democratic Republic of Congo');
+  assert.equal(lookupCountry('IRN')?.name, 'Iran');
+  assert.equal(lookupCountry('RU')?.name, 'Russia');
+  assert.equal(lookupCountry('US')?.name, 'United States');
+  assert.equal(lookupCountry('Kenya')?.iso3, 'KEN');
+  assert.equal(lookupCountry('Atlantis'), undefined);
+});
+
+test('geo_precision: towns 1, near a town 2, regions and countries 3', () => {
+  const text = 'Fighting near Idlib spread to Aleppo province and Syria.';
+  const p = places(text);
+  const idlib = p.find((x) => x.text === 'Idlib')!;
+  assert.equal(geoPrecision(idlib, { text }), 2);
+  assert.equal(geoPrecision(idlib), 1);
+  assert.equal(geoPrecision(p.find((x) => x.text === 'Syria')!), 3);
+  assert.equal(geoPrecision(p.find((x) => x.text.startsWith('Aleppo'))!, { text }), 3);
+});
+
+test('user places file adds places and reports bad lines', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sitrep-geo-'));
+  const good = join(dir, 'places.tsv');
+  writeFileSync(good, '# my places\nKhirbet Zibdeen\tZibdeen|Zibdin\t35.1\t36.2\tSY\tHama\n');
+  const g = loadGeoparser({ userPlaces: good });
+  const p = g.parse('Shelling hit Zibdeen on Monday.');
+  assert.equal(p[0]?.entry.name, 'Khirbet Zibdeen');
+  assert.equal(p[0]?.entry.admin1, 'Hama');
+  const bad = join(dir, 'bad.tsv');
+  writeFileSync(bad, 'Nowhere\t\tnorth\t36.2\tSY\t\n');
+  assert.throws(() => loadGeoparser({ userPlaces: bad }), /bad\.tsv:1: expected name/);
+});
+
+test('gold parsing and greedy overlap alignment', () => {
+  const xml = `<articles><article docid="7"><text><![CDATA[Fire in Alexandria, La.]]></text><toponyms>
+    <toponym><start>8</start><end>18</end><phrase>Alexandria</phrase><gaztag geonameid="1"><lat>31.31</lat><lon>-92.44</lon></gaztag></toponym>
+    <toponym><start>19</start><end>22</end><phrase>La.</phrase></toponym></toponyms></article>
+    <article><text>Flu in Paris &amp; Lyon.</text><locations><location><name>Paris</name><start>7</start><end>12</end><lat>48.85</lat><lon>2.35</lon></location></locations></article></articles>`;
+  const arts = parseGold(xml);
+  assert.equal(arts.length, 2);
+  assert.equal(arts[1]!.text, 'Flu in Paris & Lyon.');
+  assert.equal(arts[0]!.toponyms[1]!.lat, undefined);
+  assert.deepEqual(align([{ start: 0, end: 5 }, { start: 10, end: 15 }], [{ start: 1, end: 5 }, { start: 9, end: 20 }, { start: 30, end: 31 }]).sort(), [[0, 0], [1, 1]]);
+  // one-to-one: the larger overlap wins the shared prediction
+  assert.deepEqual(align([{ start: 0, end: 3 }, { start: 4, end: 10 }], [{ start: 0, end: 10 }]), [[1, 0]]);
+  assert.ok(Math.abs(haversineKm(0, 0, 0, 1) - 111.2) < 0.5);
+  const dir = mkdtempSync(join(tmpdir(), 'sitrep-geo-'));
+  const f = join(dir, 'gold.xml');
+  writeFileSync(f, xml);
+  const r = evaluateGeoparse(f);
+  assert.equal(r.metrics.gold, 2);
+  assert.ok(r.metrics.acc161 > 0.99, JSON.stringify(r.metrics));
+  assert.throws(() => evaluateGeoparse(join(dir, 'missing.xml')), /no such file/);
+});
