@@ -1,0 +1,144 @@
+// The sitrep HTTP API as the dashboard uses it (src/server/app.ts): types and fetch helpers.
+
+export interface EvidenceSpan {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface Claim {
+  kind: string;
+  value: number | null;
+  tactic?: string;
+  subject?: string;
+  reporter?: string;
+  evidence: EvidenceSpan;
+  reporterEvidence?: EvidenceSpan;
+}
+
+/** An event as the API returns it (AcledEvent + sources + timestamp). */
+export interface StoredEvent {
+  event_id: string;
+  doc_id: string;
+  event_date: string;
+  time_precision: number;
+  event_type: string;
+  sub_event_type: string;
+  actor1: string;
+  assoc_actor_1: string;
+  inter1: number;
+  actor2: string;
+  assoc_actor_2: string;
+  inter2: number;
+  interaction: number;
+  country: string;
+  iso3: string;
+  admin1: string;
+  admin2: string;
+  location: string;
+  latitude: number | null;
+  longitude: number | null;
+  geo_precision: number;
+  fatalities: number;
+  notes: string;
+  source: string;
+  confidence: number;
+  claims: Claim[];
+  tactics: string[];
+  evidence: Record<string, EvidenceSpan[]>;
+  sources: number;
+  timestamp?: number;
+}
+
+/** The fields of an event the overview (map, timeline, table) needs, from the GeoJSON export. */
+export type EventSummary = Omit<StoredEvent, 'evidence'>;
+
+export interface DocumentSummary {
+  id: string;
+  title: string | null;
+  date: string | null;
+  source: string | null;
+  url: string | null;
+}
+
+export interface EventDetail extends StoredEvent {
+  documents: DocumentSummary[];
+}
+
+export interface StoredDocument extends DocumentSummary {
+  text: string;
+  body_start: number;
+  events: StoredEvent[];
+}
+
+export interface IngestDocument {
+  id?: string;
+  text: string;
+  date?: string;
+  title?: string;
+  source?: string;
+  url?: string;
+}
+
+export interface IngestResponse {
+  /** With ?dry_run=1 each document also comes back with its text (status "preview"). */
+  documents: { id: string; status: string; events: StoredEvent[]; text?: string }[];
+  errors: { document: number; error: string }[];
+}
+
+export interface Stats {
+  total: { count: number; fatalities: number };
+  documents: number;
+  by_country: { country: string; iso3: string; count: number }[];
+}
+
+export class ApiError extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message);
+  }
+}
+
+async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+  const res = await fetch(path, { signal, headers: { accept: 'application/json' } });
+  if (!res.ok) throw new ApiError(res.status, await errorMessage(res));
+  return (await res.json()) as T;
+}
+
+async function errorMessage(res: Response): Promise<string> {
+  try {
+    const body = (await res.json()) as { error?: unknown };
+    if (typeof body.error === 'string') return body.error;
+  } catch {
+    // not JSON
+  }
+  return `${res.status} ${res.statusText}`;
+}
+
+interface GeoJsonCollection {
+  features: { id: string; properties: Omit<EventSummary, 'latitude' | 'longitude'> & { latitude: number | null; longitude: number | null } }[];
+}
+
+/** Every event matching the server-side filters (one streamed request, without claims). */
+export async function fetchEvents(query: URLSearchParams, signal?: AbortSignal): Promise<EventSummary[]> {
+  const params = new URLSearchParams(query);
+  params.set('details', '0');
+  const fc = await getJson<GeoJsonCollection>(`/api/events.geojson?${params}`, signal);
+  return fc.features.map((f) => f.properties as EventSummary);
+}
+
+export const fetchEvent = (id: string, signal?: AbortSignal) => getJson<EventDetail>(`/api/events/${encodeURIComponent(id)}`, signal);
+export const fetchDocument = (id: string, signal?: AbortSignal) => getJson<StoredDocument>(`/api/documents/${encodeURIComponent(id)}`, signal);
+export const fetchStats = (signal?: AbortSignal) => getJson<Stats>('/api/stats', signal);
+
+/** POST /api/documents; `preview` runs the pipeline without saving (?dry_run=1). */
+export async function postDocuments(docs: IngestDocument[], options: { preview: boolean; token?: string }): Promise<IngestResponse> {
+  const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  const res = await fetch(`/api/documents${options.preview ? '?dry_run=1' : ''}`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify(docs.length === 1 ? docs[0] : docs),
+  });
+  if (!res.ok) throw new ApiError(res.status, await errorMessage(res));
+  return (await res.json()) as IngestResponse;
+}

@@ -1,0 +1,238 @@
+// The event table: sortable columns, rows rendered only where visible (a few dozen DOM rows for
+// any number of events). Rows are focusable: Enter opens the detail, arrow keys move between rows.
+import type { EventSummary } from './api.js';
+import { typeColor } from './colors.js';
+import { clear, formatNumber, h, swatch } from './dom.js';
+import type { SortKey } from './state.js';
+
+const ROW_HEIGHT = 34;
+const OVERSCAN = 8;
+
+interface Column {
+  key: SortKey;
+  label: string;
+  numeric?: boolean;
+}
+
+const COLUMNS: Column[] = [
+  { key: 'event_date', label: 'Date' },
+  { key: 'event_type', label: 'Type' },
+  { key: 'sub_event_type', label: 'Sub-type' },
+  { key: 'actors', label: 'Actors' },
+  { key: 'location', label: 'Location' },
+  { key: 'fatalities', label: 'Fatalities', numeric: true },
+  { key: 'sources', label: 'Sources', numeric: true },
+];
+
+export function actorsText(e: EventSummary): string {
+  return [e.actor1, e.actor2].filter(Boolean).join(' vs ');
+}
+
+export function locationText(e: EventSummary): string {
+  const parts = [e.location, e.admin1 !== e.location ? e.admin1 : '', e.country].filter(Boolean);
+  return parts.join(', ');
+}
+
+const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+
+function comparator(key: SortKey): (a: EventSummary, b: EventSummary) => number {
+  switch (key) {
+    case 'fatalities':
+    case 'sources':
+      return (a, b) => a[key] - b[key];
+    case 'actors':
+      return (a, b) => collator.compare(actorsText(a), actorsText(b));
+    case 'location':
+      return (a, b) => collator.compare(a.country, b.country) || collator.compare(a.admin1, b.admin1) || collator.compare(a.location, b.location);
+    case 'event_date':
+      return (a, b) => (a.event_date < b.event_date ? -1 : a.event_date > b.event_date ? 1 : 0);
+    default:
+      return (a, b) => collator.compare(a[key], b[key]);
+  }
+}
+
+export function sortEvents(events: EventSummary[], key: SortKey, descending: boolean): EventSummary[] {
+  const cmp = comparator(key);
+  const byDateThenId = comparator('event_date');
+  const sign = descending ? -1 : 1;
+  // Ties: newest first, then id, so the order is stable across reloads.
+  return [...events].sort((a, b) => sign * cmp(a, b) || -byDateThenId(a, b) || (a.event_id < b.event_id ? -1 : 1));
+}
+
+export interface TableOptions {
+  onSelect(id: string): void;
+  onSort(key: SortKey, descending: boolean): void;
+}
+
+export class EventTable {
+  readonly element: HTMLElement;
+  private readonly scroller: HTMLElement;
+  private readonly tbody: HTMLTableSectionElement;
+  private readonly headCells: HTMLTableCellElement[] = [];
+  private readonly count: HTMLElement;
+  private rows: EventSummary[] = [];
+  private selected = '';
+  private sort: SortKey = 'event_date';
+  private descending = true;
+  private focusIndex = -1;
+  private frame = 0;
+
+  constructor(private readonly options: TableOptions) {
+    this.count = h('span', { class: 'muted', 'aria-live': 'polite' });
+    const headRow = h('tr', {});
+    for (const col of COLUMNS) {
+      const th = h('th', { scope: 'col', class: col.numeric ? 'num' : '' },
+        h('button', {
+          type: 'button',
+          class: 'sort',
+          onclick: () => {
+            const desc = this.sort === col.key ? !this.descending : col.numeric || col.key === 'event_date';
+            this.options.onSort(col.key, desc);
+          },
+        }, col.label, h('span', { class: 'sort-mark', 'aria-hidden': 'true' })));
+      this.headCells.push(th);
+      headRow.append(th);
+    }
+    this.tbody = h('tbody', {});
+    const table = h('table', { class: 'events', 'aria-label': 'Events', 'aria-rowcount': 0 }, h('thead', {}, headRow), this.tbody);
+    this.scroller = h('div', { class: 'table-scroll' }, table);
+    this.scroller.addEventListener('scroll', () => this.schedule());
+    this.element = h('section', { class: 'table panel', id: 'events-table', 'aria-label': 'Event table' },
+      h('div', { class: 'panel-head' }, h('h2', {}, 'Events'), this.count),
+      this.scroller);
+    new ResizeObserver(() => this.schedule()).observe(this.scroller);
+  }
+
+  setEvents(events: EventSummary[], sort: SortKey, descending: boolean): void {
+    this.sort = sort;
+    this.descending = descending;
+    this.rows = sortEvents(events, sort, descending);
+    const fatalities = events.reduce((s, e) => s + e.fatalities, 0);
+    this.count.textContent = `${formatNumber(events.length)} event${events.length === 1 ? '' : 's'}, ${formatNumber(fatalities)} fatalities`;
+    this.tbody.parentElement!.setAttribute('aria-rowcount', String(events.length + 1));
+    COLUMNS.forEach((col, i) => {
+      const th = this.headCells[i]!;
+      const mark = th.querySelector('.sort-mark')!;
+      if (col.key === sort) {
+        th.setAttribute('aria-sort', descending ? 'descending' : 'ascending');
+        mark.textContent = descending ? ' ▼' : ' ▲';
+      } else {
+        th.removeAttribute('aria-sort');
+        mark.textContent = '';
+      }
+    });
+    this.focusIndex = -1;
+    this.render();
+  }
+
+  setSelected(id: string): void {
+    this.selected = id;
+    for (const tr of this.tbody.querySelectorAll<HTMLElement>('tr[data-event-id]')) {
+      const on = tr.dataset.eventId === id;
+      tr.classList.toggle('selected', on);
+      tr.setAttribute('aria-selected', String(on));
+    }
+  }
+
+  /** Scrolls the selected event into view (after selecting on the map). */
+  reveal(id: string): void {
+    const i = this.rows.findIndex((e) => e.event_id === id);
+    if (i < 0) return;
+    const top = i * ROW_HEIGHT;
+    const view = this.scroller.clientHeight - ROW_HEIGHT * 2;
+    if (top < this.scroller.scrollTop || top > this.scroller.scrollTop + view) {
+      this.scroller.scrollTop = Math.max(0, top - view / 2);
+      this.render();
+    }
+  }
+
+  /** Moves the keyboard focus to an event's row (scrolling to it). */
+  focusEvent(id: string): void {
+    const i = this.rows.findIndex((e) => e.event_id === id);
+    if (i >= 0) this.moveFocus(i);
+  }
+
+  private schedule(): void {
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.render();
+    });
+  }
+
+  private render(): void {
+    const hadFocus = this.tbody.contains(document.activeElement);
+    const height = this.scroller.clientHeight || 400;
+    const first = Math.max(0, Math.floor(this.scroller.scrollTop / ROW_HEIGHT) - OVERSCAN);
+    const last = Math.min(this.rows.length, Math.ceil((this.scroller.scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
+    clear(this.tbody);
+    if (this.rows.length === 0) {
+      this.tbody.append(h('tr', {}, h('td', { colspan: COLUMNS.length, class: 'empty' }, 'No events match these filters.')));
+      return;
+    }
+    this.tbody.append(this.spacer(first * ROW_HEIGHT));
+    for (let i = first; i < last; i++) this.tbody.append(this.row(this.rows[i]!, i));
+    this.tbody.append(this.spacer((this.rows.length - last) * ROW_HEIGHT));
+    if (hadFocus && this.focusIndex >= first && this.focusIndex < last) {
+      this.tbody.querySelector<HTMLElement>(`tr[data-index="${this.focusIndex}"]`)?.focus({ preventScroll: true });
+    }
+  }
+
+  private spacer(px: number): HTMLElement {
+    const tr = h('tr', { class: 'spacer', 'aria-hidden': 'true' }, h('td', { colspan: COLUMNS.length }));
+    tr.style.height = `${px}px`;
+    return tr;
+  }
+
+  private row(e: EventSummary, index: number): HTMLElement {
+    const approximate = e.geo_precision >= 2;
+    const tr = h('tr', {
+      tabindex: 0,
+      'data-testid': 'event-row',
+      'data-event-id': e.event_id,
+      'data-index': index,
+      'aria-rowindex': index + 2,
+      'aria-selected': String(e.event_id === this.selected),
+      class: e.event_id === this.selected ? 'selected' : '',
+    },
+      h('td', {}, e.event_date),
+      h('td', { title: e.event_type }, swatch(typeColor(e.event_type)), e.event_type),
+      h('td', { title: e.sub_event_type }, e.sub_event_type),
+      h('td', { title: [e.actor1, e.assoc_actor_1, e.actor2, e.assoc_actor_2].filter(Boolean).join(' | ') }, actorsText(e)),
+      h('td', { title: locationText(e) + (approximate ? ' (approximate: region only)' : '') },
+        approximate ? h('span', { class: 'approx', 'aria-label': 'approximate' }, '≈ ') : null, locationText(e)),
+      h('td', { class: 'num' }, formatNumber(e.fatalities)),
+      h('td', { class: 'num' }, String(e.sources)),
+    );
+    tr.addEventListener('click', () => this.open(index));
+    tr.addEventListener('focus', () => (this.focusIndex = index));
+    tr.addEventListener('keydown', (ev) => {
+      if (ev.key === 'Enter' || ev.key === ' ') {
+        ev.preventDefault();
+        this.open(index);
+      } else if (ev.key === 'ArrowDown' || ev.key === 'ArrowUp' || ev.key === 'Home' || ev.key === 'End') {
+        ev.preventDefault();
+        const next = ev.key === 'Home' ? 0 : ev.key === 'End' ? this.rows.length - 1 : index + (ev.key === 'ArrowDown' ? 1 : -1);
+        this.moveFocus(Math.max(0, Math.min(this.rows.length - 1, next)));
+      }
+    });
+    return tr;
+  }
+
+  private open(index: number): void {
+    this.focusIndex = index;
+    this.options.onSelect(this.rows[index]!.event_id);
+  }
+
+  private moveFocus(index: number): void {
+    this.focusIndex = index;
+    const top = index * ROW_HEIGHT;
+    const headH = ROW_HEIGHT;
+    if (top < this.scroller.scrollTop) this.scroller.scrollTop = top;
+    else if (top + ROW_HEIGHT > this.scroller.scrollTop + this.scroller.clientHeight - headH) {
+      this.scroller.scrollTop = top + ROW_HEIGHT * 2 - this.scroller.clientHeight;
+    }
+    this.render();
+    this.tbody.querySelector<HTMLElement>(`tr[data-index="${index}"]`)?.focus({ preventScroll: true });
+  }
+}
