@@ -5,6 +5,7 @@ import type { Doc } from '../common/doc.js';
 import { actorEntry, type ActorEntry } from '../locales/en/actors.js';
 import type { Frame, Participant } from './frames.js';
 import stateForces from './data/state-forces.json' with { type: 'json' };
+import actorDictionary from '../locales/en/data/actors.json' with { type: 'json' };
 
 export interface ResolvedActor {
   key: string;
@@ -101,6 +102,14 @@ function ethnicMilitiaName(group: string, country: string | undefined): string {
   return `${group} Ethnic Militia${country ? ` (${country})` : ''}`;
 }
 
+/** Groups of people who act as a crowd when they turn violent ("supporters", "villagers"), unlike "people". */
+const CROWD_WORDS = new Set<string>(actorDictionary.crowdWords);
+
+function lastWord(text: string): string {
+  const words = text.toLowerCase().split(/\s+/);
+  return words[words.length - 1] ?? '';
+}
+
 const CROWD_KINDS = new Set(['population', 'protesters', 'rioters']);
 
 export function resolveActors(frames: Frame[], ctx: RoleContext, options: RoleOptions = {}): EventActors {
@@ -166,7 +175,7 @@ export function resolveActors(frames: Frame[], ctx: RoleContext, options: RoleOp
   // Agents: parties' members and supporters, villagers, workers — and no armed organisation acting.
   const agents = all.filter(([, t]) => t.agent > 0);
   result.crowdAgent =
-    agents.some(([, t]) => t.entry.role === 'party' || t.entry.kind === 'population' || t.entry.kind === 'rioters') &&
+    agents.some(([, t]) => t.entry.role === 'party' || t.entry.kind === 'rioters' || (t.entry.kind === 'population' && t.mentions.some((m) => CROWD_WORDS.has(lastWord(m.text))))) &&
     !agents.some(([, t]) => (t.entry.inter >= 1 && t.entry.inter <= 4) || t.entry.inter === 8);
   if (candidates.length === 0) return result;
   const victim = ([, t]: [string, Tally]) => t.entry.kind === 'population' || t.entry.kind === 'civilians';

@@ -40,6 +40,12 @@ const OPPOSITION_CUES = new Set(['against', 'off', 'targeting', 'targeted', 'on'
 const SUPPORT_CUES = /\b(support(ed|ing|s)?|backed|backing|aided|assisted|alongside|air support|helped|allied)\b/i;
 const ANAPHORA = /\b(the|this|that) (area|region|town|city|village|clashes|fighting|attack|assault|battle|incident|violence|explosion|blast)\b/i;
 
+const PASSIVE_BEFORE = /\b(was|were|been|being|is|are|got|get|gets)\s+(\w+\s+)?$/i;
+
+function isPassive(doc: Doc, trigger: Span): boolean {
+  return PASSIVE_BEFORE.test(doc.text.slice(Math.max(0, trigger.start - 30), trigger.start));
+}
+
 function overlaps(a: Span, b: Span): boolean {
   return a.start < b.end && b.start < a.end;
 }
@@ -69,7 +75,8 @@ export function buildFrames(doc: Doc): Frame[] {
     const notes = triggersAll.filter((t) => !t.irrealis && t.cls === 'note');
     if (triggers.length === 0 && notes.length === 0 && !figures.some((f) => f.kind === 'killed')) continue;
     const text = doc.slice(s);
-    const firstTrigger = triggers[0]?.start ?? s.end;
+    // In a passive clause ("six people were killed") what stands before the verb suffered it.
+    const firstTrigger = triggers[0] && !isPassive(doc, triggers[0]) ? triggers[0].start : s.start;
     const supporting = SUPPORT_CUES.test(text);
     const participants: Participant[] = actors.map((mention) => {
         const before = doc.text.slice(Math.max(s.start, mention.start - 24), mention.start).toLowerCase().split(/[^a-z]+/).filter(Boolean);
