@@ -26,9 +26,9 @@ export function registerIngest(program: Command): void {
     .command('ingest')
     .summary('extract events from articles and store both in the database')
     .description(
-      'Read articles (every input format of `sitrep extract`), extract their events and store documents and\n' +
-        'events, 200 documents per transaction. Ingesting the same document again changes nothing; a changed\n' +
-        'document (same id, new content) replaces its events. Ctrl-C stores what was read and exits (130);\n' +
+      'Read articles (every input format of `sitrep extract`), extract their events and store documents and ' +
+        'events, 200 documents per transaction. Ingesting the same document again changes nothing; a changed ' +
+        'document (same id, new content) replaces its events. Ctrl-C stores what was read and exits (130); ' +
         'running the same command again resumes. Bad documents are reported and skipped (exit code 1).',
     )
     .argument('[inputs...]', 'files (or directories of them) to read; - (or nothing, with piped input) for standard input')

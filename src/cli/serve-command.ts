@@ -19,6 +19,16 @@ export function registerServe(program: Command): void {
     .option('--db <path|url>', 'SQLite file or postgres:// URL (default: $DATABASE_URL if postgres://, else ./sitrep.db)')
     .option('--web-root <dir>', 'dashboard files to serve at / (default: dist/web of this installation)')
     .option('--ingest-samples', 'first ingest the bundled sample articles (samples/articles)')
+    .addHelpText(
+      'after',
+      '\nEnvironment:\n' +
+        '  DATABASE_URL       postgres://... to use PostgreSQL (when --db is not given)\n' +
+        '  SITREP_PG_SCHEMA   PostgreSQL schema for sitrep\'s tables (created if missing)\n' +
+        '  SITREP_API_TOKEN   writes (POST /api/documents) need "Authorization: Bearer <token>";\n' +
+        '                     without it, writes are accepted only when listening on loopback\n' +
+        '\nEndpoints: /api/events, /api/events/{id}, /api/documents/{id}, /api/events.csv,\n' +
+        '/api/events.geojson, /api/stats, POST /api/documents; described at /api/openapi.json.',
+    )
     .action(async (opts: ServeOptions) => {
       await runServe(opts);
     });

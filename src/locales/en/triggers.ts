@@ -93,6 +93,8 @@ export function recogniseTriggers(doc: Doc): void {
   markProtestTopics(doc);
 }
 
+const CROWD_ACTIONS = new Set(['protest-intervention', 'protest-excessive', 'riot']);
+const TOPIC_WINDOW = 6;
 const topicCues = new Set<string>(irrealisLexicon.protestTopicCues.filter((c) => !c.includes(' ')));
 
 /**
@@ -111,8 +113,9 @@ function markProtestTopics(doc: Doc): void {
       protestSentence = sentence;
       continue;
     }
-    if (sentence !== protestSentence || t.cls === 'protest-intervention' || t.cls === 'protest-excessive') continue;
-    for (let k = protestAt + 1; k < ti; k++) {
+    // What demonstrators do (clash, riot, burn, block) is their action, never the topic.
+    if (sentence !== protestSentence || CROWD_ACTIONS.has(t.cls)) continue;
+    for (let k = Math.max(protestAt + 1, ti - TOPIC_WINDOW); k < ti; k++) {
       if (topicCues.has(tokens[k]!.lower)) {
         t.irrealis = true;
         break;
