@@ -75,6 +75,12 @@ export function classify(frames: Frame[], actors: EventActors, killed: number): 
     return result(protests.length > 0 ? 'Violent demonstration' : 'Mob violence', [...clashes, ...violence, ...of('riot-conduct')]);
   }
 
+  // Armed men raiding or killing members of an ethnic group: the group's people are victims, not a
+  // militia in a battle (ACLED codes them as civilians with their identity as associated actor).
+  if (clashes.length === 0 && violence.length > 0 && isArmed(a1?.inter) && a2?.inter === 4 && a2.kind === 'communal') {
+    return result('Attack', violence);
+  }
+
   const territory = triggers.filter((t) => t.cls === 'Government regains territory' || t.cls === 'Non-state actor overtakes territory');
   const twoArmedSides = isArmed(a1?.inter) && isArmed(a2?.inter);
   const ground = clashes.length > 0 || groundAssaults.length > 0;

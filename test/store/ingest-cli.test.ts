@@ -98,7 +98,7 @@ for (const engine of await engines()) {
       instances.clear();
     });
 
-    test('an uninterrupted run, twice: the second changes nothing', async () => {
+    test('an uninterrupted run stores every document (the reference)', async () => {
       const { args, env } = await ingestArgs(engine, 'reference', ['--quiet']);
       const first = await runCli(args, env);
       assert.equal(first.code, 0, first.stderr);
@@ -106,11 +106,7 @@ for (const engine of await engines()) {
       reference = await snapshot(store);
       await store.close();
       assert.equal(reference.documents, DOCS);
-      const second = await runCli(args, env);
-      assert.equal(second.code, 0, second.stderr);
-      const again = await openFor(engine, 'reference');
-      assert.deepEqual(await snapshot(again), reference);
-      await again.close();
+      assert.ok(reference.events.length > 0, 'the corpus yields events');
     });
 
     test('killed (SIGKILL) mid-run, then run again: every document exactly once', async () => {

@@ -35,6 +35,7 @@ for (const a of dictionary.actors as { id: string; name: string; inter: number; 
 const adjectivalBefore = new Set<string>(dictionary.adjectivalBefore);
 /** "fighters from the SDF": the generic word names members of the named actor that follows. */
 const memberOf = new Set<string>(dictionary.memberOf);
+const placeWordsAfter = new Set<string>(dictionary.placeWordsAfterEthnicName);
 
 export function actorEntry(id: string): ActorEntry | undefined {
   return entries.get(id);
@@ -53,6 +54,8 @@ export function recogniseActors(doc: Doc): void {
     // Department" is an organisation, but still the police); named actors are case-insensitive.
     const last = tokens[endToken - 1]!;
     if (entry.kind && endToken - i === 1 && adjectivalBefore.has(tokens[endToken]?.lower ?? '')) continue;
+    // "Samburu area", "Lake Turkana", "Marakwet East": an ethnic name that is also a place, used as one.
+    if (entry.kind === 'communal' && t.upper && (placeWordsAfter.has(tokens[endToken]?.lower ?? '') || tokens[i - 1]?.lower === 'lake' || tokens[i - 1]?.lower === 'in')) continue;
     // "Garre civilians", "Borana herders": an ethnic name before a word for people is who they are.
     if (entry.kind === 'communal' && t.upper && namesPeopleAt(tokens, endToken)) continue;
     // "Pokot raiders", "Maasai warriors": the armed men are the ethnic group's militia; skip the generic word.
@@ -86,7 +89,9 @@ function namesPeopleAt(tokens: Doc['tokens'], k: number): boolean {
 /** "fighters from (US-allied) Syrian Democratic Forces", "members of Al Shabaab" */
 function namedActorFollows(tokens: Doc['tokens'], k: number): boolean {
   const prep = tokens[k]?.lower;
-  if (prep !== 'from' && prep !== 'of' && prep !== 'with' && prep !== 'loyal') return false;
+  // "gunmen linked to Al Shabaab", "militants affiliated with the Taliban", "fighters loyal to"
+  const linked = (prep === 'linked' || prep === 'affiliated' || prep === 'loyal' || prep === 'belonging' || prep === 'allied') && /^(to|with)$/.test(tokens[k + 1]?.lower ?? '');
+  if (prep !== 'from' && prep !== 'of' && prep !== 'with' && !linked) return false;
   for (let j = k + 1; j < tokens.length && j <= k + 4; j++) {
     const m = matcher.matchAt(tokens, j) ?? (exactAliases.has(tokens[j]!.text) ? { value: exactAliases.get(tokens[j]!.text)! } : null);
     if (m && !m.value.kind) return true;

@@ -11,6 +11,11 @@ for (const w of lexicon.totals) totals.add(w, true);
 const partOf = new PhraseMatcher<true>();
 for (const w of lexicon.partOf) partOf.add(w, true);
 const singular = new Set(lexicon.singular);
+const notPeople = new Set<string>(lexicon.notPeople);
+
+function countsThings(tokens: Token[], k: number): boolean {
+  return notPeople.has(tokens[k]?.lower ?? '') || (notPeople.has(tokens[k + 1]?.lower ?? '') && tokens[k]?.kind === 'word' && !tokens[k]!.upper);
+}
 const objectPronouns = new Set(lexicon.objectPronouns);
 
 const FORWARD_WINDOW = 10;
@@ -81,6 +86,8 @@ export function recogniseFigures(doc: Doc): void {
       }
     }
     if (!found) continue;
+    // "stole 100 cattle and killed 2 people": a count of animals or things is no casualty figure.
+    if (found.forward && countsThings(tokens, qEnd)) continue;
     used.add(found.first);
     const figureTokens = found.forward ? [qi, found.end] : [found.first, Math.max(qEnd, found.end)];
     let subject: [number, number] | undefined;
