@@ -4,6 +4,7 @@ import { eventTypeOf, rankOf } from '../../common/acled-types.js';
 import type { Doc, PipelineComponent, Token } from '../../common/doc.js';
 import { PhraseMatcher } from '../../common/phrase-matcher.js';
 import lexicon from './data/triggers.json' with { type: 'json' };
+import { inflections } from './inflection.js';
 import irrealisLexicon from './data/irrealis.json' with { type: 'json' };
 
 interface TriggerEntry {
@@ -24,6 +25,12 @@ const CLASS_RANK: Record<string, number> = {
 };
 
 const matcher = new PhraseMatcher<TriggerEntry>();
+// Verbs first, in all their regular forms; the phrase lists then override (irregular forms,
+// nouns, and a more specific class for the same words).
+for (const [cls, verbs] of Object.entries(lexicon.verbs)) {
+  if (!Array.isArray(verbs)) continue;
+  for (const verb of verbs) for (const form of inflections(verb)) matcher.add(form, { cls });
+}
 for (const group of lexicon.triggers as { class: string; tactic?: string; phrases: string[] }[]) {
   for (const phrase of group.phrases) matcher.add(phrase, { cls: group.class, tactic: group.tactic });
 }
