@@ -23,7 +23,7 @@ function contentSecurityPolicy(): Plugin {
     name: 'sitrep-csp',
     apply: 'build',
     transformIndexHtml(html) {
-      return html.replace('<head>', `<head>\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`);
+      return html.replace('<meta charset="utf-8" />', `<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`);
     },
   };
 }

@@ -52,6 +52,9 @@ export function assembleEvents(doc: Doc): AcledEvent[] {
       const armed = resolveActors(group.frames, ctx, { armedOnly: true });
       if (armed.actor1) actors = armed;
     }
+    // In a long article, a further mention of fighting with no one named and no one killed is
+    // usually background ("the battle for Mosul"), not an event of its own.
+    if (group !== main && doc.scope !== null && !actors.actor1 && fatalities === 0) return;
     // Crowd events: generic people in a protest are the protesters, in a riot the rioters.
     adjustCrowdActors(kind.eventType, actors, ctx.country);
     addDefaultActors(kind.subEventType, actors, ctx.country, fatalities > 0 || group.frames.some((f) => f.figures.length > 0));

@@ -43,7 +43,7 @@ export function classify(frames: Frame[], actors: EventActors, killed: number): 
   const a2 = actors.actor2;
   const crowd = (x?: { inter: number; kind?: string }) => !!x && (x.inter === 5 || x.inter === 6 || x.kind === 'population');
   const victims = (x?: { inter: number; kind?: string }) => !!x && (x.inter === 7);
-  const protests = of('protest');
+  const protests = [...of('protest'), ...of('protest-cause')];
   const result = (subEventType: string, decisive: TriggerMention[]): Classification => ({
     eventType: eventTypeOf(subEventType),
     subEventType,

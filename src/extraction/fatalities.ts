@@ -76,11 +76,23 @@ export function claimedByPartisanOutlet(doc: Doc, f: Figure): boolean {
   return attributionsFor(doc, f.start).some((a) => a.partisan && a.start <= f.start + 1 && f.start - a.end < 40);
 }
 
+const AGGREGATE_AT = 1000;
+
+/**
+ * "the war's death toll of up to 500,000 people": a toll in the thousands, not tied to a day in its
+ * sentence, sums up a war or a campaign; it is no single event's count.
+ */
+function isAggregate(doc: Doc, f: Figure): boolean {
+  if (f.value < AGGREGATE_AT) return false;
+  const s = doc.sentences[doc.sentenceAt(f.start)];
+  return !doc.dates.some((d) => s && d.start >= s.start && d.end <= s.end && d.precision === 1 && !d.reporting);
+}
+
 export function deathFigures(doc: Doc, frames: Frame[]): Figure[] {
   const all = frames.flatMap((f) => f.figures).filter((f) => f.kind === 'killed');
   const coded = all.filter((f) => f.coded);
   if (coded.length > 0) return [coded[coded.length - 1]!];
-  const figures = all.filter((f) => !claimedByPartisanOutlet(doc, f));
+  const figures = all.filter((f) => !claimedByPartisanOutlet(doc, f) && !isAggregate(doc, f));
   const totals = figures.filter((f) => f.total);
   if (totals.length > 0) {
     const biggest = totals.reduce((a, b) => (b.value > a.value ? b : a));

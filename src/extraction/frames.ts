@@ -73,7 +73,9 @@ export function buildFrames(doc: Doc): Frame[] {
     const reporterSpans = attributions.map((a) => a.reporterSpan);
     const triggers = triggersAll.filter((t) => !t.irrealis && t.cls !== 'note' && !actors.some((a) => overlaps(a, t) && a.generic !== true));
     const notes = triggersAll.filter((t) => !t.irrealis && t.cls === 'note');
-    if (triggers.length === 0 && notes.length === 0 && !figures.some((f) => f.kind === 'killed')) continue;
+    // A demand alone ("calling for", "demanding") reports nothing; beside a crowd's action it says why.
+    const reportsSomething = triggers.some((t) => t.cls !== 'protest-cause');
+    if (!reportsSomething && notes.length === 0 && !figures.some((f) => f.kind === 'killed')) continue;
     const text = doc.slice(s);
     // In a passive clause ("six people were killed") what stands before the verb suffered it.
     const firstTrigger = triggers[0] && !isPassive(doc, triggers[0]) ? triggers[0].start : s.start;
@@ -92,7 +94,9 @@ export function buildFrames(doc: Doc): Frame[] {
       (p) => !p.demonym && !actors.some((a) => overlaps(a, p)) && !reporterSpans.some((r) => overlaps(r, p)) && !describesActor(doc, p),
     );
     // The event date: a stated date that is not the date of a statement.
-    const date = dates.find((d) => !d.reporting);
+    const date = dates.find((d) => !d.reporting && !d.vague);
+    // A sentence dated only by a year ("in 2014") tells background, which ACLED does not record.
+    if (!date && dates.some((d) => d.vague && !d.reporting)) continue;
     frames.push({ sentence: si, span: { start: s.start, end: s.end }, triggers, notes, date, places, participants, figures, anaphoric: ANAPHORA.test(text) });
   }
   return frames;

@@ -11,7 +11,7 @@ import { createApp, type AppOptions } from '../../src/server/app.js';
 import type { Store } from '../../src/store/index.js';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const SHARED = join(ROOT, '..', 'shared');
+export const SHARED = process.env.SITREP_SHARED ?? join(ROOT, '..', 'shared');
 export const CHROMIUM = process.env.SITREP_CHROMIUM ?? '/usr/bin/chromium';
 export const SCREENSHOTS = process.env.SITREP_SCREENSHOTS ?? join(ROOT, 'screenshots');
 

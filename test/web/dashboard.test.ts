@@ -87,6 +87,8 @@ describe('dashboard in Chromium', { skip: browserSkip }, () => {
   test('map, timeline and event rows render, with no console errors', async () => {
     const total = (await store.countEvents()) as number;
     assert.ok(total > 0, 'the pipeline found events in the test documents');
+    const html = await (await fetch(server.url + '/')).text();
+    assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'/);
     const { page, watch } = await open('/');
     await page.getByTestId('event-row').first().waitFor();
     assert.ok(await page.getByTestId('event-row').count() >= Math.min(total, 5));
@@ -135,6 +137,32 @@ describe('dashboard in Chromium', { skip: browserSkip }, () => {
     await detail.waitFor({ state: 'detached' });
     await page.keyboard.press('Enter');
     await page.getByTestId('event-detail').waitFor();
+    assertClean(watch);
+  });
+
+  test('the map: a point opens its event; keyboard zoom redraws', async (t) => {
+    const { events } = await store.queryEvents({ q: 'Dhaka' }, { limit: 10 }, { details: false });
+    const located = events.filter((e) => e.latitude !== null && e.longitude !== null);
+    if (located.length !== 1) {
+      t.skip(`needs exactly one located event matching "Dhaka" (found ${located.length})`);
+      return;
+    }
+    const { page, watch } = await open('/?q=Dhaka');
+    await page.getByTestId('event-row').first().waitFor();
+    const canvas = page.locator('[data-testid=map] canvas');
+    // One located event: the map frames it at its centre.
+    const box = (await canvas.boundingBox())!;
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await page.getByTestId('event-detail').waitFor();
+    assert.match(page.url(), new RegExp(`event=${located[0]!.event_id}`));
+    await page.keyboard.press('Escape');
+    await page.mouse.move(0, 0); // no tooltip over the map
+    await page.locator('[data-testid=map] [role=application]').focus();
+    await page.waitForTimeout(200);
+    const unzoomed = await canvas.screenshot();
+    await page.keyboard.press('-');
+    await page.waitForTimeout(100);
+    assert.notDeepEqual(await canvas.screenshot(), unzoomed, 'zooming out redraws the map');
     assertClean(watch);
   });
 

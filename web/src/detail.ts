@@ -5,6 +5,7 @@ import { ApiError, fetchDocument, fetchEvent, type EventDetail, type StoredDocum
 import { typeColor } from './colors.js';
 import { clear, formatNumber, h, safeHttpUrl, swatch } from './dom.js';
 import { eventSpans, fieldLabel, lightUp, markedText } from './evidence.js';
+import { locationText } from './table.js';
 
 export interface DetailOptions {
   onClose(): void;
@@ -101,7 +102,7 @@ export class DetailPanel {
 
   private renderEvent(e: EventDetail, docs: (StoredDocument | undefined)[]): void {
     clear(this.body);
-    const place = [e.location, e.admin1, e.country].filter(Boolean).join(', ');
+    const place = locationText(e);
     const root = h('article', { class: 'event-detail', 'data-testid': 'event-detail', 'aria-labelledby': 'detail-title' });
     root.append(
       h('h2', { id: 'detail-title' }, swatch(typeColor(e.event_type)), `${e.event_type}: ${e.sub_event_type}`),

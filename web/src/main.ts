@@ -1,6 +1,7 @@
 // The sitrep dashboard: filters (in the URL), map, timeline, event table, detail panel, ingest and
 // export. Events matching the server-side filters are loaded once (GeoJSON export); the date range
 // is applied in the page so that brushing the timeline is instant.
+import { takePrefetched } from './prefetch.js';
 import './style.css';
 import { fetchEvents, fetchStats, type EventSummary } from './api.js';
 import { DetailPanel } from './detail.js';
@@ -117,7 +118,7 @@ async function refresh(force = false): Promise<void> {
     status.classList.remove('error');
     try {
       performance.mark('sitrep:load-start');
-      const events = await fetchEvents(serverQuery(state.filters), signal);
+      const events = await (takePrefetched(query) ?? fetchEvents(serverQuery(state.filters), signal));
       if (signal.aborted) return;
       performance.mark('sitrep:events-parsed');
       allEvents = events;

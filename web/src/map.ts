@@ -342,9 +342,17 @@ export class EventMap {
     ctx.arc(it.x, it.y, it.r, 0, 2 * Math.PI);
     ctx.lineWidth = 2;
     ctx.strokeStyle = '#ffffff';
-    if (approximate === n) ctx.setLineDash([4, 3]);
     ctx.stroke();
-    ctx.setLineDash([]);
+    if (approximate === n) {
+      // Every member placed only to a region: a dashed ring around the group.
+      ctx.beginPath();
+      ctx.arc(it.x, it.y, it.r + 3, 0, 2 * Math.PI);
+      ctx.setLineDash([4, 3]);
+      ctx.lineWidth = 1.4;
+      ctx.strokeStyle = '#4a5561';
+      ctx.stroke();
+      ctx.setLineDash([]);
+    }
     ctx.beginPath();
     ctx.arc(it.x, it.y, Math.max(8, it.r * 0.55), 0, 2 * Math.PI);
     ctx.fillStyle = '#ffffff';

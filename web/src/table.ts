@@ -29,8 +29,8 @@ export function actorsText(e: EventSummary): string {
 }
 
 export function locationText(e: EventSummary): string {
-  const parts = [e.location, e.admin1 !== e.location ? e.admin1 : '', e.country].filter(Boolean);
-  return parts.join(', ');
+  // "Syria, Syria" when the place is the country itself: each name once.
+  return [...new Set([e.location, e.admin1, e.country].filter(Boolean))].join(', ');
 }
 
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
@@ -130,7 +130,8 @@ export class EventTable {
     for (const tr of this.tbody.querySelectorAll<HTMLElement>('tr[data-event-id]')) {
       const on = tr.dataset.eventId === id;
       tr.classList.toggle('selected', on);
-      tr.setAttribute('aria-selected', String(on));
+      if (on) tr.setAttribute('aria-current', 'true');
+      else tr.removeAttribute('aria-current');
     }
   }
 
@@ -192,7 +193,7 @@ export class EventTable {
       'data-event-id': e.event_id,
       'data-index': index,
       'aria-rowindex': index + 2,
-      'aria-selected': String(e.event_id === this.selected),
+      'aria-current': e.event_id === this.selected ? 'true' : null,
       class: e.event_id === this.selected ? 'selected' : '',
     },
       h('td', {}, e.event_date),

@@ -44,7 +44,7 @@ export class Timeline {
   private to = '';
   private width = 0;
   private readonly height = 150;
-  private brushing: { start: number; current: number; moved: boolean } | undefined;
+  private brushing: { start: number; current: number; startX: number; moved: boolean } | undefined;
   private events: EventSummary[] = [];
 
   constructor(private readonly options: TimelineOptions) {
@@ -223,6 +223,10 @@ export class Timeline {
       ctx.lineWidth = 1.5;
       ctx.strokeRect(x0, MARGIN.top + 0.5, Math.max(1, x1 - x0), plotH - 1);
     }
+    // As a slider: the value is the first day of the range, in days from the first event.
+    this.canvas.setAttribute('aria-valuemin', '0');
+    this.canvas.setAttribute('aria-valuemax', String(this.bins * this.binDays - 1));
+    this.canvas.setAttribute('aria-valuenow', String(range ? Math.max(0, range[0] - this.first) : 0));
     this.canvas.setAttribute('aria-valuetext', range ? `${dayString(range[0])} to ${dayString(range[1])}` : 'all dates');
   }
 
@@ -278,14 +282,16 @@ export class Timeline {
     this.canvas.addEventListener('pointerdown', (ev) => {
       if (!this.bins) return;
       this.canvas.setPointerCapture(ev.pointerId);
-      const d = this.dayAt(xOf(ev));
-      this.brushing = { start: d, current: d, moved: false };
+      const x = xOf(ev);
+      const d = this.dayAt(x);
+      this.brushing = { start: d, current: d, startX: x, moved: false };
     });
     this.canvas.addEventListener('pointermove', (ev) => {
       const x = xOf(ev);
       if (this.brushing) {
         const d = this.dayAt(x);
-        if (d !== this.brushing.start) this.brushing.moved = true;
+        // A drag (even within one day's bar) brushes; a click does not.
+        if (Math.abs(x - this.brushing.startX) > 3) this.brushing.moved = true;
         this.brushing.current = d;
         this.tooltip.hidden = true;
         this.render();

@@ -22,6 +22,7 @@ const CLASS_RANK: Record<string, number> = {
   'protest-intervention': 61,
   protest: 60,
   note: 1,
+  'protest-cause': 1,
 };
 
 const matcher = new PhraseMatcher<TriggerEntry>();

@@ -17,6 +17,7 @@ export interface DateMatch {
   day: Day;
   precision: 1 | 2 | 3;
   rule: string;
+  vague?: boolean;
 }
 
 export type DatePattern = (ctx: DateContext, i: number) => DateMatch | null;

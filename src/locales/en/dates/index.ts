@@ -3,17 +3,17 @@ import { formatDay, parseIsoDay } from '../../../common/calendar.js';
 import type { Doc, PipelineComponent } from '../../../common/doc.js';
 import { dayMonthYear, monthDayYear, numericDate } from './absolute-dates.js';
 import { DAY_COUNTS, MONTHS, WEEKDAYS, yearToken, type DateContext, type DatePattern } from './context.js';
-import { monthOnly } from './months.js';
+import { monthOnly, yearOnly } from './months.js';
 import { relativeDay } from './relative-days.js';
 import { weekdayName } from './weekdays.js';
 import { windowExpression } from './windows.js';
 
-const PATTERNS: DatePattern[] = [numericDate, dayMonthYear, monthDayYear, weekdayName, relativeDay, windowExpression, monthOnly];
+const PATTERNS: DatePattern[] = [numericDate, dayMonthYear, monthDayYear, weekdayName, relativeDay, windowExpression, monthOnly, yearOnly];
 const OPENERS = new Set([
   ...Object.keys(MONTHS),
   ...Object.keys(WEEKDAYS),
   ...Object.keys(DAY_COUNTS),
-  'yesterday', 'today', 'tonight', 'overnight', 'last', 'this', 'earlier', 'over', 'during', 'in', 'early', 'mid', 'late',
+  'yesterday', 'today', 'tonight', 'overnight', 'last', 'this', 'earlier', 'over', 'during', 'in', 'early', 'mid', 'late', 'since', 'by', 'until', 'throughout',
 ]);
 
 export function recogniseDates(doc: Doc): void {
@@ -39,7 +39,7 @@ export function recogniseDates(doc: Doc): void {
     const startToken = tokens[i - 1]?.lower === 'on' && tokens[i - 1]!.sentence === t.sentence ? i - 1 : i;
     const start = tokens[startToken]!.start;
     const end = tokens[best.endToken - 1]!.end;
-    doc.dates.push({ start, end, text: doc.text.slice(start, end), date: formatDay(best.day), precision: best.precision, rule: best.rule });
+    doc.dates.push({ start, end, text: doc.text.slice(start, end), date: formatDay(best.day), precision: best.precision, rule: best.rule, ...(best.vague ? { vague: true } : {}) });
     i = best.endToken - 1;
   }
 }

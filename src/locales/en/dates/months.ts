@@ -39,3 +39,20 @@ export function monthOnly(ctx: DateContext, i: number): DateMatch | null {
   if (ctx.reference && compareDays(day, ctx.reference) > 0 && yearToken(t[end - 1]) === undefined) day = { ...ctx.reference };
   return { endToken: end, day, precision: 3, rule: 'month' };
 }
+
+/** Year-only and vaguer expressions: "in 2014", "since 2011", "last year", "years ago". */
+export function yearOnly(ctx: DateContext, i: number): DateMatch | null {
+  const t = ctx.tokens;
+  const w = t[i]?.lower;
+  if ((w === 'in' || w === 'since' || w === 'during' || w === 'by' || w === 'until' || w === 'throughout') && yearToken(t[i + 1]) !== undefined) {
+    const y = yearToken(t[i + 1])!;
+    return { endToken: i + 2, day: { y, m: 7, d: 1 }, precision: 3, rule: 'year', vague: true };
+  }
+  if ((w === 'last' || w === 'this') && t[i + 1]?.lower === 'year') {
+    const ref = ctx.reference;
+    const y = ref ? ref.y - (w === 'last' ? 1 : 0) : ctx.fallbackYear;
+    if (y === undefined) return null;
+    return { endToken: i + 2, day: { y, m: 7, d: 1 }, precision: 3, rule: 'year', vague: true };
+  }
+  return null;
+}
