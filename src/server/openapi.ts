@@ -157,7 +157,10 @@ export const OPENAPI = {
     '/api/events.geojson': {
       get: {
         summary: 'All matching events as a GeoJSON FeatureCollection (streamed)',
-        parameters: filterParams,
+        parameters: [
+          ...filterParams,
+          { name: 'details', in: 'query', schema: { type: 'string', enum: ['0', '1'] }, description: '0 leaves out the claims (about half the bytes; the dashboard\'s overview). Default 1.' },
+        ],
         responses: { 200: { description: 'FeatureCollection', content: { 'application/geo+json': {} } }, 400: error },
       },
     },
@@ -204,6 +207,9 @@ export const OPENAPI = {
         summary: 'Ingest one document or a batch; returns the events found',
         description: 'Requires `Authorization: Bearer <SITREP_API_TOKEN>` when a token is set, and a token is required when the server listens on a non-loopback address.',
         security: [{ bearer: [] }],
+        parameters: [
+          { name: 'dry_run', in: 'query', schema: { type: 'string', enum: ['0', '1', 'true', 'false'] }, description: '1: run the pipeline and return the events without saving (status "preview"); the same token rule applies.' },
+        ],
         requestBody: {
           required: true,
           content: {
@@ -232,7 +238,7 @@ export const OPENAPI = {
                         type: 'object',
                         properties: {
                           id: { type: 'string' },
-                          status: { type: 'string', enum: ['new', 'updated', 'unchanged'] },
+                          status: { type: 'string', enum: ['new', 'updated', 'unchanged', 'preview'] },
                           events: { type: 'array', items: { $ref: '#/components/schemas/Event' } },
                         },
                       },
