@@ -13,6 +13,8 @@ export interface ResolvedActor {
   inter: number;
   kind?: string;
   mentions: Participant['mention'][];
+  /** Mentions in the agent's position (before the verb of an active clause). */
+  agentMentions?: number;
 }
 
 export interface EventActors {
@@ -110,6 +112,13 @@ function lastWord(text: string): string {
   return words[words.length - 1] ?? '';
 }
 
+/** People who, fighting, are communities' militias rather than a crowd ("herders", "villagers"). */
+const COMMUNAL_WORDS = new Set<string>(actorDictionary.communalWords);
+
+export function isCommunalPeople(actor: ResolvedActor | undefined): boolean {
+  return !!actor && actor.kind === 'population' && actor.mentions.some((m) => COMMUNAL_WORDS.has(lastWord(m.text)));
+}
+
 const CROWD_KINDS = new Set(['population', 'protesters', 'rioters']);
 
 export function resolveActors(frames: Frame[], ctx: RoleContext, options: RoleOptions = {}): EventActors {
@@ -159,6 +168,7 @@ export function resolveActors(frames: Frame[], ctx: RoleContext, options: RoleOp
     inter: t.entry.inter,
     kind: t.entry.kind,
     mentions: t.mentions,
+    agentMentions: t.agent,
   });
   const all = [...tallies.entries()];
   const parties = all.filter(([, t]) => t.entry.role === 'party');

@@ -5,7 +5,7 @@ import type { AcledEvent, Claim, EvidenceSpan } from '../common/event.js';
 import { stableHash } from '../common/hash.js';
 import { lookupCountry } from '../geography/index.js';
 import { actorEntry } from '../locales/en/actors.js';
-import { resolveCoreference, resolveActors, type EventActors, type ResolvedActor } from './actor-roles.js';
+import { isCommunalPeople, resolveCoreference, resolveActors, type EventActors, type ResolvedActor } from './actor-roles.js';
 import { classify } from './classify.js';
 import { deathFigures, evidence, figureClaim, reporterAt, sumFatalities } from './fatalities.js';
 import { buildFrames } from './frames.js';
@@ -57,7 +57,8 @@ export function assembleEvents(doc: Doc): AcledEvent[] {
     if (group !== main && doc.scope !== null && !actors.actor1 && fatalities === 0) return;
     // Crowd events: generic people in a protest are the protesters, in a riot the rioters.
     adjustCrowdActors(kind.eventType, actors, ctx.country);
-    addDefaultActors(kind.subEventType, actors, ctx.country, fatalities > 0 || group.frames.some((f) => f.figures.length > 0));
+    const communalClash = isCommunalPeople(actors.actor1) || isCommunalPeople(actors.actor2) || kind.decisive.some((t) => /commun|ethnic|tribal|clan/i.test(t.text));
+    addDefaultActors(kind.subEventType, actors, ctx.country, fatalities > 0 || group.frames.some((f) => f.figures.length > 0), communalClash);
     const claims = buildClaims(doc, group, kind.tactics);
     const ev: AcledEvent = {
       event_id: '',
@@ -155,7 +156,7 @@ function adjustCrowdActors(eventType: string, actors: EventActors, country: stri
  * ACLED's default actors where the text names none: an attack by unnamed perpetrators is by an
  * Unidentified Armed Group; the victims of an attack or of mob violence are Civilians.
  */
-function addDefaultActors(subEventType: string, actors: EventActors, country: string | undefined, harm: boolean): void {
+function addDefaultActors(subEventType: string, actors: EventActors, country: string | undefined, harm: boolean, communalClash: boolean): void {
   const named = (name: string, inter: number, key: string): ResolvedActor => ({ key, name: country ? `${name} (${country})` : name, inter, mentions: [] });
   if (subEventType === 'Attack' || subEventType === 'Abduction/forced disappearance' || subEventType === 'Sexual violence') {
     if (!actors.actor1 || actors.actor1.inter === 7) {
@@ -166,6 +167,19 @@ function addDefaultActors(subEventType: string, actors: EventActors, country: st
     if (!actors.actor2) actors.actor2 = named('Civilians', 7, 'civilians');
   }
   if (subEventType === 'Mob violence' && !actors.actor2 && harm) actors.actor2 = named('Civilians', 7, 'civilians');
+  // Communities fighting each other: both sides are communal militias (ACLED's "Unidentified Communal Militia").
+  if (subEventType === 'Armed clash') {
+    const communal = (a: ResolvedActor | undefined) => !a || isCommunalPeople(a) || a.inter === 7;
+    if (communalClash && communal(actors.actor1) && communal(actors.actor2)) {
+      actors.actor1 = named('Unidentified Communal Militia', 4, 'communal-militia');
+      actors.actor2 = named('Unidentified Communal Militia', 4, 'communal-militia-2');
+    }
+  }
+  // Forces attacked by unnamed assailants: the forces are the target, the attackers unidentified.
+  if (subEventType === 'Armed clash' && actors.actor1 && !actors.actor2 && (actors.actor1.agentMentions ?? 0) === 0) {
+    actors.actor2 = actors.actor1;
+    actors.actor1 = named('Unidentified Armed Group', 3, 'unidentified-armed-group');
+  }
 }
 
 function buildClaims(doc: Doc, group: Group, tactics: { tactic: string; trigger: { start: number; end: number } }[]): Claim[] {

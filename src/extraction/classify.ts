@@ -4,7 +4,7 @@
 // against civilians; crowds make Protests or Riots by their own conduct.
 import { eventTypeOf, rankOf } from '../common/acled-types.js';
 import type { TriggerMention } from '../common/doc.js';
-import { isArmed, type EventActors } from './actor-roles.js';
+import { isArmed, isCommunalPeople, type EventActors } from './actor-roles.js';
 import type { Frame } from './frames.js';
 
 export interface Classification {
@@ -16,6 +16,7 @@ export interface Classification {
   tactics: { tactic: string; trigger: TriggerMention }[];
 }
 
+const COMMUNAL_CLASH = /commun|ethnic|tribal|clan/i;
 const KILL_WORDS = /^(killed|kill|kills|killing|killings|murdered|murder|slain|slaughtered|massacre|massacred|executed|execution|beheaded|shot dead|gunned down|shot and killed|hacked to death|stabbed to death|beaten to death|beat to death|burned alive|lynched)$/i;
 const HARM_WORDS = /^(injured|wounded|shot|shooting|shootings|stabbed|beaten|tortured|hacked|set ablaze|targeted|targeting)$/i;
 
@@ -90,6 +91,11 @@ export function classify(frames: Frame[], actors: EventActors, killed: number): 
   }
   if (ground && (twoArmedSides || (isArmed(a1?.inter) && !victims(a2) && clashes.length > 0))) return result('Armed clash', [...clashes, ...groundAssaults]);
   if (explosive.length > 0) return result(explosive[0]!.subEventType, explosive);
+  // Forces on duty attacked by someone the text does not name ("a police officer was shot dead"):
+  // an attack on an armed side is a battle (codebook 2.3); the attackers are coded unidentified.
+  if (violence.length > 0 && a1 && (a1.inter === 1 || a1.inter === 8) && !a2 && (a1.agentMentions ?? 0) === 0 && explosive.length === 0) {
+    return result('Armed clash', violence);
+  }
   const vac = fixed('Violence against civilians');
   if (vac.length > 0 && (!twoArmedSides || victims(a2))) {
     // An abduction in which the victim is killed or hurt is an Attack (codebook 2.3).
@@ -100,7 +106,10 @@ export function classify(frames: Frame[], actors: EventActors, killed: number): 
   }
   // Clashes need two sides: fighting between unnamed sides is still an armed clash, unless crowds fight.
   if (clashes.length > 0 && (!victims(a2) || isArmed(a1?.inter))) {
-    if (crowd(a1) || crowd(a2)) return result(protests.length > 0 ? 'Violent demonstration' : 'Mob violence', clashes);
+    // Crowds fighting police or each other riot; with an armed group, or as communities, they battle.
+    const armedGroup = [a1, a2].some((x) => x && x.inter >= 2 && x.inter <= 4 && x.kind !== 'population');
+    const communal = isCommunalPeople(a1) || isCommunalPeople(a2) || clashes.some((t) => COMMUNAL_CLASH.test(t.text));
+    if (!armedGroup && !communal && (crowd(a1) || crowd(a2))) return result(protests.length > 0 ? 'Violent demonstration' : 'Mob violence', clashes);
     return result('Armed clash', clashes);
   }
   if (violence.length > 0 || clashes.length > 0) {
