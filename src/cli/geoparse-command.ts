@@ -12,6 +12,7 @@ export interface GeoparseOptions {
   dateColumn: string;
   demonyms: boolean;
   places?: string;
+  focusCountry?: string;
   quiet?: boolean;
 }
 
@@ -28,6 +29,7 @@ export function registerGeoparse(program: Command): void {
     .addOption(new Option('-f, --format <format>', 'output format').choices(['jsonl']).default('jsonl'))
     .option('--no-demonyms', 'do not report demonyms ("Syrian") as place mentions')
     .option('--places <tsv>', 'extra gazetteer entries: TSV with name, aliases, lat, lon, country, admin1')
+    .option('--focus-country <code>', 'the country the articles are about (ISO2, ISO3 or name): breaks ties between same-named places')
     .option('-q, --quiet', 'no summary line on stderr');
   addInputOptions(cmd).action(async (files: string[], options: GeoparseOptions) => {
     const { runGeoparse } = await import('../geography/geoparse-run.js');

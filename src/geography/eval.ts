@@ -19,6 +19,8 @@ export interface GoldToponym {
 
 export interface GoldArticle {
   id: string;
+  /** The publication (LGL <domain>, or the host of GeoVirus' <source> URL). */
+  source?: string;
   text: string;
   toponyms: GoldToponym[];
 }
@@ -77,7 +79,9 @@ export function parseGold(xml: string, file = 'gold'): GoldArticle[] {
         lon: num(tag(tb, 'lon')),
       });
     }
-    articles.push({ id: `${articles.length + 1}:${docid}`, text, toponyms });
+    const url = tag(body, 'url') ?? tag(body, 'source');
+    const source = tag(body, 'domain') ?? (url ? /^\w+:\/\/([^/]+)/.exec(url)?.[1] : undefined);
+    articles.push({ id: `${articles.length + 1}:${docid}`, source, text, toponyms });
   }
   if (articles.length === 0) throw new GoldFormatError(`${file}: no <article> elements (expected LGL or GeoVirus XML)`);
   return articles;
@@ -137,6 +141,8 @@ export interface GeoparseMetrics {
 
 export interface GeoparseEvalOptions {
   limit?: number;
+  /** Learn each publication's home ground from its earlier articles (default true). */
+  publications?: boolean;
   demonyms?: boolean;
   /** Write misses (not found, wrongly placed, spurious) as JSONL here. */
   errors?: string;
@@ -152,6 +158,7 @@ export function evaluateGeoparse(file: string, options: GeoparseEvalOptions = {}
   let articles = parseGold(xml, file);
   if (options.limit) articles = articles.slice(0, options.limit);
   const geoparser = loadGeoparser({ demonyms: options.demonyms ?? true });
+  geoparser.forgetPublications();
   const errors: string[] = [];
   let gold = 0;
   let predicted = 0;
@@ -161,7 +168,7 @@ export function evaluateGeoparse(file: string, options: GeoparseEvalOptions = {}
   let ms = 0;
   for (const art of articles) {
     const t0 = performance.now();
-    const places: PlaceMention[] = geoparser.parse(art.text);
+    const places: PlaceMention[] = geoparser.parse(art.text, { source: options.publications === false ? undefined : art.source });
     ms += performance.now() - t0;
     const golds = art.toponyms.slice().sort((a, b) => a.start - b.start);
     const pairs = align(golds, places);

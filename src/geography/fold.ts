@@ -30,6 +30,14 @@ export function foldToken(word: string): string {
 
 const ARTICLE = /^(al|el|ar|as|ad|an|at|az|ash|adh|ath|ed|es|er|ez)[ -]/;
 
+const ARABIC_WORD_VARIANTS: [string, string[]][] = [
+  ['tall ', ['tal ', 'tell ', 'tel ']],
+  ['dayr ', ['deir ', 'deir el ', 'deir al ']],
+  ['ayn ', ['ain ', 'ein ']],
+  ['jisr ', ['jisr al ']],
+  ['kafr ', ['kfar ', 'kafar ']],
+];
+
 /** Countries whose place names carry the Arabic article ("Al Hasakah", "Ar Raqqah"). */
 const ARABIC_NAMES = new Set('SY IQ YE SA JO LB PS EG LY TN DZ MA SD MR OM AE QA BH KW SO DJ TD EH'.split(' '));
 
@@ -40,8 +48,16 @@ const ARABIC_NAMES = new Set('SY IQ YE SA JO LB PS EG LY TN DZ MA SD MR OM AE QA
  */
 export function nameVariants(folded: string, countryCode?: string): string[] {
   const out: string[] = [];
-  const m = countryCode === undefined || ARABIC_NAMES.has(countryCode) ? ARTICLE.exec(folded) : null;
+  const arabic = countryCode === undefined || ARABIC_NAMES.has(countryCode);
+  const m = arabic ? ARTICLE.exec(folded) : null;
   if (m && folded.length > m[0].length + 3) out.push(folded.slice(m[0].length));
+  // GeoNames' "Tall Abyad", "Dayr Hafir", "Ayn Issa" are written "Tal/Tell Abyad", "Deir Hafer", "Ain Issa".
+  if (arabic) {
+    for (const [from, tos] of ARABIC_WORD_VARIANTS) {
+      if (!folded.startsWith(from)) continue;
+      for (const to of tos) out.push(to + folded.slice(from.length));
+    }
+  }
   if (/^st /.test(folded)) out.push('saint ' + folded.slice(3));
   else if (/^saint /.test(folded)) out.push('st ' + folded.slice(6));
   if (/^mount /.test(folded)) out.push('mt ' + folded.slice(6));

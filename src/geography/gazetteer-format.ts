@@ -1,7 +1,7 @@
 // The built gazetteer file (generated/gazetteer.json): columns of numbers and strings, which
 // JSON.parse reads fast, plus a ready index from folded names to entries.
 
-export const GAZETTEER_VERSION = 2;
+export const GAZETTEER_VERSION = 3;
 
 export const FEATURE_CODES = { city: 0, admin1: 1, admin2: 2, country: 3, region: 4 } as const;
 export const FEATURE_NAMES = ['city', 'admin1', 'admin2', 'country', 'region'] as const;

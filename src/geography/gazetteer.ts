@@ -3,11 +3,24 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { GazetteerEntry } from '../common/doc.js';
-import { DATA_DIR, GAZETTEER_PATH, readTsv, writeGazetteer } from './build-gazetteer.js';
+import { buildGazetteer, DATA_DIR, GAZETTEER_PATH, writeGazetteer } from './build-gazetteer.js';
 import { foldName, nameVariants } from './fold.js';
 import { FEATURE_CODES, FEATURE_NAMES, GAZETTEER_VERSION, type CountryRecord, type GazetteerFile } from './gazetteer-format.js';
 
 export class GazetteerError extends Error {}
+
+export interface NameInfo {
+  /** Some bearer is a country, continent or populous region (see isStrong). */
+  strong: boolean;
+  /** The same, when the name is also a person's first name (admin1 regions do not count). */
+  strongAsFirstName: boolean;
+  /** Some bearer is a country, continent or city of half a million: meant even when the name is a word. */
+  famous: boolean;
+  /** Some bearer is a country, admin1 region or continent. */
+  regionOrCountry: boolean;
+  /** No bearer has 100,000 people. */
+  allSmall: boolean;
+}
 
 export class Gazetteer {
   readonly countries: CountryRecord[];
@@ -21,8 +34,6 @@ export class Gazetteer {
   private readonly countryByCode = new Map<string, number>();
   private readonly countryByName = new Map<string, number>();
   private readonly entryCache = new Map<number, GazetteerEntry>();
-  /** Entry index of each country (by country index). */
-  readonly countryEntry: number[];
 
   constructor(private readonly g: GazetteerFile) {
     this.countries = g.countries;
@@ -40,8 +51,6 @@ export class Gazetteer {
       this.countryByCode.set(c.iso3, i);
       for (const n of c.names) this.countryByName.set(foldName(n), i);
     });
-    this.countryEntry = new Array<number>(g.countries.length).fill(-1);
-    for (let i = 0; i < g.f.length; i++) if (g.f[i] === FEATURE_CODES.country) this.countryEntry[g.cc[i]!] = i;
   }
 
   private noteWords(key: string): void {
@@ -61,6 +70,26 @@ export class Gazetteer {
     this.noteWords(key);
   }
 
+  private readonly infoCache = new Map<string, NameInfo>();
+
+  /** Facts about all the places bearing a name, computed once per name. */
+  nameInfo(key: string): NameInfo {
+    let info = this.infoCache.get(key);
+    if (info) return info;
+    info = { strong: false, strongAsFirstName: false, famous: false, regionOrCountry: false, allSmall: true };
+    for (const e of this.lookup(key) ?? []) {
+      const f = this.g.f[e]!;
+      if (this.isStrong(e, false)) info.strong = true;
+      if (this.isStrong(e, true)) info.strongAsFirstName = true;
+      if (f === FEATURE_CODES.country || f === FEATURE_CODES.admin1 || f === FEATURE_CODES.region) info.regionOrCountry = true;
+      if (f === FEATURE_CODES.country || f === FEATURE_CODES.region || (f === FEATURE_CODES.city && this.g.p[e]! >= 500_000)) info.famous = true;
+      if (this.g.p[e]! >= 100_000) info.allSmall = false;
+    }
+    if (this.infoCache.size > 200_000) this.infoCache.clear();
+    this.infoCache.set(key, info);
+    return info;
+  }
+
   /** Entry indexes for a folded name. */
   lookup(key: string): readonly number[] | undefined {
     const p = this.index.get(key);
@@ -76,6 +105,15 @@ export class Gazetteer {
   }
 
   feature(i: number): number { return this.g.f[i]!; }
+  /**
+   * A region that is no person's name: a country, a continent, or an admin1 region whose towns hold
+   * 100,000 people (GeoNames counts towns of 1,000 and more, so this undercounts rural regions).
+   */
+  isStrong(i: number, firstName = false): boolean {
+    const f = this.g.f[i]!;
+    if (f === FEATURE_CODES.country || f === FEATURE_CODES.region) return true;
+    return f === FEATURE_CODES.admin1 && !firstName && this.g.p[i]! >= 100_000;
+  }
   population(i: number): number { return this.g.p[i]!; }
   rank(i: number): number { return this.g.r[i]!; }
   countryIndex(i: number): number { return this.g.cc[i]!; }
@@ -101,15 +139,10 @@ export class Gazetteer {
     };
     if (g.a1[i]! >= 0) e.admin1 = g.admin1Names[g.a1[i]!];
     if (g.a2[i]! >= 0 && feature !== 'admin2') e.admin2 = g.admin2Names[g.a2[i]!];
-    if (g.p[i]! > 0) e.population = g.p[i];
+    if (g.p[i]! > 0 && feature === 'city') e.population = g.p[i];
     if (g.g[i]! > 0) e.geonameid = g.g[i];
     this.entryCache.set(i, e);
     return e;
-  }
-
-  /** Entry of the country with this index. */
-  countryEntryOf(countryIndex: number): number {
-    return this.countryEntry[countryIndex] ?? -1;
   }
 
   findCountry(codeOrName: string): CountryRecord | undefined {
@@ -173,27 +206,37 @@ function dataNewerThan(path: string): boolean {
   }
 }
 
-/** The built gazetteer, loaded once; built first (a few seconds) when generated/ lacks it. */
+/**
+ * The built gazetteer, loaded once. The default file (generated/gazetteer.json) is built first
+ * (a few seconds) when missing, older than our data files or of an older format; when it cannot be
+ * written (a read-only install), the gazetteer is built in memory for this run.
+ */
 export function loadGazetteer(path = GAZETTEER_PATH): Gazetteer {
   if (cached && path === GAZETTEER_PATH) return cached;
-  let raw: string;
-  if (!existsSync(path)) {
-    if (path !== GAZETTEER_PATH) throw new GazetteerError(`${path}: no such gazetteer file`);
-    process.stderr.write('sitrep: building the gazetteer (first run)...\n');
-    writeGazetteer(path);
+  if (path !== GAZETTEER_PATH) {
+    if (!existsSync(path)) throw new GazetteerError(`${path}: no such gazetteer file`);
+    const file = JSON.parse(readFileSync(path, 'utf8')) as GazetteerFile;
+    if (file.version !== GAZETTEER_VERSION) throw new GazetteerError(`${path}: gazetteer version ${file.version}, expected ${GAZETTEER_VERSION}`);
+    return new Gazetteer(file);
   }
-  else if (path === GAZETTEER_PATH && dataNewerThan(path)) writeGazetteer(path);
-  raw = readFileSync(path, 'utf8');
-  let file = JSON.parse(raw) as GazetteerFile;
-  if (file.version !== GAZETTEER_VERSION) {
-    if (path !== GAZETTEER_PATH) throw new GazetteerError(`${path}: gazetteer version ${file.version}, expected ${GAZETTEER_VERSION}`);
-    writeGazetteer(path);
-    raw = readFileSync(path, 'utf8');
-    file = JSON.parse(raw) as GazetteerFile;
+  let file: GazetteerFile | undefined;
+  if (existsSync(path) && !dataNewerThan(path)) {
+    try {
+      file = JSON.parse(readFileSync(path, 'utf8')) as GazetteerFile;
+    } catch {
+      file = undefined; // a damaged file is rebuilt
+    }
+    if (file && file.version !== GAZETTEER_VERSION) file = undefined;
   }
-  const g = new Gazetteer(file);
-  if (path === GAZETTEER_PATH) cached = g;
-  return g;
+  if (!file) {
+    process.stderr.write('sitrep: building the gazetteer (a few seconds, once)...\n');
+    try {
+      writeGazetteer(path);
+      file = JSON.parse(readFileSync(path, 'utf8')) as GazetteerFile;
+    } catch {
+      file = buildGazetteer();
+    }
+  }
+  cached = new Gazetteer(file);
+  return cached;
 }
-
-export { readTsv };

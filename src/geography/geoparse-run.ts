@@ -1,10 +1,10 @@
 // The work behind `sitrep geoparse`, loaded only when the command runs.
-import type { PlaceMention } from '../common/doc.js';
+import type { GazetteerEntry, PlaceMention } from '../common/doc.js';
 import { BufferedOutput } from '../cli/output-stream.js';
 import { formatIngestError, readInputs } from '../ingest/index.js';
 import { isIngestError } from '../ingest/types.js';
 import { documentId } from '../pipeline/index.js';
-import { GazetteerError, loadGeoparser } from './index.js';
+import { GazetteerError, geoPrecision, loadGeoparser, lookupCountry } from './index.js';
 
 export interface GeoparseRunOptions {
   inputFormat?: 'text' | 'jsonl' | 'json' | 'csv' | 'html' | 'feed';
@@ -13,26 +13,30 @@ export interface GeoparseRunOptions {
   dateColumn: string;
   demonyms: boolean;
   places?: string;
+  focusCountry?: string;
   quiet?: boolean;
 }
 
-/** The JSON form of a place mention in `sitrep geoparse` output. */
-export function placeJson(p: PlaceMention): Record<string, unknown> {
-  const e = p.entry;
+function entryJson(e: GazetteerEntry): Record<string, unknown> {
   const o: Record<string, unknown> = {
-    start: p.start,
-    end: p.end,
-    text: p.text,
     name: e.name,
     country_code: e.countryCode,
     admin1: e.admin1 ?? (e.feature === 'admin1' ? e.name : ''),
-    latitude: e.latitude,
-    longitude: e.longitude,
   };
+  if (e.admin2) o.admin2 = e.admin2;
+  o.latitude = e.latitude;
+  o.longitude = e.longitude;
   if (e.geonameid) o.geonameid = e.geonameid;
   o.feature = e.feature;
-  o.score = p.score;
+  return o;
+}
+
+/** The JSON form of a place mention in `sitrep geoparse` output. */
+export function placeJson(p: PlaceMention, text: string): Record<string, unknown> {
+  const o: Record<string, unknown> = { start: p.start, end: p.end, text: p.text, ...entryJson(p.entry), score: p.score };
+  o.geo_precision = geoPrecision(p, { text });
   if (p.demonym) o.demonym = true;
+  if (p.alternatives?.length) o.alternatives = p.alternatives.map((a) => ({ ...entryJson(a.entry), score: a.score }));
   return o;
 }
 
@@ -46,6 +50,11 @@ export async function runGeoparse(files: string[], options: GeoparseRunOptions):
       return 1;
     }
     throw err;
+  }
+  const focus = options.focusCountry ? lookupCountry(options.focusCountry) : undefined;
+  if (options.focusCountry && !focus) {
+    process.stderr.write(`sitrep: --focus-country: unknown country ${JSON.stringify(options.focusCountry)}\n`);
+    return 1;
   }
   const out = new BufferedOutput(process.stdout);
   const started = Date.now();
@@ -65,7 +74,7 @@ export async function runGeoparse(files: string[], options: GeoparseRunOptions):
     }
     let found: PlaceMention[];
     try {
-      found = geoparser.parse(item.text, { from: item.bodyStart ?? 0 });
+      found = geoparser.parse(item.text, { from: item.bodyStart ?? 0, source: item.source, focusCountry: focus?.code });
     } catch (err) {
       errors++;
       const where = item.origin.line ? `${item.origin.file}:${item.origin.line}` : item.origin.file;
@@ -74,7 +83,7 @@ export async function runGeoparse(files: string[], options: GeoparseRunOptions):
     }
     documents++;
     places += found.length;
-    out.write(JSON.stringify({ doc_id: item.id ?? documentId(item.text), places: found.map(placeJson) }) + '\n');
+    out.write(JSON.stringify({ doc_id: item.id ?? documentId(item.text), places: found.map((p) => placeJson(p, item.text)) }) + '\n');
     if (out.closed) break;
   }
   await out.end();

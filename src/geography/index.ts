@@ -3,7 +3,7 @@
 import type { Doc, PlaceMention } from '../common/doc.js';
 import { loadGazetteer, type Gazetteer } from './gazetteer.js';
 import { recognise } from './recognise.js';
-import { resolveCandidates } from './resolve.js';
+import { PublicationProfile, resolveCandidates } from './resolve.js';
 
 export { GazetteerError } from './gazetteer.js';
 
@@ -17,12 +17,25 @@ export interface GeoparserOptions {
 export interface Geoparser {
   /** Adds doc.places (sorted by start), resolved, demonyms flagged demonym:true. */
   apply(doc: Doc): void;
-  /** Places in a bare text (offsets into it). */
-  parse(text: string, options?: { from?: number; focusCountry?: string }): PlaceMention[];
+  /**
+   * Places in a bare text (offsets into it). `source` names the publication: the geoparser learns
+   * where each publication's articles are and uses that for later ones ("Dublin" in an Ohio paper).
+   */
+  parse(text: string, options?: ParseOptions): PlaceMention[];
   readonly gazetteer: Gazetteer;
+  /** Forget what was learnt about publications (an evaluation starts afresh). */
+  forgetPublications(): void;
+}
+
+export interface ParseOptions {
+  from?: number;
+  focusCountry?: string;
+  source?: string;
 }
 
 const geoparsers = new Map<string, Geoparser>();
+/** Publications seen at most; beyond, new ones get no profile (memory stays bounded). */
+const MAX_PROFILES = 10_000;
 
 /** A geoparser per option set, made once (the gazetteer loads in well under a second). */
 export function loadGeoparser(options: GeoparserOptions = {}): Geoparser {
@@ -32,13 +45,21 @@ export function loadGeoparser(options: GeoparserOptions = {}): Geoparser {
   if (g) return g;
   const base = loadGazetteer();
   const gaz = options.userPlaces ? base.withUserPlaces(options.userPlaces) : base;
-  const parse = (text: string, o: { from?: number; focusCountry?: string } = {}): PlaceMention[] =>
-    resolveCandidates(gaz, recognise(gaz, text, o.from ?? 0), { demonyms, focusCountry: o.focusCountry });
+  const profiles = new Map<string, PublicationProfile>();
+  const profileOf = (source: string | undefined): PublicationProfile | undefined => {
+    if (!source) return undefined;
+    let p = profiles.get(source);
+    if (!p && profiles.size < MAX_PROFILES) profiles.set(source, (p = new PublicationProfile()));
+    return p;
+  };
+  const parse = (text: string, o: ParseOptions = {}): PlaceMention[] =>
+    resolveCandidates(gaz, recognise(gaz, text, o.from ?? 0), { demonyms, focusCountry: o.focusCountry, profile: profileOf(o.source) });
   g = {
     gazetteer: gaz,
     parse,
+    forgetPublications: () => profiles.clear(),
     apply(doc: Doc): void {
-      const places = parse(doc.text, { from: doc.bodyStart });
+      const places = parse(doc.text, { from: doc.bodyStart, source: doc.meta.source });
       doc.places.push(...places);
       doc.places.sort((a, b) => a.start - b.start);
     },

@@ -22,6 +22,7 @@ const TITLES = set('personTitles');
 const SPEECH = set('speechVerbs');
 const CALENDAR = set('calendarWords');
 const NAME_PREFIXES = set('namePrefixes');
+const NOT_PLACES = set('notPlaces');
 
 export interface Word {
   start: number;
@@ -42,55 +43,107 @@ for (let c = 48; c <= 57; c++) ASCII_WORD[c] = 1;
 for (let c = 65; c <= 90; c++) ASCII_WORD[c] = 1;
 for (let c = 97; c <= 122; c++) ASCII_WORD[c] = 1;
 const LETTER_RE = /[\p{L}\p{M}\p{N}]/u;
-function isWordChar(c: number, ch: string): boolean {
-  return c < 128 ? ASCII_WORD[c] === 1 : LETTER_RE.test(ch);
+function isWordChar(c: number, at: number, text: string): boolean {
+  return c < 128 ? ASCII_WORD[c] === 1 : LETTER_RE.test(text[at]!);
 }
-function isUpper(c: number, ch: string): boolean {
-  return c < 128 ? c >= 65 && c <= 90 : ch !== ch.toLowerCase();
+function isUpperAt(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  return c < 128 ? c >= 65 && c <= 90 : text[at] !== text[at]!.toLowerCase();
+}
+
+const CAP = 1;
+const ALL_CAPS = 2;
+const INITIAL = 4;
+
+/** Words as offsets and flags; Word objects are made only for the words the recogniser looks at. */
+export interface WordArrays {
+  n: number;
+  start: Int32Array;
+  end: Int32Array;
+  flags: Uint8Array;
 }
 
 /**
  * Words of the text from `from`: runs of letters and digits, with inner apostrophes ("Dar'a",
  * but not a possessive 's), initialisms ("U.S.", "D.C.") and "W.Va." kept whole.
  */
-export function scanWords(text: string, from = 0): Word[] {
-  const words: Word[] = [];
-  const n = text.length;
+export function scanWordArrays(text: string, from = 0): WordArrays {
+  const len = text.length;
+  let cap0 = Math.max(16, (len >> 2) + 8);
+  let start = new Int32Array(cap0);
+  let end = new Int32Array(cap0);
+  let flags = new Uint8Array(cap0);
+  let n = 0;
   let i = from;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (!isWordChar(c, text[i]!)) { i++; continue; }
-    const start = i;
+  while (i < len) {
+    // Skip to the next word character (ASCII by table; others by Unicode class, rarely).
+    let c = text.charCodeAt(i);
+    if (c < 128 ? ASCII_WORD[c] !== 1 : !LETTER_RE.test(text[i]!)) {
+      i++;
+      continue;
+    }
+    const s0 = i;
     let j = i + 1;
     for (;;) {
-      while (j < n && isWordChar(text.charCodeAt(j), text[j]!)) j++;
-      // Inner apostrophe followed by letters, except the possessive "'s".
-      const a = text.charCodeAt(j);
-      if ((a === 39 || a === 0x2019) && j + 1 < n && isWordChar(text.charCodeAt(j + 1), text[j + 1]!)) {
-        const s1 = text.charCodeAt(j + 1);
-        if ((s1 === 115 || s1 === 83) && (j + 2 >= n || !isWordChar(text.charCodeAt(j + 2), text[j + 2]!))) break;
-        j += 1;
-        continue;
+      while (j < len) {
+        const d = text.charCodeAt(j);
+        if (d < 128 ? ASCII_WORD[d] === 1 : LETTER_RE.test(text[j]!)) j++;
+        else break;
       }
-      break;
+      // Inner apostrophe followed by letters ("Dar'a", "d'Ivoire"), except the possessive "'s".
+      const a = text.charCodeAt(j);
+      if ((a !== 39 && a !== 0x2019) || j + 1 >= len || !isWordChar(text.charCodeAt(j + 1), j + 1, text)) break;
+      const s1 = text.charCodeAt(j + 1);
+      if ((s1 === 115 || s1 === 83) && (j + 2 >= len || !isWordChar(text.charCodeAt(j + 2), j + 2, text))) break;
+      j += 2;
     }
-    // "U.S.", "D.C.", "U.S.A." and "W.Va.": capital letters with dots.
-    if (text.charCodeAt(j) === 46 && isUpper(c, text[start]!) && j + 1 < n && isUpper(text.charCodeAt(j + 1), text[j + 1]!)) {
-      const m = /^(?:(?:\p{Lu}\.){2,}|\p{Lu}\.\p{Lu}\p{Ll}+\.)/u.exec(text.slice(start, start + 12));
-      if (m) j = start + m[0].length;
+    c = text.charCodeAt(s0);
+    const cap = isUpperAt(text, s0);
+    let f = 0;
+    if (cap) {
+      f = CAP;
+      // "U.S.", "D.C.", "U.S.A." and "W.Va.": capital letters with dots.
+      if (text.charCodeAt(j) === 46 && j + 1 < len && isUpperAt(text, j + 1)) {
+        const m = /^(?:(?:\p{Lu}\.){2,}|\p{Lu}\.\p{Lu}\p{Ll}+\.)/u.exec(text.slice(s0, s0 + 12));
+        if (m) j = s0 + m[0].length;
+      }
+      if (j - s0 >= 2) {
+        const w = text.slice(s0, j);
+        if (w === w.toUpperCase() && w !== w.toLowerCase()) f |= ALL_CAPS;
+      }
+      if (isSentenceStart(text, s0, from, n > 0 ? start[n - 1]! : -1, n > 0 ? end[n - 1]! : -1)) f |= INITIAL;
     }
-    const w = text.slice(start, j);
-    const cap = isUpper(c, w[0]!);
-    let allCaps = false;
-    if (cap && w.length >= 2) allCaps = w === w.toUpperCase() && w !== w.toLowerCase();
-    words.push({ start, end: j, text: w, lower: w.toLowerCase(), cap, allCaps, initial: cap ? isSentenceStart(text, start, from, words) : false });
+    if (n === start.length) {
+      cap0 *= 2;
+      const s2 = new Int32Array(cap0); s2.set(start); start = s2;
+      const e2 = new Int32Array(cap0); e2.set(end); end = e2;
+      const f2 = new Uint8Array(cap0); f2.set(flags); flags = f2;
+    }
+    start[n] = s0;
+    end[n] = j;
+    flags[n] = f;
+    n++;
     i = j;
   }
-  return words;
+  return { n, start, end, flags };
+}
+
+function makeWord(text: string, wa: WordArrays, i: number): Word {
+  const w = text.slice(wa.start[i]!, wa.end[i]!);
+  const f = wa.flags[i]!;
+  return { start: wa.start[i]!, end: wa.end[i]!, text: w, lower: w.toLowerCase(), cap: (f & CAP) !== 0, allCaps: (f & ALL_CAPS) !== 0, initial: (f & INITIAL) !== 0 };
+}
+
+/** All words of the text as objects (for tests and tools; the recogniser makes them lazily). */
+export function scanWords(text: string, from = 0): Word[] {
+  const wa = scanWordArrays(text, from);
+  const out: Word[] = [];
+  for (let i = 0; i < wa.n; i++) out.push(makeWord(text, wa, i));
+  return out;
 }
 
 /** Only spaces, quotes or brackets back to a sentence end, a line break or the start. */
-function isSentenceStart(text: string, start: number, from: number, words: Word[]): boolean {
+function isSentenceStart(text: string, start: number, from: number, prevStart: number, prevEnd: number): boolean {
   let k = start - 1;
   while (k >= from) {
     const ch = text.charCodeAt(k);
@@ -101,11 +154,35 @@ function isSentenceStart(text: string, start: number, from: number, words: Word[
   const ch = text[k]!;
   let initial = ch === '.' || ch === '!' || ch === '?' || ch === ':' || ch === '\n' || ch === '\r' || ch === ';' || ch === '—' || ch === '•';
   // "St. Louis", "U.S. forces": a dot after an abbreviation does not end a sentence.
-  if (ch === '.' && words.length > 0) {
-    const prev = words[words.length - 1]!;
-    if (prev.end >= k && (prev.text.length <= 2 || prev.text.includes('.'))) initial = false;
+  if (ch === '.' && prevStart >= 0 && prevEnd >= k) {
+    const prevLen = prevEnd - prevStart;
+    if (prevLen <= 2 || text.slice(prevStart, prevEnd).includes('.')) initial = false;
   }
   return initial;
+}
+
+// eslint-disable-next-line no-control-regex
+const NEEDS_FOLDING = /[^\x00-\x7f]|['.]/;
+
+/** A word's folded form: its lower case unless it has accents, apostrophes or dots. */
+function foldWord(w: Word): string {
+  return NEEDS_FOLDING.test(w.text) ? foldToken(w.text) : w.lower;
+}
+
+/** Lazy word objects over WordArrays: `get(i)` for 0 <= i < n, `at(i)` undefined out of range. */
+class WordView {
+  private readonly cache: (Word | undefined)[];
+  constructor(private readonly text: string, readonly wa: WordArrays) {
+    this.cache = new Array<Word | undefined>(wa.n);
+  }
+  get n(): number { return this.wa.n; }
+  get(i: number): Word {
+    return this.cache[i] ?? (this.cache[i] = makeWord(this.text, this.wa, i));
+  }
+  at(i: number): Word | undefined {
+    return i >= 0 && i < this.wa.n ? this.get(i) : undefined;
+  }
+  isCap(i: number): boolean { return (this.wa.flags[i]! & CAP) !== 0; }
 }
 
 export interface Candidate {
@@ -141,6 +218,8 @@ export interface Candidate {
   listed?: boolean;
 }
 
+const ELIDED = /^[dl]['’]\p{Lu}/u;
+
 const LIST_GAP = /^(?:,\s|,?\s(?:and|or)\s|\s?\/\s?)$/;
 
 /** Last words of the phrases NEAR_BEFORE matches: the regular expression runs only after them. */
@@ -170,17 +249,18 @@ function followsComma(text: string, a: Word, b: Word): boolean {
  * ("Washington Post") are dropped here.
  */
 export function recognise(gaz: Gazetteer, text: string, from = 0): Candidate[] {
-  const words = scanWords(text, from);
-  const n = words.length;
+  const words = new WordView(text, scanWordArrays(text, from));
+  const n = words.n;
   const folds: (string | undefined)[] = new Array(n);
-  const fold = (i: number) => folds[i] ?? (folds[i] = foldToken(words[i]!.text));
+  const fold = (i: number) => folds[i] ?? (folds[i] = foldWord(words.get(i)));
 
   // People: words right after a first name or a title ("John Kirby", "Gov. Perdue"), so that a
   // later "Kirby said" is not a place either.
   const personWords = new Set<string>();
   for (let i = 0; i + 1 < n; i++) {
-    const a = words[i]!;
-    const b = words[i + 1]!;
+    if (!words.isCap(i) || !words.isCap(i + 1)) continue;
+    const a = words.get(i);
+    const b = words.get(i + 1);
     if (!a.cap || !b.cap || a.allCaps || b.allCaps) continue;
     const gap = text.slice(a.end, b.start);
     const isTitle = TITLES.has(a.lower) && (gap === ' ' || gap === '. ');
@@ -189,7 +269,7 @@ export function recognise(gaz: Gazetteer, text: string, from = 0): Candidate[] {
       if (!gaz.demonyms.has(f) && !isCountryish(gaz, f)) personWords.add(f);
       // "John Henry Smith": after a middle name (itself a first name) comes the surname.
       const j = i + 2;
-      if (j < n && gaz.firstNames.has(b.lower) && words[j]!.cap && text.slice(b.end, words[j]!.start) === ' ') {
+      if (j < n && words.isCap(j) && gaz.firstNames.has(b.lower) && text.slice(b.end, words.get(j).start) === ' ') {
         const fj = fold(j);
         if (!isCountryish(gaz, fj)) personWords.add(fj);
       }
@@ -198,8 +278,8 @@ export function recognise(gaz: Gazetteer, text: string, from = 0): Candidate[] {
 
   const out: Candidate[] = [];
   for (let i = 0; i < n; i++) {
-    const w = words[i]!;
-    if (!w.cap) continue;
+    if (!words.isCap(i)) continue;
+    const w = words.get(i);
     const f0 = fold(i);
     const maxWords = gaz.maxWords.get(f0);
     if (maxWords === undefined) {
@@ -214,9 +294,10 @@ export function recognise(gaz: Gazetteer, text: string, from = 0): Candidate[] {
     let bestEnd = gaz.has(f0) || gaz.demonyms.has(f0) ? i : -1;
     let bestKey = f0;
     for (let j = i + 1; j < n && j - i < maxWords; j++) {
-      const wj = words[j]!;
-      if (!joinable(text, words[j - 1]!, wj)) break;
-      if (!wj.cap && !CONNECTORS.has(wj.lower)) break;
+      const wj = words.get(j);
+      if (!joinable(text, words.get(j - 1), wj)) break;
+      // Lower-case words inside names: "Bosnia and Herzegovina", "Côte d'Ivoire", "Port-au-Prince".
+      if (!wj.cap && !CONNECTORS.has(wj.lower) && !ELIDED.test(wj.text)) break;
       key += ' ' + fold(j);
       if (wj.cap && (gaz.has(key) || gaz.demonyms.has(key))) {
         bestEnd = j;
@@ -228,13 +309,13 @@ export function recognise(gaz: Gazetteer, text: string, from = 0): Candidate[] {
     i = bestEnd;
     if (c === NOT_A_PLACE) {
       // The rest of a person's or organisation's name is not a place either ("Washington Post").
-      while (i + 1 < n && words[i + 1]!.cap && joinable(text, words[i]!, words[i + 1]!)) i++;
+      while (i + 1 < n && words.isCap(i + 1) && joinable(text, words.get(i), words.get(i + 1))) i++;
       continue;
     }
     if (!c) continue;
     // A place suffix after the name: "Nangarhar Province", "Rapides parish".
-    const next = words[c.w1];
-    if (next && joinable(text, words[c.w1 - 1]!, next)) {
+    const next = words.at(c.w1);
+    if (next && joinable(text, words.get(c.w1 - 1), next)) {
       const want = SUFFIX_ADMIN2.has(next.lower) ? FEATURE_CODES.admin2 : SUFFIX_ADMIN1.has(next.lower) ? FEATURE_CODES.admin1 : SUFFIX_CITY.has(next.lower) ? FEATURE_CODES.city : undefined;
       if (want !== undefined && c.demonym === undefined) {
         c.want = want;
@@ -247,8 +328,8 @@ export function recognise(gaz: Gazetteer, text: string, from = 0): Candidate[] {
       }
     }
     // "Alexandria, La.": a state abbreviation after a comma.
-    const after = words[c.w1];
-    if (after && c.demonym === undefined && followsComma(text, words[c.w1 - 1]!, after)) {
+    const after = words.at(c.w1);
+    if (after && c.demonym === undefined && followsComma(text, words.get(c.w1 - 1), after)) {
       const ab = abbreviationAt(gaz, text, words, c.w1);
       if (ab) {
         out.push(c);
@@ -270,12 +351,16 @@ export function recognise(gaz: Gazetteer, text: string, from = 0): Candidate[] {
     if (b.w0 === a.w1 && LIST_GAP.test(gap)) a.listed = b.listed = true;
     // "Baragoi, Samburu": the second names the region the first lies in.
     if (a.container !== undefined) continue;
-    if (b.w0 === a.w1 && followsComma(text, words[a.w1 - 1]!, words[b.w0]!) && (b.abbreviation || b.entries.some((e) => gaz.feature(e) !== FEATURE_CODES.city))) {
+    if (b.w0 === a.w1 && followsComma(text, words.get(a.w1 - 1), words.get(b.w0)) && (b.abbreviation || b.entries.some((e) => gaz.feature(e) !== FEATURE_CODES.city))) {
       a.container = k + 1;
       b.containerOf = k;
     }
   }
   return out;
+}
+
+function isSuffix(lower: string): boolean {
+  return SUFFIX_ADMIN1.has(lower) || SUFFIX_ADMIN2.has(lower) || SUFFIX_CITY.has(lower);
 }
 
 /** After a dateline's place: ", ST." or " --", " —", " -", " (AP)". */
@@ -285,23 +370,17 @@ function isDateline(text: string, end: number): boolean {
 }
 
 function isCountryish(gaz: Gazetteer, key: string): boolean {
-  const e = gaz.lookup(key);
-  if (!e) return false;
-  for (const i of e) {
-    const f = gaz.feature(i);
-    if (f === FEATURE_CODES.country || f === FEATURE_CODES.admin1 || f === FEATURE_CODES.region) return true;
-  }
-  return false;
+  return gaz.has(key) && gaz.nameInfo(key).regionOrCountry;
 }
 
-function abbreviationAt(gaz: Gazetteer, text: string, words: Word[], j: number): { key: string; entry: number; end: number; w1: number } | undefined {
-  const w = words[j]!;
+function abbreviationAt(gaz: Gazetteer, text: string, words: WordView, j: number): { key: string; entry: number; end: number; w1: number } | undefined {
+  const w = words.get(j);
   if (!w.cap) return undefined;
   // "La.", "Calif.", "W.Va.", "W. Va.", "N.Y.", "NSW"
   const tries: [string, number, number][] = [];
   const dotAfter = text[w.end] === '.';
   tries.push([foldToken(w.text), dotAfter ? w.end + 1 : w.end, j + 1]);
-  const w2 = words[j + 1];
+  const w2 = words.at(j + 1);
   if (w2 && dotAfter && text[w.end + 1] === ' ' && w2.start === w.end + 2) tries.push([foldToken(w.text) + foldToken(w2.text), text[w2.end] === '.' ? w2.end + 1 : w2.end, j + 2]);
   for (const [key, end, w1] of tries.reverse()) {
     const e = gaz.abbreviations.get(key);
@@ -317,24 +396,23 @@ const NOT_A_PLACE = 'not-a-place' as const;
 function makeCandidate(
   gaz: Gazetteer,
   text: string,
-  words: Word[],
+  words: WordView,
   i: number,
   j: number,
   key: string,
   personWords: Set<string>,
   fold: (i: number) => string,
 ): Candidate | typeof NOT_A_PLACE | undefined {
-  const first = words[i]!;
-  const last = words[j]!;
+  const first = words.get(i);
+  const last = words.get(j);
   const single = i === j;
   const entries = gaz.lookup(key) ?? [];
   const demonym = gaz.demonyms.get(key);
-  let strong = false; // a country, first-level region or continent: never a person's name here
-  for (const e of entries) {
-    const f = gaz.feature(e);
-    if (f === FEATURE_CODES.country || f === FEATURE_CODES.admin1 || f === FEATURE_CODES.region) strong = true;
-  }
-  if (demonym !== undefined) strong = true;
+  const firstName = single && gaz.firstNames.has(first.lower);
+  const info = gaz.nameInfo(key);
+  // A country, populous region or continent: no person's name here.
+  const strong = demonym !== undefined || (firstName ? info.strongAsFirstName : info.strong);
+  if (NOT_PLACES.has(key)) return NOT_A_PLACE;
 
   // A dateline: "CHARLESTON, W.Va. --", "COLUMBUS --", "NEWARK — The council".
   const dateline = first.allCaps && first.initial && isDateline(text, last.end);
@@ -345,23 +423,29 @@ function makeCandidate(
   }
   // "South", "Central": a direction alone names no place here.
   if (single && DIRECTIONS.has(first.lower)) return undefined;
-  const nextWord = words[j + 1];
+  const nextWord = words.at(j + 1);
   // "Abu Shok", "Al-Fashir", "San Something": the start of a longer name we do not know.
   if (single && NAME_PREFIXES.has(first.lower) && nextWord && nextWord.cap && joinable(text, last, nextWord)) return NOT_A_PLACE;
+  // "Pul-e Khumri", "Puli Alam": a minor name followed by more of a name we do not know.
+  if (single && !strong && nextWord && joinable(text, last, nextWord)) {
+    if (!nextWord.cap && nextWord.text.length <= 2 && text[last.end] === '-') return NOT_A_PLACE;
+    if (nextWord.cap && !nextWord.allCaps && !gaz.commonWords.has(nextWord.lower) && !ORG_HEADS.has(nextWord.lower) && !ORG_TAILS.has(nextWord.lower) && !isSuffix(nextWord.lower) && gaz.has(fold(j + 1)) && !gaz.nameInfo(fold(j + 1)).strong && !gaz.firstNames.has(first.lower)) return NOT_A_PLACE;
+  }
   // "Kasai-Oriental"-like compounds: a name hyphenated to another capitalised word is part of it.
   if (!strong && nextWord && nextWord.cap && nextWord.start === last.end + 1 && text[last.end] === '-') return NOT_A_PLACE;
 
-  const prev = i > 0 ? words[i - 1] : undefined;
+  const prev = words.at(i - 1);
   const prevJoined = prev !== undefined && text.slice(prev.end, first.start) === ' ';
-  const next = words[j + 1];
+  const next = words.at(j + 1);
   const nextJoined = next !== undefined && text.slice(last.end, next.start) === ' ';
 
   // Part of a longer capitalised name: "John Kirby", "Farhad Shami", "Head of Media Center X".
   // "Eastern Creek": a direction word before a minor name makes a longer name.
-  if (prev && prevJoined && prev.cap && !prev.initial && DIRECTIONS.has(prev.lower) && !strong && entries.every((e) => gaz.population(e) < 100_000)) return undefined;
+  if (prev && prevJoined && prev.cap && !prev.initial && DIRECTIONS.has(prev.lower) && !strong && info.allSmall) return undefined;
   if (prev && prevJoined && prev.cap && !prev.initial && !DIRECTIONS.has(prev.lower) && !prev.allCaps) {
     const pf = fold(i - 1);
-    if (!gaz.demonyms.has(pf) && !gaz.has(pf) && !strong) return undefined;
+    // "Puli Alam": after another capitalised word that is no strong place, a minor name is part of a longer one.
+    if (!gaz.demonyms.has(pf) && !strong && !(gaz.has(pf) && gaz.nameInfo(pf).strong)) return undefined;
     if (gaz.firstNames.has(prev.lower) || TITLES.has(prev.lower)) return undefined;
   }
   // "Dr. Paris", "Mr. Jordan"
@@ -371,7 +455,6 @@ function makeCandidate(
 
   // "March", "May", "Sunday": a place only as "X, Country".
   if (single && CALENDAR.has(first.lower) && !followsComma(text, last, next ?? last)) return undefined;
-  const firstName = single && gaz.firstNames.has(first.lower);
   if (single && personWords.has(key)) return undefined;
 
   if (next && nextJoined && next.cap && !next.allCaps) {
@@ -381,26 +464,29 @@ function makeCandidate(
     // A country or state that is also a first name ("Georgia", "Jordan") needs a surname-like word:
     // neither a common word ("Georgia Arrests") nor a place.
     if (firstName && (!strong || (!gaz.commonWords.has(next.lower) && !gaz.has(fold(j + 1)))) && !ORG_HEADS.has(next.lower) && !SUFFIX_ADMIN1.has(next.lower) && !SUFFIX_ADMIN2.has(next.lower) && !SUFFIX_CITY.has(next.lower)) return NOT_A_PLACE;
-  } else if (next && nextJoined && firstName && SPEECH.has(next.lower) && !strong) {
-    return undefined; // "Kirby said"
+  } else if (next && nextJoined && single && SPEECH.has(next.lower) && !strong && !(prev && CUES.has(prev.lower)) && prev?.lower !== 'of') {
+    return undefined; // "Kirby said", "Nelson told" (but "of Tyler said")
   }
+  // "at the University", "in the Gulf": a common word after "the" is a common noun.
+  if (single && prev?.lower === 'the' && !strong && !first.allCaps && gaz.commonWords.has(key)) return undefined;
 
   const before = prev !== undefined && NEAR_LAST_WORDS.has(prev.lower) ? text.slice(Math.max(0, first.start - 40), first.start) : '';
   let cue = false;
   if (prev && prevJoined) {
     if (CUES.has(prev.lower) || DIRECTIONS.has(prev.lower)) cue = true;
-    else if (prev.lower === 'of' && i >= 2 && CUE_NOUNS.has(words[i - 2]!.lower)) cue = true;
-    else if (prev.lower === 'the' && i >= 2 && CUES.has(words[i - 2]!.lower)) cue = true;
+    else if (prev.lower === 'of' && i >= 2 && CUE_NOUNS.has(words.get(i - 2).lower)) cue = true;
+    else if (prev.lower === 'the' && i >= 2 && CUES.has(words.get(i - 2).lower)) cue = true;
   }
   const near = prev !== undefined && NEAR_LAST_WORDS.has(prev.lower) && NEAR_BEFORE.test(before);
   // "the city of X", "X province" (the suffix is handled by the caller).
   let want: number | undefined;
   if (prev?.lower === 'of' && i >= 2) {
-    const noun = words[i - 2]!.lower;
+    const noun = words.get(i - 2).lower;
     want = SUFFIX_CITY.has(noun) ? FEATURE_CODES.city : SUFFIX_ADMIN1.has(noun) ? FEATURE_CODES.admin1 : SUFFIX_ADMIN2.has(noun) ? FEATURE_CODES.admin2 : undefined;
   } else if (prev && prevJoined && SUFFIX_CITY.has(prev.lower) && !prev.cap) want = FEATURE_CODES.city;
   // "Reading", "Mobile", "Hope" (but not "US" or "U.S.", which are no pronoun).
-  const common = single && !first.allCaps && !first.text.includes('.') && gaz.commonWords.has(key);
+  // (A country, a continent or a city of half a million is meant even when its name is a word: "Turkey", "Berlin".)
+  const common = single && !first.allCaps && !first.text.includes('.') && gaz.commonWords.has(key) && !info.famous;
 
   return {
     start: first.start,

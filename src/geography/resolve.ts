@@ -5,11 +5,49 @@ import type { PlaceMention } from '../common/doc.js';
 import { FEATURE_CODES } from './gazetteer-format.js';
 import type { Gazetteer } from './gazetteer.js';
 import type { Candidate } from './recognise.js';
+import { foldName } from './fold.js';
 
 export interface ResolveOptions {
   demonyms: boolean;
   /** ISO2 code of the country the publication or document is about, when known. */
   focusCountry?: string;
+  /** Where the publication's earlier articles were (see PublicationProfile). */
+  profile?: PublicationProfile;
+}
+
+/**
+ * The home ground of a publication, learnt from the places of its earlier articles: a local paper
+ * in Ohio names Dublin, Ohio without saying "Ohio". Shares are per article (0..1).
+ */
+export class PublicationProfile {
+  articles = 0;
+  readonly countries = new Map<number, number>();
+  readonly admin1 = new Map<number, number>();
+
+  /** Learn from one article's resolved places (confident ones only). */
+  add(gaz: Gazetteer, entries: { entry: number; score: number }[]): void {
+    const cs = new Set<number>();
+    const as = new Set<number>();
+    for (const { entry, score } of entries) {
+      if (score < 0.7) continue;
+      const cc = gaz.countryIndex(entry);
+      if (cc >= 0) cs.add(cc);
+      const a1 = gaz.admin1Index(entry);
+      if (a1 >= 0) as.add(a1);
+    }
+    if (cs.size === 0) return;
+    this.articles++;
+    for (const c of cs) this.countries.set(c, (this.countries.get(c) ?? 0) + 1);
+    for (const a of as) this.admin1.set(a, (this.admin1.get(a) ?? 0) + 1);
+  }
+
+  countryShare(cc: number): number {
+    return this.articles < 3 ? 0 : (this.countries.get(cc) ?? 0) / this.articles;
+  }
+
+  admin1Share(a1: number): number {
+    return this.articles < 3 ? 0 : (this.admin1.get(a1) ?? 0) / this.articles;
+  }
 }
 
 const MAX_READINGS = 40;
@@ -17,9 +55,8 @@ const MAX_READINGS = 40;
 interface Readings {
   entries: number[];
   priors: number[];
-  /** Strongest feature among the readings: a country/admin1/region name is never dropped as weak. */
+  /** Some reading is a country, continent or populous region: the name is never dropped as weak. */
   strong: boolean;
-  maxPopulation: number;
 }
 
 const readingCache = new WeakMap<Gazetteer, Map<string, Readings>>();
@@ -32,13 +69,15 @@ export function prior(gaz: Gazetteer, e: number): number {
     case FEATURE_CODES.region:
       return 9;
     case FEATURE_CODES.admin1:
-      return 7;
+      // As salient as a large city when populous ("Kentucky"), less for small regions ("Flores").
+      return Math.min(7.5, Math.log10(Math.max(gaz.population(e), 1000)) + 0.5);
     case FEATURE_CODES.admin2:
       return 4;
     default: {
       const p = gaz.population(e);
       const r = gaz.rank(e);
-      const rankBonus = r >= 4 ? 2 : r === 3 ? 1 : r === 2 ? 0.5 : r < 0 ? -0.7 : 0;
+      // A user's own place (rank 6) outranks the towns that share its name: the user means it.
+      const rankBonus = r >= 6 ? 5 : r >= 4 ? 2 : r === 3 ? 1 : r === 2 ? 0.5 : r < 0 ? -0.7 : 0;
       return Math.log10(Math.max(p, 300)) + rankBonus;
     }
   }
@@ -47,7 +86,7 @@ export function prior(gaz: Gazetteer, e: number): number {
 function readingsFor(gaz: Gazetteer, c: Candidate): Readings {
   let cache = readingCache.get(gaz);
   if (!cache) readingCache.set(gaz, (cache = new Map()));
-  const cacheKey = c.demonym !== undefined ? `#d:${c.demonym}` : c.abbreviation ? `#a:${c.entries[0]}` : c.key;
+  const cacheKey = c.demonym !== undefined ? `#d:${c.demonym}` : c.abbreviation ? `#a:${c.entries[0]}` : c.firstName ? `#f:${c.key}` : c.key;
   let r = cache.get(cacheKey);
   if (r) return r;
   let entries: number[];
@@ -60,13 +99,25 @@ function readingsFor(gaz: Gazetteer, c: Candidate): Readings {
     priors = order.map((i) => priors[i]!);
   }
   let strong = c.demonym !== undefined || c.abbreviation === true;
-  let maxPopulation = 0;
-  for (const e of entries) {
-    const f = gaz.feature(e);
-    if (f === FEATURE_CODES.country || f === FEATURE_CODES.admin1 || f === FEATURE_CODES.region) strong = true;
-    maxPopulation = Math.max(maxPopulation, gaz.population(e));
+  for (const e of entries) if (gaz.isStrong(e, c.firstName)) strong = true;
+  // "Barisal" for Barisal Division, "Hasakah" for Al-Hasakah governorate: a region's name without its
+  // generic word, when a town bears the name, usually means the town.
+  entries.forEach((e, i) => {
+    if (gaz.feature(e) !== FEATURE_CODES.admin1) return;
+    if (foldName(gaz.name(e)) === c.key) return;
+    const cc = gaz.countryIndex(e);
+    if (entries.some((t) => gaz.feature(t) === FEATURE_CODES.city && gaz.countryIndex(t) === cc)) priors[i]! -= 1.5;
+  });
+  // "Oregon", "England", "Wales": where a populous region is the best-known bearer of the name, a
+  // small town of that name is seldom meant.
+  let top = 0;
+  for (let i = 1; i < entries.length; i++) if (priors[i]! > priors[top]!) top = i;
+  if (entries.length > 0 && gaz.feature(entries[top]!) === FEATURE_CODES.admin1 && gaz.isStrong(entries[top]!)) {
+    entries.forEach((e, i) => {
+      if (gaz.feature(e) === FEATURE_CODES.city && gaz.population(e) < 100_000) priors[i]! -= 3;
+    });
   }
-  r = { entries, priors, strong, maxPopulation };
+  r = { entries, priors, strong };
   cache.set(cacheKey, r);
   return r;
 }
@@ -82,6 +133,7 @@ export function resolveCandidates(gaz: Gazetteer, cands: Candidate[], options: R
   const readings = cands.map((c) => readingsFor(gaz, c));
   const focus = options.focusCountry ? gaz.findCountry(options.focusCountry) : undefined;
   const focusIndex = focus ? gaz.countries.indexOf(focus) : -1;
+  const profile = options.profile;
 
   // Start from the priors; then twice: vote for countries and admin1 regions by distinct name,
   // and rescore each reading by how well it agrees with the votes of the other names.
@@ -96,6 +148,7 @@ export function resolveCandidates(gaz: Gazetteer, cands: Candidate[], options: R
     }
   };
   pickBest();
+  const finalVotes = { country: new Map<number, number>(), byKey: new Map<string, { country: Map<number, number> }>(), top: 0, topCountry: -1 };
   for (let round = 0; round < 2; round++) {
     // Votes: one per distinct name, spread over its readings by a softmax of their scores.
     const countryVotes = new Map<number, number>();
@@ -133,12 +186,44 @@ export function resolveCandidates(gaz: Gazetteer, cands: Candidate[], options: R
       byKey.set(key, own);
     }
     const totalNames = seen.size;
+    finalVotes.country = countryVotes;
+    finalVotes.byKey = byKey;
+    finalVotes.top = 0;
+    for (const [cc, v] of countryVotes) if (v > finalVotes.top) { finalVotes.top = v; finalVotes.topCountry = cc; }
+    // Anchors: where the other names' best readings are (towns and districts), for distance.
+    const anchors: { key: string; lat: number; lon: number }[] = [];
+    const anchored = new Set<string>();
     for (let k = 0; k < n; k++) {
       const c = cands[k]!;
       const r = readings[k]!;
+      if (c.demonym !== undefined || r.entries.length === 0 || anchored.has(c.key)) continue;
+      const e = r.entries[best[k]!]!;
+      const f = gaz.feature(e);
+      if (f !== FEATURE_CODES.city && f !== FEATURE_CODES.admin2) continue;
+      anchored.add(c.key);
+      if (anchors.length < 20) anchors.push({ key: c.key, lat: gaz.lat(e), lon: gaz.lon(e) });
+    }
+    // Mentions of one name in the same setting score alike: compute each setting once.
+    const done = new Map<string, number>();
+    for (let k = 0; k < n; k++) {
+      const c = cands[k]!;
+      const r = readings[k]!;
+      const s = scores[k]!;
+      if (r.entries.length === 0) continue;
+      const setting = c.container === undefined && c.containerOf === undefined
+        ? `${c.demonym ?? c.key}|${c.want ?? ''}|${c.near ? 1 : 0}`
+        : undefined;
+      if (setting !== undefined) {
+        const same = done.get(setting);
+        if (same !== undefined) {
+          const t = scores[same]!;
+          for (let i = 0; i < s.length; i++) s[i] = t[i]!;
+          continue;
+        }
+        done.set(setting, k);
+      }
       const own = byKey.get(c.demonym !== undefined ? `#d:${c.demonym}` : c.key);
       const others = Math.max(1, totalNames - 1);
-      const s = scores[k]!;
       for (let i = 0; i < r.entries.length; i++) {
         const e = r.entries[i]!;
         let v = r.priors[i]!;
@@ -148,11 +233,26 @@ export function resolveCandidates(gaz: Gazetteer, cands: Candidate[], options: R
           const votes = (countryVotes.get(cc) ?? 0) - (own?.country.get(cc) ?? 0);
           v += 4 * Math.min(1, votes / Math.min(others, 3));
           if (cc === focusIndex) v += 2;
+          if (profile) v += 2 * profile.countryShare(cc);
         }
         const a1 = admin1Of(gaz, e);
         if (a1 >= 0) {
           const votes = (admin1Votes.get(a1) ?? 0) - (own?.admin1.get(a1) ?? 0);
           v += (f === FEATURE_CODES.admin1 ? 2 : 3) * Math.min(1, votes);
+          if (profile && f !== FEATURE_CODES.admin1) v += 3 * profile.admin1Share(a1);
+        }
+        // Near the document's other towns.
+        if (round > 0 && anchors.length > 0 && r.entries.length > 1 && (f === FEATURE_CODES.city || f === FEATURE_CODES.admin2)) {
+          const la = gaz.lat(e);
+          const lo = gaz.lon(e);
+          let near = Infinity;
+          for (const a of anchors) {
+            if (a.key === c.key) continue;
+            const d = approxKm(la, lo, a.lat, a.lon);
+            if (d < near) near = d;
+          }
+          if (near < 50) v += 1.5;
+          else if (near < 200) v += 0.75;
         }
         if (c.want !== undefined) v += c.want === f ? 4 : f === FEATURE_CODES.country ? -1 : -2;
         // "near Idlib", "outside Aleppo": one is near a town, seldom near a province.
@@ -173,6 +273,7 @@ export function resolveCandidates(gaz: Gazetteer, cands: Candidate[], options: R
   }
 
   const places: PlaceMention[] = [];
+  const learnt: { entry: number; score: number }[] = [];
   for (let k = 0; k < n; k++) {
     const c = cands[k]!;
     const r = readings[k]!;
@@ -182,9 +283,18 @@ export function resolveCandidates(gaz: Gazetteer, cands: Candidate[], options: R
     const b = best[k]!;
     const e = r.entries[b]!;
     if (!keep(gaz, c, r, e, s[b]! - r.priors[b]!)) continue;
+    // A minor town abroad in a text whose other places agree on one country is more likely an
+    // unknown local place of that country ("Santhia" in Bangladesh is not Santhià, Italy).
+    if (!r.strong && c.demonym === undefined && gaz.feature(e) === FEATURE_CODES.city && gaz.population(e) < 100_000 && c.container === undefined) {
+      const cc = gaz.countryIndex(e);
+      const ownVotes = finalVotes.byKey.get(c.key)?.country.get(cc) ?? 0;
+      const mine = (finalVotes.country.get(cc) ?? 0) - ownVotes;
+      if (mine < 0.5 && finalVotes.top >= 2 && finalVotes.topCountry !== cc) continue;
+    }
     let z = 0;
     for (const v of s) z += Math.exp(v - s[b]!);
     const mention: PlaceMention = { start: c.start, end: c.end, text: c.text, entry: gaz.entry(e), score: round3(1 / z) };
+    if (profile && c.demonym === undefined) learnt.push({ entry: e, score: mention.score });
     if (c.demonym !== undefined) mention.demonym = true;
     if (s.length > 1) {
       mention.alternatives = s
@@ -196,6 +306,7 @@ export function resolveCandidates(gaz: Gazetteer, cands: Candidate[], options: R
     }
     places.push(mention);
   }
+  profile?.add(gaz, learnt);
   return places;
 }
 
@@ -221,11 +332,19 @@ function keep(gaz: Gazetteer, c: Candidate, r: Readings, e: number, context: num
   if (c.common) return supported;
   if (r.strong || multiWord) return true;
   if (supported) return true;
-  const pop = gaz.population(e);
+  const f = gaz.feature(e);
+  const pop = f === FEATURE_CODES.city || f === FEATURE_CODES.admin1 ? gaz.population(e) : 0;
   if (pop >= 100_000) return true;
-  if (context >= 4.5 && pop >= 1000) return true;
+  if (context >= 4.5 && pop >= 5000) return true;
   if (context >= 6) return true;
   return false;
+}
+
+/** Equirectangular distance in km: enough to tell 50 km from 200 km. */
+function approxKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const x = (lon2 - lon1) * Math.cos(((lat1 + lat2) * Math.PI) / 360);
+  const y = lat2 - lat1;
+  return 111.2 * Math.sqrt(x * x + y * y);
 }
 
 function round3(x: number): number {

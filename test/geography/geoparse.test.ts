@@ -19,6 +19,8 @@ test('folding meets transliterations at one key', () => {
   assert.equal(foldName('U.S.'), 'us');
   assert.equal(foldName('St. Louis'), 'st louis');
   assert.deepEqual(nameVariants('al hasakah'), ['hasakah']);
+  assert.deepEqual(nameVariants('al hasakah', 'US'), []);
+  assert.ok(nameVariants('tall abyad', 'SY').includes('tal abyad'));
 });
 
 test('seed article: Hasakah is Al-Hasakah city in Syria; Syrian is a demonym; no organisations', () => {
@@ -116,11 +118,13 @@ test('geo_precision: towns 1, near a town 2, regions and countries 3', () => {
 test('user places file adds places and reports bad lines', () => {
   const dir = mkdtempSync(join(tmpdir(), 'sitrep-geo-'));
   const good = join(dir, 'places.tsv');
-  writeFileSync(good, '# my places\nKhirbet Zibdeen\tZibdeen|Zibdin\t35.1\t36.2\tSY\tHama\n');
+  writeFileSync(good, '# my places\nKhirbet Zibdeen\tZibdeen|Zibdin\t35.1\t36.2\tSY\tHama\nAleppo Citadel\tAleppo\t36.1994\t37.1629\tSY\tAleppo\n');
   const g = loadGeoparser({ userPlaces: good });
   const p = g.parse('Shelling hit Zibdeen on Monday.');
   assert.equal(p[0]?.entry.name, 'Khirbet Zibdeen');
   assert.equal(p[0]?.entry.admin1, 'Hama');
+  // A user's own place wins over the towns that share its name.
+  assert.equal(g.parse('Shelling hit Aleppo.')[0]?.entry.name, 'Aleppo Citadel');
   const bad = join(dir, 'bad.tsv');
   writeFileSync(bad, 'Nowhere\t\tnorth\t36.2\tSY\t\n');
   assert.throws(() => loadGeoparser({ userPlaces: bad }), /bad\.tsv:1: expected name/);
@@ -146,4 +150,42 @@ test('gold parsing and greedy overlap alignment', () => {
   assert.equal(r.metrics.gold, 2);
   assert.ok(r.metrics.acc161 > 0.99, JSON.stringify(r.metrics));
   assert.throws(() => evaluateGeoparse(join(dir, 'missing.xml')), /no such file/);
+});
+
+test('datelines, lists and countries that are also common words', () => {
+  const d = places('Fire kills two. CHARLESTON, W.Va. -- A Charleston man admitted the crime.');
+  assert.equal(d[0]?.text, 'CHARLESTON');
+  assert.equal(d[0]?.entry.admin1, 'West Virginia');
+  assert.ok(texts('Crews came from Harwinton, Litchfield and Torrington.').includes('Litchfield'));
+  assert.ok(texts('Passengers flew over Turkey to Istanbul.').includes('Turkey'));
+  assert.deepEqual(texts('She met Abu Shok elders in Al-Fashir.'), []);
+});
+
+test('a publication\'s home region, learnt from its earlier articles, resolves bare names', () => {
+  const g = loadGeoparser();
+  g.forgetPublications();
+  for (let i = 0; i < 4; i++) g.parse('Columbus, Ohio and Franklin County officials met in Columbus.', { source: 'dispatch.example' });
+  const local = g.parse('Dublin council voted on Monday.', { source: 'dispatch.example' }).find((p) => p.text === 'Dublin');
+  assert.equal(local?.entry.admin1, 'Ohio');
+  const other = g.parse('Dublin council voted on Monday.', { source: 'another.example' }).find((p) => p.text === 'Dublin');
+  assert.equal(other?.entry.countryCode, 'IE');
+  g.forgetPublications();
+});
+
+test('the gazetteer records its sources and loads ACLED-usable fields', () => {
+  const gaz = geo.gazetteer;
+  assert.ok(gaz.size > 100_000);
+  const kabul = places('A blast hit Kabul.')[0]!;
+  assert.equal(kabul.entry.country, 'Afghanistan');
+  assert.equal(kabul.entry.admin1, 'Kabul');
+  assert.ok(kabul.entry.geonameid && kabul.entry.geonameid > 0);
+});
+
+test('unknown multi-word names and minor towns abroad are not misplaced', () => {
+  assert.deepEqual(texts('Taliban attacked Puli Alam city in Logar and Pul-e Khumri.'), ['Logar']);
+  const p = places('Protesters in Dhaka, Rajshahi and Khulna marched; a mob vandalised offices in Santhia town, Pabna.');
+  assert.ok(!p.some((x) => x.entry.countryCode !== 'BD'), p.map((x) => `${x.text}/${x.entry.countryCode}`).join(' '));
+  const b = places('Clashes in Rajshahi left two injured.')[0];
+  assert.equal(b?.entry.feature, 'city');
+  assert.equal(b?.entry.admin1, 'Rajshahi Division');
 });
