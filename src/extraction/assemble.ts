@@ -9,7 +9,7 @@ import { isCommunalPeople, resolveCoreference, resolveActors, type EventActors, 
 import { classify } from './classify.js';
 import { deathFigures, evidence, figureClaim, reporterAt, sumFatalities } from './fatalities.js';
 import { buildFrames } from './frames.js';
-import { groupFrames, type Group } from './grouping.js';
+import { groupFrames, mainCountry, type Group } from './grouping.js';
 import { demonymCountry, documentFocus, geoPrecisionOf } from './location.js';
 import { writeNotes } from './notes.js';
 import adminUnits from './data/admin-units.json' with { type: 'json' };
@@ -19,7 +19,7 @@ const MAX_EVIDENCE_PER_FIELD = 6;
 export function assembleEvents(doc: Doc): AcledEvent[] {
   const frames = buildFrames(doc);
   if (frames.length === 0) return [];
-  const groups = groupFrames(frames).filter((g) => g.frames.some((f) => f.triggers.length > 0));
+  const groups = groupFrames(frames, mainCountry(doc.places)).filter((g) => g.frames.some((f) => f.triggers.length > 0));
   if (groups.length === 0) return [];
   const main = groups[0]!;
   const focus = documentFocus(doc) ?? demonymCountry(doc);

@@ -17,9 +17,23 @@ export function specificity(entry: GazetteerEntry): number {
   return SPECIFICITY[entry.feature] ?? 0;
 }
 
-function bestPlace(frame: Frame): Frame['places'][number] | undefined {
+/** The most specific place of the frame, among those in the document's main country when it has one. */
+function bestPlace(frame: Frame, mainCountry: string | undefined): Frame['places'][number] | undefined {
+  const inMain = mainCountry ? frame.places.filter((p) => p.entry.countryCode === mainCountry) : [];
   let best: Frame['places'][number] | undefined;
-  for (const p of frame.places) if (!best || specificity(p.entry) > specificity(best.entry)) best = p;
+  for (const p of inMain.length > 0 ? inMain : frame.places) if (!best || specificity(p.entry) > specificity(best.entry)) best = p;
+  return best;
+}
+
+/** The country most of the document's places (and demonyms, at half weight) are in. */
+export function mainCountry(places: readonly Frame['places'][number][]): string | undefined {
+  const votes = new Map<string, number>();
+  // Names of whole regions and countries are rarely ambiguous across countries, town names often are.
+  const weight = (p: Frame['places'][number]) => (p.demonym ? 0.5 : p.entry.feature === 'country' || p.entry.feature === 'admin1' ? 1.5 : 1);
+  for (const p of places) votes.set(p.entry.countryCode, (votes.get(p.entry.countryCode) ?? 0) + weight(p));
+  let best: string | undefined;
+  let n = 0;
+  for (const [code, v] of votes) if (code && v > n) [best, n] = [code, v];
   return best;
 }
 
@@ -48,10 +62,10 @@ function sharedActors(group: Group, frame: Frame): number {
   return n;
 }
 
-export function groupFrames(frames: Frame[]): Group[] {
+export function groupFrames(frames: Frame[], country?: string): Group[] {
   const groups: Group[] = [];
   for (const frame of frames) {
-    const place = bestPlace(frame);
+    const place = bestPlace(frame, country);
     // Country-level places are weak: "the coalition in Iraq and Syria" describes an actor.
     const strongPlace = place && specificity(place.entry) > 0 ? place : undefined;
     let target: Group | undefined;
