@@ -37,7 +37,8 @@ interface CountryForces {
 
 export function stateActorName(kind: string, countryCode: string | undefined, country: string | undefined, date: string | undefined): string {
   const info = countryCode ? (stateForces.countries as Record<string, CountryForces>)[countryCode] : undefined;
-  const countryName = info?.name ?? (country || 'Unknown Country');
+  const countryName = info?.name ?? country;
+  if (!countryName) return (stateForces.kindsWithoutCountry as Record<string, string>)[kind] ?? 'Military Forces';
   let period: string | undefined;
   if (info && date) for (const [from, label] of info.periods) if (date >= from!) period = label;
   const kinds = period ? (stateForces.kinds as Record<string, string>) : (stateForces.kindsWithoutPeriod as Record<string, string>);
