@@ -58,7 +58,7 @@ export function assembleEvents(doc: Doc): AcledEvent[] {
     // Crowd events: generic people in a protest are the protesters, in a riot the rioters.
     adjustCrowdActors(kind.eventType, actors, ctx.country);
     const communalClash = isCommunalPeople(actors.actor1) || isCommunalPeople(actors.actor2) || kind.decisive.some((t) => /commun|ethnic|tribal|clan/i.test(t.text));
-    addDefaultActors(kind.subEventType, actors, ctx.country, fatalities > 0 || group.frames.some((f) => f.figures.length > 0), communalClash);
+    addDefaultActors(kind.subEventType, actors, ctx.country, communalClash);
     const claims = buildClaims(doc, group, kind.tactics);
     const ev: AcledEvent = {
       event_id: '',
@@ -156,7 +156,7 @@ function adjustCrowdActors(eventType: string, actors: EventActors, country: stri
  * ACLED's default actors where the text names none: an attack by unnamed perpetrators is by an
  * Unidentified Armed Group; the victims of an attack or of mob violence are Civilians.
  */
-function addDefaultActors(subEventType: string, actors: EventActors, country: string | undefined, harm: boolean, communalClash: boolean): void {
+function addDefaultActors(subEventType: string, actors: EventActors, country: string | undefined, communalClash: boolean): void {
   const named = (name: string, inter: number, key: string): ResolvedActor => ({ key, name: country ? `${name} (${country})` : name, inter, mentions: [] });
   if (subEventType === 'Attack' || subEventType === 'Abduction/forced disappearance' || subEventType === 'Sexual violence') {
     if (!actors.actor1 || actors.actor1.inter === 7) {
@@ -166,7 +166,8 @@ function addDefaultActors(subEventType: string, actors: EventActors, country: st
     }
     if (!actors.actor2) actors.actor2 = named('Civilians', 7, 'civilians');
   }
-  if (subEventType === 'Mob violence' && !actors.actor2 && harm) actors.actor2 = named('Civilians', 7, 'civilians');
+  // A mob's violence has victims; when the text names none, they are civilians.
+  if (subEventType === 'Mob violence' && !actors.actor2) actors.actor2 = named('Civilians', 7, 'civilians');
   // Communities fighting each other: both sides are communal militias (ACLED's "Unidentified Communal Militia").
   if (subEventType === 'Armed clash') {
     const communal = (a: ResolvedActor | undefined) => !a || isCommunalPeople(a) || a.inter === 7;

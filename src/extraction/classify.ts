@@ -57,7 +57,8 @@ export function classify(frames: Frame[], actors: EventActors, killed: number): 
   const crowdEvent = protests.length > 0 || riots.length > 0 || (of('riot-conduct').length > 0 && (crowd(a1) || crowd(a2))) || of('mob').length > 0;
   const armedNonState = [a1, a2].some((x) => x && x.inter >= 2 && x.inter <= 4);
   if (crowdEvent && !(armedNonState && (clashes.length > 0 || explosive.length > 0) && protests.length === 0)) {
-    const riot = of('riot-conduct');
+    // Destroying property during a demonstration is the demonstrators' violence.
+    const riot = [...of('riot-conduct'), ...of('Looting/property destruction')];
     const mob = of('mob');
     if (protests.length === 0 && mob.length > 0) return result('Mob violence', mob);
     // Crowd violence with a shared cause (a demonstration, a riot) is a violent demonstration;
