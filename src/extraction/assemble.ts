@@ -139,12 +139,14 @@ function adjustCrowdActors(eventType: string, actors: EventActors, country: stri
   };
   if (eventType === 'Protests') rename(actors.actor1, 6, 'Protesters');
   if (eventType === 'Riots') rename(actors.actor1, 5, 'Rioters');
-  // A party's members who demonstrate or riot are coded as the crowd, the party as associated actor.
+  // The crowd acts first in a demonstration or riot: party members, workers, even police officers
+  // protesting their pay are coded as the crowd. Whoever it faced (police) becomes actor2.
   const crowdLabel = eventType === 'Protests' ? 'Protesters' : eventType === 'Riots' ? 'Rioters' : undefined;
-  if (crowdLabel && (!actors.actor1 || actors.actor1.inter === 0 || actors.actor1.inter === 7)) {
-    const inter = crowdLabel === 'Protesters' ? 6 : 5;
+  const crowdInter = crowdLabel === 'Protesters' ? 6 : 5;
+  if (crowdLabel && actors.actor1?.inter !== crowdInter) {
     const previous = actors.actor1;
-    actors.actor1 = { key: crowdLabel.toLowerCase(), name: label(crowdLabel), inter, kind: crowdLabel.toLowerCase(), mentions: previous?.mentions ?? [] };
+    if (previous && previous.inter >= 1 && previous.inter <= 4 && !actors.actor2) actors.actor2 = previous;
+    actors.actor1 = { key: crowdLabel.toLowerCase(), name: label(crowdLabel), inter: crowdInter, kind: crowdLabel.toLowerCase(), mentions: previous && previous.inter !== actors.actor2?.inter ? previous.mentions : [] };
   }
   if (eventType === 'Protests' || eventType === 'Riots') {
     // The state actor facing a crowd is actor2, never the crowd's own members.
