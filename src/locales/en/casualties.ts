@@ -12,6 +12,19 @@ const partOf = new PhraseMatcher<true>();
 for (const w of lexicon.partOf) partOf.add(w, true);
 const singular = new Set(lexicon.singular);
 const notPeople = new Set<string>(lexicon.notPeople);
+const singularNouns = new Set<string>(lexicon.singularNouns);
+const unconfirmed = new PhraseMatcher<true>();
+for (const w of lexicon.unconfirmed) unconfirmed.add(w, true);
+const SINGULAR_AUX = new Set(['was', 'is', 'been', 'got', 'gets']);
+
+/** "two others feared dead", "possibly killed": a death nobody confirms is not counted. */
+function isUnconfirmed(tokens: Token[], killToken: number): boolean {
+  for (let k = Math.max(0, killToken - 3); k < killToken; k++) {
+    const m = unconfirmed.matchAt(tokens, k);
+    if (m && m.endToken <= killToken && tokens[k]!.sentence === tokens[killToken]!.sentence) return true;
+  }
+  return false;
+}
 
 function countsThings(tokens: Token[], k: number): boolean {
   return notPeople.has(tokens[k]?.lower ?? '') || (notPeople.has(tokens[k + 1]?.lower ?? '') && tokens[k]?.kind === 'word' && !tokens[k]!.upper);
@@ -85,7 +98,7 @@ export function recogniseFigures(doc: Doc): void {
         }
       }
     }
-    if (!found) continue;
+    if (!found || isUnconfirmed(tokens, found.first)) continue;
     // "stole 100 cattle and killed 2 people": a count of animals or things is no casualty figure.
     if (found.forward && countsThings(tokens, qEnd)) continue;
     used.add(found.first);
@@ -211,11 +224,15 @@ function addSingularDeaths(doc: Doc, used: Set<number>): void {
       continue;
     }
     const sentence = tokens[i]!.sentence;
-    // Passive with a singular subject: "a police officer was killed"
+    if (isUnconfirmed(tokens, i)) {
+      i = kindEnd - 1;
+      continue;
+    }
+    // Passive with a singular subject: "a police officer was killed", "a suspect is lynched"
     let first = -1;
-    if (tokens[i - 1]?.lower === 'was' || tokens[i - 2]?.lower === 'was') {
+    if (SINGULAR_AUX.has(tokens[i - 1]?.lower ?? '') || SINGULAR_AUX.has(tokens[i - 2]?.lower ?? '')) {
       for (let k = i - 2; k >= 0 && k >= i - 7 && tokens[k]!.sentence === sentence; k--) {
-        if (singular.has(tokens[k]!.lower) && (k === 0 || tokens[k - 1]!.sentence !== sentence || !/^(of|than)$/.test(tokens[k - 1]!.lower))) {
+        if ((singular.has(tokens[k]!.lower) || singularNouns.has(tokens[k]!.lower)) && (k === 0 || tokens[k - 1]!.sentence !== sentence || !/^(of|than)$/.test(tokens[k - 1]!.lower))) {
           first = k;
           break;
         }
@@ -225,7 +242,7 @@ function addSingularDeaths(doc: Doc, used: Set<number>): void {
     // Active with a singular object: "killed a civilian", "shot him dead"
     const next = tokens[kindEnd];
     let last = -1;
-    if (first < 0 && next && next.sentence === sentence && (singular.has(next.lower) || objectPronouns.has(next.lower))) last = kindEnd + 1;
+    if (first < 0 && next && next.sentence === sentence && (singular.has(next.lower) || objectPronouns.has(next.lower) || singularNouns.has(next.lower))) last = kindEnd + 1;
     if (first < 0 && last < 0) {
       i = kindEnd - 1;
       continue;

@@ -1,5 +1,5 @@
-// Tokens and sentences in one linear pass. A sticky regex does the scanning: V8 runs it far faster
-// than a general-purpose NLP tokenizer and it never looks back, so the cost is linear in the text.
+// Tokens and sentences in one linear pass over character codes: no regex per token for ASCII text,
+// and it never looks back, so the cost is linear in the text.
 import type { Doc, PipelineComponent, Token, TokenKind } from '../../common/doc.js';
 import abbreviationList from './data/abbreviations.json' with { type: 'json' };
 
@@ -28,7 +28,7 @@ function tokenEnd(text: string, i: number, c: number): number {
   const n = text.length;
   if (isWordStart(c, text, i)) {
     // Initialism: "U.S.", "U.N."
-    if (i + 3 < n && text.charCodeAt(i + 1) === 46 && isWordStart(text.charCodeAt(i + 2), text, i + 2) && text.charCodeAt(i + 3) === 46) {
+    if (i + 3 < n && text.charCodeAt(i + 1) === 46 && text.charCodeAt(i + 3) === 46 && isWordStart(text.charCodeAt(i + 2), text, i + 2)) {
       let j = i;
       while (j + 1 < n && isWordStart(text.charCodeAt(j), text, j) && text.charCodeAt(j + 1) === 46) j += 2;
       return j;
@@ -36,13 +36,15 @@ function tokenEnd(text: string, i: number, c: number): number {
     let j = i + 1;
     while (j < n) {
       const d = text.charCodeAt(j);
-      if (isWordChar(d, text, j)) j++;
+      // ASCII letters and digits inline: the common case by far.
+      if ((d >= 97 && d <= 122) || (d >= 65 && d <= 90) || (d >= 48 && d <= 57)) j++;
+      else if (d < 128 ? false : isWordChar(d, text, j)) j++;
       else if ((d === 39 || d === 0x2019 || d === 45) && j + 1 < n && isWordChar(text.charCodeAt(j + 1), text, j + 1)) j += 2;
       else break;
     }
     return j;
   }
-  if (isDigit(c) || (c >= 128 && /\p{N}/u.test(text[i]!))) {
+  if (isDigit(c) || (c >= 128 && NUMBER.test(text[i]!))) {
     let j = i + 1;
     while (j < n && isDigit(text.charCodeAt(j))) j++;
     // 1,200 / 3.5 / 9:30
@@ -51,25 +53,45 @@ function tokenEnd(text: string, i: number, c: number): number {
       while (j < n && isDigit(text.charCodeAt(j))) j++;
     }
     // Ordinals and decades: "21st", "1990s" (not "28-year-old", not "5km").
-    const m = /^(st|nd|rd|th|s)/.exec(text.slice(j, j + 2));
-    if (m && !(j + m[0].length < n && isWordChar(text.charCodeAt(j + m[0].length), text, j + m[0].length))) j += m[0].length;
+    const suffix = ordinalSuffixLength(text, j);
+    if (suffix > 0 && !(j + suffix < n && isWordChar(text.charCodeAt(j + suffix), text, j + suffix))) j += suffix;
     return j;
   }
   // One character, or a surrogate pair.
   return c >= 0xd800 && c <= 0xdbff ? i + 2 : i + 1;
 }
 
+const NUMBER = /\p{N}/u;
+
+/** Length of "st", "nd", "rd", "th" or "s" at j (in that order of preference), else 0. */
+function ordinalSuffixLength(text: string, j: number): number {
+  const a = text.charCodeAt(j); // NaN past the end
+  const b = text.charCodeAt(j + 1);
+  if (a === 115) return b === 116 ? 2 : 1; // st | s
+  if ((a === 110 || a === 114) && b === 100) return 2; // nd | rd
+  if (a === 116 && b === 104) return 2; // th
+  return 0;
+}
+
 const abbreviations = new Set<string>(abbreviationList.abbreviations.map((a: string) => a.toLowerCase()));
-const SENTENCE_END = new Set(['.', '!', '?', '…']);
-const CLOSERS = new Set(['"', '”', '’', "'", ')', ']']);
+// Sentence ends and closers are single-character tokens: compared by character code.
+const FULL_STOP = 46;
+/** . ! ? … */
+const isSentenceEnd = (c: number): boolean => c === 46 || c === 33 || c === 63 || c === 0x2026;
+/** " ” ’ ' ) ] */
+const isCloser = (c: number): boolean => c === 34 || c === 0x201d || c === 0x2019 || c === 39 || c === 41 || c === 93;
+/** " “ ' ‘ ( [ */
+const isOpener = (c: number): boolean => c === 34 || c === 0x201c || c === 39 || c === 0x2018 || c === 40 || c === 91;
 
 const LETTER = /\p{L}/u;
 const PUNCT = /\p{P}/u;
+/** Kind of a token starting with an ASCII character that is neither a letter nor a digit. */
+const ASCII_KIND: TokenKind[] = Array.from({ length: 128 }, (_, ch) => (PUNCT.test(String.fromCharCode(ch)) ? 'punct' : 'symbol'));
 
 function kindOf(ch: number, text: string): TokenKind {
   if (ch >= 48 && ch <= 57) return 'number';
   if ((ch >= 97 && ch <= 122) || (ch >= 65 && ch <= 90)) return 'word';
-  if (ch < 128) return PUNCT.test(text[0]!) ? 'punct' : 'symbol';
+  if (ch < 128) return ASCII_KIND[ch]!;
   if (LETTER.test(text[0]!)) return 'word';
   if (PUNCT.test(text[0]!)) return 'punct';
   return 'symbol';
@@ -85,8 +107,8 @@ function isUpper(ch: number, s: string): boolean {
 export function tokenize(doc: Doc): void {
   const text = doc.text;
   const tokens = doc.tokens;
-  // Skip whitespace manually between matches (the sticky regex matches only at lastIndex).
-  let i = doc.bodyStart;
+  const bodyStart = doc.bodyStart;
+  let i = bodyStart;
   const n = text.length;
   while (i < n) {
     const c = text.charCodeAt(i);
@@ -102,15 +124,33 @@ export function tokenize(doc: Doc): void {
       start,
       end,
       text: t,
-      lower: t.toLowerCase(),
+      lower: needsLowerCase(text, start, end) ? t.toLowerCase() : t,
       kind: kindOf(c, t),
       upper: isUpper(c, t),
       sentence: 0,
-      spaceBefore: start === doc.bodyStart || prev === 32 || prev === 10 || prev === 13 || prev === 9 || prev === 160,
+      spaceBefore: start === bodyStart || prev === 32 || prev === 10 || prev === 13 || prev === 9 || prev === 160,
     });
     i = end;
   }
   splitSentences(doc);
+}
+
+/**
+ * Whether lower-casing could change the token: it has an ASCII capital or a non-ASCII character.
+ * Most tokens are lower-case ASCII and keep their own string, which spares toLowerCase (slow on
+ * two-byte strings, i.e. any text with curly quotes) on every token.
+ */
+function needsLowerCase(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || c >= 128) return true;
+  }
+  return false;
+}
+
+/** Character code of a one-character token, else -1. */
+function charOf(text: string, t: Token): number {
+  return t.end - t.start === 1 ? text.charCodeAt(t.start) : -1;
 }
 
 /** Sentence boundaries: terminal punctuation before a capital, digit or quote, and line breaks. */
@@ -134,20 +174,21 @@ function splitSentences(doc: Doc): void {
       close(k + 1);
       continue;
     }
-    if (!SENTENCE_END.has(t.text)) continue;
+    const ch = charOf(text, t);
+    if (!isSentenceEnd(ch)) continue;
     // Absorb closing quotes/brackets into the sentence.
     let last = k;
-    while (tokens[last + 1] && CLOSERS.has(tokens[last + 1]!.text) && !tokens[last + 1]!.spaceBefore) last++;
+    while (tokens[last + 1] && isCloser(charOf(text, tokens[last + 1]!)) && !tokens[last + 1]!.spaceBefore) last++;
     const after = tokens[last + 1];
     if (!after) break;
     if (!after.spaceBefore && !hasNewline(text, tokens[last]!.end, after.start)) continue;
-    if (t.text === '.') {
+    if (ch === FULL_STOP) {
       const before = tokens[k - 1];
       // "Gen. Smith", "Jan. 5": a full stop after an abbreviation does not end the sentence.
       if (before && before.end === t.start && abbreviations.has(before.lower)) continue;
       if (before && before.kind === 'word' && before.text.length === 1 && before.upper) continue; // initials "J. Smith"
     }
-    if (after.upper || after.kind === 'number' || after.text === '"' || after.text === '“' || after.text === "'" || after.text === '‘' || after.text === '(' || after.text === '[') {
+    if (after.upper || after.kind === 'number' || isOpener(charOf(text, after))) {
       close(last + 1);
       k = last;
     }
