@@ -101,7 +101,32 @@ export function assembleEvents(doc: Doc): AcledEvent[] {
     ev.confidence = confidenceOf(ev, group);
     ev.notes = writeNotes(ev, group, deaths.map((f) => figureClaim(doc, f)));
     ev.event_id = eventId(doc.id, index, ev);
-    events.push(ev);
+    // A report that covers several places is one event per place, its dead shared among them with
+    // the remainder to the first (codebook 4.1, 4.2): "in Sangin and Lashkargah".
+    const others = place && group.place === place ? coordinatedPlaces(doc, group, place) : [];
+    if (others.length === 0) {
+      events.push(ev);
+      return;
+    }
+    const all = [place!, ...others];
+    all.forEach((p, k) => {
+      const share = Math.floor(fatalities / all.length) + (k < fatalities % all.length ? 1 : 0);
+      const copy: AcledEvent = {
+        ...ev,
+        admin1: acledAdmin1(p),
+        admin2: p.entry.admin2 ?? '',
+        location: p.entry.name,
+        latitude: round4(p.entry.latitude),
+        longitude: round4(p.entry.longitude),
+        geo_precision: geoPrecisionOf(doc, p),
+        fatalities: share,
+        evidence: { ...ev.evidence },
+      };
+      for (const field of ['location', 'latitude', 'longitude', 'admin1']) copy.evidence[field] = [evidence(doc, p)];
+      if (fatalities > 0) copy.notes = `${ev.notes} Fatalities are split across ${all.length} events (${share}).`;
+      copy.event_id = k === 0 ? ev.event_id : eventId(doc.id, index, copy);
+      events.push(copy);
+    });
   });
   return events;
 }
@@ -113,6 +138,31 @@ function acledAdmin1(place: PlaceMention | undefined): string {
   if (!place || place.entry.feature === 'country' || place.entry.feature === 'region') return '';
   const name = place.entry.admin1 ?? (place.entry.feature === 'admin1' ? place.entry.name : '');
   return name.replace(ADMIN_UNIT_SUFFIX, '');
+}
+
+/** Between two places of one list: a comma, "and", "or", a bracketed alias, unit words. */
+const COORDINATION = /^(\s*\([^)]{0,40}\))?\s*(districts?|provinces?|counties|county|towns?|cities|city|villages?|areas?|upazilas?)?\s*(,|and|or|&|, and)\s*(in\s+|the\s+)?$/i;
+
+/**
+ * Other places listed with the event's place in the same sentence ("in Chora and Tarinkot
+ * districts"), in the same country and as specific (towns with towns, districts with districts).
+ */
+function coordinatedPlaces(doc: Doc, group: Group, place: PlaceMention): PlaceMention[] {
+  const frame = group.frames.find((f) => f.places.includes(place));
+  if (!frame) return [];
+  const list = frame.places.filter((p) => p.entry.countryCode === place.entry.countryCode && p.entry.feature === place.entry.feature);
+  const i = list.indexOf(place);
+  const out: PlaceMention[] = [];
+  const seen = new Set([`${place.entry.latitude},${place.entry.longitude}`]);
+  for (let k = i + 1; k < list.length; k++) {
+    const prev = list[k - 1]!;
+    const next = list[k]!;
+    if (!COORDINATION.test(doc.text.slice(prev.end, next.start))) break;
+    const key = `${next.entry.latitude},${next.entry.longitude}`;
+    if (!seen.has(key)) out.push(next);
+    seen.add(key);
+  }
+  return out;
 }
 
 function round4(x: number): number {

@@ -348,7 +348,11 @@ export function recognise(gaz: Gazetteer, text: string, from = 0): Candidate[] {
     if (b.demonym !== undefined || a.demonym !== undefined) continue;
     // "Harwinton, Bantam, Litchfield and Winsted": names in a list of places support each other.
     const gap = text.slice(a.end, b.start);
-    if (b.w0 === a.w1 && LIST_GAP.test(gap)) a.listed = b.listed = true;
+    // ("and"/"or" may be a word of its own between them; a cue before the list covers all of it.)
+    if ((b.w0 === a.w1 || b.w0 === a.w1 + 1) && LIST_GAP.test(gap)) {
+      a.listed = b.listed = true;
+      if (a.cue) b.cue = true;
+    }
     // "Baragoi, Samburu": the second names the region the first lies in.
     if (a.container !== undefined) continue;
     if (b.w0 === a.w1 && followsComma(text, words.get(a.w1 - 1), words.get(b.w0)) && (b.abbreviation || b.entries.some((e) => gaz.feature(e) !== FEATURE_CODES.city))) {

@@ -72,3 +72,17 @@ test('statements, threats and negations are not events', () => {
     assert.deepEqual(events.map((e) => e.sub_event_type), [], text);
   }
 });
+
+test('a report covering two places is one event per place, its dead shared with the remainder to the first', () => {
+  const text = 'On Tuesday, police clashed with Al Shabaab militants in Garissa and Mandera, killing five of them.';
+  const { events } = extractor.extract({ text, date: '2024-03-08', origin: { file: 'inline' } });
+  assert.deepEqual(
+    events.map((e) => [e.location, e.fatalities, e.event_date, e.sub_event_type]),
+    [
+      ['Garissa', 3, '2024-03-05', 'Armed clash'],
+      ['Mandera', 2, '2024-03-05', 'Armed clash'],
+    ],
+  );
+  assert.notEqual(events[0]!.event_id, events[1]!.event_id);
+  assert.equal(text.slice(events[1]!.evidence.location![0]!.start, events[1]!.evidence.location![0]!.end), 'Mandera');
+});
