@@ -46,6 +46,8 @@ export interface DateMention extends Span {
   rule: string;
   /** The day something was said or reported ("told CNN on Friday"), not the day of the event. */
   reporting?: boolean;
+  /** Vaguer than a month ("in 2014", "last year"): ACLED records no event from it. */
+  vague?: boolean;
 }
 
 /** A number or quantity: "seven", "at least 28", "dozens". */

@@ -43,23 +43,40 @@ export class PhraseMatcher<T> {
 
   /** Longest phrase starting at token i, within the same sentence. */
   matchAt(tokens: Token[], i: number): PhraseMatch<T> | null {
-    let node: TrieNode<T> | undefined = this.root;
-    let best: PhraseMatch<T> | null = null;
-    const sentence = tokens[i]?.sentence;
-    for (let k = i; k < tokens.length && tokens[k]!.sentence === sentence; k++) {
-      node = node.next.get(tokens[k]!.lower);
-      if (!node) break;
-      if (node.value !== undefined) best = { firstToken: i, endToken: k + 1, value: node.value };
+    const t = tokens[i];
+    if (t === undefined) return null;
+    const node = this.root.next.get(t.lower);
+    return node === undefined ? null : this.matchFrom(tokens, i, node);
+  }
+
+  /** Longest phrase starting at token i, whose first word led to `node`. */
+  private matchFrom(tokens: Token[], i: number, node: TrieNode<T>): PhraseMatch<T> | null {
+    // Only the best end is remembered on the way down: one object per match, none per step.
+    let bestEnd = node.value !== undefined ? i + 1 : -1;
+    let bestValue = node.value;
+    const sentence = tokens[i]!.sentence;
+    for (let k = i + 1; k < tokens.length; k++) {
+      const t = tokens[k]!;
+      if (t.sentence !== sentence) break;
+      const child = node.next.size === 0 ? undefined : node.next.get(t.lower);
+      if (child === undefined) break;
+      node = child;
+      if (node.value !== undefined) {
+        bestEnd = k + 1;
+        bestValue = node.value;
+      }
     }
-    return best;
+    return bestEnd < 0 ? null : { firstToken: i, endToken: bestEnd, value: bestValue as T };
   }
 
   /** All non-overlapping longest matches, left to right. */
   findAll(tokens: Token[], from = 0, to = tokens.length, accept?: (m: PhraseMatch<T>) => boolean): PhraseMatch<T>[] {
     const out: PhraseMatch<T>[] = [];
+    const first = this.root.next;
     for (let i = from; i < to; i++) {
-      if (!this.root.next.has(tokens[i]!.lower)) continue;
-      const m = this.matchAt(tokens, i);
+      const node = first.get(tokens[i]!.lower);
+      if (node === undefined) continue;
+      const m = this.matchFrom(tokens, i, node);
       if (m && (!accept || accept(m))) {
         out.push(m);
         i = m.endToken - 1;

@@ -6,7 +6,7 @@ import placeModifiers from '../locales/en/data/place-modifiers.json' with { type
 const MODIFIER_AFTER = new RegExp(`^(-|[\\s,]+(${placeModifiers.following.join('|')})\\b)`, 'i');
 
 /** "US-led coalition", "US Department of Defence": the place describes an actor, not where it happened. */
-function describesActor(doc: Doc, place: PlaceMention): boolean {
+export function describesActor(doc: Doc, place: PlaceMention): boolean {
   return MODIFIER_AFTER.test(doc.text.slice(place.end, place.end + 16));
 }
 

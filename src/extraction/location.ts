@@ -2,6 +2,7 @@
 // article is about. ACLED codes the named place (geo_precision 1 town, 2 near a town or a district,
 // 3 a region, coded at its capital or centroid).
 import type { Doc, PlaceMention } from '../common/doc.js';
+import { describesActor } from './frames.js';
 import { specificity } from './grouping.js';
 
 const NEAR = /\b(near|outside|around|close to|vicinity of|area of|outskirts of|north of|south of|east of|west of|km from|kilometres from|kilometers from|miles from)\s+(the\s+)?$/i;
@@ -18,7 +19,7 @@ export function geoPrecisionOf(doc: Doc, place: PlaceMention): 1 | 2 | 3 {
 export function documentFocus(doc: Doc): PlaceMention | undefined {
   const counts = new Map<string, { place: PlaceMention; n: number }>();
   for (const p of doc.places) {
-    if (p.demonym) continue;
+    if (p.demonym || describesActor(doc, p)) continue;
     const key = `${p.entry.name}|${p.entry.countryCode}|${p.entry.feature}`;
     const c = counts.get(key);
     if (c) c.n++;
