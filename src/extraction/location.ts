@@ -32,7 +32,10 @@ export function documentFocus(doc: Doc): PlaceMention | undefined {
   return best?.place;
 }
 
-/** A country named only by a demonym ("a Syrian prison") when the text names no place at all. */
+/**
+ * A country named only by a demonym ("a Syrian prison") or as an actor's ("Kenya Police") when the
+ * text names no place at all.
+ */
 export function demonymCountry(doc: Doc): PlaceMention | undefined {
-  return doc.places.find((p) => p.demonym);
+  return doc.places.find((p) => p.demonym) ?? doc.places.find((p) => p.entry.feature === 'country');
 }
