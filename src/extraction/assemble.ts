@@ -6,7 +6,7 @@ import { stableHash } from '../common/hash.js';
 import { lookupCountry } from '../geography/index.js';
 import { actorEntry } from '../locales/en/actors.js';
 import { isCommunalPeople, resolveCoreference, resolveActors, type EventActors, type ResolvedActor } from './actor-roles.js';
-import { classify } from './classify.js';
+import { classify, type Classification } from './classify.js';
 import { deathFigures, evidence, figureClaim, reporterAt, sumFatalities } from './fatalities.js';
 import { buildFrames } from './frames.js';
 import { groupFrames, mainCountry, type Group } from './grouping.js';
@@ -43,10 +43,12 @@ export function assembleEvents(doc: Doc): AcledEvent[] {
     const deaths = deathFigures(doc, group.frames);
     const fatalities = sumFatalities(deaths);
     let kind = classify(group.frames, actors, fatalities);
+    if (!kind) return;
     if (kind.eventType === 'Protests' || kind.eventType === 'Riots') {
       // Demonstrations: the crowd is actor1, whoever faces it actor2.
       actors = resolveActors(group.frames, ctx, { crowd: true });
       kind = classify(group.frames, actors, fatalities);
+      if (!kind) return;
     } else if (kind.eventType === 'Battles' && (actors.actor2?.inter === 7 || actors.actor1?.inter === 7)) {
       // Civilians caught in a battle are not one of its sides.
       const armed = resolveActors(group.frames, ctx, { armedOnly: true });
@@ -55,6 +57,7 @@ export function assembleEvents(doc: Doc): AcledEvent[] {
     // In a long article, a further mention of fighting with no one named and no one killed is
     // usually background ("the battle for Mosul"), not an event of its own.
     if (group !== main && doc.scope !== null && !actors.actor1 && fatalities === 0) return;
+    if (doc.scope !== null && isBackground(place, eventDate, published)) return;
     // Crowd events: generic people in a protest are the protesters, in a riot the rioters.
     adjustCrowdActors(kind.eventType, actors, ctx.country);
     const communalClash = isCommunalPeople(actors.actor1) || isCommunalPeople(actors.actor2) || kind.decisive.some((t) => /commun|ethnic|tribal|clan/i.test(t.text));
@@ -163,6 +166,19 @@ function coordinatedPlaces(doc: Doc, group: Group, place: PlaceMention): PlaceMe
     seen.add(key);
   }
   return out;
+}
+
+const BACKGROUND_AFTER_DAYS = 31;
+
+/**
+ * In a long article, an event placed only in a whole country (ACLED drops country-level events)
+ * or dated more than a month before publication is background, not news of the day.
+ */
+function isBackground(place: PlaceMention | undefined, eventDate: string, published: string | undefined): boolean {
+  if (place && (place.entry.feature === 'country' || place.entry.feature === 'region')) return true;
+  if (!published || !eventDate) return false;
+  const days = (Date.parse(published) - Date.parse(eventDate)) / 86_400_000;
+  return days > BACKGROUND_AFTER_DAYS;
 }
 
 function round4(x: number): number {
@@ -274,7 +290,7 @@ function buildEvidence(
   actors: EventActors,
   place: PlaceMention | undefined,
   deaths: { start: number; end: number }[],
-  kind: ReturnType<typeof classify>,
+  kind: Classification,
 ): Record<string, EvidenceSpan[]> {
   const ev: Record<string, EvidenceSpan[]> = {};
   const put = (field: string, list: Span[]) => {

@@ -24,7 +24,7 @@ function byRank(a: TriggerMention, b: TriggerMention): number {
   return b.rank - a.rank;
 }
 
-export function classify(frames: Frame[], actors: EventActors, killed: number): Classification {
+export function classify(frames: Frame[], actors: EventActors, killed: number): Classification | null {
   const triggers = frames.flatMap((f) => f.triggers);
   const tactics: Classification['tactics'] = [];
   const seenTactic = new Set<string>();
@@ -122,7 +122,8 @@ export function classify(frames: Frame[], actors: EventActors, killed: number): 
   if (strategic.length > 0) return result(strategic[0]!.subEventType, strategic);
   const best = [...triggers].sort(byRank)[0];
   if (best && best.eventType) return result(best.subEventType, [best]);
-  return result('Attack', violence);
+  // Only words that need a crowd or a victim to mean anything ("burned", "calling for"): no event.
+  return null;
 }
 
 export { rankOf };

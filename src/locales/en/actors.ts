@@ -31,6 +31,10 @@ for (const a of dictionary.actors as { id: string; name: string; inter: number; 
   for (const alias of a.exact ?? []) exactAliases.set(alias, entry);
 }
 
+/** First characters of the exact aliases (UTF-16 code units): most tokens cannot be one, and skip the look-up. */
+const exactFirstChars = new Uint8Array(0x10000);
+for (const alias of exactAliases.keys()) if (alias.length > 0) exactFirstChars[alias.charCodeAt(0)] = 1;
+
 /** "military force", "police station": the generic word modifies a noun and names no actor. */
 const adjectivalBefore = new Set<string>(dictionary.adjectivalBefore);
 /** "fighters from the SDF": the generic word names members of the named actor that follows. */
@@ -45,7 +49,7 @@ export function recogniseActors(doc: Doc): void {
   const tokens = doc.tokens;
   for (const [from, to] of doc.scopedTokenRanges()) for (let i = from; i < to; i++) {
     const t = tokens[i]!;
-    const exact = exactAliases.get(t.text);
+    const exact = exactFirstChars[t.text.charCodeAt(0)] === 1 ? exactAliases.get(t.text) : undefined;
     const m = matcher.matchAt(tokens, i);
     if (!m && !exact) continue;
     const endToken = m ? m.endToken : i + 1;

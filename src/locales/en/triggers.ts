@@ -65,8 +65,10 @@ function looksLikeMonth(tokens: Token[], i: number): boolean {
 const TERRITORY = new Set(['Government regains territory', 'Non-state actor overtakes territory']);
 const TERRITORY_NOUNS = new Set(lexicon.territoryNouns);
 
-function takesTerritory(tokens: Token[], from: number): boolean {
+function takesTerritory(tokens: Token[], first: number, from: number): boolean {
   const sentence = tokens[from - 1]!.sentence;
+  // "was captured by the SDF": in the passive, people are taken, not a place.
+  if (/^(was|were|been|being|is|are)$/.test(tokens[first - 1]?.lower ?? '') || tokens[from]?.lower === 'by') return false;
   for (let k = from; k < tokens.length && k < from + 5 && tokens[k]!.sentence === sentence; k++) {
     const t = tokens[k]!;
     if (TERRITORY_NOUNS.has(t.lower) || (t.upper && t.kind === 'word')) return true;
@@ -83,7 +85,7 @@ export function recogniseTriggers(doc: Doc): void {
     const last = tokens[m.endToken - 1]!;
     const { tactic } = m.value;
     // Territory changes hands only where a place is taken: "recaptured the town", not "recaptured prisoners".
-    const cls = TERRITORY.has(m.value.cls) && !takesTerritory(tokens, m.endToken) ? 'note' : m.value.cls;
+    const cls = TERRITORY.has(m.value.cls) && !takesTerritory(tokens, m.firstToken, m.endToken) ? 'note' : m.value.cls;
     const fixed = eventTypeOf(cls);
     const text = doc.text.slice(first.start, last.end);
     doc.triggers.push({
