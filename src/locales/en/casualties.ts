@@ -100,7 +100,7 @@ export function recogniseFigures(doc: Doc): void {
     }
     if (!found || isUnconfirmed(tokens, found.first)) continue;
     // "stole 100 cattle and killed 2 people": a count of animals or things is no casualty figure.
-    if (found.forward && countsThings(tokens, qEnd)) continue;
+    if (found.forward ? countsThings(tokens, qEnd) : notPeople.has(tokens[qEnd]?.lower ?? '')) continue;
     used.add(found.first);
     const figureTokens = found.forward ? [qi, found.end] : [found.first, Math.max(qEnd, found.end)];
     let subject: [number, number] | undefined;
