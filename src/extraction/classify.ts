@@ -54,7 +54,15 @@ export function classify(frames: Frame[], actors: EventActors, killed: number): 
 
   // Crowds: demonstrations and riots.
   const riots = of('riot');
-  const crowdEvent = protests.length > 0 || riots.length > 0 || (of('riot-conduct').length > 0 && (crowd(a1) || crowd(a2))) || of('mob').length > 0;
+  // Police dispersing a crowd ("tear gas to disperse protesters") reports the demonstration too.
+  const dispersal = [...of('protest-intervention'), ...of('protest-excessive')];
+  const protesters = (x?: { inter: number; kind?: string }) => !!x && x.kind === 'protesters';
+  const crowdEvent =
+    protests.length > 0 ||
+    riots.length > 0 ||
+    (of('riot-conduct').length > 0 && (crowd(a1) || crowd(a2))) ||
+    (dispersal.length > 0 && (protesters(a1) || protesters(a2))) ||
+    of('mob').length > 0;
   const armedNonState = [a1, a2].some((x) => x && x.inter >= 2 && x.inter <= 4);
   if (crowdEvent && !(armedNonState && (clashes.length > 0 || explosive.length > 0) && protests.length === 0)) {
     // Destroying property during a demonstration is the demonstrators' violence.
