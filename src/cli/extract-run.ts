@@ -1,8 +1,6 @@
 // The work behind `sitrep extract`, loaded only when the command runs.
 import { formatIngestError, readInputs } from '../ingest/index.js';
 import { isIngestError } from '../ingest/types.js';
-import { acledCsvHeader, acledCsvRow } from '../output/acled-csv.js';
-import { GeoJsonWriter } from '../output/geojson.js';
 import { toJsonl } from '../output/jsonl.js';
 import { createExtractor } from '../pipeline/index.js';
 import type { ExtractOptions } from './extract-command.js';
@@ -11,8 +9,10 @@ import { BufferedOutput } from './output-stream.js';
 export async function runExtract(files: string[], options: ExtractOptions): Promise<number> {
   const extractor = createExtractor({ demonyms: options.demonyms, userPlaces: options.places });
   const out = new BufferedOutput(process.stdout);
-  const geojson = options.format === 'geojson' ? new GeoJsonWriter((s) => out.write(s)) : undefined;
-  if (options.format === 'acled-csv') out.write(acledCsvHeader());
+  // The other formats load only when asked for (start-up time).
+  const geojson = options.format === 'geojson' ? new (await import('../output/geojson.js')).GeoJsonWriter((s) => out.write(s)) : undefined;
+  const acledCsv = options.format === 'acled-csv' ? await import('../output/acled-csv.js') : undefined;
+  if (acledCsv) out.write(acledCsv.acledCsvHeader());
   const started = Date.now();
   let documents = 0;
   let events = 0;
@@ -43,7 +43,7 @@ export async function runExtract(files: string[], options: ExtractOptions): Prom
     for (const e of result.events) {
       events++;
       if (geojson) geojson.add(e);
-      else if (options.format === 'acled-csv') out.write(acledCsvRow(e));
+      else if (acledCsv) out.write(acledCsv.acledCsvRow(e));
       else out.write(toJsonl(e));
     }
     if (out.closed) break;

@@ -23,9 +23,27 @@ for (const table of [lexicon.units, lexicon.vague, lexicon.modifiers]) {
 /** Capitalised month names and abbreviations, to tell "15 December" from "15 people". */
 const MONTH_WORDS = new Set(Object.keys(calendarWords.months).map((m) => m[0]!.toUpperCase() + m.slice(1)));
 
+/** Whether the word holds a hyphen (a loop over character codes: indexOf is slow on two-byte strings). */
+function hasHyphen(word: string): boolean {
+  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) === 45) return true;
+  return false;
+}
+
+/** Index of the first token at or after `from` that starts at or after `offset` (tokens are sorted). */
+function firstTokenFrom(tokens: Doc['tokens'], offset: number, from: number): number {
+  let lo = from;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** "twenty-five" → 25, "twenty" → 20 */
 function hyphenated(word: string): number | undefined {
-  if (word.indexOf('-') < 0) return undefined;
+  if (!hasHyphen(word)) return undefined;
   const parts = word.split('-');
   if (parts.length !== 2) return undefined;
   const tens = (lexicon.units as Record<string, number>)[parts[0]!];
@@ -42,12 +60,18 @@ export function recogniseQuantities(doc: Doc): void {
   for (let i = 0; i < tokens.length && d < doc.dates.length; i++) {
     while (d < doc.dates.length && doc.dates[d]!.end <= tokens[i]!.start) d++;
     const span = doc.dates[d];
-    if (span && tokens[i]!.start >= span.start && tokens[i]!.end <= span.end) inDate[i] = 1;
+    if (!span) break;
+    // Tokens before the date cannot lie inside it: jump to its first token.
+    if (tokens[i]!.start < span.start) {
+      i = firstTokenFrom(tokens, span.start, i) - 1;
+      continue;
+    }
+    if (tokens[i]!.end <= span.end) inDate[i] = 1;
   }
   for (const [from, to] of doc.scopedTokenRanges()) for (let i = from; i < to; i++) {
     if (inDate[i]) continue;
     const t = tokens[i]!;
-    if (t.kind !== 'number' && !OPENERS.has(t.lower) && t.lower.indexOf('-') < 0) continue;
+    if (t.kind !== 'number' && !OPENERS.has(t.lower) && !hasHyphen(t.lower)) continue;
     const mod = modifiers.matchAt(tokens, i);
     const q = (mod && quantityAt(doc, inDate, mod.endToken, i, mod.value)) || quantityAt(doc, inDate, i, i, undefined);
     if (!q) continue;

@@ -135,15 +135,25 @@ export function tokenize(doc: Doc): void {
   splitSentences(doc);
 }
 
+// Characters below U+2500 that lower-casing changes (Latin, Greek, Cyrillic... capitals, Roman
+// numerals, circled letters); computed from toLowerCase itself so the two always agree.
+const CASED_END = 0x2500;
+const CASED = new Uint8Array(CASED_END);
+for (let c = 0x80; c < CASED_END; c++) {
+  const ch = String.fromCharCode(c);
+  if (ch.toLowerCase() !== ch) CASED[c] = 1;
+}
+
 /**
- * Whether lower-casing could change the token: it has an ASCII capital or a non-ASCII character.
- * Most tokens are lower-case ASCII and keep their own string, which spares toLowerCase (slow on
- * two-byte strings, i.e. any text with curly quotes) on every token.
+ * Whether lower-casing could change the token: it has a capital, or a character past the table.
+ * Most tokens (lower-case words, punctuation, curly quotes) keep their own string, which spares
+ * toLowerCase (slow on two-byte strings, i.e. any text with curly quotes) on every token. Only
+ * final sigma depends on context in the root locale, and Σ is a capital anyway.
  */
 function needsLowerCase(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
-    if ((c >= 65 && c <= 90) || c >= 128) return true;
+    if (c < 128 ? c >= 65 && c <= 90 : c >= CASED_END || CASED[c] === 1) return true;
   }
   return false;
 }
