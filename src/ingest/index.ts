@@ -5,8 +5,6 @@ import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { readCsv } from './csv.js';
 import { csvDelimiter, formatFromExtension, sniffFormat } from './detect.js';
-import { readFeed } from './feed.js';
-import { readHtml } from './html.js';
 import { type Chunks, decodeWhole, describeError, IngestFailure, ingestError } from './input.js';
 import { readJson, readJsonl } from './jsonl.js';
 import { readPlainText } from './plain-text.js';
@@ -76,12 +74,17 @@ async function* readContent(text: string, file: string, format: InputFormat, opt
     case 'csv':
       yield* readCsv([text], file, options, csvDelimiter(file, text));
       return;
-    case 'html':
+    // HTML and feed readers pull in a DOM and an XML parser: loaded only when such a file comes.
+    case 'html': {
+      const { readHtml } = await import('./html.js');
       yield readHtml(text, file);
       return;
-    case 'feed':
+    }
+    case 'feed': {
+      const { readFeed } = await import('./feed.js');
       yield* readFeed(text, file);
       return;
+    }
   }
 }
 
