@@ -2,17 +2,13 @@
 // article is about. ACLED codes the named place (geo_precision 1 town, 2 near a town or a district,
 // 3 a region, coded at its capital or centroid).
 import type { Doc, PlaceMention } from '../common/doc.js';
+import { geoPrecision } from '../geography/index.js';
 import { describesActor } from './frames.js';
 import { specificity } from './grouping.js';
 
-const NEAR = /\b(near|outside|around|close to|vicinity of|area of|outskirts of|north of|south of|east of|west of|km from|kilometres from|kilometers from|miles from)\s+(the\s+)?$/i;
-
+/** ACLED geo_precision, with the text around the mention deciding "near X" (2) from "in X" (1). */
 export function geoPrecisionOf(doc: Doc, place: PlaceMention): 1 | 2 | 3 {
-  const f = place.entry.feature;
-  if (f === 'country' || f === 'admin1' || f === 'region') return 3;
-  if (f === 'admin2') return 2;
-  const before = doc.text.slice(Math.max(0, place.start - 30), place.start);
-  return NEAR.test(before) ? 2 : 1;
+  return geoPrecision(place, { text: doc.text });
 }
 
 /** The place the article is about: the most often named town, else region, else country. */

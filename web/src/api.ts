@@ -1,51 +1,12 @@
 // The sitrep HTTP API as the dashboard uses it (src/server/app.ts): types and fetch helpers.
 
-export interface EvidenceSpan {
-  start: number;
-  end: number;
-  text: string;
-}
+// The event shape is the pipeline's own (type-only import: nothing of src/ is bundled).
+import type { AcledEvent, Claim, EvidenceSpan } from '../../src/common/event.js';
 
-export interface Claim {
-  kind: string;
-  value: number | null;
-  tactic?: string;
-  subject?: string;
-  reporter?: string;
-  evidence: EvidenceSpan;
-  reporterEvidence?: EvidenceSpan;
-}
+export type { Claim, EvidenceSpan };
 
 /** An event as the API returns it (AcledEvent + sources + timestamp). */
-export interface StoredEvent {
-  event_id: string;
-  doc_id: string;
-  event_date: string;
-  time_precision: number;
-  event_type: string;
-  sub_event_type: string;
-  actor1: string;
-  assoc_actor_1: string;
-  inter1: number;
-  actor2: string;
-  assoc_actor_2: string;
-  inter2: number;
-  interaction: number;
-  country: string;
-  iso3: string;
-  admin1: string;
-  admin2: string;
-  location: string;
-  latitude: number | null;
-  longitude: number | null;
-  geo_precision: number;
-  fatalities: number;
-  notes: string;
-  source: string;
-  confidence: number;
-  claims: Claim[];
-  tactics: string[];
-  evidence: Record<string, EvidenceSpan[]>;
+export interface StoredEvent extends AcledEvent {
   sources: number;
   timestamp?: number;
 }
