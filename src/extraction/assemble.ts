@@ -62,7 +62,7 @@ export function assembleEvents(doc: Doc): AcledEvent[] {
     adjustCrowdActors(kind.eventType, actors, ctx.country);
     const communalClash = isCommunalPeople(actors.actor1) || isCommunalPeople(actors.actor2) || kind.decisive.some((t) => /commun|ethnic|tribal|clan/i.test(t.text));
     addDefaultActors(kind.subEventType, actors, ctx.country, communalClash);
-    const claims = buildClaims(doc, group, kind.tactics);
+    const claims = buildClaims(doc, group);
     const ev: AcledEvent = {
       event_id: '',
       doc_id: doc.id,
@@ -102,7 +102,7 @@ export function assembleEvents(doc: Doc): AcledEvent[] {
     ev.interaction = interactionCode(ev.inter1, ev.inter2);
     ev.evidence = buildEvidence(doc, group, actors, place, deaths, kind);
     ev.confidence = confidenceOf(ev, group);
-    ev.notes = writeNotes(ev, group, deaths.map((f) => figureClaim(doc, f)));
+    ev.notes = writeNotes(ev, deaths.map((f) => figureClaim(doc, f)));
     ev.event_id = eventId(doc.id, index, ev);
     // A report that covers several places is one event per place, its dead shared among them with
     // the remainder to the first (codebook 4.1, 4.2): "in Sangin and Lashkargah".
@@ -251,7 +251,7 @@ function addDefaultActors(subEventType: string, actors: EventActors, country: st
   }
 }
 
-function buildClaims(doc: Doc, group: Group, tactics: { tactic: string; trigger: { start: number; end: number } }[]): Claim[] {
+function buildClaims(doc: Doc, group: Group): Claim[] {
   const claims: Claim[] = [];
   for (const frame of group.frames) for (const f of frame.figures) claims.push(figureClaim(doc, f));
   // A tactic confirmed by someone ("Kirby confirmed the airstrikes") is a claim too.
@@ -267,7 +267,6 @@ function buildClaims(doc: Doc, group: Group, tactics: { tactic: string; trigger:
       claims.push({ kind: 'tactic', value: null, tactic: t.tactic, reporter: who.reporter, evidence: evidence(doc, t), reporterEvidence: who.evidence });
     }
   }
-  void tactics;
   return claims;
 }
 

@@ -2,7 +2,7 @@
 // between armed sides makes Battles and absorbs air strikes and bombs of the same engagement;
 // otherwise remote weapons make Explosions/Remote violence; harm to the defenceless is Violence
 // against civilians; crowds make Protests or Riots by their own conduct.
-import { eventTypeOf, rankOf } from '../common/acled-types.js';
+import { eventTypeOf } from '../common/acled-types.js';
 import type { TriggerMention } from '../common/doc.js';
 import { isArmed, isCommunalPeople, type EventActors } from './actor-roles.js';
 import type { Frame } from './frames.js';
@@ -134,4 +134,3 @@ export function classify(frames: Frame[], actors: EventActors, killed: number): 
   return null;
 }
 
-export { rankOf };

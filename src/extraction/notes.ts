@@ -1,6 +1,5 @@
 // ACLED-style notes: a one-paragraph summary of the event, its tactics, its figures and who reported them.
 import type { Claim, AcledEvent } from '../common/event.js';
-import type { Group } from './grouping.js';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -9,7 +8,7 @@ function longDate(iso: string): string {
   return m ? `${+m[3]!} ${MONTHS[+m[2]! - 1]} ${m[1]}` : iso;
 }
 
-export function writeNotes(ev: AcledEvent, group: Group, deaths: Claim[]): string {
+export function writeNotes(ev: AcledEvent, deaths: Claim[]): string {
   const parts: string[] = [];
   const when = ev.event_date ? `On ${longDate(ev.event_date)}${ev.time_precision > 1 ? ' (approximate)' : ''}, ` : '';
   const where = ev.location ? ` in ${ev.location}${ev.admin1 && ev.admin1 !== ev.location ? ` (${ev.admin1}, ${ev.country})` : ev.country && ev.country !== ev.location ? ` (${ev.country})` : ''}` : '';
@@ -23,6 +22,5 @@ export function writeNotes(ev: AcledEvent, group: Group, deaths: Claim[]): strin
   }
   const other = ev.claims.filter((c) => c.kind !== 'killed' && c.kind !== 'tactic' && c.value !== null);
   for (const c of other) parts.push(`Also reported: ${c.evidence.text}${c.reporter ? ` (${c.reporter})` : ''}.`);
-  void group;
   return parts.join(' ');
 }
