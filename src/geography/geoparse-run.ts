@@ -1,16 +1,11 @@
 // The work behind `sitrep geoparse`, loaded only when the command runs.
 import type { GazetteerEntry, PlaceMention } from '../common/doc.js';
+import { forEachDocument, summaryLine, type InputOptions } from '../cli/document-run.js';
 import { BufferedOutput } from '../cli/output-stream.js';
-import { formatIngestError, readInputs } from '../ingest/index.js';
-import { isIngestError } from '../ingest/types.js';
 import { documentId } from '../pipeline/index.js';
 import { GazetteerError, geoPrecision, loadGeoparser, lookupCountry } from './index.js';
 
-export interface GeoparseRunOptions {
-  inputFormat?: 'text' | 'jsonl' | 'json' | 'csv' | 'html' | 'feed';
-  textColumn: string;
-  idColumn: string;
-  dateColumn: string;
+export interface GeoparseRunOptions extends InputOptions {
   demonyms: boolean;
   places?: string;
   focusCountry?: string;
@@ -57,42 +52,14 @@ export async function runGeoparse(files: string[], options: GeoparseRunOptions):
     return 1;
   }
   const out = new BufferedOutput(process.stdout);
-  const started = Date.now();
-  let documents = 0;
   let places = 0;
-  let errors = 0;
-  for await (const item of readInputs(files.length > 0 ? files : ['-'], {
-    inputFormat: options.inputFormat,
-    textColumn: options.textColumn,
-    idColumn: options.idColumn,
-    dateColumn: options.dateColumn,
-  })) {
-    if (isIngestError(item)) {
-      errors++;
-      process.stderr.write(`sitrep: ${formatIngestError(item)}\n`);
-      continue;
-    }
-    let found: PlaceMention[];
-    try {
-      found = geoparser.parse(item.text, { from: item.bodyStart ?? 0, source: item.source, focusCountry: focus?.code });
-    } catch (err) {
-      errors++;
-      const where = item.origin.line ? `${item.origin.file}:${item.origin.line}` : item.origin.file;
-      process.stderr.write(`sitrep: ${where}: could not geoparse: ${err instanceof Error ? err.message : String(err)}\n`);
-      continue;
-    }
-    documents++;
+  const run = await forEachDocument(files, options, 'could not geoparse', (item) => {
+    const found = geoparser.parse(item.text, { from: item.bodyStart ?? 0, source: item.source, focusCountry: focus?.code });
     places += found.length;
     out.write(JSON.stringify({ doc_id: item.id ?? documentId(item.text), places: found.map((p) => placeJson(p, item.text)) }) + '\n');
-    if (out.closed) break;
-  }
+    return !out.closed;
+  });
   await out.end();
-  if (!options.quiet) {
-    const seconds = (Date.now() - started) / 1000;
-    process.stderr.write(
-      `sitrep: ${documents} document${documents === 1 ? '' : 's'}, ${places} place mention${places === 1 ? '' : 's'}` +
-        `${errors ? `, ${errors} bad input${errors === 1 ? '' : 's'} skipped` : ''} in ${seconds.toFixed(2)} s\n`,
-    );
-  }
-  return errors > 0 ? 1 : 0;
+  if (!options.quiet) process.stderr.write(summaryLine(run, places, 'place mention'));
+  return run.errors > 0 ? 1 : 0;
 }
