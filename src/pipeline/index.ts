@@ -60,10 +60,12 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
     ...englishStagesBeforePlaces,
     {
       name: 'places',
+      // No publication profile (`source`): a document's events must not depend on what was read
+      // before it. Only sentences in scope are read; the rest is blanked out (same length, so
+      // offsets still hold).
       apply: (doc) => {
-        if (!doc.scope) return geoparser.apply(doc);
-        // Only sentences in scope: the rest is blanked out (same length, so offsets still hold).
-        doc.places.push(...geoparser.parse(textInScope(doc), { from: doc.bodyStart }));
+        doc.places.push(...geoparser.parse(doc.scope ? textInScope(doc) : doc.text, { from: doc.bodyStart }));
+        doc.places.sort((a, b) => a.start - b.start);
       },
     },
     ...englishStagesAfterPlaces,
