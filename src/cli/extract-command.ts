@@ -1,6 +1,7 @@
 // `sitrep extract`: articles in, events out (JSONL, ACLED CSV or GeoJSON) on standard output.
 import type { Command } from 'commander';
 import { Option } from 'commander';
+import type { InputOptions } from './document-run.js';
 
 export const INPUT_FORMATS = ['text', 'jsonl', 'json', 'csv', 'html', 'feed'] as const;
 export const OUTPUT_FORMATS = ['jsonl', 'acled-csv', 'geojson'] as const;
@@ -13,12 +14,8 @@ export function addInputOptions(cmd: Command): Command {
     .option('--date-column <name>', 'CSV column holding the publication date (YYYY-MM-DD)', 'date');
 }
 
-interface ExtractOptions {
+interface ExtractOptions extends InputOptions {
   format: (typeof OUTPUT_FORMATS)[number];
-  inputFormat?: (typeof INPUT_FORMATS)[number];
-  textColumn: string;
-  idColumn: string;
-  dateColumn: string;
   demonyms: boolean;
   places?: string;
   quiet?: boolean;

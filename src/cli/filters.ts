@@ -1,6 +1,7 @@
 // Parsing and validation of the event filters shared by `sitrep export` (--from, --event-type...)
 // and the HTTP API (from, event_type...): one set of rules, errors that name the parameter.
 import type { EventFilters } from '../store/types.js';
+import { ACLED_EVENT_TYPES } from '../common/acled-types.js';
 
 /** A filter value that cannot be used; `parameter` is the name the user typed. */
 export class FilterError extends Error {
@@ -29,15 +30,7 @@ export const API_FILTER_NAMES: FilterNames = {
   from: 'from', to: 'to', country: 'country', eventType: 'event_type', actor: 'actor', bbox: 'bbox', q: 'q',
 };
 
-/** ACLED's six event types, in the codebook's spelling. */
-export const ACLED_EVENT_TYPES = [
-  'Battles',
-  'Violence against civilians',
-  'Explosions/Remote violence',
-  'Riots',
-  'Protests',
-  'Strategic developments',
-] as const;
+export { ACLED_EVENT_TYPES };
 
 const MAX_TEXT = 200;
 const MAX_LIST = 50;

@@ -2,14 +2,11 @@
 // per document. The heavy modules load only when the command runs.
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { addInputOptions, INPUT_FORMATS } from './extract-command.js';
+import type { InputOptions } from './document-run.js';
+import { addInputOptions } from './extract-command.js';
 
-export interface GeoparseOptions {
+export interface GeoparseOptions extends InputOptions {
   format: 'jsonl';
-  inputFormat?: (typeof INPUT_FORMATS)[number];
-  textColumn: string;
-  idColumn: string;
-  dateColumn: string;
   demonyms: boolean;
   places?: string;
   focusCountry?: string;

@@ -1,6 +1,16 @@
 // ACLED's event taxonomy with its precedence (codebook section 2.1): higher rank wins when the
 // same actors use several tactics on the same day and place.
 
+/** ACLED's six event types, in the codebook's spelling and order. */
+export const ACLED_EVENT_TYPES = [
+  'Battles',
+  'Violence against civilians',
+  'Explosions/Remote violence',
+  'Riots',
+  'Protests',
+  'Strategic developments',
+] as const;
+
 export const SUB_EVENT_TYPES: Record<string, { eventType: string; rank: number }> = {
   'Government regains territory': { eventType: 'Battles', rank: 100 },
   'Non-state actor overtakes territory': { eventType: 'Battles', rank: 99 },

@@ -2,6 +2,7 @@
 
 // The event shape is the pipeline's own (type-only import: nothing of src/ is bundled).
 import type { AcledEvent, Claim, EvidenceSpan } from '../../src/common/event.js';
+import type { DocumentSummary } from '../../src/store/types.js';
 
 export type { Claim, EvidenceSpan };
 
@@ -14,13 +15,7 @@ export interface StoredEvent extends AcledEvent {
 /** The fields of an event the overview (map, timeline, table) needs, from the GeoJSON export. */
 export type EventSummary = Omit<StoredEvent, 'evidence'>;
 
-export interface DocumentSummary {
-  id: string;
-  title: string | null;
-  date: string | null;
-  source: string | null;
-  url: string | null;
-}
+export type { DocumentSummary };
 
 export interface EventDetail extends StoredEvent {
   documents: DocumentSummary[];

@@ -2,14 +2,10 @@
 // view can be shared by its address. Server-side filters go to the API; the date range is applied
 // in the page so that the timeline keeps showing the whole period while a range is brushed.
 
-export const EVENT_TYPES = [
-  'Battles',
-  'Violence against civilians',
-  'Explosions/Remote violence',
-  'Riots',
-  'Protests',
-  'Strategic developments',
-] as const;
+// The same six types as the pipeline's (src/common/acled-types.ts has no Node dependencies).
+import { ACLED_EVENT_TYPES as EVENT_TYPES } from '../../src/common/acled-types.js';
+
+export { EVENT_TYPES };
 
 export interface Filters {
   from: string;
