@@ -342,6 +342,8 @@ export function recognise(gaz: Gazetteer, text: string, from = 0): Candidate[] {
     out.push(c);
   }
 
+  markContainersOfUnknownPlaces(text, words, out);
+
   for (let k = 0; k + 1 < out.length; k++) {
     const a = out[k]!;
     const b = out[k + 1]!;
@@ -361,6 +363,38 @@ export function recognise(gaz: Gazetteer, text: string, from = 0): Candidate[] {
     }
   }
   return out;
+}
+
+const MAX_UNKNOWN_NAME_WORDS = 4;
+
+/**
+ * "in Lagh Kutulo, Wajir", "Kapkwen (Bomet)", "in Kintengela (Kaputiei North, Kajiado)": a name after
+ * a place we do not know, behind a bracket or a comma, is the region that place lies in. Such a
+ * name gets the support of a cue; without it, a minor region name alone would be dropped as weak.
+ */
+function markContainersOfUnknownPlaces(text: string, words: WordView, cands: Candidate[]): void {
+  if (cands.length === 0) return;
+  const known = new Uint8Array(words.n);
+  for (const c of cands) for (let w = c.w0; w < c.w1; w++) known[w] = 1;
+  const capitalisedName = (w: number) => words.isCap(w) && known[w] === 0 && !words.get(w).allCaps;
+  for (const c of cands) {
+    if (c.cue || c.demonym !== undefined || c.w0 === 0) continue;
+    const last = c.w0 - 1;
+    if (!capitalisedName(last)) continue;
+    const gap = text.slice(words.get(last).end, c.start);
+    if (gap === ' (' || gap === '(') {
+      c.cue = true;
+      continue;
+    }
+    if (gap !== ', ') continue;
+    // The unknown name: up to four capitalised words joined by spaces or hyphens.
+    let first = last;
+    while (first > 0 && last - first + 1 < MAX_UNKNOWN_NAME_WORDS && capitalisedName(first - 1) && joinable(text, words.get(first - 1), words.get(first))) first--;
+    const before = text.slice(Math.max(0, words.get(first).start - 2), words.get(first).start);
+    const cueWord = words.at(first - 1);
+    const cued = before.endsWith('(') || (cueWord !== undefined && text.slice(cueWord.end, words.get(first).start) === ' ' && (CUES.has(cueWord.lower) || cueWord.lower === 'of'));
+    if (cued) c.cue = true;
+  }
 }
 
 function isSuffix(lower: string): boolean {

@@ -86,3 +86,18 @@ test('a report covering two places is one event per place, its dead shared with 
   assert.notEqual(events[0]!.event_id, events[1]!.event_id);
   assert.equal(text.slice(events[1]!.evidence.location![0]!.start, events[1]!.evidence.location![0]!.end), 'Mandera');
 });
+
+test('ages are not counts, and people named one by one are counted', () => {
+  const count = (text: string) => extractor.extract({ text, date: '2024-01-10', origin: { file: 'inline' } }).events.map((e) => e.fatalities);
+  assert.deepEqual(count('On Monday, a man and his 12-year-old son were killed by unidentified gunmen in Baragoi, Samburu.'), [2]);
+  assert.deepEqual(count('On Monday, a 30-year-old man was shot dead by police in Nairobi.'), [1]);
+  assert.deepEqual(count('On Monday, a teacher, a pupil and a guard were killed when gunmen attacked a school in Garissa.'), [3]);
+  // A range is still a count.
+  assert.deepEqual(count('On Monday, gunmen attacked a village in Lamu, killing 25-30 people.'), [25]);
+});
+
+test('an ethnic name that names the region of a place is a place, not a militia', () => {
+  const { events } = extractor.extract({ text: 'On Monday, a herder was killed by unidentified gunmen in Baragoi, Samburu.', date: '2024-01-10', origin: { file: 'inline' } });
+  assert.equal(events[0]?.actor1, 'Unidentified Armed Group (Kenya)');
+  assert.equal(events[0]?.actor2, 'Civilians (Kenya)');
+});

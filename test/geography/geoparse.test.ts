@@ -191,3 +191,11 @@ test('unknown multi-word names and minor towns abroad are not misplaced', () => 
   assert.equal(b?.entry.feature, 'city');
   assert.equal(b?.entry.admin1, 'Rajshahi Division');
 });
+
+test('a region named after a place we do not know, behind a comma or a bracket, is kept', () => {
+  assert.deepEqual(texts('An IED exploded near a patrol in Lagh Kutulo, Wajir.'), ['Wajir']);
+  assert.deepEqual(texts('Residents of Kapkwen (Bomet) protested.'), ['Bomet']);
+  assert.deepEqual(texts('A mob attacked a man in Kintengela (Kaputiei North, Kajiado).'), ['Kajiado']);
+  // The unknown name must itself stand where a place would ("in X, Y"): a person's name does not.
+  assert.deepEqual(texts('Abdi Hassan, Wajir, spoke to reporters.'), []);
+});

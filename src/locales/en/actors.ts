@@ -59,7 +59,7 @@ export function recogniseActors(doc: Doc): void {
     const last = tokens[endToken - 1]!;
     if (entry.kind && endToken - i === 1 && adjectivalBefore.has(tokens[endToken]?.lower ?? '')) continue;
     // "Samburu area", "Lake Turkana", "Marakwet East": an ethnic name that is also a place, used as one.
-    if (entry.kind === 'communal' && t.upper && (placeWordsAfter.has(tokens[endToken]?.lower ?? '') || tokens[i - 1]?.lower === 'lake' || tokens[i - 1]?.lower === 'in')) continue;
+    if (entry.kind === 'communal' && t.upper && (placeWordsAfter.has(tokens[endToken]?.lower ?? '') || tokens[i - 1]?.lower === 'lake' || tokens[i - 1]?.lower === 'in' || namesRegionOfPlaceBefore(tokens, i))) continue;
     // "Garre civilians", "Borana herders": an ethnic name before a word for people is who they are.
     if (entry.kind === 'communal' && t.upper && namesPeopleAt(tokens, endToken)) continue;
     // "Pokot raiders", "Maasai warriors": the armed men are the ethnic group's militia; skip the generic word.
@@ -83,6 +83,19 @@ export function recogniseActors(doc: Doc): void {
     });
     i = endToken - 1;
   }
+}
+
+/**
+ * "in Baragoi, Samburu", "Kapkwen (Pokot)": after a capitalised name and a comma or an opening
+ * bracket, an ethnic name that is also a region says where the place lies. (In a list of ethnic
+ * names, "Pokot, Turkana and Samburu herders", the name before the comma is itself an actor.)
+ */
+function namesRegionOfPlaceBefore(tokens: Doc['tokens'], i: number): boolean {
+  const sep = tokens[i - 1]?.text;
+  const name = tokens[i - 2];
+  if ((sep !== ',' && sep !== '(') || !name?.upper) return false;
+  const before = matcher.matchAt(tokens, i - 2);
+  return !before || before.value.kind !== 'communal';
 }
 
 function namesPeopleAt(tokens: Doc['tokens'], k: number): boolean {

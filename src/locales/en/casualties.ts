@@ -211,6 +211,35 @@ function addCodingStatements(doc: Doc): void {
   }
 }
 
+const PLURAL_AUX = new Set(['were', 'are', 'been']);
+/** Words that may stand between coordinated people: articles, possessives and joints. */
+const COORDINATED_FILLERS = new Set(['a', 'an', 'the', 'his', 'her', 'their', 'its', 'and', ',', '-', 'young', 'old', 'elderly']);
+const MAX_COORDINATED_TOKENS = 14;
+
+/**
+ * "a man and his 12-year-old son were killed": people named one by one before a plural verb at
+ * token `verb`, counted; undefined unless there are two or more and nothing else stands between.
+ */
+function coordinatedPeople(tokens: Doc['tokens'], verb: number, sentence: number): { count: number; first: number; last: number } | undefined {
+  let k = PLURAL_AUX.has(tokens[verb]!.lower) ? verb : verb - 1;
+  while (k >= 0 && PLURAL_AUX.has(tokens[k]!.lower)) k--;
+  const last = k;
+  let count = 0;
+  let sawAnd = false;
+  let first = -1;
+  for (; k >= 0 && last - k < MAX_COORDINATED_TOKENS && tokens[k]!.sentence === sentence; k--) {
+    const t = tokens[k]!;
+    if (singularNouns.has(t.lower)) count++;
+    else if (t.lower === 'and') sawAnd = true;
+    else if (!COORDINATED_FILLERS.has(t.lower) && t.kind !== 'number' && !/^[a-z]+-[a-z-]+$/.test(t.lower) && !(t.lower === 'year' || t.lower === 'old')) break;
+    first = k;
+  }
+  // The phrase must begin with a person's determiner or noun, not in the middle of another phrase.
+  while (first >= 0 && first <= last && (tokens[first]!.lower === 'and' || tokens[first]!.text === ',')) first++;
+  if (count < 2 || !sawAnd || first < 0 || !singularNouns.has(tokens[last]!.lower)) return undefined;
+  return { count, first, last };
+}
+
 /** "a policeman was shot dead", "killing a civilian", "shot him dead": one death. */
 function addSingularDeaths(doc: Doc, used: Set<number>): void {
   const tokens = doc.tokens;
@@ -237,6 +266,26 @@ function addSingularDeaths(doc: Doc, used: Set<number>): void {
           break;
         }
         if (tokens[k]!.text === ',' || STOP.has(tokens[k]!.lower)) break;
+      }
+    }
+    // Passive with coordinated singular subjects: "a man and his son were killed" (two deaths).
+    if (first < 0 && (PLURAL_AUX.has(tokens[i]!.lower) || PLURAL_AUX.has(tokens[i - 1]?.lower ?? '') || PLURAL_AUX.has(tokens[i - 2]?.lower ?? ''))) {
+      const people = coordinatedPeople(tokens, i, sentence);
+      if (people) {
+        const start = tokens[people.first]!.start;
+        const end = tokens[kindEnd - 1]!.end;
+        doc.figures.push({
+          start,
+          end,
+          text: doc.text.slice(start, end),
+          kind: 'killed',
+          value: people.count,
+          quantity: { start, end: tokens[people.last]!.end },
+          subject: { start, end: tokens[people.last]!.end },
+        });
+        used.add(i);
+        i = kindEnd - 1;
+        continue;
       }
     }
     // Active with a singular object: "killed a civilian", "shot him dead"

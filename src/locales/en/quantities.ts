@@ -91,6 +91,8 @@ function quantityAt(doc: Doc, inDate: Uint8Array, k: number, startToken: number,
     if (!/^\d{1,3}(,\d{3})*(\.\d+)?$|^\d+(\.\d+)?$/.test(t.text)) return null;
     // "15 December", "December 15": a day of the month, even where no year lets it be resolved.
     if (MONTH_WORDS.has(tokens[k + 1]?.text ?? '') || MONTH_WORDS.has(tokens[k - 1]?.text ?? '')) return null;
+    // "12-year-old", "5-kilometre": a number hyphened to a word measures something else (not "25-30").
+    if (tokens[k + 1]?.text === '-' && !tokens[k + 1]!.spaceBefore && tokens[k + 2]?.kind === 'word' && !tokens[k + 2]!.spaceBefore) return null;
     // "1999" alone is usually a year: not a count.
     if (/^(1[89]|20)\d\d$/.test(t.text) && !modifier) return null;
     // "9:30", "3.5" as clock or decimal fractions of people are not counts; "1,200" is.
