@@ -36,6 +36,9 @@ export function assembleEvents(doc: Doc): AcledEvent[] {
     const published = parseIsoDay(doc.meta.date) ? doc.meta.date : undefined;
     const eventDate = dateMention?.date ?? published ?? '';
     const timePrecision = dateMention?.precision ?? 2;
+    // Background (see isBackground) is decided by place and date alone: skip the rest early.
+    const background = doc.scope !== null && isBackground(place, eventDate, published);
+    if (background && group !== main) return;
     const ctx = { doc, countryCode: place?.entry.countryCode ?? country?.code, country: country?.name ?? place?.entry.country, date: eventDate || undefined, coref };
     let actors = resolveActors(group.frames, ctx);
     if (!actors.actor1 && mainActors && group !== main) actors = resolveActors(main.frames, ctx);
@@ -57,7 +60,7 @@ export function assembleEvents(doc: Doc): AcledEvent[] {
     // In a long article, a further mention of fighting with no one named and no one killed is
     // usually background ("the battle for Mosul"), not an event of its own.
     if (group !== main && doc.scope !== null && !actors.actor1 && fatalities === 0) return;
-    if (doc.scope !== null && isBackground(place, eventDate, published)) return;
+    if (background) return;
     // Crowd events: generic people in a protest are the protesters, in a riot the rioters.
     adjustCrowdActors(kind.eventType, actors, ctx.country);
     const communalClash = isCommunalPeople(actors.actor1) || isCommunalPeople(actors.actor2) || kind.decisive.some((t) => /commun|ethnic|tribal|clan/i.test(t.text));

@@ -2,7 +2,7 @@
 // in-process. The pipeline's `places` stage calls `loadGeoparser().apply(doc)`.
 import type { Doc, PlaceMention } from '../common/doc.js';
 import { loadGazetteer, type Gazetteer } from './gazetteer.js';
-import { recognise } from './recognise.js';
+import { recognise, type TextRange } from './recognise.js';
 import { PublicationProfile, resolveCandidates } from './resolve.js';
 
 export { GazetteerError } from './gazetteer.js';
@@ -29,6 +29,8 @@ export interface Geoparser {
 
 export interface ParseOptions {
   from?: number;
+  /** Read only these stretches of the text (sorted character ranges); the rest is ignored. */
+  ranges?: readonly TextRange[];
   focusCountry?: string;
   source?: string;
 }
@@ -53,7 +55,7 @@ export function loadGeoparser(options: GeoparserOptions = {}): Geoparser {
     return p;
   };
   const parse = (text: string, o: ParseOptions = {}): PlaceMention[] =>
-    resolveCandidates(gaz, recognise(gaz, text, o.from ?? 0), { demonyms, focusCountry: o.focusCountry, profile: profileOf(o.source) });
+    resolveCandidates(gaz, recognise(gaz, text, o.from ?? 0, o.ranges), { demonyms, focusCountry: o.focusCountry, profile: profileOf(o.source) });
   g = {
     gazetteer: gaz,
     parse,

@@ -67,66 +67,74 @@ export interface WordArrays {
  * Words of the text from `from`: runs of letters and digits, with inner apostrophes ("Dar'a",
  * but not a possessive 's), initialisms ("U.S.", "D.C.") and "W.Va." kept whole.
  */
-export function scanWordArrays(text: string, from = 0): WordArrays {
-  const len = text.length;
-  let cap0 = Math.max(16, (len >> 2) + 8);
+export function scanWordArrays(text: string, from = 0, ranges?: readonly TextRange[]): WordArrays {
+  let cap0 = Math.max(16, (text.length >> 2) + 8);
   let start = new Int32Array(cap0);
   let end = new Int32Array(cap0);
   let flags = new Uint8Array(cap0);
   let n = 0;
-  let i = from;
-  while (i < len) {
-    // Skip to the next word character (ASCII by table; others by Unicode class, rarely).
-    let c = text.charCodeAt(i);
-    if (c < 128 ? ASCII_WORD[c] !== 1 : !LETTER_RE.test(text[i]!)) {
-      i++;
-      continue;
-    }
-    const s0 = i;
-    let j = i + 1;
-    for (;;) {
-      while (j < len) {
-        const d = text.charCodeAt(j);
-        if (d < 128 ? ASCII_WORD[d] === 1 : LETTER_RE.test(text[j]!)) j++;
-        else break;
+  const spans = ranges ?? [[from, text.length] as const];
+  for (const [rangeStart, rangeEnd] of spans) {
+    // Each range reads as if the text began there: its first word starts a sentence.
+    const first = Math.max(rangeStart, from);
+    const len = Math.min(rangeEnd, text.length);
+    let i = first;
+    while (i < len) {
+      // Skip to the next word character (ASCII by table; others by Unicode class, rarely).
+      let c = text.charCodeAt(i);
+      if (c < 128 ? ASCII_WORD[c] !== 1 : !LETTER_RE.test(text[i]!)) {
+        i++;
+        continue;
       }
-      // Inner apostrophe followed by letters ("Dar'a", "d'Ivoire"), except the possessive "'s".
-      const a = text.charCodeAt(j);
-      if ((a !== 39 && a !== 0x2019) || j + 1 >= len || !isWordChar(text.charCodeAt(j + 1), j + 1, text)) break;
-      const s1 = text.charCodeAt(j + 1);
-      if ((s1 === 115 || s1 === 83) && (j + 2 >= len || !isWordChar(text.charCodeAt(j + 2), j + 2, text))) break;
-      j += 2;
-    }
-    c = text.charCodeAt(s0);
-    const cap = isUpperAt(text, s0);
-    let f = 0;
-    if (cap) {
-      f = CAP;
-      // "U.S.", "D.C.", "U.S.A." and "W.Va.": capital letters with dots.
-      if (text.charCodeAt(j) === 46 && j + 1 < len && isUpperAt(text, j + 1)) {
-        const m = /^(?:(?:\p{Lu}\.){2,}|\p{Lu}\.\p{Lu}\p{Ll}+\.)/u.exec(text.slice(s0, s0 + 12));
-        if (m) j = s0 + m[0].length;
+      const s0 = i;
+      let j = i + 1;
+      for (;;) {
+        while (j < len) {
+          const d = text.charCodeAt(j);
+          if (d < 128 ? ASCII_WORD[d] === 1 : LETTER_RE.test(text[j]!)) j++;
+          else break;
+        }
+        // Inner apostrophe followed by letters ("Dar'a", "d'Ivoire"), except the possessive "'s".
+        const a = text.charCodeAt(j);
+        if ((a !== 39 && a !== 0x2019) || j + 1 >= len || !isWordChar(text.charCodeAt(j + 1), j + 1, text)) break;
+        const s1 = text.charCodeAt(j + 1);
+        if ((s1 === 115 || s1 === 83) && (j + 2 >= len || !isWordChar(text.charCodeAt(j + 2), j + 2, text))) break;
+        j += 2;
       }
-      if (j - s0 >= 2) {
-        const w = text.slice(s0, j);
-        if (w === w.toUpperCase() && w !== w.toLowerCase()) f |= ALL_CAPS;
+      c = text.charCodeAt(s0);
+      const cap = isUpperAt(text, s0);
+      let f = 0;
+      if (cap) {
+        f = CAP;
+        // "U.S.", "D.C.", "U.S.A." and "W.Va.": capital letters with dots.
+        if (text.charCodeAt(j) === 46 && j + 1 < len && isUpperAt(text, j + 1)) {
+          const m = /^(?:(?:\p{Lu}\.){2,}|\p{Lu}\.\p{Lu}\p{Ll}+\.)/u.exec(text.slice(s0, s0 + 12));
+          if (m) j = s0 + m[0].length;
+        }
+        if (j - s0 >= 2) {
+          const w = text.slice(s0, j);
+          if (w === w.toUpperCase() && w !== w.toLowerCase()) f |= ALL_CAPS;
+        }
+        if (isSentenceStart(text, s0, first, n > 0 ? start[n - 1]! : -1, n > 0 ? end[n - 1]! : -1)) f |= INITIAL;
       }
-      if (isSentenceStart(text, s0, from, n > 0 ? start[n - 1]! : -1, n > 0 ? end[n - 1]! : -1)) f |= INITIAL;
+      if (n === start.length) {
+        cap0 *= 2;
+        const s2 = new Int32Array(cap0); s2.set(start); start = s2;
+        const e2 = new Int32Array(cap0); e2.set(end); end = e2;
+        const f2 = new Uint8Array(cap0); f2.set(flags); flags = f2;
+      }
+      start[n] = s0;
+      end[n] = j;
+      flags[n] = f;
+      n++;
+      i = j;
     }
-    if (n === start.length) {
-      cap0 *= 2;
-      const s2 = new Int32Array(cap0); s2.set(start); start = s2;
-      const e2 = new Int32Array(cap0); e2.set(end); end = e2;
-      const f2 = new Uint8Array(cap0); f2.set(flags); flags = f2;
-    }
-    start[n] = s0;
-    end[n] = j;
-    flags[n] = f;
-    n++;
-    i = j;
   }
   return { n, start, end, flags };
 }
+
+/** Character offsets [start, end) of a stretch of the text to read. */
+export type TextRange = readonly [number, number];
 
 function makeWord(text: string, wa: WordArrays, i: number): Word {
   const w = text.slice(wa.start[i]!, wa.end[i]!);
@@ -248,8 +256,8 @@ function followsComma(text: string, a: Word, b: Word): boolean {
  * filters the resolver needs. People ("John Kirby", "Jordan Peterson") and organisations
  * ("Washington Post") are dropped here.
  */
-export function recognise(gaz: Gazetteer, text: string, from = 0): Candidate[] {
-  const words = new WordView(text, scanWordArrays(text, from));
+export function recognise(gaz: Gazetteer, text: string, from = 0, ranges?: readonly TextRange[]): Candidate[] {
+  const words = new WordView(text, scanWordArrays(text, from, ranges));
   const n = words.n;
   const folds: (string | undefined)[] = new Array(n);
   const fold = (i: number) => folds[i] ?? (folds[i] = foldWord(words.get(i)));

@@ -1,7 +1,7 @@
 // Which reader an input needs: from --input-format, else the file extension, else (stdin, .xml)
 // the first bytes. Unknown extensions are read as plain text.
 import { extname } from 'node:path';
-import { isFeedRoot, xmlRootName } from './feed.js';
+import { isFeedRoot, xmlRootName } from './xml-root.js';
 import type { InputFormat } from './types.js';
 
 export const INPUT_FORMATS: readonly InputFormat[] = ['text', 'jsonl', 'json', 'csv', 'html', 'feed'];

@@ -4,6 +4,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { normaliseDate } from './dates.js';
 import { htmlFragmentToText } from './html-text.js';
 import { describeError, IngestFailure, ingestError } from './input.js';
+import { isFeedRoot, xmlRootName } from './xml-root.js';
 import type { IngestError, SourceDocument } from './types.js';
 
 type XmlValue = string | number | boolean | XmlObject | XmlValue[] | undefined | null;
@@ -21,28 +22,6 @@ const parser = new XMLParser({
   ignorePiTags: true,
   isArray: (name) => name === 'item' || name === 'entry' || name === 'link',
 });
-
-/** Root element name of an XML document (after declarations, comments and doctype), or undefined. */
-export function xmlRootName(text: string): string | undefined {
-  const re = /<(\?[\s\S]*?\?>|!--[\s\S]*?-->|!DOCTYPE[^>[]*(?:\[[\s\S]*?\])?\s*>|([A-Za-z_][\w.:-]*))/gy;
-  let pos = 0;
-  while (pos < text.length) {
-    while (pos < text.length && /\s/.test(text[pos]!)) pos++;
-    re.lastIndex = pos;
-    const m = re.exec(text);
-    if (!m) return undefined;
-    if (m[2]) return m[2];
-    pos = re.lastIndex;
-  }
-  return undefined;
-}
-
-/** Whether a root element name is a feed's: rss, feed (Atom), or RDF (RSS 1.0), with any prefix. */
-export function isFeedRoot(name: string | undefined): boolean {
-  if (!name) return false;
-  const local = name.slice(name.indexOf(':') + 1).toLowerCase();
-  return local === 'rss' || local === 'feed' || local === 'rdf';
-}
 
 /** Text of an element value: a string, an element with attributes (#text), or the first of a list. */
 function textOf(v: XmlValue): string | undefined {

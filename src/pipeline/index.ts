@@ -39,19 +39,9 @@ export function createDoc(source: SourceDocument): Doc {
   );
 }
 
-/** The document's text with every sentence out of scope replaced by spaces. */
-export function textInScope(doc: Doc): string {
-  const parts: string[] = [];
-  let at = 0;
-  for (let i = 0; i < doc.sentences.length; i++) {
-    if (!doc.inScope(i)) continue;
-    const s = doc.sentences[i]!;
-    if (s.start > at) parts.push(' '.repeat(s.start - at));
-    parts.push(doc.text.slice(s.start, s.end));
-    at = s.end;
-  }
-  if (doc.text.length > at) parts.push(' '.repeat(doc.text.length - at));
-  return parts.join('');
+/** Character ranges of the sentences in scope (the whole body when the document is read whole). */
+export function scopedTextRanges(doc: Doc): [number, number][] {
+  return doc.scopedTokenRanges().map(([first, end]) => [doc.tokens[first]!.start, doc.tokens[end - 1]!.end]);
 }
 
 export function createExtractor(options: ExtractorOptions = {}): Extractor {
@@ -61,10 +51,9 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
     {
       name: 'places',
       // No publication profile (`source`): a document's events must not depend on what was read
-      // before it. Only sentences in scope are read; the rest is blanked out (same length, so
-      // offsets still hold).
+      // before it. Only sentences in scope are read.
       apply: (doc) => {
-        doc.places.push(...geoparser.parse(doc.scope ? textInScope(doc) : doc.text, { from: doc.bodyStart }));
+        doc.places.push(...geoparser.parse(doc.text, { from: doc.bodyStart, ranges: doc.scope ? scopedTextRanges(doc) : undefined }));
         doc.places.sort((a, b) => a.start - b.start);
       },
     },
