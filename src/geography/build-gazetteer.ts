@@ -1,4 +1,4 @@
-// Builds sitrep's gazetteer from npm packages and our data files into <repo>/generated/gazetteer.json
+// Builds sitrep's gazetteer from npm packages and our data files into <repo>/generated/gazetteer.bin
 // (gitignored: the packages' data is not committed). Run by scripts/build.mjs after tsc, and by the
 // loader on first use when the file is missing. Takes a few seconds.
 //
@@ -17,13 +17,13 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { foldName, nameVariants } from './fold.js';
-import { FEATURE_CODES, GAZETTEER_VERSION, type GazetteerFile } from './gazetteer-format.js';
+import { encodeGazetteer, FEATURE_CODES, gazetteerData, GAZETTEER_VERSION, type GazetteerFile } from './gazetteer-format.js';
 
 const require = createRequire(import.meta.url);
 
 export const DATA_DIR = fileURLToPath(new URL('./data/', import.meta.url));
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const GAZETTEER_PATH = join(REPO_ROOT, 'generated', 'gazetteer.json');
+export const GAZETTEER_PATH = join(REPO_ROOT, 'generated', 'gazetteer.bin');
 
 interface RawCity { name: string; lat: string; lng: string; country: string; admin1: string; admin2: string }
 interface AtcCity { cityId: number; name: string; country: string; featureCode: string; adminCode: string; population: number; loc: { coordinates: [number, number] } }
@@ -394,7 +394,7 @@ export function writeGazetteer(path = GAZETTEER_PATH): { path: string; entries: 
   const g = buildGazetteer();
   mkdirSync(dirname(path), { recursive: true });
   const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify(g));
+  writeFileSync(tmp, encodeGazetteer(gazetteerData(g)));
   renameSync(tmp, path);
   return { path, entries: g.n.length, keys: g.keys.length, warnings: g.warnings ?? [] };
 }

@@ -1,11 +1,11 @@
-// Loads the built gazetteer (generated/gazetteer.json) once and answers look-ups by folded name.
+// Loads the built gazetteer (generated/gazetteer.bin) once and answers look-ups by folded name.
 // Entries are kept as columns; GazetteerEntry objects are made only for the places a text names.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { GazetteerEntry } from '../common/doc.js';
 import { buildGazetteer, DATA_DIR, GAZETTEER_PATH, writeGazetteer } from './build-gazetteer.js';
 import { foldName, nameVariants } from './fold.js';
-import { FEATURE_CODES, FEATURE_NAMES, GAZETTEER_VERSION, type CountryRecord, type GazetteerFile } from './gazetteer-format.js';
+import { decodeGazetteer, FEATURE_CODES, FEATURE_NAMES, gazetteerData, type CountryRecord, type GazetteerData, type GazetteerFile } from './gazetteer-format.js';
 
 export class GazetteerError extends Error {}
 
@@ -24,7 +24,6 @@ export interface NameInfo {
 
 export class Gazetteer {
   readonly countries: CountryRecord[];
-  private readonly index: Map<string, number | number[]>;
   /** Folded first word of any name -> the most words a name starting with it has. */
   readonly maxWords: Map<string, number>;
   readonly demonyms: Map<string, number>;
@@ -34,14 +33,21 @@ export class Gazetteer {
   private readonly countryByCode = new Map<string, number>();
   private readonly countryByName = new Map<string, number>();
   private readonly entryCache = new Map<number, GazetteerEntry>();
+  /** Entry lists of names several places bear, made on first look-up. */
+  private readonly lists = new Map<number, readonly number[]>();
 
-  constructor(private readonly g: GazetteerFile) {
+  static fromFile(file: GazetteerFile): Gazetteer {
+    return new Gazetteer(gazetteerData(file));
+  }
+
+  static fromBytes(bytes: Buffer): Gazetteer {
+    return new Gazetteer(decodeGazetteer(bytes));
+  }
+
+  private constructor(private readonly g: GazetteerData) {
     this.countries = g.countries;
-    this.index = new Map();
-    this.maxWords = new Map();
-    for (let i = 0; i < g.keys.length; i++) this.addKey(g.keys[i]!, g.post[i]!);
+    this.maxWords = g.maxWords;
     this.demonyms = new Map(g.demonymKeys.map((k, i) => [k, g.demonymEntry[i]!]));
-    for (const k of this.demonyms.keys()) this.noteWords(k);
     // Keys without spaces: "W.Va." and "W. Va." both look up "wva".
     this.abbreviations = new Map(g.abbrevKeys.map((k, i) => [k.replace(/ /g, ''), g.abbrevEntry[i]!]));
     this.commonWords = new Set(g.commonWords);
@@ -53,21 +59,8 @@ export class Gazetteer {
     });
   }
 
-  private noteWords(key: string): void {
-    const sp = key.indexOf(' ');
-    const first = sp < 0 ? key : key.slice(0, sp);
-    const words = sp < 0 ? 1 : key.split(' ').length;
-    if ((this.maxWords.get(first) ?? 0) < words) this.maxWords.set(first, words);
-  }
-
-  private addKey(key: string, post: number | number[]): void {
-    const old = this.index.get(key);
-    if (old === undefined) this.index.set(key, post);
-    else {
-      const merged = new Set([...(typeof old === 'number' ? [old] : old), ...(typeof post === 'number' ? [post] : post)]);
-      this.index.set(key, [...merged]);
-    }
-    this.noteWords(key);
+  get sources(): readonly string[] {
+    return this.g.sources;
   }
 
   private readonly infoCache = new Map<string, NameInfo>();
@@ -92,12 +85,22 @@ export class Gazetteer {
 
   /** Entry indexes for a folded name. */
   lookup(key: string): readonly number[] | undefined {
-    const p = this.index.get(key);
-    return p === undefined ? undefined : typeof p === 'number' ? [p] : p;
+    const v = this.g.index.get(key);
+    if (v === undefined) return undefined;
+    if (v >= 0) return [v];
+    let list = this.lists.get(v);
+    if (list === undefined) {
+      const m = -v - 1;
+      const entries: number[] = [];
+      for (let i = this.g.listStart[m]!; i < this.g.listStart[m + 1]!; i++) entries.push(this.g.listEntries[i]!);
+      list = entries;
+      this.lists.set(v, list);
+    }
+    return list;
   }
 
   has(key: string): boolean {
-    return this.index.has(key);
+    return this.g.index.has(key);
   }
 
   get size(): number {
@@ -156,7 +159,16 @@ export class Gazetteer {
   /** A copy of this gazetteer with the user's places (TSV: name, aliases, lat, lon, country, admin1) added. */
   withUserPlaces(path: string): Gazetteer {
     if (!existsSync(path)) throw new GazetteerError(`${path}: no such places file`);
-    const g: GazetteerFile = { ...this.g, n: [...this.g.n], la: [...this.g.la], lo: [...this.g.lo], cc: [...this.g.cc], a1: [...this.g.a1], a2: [...this.g.a2], f: [...this.g.f], p: [...this.g.p], g: [...this.g.g], r: [...this.g.r], admin1Names: [...this.g.admin1Names], keys: [...this.g.keys], post: [...this.g.post] };
+    const keys = [...this.g.index.keys()];
+    const g: GazetteerFile = {
+      version: 0, sources: this.g.sources, warnings: this.g.warnings, countries: this.g.countries,
+      admin1Names: [...this.g.admin1Names], admin2Names: this.g.admin2Names, n: [...this.g.n],
+      la: Array.from(this.g.la), lo: Array.from(this.g.lo), cc: Array.from(this.g.cc), a1: Array.from(this.g.a1), a2: Array.from(this.g.a2),
+      f: Array.from(this.g.f), p: Array.from(this.g.p), g: Array.from(this.g.g), r: Array.from(this.g.r),
+      keys, post: keys.map((k) => [...this.lookup(k)!]),
+      demonymKeys: this.g.demonymKeys, demonymEntry: this.g.demonymEntry, abbrevKeys: this.g.abbrevKeys, abbrevEntry: this.g.abbrevEntry,
+      commonWords: this.g.commonWords, firstNames: this.g.firstNames,
+    };
     const lines = readFileSync(path, 'utf8').split(/\r?\n/);
     lines.forEach((line, ln) => {
       if (line.trim() === '' || line.startsWith('#')) return;
@@ -183,7 +195,7 @@ export class Gazetteer {
         for (const key of [k, ...nameVariants(k, country?.toUpperCase() ?? '')]) { g.keys.push(key); g.post.push(i); }
       }
     });
-    return new Gazetteer(g);
+    return Gazetteer.fromFile(g);
   }
 }
 
@@ -207,7 +219,7 @@ function dataNewerThan(path: string): boolean {
 }
 
 /**
- * The built gazetteer, loaded once. The default file (generated/gazetteer.json) is built first
+ * The built gazetteer, loaded once. The default file (generated/gazetteer.bin) is built first
  * (a few seconds) when missing, older than our data files or of an older format; when it cannot be
  * written (a read-only install), the gazetteer is built in memory for this run.
  */
@@ -215,28 +227,29 @@ export function loadGazetteer(path = GAZETTEER_PATH): Gazetteer {
   if (cached && path === GAZETTEER_PATH) return cached;
   if (path !== GAZETTEER_PATH) {
     if (!existsSync(path)) throw new GazetteerError(`${path}: no such gazetteer file`);
-    const file = JSON.parse(readFileSync(path, 'utf8')) as GazetteerFile;
-    if (file.version !== GAZETTEER_VERSION) throw new GazetteerError(`${path}: gazetteer version ${file.version}, expected ${GAZETTEER_VERSION}`);
-    return new Gazetteer(file);
+    try {
+      return Gazetteer.fromBytes(readFileSync(path));
+    } catch (err) {
+      throw new GazetteerError(`${path}: ${(err as Error).message}`);
+    }
   }
-  let file: GazetteerFile | undefined;
+  let gaz: Gazetteer | undefined;
   if (existsSync(path) && !dataNewerThan(path)) {
     try {
-      file = JSON.parse(readFileSync(path, 'utf8')) as GazetteerFile;
+      gaz = Gazetteer.fromBytes(readFileSync(path));
     } catch {
-      file = undefined; // a damaged file is rebuilt
+      gaz = undefined; // a damaged file or an older format is rebuilt
     }
-    if (file && file.version !== GAZETTEER_VERSION) file = undefined;
   }
-  if (!file) {
+  if (!gaz) {
     process.stderr.write('sitrep: building the gazetteer (a few seconds, once)...\n');
     try {
       writeGazetteer(path);
-      file = JSON.parse(readFileSync(path, 'utf8')) as GazetteerFile;
+      gaz = Gazetteer.fromBytes(readFileSync(path));
     } catch {
-      file = buildGazetteer();
+      gaz = Gazetteer.fromFile(buildGazetteer());
     }
   }
-  cached = new Gazetteer(file);
+  cached = gaz;
   return cached;
 }

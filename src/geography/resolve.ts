@@ -134,6 +134,9 @@ export function resolveCandidates(gaz: Gazetteer, cands: Candidate[], options: R
   const focus = options.focusCountry ? gaz.findCountry(options.focusCountry) : undefined;
   const focusIndex = focus ? gaz.countries.indexOf(focus) : -1;
   const profile = options.profile;
+  // A name's key for votes (demonyms by the entry they name), and its setting (see below).
+  const nameKeys = cands.map((c) => (c.demonym !== undefined ? `#d:${c.demonym}` : c.key));
+  const settings = cands.map((c, k) => (c.container === undefined && c.containerOf === undefined ? `${nameKeys[k]}|${c.want ?? ''}|${c.near ? 1 : 0}` : undefined));
 
   // Start from the priors; then twice: vote for countries and admin1 regions by distinct name,
   // and rescore each reading by how well it agrees with the votes of the other names.
@@ -157,7 +160,7 @@ export function resolveCandidates(gaz: Gazetteer, cands: Candidate[], options: R
     const seen = new Set<string>();
     for (let k = 0; k < n; k++) {
       const c = cands[k]!;
-      const key = c.demonym !== undefined ? `#d:${c.demonym}` : c.key;
+      const key = nameKeys[k]!;
       if (seen.has(key)) continue;
       // A common word without a cue ("Reading") is probably no place: it gets no vote.
       if (c.common && !c.cue && c.container === undefined && c.containerOf === undefined) continue;
@@ -210,9 +213,7 @@ export function resolveCandidates(gaz: Gazetteer, cands: Candidate[], options: R
       const r = readings[k]!;
       const s = scores[k]!;
       if (r.entries.length === 0) continue;
-      const setting = c.container === undefined && c.containerOf === undefined
-        ? `${c.demonym ?? c.key}|${c.want ?? ''}|${c.near ? 1 : 0}`
-        : undefined;
+      const setting = settings[k];
       if (setting !== undefined) {
         const same = done.get(setting);
         if (same !== undefined) {
@@ -222,7 +223,7 @@ export function resolveCandidates(gaz: Gazetteer, cands: Candidate[], options: R
         }
         done.set(setting, k);
       }
-      const own = byKey.get(c.demonym !== undefined ? `#d:${c.demonym}` : c.key);
+      const own = byKey.get(nameKeys[k]!);
       const others = Math.max(1, totalNames - 1);
       for (let i = 0; i < r.entries.length; i++) {
         const e = r.entries[i]!;
@@ -247,7 +248,8 @@ export function resolveCandidates(gaz: Gazetteer, cands: Candidate[], options: R
           const lo = gaz.lon(e);
           let near = Infinity;
           for (const a of anchors) {
-            if (a.key === c.key) continue;
+            // (A latitude gap alone already puts an anchor beyond the 200 km that count.)
+            if (a.key === c.key || Math.abs(la - a.lat) * KM_PER_DEGREE >= 200) continue;
             const d = approxKm(la, lo, a.lat, a.lon);
             if (d < near) near = d;
           }
@@ -296,14 +298,7 @@ export function resolveCandidates(gaz: Gazetteer, cands: Candidate[], options: R
     const mention: PlaceMention = { start: c.start, end: c.end, text: c.text, entry: gaz.entry(e), score: round3(1 / z) };
     if (profile && c.demonym === undefined) learnt.push({ entry: e, score: mention.score });
     if (c.demonym !== undefined) mention.demonym = true;
-    if (s.length > 1) {
-      mention.alternatives = s
-        .map((v, i) => ({ i, v }))
-        .filter((x) => x.i !== b)
-        .sort((a, b2) => b2.v - a.v)
-        .slice(0, 3)
-        .map((x) => ({ entry: gaz.entry(r.entries[x.i]!), score: round3(Math.exp(x.v - s[b]!) / z) }));
-    }
+    if (s.length > 1) mention.alternatives = topOthers(s, b, 3).map((i) => ({ entry: gaz.entry(r.entries[i]!), score: round3(Math.exp(s[i]! - s[b]!) / z) }));
     places.push(mention);
   }
   profile?.add(gaz, learnt);
@@ -340,11 +335,28 @@ function keep(gaz: Gazetteer, c: Candidate, r: Readings, e: number, context: num
   return false;
 }
 
+/** Indexes of the `count` highest scores other than `skip`, highest first (ties: lower index first). */
+function topOthers(scores: readonly number[], skip: number, count: number): number[] {
+  const top: number[] = [];
+  for (let i = 0; i < scores.length; i++) {
+    if (i === skip) continue;
+    let at = top.length;
+    while (at > 0 && scores[top[at - 1]!]! < scores[i]!) at--;
+    if (at < count) {
+      top.splice(at, 0, i);
+      if (top.length > count) top.pop();
+    }
+  }
+  return top;
+}
+
+const KM_PER_DEGREE = 111.2;
+
 /** Equirectangular distance in km: enough to tell 50 km from 200 km. */
 function approxKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
   const x = (lon2 - lon1) * Math.cos(((lat1 + lat2) * Math.PI) / 360);
   const y = lat2 - lat1;
-  return 111.2 * Math.sqrt(x * x + y * y);
+  return KM_PER_DEGREE * Math.sqrt(x * x + y * y);
 }
 
 function round3(x: number): number {

@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { decodeGazetteer, encodeGazetteer, GAZETTEER_VERSION, gazetteerData, type GazetteerFile } from '../../src/geography/gazetteer-format.js';
+import { Gazetteer } from '../../src/geography/gazetteer.js';
+
+// Three places; "springfield" names two, and comes twice (as user places do): entries merge once each.
+const file: GazetteerFile = {
+  version: GAZETTEER_VERSION,
+  sources: ['test'],
+  countries: [{ code: 'US', iso3: 'USA', name: 'United States', names: ['United States'], lat: 39, lon: -98 }],
+  admin1Names: ['Illinois', 'Missouri'],
+  admin2Names: [],
+  n: ['Springfield', 'Springfield', 'New York City'],
+  la: [397817, 372153, 407128], lo: [-896501, -932982, -740060],
+  cc: [0, 0, 0], a1: [0, 1, -1], a2: [-1, -1, -1], f: [0, 0, 0],
+  p: [114_000, 169_000, 8_800_000], g: [4250542, 4409896, 5128581], r: [3, 2, 4],
+  keys: ['springfield', 'new york city', 'springfield'], post: [[0, 1], 2, [1]],
+  demonymKeys: ['new yorker'], demonymEntry: [2],
+  abbrevKeys: ['n y'], abbrevEntry: [2],
+  commonWords: ['reading'], firstNames: ['jordan'],
+};
+
+test('the binary gazetteer reads back what was written', () => {
+  const data = gazetteerData(file);
+  const back = decodeGazetteer(encodeGazetteer(data));
+  assert.deepEqual([...back.index], [...data.index]);
+  assert.deepEqual([...back.maxWords], [['springfield', 1], ['new', 3]]);
+  assert.deepEqual(Array.from(back.p), file.p);
+  assert.deepEqual(back.n, file.n);
+  const gaz = Gazetteer.fromBytes(encodeGazetteer(data));
+  assert.deepEqual(gaz.lookup('springfield'), [0, 1]);
+  assert.deepEqual(gaz.lookup('new york city'), [2]);
+  assert.equal(gaz.lookup('chicago'), undefined);
+  assert.equal(gaz.entry(1).admin1, 'Missouri');
+  assert.equal(gaz.abbreviations.get('ny'), 2);
+  assert.ok(gaz.commonWords.has('reading') && gaz.firstNames.has('jordan'));
+});
+
+test('a file that is no gazetteer, or of another version, is refused', () => {
+  assert.throws(() => decodeGazetteer(Buffer.from('{"version":3}')), /not a sitrep gazetteer/);
+  const bytes = encodeGazetteer(gazetteerData(file));
+  const header = bytes.toString('latin1');
+  const older = Buffer.from(header.replace(`"version":${GAZETTEER_VERSION}`, `"version":${GAZETTEER_VERSION - 1}`), 'latin1');
+  assert.throws(() => decodeGazetteer(older), /gazetteer version/);
+});
