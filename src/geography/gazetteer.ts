@@ -5,7 +5,10 @@ import { join } from 'node:path';
 import type { GazetteerEntry } from '../common/doc.js';
 import { buildGazetteer, DATA_DIR, GAZETTEER_PATH, writeGazetteer } from './build-gazetteer.js';
 import { foldName, nameVariants } from './fold.js';
-import { decodeGazetteer, FEATURE_CODES, FEATURE_NAMES, gazetteerData, type CountryRecord, type GazetteerData, type GazetteerFile } from './gazetteer-format.js';
+import {
+  columnLength, decodeGazetteer, FEATURE_CODES, FEATURE_NAMES, findName, gazetteerData, NO_ENTRY, stringAt,
+  type CountryRecord, type GazetteerData, type GazetteerFile,
+} from './gazetteer-format.js';
 
 export class GazetteerError extends Error {}
 
@@ -24,8 +27,6 @@ export interface NameInfo {
 
 export class Gazetteer {
   readonly countries: CountryRecord[];
-  /** Folded first word of any name -> the most words a name starting with it has. */
-  readonly maxWords: Map<string, number>;
   readonly demonyms: Map<string, number>;
   readonly abbreviations: Map<string, number>;
   readonly commonWords: Set<string>;
@@ -46,7 +47,6 @@ export class Gazetteer {
 
   private constructor(private readonly g: GazetteerData) {
     this.countries = g.countries;
-    this.maxWords = g.maxWords;
     this.demonyms = new Map(g.demonymKeys.map((k, i) => [k, g.demonymEntry[i]!]));
     // Keys without spaces: "W.Va." and "W. Va." both look up "wva".
     this.abbreviations = new Map(g.abbrevKeys.map((k, i) => [k.replace(/ /g, ''), g.abbrevEntry[i]!]));
@@ -85,8 +85,9 @@ export class Gazetteer {
 
   /** Entry indexes for a folded name. */
   lookup(key: string): readonly number[] | undefined {
-    const v = this.g.index.get(key);
-    if (v === undefined) return undefined;
+    const slot = findName(this.g.names, key);
+    const v = slot < 0 ? NO_ENTRY : this.g.names.value[slot]!;
+    if (v === NO_ENTRY) return undefined;
     if (v >= 0) return [v];
     let list = this.lists.get(v);
     if (list === undefined) {
@@ -100,11 +101,19 @@ export class Gazetteer {
   }
 
   has(key: string): boolean {
-    return this.g.index.has(key);
+    const slot = findName(this.g.names, key);
+    return slot >= 0 && this.g.names.value[slot] !== NO_ENTRY;
+  }
+
+  /** The most words a name starting with this folded word has; undefined when no name does. */
+  maxWords(firstWord: string): number | undefined {
+    const slot = findName(this.g.names, firstWord);
+    const words = slot < 0 ? 0 : this.g.names.maxWords[slot]!;
+    return words > 0 ? words : undefined;
   }
 
   get size(): number {
-    return this.g.n.length;
+    return columnLength(this.g.n);
   }
 
   feature(i: number): number { return this.g.f[i]!; }
@@ -123,7 +132,7 @@ export class Gazetteer {
   admin1Index(i: number): number { return this.g.a1[i]!; }
   lat(i: number): number { return this.g.la[i]! / 1e4; }
   lon(i: number): number { return this.g.lo[i]! / 1e4; }
-  name(i: number): string { return this.g.n[i]!; }
+  name(i: number): string { return stringAt(this.g.n, i); }
 
   /** The shared GazetteerEntry for an index (made once). */
   entry(i: number): GazetteerEntry {
@@ -133,7 +142,7 @@ export class Gazetteer {
     const c = g.cc[i]! >= 0 ? g.countries[g.cc[i]!] : undefined;
     const feature = FEATURE_NAMES[g.f[i]!]!;
     e = {
-      name: plainName(g.n[i]!),
+      name: plainName(stringAt(g.n, i)),
       countryCode: c?.code ?? '',
       country: c?.name ?? '',
       latitude: g.la[i]! / 1e4,
@@ -141,7 +150,7 @@ export class Gazetteer {
       feature,
     };
     if (g.a1[i]! >= 0) e.admin1 = g.admin1Names[g.a1[i]!];
-    if (g.a2[i]! >= 0 && feature !== 'admin2') e.admin2 = g.admin2Names[g.a2[i]!];
+    if (g.a2[i]! >= 0 && feature !== 'admin2') e.admin2 = stringAt(g.admin2Names, g.a2[i]!);
     if (g.p[i]! > 0 && feature === 'city') e.population = g.p[i];
     if (g.g[i]! > 0) e.geonameid = g.g[i];
     this.entryCache.set(i, e);
@@ -159,10 +168,13 @@ export class Gazetteer {
   /** A copy of this gazetteer with the user's places (TSV: name, aliases, lat, lon, country, admin1) added. */
   withUserPlaces(path: string): Gazetteer {
     if (!existsSync(path)) throw new GazetteerError(`${path}: no such places file`);
-    const keys = [...this.g.index.keys()];
+    const { names } = this.g;
+    const keys: string[] = [];
+    for (let slot = 0; slot < columnLength(names.names); slot++) if (names.value[slot] !== NO_ENTRY) keys.push(stringAt(names.names, slot));
+    const all = (c: { blob: string; offsets: ArrayLike<number> }) => Array.from({ length: columnLength(c) }, (_, i) => stringAt(c, i));
     const g: GazetteerFile = {
       version: 0, sources: this.g.sources, warnings: this.g.warnings, countries: this.g.countries,
-      admin1Names: [...this.g.admin1Names], admin2Names: this.g.admin2Names, n: [...this.g.n],
+      admin1Names: [...this.g.admin1Names], admin2Names: all(this.g.admin2Names), n: all(this.g.n),
       la: Array.from(this.g.la), lo: Array.from(this.g.lo), cc: Array.from(this.g.cc), a1: Array.from(this.g.a1), a2: Array.from(this.g.a2),
       f: Array.from(this.g.f), p: Array.from(this.g.p), g: Array.from(this.g.g), r: Array.from(this.g.r),
       keys, post: keys.map((k) => [...this.lookup(k)!]),

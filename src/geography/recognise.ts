@@ -289,7 +289,7 @@ export function recognise(gaz: Gazetteer, text: string, from = 0, ranges?: reado
     if (!words.isCap(i)) continue;
     const w = words.get(i);
     const f0 = fold(i);
-    const maxWords = gaz.maxWords.get(f0);
+    const maxWords = gaz.maxWords(f0);
     if (maxWords === undefined) {
       // "D.C.", "S.C.", "W.Va.": dotted state abbreviations name their state anywhere.
       if (w.text.length > 3 && w.text.indexOf('.') < w.text.length - 1 && w.text.includes('.')) {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { decodeGazetteer, encodeGazetteer, GAZETTEER_VERSION, gazetteerData, type GazetteerFile } from '../../src/geography/gazetteer-format.js';
+import { columnLength, decodeGazetteer, encodeGazetteer, findName, GAZETTEER_VERSION, gazetteerData, stringAt, type GazetteerFile } from '../../src/geography/gazetteer-format.js';
 import { Gazetteer } from '../../src/geography/gazetteer.js';
 
 // Three places; "springfield" names two, and comes twice (as user places do): entries merge once each.
@@ -23,14 +23,21 @@ const file: GazetteerFile = {
 test('the binary gazetteer reads back what was written', () => {
   const data = gazetteerData(file);
   const back = decodeGazetteer(encodeGazetteer(data));
-  assert.deepEqual([...back.index], [...data.index]);
-  assert.deepEqual([...back.maxWords], [['springfield', 1], ['new', 3]]);
+  const names = (d: typeof data) => Array.from({ length: columnLength(d.names.names) }, (_, i) => stringAt(d.names.names, i));
+  assert.deepEqual(names(back).sort(), ['new', 'new york city', 'springfield']);
+  assert.deepEqual(Array.from(back.names.value), Array.from(data.names.value));
+  assert.equal(back.names.maxWords[findName(back.names, 'new')], 3);
+  assert.equal(findName(back.names, 'york'), -1);
   assert.deepEqual(Array.from(back.p), file.p);
-  assert.deepEqual(back.n, file.n);
+  assert.deepEqual(Array.from({ length: 3 }, (_, i) => stringAt(back.n, i)), file.n);
   const gaz = Gazetteer.fromBytes(encodeGazetteer(data));
   assert.deepEqual(gaz.lookup('springfield'), [0, 1]);
   assert.deepEqual(gaz.lookup('new york city'), [2]);
   assert.equal(gaz.lookup('chicago'), undefined);
+  // "new" starts a name but names no place.
+  assert.equal(gaz.has('new'), false);
+  assert.equal(gaz.maxWords('new'), 3);
+  assert.equal(gaz.maxWords('york'), undefined);
   assert.equal(gaz.entry(1).admin1, 'Missouri');
   assert.equal(gaz.abbreviations.get('ny'), 2);
   assert.ok(gaz.commonWords.has('reading') && gaz.firstNames.has('jordan'));
