@@ -2,6 +2,7 @@
 // longest gazetteer match over capitalised word n-grams (indexed by folded first word), then
 // filters for people and organisations and for common words that only cues make places.
 import { createRequire } from 'node:module';
+import { isWordCode, LOWERABLE, charClasses } from '../common/char-classes.js';
 import { foldToken } from './fold.js';
 import { FEATURE_CODES } from './gazetteer-format.js';
 import type { Gazetteer } from './gazetteer.js';
@@ -42,13 +43,27 @@ const ASCII_WORD = new Uint8Array(128);
 for (let c = 48; c <= 57; c++) ASCII_WORD[c] = 1;
 for (let c = 65; c <= 90; c++) ASCII_WORD[c] = 1;
 for (let c = 97; c <= 122; c++) ASCII_WORD[c] = 1;
-const LETTER_RE = /[\p{L}\p{M}\p{N}]/u;
-function isWordChar(c: number, at: number, text: string): boolean {
-  return c < 128 ? ASCII_WORD[c] === 1 : LETTER_RE.test(text[at]!);
+function isWordChar(c: number): boolean {
+  return c < 128 ? ASCII_WORD[c] === 1 : isWordCode(c);
 }
 function isUpperAt(text: string, at: number): boolean {
   const c = text.charCodeAt(at);
-  return c < 128 ? c >= 65 && c <= 90 : text[at] !== text[at]!.toLowerCase();
+  return c < 128 ? c >= 65 && c <= 90 : c === c && (charClasses(c) & LOWERABLE) !== 0;
+}
+
+/** Every letter upper-case and some letter cased, as `w === w.toUpperCase() && w !== w.toLowerCase()` says. */
+function isAllCaps(text: string, start: number, end: number): boolean {
+  let cased = false;
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 128) {
+      const w = text.slice(start, end);
+      return w === w.toUpperCase() && w !== w.toLowerCase();
+    }
+    if (c >= 97 && c <= 122) return false;
+    if (c >= 65 && c <= 90) cased = true;
+  }
+  return cased;
 }
 
 const CAP = 1;
@@ -82,7 +97,7 @@ export function scanWordArrays(text: string, from = 0, ranges?: readonly TextRan
     while (i < len) {
       // Skip to the next word character (ASCII by table; others by Unicode class, rarely).
       let c = text.charCodeAt(i);
-      if (c < 128 ? ASCII_WORD[c] !== 1 : !LETTER_RE.test(text[i]!)) {
+      if (c < 128 ? ASCII_WORD[c] !== 1 : !isWordCode(c)) {
         i++;
         continue;
       }
@@ -91,14 +106,14 @@ export function scanWordArrays(text: string, from = 0, ranges?: readonly TextRan
       for (;;) {
         while (j < len) {
           const d = text.charCodeAt(j);
-          if (d < 128 ? ASCII_WORD[d] === 1 : LETTER_RE.test(text[j]!)) j++;
+          if (d < 128 ? ASCII_WORD[d] === 1 : isWordCode(d)) j++;
           else break;
         }
         // Inner apostrophe followed by letters ("Dar'a", "d'Ivoire"), except the possessive "'s".
         const a = text.charCodeAt(j);
-        if ((a !== 39 && a !== 0x2019) || j + 1 >= len || !isWordChar(text.charCodeAt(j + 1), j + 1, text)) break;
+        if ((a !== 39 && a !== 0x2019) || j + 1 >= len || !isWordChar(text.charCodeAt(j + 1))) break;
         const s1 = text.charCodeAt(j + 1);
-        if ((s1 === 115 || s1 === 83) && (j + 2 >= len || !isWordChar(text.charCodeAt(j + 2), j + 2, text))) break;
+        if ((s1 === 115 || s1 === 83) && (j + 2 >= len || !isWordChar(text.charCodeAt(j + 2)))) break;
         j += 2;
       }
       c = text.charCodeAt(s0);
@@ -111,10 +126,7 @@ export function scanWordArrays(text: string, from = 0, ranges?: readonly TextRan
           const m = /^(?:(?:\p{Lu}\.){2,}|\p{Lu}\.\p{Lu}\p{Ll}+\.)/u.exec(text.slice(s0, s0 + 12));
           if (m) j = s0 + m[0].length;
         }
-        if (j - s0 >= 2) {
-          const w = text.slice(s0, j);
-          if (w === w.toUpperCase() && w !== w.toLowerCase()) f |= ALL_CAPS;
-        }
+        if (j - s0 >= 2 && isAllCaps(text, s0, j)) f |= ALL_CAPS;
         if (isSentenceStart(text, s0, first, n > 0 ? start[n - 1]! : -1, n > 0 ? end[n - 1]! : -1)) f |= INITIAL;
       }
       if (n === start.length) {

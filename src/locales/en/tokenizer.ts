@@ -1,22 +1,20 @@
 // Tokens and sentences in one linear pass over character codes: no regex per token for ASCII text,
 // and it never looks back, so the cost is linear in the text.
+import { charClasses, LETTER, MARK, NUMBER, PUNCTUATION, UPPER } from '../../common/char-classes.js';
 import type { Doc, PipelineComponent, Token, TokenKind } from '../../common/doc.js';
 import abbreviationList from './data/abbreviations.json' with { type: 'json' };
 
 // Words keep inner apostrophes, hyphens and dots of initialisms ("Kurdish-led", "al-Shabaab", "U.S.").
 // ASCII text is scanned by hand (the common case, and several times faster than a Unicode regex);
-// other scripts fall back to Unicode property tests per character.
-const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
-const LETTER_MARK_DIGIT = /[\p{L}\p{M}\p{N}]/u;
-
-function isWordStart(c: number, text: string, i: number): boolean {
+// other scripts by their Unicode classes (common/char-classes).
+function isWordStart(c: number): boolean {
   if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) return true;
-  return c >= 128 && LETTER_OR_MARK.test(text[i]!);
+  return c >= 128 && (charClasses(c) & (LETTER | MARK)) !== 0;
 }
 
-function isWordChar(c: number, text: string, i: number): boolean {
+function isWordChar(c: number): boolean {
   if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) return true;
-  return c >= 128 && LETTER_MARK_DIGIT.test(text[i]!);
+  return c >= 128 && (charClasses(c) & (LETTER | MARK | NUMBER)) !== 0;
 }
 
 function isDigit(c: number): boolean {
@@ -26,11 +24,11 @@ function isDigit(c: number): boolean {
 /** End offset of the token starting at i (text[i] is not whitespace). */
 function tokenEnd(text: string, i: number, c: number): number {
   const n = text.length;
-  if (isWordStart(c, text, i)) {
+  if (isWordStart(c)) {
     // Initialism: "U.S.", "U.N."
-    if (i + 3 < n && text.charCodeAt(i + 1) === 46 && text.charCodeAt(i + 3) === 46 && isWordStart(text.charCodeAt(i + 2), text, i + 2)) {
+    if (i + 3 < n && text.charCodeAt(i + 1) === 46 && text.charCodeAt(i + 3) === 46 && isWordStart(text.charCodeAt(i + 2))) {
       let j = i;
-      while (j + 1 < n && isWordStart(text.charCodeAt(j), text, j) && text.charCodeAt(j + 1) === 46) j += 2;
+      while (j + 1 < n && isWordStart(text.charCodeAt(j)) && text.charCodeAt(j + 1) === 46) j += 2;
       return j;
     }
     let j = i + 1;
@@ -38,13 +36,13 @@ function tokenEnd(text: string, i: number, c: number): number {
       const d = text.charCodeAt(j);
       // ASCII letters and digits inline: the common case by far.
       if ((d >= 97 && d <= 122) || (d >= 65 && d <= 90) || (d >= 48 && d <= 57)) j++;
-      else if (d < 128 ? false : isWordChar(d, text, j)) j++;
-      else if ((d === 39 || d === 0x2019 || d === 45) && j + 1 < n && isWordChar(text.charCodeAt(j + 1), text, j + 1)) j += 2;
+      else if (d < 128 ? false : isWordChar(d)) j++;
+      else if ((d === 39 || d === 0x2019 || d === 45) && j + 1 < n && isWordChar(text.charCodeAt(j + 1))) j += 2;
       else break;
     }
     return j;
   }
-  if (isDigit(c) || (c >= 128 && NUMBER.test(text[i]!))) {
+  if (isDigit(c) || (c >= 128 && (charClasses(c) & NUMBER) !== 0)) {
     let j = i + 1;
     while (j < n && isDigit(text.charCodeAt(j))) j++;
     // 1,200 / 3.5 / 9:30
@@ -54,14 +52,12 @@ function tokenEnd(text: string, i: number, c: number): number {
     }
     // Ordinals and decades: "21st", "1990s" (not "28-year-old", not "5km").
     const suffix = ordinalSuffixLength(text, j);
-    if (suffix > 0 && !(j + suffix < n && isWordChar(text.charCodeAt(j + suffix), text, j + suffix))) j += suffix;
+    if (suffix > 0 && !(j + suffix < n && isWordChar(text.charCodeAt(j + suffix)))) j += suffix;
     return j;
   }
   // One character, or a surrogate pair.
   return c >= 0xd800 && c <= 0xdbff ? i + 2 : i + 1;
 }
-
-const NUMBER = /\p{N}/u;
 
 /** Length of "st", "nd", "rd", "th" or "s" at j (in that order of preference), else 0. */
 function ordinalSuffixLength(text: string, j: number): number {
@@ -83,25 +79,18 @@ const isCloser = (c: number): boolean => c === 34 || c === 0x201d || c === 0x201
 /** " “ ' ‘ ( [ */
 const isOpener = (c: number): boolean => c === 34 || c === 0x201c || c === 39 || c === 0x2018 || c === 40 || c === 91;
 
-const LETTER = /\p{L}/u;
-const PUNCT = /\p{P}/u;
-/** Kind of a token starting with an ASCII character that is neither a letter nor a digit. */
-const ASCII_KIND: TokenKind[] = Array.from({ length: 128 }, (_, ch) => (PUNCT.test(String.fromCharCode(ch)) ? 'punct' : 'symbol'));
-
-function kindOf(ch: number, text: string): TokenKind {
+/** Kind of a token by its first character. */
+function kindOf(ch: number): TokenKind {
   if (ch >= 48 && ch <= 57) return 'number';
   if ((ch >= 97 && ch <= 122) || (ch >= 65 && ch <= 90)) return 'word';
-  if (ch < 128) return ASCII_KIND[ch]!;
-  if (LETTER.test(text[0]!)) return 'word';
-  if (PUNCT.test(text[0]!)) return 'punct';
-  return 'symbol';
+  const classes = charClasses(ch);
+  if (ch >= 128 && (classes & LETTER) !== 0) return 'word';
+  return (classes & PUNCTUATION) !== 0 ? 'punct' : 'symbol';
 }
 
-function isUpper(ch: number, s: string): boolean {
+function isUpper(ch: number): boolean {
   if (ch >= 65 && ch <= 90) return true;
-  if (ch < 128) return false;
-  const c = s[0]!;
-  return c !== c.toLowerCase() && c === c.toUpperCase();
+  return ch >= 128 && (charClasses(ch) & UPPER) !== 0;
 }
 
 export function tokenize(doc: Doc): void {
@@ -125,8 +114,8 @@ export function tokenize(doc: Doc): void {
       end,
       text: t,
       lower: needsLowerCase(text, start, end) ? t.toLowerCase() : t,
-      kind: kindOf(c, t),
-      upper: isUpper(c, t),
+      kind: kindOf(c),
+      upper: isUpper(c),
       sentence: 0,
       spaceBefore: start === bodyStart || prev === 32 || prev === 10 || prev === 13 || prev === 9 || prev === 160,
     });
