@@ -101,3 +101,23 @@ test('an ethnic name that names the region of a place is a place, not a militia'
   assert.equal(events[0]?.actor1, 'Unidentified Armed Group (Kenya)');
   assert.equal(events[0]?.actor2, 'Civilians (Kenya)');
 });
+
+test('one person killed is one death, whatever the sentence shape; an earlier killing told as a cause is not', () => {
+  const count = (text: string) => extractor.extract({ text, date: '2024-01-10', origin: { file: 'inline' } }).events.map((e) => e.fatalities);
+  // Present tense, bare nouns and modifiers (headlines and notes).
+  assert.deepEqual(count('Mob kills suspected chicken thief in Kisii.'), [1]);
+  assert.deepEqual(count('On Monday, police shot dead suspected gang leader in Mathare, Nairobi.'), [1]);
+  assert.deepEqual(count('On Monday, gunmen shot a trader dead in Mandera.'), [1]);
+  assert.deepEqual(count('On Monday, militia raided a village in West Pokot, killing a young boy.'), [1]);
+  // The verb's number says it is one: "X was killed", "has been shot dead".
+  assert.deepEqual(count('On Monday, the IEBC Coordinator was killed by unidentified assailants in Nanyuki.'), [1]);
+  assert.deepEqual(count('On Monday, a ward representative in Homa Bay County has been shot dead by unidentified assailants.'), [1]);
+  // Plural objects and subjects, negations and threats are no single death.
+  assert.deepEqual(count('Mob kills suspected thieves in Kisii.'), [0]);
+  assert.deepEqual(count('On Monday, 100 camels have been killed by bandits in Kitui.'), [0]);
+  assert.deepEqual(count('On Monday, gunmen attacked a bus in Lamu. No one was killed in the attack.'), [0]);
+  assert.deepEqual(count('On Monday, police shot dead three youths in Dandora, Nairobi.'), [3]);
+  // The deed that explains a mob's act is not a death in it.
+  assert.deepEqual(count('On Monday, residents in Kakamega lynched a man accused of killing his father.'), [1]);
+  assert.deepEqual(count('On Monday, a mob in Kirinyaga attacked a man who had allegedly killed his father.'), [0]);
+});

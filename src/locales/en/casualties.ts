@@ -63,8 +63,8 @@ export function recogniseFigures(doc: Doc): void {
     const qEnd = tokenStartingAt(tokens, lastTokenStart(doc, q)) + 1;
     if (qEnd <= 0) continue;
     const sentence = tokens[qi]!.sentence;
-    // A count inside "including two children" is part of a larger figure.
-    if (precededBy(partOf, tokens, qi)) continue;
+    // A count inside "including two children" is part of a larger figure; "no one" counts nobody.
+    if (precededBy(partOf, tokens, qi) || NEGATIONS.has(tokens[qi - 1]?.lower ?? '')) continue;
     let found: { kind: string; first: number; end: number; forward: boolean } | null = null;
     // "killed at least 28 ISIS militants", "the death toll rose to 12": the word right before the
     // figure, or separated from it only by words like "rose to".
@@ -122,7 +122,7 @@ export function recogniseFigures(doc: Doc): void {
     doc.figures.push(figure);
   }
   addCodingStatements(doc);
-  addSingularDeaths(doc, used);
+  addSingularDeaths(doc, used, quantityAt);
   doc.figures.sort((a, b) => a.start - b.start);
 }
 
@@ -212,6 +212,8 @@ function addCodingStatements(doc: Doc): void {
 }
 
 const PLURAL_AUX = new Set(['were', 'are', 'been']);
+/** Words before "was killed" that are no one who died: "it was", "what was", "there is". */
+const SUBJECT_NOT_A_PERSON = new Set(['it', 'what', 'which', 'that', 'this', 'there', 'who', 'toll', 'number', 'figure', 'total', 'one']);
 /** Words that may stand between coordinated people: articles, possessives and joints. */
 const COORDINATED_FILLERS = new Set(['a', 'an', 'the', 'his', 'her', 'their', 'its', 'and', ',', '-', 'young', 'old', 'elderly']);
 const MAX_COORDINATED_TOKENS = 14;
@@ -240,32 +242,147 @@ function coordinatedPeople(tokens: Doc['tokens'], verb: number, sentence: number
   return { count, first, last };
 }
 
-/** "a policeman was shot dead", "killing a civilian", "shot him dead": one death. */
-function addSingularDeaths(doc: Doc, used: Set<number>): void {
+/** Words that make a clause's death no death: "no one was killed", "was not killed". */
+const NEGATIONS = new Set(['no', 'not', 'never', 'nobody', 'none', 'anyone', 'anybody', "n't", 'neither', 'nor']);
+/** Present-tense killing verbs ("Mob kills thief"): counted only with a singular object after them. */
+const PRESENT_KILL = new Set(['kill', 'kills', 'killing']);
+/** Before a present-tense verb, these make it no report of a death: "threatened to kill a man". */
+const IRREALIS_BEFORE = new Set(['to', 'will', 'would', 'could', 'may', 'might', 'can', 'should', 'must']);
+/** Verbs whose object dies in "shot him dead", "hacked a trader to death". */
+const VIOLENT_VERBS = new Set(['shot', 'shoot', 'shoots', 'hacked', 'hack', 'hacks', 'stabbed', 'stab', 'stabs', 'beat', 'beaten', 'beats', 'clubbed', 'stoned', 'burnt', 'burned', 'burn', 'burns', 'tortured', 'strangled', 'lynched', 'battered', 'trampled']);
+/** Words that may stand between a verb and the head of its object: "killed suspected SLDF leader". */
+const MAX_OBJECT_WORDS = 4;
+
+/** Words before a killing verb that make it an earlier deed, told as a cause: "accused of killing". */
+const PRIOR_DEED_CUES = new Set(['had', 'for', 'accused', 'charged', 'convicted', 'sentenced', 'after', 'because', 'since', 'murdered']);
+/** Kinds that take no object: in "the dead included a boy" nobody is "deaded". */
+const NO_OBJECT = new Set(['dead', 'died', 'dies', 'die', 'perished', 'succumbed', 'slain', 'casualties', 'bodies']);
+
+/**
+ * "a man who had killed his father", "accused of killing", "lynched after he killed his wife": the
+ * killing at token i is an earlier deed that explains the event, not a death in it.
+ */
+function priorDeed(tokens: Doc['tokens'], i: number, sentence: number): boolean {
+  const prev = tokens[i - 1]?.lower ?? '';
+  if (prev === 'of' || prev === 'for' || prev === 'with') return true;
+  for (let k = i - 1; k >= 0 && k >= i - 4 && tokens[k]!.sentence === sentence; k--) {
+    const w = tokens[k]!.lower;
+    if (PRIOR_DEED_CUES.has(w)) return true;
+    if (w === ',' || w === ';') break;
+  }
+  return false;
+}
+
+function negatedBefore(tokens: Doc['tokens'], i: number, sentence: number): boolean {
+  for (let k = i - 1; k >= 0 && k >= i - 6 && tokens[k]!.sentence === sentence; k--) {
+    if (NEGATIONS.has(tokens[k]!.lower)) return true;
+    if (tokens[k]!.text === ',' || STOP.has(tokens[k]!.lower)) break;
+  }
+  return false;
+}
+
+/**
+ * The object of a killing verb at `at`, when it is one person: "a civilian", "him", "suspected
+ * chicken thief", "suspected SLDF leader", "Zacchaeus Okoth, a 21-year-old man". Returns the index
+ * one past the object's head, or -1.
+ */
+function singularObjectEnd(tokens: Doc['tokens'], at: number, sentence: number, quantities: ReadonlyMap<number, unknown>): number {
+  const next = tokens[at];
+  if (!next || next.sentence !== sentence) return -1;
+  if (objectPronouns.has(next.lower) || singularNouns.has(next.lower)) return at + 1;
+  // Modifiers, then a singular head noun: "suspected chicken thief", "a young boy".
+  const determiner = singular.has(next.lower);
+  for (let k = determiner ? at + 1 : at; k < at + MAX_OBJECT_WORDS && k < tokens.length && tokens[k]!.sentence === sentence; k++) {
+    const t = tokens[k]!;
+    if (singularNouns.has(t.lower)) return tokens[k + 1]?.lower.endsWith("'s") || tokens[k + 1]?.kind === 'word' && singularNouns.has(tokens[k + 1]!.lower) ? -1 : k + 1;
+    if (t.kind !== 'word' || quantities.has(k) || STOP.has(t.lower) || OBJECT_BOUNDARIES.has(t.lower) || notPeople.has(t.lower)) break;
+  }
+  // "a 25-year-old": one, whatever follows.
+  if (determiner) return at + 1;
+  // A person's name in apposition: "Zacchaeus Okoth, a 21-year-old man".
+  let k = at;
+  while (k < at + 3 && tokens[k]?.sentence === sentence && tokens[k]!.kind === 'word' && tokens[k]!.upper) k++;
+  if (k > at && tokens[k]?.text === ',' && singular.has(tokens[k + 1]?.lower ?? '')) return k;
+  return -1;
+}
+
+/** Words that end an object phrase before its head: prepositions, conjunctions, verbs' particles. */
+const OBJECT_BOUNDARIES = new Set(['in', 'at', 'on', 'with', 'by', 'from', 'near', 'during', 'and', 'or', 'as', 'who', 'which', 'that', 'for', 'of', 'into', 'after', 'before', 'while', 'when']);
+
+/** "a policeman was shot dead", "killing a civilian", "shot him dead", "Mob kills thief": one death. */
+function addSingularDeaths(doc: Doc, used: Set<number>, quantities: ReadonlyMap<number, unknown>): void {
   const tokens = doc.tokens;
   for (const [from, to] of doc.scopedTokenRanges()) for (let i = from; i < to; i++) {
     if (!kinds.opens(tokens[i]!.lower)) continue;
     const m = kinds.matchAt(tokens, i);
     if (!m) continue;
     const kindEnd = m.endToken;
-    if (m.value !== 'killed' || used.has(i) || /^(deaths|death|toll|fatalities|fatality|lives|bodies|kill|die|dies|killing)$/.test(tokens[i]!.lower)) {
+    // "shot him dead", "hacked a trader to death": the one killed stands between verb and result.
+    if (m.value === 'killed' && !used.has(i) && kindEnd === i + 1 && (tokens[i]!.lower === 'dead' || (tokens[i]!.lower === 'death' && tokens[i - 1]?.lower === 'to'))) {
+      const objectEnd = tokens[i]!.lower === 'dead' ? i : i - 1;
+      const sentence = tokens[i]!.sentence;
+      for (let v = objectEnd - 2; v >= 0 && v >= objectEnd - 1 - MAX_OBJECT_WORDS && tokens[v]!.sentence === sentence; v--) {
+        if (!VIOLENT_VERBS.has(tokens[v]!.lower)) continue;
+        if (singularObjectEnd(tokens, v + 1, sentence, quantities) === objectEnd && !negatedBefore(tokens, v, sentence) && !priorDeed(tokens, v, sentence)) {
+          const start = tokens[v]!.start;
+          const end = tokens[i]!.end;
+          doc.figures.push({
+            start, end, text: doc.text.slice(start, end), kind: 'killed', value: 1,
+            quantity: { start: tokens[v + 1]!.start, end: tokens[v + 1]!.end },
+            subject: { start: tokens[v + 1]!.start, end: tokens[objectEnd - 1]!.end },
+          });
+          used.add(i);
+        }
+        break;
+      }
+      if (used.has(i)) continue;
+    }
+    let overlapsUsed = false;
+    for (let k = i; k < kindEnd; k++) if (used.has(k)) overlapsUsed = true;
+    if (m.value !== 'killed' || overlapsUsed || /^(deaths|death|toll|fatalities|fatality|lives|bodies|die|dies)$/.test(tokens[i]!.lower)) {
       i = kindEnd - 1;
       continue;
     }
     const sentence = tokens[i]!.sentence;
-    if (isUnconfirmed(tokens, i)) {
+    if (isUnconfirmed(tokens, i) || negatedBefore(tokens, i, sentence)) {
       i = kindEnd - 1;
       continue;
     }
-    // Passive with a singular subject: "a police officer was killed", "a suspect is lynched"
+    // "Mob kills suspected thief", "killing a young boy": present tense, only with one person as object.
+    if (PRESENT_KILL.has(tokens[i]!.lower) && kindEnd === i + 1) {
+      const object = IRREALIS_BEFORE.has(tokens[i - 1]?.lower ?? '') || tokens[i - 1]?.lower === 'the' || priorDeed(tokens, i, sentence) ? -1 : singularObjectEnd(tokens, kindEnd, sentence, quantities);
+      if (object > 0) {
+        const start = tokens[i]!.start;
+        const end = tokens[object - 1]!.end;
+        doc.figures.push({
+          start, end, text: doc.text.slice(start, end), kind: 'killed', value: 1,
+          quantity: { start: tokens[kindEnd]!.start, end: tokens[kindEnd]!.end },
+          subject: { start: tokens[kindEnd]!.start, end },
+        });
+        used.add(i);
+      }
+      i = kindEnd - 1;
+      continue;
+    }
+    // Passive with a singular subject: "a police officer was killed", "a suspect is lynched",
+    // "the IEBC coordinator was killed", "he was shot dead" (the verb's number says it is one).
     let first = -1;
-    if (SINGULAR_AUX.has(tokens[i - 1]?.lower ?? '') || SINGULAR_AUX.has(tokens[i - 2]?.lower ?? '')) {
+    const aux = SINGULAR_AUX.has(tokens[i - 1]?.lower ?? '') ? i - 1 : SINGULAR_AUX.has(tokens[i - 2]?.lower ?? '') ? i - 2 : -1;
+    if (aux >= 0) {
       for (let k = i - 2; k >= 0 && k >= i - 7 && tokens[k]!.sentence === sentence; k--) {
         if ((singular.has(tokens[k]!.lower) || singularNouns.has(tokens[k]!.lower)) && (k === 0 || tokens[k - 1]!.sentence !== sentence || !/^(of|than)$/.test(tokens[k - 1]!.lower))) {
           first = k;
           break;
         }
         if (tokens[k]!.text === ',' || STOP.has(tokens[k]!.lower)) break;
+      }
+      // No singular word near: the subject is the word before "was" or "has been" (a noun or a
+      // pronoun, not a plural or a number: "the toll was", "five were").
+      // ("have been" is plural, "had been" either: only "has been" says one.)
+      const hasBeen = tokens[aux]!.lower === 'been' && tokens[aux - 1]?.lower === 'has';
+      const subject = tokens[hasBeen ? aux - 2 : aux - 1];
+      if (first < 0 && (hasBeen || tokens[aux]!.lower !== 'been') && subject && subject.sentence === sentence && subject.kind === 'word' && !/s$/.test(subject.lower) && !SUBJECT_NOT_A_PERSON.has(subject.lower) && !notPeople.has(subject.lower)) {
+        first = hasBeen ? aux - 2 : aux - 1;
       }
     }
     // Passive with coordinated singular subjects: "a man and his son were killed" (two deaths).
@@ -288,10 +405,10 @@ function addSingularDeaths(doc: Doc, used: Set<number>): void {
         continue;
       }
     }
-    // Active with a singular object: "killed a civilian", "shot him dead"
+    // Active with a singular object: "killed a civilian", "shot him dead", "shot dead suspected SLDF leader"
     const next = tokens[kindEnd];
-    let last = -1;
-    if (first < 0 && next && next.sentence === sentence && (singular.has(next.lower) || objectPronouns.has(next.lower) || singularNouns.has(next.lower))) last = kindEnd + 1;
+    const noObject = kindEnd === i + 1 && NO_OBJECT.has(tokens[i]!.lower);
+    const last = first < 0 && !noObject && !priorDeed(tokens, i, sentence) ? singularObjectEnd(tokens, kindEnd, sentence, quantities) : -1;
     if (first < 0 && last < 0) {
       i = kindEnd - 1;
       continue;
@@ -308,7 +425,7 @@ function addSingularDeaths(doc: Doc, used: Set<number>): void {
       kind: 'killed',
       value: 1,
       quantity: { start: tokens[qTok]!.start, end: tokens[qTok]!.end },
-      subject: first >= 0 ? { start: tokens[first]!.start, end: tokens[i - 1]!.end } : { start: next!.start, end: next!.end },
+      subject: first >= 0 ? { start: tokens[first]!.start, end: tokens[i - 1]!.end } : { start: next!.start, end: tokens[last - 1]!.end },
     });
     used.add(i);
     i = kindEnd - 1;
