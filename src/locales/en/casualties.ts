@@ -212,8 +212,8 @@ function addCodingStatements(doc: Doc): void {
 }
 
 const PLURAL_AUX = new Set(['were', 'are', 'been']);
-/** Words before "was killed" that are no one who died: "it was", "what was", "there is". */
-const SUBJECT_NOT_A_PERSON = new Set(['it', 'what', 'which', 'that', 'this', 'there', 'who', 'toll', 'number', 'figure', 'total', 'one']);
+/** Words before "was killed" that are no one who died ("it was", "the toll was") or are several ("family"). */
+const SUBJECT_NOT_A_PERSON = new Set(['family', 'group', 'crew', 'unit', 'team', 'convoy', 'community', 'population', 'household', 'it', 'what', 'which', 'that', 'this', 'there', 'who', 'toll', 'number', 'figure', 'total', 'one']);
 /** Words that may stand between coordinated people: articles, possessives and joints. */
 const COORDINATED_FILLERS = new Set(['a', 'an', 'the', 'his', 'her', 'their', 'its', 'and', ',', '-', 'young', 'old', 'elderly']);
 const MAX_COORDINATED_TOKENS = 14;
