@@ -42,6 +42,18 @@ const ANAPHORA = /\b(the|this|that) (area|region|town|city|village|clashes|fight
 
 const PASSIVE_BEFORE = /\b(was|were|been|being|is|are|got|get|gets)\s+(\w+\s+)?$/i;
 
+/** "shot dead by the police", "killed by suspected Al Shabaab": the agent of a passive verb. */
+const BY_AGENT = /^[^.;:!?]{0,60}?\bby\s+(?:(?:the|a|an|suspected|alleged|unknown|unidentified|armed|rival|some|local)\s+)*$/i;
+
+/** Whether `mention` is the by-agent of one of the triggers before it. */
+function isByAgent(doc: Doc, mention: Span, triggers: readonly TriggerMention[]): boolean {
+  for (const t of triggers) {
+    if (t.end > mention.start) break;
+    if (mention.start - t.end <= 80 && BY_AGENT.test(doc.text.slice(t.end, mention.start))) return true;
+  }
+  return false;
+}
+
 function isPassive(doc: Doc, trigger: Span): boolean {
   return PASSIVE_BEFORE.test(doc.text.slice(Math.max(0, trigger.start - 30), trigger.start));
 }
@@ -85,7 +97,7 @@ export function buildFrames(doc: Doc): Frame[] {
         return {
           mention,
           reporter: reporterSpans.some((r) => overlaps(r, mention)),
-          agent: mention.start < firstTrigger,
+          agent: mention.start < firstTrigger || isByAgent(doc, mention, triggers),
           opposed: before.slice(-3).some((w) => OPPOSITION_CUES.has(w)),
           supporting,
         };

@@ -121,3 +121,10 @@ test('one person killed is one death, whatever the sentence shape; an earlier ki
   assert.deepEqual(count('On Monday, residents in Kakamega lynched a man accused of killing his father.'), [1]);
   assert.deepEqual(count('On Monday, a mob in Kirinyaga attacked a man who had allegedly killed his father.'), [0]);
 });
+
+test('the agent of a passive verb ("shot dead by the police") acts first', () => {
+  const { events } = extractor.extract({ text: 'On Monday, a bread vendor was shot dead by the police in Kigumo, Murang\'a.', date: '2024-01-10', origin: { file: 'inline' } });
+  assert.equal(events[0]?.sub_event_type, 'Attack');
+  assert.match(events[0]?.actor1 ?? '', /^Police Forces of Kenya/);
+  assert.equal(events[0]?.actor2, 'Civilians (Kenya)');
+});
