@@ -17,6 +17,8 @@ export interface Classification {
 }
 
 const COMMUNAL_CLASH = /commun|ethnic|tribal|clan/i;
+/** Words for a community's fighters, not its people. */
+const COMBATANT_WORDS = /\b(raiders?|rustlers?|militias?|militiamen|warriors?|morans?|bandits?|thieves|fighters?|gunmen)\b/i;
 const KILL_WORDS = /^(killed|kill|kills|killing|killings|murdered|murder|slain|slaughtered|massacre|massacred|executed|execution|beheaded|shot dead|gunned down|shot and killed|hacked to death|stabbed to death|beaten to death|beat to death|burned alive|lynched)$/i;
 const HARM_WORDS = /^(injured|wounded|shot|shooting|shootings|stabbed|beaten|tortured|hacked|set ablaze|targeted|targeting)$/i;
 
@@ -87,7 +89,8 @@ export function classify(frames: Frame[], actors: EventActors, killed: number): 
 
   // Armed men raiding or killing members of an ethnic group: the group's people are victims, not a
   // militia in a battle (ACLED codes them as civilians with their identity as associated actor).
-  if (clashes.length === 0 && violence.length > 0 && isArmed(a1?.inter) && a2?.inter === 4 && a2.kind === 'communal') {
+  // (Forces of the state attacking a militia, or anyone attacking "raiders", fight a battle.)
+  if (clashes.length === 0 && violence.length > 0 && isArmed(a1?.inter) && a1?.inter !== 1 && a2?.inter === 4 && a2.kind === 'communal' && !a2.mentions.some((m) => COMBATANT_WORDS.test(m.text))) {
     return result('Attack', violence);
   }
 
