@@ -43,13 +43,16 @@ const ANAPHORA = /\b(the|this|that) (area|region|town|city|village|clashes|fight
 const PASSIVE_BEFORE = /\b(was|were|been|being|is|are|got|get|gets)\s+(\w+\s+)?$/i;
 
 /** "shot dead by the police", "killed by suspected Al Shabaab": the agent of a passive verb. */
-const BY_AGENT = /^[^.;:!?]{0,60}?\bby\s+(?:(?:the|a|an|suspected|alleged|unknown|unidentified|armed|rival|some|local)\s+)*$/i;
+const BY_AGENT = /^[^.;:!?,]{0,40}?\bby\s+(?:(?:the|a|an|suspected|alleged|unknown|unidentified|armed|rival|some|local)\s+)*$/i;
+/** "areas held by IS", "forces backed by the US": a by-phrase of another participle. */
+const OTHER_PARTICIPLE_BY = /\b(held|controlled|led|backed|supported|run|occupied|claimed|owned|used|seized|captured|organi[sz]ed|called|announced|reported|confirmed|accused|operated|funded|armed|trained)\s+by\s/i;
 
 /** Whether `mention` is the by-agent of one of the triggers before it. */
 function isByAgent(doc: Doc, mention: Span, triggers: readonly TriggerMention[]): boolean {
   for (const t of triggers) {
     if (t.end > mention.start) break;
-    if (mention.start - t.end <= 80 && BY_AGENT.test(doc.text.slice(t.end, mention.start))) return true;
+    const between = doc.text.slice(t.end, mention.start);
+    if (mention.start - t.end <= 60 && BY_AGENT.test(between) && !OTHER_PARTICIPLE_BY.test(between)) return true;
   }
   return false;
 }

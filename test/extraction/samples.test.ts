@@ -128,3 +128,13 @@ test('the agent of a passive verb ("shot dead by the police") acts first', () =>
   assert.match(events[0]?.actor1 ?? '', /^Police Forces of Kenya/);
   assert.equal(events[0]?.actor2, 'Civilians (Kenya)');
 });
+
+test('unnamed attackers in violence between communities are a communal militia', () => {
+  const first = (text: string) => extractor.extract({ text, date: '2024-01-10', origin: { file: 'inline' } }).events[0];
+  const attack = first('On Monday, two herders were killed in a revenge attack over a land dispute in Baragoi, Samburu.');
+  assert.equal(attack?.actor1, 'Unidentified Communal Militia (Kenya)');
+  assert.equal(attack?.inter1, 4);
+  const clash = first('On Monday, clashes between the Kapkeny and Kabasiran clans broke out in Kapsowar, Elgeyo-Marakwet, leaving two dead.');
+  assert.equal(clash?.sub_event_type, 'Armed clash');
+  assert.deepEqual([clash?.inter1, clash?.inter2], [4, 4]);
+});
