@@ -22,6 +22,31 @@ const COMBATANT_WORDS = /\b(raiders?|rustlers?|militias?|militiamen|warriors?|mo
 const KILL_WORDS = /^(killed|kill|kills|killing|killings|murdered|murder|slain|slaughtered|massacre|massacred|executed|execution|beheaded|shot dead|gunned down|shot and killed|hacked to death|stabbed to death|beaten to death|beat to death|burned alive|lynched)$/i;
 const HARM_WORDS = /^(injured|wounded|shot|shooting|shootings|stabbed|beaten|tortured|hacked|set ablaze|targeted|targeting)$/i;
 
+/** Words between a violent verb and the crowd it falls on ("shot at", "attacking protesting"). */
+const CROWD_AFTER_VIOLENCE_CHARS = 40;
+
+/**
+ * "police attacking protesting teachers", "police shot at protesters": violence whose agent is a
+ * state force (named before the verb) and whose target, right after it, is a crowd or a protest.
+ * (Police violence that a protest is about, "a protest against the man beaten by police", is not.)
+ */
+function forcesActingOnCrowd(frames: Frame[]): TriggerMention[] {
+  const out: TriggerMention[] = [];
+  for (const f of frames) {
+    for (const t of f.triggers) {
+      if (t.cls !== 'violence') continue;
+      const forceBefore = f.participants.some((p) => p.mention.inter === 1 && p.mention.end <= t.start && !p.reporter);
+      if (!forceBefore) continue;
+      const near = (start: number) => start >= t.end && start - t.end <= CROWD_AFTER_VIOLENCE_CHARS;
+      const crowdAfter =
+        f.participants.some((p) => p.mention.inter >= 5 && p.mention.inter <= 7 && near(p.mention.start)) ||
+        f.triggers.some((x) => x.cls === 'protest' && near(x.start));
+      if (crowdAfter) out.push(t);
+    }
+  }
+  return out;
+}
+
 function byRank(a: TriggerMention, b: TriggerMention): number {
   return b.rank - a.rank;
 }
@@ -64,6 +89,8 @@ export function classify(frames: Frame[], actors: EventActors, killed: number): 
     riots.length > 0 ||
     (of('riot-conduct').length > 0 && (crowd(a1) || crowd(a2))) ||
     (dispersal.length > 0 && (protesters(a1) || protesters(a2))) ||
+    // "protesters ... property was vandalised": damage beside a crowd is the crowd's.
+    (triggers.some((t) => t.cls === 'Looting/property destruction') && (protesters(a1) || protesters(a2) || a1?.inter === 5)) ||
     of('mob').length > 0;
   const armedNonState = [a1, a2].some((x) => x && x.inter >= 2 && x.inter <= 4);
   if (crowdEvent && !(armedNonState && (clashes.length > 0 || explosive.length > 0) && protests.length === 0)) {
@@ -73,11 +100,14 @@ export function classify(frames: Frame[], actors: EventActors, killed: number): 
     if (protests.length === 0 && mob.length > 0) return result('Mob violence', mob);
     // Crowd violence with a shared cause (a demonstration, a riot) is a violent demonstration;
     // without one it is mob violence (codebook 2.3).
-    if (riots.length > 0 || (protests.length > 0 && (riot.length > 0 || clashes.length > 0))) return result('Violent demonstration', [...riots, ...riot, ...clashes]);
+    const demonstrating = protests.length > 0 || protesters(a1) || protesters(a2);
+    if (riots.length > 0 || (demonstrating && (riot.length > 0 || clashes.length > 0))) return result('Violent demonstration', [...riots, ...riot, ...clashes]);
     if (riot.length > 0) return result('Mob violence', riot);
     const excessive = of('protest-excessive');
     if (excessive.length > 0 || (killed > 0 && protests.length > 0)) return result('Excessive force against protesters', [...excessive, ...protests]);
-    const intervention = [...of('protest-intervention'), ...fixed('Strategic developments').filter((t) => t.cls === 'Arrests')];
+    // Forces using violence on a demonstration ("police shot at protesters") intervene in it.
+    const stateForce = protests.length > 0 ? forcesActingOnCrowd(frames) : [];
+    const intervention = [...of('protest-intervention'), ...fixed('Strategic developments').filter((t) => t.cls === 'Arrests'), ...stateForce];
     if (intervention.length > 0) return result('Protest with intervention', [...intervention, ...protests]);
     if (protests.length > 0) return result('Peaceful protest', protests);
   }

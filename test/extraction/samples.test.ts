@@ -138,3 +138,14 @@ test('unnamed attackers in violence between communities are a communal militia',
   assert.equal(clash?.sub_event_type, 'Armed clash');
   assert.deepEqual([clash?.inter1, clash?.inter2], [4, 4]);
 });
+
+test('forces using violence on a demonstration intervene in it; violence a protest is about does not', () => {
+  const first = (text: string) => extractor.extract({ text, date: '2024-01-10', origin: { file: 'inline' } }).events[0];
+  const shot = first('On Monday, police shot at protesters who had gathered to march in Homa Bay.');
+  assert.equal(shot?.sub_event_type, 'Protest with intervention');
+  assert.match(shot?.actor2 ?? '', /^Police Forces of Kenya/);
+  const about = first('On Monday, a protest was held in Isiolo by relatives of a man beaten to death by police two weeks before.');
+  assert.equal(about?.sub_event_type, 'Peaceful protest');
+  // Damage done beside protesters is theirs: a violent demonstration.
+  assert.equal(first('On Monday, protesters clogged the streets of Kisumu and property was vandalised.')?.sub_event_type, 'Violent demonstration');
+});
