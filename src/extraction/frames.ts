@@ -61,6 +61,22 @@ function isPassive(doc: Doc, trigger: Span): boolean {
   return PASSIVE_BEFORE.test(doc.text.slice(Math.max(0, trigger.start - 30), trigger.start));
 }
 
+/** The last `count` words (runs of ASCII letters, lower-cased) of text[from, to), in order. */
+function lastWords(text: string, from: number, to: number, count: number): string[] {
+  const words: string[] = [];
+  let end = -1;
+  for (let i = to - 1; i >= from - 1 && words.length < count; i--) {
+    const c = i >= from ? text.charCodeAt(i) | 32 : 0;
+    const letter = c >= 97 && c <= 122;
+    if (letter && end < 0) end = i + 1;
+    else if (!letter && end >= 0) {
+      words.unshift(text.slice(i + 1, end).toLowerCase());
+      end = -1;
+    }
+  }
+  return words;
+}
+
 function overlaps(a: Span, b: Span): boolean {
   return a.start < b.end && b.start < a.end;
 }
@@ -69,21 +85,25 @@ function overlaps(a: Span, b: Span): boolean {
 export function buildFrames(doc: Doc): Frame[] {
   const frames: Frame[] = [];
   const cursor = { t: 0, d: 0, p: 0, a: 0, f: 0, r: 0 };
+  let s = doc.sentences[0]!;
+  const take = <T extends Span>(list: readonly T[], key: keyof typeof cursor): T[] => {
+    const out: T[] = [];
+    while (cursor[key] < list.length && list[cursor[key]]!.start < s.start) cursor[key]++;
+    let k = cursor[key];
+    while (k < list.length && list[k]!.start < s.end) out.push(list[k++]!);
+    cursor[key] = k;
+    return out;
+  };
   for (let si = 0; si < doc.sentences.length; si++) {
-    const s = doc.sentences[si]!;
-    const take = <T extends Span>(list: readonly T[], key: keyof typeof cursor): T[] => {
-      const out: T[] = [];
-      while (cursor[key] < list.length && list[cursor[key]]!.start < s.start) cursor[key]++;
-      let k = cursor[key];
-      while (k < list.length && list[k]!.start < s.end) out.push(list[k++]!);
-      cursor[key] = k;
-      return out;
-    };
+    s = doc.sentences[si]!;
     const triggersAll = take(doc.triggers, 't');
+    const figures = take(doc.figures, 'f');
+    // Most sentences report nothing: skip them before reading the other layers (the cursors of
+    // those layers catch up at the next sentence read).
+    if (triggersAll.length === 0 && !figures.some((f) => f.kind === 'killed')) continue;
     const dates = take(doc.dates, 'd');
     const placesAll = take(doc.places, 'p');
     const actors = take(doc.actors, 'a');
-    const figures = take(doc.figures, 'f');
     const attributions = take(doc.attributions, 'r');
     const reporterSpans = attributions.map((a) => a.reporterSpan);
     const triggers = triggersAll.filter((t) => !t.irrealis && t.cls !== 'note' && !actors.some((a) => overlaps(a, t) && a.generic !== true));
@@ -96,12 +116,12 @@ export function buildFrames(doc: Doc): Frame[] {
     const firstTrigger = triggers[0] && !isPassive(doc, triggers[0]) ? triggers[0].start : s.start;
     const supporting = SUPPORT_CUES.test(text);
     const participants: Participant[] = actors.map((mention) => {
-        const before = doc.text.slice(Math.max(s.start, mention.start - 24), mention.start).toLowerCase().split(/[^a-z]+/).filter(Boolean);
+        const before = lastWords(doc.text, Math.max(s.start, mention.start - 24), mention.start, 3);
         return {
           mention,
           reporter: reporterSpans.some((r) => overlaps(r, mention)),
           agent: mention.start < firstTrigger || isByAgent(doc, mention, triggers),
-          opposed: before.slice(-3).some((w) => OPPOSITION_CUES.has(w)),
+          opposed: before.some((w) => OPPOSITION_CUES.has(w)),
           supporting,
         };
       });
