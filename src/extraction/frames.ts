@@ -5,9 +5,21 @@ import placeModifiers from '../locales/en/data/place-modifiers.json' with { type
 
 const MODIFIER_AFTER = new RegExp(`^(-|[\\s,]+(${placeModifiers.following.join('|')})\\b)`, 'i');
 
-/** "US-led coalition", "US Department of Defence": the place describes an actor, not where it happened. */
+const ARMED_INTER = new Set([1, 2, 3, 4, 8]);
+const FROM_BETWEEN = /^\s+from\s+(?:the\s+|neighbouring\s+|neighboring\s+)?$/i;
+
+/**
+ * "US-led coalition", "US Department of Defence", "raiders from Ethiopia": the place describes an
+ * actor (an armed group's origin), not where the event happened.
+ */
 export function describesActor(doc: Doc, place: PlaceMention): boolean {
-  return MODIFIER_AFTER.test(doc.text.slice(place.end, place.end + 16));
+  if (MODIFIER_AFTER.test(doc.text.slice(place.end, place.end + 16))) return true;
+  for (const a of doc.actors) {
+    if (a.end > place.start) break;
+    // (Only armed men's origin: "youths from Othaya" protest where they live.)
+    if (ARMED_INTER.has(a.inter) && place.start - a.end <= 20 && FROM_BETWEEN.test(doc.text.slice(a.end, place.start))) return true;
+  }
+  return false;
 }
 
 export interface Participant {

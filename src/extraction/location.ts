@@ -33,5 +33,14 @@ export function documentFocus(doc: Doc): PlaceMention | undefined {
  * text names no place at all.
  */
 export function demonymCountry(doc: Doc): PlaceMention | undefined {
-  return doc.places.find((p) => p.demonym) ?? doc.places.find((p) => p.entry.feature === 'country');
+  // "Ethiopian raiders attack Kenyan civilians": an armed group's nationality says where it came
+  // from; the victims' says where it happened. Origins come last.
+  const origin = (p: PlaceMention) =>
+    describesActor(doc, p) || doc.actors.some((a) => a.inter >= 2 && a.inter <= 4 && a.end > p.start && a.start <= p.end + 1);
+  return (
+    doc.places.find((p) => p.demonym && !origin(p)) ??
+    doc.places.find((p) => p.entry.feature === 'country' && !origin(p)) ??
+    doc.places.find((p) => p.demonym) ??
+    doc.places.find((p) => p.entry.feature === 'country')
+  );
 }

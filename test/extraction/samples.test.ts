@@ -149,3 +149,11 @@ test('forces using violence on a demonstration intervene in it; violence a prote
   // Damage done beside protesters is theirs: a violent demonstration.
   assert.equal(first('On Monday, protesters clogged the streets of Kisumu and property was vandalised.')?.sub_event_type, 'Violent demonstration');
 });
+
+test('where armed men come from is not where they struck', () => {
+  const first = (text: string) => extractor.extract({ text, date: '2024-01-10', origin: { file: 'inline' } }).events[0];
+  assert.equal(first('On Monday, suspected armed men from Somalia beheaded a man in Kitui county.')?.country, 'Kenya');
+  assert.equal(first('On Monday, Ethiopian raiders attacked Kenyan civilians.')?.country, 'Kenya');
+  // Crowds protest where they live: "traders from Kilifi" marched there.
+  assert.equal(first('On Monday, traders from Kilifi protested against new market fees.')?.location, 'Kilifi');
+});
