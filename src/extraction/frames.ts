@@ -6,6 +6,13 @@ import placeModifiers from '../locales/en/data/place-modifiers.json' with { type
 const MODIFIER_AFTER = new RegExp(`^(-|[\\s,]+(${placeModifiers.following.join('|')})\\b)`, 'i');
 
 const ARMED_INTER = new Set([1, 2, 3, 4, 8]);
+const ROAD_AFTER = /^(?:-\p{Lu}[\p{L}'’]*(?:\s\p{Lu}[\p{L}'’]*)?)?\s+(?:road|highway|street|avenue|bypass|expressway)\b/iu;
+
+/** "the Nakuru-Nairobi highway", "Mombasa Road": a road named after a town is not the town. */
+export function namesRoad(doc: Doc, place: PlaceMention): boolean {
+  return ROAD_AFTER.test(doc.text.slice(place.end, place.end + 40));
+}
+
 const FROM_BETWEEN = /^\s+from\s+(?:the\s+|neighbouring\s+|neighboring\s+)?$/i;
 
 /**
@@ -138,7 +145,7 @@ export function buildFrames(doc: Doc): Frame[] {
         };
       });
     const places = placesAll.filter(
-      (p) => !p.demonym && !actors.some((a) => overlaps(a, p)) && !reporterSpans.some((r) => overlaps(r, p)) && !describesActor(doc, p),
+      (p) => !p.demonym && !actors.some((a) => overlaps(a, p)) && !reporterSpans.some((r) => overlaps(r, p)) && !describesActor(doc, p) && !namesRoad(doc, p),
     );
     // The event date: a stated date that is not the date of a statement.
     const date = dates.find((d) => !d.reporting && !d.vague);

@@ -157,3 +157,14 @@ test('where armed men come from is not where they struck', () => {
   // Crowds protest where they live: "traders from Kilifi" marched there.
   assert.equal(first('On Monday, traders from Kilifi protested against new market fees.')?.location, 'Kilifi');
 });
+
+test('a road named after towns is not where the event happened', () => {
+  const { events } = extractor.extract({
+    text: 'On Monday, university students at the Nakuru campus staged a protest over fees. The students barricaded the Nakuru-Nairobi highway.',
+    date: '2024-01-10',
+    origin: { file: 'inline' },
+  });
+  assert.equal(events.length, 1);
+  assert.equal(events[0]?.location, 'Nakuru');
+  assert.equal(events[0]?.sub_event_type, 'Violent demonstration');
+});
