@@ -38,12 +38,16 @@ const ARABIC_WORD_VARIANTS: [string, string[]][] = [
   ['kafr ', ['kfar ', 'kafar ']],
 ];
 
+/** Countries whose place names join words by the Persian izafe ("Nahr-e Saraj"). */
+const IZAFE_NAMES = new Set(['AF', 'IR', 'TJ', 'PK']);
+
 /** Countries whose place names carry the Arabic article ("Al Hasakah", "Ar Raqqah"). */
 const ARABIC_NAMES = new Set('SY IQ YE SA JO LB PS EG LY TN DZ MA SD MR OM AE QA BH KW SO DJ TD EH'.split(' '));
 
 /**
  * Spelling variants of a (folded) place name that news text commonly uses: Arabic article dropped
- * ("al hasakah" -> "hasakah", only for places in Arabic-speaking countries), "saint"/"st",
+ * ("al hasakah" -> "hasakah", only for places in Arabic-speaking countries), Persian izafe
+ * ("nahr e saraj" -> "nahri saraj", "nahr saraj"), "saint"/"st",
  * "mount"/"mt", "fort"/"ft".
  */
 export function nameVariants(folded: string, countryCode?: string): string[] {
@@ -57,6 +61,10 @@ export function nameVariants(folded: string, countryCode?: string): string[] {
       if (!folded.startsWith(from)) continue;
       for (const to of tos) out.push(to + folded.slice(from.length));
     }
+  }
+  // Persian izafe, written "Nahr-e Saraj", "Nahri Saraj", "Nahr Saraj" ("Pul-e Khumri", "Puli Khumri").
+  if ((countryCode === undefined || IZAFE_NAMES.has(countryCode)) && / [ei] /.test(folded)) {
+    for (const joint of ['i ', ' ', 'e ']) out.push(folded.replace(/ [ei] /g, joint));
   }
   if (/^st /.test(folded)) out.push('saint ' + folded.slice(3));
   else if (/^saint /.test(folded)) out.push('st ' + folded.slice(6));

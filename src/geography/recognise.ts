@@ -375,9 +375,11 @@ export function recognise(gaz: Gazetteer, text: string, from = 0, ranges?: reado
       a.listed = b.listed = true;
       if (a.cue) b.cue = true;
     }
-    // "Baragoi, Samburu": the second names the region the first lies in.
+    // "Baragoi, Samburu", "Kaldar district, Balkh": the second names the region the first lies in.
     if (a.container !== undefined) continue;
-    if (b.w0 === a.w1 && followsComma(text, words.get(a.w1 - 1), words.get(b.w0)) && (b.abbreviation || b.entries.some((e) => gaz.feature(e) !== FEATURE_CODES.city))) {
+    const suffixed = a.want !== undefined && b.w0 === a.w1 + 1 && !words.isCap(a.w1) && isSuffix(words.get(a.w1).lower);
+    const last = suffixed ? a.w1 : a.w1 - 1;
+    if ((b.w0 === a.w1 || suffixed) && followsComma(text, words.get(last), words.get(b.w0)) && (b.abbreviation || b.entries.some((e) => gaz.feature(e) !== FEATURE_CODES.city))) {
       a.container = k + 1;
       b.containerOf = k;
     }
@@ -404,6 +406,13 @@ function markContainersOfUnknownPlaces(text: string, words: WordView, cands: Can
     const gap = text.slice(words.get(last).end, c.start);
     if (gap === ' (' || gap === '(') {
       c.cue = true;
+      continue;
+    }
+    // "Sholgara district, Balkh": a district we do not know, in the province named after it.
+    const suffixGap = /^ (\p{Ll}+), $/u.exec(gap);
+    if (suffixGap && SUFFIX_ADMIN2.has(suffixGap[1]!)) {
+      c.cue = true;
+      if (c.want === undefined) c.want = FEATURE_CODES.admin1;
       continue;
     }
     if (gap !== ', ') continue;

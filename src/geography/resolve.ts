@@ -287,7 +287,10 @@ export function resolveCandidates(gaz: Gazetteer, cands: Candidate[], options: R
     if (!keep(gaz, c, r, e, s[b]! - r.priors[b]!)) continue;
     // A minor town abroad in a text whose other places agree on one country is more likely an
     // unknown local place of that country ("Santhia" in Bangladesh is not Santhià, Italy).
-    if (!r.strong && c.demonym === undefined && gaz.feature(e) === FEATURE_CODES.city && gaz.population(e) < 100_000 && c.container === undefined) {
+    // (A container that holds the reading vouches for it: "Baragoi, Samburu".)
+    const containerEntry = c.container === undefined ? undefined : readings[c.container]!.entries[best[c.container]!];
+    const vouched = containerEntry !== undefined && contains(gaz, containerEntry, e);
+    if (!r.strong && c.demonym === undefined && gaz.feature(e) === FEATURE_CODES.city && gaz.population(e) < 100_000 && !vouched) {
       const cc = gaz.countryIndex(e);
       const ownVotes = finalVotes.byKey.get(c.key)?.country.get(cc) ?? 0;
       const mine = (finalVotes.country.get(cc) ?? 0) - ownVotes;

@@ -199,3 +199,12 @@ test('a region named after a place we do not know, behind a comma or a bracket, 
   // The unknown name must itself stand where a place would ("in X, Y"): a person's name does not.
   assert.deepEqual(texts('Abdi Hassan, Wajir, spoke to reporters.'), []);
 });
+
+test('"X district, Y": Y is the province X lies in, known or not', () => {
+  const p = places('Taliban militants attacked a military post in Kaldar district, Balkh.');
+  assert.deepEqual(p.map((x) => `${x.text}/${x.entry.feature}`), ['Kaldar/admin2', 'Balkh/admin1']);
+  const unknown = places('Taliban militants ambushed a patrol in Sholgara district, Balkh.');
+  assert.deepEqual(unknown.map((x) => `${x.text}/${x.entry.feature}`), ['Balkh/admin1']);
+  // Persian izafe spellings meet: "Puli Khumri" and "Pul-e Khumri".
+  assert.equal(places('A bomb went off in Puli Khumri.')[0]?.entry.countryCode, 'AF');
+});
