@@ -382,6 +382,8 @@ export function recognise(gaz: Gazetteer, text: string, from = 0, ranges?: reado
     if ((b.w0 === a.w1 || suffixed) && followsComma(text, words.get(last), words.get(b.w0)) && (b.abbreviation || b.entries.some((e) => gaz.feature(e) !== FEATURE_CODES.city))) {
       a.container = k + 1;
       b.containerOf = k;
+      // "Kaldar district, Balkh": what holds a district is a province.
+      if (suffixed && SUFFIX_ADMIN2.has(words.get(a.w1).lower) && b.want === undefined) b.want = FEATURE_CODES.admin1;
     }
   }
   return out;

@@ -168,3 +168,10 @@ test('a road named after towns is not where the event happened', () => {
   assert.equal(events[0]?.location, 'Nakuru');
   assert.equal(events[0]?.sub_event_type, 'Violent demonstration');
 });
+
+test('"X district, Y" is one place, not two: its dead are not split', () => {
+  const { events } = extractor.extract({ text: 'On 8 March 2020, a bomb carried by Taliban detonated prematurely killing 2 militants, in Arghandab district, Kandahar.', origin: { file: 'inline' } });
+  assert.equal(events.length, 1);
+  assert.equal(events[0]?.fatalities, 2);
+  assert.equal(events[0]?.admin1, 'Kandahar');
+});

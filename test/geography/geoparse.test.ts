@@ -203,6 +203,7 @@ test('a region named after a place we do not know, behind a comma or a bracket, 
 test('"X district, Y": Y is the province X lies in, known or not', () => {
   const p = places('Taliban militants attacked a military post in Kaldar district, Balkh.');
   assert.deepEqual(p.map((x) => `${x.text}/${x.entry.feature}`), ['Kaldar/admin2', 'Balkh/admin1']);
+  assert.deepEqual(places('A bomb killed 2 militants in Arghandab district, Kandahar.').map((x) => x.entry.feature), ['admin2', 'admin1']);
   const unknown = places('Taliban militants ambushed a patrol in Sholgara district, Balkh.');
   assert.deepEqual(unknown.map((x) => `${x.text}/${x.entry.feature}`), ['Balkh/admin1']);
   // Persian izafe spellings meet: "Puli Khumri" and "Pul-e Khumri".
