@@ -53,7 +53,6 @@ export interface GazetteerFile {
   firstNames: string[];
 }
 
-
 /** Strings stored end to end: string i is blob[offsets[i] .. offsets[i + 1]). Nothing to split on load. */
 export interface StringColumn {
   blob: string;

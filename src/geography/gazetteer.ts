@@ -7,7 +7,7 @@ import { buildGazetteer, DATA_DIR, GAZETTEER_PATH, writeGazetteer } from './buil
 import { foldName, nameVariants } from './fold.js';
 import {
   columnLength, decodeGazetteer, FEATURE_CODES, FEATURE_NAMES, findName, gazetteerData, NO_ENTRY, stringAt,
-  type CountryRecord, type GazetteerData, type GazetteerFile,
+  type CountryRecord, type GazetteerData, type GazetteerFile, type StringColumn,
 } from './gazetteer-format.js';
 
 export class GazetteerError extends Error {}
@@ -57,10 +57,6 @@ export class Gazetteer {
       this.countryByCode.set(c.iso3, i);
       for (const n of c.names) this.countryByName.set(foldName(n), i);
     });
-  }
-
-  get sources(): readonly string[] {
-    return this.g.sources;
   }
 
   private readonly infoCache = new Map<string, NameInfo>();
@@ -171,7 +167,7 @@ export class Gazetteer {
     const { names } = this.g;
     const keys: string[] = [];
     for (let slot = 0; slot < columnLength(names.names); slot++) if (names.value[slot] !== NO_ENTRY) keys.push(stringAt(names.names, slot));
-    const all = (c: { blob: string; offsets: ArrayLike<number> }) => Array.from({ length: columnLength(c) }, (_, i) => stringAt(c, i));
+    const all = (c: StringColumn) => Array.from({ length: columnLength(c) }, (_, i) => stringAt(c, i));
     const g: GazetteerFile = {
       version: 0, sources: this.g.sources, warnings: this.g.warnings, countries: this.g.countries,
       admin1Names: [...this.g.admin1Names], admin2Names: all(this.g.admin2Names), n: all(this.g.n),

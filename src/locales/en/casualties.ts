@@ -16,6 +16,23 @@ const singularNouns = new Set<string>(lexicon.singularNouns);
 const unconfirmed = new PhraseMatcher<true>();
 for (const w of lexicon.unconfirmed) unconfirmed.add(w, true);
 const SINGULAR_AUX = new Set(['was', 'is', 'been', 'got', 'gets']);
+const cues = lexicon.singularDeaths;
+/** Words that make a clause's death no death: "no one was killed", "was not killed". */
+const NEGATIONS = new Set<string>(cues.negations);
+/** Present-tense killing verbs ("Mob kills thief"): counted only with a singular object after them. */
+const PRESENT_KILL = new Set<string>(cues.presentKill);
+/** Before a present-tense verb, these make it no report of a death: "threatened to kill a man". */
+const IRREALIS_BEFORE = new Set<string>(cues.irrealisBefore);
+/** Verbs whose object dies in "shot him dead", "hacked a trader to death". */
+const VIOLENT_VERBS = new Set<string>(cues.violentVerbs);
+/** Words before a killing verb that make it an earlier deed, told as a cause: "accused of killing". */
+const PRIOR_DEED_CUES = new Set<string>(cues.priorDeedCues);
+/** Kinds that take no object: in "the dead included a boy" nobody is "deaded". */
+const NO_OBJECT = new Set<string>(cues.noObject);
+/** Words that end an object phrase before its head: prepositions, conjunctions. */
+const OBJECT_BOUNDARIES = new Set<string>(cues.objectBoundaries);
+/** Words before "was killed" that are no one who died ("it was", "the toll was") or are several ("family"). */
+const SUBJECT_NOT_A_PERSON = new Set<string>(cues.subjectNotAPerson);
 
 /** "two others feared dead", "possibly killed": a death nobody confirms is not counted. */
 function isUnconfirmed(tokens: Token[], killToken: number): boolean {
@@ -212,8 +229,6 @@ function addCodingStatements(doc: Doc): void {
 }
 
 const PLURAL_AUX = new Set(['were', 'are', 'been']);
-/** Words before "was killed" that are no one who died ("it was", "the toll was") or are several ("family"). */
-const SUBJECT_NOT_A_PERSON = new Set(['family', 'group', 'crew', 'unit', 'team', 'convoy', 'community', 'population', 'household', 'it', 'what', 'which', 'that', 'this', 'there', 'who', 'toll', 'number', 'figure', 'total', 'one']);
 /** Words that may stand between coordinated people: articles, possessives and joints. */
 const COORDINATED_FILLERS = new Set(['a', 'an', 'the', 'his', 'her', 'their', 'its', 'and', ',', '-', 'young', 'old', 'elderly']);
 const MAX_COORDINATED_TOKENS = 14;
@@ -242,21 +257,8 @@ function coordinatedPeople(tokens: Doc['tokens'], verb: number, sentence: number
   return { count, first, last };
 }
 
-/** Words that make a clause's death no death: "no one was killed", "was not killed". */
-const NEGATIONS = new Set(['no', 'not', 'never', 'nobody', 'none', 'anyone', 'anybody', "n't", 'neither', 'nor']);
-/** Present-tense killing verbs ("Mob kills thief"): counted only with a singular object after them. */
-const PRESENT_KILL = new Set(['kill', 'kills', 'killing']);
-/** Before a present-tense verb, these make it no report of a death: "threatened to kill a man". */
-const IRREALIS_BEFORE = new Set(['to', 'will', 'would', 'could', 'may', 'might', 'can', 'should', 'must']);
-/** Verbs whose object dies in "shot him dead", "hacked a trader to death". */
-const VIOLENT_VERBS = new Set(['shot', 'shoot', 'shoots', 'hacked', 'hack', 'hacks', 'stabbed', 'stab', 'stabs', 'beat', 'beaten', 'beats', 'clubbed', 'stoned', 'burnt', 'burned', 'burn', 'burns', 'tortured', 'strangled', 'lynched', 'battered', 'trampled']);
 /** Words that may stand between a verb and the head of its object: "killed suspected SLDF leader". */
 const MAX_OBJECT_WORDS = 4;
-
-/** Words before a killing verb that make it an earlier deed, told as a cause: "accused of killing". */
-const PRIOR_DEED_CUES = new Set(['had', 'for', 'accused', 'charged', 'convicted', 'sentenced', 'after', 'because', 'since', 'murdered']);
-/** Kinds that take no object: in "the dead included a boy" nobody is "deaded". */
-const NO_OBJECT = new Set(['dead', 'died', 'dies', 'die', 'perished', 'succumbed', 'slain', 'casualties', 'bodies']);
 
 /**
  * "a man who had killed his father", "accused of killing", "lynched after he killed his wife": the
@@ -294,7 +296,8 @@ function singularObjectEnd(tokens: Doc['tokens'], at: number, sentence: number, 
   const determiner = singular.has(next.lower);
   for (let k = determiner ? at + 1 : at; k < at + MAX_OBJECT_WORDS && k < tokens.length && tokens[k]!.sentence === sentence; k++) {
     const t = tokens[k]!;
-    if (singularNouns.has(t.lower)) return tokens[k + 1]?.lower.endsWith("'s") || tokens[k + 1]?.kind === 'word' && singularNouns.has(tokens[k + 1]!.lower) ? -1 : k + 1;
+    // (A head followed by another person noun is a modifier: "a police officer", not "a police".)
+    if (singularNouns.has(t.lower)) return singularNouns.has(tokens[k + 1]?.lower ?? '') ? -1 : k + 1;
     if (t.kind !== 'word' || quantities.has(k) || STOP.has(t.lower) || OBJECT_BOUNDARIES.has(t.lower) || notPeople.has(t.lower)) break;
   }
   // "a 25-year-old": one, whatever follows.
@@ -305,9 +308,6 @@ function singularObjectEnd(tokens: Doc['tokens'], at: number, sentence: number, 
   if (k > at && tokens[k]?.text === ',' && singular.has(tokens[k + 1]?.lower ?? '')) return k;
   return -1;
 }
-
-/** Words that end an object phrase before its head: prepositions, conjunctions, verbs' particles. */
-const OBJECT_BOUNDARIES = new Set(['in', 'at', 'on', 'with', 'by', 'from', 'near', 'during', 'and', 'or', 'as', 'who', 'which', 'that', 'for', 'of', 'into', 'after', 'before', 'while', 'when']);
 
 /** "a policeman was shot dead", "killing a civilian", "shot him dead", "Mob kills thief": one death. */
 function addSingularDeaths(doc: Doc, used: Set<number>, quantities: ReadonlyMap<number, unknown>): void {
