@@ -2,10 +2,10 @@
 // its places, participants and figures. Frames are what events are assembled from.
 import type { ActorMention, DateMention, Doc, Figure, PlaceMention, Span, TriggerMention } from '../common/doc.js';
 import placeModifiers from '../locales/en/data/place-modifiers.json' with { type: 'json' };
+import { isArmed } from './actor-roles.js';
 
 const MODIFIER_AFTER = new RegExp(`^(-|[\\s,]+(${placeModifiers.following.join('|')})\\b)`, 'i');
 
-const ARMED_INTER = new Set([1, 2, 3, 4, 8]);
 const ROAD_AFTER = /^(?:-\p{Lu}[\p{L}'’]*(?:\s\p{Lu}[\p{L}'’]*)?)?\s+(?:road|highway|street|avenue|bypass|expressway)\b/iu;
 
 /** "the Nakuru-Nairobi highway", "Mombasa Road": a road named after a town is not the town. */
@@ -24,7 +24,7 @@ export function describesActor(doc: Doc, place: PlaceMention): boolean {
   for (const a of doc.actors) {
     if (a.end > place.start) break;
     // (Only armed men's origin: "youths from Othaya" protest where they live.)
-    if (ARMED_INTER.has(a.inter) && place.start - a.end <= 20 && FROM_BETWEEN.test(doc.text.slice(a.end, place.start))) return true;
+    if (isArmed(a.inter) && place.start - a.end <= 20 && FROM_BETWEEN.test(doc.text.slice(a.end, place.start))) return true;
   }
   return false;
 }
