@@ -175,3 +175,9 @@ test('"X district, Y" is one place, not two: its dead are not split', () => {
   assert.equal(events[0]?.fatalities, 2);
   assert.equal(events[0]?.admin1, 'Kandahar');
 });
+
+test('a death a protest is about is not counted', () => {
+  const first = (text: string) => extractor.extract({ text, date: '2024-01-10', origin: { file: 'inline' } }).events[0];
+  assert.equal(first('On Monday, a group of 500 matatu drivers in Nakuru protested the killing of one of their colleagues by police.')?.fatalities, 0);
+  assert.equal(first('On Monday, 500 matatu drivers in Nakuru protest a killing by police.')?.fatalities, 0);
+});

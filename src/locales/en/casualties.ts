@@ -17,6 +17,9 @@ const unconfirmed = new PhraseMatcher<true>();
 for (const w of lexicon.unconfirmed) unconfirmed.add(w, true);
 const SINGULAR_AUX = new Set(['was', 'is', 'been', 'got', 'gets']);
 const cues = lexicon.singularDeaths;
+/** Verbs and prepositions between a count and a casualty word that tie the word to something else. */
+const FORWARD_STOP = new Set<string>(lexicon.forwardStop);
+const DETERMINERS = new Set(['a', 'an', 'the', 'his', 'her', 'their', 'its', 'this', 'that']);
 /** Words that make a clause's death no death: "no one was killed", "was not killed". */
 const NEGATIONS = new Set<string>(cues.negations);
 /** Present-tense killing verbs ("Mob kills thief"): counted only with a singular object after them. */
@@ -88,7 +91,9 @@ export function recogniseFigures(doc: Doc): void {
     for (let k = qi - 1; k >= 0 && k >= qi - BACKWARD_WINDOW && tokens[k]!.sentence === sentence; k--) {
       const m = kinds.matchAt(tokens, k);
       if (m && m.endToken <= qi) {
-        if (m.endToken === qi || gapIsLinking(tokens, m.endToken, qi)) found = { kind: m.value, first: k, end: m.endToken, forward: false };
+        // "protest the killing of one of their colleagues": a death the event is about, not in it.
+        const cause = DETERMINERS.has(tokens[k - 1]?.lower ?? '') && FORWARD_STOP.has(tokens[k - 2]?.lower ?? '');
+        if (!cause && (m.endToken === qi || gapIsLinking(tokens, m.endToken, qi))) found = { kind: m.value, first: k, end: m.endToken, forward: false };
         break;
       }
     }
@@ -96,7 +101,7 @@ export function recogniseFigures(doc: Doc): void {
     if (!found) {
       for (let k = qEnd, steps = 0; k < tokens.length && steps < FORWARD_WINDOW && tokens[k]!.sentence === sentence; k++, steps++) {
         const low = tokens[k]!.lower;
-        if (STOP.has(low)) break;
+        if (STOP.has(low) || FORWARD_STOP.has(low)) break;
         if (partOf.matchAt(tokens, k)) {
           // Skip the parenthetical "including two children" (up to its comma or the verb).
           let skipped = 0;
@@ -110,7 +115,8 @@ export function recogniseFigures(doc: Doc): void {
         if (quantityAt.has(k) && !/^(and|,|or)$/.test(tokens[k - 1]!.lower)) break;
         const m = kinds.matchAt(tokens, k);
         if (m) {
-          found = { kind: m.value, first: k, end: m.endToken, forward: true };
+          // "500 drivers protest a killing": a death named as a noun is not what the count did.
+          if (!DETERMINERS.has(tokens[k - 1]!.lower)) found = { kind: m.value, first: k, end: m.endToken, forward: true };
           break;
         }
       }
