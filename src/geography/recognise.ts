@@ -236,9 +236,13 @@ export interface Candidate {
   abbreviation?: boolean;
   /** In a list of places ("Harwinton, Bantam and Winsted"). */
   listed?: boolean;
+  /** Named as a part of its container: "the Kosovo area of Naivasha" (only a reading inside it will do). */
+  partOf?: boolean;
 }
 
 const ELIDED = /^[dl]['’]\p{Lu}/u;
+
+const PART_OF_GAP = /^ (?:area|areas|village|villages|town|neighbourhood|neighborhood|suburb|estate|slum|outskirts|locality) of (?:the )?$/;
 
 const LIST_GAP = /^(?:,\s|,?\s(?:and|or)\s|\s?\/\s?)$/;
 
@@ -374,6 +378,13 @@ export function recognise(gaz: Gazetteer, text: string, from = 0, ranges?: reado
     if ((b.w0 === a.w1 || b.w0 === a.w1 + 1) && LIST_GAP.test(gap)) {
       a.listed = b.listed = true;
       if (a.cue) b.cue = true;
+    }
+    // "the Kosovo area of Naivasha", "Charsi village of Khwaja Bahauddin": a part of the second.
+    if (a.container === undefined && a.demonym === undefined && PART_OF_GAP.test(gap)) {
+      a.container = k + 1;
+      b.containerOf = k;
+      a.partOf = true;
+      continue;
     }
     // "Baragoi, Samburu", "Kaldar district, Balkh": the second names the region the first lies in.
     if (a.container !== undefined) continue;

@@ -181,3 +181,12 @@ test('a death a protest is about is not counted', () => {
   assert.equal(first('On Monday, a group of 500 matatu drivers in Nakuru protested the killing of one of their colleagues by police.')?.fatalities, 0);
   assert.equal(first('On Monday, 500 matatu drivers in Nakuru protest a killing by police.')?.fatalities, 0);
 });
+
+test('headline passives and shared auxiliaries count one death', () => {
+  const count = (text: string) => extractor.extract({ text, date: '2024-01-10', origin: { file: 'inline' } }).events.map((e) => e.fatalities);
+  assert.deepEqual(count('Policeman killed after ambush by OLA rebels in Moyale.'), [1]);
+  assert.deepEqual(count('On Monday, a farmer is attacked and killed over land in Naivasha.'), [1]);
+  // An active verb with its object is the killer's act, counted as one victim, not as the subject.
+  assert.deepEqual(count('On Monday, a man killed his wife in Nakuru.'), [1]);
+  assert.deepEqual(count('On Monday, Al Shabaab fighters attacked a truck in Mandera. Twelve reportedly KIA.'), [12]);
+});

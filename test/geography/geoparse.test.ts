@@ -209,3 +209,7 @@ test('"X district, Y": Y is the province X lies in, known or not', () => {
   // Persian izafe spellings meet: "Puli Khumri" and "Pul-e Khumri".
   assert.equal(places('A bomb went off in Puli Khumri.')[0]?.entry.countryCode, 'AF');
 });
+
+test('a place named as a part of another ("the Kosovo area of Naivasha") is nothing outside it', () => {
+  assert.deepEqual(texts('A farmer was killed over land in the Kosovo area of Naivasha.'), ['Naivasha']);
+});

@@ -281,6 +281,17 @@ function priorDeed(tokens: Doc['tokens'], i: number, sentence: number): boolean 
   return false;
 }
 
+const MAX_HEADLINE_SUBJECT_TOKENS = 5;
+
+/** A singular person noun right before token i, ending a short phrase that opens the sentence. */
+function headlineSubject(tokens: Doc['tokens'], i: number, sentence: number): boolean {
+  if (!singularNouns.has(tokens[i - 1]?.lower ?? '') || tokens[i - 1]!.sentence !== sentence) return false;
+  for (let k = i - 1; k >= 0 && tokens[k]!.sentence === sentence; k--) {
+    if (i - k > MAX_HEADLINE_SUBJECT_TOKENS || tokens[k]!.kind === 'punct' || OBJECT_BOUNDARIES.has(tokens[k]!.lower)) return false;
+  }
+  return true;
+}
+
 function negatedBefore(tokens: Doc['tokens'], i: number, sentence: number): boolean {
   for (let k = i - 1; k >= 0 && k >= i - 6 && tokens[k]!.sentence === sentence; k--) {
     if (NEGATIONS.has(tokens[k]!.lower)) return true;
@@ -373,7 +384,11 @@ function addSingularDeaths(doc: Doc, used: Set<number>, quantities: ReadonlyMap<
     // Passive with a singular subject: "a police officer was killed", "a suspect is lynched",
     // "the IEBC coordinator was killed", "he was shot dead" (the verb's number says it is one).
     let first = -1;
-    const aux = SINGULAR_AUX.has(tokens[i - 1]?.lower ?? '') ? i - 1 : SINGULAR_AUX.has(tokens[i - 2]?.lower ?? '') ? i - 2 : -1;
+    // ("is attacked and killed": the auxiliary of the first verb serves both.)
+    const aux = SINGULAR_AUX.has(tokens[i - 1]?.lower ?? '') ? i - 1
+      : SINGULAR_AUX.has(tokens[i - 2]?.lower ?? '') ? i - 2
+      : tokens[i - 1]?.lower === 'and' && SINGULAR_AUX.has(tokens[i - 3]?.lower ?? '') ? i - 3
+      : -1;
     if (aux >= 0) {
       for (let k = i - 2; k >= 0 && k >= i - 7 && tokens[k]!.sentence === sentence; k--) {
         if ((singular.has(tokens[k]!.lower) || singularNouns.has(tokens[k]!.lower)) && (k === 0 || tokens[k - 1]!.sentence !== sentence || !/^(of|than)$/.test(tokens[k - 1]!.lower))) {
@@ -410,6 +425,13 @@ function addSingularDeaths(doc: Doc, used: Set<number>, quantities: ReadonlyMap<
         i = kindEnd - 1;
         continue;
       }
+    }
+    // A headline's passive without its auxiliary: "Policeman killed after ambush", "Suspected
+    // Mungiki member killed at slum" (but not "Man killed his wife": a preposition or the end
+    // follows; nor "relatives of a man beaten to death": the subject opens the sentence).
+    if (first < 0 && aux < 0 && headlineSubject(tokens, i, sentence) && !PRESENT_KILL.has(tokens[i]!.lower) && !SINGULAR_AUX.has(tokens[i]!.lower) && !PLURAL_AUX.has(tokens[i]!.lower)) {
+      const after = tokens[kindEnd];
+      if (!after || after.sentence !== sentence || after.kind === 'punct' || OBJECT_BOUNDARIES.has(after.lower) || after.lower === 'following') first = i - 1;
     }
     // Active with a singular object: "killed a civilian", "shot him dead", "shot dead suspected SLDF leader"
     const next = tokens[kindEnd];
