@@ -106,6 +106,8 @@ export interface TriggerMention extends Span {
   tactic?: string;
   /** Negated, hypothetical, threatened or planned: not an event. */
   irrealis?: boolean;
+  /** The setting of another event ("amid violence following anti-government demonstrations"). */
+  background?: boolean;
   /** Rank in ACLED's precedence (higher wins). */
   rank: number;
 }

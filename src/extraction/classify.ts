@@ -71,7 +71,11 @@ export function classify(frames: Frame[], actors: EventActors, killed: number): 
   const a2 = actors.actor2;
   const crowd = (x?: { inter: number; kind?: string }) => !!x && (x.inter === 5 || x.inter === 6 || x.kind === 'population');
   const victims = (x?: { inter: number; kind?: string }) => !!x && (x.inter === 7);
-  const protests = [...of('protest'), ...of('protest-cause')];
+  const protestWords = [...of('protest'), ...of('protest-cause')];
+  const protests = protestWords.filter((t) => !t.background);
+  // Violence amid demonstrations told as the setting ("amid the violence following protests") is a
+  // crowd's, though no demonstration is reported: mob violence.
+  const protestSetting = protestWords.length > protests.length;
   const result = (subEventType: string, decisive: TriggerMention[]): Classification => ({
     eventType: eventTypeOf(subEventType),
     subEventType,
@@ -91,7 +95,8 @@ export function classify(frames: Frame[], actors: EventActors, killed: number): 
     (dispersal.length > 0 && (protesters(a1) || protesters(a2))) ||
     // "protesters ... property was vandalised": damage beside a crowd is the crowd's.
     (triggers.some((t) => t.cls === 'Looting/property destruction') && (protesters(a1) || protesters(a2) || a1?.inter === 5)) ||
-    of('mob').length > 0;
+    of('mob').length > 0 ||
+    (protestSetting && (of('riot-conduct').length > 0 || triggers.some((t) => t.cls === 'Looting/property destruction')));
   const armedNonState = [a1, a2].some((x) => x && x.inter >= 2 && x.inter <= 4);
   if (crowdEvent && !(armedNonState && (clashes.length > 0 || explosive.length > 0) && protests.length === 0)) {
     // Destroying property during a demonstration is the demonstrators' violence.

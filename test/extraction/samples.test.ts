@@ -190,3 +190,11 @@ test('headline passives and shared auxiliaries count one death', () => {
   assert.deepEqual(count('On Monday, a man killed his wife in Nakuru.'), [1]);
   assert.deepEqual(count('On Monday, Al Shabaab fighters attacked a truck in Mandera. Twelve reportedly KIA.'), [12]);
 });
+
+test('demonstrations told as the setting of another event make it mob violence, not a demonstration', () => {
+  const first = (text: string) => extractor.extract({ text, origin: { file: 'inline' } }).events[0];
+  const e = first('On 5 August 2024, unidentified persons vandalized the offices of Awami League in Panchhari upazila (Khagrachhari, Chittagong), amid the outbreak of violence following anti-government demonstrations.');
+  assert.equal(e?.sub_event_type, 'Mob violence');
+  // A demonstration reported for itself stays one.
+  assert.equal(first('On 5 August 2024, students staged a demonstration in Dhaka demanding quota reform.')?.sub_event_type, 'Peaceful protest');
+});

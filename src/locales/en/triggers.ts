@@ -97,6 +97,7 @@ export function recogniseTriggers(doc: Doc): void {
       subEventType: fixed ? cls : '',
       ...(tactic ? { tactic } : {}),
       irrealis: isIrrealis(tokens, m.firstToken),
+      ...(cls === 'protest' && protestIsBackground(tokens, m.firstToken) ? { background: true } : {}),
       rank: fixed ? rankOf(cls) : CLASS_RANK[cls] ?? 0,
     });
   }
@@ -111,6 +112,23 @@ const topicCues = new Set<string>(irrealisLexicon.protestTopicCues.filter((c) =>
  * "staged a protest against the mass arrest and killing of students": after a protest word and a
  * topic cue, event words in the same sentence say what the protest is about; they are not events.
  */
+const protestBackground = new PhraseMatcher<true>();
+for (const c of irrealisLexicon.protestBackgroundCues) protestBackground.add(c, true);
+const BACKGROUND_WINDOW = 8;
+
+/**
+ * "amid the outbreak of violence following anti-government demonstrations": a protest word after
+ * such a cue is the setting of the sentence's event, not a protest reported there.
+ */
+function protestIsBackground(tokens: Token[], first: number): boolean {
+  const sentence = tokens[first]!.sentence;
+  for (let k = first - 1; k >= 0 && k >= first - BACKGROUND_WINDOW && tokens[k]!.sentence === sentence && tokens[k]!.text !== ','; k--) {
+    const m = protestBackground.matchAt(tokens, k);
+    if (m && m.endToken <= first) return true;
+  }
+  return false;
+}
+
 function markProtestTopics(doc: Doc): void {
   const tokens = doc.tokens;
   let protestAt = -1;
