@@ -143,8 +143,8 @@ const ADMIN_UNIT_SUFFIX = new RegExp(`\\s+(${adminUnits.suffixes.join('|')})$`, 
 /** admin1 as ACLED names it: "Dhaka", not "Dhaka Division". */
 function acledAdmin1(place: PlaceMention | undefined): string {
   if (!place || place.entry.feature === 'country' || place.entry.feature === 'region') return '';
-  const name = place.entry.admin1 ?? (place.entry.feature === 'admin1' ? place.entry.name : '');
-  return name.replace(ADMIN_UNIT_SUFFIX, '');
+  const name = (place.entry.admin1 ?? (place.entry.feature === 'admin1' ? place.entry.name : '')).replace(ADMIN_UNIT_SUFFIX, '');
+  return (adminUnits.acledNames as Record<string, Record<string, string>>)[place.entry.countryCode]?.[name] ?? name;
 }
 
 /** Between two places of one list: a comma, "and", "or", a bracketed alias, unit words. */

@@ -415,17 +415,17 @@ function markContainersOfUnknownPlaces(text: string, words: WordView, cands: Can
   for (const c of cands) {
     if (c.cue || c.demonym !== undefined || c.w0 === 0) continue;
     const last = c.w0 - 1;
+    // "Sholgara district, Balkh": a district we do not know, in the province named after it.
+    const suffix = words.get(last);
+    if (c.w0 >= 2 && !suffix.cap && SUFFIX_ADMIN2.has(suffix.lower) && capitalisedName(c.w0 - 2) && text.slice(words.get(c.w0 - 2).end, c.start) === ` ${suffix.text}, `) {
+      c.cue = true;
+      if (c.want === undefined) c.want = FEATURE_CODES.admin1;
+      continue;
+    }
     if (!capitalisedName(last)) continue;
     const gap = text.slice(words.get(last).end, c.start);
     if (gap === ' (' || gap === '(') {
       c.cue = true;
-      continue;
-    }
-    // "Sholgara district, Balkh": a district we do not know, in the province named after it.
-    const suffixGap = /^ (\p{Ll}+), $/u.exec(gap);
-    if (suffixGap && SUFFIX_ADMIN2.has(suffixGap[1]!)) {
-      c.cue = true;
-      if (c.want === undefined) c.want = FEATURE_CODES.admin1;
       continue;
     }
     if (gap !== ', ') continue;

@@ -198,3 +198,9 @@ test('demonstrations told as the setting of another event make it mob violence, 
   // A demonstration reported for itself stays one.
   assert.equal(first('On 5 August 2024, students staged a demonstration in Dhaka demanding quota reform.')?.sub_event_type, 'Peaceful protest');
 });
+
+test('admin1 is written as ACLED writes it', () => {
+  const first = (text: string) => extractor.extract({ text, origin: { file: 'inline' } }).events[0];
+  assert.equal(first('On 20 March 2020, 2 Afghan soldiers were killed by a Taliban sniper in Tarinkot city, Urozgan.')?.admin1, 'Urozgan');
+  assert.equal(first('On 19 March 2020, 2 soldiers were killed in an ambush by Taliban militants in Saydabad district, Wardak.')?.admin1, 'Wardak');
+});

@@ -206,6 +206,8 @@ test('"X district, Y": Y is the province X lies in, known or not', () => {
   assert.deepEqual(places('A bomb killed 2 militants in Arghandab district, Kandahar.').map((x) => x.entry.feature), ['admin2', 'admin1']);
   const unknown = places('Taliban militants ambushed a patrol in Sholgara district, Balkh.');
   assert.deepEqual(unknown.map((x) => `${x.text}/${x.entry.feature}`), ['Balkh/admin1']);
+  // A province too small to stand on its own is kept by the district before it.
+  assert.deepEqual(texts('Taliban militants ambushed a patrol in Alishing district, Laghman.'), ['Laghman']);
   // Persian izafe spellings meet: "Puli Khumri" and "Pul-e Khumri".
   assert.equal(places('A bomb went off in Puli Khumri.')[0]?.entry.countryCode, 'AF');
 });
