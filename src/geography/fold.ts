@@ -45,9 +45,25 @@ const IZAFE_NAMES = new Set(['AF', 'IR', 'TJ', 'PK']);
 const ARABIC_NAMES = new Set('SY IQ YE SA JO LB PS EG LY TN DZ MA SD MR OM AE QA BH KW SO DJ TD EH'.split(' '));
 
 /**
+ * Romanisations of Persian and Pashto names that news and GeoNames write differently: the izafe
+ * ("Nahr-e Saraj", "Nahri Saraj", "Nahr Saraj"), "-abad" apart ("Dawlat Abad"), "ow" as "aw"
+ * ("Dowlatabad", "Dawlatabad"). Each combination once, the name itself excluded.
+ */
+function persianVariants(folded: string): string[] {
+  let forms = [folded];
+  const apply = (f: (s: string) => string[]) => {
+    forms = [...new Set([...forms, ...forms.flatMap(f)])];
+  };
+  apply((s) => (/ [ei] /.test(s) ? ['i ', ' ', 'e '].map((joint) => s.replace(/ [ei] /g, joint)) : []));
+  apply((s) => (/[a-z]{3}abad$/.test(s) ? [`${s.slice(0, -4)} abad`] : []));
+  apply((s) => (s.includes('ow') ? [s.replace(/ow/g, 'aw')] : []));
+  return forms.slice(1);
+}
+
+/**
  * Spelling variants of a (folded) place name that news text commonly uses: Arabic article dropped
- * ("al hasakah" -> "hasakah", only for places in Arabic-speaking countries), Persian izafe
- * ("nahr e saraj" -> "nahri saraj", "nahr saraj"), "saint"/"st",
+ * ("al hasakah" -> "hasakah", only for places in Arabic-speaking countries), Persian
+ * romanisations (see persianVariants), "saint"/"st",
  * "mount"/"mt", "fort"/"ft".
  */
 export function nameVariants(folded: string, countryCode?: string): string[] {
@@ -62,10 +78,7 @@ export function nameVariants(folded: string, countryCode?: string): string[] {
       for (const to of tos) out.push(to + folded.slice(from.length));
     }
   }
-  // Persian izafe, written "Nahr-e Saraj", "Nahri Saraj", "Nahr Saraj" ("Pul-e Khumri", "Puli Khumri").
-  if ((countryCode === undefined || IZAFE_NAMES.has(countryCode)) && / [ei] /.test(folded)) {
-    for (const joint of ['i ', ' ', 'e ']) out.push(folded.replace(/ [ei] /g, joint));
-  }
+  if (countryCode === undefined || IZAFE_NAMES.has(countryCode)) out.push(...persianVariants(folded));
   if (/^st /.test(folded)) out.push('saint ' + folded.slice(3));
   else if (/^saint /.test(folded)) out.push('st ' + folded.slice(6));
   if (/^mount /.test(folded)) out.push('mt ' + folded.slice(6));

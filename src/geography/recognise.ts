@@ -236,7 +236,7 @@ export interface Candidate {
   abbreviation?: boolean;
   /** In a list of places ("Harwinton, Bantam and Winsted"). */
   listed?: boolean;
-  /** Named as a part of its container: "the Kosovo area of Naivasha" (only a reading inside it will do). */
+  /** Named as a part of its container: "the Kosovo area of Naivasha", "Kaldar district, Balkh" (only a reading inside it will do). */
   partOf?: boolean;
 }
 
@@ -393,8 +393,11 @@ export function recognise(gaz: Gazetteer, text: string, from = 0, ranges?: reado
     if ((b.w0 === a.w1 || suffixed) && followsComma(text, words.get(last), words.get(b.w0)) && (b.abbreviation || b.entries.some((e) => gaz.feature(e) !== FEATURE_CODES.city))) {
       a.container = k + 1;
       b.containerOf = k;
-      // "Kaldar district, Balkh": what holds a district is a province.
-      if (suffixed && SUFFIX_ADMIN2.has(words.get(a.w1).lower) && b.want === undefined) b.want = FEATURE_CODES.admin1;
+      // "Kaldar district, Balkh": what holds a district is a province, and the district is part of it.
+      if (suffixed && SUFFIX_ADMIN2.has(words.get(a.w1).lower)) {
+        if (b.want === undefined) b.want = FEATURE_CODES.admin1;
+        a.partOf = true;
+      }
     }
   }
   return out;
@@ -417,7 +420,9 @@ function markContainersOfUnknownPlaces(text: string, words: WordView, cands: Can
     const last = c.w0 - 1;
     // "Sholgara district, Balkh": a district we do not know, in the province named after it.
     const suffix = words.get(last);
-    if (c.w0 >= 2 && !suffix.cap && SUFFIX_ADMIN2.has(suffix.lower) && capitalisedName(c.w0 - 2) && text.slice(words.get(c.w0 - 2).end, c.start) === ` ${suffix.text}, `) {
+    // ("Chawkay and Narang Wa Badil districts, Kunar": the plural too.)
+    const unit = suffix.lower.endsWith('s') ? suffix.lower.slice(0, -1) : suffix.lower;
+    if (c.w0 >= 2 && !suffix.cap && SUFFIX_ADMIN2.has(unit) && capitalisedName(c.w0 - 2) && text.slice(words.get(c.w0 - 2).end, c.start) === ` ${suffix.text}, `) {
       c.cue = true;
       if (c.want === undefined) c.want = FEATURE_CODES.admin1;
       continue;

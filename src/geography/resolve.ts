@@ -290,7 +290,8 @@ export function resolveCandidates(gaz: Gazetteer, cands: Candidate[], options: R
     // (A container that holds the reading vouches for it: "Baragoi, Samburu".)
     const containerEntry = c.container === undefined ? undefined : readings[c.container]!.entries[best[c.container]!];
     const vouched = containerEntry !== undefined && contains(gaz, containerEntry, e);
-    // "the Kosovo area of Naivasha": a part of a place is nothing outside it.
+    // "the Kosovo area of Naivasha", "Fayzabad district, Jowzjan": a part of a place is nothing
+    // outside it (every bearer of the name lying elsewhere, it is a place we do not know there).
     if (c.partOf && containerEntry !== undefined && !vouched) continue;
     if (!r.strong && c.demonym === undefined && gaz.feature(e) === FEATURE_CODES.city && gaz.population(e) < 100_000 && !vouched) {
       const cc = gaz.countryIndex(e);

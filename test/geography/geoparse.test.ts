@@ -215,3 +215,12 @@ test('"X district, Y": Y is the province X lies in, known or not', () => {
 test('a place named as a part of another ("the Kosovo area of Naivasha") is nothing outside it', () => {
   assert.deepEqual(texts('A farmer was killed over land in the Kosovo area of Naivasha.'), ['Naivasha']);
 });
+
+test('a district named in a province is nothing outside it; districts listed before their province keep it', () => {
+  // GeoNames knows a Fayzabad in Badakhshan and in Faryab, none in Jowzjan: the district is one we do not know.
+  assert.deepEqual(texts('Taliban militants ambushed two soldiers in Fayzabad district, Jowzjan.'), ['Jowzjan']);
+  assert.deepEqual(texts('Militants were killed by airstrikes in Chawkay and Narang Wa Badil districts, Kunar.'), ['Kunar']);
+  // "Dawlat Abad" is GeoNames' "Dawlatabad".
+  const dawlatabad = places('Police were ambushed in Dawlat Abad district, Balkh.')[0]?.entry;
+  assert.deepEqual([dawlatabad?.name, dawlatabad?.admin1], ['Dowlatabad', 'Balkh']);
+});
