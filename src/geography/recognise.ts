@@ -242,6 +242,8 @@ export interface Candidate {
 
 const ELIDED = /^[dl]['’]\p{Lu}/u;
 
+const UNIT_GAP = /^(?: \([^)]{1,40}\))? (\p{Ll}+), $/u;
+
 const PART_OF_GAP = /^ (?:area|areas|village|villages|town|neighbourhood|neighborhood|suburb|estate|slum|outskirts|locality) of (?:the )?$/;
 
 const LIST_GAP = /^(?:,\s|,?\s(?:and|or)\s|\s?\/\s?)$/;
@@ -388,13 +390,15 @@ export function recognise(gaz: Gazetteer, text: string, from = 0, ranges?: reado
     }
     // "Baragoi, Samburu", "Kaldar district, Balkh": the second names the region the first lies in.
     if (a.container !== undefined) continue;
-    const suffixed = a.want !== undefined && b.w0 === a.w1 + 1 && !words.isCap(a.w1) && isSuffix(words.get(a.w1).lower);
-    const last = suffixed ? a.w1 : a.w1 - 1;
-    if ((b.w0 === a.w1 || suffixed) && followsComma(text, words.get(last), words.get(b.w0)) && (b.abbreviation || b.entries.some((e) => gaz.feature(e) !== FEATURE_CODES.city))) {
+    // (A unit word may come between, after an alias in brackets: "Khan Abad (Aqtash) district, Kunduz".)
+    const unitGap = UNIT_GAP.exec(gap);
+    const unit = unitGap ? unitGap[1]!.replace(/s$/, '') : undefined;
+    const suffixed = unit !== undefined && isSuffix(unit);
+    if (((b.w0 === a.w1 && followsComma(text, words.get(a.w1 - 1), words.get(b.w0))) || suffixed) && (b.abbreviation || b.entries.some((e) => gaz.feature(e) !== FEATURE_CODES.city))) {
       a.container = k + 1;
       b.containerOf = k;
       // "Kaldar district, Balkh": what holds a district is a province, and the district is part of it.
-      if (suffixed && SUFFIX_ADMIN2.has(words.get(a.w1).lower)) {
+      if (suffixed && SUFFIX_ADMIN2.has(unit)) {
         if (b.want === undefined) b.want = FEATURE_CODES.admin1;
         a.partOf = true;
       }

@@ -169,6 +169,11 @@ test('a road named after towns is not where the event happened', () => {
   assert.equal(events[0]?.sub_event_type, 'Violent demonstration');
 });
 
+test('"X (alias) district, Y" is one place too', () => {
+  const { events } = extractor.extract({ text: 'On 16 March 2020, 5 militia members were killed following an attack by Taliban militants in the Band-e-Barq area of Khan Abad (Aqtash) district, Kunduz.', origin: { file: 'inline' } });
+  assert.deepEqual(events.map((e) => [e.fatalities, e.admin1]), [[5, 'Kunduz']]);
+});
+
 test('"X district, Y" is one place, not two: its dead are not split', () => {
   const { events } = extractor.extract({ text: 'On 8 March 2020, a bomb carried by Taliban detonated prematurely killing 2 militants, in Arghandab district, Kandahar.', origin: { file: 'inline' } });
   assert.equal(events.length, 1);
