@@ -224,3 +224,7 @@ test('a district named in a province is nothing outside it; districts listed bef
   const dawlatabad = places('Police were ambushed in Dawlat Abad district, Balkh.')[0]?.entry;
   assert.deepEqual([dawlatabad?.name, dawlatabad?.admin1], ['Dowlatabad', 'Balkh']);
 });
+
+test('names joined by the izafe are found whole ("Pul-e Khumri district, Baghlan")', () => {
+  assert.deepEqual(places('Taliban militants attacked soldiers in Pul-e Khumri district, Baghlan.').map((x) => `${x.text}/${x.entry.admin1}`), ['Pul-e Khumri/Baghlan', 'Baghlan/Baghlan']);
+});
