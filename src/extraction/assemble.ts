@@ -156,7 +156,8 @@ const COORDINATION = /^(\s*\([^)]{0,40}\))?\s*(districts?|provinces?|counties|co
  */
 function coordinatedPlaces(doc: Doc, group: Group, place: PlaceMention): PlaceMention[] {
   const frame = group.frames.find((f) => f.places.includes(place));
-  if (!frame) return [];
+  // "an ambush between Sar-e Pol and Jowzjan provinces" happened once, between the two.
+  if (!frame || /\bbetween\s+(the\s+)?$/i.test(doc.text.slice(Math.max(0, place.start - 12), place.start))) return [];
   const list = frame.places.filter((p) => p.entry.countryCode === place.entry.countryCode && p.entry.feature === place.entry.feature);
   const i = list.indexOf(place);
   const out: PlaceMention[] = [];

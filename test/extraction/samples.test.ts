@@ -209,3 +209,8 @@ test('admin1 is written as ACLED writes it', () => {
   assert.equal(first('On 20 March 2020, 2 Afghan soldiers were killed by a Taliban sniper in Tarinkot city, Urozgan.')?.admin1, 'Urozgan');
   assert.equal(first('On 19 March 2020, 2 soldiers were killed in an ambush by Taliban militants in Saydabad district, Wardak.')?.admin1, 'Wardak');
 });
+
+test('an event "between X and Y" is one event', () => {
+  const { events } = extractor.extract({ text: 'On 3 March 2020, 2 local policemen were killed following an ambush by Taliban militants between Sar-e Pol and Jowzjan provinces.', origin: { file: 'inline' } });
+  assert.deepEqual(events.map((e) => e.fatalities), [2]);
+});
