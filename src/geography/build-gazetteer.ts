@@ -282,6 +282,8 @@ export function buildGazetteer(): GazetteerFile {
     // "Province of Pangasinan" -> "pangasinan"; but "Walker County" keeps its word ("Walker" is a person).
     const base = k.replace(/\s+(municipality|district|province|prefecture|department|governorate)$/, '').replace(/^(province|municipality|department) of\s+/, '');
     if (base !== k) addKey(base, i);
+    // Spellings news uses ("Nahri Saraj" for Nahr-e Saraj).
+    for (const v of nameVariants(base, out.countries[cc]?.code ?? '')) addKey(v, i);
   }
 
   // Countries as entries --------------------------------------------------------------------------

@@ -228,3 +228,8 @@ test('a district named in a province is nothing outside it; districts listed bef
 test('names joined by the izafe are found whole ("Pul-e Khumri district, Baghlan")', () => {
   assert.deepEqual(places('Taliban militants attacked soldiers in Pul-e Khumri district, Baghlan.').map((x) => `${x.text}/${x.entry.admin1}`), ['Pul-e Khumri/Baghlan', 'Baghlan/Baghlan']);
 });
+
+test('districts are found under the spellings news uses ("Nahri Saraj" for Nahr-e Saraj)', () => {
+  const p = places('Taliban snipers killed 2 policemen in Nahri Saraj district, Helmand.');
+  assert.deepEqual(p.map((x) => `${x.entry.name}/${x.entry.feature}`), ['Nahr-e Saraj/admin2', 'Helmand/admin1']);
+});
