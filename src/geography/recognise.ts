@@ -424,9 +424,10 @@ function markContainersOfUnknownPlaces(text: string, words: WordView, cands: Can
     const last = c.w0 - 1;
     // "Sholgara district, Balkh": a district we do not know, in the province named after it.
     const suffix = words.get(last);
-    // ("Chawkay and Narang Wa Badil districts, Kunar": the plural too.)
+    // ("Chawkay and Narang Wa Badil districts, Kunar": the plural too; "Chawkay (Suki) districts".)
     const unit = suffix.lower.endsWith('s') ? suffix.lower.slice(0, -1) : suffix.lower;
-    if (c.w0 >= 2 && !suffix.cap && SUFFIX_ADMIN2.has(unit) && capitalisedName(c.w0 - 2) && text.slice(words.get(c.w0 - 2).end, c.start) === ` ${suffix.text}, `) {
+    const between = c.w0 >= 2 ? text.slice(words.get(c.w0 - 2).end, c.start) : '';
+    if (c.w0 >= 2 && !suffix.cap && SUFFIX_ADMIN2.has(unit) && capitalisedName(c.w0 - 2) && (between === ` ${suffix.text}, ` || between === `) ${suffix.text}, `)) {
       c.cue = true;
       if (c.want === undefined) c.want = FEATURE_CODES.admin1;
       continue;

@@ -220,6 +220,7 @@ test('a district named in a province is nothing outside it; districts listed bef
   // GeoNames knows a Fayzabad in Badakhshan and in Faryab, none in Jowzjan: the district is one we do not know.
   assert.deepEqual(texts('Taliban militants ambushed two soldiers in Fayzabad district, Jowzjan.'), ['Jowzjan']);
   assert.deepEqual(texts('Militants were killed by airstrikes in Chawkay and Narang Wa Badil districts, Kunar.'), ['Kunar']);
+  assert.deepEqual(texts('Militants surrendered in Narang Wa Badil and Chawkay (Suki) districts, Kunar.'), ['Kunar']);
   // "Dawlat Abad" is GeoNames' "Dawlatabad".
   const dawlatabad = places('Police were ambushed in Dawlat Abad district, Balkh.')[0]?.entry;
   assert.deepEqual([dawlatabad?.name, dawlatabad?.admin1], ['Dowlatabad', 'Balkh']);
