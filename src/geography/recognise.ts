@@ -368,6 +368,7 @@ export function recognise(gaz: Gazetteer, text: string, from = 0, ranges?: reado
     out.push(c);
   }
 
+  dropAliasesOfUnknownUnits(text, words, out);
   markContainersOfUnknownPlaces(text, words, out);
 
   for (let k = 0; k + 1 < out.length; k++) {
@@ -405,6 +406,29 @@ export function recognise(gaz: Gazetteer, text: string, from = 0, ranges?: reado
     }
   }
   return out;
+}
+
+const ALIAS_OF_UNIT = /^\) (\p{Ll}+)/u;
+
+/**
+ * "Chawkay (Suki) districts", "Andar (Shalgar) district": a name in brackets between a district we
+ * do not know and its unit word is that district's other name, not a place of its own.
+ */
+function dropAliasesOfUnknownUnits(text: string, words: WordView, cands: Candidate[]): void {
+  for (let k = cands.length - 1; k >= 0; k--) {
+    const c = cands[k]!;
+    if (c.w0 === 0 || text.slice(c.start - 2, c.start) !== ' (') continue;
+    const unit = ALIAS_OF_UNIT.exec(text.slice(c.end, c.end + 20));
+    if (!unit || !SUFFIX_ADMIN2.has(unit[1]!.replace(/s$/, ''))) continue;
+    const before = c.w0 - 1;
+    if (!words.isCap(before) || cands.some((o) => o.w0 <= before && before < o.w1)) continue;
+    cands.splice(k, 1);
+    // Links between candidates are indexes ("Alexandria, La."): shift those past the one removed.
+    for (const o of cands) {
+      if (o.container !== undefined) o.container = o.container === k ? undefined : o.container > k ? o.container - 1 : o.container;
+      if (o.containerOf !== undefined) o.containerOf = o.containerOf === k ? undefined : o.containerOf > k ? o.containerOf - 1 : o.containerOf;
+    }
+  }
 }
 
 const MAX_UNKNOWN_NAME_WORDS = 4;
