@@ -22,7 +22,7 @@ const COMBATANT_WORDS = /\b(raiders?|rustlers?|militias?|militiamen|warriors?|mo
 const KILL_WORDS = /^(killed|kill|kills|killing|killings|murdered|murder|slain|slaughtered|massacre|massacred|executed|execution|beheaded|shot dead|gunned down|shot and killed|hacked to death|stabbed to death|beaten to death|beat to death|burned alive|lynched)$/i;
 const HARM_WORDS = /^(injured|wounded|shot|shooting|shootings|stabbed|beaten|tortured|hacked|set ablaze|targeted|targeting)$/i;
 
-/** Words between a violent verb and the crowd it falls on ("shot at", "attacking protesting"). */
+/** At most this many characters between a violent verb and the crowd it falls on ("shot at", "attacking protesting"). */
 const CROWD_AFTER_VIOLENCE_CHARS = 40;
 
 /**

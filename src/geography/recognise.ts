@@ -48,6 +48,7 @@ function isWordChar(c: number): boolean {
 }
 function isUpperAt(text: string, at: number): boolean {
   const c = text.charCodeAt(at);
+  // (c is NaN past the end of the text: not upper-case.)
   return c < 128 ? c >= 65 && c <= 90 : c === c && (charClasses(c) & LOWERABLE) !== 0;
 }
 
