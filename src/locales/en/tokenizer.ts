@@ -93,6 +93,10 @@ function isUpper(ch: number): boolean {
   return ch >= 128 && (charClasses(ch) & UPPER) !== 0;
 }
 
+/** One-character tokens (punctuation, "a", "I") share one string each instead of a slice per token. */
+const ONE_CHAR_CACHED = 0x3000;
+const ONE_CHAR: (string | undefined)[] = [];
+
 export function tokenize(doc: Doc): void {
   const text = doc.text;
   const tokens = doc.tokens;
@@ -107,7 +111,7 @@ export function tokenize(doc: Doc): void {
     }
     const start = i;
     const end = tokenEnd(text, i, c);
-    const t = text.slice(start, end);
+    const t = end - start === 1 && c < ONE_CHAR_CACHED ? (ONE_CHAR[c] ??= text[start]!) : text.slice(start, end);
     const prev = start > 0 ? text.charCodeAt(start - 1) : 32;
     tokens.push({
       start,
