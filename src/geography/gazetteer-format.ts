@@ -128,39 +128,24 @@ function nameTable(values: Map<string, number>, maxWords: Map<string, number>): 
   };
 }
 
+const COLUMNS = ['la', 'lo', 'cc', 'a1', 'a2', 'f', 'p', 'g', 'r'] as const;
+type NumericColumn = (typeof COLUMNS)[number];
+
 /**
- * The gazetteer as the loader holds it: numeric columns (typed arrays when read from the binary
- * file), the name table, and the word lists the recogniser consults.
+ * The gazetteer as the loader holds it: the built file's tables, its numeric columns as typed
+ * arrays when read from the binary file, names as string columns, and the name table for look-ups.
  */
-export interface GazetteerData {
-  sources: string[];
+export interface GazetteerData
+  extends Omit<GazetteerFile, 'version' | 'warnings' | 'admin2Names' | 'n' | 'keys' | 'post' | NumericColumn>,
+    Record<NumericColumn, ArrayLike<number>> {
   warnings: string[];
-  countries: CountryRecord[];
-  admin1Names: string[];
   admin2Names: StringColumn;
   n: StringColumn;
-  la: ArrayLike<number>;
-  lo: ArrayLike<number>;
-  cc: ArrayLike<number>;
-  a1: ArrayLike<number>;
-  a2: ArrayLike<number>;
-  f: ArrayLike<number>;
-  p: ArrayLike<number>;
-  g: ArrayLike<number>;
-  r: ArrayLike<number>;
   names: NameTable;
   /** Entries of list m: listEntries[listStart[m] .. listStart[m + 1]). */
   listStart: ArrayLike<number>;
   listEntries: ArrayLike<number>;
-  demonymKeys: string[];
-  demonymEntry: number[];
-  abbrevKeys: string[];
-  abbrevEntry: number[];
-  commonWords: string[];
-  firstNames: string[];
 }
-
-const COLUMNS = ['la', 'lo', 'cc', 'a1', 'a2', 'f', 'p', 'g', 'r'] as const;
 
 /** The name table and lists the loader needs, computed from a built (or user-extended) file. */
 export function gazetteerData(file: GazetteerFile): GazetteerData {
@@ -212,6 +197,8 @@ export function gazetteerData(file: GazetteerFile): GazetteerData {
 const MAGIC = 'SITREPGZ';
 
 type StringSections = Record<'n' | 'admin2Names' | 'names', StringColumn>;
+/** The small tables the header carries as JSON. */
+type HeaderTable = 'sources' | 'warnings' | 'countries' | 'admin1Names' | 'demonymKeys' | 'demonymEntry' | 'abbrevKeys' | 'abbrevEntry' | 'commonWords' | 'firstNames';
 
 export function encodeGazetteer(d: GazetteerData): Buffer {
   const strings: StringSections = { n: d.n, admin2Names: d.admin2Names, names: d.names.names };
@@ -258,7 +245,7 @@ export function decodeGazetteer(bytes: Buffer): GazetteerData {
   const headLen = buf.readUInt32LE(8);
   const header = JSON.parse(buf.toString('utf8', 12, 12 + headLen)) as {
     version: number; ints: Record<string, number>; strings: Record<keyof StringSections, BufferEncoding>;
-  } & Pick<GazetteerData, 'sources' | 'warnings' | 'countries' | 'admin1Names' | 'demonymKeys' | 'demonymEntry' | 'abbrevKeys' | 'abbrevEntry' | 'commonWords' | 'firstNames'>;
+  } & Pick<GazetteerData, HeaderTable>;
   if (header.version !== GAZETTEER_VERSION) throw new Error(`gazetteer version ${header.version}, expected ${GAZETTEER_VERSION}`);
   let at = 12 + headLen;
   const ints: Record<string, Int32Array> = {};
@@ -272,13 +259,14 @@ export function decodeGazetteer(bytes: Buffer): GazetteerData {
     strings[name] = { blob: buf.toString(encoding, at + 4, at + 4 + len), offsets: ints[`${name}Offsets`]! };
     at += 4 + len + ((4 - (len % 4)) % 4);
   }
+  const { version: _version, ints: _ints, strings: _strings, ...tables } = header;
   return {
-    sources: header.sources, warnings: header.warnings, countries: header.countries, admin1Names: header.admin1Names,
-    admin2Names: strings.admin2Names, n: strings.n,
-    la: ints.la!, lo: ints.lo!, cc: ints.cc!, a1: ints.a1!, a2: ints.a2!, f: ints.f!, p: ints.p!, g: ints.g!, r: ints.r!,
+    ...tables,
+    ...(Object.fromEntries(COLUMNS.map((c) => [c, ints[c]!])) as Record<NumericColumn, Int32Array>),
+    admin2Names: strings.admin2Names,
+    n: strings.n,
     names: { names: strings.names, value: ints.nameValue!, maxWords: ints.nameMaxWords!, buckets: ints.nameBuckets! },
-    listStart: ints.listStart!, listEntries: ints.listEntries!,
-    demonymKeys: header.demonymKeys, demonymEntry: header.demonymEntry, abbrevKeys: header.abbrevKeys, abbrevEntry: header.abbrevEntry,
-    commonWords: header.commonWords, firstNames: header.firstNames,
+    listStart: ints.listStart!,
+    listEntries: ints.listEntries!,
   };
 }
