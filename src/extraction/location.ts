@@ -15,6 +15,7 @@ export function geoPrecisionOf(doc: Doc, place: PlaceMention): 1 | 2 | 3 {
 export function documentFocus(doc: Doc): PlaceMention | undefined {
   const counts = new Map<string, { place: PlaceMention; n: number }>();
   for (const p of doc.places) {
+    // (A road named after a town, no event's place, still says which region the story is in.)
     if (p.demonym || describesActor(doc, p)) continue;
     const key = `${p.entry.name}|${p.entry.countryCode}|${p.entry.feature}`;
     const c = counts.get(key);

@@ -9,6 +9,13 @@ import { createExtractor } from '../../src/pipeline/index.js';
 
 const extractor = createExtractor();
 
+/** Events of a text given inline, published Wednesday 2024-01-10 (null: no publication date). */
+function inlineEvents(text: string, date: string | null = '2024-01-10'): AcledEvent[] {
+  return extractor.extract({ text, date: date ?? undefined, origin: { file: 'inline' } }).events;
+}
+const firstEvent = (text: string, date?: string | null) => inlineEvents(text, date)[0];
+const deathCounts = (text: string) => inlineEvents(text).map((e) => e.fatalities);
+
 async function eventsOf(name: string): Promise<AcledEvent[]> {
   const path = fileURLToPath(new URL(`../../samples/articles/${name}`, import.meta.url));
   const out: AcledEvent[] = [];
@@ -88,7 +95,7 @@ test('a report covering two places is one event per place, its dead shared with 
 });
 
 test('ages are not counts, and people named one by one are counted', () => {
-  const count = (text: string) => extractor.extract({ text, date: '2024-01-10', origin: { file: 'inline' } }).events.map((e) => e.fatalities);
+  const count = deathCounts;
   assert.deepEqual(count('On Monday, a man and his 12-year-old son were killed by unidentified gunmen in Baragoi, Samburu.'), [2]);
   assert.deepEqual(count('On Monday, a 30-year-old man was shot dead by police in Nairobi.'), [1]);
   assert.deepEqual(count('On Monday, a teacher, a pupil and a guard were killed when gunmen attacked a school in Garissa.'), [3]);
@@ -103,7 +110,7 @@ test('an ethnic name that names the region of a place is a place, not a militia'
 });
 
 test('one person killed is one death, whatever the sentence shape; an earlier killing told as a cause is not', () => {
-  const count = (text: string) => extractor.extract({ text, date: '2024-01-10', origin: { file: 'inline' } }).events.map((e) => e.fatalities);
+  const count = deathCounts;
   // Present tense, bare nouns and modifiers (headlines and notes).
   assert.deepEqual(count('Mob kills suspected chicken thief in Kisii.'), [1]);
   assert.deepEqual(count('On Monday, police shot dead suspected gang leader in Mathare, Nairobi.'), [1]);
@@ -130,7 +137,7 @@ test('the agent of a passive verb ("shot dead by the police") acts first', () =>
 });
 
 test('unnamed attackers in violence between communities are a communal militia', () => {
-  const first = (text: string) => extractor.extract({ text, date: '2024-01-10', origin: { file: 'inline' } }).events[0];
+  const first = (text: string) => firstEvent(text);
   const attack = first('On Monday, two herders were killed in a revenge attack over a land dispute in Baragoi, Samburu.');
   assert.equal(attack?.actor1, 'Unidentified Communal Militia (Kenya)');
   assert.equal(attack?.inter1, 4);
@@ -140,7 +147,7 @@ test('unnamed attackers in violence between communities are a communal militia',
 });
 
 test('forces using violence on a demonstration intervene in it; violence a protest is about does not', () => {
-  const first = (text: string) => extractor.extract({ text, date: '2024-01-10', origin: { file: 'inline' } }).events[0];
+  const first = (text: string) => firstEvent(text);
   const shot = first('On Monday, police shot at protesters who had gathered to march in Homa Bay.');
   assert.equal(shot?.sub_event_type, 'Protest with intervention');
   assert.match(shot?.actor2 ?? '', /^Police Forces of Kenya/);
@@ -151,7 +158,7 @@ test('forces using violence on a demonstration intervene in it; violence a prote
 });
 
 test('where armed men come from is not where they struck', () => {
-  const first = (text: string) => extractor.extract({ text, date: '2024-01-10', origin: { file: 'inline' } }).events[0];
+  const first = (text: string) => firstEvent(text);
   assert.equal(first('On Monday, suspected armed men from Somalia beheaded a man in Kitui county.')?.country, 'Kenya');
   assert.equal(first('On Monday, Ethiopian raiders attacked Kenyan civilians.')?.country, 'Kenya');
   // Crowds protest where they live: "traders from Kilifi" marched there.
@@ -182,13 +189,13 @@ test('"X district, Y" is one place, not two: its dead are not split', () => {
 });
 
 test('a death a protest is about is not counted', () => {
-  const first = (text: string) => extractor.extract({ text, date: '2024-01-10', origin: { file: 'inline' } }).events[0];
+  const first = (text: string) => firstEvent(text);
   assert.equal(first('On Monday, a group of 500 matatu drivers in Nakuru protested the killing of one of their colleagues by police.')?.fatalities, 0);
   assert.equal(first('On Monday, 500 matatu drivers in Nakuru protest a killing by police.')?.fatalities, 0);
 });
 
 test('headline passives and shared auxiliaries count one death', () => {
-  const count = (text: string) => extractor.extract({ text, date: '2024-01-10', origin: { file: 'inline' } }).events.map((e) => e.fatalities);
+  const count = deathCounts;
   assert.deepEqual(count('Policeman killed after ambush by OLA rebels in Moyale.'), [1]);
   assert.deepEqual(count('On Monday, a farmer is attacked and killed over land in Naivasha.'), [1]);
   // An active verb with its object is the killer's act, counted as one victim, not as the subject.
@@ -197,7 +204,7 @@ test('headline passives and shared auxiliaries count one death', () => {
 });
 
 test('demonstrations told as the setting of another event make it mob violence, not a demonstration', () => {
-  const first = (text: string) => extractor.extract({ text, origin: { file: 'inline' } }).events[0];
+  const first = (text: string) => firstEvent(text, null);
   const e = first('On 5 August 2024, unidentified persons vandalized the offices of Awami League in Panchhari upazila (Khagrachhari, Chittagong), amid the outbreak of violence following anti-government demonstrations.');
   assert.equal(e?.sub_event_type, 'Mob violence');
   // A demonstration reported for itself stays one.
@@ -205,7 +212,7 @@ test('demonstrations told as the setting of another event make it mob violence, 
 });
 
 test('admin1 is written as ACLED writes it', () => {
-  const first = (text: string) => extractor.extract({ text, origin: { file: 'inline' } }).events[0];
+  const first = (text: string) => firstEvent(text, null);
   assert.equal(first('On 20 March 2020, 2 Afghan soldiers were killed by a Taliban sniper in Tarinkot city, Urozgan.')?.admin1, 'Urozgan');
   assert.equal(first('On 19 March 2020, 2 soldiers were killed in an ambush by Taliban militants in Saydabad district, Wardak.')?.admin1, 'Wardak');
 });
