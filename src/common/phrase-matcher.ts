@@ -20,12 +20,37 @@ export function phraseTokens(phrase: string): string[] {
     .match(/(?:\p{L}\.){2,}|[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:['’\-][\p{L}\p{M}\p{N}]+)*|\p{N}+|[^\s]/gu) ?? [];
 }
 
+/**
+ * A first-word filter: one bit per (length, first, second and last character) bucket of the words
+ * that open a phrase. Most tokens fall in an empty bucket and are rejected without hashing their
+ * text for the trie's Map, which is most of the cost of scanning a text for a lexicon.
+ */
+const FILTER_BITS = 1 << 15;
+
+function bucketOf(word: string): number {
+  const n = word.length;
+  if (n === 0) return 0;
+  const h = (n * 0x9e5) ^ (word.charCodeAt(0) * 0x3b1) ^ (word.charCodeAt(n >> 1) * 0x65) ^ word.charCodeAt(n - 1);
+  return h & (FILTER_BITS - 1);
+}
+
 export class PhraseMatcher<T> {
   private readonly root: TrieNode<T> = { next: new Map() };
+  private readonly firstWords = new Uint8Array(FILTER_BITS >> 3);
+
+  /** The trie node of a first word, if some phrase starts with it. */
+  private first(word: string): TrieNode<T> | undefined {
+    const b = bucketOf(word);
+    return (this.firstWords[b >> 3]! & (1 << (b & 7))) === 0 ? undefined : this.root.next.get(word);
+  }
 
   add(phrase: string, value: T): void {
     let node = this.root;
-    for (const part of phraseTokens(phrase)) {
+    const parts = phraseTokens(phrase);
+    if (parts.length === 0) return;
+    const b = bucketOf(parts[0]!);
+    this.firstWords[b >> 3]! |= 1 << (b & 7);
+    for (const part of parts) {
       let child = node.next.get(part);
       if (!child) {
         child = { next: new Map() };
@@ -38,14 +63,14 @@ export class PhraseMatcher<T> {
 
   /** Whether some phrase starts with this (lower-cased) word: a cheap filter before matchAt. */
   opens(word: string): boolean {
-    return this.root.next.has(word);
+    return this.first(word) !== undefined;
   }
 
   /** Longest phrase starting at token i, within the same sentence. */
   matchAt(tokens: Token[], i: number): PhraseMatch<T> | null {
     const t = tokens[i];
     if (t === undefined) return null;
-    const node = this.root.next.get(t.lower);
+    const node = this.first(t.lower);
     return node === undefined ? null : this.matchFrom(tokens, i, node);
   }
 
@@ -72,9 +97,8 @@ export class PhraseMatcher<T> {
   /** All non-overlapping longest matches, left to right. */
   findAll(tokens: Token[], from = 0, to = tokens.length, accept?: (m: PhraseMatch<T>) => boolean): PhraseMatch<T>[] {
     const out: PhraseMatch<T>[] = [];
-    const first = this.root.next;
     for (let i = from; i < to; i++) {
-      const node = first.get(tokens[i]!.lower);
+      const node = this.first(tokens[i]!.lower);
       if (node === undefined) continue;
       const m = this.matchFrom(tokens, i, node);
       if (m && (!accept || accept(m))) {

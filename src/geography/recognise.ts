@@ -79,71 +79,105 @@ export interface WordArrays {
   flags: Uint8Array;
 }
 
+/** WordArrays being filled: grows by doubling. */
+class WordArraysBuilder implements WordArrays {
+  n = 0;
+  start: Int32Array;
+  end: Int32Array;
+  flags: Uint8Array;
+  constructor(capacity: number) {
+    this.start = new Int32Array(capacity);
+    this.end = new Int32Array(capacity);
+    this.flags = new Uint8Array(capacity);
+  }
+  push(s0: number, s1: number, f: number): void {
+    if (this.n === this.start.length) this.grow();
+    this.start[this.n] = s0;
+    this.end[this.n] = s1;
+    this.flags[this.n] = f;
+    this.n++;
+  }
+  private grow(): void {
+    const capacity = this.start.length * 2;
+    const s2 = new Int32Array(capacity);
+    s2.set(this.start);
+    this.start = s2;
+    const e2 = new Int32Array(capacity);
+    e2.set(this.end);
+    this.end = e2;
+    const f2 = new Uint8Array(capacity);
+    f2.set(this.flags);
+    this.flags = f2;
+  }
+}
+
 /**
  * Words of the text from `from`: runs of letters and digits, with inner apostrophes ("Dar'a",
  * but not a possessive 's), initialisms ("U.S.", "D.C.") and "W.Va." kept whole.
  */
 export function scanWordArrays(text: string, from = 0, ranges?: readonly TextRange[]): WordArrays {
-  let cap0 = Math.max(16, (text.length >> 2) + 8);
-  let start = new Int32Array(cap0);
-  let end = new Int32Array(cap0);
-  let flags = new Uint8Array(cap0);
-  let n = 0;
-  const spans = ranges ?? [[from, text.length] as const];
-  for (const [rangeStart, rangeEnd] of spans) {
-    // Each range reads as if the text began there: its first word starts a sentence.
-    const first = Math.max(rangeStart, from);
-    const len = Math.min(rangeEnd, text.length);
-    let i = first;
-    while (i < len) {
-      // Skip to the next word character (ASCII by table; others by Unicode class, rarely).
-      let c = text.charCodeAt(i);
-      if (c < 128 ? ASCII_WORD[c] !== 1 : !isWordCode(c)) {
-        i++;
-        continue;
-      }
-      const s0 = i;
-      let j = i + 1;
-      for (;;) {
-        while (j < len) {
-          const d = text.charCodeAt(j);
-          if (d < 128 ? ASCII_WORD[d] === 1 : isWordCode(d)) j++;
-          else break;
-        }
-        // Inner apostrophe followed by letters ("Dar'a", "d'Ivoire"), except the possessive "'s".
-        const a = text.charCodeAt(j);
-        if ((a !== 39 && a !== 0x2019) || j + 1 >= len || !isWordChar(text.charCodeAt(j + 1))) break;
-        const s1 = text.charCodeAt(j + 1);
-        if ((s1 === 115 || s1 === 83) && (j + 2 >= len || !isWordChar(text.charCodeAt(j + 2)))) break;
-        j += 2;
-      }
-      c = text.charCodeAt(s0);
-      const cap = isUpperAt(text, s0);
-      let f = 0;
-      if (cap) {
-        f = CAP;
-        // "U.S.", "D.C.", "U.S.A." and "W.Va.": capital letters with dots.
-        if (text.charCodeAt(j) === 46 && j + 1 < len && isUpperAt(text, j + 1)) {
-          const m = /^(?:(?:\p{Lu}\.){2,}|\p{Lu}\.\p{Lu}\p{Ll}+\.)/u.exec(text.slice(s0, s0 + 12));
-          if (m) j = s0 + m[0].length;
-        }
-        if (j - s0 >= 2 && isAllCaps(text, s0, j)) f |= ALL_CAPS;
-        if (isSentenceStart(text, s0, first, n > 0 ? start[n - 1]! : -1, n > 0 ? end[n - 1]! : -1)) f |= INITIAL;
-      }
-      if (n === start.length) {
-        cap0 *= 2;
-        const s2 = new Int32Array(cap0); s2.set(start); start = s2;
-        const e2 = new Int32Array(cap0); e2.set(end); end = e2;
-        const f2 = new Uint8Array(cap0); f2.set(flags); flags = f2;
-      }
-      start[n] = s0;
-      end[n] = j;
-      flags[n] = f;
-      n++;
-      i = j;
+  const out = new WordArraysBuilder(Math.max(16, (text.length >> 2) + 8));
+  // (Small functions with plain loops: V8 optimises them early and cheaply.)
+  if (ranges === undefined) scanRange(text, from, text.length, out);
+  else {
+    for (let r = 0; r < ranges.length; r++) {
+      const range = ranges[r]!;
+      // Each range reads as if the text began there: its first word starts a sentence.
+      scanRange(text, Math.max(range[0], from), Math.min(range[1], text.length), out);
     }
   }
-  return { n, start, end, flags };
+  return out;
+}
+
+function scanRange(text: string, first: number, len: number, out: WordArraysBuilder): void {
+  let i = first;
+  while (i < len) {
+    // Skip to the next word character (ASCII by table; others by Unicode class, rarely).
+    const c = text.charCodeAt(i);
+    if (c < 128 ? ASCII_WORD[c] !== 1 : !isWordCode(c)) i++;
+    else i = scanWord(text, i, first, len, out);
+  }
+}
+
+/** Adds the word starting at s0 (a word character) and returns its end. */
+function scanWord(text: string, s0: number, first: number, len: number, out: WordArraysBuilder): number {
+  let j = wordEnd(text, s0 + 1, len);
+  let f = 0;
+  if (isUpperAt(text, s0)) {
+    f = CAP;
+    // "U.S.", "D.C.", "U.S.A." and "W.Va.": capital letters with dots.
+    if (j + 1 < len && text.charCodeAt(j) === 46 && isUpperAt(text, j + 1)) j = initialismEnd(text, s0, j);
+    if (j - s0 >= 2 && isAllCaps(text, s0, j)) f |= ALL_CAPS;
+    const n = out.n;
+    if (isSentenceStart(text, s0, first, n > 0 ? out.start[n - 1]! : -1, n > 0 ? out.end[n - 1]! : -1)) f |= INITIAL;
+  }
+  out.push(s0, j, f);
+  return j;
+}
+
+/** End of a run of word characters from j, with inner apostrophes but not a possessive "'s". */
+function wordEnd(text: string, j: number, len: number): number {
+  for (;;) {
+    while (j < len) {
+      const d = text.charCodeAt(j);
+      if (d < 128 ? ASCII_WORD[d] === 1 : isWordCode(d)) j++;
+      else break;
+    }
+    // Inner apostrophe followed by letters ("Dar'a", "d'Ivoire"), except the possessive "'s".
+    if (j + 1 >= len) return j;
+    const a = text.charCodeAt(j);
+    if ((a !== 39 && a !== 0x2019) || !isWordChar(text.charCodeAt(j + 1))) return j;
+    const s1 = text.charCodeAt(j + 1);
+    if ((s1 === 115 || s1 === 83) && (j + 2 >= len || !isWordChar(text.charCodeAt(j + 2)))) return j;
+    j += 2;
+  }
+}
+
+const INITIALISM = /^(?:(?:\p{Lu}\.){2,}|\p{Lu}\.\p{Lu}\p{Ll}+\.)/u;
+
+function initialismEnd(text: string, s0: number, j: number): number {
+  const m = INITIALISM.exec(text.slice(s0, s0 + 12));
+  return m ? s0 + m[0].length : j;
 }
 
 /** Character offsets [start, end) of a stretch of the text to read. */
@@ -241,6 +275,17 @@ export interface Candidate {
   partOf?: boolean;
 }
 
+type CandidateInit = Pick<Candidate, 'start' | 'end' | 'text' | 'key' | 'entries' | 'w0' | 'w1' | 'cue' | 'near' | 'common' | 'firstName'> & Partial<Candidate>;
+
+/** Every candidate gets every field, in one order: one object shape, which V8's optimised code relies on. */
+function newCandidate(c: CandidateInit): Candidate {
+  return {
+    start: c.start, end: c.end, text: c.text, key: c.key, entries: c.entries, demonym: c.demonym, w0: c.w0, w1: c.w1,
+    cue: c.cue, near: c.near, want: c.want, container: c.container, containerOf: c.containerOf, common: c.common,
+    firstName: c.firstName, abbreviation: c.abbreviation ?? false, listed: c.listed ?? false, partOf: c.partOf ?? false,
+  };
+}
+
 const ELIDED = /^[dl]['’]\p{Lu}/u;
 
 const UNIT_GAP = /^(?: \([^)]{1,40}\))? (\p{Ll}+), $/u;
@@ -313,7 +358,7 @@ export function recognise(gaz: Gazetteer, text: string, from = 0, ranges?: reado
       // "D.C.", "S.C.", "W.Va.": dotted state abbreviations name their state anywhere.
       if (w.text.length > 3 && w.text.indexOf('.') < w.text.length - 1 && w.text.includes('.')) {
         const e = gaz.abbreviations.get(f0);
-        if (e !== undefined) out.push({ start: w.start, end: w.end, text: w.text, key: f0, entries: [e], w0: i, w1: i + 1, cue: true, near: false, common: false, firstName: false, abbreviation: true });
+        if (e !== undefined) out.push(newCandidate({ start: w.start, end: w.end, text: w.text, key: f0, entries: [e], w0: i, w1: i + 1, cue: true, near: false, common: false, firstName: false, abbreviation: true }));
       }
       continue;
     }
@@ -361,7 +406,7 @@ export function recognise(gaz: Gazetteer, text: string, from = 0, ranges?: reado
       if (ab) {
         out.push(c);
         c.container = out.length;
-        out.push({ start: after.start, end: ab.end, text: text.slice(after.start, ab.end), key: ab.key, entries: [ab.entry], w0: c.w1, w1: ab.w1, cue: true, near: false, containerOf: out.length - 1, common: false, firstName: false, abbreviation: true });
+        out.push(newCandidate({ start: after.start, end: ab.end, text: text.slice(after.start, ab.end), key: ab.key, entries: [ab.entry], w0: c.w1, w1: ab.w1, cue: true, near: false, containerOf: out.length - 1, common: false, firstName: false, abbreviation: true }));
         i = ab.w1 - 1;
         continue;
       }
@@ -603,7 +648,7 @@ function makeCandidate(
   // (A country, a continent or a city of half a million is meant even when its name is a word: "Turkey", "Berlin".)
   const common = single && !first.allCaps && !first.text.includes('.') && gaz.commonWords.has(key) && !info.famous;
 
-  return {
+  return newCandidate({
     start: first.start,
     end: last.end,
     text: text.slice(first.start, last.end),
@@ -617,5 +662,5 @@ function makeCandidate(
     want,
     common,
     firstName,
-  };
+  });
 }

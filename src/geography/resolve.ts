@@ -54,7 +54,8 @@ const MAX_READINGS = 40;
 
 interface Readings {
   entries: number[];
-  priors: number[];
+  /** A typed array: scores of every name share one representation, so optimised code stays valid. */
+  priors: Float64Array;
   /** Some reading is a country, continent or populous region: the name is never dropped as weak. */
   strong: boolean;
 }
@@ -92,11 +93,12 @@ function readingsFor(gaz: Gazetteer, c: Candidate): Readings {
   let entries: number[];
   if (c.demonym !== undefined) entries = [c.demonym];
   else entries = [...c.entries];
-  let priors = entries.map((e) => prior(gaz, e));
+  let priors = Float64Array.from(entries, (e) => prior(gaz, e));
   if (entries.length > MAX_READINGS) {
-    const order = entries.map((_, i) => i).sort((a, b) => priors[b]! - priors[a]!).slice(0, MAX_READINGS);
+    const all = priors;
+    const order = entries.map((_, i) => i).sort((a, b) => all[b]! - all[a]!).slice(0, MAX_READINGS);
     entries = order.map((i) => entries[i]!);
-    priors = order.map((i) => priors[i]!);
+    priors = Float64Array.from(order, (i) => all[i]!);
   }
   let strong = c.demonym !== undefined || c.abbreviation === true;
   for (const e of entries) if (gaz.isStrong(e, c.firstName)) strong = true;
@@ -127,156 +129,232 @@ function admin1Of(gaz: Gazetteer, e: number): number {
   return gaz.admin1Index(e);
 }
 
+/** Votes of one name, spread over the countries and admin1 regions of its readings. */
+interface NameVotes {
+  country: Map<number, number>;
+  admin1: Map<number, number>;
+}
+
+/** The document's votes in one round: by country and admin1, and each name's own share. */
+interface Votes extends NameVotes {
+  byKey: Map<string, NameVotes>;
+  /** Distinct names that voted. */
+  names: number;
+  /** The country with most votes, and its votes. */
+  top: number;
+  topCountry: number;
+}
+
+interface Anchor {
+  key: string;
+  lat: number;
+  lon: number;
+}
+
+/** What a round of rescoring reads, beside the candidate itself. */
+interface Setting {
+  gaz: Gazetteer;
+  cands: Candidate[];
+  readings: Readings[];
+  best: Int32Array;
+  votes: Votes;
+  anchors: Anchor[];
+  focusIndex: number;
+  profile: PublicationProfile | undefined;
+}
+
+// The resolver is split into small functions on purpose: V8 re-optimises a function whenever it
+// meets an unexpected object shape, and one large function made every such event costly.
 export function resolveCandidates(gaz: Gazetteer, cands: Candidate[], options: ResolveOptions): PlaceMention[] {
   const n = cands.length;
   if (n === 0) return [];
-  const readings = cands.map((c) => readingsFor(gaz, c));
+  // (Per-candidate arrays are built by push: Array.prototype.map gives arrays of another shape
+  // above some length, and optimised code made for one shape is thrown away on meeting the other.)
+  const readings: Readings[] = [];
+  const nameKeys: string[] = [];
+  const settings: (string | undefined)[] = [];
+  const scores: Float64Array[] = [];
+  for (const c of cands) {
+    const r = readingsFor(gaz, c);
+    const key = nameKey(c);
+    readings.push(r);
+    nameKeys.push(key);
+    // Mentions of one name in the same setting (cue, suffix, no container) score alike.
+    settings.push(c.container === undefined && c.containerOf === undefined ? `${key}|${c.want ?? ''}|${c.near ? 1 : 0}` : undefined);
+    // Start from the priors.
+    scores.push(r.priors.slice());
+  }
   const focus = options.focusCountry ? gaz.findCountry(options.focusCountry) : undefined;
   const focusIndex = focus ? gaz.countries.indexOf(focus) : -1;
-  const profile = options.profile;
-  // A name's key for votes (demonyms by the entry they name), and its setting (see below).
-  const nameKeys = cands.map((c) => (c.demonym !== undefined ? `#d:${c.demonym}` : c.key));
-  const settings = cands.map((c, k) => (c.container === undefined && c.containerOf === undefined ? `${nameKeys[k]}|${c.want ?? ''}|${c.near ? 1 : 0}` : undefined));
-
-  // Start from the priors; then twice: vote for countries and admin1 regions by distinct name,
-  // and rescore each reading by how well it agrees with the votes of the other names.
-  const scores = readings.map((r) => r.priors.slice());
+  // Twice: vote for countries and admin1 regions by distinct name, and rescore each reading by
+  // how well it agrees with the votes of the other names.
   const best = new Int32Array(n);
-  const pickBest = () => {
-    for (let k = 0; k < n; k++) {
-      const s = scores[k]!;
-      let b = 0;
-      for (let i = 1; i < s.length; i++) if (s[i]! > s[b]!) b = i;
-      best[k] = b;
-    }
-  };
-  pickBest();
-  const finalVotes = { country: new Map<number, number>(), byKey: new Map<string, { country: Map<number, number> }>(), top: 0, topCountry: -1 };
+  pickBest(scores, best);
+  let votes = castVotes(gaz, cands, readings, nameKeys, scores, best);
   for (let round = 0; round < 2; round++) {
-    // Votes: one per distinct name, spread over its readings by a softmax of their scores.
-    const countryVotes = new Map<number, number>();
-    const admin1Votes = new Map<number, number>();
-    const byKey = new Map<string, { country: Map<number, number>; admin1: Map<number, number> }>();
-    const seen = new Set<string>();
-    for (let k = 0; k < n; k++) {
-      const c = cands[k]!;
-      const key = nameKeys[k]!;
-      if (seen.has(key)) continue;
-      // A common word without a cue ("Reading") is probably no place: it gets no vote.
-      if (c.common && !c.cue && c.container === undefined && c.containerOf === undefined) continue;
-      seen.add(key);
-      const r = readings[k]!;
-      const s = scores[k]!;
-      if (r.entries.length === 0) continue;
-      const max = s[best[k]!]!;
-      let z = 0;
-      const w = s.map((v) => {
-        const x = Math.exp(v - max);
-        z += x;
-        return x;
-      });
-      const own = { country: new Map<number, number>(), admin1: new Map<number, number>() };
-      r.entries.forEach((e, i) => {
-        const p = w[i]! / z;
-        if (p < 0.05) return;
-        const cc = gaz.countryIndex(e);
-        if (cc >= 0) own.country.set(cc, (own.country.get(cc) ?? 0) + p);
-        const a1 = admin1Of(gaz, e);
-        if (a1 >= 0) own.admin1.set(a1, (own.admin1.get(a1) ?? 0) + p);
-      });
-      for (const [cc, p] of own.country) countryVotes.set(cc, (countryVotes.get(cc) ?? 0) + p);
-      for (const [a1, p] of own.admin1) admin1Votes.set(a1, (admin1Votes.get(a1) ?? 0) + p);
-      byKey.set(key, own);
-    }
-    const totalNames = seen.size;
-    finalVotes.country = countryVotes;
-    finalVotes.byKey = byKey;
-    finalVotes.top = 0;
-    for (const [cc, v] of countryVotes) if (v > finalVotes.top) { finalVotes.top = v; finalVotes.topCountry = cc; }
+    if (round > 0) votes = castVotes(gaz, cands, readings, nameKeys, scores, best);
     // Anchors: where the other names' best readings are (towns and districts), for distance.
-    const anchors: { key: string; lat: number; lon: number }[] = [];
-    const anchored = new Set<string>();
-    for (let k = 0; k < n; k++) {
-      const c = cands[k]!;
-      const r = readings[k]!;
-      if (c.demonym !== undefined || r.entries.length === 0 || anchored.has(c.key)) continue;
-      const e = r.entries[best[k]!]!;
-      const f = gaz.feature(e);
-      if (f !== FEATURE_CODES.city && f !== FEATURE_CODES.admin2) continue;
-      anchored.add(c.key);
-      if (anchors.length < 20) anchors.push({ key: c.key, lat: gaz.lat(e), lon: gaz.lon(e) });
-    }
+    const anchors = round > 0 ? anchorsOf(gaz, cands, readings, best) : [];
+    const setting: Setting = { gaz, cands, readings, best, votes, anchors, focusIndex, profile: options.profile };
     // Mentions of one name in the same setting score alike: compute each setting once.
     const done = new Map<string, number>();
     for (let k = 0; k < n; k++) {
-      const c = cands[k]!;
-      const r = readings[k]!;
-      const s = scores[k]!;
-      if (r.entries.length === 0) continue;
-      const setting = settings[k];
-      if (setting !== undefined) {
-        const same = done.get(setting);
+      if (readings[k]!.entries.length === 0) continue;
+      const key = settings[k];
+      if (key !== undefined) {
+        const same = done.get(key);
         if (same !== undefined) {
+          const s = scores[k]!;
           const t = scores[same]!;
           for (let i = 0; i < s.length; i++) s[i] = t[i]!;
           continue;
         }
-        done.set(setting, k);
+        done.set(key, k);
       }
-      const own = byKey.get(nameKeys[k]!);
-      const others = Math.max(1, totalNames - 1);
-      for (let i = 0; i < r.entries.length; i++) {
-        const e = r.entries[i]!;
-        let v = r.priors[i]!;
-        const cc = gaz.countryIndex(e);
-        const f = gaz.feature(e);
-        if (cc >= 0) {
-          const votes = (countryVotes.get(cc) ?? 0) - (own?.country.get(cc) ?? 0);
-          v += 4 * Math.min(1, votes / Math.min(others, 3));
-          if (cc === focusIndex) v += 2;
-          if (profile) v += 2 * profile.countryShare(cc);
-        }
-        const a1 = admin1Of(gaz, e);
-        if (a1 >= 0) {
-          const votes = (admin1Votes.get(a1) ?? 0) - (own?.admin1.get(a1) ?? 0);
-          v += (f === FEATURE_CODES.admin1 ? 2 : 3) * Math.min(1, votes);
-          if (profile && f !== FEATURE_CODES.admin1) v += 3 * profile.admin1Share(a1);
-        }
-        // Near the document's other towns.
-        if (round > 0 && anchors.length > 0 && r.entries.length > 1 && (f === FEATURE_CODES.city || f === FEATURE_CODES.admin2)) {
-          const la = gaz.lat(e);
-          const lo = gaz.lon(e);
-          let near = Infinity;
-          for (const a of anchors) {
-            // (A latitude gap alone already puts an anchor beyond the 200 km that count.)
-            if (a.key === c.key || Math.abs(la - a.lat) * KM_PER_DEGREE >= 200) continue;
-            const d = approxKm(la, lo, a.lat, a.lon);
-            if (d < near) near = d;
-          }
-          if (near < 50) v += 1.5;
-          else if (near < 200) v += 0.75;
-        }
-        if (c.want !== undefined) v += c.want === f ? 4 : f === FEATURE_CODES.country ? -1 : -2;
-        // "near Idlib", "outside Aleppo": one is near a town, seldom near a province.
-        else if (c.near && f === FEATURE_CODES.city) v += 1.5;
-        // "Baragoi, Samburu": the reading inside the region named after the comma.
-        if (c.container !== undefined) {
-          const ce = readings[c.container]!.entries[best[c.container]!];
-          if (ce !== undefined) v += contains(gaz, ce, e) ? 6 : -1;
-        }
-        if (c.containerOf !== undefined) {
-          const inner = readings[c.containerOf]!;
-          if (inner.entries.some((ie) => contains(gaz, e, ie))) v += 3;
-        }
-        s[i] = v;
-      }
+      rescore(setting, k, nameKeys[k]!, scores[k]!);
     }
-    pickBest();
+    pickBest(scores, best);
   }
+  return placesOf(gaz, cands, readings, scores, best, votes, options);
+}
 
+/** A name's key for votes: demonyms by the entry they name. */
+function nameKey(c: Candidate): string {
+  return c.demonym !== undefined ? `#d:${c.demonym}` : c.key;
+}
+
+function pickBest(scores: Float64Array[], best: Int32Array): void {
+  for (let k = 0; k < scores.length; k++) {
+    const s = scores[k]!;
+    let b = 0;
+    for (let i = 1; i < s.length; i++) if (s[i]! > s[b]!) b = i;
+    best[k] = b;
+  }
+}
+
+/** Votes: one per distinct name, spread over its readings by a softmax of their scores. */
+function castVotes(gaz: Gazetteer, cands: Candidate[], readings: Readings[], nameKeys: string[], scores: Float64Array[], best: Int32Array): Votes {
+  const votes: Votes = { country: new Map(), admin1: new Map(), byKey: new Map(), names: 0, top: 0, topCountry: -1 };
+  const seen = new Set<string>();
+  for (let k = 0; k < cands.length; k++) {
+    const c = cands[k]!;
+    const key = nameKeys[k]!;
+    if (seen.has(key)) continue;
+    // A common word without a cue ("Reading") is probably no place: it gets no vote.
+    if (c.common && !c.cue && c.container === undefined && c.containerOf === undefined) continue;
+    seen.add(key);
+    const r = readings[k]!;
+    if (r.entries.length === 0) continue;
+    const own = nameVotes(gaz, r.entries, scores[k]!, best[k]!);
+    for (const [cc, p] of own.country) votes.country.set(cc, (votes.country.get(cc) ?? 0) + p);
+    for (const [a1, p] of own.admin1) votes.admin1.set(a1, (votes.admin1.get(a1) ?? 0) + p);
+    votes.byKey.set(key, own);
+  }
+  votes.names = seen.size;
+  for (const [cc, v] of votes.country) {
+    if (v > votes.top) {
+      votes.top = v;
+      votes.topCountry = cc;
+    }
+  }
+  return votes;
+}
+
+function nameVotes(gaz: Gazetteer, entries: readonly number[], s: Float64Array, b: number): NameVotes {
+  const max = s[b]!;
+  let z = 0;
+  for (let i = 0; i < s.length; i++) z += Math.exp(s[i]! - max);
+  const own: NameVotes = { country: new Map(), admin1: new Map() };
+  for (let i = 0; i < entries.length; i++) {
+    const p = Math.exp(s[i]! - max) / z;
+    if (p < 0.05) continue;
+    const e = entries[i]!;
+    const cc = gaz.countryIndex(e);
+    if (cc >= 0) own.country.set(cc, (own.country.get(cc) ?? 0) + p);
+    const a1 = admin1Of(gaz, e);
+    if (a1 >= 0) own.admin1.set(a1, (own.admin1.get(a1) ?? 0) + p);
+  }
+  return own;
+}
+
+function anchorsOf(gaz: Gazetteer, cands: Candidate[], readings: Readings[], best: Int32Array): Anchor[] {
+  const anchors: Anchor[] = [];
+  const anchored = new Set<string>();
+  for (let k = 0; k < cands.length && anchors.length < 20; k++) {
+    const c = cands[k]!;
+    const r = readings[k]!;
+    if (c.demonym !== undefined || r.entries.length === 0 || anchored.has(c.key)) continue;
+    const e = r.entries[best[k]!]!;
+    const f = gaz.feature(e);
+    if (f !== FEATURE_CODES.city && f !== FEATURE_CODES.admin2) continue;
+    anchored.add(c.key);
+    anchors.push({ key: c.key, lat: gaz.lat(e), lon: gaz.lon(e) });
+  }
+  return anchors;
+}
+
+/** Scores each reading of candidate k by its prior and its agreement with the other names. */
+function rescore(at: Setting, k: number, key: string, s: Float64Array): void {
+  const { gaz, votes } = at;
+  const c = at.cands[k]!;
+  const r = at.readings[k]!;
+  const own = votes.byKey.get(key);
+  const others = Math.max(1, votes.names - 1);
+  for (let i = 0; i < r.entries.length; i++) {
+    const e = r.entries[i]!;
+    let v = r.priors[i]!;
+    const cc = gaz.countryIndex(e);
+    const f = gaz.feature(e);
+    if (cc >= 0) {
+      const countryVotes = (votes.country.get(cc) ?? 0) - (own?.country.get(cc) ?? 0);
+      v += 4 * Math.min(1, countryVotes / Math.min(others, 3));
+      if (cc === at.focusIndex) v += 2;
+      if (at.profile) v += 2 * at.profile.countryShare(cc);
+    }
+    const a1 = admin1Of(gaz, e);
+    if (a1 >= 0) {
+      const admin1Votes = (votes.admin1.get(a1) ?? 0) - (own?.admin1.get(a1) ?? 0);
+      v += (f === FEATURE_CODES.admin1 ? 2 : 3) * Math.min(1, admin1Votes);
+      if (at.profile && f !== FEATURE_CODES.admin1) v += 3 * at.profile.admin1Share(a1);
+    }
+    // Near the document's other towns.
+    if (at.anchors.length > 0 && r.entries.length > 1 && (f === FEATURE_CODES.city || f === FEATURE_CODES.admin2)) v += nearness(gaz, e, c.key, at.anchors);
+    if (c.want !== undefined) v += c.want === f ? 4 : f === FEATURE_CODES.country ? -1 : -2;
+    // "near Idlib", "outside Aleppo": one is near a town, seldom near a province.
+    else if (c.near && f === FEATURE_CODES.city) v += 1.5;
+    // "Baragoi, Samburu": the reading inside the region named after the comma.
+    if (c.container !== undefined) {
+      const ce = at.readings[c.container]!.entries[at.best[c.container]!];
+      if (ce !== undefined) v += contains(gaz, ce, e) ? 6 : -1;
+    }
+    if (c.containerOf !== undefined) {
+      const inner = at.readings[c.containerOf]!;
+      if (inner.entries.some((ie) => contains(gaz, e, ie))) v += 3;
+    }
+    s[i] = v;
+  }
+}
+
+/** Bonus of a reading near the document's other towns (not counting other mentions of its own name). */
+function nearness(gaz: Gazetteer, e: number, key: string, anchors: Anchor[]): number {
+  const la = gaz.lat(e);
+  const lo = gaz.lon(e);
+  let near = Infinity;
+  for (const a of anchors) {
+    // (A latitude gap alone already puts an anchor beyond the 200 km that count.)
+    if (a.key === key || Math.abs(la - a.lat) * KM_PER_DEGREE >= 200) continue;
+    const d = approxKm(la, lo, a.lat, a.lon);
+    if (d < near) near = d;
+  }
+  return near < 50 ? 1.5 : near < 200 ? 0.75 : 0;
+}
+
+/** The kept candidates as place mentions, with their best reading and alternatives. */
+function placesOf(gaz: Gazetteer, cands: Candidate[], readings: Readings[], scores: Float64Array[], best: Int32Array, votes: Votes, options: ResolveOptions): PlaceMention[] {
+  const profile = options.profile;
   const places: PlaceMention[] = [];
   const learnt: { entry: number; score: number }[] = [];
-  for (let k = 0; k < n; k++) {
+  for (let k = 0; k < cands.length; k++) {
     const c = cands[k]!;
     const r = readings[k]!;
     if (r.entries.length === 0) continue;
@@ -295,12 +373,12 @@ export function resolveCandidates(gaz: Gazetteer, cands: Candidate[], options: R
     if (c.partOf && containerEntry !== undefined && !vouched) continue;
     if (!r.strong && c.demonym === undefined && gaz.feature(e) === FEATURE_CODES.city && gaz.population(e) < 100_000 && !vouched) {
       const cc = gaz.countryIndex(e);
-      const ownVotes = finalVotes.byKey.get(c.key)?.country.get(cc) ?? 0;
-      const mine = (finalVotes.country.get(cc) ?? 0) - ownVotes;
-      if (mine < 0.5 && finalVotes.top >= 2 && finalVotes.topCountry !== cc) continue;
+      const ownVotes = votes.byKey.get(c.key)?.country.get(cc) ?? 0;
+      const mine = (votes.country.get(cc) ?? 0) - ownVotes;
+      if (mine < 0.5 && votes.top >= 2 && votes.topCountry !== cc) continue;
     }
     let z = 0;
-    for (const v of s) z += Math.exp(v - s[b]!);
+    for (let i = 0; i < s.length; i++) z += Math.exp(s[i]! - s[b]!);
     const mention: PlaceMention = { start: c.start, end: c.end, text: c.text, entry: gaz.entry(e), score: round3(1 / z) };
     if (profile && c.demonym === undefined) learnt.push({ entry: e, score: mention.score });
     if (c.demonym !== undefined) mention.demonym = true;
@@ -342,7 +420,7 @@ function keep(gaz: Gazetteer, c: Candidate, r: Readings, e: number, context: num
 }
 
 /** Indexes of the `count` highest scores other than `skip`, highest first (ties: lower index first). */
-function topOthers(scores: readonly number[], skip: number, count: number): number[] {
+function topOthers(scores: Float64Array, skip: number, count: number): number[] {
   const top: number[] = [];
   for (let i = 0; i < scores.length; i++) {
     if (i === skip) continue;

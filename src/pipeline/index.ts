@@ -41,7 +41,9 @@ export function createDoc(source: SourceDocument): Doc {
 
 /** Character ranges of the sentences in scope (the whole body when the document is read whole). */
 export function scopedTextRanges(doc: Doc): [number, number][] {
-  return doc.scopedTokenRanges().map(([first, end]) => [doc.tokens[first]!.start, doc.tokens[end - 1]!.end]);
+  const ranges: [number, number][] = [];
+  for (const [first, end] of doc.scopedTokenRanges()) ranges.push([doc.tokens[first]!.start, doc.tokens[end - 1]!.end]);
+  return ranges;
 }
 
 export function createExtractor(options: ExtractorOptions = {}): Extractor {

@@ -79,7 +79,7 @@ export function recogniseActors(doc: Doc): void {
       text: doc.text.slice(t.start, last.end),
       actorId: entry.id,
       inter: entry.inter,
-      ...(entry.kind ? { generic: true } : {}),
+      generic: entry.kind ? true : undefined,
     });
     i = endToken - 1;
   }

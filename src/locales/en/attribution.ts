@@ -65,7 +65,7 @@ export function recogniseAttributions(doc: Doc): void {
       reporter,
       reporterSpan: { start: nameStart, end: nameEnd },
       scope: { start: s.start, end: s.end },
-      ...(partisanOutlets.test(reporter) ? { partisan: true } : {}),
+      partisan: partisanOutlets.test(reporter) ? true : undefined,
     });
   };
   for (const [from, to] of doc.scopedTokenRanges()) for (let i = from; i < to; i++) {

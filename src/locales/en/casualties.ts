@@ -4,6 +4,11 @@ import type { Doc, Figure, PipelineComponent, Quantity, Token } from '../../comm
 import { PhraseMatcher } from '../../common/phrase-matcher.js';
 import lexicon from './data/casualties.json' with { type: 'json' };
 
+/** Every figure gets every field, in one order (one object shape for V8's optimised code). */
+function newFigure(f: Figure): Figure {
+  return { start: f.start, end: f.end, text: f.text, kind: f.kind, value: f.value, quantity: f.quantity, subject: f.subject, total: f.total, coded: f.coded };
+}
+
 const kinds = new PhraseMatcher<string>();
 for (const [kind, words] of Object.entries(lexicon.kinds)) for (const w of words) kinds.add(w, kind);
 const totals = new PhraseMatcher<true>();
@@ -142,7 +147,7 @@ export function recogniseFigures(doc: Doc): void {
     };
     if (subject && subject[1] > subject[0]) figure.subject = { start: tokens[subject[0]]!.start, end: tokens[subject[1] - 1]!.end };
     if (isTotal(tokens, qi, sentence)) figure.total = true;
-    doc.figures.push(figure);
+    doc.figures.push(newFigure(figure));
   }
   addCodingStatements(doc);
   addSingularDeaths(doc, used, quantityAt);
@@ -230,7 +235,7 @@ function addCodingStatements(doc: Doc): void {
       continue;
     }
     const start = tokens[i]!.start;
-    doc.figures.push({ start, end: q.end, text: doc.text.slice(start, q.end), kind: 'killed', value, quantity: { start: q.start, end: q.end }, coded: true });
+    doc.figures.push(newFigure({ start, end: q.end, text: doc.text.slice(start, q.end), kind: 'killed', value, quantity: { start: q.start, end: q.end }, coded: true }));
   }
 }
 
@@ -343,11 +348,11 @@ function addSingularDeaths(doc: Doc, used: Set<number>, quantities: ReadonlyMap<
         if (singularObjectEnd(tokens, v + 1, sentence, quantities) === objectEnd && !negatedBefore(tokens, v, sentence) && !priorDeed(tokens, v, sentence)) {
           const start = tokens[v]!.start;
           const end = tokens[i]!.end;
-          doc.figures.push({
+          doc.figures.push(newFigure({
             start, end, text: doc.text.slice(start, end), kind: 'killed', value: 1,
             quantity: { start: tokens[v + 1]!.start, end: tokens[v + 1]!.end },
             subject: { start: tokens[v + 1]!.start, end: tokens[objectEnd - 1]!.end },
-          });
+          }));
           used.add(i);
         }
         break;
@@ -371,11 +376,11 @@ function addSingularDeaths(doc: Doc, used: Set<number>, quantities: ReadonlyMap<
       if (object > 0) {
         const start = tokens[i]!.start;
         const end = tokens[object - 1]!.end;
-        doc.figures.push({
+        doc.figures.push(newFigure({
           start, end, text: doc.text.slice(start, end), kind: 'killed', value: 1,
           quantity: { start: tokens[kindEnd]!.start, end: tokens[kindEnd]!.end },
           subject: { start: tokens[kindEnd]!.start, end },
-        });
+        }));
         used.add(i);
       }
       i = kindEnd - 1;
@@ -412,7 +417,7 @@ function addSingularDeaths(doc: Doc, used: Set<number>, quantities: ReadonlyMap<
       if (people) {
         const start = tokens[people.first]!.start;
         const end = tokens[kindEnd - 1]!.end;
-        doc.figures.push({
+        doc.figures.push(newFigure({
           start,
           end,
           text: doc.text.slice(start, end),
@@ -420,7 +425,7 @@ function addSingularDeaths(doc: Doc, used: Set<number>, quantities: ReadonlyMap<
           value: people.count,
           quantity: { start, end: tokens[people.last]!.end },
           subject: { start, end: tokens[people.last]!.end },
-        });
+        }));
         used.add(i);
         i = kindEnd - 1;
         continue;
@@ -446,7 +451,7 @@ function addSingularDeaths(doc: Doc, used: Set<number>, quantities: ReadonlyMap<
     const start = tokens[startTok]!.start;
     const end = tokens[endTok - 1]!.end;
     const qTok = first >= 0 ? first : kindEnd;
-    doc.figures.push({
+    doc.figures.push(newFigure({
       start,
       end,
       text: doc.text.slice(start, end),
@@ -454,7 +459,7 @@ function addSingularDeaths(doc: Doc, used: Set<number>, quantities: ReadonlyMap<
       value: 1,
       quantity: { start: tokens[qTok]!.start, end: tokens[qTok]!.end },
       subject: first >= 0 ? { start: tokens[first]!.start, end: tokens[i - 1]!.end } : { start: next!.start, end: tokens[last - 1]!.end },
-    });
+    }));
     used.add(i);
     i = kindEnd - 1;
   }

@@ -95,9 +95,9 @@ export function recogniseTriggers(doc: Doc): void {
       cls,
       eventType: fixed,
       subEventType: fixed ? cls : '',
-      ...(tactic ? { tactic } : {}),
+      tactic: tactic || undefined,
       irrealis: isIrrealis(tokens, m.firstToken),
-      ...(cls === 'protest' && protestIsBackground(tokens, m.firstToken) ? { background: true } : {}),
+      background: cls === 'protest' && protestIsBackground(tokens, m.firstToken) ? true : undefined,
       rank: fixed ? rankOf(cls) : CLASS_RANK[cls] ?? 0,
     });
   }

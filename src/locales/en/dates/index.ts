@@ -44,7 +44,7 @@ export function recogniseDates(doc: Doc): void {
     const startToken = tokens[i - 1]?.lower === 'on' && tokens[i - 1]!.sentence === t.sentence ? i - 1 : i;
     const start = tokens[startToken]!.start;
     const end = tokens[best.endToken - 1]!.end;
-    doc.dates.push({ start, end, text: doc.text.slice(start, end), date: formatDay(best.day), precision: best.precision, rule: best.rule, ...(best.vague ? { vague: true } : {}) });
+    doc.dates.push({ start, end, text: doc.text.slice(start, end), date: formatDay(best.day), precision: best.precision, rule: best.rule, vague: best.vague ? true : undefined });
     i = best.endToken - 1;
   }
 }
