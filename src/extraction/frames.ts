@@ -21,12 +21,42 @@ const FROM_BETWEEN = /^\s+from\s+(?:the\s+|neighbouring\s+|neighboring\s+)?$/i;
  */
 export function describesActor(doc: Doc, place: PlaceMention): boolean {
   if (MODIFIER_AFTER.test(doc.text.slice(place.end, place.end + 16))) return true;
-  for (const a of doc.actors) {
-    if (a.end > place.start) break;
+  // Only the actors just before the place can be "raiders from" it: found by binary search, so
+  // that a long article's places do not each walk all its actors.
+  const ends = actorEndsSoFar(doc);
+  const nearest = firstIndexAbove(ends, place.start);
+  for (let j = nearest - 1; j >= 0 && ends[j]! >= place.start - 20; j--) {
+    const a = doc.actors[j]!;
     // (Only armed men's origin: "youths from Othaya" protest where they live.)
     if (isArmed(a.inter) && place.start - a.end <= 20 && FROM_BETWEEN.test(doc.text.slice(a.end, place.start))) return true;
   }
   return false;
+}
+
+const actorEnds = new WeakMap<Doc, Int32Array>();
+
+/** For each actor mention (sorted by start), the furthest end of it and those before it: a sorted array. */
+export function actorEndsSoFar(doc: Doc): Int32Array {
+  let ends = actorEnds.get(doc);
+  if (ends === undefined || ends.length !== doc.actors.length) {
+    ends = new Int32Array(doc.actors.length);
+    let max = -1;
+    for (let i = 0; i < ends.length; i++) ends[i] = max = Math.max(max, doc.actors[i]!.end);
+    actorEnds.set(doc, ends);
+  }
+  return ends;
+}
+
+/** The first index whose value exceeds x in a sorted array (its length if none does). */
+export function firstIndexAbove(sorted: Int32Array, x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! > x) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 export interface Participant {

@@ -3,7 +3,7 @@
 // 3 a region, coded at its capital or centroid).
 import type { Doc, PlaceMention } from '../common/doc.js';
 import { geoPrecision } from '../geography/index.js';
-import { describesActor } from './frames.js';
+import { actorEndsSoFar, describesActor } from './frames.js';
 import { specificity } from './grouping.js';
 
 /** ACLED geo_precision, with the text around the mention deciding "near X" (2) from "in X" (1). */
@@ -36,12 +36,29 @@ export function documentFocus(doc: Doc): PlaceMention | undefined {
 export function demonymCountry(doc: Doc): PlaceMention | undefined {
   // "Ethiopian raiders attack Kenyan civilians": an armed group's nationality says where it came
   // from; the victims' says where it happened. Origins come last.
-  const origin = (p: PlaceMention) =>
-    describesActor(doc, p) || doc.actors.some((a) => a.inter >= 2 && a.inter <= 4 && a.end > p.start && a.start <= p.end + 1);
+  const origin = (p: PlaceMention) => describesActor(doc, p) || armedGroupAt(doc, p);
   return (
     doc.places.find((p) => p.demonym && !origin(p)) ??
     doc.places.find((p) => p.entry.feature === 'country' && !origin(p)) ??
     doc.places.find((p) => p.demonym) ??
     doc.places.find((p) => p.entry.feature === 'country')
   );
+}
+
+/** Whether an armed group's mention overlaps the place or ends right before it ("Ethiopian raiders"). */
+function armedGroupAt(doc: Doc, p: PlaceMention): boolean {
+  const ends = actorEndsSoFar(doc);
+  // Mentions are sorted by start: walk back from the last one starting by the place's end.
+  let lo = 0;
+  let hi = doc.actors.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (doc.actors[mid]!.start > p.end + 1) hi = mid;
+    else lo = mid + 1;
+  }
+  for (let j = lo - 1; j >= 0 && ends[j]! > p.start; j--) {
+    const a = doc.actors[j]!;
+    if (a.inter >= 2 && a.inter <= 4 && a.end > p.start) return true;
+  }
+  return false;
 }
