@@ -1,6 +1,7 @@
 // Longest-match lookup of multi-word phrases over tokens, through a trie keyed by lower-cased
 // token text: one pass over the tokens, cost linear in text length times the longest phrase.
 import type { Token } from './doc.js';
+import { WordFilter } from './word-set.js';
 
 interface TrieNode<T> {
   next: Map<string, TrieNode<T>>;
@@ -20,36 +21,21 @@ export function phraseTokens(phrase: string): string[] {
     .match(/(?:\p{L}\.){2,}|[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:['’\-][\p{L}\p{M}\p{N}]+)*|\p{N}+|[^\s]/gu) ?? [];
 }
 
-/**
- * A first-word filter: one bit per (length, first, second and last character) bucket of the words
- * that open a phrase. Most tokens fall in an empty bucket and are rejected without hashing their
- * text for the trie's Map, which is most of the cost of scanning a text for a lexicon.
- */
-const FILTER_BITS = 1 << 15;
-
-function bucketOf(word: string): number {
-  const n = word.length;
-  if (n === 0) return 0;
-  const h = (n * 0x9e5) ^ (word.charCodeAt(0) * 0x3b1) ^ (word.charCodeAt(n >> 1) * 0x65) ^ word.charCodeAt(n - 1);
-  return h & (FILTER_BITS - 1);
-}
-
 export class PhraseMatcher<T> {
   private readonly root: TrieNode<T> = { next: new Map() };
-  private readonly firstWords = new Uint8Array(FILTER_BITS >> 3);
+  /** First words of the phrases: most tokens are rejected here without hashing their text. */
+  private readonly firstWords = new WordFilter();
 
   /** The trie node of a first word, if some phrase starts with it. */
   private first(word: string): TrieNode<T> | undefined {
-    const b = bucketOf(word);
-    return (this.firstWords[b >> 3]! & (1 << (b & 7))) === 0 ? undefined : this.root.next.get(word);
+    return this.firstWords.mayHave(word) ? this.root.next.get(word) : undefined;
   }
 
   add(phrase: string, value: T): void {
     let node = this.root;
     const parts = phraseTokens(phrase);
     if (parts.length === 0) return;
-    const b = bucketOf(parts[0]!);
-    this.firstWords[b >> 3]! |= 1 << (b & 7);
+    this.firstWords.add(parts[0]!);
     for (const part of parts) {
       let child = node.next.get(part);
       if (!child) {

@@ -129,15 +129,39 @@ function admin1Of(gaz: Gazetteer, e: number): number {
   return gaz.admin1Index(e);
 }
 
+/**
+ * Votes keyed by a small integer (a country or admin1 index), in insertion order. A name has one
+ * to a few readings: a short list scanned linearly is cheaper than a Map made for each name.
+ */
+class SmallVotes {
+  readonly keys: number[] = [];
+  readonly values: number[] = [];
+  add(key: number, p: number): void {
+    const i = this.keys.indexOf(key);
+    if (i >= 0) this.values[i]! += p;
+    else {
+      this.keys.push(key);
+      this.values.push(p);
+    }
+  }
+  get(key: number): number {
+    const i = this.keys.indexOf(key);
+    return i >= 0 ? this.values[i]! : 0;
+  }
+}
+
 /** Votes of one name, spread over the countries and admin1 regions of its readings. */
 interface NameVotes {
-  country: Map<number, number>;
-  admin1: Map<number, number>;
+  country: SmallVotes;
+  admin1: SmallVotes;
 }
 
 /** The document's votes in one round: by country and admin1, and each name's own share. */
-interface Votes extends NameVotes {
-  byKey: Map<string, NameVotes>;
+interface Votes {
+  country: Map<number, number>;
+  admin1: Map<number, number>;
+  /** Each name's own votes, by name id (see NameIds); undefined for names that did not vote. */
+  byName: (NameVotes | undefined)[];
   /** Distinct names that voted. */
   names: number;
   /** The country with most votes, and its votes. */
@@ -171,18 +195,23 @@ export function resolveCandidates(gaz: Gazetteer, cands: Candidate[], options: R
   // (Per-candidate arrays are built by push: Array.prototype.map gives arrays of another shape
   // above some length, and optimised code made for one shape is thrown away on meeting the other.)
   const readings: Readings[] = [];
-  const nameKeys: string[] = [];
-  const settings: (string | undefined)[] = [];
   const scores: Float64Array[] = [];
-  for (const c of cands) {
+  // Each distinct name (demonyms by the entry they name) gets a small id, and each mention a
+  // setting: mentions of one name in the same setting (suffix, cue, no container) score alike.
+  const ids = new Map<string, number>();
+  const nameIds = new Int32Array(n);
+  const settings = new Int32Array(n);
+  for (let k = 0; k < n; k++) {
+    const c = cands[k]!;
     const r = readingsFor(gaz, c);
-    const key = nameKey(c);
     readings.push(r);
-    nameKeys.push(key);
-    // Mentions of one name in the same setting (cue, suffix, no container) score alike.
-    settings.push(c.container === undefined && c.containerOf === undefined ? `${key}|${c.want ?? ''}|${c.near ? 1 : 0}` : undefined);
     // Start from the priors.
     scores.push(r.priors.slice());
+    const key = nameKey(c);
+    let id = ids.get(key);
+    if (id === undefined) ids.set(key, (id = ids.size));
+    nameIds[k] = id;
+    settings[k] = c.container === undefined && c.containerOf === undefined ? id * 16 + ((c.want ?? -1) + 1) * 2 + (c.near ? 1 : 0) : -1;
   }
   const focus = options.focusCountry ? gaz.findCountry(options.focusCountry) : undefined;
   const focusIndex = focus ? gaz.countries.indexOf(focus) : -1;
@@ -190,18 +219,18 @@ export function resolveCandidates(gaz: Gazetteer, cands: Candidate[], options: R
   // how well it agrees with the votes of the other names.
   const best = new Int32Array(n);
   pickBest(scores, best);
-  let votes = castVotes(gaz, cands, readings, nameKeys, scores, best);
+  let votes = castVotes(gaz, cands, readings, nameIds, ids.size, scores, best);
   for (let round = 0; round < 2; round++) {
-    if (round > 0) votes = castVotes(gaz, cands, readings, nameKeys, scores, best);
+    if (round > 0) votes = castVotes(gaz, cands, readings, nameIds, ids.size, scores, best);
     // Anchors: where the other names' best readings are (towns and districts), for distance.
     const anchors = round > 0 ? anchorsOf(gaz, cands, readings, best) : [];
     const setting: Setting = { gaz, cands, readings, best, votes, anchors, focusIndex, profile: options.profile };
     // Mentions of one name in the same setting score alike: compute each setting once.
-    const done = new Map<string, number>();
+    const done = new Map<number, number>();
     for (let k = 0; k < n; k++) {
       if (readings[k]!.entries.length === 0) continue;
-      const key = settings[k];
-      if (key !== undefined) {
+      const key = settings[k]!;
+      if (key >= 0) {
         const same = done.get(key);
         if (same !== undefined) {
           const s = scores[k]!;
@@ -211,11 +240,11 @@ export function resolveCandidates(gaz: Gazetteer, cands: Candidate[], options: R
         }
         done.set(key, k);
       }
-      rescore(setting, k, nameKeys[k]!, scores[k]!);
+      rescore(setting, k, votes.byName[nameIds[k]!], scores[k]!);
     }
     pickBest(scores, best);
   }
-  return placesOf(gaz, cands, readings, scores, best, votes, options);
+  return placesOf(gaz, cands, readings, nameIds, scores, best, votes, options);
 }
 
 /** A name's key for votes: demonyms by the entry they name. */
@@ -233,24 +262,30 @@ function pickBest(scores: Float64Array[], best: Int32Array): void {
 }
 
 /** Votes: one per distinct name, spread over its readings by a softmax of their scores. */
-function castVotes(gaz: Gazetteer, cands: Candidate[], readings: Readings[], nameKeys: string[], scores: Float64Array[], best: Int32Array): Votes {
-  const votes: Votes = { country: new Map(), admin1: new Map(), byKey: new Map(), names: 0, top: 0, topCountry: -1 };
-  const seen = new Set<string>();
+function castVotes(gaz: Gazetteer, cands: Candidate[], readings: Readings[], nameIds: Int32Array, nameCount: number, scores: Float64Array[], best: Int32Array): Votes {
+  const votes: Votes = { country: new Map(), admin1: new Map(), byName: new Array<NameVotes | undefined>(nameCount).fill(undefined), names: 0, top: 0, topCountry: -1 };
+  const seen = new Uint8Array(nameCount);
   for (let k = 0; k < cands.length; k++) {
     const c = cands[k]!;
-    const key = nameKeys[k]!;
-    if (seen.has(key)) continue;
+    const id = nameIds[k]!;
+    if (seen[id] === 1) continue;
     // A common word without a cue ("Reading") is probably no place: it gets no vote.
     if (c.common && !c.cue && c.container === undefined && c.containerOf === undefined) continue;
-    seen.add(key);
+    seen[id] = 1;
+    votes.names++;
     const r = readings[k]!;
     if (r.entries.length === 0) continue;
     const own = nameVotes(gaz, r.entries, scores[k]!, best[k]!);
-    for (const [cc, p] of own.country) votes.country.set(cc, (votes.country.get(cc) ?? 0) + p);
-    for (const [a1, p] of own.admin1) votes.admin1.set(a1, (votes.admin1.get(a1) ?? 0) + p);
-    votes.byKey.set(key, own);
+    for (let i = 0; i < own.country.keys.length; i++) {
+      const cc = own.country.keys[i]!;
+      votes.country.set(cc, (votes.country.get(cc) ?? 0) + own.country.values[i]!);
+    }
+    for (let i = 0; i < own.admin1.keys.length; i++) {
+      const a1 = own.admin1.keys[i]!;
+      votes.admin1.set(a1, (votes.admin1.get(a1) ?? 0) + own.admin1.values[i]!);
+    }
+    votes.byName[id] = own;
   }
-  votes.names = seen.size;
   for (const [cc, v] of votes.country) {
     if (v > votes.top) {
       votes.top = v;
@@ -264,15 +299,15 @@ function nameVotes(gaz: Gazetteer, entries: readonly number[], s: Float64Array, 
   const max = s[b]!;
   let z = 0;
   for (let i = 0; i < s.length; i++) z += Math.exp(s[i]! - max);
-  const own: NameVotes = { country: new Map(), admin1: new Map() };
+  const own: NameVotes = { country: new SmallVotes(), admin1: new SmallVotes() };
   for (let i = 0; i < entries.length; i++) {
     const p = Math.exp(s[i]! - max) / z;
     if (p < 0.05) continue;
     const e = entries[i]!;
     const cc = gaz.countryIndex(e);
-    if (cc >= 0) own.country.set(cc, (own.country.get(cc) ?? 0) + p);
+    if (cc >= 0) own.country.add(cc, p);
     const a1 = admin1Of(gaz, e);
-    if (a1 >= 0) own.admin1.set(a1, (own.admin1.get(a1) ?? 0) + p);
+    if (a1 >= 0) own.admin1.add(a1, p);
   }
   return own;
 }
@@ -294,11 +329,10 @@ function anchorsOf(gaz: Gazetteer, cands: Candidate[], readings: Readings[], bes
 }
 
 /** Scores each reading of candidate k by its prior and its agreement with the other names. */
-function rescore(at: Setting, k: number, key: string, s: Float64Array): void {
+function rescore(at: Setting, k: number, own: NameVotes | undefined, s: Float64Array): void {
   const { gaz, votes } = at;
   const c = at.cands[k]!;
   const r = at.readings[k]!;
-  const own = votes.byKey.get(key);
   const others = Math.max(1, votes.names - 1);
   for (let i = 0; i < r.entries.length; i++) {
     const e = r.entries[i]!;
@@ -350,7 +384,7 @@ function nearness(gaz: Gazetteer, e: number, key: string, anchors: Anchor[]): nu
 }
 
 /** The kept candidates as place mentions, with their best reading and alternatives. */
-function placesOf(gaz: Gazetteer, cands: Candidate[], readings: Readings[], scores: Float64Array[], best: Int32Array, votes: Votes, options: ResolveOptions): PlaceMention[] {
+function placesOf(gaz: Gazetteer, cands: Candidate[], readings: Readings[], nameIds: Int32Array, scores: Float64Array[], best: Int32Array, votes: Votes, options: ResolveOptions): PlaceMention[] {
   const profile = options.profile;
   const places: PlaceMention[] = [];
   const learnt: { entry: number; score: number }[] = [];
@@ -373,7 +407,7 @@ function placesOf(gaz: Gazetteer, cands: Candidate[], readings: Readings[], scor
     if (c.partOf && containerEntry !== undefined && !vouched) continue;
     if (!r.strong && c.demonym === undefined && gaz.feature(e) === FEATURE_CODES.city && gaz.population(e) < 100_000 && !vouched) {
       const cc = gaz.countryIndex(e);
-      const ownVotes = votes.byKey.get(c.key)?.country.get(cc) ?? 0;
+      const ownVotes = votes.byName[nameIds[k]!]?.country.get(cc) ?? 0;
       const mine = (votes.country.get(cc) ?? 0) - ownVotes;
       if (mine < 0.5 && votes.top >= 2 && votes.topCountry !== cc) continue;
     }

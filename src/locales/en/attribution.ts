@@ -2,9 +2,10 @@
 // "X told CNN on Friday that ...". Dates right after a reporting verb are report dates.
 import { spansStartingIn, type Attribution, type Doc, type PipelineComponent, type Token } from '../../common/doc.js';
 import { PhraseMatcher } from '../../common/phrase-matcher.js';
+import { WordSet } from '../../common/word-set.js';
 import lexicon from './data/attribution.json' with { type: 'json' };
 
-const verbs = new Set(lexicon.verbs);
+const verbs = new WordSet(lexicon.verbs);
 const prepositional = new PhraseMatcher<true>();
 for (const p of lexicon.prepositional) prepositional.add(p, true);
 const statementNouns = new PhraseMatcher<true>();

@@ -1,6 +1,7 @@
 // Numbers and quantities in words and digits: "seven", "at least 28", "twenty-five", "1,200", "dozens".
 import type { Doc, PipelineComponent, Quantity } from '../../common/doc.js';
 import { PhraseMatcher, phraseTokens } from '../../common/phrase-matcher.js';
+import { WordSet } from '../../common/word-set.js';
 import lexicon from './data/numbers.json' with { type: 'json' };
 import calendarWords from './data/calendar-words.json' with { type: 'json' };
 
@@ -13,7 +14,7 @@ const modifiers = new PhraseMatcher<Modifier>();
 for (const [w, v] of Object.entries(lexicon.modifiers)) modifiers.add(w, v as Modifier);
 const multipliers: Record<string, number> = lexicon.multipliers;
 /** Words that open a modifier, unit or vague quantity: one look-up per token instead of three. */
-const OPENERS = new Set<string>();
+const OPENERS = new WordSet();
 for (const table of [lexicon.units, lexicon.vague, lexicon.modifiers]) {
   for (const w of Object.keys(table)) {
     const first = phraseTokens(w)[0];

@@ -1,6 +1,7 @@
 // Date recogniser: runs each date pattern at each token that can open one, keeps the longest match.
 import { formatDay, parseIsoDay } from '../../../common/calendar.js';
 import type { Doc, PipelineComponent } from '../../../common/doc.js';
+import { WordSet } from '../../../common/word-set.js';
 import { dayMonthYear, monthDayYear, numericDate } from './absolute-dates.js';
 import { DAY_COUNTS, MONTHS, WEEKDAYS, yearToken, type DateContext, type DatePattern } from './context.js';
 import { monthOnly, yearOnly } from './months.js';
@@ -9,7 +10,7 @@ import { weekdayName } from './weekdays.js';
 import { windowExpression } from './windows.js';
 
 const PATTERNS: DatePattern[] = [numericDate, dayMonthYear, monthDayYear, weekdayName, relativeDay, windowExpression, monthOnly, yearOnly];
-const OPENERS = new Set([
+const OPENERS = new WordSet([
   ...Object.keys(MONTHS),
   ...Object.keys(WEEKDAYS),
   ...Object.keys(DAY_COUNTS),

@@ -1,0 +1,45 @@
+// Sets of words looked up once per token of a text. Most tokens are in no lexicon: a filter of one
+// bit per (length, first, middle and last character) bucket rejects them without hashing their text
+// for a Map or Set, which is most of the cost of such a look-up.
+const FILTER_BITS = 1 << 15;
+
+function bucketOf(word: string): number {
+  const n = word.length;
+  if (n === 0) return 0;
+  const h = (n * 0x9e5) ^ (word.charCodeAt(0) * 0x3b1) ^ (word.charCodeAt(n >> 1) * 0x65) ^ word.charCodeAt(n - 1);
+  return h & (FILTER_BITS - 1);
+}
+
+/** May-contain filter: no false negatives, few false positives. */
+export class WordFilter {
+  private readonly bits = new Uint8Array(FILTER_BITS >> 3);
+
+  add(word: string): void {
+    const b = bucketOf(word);
+    this.bits[b >> 3]! |= 1 << (b & 7);
+  }
+
+  mayHave(word: string): boolean {
+    const b = bucketOf(word);
+    return (this.bits[b >> 3]! & (1 << (b & 7))) !== 0;
+  }
+}
+
+/** A Set of words behind a WordFilter. */
+export class WordSet {
+  private readonly filter = new WordFilter();
+  private readonly words = new Set<string>();
+
+  constructor(words: Iterable<string> = []) {
+    for (const w of words) this.add(w);
+  }
+
+  add(word: string): void {
+    this.filter.add(word);
+    this.words.add(word);
+  }
+
+  has(word: string): boolean {
+    return this.filter.mayHave(word) && this.words.has(word);
+  }
+}
