@@ -83,8 +83,12 @@ export class PhraseMatcher<T> {
   /** All non-overlapping longest matches, left to right. */
   findAll(tokens: Token[], from = 0, to = tokens.length, accept?: (m: PhraseMatch<T>) => boolean): PhraseMatch<T>[] {
     const out: PhraseMatch<T>[] = [];
+    const filter = this.firstWords;
+    const first = this.root.next;
     for (let i = from; i < to; i++) {
-      const node = this.first(tokens[i]!.lower);
+      const word = tokens[i]!.lower;
+      if (!filter.mayHave(word)) continue;
+      const node = first.get(word);
       if (node === undefined) continue;
       const m = this.matchFrom(tokens, i, node);
       if (m && (!accept || accept(m))) {
