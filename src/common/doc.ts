@@ -27,6 +27,8 @@ export interface Token extends Span {
   sentence: number;
   /** Whitespace (or start of text) precedes the token. */
   spaceBefore: boolean;
+  /** `lower`'s bucket in lexicon filters (common/word-set), computed once: most look-ups stop there. */
+  bucket: number;
 }
 
 export interface Sentence extends Span {

@@ -52,11 +52,16 @@ export class PhraseMatcher<T> {
     return this.first(word) !== undefined;
   }
 
+  /** Whether some phrase starts with the token's word. */
+  opensAt(t: Token): boolean {
+    return this.firstWords.mayHaveBucket(t.bucket) && this.root.next.has(t.lower);
+  }
+
   /** Longest phrase starting at token i, within the same sentence. */
   matchAt(tokens: Token[], i: number): PhraseMatch<T> | null {
     const t = tokens[i];
     if (t === undefined) return null;
-    const node = this.first(t.lower);
+    const node = this.firstWords.mayHaveBucket(t.bucket) ? this.root.next.get(t.lower) : undefined;
     return node === undefined ? null : this.matchFrom(tokens, i, node);
   }
 
@@ -86,9 +91,9 @@ export class PhraseMatcher<T> {
     const filter = this.firstWords;
     const first = this.root.next;
     for (let i = from; i < to; i++) {
-      const word = tokens[i]!.lower;
-      if (!filter.mayHave(word)) continue;
-      const node = first.get(word);
+      const t = tokens[i]!;
+      if (!filter.mayHaveBucket(t.bucket)) continue;
+      const node = first.get(t.lower);
       if (node === undefined) continue;
       const m = this.matchFrom(tokens, i, node);
       if (m && (!accept || accept(m))) {

@@ -1,9 +1,12 @@
 // Sets of words looked up once per token of a text. Most tokens are in no lexicon: a filter of one
 // bit per (length, first, middle and last character) bucket rejects them without hashing their text
 // for a Map or Set, which is most of the cost of such a look-up.
+import type { Token } from './doc.js';
+
 const FILTER_BITS = 1 << 15;
 
-function bucketOf(word: string): number {
+/** The filter bucket of a word (the tokenizer stores each token's, see Token.bucket). */
+export function wordBucket(word: string): number {
   const n = word.length;
   if (n === 0) return 0;
   const h = (n * 0x9e5) ^ (word.charCodeAt(0) * 0x3b1) ^ (word.charCodeAt(n >> 1) * 0x65) ^ word.charCodeAt(n - 1);
@@ -15,12 +18,16 @@ export class WordFilter {
   private readonly bits = new Uint8Array(FILTER_BITS >> 3);
 
   add(word: string): void {
-    const b = bucketOf(word);
+    const b = wordBucket(word);
     this.bits[b >> 3]! |= 1 << (b & 7);
   }
 
   mayHave(word: string): boolean {
-    const b = bucketOf(word);
+    return this.mayHaveBucket(wordBucket(word));
+  }
+
+  /** mayHave for a word whose bucket is known (a token's). */
+  mayHaveBucket(b: number): boolean {
     return (this.bits[b >> 3]! & (1 << (b & 7))) !== 0;
   }
 }
@@ -41,5 +48,10 @@ export class WordSet {
 
   has(word: string): boolean {
     return this.filter.mayHave(word) && this.words.has(word);
+  }
+
+  /** Whether the set holds the token's lower-cased text. */
+  hasToken(t: Token): boolean {
+    return this.filter.mayHaveBucket(t.bucket) && this.words.has(t.lower);
   }
 }

@@ -78,7 +78,7 @@ export function recogniseAttributions(doc: Doc): void {
       i = prep.endToken - 1;
       continue;
     }
-    if (!verbs.has(t.lower) || t.upper) continue;
+    if (!verbs.hasToken(t) || t.upper) continue;
     // Passive "were reported" is not attribution ("clashes were reported").
     const prev = tokens[i - 1]?.lower;
     if (prev === 'was' || prev === 'were' || prev === 'been' || prev === 'be' || prev === 'is' || prev === 'are') continue;

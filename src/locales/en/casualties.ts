@@ -110,7 +110,7 @@ export function recogniseFigures(doc: Doc): void {
         if (partOf.matchAt(tokens, k)) {
           // Skip the parenthetical "including two children" (up to its comma or the verb).
           let skipped = 0;
-          while (k + 1 < tokens.length && skipped < 5 && tokens[k + 1]!.text !== ',' && tokens[k + 1]!.sentence === sentence && !kinds.opens(tokens[k + 1]!.lower) && !AUXILIARY.has(tokens[k + 1]!.lower)) {
+          while (k + 1 < tokens.length && skipped < 5 && tokens[k + 1]!.text !== ',' && tokens[k + 1]!.sentence === sentence && !kinds.opensAt(tokens[k + 1]!) && !AUXILIARY.has(tokens[k + 1]!.lower)) {
             k++;
             skipped++;
           }
@@ -215,7 +215,7 @@ for (const c of lexicon.codingStatements.split) codedCues.add(c, 'split');
 function addCodingStatements(doc: Doc): void {
   const tokens = doc.tokens;
   for (const [from, to] of doc.scopedTokenRanges()) for (let i = from; i < to; i++) {
-    if (!codedCues.opens(tokens[i]!.lower)) continue;
+    if (!codedCues.opensAt(tokens[i]!)) continue;
     const m = codedCues.matchAt(tokens, i);
     if (!m) continue;
     let k = m.endToken;
@@ -335,7 +335,7 @@ function singularObjectEnd(tokens: Doc['tokens'], at: number, sentence: number, 
 function addSingularDeaths(doc: Doc, used: Set<number>, quantities: ReadonlyMap<number, unknown>): void {
   const tokens = doc.tokens;
   for (const [from, to] of doc.scopedTokenRanges()) for (let i = from; i < to; i++) {
-    if (!kinds.opens(tokens[i]!.lower)) continue;
+    if (!kinds.opensAt(tokens[i]!)) continue;
     const m = kinds.matchAt(tokens, i);
     if (!m) continue;
     const kindEnd = m.endToken;

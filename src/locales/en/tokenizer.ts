@@ -2,6 +2,7 @@
 // and it never looks back, so the cost is linear in the text.
 import { charClasses, LETTER, MARK, NUMBER, PUNCTUATION, UPPER } from '../../common/char-classes.js';
 import type { Doc, PipelineComponent, Token, TokenKind } from '../../common/doc.js';
+import { wordBucket } from '../../common/word-set.js';
 import abbreviationList from './data/abbreviations.json' with { type: 'json' };
 
 // Words keep inner apostrophes, hyphens and dots of initialisms ("Kurdish-led", "al-Shabaab", "U.S.").
@@ -21,7 +22,21 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
-/** End offset of the token starting at i (text[i] is not whitespace). */
+/**
+ * Whether the token tokenEnd last scanned has a character that lower-casing changes: NO_CAPITAL,
+ * CAPITAL, or UNKNOWN (a character past ASCII: the caller checks). Tracked during the scan so that
+ * most tokens are not read twice.
+ */
+const NO_CAPITAL = 0;
+const CAPITAL = 1;
+const UNKNOWN = 2;
+let scannedCase = NO_CAPITAL;
+
+function caseOf(c: number): number {
+  return c < 128 ? (c >= 65 && c <= 90 ? CAPITAL : NO_CAPITAL) : UNKNOWN;
+}
+
+/** End offset of the token starting at i (text[i] is not whitespace); sets scannedCase. */
 function tokenEnd(text: string, i: number, c: number): number {
   const n = text.length;
   if (isWordStart(c)) {
@@ -29,19 +44,32 @@ function tokenEnd(text: string, i: number, c: number): number {
     if (i + 3 < n && text.charCodeAt(i + 1) === 46 && text.charCodeAt(i + 3) === 46 && isWordStart(text.charCodeAt(i + 2))) {
       let j = i;
       while (j + 1 < n && isWordStart(text.charCodeAt(j)) && text.charCodeAt(j + 1) === 46) j += 2;
+      scannedCase = UNKNOWN;
       return j;
     }
+    let cased = caseOf(c);
     let j = i + 1;
     while (j < n) {
       const d = text.charCodeAt(j);
       // ASCII letters and digits inline: the common case by far.
-      if ((d >= 97 && d <= 122) || (d >= 65 && d <= 90) || (d >= 48 && d <= 57)) j++;
-      else if (d < 128 ? false : isWordChar(d)) j++;
-      else if ((d === 39 || d === 0x2019 || d === 45) && j + 1 < n && isWordChar(text.charCodeAt(j + 1))) j += 2;
-      else break;
+      if ((d >= 97 && d <= 122) || (d >= 48 && d <= 57)) j++;
+      else if (d >= 65 && d <= 90) {
+        if (cased === NO_CAPITAL) cased = CAPITAL;
+        j++;
+      } else if (d < 128 ? false : isWordChar(d)) {
+        cased = UNKNOWN;
+        j++;
+      } else if ((d === 39 || d === 0x2019 || d === 45) && j + 1 < n && isWordChar(text.charCodeAt(j + 1))) {
+        const e = caseOf(text.charCodeAt(j + 1));
+        if (e > cased) cased = e;
+        j += 2;
+      } else break;
     }
+    scannedCase = cased;
     return j;
   }
+  // Numbers are digits, separators and lower-case suffixes; other tokens are one character.
+  scannedCase = c < 128 ? NO_CAPITAL : UNKNOWN;
   if (isDigit(c) || (c >= 128 && (charClasses(c) & NUMBER) !== 0)) {
     let j = i + 1;
     while (j < n && isDigit(text.charCodeAt(j))) j++;
@@ -113,15 +141,17 @@ export function tokenize(doc: Doc): void {
     const end = tokenEnd(text, i, c);
     const t = end - start === 1 && c < ONE_CHAR_CACHED ? (ONE_CHAR[c] ??= text[start]!) : text.slice(start, end);
     const prev = start > 0 ? text.charCodeAt(start - 1) : 32;
+    const lower = scannedCase === NO_CAPITAL ? t : scannedCase === CAPITAL || needsLowerCase(text, start, end) ? t.toLowerCase() : t;
     tokens.push({
       start,
       end,
       text: t,
-      lower: needsLowerCase(text, start, end) ? t.toLowerCase() : t,
+      lower,
       kind: kindOf(c),
       upper: isUpper(c),
       sentence: 0,
       spaceBefore: start === bodyStart || prev === 32 || prev === 10 || prev === 13 || prev === 9 || prev === 160,
+      bucket: wordBucket(lower),
     });
     i = end;
   }

@@ -34,7 +34,7 @@ export function recogniseDates(doc: Doc): void {
   }
   for (const [from, to] of doc.scopedTokenRanges()) for (let i = from; i < to; i++) {
     const t = tokens[i]!;
-    if (t.kind !== 'number' && !OPENERS.has(t.lower) && !startsWithMid(t.lower)) continue;
+    if (t.kind !== 'number' && !OPENERS.hasToken(t) && !startsWithMid(t.lower)) continue;
     let best = null;
     for (const pattern of PATTERNS) {
       const m = pattern(ctx, i);
