@@ -79,9 +79,25 @@ export class Gazetteer {
     return info;
   }
 
+  /**
+   * Slots of the names looked up so far: a text names the same places again and again, and a Map
+   * look-up (the engine hashes a string once) is cheaper than hashing and probing the table anew.
+   */
+  private readonly slots = new Map<string, number>();
+
+  private slotOf(key: string): number {
+    let slot = this.slots.get(key);
+    if (slot === undefined) {
+      slot = findName(this.g.names, key);
+      if (this.slots.size > 200_000) this.slots.clear();
+      this.slots.set(key, slot);
+    }
+    return slot;
+  }
+
   /** Entry indexes for a folded name. */
   lookup(key: string): readonly number[] | undefined {
-    const slot = findName(this.g.names, key);
+    const slot = this.slotOf(key);
     const v = slot < 0 ? NO_ENTRY : this.g.names.value[slot]!;
     if (v === NO_ENTRY) return undefined;
     if (v >= 0) return [v];
@@ -97,13 +113,13 @@ export class Gazetteer {
   }
 
   has(key: string): boolean {
-    const slot = findName(this.g.names, key);
+    const slot = this.slotOf(key);
     return slot >= 0 && this.g.names.value[slot] !== NO_ENTRY;
   }
 
   /** The most words a name starting with this folded word has; undefined when no name does. */
   maxWords(firstWord: string): number | undefined {
-    const slot = findName(this.g.names, firstWord);
+    const slot = this.slotOf(firstWord);
     const words = slot < 0 ? 0 : this.g.names.maxWords[slot]!;
     return words > 0 ? words : undefined;
   }
