@@ -51,6 +51,48 @@ function byRank(a: TriggerMention, b: TriggerMention): number {
   return b.rank - a.rank;
 }
 
+const NONE: readonly TriggerMention[] = [];
+
+/** An actor that is a crowd: protesters, rioters, or people. */
+function isCrowd(x: { inter: number; kind?: string } | undefined): boolean {
+  return !!x && (x.inter === 5 || x.inter === 6 || x.kind === 'population');
+}
+
+function isVictims(x: { inter: number; kind?: string } | undefined): boolean {
+  return !!x && x.inter === 7;
+}
+
+function isProtesters(x: { inter: number; kind?: string } | undefined): boolean {
+  return !!x && x.kind === 'protesters';
+}
+
+/** The triggers of one event, by class and by fixed event type (in text order). */
+class TriggerIndex {
+  private readonly byClass = new Map<string, TriggerMention[]>();
+  constructor(readonly all: TriggerMention[]) {
+    for (const t of all) {
+      const list = this.byClass.get(t.cls);
+      if (list) list.push(t);
+      else this.byClass.set(t.cls, [t]);
+    }
+  }
+  /** Triggers of a class (not to be modified). */
+  of(cls: string): readonly TriggerMention[] {
+    return this.byClass.get(cls) ?? NONE;
+  }
+  has(cls: string): boolean {
+    return this.byClass.has(cls);
+  }
+  /** Triggers of a fixed event type, highest rank first. */
+  fixed(eventType: string): TriggerMention[] {
+    return this.all.filter((t) => t.eventType === eventType).sort(byRank);
+  }
+}
+
+function result(subEventType: string, decisive: readonly TriggerMention[], tactics: Classification['tactics']): Classification {
+  return { eventType: eventTypeOf(subEventType), subEventType, decisive: decisive.slice(0, 3), tactics };
+}
+
 export function classify(frames: Frame[], actors: EventActors, killed: number): Classification | null {
   const triggers = frames.flatMap((f) => f.triggers);
   const tactics: Classification['tactics'] = [];
@@ -59,74 +101,80 @@ export function classify(frames: Frame[], actors: EventActors, killed: number): 
     seenTactic.add(t.tactic);
     tactics.push({ tactic: t.tactic, trigger: t });
   }
-  const of = (cls: string) => triggers.filter((t) => t.cls === cls);
-  const fixed = (eventType: string) => triggers.filter((t) => t.eventType === eventType).sort(byRank);
-  const explosive = fixed('Explosions/Remote violence');
-  const explosiveSentences = new Set(frames.filter((f) => f.triggers.some((t) => t.eventType === 'Explosions/Remote violence')).map((f) => f.sentence));
-  const clashes = of('clash');
-  const violence = of('violence');
-  const assaults = violence.filter((t) => !KILL_WORDS.test(t.text) && !HARM_WORDS.test(t.text));
-  const groundAssaults = frames.filter((f) => !explosiveSentences.has(f.sentence)).flatMap((f) => f.triggers.filter((t) => t.cls === 'violence' && !KILL_WORDS.test(t.text) && !HARM_WORDS.test(t.text)));
+  const index = new TriggerIndex(triggers);
+  // (Split in parts: V8 compiles small functions sooner and cheaper.)
+  return classifyCrowd(index, frames, actors, killed, tactics) ?? classifyViolence(index, frames, actors, killed, tactics);
+}
+
+/** Crowds: demonstrations and riots (null when the event is no crowd's). */
+function classifyCrowd(index: TriggerIndex, frames: Frame[], actors: EventActors, killed: number, tactics: Classification['tactics']): Classification | null {
+  const of = (cls: string) => index.of(cls);
   const a1 = actors.actor1;
   const a2 = actors.actor2;
-  const crowd = (x?: { inter: number; kind?: string }) => !!x && (x.inter === 5 || x.inter === 6 || x.kind === 'population');
-  const victims = (x?: { inter: number; kind?: string }) => !!x && (x.inter === 7);
   const protestWords = [...of('protest'), ...of('protest-cause')];
   const protests = protestWords.filter((t) => !t.background);
   // Violence amid demonstrations told as the setting ("amid the violence following protests") is a
   // crowd's, though no demonstration is reported: mob violence.
   const protestSetting = protestWords.length > protests.length;
-  const result = (subEventType: string, decisive: TriggerMention[]): Classification => ({
-    eventType: eventTypeOf(subEventType),
-    subEventType,
-    decisive: decisive.slice(0, 3),
-    tactics,
-  });
-
-  // Crowds: demonstrations and riots.
   const riots = of('riot');
-  // Police dispersing a crowd ("tear gas to disperse protesters") reports the demonstration too.
-  const dispersal = [...of('protest-intervention'), ...of('protest-excessive')];
-  const protesters = (x?: { inter: number; kind?: string }) => !!x && x.kind === 'protesters';
+  const destruction = index.has('Looting/property destruction');
   const crowdEvent =
     protests.length > 0 ||
     riots.length > 0 ||
-    (of('riot-conduct').length > 0 && (crowd(a1) || crowd(a2))) ||
-    (dispersal.length > 0 && (protesters(a1) || protesters(a2))) ||
+    (index.has('riot-conduct') && (isCrowd(a1) || isCrowd(a2))) ||
+    // Police dispersing a crowd ("tear gas to disperse protesters") reports the demonstration too.
+    ((index.has('protest-intervention') || index.has('protest-excessive')) && (isProtesters(a1) || isProtesters(a2))) ||
     // "protesters ... property was vandalised": damage beside a crowd is the crowd's.
-    (triggers.some((t) => t.cls === 'Looting/property destruction') && (protesters(a1) || protesters(a2) || a1?.inter === 5)) ||
-    of('mob').length > 0 ||
-    (protestSetting && (of('riot-conduct').length > 0 || triggers.some((t) => t.cls === 'Looting/property destruction')));
+    (destruction && (isProtesters(a1) || isProtesters(a2) || a1?.inter === 5)) ||
+    index.has('mob') ||
+    (protestSetting && (index.has('riot-conduct') || destruction));
+  if (!crowdEvent) return null;
   const armedNonState = [a1, a2].some((x) => x && x.inter >= 2 && x.inter <= 4);
-  if (crowdEvent && !(armedNonState && (clashes.length > 0 || explosive.length > 0) && protests.length === 0)) {
-    // Destroying property during a demonstration is the demonstrators' violence.
-    const riot = [...of('riot-conduct'), ...of('Looting/property destruction')];
-    const mob = of('mob');
-    if (protests.length === 0 && mob.length > 0) return result('Mob violence', mob);
-    // Crowd violence with a shared cause (a demonstration, a riot) is a violent demonstration;
-    // without one it is mob violence (codebook 2.3).
-    const demonstrating = protests.length > 0 || protesters(a1) || protesters(a2);
-    if (riots.length > 0 || (demonstrating && (riot.length > 0 || clashes.length > 0))) return result('Violent demonstration', [...riots, ...riot, ...clashes]);
-    if (riot.length > 0) return result('Mob violence', riot);
-    const excessive = of('protest-excessive');
-    if (excessive.length > 0 || (killed > 0 && protests.length > 0)) return result('Excessive force against protesters', [...excessive, ...protests]);
-    // Forces using violence on a demonstration ("police shot at protesters") intervene in it.
-    const stateForce = protests.length > 0 ? forcesActingOnCrowd(frames) : [];
-    const intervention = [...of('protest-intervention'), ...fixed('Strategic developments').filter((t) => t.cls === 'Arrests'), ...stateForce];
-    if (intervention.length > 0) return result('Protest with intervention', [...intervention, ...protests]);
-    if (protests.length > 0) return result('Peaceful protest', protests);
-  }
+  if (armedNonState && (index.has('clash') || index.fixed('Explosions/Remote violence').length > 0) && protests.length === 0) return null;
+  // Destroying property during a demonstration is the demonstrators' violence.
+  const riot = [...of('riot-conduct'), ...of('Looting/property destruction')];
+  const mob = of('mob');
+  if (protests.length === 0 && mob.length > 0) return result('Mob violence', mob, tactics);
+  // Crowd violence with a shared cause (a demonstration, a riot) is a violent demonstration;
+  // without one it is mob violence (codebook 2.3).
+  const clashes = of('clash');
+  const demonstrating = protests.length > 0 || isProtesters(a1) || isProtesters(a2);
+  if (riots.length > 0 || (demonstrating && (riot.length > 0 || clashes.length > 0))) return result('Violent demonstration', [...riots, ...riot, ...clashes], tactics);
+  if (riot.length > 0) return result('Mob violence', riot, tactics);
+  const excessive = of('protest-excessive');
+  if (excessive.length > 0 || (killed > 0 && protests.length > 0)) return result('Excessive force against protesters', [...excessive, ...protests], tactics);
+  // Forces using violence on a demonstration ("police shot at protesters") intervene in it.
+  const stateForce = protests.length > 0 ? forcesActingOnCrowd(frames) : [];
+  const intervention = [...of('protest-intervention'), ...index.fixed('Strategic developments').filter((t) => t.cls === 'Arrests'), ...stateForce];
+  if (intervention.length > 0) return result('Protest with intervention', [...intervention, ...protests], tactics);
+  if (protests.length > 0) return result('Peaceful protest', protests, tactics);
+  return null;
+}
+
+/** Fighting, attacks, explosions and the strategic developments. */
+function classifyViolence(index: TriggerIndex, frames: Frame[], actors: EventActors, killed: number, tactics: Classification['tactics']): Classification | null {
+  const of = (cls: string) => index.of(cls);
+  const triggers = index.all;
+  const a1 = actors.actor1;
+  const a2 = actors.actor2;
+  const explosive = index.fixed('Explosions/Remote violence');
+  const explosiveSentences = new Set(frames.filter((f) => f.triggers.some((t) => t.eventType === 'Explosions/Remote violence')).map((f) => f.sentence));
+  const clashes = of('clash');
+  const violence = of('violence');
+  const assaults = violence.filter((t) => !KILL_WORDS.test(t.text) && !HARM_WORDS.test(t.text));
+  const groundAssaults = frames.filter((f) => !explosiveSentences.has(f.sentence)).flatMap((f) => f.triggers.filter((t) => t.cls === 'violence' && !KILL_WORDS.test(t.text) && !HARM_WORDS.test(t.text)));
+  const protests = [...of('protest'), ...of('protest-cause')].filter((t) => !t.background);
 
   // Violence by a party's supporters, villagers or workers outside a demonstration is mob violence.
   if (actors.crowdAgent && (violence.length > 0 || clashes.length > 0 || of('riot-conduct').length > 0)) {
-    return result(protests.length > 0 ? 'Violent demonstration' : 'Mob violence', [...clashes, ...violence, ...of('riot-conduct')]);
+    return result(protests.length > 0 ? 'Violent demonstration' : 'Mob violence', [...clashes, ...violence, ...of('riot-conduct')], tactics);
   }
 
   // Armed men raiding or killing members of an ethnic group: the group's people are victims, not a
   // militia in a battle (ACLED codes them as civilians with their identity as associated actor).
   // (Forces of the state attacking a militia, or anyone attacking "raiders", fight a battle.)
   if (clashes.length === 0 && violence.length > 0 && isArmed(a1?.inter) && a1?.inter !== 1 && a2?.inter === 4 && a2.kind === 'communal' && !a2.mentions.some((m) => COMBATANT_WORDS.test(m.text))) {
-    return result('Attack', violence);
+    return result('Attack', violence, tactics);
   }
 
   const territory = triggers.filter((t) => t.cls === 'Government regains territory' || t.cls === 'Non-state actor overtakes territory');
@@ -134,40 +182,40 @@ export function classify(frames: Frame[], actors: EventActors, killed: number): 
   const ground = clashes.length > 0 || groundAssaults.length > 0;
   if (territory.length > 0 && (ground || twoArmedSides)) {
     const actorIsState = a1?.inter === 1;
-    return result(actorIsState ? 'Government regains territory' : 'Non-state actor overtakes territory', territory);
+    return result(actorIsState ? 'Government regains territory' : 'Non-state actor overtakes territory', territory, tactics);
   }
-  if (ground && (twoArmedSides || (isArmed(a1?.inter) && !victims(a2) && clashes.length > 0))) return result('Armed clash', [...clashes, ...groundAssaults]);
-  if (explosive.length > 0) return result(explosive[0]!.subEventType, explosive);
+  if (ground && (twoArmedSides || (isArmed(a1?.inter) && !isVictims(a2) && clashes.length > 0))) return result('Armed clash', [...clashes, ...groundAssaults], tactics);
+  if (explosive.length > 0) return result(explosive[0]!.subEventType, explosive, tactics);
   // Forces on duty attacked by someone the text does not name ("a police officer was shot dead"):
   // an attack on an armed side is a battle (codebook 2.3); the attackers are coded unidentified.
   if (violence.length > 0 && a1 && (a1.inter === 1 || a1.inter === 8) && !a2 && (a1.agentMentions ?? 0) === 0 && explosive.length === 0) {
-    return result('Armed clash', violence);
+    return result('Armed clash', violence, tactics);
   }
-  const vac = fixed('Violence against civilians');
-  if (vac.length > 0 && (!twoArmedSides || victims(a2))) {
+  const vac = index.fixed('Violence against civilians');
+  if (vac.length > 0 && (!twoArmedSides || isVictims(a2))) {
     // An abduction in which the victim is killed or hurt is an Attack (codebook 2.3).
     if (vac[0]!.subEventType === 'Abduction/forced disappearance' && (killed > 0 || violence.some((t) => KILL_WORDS.test(t.text) || HARM_WORDS.test(t.text)))) {
-      return result('Attack', [...violence, ...vac]);
+      return result('Attack', [...violence, ...vac], tactics);
     }
-    return result(vac[0]!.subEventType, vac);
+    return result(vac[0]!.subEventType, vac, tactics);
   }
   // Clashes need two sides: fighting between unnamed sides is still an armed clash, unless crowds fight.
-  if (clashes.length > 0 && (!victims(a2) || isArmed(a1?.inter))) {
+  if (clashes.length > 0 && (!isVictims(a2) || isArmed(a1?.inter))) {
     // Crowds fighting police or each other riot; with an armed group, or as communities, they battle.
     const armedGroup = [a1, a2].some((x) => x && x.inter >= 2 && x.inter <= 4 && x.kind !== 'population');
     const communal = isCommunalPeople(a1) || isCommunalPeople(a2) || clashes.some((t) => COMMUNAL_CLASH.test(t.text));
-    if (!armedGroup && !communal && (crowd(a1) || crowd(a2))) return result(protests.length > 0 ? 'Violent demonstration' : 'Mob violence', clashes);
-    return result('Armed clash', clashes);
+    if (!armedGroup && !communal && (isCrowd(a1) || isCrowd(a2))) return result(protests.length > 0 ? 'Violent demonstration' : 'Mob violence', clashes, tactics);
+    return result('Armed clash', clashes, tactics);
   }
   if (violence.length > 0 || clashes.length > 0) {
-    if (a1 && (a1.inter === 5 || a1.inter === 6)) return result('Mob violence', violence);
-    if (twoArmedSides && !victims(a2)) return result('Armed clash', [...clashes, ...violence]);
-    if (victims(a2) || !a2 || killed > 0 || assaults.length > 0) return result(victims(a2) || !twoArmedSides ? 'Attack' : 'Armed clash', [...violence, ...clashes]);
+    if (a1 && (a1.inter === 5 || a1.inter === 6)) return result('Mob violence', violence, tactics);
+    if (twoArmedSides && !isVictims(a2)) return result('Armed clash', [...clashes, ...violence], tactics);
+    if (isVictims(a2) || !a2 || killed > 0 || assaults.length > 0) return result(isVictims(a2) || !twoArmedSides ? 'Attack' : 'Armed clash', [...violence, ...clashes], tactics);
   }
-  const strategic = fixed('Strategic developments');
-  if (strategic.length > 0) return result(strategic[0]!.subEventType, strategic);
+  const strategic = index.fixed('Strategic developments');
+  if (strategic.length > 0) return result(strategic[0]!.subEventType, strategic, tactics);
   const best = [...triggers].sort(byRank)[0];
-  if (best && best.eventType) return result(best.subEventType, [best]);
+  if (best && best.eventType) return result(best.subEventType, [best], tactics);
   // Only words that need a crowd or a victim to mean anything ("burned", "calling for"): no event.
   return null;
 }
