@@ -1,7 +1,7 @@
 // Reported figures: a quantity tied to what it counts. "at least seven fighters ... were killed",
 // "killing 28 militants", "the death toll rose to 12", "a policeman was shot dead".
 import type { Doc, Figure, PipelineComponent, Quantity, Token } from '../../common/doc.js';
-import { PhraseMatcher } from '../../common/phrase-matcher.js';
+import { PhraseMatcher, type PhraseMatch } from '../../common/phrase-matcher.js';
 import lexicon from './data/casualties.json' with { type: 'json' };
 
 /** Every figure gets every field, in one order (one object shape for V8's optimised code). */
@@ -85,73 +85,80 @@ export function recogniseFigures(doc: Doc): void {
   }
   const used = new Set<number>(); // casualty-word token indexes already tied to a figure
   for (const [qi, q] of quantityAt) {
-    const qEnd = tokenStartingAt(tokens, lastTokenStart(doc, q)) + 1;
-    if (qEnd <= 0) continue;
-    const sentence = tokens[qi]!.sentence;
-    // A count inside "including two children" is part of a larger figure; "no one" counts nobody.
-    if (precededBy(partOf, tokens, qi) || NEGATIONS.has(tokens[qi - 1]?.lower ?? '')) continue;
-    let found: { kind: string; first: number; end: number; forward: boolean } | null = null;
-    // "killed at least 28 ISIS militants", "the death toll rose to 12": the word right before the
-    // figure, or separated from it only by words like "rose to".
-    for (let k = qi - 1; k >= 0 && k >= qi - BACKWARD_WINDOW && tokens[k]!.sentence === sentence; k--) {
-      const m = kinds.matchAt(tokens, k);
-      if (m && m.endToken <= qi) {
-        // "protest the killing of one of their colleagues": a death the event is about, not in it.
-        const cause = DETERMINERS.has(tokens[k - 1]?.lower ?? '') && FORWARD_STOP.has(tokens[k - 2]?.lower ?? '');
-        if (!cause && (m.endToken === qi || gapIsLinking(tokens, m.endToken, qi))) found = { kind: m.value, first: k, end: m.endToken, forward: false };
-        break;
-      }
-    }
-    // "at least seven fighters ... were killed", "5 dead", "four militants and one soldier were killed"
-    if (!found) {
-      for (let k = qEnd, steps = 0; k < tokens.length && steps < FORWARD_WINDOW && tokens[k]!.sentence === sentence; k++, steps++) {
-        const low = tokens[k]!.lower;
-        if (STOP.has(low) || FORWARD_STOP.has(low)) break;
-        if (partOf.matchAt(tokens, k)) {
-          // Skip the parenthetical "including two children" (up to its comma or the verb).
-          let skipped = 0;
-          while (k + 1 < tokens.length && skipped < 5 && tokens[k + 1]!.text !== ',' && tokens[k + 1]!.sentence === sentence && !kinds.opensAt(tokens[k + 1]!) && !AUXILIARY.has(tokens[k + 1]!.lower)) {
-            k++;
-            skipped++;
-          }
-          continue;
-        }
-        // Another count: a coordinated one ("and one soldier") shares the verb; any other ends the search.
-        if (quantityAt.has(k) && !/^(and|,|or)$/.test(tokens[k - 1]!.lower)) break;
-        const m = kinds.matchAt(tokens, k);
-        if (m) {
-          // "500 drivers protest a killing": a death named as a noun is not what the count did.
-          if (!DETERMINERS.has(tokens[k - 1]!.lower)) found = { kind: m.value, first: k, end: m.endToken, forward: true };
-          break;
-        }
-      }
-    }
-    if (!found || isUnconfirmed(tokens, found.first)) continue;
-    // "stole 100 cattle and killed 2 people": a count of animals or things is no casualty figure.
-    if (found.forward ? countsThings(tokens, qEnd) : notPeople.has(tokens[qEnd]?.lower ?? '')) continue;
-    used.add(found.first);
-    const figureTokens = found.forward ? [qi, found.end] : [found.first, Math.max(qEnd, found.end)];
-    let subject: [number, number] | undefined;
-    if (found.forward) subject = trimSubject(tokens, qEnd, found.first);
-    else subject = subjectAfter(tokens, qEnd);
-    const end = subject && !found.forward ? Math.max(figureTokens[1]!, subject[1]) : figureTokens[1]!;
-    const start = tokens[figureTokens[0]!]!.start;
-    const endOff = tokens[end - 1]!.end;
-    const figure: Figure = {
-      start,
-      end: endOff,
-      text: doc.text.slice(start, endOff),
-      kind: found.kind,
-      value: q.value,
-      quantity: { start: q.start, end: q.end },
-    };
-    if (subject && subject[1] > subject[0]) figure.subject = { start: tokens[subject[0]]!.start, end: tokens[subject[1] - 1]!.end };
-    if (isTotal(tokens, qi, sentence)) figure.total = true;
-    doc.figures.push(newFigure(figure));
+    // (Each count is read by a function of its own, which runs too seldom to need optimising.)
+    figureAt(doc, qi, q, quantityAt, used);
   }
   addCodingStatements(doc);
   addSingularDeaths(doc, used, quantityAt);
   doc.figures.sort((a, b) => a.start - b.start);
+}
+
+/** Adds the casualty figure the count q (at token qi) reports, if one. */
+function figureAt(doc: Doc, qi: number, q: Quantity, quantityAt: ReadonlyMap<number, Quantity>, used: Set<number>): void {
+  const tokens = doc.tokens;
+  const qEnd = tokenStartingAt(tokens, lastTokenStart(doc, q)) + 1;
+  if (qEnd <= 0) return;
+  const sentence = tokens[qi]!.sentence;
+  // A count inside "including two children" is part of a larger figure; "no one" counts nobody.
+  if (precededBy(partOf, tokens, qi) || NEGATIONS.has(tokens[qi - 1]?.lower ?? '')) return;
+  let found: { kind: string; first: number; end: number; forward: boolean } | null = null;
+  // "killed at least 28 ISIS militants", "the death toll rose to 12": the word right before the
+  // figure, or separated from it only by words like "rose to".
+  for (let k = qi - 1; k >= 0 && k >= qi - BACKWARD_WINDOW && tokens[k]!.sentence === sentence; k--) {
+    const m = kinds.matchAt(tokens, k);
+    if (m && m.endToken <= qi) {
+      // "protest the killing of one of their colleagues": a death the event is about, not in it.
+      const cause = DETERMINERS.has(tokens[k - 1]?.lower ?? '') && FORWARD_STOP.has(tokens[k - 2]?.lower ?? '');
+      if (!cause && (m.endToken === qi || gapIsLinking(tokens, m.endToken, qi))) found = { kind: m.value, first: k, end: m.endToken, forward: false };
+      break;
+    }
+  }
+  // "at least seven fighters ... were killed", "5 dead", "four militants and one soldier were killed"
+  if (!found) {
+    for (let k = qEnd, steps = 0; k < tokens.length && steps < FORWARD_WINDOW && tokens[k]!.sentence === sentence; k++, steps++) {
+      const low = tokens[k]!.lower;
+      if (STOP.has(low) || FORWARD_STOP.has(low)) break;
+      if (partOf.matchAt(tokens, k)) {
+        // Skip the parenthetical "including two children" (up to its comma or the verb).
+        let skipped = 0;
+        while (k + 1 < tokens.length && skipped < 5 && tokens[k + 1]!.text !== ',' && tokens[k + 1]!.sentence === sentence && !kinds.opensAt(tokens[k + 1]!) && !AUXILIARY.has(tokens[k + 1]!.lower)) {
+          k++;
+          skipped++;
+        }
+        continue;
+      }
+      // Another count: a coordinated one ("and one soldier") shares the verb; any other ends the search.
+      if (quantityAt.has(k) && !/^(and|,|or)$/.test(tokens[k - 1]!.lower)) break;
+      const m = kinds.matchAt(tokens, k);
+      if (m) {
+        // "500 drivers protest a killing": a death named as a noun is not what the count did.
+        if (!DETERMINERS.has(tokens[k - 1]!.lower)) found = { kind: m.value, first: k, end: m.endToken, forward: true };
+        break;
+      }
+    }
+  }
+  if (!found || isUnconfirmed(tokens, found.first)) return;
+  // "stole 100 cattle and killed 2 people": a count of animals or things is no casualty figure.
+  if (found.forward ? countsThings(tokens, qEnd) : notPeople.has(tokens[qEnd]?.lower ?? '')) return;
+  used.add(found.first);
+  const figureTokens = found.forward ? [qi, found.end] : [found.first, Math.max(qEnd, found.end)];
+  let subject: [number, number] | undefined;
+  if (found.forward) subject = trimSubject(tokens, qEnd, found.first);
+  else subject = subjectAfter(tokens, qEnd);
+  const end = subject && !found.forward ? Math.max(figureTokens[1]!, subject[1]) : figureTokens[1]!;
+  const start = tokens[figureTokens[0]!]!.start;
+  const endOff = tokens[end - 1]!.end;
+  const figure: Figure = {
+    start,
+    end: endOff,
+    text: doc.text.slice(start, endOff),
+    kind: found.kind,
+    value: q.value,
+    quantity: { start: q.start, end: q.end },
+  };
+  if (subject && subject[1] > subject[0]) figure.subject = { start: tokens[subject[0]]!.start, end: tokens[subject[1] - 1]!.end };
+  if (isTotal(tokens, qi, sentence)) figure.total = true;
+  doc.figures.push(newFigure(figure));
 }
 
 function lastTokenStart(doc: Doc, q: Quantity): number {
@@ -334,135 +341,137 @@ function singularObjectEnd(tokens: Doc['tokens'], at: number, sentence: number, 
 /** "a policeman was shot dead", "killing a civilian", "shot him dead", "Mob kills thief": one death. */
 function addSingularDeaths(doc: Doc, used: Set<number>, quantities: ReadonlyMap<number, unknown>): void {
   const tokens = doc.tokens;
+  // (The scan is a small loop and each casualty word is read by a function of its own: V8 optimises
+  // the loop early and cheaply; the long function runs too seldom to need optimising.)
   for (const [from, to] of doc.scopedTokenRanges()) for (let i = from; i < to; i++) {
     if (!kinds.opensAt(tokens[i]!)) continue;
     const m = kinds.matchAt(tokens, i);
-    if (!m) continue;
-    const kindEnd = m.endToken;
-    // "shot him dead", "hacked a trader to death": the one killed stands between verb and result.
-    if (m.value === 'killed' && !used.has(i) && kindEnd === i + 1 && (tokens[i]!.lower === 'dead' || (tokens[i]!.lower === 'death' && tokens[i - 1]?.lower === 'to'))) {
-      const objectEnd = tokens[i]!.lower === 'dead' ? i : i - 1;
-      const sentence = tokens[i]!.sentence;
-      for (let v = objectEnd - 2; v >= 0 && v >= objectEnd - 1 - MAX_OBJECT_WORDS && tokens[v]!.sentence === sentence; v--) {
-        if (!VIOLENT_VERBS.has(tokens[v]!.lower)) continue;
-        if (singularObjectEnd(tokens, v + 1, sentence, quantities) === objectEnd && !negatedBefore(tokens, v, sentence) && !priorDeed(tokens, v, sentence)) {
-          const start = tokens[v]!.start;
-          const end = tokens[i]!.end;
-          doc.figures.push(newFigure({
-            start, end, text: doc.text.slice(start, end), kind: 'killed', value: 1,
-            quantity: { start: tokens[v + 1]!.start, end: tokens[v + 1]!.end },
-            subject: { start: tokens[v + 1]!.start, end: tokens[objectEnd - 1]!.end },
-          }));
-          used.add(i);
-        }
-        break;
-      }
-      if (used.has(i)) continue;
-    }
-    let overlapsUsed = false;
-    for (let k = i; k < kindEnd; k++) if (used.has(k)) overlapsUsed = true;
-    if (m.value !== 'killed' || overlapsUsed || /^(deaths|death|toll|fatalities|fatality|lives|bodies|die|dies)$/.test(tokens[i]!.lower)) {
-      i = kindEnd - 1;
-      continue;
-    }
+    if (m) i = singularDeathAt(doc, i, m, used, quantities);
+  }
+}
+
+/** Adds the death that the casualty word at i reports, if one; returns the last token read. */
+function singularDeathAt(doc: Doc, i: number, m: PhraseMatch<string>, used: Set<number>, quantities: ReadonlyMap<number, unknown>): number {
+  const tokens = doc.tokens;
+  const kindEnd = m.endToken;
+  // "shot him dead", "hacked a trader to death": the one killed stands between verb and result.
+  if (m.value === 'killed' && !used.has(i) && kindEnd === i + 1 && (tokens[i]!.lower === 'dead' || (tokens[i]!.lower === 'death' && tokens[i - 1]?.lower === 'to'))) {
+    const objectEnd = tokens[i]!.lower === 'dead' ? i : i - 1;
     const sentence = tokens[i]!.sentence;
-    if (isUnconfirmed(tokens, i) || negatedBefore(tokens, i, sentence)) {
-      i = kindEnd - 1;
-      continue;
-    }
-    // "Mob kills suspected thief", "killing a young boy": present tense, only with one person as object.
-    if (PRESENT_KILL.has(tokens[i]!.lower) && kindEnd === i + 1) {
-      const object = IRREALIS_BEFORE.has(tokens[i - 1]?.lower ?? '') || tokens[i - 1]?.lower === 'the' || priorDeed(tokens, i, sentence) ? -1 : singularObjectEnd(tokens, kindEnd, sentence, quantities);
-      if (object > 0) {
-        const start = tokens[i]!.start;
-        const end = tokens[object - 1]!.end;
+    for (let v = objectEnd - 2; v >= 0 && v >= objectEnd - 1 - MAX_OBJECT_WORDS && tokens[v]!.sentence === sentence; v--) {
+      if (!VIOLENT_VERBS.has(tokens[v]!.lower)) continue;
+      if (singularObjectEnd(tokens, v + 1, sentence, quantities) === objectEnd && !negatedBefore(tokens, v, sentence) && !priorDeed(tokens, v, sentence)) {
+        const start = tokens[v]!.start;
+        const end = tokens[i]!.end;
         doc.figures.push(newFigure({
           start, end, text: doc.text.slice(start, end), kind: 'killed', value: 1,
-          quantity: { start: tokens[kindEnd]!.start, end: tokens[kindEnd]!.end },
-          subject: { start: tokens[kindEnd]!.start, end },
+          quantity: { start: tokens[v + 1]!.start, end: tokens[v + 1]!.end },
+          subject: { start: tokens[v + 1]!.start, end: tokens[objectEnd - 1]!.end },
         }));
         used.add(i);
       }
-      i = kindEnd - 1;
-      continue;
+      break;
     }
-    // Passive with a singular subject: "a police officer was killed", "a suspect is lynched",
-    // "the IEBC coordinator was killed", "he was shot dead" (the verb's number says it is one).
-    let first = -1;
-    // ("is attacked and killed": the auxiliary of the first verb serves both.)
-    const aux = SINGULAR_AUX.has(tokens[i - 1]?.lower ?? '') ? i - 1
-      : SINGULAR_AUX.has(tokens[i - 2]?.lower ?? '') ? i - 2
-      : tokens[i - 1]?.lower === 'and' && SINGULAR_AUX.has(tokens[i - 3]?.lower ?? '') ? i - 3
-      : -1;
-    if (aux >= 0) {
-      for (let k = i - 2; k >= 0 && k >= i - 7 && tokens[k]!.sentence === sentence; k--) {
-        if ((singular.has(tokens[k]!.lower) || singularNouns.has(tokens[k]!.lower)) && (k === 0 || tokens[k - 1]!.sentence !== sentence || !/^(of|than)$/.test(tokens[k - 1]!.lower))) {
-          first = k;
-          break;
-        }
-        if (tokens[k]!.text === ',' || STOP.has(tokens[k]!.lower)) break;
-      }
-      // No singular word near: the subject is the word before "was" or "has been" (a noun or a
-      // pronoun, not a plural or a number: "the toll was", "five were").
-      // ("have been" is plural, "had been" either: only "has been" says one.)
-      const hasBeen = tokens[aux]!.lower === 'been' && tokens[aux - 1]?.lower === 'has';
-      const subject = tokens[hasBeen ? aux - 2 : aux - 1];
-      if (first < 0 && (hasBeen || tokens[aux]!.lower !== 'been') && subject && subject.sentence === sentence && subject.kind === 'word' && !/s$/.test(subject.lower) && !SUBJECT_NOT_A_PERSON.has(subject.lower) && !notPeople.has(subject.lower)) {
-        first = hasBeen ? aux - 2 : aux - 1;
-      }
-    }
-    // Passive with coordinated singular subjects: "a man and his son were killed" (two deaths).
-    if (first < 0 && (PLURAL_AUX.has(tokens[i]!.lower) || PLURAL_AUX.has(tokens[i - 1]?.lower ?? '') || PLURAL_AUX.has(tokens[i - 2]?.lower ?? ''))) {
-      const people = coordinatedPeople(tokens, i, sentence);
-      if (people) {
-        const start = tokens[people.first]!.start;
-        const end = tokens[kindEnd - 1]!.end;
-        doc.figures.push(newFigure({
-          start,
-          end,
-          text: doc.text.slice(start, end),
-          kind: 'killed',
-          value: people.count,
-          quantity: { start, end: tokens[people.last]!.end },
-          subject: { start, end: tokens[people.last]!.end },
-        }));
-        used.add(i);
-        i = kindEnd - 1;
-        continue;
-      }
-    }
-    // A headline's passive without its auxiliary: "Policeman killed after ambush", "Suspected
-    // Mungiki member killed at slum" (but not "Man killed his wife": a preposition or the end
-    // follows; nor "relatives of a man beaten to death": the subject opens the sentence).
-    if (first < 0 && aux < 0 && headlineSubject(tokens, i, sentence) && !PRESENT_KILL.has(tokens[i]!.lower) && !SINGULAR_AUX.has(tokens[i]!.lower) && !PLURAL_AUX.has(tokens[i]!.lower)) {
-      const after = tokens[kindEnd];
-      if (!after || after.sentence !== sentence || after.kind === 'punct' || OBJECT_BOUNDARIES.has(after.lower) || after.lower === 'following') first = i - 1;
-    }
-    // Active with a singular object: "killed a civilian", "shot him dead", "shot dead suspected SLDF leader"
-    const next = tokens[kindEnd];
-    const noObject = kindEnd === i + 1 && NO_OBJECT.has(tokens[i]!.lower);
-    const last = first < 0 && !noObject && !priorDeed(tokens, i, sentence) ? singularObjectEnd(tokens, kindEnd, sentence, quantities) : -1;
-    if (first < 0 && last < 0) {
-      i = kindEnd - 1;
-      continue;
-    }
-    const startTok = first >= 0 ? first : i;
-    const endTok = first >= 0 ? kindEnd : last;
-    const start = tokens[startTok]!.start;
-    const end = tokens[endTok - 1]!.end;
-    const qTok = first >= 0 ? first : kindEnd;
-    doc.figures.push(newFigure({
-      start,
-      end,
-      text: doc.text.slice(start, end),
-      kind: 'killed',
-      value: 1,
-      quantity: { start: tokens[qTok]!.start, end: tokens[qTok]!.end },
-      subject: first >= 0 ? { start: tokens[first]!.start, end: tokens[i - 1]!.end } : { start: next!.start, end: tokens[last - 1]!.end },
-    }));
-    used.add(i);
-    i = kindEnd - 1;
+    if (used.has(i)) return i;
   }
+  let overlapsUsed = false;
+  for (let k = i; k < kindEnd; k++) if (used.has(k)) overlapsUsed = true;
+  if (m.value !== 'killed' || overlapsUsed || /^(deaths|death|toll|fatalities|fatality|lives|bodies|die|dies)$/.test(tokens[i]!.lower)) {
+    return kindEnd - 1;
+  }
+  const sentence = tokens[i]!.sentence;
+  if (isUnconfirmed(tokens, i) || negatedBefore(tokens, i, sentence)) {
+    return kindEnd - 1;
+  }
+  // "Mob kills suspected thief", "killing a young boy": present tense, only with one person as object.
+  if (PRESENT_KILL.has(tokens[i]!.lower) && kindEnd === i + 1) {
+    const object = IRREALIS_BEFORE.has(tokens[i - 1]?.lower ?? '') || tokens[i - 1]?.lower === 'the' || priorDeed(tokens, i, sentence) ? -1 : singularObjectEnd(tokens, kindEnd, sentence, quantities);
+    if (object > 0) {
+      const start = tokens[i]!.start;
+      const end = tokens[object - 1]!.end;
+      doc.figures.push(newFigure({
+        start, end, text: doc.text.slice(start, end), kind: 'killed', value: 1,
+        quantity: { start: tokens[kindEnd]!.start, end: tokens[kindEnd]!.end },
+        subject: { start: tokens[kindEnd]!.start, end },
+      }));
+      used.add(i);
+    }
+    return kindEnd - 1;
+  }
+  // Passive with a singular subject: "a police officer was killed", "a suspect is lynched",
+  // "the IEBC coordinator was killed", "he was shot dead" (the verb's number says it is one).
+  let first = -1;
+  // ("is attacked and killed": the auxiliary of the first verb serves both.)
+  const aux = SINGULAR_AUX.has(tokens[i - 1]?.lower ?? '') ? i - 1
+    : SINGULAR_AUX.has(tokens[i - 2]?.lower ?? '') ? i - 2
+    : tokens[i - 1]?.lower === 'and' && SINGULAR_AUX.has(tokens[i - 3]?.lower ?? '') ? i - 3
+    : -1;
+  if (aux >= 0) {
+    for (let k = i - 2; k >= 0 && k >= i - 7 && tokens[k]!.sentence === sentence; k--) {
+      if ((singular.has(tokens[k]!.lower) || singularNouns.has(tokens[k]!.lower)) && (k === 0 || tokens[k - 1]!.sentence !== sentence || !/^(of|than)$/.test(tokens[k - 1]!.lower))) {
+        first = k;
+        break;
+      }
+      if (tokens[k]!.text === ',' || STOP.has(tokens[k]!.lower)) break;
+    }
+    // No singular word near: the subject is the word before "was" or "has been" (a noun or a
+    // pronoun, not a plural or a number: "the toll was", "five were").
+    // ("have been" is plural, "had been" either: only "has been" says one.)
+    const hasBeen = tokens[aux]!.lower === 'been' && tokens[aux - 1]?.lower === 'has';
+    const subject = tokens[hasBeen ? aux - 2 : aux - 1];
+    if (first < 0 && (hasBeen || tokens[aux]!.lower !== 'been') && subject && subject.sentence === sentence && subject.kind === 'word' && !/s$/.test(subject.lower) && !SUBJECT_NOT_A_PERSON.has(subject.lower) && !notPeople.has(subject.lower)) {
+      first = hasBeen ? aux - 2 : aux - 1;
+    }
+  }
+  // Passive with coordinated singular subjects: "a man and his son were killed" (two deaths).
+  if (first < 0 && (PLURAL_AUX.has(tokens[i]!.lower) || PLURAL_AUX.has(tokens[i - 1]?.lower ?? '') || PLURAL_AUX.has(tokens[i - 2]?.lower ?? ''))) {
+    const people = coordinatedPeople(tokens, i, sentence);
+    if (people) {
+      const start = tokens[people.first]!.start;
+      const end = tokens[kindEnd - 1]!.end;
+      doc.figures.push(newFigure({
+        start,
+        end,
+        text: doc.text.slice(start, end),
+        kind: 'killed',
+        value: people.count,
+        quantity: { start, end: tokens[people.last]!.end },
+        subject: { start, end: tokens[people.last]!.end },
+      }));
+      used.add(i);
+      return kindEnd - 1;
+    }
+  }
+  // A headline's passive without its auxiliary: "Policeman killed after ambush", "Suspected
+  // Mungiki member killed at slum" (but not "Man killed his wife": a preposition or the end
+  // follows; nor "relatives of a man beaten to death": the subject opens the sentence).
+  if (first < 0 && aux < 0 && headlineSubject(tokens, i, sentence) && !PRESENT_KILL.has(tokens[i]!.lower) && !SINGULAR_AUX.has(tokens[i]!.lower) && !PLURAL_AUX.has(tokens[i]!.lower)) {
+    const after = tokens[kindEnd];
+    if (!after || after.sentence !== sentence || after.kind === 'punct' || OBJECT_BOUNDARIES.has(after.lower) || after.lower === 'following') first = i - 1;
+  }
+  // Active with a singular object: "killed a civilian", "shot him dead", "shot dead suspected SLDF leader"
+  const next = tokens[kindEnd];
+  const noObject = kindEnd === i + 1 && NO_OBJECT.has(tokens[i]!.lower);
+  const last = first < 0 && !noObject && !priorDeed(tokens, i, sentence) ? singularObjectEnd(tokens, kindEnd, sentence, quantities) : -1;
+  if (first < 0 && last < 0) {
+    return kindEnd - 1;
+  }
+  const startTok = first >= 0 ? first : i;
+  const endTok = first >= 0 ? kindEnd : last;
+  const start = tokens[startTok]!.start;
+  const end = tokens[endTok - 1]!.end;
+  const qTok = first >= 0 ? first : kindEnd;
+  doc.figures.push(newFigure({
+    start,
+    end,
+    text: doc.text.slice(start, end),
+    kind: 'killed',
+    value: 1,
+    quantity: { start: tokens[qTok]!.start, end: tokens[qTok]!.end },
+    subject: first >= 0 ? { start: tokens[first]!.start, end: tokens[i - 1]!.end } : { start: next!.start, end: tokens[last - 1]!.end },
+  }));
+  used.add(i);
+  return kindEnd - 1;
 }
 
 export const figureRecogniser: PipelineComponent = { name: 'figures', apply: recogniseFigures };
