@@ -135,9 +135,12 @@ export function resolveActors(frames: Frame[], ctx: RoleContext, options: RoleOp
   }
   const tallies = new Map<string, Tally>();
   for (const frame of frames) {
-    const keysInFrame: string[] = [];
-    for (const p of frame.participants) {
-      const id = actorKey(p.mention, ctx);
+    // Each participant's tally key, once (the allies below compare every pair).
+    const keys: string[] = [];
+    for (const p of frame.participants) keys.push(actorKey(p.mention, ctx));
+    for (let i = 0; i < frame.participants.length; i++) {
+      const p = frame.participants[i]!;
+      const id = keys[i]!;
       const entry = actorEntry(ctx.coref.get(p.mention.start) ?? p.mention.actorId);
       if (!entry) continue;
       let t = tallies.get(id);
@@ -150,16 +153,16 @@ export function resolveActors(frames: Frame[], ctx: RoleContext, options: RoleOp
       if (!p.reporter && p.opposed) t.opposed++;
       if (!p.reporter && p.supporting) t.support++;
       t.mentions.push(p.mention);
-      keysInFrame.push(id);
     }
-    for (const p of frame.participants) {
+    for (let i = 0; i < frame.participants.length; i++) {
+      const p = frame.participants[i]!;
       if (!p.supporting) continue;
-      const me = tallies.get(actorKey(p.mention, ctx));
+      const me = tallies.get(keys[i]!);
       if (!me) continue;
-      for (const other of frame.participants) {
+      for (let j = 0; j < frame.participants.length; j++) {
+        const other = frame.participants[j]!;
         if (other === p || other.opposed) continue;
-        const key = actorKey(other.mention, ctx);
-        if (key !== actorKey(p.mention, ctx)) me.allies.set(key, (me.allies.get(key) ?? 0) + 1);
+        if (keys[j] !== keys[i]) me.allies.set(keys[j]!, (me.allies.get(keys[j]!) ?? 0) + 1);
       }
     }
   }

@@ -93,7 +93,8 @@ function readingsFor(gaz: Gazetteer, c: Candidate): Readings {
   let entries: number[];
   if (c.demonym !== undefined) entries = [c.demonym];
   else entries = [...c.entries];
-  let priors = Float64Array.from(entries, (e) => prior(gaz, e));
+  let priors = new Float64Array(entries.length);
+  for (let i = 0; i < entries.length; i++) priors[i] = prior(gaz, entries[i]!);
   if (entries.length > MAX_READINGS) {
     const all = priors;
     const order = entries.map((_, i) => i).sort((a, b) => all[b]! - all[a]!).slice(0, MAX_READINGS);
