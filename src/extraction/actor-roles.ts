@@ -64,15 +64,21 @@ export function resolveCoreference(doc: Doc): Map<number, string> {
   const reporters = doc.attributions.map((a) => a.reporterSpan).sort((a, b) => a.start - b.start);
   const map = new Map<number, string>();
   let last: string | undefined;
+  let lastEnd = -1;
   let r = 0;
   for (const a of doc.actors) {
     while (r < reporters.length && reporters[r]!.end <= a.start) r++;
     const inReporter = r < reporters.length && reporters[r]!.start <= a.start && a.end <= reporters[r]!.end;
     if (!a.generic) {
-      if (a.inter >= 2 && a.inter <= 4 && !inReporter) last = a.actorId;
+      if (a.inter >= 2 && a.inter <= 4 && !inReporter) {
+        last = a.actorId;
+        lastEnd = a.end;
+      }
       continue;
     }
-    if (last && COREFERENT.has(a.text.toLowerCase())) map.set(a.start, last);
+    // "eight Al Shabaab gunmen": armed men named right after their group are its members.
+    const membersOfLast = last !== undefined && a.inter >= 2 && a.inter <= 4 && a.start === lastEnd + 1 && doc.text.charCodeAt(lastEnd) === 32;
+    if (last && (membersOfLast || COREFERENT.has(a.text.toLowerCase()))) map.set(a.start, last);
   }
   return map;
 }

@@ -136,6 +136,16 @@ test('the agent of a passive verb ("shot dead by the police") acts first', () =>
   assert.equal(events[0]?.actor2, 'Civilians (Kenya)');
 });
 
+test('armed men named right after their group are its members, not another side', () => {
+  const e = firstEvent('On Monday, eight Al Shabaab gunmen ambushed a bus near Ijara and killed two passengers.');
+  assert.equal(e?.sub_event_type, 'Attack');
+  assert.equal(e?.actor1, 'Al Shabaab');
+  assert.equal(e?.actor2, 'Civilians (Kenya)');
+  // Unnamed gunmen elsewhere in the story are not the named group.
+  const other = firstEvent('On Monday, gunmen ambushed a bus near Ijara and killed two passengers.');
+  assert.notEqual(other?.actor1, 'Al Shabaab');
+});
+
 test('unnamed attackers in violence between communities are a communal militia', () => {
   const first = (text: string) => firstEvent(text);
   const attack = first('On Monday, two herders were killed in a revenge attack over a land dispute in Baragoi, Samburu.');
