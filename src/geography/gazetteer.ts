@@ -153,6 +153,8 @@ export class Gazetteer {
     const g = this.g;
     const c = g.cc[i]! >= 0 ? g.countries[g.cc[i]!] : undefined;
     const feature = FEATURE_NAMES[g.f[i]!]!;
+    // Every field is set, absent ones to undefined (left out of JSON): entries share one object
+    // shape, so the code that reads them stays optimised.
     e = {
       name: plainName(stringAt(g.n, i)),
       countryCode: c?.code ?? '',
@@ -160,11 +162,11 @@ export class Gazetteer {
       latitude: g.la[i]! / 1e4,
       longitude: g.lo[i]! / 1e4,
       feature,
+      admin1: g.a1[i]! >= 0 ? g.admin1Names[g.a1[i]!] : undefined,
+      admin2: g.a2[i]! >= 0 && feature !== 'admin2' ? stringAt(g.admin2Names, g.a2[i]!) : undefined,
+      population: g.p[i]! > 0 && feature === 'city' ? g.p[i] : undefined,
+      geonameid: g.g[i]! > 0 ? g.g[i] : undefined,
     };
-    if (g.a1[i]! >= 0) e.admin1 = g.admin1Names[g.a1[i]!];
-    if (g.a2[i]! >= 0 && feature !== 'admin2') e.admin2 = stringAt(g.admin2Names, g.a2[i]!);
-    if (g.p[i]! > 0 && feature === 'city') e.population = g.p[i];
-    if (g.g[i]! > 0) e.geonameid = g.g[i];
     this.entryCache.set(i, e);
     return e;
   }

@@ -414,10 +414,17 @@ function placesOf(gaz: Gazetteer, cands: Candidate[], readings: Readings[], name
     }
     let z = 0;
     for (let i = 0; i < s.length; i++) z += Math.exp(s[i]! - s[b]!);
-    const mention: PlaceMention = { start: c.start, end: c.end, text: c.text, entry: gaz.entry(e), score: round3(1 / z) };
+    // (All fields set, absent ones to undefined: one object shape for the code that reads mentions.)
+    const mention: PlaceMention = {
+      start: c.start,
+      end: c.end,
+      text: c.text,
+      entry: gaz.entry(e),
+      score: round3(1 / z),
+      demonym: c.demonym !== undefined ? true : undefined,
+      alternatives: s.length > 1 ? topOthers(s, b, 3).map((i) => ({ entry: gaz.entry(r.entries[i]!), score: round3(Math.exp(s[i]! - s[b]!) / z) })) : undefined,
+    };
     if (profile && c.demonym === undefined) learnt.push({ entry: e, score: mention.score });
-    if (c.demonym !== undefined) mention.demonym = true;
-    if (s.length > 1) mention.alternatives = topOthers(s, b, 3).map((i) => ({ entry: gaz.entry(r.entries[i]!), score: round3(Math.exp(s[i]! - s[b]!) / z) }));
     places.push(mention);
   }
   profile?.add(gaz, learnt);
