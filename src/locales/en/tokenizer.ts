@@ -147,8 +147,9 @@ export function tokenize(doc: Doc): void {
       end,
       text: t,
       lower,
-      kind: kindOf(c),
-      upper: isUpper(c),
+      // (ASCII cases written out: this runs once per token.)
+      kind: c >= 97 && c <= 122 ? 'word' : c >= 65 && c <= 90 ? 'word' : kindOf(c),
+      upper: c < 128 ? c >= 65 && c <= 90 : isUpper(c),
       sentence: 0,
       spaceBefore: start === bodyStart || prev === 32 || prev === 10 || prev === 13 || prev === 9 || prev === 160,
       bucket: wordBucket(lower),
@@ -203,11 +204,13 @@ function splitSentences(doc: Doc): void {
     const next = tokens[k + 1];
     if (!next) break;
     // A line break between tokens ends the sentence (headlines, captions, paragraphs).
-    if (hasNewline(text, t.end, next.start)) {
+    const gap = next.start - t.end;
+    if (gap > 0 && (gap > 1 ? hasNewline(text, t.end, next.start) : text.charCodeAt(t.end) === 10 || text.charCodeAt(t.end) === 13)) {
       close(k + 1);
       continue;
     }
-    const ch = charOf(text, t);
+    if (t.end - t.start !== 1) continue;
+    const ch = text.charCodeAt(t.start);
     if (!isSentenceEnd(ch)) continue;
     // Absorb closing quotes/brackets into the sentence.
     let last = k;
