@@ -1,1 +1,0 @@
-await import('../dist/cli/main.js');
