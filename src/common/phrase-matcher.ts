@@ -26,11 +26,6 @@ export class PhraseMatcher<T> {
   /** First words of the phrases: most tokens are rejected here without hashing their text. */
   private readonly firstWords = new WordFilter();
 
-  /** The trie node of a first word, if some phrase starts with it. */
-  private first(word: string): TrieNode<T> | undefined {
-    return this.firstWords.mayHave(word) ? this.root.next.get(word) : undefined;
-  }
-
   add(phrase: string, value: T): void {
     let node = this.root;
     const parts = phraseTokens(phrase);
@@ -47,12 +42,7 @@ export class PhraseMatcher<T> {
     node.value = value;
   }
 
-  /** Whether some phrase starts with this (lower-cased) word: a cheap filter before matchAt. */
-  opens(word: string): boolean {
-    return this.first(word) !== undefined;
-  }
-
-  /** Whether some phrase starts with the token's word. */
+  /** Whether some phrase starts with the token's word: a cheap filter before matchAt. */
   opensAt(t: Token): boolean {
     return this.firstWords.mayHaveBucket(t.bucket) && this.root.next.has(t.lower);
   }

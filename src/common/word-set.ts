@@ -22,17 +22,13 @@ export class WordFilter {
     this.bits[b >> 3]! |= 1 << (b & 7);
   }
 
-  mayHave(word: string): boolean {
-    return this.mayHaveBucket(wordBucket(word));
-  }
-
-  /** mayHave for a word whose bucket is known (a token's). */
+  /** Whether a word of this bucket (see wordBucket; a token's is Token.bucket) may be in the set. */
   mayHaveBucket(b: number): boolean {
     return (this.bits[b >> 3]! & (1 << (b & 7))) !== 0;
   }
 }
 
-/** A Set of words behind a WordFilter. */
+/** A Set of words behind a WordFilter, looked up by token. */
 export class WordSet {
   private readonly filter = new WordFilter();
   private readonly words = new Set<string>();
@@ -44,10 +40,6 @@ export class WordSet {
   add(word: string): void {
     this.filter.add(word);
     this.words.add(word);
-  }
-
-  has(word: string): boolean {
-    return this.filter.mayHave(word) && this.words.has(word);
   }
 
   /** Whether the set holds the token's lower-cased text. */
