@@ -64,7 +64,8 @@ export function assembleEvents(doc: Doc): AcledEvent[] {
     // Crowd events: generic people in a protest are the protesters, in a riot the rioters.
     adjustCrowdActors(kind.eventType, actors, ctx.country);
     const communalClash = isCommunalPeople(actors.actor1) || isCommunalPeople(actors.actor2) || kind.decisive.some((t) => /commun|ethnic|tribal|clan/i.test(t.text));
-    const communalContext = communalClash || group.frames.some((f) => COMMUNAL_CONTEXT.test(doc.slice(f.span)));
+    // (Asked only where a default actor depends on it: the text test is not free.)
+    const communalContext = () => communalClash || group.frames.some((f) => COMMUNAL_CONTEXT.test(doc.slice(f.span)));
     addDefaultActors(kind.subEventType, actors, ctx.country, communalClash, communalContext);
     const claims = buildClaims(doc, group);
     const ev: AcledEvent = {
@@ -232,13 +233,13 @@ function adjustCrowdActors(eventType: string, actors: EventActors, country: stri
 /** Words that place violence between communities: unnamed attackers there are a communal militia. */
 const COMMUNAL_CONTEXT = /\b(ethnic|tribal|clans?|communal|inter-communal|communities|community|raid(?:s|ed|ers?)?|rustl\w*|morans|pastoralists?|land dispute|dispute over land|revenge attack|reprisal)\b/i;
 
-function addDefaultActors(subEventType: string, actors: EventActors, country: string | undefined, communalClash: boolean, communalContext: boolean): void {
+function addDefaultActors(subEventType: string, actors: EventActors, country: string | undefined, communalClash: boolean, communalContext: () => boolean): void {
   const named = (name: string, inter: number, key: string): ResolvedActor => ({ key, name: country ? `${name} (${country})` : name, inter, mentions: [] });
   if (subEventType === 'Attack' || subEventType === 'Abduction/forced disappearance' || subEventType === 'Sexual violence') {
     if (!actors.actor1 || actors.actor1.inter === 7) {
       const victim = actors.actor1;
       // In violence between communities the unnamed attackers are one community's militia (codebook 3).
-      actors.actor1 = communalContext && subEventType === 'Attack'
+      actors.actor1 = subEventType === 'Attack' && communalContext()
         ? named('Unidentified Communal Militia', 4, 'communal-militia')
         : named('Unidentified Armed Group', 3, 'unidentified-armed-group');
       if (!actors.actor2 && victim) actors.actor2 = victim;
@@ -256,7 +257,7 @@ function addDefaultActors(subEventType: string, actors: EventActors, country: st
     }
   }
   // A community's militia in a clash with no other side named fights another community's.
-  if (subEventType === 'Armed clash' && actors.actor1?.inter === 4 && !actors.actor2 && (communalContext || isCommunalPeople(actors.actor1) || actors.actor1.kind === 'communal')) {
+  if (subEventType === 'Armed clash' && actors.actor1?.inter === 4 && !actors.actor2 && (communalContext() || isCommunalPeople(actors.actor1) || actors.actor1.kind === 'communal')) {
     actors.actor2 = named('Unidentified Communal Militia', 4, 'communal-militia-2');
   }
   // Forces attacked by unnamed assailants: the forces are the target, the attackers unidentified.

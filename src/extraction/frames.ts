@@ -163,7 +163,7 @@ export function buildFrames(doc: Doc): Frame[] {
     const text = doc.slice(s);
     // In a passive clause ("six people were killed") what stands before the verb suffered it.
     const firstTrigger = triggers[0] && !isPassive(doc, triggers[0]) ? triggers[0].start : s.start;
-    const supporting = SUPPORT_CUES.test(text);
+    const supporting = actors.length > 0 && SUPPORT_CUES.test(text);
     const participants: Participant[] = actors.map((mention) => {
         const before = lastWords(doc.text, Math.max(s.start, mention.start - 24), mention.start, 3);
         return {

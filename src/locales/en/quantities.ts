@@ -72,7 +72,8 @@ export function recogniseQuantities(doc: Doc): void {
   for (const [from, to] of doc.scopedTokenRanges()) for (let i = from; i < to; i++) {
     if (inDate[i]) continue;
     const t = tokens[i]!;
-    if (t.kind !== 'number' && !OPENERS.hasToken(t) && !hasHyphen(t.lower)) continue;
+    // (The shortest hyphened number word, "forty-one", has nine letters.)
+    if (t.kind !== 'number' && !OPENERS.hasToken(t) && !(t.lower.length >= 9 && hasHyphen(t.lower))) continue;
     const mod = modifiers.matchAt(tokens, i);
     const q = (mod && quantityAt(doc, inDate, mod.endToken, i, mod.value)) || quantityAt(doc, inDate, i, i, undefined);
     if (!q) continue;
