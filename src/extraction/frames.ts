@@ -13,7 +13,8 @@ export function namesRoad(doc: Doc, place: PlaceMention): boolean {
   return ROAD_AFTER.test(doc.text.slice(place.end, place.end + 40));
 }
 
-const FROM_BETWEEN = /^\s+from\s+(?:the\s+|neighbouring\s+|neighboring\s+)?$/i;
+// (One word may stand between: "Toposa militia from Sudan", where the mention is the group's name.)
+const FROM_BETWEEN = /^(?:\s+\p{L}+)?\s+from\s+(?:the\s+|neighbouring\s+|neighboring\s+)?$/iu;
 
 /**
  * "US-led coalition", "US Department of Defence", "raiders from Ethiopia": the place describes an

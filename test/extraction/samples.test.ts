@@ -146,6 +146,15 @@ test('armed men named right after their group are its members, not another side'
   assert.notEqual(other?.actor1, 'Al Shabaab');
 });
 
+test('a militia named for a group we do not know is that identity group\'s, and where it came from is not where it struck', () => {
+  const e = firstEvent('On Monday, suspected Toposa militia from Sudan attacked Nanan in Turkana West, killing a woman.');
+  assert.equal(e?.actor1, 'Toposa Ethnic Militia (Kenya)');
+  assert.equal(e?.inter1, 4);
+  assert.equal(e?.country, 'Kenya');
+  // A place or a nationality before "militia" says where the men are from, not who they are.
+  assert.notEqual(firstEvent('On Monday, Ethiopian militia killed two herders near Moyale, Marsabit.')?.inter1, 4);
+});
+
 test('unnamed attackers in violence between communities are a communal militia', () => {
   const first = (text: string) => firstEvent(text);
   const attack = first('On Monday, two herders were killed in a revenge attack over a land dispute in Baragoi, Samburu.');

@@ -40,6 +40,8 @@ const adjectivalBefore = new Set<string>(dictionary.adjectivalBefore);
 /** "fighters from the SDF": the generic word names members of the named actor that follows. */
 const memberOf = new Set<string>(dictionary.memberOf);
 const placeWordsAfter = new Set<string>(dictionary.placeWordsAfterEthnicName);
+/** "Toposa militia", "Kipsigi militiamen": a group's own name before these words makes them its militia. */
+const militiaWords = new Set<string>(dictionary.militiaOfNamedGroup);
 
 export function actorEntry(id: string): ActorEntry | undefined {
   return entries.get(id);
@@ -79,6 +81,12 @@ function actorAt(doc: Doc, i: number, entry: ActorEntry, endToken: number): numb
     }
   }
   if (entry.kind && memberOf.has(doc.text.slice(t.start, last.end).toLowerCase()) && namedActorFollows(tokens, endToken)) return i;
+  // "Sudanese Toposa militia": a name we do not know, right before "militia", is an identity group's.
+  if (entry.kind === 'unidentified' && endToken === i + 1 && militiaWords.has(t.lower) && namesUnknownGroup(doc, i - 1)) {
+    const name = tokens[i - 1]!;
+    doc.actors.push({ start: name.start, end: name.end, text: name.text, actorId: 'communal-militia', inter: 4, generic: true });
+    return i;
+  }
   doc.actors.push({
     start: t.start,
     end: last.end,
@@ -101,6 +109,19 @@ function namesRegionOfPlaceBefore(tokens: Doc['tokens'], i: number): boolean {
   if ((sep !== ',' && sep !== '(') || !name?.upper) return false;
   const before = matcher.matchAt(tokens, i - 2);
   return !before || before.value.kind !== 'communal';
+}
+
+/** A capitalised word inside its sentence, right before token k + 1, that is no actor, place or people we know. */
+function namesUnknownGroup(doc: Doc, k: number): boolean {
+  const w = doc.tokens[k];
+  const next = doc.tokens[k + 1]!;
+  if (!w || !w.upper || w.kind !== 'word' || w.text.length < 3 || w.sentence !== next.sentence || !next.spaceBefore) return false;
+  // (Sentence-initial words are capitalised anyway: "Armed militia attacked".)
+  if (doc.sentences[w.sentence]!.firstToken === k) return false;
+  const lastActor = doc.actors[doc.actors.length - 1];
+  if (lastActor && lastActor.end > w.start) return false;
+  // "Ethiopian militia", "Nairobi militia": a place or a nationality says where they are from, not who.
+  return !doc.places.some((p) => p.start <= w.start && w.end <= p.end);
 }
 
 function namesPeopleAt(tokens: Doc['tokens'], k: number): boolean {
