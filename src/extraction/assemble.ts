@@ -45,12 +45,12 @@ export function assembleEvents(doc: Doc): AcledEvent[] {
     if (group === main) mainActors = actors;
     const deaths = deathFigures(doc, group.frames);
     const fatalities = sumFatalities(deaths);
-    let kind = classify(group.frames, actors, fatalities);
+    let kind = classify(doc.text, group.frames, actors, fatalities);
     if (!kind) return;
     if (kind.eventType === 'Protests' || kind.eventType === 'Riots') {
       // Demonstrations: the crowd is actor1, whoever faces it actor2.
       actors = resolveActors(group.frames, ctx, { crowd: true });
-      kind = classify(group.frames, actors, fatalities);
+      kind = classify(doc.text, group.frames, actors, fatalities);
       if (!kind) return;
     } else if (kind.eventType === 'Battles' && (actors.actor2?.inter === 7 || actors.actor1?.inter === 7)) {
       // Civilians caught in a battle are not one of its sides.

@@ -30,18 +30,21 @@ const CROWD_AFTER_VIOLENCE_CHARS = 40;
  * state force (named before the verb) and whose target, right after it, is a crowd or a protest.
  * (Police violence that a protest is about, "a protest against the man beaten by police", is not.)
  */
-function forcesActingOnCrowd(frames: Frame[]): TriggerMention[] {
+const PASSIVE_AUXILIARY = /^\s+(?:was|were|is|are|got|(?:has|have|had) been)\s+$/i;
+
+function forcesActingOnCrowd(frames: Frame[], text: string): TriggerMention[] {
   const out: TriggerMention[] = [];
   for (const f of frames) {
     for (const t of f.triggers) {
       if (t.cls !== 'violence') continue;
-      const forceBefore = f.participants.some((p) => p.mention.inter === 1 && p.mention.end <= t.start && !p.reporter);
-      if (!forceBefore) continue;
       const near = (start: number) => start >= t.end && start - t.end <= CROWD_AFTER_VIOLENCE_CHARS;
-      const crowdAfter =
-        f.participants.some((p) => p.mention.inter >= 5 && p.mention.inter <= 7 && near(p.mention.start)) ||
-        f.triggers.some((x) => x.cls === 'protest' && near(x.start));
-      if (crowdAfter) out.push(t);
+      const crowd = (p: Frame['participants'][number]) => p.mention.inter >= 5 && p.mention.inter <= 7;
+      const forceBefore = f.participants.some((p) => p.mention.inter === 1 && p.mention.end <= t.start && !p.reporter);
+      const crowdAfter = f.participants.some((p) => crowd(p) && near(p.mention.start)) || f.triggers.some((x) => x.cls === 'protest' && near(x.start));
+      // The passive: "two demonstrators were shot and injured by police" (the crowd is the verb's subject).
+      const forceAfter = f.participants.some((p) => p.mention.inter === 1 && p.agent && near(p.mention.start) && !p.reporter);
+      const crowdBefore = forceAfter && f.participants.some((p) => crowd(p) && p.mention.end <= t.start && PASSIVE_AUXILIARY.test(text.slice(p.mention.end, t.start)));
+      if ((forceBefore && crowdAfter) || (forceAfter && crowdBefore)) out.push(t);
     }
   }
   return out;
@@ -93,7 +96,8 @@ function result(subEventType: string, decisive: readonly TriggerMention[], tacti
   return { eventType: eventTypeOf(subEventType), subEventType, decisive: decisive.slice(0, 3), tactics };
 }
 
-export function classify(frames: Frame[], actors: EventActors, killed: number): Classification | null {
+/** The type of the event the frames tell (`text` is the document's). */
+export function classify(text: string, frames: Frame[], actors: EventActors, killed: number): Classification | null {
   const triggers = frames.flatMap((f) => f.triggers);
   const tactics: Classification['tactics'] = [];
   const seenTactic = new Set<string>();
@@ -103,11 +107,11 @@ export function classify(frames: Frame[], actors: EventActors, killed: number): 
   }
   const index = new TriggerIndex(triggers);
   // (Split in parts: V8 compiles small functions sooner and cheaper.)
-  return classifyCrowd(index, frames, actors, killed, tactics) ?? classifyViolence(index, frames, actors, killed, tactics);
+  return classifyCrowd(text, index, frames, actors, killed, tactics) ?? classifyViolence(index, frames, actors, killed, tactics);
 }
 
 /** Crowds: demonstrations and riots (null when the event is no crowd's). */
-function classifyCrowd(index: TriggerIndex, frames: Frame[], actors: EventActors, killed: number, tactics: Classification['tactics']): Classification | null {
+function classifyCrowd(text: string, index: TriggerIndex, frames: Frame[], actors: EventActors, killed: number, tactics: Classification['tactics']): Classification | null {
   const of = (cls: string) => index.of(cls);
   const a1 = actors.actor1;
   const a2 = actors.actor2;
@@ -144,7 +148,7 @@ function classifyCrowd(index: TriggerIndex, frames: Frame[], actors: EventActors
   const excessive = of('protest-excessive');
   if (excessive.length > 0 || (killed > 0 && protests.length > 0)) return result('Excessive force against protesters', [...excessive, ...protests], tactics);
   // Forces using violence on a demonstration ("police shot at protesters") intervene in it.
-  const stateForce = protests.length > 0 ? forcesActingOnCrowd(frames) : [];
+  const stateForce = protests.length > 0 ? forcesActingOnCrowd(frames, text) : [];
   const intervention = [...of('protest-intervention'), ...index.fixed('Strategic developments').filter((t) => t.cls === 'Arrests'), ...stateForce];
   if (intervention.length > 0) return result('Protest with intervention', [...intervention, ...protests], tactics);
   if (protests.length > 0) return result('Peaceful protest', protests, tactics);

@@ -170,6 +170,10 @@ test('forces using violence on a demonstration intervene in it; violence a prote
   const shot = first('On Monday, police shot at protesters who had gathered to march in Homa Bay.');
   assert.equal(shot?.sub_event_type, 'Protest with intervention');
   assert.match(shot?.actor2 ?? '', /^Police Forces of Kenya/);
+  // The same told in the passive.
+  const passive = first('On Monday, two demonstrators were shot and injured by police in Mau Narok during a protest against road accidents.');
+  assert.equal(passive?.sub_event_type, 'Protest with intervention');
+  assert.match(passive?.actor2 ?? '', /^Police Forces of Kenya/);
   const about = first('On Monday, a protest was held in Isiolo by relatives of a man beaten to death by police two weeks before.');
   assert.equal(about?.sub_event_type, 'Peaceful protest');
   // Damage done beside protesters is theirs: a violent demonstration.
