@@ -246,8 +246,9 @@ function addDefaultActors(subEventType: string, actors: EventActors, country: st
     }
     if (!actors.actor2) actors.actor2 = named('Civilians', 7, 'civilians');
   }
-  // A mob's violence has victims; when the text names none, they are civilians.
-  if (subEventType === 'Mob violence' && !actors.actor2) actors.actor2 = named('Civilians', 7, 'civilians');
+  // A mob's violence has victims; when the text names none, they are civilians. So are the
+  // "suspected robbers" a mob lynches: unnamed armed men who fought back would make it a battle.
+  if (subEventType === 'Mob violence' && (!actors.actor2 || actors.actor2.key === 'unidentified-armed-group')) actors.actor2 = named('Civilians', 7, 'civilians');
   // Communities fighting each other: both sides are communal militias (ACLED's "Unidentified Communal Militia").
   if (subEventType === 'Armed clash') {
     const communal = (a: ResolvedActor | undefined) => !a || isCommunalPeople(a) || a.inter === 7;

@@ -155,6 +155,13 @@ test('a militia named for a group we do not know is that identity group\'s, and 
   assert.notEqual(firstEvent('On Monday, Ethiopian militia killed two herders near Moyale, Marsabit.')?.inter1, 4);
 });
 
+test('the suspects a mob lynches are civilians', () => {
+  const e = firstEvent('On Monday, a mob lynched two suspected cattle thieves in Likuyani, Kakamega.');
+  assert.equal(e?.sub_event_type, 'Mob violence');
+  assert.equal(e?.actor2, 'Civilians (Kenya)');
+  assert.equal(e?.interaction, 57);
+});
+
 test('unnamed attackers in violence between communities are a communal militia', () => {
   const first = (text: string) => firstEvent(text);
   const attack = first('On Monday, two herders were killed in a revenge attack over a land dispute in Baragoi, Samburu.');
