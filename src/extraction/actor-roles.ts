@@ -99,11 +99,19 @@ export interface RoleContext {
   coref: Map<number, string>;
 }
 
+/**
+ * The communal militia's generic words ("raiders", "armed raiders"): written in lower case in the
+ * dictionary, unlike the groups' names ("Pokot"). Capitalised at a sentence start they name no group.
+ */
+const GENERIC_COMMUNAL = new Set(
+  (actorDictionary.generic.find((a) => a.id === 'communal-militia')?.aliases ?? []).filter((a) => !/^\p{Lu}/u.test(a)).map((a) => a.toLowerCase()),
+);
+
 /** Tally key: the actor id, or for a named ethnic group ("the Pokot") the group itself. */
 function actorKey(mention: Participant['mention'], ctx: RoleContext): string {
   const coref = ctx.coref.get(mention.start);
   if (coref) return coref;
-  if (mention.actorId === 'communal-militia' && /^\p{Lu}/u.test(mention.text)) return `ethnic:${mention.text.replace(/s$/, '')}`;
+  if (mention.actorId === 'communal-militia' && /^\p{Lu}/u.test(mention.text) && !GENERIC_COMMUNAL.has(mention.text.toLowerCase())) return `ethnic:${mention.text.replace(/s$/, '')}`;
   return mention.actorId;
 }
 

@@ -167,6 +167,8 @@ test('unnamed attackers in violence between communities are a communal militia',
   const attack = first('On Monday, two herders were killed in a revenge attack over a land dispute in Baragoi, Samburu.');
   assert.equal(attack?.actor1, 'Unidentified Communal Militia (Kenya)');
   assert.equal(attack?.inter1, 4);
+  // Generic words for raiders capitalised at a sentence start name no ethnic group.
+  assert.equal(first('Armed raiders killed one villager during ongoing cattle rustling raids in Tiaty, Baringo.')?.actor1, 'Unidentified Communal Militia (Kenya)');
   const clash = first('On Monday, clashes between the Kapkeny and Kabasiran clans broke out in Kapsowar, Elgeyo-Marakwet, leaving two dead.');
   assert.equal(clash?.sub_event_type, 'Armed clash');
   assert.deepEqual([clash?.inter1, clash?.inter2], [4, 4]);
