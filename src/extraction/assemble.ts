@@ -1,6 +1,6 @@
 // Event assembly: frames → groups (one day × place × actor pair) → ACLED events with evidence.
 import { parseIsoDay } from '../common/calendar.js';
-import type { Doc, PlaceMention, Span } from '../common/doc.js';
+import type { Doc, PlaceMention, Span, TriggerMention } from '../common/doc.js';
 import type { AcledEvent, Claim, EvidenceSpan } from '../common/event.js';
 import { stableHash } from '../common/hash.js';
 import { lookupCountry } from '../geography/index.js';
@@ -66,7 +66,10 @@ export function assembleEvents(doc: Doc): AcledEvent[] {
     const communalClash = isCommunalPeople(actors.actor1) || isCommunalPeople(actors.actor2) || kind.decisive.some((t) => /commun|ethnic|tribal|clan/i.test(t.text));
     // (Asked only where a default actor depends on it: the text test is not free.)
     const communalContext = () => communalClash || group.frames.some((f) => COMMUNAL_CONTEXT.test(doc.slice(f.span)));
-    addDefaultActors(kind.subEventType, actors, ctx.country, communalClash, communalContext);
+    // A clash told before any other violence ("supporters of X and Y clashed, injuring two"), not
+    // one an assault is about ("assaulted a journalist covering a clash"), has two sides.
+    const firstDecisive = kind.decisive.reduce<TriggerMention | undefined>((a, t) => (!a || t.start < a.start ? t : a), undefined);
+    addDefaultActors(kind.subEventType, actors, ctx.country, communalClash, communalContext, firstDecisive?.cls === 'clash');
     const claims = buildClaims(doc, group);
     const ev: AcledEvent = {
       event_id: '',
@@ -233,7 +236,7 @@ function adjustCrowdActors(eventType: string, actors: EventActors, country: stri
 /** Words that place violence between communities: unnamed attackers there are a communal militia. */
 const COMMUNAL_CONTEXT = /\b(ethnic|tribal|clans?|communal|inter-communal|communities|community|raid(?:s|ed|ers?)?|rustl\w*|morans|pastoralists?|land dispute|dispute over land|revenge attack|reprisal)\b/i;
 
-function addDefaultActors(subEventType: string, actors: EventActors, country: string | undefined, communalClash: boolean, communalContext: () => boolean): void {
+function addDefaultActors(subEventType: string, actors: EventActors, country: string | undefined, communalClash: boolean, communalContext: () => boolean, twoSided: boolean): void {
   const named = (name: string, inter: number, key: string): ResolvedActor => ({ key, name: country ? `${name} (${country})` : name, inter, mentions: [] });
   if (subEventType === 'Attack' || subEventType === 'Abduction/forced disappearance' || subEventType === 'Sexual violence') {
     if (!actors.actor1 || actors.actor1.inter === 7) {
@@ -248,6 +251,8 @@ function addDefaultActors(subEventType: string, actors: EventActors, country: st
   }
   // A mob's violence has victims; when the text names none, they are civilians. So are the
   // "suspected robbers" a mob lynches: unnamed armed men who fought back would make it a battle.
+  // Two crowds that clash ("supporters of X and Y clashed") are both rioters.
+  if (subEventType === 'Mob violence' && twoSided && (!actors.actor2 || actors.actor2.inter === 7)) actors.actor2 = named('Rioters', 5, 'rioters-2');
   if (subEventType === 'Mob violence' && (!actors.actor2 || actors.actor2.key === 'unidentified-armed-group')) actors.actor2 = named('Civilians', 7, 'civilians');
   // Communities fighting each other: both sides are communal militias (ACLED's "Unidentified Communal Militia").
   if (subEventType === 'Armed clash') {

@@ -162,6 +162,14 @@ test('the suspects a mob lynches are civilians', () => {
   assert.equal(e?.interaction, 57);
 });
 
+test('two crowds that clash are both rioters; an assault over a clash has a victim', () => {
+  const clash = firstEvent('On Monday, supporters of two rival candidates clashed in Mwingi town, Kitui.');
+  assert.equal(clash?.sub_event_type, 'Mob violence');
+  assert.equal(clash?.interaction, 55);
+  const assault = firstEvent('On Monday, supporters of a councillor assaulted a journalist in Mwingi town, Kitui, for covering a clash.');
+  assert.equal(assault?.actor2, 'Civilians (Kenya)');
+});
+
 test('unnamed attackers in violence between communities are a communal militia', () => {
   const first = (text: string) => firstEvent(text);
   const attack = first('On Monday, two herders were killed in a revenge attack over a land dispute in Baragoi, Samburu.');
