@@ -131,7 +131,7 @@ function lastWord(text: string): string {
 const COMMUNAL_WORDS = new Set<string>(actorDictionary.communalWords);
 
 export function isCommunalPeople(actor: ResolvedActor | undefined): boolean {
-  return !!actor && actor.kind === 'population' && actor.mentions.some((m) => COMMUNAL_WORDS.has(lastWord(m.text)));
+  return !!actor && (actor.kind === 'population' || actor.kind === 'civilians') && actor.mentions.some((m) => COMMUNAL_WORDS.has(lastWord(m.text)));
 }
 
 const CROWD_KINDS = new Set(['population', 'protesters', 'rioters']);

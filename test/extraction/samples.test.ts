@@ -137,6 +137,8 @@ test('the agent of a passive verb ("shot dead by the police") acts first', () =>
 });
 
 test('armed men named right after their group are its members, not another side', () => {
+  const suspected = firstEvent('On Monday, suspected Al Shabaab militants attacked a KDF convoy near Elwak, Mandera, killing five soldiers.');
+  assert.deepEqual([suspected?.actor1, suspected?.sub_event_type], ['Al Shabaab', 'Armed clash']);
   const e = firstEvent('On Monday, eight Al Shabaab gunmen ambushed a bus near Ijara and killed two passengers.');
   assert.equal(e?.sub_event_type, 'Attack');
   assert.equal(e?.actor1, 'Al Shabaab');
@@ -177,6 +179,9 @@ test('unnamed attackers in violence between communities are a communal militia',
   assert.equal(attack?.inter1, 4);
   // Generic words for raiders capitalised at a sentence start name no ethnic group.
   assert.equal(first('Armed raiders killed one villager during ongoing cattle rustling raids in Tiaty, Baringo.')?.actor1, 'Unidentified Communal Militia (Kenya)');
+  // Communities clashing: a communal militia on either side, not an armed group against civilians.
+  const communities = first('On Monday, 12 houses were torched in Pimbinyiet, Narok, after clashes between two communities.');
+  assert.deepEqual([communities?.inter1, communities?.inter2], [4, 4]);
   const clash = first('On Monday, clashes between the Kapkeny and Kabasiran clans broke out in Kapsowar, Elgeyo-Marakwet, leaving two dead.');
   assert.equal(clash?.sub_event_type, 'Armed clash');
   assert.deepEqual([clash?.inter1, clash?.inter2], [4, 4]);
