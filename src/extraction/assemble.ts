@@ -220,7 +220,10 @@ function adjustCrowdActors(eventType: string, actors: EventActors, country: stri
   const crowdInter = crowdLabel === 'Protesters' ? 6 : 5;
   if (crowdLabel && actors.actor1?.inter !== crowdInter) {
     const previous = actors.actor1;
-    if (previous && previous.inter >= 1 && previous.inter <= 4 && !actors.actor2) actors.actor2 = previous;
+    // (Forces facing the crowd come before bystanders it hurt: "riots ... confrontations with police".)
+    const facing = previous && previous.inter >= 1 && previous.inter <= 4;
+    const armedForce = facing && previous.kind !== 'government';
+    if (facing && (!actors.actor2 || (armedForce && actors.actor2.inter === 7))) actors.actor2 = previous;
     actors.actor1 = { key: crowdLabel.toLowerCase(), name: label(crowdLabel), inter: crowdInter, kind: crowdLabel.toLowerCase(), mentions: previous && previous.inter !== actors.actor2?.inter ? previous.mentions : [] };
   }
   if (eventType === 'Protests' || eventType === 'Riots') {

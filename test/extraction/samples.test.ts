@@ -164,6 +164,12 @@ test('the suspects a mob lynches are civilians', () => {
   assert.equal(e?.interaction, 57);
 });
 
+test('police facing a riot are its actor2, before a bystander it hurt', () => {
+  const e = firstEvent('On Monday, violent riots erupted in Kimilili, Bungoma, leading to confrontations with police officers. During the riots, a man was shot dead in a tussle with a police officer.');
+  assert.equal(e?.sub_event_type, 'Violent demonstration');
+  assert.match(e?.actor2 ?? '', /^Police Forces of Kenya/);
+});
+
 test('two crowds that clash are both rioters; an assault over a clash has a victim', () => {
   const clash = firstEvent('On Monday, supporters of two rival candidates clashed in Mwingi town, Kitui.');
   assert.equal(clash?.sub_event_type, 'Mob violence');
