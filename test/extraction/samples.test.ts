@@ -113,6 +113,7 @@ test('one person killed is one death, whatever the sentence shape; an earlier ki
   const count = deathCounts;
   // Present tense, bare nouns and modifiers (headlines and notes).
   assert.deepEqual(count('Mob kills suspected chicken thief in Kisii.'), [1]);
+  assert.deepEqual(count('Mob lynches suspected criminal in Kisii.'), [1]);
   assert.deepEqual(count('On Monday, police shot dead suspected gang leader in Mathare, Nairobi.'), [1]);
   assert.deepEqual(count('On Monday, gunmen shot a trader dead in Mandera.'), [1]);
   assert.deepEqual(count('On Monday, militia raided a village in West Pokot, killing a young boy.'), [1]);
