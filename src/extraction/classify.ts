@@ -25,13 +25,15 @@ const HARM_WORDS = /^(injured|wounded|shot|shooting|shootings|stabbed|beaten|tor
 /** At most this many characters between a violent verb and the crowd it falls on ("shot at", "attacking protesting"). */
 const CROWD_AFTER_VIOLENCE_CHARS = 40;
 
-/**
- * "police attacking protesting teachers", "police shot at protesters": violence whose agent is a
- * state force (named before the verb) and whose target, right after it, is a crowd or a protest.
- * (Police violence that a protest is about, "a protest against the man beaten by police", is not.)
- */
+/** Between a passive verb's subject and the verb: "demonstrators were shot". */
 const PASSIVE_AUXILIARY = /^\s+(?:was|were|is|are|got|(?:has|have|had) been)\s+$/i;
 
+/**
+ * "police attacking protesting teachers", "police shot at protesters": violence whose agent is a
+ * state force (named before the verb) and whose target, right after it, is a crowd or a protest;
+ * or the same in the passive ("demonstrators were shot by police").
+ * (Police violence that a protest is about, "a protest against the man beaten by police", is not.)
+ */
 function forcesActingOnCrowd(frames: Frame[], text: string): TriggerMention[] {
   const out: TriggerMention[] = [];
   for (const f of frames) {

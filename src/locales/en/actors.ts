@@ -121,7 +121,16 @@ function namesUnknownGroup(doc: Doc, k: number): boolean {
   const lastActor = doc.actors[doc.actors.length - 1];
   if (lastActor && lastActor.end > w.start) return false;
   // "Ethiopian militia", "Nairobi militia": a place or a nationality says where they are from, not who.
-  return !doc.places.some((p) => p.start <= w.start && w.end <= p.end);
+  // (Places are sorted by start: the one that could hold the word is the last starting by it.)
+  let lo = 0;
+  let hi = doc.places.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (doc.places[mid]!.start <= w.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const place = doc.places[lo - 1];
+  return !(place && w.end <= place.end);
 }
 
 function namesPeopleAt(tokens: Doc['tokens'], k: number): boolean {
