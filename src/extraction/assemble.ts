@@ -251,6 +251,12 @@ function addDefaultActors(subEventType: string, actors: EventActors, country: st
       if (!actors.actor2 && victim) actors.actor2 = victim;
     }
     if (!actors.actor2) actors.actor2 = named('Civilians', 7, 'civilians');
+    // "Turkana raiders attack a Pokot village": the people of a group attacked are civilians, their
+    // group an associated actor (codebook 3: an identity militia fights; its community is attacked).
+    else if (subEventType === 'Attack' && actors.actor2.inter === 4 && actors.actor2.kind === 'communal') {
+      actors.assoc2.push({ ...actors.actor2, name: actors.actor2.name.replace(/ (Ethnic|Communal) Militia\b/, ' $1 Group') });
+      actors.actor2 = named('Civilians', 7, 'civilians');
+    }
   }
   // A mob's violence has victims; when the text names none, they are civilians. So are the
   // "suspected robbers" a mob lynches: unnamed armed men who fought back would make it a battle.

@@ -179,6 +179,16 @@ test('two crowds that clash are both rioters; an assault over a clash has a vict
   assert.equal(assault?.actor2, 'Civilians (Kenya)');
 });
 
+test('the people of a group an ethnic militia attacks are civilians, their group associated', () => {
+  const e = firstEvent('On Monday, suspected Turkana raiders shot and killed a Pokot peace activist in Tiaty, Baringo.');
+  assert.equal(e?.sub_event_type, 'Attack');
+  assert.equal(e?.actor1, 'Turkana Ethnic Militia (Kenya)');
+  assert.equal(e?.actor2, 'Civilians (Kenya)');
+  assert.equal(e?.assoc_actor_2, 'Pokot Ethnic Group (Kenya)');
+  // A weekday before the comma is no place the ethnic name would be the region of.
+  assert.equal(firstEvent('On Monday, Turkana raiders attacked a village in Tiaty, Baringo.')?.actor1, 'Turkana Ethnic Militia (Kenya)');
+});
+
 test('unnamed attackers in violence between communities are a communal militia', () => {
   const first = (text: string) => firstEvent(text);
   const attack = first('On Monday, two herders were killed in a revenge attack over a land dispute in Baragoi, Samburu.');

@@ -2,6 +2,7 @@
 import type { Doc, PipelineComponent } from '../../common/doc.js';
 import { PhraseMatcher } from '../../common/phrase-matcher.js';
 import dictionary from './data/actors.json' with { type: 'json' };
+import calendarWords from './data/calendar-words.json' with { type: 'json' };
 
 export interface ActorEntry {
   id: string;
@@ -40,6 +41,7 @@ const adjectivalBefore = new Set<string>(dictionary.adjectivalBefore);
 /** "fighters from the SDF": the generic word names members of the named actor that follows. */
 const memberOf = new Set<string>(dictionary.memberOf);
 const placeWordsAfter = new Set<string>(dictionary.placeWordsAfterEthnicName);
+const CALENDAR_WORDS = new Set<string>([...Object.keys(calendarWords.months), ...Object.keys(calendarWords.weekdays)]);
 /** "Toposa militia", "Kipsigi militiamen": a group's own name before these words makes them its militia. */
 const militiaWords = new Set<string>(dictionary.militiaOfNamedGroup);
 
@@ -68,7 +70,7 @@ function actorAt(doc: Doc, i: number, entry: ActorEntry, endToken: number): numb
   const last = tokens[endToken - 1]!;
   if (entry.kind && endToken - i === 1 && adjectivalBefore.has(tokens[endToken]?.lower ?? '')) return i;
   // "Samburu area", "Lake Turkana", "Marakwet East": an ethnic name that is also a place, used as one.
-  if (entry.kind === 'communal' && t.upper && (placeWordsAfter.has(tokens[endToken]?.lower ?? '') || tokens[i - 1]?.lower === 'lake' || tokens[i - 1]?.lower === 'in' || namesRegionOfPlaceBefore(tokens, i))) return i;
+  if (entry.kind === 'communal' && t.upper && (placeWordsAfter.has(tokens[endToken]?.lower ?? '') || tokens[i - 1]?.lower === 'lake' || tokens[i - 1]?.lower === 'in' || namesRegionOfPlaceBefore(doc, i))) return i;
   // "Garre civilians", "Borana herders": an ethnic name before a word for people is who they are.
   if (entry.kind === 'communal' && t.upper && namesPeopleAt(tokens, endToken)) return i;
   // "Pokot raiders", "Maasai warriors": the armed men are the ethnic group's militia; skip the generic word.
@@ -103,10 +105,13 @@ function actorAt(doc: Doc, i: number, entry: ActorEntry, endToken: number): numb
  * bracket, an ethnic name that is also a region says where the place lies. (In a list of ethnic
  * names, "Pokot, Turkana and Samburu herders", the name before the comma is itself an actor.)
  */
-function namesRegionOfPlaceBefore(tokens: Doc['tokens'], i: number): boolean {
+function namesRegionOfPlaceBefore(doc: Doc, i: number): boolean {
+  const tokens = doc.tokens;
   const sep = tokens[i - 1]?.text;
   const name = tokens[i - 2];
   if ((sep !== ',' && sep !== '(') || !name?.upper) return false;
+  // ("On Monday, Turkana raiders": a day or a month before the comma is no place.)
+  if (CALENDAR_WORDS.has(name.lower)) return false;
   const before = matcher.matchAt(tokens, i - 2);
   return !before || before.value.kind !== 'communal';
 }
