@@ -209,6 +209,9 @@ test('forces using violence on a demonstration intervene in it; violence a prote
   const shot = first('On Monday, police shot at protesters who had gathered to march in Homa Bay.');
   assert.equal(shot?.sub_event_type, 'Protest with intervention');
   assert.match(shot?.actor2 ?? '', /^Police Forces of Kenya/);
+  // What follows a new clause is no topic of the protest: "protest over X; police arrest ...".
+  const arrests = first('On Monday, Nairobi traders protested over fees; police arrested several protesters.');
+  assert.equal(arrests?.sub_event_type, 'Protest with intervention');
   // The same told in the passive.
   const passive = first('On Monday, two demonstrators were shot and injured by police in Mau Narok during a protest against road accidents.');
   assert.equal(passive?.sub_event_type, 'Protest with intervention');

@@ -106,6 +106,7 @@ export function recogniseTriggers(doc: Doc): void {
 
 const CROWD_ACTIONS = new Set(['protest-intervention', 'protest-excessive', 'riot']);
 const TOPIC_WINDOW = 6;
+const TOPIC_BREAKS = new Set([';', ':', '—', '–']);
 const topicCues = new Set<string>(irrealisLexicon.protestTopicCues.filter((c) => !c.includes(' ')));
 
 /**
@@ -143,7 +144,9 @@ function markProtestTopics(doc: Doc): void {
     }
     // What demonstrators do (clash, riot, burn, block) is their action, never the topic.
     if (sentence !== protestSentence || CROWD_ACTIONS.has(t.cls)) continue;
-    for (let k = Math.max(protestAt + 1, ti - TOPIC_WINDOW); k < ti; k++) {
+    // (Back from the word to the cue, not across a new clause: "protest over X; police arrest ...".)
+    for (let k = ti - 1; k >= Math.max(protestAt + 1, ti - TOPIC_WINDOW); k--) {
+      if (TOPIC_BREAKS.has(tokens[k]!.text)) break;
       if (topicCues.has(tokens[k]!.lower)) {
         t.irrealis = true;
         break;
