@@ -42,6 +42,15 @@ function firstTokenFrom(tokens: Doc['tokens'], offset: number, from: number): nu
   return lo;
 }
 
+/** The number at k is written against a slash and another number ("11/04"). */
+function slashJoined(tokens: Doc['tokens'], k: number): boolean {
+  const t = tokens[k]!;
+  const prev = tokens[k - 1];
+  const next = tokens[k + 1];
+  if (prev && prev.text === '/' && !t.spaceBefore && !prev.spaceBefore && tokens[k - 2]?.kind === 'number') return true;
+  return !!next && next.text === '/' && !next.spaceBefore && tokens[k + 2]?.kind === 'number' && !tokens[k + 2]!.spaceBefore;
+}
+
 /** "twenty-five" → 25, "twenty" → 20 */
 function hyphenated(word: string): number | undefined {
   if (!hasHyphen(word)) return undefined;
@@ -95,6 +104,8 @@ function quantityAt(doc: Doc, inDate: Uint8Array, k: number, startToken: number,
     if (MONTH_WORDS.has(tokens[k + 1]?.text ?? '') || MONTH_WORDS.has(tokens[k - 1]?.text ?? '')) return null;
     // "12-year-old", "5-kilometre": a number hyphened to a word measures something else (not "25-30").
     if (tokens[k + 1]?.text === '-' && !tokens[k + 1]!.spaceBefore && tokens[k + 2]?.kind === 'word' && !tokens[k + 2]!.spaceBefore) return null;
+    // "11/04", "3/4": numbers joined by a slash are a date or a fraction, not a count.
+    if (slashJoined(tokens, k)) return null;
     // "1999" alone is usually a year: not a count.
     if (/^(1[89]|20)\d\d$/.test(t.text) && !modifier) return null;
     // "9:30", "3.5" as clock or decimal fractions of people are not counts; "1,200" is.
