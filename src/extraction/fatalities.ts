@@ -76,6 +76,14 @@ export function claimedByPartisanOutlet(doc: Doc, f: Figure): boolean {
   return attributionsFor(doc, f.start).some((a) => a.partisan && a.start <= f.start + 1 && f.start - a.end < 40);
 }
 
+/** Right after a figure: "3 students killed (coded separately)", "(and 2 police - coded seperately)". */
+const CODED_ELSEWHERE = /^\s*(?:\(|-|–|—)?\s*coded\s+sep[ae]rately\b/i;
+
+/** A coder's note that the figure belongs to another event. */
+function codedElsewhere(doc: Doc, f: Figure): boolean {
+  return CODED_ELSEWHERE.test(doc.text.slice(f.end, f.end + 24));
+}
+
 const AGGREGATE_AT = 1000;
 
 /**
@@ -92,7 +100,7 @@ export function deathFigures(doc: Doc, frames: Frame[]): Figure[] {
   const all = frames.flatMap((f) => f.figures).filter((f) => f.kind === 'killed');
   const coded = all.filter((f) => f.coded);
   if (coded.length > 0) return [coded[coded.length - 1]!];
-  const figures = all.filter((f) => !claimedByPartisanOutlet(doc, f) && !isAggregate(doc, f));
+  const figures = all.filter((f) => !claimedByPartisanOutlet(doc, f) && !isAggregate(doc, f) && !codedElsewhere(doc, f));
   const totals = figures.filter((f) => f.total);
   if (totals.length > 0) {
     const biggest = totals.reduce((a, b) => (b.value > a.value ? b : a));

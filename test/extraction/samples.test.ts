@@ -128,6 +128,8 @@ test('one person killed is one death, whatever the sentence shape; an earlier ki
   // A death nearly caused is none; numbers joined by a slash ("11/04") are a date, not a count.
   assert.deepEqual(count('On Monday, a mob attacked and nearly killed a man in Muthithini, Machakos.'), [0]);
   assert.deepEqual(count('Kenyan police on 11/04 shot dead two al Shabaab suspects in Kwale.'), [2]);
+  // A coder's note that a toll belongs to another event.
+  assert.deepEqual(count('On Monday, two police officers were killed (and 3 civilians - coded separately) by raiders in Mandera.'), [2]);
   // The deed that explains a mob's act is not a death in it.
   assert.deepEqual(count('On Monday, residents in Kakamega lynched a man accused of killing his father.'), [1]);
   assert.deepEqual(count('On Monday, a mob in Kirinyaga attacked a man who had allegedly killed his father.'), [0]);
