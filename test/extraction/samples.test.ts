@@ -201,6 +201,8 @@ test('unnamed attackers in violence between communities are a communal militia',
   assert.equal(attack?.inter1, 4);
   // Generic words for raiders capitalised at a sentence start name no ethnic group.
   assert.equal(first('Armed raiders killed one villager during ongoing cattle rustling raids in Tiaty, Baringo.')?.actor1, 'Unidentified Communal Militia (Kenya)');
+  // Violence named without its sides is one community's attack, not a battle.
+  assert.equal(first('On Monday, ethnic violence continued in Chepilat near Eldoret, Uasin Gishu.')?.sub_event_type, 'Attack');
   // Communities clashing: a communal militia on either side, not an armed group against civilians.
   const communities = first('On Monday, 12 houses were torched in Pimbinyiet, Narok, after clashes between two communities.');
   assert.deepEqual([communities?.inter1, communities?.inter2], [4, 4]);
