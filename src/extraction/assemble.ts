@@ -250,7 +250,8 @@ function addDefaultActors(subEventType: string, actors: EventActors, country: st
         : named('Unidentified Armed Group', 3, 'unidentified-armed-group');
       if (!actors.actor2 && victim) actors.actor2 = victim;
     }
-    if (!actors.actor2) actors.actor2 = named('Civilians', 7, 'civilians');
+    // (The government named as an authority, "authorities believe ...", is not who was attacked.)
+    if (!actors.actor2 || actors.actor2.kind === 'government') actors.actor2 = named('Civilians', 7, 'civilians');
     // "Turkana raiders attack a Pokot village": the people of a group attacked are civilians, their
     // group an associated actor (codebook 3: an identity militia fights; its community is attacked).
     else if (subEventType === 'Attack' && actors.actor2.inter === 4 && actors.actor2.kind === 'communal') {

@@ -184,7 +184,9 @@ function classifyViolence(index: TriggerIndex, frames: Frame[], actors: EventAct
   }
 
   const territory = triggers.filter((t) => t.cls === 'Government regains territory' || t.cls === 'Non-state actor overtakes territory');
-  const twoArmedSides = isArmed(a1?.inter) && isArmed(a2?.inter);
+  // (The government as an authority, "authorities believe ...", is no side that fights.)
+  const armedSide = (x: EventActors['actor1']) => isArmed(x?.inter) && x?.kind !== 'government';
+  const twoArmedSides = armedSide(a1) && armedSide(a2);
   const ground = clashes.length > 0 || groundAssaults.length > 0;
   if (territory.length > 0 && (ground || twoArmedSides)) {
     const actorIsState = a1?.inter === 1;

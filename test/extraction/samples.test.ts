@@ -163,6 +163,12 @@ test('a militia named for a group we do not know is that identity group\'s, and 
   assert.notEqual(firstEvent('On Monday, Ethiopian militia killed two herders near Moyale, Marsabit.')?.inter1, 4);
 });
 
+test('the authorities named as a source are no side of an attack', () => {
+  const e = firstEvent('On Monday, hooded gunmen killed two people at a bar in Majengo, Mombasa. Authorities believe the attack was linked to a gang.');
+  assert.equal(e?.sub_event_type, 'Attack');
+  assert.equal(e?.actor2, 'Civilians (Kenya)');
+});
+
 test('the suspects a mob lynches are civilians', () => {
   const e = firstEvent('On Monday, a mob lynched two suspected cattle thieves in Likuyani, Kakamega.');
   assert.equal(e?.sub_event_type, 'Mob violence');
