@@ -231,6 +231,8 @@ test('forces using violence on a demonstration intervene in it; violence a prote
   assert.match(passive?.actor2 ?? '', /^Police Forces of Kenya/);
   const about = first('On Monday, a protest was held in Isiolo by relatives of a man beaten to death by police two weeks before.');
   assert.equal(about?.sub_event_type, 'Peaceful protest');
+  // A protest that turns violent is a violent demonstration, whatever it was against.
+  assert.equal(first('On Monday, a protest against a construction firm in Mombasa turned violent.')?.sub_event_type, 'Violent demonstration');
   // Damage done beside protesters is theirs: a violent demonstration.
   assert.equal(first('On Monday, protesters clogged the streets of Kisumu and property was vandalised.')?.sub_event_type, 'Violent demonstration');
 });
