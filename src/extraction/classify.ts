@@ -172,7 +172,9 @@ function classifyViolence(index: TriggerIndex, frames: Frame[], actors: EventAct
   const protests = [...of('protest'), ...of('protest-cause')].filter((t) => !t.background);
 
   // Violence by a party's supporters, villagers or workers outside a demonstration is mob violence.
-  if (actors.crowdAgent && (violence.length > 0 || clashes.length > 0 || of('riot-conduct').length > 0)) {
+  // (Herders, pastoralists and clans that clash fight as communities: see the clash rules below.)
+  const communalFight = clashes.length > 0 && (isCommunalPeople(a1) || isCommunalPeople(a2));
+  if (actors.crowdAgent && !communalFight && (violence.length > 0 || clashes.length > 0 || of('riot-conduct').length > 0)) {
     return result(protests.length > 0 ? 'Violent demonstration' : 'Mob violence', [...clashes, ...violence, ...of('riot-conduct')], tactics);
   }
 

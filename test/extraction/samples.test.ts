@@ -207,6 +207,8 @@ test('unnamed attackers in violence between communities are a communal militia',
   assert.equal(attack?.inter1, 4);
   // Generic words for raiders capitalised at a sentence start name no ethnic group.
   assert.equal(first('Armed raiders killed one villager during ongoing cattle rustling raids in Tiaty, Baringo.')?.actor1, 'Unidentified Communal Militia (Kenya)');
+  // Herders and farmers who clash fight as communities, not as a mob.
+  assert.equal(first('On Sunday, herders and farmers clashed over pasture in Safarisi, Tana River. A man was killed.')?.sub_event_type, 'Armed clash');
   // Violence named without its sides is one community's attack, not a battle.
   assert.equal(first('On Monday, ethnic violence continued in Chepilat near Eldoret, Uasin Gishu.')?.sub_event_type, 'Attack');
   // Communities clashing: a communal militia on either side, not an armed group against civilians.
