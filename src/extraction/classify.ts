@@ -194,7 +194,8 @@ function classifyViolence(index: TriggerIndex, frames: Frame[], actors: EventAct
     const actorIsState = a1?.inter === 1;
     return result(actorIsState ? 'Government regains territory' : 'Non-state actor overtakes territory', territory, tactics);
   }
-  if (ground && (twoArmedSides || (isArmed(a1?.inter) && !isVictims(a2) && clashes.length > 0))) return result('Armed clash', [...clashes, ...groundAssaults], tactics);
+  // (An armed side clashing with a crowd, "police clash with demonstrators", is a riot: below.)
+  if (ground && (twoArmedSides || (isArmed(a1?.inter) && !isVictims(a2) && !isCrowd(a2) && clashes.length > 0))) return result('Armed clash', [...clashes, ...groundAssaults], tactics);
   if (explosive.length > 0) return result(explosive[0]!.subEventType, explosive, tactics);
   // Forces on duty attacked by someone the text does not name ("a police officer was shot dead"):
   // an attack on an armed side is a battle (codebook 2.3); the attackers are coded unidentified.

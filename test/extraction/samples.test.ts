@@ -176,6 +176,12 @@ test('the suspects a mob lynches are civilians', () => {
   assert.equal(e?.interaction, 57);
 });
 
+test('police clashing with a crowd is a riot, not a battle', () => {
+  const e = firstEvent('On Monday, police clashed with demonstrators in Kisumu.');
+  assert.equal(e?.event_type, 'Riots');
+  assert.match(e?.actor2 ?? '', /^Police Forces of Kenya/);
+});
+
 test('police facing a riot are its actor2, before a bystander it hurt', () => {
   const e = firstEvent('On Monday, violent riots erupted in Kimilili, Bungoma, leading to confrontations with police officers. During the riots, a man was shot dead in a tussle with a police officer.');
   assert.equal(e?.sub_event_type, 'Violent demonstration');
