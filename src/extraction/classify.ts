@@ -215,7 +215,9 @@ function classifyViolence(index: TriggerIndex, frames: Frame[], actors: EventAct
     // Crowds fighting police or each other riot; with an armed group, or as communities, they battle.
     const armedGroup = [a1, a2].some((x) => x && x.inter >= 2 && x.inter <= 4 && x.kind !== 'population');
     const communal = isCommunalPeople(a1) || isCommunalPeople(a2) || clashes.some((t) => COMMUNAL_CLASH.test(t.text));
-    if (!armedGroup && !communal && (isCrowd(a1) || isCrowd(a2))) return result(protests.length > 0 ? 'Violent demonstration' : 'Mob violence', clashes, tactics);
+    // (Demonstrators who clash make a violent demonstration though no protest word is told.)
+    const demonstrating = protests.length > 0 || isProtesters(a1) || isProtesters(a2);
+    if (!armedGroup && !communal && (isCrowd(a1) || isCrowd(a2))) return result(demonstrating ? 'Violent demonstration' : 'Mob violence', clashes, tactics);
     return result('Armed clash', clashes, tactics);
   }
   if (violence.length > 0 || clashes.length > 0) {

@@ -178,7 +178,7 @@ test('the suspects a mob lynches are civilians', () => {
 
 test('police clashing with a crowd is a riot, not a battle', () => {
   const e = firstEvent('On Monday, police clashed with demonstrators in Kisumu.');
-  assert.equal(e?.event_type, 'Riots');
+  assert.equal(e?.sub_event_type, 'Violent demonstration');
   assert.match(e?.actor2 ?? '', /^Police Forces of Kenya/);
 });
 
