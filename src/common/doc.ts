@@ -213,15 +213,21 @@ export interface PipelineComponent {
   apply(doc: Doc): void;
 }
 
-/** Spans (sorted by start) whose start lies in [from, to): binary search, no scan of the whole list. */
-export function spansStartingIn<T extends Span>(spans: readonly T[], from: number, to: number): T[] {
+/** Index of the first span (sorted by start) that starts after `offset`; the length if none does. */
+export function firstStartingAfter(spans: readonly Span[], offset: number): number {
   let lo = 0;
   let hi = spans.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (spans[mid]!.start < from) lo = mid + 1;
+    if (spans[mid]!.start <= offset) lo = mid + 1;
     else hi = mid;
   }
+  return lo;
+}
+
+/** Spans (sorted by start) whose start lies in [from, to): binary search, no scan of the whole list. */
+export function spansStartingIn<T extends Span>(spans: readonly T[], from: number, to: number): T[] {
+  const lo = firstStartingAfter(spans, from - 1);
   const out: T[] = [];
   for (let i = lo; i < spans.length && spans[i]!.start < to; i++) out.push(spans[i]!);
   return out;

@@ -1,7 +1,7 @@
 // Where the event happened: the most specific place its sentences name; otherwise the place the
 // article is about. ACLED codes the named place (geo_precision 1 town, 2 near a town or a district,
 // 3 a region, coded at its capital or centroid).
-import type { Doc, PlaceMention } from '../common/doc.js';
+import { firstStartingAfter, type Doc, type PlaceMention } from '../common/doc.js';
 import { geoPrecision } from '../geography/index.js';
 import { actorEndsSoFar, describesActor } from './frames.js';
 import { specificity } from './grouping.js';
@@ -49,14 +49,7 @@ export function demonymCountry(doc: Doc): PlaceMention | undefined {
 function armedGroupAt(doc: Doc, p: PlaceMention): boolean {
   const ends = actorEndsSoFar(doc);
   // Mentions are sorted by start: walk back from the last one starting by the place's end.
-  let lo = 0;
-  let hi = doc.actors.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (doc.actors[mid]!.start > p.end + 1) hi = mid;
-    else lo = mid + 1;
-  }
-  for (let j = lo - 1; j >= 0 && ends[j]! > p.start; j--) {
+  for (let j = firstStartingAfter(doc.actors, p.end + 1) - 1; j >= 0 && ends[j]! > p.start; j--) {
     const a = doc.actors[j]!;
     if (a.inter >= 2 && a.inter <= 4 && a.end > p.start) return true;
   }

@@ -1,5 +1,5 @@
 // Actor mentions: named groups and generic actors from the actor dictionary (data/actors.json).
-import type { Doc, PipelineComponent } from '../../common/doc.js';
+import { firstStartingAfter, type Doc, type PipelineComponent } from '../../common/doc.js';
 import { PhraseMatcher } from '../../common/phrase-matcher.js';
 import dictionary from './data/actors.json' with { type: 'json' };
 import calendarWords from './data/calendar-words.json' with { type: 'json' };
@@ -127,14 +127,7 @@ function namesUnknownGroup(doc: Doc, k: number): boolean {
   if (lastActor && lastActor.end > w.start) return false;
   // "Ethiopian militia", "Nairobi militia": a place or a nationality says where they are from, not who.
   // (Places are sorted by start: the one that could hold the word is the last starting by it.)
-  let lo = 0;
-  let hi = doc.places.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (doc.places[mid]!.start <= w.start) lo = mid + 1;
-    else hi = mid;
-  }
-  const place = doc.places[lo - 1];
+  const place = doc.places[firstStartingAfter(doc.places, w.start) - 1];
   return !(place && w.end <= place.end);
 }
 

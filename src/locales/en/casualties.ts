@@ -148,17 +148,16 @@ function figureAt(doc: Doc, qi: number, q: Quantity, quantityAt: ReadonlyMap<num
   const end = subject && !found.forward ? Math.max(figureTokens[1]!, subject[1]) : figureTokens[1]!;
   const start = tokens[figureTokens[0]!]!.start;
   const endOff = tokens[end - 1]!.end;
-  const figure: Figure = {
+  doc.figures.push(newFigure({
     start,
     end: endOff,
     text: doc.text.slice(start, endOff),
     kind: found.kind,
     value: q.value,
     quantity: { start: q.start, end: q.end },
-  };
-  if (subject && subject[1] > subject[0]) figure.subject = { start: tokens[subject[0]]!.start, end: tokens[subject[1] - 1]!.end };
-  if (isTotal(tokens, qi, sentence)) figure.total = true;
-  doc.figures.push(newFigure(figure));
+    subject: subject && subject[1] > subject[0] ? { start: tokens[subject[0]]!.start, end: tokens[subject[1] - 1]!.end } : undefined,
+    total: isTotal(tokens, qi, sentence) ? true : undefined,
+  }));
 }
 
 function lastTokenStart(doc: Doc, q: Quantity): number {

@@ -107,7 +107,8 @@ export function recogniseTriggers(doc: Doc): void {
 const CROWD_ACTIONS = new Set(['protest-intervention', 'protest-excessive', 'riot']);
 const TOPIC_WINDOW = 6;
 const TOPIC_BREAKS = new Set([';', ':', '—', '–']);
-const TURNED_VIOLENT = /\bviolent$/i;
+/** The protest itself turning violent: never its topic. */
+const NEVER_TOPIC = new Set<string>(irrealisLexicon.neverProtestTopic);
 const topicCues = new Set<string>(irrealisLexicon.protestTopicCues.filter((c) => !c.includes(' ')));
 
 /**
@@ -145,7 +146,7 @@ function markProtestTopics(doc: Doc): void {
     }
     // What demonstrators do (clash, riot, burn, block) is their action, never the topic; nor is
     // the protest itself turning violent ("a protest against the firm turned violent").
-    if (sentence !== protestSentence || CROWD_ACTIONS.has(t.cls) || TURNED_VIOLENT.test(t.text)) continue;
+    if (sentence !== protestSentence || CROWD_ACTIONS.has(t.cls) || NEVER_TOPIC.has(t.text.toLowerCase())) continue;
     // (Back from the word to the cue, not across a new clause: "protest over X; police arrest ...".)
     for (let k = ti - 1; k >= Math.max(protestAt + 1, ti - TOPIC_WINDOW); k--) {
       if (TOPIC_BREAKS.has(tokens[k]!.text)) break;
