@@ -28,6 +28,10 @@ export interface GoldRow {
   hasActor2: boolean;
   country: string;
   admin1: string;
+  /** The gold place's name and its smaller admin units ('' when the export has no such column). */
+  location: string;
+  admin2: string;
+  admin3: string;
   latitude: number | null;
   longitude: number | null;
   fatalities: number | null;
@@ -103,6 +107,9 @@ export function readAcledGold(file: string, limit?: number): GoldFile {
       hasActor2,
       country: get('country'),
       admin1: get('admin1'),
+      location: get('location'),
+      admin2: get('admin2'),
+      admin3: get('admin3'),
       latitude: parseNumber(get('latitude')),
       longitude: parseNumber(get('longitude')),
       fatalities: /^\d+$/.test(get('fatalities')) ? Number(get('fatalities')) : null,
@@ -302,6 +309,8 @@ export interface AcledMetrics {
   confusion: Record<string, Record<string, number>>;
   /** Documents whose extraction threw; scored as having no events. */
   extract_errors: number;
+  /** What the notes state (see statedInNote): year over the date rows, place over the located rows. */
+  stated: { year: Ratio; place: Ratio };
 }
 
 export const NO_PREDICTION = '(none)';
@@ -355,6 +364,32 @@ export function scoreRow(row: GoldRow, events: readonly AcledEvent[]): RowScore 
   return score;
 }
 
+/**
+ * What the note itself states of the gold row, whatever sitrep makes of it: an upper bound on the
+ * date and location scores. `year`: a note that names the month (the date rows) also names the
+ * year; `place`: the note names the gold location or one of its admin units (admin3, admin2,
+ * admin1), as whole words after folding. Nothing else is given to the pipeline, so a date whose
+ * year is not written cannot be read, nor a place that is not named.
+ */
+export interface StatedInNote {
+  year?: boolean;
+  place?: boolean;
+}
+
+export function statedInNote(row: GoldRow): StatedInNote {
+  const stated: StatedInNote = {};
+  if (row.eventDate !== null && textNamesMonth(row.notes, row.eventDate)) {
+    stated.year = new RegExp(`(?<!\\d)${row.eventDate.slice(0, 4)}(?!\\d)`).test(row.notes);
+  }
+  if (row.latitude !== null && row.longitude !== null) {
+    const note = ` ${fold(row.notes)} `;
+    // ACLED writes some locations as "City - District": either part named will do.
+    const names = [...row.location.split(' - '), row.admin3, row.admin2, row.admin1].map(fold).filter((n) => n !== '');
+    stated.place = names.some((n) => note.includes(` ${n} `));
+  }
+  return stated;
+}
+
 function byNumber(a: number, b: number): number {
   return a - b;
 }
@@ -378,6 +413,7 @@ export class AcledScorer {
   private extractErrors = 0;
   private readonly totals = Object.fromEntries(METRICS.map((m) => [m, { hits: 0, total: 0 }])) as Record<MetricName, Ratio>;
   private readonly confusion = new Map<string, Map<string, number>>();
+  private readonly stated = { year: { hits: 0, total: 0 }, place: { hits: 0, total: 0 } };
 
   /** Scores the row, adds it to the totals and returns its score. */
   add(row: GoldRow, events: readonly AcledEvent[], extractFailed = false): RowScore {
@@ -392,11 +428,19 @@ export class AcledScorer {
         this.totals[m].total += r.total;
       }
     }
+    const stated = statedInNote(row);
+    if (stated.year !== undefined) this.count(this.stated.year, stated.year);
+    if (stated.place !== undefined) this.count(this.stated.place, stated.place);
     const predicted = events[0]?.event_type || NO_PREDICTION;
     let byPredicted = this.confusion.get(row.eventType);
     if (!byPredicted) this.confusion.set(row.eventType, (byPredicted = new Map()));
     byPredicted.set(predicted, (byPredicted.get(predicted) ?? 0) + 1);
     return score;
+  }
+
+  private count(r: Ratio, hit: boolean): void {
+    r.total++;
+    if (hit) r.hits++;
   }
 
   metrics(): AcledMetrics {
@@ -411,6 +455,7 @@ export class AcledScorer {
       events_per_doc: this.rows === 0 ? 0 : this.events / this.rows,
       confusion,
       extract_errors: this.extractErrors,
+      stated: { year: { ...this.stated.year }, place: { ...this.stated.place } },
     };
   }
 }

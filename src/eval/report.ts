@@ -83,6 +83,9 @@ export function formatAcledReport(report: AcledRunReport): string {
   });
   rows.push(['events per document', m.events_per_doc.toFixed(2), `${m.events}/${m.rows}`]);
   let out = `${escapeCell(report.file)}\n\n` + formatTable(['metric', 'score', 'hits/total'], rows);
+  // What the notes state bounds the date and location scores from above.
+  out += `\nwhat the notes state: the year in ${percent(m.stated.year)} of the notes naming the month (${m.stated.year.hits}/${m.stated.year.total}); ` +
+    `the gold place or one of its admin units in ${percent(m.stated.place)} (${m.stated.place.hits}/${m.stated.place.total})\n`;
   if (m.extract_errors > 0) out += `${m.extract_errors} document(s) failed to extract and count as having no events\n`;
   if (report.skippedRecords > 0) out += `${report.skippedRecords} record(s) skipped for a wrong number of fields\n`;
   out += '\nevent_type confusion (first event per note)\n\n' + formatConfusion(m.confusion);
@@ -103,6 +106,10 @@ export function acledReportJson(report: AcledRunReport): Record<string, unknown>
     events: m.events,
     events_per_doc: round(m.events_per_doc),
     extract_errors: m.extract_errors,
+    stated_in_notes: {
+      year: { ...m.stated.year, rate: round(rate(m.stated.year)) },
+      place: { ...m.stated.place, rate: round(rate(m.stated.place)) },
+    },
     skipped_records: report.skippedRecords,
     confusion: m.confusion,
     elapsed_s: round(report.elapsedMs / 1000, 3),
@@ -134,6 +141,8 @@ export function acledColumnCells(report: AcledRunReport): Map<string, string> {
   cells.set('acled rows', String(m.rows));
   for (const name of METRICS) cells.set(name, percent(m.scores[name]));
   cells.set('date rows', String(m.scores.date.total));
+  cells.set('(year in note)', percent(m.stated.year));
+  cells.set('(place in note)', percent(m.stated.place));
   cells.set('events/doc', m.events_per_doc.toFixed(2));
   cells.set('docs/s', String(Math.round(rowsPerSecond(m.rows, report.elapsedMs))));
   return cells;

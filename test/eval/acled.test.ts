@@ -16,6 +16,7 @@ import {
   parseAcledDate,
   readAcledGold,
   scoreRow,
+  statedInNote,
   textNamesMonth,
   type GoldRow,
 } from '../../src/eval/acled.js';
@@ -204,6 +205,15 @@ test('scoreRow: no event misses everything; date is scored only when the note na
   assert.equal(missedMetrics(s2).includes('date'), false);
 });
 
+test('statedInNote: whether the note writes the gold year and names the gold place or one of its admin units', () => {
+  assert.deepEqual(statedInNote(ROW_1), { year: true, place: true }, '"On 9 May 2020 ... near Alpha"');
+  assert.deepEqual(statedInNote(ROW_2), { place: true }, 'no month named: the year is not asked');
+  const bare: GoldRow = { ...ROW_1, notes: 'On 9 May, soldiers clashed with rebels; 3 were killed (20200).' };
+  assert.deepEqual(statedInNote(bare), { year: false, place: false });
+  assert.deepEqual(statedInNote({ ...bare, notes: 'On 9 May, soldiers clashed in Etoile Province.' }).place, true, 'admin1, folded');
+  assert.deepEqual(statedInNote({ ...bare, latitude: null }).place, undefined, 'no gold coordinates');
+});
+
 test('scoreRow: without actor2 columns, gold inter1 must be one side of the predicted pair', () => {
   const hit = scoreRow(ROW_NEW, [event({ event_type: 'Protests', actor1: 'Protesters (Testland)', inter1: 6, inter2: 1 })]);
   assert.deepEqual(hit.interaction, { hits: 1, total: 1 });
@@ -232,6 +242,7 @@ test('AcledScorer sums the rows, counts events per document and builds the confu
   assert.equal(m.events, 3);
   assert.equal(m.events_per_doc, 1);
   assert.equal(m.extract_errors, 1);
+  assert.deepEqual(m.stated, { year: { hits: 2, total: 2 }, place: { hits: 3, total: 3 } }, 'ROW_2 names no month');
   assert.deepEqual(m.confusion, {
     Battles: { Battles: 1 },
     Protests: { '(none)': 1 },
