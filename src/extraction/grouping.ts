@@ -25,15 +25,29 @@ function bestPlace(frame: Frame, mainCountry: string | undefined): Frame['places
   return best;
 }
 
-/** The country most of the document's places (and demonyms, at half weight) are in. */
+/** How much surer (mean confidence of its readings) a country must be to win a tie. */
+const SURER = 0.25;
+
+/**
+ * The country most of the document's places (and demonyms, at half weight) are in. A tie goes to
+ * a country whose readings the resolver is much surer of: "Pangani (Starehe, Nairobi)" is Kenya's,
+ * not Tanzania's, though the gazetteer knows only Tanzania's Pangani.
+ */
 export function mainCountry(places: readonly Frame['places'][number][]): string | undefined {
   const votes = new Map<string, number>();
+  const confidence = new Map<string, number>();
   // Names of whole regions and countries are rarely ambiguous across countries, town names often are.
   const weight = (p: Frame['places'][number]) => (p.demonym ? 0.5 : p.entry.feature === 'country' || p.entry.feature === 'admin1' ? 1.5 : 1);
-  for (const p of places) votes.set(p.entry.countryCode, (votes.get(p.entry.countryCode) ?? 0) + weight(p));
+  for (const p of places) {
+    const code = p.entry.countryCode;
+    votes.set(code, (votes.get(code) ?? 0) + weight(p));
+    confidence.set(code, (confidence.get(code) ?? 0) + weight(p) * p.score);
+  }
+  // Otherwise a tie goes to the country named first, as news names the story's place first.
+  const surer = (a: string, b: string) => confidence.get(a)! - confidence.get(b)! > SURER * votes.get(a)!;
   let best: string | undefined;
   let n = 0;
-  for (const [code, v] of votes) if (code && v > n) [best, n] = [code, v];
+  for (const [code, v] of votes) if (code && (v > n || (v === n && surer(code, best!)))) [best, n] = [code, v];
   return best;
 }
 

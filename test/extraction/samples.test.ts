@@ -309,3 +309,10 @@ test('an event "between X and Y" is one event', () => {
   const { events } = extractor.extract({ text: 'On 3 March 2020, 2 local policemen were killed following an ambush by Taliban militants between Sar-e Pol and Jowzjan provinces.', origin: { file: 'inline' } });
   assert.deepEqual(events.map((e) => e.fatalities), [2]);
 });
+
+test('the country of the story is voted by the confidence of each place reading: an ambiguous town weighs less', () => {
+  // "Pangani" is a town of Tanzania in the gazetteer (and a Nairobi estate it does not know); Nairobi is sure.
+  const e = firstEvent('Police officers shot dead two young men at a petrol station in Pangani (Starehe, Nairobi) on Sunday night.', null);
+  assert.equal(e?.country, 'Kenya');
+  assert.equal(e?.location, 'Nairobi');
+});
