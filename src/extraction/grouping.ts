@@ -25,7 +25,7 @@ function bestPlace(frame: Frame, mainCountry: string | undefined): Frame['places
   return best;
 }
 
-/** How much surer (mean confidence of its readings) a country must be to win a tie. */
+/** How much surer (mean confidence of its town and region readings) a country must be to win a tie. */
 const SURER = 0.25;
 
 /**
@@ -41,10 +41,11 @@ export function mainCountry(places: readonly Frame['places'][number][]): string 
   for (const p of places) {
     const code = p.entry.countryCode;
     votes.set(code, (votes.get(code) ?? 0) + weight(p));
-    confidence.set(code, (confidence.get(code) ?? 0) + weight(p) * p.score);
+    // (Only towns and regions: a country's name is always sure, and often only a neighbour's.)
+    if (!p.demonym && p.entry.feature !== 'country') confidence.set(code, (confidence.get(code) ?? 0) + weight(p) * p.score);
   }
   // Otherwise a tie goes to the country named first, as news names the story's place first.
-  const surer = (a: string, b: string) => confidence.get(a)! - confidence.get(b)! > SURER * votes.get(a)!;
+  const surer = (a: string, b: string) => (confidence.get(a) ?? 0) - (confidence.get(b) ?? 0) > SURER * votes.get(a)!;
   let best: string | undefined;
   let n = 0;
   for (const [code, v] of votes) if (code && (v > n || (v === n && surer(code, best!)))) [best, n] = [code, v];

@@ -24,6 +24,7 @@ const SPEECH = set('speechVerbs');
 const CALENDAR = set('calendarWords');
 const NAME_PREFIXES = set('namePrefixes');
 const NOT_PLACES = set('notPlaces');
+const RESIDENTS_AFTER = set('residentsAfter');
 
 export interface Word {
   start: number;
@@ -414,6 +415,7 @@ export function recognise(gaz: Gazetteer, text: string, from = 0, ranges?: reado
     out.push(c);
   }
 
+  markPlacesOfResidents(text, words, out);
   dropAliasesOfUnknownUnits(text, words, out);
   markContainersOfUnknownPlaces(text, words, out);
 
@@ -516,6 +518,16 @@ function markContainersOfUnknownPlaces(text: string, words: WordView, cands: Can
     const cueWord = words.at(first - 1);
     const cued = before.endsWith('(') || (cueWord !== undefined && text.slice(cueWord.end, words.get(first).start) === ' ' && (CUES.has(cueWord.lower) || cueWord.lower === 'of'));
     if (cued) c.cue = true;
+  }
+}
+
+/** "Voi residents", "a Dalton man": people named by where they live support the place reading. */
+function markPlacesOfResidents(text: string, words: WordView, cands: Candidate[]): void {
+  for (const c of cands) {
+    // (Not a capitalised word opening a sentence: "One man", "Angered residents".)
+    if (c.cue || c.common || c.demonym !== undefined || c.w1 >= words.n || words.get(c.w0).initial) continue;
+    const next = words.get(c.w1);
+    if (!next.cap && next.start === c.end + 1 && text.charCodeAt(c.end) === 32 && RESIDENTS_AFTER.has(next.lower)) c.cue = true;
   }
 }
 

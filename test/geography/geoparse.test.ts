@@ -234,3 +234,10 @@ test('districts are found under the spellings news uses ("Nahri Saraj" for Nahr-
   const p = places('Taliban snipers killed 2 policemen in Nahri Saraj district, Helmand.');
   assert.deepEqual(p.map((x) => `${x.entry.name}/${x.entry.feature}`), ['Nahr-e Saraj/admin2', 'Helmand/admin1']);
 });
+
+test('people named by where they live support the place ("Voi residents", "a Dalton man"), not a sentence\'s first word', () => {
+  assert.deepEqual(texts('Hundreds of Voi residents blocked the highway.'), ['Voi']);
+  assert.deepEqual(texts('Police arrested a Dalton man on Friday.'), ['Dalton']);
+  assert.deepEqual(texts('Voi blocked the highway.'), [], 'a minor town alone, with no cue, stays out');
+  assert.deepEqual(texts('One man was stabbed on Friday.'), []);
+});
