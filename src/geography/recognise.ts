@@ -25,6 +25,8 @@ const CALENDAR = set('calendarWords');
 const NAME_PREFIXES = set('namePrefixes');
 const NOT_PLACES = set('notPlaces');
 const RESIDENTS_AFTER = set('residentsAfter');
+const INSTITUTIONS_AFTER = set('institutionsAfter');
+const INSTITUTION_MODIFIERS = set('institutionModifiers');
 
 export interface Word {
   start: number;
@@ -521,14 +523,43 @@ function markContainersOfUnknownPlaces(text: string, words: WordView, cands: Can
   }
 }
 
-/** "Voi residents", "a Dalton man": people named by where they live support the place reading. */
+/**
+ * "Voi residents", "a Dalton man": people named by where they live support the place reading; so
+ * does an institution named for its town ("Bungoma High School", "Meru University"), which stands there.
+ */
 function markPlacesOfResidents(text: string, words: WordView, cands: Candidate[]): void {
   for (const c of cands) {
-    // (Not a capitalised word opening a sentence: "One man", "Angered residents".)
-    if (c.cue || c.common || c.demonym !== undefined || c.w1 >= words.n || words.get(c.w0).initial) continue;
+    if (c.cue || c.common || c.demonym !== undefined || c.w1 >= words.n) continue;
     const next = words.get(c.w1);
-    if (!next.cap && next.start === c.end + 1 && text.charCodeAt(c.end) === 32 && RESIDENTS_AFTER.has(next.lower)) c.cue = true;
+    if (next.start !== c.end + 1 || text.charCodeAt(c.end) !== 32) continue;
+    // (Not a capitalised word opening a sentence: "One man", "Angered residents".)
+    if (!next.cap && RESIDENTS_AFTER.has(next.lower) && !words.get(c.w0).initial) c.cue = true;
+    else if (namesInstitution(text, words, c.w1)) c.cue = true;
   }
+}
+
+/** Whether words from w name an institution: up to two modifiers ("High", "Boys National"), then its noun, all capitalised. */
+function namesInstitution(text: string, words: WordView, w: number): boolean {
+  for (let k = w; k < words.n && k <= w + 2; k++) {
+    const word = words.get(k);
+    if (!word.cap || (k > w && !joinable(text, words.get(k - 1), word))) return false;
+    // The noun ends the name ("Shiloh School District" is no school), and the institution is
+    // not placed elsewhere ("Lipscomb University in Nashville").
+    if (INSTITUTIONS_AFTER.has(word.lower)) return !continuesName(text, words, k) && !placedElsewhere(text, words, k);
+    if (!INSTITUTION_MODIFIERS.has(word.lower)) return false;
+  }
+  return false;
+}
+
+function continuesName(text: string, words: WordView, w: number): boolean {
+  const next = words.at(w + 1);
+  return next !== undefined && next.cap && joinable(text, words.get(w), next);
+}
+
+function placedElsewhere(text: string, words: WordView, w: number): boolean {
+  const prep = words.at(w + 1);
+  const name = words.at(w + 2);
+  return prep !== undefined && name !== undefined && (prep.lower === 'in' || prep.lower === 'at') && name.cap && text.slice(words.get(w).end, name.start) === ` ${prep.text} `;
 }
 
 function isSuffix(lower: string): boolean {

@@ -241,3 +241,11 @@ test('people named by where they live support the place ("Voi residents", "a Dal
   assert.deepEqual(texts('Voi blocked the highway.'), [], 'a minor town alone, with no cue, stays out');
   assert.deepEqual(texts('One man was stabbed on Friday.'), []);
 });
+
+test('an institution named for its town stands there ("Bungoma High School"), unless the name goes on or places it elsewhere', () => {
+  assert.deepEqual(texts('Students of Bungoma High School set fire to dormitories.'), ['Bungoma']);
+  assert.deepEqual(texts('Meru University students rioted over water shortages.'), ['Meru']);
+  assert.deepEqual(texts('Students of Bungoma high school set fire to dormitories.'), [], 'not written as a name');
+  assert.deepEqual(texts('A member of the Shiloh School District committee spoke.'), []);
+  assert.deepEqual(texts('The project earned Lipscomb University in Nashville an award.'), ['Nashville']);
+});
