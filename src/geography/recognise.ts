@@ -506,6 +506,12 @@ function markContainersOfUnknownPlaces(text: string, words: WordView, cands: Can
       if (c.want === undefined) c.want = FEATURE_CODES.admin1;
       continue;
     }
+    // "Nyamokenye village, Nyamira": a village we do not know, in the place named after it.
+    // (Its name ends there: not "Kaliganj upazila", not the "Cox" of "Cox's Bazar Sadar".)
+    if (c.w0 >= 2 && !suffix.cap && SUFFIX_CITY.has(unit) && capitalisedName(c.w0 - 2) && between === ` ${suffix.text}, ` && endsName(text, c.end)) {
+      c.cue = true;
+      continue;
+    }
     if (!capitalisedName(last)) continue;
     const gap = text.slice(words.get(last).end, c.start);
     if (gap === ' (' || gap === '(') {
@@ -549,6 +555,21 @@ function namesInstitution(text: string, words: WordView, w: number): boolean {
     if (!INSTITUTION_MODIFIERS.has(word.lower)) return false;
   }
   return false;
+}
+
+/** Words that may follow a place name that ends there ("Nyamira on the evening of"). */
+const AFTER_NAME = new Set(['on', 'in', 'at', 'and', 'or', 'after', 'where', 'when', 'during', 'for', 'over', 'near', 'while', 'as', 'following', 'with', 'since', 'before']);
+
+/** Whether the name ending at `end` ends there: punctuation, a bracket, the end of the text or AFTER_NAME follows. */
+function endsName(text: string, end: number): boolean {
+  const i = text.charCodeAt(end) === 32 ? end + 1 : end;
+  if (i >= text.length) return true;
+  const c = text.charCodeAt(i);
+  if (c === 44 || c === 46 || c === 59 || c === 58 || c === 40 || c === 41) return true;
+  if (i === end) return false; // "Cox's", "Kasai-Oriental"
+  let j = i;
+  while (j < text.length && text.charCodeAt(j) >= 97 && text.charCodeAt(j) <= 122) j++;
+  return AFTER_NAME.has(text.slice(i, j));
 }
 
 function continuesName(text: string, words: WordView, w: number): boolean {

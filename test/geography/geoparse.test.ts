@@ -249,3 +249,8 @@ test('an institution named for its town stands there ("Bungoma High School"), un
   assert.deepEqual(texts('A member of the Shiloh School District committee spoke.'), []);
   assert.deepEqual(texts('The project earned Lipscomb University in Nashville an award.'), ['Nashville']);
 });
+
+test('"X village, Y": Y is the place a village we do not know lies in, when its name ends there', () => {
+  assert.deepEqual(texts('Two women were lynched in Nyamokenye village, Nyamira on Tuesday.'), ['Nyamira']);
+  assert.deepEqual(texts('A man was beaten in Kanchan village, Kaliganj upazila.'), [], 'the name goes on: "Kaliganj upazila"');
+});
