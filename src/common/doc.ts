@@ -214,6 +214,14 @@ export interface PipelineComponent {
 }
 
 /** Index of the first span (sorted by start) that starts after `offset`; the length if none does. */
+/**
+ * The lower-cased text of token i, or '' outside the array. (Reading tokens[-1] would be a property
+ * look-up, and V8 throws away code optimised before it saw one.)
+ */
+export function lowerAt(tokens: readonly Token[], i: number): string {
+  return i >= 0 && i < tokens.length ? tokens[i]!.lower : '';
+}
+
 export function firstStartingAfter(spans: readonly Span[], offset: number): number {
   let lo = 0;
   let hi = spans.length;

@@ -99,7 +99,7 @@ export function groupFrames(frames: Frame[], country?: string): Group[] {
     if (frame.triggers.length === 0 && !target && groups.length > 0) target = groups[0];
     if (!target) {
       if (frame.triggers.length === 0 && frame.figures.every((f) => f.kind !== 'killed')) continue;
-      target = { frames: [] };
+      target = { frames: [], date: undefined, place: undefined };
       groups.push(target);
     }
     target.frames.push(frame);

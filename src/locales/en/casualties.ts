@@ -1,6 +1,6 @@
 // Reported figures: a quantity tied to what it counts. "at least seven fighters ... were killed",
 // "killing 28 militants", "the death toll rose to 12", "a policeman was shot dead".
-import type { Doc, Figure, PipelineComponent, Quantity, Token } from '../../common/doc.js';
+import { lowerAt, type Doc, type Figure, type PipelineComponent, type Quantity, type Token } from '../../common/doc.js';
 import { PhraseMatcher, type PhraseMatch } from '../../common/phrase-matcher.js';
 import lexicon from './data/casualties.json' with { type: 'json' };
 
@@ -108,7 +108,7 @@ function figureAt(doc: Doc, qi: number, q: Quantity, quantityAt: ReadonlyMap<num
     const m = kinds.matchAt(tokens, k);
     if (m && m.endToken <= qi) {
       // "protest the killing of one of their colleagues": a death the event is about, not in it.
-      const cause = DETERMINERS.has(tokens[k - 1]?.lower ?? '') && FORWARD_STOP.has(tokens[k - 2]?.lower ?? '');
+      const cause = DETERMINERS.has(lowerAt(tokens, k - 1)) && FORWARD_STOP.has(lowerAt(tokens, k - 2));
       if (!cause && (m.endToken === qi || gapIsLinking(tokens, m.endToken, qi))) found = { kind: m.value, first: k, end: m.endToken, forward: false };
       break;
     }

@@ -89,7 +89,8 @@ function tokenEnd(text: string, i: number, c: number): number {
 
 /** Length of "st", "nd", "rd", "th" or "s" at j (in that order of preference), else 0. */
 function ordinalSuffixLength(text: string, j: number): number {
-  const a = text.charCodeAt(j); // NaN past the end
+  if (j + 1 >= text.length) return j < text.length && text.charCodeAt(j) === 115 ? 1 : 0;
+  const a = text.charCodeAt(j);
   const b = text.charCodeAt(j + 1);
   if (a === 115) return b === 116 ? 2 : 1; // st | s
   if ((a === 110 || a === 114) && b === 100) return 2; // nd | rd

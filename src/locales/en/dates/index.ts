@@ -1,6 +1,6 @@
 // Date recogniser: runs each date pattern at each token that can open one, keeps the longest match.
 import { formatDay, parseIsoDay } from '../../../common/calendar.js';
-import type { Doc, PipelineComponent } from '../../../common/doc.js';
+import { lowerAt, type Doc, type PipelineComponent } from '../../../common/doc.js';
 import { WordSet } from '../../../common/word-set.js';
 import { dayMonthYear, monthDayYear, numericDate } from './absolute-dates.js';
 import { DAY_COUNTS, MONTHS, WEEKDAYS, yearToken, type DateContext, type DatePattern } from './context.js';
@@ -42,7 +42,7 @@ export function recogniseDates(doc: Doc): void {
     }
     if (!best) continue;
     // Include a leading "on" in the evidence: "on Thursday".
-    const startToken = tokens[i - 1]?.lower === 'on' && tokens[i - 1]!.sentence === t.sentence ? i - 1 : i;
+    const startToken = lowerAt(tokens, i - 1) === 'on' && tokens[i - 1]!.sentence === t.sentence ? i - 1 : i;
     const start = tokens[startToken]!.start;
     const end = tokens[best.endToken - 1]!.end;
     doc.dates.push({ start, end, text: doc.text.slice(start, end), date: formatDay(best.day), precision: best.precision, rule: best.rule, vague: best.vague ? true : undefined });
