@@ -309,3 +309,9 @@ test('an event "between X and Y" is one event', () => {
   const { events } = extractor.extract({ text: 'On 3 March 2020, 2 local policemen were killed following an ambush by Taliban militants between Sar-e Pol and Jowzjan provinces.', origin: { file: 'inline' } });
   assert.deepEqual(events.map((e) => e.fatalities), [2]);
 });
+
+test('deaths only feared are counted when no death is confirmed', () => {
+  assert.deepEqual(deathCounts('On Sunday, six villagers are feared dead after bandits raided a village near Marsabit.'), [6]);
+  // A confirmed figure stands; the feared ones beside it are not added.
+  assert.deepEqual(deathCounts('On Sunday, bandits killed one herder near Marsabit and two others are feared dead.'), [1]);
+});

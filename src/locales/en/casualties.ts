@@ -6,7 +6,7 @@ import lexicon from './data/casualties.json' with { type: 'json' };
 
 /** Every figure gets every field, in one order (one object shape for V8's optimised code). */
 function newFigure(f: Figure): Figure {
-  return { start: f.start, end: f.end, text: f.text, kind: f.kind, value: f.value, quantity: f.quantity, subject: f.subject, total: f.total, coded: f.coded };
+  return { start: f.start, end: f.end, text: f.text, kind: f.kind, value: f.value, quantity: f.quantity, subject: f.subject, total: f.total, coded: f.coded, feared: f.feared };
 }
 
 const kinds = new PhraseMatcher<string>();
@@ -44,12 +44,19 @@ const SUBJECT_NOT_A_PERSON = new Set<string>(cues.subjectNotAPerson);
 
 /** "two others feared dead", "possibly killed": a death nobody confirms is not counted. */
 function isUnconfirmed(tokens: Token[], killToken: number): boolean {
+  return unconfirmedCue(tokens, killToken) !== undefined;
+}
+
+/** The cue that leaves the death at killToken unconfirmed ("feared", "possibly"), if one. */
+function unconfirmedCue(tokens: Token[], killToken: number): string | undefined {
   for (let k = Math.max(0, killToken - 3); k < killToken; k++) {
     const m = unconfirmed.matchAt(tokens, k);
-    if (m && m.endToken <= killToken && tokens[k]!.sentence === tokens[killToken]!.sentence) return true;
+    if (m && m.endToken <= killToken && tokens[k]!.sentence === tokens[killToken]!.sentence) return tokens.slice(k, m.endToken).map((t) => t.lower).join(' ');
   }
-  return false;
+  return undefined;
 }
+/** Cues of deaths feared: a counted figure ("eight people are feared dead") the event's fallback. */
+const FEARED = new Set<string>(lexicon.fearedDead);
 
 function countsThings(tokens: Token[], k: number): boolean {
   return notPeople.has(tokens[k]?.lower ?? '') || (notPeople.has(tokens[k + 1]?.lower ?? '') && tokens[k]?.kind === 'word' && !tokens[k]!.upper);
@@ -137,7 +144,10 @@ function figureAt(doc: Doc, qi: number, q: Quantity, quantityAt: ReadonlyMap<num
       }
     }
   }
-  if (!found || isUnconfirmed(tokens, found.first)) return;
+  if (!found) return;
+  // "eight people are feared dead": kept, marked feared (counted only if nothing is confirmed).
+  const doubt = unconfirmedCue(tokens, found.first);
+  if (doubt !== undefined && !(found.kind === 'killed' && FEARED.has(doubt))) return;
   // "stole 100 cattle and killed 2 people": a count of animals or things is no casualty figure.
   if (found.forward ? countsThings(tokens, qEnd) : notPeople.has(tokens[qEnd]?.lower ?? '')) return;
   used.add(found.first);
@@ -157,6 +167,7 @@ function figureAt(doc: Doc, qi: number, q: Quantity, quantityAt: ReadonlyMap<num
     quantity: { start: q.start, end: q.end },
     subject: subject && subject[1] > subject[0] ? { start: tokens[subject[0]]!.start, end: tokens[subject[1] - 1]!.end } : undefined,
     total: isTotal(tokens, qi, sentence) ? true : undefined,
+    feared: doubt !== undefined ? true : undefined,
   }));
 }
 
