@@ -315,3 +315,14 @@ test('deaths only feared are counted when no death is confirmed', () => {
   // A confirmed figure stands; the feared ones beside it are not added.
   assert.deepEqual(deathCounts('On Sunday, bandits killed one herder near Marsabit and two others are feared dead.'), [1]);
 });
+
+test('a headline passive without its auxiliary makes forces the target, not the attacker', () => {
+  // "Two officers killed while ...": the officers suffered it; unnamed attackers fought forces on duty.
+  const e = firstEvent('Two police officers killed while on patrol near Garissa.', null);
+  assert.equal(e?.sub_event_type, 'Armed clash');
+  assert.match(e?.actor2 ?? '', /^Police Forces of Kenya/);
+  assert.equal(e?.inter1, 3);
+  // An active clause with its object stays the forces' act.
+  const f = firstEvent('Police killed two robbers in Garissa.', null);
+  assert.match(f?.actor1 ?? '', /^Police Forces of Kenya/);
+});
