@@ -130,6 +130,9 @@ function classifyCrowd(text: string, index: TriggerIndex, frames: Frame[], actor
     (index.has('riot-conduct') && (isCrowd(a1) || isCrowd(a2))) ||
     // Police dispersing a crowd ("tear gas to disperse protesters") reports the demonstration too.
     ((index.has('protest-intervention') || index.has('protest-excessive')) && (isProtesters(a1) || isProtesters(a2))) ||
+    // Forces dispersing a gathering ("police fired tear gas to disperse supporters") report it too,
+    // when nothing else is told of it (a clash or an attack they broke up is that event).
+    (index.has('protest-intervention') && (isCrowd(a1) || isCrowd(a2)) && (a1?.inter === 1 || a2?.inter === 1) && !index.has('clash') && !index.has('violence') && !index.has('riot-conduct') && !index.has('mob')) ||
     // "protesters ... property was vandalised": damage beside a crowd is the crowd's.
     (destruction && (isProtesters(a1) || isProtesters(a2) || a1?.inter === 5)) ||
     index.has('mob') ||

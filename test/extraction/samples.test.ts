@@ -326,3 +326,12 @@ test('a headline passive without its auxiliary makes forces the target, not the 
   const f = firstEvent('Police killed two robbers in Garissa.', null);
   assert.match(f?.actor1 ?? '', /^Police Forces of Kenya/);
 });
+
+test('forces dispersing a gathering report a protest with intervention', () => {
+  const e = firstEvent('On Friday, police fired tear gas to disperse hundreds of opposition supporters in Eldoret.', null);
+  assert.equal(e?.sub_event_type, 'Protest with intervention');
+  assert.equal(e?.interaction, 16);
+  // A clash the police broke up stays the clash.
+  const f = firstEvent('On Friday, rival supporters clashed in Eldoret until police fired tear gas to disperse them.', null);
+  assert.notEqual(f?.sub_event_type, 'Protest with intervention');
+});
