@@ -6,6 +6,7 @@ import { eventTypeOf } from '../common/acled-types.js';
 import type { TriggerMention } from '../common/doc.js';
 import { isArmed, isCommunalPeople, type EventActors } from './actor-roles.js';
 import type { Frame } from './frames.js';
+import triggerLexicon from '../locales/en/data/triggers.json' with { type: 'json' };
 
 export interface Classification {
   eventType: string;
@@ -21,6 +22,12 @@ const COMMUNAL_CLASH = /commun|ethnic|tribal|clan/i;
 const COMBATANT_WORDS = /\b(raiders?|rustlers?|militias?|militiamen|warriors?|morans?|bandits?|thieves|fighters?|gunmen)\b/i;
 const KILL_WORDS = /^(killed|kill|kills|killing|killings|murdered|murder|slain|slaughtered|massacre|massacred|executed|execution|beheaded|shot dead|gunned down|shot and killed|hacked to death|stabbed to death|beaten to death|beat to death|burned alive|lynched)$/i;
 const HARM_WORDS = /^(injured|wounded|shot|shooting|shootings|stabbed|beaten|tortured|hacked|set ablaze|targeted|targeting)$/i;
+
+const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** "held a peaceful demonstration", "no reported violence": the demonstrators' conduct was peaceful. */
+const PEACEFUL_CONDUCT = new RegExp(`\\b(?:${triggerLexicon.peacefulConduct.phrases.map(escape).join('|')})\\b`, 'i');
+/** "the peaceful protest turned violent": the words for a protest turning violent end the peace. */
+const TURNED_VIOLENT = /\bviolent\b/i;
 
 /** At most this many characters between a violent verb and the crowd it falls on ("shot at", "attacking protesting"). */
 const CROWD_AFTER_VIOLENCE_CHARS = 40;
@@ -148,8 +155,11 @@ function classifyCrowd(text: string, index: TriggerIndex, frames: Frame[], actor
   // without one it is mob violence (codebook 2.3).
   const clashes = of('clash');
   const demonstrating = protests.length > 0 || isProtesters(a1) || isProtesters(a2);
-  if (riots.length > 0 || (demonstrating && (riot.length > 0 || clashes.length > 0))) return result('Violent demonstration', [...riots, ...riot, ...clashes], tactics);
-  if (riot.length > 0) return result('Mob violence', riot, tactics);
+  // A demonstration told to have stayed peaceful is judged by that (codebook: the demonstrators'
+  // own conduct), not by a clash or a disruption also mentioned, unless it turned violent.
+  const peaceful = protests.length > 0 && riots.length === 0 && frames.some((f) => PEACEFUL_CONDUCT.test(text.slice(f.span.start, f.span.end))) && ![...riot, ...clashes].some((t) => TURNED_VIOLENT.test(t.text));
+  if (!peaceful && (riots.length > 0 || (demonstrating && (riot.length > 0 || clashes.length > 0)))) return result('Violent demonstration', [...riots, ...riot, ...clashes], tactics);
+  if (!peaceful && riot.length > 0) return result('Mob violence', riot, tactics);
   const excessive = of('protest-excessive');
   if (excessive.length > 0 || (killed > 0 && protests.length > 0)) return result('Excessive force against protesters', [...excessive, ...protests], tactics);
   // Forces using violence on a demonstration ("police shot at protesters") intervene in it.

@@ -335,3 +335,11 @@ test('forces dispersing a gathering report a protest with intervention', () => {
   const f = firstEvent('On Friday, rival supporters clashed in Eldoret until police fired tear gas to disperse them.', null);
   assert.notEqual(f?.sub_event_type, 'Protest with intervention');
 });
+
+test('a demonstration told to have stayed peaceful is a peaceful protest', () => {
+  const e = firstEvent('On Monday, hawkers held a peaceful demonstration in Kitale that disrupted business for hours.', null);
+  assert.equal(e?.sub_event_type, 'Peaceful protest');
+  // One that turned violent is a violent demonstration.
+  const f = firstEvent('On Monday, a peaceful demonstration by hawkers in Kitale turned violent as they threw stones at shops.', null);
+  assert.equal(f?.sub_event_type, 'Violent demonstration');
+});
