@@ -343,3 +343,9 @@ test('a demonstration told to have stayed peaceful is a peaceful protest', () =>
   const f = firstEvent('On Monday, a peaceful demonstration by hawkers in Kitale turned violent as they threw stones at shops.', null);
   assert.equal(f?.sub_event_type, 'Violent demonstration');
 });
+
+test('ordinary people who turn violent without a demonstration are a mob', () => {
+  // Motorcycle-taxi riders and voters are no armed group: their violence is mob violence (codebook 2.3).
+  assert.equal(firstEvent('On Sunday, angry boda boda riders beat a bus conductor in Embu over a fare dispute.', null)?.sub_event_type, 'Mob violence');
+  assert.equal(firstEvent('On Sunday, a county official was attacked by voters in Kitui over vote buying.', null)?.sub_event_type, 'Mob violence');
+});
