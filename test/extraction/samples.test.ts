@@ -349,3 +349,11 @@ test('ordinary people who turn violent without a demonstration are a mob', () =>
   assert.equal(firstEvent('On Sunday, angry boda boda riders beat a bus conductor in Embu over a fare dispute.', null)?.sub_event_type, 'Mob violence');
   assert.equal(firstEvent('On Sunday, a county official was attacked by voters in Kitui over vote buying.', null)?.sub_event_type, 'Mob violence');
 });
+
+test('a demonstration or crowd called violent, and what a crowd does "by" way of protest, make a riot', () => {
+  assert.equal(firstEvent('On Monday, violent teacher protests spread across Kericho.', null)?.sub_event_type, 'Violent demonstration');
+  // "by setting fire to ...": how they protested, not what the protest is about.
+  assert.equal(firstEvent('On Monday, traders in Kericho protested against new levies by setting fire to a county office.', null)?.sub_event_type, 'Violent demonstration');
+  // What a protest is about stays its topic.
+  assert.equal(firstEvent('On Monday, traders in Kericho protested against the setting fire to their market.', null)?.sub_event_type, 'Peaceful protest');
+});

@@ -101,7 +101,52 @@ export function recogniseTriggers(doc: Doc): void {
       rank: fixed ? rankOf(cls) : CLASS_RANK[cls] ?? 0,
     });
   }
+  addViolentCrowds(doc);
   markProtestTopics(doc);
+}
+
+const violentCrowd = lexicon.violentCrowd;
+const VIOLENT_WORDS = new Set(violentCrowd.words);
+const CROWD_HEADS = new Set(violentCrowd.heads);
+
+/**
+ * "violent electoral protests", "violent residents ... protesting": a demonstration or crowd called
+ * violent, with a few words between (the phrases without any are in the riot class), is a riot.
+ */
+function addViolentCrowds(doc: Doc): void {
+  const tokens = doc.tokens;
+  let added = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.kind !== 'word' || !VIOLENT_WORDS.has(t.lower)) continue;
+    // ("non-violent" is no violence.)
+    if (tokens[i - 1]?.text === '-' || tokens[i - 1]?.lower === 'non') continue;
+    let head = -1;
+    for (let k = i + 1; k < tokens.length && k <= i + violentCrowd.window && tokens[k]!.sentence === t.sentence && tokens[k]!.kind === 'word'; k++) {
+      if (CROWD_HEADS.has(tokens[k]!.lower)) {
+        head = k;
+        break;
+      }
+    }
+    if (head < 0) continue;
+    const start = t.start;
+    const end = tokens[head]!.end;
+    if (doc.triggers.some((x) => x.start < end && start < x.end && x.cls === 'riot')) continue;
+    doc.triggers.push({
+      start,
+      end,
+      text: doc.text.slice(start, end),
+      cls: 'riot',
+      eventType: eventTypeOf('riot'),
+      subEventType: '',
+      tactic: undefined,
+      irrealis: isIrrealis(tokens, i),
+      background: undefined,
+      rank: CLASS_RANK.riot ?? 0,
+    });
+    added = true;
+  }
+  if (added) doc.triggers.sort((a, b) => a.start - b.start);
 }
 
 const CROWD_ACTIONS = new Set(['protest-intervention', 'protest-excessive', 'riot']);
@@ -110,6 +155,8 @@ const TOPIC_BREAKS = new Set([';', ':', '—', '–']);
 /** The protest itself turning violent: never its topic. */
 const NEVER_TOPIC = new Set<string>(irrealisLexicon.neverProtestTopic);
 const topicCues = new Set<string>(irrealisLexicon.protestTopicCues.filter((c) => !c.includes(' ')));
+/** "protest against police violence by setting fire to stalls": what follows "by" is how they protested. */
+const MEANS_CUES = new Set<string>(irrealisLexicon.protestMeansCues);
 
 /**
  * "staged a protest against the mass arrest and killing of students": after a protest word and a
@@ -149,7 +196,7 @@ function markProtestTopics(doc: Doc): void {
     if (sentence !== protestSentence || CROWD_ACTIONS.has(t.cls) || NEVER_TOPIC.has(t.text.toLowerCase())) continue;
     // (Back from the word to the cue, not across a new clause: "protest over X; police arrest ...".)
     for (let k = ti - 1; k >= Math.max(protestAt + 1, ti - TOPIC_WINDOW); k--) {
-      if (TOPIC_BREAKS.has(tokens[k]!.text)) break;
+      if (TOPIC_BREAKS.has(tokens[k]!.text) || MEANS_CUES.has(tokens[k]!.lower)) break;
       if (topicCues.has(tokens[k]!.lower)) {
         t.irrealis = true;
         break;
