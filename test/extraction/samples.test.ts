@@ -357,3 +357,9 @@ test('a demonstration or crowd called violent, and what a crowd does "by" way of
   // What a protest is about stays its topic.
   assert.equal(firstEvent('On Monday, traders in Kericho protested against the setting fire to their market.', null)?.sub_event_type, 'Peaceful protest');
 });
+
+test('an assassination and one named victim of a listed kind count one death', () => {
+  assert.deepEqual(deathCounts('On Monday, a land surveyor was assassinated in Nakuru.'), [1]);
+  assert.deepEqual(deathCounts('On Monday, gunmen kill police reservist in Garissa.'), [1]);
+  assert.deepEqual(deathCounts('On Monday, raiders attack a chief and kill his bodyguard in Garissa.'), [1]);
+});
