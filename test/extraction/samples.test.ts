@@ -363,3 +363,10 @@ test('an assassination and one named victim of a listed kind count one death', (
   assert.deepEqual(deathCounts('On Monday, gunmen kill police reservist in Garissa.'), [1]);
   assert.deepEqual(deathCounts('On Monday, raiders attack a chief and kill his bodyguard in Garissa.'), [1]);
 });
+
+test('one who later died counts one death, unless the death is told as the cause', () => {
+  assert.deepEqual(deathCounts('On Sunday, a mob beat a trader in Nyeri. The trader later died in hospital.'), [1]);
+  assert.deepEqual(deathCounts('On Sunday, a herder was shot by raiders in Isiolo. He died on the way to hospital.'), [1]);
+  // The death that set off the event is not one of its dead.
+  assert.deepEqual(deathCounts('On Sunday, students burned two buses in Nyeri, claiming that a classmate died in a road accident.'), [0]);
+});

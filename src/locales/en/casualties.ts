@@ -348,6 +348,43 @@ function singularObjectEnd(tokens: Doc['tokens'], at: number, sentence: number, 
   return -1;
 }
 
+const DIED = new Set<string>(cues.diedVerbs);
+/** Words between a subject and "died": "later", "subsequently", "reportedly". */
+const DIED_ADVERBS = new Set<string>(cues.diedAdverbs);
+const SUBJECT_PRONOUNS = new Set<string>(cues.singularPronouns);
+/** Before the one who died, words that make the death the event's cause ("claiming that a patient died"). */
+const DIED_CAUSE_CUES = new Set<string>(cues.diedCauseCues);
+
+/**
+ * The one who "died" at token i: a pronoun ("he later died") or a noun phrase whose head is a
+ * singular person noun ("the man", "another person", "a police officer"); [first, end) or undefined.
+ */
+function diedSubject(tokens: Doc['tokens'], i: number, sentence: number): [number, number] | undefined {
+  let k = i - 1;
+  while (k >= 0 && tokens[k]!.sentence === sentence && DIED_ADVERBS.has(tokens[k]!.lower)) k--;
+  const head = tokens[k];
+  if (!head || head.sentence !== sentence) return undefined;
+  if (SUBJECT_PRONOUNS.has(head.lower)) return [k, k + 1];
+  if (!singularNouns.has(head.lower)) return undefined;
+  let first = k;
+  for (let j = k - 1; j >= 0 && j >= k - 3 && tokens[j]!.sentence === sentence && tokens[j]!.kind === 'word' && !OBJECT_BOUNDARIES.has(tokens[j]!.lower); j--) {
+    first = j;
+    if (singular.has(tokens[j]!.lower) || DETERMINERS.has(tokens[j]!.lower) || tokens[j]!.lower === 'another') break;
+  }
+  // (A plural or counted subject is read by the figures with a number: "two men died".)
+  if (quantityBefore(tokens, first)) return undefined;
+  // "after a student died", "claiming that a patient died": a death told as the cause of the event.
+  for (let j = first - 1; j >= 0 && j >= first - 3 && tokens[j]!.sentence === sentence; j--) {
+    if (DIED_CAUSE_CUES.has(tokens[j]!.lower) || PRIOR_DEED_CUES.has(tokens[j]!.lower)) return undefined;
+  }
+  return [first, k + 1];
+}
+
+function quantityBefore(tokens: Doc['tokens'], first: number): boolean {
+  const t = tokens[first - 1];
+  return !!t && t.kind === 'number';
+}
+
 /** "a policeman was shot dead", "killing a civilian", "shot him dead", "Mob kills thief": one death. */
 function addSingularDeaths(doc: Doc, used: Set<number>, quantities: ReadonlyMap<number, unknown>): void {
   const tokens = doc.tokens;
@@ -386,6 +423,21 @@ function singularDeathAt(doc: Doc, i: number, m: PhraseMatch<string>, used: Set<
   }
   let overlapsUsed = false;
   for (let k = i; k < kindEnd; k++) if (used.has(k)) overlapsUsed = true;
+  // "The man later died in hospital", "Another person dies in a clan war", "he died": one who died.
+  if (!overlapsUsed && DIED.has(tokens[i]!.lower) && kindEnd === i + 1) {
+    const subject = diedSubject(tokens, i, tokens[i]!.sentence);
+    if (subject) {
+      const start = tokens[subject[0]]!.start;
+      const end = tokens[i]!.end;
+      doc.figures.push(newFigure({
+        start, end, text: doc.text.slice(start, end), kind: 'killed', value: 1,
+        quantity: { start, end: tokens[subject[1] - 1]!.end },
+        subject: { start, end: tokens[subject[1] - 1]!.end },
+      }));
+      used.add(i);
+      return i;
+    }
+  }
   if (m.value !== 'killed' || overlapsUsed || /^(deaths|death|toll|fatalities|fatality|lives|bodies|die|dies)$/.test(tokens[i]!.lower)) {
     return kindEnd - 1;
   }
