@@ -370,3 +370,10 @@ test('one who later died counts one death, unless the death is told as the cause
   // The death that set off the event is not one of its dead.
   assert.deepEqual(deathCounts('On Sunday, students burned two buses in Nyeri, claiming that a classmate died in a road accident.'), [0]);
 });
+
+test('an aside in brackets does not cut a count from its verb; cattle rustlers are people', () => {
+  assert.deepEqual(deathCounts('On Sunday, three herders (out of a group of five) were killed by raiders near Kapedo.'), [3]);
+  assert.deepEqual(deathCounts('On Sunday, police shot dead 4 cattle rustlers near Kapedo.'), [4]);
+  // Animals stolen are still no casualties.
+  assert.deepEqual(deathCounts('On Sunday, raiders stole 40 cattle and killed 2 herders near Kapedo.'), [2]);
+});

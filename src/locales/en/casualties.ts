@@ -59,8 +59,12 @@ function unconfirmedCue(tokens: Token[], killToken: number): string | undefined 
 const FEARED = new Set<string>(lexicon.fearedDead);
 
 function countsThings(tokens: Token[], k: number): boolean {
-  return notPeople.has(tokens[k]?.lower ?? '') || (notPeople.has(tokens[k + 1]?.lower ?? '') && tokens[k]?.kind === 'word' && !tokens[k]!.upper);
+  // ("cattle rustlers", "livestock thieves": people named after the animals they take.)
+  if (notPeople.has(tokens[k]?.lower ?? '') && PEOPLE_AFTER_THING.test(tokens[k + 1]?.lower ?? '')) return false;
+  return notPeople.has(tokens[k]?.lower ?? '') || (notPeople.has(tokens[k + 1]?.lower ?? '') && tokens[k]?.kind === 'word' && !tokens[k]!.upper && !PEOPLE_AFTER_THING.test(tokens[k + 2]?.lower ?? ''));
 }
+/** Agent nouns after a word for things: "cattle rustlers", "camel herders", "livestock thieves". */
+const PEOPLE_AFTER_THING = new RegExp(`^(?:${lexicon.peopleAfterThings.join('|')})$`);
 const objectPronouns = new Set(lexicon.objectPronouns);
 
 const FORWARD_WINDOW = 10;
@@ -124,6 +128,15 @@ function figureAt(doc: Doc, qi: number, q: Quantity, quantityAt: ReadonlyMap<num
   if (!found) {
     for (let k = qEnd, steps = 0; k < tokens.length && steps < FORWARD_WINDOW && tokens[k]!.sentence === sentence; k++, steps++) {
       const low = tokens[k]!.lower;
+      // "Two Kenya Defence Forces (KDF) soldiers", "three herders (out of a group of seven) were
+      // killed", "At least 20 (some reports 30) have been killed": an aside in brackets is skipped.
+      if (low === '(') {
+        const close = closingBracket(tokens, k, sentence);
+        if (close > 0) {
+          k = close;
+          continue;
+        }
+      }
       if (STOP.has(low) || FORWARD_STOP.has(low)) break;
       if (partOf.matchAt(tokens, k)) {
         // Skip the parenthetical "including two children" (up to its comma or the verb).
@@ -149,7 +162,7 @@ function figureAt(doc: Doc, qi: number, q: Quantity, quantityAt: ReadonlyMap<num
   const doubt = unconfirmedCue(tokens, found.first);
   if (doubt !== undefined && !(found.kind === 'killed' && FEARED.has(doubt))) return;
   // "stole 100 cattle and killed 2 people": a count of animals or things is no casualty figure.
-  if (found.forward ? countsThings(tokens, qEnd) : notPeople.has(tokens[qEnd]?.lower ?? '')) return;
+  if (found.forward ? countsThings(tokens, qEnd) : notPeople.has(tokens[qEnd]?.lower ?? '') && !PEOPLE_AFTER_THING.test(tokens[qEnd + 1]?.lower ?? '')) return;
   used.add(found.first);
   const figureTokens = found.forward ? [qi, found.end] : [found.first, Math.max(qEnd, found.end)];
   let subject: [number, number] | undefined;
@@ -169,6 +182,17 @@ function figureAt(doc: Doc, qi: number, q: Quantity, quantityAt: ReadonlyMap<num
     total: isTotal(tokens, qi, sentence) ? true : undefined,
     feared: doubt !== undefined ? true : undefined,
   }));
+}
+
+const MAX_ASIDE_TOKENS = 10;
+
+/** The ")" closing the "(" at token k within a few tokens of its sentence, with no casualty word inside; -1 if none. */
+function closingBracket(tokens: Token[], k: number, sentence: number): number {
+  for (let j = k + 1; j < tokens.length && j <= k + MAX_ASIDE_TOKENS && tokens[j]!.sentence === sentence; j++) {
+    if (tokens[j]!.text === ')') return j;
+    if (tokens[j]!.text === '(' || kinds.opensAt(tokens[j]!)) return -1;
+  }
+  return -1;
 }
 
 function lastTokenStart(doc: Doc, q: Quantity): number {
