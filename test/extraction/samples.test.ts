@@ -377,3 +377,9 @@ test('an aside in brackets does not cut a count from its verb; cattle rustlers a
   // Animals stolen are still no casualties.
   assert.deepEqual(deathCounts('On Sunday, raiders stole 40 cattle and killed 2 herders near Kapedo.'), [2]);
 });
+
+test('deaths told as the cause of a protest or a lynching are not its dead', () => {
+  assert.deepEqual(deathCounts('On Monday, traders in Kisii protested after a hawker was killed by a speeding lorry.'), [0]);
+  assert.deepEqual(deathCounts('On Monday, traders in Kisii blocked a road after three hawkers were killed by a speeding lorry.'), [0]);
+  assert.deepEqual(deathCounts('On Monday, villagers in Kisii lynched two men accused of killing four people.'), [2]);
+});

@@ -158,6 +158,9 @@ function figureAt(doc: Doc, qi: number, q: Quantity, quantityAt: ReadonlyMap<num
     }
   }
   if (!found) return;
+  // "protested after three people were killed", "lynched two robbers accused of killing three":
+  // deaths told as the cause of the event, not among its dead.
+  if (found.forward ? causeBefore(tokens, qi, sentence) : priorDeed(tokens, found.first, sentence)) return;
   // "eight people are feared dead": kept, marked feared (counted only if nothing is confirmed).
   const doubt = unconfirmedCue(tokens, found.first);
   if (doubt !== undefined && !(found.kind === 'killed' && FEARED.has(doubt))) return;
@@ -322,6 +325,19 @@ function priorDeed(tokens: Doc['tokens'], i: number, sentence: number): boolean 
   for (let k = i - 1; k >= 0 && k >= i - 4 && tokens[k]!.sentence === sentence; k--) {
     const w = tokens[k]!.lower;
     if (PRIOR_DEED_CUES.has(w)) return true;
+    if (w === ',' || w === ';') break;
+  }
+  return false;
+}
+
+/** Words just before the dead that make their death the cause of the event told: "protested after a man was killed". */
+const DEATH_CAUSE_CUES = new Set<string>(cues.deathCauseCues);
+
+/** Whether a cause cue stands within a few words before token i (in its clause). */
+function causeBefore(tokens: Doc['tokens'], i: number, sentence: number): boolean {
+  for (let k = i - 1; k >= 0 && k >= i - 3 && tokens[k]!.sentence === sentence; k--) {
+    const w = tokens[k]!.lower;
+    if (DEATH_CAUSE_CUES.has(w)) return true;
     if (w === ',' || w === ';') break;
   }
   return false;
@@ -535,6 +551,8 @@ function singularDeathAt(doc: Doc, i: number, m: PhraseMatch<string>, used: Set<
     const after = tokens[kindEnd];
     if (!after || after.sentence !== sentence || after.kind === 'punct' || OBJECT_BOUNDARIES.has(after.lower) || after.lower === 'following') first = i - 1;
   }
+  // "protested after a pedestrian was killed": the death is the cause, not the event's.
+  if (first >= 0 && causeBefore(tokens, first, sentence)) return kindEnd - 1;
   // Active with a singular object: "killed a civilian", "shot him dead", "shot dead suspected SLDF leader"
   const next = tokens[kindEnd];
   const noObject = kindEnd === i + 1 && NO_OBJECT.has(tokens[i]!.lower);
