@@ -383,3 +383,8 @@ test('deaths told as the cause of a protest or a lynching are not its dead', () 
   assert.deepEqual(deathCounts('On Monday, traders in Kisii blocked a road after three hawkers were killed by a speeding lorry.'), [0]);
   assert.deepEqual(deathCounts('On Monday, villagers in Kisii lynched two men accused of killing four people.'), [2]);
 });
+
+test('an age is not a count of the dead', () => {
+  assert.deepEqual(deathCounts('On Sunday, a 45 year-old trader was killed by robbers in Narok.'), [1]);
+  assert.deepEqual(deathCounts('On Sunday, a 9 year old girl was hacked to death in Narok.'), [1]);
+});

@@ -112,6 +112,8 @@ function figureAt(doc: Doc, qi: number, q: Quantity, quantityAt: ReadonlyMap<num
   const sentence = tokens[qi]!.sentence;
   // A count inside "including two children" is part of a larger figure; "no one" counts nobody.
   if (precededBy(partOf, tokens, qi) || NEGATIONS.has(tokens[qi - 1]?.lower ?? '')) return;
+  // "a 60 year-old woman was killed": an age, not a count.
+  if (AGE_AFTER.test(doc.text.slice(q.end, q.end + 16))) return;
   let found: { kind: string; first: number; end: number; forward: boolean } | null = null;
   // "killed at least 28 ISIS militants", "the death toll rose to 12": the word right before the
   // figure, or separated from it only by words like "rose to".
@@ -188,6 +190,8 @@ function figureAt(doc: Doc, qi: number, q: Quantity, quantityAt: ReadonlyMap<num
 }
 
 const MAX_ASIDE_TOKENS = 10;
+/** After a number, an age: "60 year-old", "13 year old", "25-years-old", "six-month-old". */
+const AGE_AFTER = /^\s*-?\s*(?:years?|months?|weeks?|days?)\s*-?\s*old\b/i;
 
 /** The ")" closing the "(" at token k within a few tokens of its sentence, with no casualty word inside; -1 if none. */
 function closingBracket(tokens: Token[], k: number, sentence: number): number {
