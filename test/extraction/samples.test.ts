@@ -388,3 +388,11 @@ test('an age is not a count of the dead', () => {
   assert.deepEqual(deathCounts('On Sunday, a 45 year-old trader was killed by robbers in Narok.'), [1]);
   assert.deepEqual(deathCounts('On Sunday, a 9 year old girl was hacked to death in Narok.'), [1]);
 });
+
+test('a count before an active killing verb with an object counts the killers, not the dead', () => {
+  assert.deepEqual(deathCounts('On Friday, three gunmen shot dead a shopkeeper in Garissa.'), [1]);
+  assert.deepEqual(deathCounts('On Friday, five raiders killed two herders in Garissa.'), [2]);
+  // Passives and phrases without an object still count the dead.
+  assert.deepEqual(deathCounts('On Friday, 4 people were on Monday killed by raiders in Garissa.'), [4]);
+  assert.deepEqual(deathCounts('On Friday, 6 herders killed in the attack on a village in Garissa.'), [6]);
+});

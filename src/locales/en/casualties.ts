@@ -160,6 +160,9 @@ function figureAt(doc: Doc, qi: number, q: Quantity, quantityAt: ReadonlyMap<num
     }
   }
   if (!found) return;
+  // "Three militants shot dead a driver", "an armed gang of four men shot dead a priest": a count
+  // before an active killing verb with its object after it counts the killers, not the dead.
+  if (found.forward && activeWithObject(tokens, qEnd, found.first, found.end, quantityAt)) return;
   // "protested after three people were killed", "lynched two robbers accused of killing three":
   // deaths told as the cause of the event, not among its dead.
   if (found.forward ? causeBefore(tokens, qi, sentence) : priorDeed(tokens, found.first, sentence)) return;
@@ -187,6 +190,23 @@ function figureAt(doc: Doc, qi: number, q: Quantity, quantityAt: ReadonlyMap<num
     total: isTotal(tokens, qi, sentence) ? true : undefined,
     feared: doubt !== undefined ? true : undefined,
   }));
+}
+
+/** Before a killing verb, words that make it passive: what stands before it died. */
+const PASSIVE_MARKERS = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'got', 'get', 'gets']);
+const OBJECT_OPENERS = new Set(['a', 'an', 'the', 'his', 'her', 'their', 'its', 'him', 'them', 'one']);
+
+/**
+ * The killing verb at [first, end), after a count ending at `from`, is active and has an object
+ * after it ("shot dead a driver"); not a passive ("were on Monday lynched"), not "dead", "died", nor
+ * a phrase that ends in its preposition ("killed in the attack").
+ */
+function activeWithObject(tokens: Token[], from: number, first: number, end: number, quantityAt: ReadonlyMap<number, Quantity>): boolean {
+  for (let k = from; k < first; k++) if (PASSIVE_MARKERS.has(tokens[k]!.lower)) return false;
+  if (NO_OBJECT.has(tokens[first]!.lower) || OBJECT_BOUNDARIES.has(tokens[end - 1]!.lower)) return false;
+  const next = tokens[end];
+  if (!next || next.sentence !== tokens[first]!.sentence) return false;
+  return OBJECT_OPENERS.has(next.lower) || quantityAt.has(end);
 }
 
 const MAX_ASIDE_TOKENS = 10;
