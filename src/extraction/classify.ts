@@ -18,6 +18,16 @@ export interface Classification {
 }
 
 const COMMUNAL_CLASH = /commun|ethnic|tribal|clan/i;
+/**
+ * A clash told between communities ("two rival pastoralist communities clashed", "fighting between
+ * the Kipsigis and Maasai communities", "ethnic clashes"): the sides are communal militias (codebook 3),
+ * though the only people the sentence names are the dead ("five people were killed").
+ */
+export const COMMUNAL_FIGHT = /\b(?:ethnic|tribal|clans?|communal|inter-?communal|communities|pastoralists)\b/i;
+
+export function communalFightTold(text: string, frames: Frame[]): boolean {
+  return frames.some((f) => f.triggers.some((t) => t.cls === 'clash') && COMMUNAL_FIGHT.test(text.slice(f.span.start, f.span.end)));
+}
 /** Words for a community's fighters, not its people. */
 const COMBATANT_WORDS = /\b(raiders?|rustlers?|militias?|militiamen|warriors?|morans?|bandits?|thieves|fighters?|gunmen)\b/i;
 const KILL_WORDS = /^(killed|kill|kills|killing|killings|murdered|murder|slain|slaughtered|massacre|massacred|executed|execution|beheaded|shot dead|gunned down|shot and killed|hacked to death|stabbed to death|beaten to death|beat to death|burned alive|lynched)$/i;
@@ -116,7 +126,7 @@ export function classify(text: string, frames: Frame[], actors: EventActors, kil
   }
   const index = new TriggerIndex(triggers);
   // (Split in parts: V8 compiles small functions sooner and cheaper.)
-  return classifyCrowd(text, index, frames, actors, killed, tactics) ?? classifyViolence(index, frames, actors, killed, tactics);
+  return classifyCrowd(text, index, frames, actors, killed, tactics) ?? classifyViolence(text, index, frames, actors, killed, tactics);
 }
 
 /** Crowds: demonstrations and riots (null when the event is no crowd's). */
@@ -171,7 +181,7 @@ function classifyCrowd(text: string, index: TriggerIndex, frames: Frame[], actor
 }
 
 /** Fighting, attacks, explosions and the strategic developments. */
-function classifyViolence(index: TriggerIndex, frames: Frame[], actors: EventActors, killed: number, tactics: Classification['tactics']): Classification | null {
+function classifyViolence(text: string, index: TriggerIndex, frames: Frame[], actors: EventActors, killed: number, tactics: Classification['tactics']): Classification | null {
   const of = (cls: string) => index.of(cls);
   const triggers = index.all;
   const a1 = actors.actor1;
@@ -227,7 +237,7 @@ function classifyViolence(index: TriggerIndex, frames: Frame[], actors: EventAct
   if (clashes.length > 0 && (!isVictims(a2) || isArmed(a1?.inter))) {
     // Crowds fighting police or each other riot; with an armed group, or as communities, they battle.
     const armedGroup = [a1, a2].some((x) => x && x.inter >= 2 && x.inter <= 4 && x.kind !== 'population');
-    const communal = isCommunalPeople(a1) || isCommunalPeople(a2) || clashes.some((t) => COMMUNAL_CLASH.test(t.text));
+    const communal = isCommunalPeople(a1) || isCommunalPeople(a2) || clashes.some((t) => COMMUNAL_CLASH.test(t.text)) || communalFightTold(text, frames);
     // (Demonstrators who clash make a violent demonstration though no protest word is told.)
     const demonstrating = protests.length > 0 || isProtesters(a1) || isProtesters(a2);
     if (!armedGroup && !communal && (isCrowd(a1) || isCrowd(a2))) return result(demonstrating ? 'Violent demonstration' : 'Mob violence', clashes, tactics);

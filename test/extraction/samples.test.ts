@@ -396,3 +396,9 @@ test('a count before an active killing verb with an object counts the killers, n
   assert.deepEqual(deathCounts('On Friday, 4 people were on Monday killed by raiders in Garissa.'), [4]);
   assert.deepEqual(deathCounts('On Friday, 6 herders killed in the attack on a village in Garissa.'), [6]);
 });
+
+test('a clash told between communities is an armed clash of communal militias, whoever is named as the dead', () => {
+  const e = firstEvent('On Sunday, three people were killed in Kuria as fighting between two rival communities continued.', null);
+  assert.equal(e?.sub_event_type, 'Armed clash');
+  assert.equal(e?.interaction, 44);
+});
