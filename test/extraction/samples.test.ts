@@ -402,3 +402,9 @@ test('a clash told between communities is an armed clash of communal militias, w
   assert.equal(e?.sub_event_type, 'Armed clash');
   assert.equal(e?.interaction, 44);
 });
+
+test('off-duty forces who are attacked are civilians', () => {
+  const e = firstEvent('On Sunday, unidentified gunmen shot dead an off-duty soldier outside a bar in Eldoret.', null);
+  assert.equal(e?.sub_event_type, 'Attack');
+  assert.equal(e?.inter2, 7);
+});
