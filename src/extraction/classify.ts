@@ -39,6 +39,9 @@ const PEACEFUL_CONDUCT = new RegExp(`\\b(?:${triggerLexicon.peacefulConduct.phra
 /** "the peaceful protest turned violent": the words for a protest turning violent end the peace. */
 const TURNED_VIOLENT = /\bviolent\b/i;
 
+/** Told of an explosive device: found before it went off, or it failed to ("unexploded", "controlled explosion"). */
+const DEVICE_DISRUPTED = new RegExp(`\\b(?:${triggerLexicon.deviceDisrupted.phrases.map(escape).join('|')})\\b`, 'i');
+
 /** At most this many characters between a violent verb and the crowd it falls on ("shot at", "attacking protesting"). */
 const CROWD_AFTER_VIOLENCE_CHARS = 40;
 
@@ -219,6 +222,14 @@ function classifyViolence(text: string, index: TriggerIndex, frames: Frame[], ac
   }
   // (An armed side clashing with a crowd, "police clash with demonstrators", is a riot: below.)
   if (ground && (twoArmedSides || (isArmed(a1?.inter) && !isVictims(a2) && !isCrowd(a2) && clashes.length > 0))) return result('Armed clash', [...clashes, ...groundAssaults], tactics);
+  // An explosive defused, found before it went off, or that failed to explode, with nobody hurt,
+  // is a Disrupted weapons use (codebook 2.3), not an explosion.
+  if (explosive.length > 0 && killed === 0) {
+    const disrupted = index.fixed('Strategic developments').filter((t) => t.subEventType === 'Disrupted weapons use');
+    const hurt = frames.some((f) => f.figures.some((x) => x.kind === 'injured' || x.kind === 'killed')) || violence.some((t) => KILL_WORDS.test(t.text) || HARM_WORDS.test(t.text));
+    const device = frames.some((f) => explosiveSentences.has(f.sentence) && DEVICE_DISRUPTED.test(text.slice(f.span.start, f.span.end)));
+    if (!hurt && (disrupted.length > 0 || device)) return result('Disrupted weapons use', disrupted.length > 0 ? disrupted : explosive, tactics);
+  }
   if (explosive.length > 0) return result(explosive[0]!.subEventType, explosive, tactics);
   // Forces on duty attacked by someone the text does not name ("a police officer was shot dead"):
   // an attack on an armed side is a battle (codebook 2.3); the attackers are coded unidentified.

@@ -408,3 +408,10 @@ test('off-duty forces who are attacked are civilians', () => {
   assert.equal(e?.sub_event_type, 'Attack');
   assert.equal(e?.inter2, 7);
 });
+
+test('an explosive found, defused or failing to explode, with nobody hurt, is a disrupted weapons use', () => {
+  assert.equal(firstEvent('On Monday, police discovered a bomb inside a bus in Kisumu.', null)?.sub_event_type, 'Disrupted weapons use');
+  assert.equal(firstEvent('On Monday, soldiers defused an IED planted on a road near Mandera.', null)?.sub_event_type, 'Disrupted weapons use');
+  // One that went off and hurt people is an explosion.
+  assert.equal(firstEvent('On Monday, an IED planted on a road near Mandera exploded, wounding three soldiers.', null)?.sub_event_type, 'Remote explosive/landmine/IED');
+});
