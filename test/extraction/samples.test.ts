@@ -415,3 +415,11 @@ test('an explosive found, defused or failing to explode, with nobody hurt, is a 
   // One that went off and hurt people is an explosion.
   assert.equal(firstEvent('On Monday, an IED planted on a road near Mandera exploded, wounding three soldiers.', null)?.sub_event_type, 'Remote explosive/landmine/IED');
 });
+
+test('bandits who raid livestock are a communal militia', () => {
+  const e = firstEvent('On Monday, bandits shot dead a herder and drove away 300 goats near Tot.', null);
+  assert.equal(e?.inter1, 4);
+  // Bandits with no livestock raid stay an unidentified armed group.
+  const f = firstEvent('On Monday, armed bandits shot dead a shopkeeper in Eldoret town.', null);
+  assert.equal(f?.inter1, 3);
+});
