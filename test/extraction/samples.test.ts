@@ -423,3 +423,8 @@ test('bandits who raid livestock are a communal militia', () => {
   const f = firstEvent('On Monday, armed bandits shot dead a shopkeeper in Eldoret town.', null);
   assert.equal(f?.inter1, 3);
 });
+
+test('a death named as the cause ("following the killing of two traders") is not the event\'s', () => {
+  assert.deepEqual(deathCounts('On Monday, hawkers in Kisii protested following the killing of two traders by robbers.'), [0]);
+  assert.deepEqual(deathCounts('On Monday, students in Kisii went on a rampage after a third year student was killed.'), [0]);
+});

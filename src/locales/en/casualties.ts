@@ -165,7 +165,7 @@ function figureAt(doc: Doc, qi: number, q: Quantity, quantityAt: ReadonlyMap<num
   if (found.forward && activeWithObject(tokens, qEnd, found.first, found.end, quantityAt)) return;
   // "protested after three people were killed", "lynched two robbers accused of killing three":
   // deaths told as the cause of the event, not among its dead.
-  if (found.forward ? causeBefore(tokens, qi, sentence) : priorDeed(tokens, found.first, sentence)) return;
+  if (found.forward ? causeBefore(tokens, qi, sentence) : priorDeed(tokens, found.first, sentence) || nominalCause(tokens, found.first, sentence)) return;
   // "eight people are feared dead": kept, marked feared (counted only if nothing is confirmed).
   const doubt = unconfirmedCue(tokens, found.first);
   if (doubt !== undefined && !(found.kind === 'killed' && FEARED.has(doubt))) return;
@@ -357,9 +357,21 @@ function priorDeed(tokens: Doc['tokens'], i: number, sentence: number): boolean 
 /** Words just before the dead that make their death the cause of the event told: "protested after a man was killed". */
 const DEATH_CAUSE_CUES = new Set<string>(cues.deathCauseCues);
 
+/**
+ * "following the killing of two traders", "over the killing of their relative", "protest the death
+ * of four men": a death named as a noun after a cause cue or a protest word is what the event is about.
+ */
+function nominalCause(tokens: Doc['tokens'], i: number, sentence: number): boolean {
+  if (!DETERMINERS.has(tokens[i - 1]?.lower ?? '')) return false;
+  const before = tokens[i - 2];
+  return !!before && before.sentence === sentence && (DEATH_CAUSE_CUES.has(before.lower) || FORWARD_STOP.has(before.lower));
+}
+
+const CAUSE_WINDOW = 5;
+
 /** Whether a cause cue stands within a few words before token i (in its clause). */
 function causeBefore(tokens: Doc['tokens'], i: number, sentence: number): boolean {
-  for (let k = i - 1; k >= 0 && k >= i - 3 && tokens[k]!.sentence === sentence; k--) {
+  for (let k = i - 1; k >= 0 && k >= i - CAUSE_WINDOW && tokens[k]!.sentence === sentence; k--) {
     const w = tokens[k]!.lower;
     if (DEATH_CAUSE_CUES.has(w)) return true;
     if (w === ',' || w === ';') break;
