@@ -428,3 +428,10 @@ test('a death named as the cause ("following the killing of two traders") is not
   assert.deepEqual(deathCounts('On Monday, hawkers in Kisii protested following the killing of two traders by robbers.'), [0]);
   assert.deepEqual(deathCounts('On Monday, students in Kisii went on a rampage after a third year student was killed.'), [0]);
 });
+
+test('what a protest is about reaches further, but ends at a new clause of the crowd\'s own', () => {
+  // The killing is the topic, ten words after "against": not an act of police on the crowd.
+  assert.equal(firstEvent('On Monday, residents of Ruiru protested against the slow police investigation into the recent killing of a villager.', null)?.sub_event_type, 'Peaceful protest');
+  // After a comma, what the crowd did is its own act.
+  assert.equal(firstEvent('On Monday, traders in Ruiru protested against new county levies, burning tyres on the main road.', null)?.sub_event_type, 'Violent demonstration');
+});

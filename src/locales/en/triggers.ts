@@ -150,7 +150,7 @@ function addViolentCrowds(doc: Doc): void {
 }
 
 const CROWD_ACTIONS = new Set(['protest-intervention', 'protest-excessive', 'riot']);
-const TOPIC_WINDOW = 6;
+const TOPIC_WINDOW = 10;
 const TOPIC_BREAKS = new Set([';', ':', '—', '–']);
 /** The protest itself turning violent: never its topic. */
 const NEVER_TOPIC = new Set<string>(irrealisLexicon.neverProtestTopic);
@@ -196,13 +196,24 @@ function markProtestTopics(doc: Doc): void {
     if (sentence !== protestSentence || CROWD_ACTIONS.has(t.cls) || NEVER_TOPIC.has(t.text.toLowerCase())) continue;
     // (Back from the word to the cue, not across a new clause: "protest over X; police arrest ...".)
     for (let k = ti - 1; k >= Math.max(protestAt + 1, ti - TOPIC_WINDOW); k--) {
-      if (TOPIC_BREAKS.has(tokens[k]!.text) || MEANS_CUES.has(tokens[k]!.lower)) break;
+      if (TOPIC_BREAKS.has(tokens[k]!.text) || MEANS_CUES.has(tokens[k]!.lower) || clauseBreak(tokens, k)) break;
       if (topicCues.has(tokens[k]!.lower)) {
         t.irrealis = true;
         break;
       }
     }
   }
+}
+
+/**
+ * Between a protest's topic and a later event word, a new clause of the crowd's own: a comma
+ * ("protested against the results, burning tyres") or "and" before a past-tense verb ("protested
+ * over fees and stoned a building"; not "the arrest and killing of students").
+ */
+function clauseBreak(tokens: Token[], k: number): boolean {
+  const t = tokens[k]!;
+  if (t.text === ',') return true;
+  return t.lower === 'and' && /^[a-z]+ed$/.test(tokens[k + 1]?.lower ?? '');
 }
 
 function tokenIndexAt(tokens: Token[], offset: number): number {
