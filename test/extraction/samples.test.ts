@@ -435,3 +435,7 @@ test('what a protest is about reaches further, but ends at a new clause of the c
   // After a comma, what the crowd did is its own act.
   assert.equal(firstEvent('On Monday, traders in Ruiru protested against new county levies, burning tyres on the main road.', null)?.sub_event_type, 'Violent demonstration');
 });
+
+test('an act someone failed or refused to do did not happen', () => {
+  assert.equal(firstEvent('On Monday, teachers in Mbita protested the failure of police to arrest any suspects.', null)?.sub_event_type, 'Peaceful protest');
+});
