@@ -439,3 +439,8 @@ test('what a protest is about reaches further, but ends at a new clause of the c
 test('an act someone failed or refused to do did not happen', () => {
   assert.equal(firstEvent('On Monday, teachers in Mbita protested the failure of police to arrest any suspects.', null)?.sub_event_type, 'Peaceful protest');
 });
+
+test('"a fight between", "firefights" and "warring" report a clash', () => {
+  assert.equal(firstEvent('On Sunday, a fight between Pokot and Turkana herders near Kainuk left two dead.', null)?.sub_event_type, 'Armed clash');
+  assert.equal(firstEvent('On Sunday, there were firefights between police and bandits near Kainuk.', null)?.sub_event_type, 'Armed clash');
+});
