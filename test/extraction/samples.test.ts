@@ -444,3 +444,8 @@ test('"a fight between", "firefights" and "warring" report a clash', () => {
   assert.equal(firstEvent('On Sunday, a fight between Pokot and Turkana herders near Kainuk left two dead.', null)?.sub_event_type, 'Armed clash');
   assert.equal(firstEvent('On Sunday, there were firefights between police and bandits near Kainuk.', null)?.sub_event_type, 'Armed clash');
 });
+
+test('crowds pouring into the streets or waving placards report a protest', () => {
+  assert.equal(firstEvent('On Tuesday, hundreds of traders poured into the streets of Garissa over new levies.', null)?.sub_event_type, 'Peaceful protest');
+  assert.equal(firstEvent('On Tuesday, nurses waved placards outside the county offices in Garissa.', null)?.sub_event_type, 'Peaceful protest');
+});
