@@ -449,3 +449,9 @@ test('crowds pouring into the streets or waving placards report a protest', () =
   assert.equal(firstEvent('On Tuesday, hundreds of traders poured into the streets of Garissa over new levies.', null)?.sub_event_type, 'Peaceful protest');
   assert.equal(firstEvent('On Tuesday, nurses waved placards outside the county offices in Garissa.', null)?.sub_event_type, 'Peaceful protest');
 });
+
+test('a time told between "was" and the killing verb keeps the passive', () => {
+  assert.deepEqual(deathCounts('A suspected thief was on Sunday night lynched by a mob in Embu.'), [1]);
+  assert.deepEqual(deathCounts('On Monday, a trader was reportedly killed outside his shop in Embu.'), [1]);
+  assert.deepEqual(deathCounts('Preacher killed outside a church in Embu.'), [1]);
+});

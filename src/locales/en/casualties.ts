@@ -380,6 +380,16 @@ function causeBefore(tokens: Doc['tokens'], i: number, sentence: number): boolea
 }
 
 const MAX_HEADLINE_SUBJECT_TOKENS = 5;
+/** Words of a time told between "was" and its verb: "was on Sunday night lynched", "was Friday killed". */
+const TIME_BETWEEN = new Set<string>(cues.timeBetweenAuxAndVerb);
+const MAX_TIME_BETWEEN = 4;
+
+/** The singular auxiliary before a time phrase that stands right before token i, or -1. */
+function auxBeforeTime(tokens: Doc['tokens'], i: number, sentence: number): number {
+  let k = i - 1;
+  while (k >= 0 && i - k <= MAX_TIME_BETWEEN && tokens[k]!.sentence === sentence && TIME_BETWEEN.has(tokens[k]!.lower)) k--;
+  return k < i - 1 && k >= 0 && tokens[k]!.sentence === sentence && SINGULAR_AUX.has(tokens[k]!.lower) ? k : -1;
+}
 
 /** A singular person noun right before token i, ending a short phrase that opens the sentence. */
 function headlineSubject(tokens: Doc['tokens'], i: number, sentence: number): boolean {
@@ -543,9 +553,9 @@ function singularDeathAt(doc: Doc, i: number, m: PhraseMatch<string>, used: Set<
   const aux = SINGULAR_AUX.has(tokens[i - 1]?.lower ?? '') ? i - 1
     : SINGULAR_AUX.has(tokens[i - 2]?.lower ?? '') ? i - 2
     : tokens[i - 1]?.lower === 'and' && SINGULAR_AUX.has(tokens[i - 3]?.lower ?? '') ? i - 3
-    : -1;
+    : auxBeforeTime(tokens, i, sentence);
   if (aux >= 0) {
-    for (let k = i - 2; k >= 0 && k >= i - 7 && tokens[k]!.sentence === sentence; k--) {
+    for (let k = Math.min(i - 2, aux - 1); k >= 0 && k >= Math.min(i - 2, aux - 1) - 5 && tokens[k]!.sentence === sentence; k--) {
       if ((singular.has(tokens[k]!.lower) || singularNouns.has(tokens[k]!.lower)) && (k === 0 || tokens[k - 1]!.sentence !== sentence || !/^(of|than)$/.test(tokens[k - 1]!.lower))) {
         first = k;
         break;
