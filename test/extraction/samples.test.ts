@@ -455,3 +455,8 @@ test('a time told between "was" and the killing verb keeps the passive', () => {
   assert.deepEqual(deathCounts('On Monday, a trader was reportedly killed outside his shop in Embu.'), [1]);
   assert.deepEqual(deathCounts('Preacher killed outside a church in Embu.'), [1]);
 });
+
+test('"strike" with a target is an attack, not a labour strike', () => {
+  assert.equal(firstEvent('On Monday, gunmen strike a village near Moyale and kill a herder.', null)?.event_type, 'Violence against civilians');
+  assert.equal(firstEvent('On Monday, nurses strike over unpaid allowances in Moyale.', null)?.sub_event_type, 'Peaceful protest');
+});

@@ -63,6 +63,22 @@ function looksLikeMonth(tokens: Token[], i: number): boolean {
 }
 
 const TERRITORY = new Set(['Government regains territory', 'Non-state actor overtakes territory']);
+const STRIKE_VERBS = new Set<string>(lexicon.strikeTarget.verbs);
+const STRIKE_TARGETS = new Set<string>(lexicon.strikeTarget.targets);
+const STRIKE_NOT_A_TARGET = new Set<string>(lexicon.strikeTarget.notTargets);
+
+/**
+ * "Raiders strike a village", "bandits strike Sololo area": "strike" with a target after it is an
+ * attack, not a labour strike ("teachers strike over pay", "doctors strike in Nairobi").
+ */
+function strikesATarget(tokens: Token[], first: number, end: number): boolean {
+  if (end !== first + 1 || !STRIKE_VERBS.has(tokens[first]!.lower)) return false;
+  const next = tokens[end];
+  if (!next || next.sentence !== tokens[first]!.sentence) return false;
+  if (STRIKE_TARGETS.has(next.lower)) return true;
+  // A capitalised name and a word for a place: "strike Sololo area", "strike Kapedo village".
+  return next.upper && !STRIKE_NOT_A_TARGET.has(next.lower) && STRIKE_TARGETS.has(tokens[end + 1]?.lower ?? '');
+}
 const TERRITORY_NOUNS = new Set(lexicon.territoryNouns);
 
 function takesTerritory(tokens: Token[], first: number, from: number): boolean {
@@ -85,7 +101,9 @@ export function recogniseTriggers(doc: Doc): void {
     const last = tokens[m.endToken - 1]!;
     const { tactic } = m.value;
     // Territory changes hands only where a place is taken: "recaptured the town", not "recaptured prisoners".
-    const cls = TERRITORY.has(m.value.cls) && !takesTerritory(tokens, m.firstToken, m.endToken) ? 'note' : m.value.cls;
+    const cls = TERRITORY.has(m.value.cls) && !takesTerritory(tokens, m.firstToken, m.endToken) ? 'note'
+      : m.value.cls === 'protest' && strikesATarget(tokens, m.firstToken, m.endToken) ? 'violence'
+      : m.value.cls;
     const fixed = eventTypeOf(cls);
     const text = doc.text.slice(first.start, last.end);
     doc.triggers.push({
