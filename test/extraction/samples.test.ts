@@ -460,3 +460,7 @@ test('"strike" with a target is an attack, not a labour strike', () => {
   assert.equal(firstEvent('On Monday, gunmen strike a village near Moyale and kill a herder.', null)?.event_type, 'Violence against civilians');
   assert.equal(firstEvent('On Monday, nurses strike over unpaid allowances in Moyale.', null)?.sub_event_type, 'Peaceful protest');
 });
+
+test('a killing someone is believed to have done, or admitted, is an earlier deed', () => {
+  assert.deepEqual(deathCounts('On Monday, a mob in Nyeri lynched a man they believed killed a shopkeeper.'), [1]);
+});
