@@ -140,6 +140,8 @@ export interface Figure extends Span {
   total?: boolean;
   /** A coder's explicit statement of the figure to code ("Fatalities coded as 0", "split across 3 events (4)"). */
   coded?: boolean;
+  /** Deaths only feared ("eight people are feared dead"): counted when no confirmed figure is told. */
+  feared?: boolean;
 }
 
 export class Doc {

@@ -6,13 +6,17 @@ import { stableHash } from '../common/hash.js';
 import { lookupCountry } from '../geography/index.js';
 import { actorEntry } from '../locales/en/actors.js';
 import { isCommunalPeople, resolveCoreference, resolveActors, type EventActors, type ResolvedActor } from './actor-roles.js';
-import { classify, type Classification } from './classify.js';
+import { classify, communalFightTold, type Classification } from './classify.js';
 import { deathFigures, evidence, figureClaim, reporterAt, sumFatalities } from './fatalities.js';
 import { buildFrames } from './frames.js';
 import { groupFrames, mainCountry, type Group } from './grouping.js';
 import { demonymCountry, documentFocus, geoPrecisionOf } from './location.js';
 import { writeNotes } from './notes.js';
 import adminUnits from './data/admin-units.json' with { type: 'json' };
+import actorDictionary from '../locales/en/data/actors.json' with { type: 'json' };
+
+const BANDITS = new Set(actorDictionary.livestockRaiders.bandits);
+const LIVESTOCK_RAID = new RegExp(`\\b(?:${actorDictionary.livestockRaiders.livestock.join('|')})\\b`, 'i');
 
 const MAX_EVIDENCE_PER_FIELD = 6;
 
@@ -63,7 +67,16 @@ export function assembleEvents(doc: Doc): AcledEvent[] {
     if (background) return;
     // Crowd events: generic people in a protest are the protesters, in a riot the rioters.
     adjustCrowdActors(kind.eventType, actors, ctx.country);
-    const communalClash = isCommunalPeople(actors.actor1) || isCommunalPeople(actors.actor2) || kind.decisive.some((t) => /commun|ethnic|tribal|clan/i.test(t.text));
+    // Bandits who raid livestock are a community's raiders: a communal militia (see livestockRaiders).
+    if (group.frames.some((f) => LIVESTOCK_RAID.test(doc.slice(f.span)))) {
+      for (const side of ['actor1', 'actor2'] as const) {
+        const a = actors[side];
+        if (a && a.key === 'unidentified-armed-group' && a.mentions.length > 0 && a.mentions.every((m) => BANDITS.has(m.text.toLowerCase()))) {
+          actors[side] = { ...a, key: 'communal-militia', name: ctx.country ? `Unidentified Communal Militia (${ctx.country})` : 'Unidentified Communal Militia', inter: 4, kind: 'communal' };
+        }
+      }
+    }
+    const communalClash = isCommunalPeople(actors.actor1) || isCommunalPeople(actors.actor2) || kind.decisive.some((t) => /commun|ethnic|tribal|clan/i.test(t.text)) || (kind.subEventType === 'Armed clash' && communalFightTold(doc.text, group.frames));
     // (Asked only where a default actor depends on it: the text test is not free.)
     const communalContext = () => communalClash || group.frames.some((f) => COMMUNAL_CONTEXT.test(doc.slice(f.span)));
     // A clash told before any other violence ("supporters of X and Y clashed, injuring two"), not

@@ -6,6 +6,7 @@ import { eventTypeOf } from '../common/acled-types.js';
 import type { TriggerMention } from '../common/doc.js';
 import { isArmed, isCommunalPeople, type EventActors } from './actor-roles.js';
 import type { Frame } from './frames.js';
+import triggerLexicon from '../locales/en/data/triggers.json' with { type: 'json' };
 
 export interface Classification {
   eventType: string;
@@ -17,10 +18,29 @@ export interface Classification {
 }
 
 const COMMUNAL_CLASH = /commun|ethnic|tribal|clan/i;
+/**
+ * A clash told between communities ("two rival pastoralist communities clashed", "fighting between
+ * the Kipsigis and Maasai communities", "ethnic clashes"): the sides are communal militias (codebook 3),
+ * though the only people the sentence names are the dead ("five people were killed").
+ */
+export const COMMUNAL_FIGHT = /\b(?:ethnic|tribal|clans?|communal|inter-?communal|communities|pastoralists)\b/i;
+
+export function communalFightTold(text: string, frames: Frame[]): boolean {
+  return frames.some((f) => f.triggers.some((t) => t.cls === 'clash') && COMMUNAL_FIGHT.test(text.slice(f.span.start, f.span.end)));
+}
 /** Words for a community's fighters, not its people. */
 const COMBATANT_WORDS = /\b(raiders?|rustlers?|militias?|militiamen|warriors?|morans?|bandits?|thieves|fighters?|gunmen)\b/i;
 const KILL_WORDS = /^(killed|kill|kills|killing|killings|murdered|murder|slain|slaughtered|massacre|massacred|executed|execution|beheaded|shot dead|gunned down|shot and killed|hacked to death|stabbed to death|beaten to death|beat to death|burned alive|lynched)$/i;
 const HARM_WORDS = /^(injured|wounded|shot|shooting|shootings|stabbed|beaten|tortured|hacked|set ablaze|targeted|targeting)$/i;
+
+const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** "held a peaceful demonstration", "no reported violence": the demonstrators' conduct was peaceful. */
+const PEACEFUL_CONDUCT = new RegExp(`\\b(?:${triggerLexicon.peacefulConduct.phrases.map(escape).join('|')})\\b`, 'i');
+/** "the peaceful protest turned violent": the words for a protest turning violent end the peace. */
+const TURNED_VIOLENT = /\bviolent\b/i;
+
+/** Told of an explosive device: found before it went off, or it failed to ("unexploded", "controlled explosion"). */
+const DEVICE_DISRUPTED = new RegExp(`\\b(?:${triggerLexicon.deviceDisrupted.phrases.map(escape).join('|')})\\b`, 'i');
 
 /** At most this many characters between a violent verb and the crowd it falls on ("shot at", "attacking protesting"). */
 const CROWD_AFTER_VIOLENCE_CHARS = 40;
@@ -109,7 +129,7 @@ export function classify(text: string, frames: Frame[], actors: EventActors, kil
   }
   const index = new TriggerIndex(triggers);
   // (Split in parts: V8 compiles small functions sooner and cheaper.)
-  return classifyCrowd(text, index, frames, actors, killed, tactics) ?? classifyViolence(index, frames, actors, killed, tactics);
+  return classifyCrowd(text, index, frames, actors, killed, tactics) ?? classifyViolence(text, index, frames, actors, killed, tactics);
 }
 
 /** Crowds: demonstrations and riots (null when the event is no crowd's). */
@@ -130,6 +150,9 @@ function classifyCrowd(text: string, index: TriggerIndex, frames: Frame[], actor
     (index.has('riot-conduct') && (isCrowd(a1) || isCrowd(a2))) ||
     // Police dispersing a crowd ("tear gas to disperse protesters") reports the demonstration too.
     ((index.has('protest-intervention') || index.has('protest-excessive')) && (isProtesters(a1) || isProtesters(a2))) ||
+    // Forces dispersing a gathering ("police fired tear gas to disperse supporters") report it too,
+    // when nothing else is told of it (a clash or an attack they broke up is that event).
+    (index.has('protest-intervention') && (isCrowd(a1) || isCrowd(a2)) && (a1?.inter === 1 || a2?.inter === 1) && !index.has('clash') && !index.has('violence') && !index.has('riot-conduct') && !index.has('mob')) ||
     // "protesters ... property was vandalised": damage beside a crowd is the crowd's.
     (destruction && (isProtesters(a1) || isProtesters(a2) || a1?.inter === 5)) ||
     index.has('mob') ||
@@ -145,8 +168,11 @@ function classifyCrowd(text: string, index: TriggerIndex, frames: Frame[], actor
   // without one it is mob violence (codebook 2.3).
   const clashes = of('clash');
   const demonstrating = protests.length > 0 || isProtesters(a1) || isProtesters(a2);
-  if (riots.length > 0 || (demonstrating && (riot.length > 0 || clashes.length > 0))) return result('Violent demonstration', [...riots, ...riot, ...clashes], tactics);
-  if (riot.length > 0) return result('Mob violence', riot, tactics);
+  // A demonstration told to have stayed peaceful is judged by that (codebook: the demonstrators'
+  // own conduct), not by a clash or a disruption also mentioned, unless it turned violent.
+  const peaceful = protests.length > 0 && riots.length === 0 && frames.some((f) => PEACEFUL_CONDUCT.test(text.slice(f.span.start, f.span.end))) && ![...riot, ...clashes].some((t) => TURNED_VIOLENT.test(t.text));
+  if (!peaceful && (riots.length > 0 || (demonstrating && (riot.length > 0 || clashes.length > 0)))) return result('Violent demonstration', [...riots, ...riot, ...clashes], tactics);
+  if (!peaceful && riot.length > 0) return result('Mob violence', riot, tactics);
   const excessive = of('protest-excessive');
   if (excessive.length > 0 || (killed > 0 && protests.length > 0)) return result('Excessive force against protesters', [...excessive, ...protests], tactics);
   // Forces using violence on a demonstration ("police shot at protesters") intervene in it.
@@ -158,7 +184,7 @@ function classifyCrowd(text: string, index: TriggerIndex, frames: Frame[], actor
 }
 
 /** Fighting, attacks, explosions and the strategic developments. */
-function classifyViolence(index: TriggerIndex, frames: Frame[], actors: EventActors, killed: number, tactics: Classification['tactics']): Classification | null {
+function classifyViolence(text: string, index: TriggerIndex, frames: Frame[], actors: EventActors, killed: number, tactics: Classification['tactics']): Classification | null {
   const of = (cls: string) => index.of(cls);
   const triggers = index.all;
   const a1 = actors.actor1;
@@ -196,6 +222,14 @@ function classifyViolence(index: TriggerIndex, frames: Frame[], actors: EventAct
   }
   // (An armed side clashing with a crowd, "police clash with demonstrators", is a riot: below.)
   if (ground && (twoArmedSides || (isArmed(a1?.inter) && !isVictims(a2) && !isCrowd(a2) && clashes.length > 0))) return result('Armed clash', [...clashes, ...groundAssaults], tactics);
+  // An explosive defused, found before it went off, or that failed to explode, with nobody hurt,
+  // is a Disrupted weapons use (codebook 2.3), not an explosion.
+  if (explosive.length > 0 && killed === 0) {
+    const disrupted = index.fixed('Strategic developments').filter((t) => t.subEventType === 'Disrupted weapons use');
+    const hurt = frames.some((f) => f.figures.some((x) => x.kind === 'injured' || x.kind === 'killed')) || violence.some((t) => KILL_WORDS.test(t.text) || HARM_WORDS.test(t.text));
+    const device = frames.some((f) => explosiveSentences.has(f.sentence) && DEVICE_DISRUPTED.test(text.slice(f.span.start, f.span.end)));
+    if (!hurt && (disrupted.length > 0 || device)) return result('Disrupted weapons use', disrupted.length > 0 ? disrupted : explosive, tactics);
+  }
   if (explosive.length > 0) return result(explosive[0]!.subEventType, explosive, tactics);
   // Forces on duty attacked by someone the text does not name ("a police officer was shot dead"):
   // an attack on an armed side is a battle (codebook 2.3); the attackers are coded unidentified.
@@ -214,7 +248,7 @@ function classifyViolence(index: TriggerIndex, frames: Frame[], actors: EventAct
   if (clashes.length > 0 && (!isVictims(a2) || isArmed(a1?.inter))) {
     // Crowds fighting police or each other riot; with an armed group, or as communities, they battle.
     const armedGroup = [a1, a2].some((x) => x && x.inter >= 2 && x.inter <= 4 && x.kind !== 'population');
-    const communal = isCommunalPeople(a1) || isCommunalPeople(a2) || clashes.some((t) => COMMUNAL_CLASH.test(t.text));
+    const communal = isCommunalPeople(a1) || isCommunalPeople(a2) || clashes.some((t) => COMMUNAL_CLASH.test(t.text)) || communalFightTold(text, frames);
     // (Demonstrators who clash make a violent demonstration though no protest word is told.)
     const demonstrating = protests.length > 0 || isProtesters(a1) || isProtesters(a2);
     if (!armedGroup && !communal && (isCrowd(a1) || isCrowd(a2))) return result(demonstrating ? 'Violent demonstration' : 'Mob violence', clashes, tactics);

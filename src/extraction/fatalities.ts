@@ -100,7 +100,10 @@ export function deathFigures(doc: Doc, frames: Frame[]): Figure[] {
   const all = frames.flatMap((f) => f.figures).filter((f) => f.kind === 'killed');
   const coded = all.filter((f) => f.coded);
   if (coded.length > 0) return [coded[coded.length - 1]!];
-  const figures = all.filter((f) => !claimedByPartisanOutlet(doc, f) && !isAggregate(doc, f) && !codedElsewhere(doc, f));
+  const told = all.filter((f) => !claimedByPartisanOutlet(doc, f) && !isAggregate(doc, f) && !codedElsewhere(doc, f));
+  // Deaths only feared ("eight people are feared dead") count when no death is confirmed.
+  const confirmed = told.filter((f) => !f.feared);
+  const figures = confirmed.length > 0 ? confirmed : told;
   const totals = figures.filter((f) => f.total);
   if (totals.length > 0) {
     const biggest = totals.reduce((a, b) => (b.value > a.value ? b : a));

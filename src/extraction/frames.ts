@@ -107,8 +107,24 @@ function isByAgent(doc: Doc, mention: Span, triggers: readonly TriggerMention[])
   return false;
 }
 
-function isPassive(doc: Doc, trigger: Span): boolean {
-  return PASSIVE_BEFORE.test(doc.text.slice(Math.max(0, trigger.start - 30), trigger.start));
+/**
+ * A headline's passive without its auxiliary: "police reservist shot dead while patrolling",
+ * "two officers killed in ambush". A participle of harm with no object after it (a preposition, a
+ * conjunction or the clause's end follows): what stands before it suffered it.
+ */
+const HEADLINE_PARTICIPLE = /^(?:killed|shot dead|gunned down|murdered|wounded|injured|stabbed|hacked to death|stabbed to death|beaten to death|lynched|shot and killed|shot and injured|shot and wounded)$/i;
+const NO_OBJECT_AFTER = /^\s*(?:[.;:,]|$|(?:in|at|on|near|while|when|after|during|by|as|following|outside|inside|along|over)\b)/i;
+/** Words right before such a participle that make it the verb of an active clause ("who killed", "and killed"). */
+const ACTIVE_BEFORE = /\b(?:who|which|that|and|had|have|has|they|he|she|it|reportedly|allegedly)\s+$/i;
+
+function isHeadlinePassive(doc: Doc, trigger: TriggerMention): boolean {
+  if (!HEADLINE_PARTICIPLE.test(trigger.text)) return false;
+  const before = doc.text.slice(Math.max(0, trigger.start - 20), trigger.start);
+  return /\p{L}\s+$/u.test(before) && !ACTIVE_BEFORE.test(before) && NO_OBJECT_AFTER.test(doc.text.slice(trigger.end, trigger.end + 12));
+}
+
+function isPassive(doc: Doc, trigger: TriggerMention): boolean {
+  return PASSIVE_BEFORE.test(doc.text.slice(Math.max(0, trigger.start - 30), trigger.start)) || isHeadlinePassive(doc, trigger);
 }
 
 /** The last `count` words (runs of ASCII letters, lower-cased) of text[from, to), in order. */

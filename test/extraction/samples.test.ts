@@ -319,3 +319,158 @@ test('a tie for the story\'s country goes to the country whose towns are read mo
   const f = firstEvent('A cleric was killed when his car hit a roadside bomb in the Kenyan coastal county of Lamu, near the border with Somalia.', null);
   assert.equal(f?.country, 'Kenya');
 });
+
+test('deaths only feared are counted when no death is confirmed', () => {
+  assert.deepEqual(deathCounts('On Sunday, six villagers are feared dead after bandits raided a village near Marsabit.'), [6]);
+  // A confirmed figure stands; the feared ones beside it are not added.
+  assert.deepEqual(deathCounts('On Sunday, bandits killed one herder near Marsabit and two others are feared dead.'), [1]);
+});
+
+test('a headline passive without its auxiliary makes forces the target, not the attacker', () => {
+  // "Two officers killed while ...": the officers suffered it; unnamed attackers fought forces on duty.
+  const e = firstEvent('Two police officers killed while on patrol near Garissa.', null);
+  assert.equal(e?.sub_event_type, 'Armed clash');
+  assert.match(e?.actor2 ?? '', /^Police Forces of Kenya/);
+  assert.equal(e?.inter1, 3);
+  // An active clause with its object stays the forces' act.
+  const f = firstEvent('Police killed two robbers in Garissa.', null);
+  assert.match(f?.actor1 ?? '', /^Police Forces of Kenya/);
+});
+
+test('forces dispersing a gathering report a protest with intervention', () => {
+  const e = firstEvent('On Friday, police fired tear gas to disperse hundreds of opposition supporters in Eldoret.', null);
+  assert.equal(e?.sub_event_type, 'Protest with intervention');
+  assert.equal(e?.interaction, 16);
+  // A clash the police broke up stays the clash.
+  const f = firstEvent('On Friday, rival supporters clashed in Eldoret until police fired tear gas to disperse them.', null);
+  assert.notEqual(f?.sub_event_type, 'Protest with intervention');
+});
+
+test('a demonstration told to have stayed peaceful is a peaceful protest', () => {
+  const e = firstEvent('On Monday, hawkers held a peaceful demonstration in Kitale that disrupted business for hours.', null);
+  assert.equal(e?.sub_event_type, 'Peaceful protest');
+  // One that turned violent is a violent demonstration.
+  const f = firstEvent('On Monday, a peaceful demonstration by hawkers in Kitale turned violent as they threw stones at shops.', null);
+  assert.equal(f?.sub_event_type, 'Violent demonstration');
+});
+
+test('ordinary people who turn violent without a demonstration are a mob', () => {
+  // Motorcycle-taxi riders and voters are no armed group: their violence is mob violence (codebook 2.3).
+  assert.equal(firstEvent('On Sunday, angry boda boda riders beat a bus conductor in Embu over a fare dispute.', null)?.sub_event_type, 'Mob violence');
+  assert.equal(firstEvent('On Sunday, a county official was attacked by voters in Kitui over vote buying.', null)?.sub_event_type, 'Mob violence');
+});
+
+test('a demonstration or crowd called violent, and what a crowd does "by" way of protest, make a riot', () => {
+  assert.equal(firstEvent('On Monday, violent teacher protests spread across Kericho.', null)?.sub_event_type, 'Violent demonstration');
+  // "by setting fire to ...": how they protested, not what the protest is about.
+  assert.equal(firstEvent('On Monday, traders in Kericho protested against new levies by setting fire to a county office.', null)?.sub_event_type, 'Violent demonstration');
+  // What a protest is about stays its topic.
+  assert.equal(firstEvent('On Monday, traders in Kericho protested against the setting fire to their market.', null)?.sub_event_type, 'Peaceful protest');
+});
+
+test('an assassination and one named victim of a listed kind count one death', () => {
+  assert.deepEqual(deathCounts('On Monday, a land surveyor was assassinated in Nakuru.'), [1]);
+  assert.deepEqual(deathCounts('On Monday, gunmen kill police reservist in Garissa.'), [1]);
+  assert.deepEqual(deathCounts('On Monday, raiders attack a chief and kill his bodyguard in Garissa.'), [1]);
+});
+
+test('one who later died counts one death, unless the death is told as the cause', () => {
+  assert.deepEqual(deathCounts('On Sunday, a mob beat a trader in Nyeri. The trader later died in hospital.'), [1]);
+  assert.deepEqual(deathCounts('On Sunday, a herder was shot by raiders in Isiolo. He died on the way to hospital.'), [1]);
+  // The death that set off the event is not one of its dead.
+  assert.deepEqual(deathCounts('On Sunday, students burned two buses in Nyeri, claiming that a classmate died in a road accident.'), [0]);
+});
+
+test('an aside in brackets does not cut a count from its verb; cattle rustlers are people', () => {
+  assert.deepEqual(deathCounts('On Sunday, three herders (out of a group of five) were killed by raiders near Kapedo.'), [3]);
+  assert.deepEqual(deathCounts('On Sunday, police shot dead 4 cattle rustlers near Kapedo.'), [4]);
+  // Animals stolen are still no casualties.
+  assert.deepEqual(deathCounts('On Sunday, raiders stole 40 cattle and killed 2 herders near Kapedo.'), [2]);
+});
+
+test('deaths told as the cause of a protest or a lynching are not its dead', () => {
+  assert.deepEqual(deathCounts('On Monday, traders in Kisii protested after a hawker was killed by a speeding lorry.'), [0]);
+  assert.deepEqual(deathCounts('On Monday, traders in Kisii blocked a road after three hawkers were killed by a speeding lorry.'), [0]);
+  assert.deepEqual(deathCounts('On Monday, villagers in Kisii lynched two men accused of killing four people.'), [2]);
+});
+
+test('an age is not a count of the dead', () => {
+  assert.deepEqual(deathCounts('On Sunday, a 45 year-old trader was killed by robbers in Narok.'), [1]);
+  assert.deepEqual(deathCounts('On Sunday, a 9 year old girl was hacked to death in Narok.'), [1]);
+});
+
+test('a count before an active killing verb with an object counts the killers, not the dead', () => {
+  assert.deepEqual(deathCounts('On Friday, three gunmen shot dead a shopkeeper in Garissa.'), [1]);
+  assert.deepEqual(deathCounts('On Friday, five raiders killed two herders in Garissa.'), [2]);
+  // Passives and phrases without an object still count the dead.
+  assert.deepEqual(deathCounts('On Friday, 4 people were on Monday killed by raiders in Garissa.'), [4]);
+  assert.deepEqual(deathCounts('On Friday, 6 herders killed in the attack on a village in Garissa.'), [6]);
+});
+
+test('a clash told between communities is an armed clash of communal militias, whoever is named as the dead', () => {
+  const e = firstEvent('On Sunday, three people were killed in Kuria as fighting between two rival communities continued.', null);
+  assert.equal(e?.sub_event_type, 'Armed clash');
+  assert.equal(e?.interaction, 44);
+});
+
+test('off-duty forces who are attacked are civilians', () => {
+  const e = firstEvent('On Sunday, unidentified gunmen shot dead an off-duty soldier outside a bar in Eldoret.', null);
+  assert.equal(e?.sub_event_type, 'Attack');
+  assert.equal(e?.inter2, 7);
+});
+
+test('an explosive found, defused or failing to explode, with nobody hurt, is a disrupted weapons use', () => {
+  assert.equal(firstEvent('On Monday, police discovered a bomb inside a bus in Kisumu.', null)?.sub_event_type, 'Disrupted weapons use');
+  assert.equal(firstEvent('On Monday, soldiers defused an IED planted on a road near Mandera.', null)?.sub_event_type, 'Disrupted weapons use');
+  // One that went off and hurt people is an explosion.
+  assert.equal(firstEvent('On Monday, an IED planted on a road near Mandera exploded, wounding three soldiers.', null)?.sub_event_type, 'Remote explosive/landmine/IED');
+});
+
+test('bandits who raid livestock are a communal militia', () => {
+  const e = firstEvent('On Monday, bandits shot dead a herder and drove away 300 goats near Tot.', null);
+  assert.equal(e?.inter1, 4);
+  // Bandits with no livestock raid stay an unidentified armed group.
+  const f = firstEvent('On Monday, armed bandits shot dead a shopkeeper in Eldoret town.', null);
+  assert.equal(f?.inter1, 3);
+});
+
+test('a death named as the cause ("following the killing of two traders") is not the event\'s', () => {
+  assert.deepEqual(deathCounts('On Monday, hawkers in Kisii protested following the killing of two traders by robbers.'), [0]);
+  assert.deepEqual(deathCounts('On Monday, students in Kisii went on a rampage after a third year student was killed.'), [0]);
+});
+
+test('what a protest is about reaches further, but ends at a new clause of the crowd\'s own', () => {
+  // The killing is the topic, ten words after "against": not an act of police on the crowd.
+  assert.equal(firstEvent('On Monday, residents of Ruiru protested against the slow police investigation into the recent killing of a villager.', null)?.sub_event_type, 'Peaceful protest');
+  // After a comma, what the crowd did is its own act.
+  assert.equal(firstEvent('On Monday, traders in Ruiru protested against new county levies, burning tyres on the main road.', null)?.sub_event_type, 'Violent demonstration');
+});
+
+test('an act someone failed or refused to do did not happen', () => {
+  assert.equal(firstEvent('On Monday, teachers in Mbita protested the failure of police to arrest any suspects.', null)?.sub_event_type, 'Peaceful protest');
+});
+
+test('"a fight between", "firefights" and "warring" report a clash', () => {
+  assert.equal(firstEvent('On Sunday, a fight between Pokot and Turkana herders near Kainuk left two dead.', null)?.sub_event_type, 'Armed clash');
+  assert.equal(firstEvent('On Sunday, there were firefights between police and bandits near Kainuk.', null)?.sub_event_type, 'Armed clash');
+});
+
+test('crowds pouring into the streets or waving placards report a protest', () => {
+  assert.equal(firstEvent('On Tuesday, hundreds of traders poured into the streets of Garissa over new levies.', null)?.sub_event_type, 'Peaceful protest');
+  assert.equal(firstEvent('On Tuesday, nurses waved placards outside the county offices in Garissa.', null)?.sub_event_type, 'Peaceful protest');
+});
+
+test('a time told between "was" and the killing verb keeps the passive', () => {
+  assert.deepEqual(deathCounts('A suspected thief was on Sunday night lynched by a mob in Embu.'), [1]);
+  assert.deepEqual(deathCounts('On Monday, a trader was reportedly killed outside his shop in Embu.'), [1]);
+  assert.deepEqual(deathCounts('Preacher killed outside a church in Embu.'), [1]);
+});
+
+test('"strike" with a target is an attack, not a labour strike', () => {
+  assert.equal(firstEvent('On Monday, gunmen strike a village near Moyale and kill a herder.', null)?.event_type, 'Violence against civilians');
+  assert.equal(firstEvent('On Monday, nurses strike over unpaid allowances in Moyale.', null)?.sub_event_type, 'Peaceful protest');
+});
+
+test('a killing someone is believed to have done, or admitted, is an earlier deed', () => {
+  assert.deepEqual(deathCounts('On Monday, a mob in Nyeri lynched a man they believed killed a shopkeeper.'), [1]);
+});

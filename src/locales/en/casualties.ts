@@ -6,7 +6,7 @@ import lexicon from './data/casualties.json' with { type: 'json' };
 
 /** Every figure gets every field, in one order (one object shape for V8's optimised code). */
 function newFigure(f: Figure): Figure {
-  return { start: f.start, end: f.end, text: f.text, kind: f.kind, value: f.value, quantity: f.quantity, subject: f.subject, total: f.total, coded: f.coded };
+  return { start: f.start, end: f.end, text: f.text, kind: f.kind, value: f.value, quantity: f.quantity, subject: f.subject, total: f.total, coded: f.coded, feared: f.feared };
 }
 
 const kinds = new PhraseMatcher<string>();
@@ -44,16 +44,27 @@ const SUBJECT_NOT_A_PERSON = new Set<string>(cues.subjectNotAPerson);
 
 /** "two others feared dead", "possibly killed": a death nobody confirms is not counted. */
 function isUnconfirmed(tokens: Token[], killToken: number): boolean {
-  for (let k = Math.max(0, killToken - 3); k < killToken; k++) {
-    const m = unconfirmed.matchAt(tokens, k);
-    if (m && m.endToken <= killToken && tokens[k]!.sentence === tokens[killToken]!.sentence) return true;
-  }
-  return false;
+  return unconfirmedCue(tokens, killToken) !== undefined;
 }
 
-function countsThings(tokens: Token[], k: number): boolean {
-  return notPeople.has(tokens[k]?.lower ?? '') || (notPeople.has(tokens[k + 1]?.lower ?? '') && tokens[k]?.kind === 'word' && !tokens[k]!.upper);
+/** The cue that leaves the death at killToken unconfirmed ("feared", "possibly"), if one. */
+function unconfirmedCue(tokens: Token[], killToken: number): string | undefined {
+  for (let k = Math.max(0, killToken - 3); k < killToken; k++) {
+    const m = unconfirmed.matchAt(tokens, k);
+    if (m && m.endToken <= killToken && tokens[k]!.sentence === tokens[killToken]!.sentence) return tokens.slice(k, m.endToken).map((t) => t.lower).join(' ');
+  }
+  return undefined;
 }
+/** Cues of deaths feared: a counted figure ("eight people are feared dead") the event's fallback. */
+const FEARED = new Set<string>(lexicon.fearedDead);
+
+function countsThings(tokens: Token[], k: number): boolean {
+  // ("cattle rustlers", "livestock thieves": people named after the animals they take.)
+  if (notPeople.has(tokens[k]?.lower ?? '') && PEOPLE_AFTER_THING.test(tokens[k + 1]?.lower ?? '')) return false;
+  return notPeople.has(tokens[k]?.lower ?? '') || (notPeople.has(tokens[k + 1]?.lower ?? '') && tokens[k]?.kind === 'word' && !tokens[k]!.upper && !PEOPLE_AFTER_THING.test(tokens[k + 2]?.lower ?? ''));
+}
+/** Agent nouns after a word for things: "cattle rustlers", "camel herders", "livestock thieves". */
+const PEOPLE_AFTER_THING = new RegExp(`^(?:${lexicon.peopleAfterThings.join('|')})$`);
 const objectPronouns = new Set(lexicon.objectPronouns);
 
 const FORWARD_WINDOW = 10;
@@ -101,6 +112,8 @@ function figureAt(doc: Doc, qi: number, q: Quantity, quantityAt: ReadonlyMap<num
   const sentence = tokens[qi]!.sentence;
   // A count inside "including two children" is part of a larger figure; "no one" counts nobody.
   if (precededBy(partOf, tokens, qi) || NEGATIONS.has(tokens[qi - 1]?.lower ?? '')) return;
+  // "a 60 year-old woman was killed": an age, not a count.
+  if (AGE_AFTER.test(doc.text.slice(q.end, q.end + 16))) return;
   let found: { kind: string; first: number; end: number; forward: boolean } | null = null;
   // "killed at least 28 ISIS militants", "the death toll rose to 12": the word right before the
   // figure, or separated from it only by words like "rose to".
@@ -117,6 +130,15 @@ function figureAt(doc: Doc, qi: number, q: Quantity, quantityAt: ReadonlyMap<num
   if (!found) {
     for (let k = qEnd, steps = 0; k < tokens.length && steps < FORWARD_WINDOW && tokens[k]!.sentence === sentence; k++, steps++) {
       const low = tokens[k]!.lower;
+      // "Two Kenya Defence Forces (KDF) soldiers", "three herders (out of a group of seven) were
+      // killed", "At least 20 (some reports 30) have been killed": an aside in brackets is skipped.
+      if (low === '(') {
+        const close = closingBracket(tokens, k, sentence);
+        if (close > 0) {
+          k = close;
+          continue;
+        }
+      }
       if (STOP.has(low) || FORWARD_STOP.has(low)) break;
       if (partOf.matchAt(tokens, k)) {
         // Skip the parenthetical "including two children" (up to its comma or the verb).
@@ -137,9 +159,18 @@ function figureAt(doc: Doc, qi: number, q: Quantity, quantityAt: ReadonlyMap<num
       }
     }
   }
-  if (!found || isUnconfirmed(tokens, found.first)) return;
+  if (!found) return;
+  // "Three militants shot dead a driver", "an armed gang of four men shot dead a priest": a count
+  // before an active killing verb with its object after it counts the killers, not the dead.
+  if (found.forward && activeWithObject(tokens, qEnd, found.first, found.end, quantityAt)) return;
+  // "protested after three people were killed", "lynched two robbers accused of killing three":
+  // deaths told as the cause of the event, not among its dead.
+  if (found.forward ? causeBefore(tokens, qi, sentence) : priorDeed(tokens, found.first, sentence) || nominalCause(tokens, found.first, sentence)) return;
+  // "eight people are feared dead": kept, marked feared (counted only if nothing is confirmed).
+  const doubt = unconfirmedCue(tokens, found.first);
+  if (doubt !== undefined && !(found.kind === 'killed' && FEARED.has(doubt))) return;
   // "stole 100 cattle and killed 2 people": a count of animals or things is no casualty figure.
-  if (found.forward ? countsThings(tokens, qEnd) : notPeople.has(tokens[qEnd]?.lower ?? '')) return;
+  if (found.forward ? countsThings(tokens, qEnd) : notPeople.has(tokens[qEnd]?.lower ?? '') && !PEOPLE_AFTER_THING.test(tokens[qEnd + 1]?.lower ?? '')) return;
   used.add(found.first);
   const figureTokens = found.forward ? [qi, found.end] : [found.first, Math.max(qEnd, found.end)];
   let subject: [number, number] | undefined;
@@ -157,7 +188,38 @@ function figureAt(doc: Doc, qi: number, q: Quantity, quantityAt: ReadonlyMap<num
     quantity: { start: q.start, end: q.end },
     subject: subject && subject[1] > subject[0] ? { start: tokens[subject[0]]!.start, end: tokens[subject[1] - 1]!.end } : undefined,
     total: isTotal(tokens, qi, sentence) ? true : undefined,
+    feared: doubt !== undefined ? true : undefined,
   }));
+}
+
+/** Before a killing verb, words that make it passive: what stands before it died. */
+const PASSIVE_MARKERS = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'got', 'get', 'gets']);
+const OBJECT_OPENERS = new Set(['a', 'an', 'the', 'his', 'her', 'their', 'its', 'him', 'them', 'one']);
+
+/**
+ * The killing verb at [first, end), after a count ending at `from`, is active and has an object
+ * after it ("shot dead a driver"); not a passive ("were on Monday lynched"), not "dead", "died", nor
+ * a phrase that ends in its preposition ("killed in the attack").
+ */
+function activeWithObject(tokens: Token[], from: number, first: number, end: number, quantityAt: ReadonlyMap<number, Quantity>): boolean {
+  for (let k = from; k < first; k++) if (PASSIVE_MARKERS.has(tokens[k]!.lower)) return false;
+  if (NO_OBJECT.has(tokens[first]!.lower) || OBJECT_BOUNDARIES.has(tokens[end - 1]!.lower)) return false;
+  const next = tokens[end];
+  if (!next || next.sentence !== tokens[first]!.sentence) return false;
+  return OBJECT_OPENERS.has(next.lower) || quantityAt.has(end);
+}
+
+const MAX_ASIDE_TOKENS = 10;
+/** After a number, an age: "60 year-old", "13 year old", "25-years-old", "six-month-old". */
+const AGE_AFTER = /^\s*-?\s*(?:years?|months?|weeks?|days?)\s*-?\s*old\b/i;
+
+/** The ")" closing the "(" at token k within a few tokens of its sentence, with no casualty word inside; -1 if none. */
+function closingBracket(tokens: Token[], k: number, sentence: number): number {
+  for (let j = k + 1; j < tokens.length && j <= k + MAX_ASIDE_TOKENS && tokens[j]!.sentence === sentence; j++) {
+    if (tokens[j]!.text === ')') return j;
+    if (tokens[j]!.text === '(' || kinds.opensAt(tokens[j]!)) return -1;
+  }
+  return -1;
 }
 
 function lastTokenStart(doc: Doc, q: Quantity): number {
@@ -292,7 +354,42 @@ function priorDeed(tokens: Doc['tokens'], i: number, sentence: number): boolean 
   return false;
 }
 
+/** Words just before the dead that make their death the cause of the event told: "protested after a man was killed". */
+const DEATH_CAUSE_CUES = new Set<string>(cues.deathCauseCues);
+
+/**
+ * "following the killing of two traders", "over the killing of their relative", "protest the death
+ * of four men": a death named as a noun after a cause cue or a protest word is what the event is about.
+ */
+function nominalCause(tokens: Doc['tokens'], i: number, sentence: number): boolean {
+  if (!DETERMINERS.has(tokens[i - 1]?.lower ?? '')) return false;
+  const before = tokens[i - 2];
+  return !!before && before.sentence === sentence && (DEATH_CAUSE_CUES.has(before.lower) || FORWARD_STOP.has(before.lower));
+}
+
+const CAUSE_WINDOW = 5;
+
+/** Whether a cause cue stands within a few words before token i (in its clause). */
+function causeBefore(tokens: Doc['tokens'], i: number, sentence: number): boolean {
+  for (let k = i - 1; k >= 0 && k >= i - CAUSE_WINDOW && tokens[k]!.sentence === sentence; k--) {
+    const w = tokens[k]!.lower;
+    if (DEATH_CAUSE_CUES.has(w)) return true;
+    if (w === ',' || w === ';') break;
+  }
+  return false;
+}
+
 const MAX_HEADLINE_SUBJECT_TOKENS = 5;
+/** Words of a time told between "was" and its verb: "was on Sunday night lynched", "was Friday killed". */
+const TIME_BETWEEN = new Set<string>(cues.timeBetweenAuxAndVerb);
+const MAX_TIME_BETWEEN = 4;
+
+/** The singular auxiliary before a time phrase that stands right before token i, or -1. */
+function auxBeforeTime(tokens: Doc['tokens'], i: number, sentence: number): number {
+  let k = i - 1;
+  while (k >= 0 && i - k <= MAX_TIME_BETWEEN && tokens[k]!.sentence === sentence && TIME_BETWEEN.has(tokens[k]!.lower)) k--;
+  return k < i - 1 && k >= 0 && tokens[k]!.sentence === sentence && SINGULAR_AUX.has(tokens[k]!.lower) ? k : -1;
+}
 
 /** A singular person noun right before token i, ending a short phrase that opens the sentence. */
 function headlineSubject(tokens: Doc['tokens'], i: number, sentence: number): boolean {
@@ -337,6 +434,43 @@ function singularObjectEnd(tokens: Doc['tokens'], at: number, sentence: number, 
   return -1;
 }
 
+const DIED = new Set<string>(cues.diedVerbs);
+/** Words between a subject and "died": "later", "subsequently", "reportedly". */
+const DIED_ADVERBS = new Set<string>(cues.diedAdverbs);
+const SUBJECT_PRONOUNS = new Set<string>(cues.singularPronouns);
+/** Before the one who died, words that make the death the event's cause ("claiming that a patient died"). */
+const DIED_CAUSE_CUES = new Set<string>(cues.diedCauseCues);
+
+/**
+ * The one who "died" at token i: a pronoun ("he later died") or a noun phrase whose head is a
+ * singular person noun ("the man", "another person", "a police officer"); [first, end) or undefined.
+ */
+function diedSubject(tokens: Doc['tokens'], i: number, sentence: number): [number, number] | undefined {
+  let k = i - 1;
+  while (k >= 0 && tokens[k]!.sentence === sentence && DIED_ADVERBS.has(tokens[k]!.lower)) k--;
+  const head = tokens[k];
+  if (!head || head.sentence !== sentence) return undefined;
+  if (SUBJECT_PRONOUNS.has(head.lower)) return [k, k + 1];
+  if (!singularNouns.has(head.lower)) return undefined;
+  let first = k;
+  for (let j = k - 1; j >= 0 && j >= k - 3 && tokens[j]!.sentence === sentence && tokens[j]!.kind === 'word' && !OBJECT_BOUNDARIES.has(tokens[j]!.lower); j--) {
+    first = j;
+    if (singular.has(tokens[j]!.lower) || DETERMINERS.has(tokens[j]!.lower) || tokens[j]!.lower === 'another') break;
+  }
+  // (A plural or counted subject is read by the figures with a number: "two men died".)
+  if (quantityBefore(tokens, first)) return undefined;
+  // "after a student died", "claiming that a patient died": a death told as the cause of the event.
+  for (let j = first - 1; j >= 0 && j >= first - 3 && tokens[j]!.sentence === sentence; j--) {
+    if (DIED_CAUSE_CUES.has(tokens[j]!.lower) || PRIOR_DEED_CUES.has(tokens[j]!.lower)) return undefined;
+  }
+  return [first, k + 1];
+}
+
+function quantityBefore(tokens: Doc['tokens'], first: number): boolean {
+  const t = tokens[first - 1];
+  return !!t && t.kind === 'number';
+}
+
 /** "a policeman was shot dead", "killing a civilian", "shot him dead", "Mob kills thief": one death. */
 function addSingularDeaths(doc: Doc, used: Set<number>, quantities: ReadonlyMap<number, unknown>): void {
   const tokens = doc.tokens;
@@ -375,6 +509,21 @@ function singularDeathAt(doc: Doc, i: number, m: PhraseMatch<string>, used: Set<
   }
   let overlapsUsed = false;
   for (let k = i; k < kindEnd; k++) if (used.has(k)) overlapsUsed = true;
+  // "The man later died in hospital", "Another person dies in a clan war", "he died": one who died.
+  if (!overlapsUsed && DIED.has(tokens[i]!.lower) && kindEnd === i + 1) {
+    const subject = diedSubject(tokens, i, tokens[i]!.sentence);
+    if (subject) {
+      const start = tokens[subject[0]]!.start;
+      const end = tokens[i]!.end;
+      doc.figures.push(newFigure({
+        start, end, text: doc.text.slice(start, end), kind: 'killed', value: 1,
+        quantity: { start, end: tokens[subject[1] - 1]!.end },
+        subject: { start, end: tokens[subject[1] - 1]!.end },
+      }));
+      used.add(i);
+      return i;
+    }
+  }
   if (m.value !== 'killed' || overlapsUsed || /^(deaths|death|toll|fatalities|fatality|lives|bodies|die|dies)$/.test(tokens[i]!.lower)) {
     return kindEnd - 1;
   }
@@ -404,9 +553,9 @@ function singularDeathAt(doc: Doc, i: number, m: PhraseMatch<string>, used: Set<
   const aux = SINGULAR_AUX.has(tokens[i - 1]?.lower ?? '') ? i - 1
     : SINGULAR_AUX.has(tokens[i - 2]?.lower ?? '') ? i - 2
     : tokens[i - 1]?.lower === 'and' && SINGULAR_AUX.has(tokens[i - 3]?.lower ?? '') ? i - 3
-    : -1;
+    : auxBeforeTime(tokens, i, sentence);
   if (aux >= 0) {
-    for (let k = i - 2; k >= 0 && k >= i - 7 && tokens[k]!.sentence === sentence; k--) {
+    for (let k = Math.min(i - 2, aux - 1); k >= 0 && k >= Math.min(i - 2, aux - 1) - 5 && tokens[k]!.sentence === sentence; k--) {
       if ((singular.has(tokens[k]!.lower) || singularNouns.has(tokens[k]!.lower)) && (k === 0 || tokens[k - 1]!.sentence !== sentence || !/^(of|than)$/.test(tokens[k - 1]!.lower))) {
         first = k;
         break;
@@ -448,6 +597,8 @@ function singularDeathAt(doc: Doc, i: number, m: PhraseMatch<string>, used: Set<
     const after = tokens[kindEnd];
     if (!after || after.sentence !== sentence || after.kind === 'punct' || OBJECT_BOUNDARIES.has(after.lower) || after.lower === 'following') first = i - 1;
   }
+  // "protested after a pedestrian was killed": the death is the cause, not the event's.
+  if (first >= 0 && causeBefore(tokens, first, sentence)) return kindEnd - 1;
   // Active with a singular object: "killed a civilian", "shot him dead", "shot dead suspected SLDF leader"
   const next = tokens[kindEnd];
   const noObject = kindEnd === i + 1 && NO_OBJECT.has(tokens[i]!.lower);

@@ -63,6 +63,22 @@ function looksLikeMonth(tokens: Token[], i: number): boolean {
 }
 
 const TERRITORY = new Set(['Government regains territory', 'Non-state actor overtakes territory']);
+const STRIKE_VERBS = new Set<string>(lexicon.strikeTarget.verbs);
+const STRIKE_TARGETS = new Set<string>(lexicon.strikeTarget.targets);
+const STRIKE_NOT_A_TARGET = new Set<string>(lexicon.strikeTarget.notTargets);
+
+/**
+ * "Raiders strike a village", "bandits strike Sololo area": "strike" with a target after it is an
+ * attack, not a labour strike ("teachers strike over pay", "doctors strike in Nairobi").
+ */
+function strikesATarget(tokens: Token[], first: number, end: number): boolean {
+  if (end !== first + 1 || !STRIKE_VERBS.has(tokens[first]!.lower)) return false;
+  const next = tokens[end];
+  if (!next || next.sentence !== tokens[first]!.sentence) return false;
+  if (STRIKE_TARGETS.has(next.lower)) return true;
+  // A capitalised name and a word for a place: "strike Sololo area", "strike Kapedo village".
+  return next.upper && !STRIKE_NOT_A_TARGET.has(next.lower) && STRIKE_TARGETS.has(tokens[end + 1]?.lower ?? '');
+}
 const TERRITORY_NOUNS = new Set(lexicon.territoryNouns);
 
 function takesTerritory(tokens: Token[], first: number, from: number): boolean {
@@ -85,7 +101,9 @@ export function recogniseTriggers(doc: Doc): void {
     const last = tokens[m.endToken - 1]!;
     const { tactic } = m.value;
     // Territory changes hands only where a place is taken: "recaptured the town", not "recaptured prisoners".
-    const cls = TERRITORY.has(m.value.cls) && !takesTerritory(tokens, m.firstToken, m.endToken) ? 'note' : m.value.cls;
+    const cls = TERRITORY.has(m.value.cls) && !takesTerritory(tokens, m.firstToken, m.endToken) ? 'note'
+      : m.value.cls === 'protest' && strikesATarget(tokens, m.firstToken, m.endToken) ? 'violence'
+      : m.value.cls;
     const fixed = eventTypeOf(cls);
     const text = doc.text.slice(first.start, last.end);
     doc.triggers.push({
@@ -101,15 +119,62 @@ export function recogniseTriggers(doc: Doc): void {
       rank: fixed ? rankOf(cls) : CLASS_RANK[cls] ?? 0,
     });
   }
+  addViolentCrowds(doc);
   markProtestTopics(doc);
 }
 
+const violentCrowd = lexicon.violentCrowd;
+const VIOLENT_WORDS = new Set(violentCrowd.words);
+const CROWD_HEADS = new Set(violentCrowd.heads);
+
+/**
+ * "violent electoral protests", "violent residents ... protesting": a demonstration or crowd called
+ * violent, with a few words between (the phrases without any are in the riot class), is a riot.
+ */
+function addViolentCrowds(doc: Doc): void {
+  const tokens = doc.tokens;
+  let added = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.kind !== 'word' || !VIOLENT_WORDS.has(t.lower)) continue;
+    // ("non-violent" is no violence.)
+    if (tokens[i - 1]?.text === '-' || tokens[i - 1]?.lower === 'non') continue;
+    let head = -1;
+    for (let k = i + 1; k < tokens.length && k <= i + violentCrowd.window && tokens[k]!.sentence === t.sentence && tokens[k]!.kind === 'word'; k++) {
+      if (CROWD_HEADS.has(tokens[k]!.lower)) {
+        head = k;
+        break;
+      }
+    }
+    if (head < 0) continue;
+    const start = t.start;
+    const end = tokens[head]!.end;
+    if (doc.triggers.some((x) => x.start < end && start < x.end && x.cls === 'riot')) continue;
+    doc.triggers.push({
+      start,
+      end,
+      text: doc.text.slice(start, end),
+      cls: 'riot',
+      eventType: eventTypeOf('riot'),
+      subEventType: '',
+      tactic: undefined,
+      irrealis: isIrrealis(tokens, i),
+      background: undefined,
+      rank: CLASS_RANK.riot ?? 0,
+    });
+    added = true;
+  }
+  if (added) doc.triggers.sort((a, b) => a.start - b.start);
+}
+
 const CROWD_ACTIONS = new Set(['protest-intervention', 'protest-excessive', 'riot']);
-const TOPIC_WINDOW = 6;
+const TOPIC_WINDOW = 10;
 const TOPIC_BREAKS = new Set([';', ':', '—', '–']);
 /** The protest itself turning violent: never its topic. */
 const NEVER_TOPIC = new Set<string>(irrealisLexicon.neverProtestTopic);
 const topicCues = new Set<string>(irrealisLexicon.protestTopicCues.filter((c) => !c.includes(' ')));
+/** "protest against police violence by setting fire to stalls": what follows "by" is how they protested. */
+const MEANS_CUES = new Set<string>(irrealisLexicon.protestMeansCues);
 
 /**
  * "staged a protest against the mass arrest and killing of students": after a protest word and a
@@ -149,13 +214,24 @@ function markProtestTopics(doc: Doc): void {
     if (sentence !== protestSentence || CROWD_ACTIONS.has(t.cls) || NEVER_TOPIC.has(t.text.toLowerCase())) continue;
     // (Back from the word to the cue, not across a new clause: "protest over X; police arrest ...".)
     for (let k = ti - 1; k >= Math.max(protestAt + 1, ti - TOPIC_WINDOW); k--) {
-      if (TOPIC_BREAKS.has(tokens[k]!.text)) break;
+      if (TOPIC_BREAKS.has(tokens[k]!.text) || MEANS_CUES.has(tokens[k]!.lower) || clauseBreak(tokens, k)) break;
       if (topicCues.has(tokens[k]!.lower)) {
         t.irrealis = true;
         break;
       }
     }
   }
+}
+
+/**
+ * Between a protest's topic and a later event word, a new clause of the crowd's own: a comma
+ * ("protested against the results, burning tyres") or "and" before a past-tense verb ("protested
+ * over fees and stoned a building"; not "the arrest and killing of students").
+ */
+function clauseBreak(tokens: Token[], k: number): boolean {
+  const t = tokens[k]!;
+  if (t.text === ',') return true;
+  return t.lower === 'and' && /^[a-z]+ed$/.test(tokens[k + 1]?.lower ?? '');
 }
 
 function tokenIndexAt(tokens: Token[], offset: number): number {
