@@ -3,6 +3,7 @@
 import { eventTypeOf, rankOf } from '../../common/acled-types.js';
 import type { Doc, PipelineComponent, Token } from '../../common/doc.js';
 import { PhraseMatcher } from '../../common/phrase-matcher.js';
+import { WordSet } from '../../common/word-set.js';
 import lexicon from './data/triggers.json' with { type: 'json' };
 import { inflections } from './inflection.js';
 import irrealisLexicon from './data/irrealis.json' with { type: 'json' };
@@ -124,7 +125,7 @@ export function recogniseTriggers(doc: Doc): void {
 }
 
 const violentCrowd = lexicon.violentCrowd;
-const VIOLENT_WORDS = new Set(violentCrowd.words);
+const VIOLENT_WORDS = new WordSet(violentCrowd.words);
 const CROWD_HEADS = new Set(violentCrowd.heads);
 
 /**
@@ -136,9 +137,9 @@ function addViolentCrowds(doc: Doc): void {
   let added = false;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (t.kind !== 'word' || !VIOLENT_WORDS.has(t.lower)) continue;
+    if (t.kind !== 'word' || !VIOLENT_WORDS.hasToken(t)) continue;
     // ("non-violent" is no violence.)
-    if (tokens[i - 1]?.text === '-' || tokens[i - 1]?.lower === 'non') continue;
+    if (i > 0 && (tokens[i - 1]!.text === '-' || tokens[i - 1]!.lower === 'non')) continue;
     let head = -1;
     for (let k = i + 1; k < tokens.length && k <= i + violentCrowd.window && tokens[k]!.sentence === t.sentence && tokens[k]!.kind === 'word'; k++) {
       if (CROWD_HEADS.has(tokens[k]!.lower)) {
