@@ -215,7 +215,6 @@ export interface PipelineComponent {
   apply(doc: Doc): void;
 }
 
-/** Index of the first span (sorted by start) that starts after `offset`; the length if none does. */
 /**
  * The lower-cased text of token i, or '' outside the array. (Reading tokens[-1] would be a property
  * look-up, and V8 throws away code optimised before it saw one.)
@@ -224,6 +223,7 @@ export function lowerAt(tokens: readonly Token[], i: number): string {
   return i >= 0 && i < tokens.length ? tokens[i]!.lower : '';
 }
 
+/** Index of the first span (sorted by start) that starts after `offset`; the length if none does. */
 export function firstStartingAfter(spans: readonly Span[], offset: number): number {
   let lo = 0;
   let hi = spans.length;

@@ -27,6 +27,7 @@ const NOT_PLACES = set('notPlaces');
 const RESIDENTS_AFTER = set('residentsAfter');
 const INSTITUTIONS_AFTER = set('institutionsAfter');
 const INSTITUTION_MODIFIERS = set('institutionModifiers');
+const AFTER_NAME = set('wordsAfterAName');
 
 export interface Word {
   start: number;
@@ -417,7 +418,7 @@ export function recognise(gaz: Gazetteer, text: string, from = 0, ranges?: reado
     out.push(c);
   }
 
-  markPlacesOfResidents(text, words, out);
+  markPlacesOfResidentsAndInstitutions(text, words, out);
   dropAliasesOfUnknownUnits(text, words, out);
   markContainersOfUnknownPlaces(text, words, out);
 
@@ -533,7 +534,7 @@ function markContainersOfUnknownPlaces(text: string, words: WordView, cands: Can
  * "Voi residents", "a Dalton man": people named by where they live support the place reading; so
  * does an institution named for its town ("Bungoma High School", "Meru University"), which stands there.
  */
-function markPlacesOfResidents(text: string, words: WordView, cands: Candidate[]): void {
+function markPlacesOfResidentsAndInstitutions(text: string, words: WordView, cands: Candidate[]): void {
   for (const c of cands) {
     if (c.cue || c.common || c.demonym !== undefined || c.w1 >= words.n) continue;
     const next = words.get(c.w1);
@@ -556,9 +557,6 @@ function namesInstitution(text: string, words: WordView, w: number): boolean {
   }
   return false;
 }
-
-/** Words that may follow a place name that ends there ("Nyamira on the evening of"). */
-const AFTER_NAME = new Set(['on', 'in', 'at', 'and', 'or', 'after', 'where', 'when', 'during', 'for', 'over', 'near', 'while', 'as', 'following', 'with', 'since', 'before']);
 
 /** Whether the name ending at `end` ends there: punctuation, a bracket, the end of the text or AFTER_NAME follows. */
 function endsName(text: string, end: number): boolean {
