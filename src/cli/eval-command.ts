@@ -17,7 +17,8 @@ export function registerEval(program: Command): Command {
     .command('acled')
     .description(
       'Extract events from each row\'s `notes` alone and score the first event against the row ' +
-        '(type, date, fatalities, place, actors, interaction)',
+        '(type, date, fatalities, place, actors, interaction), and report what the notes state (the year, ' +
+        'the place): an upper bound on the date and location scores',
     )
     .argument('<gold>', 'ACLED export (CSV) with a notes column')
     .option('--limit <n>', 'only the first N rows that have notes', positiveInt)

@@ -84,8 +84,9 @@ export function formatAcledReport(report: AcledRunReport): string {
   rows.push(['events per document', m.events_per_doc.toFixed(2), `${m.events}/${m.rows}`]);
   let out = `${escapeCell(report.file)}\n\n` + formatTable(['metric', 'score', 'hits/total'], rows);
   // What the notes state bounds the date and location scores from above.
-  out += `\nwhat the notes state: the year in ${percent(m.stated.year)} of the notes naming the month (${m.stated.year.hits}/${m.stated.year.total}); ` +
-    `the gold place or one of its admin units in ${percent(m.stated.place)} (${m.stated.place.hits}/${m.stated.place.total})\n`;
+  out += '\nwhat the notes state (an upper bound on date and location):\n' +
+    `  the year: ${percent(m.stated.year)} of the notes naming the month (${m.stated.year.hits}/${m.stated.year.total})\n` +
+    `  the gold place or one of its admin units: ${percent(m.stated.place)} (${m.stated.place.hits}/${m.stated.place.total})\n`;
   if (m.extract_errors > 0) out += `${m.extract_errors} document(s) failed to extract and count as having no events\n`;
   if (report.skippedRecords > 0) out += `${report.skippedRecords} record(s) skipped for a wrong number of fields\n`;
   out += '\nevent_type confusion (first event per note)\n\n' + formatConfusion(m.confusion);
