@@ -474,3 +474,8 @@ test('"strike" with a target is an attack, not a labour strike', () => {
 test('a killing someone is believed to have done, or admitted, is an earlier deed', () => {
   assert.deepEqual(deathCounts('On Monday, a mob in Nyeri lynched a man they believed killed a shopkeeper.'), [1]);
 });
+
+test("beside a toll told by others, an armed group's own higher claim is not used", () => {
+  assert.deepEqual(deathCounts('On Monday, militants ambushed a police patrol near Elwak, killing two officers. Al Shabaab claimed 12 dead.'), [2]);
+  assert.deepEqual(deathCounts('On Monday, Al Shabaab claimed it killed nine people near Elwak.'), [9]);
+});
