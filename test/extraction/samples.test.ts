@@ -479,3 +479,9 @@ test("beside a toll told by others, an armed group's own higher claim is not use
   assert.deepEqual(deathCounts('On Monday, militants ambushed a police patrol near Elwak, killing two officers. Al Shabaab claimed 12 dead.'), [2]);
   assert.deepEqual(deathCounts('On Monday, Al Shabaab claimed it killed nine people near Elwak.'), [9]);
 });
+
+test('police barring, turning away or containing a crowd intervene in it', () => {
+  assert.equal(firstEvent('On Monday, nurses marched to the county offices in Kisii but were barred by police.', null)?.sub_event_type, 'Protest with intervention');
+  const riot = firstEvent('On Monday, youths rioted in Kisii over a disputed tally. Police tried to contain the crowds.', null);
+  assert.equal(riot?.interaction, 15);
+});
