@@ -82,7 +82,8 @@ export function assembleEvents(doc: Doc): AcledEvent[] {
     // A clash told before any other violence ("supporters of X and Y clashed, injuring two"), not
     // one an assault is about ("assaulted a journalist covering a clash"), has two sides.
     const firstDecisive = kind.decisive.reduce<TriggerMention | undefined>((a, t) => (!a || t.start < a.start ? t : a), undefined);
-    addDefaultActors(kind.subEventType, actors, ctx.country, communalClash, communalContext, firstDecisive?.cls === 'clash');
+    const communityFeud = () => group.frames.some((f) => COMMUNITY_FEUD.test(doc.slice(f.span)));
+    addDefaultActors(kind.subEventType, actors, ctx.country, communalClash, communalContext, firstDecisive?.cls === 'clash', communityFeud);
     const claims = buildClaims(doc, group);
     const ev: AcledEvent = {
       event_id: '',
@@ -252,9 +253,17 @@ function adjustCrowdActors(eventType: string, actors: EventActors, country: stri
 /** Words that place violence between communities: unnamed attackers there are a communal militia. */
 const COMMUNAL_CONTEXT = /\b(ethnic|tribal|clans?|communal|inter-communal|communities|community|raid(?:s|ed|ers?)?|rustl\w*|morans|pastoralists?|land dispute|dispute over land|revenge attack|reprisal)\b/i;
 
-function addDefaultActors(subEventType: string, actors: EventActors, country: string | undefined, communalClash: boolean, communalContext: () => boolean, twoSided: boolean): void {
+/** Words that tell violence between communities outright (not a raid, which gangs make too). */
+const COMMUNITY_FEUD = /\b(?:ethnic|clans?|communal|inter-?communal|communities|rival communit\w+|revenge attack|retaliatory attack|land dispute|dispute over land)\b/i;
+
+function addDefaultActors(subEventType: string, actors: EventActors, country: string | undefined, communalClash: boolean, communalContext: () => boolean, twoSided: boolean, communityFeud: () => boolean): void {
   const named = (name: string, inter: number, key: string): ResolvedActor => ({ key, name: country ? `${name} (${country})` : name, inter, mentions: [] });
   if (subEventType === 'Attack' || subEventType === 'Abduction/forced disappearance' || subEventType === 'Sexual violence') {
+    // Attackers told only as unidentified armed men ("gunmen", "attackers") in violence between
+    // communities are one community's militia, as unnamed attackers are (codebook 3).
+    if (subEventType === 'Attack' && actors.actor1?.key === 'unidentified-armed-group' && communityFeud()) {
+      actors.actor1 = { ...actors.actor1, key: 'communal-militia', name: country ? `Unidentified Communal Militia (${country})` : 'Unidentified Communal Militia', inter: 4, kind: 'communal' };
+    }
     if (!actors.actor1 || actors.actor1.inter === 7) {
       const victim = actors.actor1;
       // In violence between communities the unnamed attackers are one community's militia (codebook 3).

@@ -485,3 +485,8 @@ test('police barring, turning away or containing a crowd intervene in it', () =>
   const riot = firstEvent('On Monday, youths rioted in Kisii over a disputed tally. Police tried to contain the crowds.', null);
   assert.equal(riot?.interaction, 15);
 });
+
+test('unidentified gunmen attacking amid a feud between communities are a communal militia', () => {
+  assert.equal(firstEvent('On Monday, gunmen shot dead two herders near Moyale amid a dispute between rival clans.', null)?.interaction, 47);
+  assert.equal(firstEvent('On Monday, gunmen shot dead two traders near Moyale.', null)?.interaction, 37);
+});
