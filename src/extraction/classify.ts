@@ -28,6 +28,8 @@ export const COMMUNAL_FIGHT = /\b(?:ethnic|tribal|clans?|communal|inter-?communa
 export function communalFightTold(text: string, frames: Frame[]): boolean {
   return frames.some((f) => f.triggers.some((t) => t.cls === 'clash') && COMMUNAL_FIGHT.test(text.slice(f.span.start, f.span.end)));
 }
+/** Words that make a clash between unnamed sides a fight of armed men or communities. */
+const ARMED_FIGHT = /\b(?:armed|ethnic\w*|tribal|clans?|communal|communities|raid\w*|rustl\w*)\b/i;
 /** Words for a community's fighters, not its people. */
 const COMBATANT_WORDS = /\b(raiders?|rustlers?|militias?|militiamen|warriors?|morans?|bandits?|thieves|fighters?|gunmen)\b/i;
 const KILL_WORDS = /^(killed|kill|kills|killing|killings|murdered|murder|slain|slaughtered|massacre|massacred|executed|execution|beheaded|shot dead|gunned down|shot and killed|hacked to death|stabbed to death|beaten to death|beat to death|burned alive|lynched)$/i;
@@ -251,7 +253,10 @@ function classifyViolence(text: string, index: TriggerIndex, frames: Frame[], ac
     const communal = isCommunalPeople(a1) || isCommunalPeople(a2) || clashes.some((t) => COMMUNAL_CLASH.test(t.text)) || communalFightTold(text, frames);
     // (Demonstrators who clash make a violent demonstration though no protest word is told.)
     const demonstrating = protests.length > 0 || isProtesters(a1) || isProtesters(a2);
-    if (!armedGroup && !communal && (isCrowd(a1) || isCrowd(a2))) return result(demonstrating ? 'Violent demonstration' : 'Mob violence', clashes, tactics);
+    // (Sides the text does not name that fight with nobody killed, "two groups clashed over a
+    // plot", "clashes broke out at the market", are crowds too, unless told armed or raiding.)
+    const unarmedBrawl = killed === 0 && !frames.some((f) => ARMED_FIGHT.test(text.slice(f.span.start, f.span.end)));
+    if (!armedGroup && !communal && (isCrowd(a1) || isCrowd(a2) || unarmedBrawl)) return result(demonstrating ? 'Violent demonstration' : 'Mob violence', clashes, tactics);
     return result('Armed clash', clashes, tactics);
   }
   if (violence.length > 0 || clashes.length > 0) {

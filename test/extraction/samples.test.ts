@@ -490,3 +490,8 @@ test('unidentified gunmen attacking amid a feud between communities are a commun
   assert.equal(firstEvent('On Monday, gunmen shot dead two herders near Moyale amid a dispute between rival clans.', null)?.interaction, 47);
   assert.equal(firstEvent('On Monday, gunmen shot dead two traders near Moyale.', null)?.interaction, 37);
 });
+
+test('sides told neither armed nor communities that clash with nobody killed make mob violence', () => {
+  assert.equal(firstEvent('On Friday, two groups clashed at a market in Thika over a plot. Three people were injured.', null)?.sub_event_type, 'Mob violence');
+  assert.equal(firstEvent('On Friday, two armed groups clashed at a market near Moyale.', null)?.sub_event_type, 'Armed clash');
+});
