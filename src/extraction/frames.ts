@@ -101,8 +101,10 @@ const OTHER_PARTICIPLE_BY = /\b(held|controlled|led|backed|supported|run|occupie
 function isByAgent(doc: Doc, mention: Span, triggers: readonly TriggerMention[]): boolean {
   for (const t of triggers) {
     if (t.end > mention.start) break;
-    const between = doc.text.slice(t.end, mention.start);
-    if (mention.start - t.end <= 60 && BY_AGENT.test(between) && !OTHER_PARTICIPLE_BY.test(between)) return true;
+    // (A trigger that ends in the preposition, "killed by", leaves it out of the words between.)
+    const from = t.text.endsWith(' by') ? t.end - 2 : t.end;
+    const between = doc.text.slice(from, mention.start);
+    if (mention.start - from <= 60 && BY_AGENT.test(between) && !OTHER_PARTICIPLE_BY.test(between)) return true;
   }
   return false;
 }

@@ -495,3 +495,8 @@ test('sides told neither armed nor communities that clash with nobody killed mak
   assert.equal(firstEvent('On Friday, two groups clashed at a market in Thika over a plot. Three people were injured.', null)?.sub_event_type, 'Mob violence');
   assert.equal(firstEvent('On Friday, two armed groups clashed at a market near Moyale.', null)?.sub_event_type, 'Armed clash');
 });
+
+test('the one named right after "killed by" is its agent', () => {
+  const e = firstEvent('On Monday, a suspected thief was killed by villagers in Embu.', null);
+  assert.equal(e?.sub_event_type, 'Mob violence');
+});
