@@ -500,3 +500,7 @@ test('the one named right after "killed by" is its agent', () => {
   const e = firstEvent('On Monday, a suspected thief was killed by villagers in Embu.', null);
   assert.equal(e?.sub_event_type, 'Mob violence');
 });
+
+test('neighbours, colleagues, commuters and parents who turn violent act as a crowd', () => {
+  assert.equal(firstEvent('On Sunday, a suspected thief was killed by colleagues in Embu.', null)?.sub_event_type, 'Mob violence');
+});
