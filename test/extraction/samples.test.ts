@@ -504,3 +504,7 @@ test('the one named right after "killed by" is its agent', () => {
 test('neighbours, colleagues, commuters and parents who turn violent act as a crowd', () => {
   assert.equal(firstEvent('On Sunday, a suspected thief was killed by colleagues in Embu.', null)?.sub_event_type, 'Mob violence');
 });
+
+test('one killed is found behind a person noun that modifies another ("a criminal suspect")', () => {
+  assert.deepEqual(deathCounts('On Monday, a mob in Embu lynched a criminal suspect.'), [1]);
+});

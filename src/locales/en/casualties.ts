@@ -422,7 +422,11 @@ function singularObjectEnd(tokens: Doc['tokens'], at: number, sentence: number, 
   for (let k = determiner ? at + 1 : at; k < at + MAX_OBJECT_WORDS && k < tokens.length && tokens[k]!.sentence === sentence; k++) {
     const t = tokens[k]!;
     // (A head followed by another person noun is a modifier: "a police officer", not "a police".)
-    if (singularNouns.has(t.lower)) return singularNouns.has(tokens[k + 1]?.lower ?? '') ? -1 : k + 1;
+    // ("a criminal suspect", "a woman police officer": the last person noun is the head.)
+    if (singularNouns.has(t.lower)) {
+      if (!singularNouns.has(tokens[k + 1]?.lower ?? '') || tokens[k + 1]!.sentence !== sentence) return k + 1;
+      continue;
+    }
     if (t.kind !== 'word' || quantities.has(k) || STOP.has(t.lower) || OBJECT_BOUNDARIES.has(t.lower) || notPeople.has(t.lower)) break;
   }
   // "a 25-year-old": one, whatever follows.
