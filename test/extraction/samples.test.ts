@@ -508,3 +508,7 @@ test('neighbours, colleagues, commuters and parents who turn violent act as a cr
 test('one killed is found behind a person noun that modifies another ("a criminal suspect")', () => {
   assert.deepEqual(deathCounts('On Monday, a mob in Embu lynched a criminal suspect.'), [1]);
 });
+
+test('a second violent verb joined to the killing shares its object ("lynches and burns a thief")', () => {
+  assert.deepEqual(deathCounts('On Monday, a mob in Embu lynches and burns a suspected thief.'), [1]);
+});

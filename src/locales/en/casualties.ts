@@ -487,6 +487,17 @@ function addSingularDeaths(doc: Doc, used: Set<number>, quantities: ReadonlyMap<
   }
 }
 
+/**
+ * Where a killing verb's object starts: right after it, or after a second violent verb joined to
+ * it ("lynched and burned a suspect", "kills and burns a thief"), which shares the object.
+ */
+function objectStart(tokens: Doc['tokens'], kindEnd: number, sentence: number): number {
+  const and = tokens[kindEnd];
+  const verb = tokens[kindEnd + 1];
+  if (and && verb && and.lower === 'and' && verb.sentence === sentence && VIOLENT_VERBS.has(verb.lower) && tokens[kindEnd + 2]?.sentence === sentence) return kindEnd + 2;
+  return kindEnd;
+}
+
 /** Adds the death that the casualty word at i reports, if one; returns the last token read. */
 function singularDeathAt(doc: Doc, i: number, m: PhraseMatch<string>, used: Set<number>, quantities: ReadonlyMap<number, unknown>): number {
   const tokens = doc.tokens;
@@ -537,14 +548,15 @@ function singularDeathAt(doc: Doc, i: number, m: PhraseMatch<string>, used: Set<
   }
   // "Mob kills suspected thief", "killing a young boy": present tense, only with one person as object.
   if (PRESENT_KILL.has(tokens[i]!.lower) && kindEnd === i + 1) {
-    const object = IRREALIS_BEFORE.has(tokens[i - 1]?.lower ?? '') || tokens[i - 1]?.lower === 'the' || priorDeed(tokens, i, sentence) ? -1 : singularObjectEnd(tokens, kindEnd, sentence, quantities);
+    const at = objectStart(tokens, kindEnd, sentence);
+    const object = IRREALIS_BEFORE.has(tokens[i - 1]?.lower ?? '') || tokens[i - 1]?.lower === 'the' || priorDeed(tokens, i, sentence) ? -1 : singularObjectEnd(tokens, at, sentence, quantities);
     if (object > 0) {
       const start = tokens[i]!.start;
       const end = tokens[object - 1]!.end;
       doc.figures.push(newFigure({
         start, end, text: doc.text.slice(start, end), kind: 'killed', value: 1,
-        quantity: { start: tokens[kindEnd]!.start, end: tokens[kindEnd]!.end },
-        subject: { start: tokens[kindEnd]!.start, end },
+        quantity: { start: tokens[at]!.start, end: tokens[at]!.end },
+        subject: { start: tokens[at]!.start, end },
       }));
       used.add(i);
     }
@@ -604,9 +616,10 @@ function singularDeathAt(doc: Doc, i: number, m: PhraseMatch<string>, used: Set<
   // "protested after a pedestrian was killed": the death is the cause, not the event's.
   if (first >= 0 && causeBefore(tokens, first, sentence)) return kindEnd - 1;
   // Active with a singular object: "killed a civilian", "shot him dead", "shot dead suspected SLDF leader"
-  const next = tokens[kindEnd];
+  const at = first < 0 ? objectStart(tokens, kindEnd, sentence) : kindEnd;
+  const next = tokens[at];
   const noObject = kindEnd === i + 1 && NO_OBJECT.has(tokens[i]!.lower);
-  const last = first < 0 && !noObject && !priorDeed(tokens, i, sentence) ? singularObjectEnd(tokens, kindEnd, sentence, quantities) : -1;
+  const last = first < 0 && !noObject && !priorDeed(tokens, i, sentence) ? singularObjectEnd(tokens, at, sentence, quantities) : -1;
   if (first < 0 && last < 0) {
     return kindEnd - 1;
   }
@@ -614,7 +627,7 @@ function singularDeathAt(doc: Doc, i: number, m: PhraseMatch<string>, used: Set<
   const endTok = first >= 0 ? kindEnd : last;
   const start = tokens[startTok]!.start;
   const end = tokens[endTok - 1]!.end;
-  const qTok = first >= 0 ? first : kindEnd;
+  const qTok = first >= 0 ? first : at;
   doc.figures.push(newFigure({
     start,
     end,
