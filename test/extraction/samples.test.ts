@@ -512,3 +512,9 @@ test('one killed is found behind a person noun that modifies another ("a crimina
 test('a second violent verb joined to the killing shares its object ("lynches and burns a thief")', () => {
   assert.deepEqual(deathCounts('On Monday, a mob in Embu lynches and burns a suspected thief.'), [1]);
 });
+
+test('a body found counts one death when no other is told, and not as the cause of a protest', () => {
+  assert.deepEqual(deathCounts('On Friday, gunmen abducted a trader in Embu. His body was found dumped in a river.'), [1]);
+  assert.deepEqual(deathCounts('On Monday, a trader was killed in Embu and his body was dumped in a river.'), [1]);
+  assert.deepEqual(deathCounts('On Monday, residents of Embu protested after the body of a trader was found in a river.'), [0]);
+});

@@ -2,6 +2,7 @@
 // "killing 28 militants", "the death toll rose to 12", "a policeman was shot dead".
 import { lowerAt, type Doc, type Figure, type PipelineComponent, type Quantity, type Token } from '../../common/doc.js';
 import { PhraseMatcher, type PhraseMatch } from '../../common/phrase-matcher.js';
+import { WordSet } from '../../common/word-set.js';
 import lexicon from './data/casualties.json' with { type: 'json' };
 
 /** Every figure gets every field, in one order (one object shape for V8's optimised code). */
@@ -101,7 +102,50 @@ export function recogniseFigures(doc: Doc): void {
   }
   addCodingStatements(doc);
   addSingularDeaths(doc, used, quantityAt);
+  addBodiesFound(doc);
   doc.figures.sort((a, b) => a.start - b.start);
+}
+
+const BODY = new WordSet(['body']);
+/** Words that tell a body was found: "his body was found", "a body is discovered", "found the body of". */
+const BODY_FOUND = new Set(['found', 'discovered', 'recovered', 'dumped', 'exhumed', 'retrieved', 'dumping', 'floating']);
+/** After "body": what makes it no dead person's ("body guard"). */
+const NOT_A_CORPSE = new Set(['guard', 'guards', 'count', 'armour', 'armor', 'parts', 'politic']);
+const BODY_WINDOW = 8;
+
+/**
+ * "His body was found five days later", "a body has been found dumped in a pit latrine": one dead,
+ * though no killing verb counts it. Marked as a fallback (like deaths only feared): counted only
+ * when the text confirms no death otherwise ("was killed and her body was dumped" is one death).
+ */
+function addBodiesFound(doc: Doc): void {
+  const tokens = doc.tokens;
+  let protest: boolean | undefined;
+  for (const [from, to] of doc.scopedTokenRanges()) for (let i = from; i < to; i++) {
+    if (!BODY.hasToken(tokens[i]!)) continue;
+    // (A body found beside a demonstration is what the crowd protests, not its dead.)
+    protest ??= doc.triggers.some((t) => t.cls === 'protest' && !t.irrealis);
+    if (!protest) bodyFoundAt(doc, i, to);
+  }
+}
+
+function bodyFoundAt(doc: Doc, i: number, to: number): void {
+  const tokens = doc.tokens;
+  const sentence = tokens[i]!.sentence;
+  const next = tokens[i + 1];
+  if (next && NOT_A_CORPSE.has(next.lower)) return;
+  // "after the body of a girl was found", "whose body was found": a death told as a cause.
+  for (let k = i - 1; k >= 0 && k >= i - 4 && tokens[k]!.sentence === sentence; k--) {
+    if (DEATH_CAUSE_CUES.has(tokens[k]!.lower) || DIED_CAUSE_CUES.has(tokens[k]!.lower)) return;
+  }
+  let found = false;
+  for (let k = Math.max(0, i - 4); k < Math.min(to, i + BODY_WINDOW) && !found; k++) {
+    if (tokens[k]!.sentence === sentence && BODY_FOUND.has(tokens[k]!.lower)) found = true;
+  }
+  if (!found) return;
+  const start = tokens[i]!.start;
+  const end = tokens[i]!.end;
+  doc.figures.push(newFigure({ start, end, text: doc.text.slice(start, end), kind: 'killed', value: 1, quantity: { start, end }, subject: { start, end }, feared: true }));
 }
 
 /** Adds the casualty figure the count q (at token qi) reports, if one. */
