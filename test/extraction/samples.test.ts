@@ -518,3 +518,8 @@ test('a body found counts one death when no other is told, and not as the cause 
   assert.deepEqual(deathCounts('On Monday, a trader was killed in Embu and his body was dumped in a river.'), [1]);
   assert.deepEqual(deathCounts('On Monday, residents of Embu protested after the body of a trader was found in a river.'), [0]);
 });
+
+test('a passive subject closed by an apposition ("An official, Jane Doe, was killed") is read past the commas', () => {
+  assert.deepEqual(deathCounts('On Monday, a county official, Jane Wanjiru, was shot dead in Embu.'), [1]);
+  assert.deepEqual(deathCounts('On Monday, a man in Kaptet, in Marakwet East, was hacked to death.'), [1]);
+});

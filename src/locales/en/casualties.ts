@@ -615,10 +615,19 @@ function singularDeathAt(doc: Doc, i: number, m: PhraseMatch<string>, used: Set<
     : tokens[i - 1]?.lower === 'and' && SINGULAR_AUX.has(tokens[i - 3]?.lower ?? '') ? i - 3
     : auxBeforeTime(tokens, i, sentence);
   if (aux >= 0) {
-    for (let k = Math.min(i - 2, aux - 1); k >= 0 && k >= Math.min(i - 2, aux - 1) - 5 && tokens[k]!.sentence === sentence; k--) {
+    // A subject closed by a comma ends in an apposition ("An official, Jane Doe, was killed", "A
+    // man in Kaptet, in Marakwet East, was shot dead"): read past up to two commas, further back.
+    const apposition = tokens[aux - 1]?.text === ',';
+    let commas = apposition ? 2 : 0;
+    const reach = apposition ? 10 : 5;
+    for (let k = Math.min(i - 2, aux - 1); k >= 0 && k >= Math.min(i - 2, aux - 1) - reach && tokens[k]!.sentence === sentence; k--) {
       if ((singular.has(tokens[k]!.lower) || singularNouns.has(tokens[k]!.lower)) && (k === 0 || tokens[k - 1]!.sentence !== sentence || !/^(of|than)$/.test(tokens[k - 1]!.lower))) {
         first = k;
         break;
+      }
+      if (tokens[k]!.text === ',' && commas > 0) {
+        commas--;
+        continue;
       }
       if (tokens[k]!.text === ',' || STOP.has(tokens[k]!.lower)) break;
     }
