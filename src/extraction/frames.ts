@@ -177,7 +177,8 @@ export function buildFrames(doc: Doc): Frame[] {
     const triggers = triggersAll.filter((t) => !t.irrealis && t.cls !== 'note' && !actors.some((a) => overlaps(a, t) && a.generic !== true));
     const notes = triggersAll.filter((t) => !t.irrealis && t.cls === 'note');
     // A demand alone ("calling for", "demanding") reports nothing; beside a crowd's action it says why.
-    const reportsSomething = triggers.some((t) => t.cls !== 'protest-cause');
+    // (Told of protesters, "protesters gathered outside the court, demanding ...", it is their protest.)
+    const reportsSomething = triggers.some((t) => t.cls !== 'protest-cause') || (triggers.length > 0 && actors.some((a) => a.actorId === 'protesters'));
     if (!reportsSomething && notes.length === 0 && !figures.some((f) => f.kind === 'killed')) continue;
     const text = doc.slice(s);
     // In a passive clause ("six people were killed") what stands before the verb suffered it.

@@ -523,3 +523,7 @@ test('a passive subject closed by an apposition ("An official, Jane Doe, was kil
   assert.deepEqual(deathCounts('On Monday, a county official, Jane Wanjiru, was shot dead in Embu.'), [1]);
   assert.deepEqual(deathCounts('On Monday, a man in Kaptet, in Marakwet East, was hacked to death.'), [1]);
 });
+
+test('protesters told with a demand hold a protest', () => {
+  assert.equal(firstEvent('On Monday, protesters gathered outside the county offices in Embu, demanding the release of a local leader.', null)?.sub_event_type, 'Peaceful protest');
+});
