@@ -222,6 +222,13 @@ function classifyViolence(text: string, index: TriggerIndex, frames: Frame[], ac
     const actorIsState = a1?.inter === 1;
     return result(actorIsState ? 'Government regains territory' : 'Non-state actor overtakes territory', territory, tactics);
   }
+  // Forces that only broke up a fight ("two factions clashed ... Police broke up the groups") are no
+  // side of it: sides told neither armed nor communities, with nobody killed, riot (see below).
+  if (clashes.length > 0 && a1?.inter === 1 && !a2 && killed === 0 && index.has('protest-intervention')) {
+    const clashFrames = frames.filter((f) => f.triggers.some((t) => t.cls === 'clash'));
+    const inClash = a1.mentions.some((m) => clashFrames.some((f) => m.start >= f.span.start && m.end <= f.span.end));
+    if (!inClash && !clashFrames.some((f) => ARMED_FIGHT.test(text.slice(f.span.start, f.span.end)))) return result('Mob violence', clashes, tactics);
+  }
   // (An armed side clashing with a crowd, "police clash with demonstrators", is a riot: below.)
   if (ground && (twoArmedSides || (isArmed(a1?.inter) && !isVictims(a2) && !isCrowd(a2) && clashes.length > 0))) return result('Armed clash', [...clashes, ...groundAssaults], tactics);
   // An explosive defused, found before it went off, or that failed to explode, with nobody hurt,

@@ -527,3 +527,7 @@ test('a passive subject closed by an apposition ("An official, Jane Doe, was kil
 test('protesters told with a demand hold a protest', () => {
   assert.equal(firstEvent('On Monday, protesters gathered outside the county offices in Embu, demanding the release of a local leader.', null)?.sub_event_type, 'Peaceful protest');
 });
+
+test('police who only broke up a fight between unnamed groups are no side of a battle', () => {
+  assert.equal(firstEvent('On Monday, two factions of a party clashed at the county hall in Embu. Police broke up the groups with tear gas.', null)?.event_type, 'Riots');
+});
