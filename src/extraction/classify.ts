@@ -273,6 +273,10 @@ function classifyViolence(text: string, index: TriggerIndex, frames: Frame[], ac
   }
   const strategic = index.fixed('Strategic developments');
   if (strategic.length > 0) return result(strategic[0]!.subEventType, strategic, tactics);
+  // A named armed group destroying property with no one attacked ("Al Shabaab militants destroyed
+  // a mast"): no crowd's riot but a property destruction (codebook 2.3, Strategic developments).
+  // (Unnamed "assailants" who vandalise may be a crowd: left alone.)
+  if (isArmed(a1?.inter) && a1!.inter !== 1 && a1!.kind !== 'government' && a1!.key !== 'unidentified-armed-group' && index.has('riot-conduct')) return result('Looting/property destruction', of('riot-conduct'), tactics);
   const best = [...triggers].sort(byRank)[0];
   if (best && best.eventType) return result(best.subEventType, [best], tactics);
   // Only words that need a crowd or a victim to mean anything ("burned", "calling for"): no event.

@@ -531,3 +531,7 @@ test('protesters told with a demand hold a protest', () => {
 test('police who only broke up a fight between unnamed groups are no side of a battle', () => {
   assert.equal(firstEvent('On Monday, two factions of a party clashed at the county hall in Embu. Police broke up the groups with tear gas.', null)?.event_type, 'Riots');
 });
+
+test('a named armed group destroying property with no one attacked is a property destruction', () => {
+  assert.equal(firstEvent('On Monday, Al Shabaab militants destroyed a telecommunication mast near Mandera.', null)?.sub_event_type, 'Looting/property destruction');
+});
