@@ -67,6 +67,9 @@ export function assembleEvents(doc: Doc): AcledEvent[] {
     if (background) return;
     // Crowd events: generic people in a protest are the protesters, in a riot the rioters.
     adjustCrowdActors(kind.eventType, actors, ctx.country);
+    // Forces that a mob's violence did not fall on ("before police intervened", "handed them over to
+    // the police") are not its actor2: the mob's victims are (Civilians where unnamed).
+    if (kind.subEventType === 'Mob violence' && actors.actor2?.inter === 1 && (actors.actor2.agentMentions ?? 0) === 0 && !mobTargets(doc, group.frames, actors.actor2)) actors.actor2 = undefined;
     // Bandits who raid livestock are a community's raiders: a communal militia (see livestockRaiders).
     if (group.frames.some((f) => LIVESTOCK_RAID.test(doc.slice(f.span)))) {
       for (const side of ['actor1', 'actor2'] as const) {
@@ -244,6 +247,26 @@ function adjustCrowdActors(eventType: string, actors: EventActors, country: stri
     // The state actor facing a crowd is actor2, never the crowd's own members.
     if (actors.actor2 && (actors.actor2.kind === 'population' || actors.actor2.kind === 'protesters') && eventType === 'Protests') actors.actor2 = undefined;
   }
+}
+
+/** At most this many characters between a crowd's violent verb and the forces it fell on ("attacked police"). */
+const MOB_TARGET_CHARS = 40;
+/** Words that open another clause between a verb and a name: "lynched a pastor before police ...". */
+const CLAUSE_BETWEEN = /[,;]|\b(?:before|after|as|when|while|until|but|then|so)\b/i;
+const PASSIVE_BETWEEN = /\b(?:was|were|is|are|been|got)\b/i;
+const MOB_VIOLENCE = new Set(['violence', 'riot-conduct', 'mob', 'riot', 'clash']);
+
+/** Whether the actor is named right after (or within) a violent verb of the crowd: its target. */
+function mobTargets(doc: Doc, frames: Group['frames'], actor: ResolvedActor): boolean {
+  for (const f of frames) for (const t of f.triggers) {
+    if (!MOB_VIOLENCE.has(t.cls)) continue;
+    for (const m of actor.mentions) {
+      if (m.start >= t.start && m.start - t.end <= MOB_TARGET_CHARS && !CLAUSE_BETWEEN.test(doc.text.slice(t.end, m.start))) return true;
+      // The passive: "an officer was lynched", "police officers ... were also stoned".
+      if (m.end <= t.start && t.start - m.end <= MOB_TARGET_CHARS && PASSIVE_BETWEEN.test(doc.text.slice(m.end, t.start))) return true;
+    }
+  }
+  return false;
 }
 
 /**

@@ -535,3 +535,8 @@ test('police who only broke up a fight between unnamed groups are no side of a b
 test('a named armed group destroying property with no one attacked is a property destruction', () => {
   assert.equal(firstEvent('On Monday, Al Shabaab militants destroyed a telecommunication mast near Mandera.', null)?.sub_event_type, 'Looting/property destruction');
 });
+
+test("forces that only stopped a mob are not its actor2; those it attacked are", () => {
+  assert.equal(firstEvent('On Sunday, villagers in Embu nearly lynched a pastor before police intervened.', null)?.interaction, 57);
+  assert.equal(firstEvent('On Sunday, a mob in Embu attacked police officers with stones.', null)?.interaction, 15);
+});
