@@ -326,7 +326,14 @@ function addDefaultActors(subEventType: string, actors: EventActors, country: st
     actors.actor2 = actors.actor1;
     actors.actor1 = named('Unidentified Armed Group', 3, 'unidentified-armed-group');
   }
+  // A bomb or grenade that hit forces, or one they found, with no one else named: whoever planted
+  // or threw it is unidentified (codebook 3: unnamed perpetrators are an Unidentified Armed Group).
+  if ((REMOTE_VIOLENCE.has(subEventType) || subEventType === 'Disrupted weapons use') && actors.actor1?.inter === 1 && actors.actor1.kind !== 'government' && !actors.actor2) {
+    actors.actor2 = named('Unidentified Armed Group', 3, 'unidentified-armed-group');
+  }
 }
+
+const REMOTE_VIOLENCE = new Set(['Remote explosive/landmine/IED', 'Grenade', 'Suicide bomb', 'Shelling/artillery/missile attack']);
 
 function buildClaims(doc: Doc, group: Group): Claim[] {
   const claims: Claim[] = [];

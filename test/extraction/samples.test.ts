@@ -540,3 +540,7 @@ test("forces that only stopped a mob are not its actor2; those it attacked are",
   assert.equal(firstEvent('On Sunday, villagers in Embu nearly lynched a pastor before police intervened.', null)?.interaction, 57);
   assert.equal(firstEvent('On Sunday, a mob in Embu attacked police officers with stones.', null)?.interaction, 15);
 });
+
+test('a bomb that hit forces, with no one else named, was planted by an unidentified armed group', () => {
+  assert.equal(firstEvent('On Monday, a roadside bomb hit a police vehicle near Mandera, killing two officers.', null)?.interaction, 13);
+});
