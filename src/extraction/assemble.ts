@@ -5,7 +5,7 @@ import type { AcledEvent, Claim, EvidenceSpan } from '../common/event.js';
 import { stableHash } from '../common/hash.js';
 import { lookupCountry } from '../geography/index.js';
 import { actorEntry } from '../locales/en/actors.js';
-import { isCommunalPeople, resolveCoreference, resolveActors, type EventActors, type ResolvedActor } from './actor-roles.js';
+import { actorName, isCommunalPeople, resolveCoreference, resolveActors, type EventActors, type ResolvedActor } from './actor-roles.js';
 import { classify, communalFightTold, type Classification } from './classify.js';
 import { deathFigures, evidence, figureClaim, reporterAt, sumFatalities } from './fatalities.js';
 import { buildFrames } from './frames.js';
@@ -86,7 +86,12 @@ export function assembleEvents(doc: Doc): AcledEvent[] {
     // one an assault is about ("assaulted a journalist covering a clash"), has two sides.
     const firstDecisive = kind.decisive.reduce<TriggerMention | undefined>((a, t) => (!a || t.start < a.start ? t : a), undefined);
     const communityFeud = () => group.frames.some((f) => COMMUNITY_FEUD.test(doc.slice(f.span)));
-    addDefaultActors(kind.subEventType, actors, ctx.country, communalClash, communalContext, firstDecisive?.cls === 'clash', communityFeud);
+    const suspectedGroup = (): ResolvedActor | undefined => {
+      const m = doc.actors.find((a) => a.inter === 2 && !a.generic);
+      const entry = m && actorEntry(m.actorId);
+      return m && entry ? { key: m.actorId, name: actorName(entry, ctx.countryCode, ctx.country, ctx.date), inter: 2, kind: entry.kind, mentions: [m] } : undefined;
+    };
+    addDefaultActors(kind.subEventType, actors, ctx.country, communalClash, communalContext, firstDecisive?.cls === 'clash', communityFeud, suspectedGroup);
     const claims = buildClaims(doc, group);
     const ev: AcledEvent = {
       event_id: '',
@@ -279,8 +284,11 @@ const COMMUNAL_CONTEXT = /\b(ethnic|tribal|clans?|communal|inter-communal|commun
 /** Words that tell violence between communities outright (not a raid, which gangs make too). */
 const COMMUNITY_FEUD = /\b(?:ethnic|clans?|communal|inter-?communal|communities|rival communit\w+|revenge attack|retaliatory attack|land dispute|dispute over land)\b/i;
 
-function addDefaultActors(subEventType: string, actors: EventActors, country: string | undefined, communalClash: boolean, communalContext: () => boolean, twoSided: boolean, communityFeud: () => boolean): void {
+function addDefaultActors(subEventType: string, actors: EventActors, country: string | undefined, communalClash: boolean, communalContext: () => boolean, twoSided: boolean, communityFeud: () => boolean, suspectedGroup: () => ResolvedActor | undefined): void {
   const named = (name: string, inter: number, key: string): ResolvedActor => ({ key, name: country ? `${name} (${country})` : name, inter, mentions: [] });
+  // Unnamed attackers of forces, or bombers: the rebel group the text names elsewhere ("Al Shabaab
+  // suspected", "believed to be al Shabaab") when it names one, else an Unidentified Armed Group.
+  const unnamedAttackers = () => suspectedGroup() ?? named('Unidentified Armed Group', 3, 'unidentified-armed-group');
   if (subEventType === 'Attack' || subEventType === 'Abduction/forced disappearance' || subEventType === 'Sexual violence') {
     // Attackers told only as unidentified armed men ("gunmen", "attackers") in violence between
     // communities are one community's militia, as unnamed attackers are (codebook 3).
@@ -292,7 +300,7 @@ function addDefaultActors(subEventType: string, actors: EventActors, country: st
       // In violence between communities the unnamed attackers are one community's militia (codebook 3).
       actors.actor1 = subEventType === 'Attack' && communalContext()
         ? named('Unidentified Communal Militia', 4, 'communal-militia')
-        : named('Unidentified Armed Group', 3, 'unidentified-armed-group');
+        : unnamedAttackers();
       if (!actors.actor2 && victim) actors.actor2 = victim;
     }
     // (The government named as an authority, "authorities believe ...", is not who was attacked.)
@@ -324,12 +332,12 @@ function addDefaultActors(subEventType: string, actors: EventActors, country: st
   // Forces attacked by unnamed assailants: the forces are the target, the attackers unidentified.
   if (subEventType === 'Armed clash' && actors.actor1 && !actors.actor2 && (actors.actor1.agentMentions ?? 0) === 0) {
     actors.actor2 = actors.actor1;
-    actors.actor1 = named('Unidentified Armed Group', 3, 'unidentified-armed-group');
+    actors.actor1 = unnamedAttackers();
   }
   // A bomb or grenade that hit forces, or one they found, with no one else named: whoever planted
   // or threw it is unidentified (codebook 3: unnamed perpetrators are an Unidentified Armed Group).
   if ((REMOTE_VIOLENCE.has(subEventType) || subEventType === 'Disrupted weapons use') && actors.actor1?.inter === 1 && actors.actor1.kind !== 'government' && !actors.actor2) {
-    actors.actor2 = named('Unidentified Armed Group', 3, 'unidentified-armed-group');
+    actors.actor2 = unnamedAttackers();
   }
 }
 

@@ -544,3 +544,7 @@ test("forces that only stopped a mob are not its actor2; those it attacked are",
 test('a bomb that hit forces, with no one else named, was planted by an unidentified armed group', () => {
   assert.equal(firstEvent('On Monday, a roadside bomb hit a police vehicle near Mandera, killing two officers.', null)?.interaction, 13);
 });
+
+test('unnamed attackers are the rebel group the text names elsewhere as suspected', () => {
+  assert.equal(firstEvent('On Monday, a roadside bomb hit a police vehicle near Mandera. Al Shabaab is suspected.', null)?.interaction, 12);
+});
