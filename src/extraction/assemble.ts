@@ -339,6 +339,11 @@ function addDefaultActors(subEventType: string, actors: EventActors, country: st
   if ((REMOTE_VIOLENCE.has(subEventType) || subEventType === 'Disrupted weapons use') && actors.actor1?.inter === 1 && actors.actor1.kind !== 'government' && !actors.actor2) {
     actors.actor2 = unnamedAttackers();
   }
+  // A bomb or grenade that hurt only civilians: they are its actor2, the bombers actor1.
+  if (REMOTE_VIOLENCE.has(subEventType) && actors.actor1?.inter === 7 && !actors.actor2) {
+    actors.actor2 = actors.actor1;
+    actors.actor1 = unnamedAttackers();
+  }
 }
 
 const REMOTE_VIOLENCE = new Set(['Remote explosive/landmine/IED', 'Grenade', 'Suicide bomb', 'Shelling/artillery/missile attack']);

@@ -548,3 +548,7 @@ test('a bomb that hit forces, with no one else named, was planted by an unidenti
 test('unnamed attackers are the rebel group the text names elsewhere as suspected', () => {
   assert.equal(firstEvent('On Monday, a roadside bomb hit a police vehicle near Mandera. Al Shabaab is suspected.', null)?.interaction, 12);
 });
+
+test('a bomb that hurt only civilians was set off by an unidentified armed group', () => {
+  assert.equal(firstEvent('On Monday, a grenade exploded at a market in Garissa, injuring three people.', null)?.interaction, 37);
+});
