@@ -552,3 +552,7 @@ test('unnamed attackers are the rebel group the text names elsewhere as suspecte
 test('a bomb that hurt only civilians was set off by an unidentified armed group', () => {
   assert.equal(firstEvent('On Monday, a grenade exploded at a market in Garissa, injuring three people.', null)?.interaction, 37);
 });
+
+test('a death toll raised or revised to a figure is the total', () => {
+  assert.deepEqual(deathCounts('On Sunday, gunmen killed four people at a church in Likoni. By Tuesday the death toll was raised to six.'), [6]);
+});

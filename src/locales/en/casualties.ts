@@ -279,7 +279,7 @@ function lastTokenStart(doc: Doc, q: Quantity): number {
   return tokens[lo]!.start;
 }
 
-const LINKING = new Set(['coded', 'as', 'to', 'at', 'of', 'rose', 'risen', 'climbed', 'reached', 'stood', 'stands', 'is', 'was', 'now', 'has', 'had', 'jumped', 'increased', 'hit', 'toll']);
+const LINKING = new Set(['coded', 'as', 'to', 'at', 'of', 'rose', 'risen', 'climbed', 'reached', 'stood', 'stands', 'is', 'was', 'now', 'has', 'had', 'jumped', 'increased', 'hit', 'toll', 'raised', 'revised', 'been', 'later', 'up']);
 
 function gapIsLinking(tokens: Token[], from: number, to: number): boolean {
   for (let k = from; k < to; k++) if (!LINKING.has(tokens[k]!.lower)) return false;
