@@ -30,6 +30,8 @@ export function communalFightTold(text: string, frames: Frame[]): boolean {
 }
 /** Words that make a clash between unnamed sides a fight of armed men or communities. */
 const ARMED_FIGHT = /\b(?:armed|ethnic\w*|tribal|clans?|communal|communities|raid\w*|rustl\w*)\b/i;
+/** Right before a noun: it names something already told ("the attack", "this attack"). */
+const ANAPHORIC_BEFORE = /\b(?:the|this|that|these|those)\s+$/i;
 /** Words for a community's fighters, not its people. */
 const COMBATANT_WORDS = /\b(raiders?|rustlers?|militias?|militiamen|warriors?|morans?|bandits?|thieves|fighters?|gunmen)\b/i;
 const KILL_WORDS = /^(killed|kill|kills|killing|killings|murdered|murder|slain|slaughtered|massacre|massacred|executed|execution|beheaded|shot dead|gunned down|shot and killed|hacked to death|stabbed to death|beaten to death|beat to death|burned alive|lynched)$/i;
@@ -196,7 +198,9 @@ function classifyViolence(text: string, index: TriggerIndex, frames: Frame[], ac
   const clashes = of('clash');
   const violence = of('violence');
   const assaults = violence.filter((t) => !KILL_WORDS.test(t.text) && !HARM_WORDS.test(t.text));
-  const groundAssaults = frames.filter((f) => !explosiveSentences.has(f.sentence)).flatMap((f) => f.triggers.filter((t) => t.cls === 'violence' && !KILL_WORDS.test(t.text) && !HARM_WORDS.test(t.text)));
+  // (An attack named again with a determiner, "claimed responsibility for the attack", is the
+  // bombing already told, not a ground assault of its own.)
+  const groundAssaults = frames.filter((f) => !explosiveSentences.has(f.sentence)).flatMap((f) => f.triggers.filter((t) => t.cls === 'violence' && !KILL_WORDS.test(t.text) && !HARM_WORDS.test(t.text) && !(explosive.length > 0 && ANAPHORIC_BEFORE.test(text.slice(Math.max(0, t.start - 8), t.start)))));
   const protests = [...of('protest'), ...of('protest-cause')].filter((t) => !t.background);
 
   // Violence by a party's supporters, villagers or workers outside a demonstration is mob violence.

@@ -556,3 +556,7 @@ test('a bomb that hurt only civilians was set off by an unidentified armed group
 test('a death toll raised or revised to a figure is the total', () => {
   assert.deepEqual(deathCounts('On Sunday, gunmen killed four people at a church in Likoni. By Tuesday the death toll was raised to six.'), [6]);
 });
+
+test('"responsibility for the attack" names the bombing already told, not a ground assault', () => {
+  assert.equal(firstEvent('On Monday, three police officers were killed in an IED explosion near Liboi. Al Shabaab claimed responsibility for the attack.', null)?.sub_event_type, 'Remote explosive/landmine/IED');
+});
