@@ -6,7 +6,7 @@ import { stableHash } from '../common/hash.js';
 import { lookupCountry } from '../geography/index.js';
 import { actorEntry } from '../locales/en/actors.js';
 import { actorName, isCommunalPeople, resolveCoreference, resolveActors, type EventActors, type ResolvedActor } from './actor-roles.js';
-import { classify, communalFightTold, type Classification } from './classify.js';
+import { classify, communalFightTold, inFight, type Classification } from './classify.js';
 import { deathFigures, evidence, figureClaim, reporterAt, sumFatalities } from './fatalities.js';
 import { buildFrames } from './frames.js';
 import { groupFrames, mainCountry, type Group } from './grouping.js';
@@ -91,7 +91,7 @@ export function assembleEvents(doc: Doc): AcledEvent[] {
       const entry = m && actorEntry(m.actorId);
       return m && entry ? { key: m.actorId, name: actorName(entry, ctx.countryCode, ctx.country, ctx.date), inter: 2, kind: entry.kind, mentions: [m] } : undefined;
     };
-    addDefaultActors(kind.subEventType, actors, ctx.country, communalClash, communalContext, firstDecisive?.cls === 'clash', communityFeud, suspectedGroup);
+    addDefaultActors(group.frames, kind.subEventType, actors, ctx.country, communalClash, communalContext, firstDecisive?.cls === 'clash', communityFeud, suspectedGroup);
     const claims = buildClaims(doc, group);
     const ev: AcledEvent = {
       event_id: '',
@@ -284,7 +284,7 @@ const COMMUNAL_CONTEXT = /\b(ethnic|tribal|clans?|communal|inter-communal|commun
 /** Words that tell violence between communities outright (not a raid, which gangs make too). */
 const COMMUNITY_FEUD = /\b(?:ethnic|clans?|communal|inter-?communal|communities|rival communit\w+|revenge attack|retaliatory attack|land dispute|dispute over land)\b/i;
 
-function addDefaultActors(subEventType: string, actors: EventActors, country: string | undefined, communalClash: boolean, communalContext: () => boolean, twoSided: boolean, communityFeud: () => boolean, suspectedGroup: () => ResolvedActor | undefined): void {
+function addDefaultActors(frames: Group['frames'], subEventType: string, actors: EventActors, country: string | undefined, communalClash: boolean, communalContext: () => boolean, twoSided: boolean, communityFeud: () => boolean, suspectedGroup: () => ResolvedActor | undefined): void {
   const named = (name: string, inter: number, key: string): ResolvedActor => ({ key, name: country ? `${name} (${country})` : name, inter, mentions: [] });
   // Unnamed attackers of forces, or bombers: the rebel group the text names elsewhere ("Al Shabaab
   // suspected", "believed to be al Shabaab") when it names one, else an Unidentified Armed Group.
@@ -304,7 +304,8 @@ function addDefaultActors(subEventType: string, actors: EventActors, country: st
       if (!actors.actor2 && victim) actors.actor2 = victim;
     }
     // (The government named as an authority, "authorities believe ...", is not who was attacked.)
-    if (!actors.actor2 || actors.actor2.kind === 'government') actors.actor2 = named('Civilians', 7, 'civilians');
+    // (Nor are forces told only after it, "police later launched an operation".)
+    if (!actors.actor2 || actors.actor2.kind === 'government' || (subEventType === 'Attack' && actors.actor2.inter === 1 && actors.actor1?.inter !== 1 && !inFight(frames, actors.actor2))) actors.actor2 = named('Civilians', 7, 'civilians');
     // "Turkana raiders attack a Pokot village": the people of a group attacked are civilians, their
     // group an associated actor (codebook 3: an identity militia fights; its community is attacked).
     else if (subEventType === 'Attack' && actors.actor2.inter === 4 && actors.actor2.kind === 'communal') {

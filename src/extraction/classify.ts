@@ -76,6 +76,17 @@ function forcesActingOnCrowd(frames: Frame[], text: string): TriggerMention[] {
   return out;
 }
 
+const FIGHT_CLASSES = new Set(['violence', 'clash', 'riot-conduct', 'Looting/property destruction']);
+
+/** Whether the actor is named in a sentence that tells violence (or explosives): a side of it. */
+export function inFight(frames: Frame[], actor: { mentions: { start: number; end: number }[] }): boolean {
+  for (const f of frames) {
+    if (!f.triggers.some((t) => FIGHT_CLASSES.has(t.cls) || t.eventType === 'Explosions/Remote violence')) continue;
+    for (const m of actor.mentions) if (m.start >= f.span.start && m.end <= f.span.end) return true;
+  }
+  return false;
+}
+
 function byRank(a: TriggerMention, b: TriggerMention): number {
   return b.rank - a.rank;
 }
@@ -220,7 +231,8 @@ function classifyViolence(text: string, index: TriggerIndex, frames: Frame[], ac
   const territory = triggers.filter((t) => t.cls === 'Government regains territory' || t.cls === 'Non-state actor overtakes territory');
   // (The government as an authority, "authorities believe ...", is no side that fights.)
   const armedSide = (x: EventActors['actor1']) => isArmed(x?.inter) && x?.kind !== 'government';
-  const twoArmedSides = armedSide(a1) && armedSide(a2);
+  // (Forces told only in sentences of no violence, "police later launched an operation", did not fight.)
+  const twoArmedSides = armedSide(a1) && armedSide(a2) && (a2!.inter !== 1 || a1!.inter === 1 || inFight(frames, a2!));
   const ground = clashes.length > 0 || groundAssaults.length > 0;
   if (territory.length > 0 && (ground || twoArmedSides)) {
     const actorIsState = a1?.inter === 1;

@@ -560,3 +560,9 @@ test('a death toll raised or revised to a figure is the total', () => {
 test('"responsibility for the attack" names the bombing already told, not a ground assault', () => {
   assert.equal(firstEvent('On Monday, three police officers were killed in an IED explosion near Liboi. Al Shabaab claimed responsibility for the attack.', null)?.sub_event_type, 'Remote explosive/landmine/IED');
 });
+
+test('forces told only after an attack, in sentences of no violence, are no side of it', () => {
+  const e = firstEvent('On Monday, Al Shabaab gunmen shot dead four worshippers at a church in Likoni. Police later launched an operation in the area.', null);
+  assert.equal(e?.sub_event_type, 'Attack');
+  assert.equal(e?.interaction, 27);
+});
