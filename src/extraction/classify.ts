@@ -32,6 +32,9 @@ export function communalFightTold(text: string, frames: Frame[]): boolean {
 const ARMED_FIGHT = /\b(?:armed|ethnic\w*|tribal|clans?|communal|communities|raid\w*|rustl\w*)\b/i;
 /** Right before a noun: it names something already told ("the attack", "this attack"). */
 const ANAPHORIC_BEFORE = /\b(?:the|this|that|these|those)\s+$/i;
+/** Traffic, business or classes disrupted (passive): what a demonstration inconvenienced. */
+const DISRUPT = /^disrupt/i;
+const ROUTINE_DISRUPTED = /\b(?:transport|traffic|business|businesses|operations|movement|services|learning|classes|trade|transactions)\b[^.;]{0,40}\b(?:was|were|been|is|are)\s+$/i;
 /** Words for a community's fighters, not its people. */
 const COMBATANT_WORDS = /\b(raiders?|rustlers?|militias?|militiamen|warriors?|morans?|bandits?|thieves|fighters?|gunmen)\b/i;
 const KILL_WORDS = /^(killed|kill|kills|killing|killings|murdered|murder|slain|slaughtered|massacre|massacred|executed|execution|beheaded|shot dead|gunned down|shot and killed|hacked to death|stabbed to death|beaten to death|beat to death|burned alive|lynched)$/i;
@@ -176,7 +179,8 @@ function classifyCrowd(text: string, index: TriggerIndex, frames: Frame[], actor
   const armedNonState = [a1, a2].some((x) => x && x.inter >= 2 && x.inter <= 4);
   if (armedNonState && (index.has('clash') || index.fixed('Explosions/Remote violence').length > 0) && protests.length === 0) return null;
   // Destroying property during a demonstration is the demonstrators' violence.
-  const riot = [...of('riot-conduct'), ...of('Looting/property destruction')];
+  // ("Transport was disrupted by the demonstration": an inconvenience it caused, not violence.)
+  const riot = [...of('riot-conduct'), ...of('Looting/property destruction')].filter((t) => !(DISRUPT.test(t.text) && ROUTINE_DISRUPTED.test(text.slice(Math.max(0, t.start - 60), t.start))));
   const mob = of('mob');
   if (protests.length === 0 && mob.length > 0) return result('Mob violence', mob, tactics);
   // Crowd violence with a shared cause (a demonstration, a riot) is a violent demonstration;

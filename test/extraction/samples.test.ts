@@ -566,3 +566,7 @@ test('forces told only after an attack, in sentences of no violence, are no side
   assert.equal(e?.sub_event_type, 'Attack');
   assert.equal(e?.interaction, 27);
 });
+
+test('transport or business disrupted by a demonstration is no violence of it', () => {
+  assert.equal(firstEvent('On Monday, transport in Busia town was disrupted as traders held a demonstration over market fees.', null)?.sub_event_type, 'Peaceful protest');
+});
