@@ -570,3 +570,7 @@ test('forces told only after an attack, in sentences of no violence, are no side
 test('transport or business disrupted by a demonstration is no violence of it', () => {
   assert.equal(firstEvent('On Monday, transport in Busia town was disrupted as traders held a demonstration over market fees.', null)?.sub_event_type, 'Peaceful protest');
 });
+
+test('a count before a cause cue ("several cities following the death of") does not count the death', () => {
+  assert.deepEqual(deathCounts('On Monday, nurses protest in several cities following the mysterious death of a colleague.'), [0]);
+});

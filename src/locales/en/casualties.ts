@@ -183,7 +183,8 @@ function figureAt(doc: Doc, qi: number, q: Quantity, quantityAt: ReadonlyMap<num
           continue;
         }
       }
-      if (STOP.has(low) || FORWARD_STOP.has(low)) break;
+      // ("protest in several cities following the death of ...": what follows the cue is a cause.)
+      if (STOP.has(low) || FORWARD_STOP.has(low) || DEATH_CAUSE_CUES.has(low)) break;
       if (partOf.matchAt(tokens, k)) {
         // Skip the parenthetical "including two children" (up to its comma or the verb).
         let skipped = 0;
