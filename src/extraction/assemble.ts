@@ -48,9 +48,11 @@ export function assembleEvents(doc: Doc): AcledEvent[] {
     if (!actors.actor1 && mainActors && group !== main) actors = resolveActors(main.frames, ctx);
     if (group === main) mainActors = actors;
     const deaths = deathFigures(doc, group.frames);
-    const fatalities = sumFatalities(deaths);
+    let fatalities = sumFatalities(deaths);
     let kind = classify(doc.text, group.frames, actors, fatalities);
     if (!kind) return;
+    // A peaceful protest killed no one (codebook 2.3: deaths at a protest make excessive force).
+    if (kind.subEventType === 'Peaceful protest') fatalities = 0;
     if (kind.eventType === 'Protests' || kind.eventType === 'Riots') {
       // Demonstrations: the crowd is actor1, whoever faces it actor2.
       actors = resolveActors(group.frames, ctx, { crowd: true });

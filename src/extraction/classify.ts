@@ -35,6 +35,8 @@ const ANAPHORIC_BEFORE = /\b(?:the|this|that|these|those)\s+$/i;
 /** Traffic, business or classes disrupted (passive): what a demonstration inconvenienced. */
 const DISRUPT = /^disrupt/i;
 const ROUTINE_DISRUPTED = /\b(?:transport|traffic|business|businesses|operations|movement|services|learning|classes|trade|transactions)\b[^.;]{0,40}\b(?:was|were|been|is|are)\s+$/i;
+/** A demonstration's topic that is a death: "protesting the killing of", "over the death of". */
+const PROTEST_ABOUT_DEATH = /\b(?:over|against|protest(?:s|ed|ing)?|condemn(?:s|ed|ing)?|mourn(?:s|ed|ing)?|following)\s+(?:the\s+)?(?:\w+\s+)?(?:killing|killings|death|deaths|murder|murders|lynching)\s+of\b/i;
 /** Words for a community's fighters, not its people. */
 const COMBATANT_WORDS = /\b(raiders?|rustlers?|militias?|militiamen|warriors?|morans?|bandits?|thieves|fighters?|gunmen)\b/i;
 const KILL_WORDS = /^(killed|kill|kills|killing|killings|murdered|murder|slain|slaughtered|massacre|massacred|executed|execution|beheaded|shot dead|gunned down|shot and killed|hacked to death|stabbed to death|beaten to death|beat to death|burned alive|lynched)$/i;
@@ -193,7 +195,9 @@ function classifyCrowd(text: string, index: TriggerIndex, frames: Frame[], actor
   if (!peaceful && (riots.length > 0 || (demonstrating && (riot.length > 0 || clashes.length > 0)))) return result('Violent demonstration', [...riots, ...riot, ...clashes], tactics);
   if (!peaceful && riot.length > 0) return result('Mob violence', riot, tactics);
   const excessive = of('protest-excessive');
-  if (excessive.length > 0 || (killed > 0 && protests.length > 0)) return result('Excessive force against protesters', [...excessive, ...protests], tactics);
+  // (Deaths a protest is about, "protested over the killing of a trader", are not its dead.)
+  const aboutDeaths = killed > 0 && frames.some((f) => f.triggers.some((t) => t.cls === 'protest') && PROTEST_ABOUT_DEATH.test(text.slice(f.span.start, f.span.end)));
+  if (excessive.length > 0 || (killed > 0 && protests.length > 0 && !aboutDeaths)) return result('Excessive force against protesters', [...excessive, ...protests], tactics);
   // Forces using violence on a demonstration ("police shot at protesters") intervene in it.
   const stateForce = protests.length > 0 ? forcesActingOnCrowd(frames, text) : [];
   const intervention = [...of('protest-intervention'), ...index.fixed('Strategic developments').filter((t) => t.cls === 'Arrests'), ...stateForce];

@@ -574,3 +574,9 @@ test('transport or business disrupted by a demonstration is no violence of it', 
 test('a count before a cause cue ("several cities following the death of") does not count the death', () => {
   assert.deepEqual(deathCounts('On Monday, nurses protest in several cities following the mysterious death of a colleague.'), [0]);
 });
+
+test('deaths a protest is about are not its dead', () => {
+  const e = firstEvent('On Monday, mourners in Naivasha protested over the killing of a trader. A relative said the trader was killed after a business dispute.', null);
+  assert.equal(e?.sub_event_type, 'Peaceful protest');
+  assert.equal(e?.fatalities, 0);
+});
