@@ -580,3 +580,8 @@ test('deaths a protest is about are not its dead', () => {
   assert.equal(e?.sub_event_type, 'Peaceful protest');
   assert.equal(e?.fatalities, 0);
 });
+
+test('a second person joined to the one killed ("a chief and his assistant") dies too', () => {
+  assert.deepEqual(deathCounts('On Monday, gunmen in Lamu killed a chief and his assistant.'), [2]);
+  assert.deepEqual(deathCounts('On Monday, gunmen in Lamu killed a chief and injured his wife.'), [1]);
+});

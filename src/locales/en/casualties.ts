@@ -106,6 +106,7 @@ export function recogniseFigures(doc: Doc): void {
   doc.figures.sort((a, b) => a.start - b.start);
 }
 
+const POSSESSIVES = new Set(['his', 'her', 'their', 'its']);
 const BODY = new WordSet(['body']);
 /** Words that tell a body was found: "his body was found", "a body is discovered", "found the body of". */
 const BODY_FOUND = new Set(['found', 'discovered', 'recovered', 'dumped', 'exhumed', 'retrieved', 'dumping', 'floating']);
@@ -677,8 +678,14 @@ function singularDeathAt(doc: Doc, i: number, m: PhraseMatch<string>, used: Set<
   if (first < 0 && last < 0) {
     return kindEnd - 1;
   }
+  // "hacked to death a chief and his assistant": a second person joined to the object dies too.
+  // (Only a noun phrase: "killed a man and injured his wife" joins a verb.)
+  const joined = tokens[last + 1]?.lower ?? '';
+  const second = first < 0 && tokens[last]?.lower === 'and' && tokens[last]!.sentence === sentence && (POSSESSIVES.has(joined) || singular.has(joined))
+    ? singularObjectEnd(tokens, last + 1 + (POSSESSIVES.has(joined) ? 1 : 0), sentence, quantities)
+    : -1;
   const startTok = first >= 0 ? first : i;
-  const endTok = first >= 0 ? kindEnd : last;
+  const endTok = first >= 0 ? kindEnd : second > 0 ? second : last;
   const start = tokens[startTok]!.start;
   const end = tokens[endTok - 1]!.end;
   const qTok = first >= 0 ? first : at;
@@ -687,9 +694,9 @@ function singularDeathAt(doc: Doc, i: number, m: PhraseMatch<string>, used: Set<
     end,
     text: doc.text.slice(start, end),
     kind: 'killed',
-    value: 1,
+    value: second > 0 ? 2 : 1,
     quantity: { start: tokens[qTok]!.start, end: tokens[qTok]!.end },
-    subject: first >= 0 ? { start: tokens[first]!.start, end: tokens[i - 1]!.end } : { start: next!.start, end: tokens[last - 1]!.end },
+    subject: first >= 0 ? { start: tokens[first]!.start, end: tokens[i - 1]!.end } : { start: next!.start, end: tokens[endTok - 1]!.end },
   }));
   used.add(i);
   return kindEnd - 1;
