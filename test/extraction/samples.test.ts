@@ -585,3 +585,7 @@ test('a second person joined to the one killed ("a chief and his assistant") die
   assert.deepEqual(deathCounts('On Monday, gunmen in Lamu killed a chief and his assistant.'), [2]);
   assert.deepEqual(deathCounts('On Monday, gunmen in Lamu killed a chief and injured his wife.'), [1]);
 });
+
+test('a count after two joined violent verbs ("lynched and burned three men") counts the dead', () => {
+  assert.deepEqual(deathCounts('On Tuesday, a mob in Siaya lynched and burned three men suspected of theft.'), [3]);
+});

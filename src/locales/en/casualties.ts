@@ -284,7 +284,14 @@ function lastTokenStart(doc: Doc, q: Quantity): number {
 const LINKING = new Set(['coded', 'as', 'to', 'at', 'of', 'rose', 'risen', 'climbed', 'reached', 'stood', 'stands', 'is', 'was', 'now', 'has', 'had', 'jumped', 'increased', 'hit', 'toll', 'raised', 'revised', 'been', 'later', 'up']);
 
 function gapIsLinking(tokens: Token[], from: number, to: number): boolean {
-  for (let k = from; k < to; k++) if (!LINKING.has(tokens[k]!.lower)) return false;
+  for (let k = from; k < to; k++) {
+    // "lynched and burned three men": a second violent verb shares the count.
+    if (tokens[k]!.lower === 'and' && k + 1 < to && VIOLENT_VERBS.has(tokens[k + 1]!.lower)) {
+      k++;
+      continue;
+    }
+    if (!LINKING.has(tokens[k]!.lower)) return false;
+  }
   return true;
 }
 
