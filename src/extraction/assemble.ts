@@ -5,8 +5,8 @@ import type { AcledEvent, Claim, EvidenceSpan } from '../common/event.js';
 import { stableHash } from '../common/hash.js';
 import { lookupCountry } from '../geography/index.js';
 import { actorEntry } from '../locales/en/actors.js';
-import { isCommunalPeople, resolveCoreference, resolveActors, type EventActors, type ResolvedActor } from './actor-roles.js';
-import { classify, communalFightTold, type Classification } from './classify.js';
+import { actorName, isCommunalPeople, resolveCoreference, resolveActors, type EventActors, type ResolvedActor } from './actor-roles.js';
+import { classify, communalFightTold, inFight, type Classification } from './classify.js';
 import { deathFigures, evidence, figureClaim, reporterAt, sumFatalities } from './fatalities.js';
 import { buildFrames } from './frames.js';
 import { groupFrames, mainCountry, type Group } from './grouping.js';
@@ -48,9 +48,11 @@ export function assembleEvents(doc: Doc): AcledEvent[] {
     if (!actors.actor1 && mainActors && group !== main) actors = resolveActors(main.frames, ctx);
     if (group === main) mainActors = actors;
     const deaths = deathFigures(doc, group.frames);
-    const fatalities = sumFatalities(deaths);
+    let fatalities = sumFatalities(deaths);
     let kind = classify(doc.text, group.frames, actors, fatalities);
     if (!kind) return;
+    // A peaceful protest killed no one (codebook 2.3: deaths at a protest make excessive force).
+    if (kind.subEventType === 'Peaceful protest') fatalities = 0;
     if (kind.eventType === 'Protests' || kind.eventType === 'Riots') {
       // Demonstrations: the crowd is actor1, whoever faces it actor2.
       actors = resolveActors(group.frames, ctx, { crowd: true });
@@ -67,6 +69,9 @@ export function assembleEvents(doc: Doc): AcledEvent[] {
     if (background) return;
     // Crowd events: generic people in a protest are the protesters, in a riot the rioters.
     adjustCrowdActors(kind.eventType, actors, ctx.country);
+    // Forces that a mob's violence did not fall on ("before police intervened", "handed them over to
+    // the police") are not its actor2: the mob's victims are (Civilians where unnamed).
+    if (kind.subEventType === 'Mob violence' && actors.actor2?.inter === 1 && (actors.actor2.agentMentions ?? 0) === 0 && !mobTargets(doc, group.frames, actors.actor2)) actors.actor2 = undefined;
     // Bandits who raid livestock are a community's raiders: a communal militia (see livestockRaiders).
     if (group.frames.some((f) => LIVESTOCK_RAID.test(doc.slice(f.span)))) {
       for (const side of ['actor1', 'actor2'] as const) {
@@ -82,7 +87,13 @@ export function assembleEvents(doc: Doc): AcledEvent[] {
     // A clash told before any other violence ("supporters of X and Y clashed, injuring two"), not
     // one an assault is about ("assaulted a journalist covering a clash"), has two sides.
     const firstDecisive = kind.decisive.reduce<TriggerMention | undefined>((a, t) => (!a || t.start < a.start ? t : a), undefined);
-    addDefaultActors(kind.subEventType, actors, ctx.country, communalClash, communalContext, firstDecisive?.cls === 'clash');
+    const communityFeud = () => group.frames.some((f) => COMMUNITY_FEUD.test(doc.slice(f.span)));
+    const suspectedGroup = (): ResolvedActor | undefined => {
+      const m = doc.actors.find((a) => a.inter === 2 && !a.generic);
+      const entry = m && actorEntry(m.actorId);
+      return m && entry ? { key: m.actorId, name: actorName(entry, ctx.countryCode, ctx.country, ctx.date), inter: 2, kind: entry.kind, mentions: [m] } : undefined;
+    };
+    addDefaultActors(group.frames, kind.subEventType, actors, ctx.country, communalClash, communalContext, firstDecisive?.cls === 'clash', communityFeud, suspectedGroup);
     const claims = buildClaims(doc, group);
     const ev: AcledEvent = {
       event_id: '',
@@ -245,6 +256,26 @@ function adjustCrowdActors(eventType: string, actors: EventActors, country: stri
   }
 }
 
+/** At most this many characters between a crowd's violent verb and the forces it fell on ("attacked police"). */
+const MOB_TARGET_CHARS = 40;
+/** Words that open another clause between a verb and a name: "lynched a pastor before police ...". */
+const CLAUSE_BETWEEN = /[,;]|\b(?:before|after|as|when|while|until|but|then|so)\b/i;
+const PASSIVE_BETWEEN = /\b(?:was|were|is|are|been|got)\b/i;
+const MOB_VIOLENCE = new Set(['violence', 'riot-conduct', 'mob', 'riot', 'clash']);
+
+/** Whether the actor is named right after (or within) a violent verb of the crowd: its target. */
+function mobTargets(doc: Doc, frames: Group['frames'], actor: ResolvedActor): boolean {
+  for (const f of frames) for (const t of f.triggers) {
+    if (!MOB_VIOLENCE.has(t.cls)) continue;
+    for (const m of actor.mentions) {
+      if (m.start >= t.start && m.start - t.end <= MOB_TARGET_CHARS && !CLAUSE_BETWEEN.test(doc.text.slice(t.end, m.start))) return true;
+      // The passive: "an officer was lynched", "police officers ... were also stoned".
+      if (m.end <= t.start && t.start - m.end <= MOB_TARGET_CHARS && PASSIVE_BETWEEN.test(doc.text.slice(m.end, t.start))) return true;
+    }
+  }
+  return false;
+}
+
 /**
  * ACLED's default actors where the text names none: an attack by unnamed perpetrators is by an
  * Unidentified Armed Group; the victims of an attack or of mob violence are Civilians.
@@ -252,19 +283,31 @@ function adjustCrowdActors(eventType: string, actors: EventActors, country: stri
 /** Words that place violence between communities: unnamed attackers there are a communal militia. */
 const COMMUNAL_CONTEXT = /\b(ethnic|tribal|clans?|communal|inter-communal|communities|community|raid(?:s|ed|ers?)?|rustl\w*|morans|pastoralists?|land dispute|dispute over land|revenge attack|reprisal)\b/i;
 
-function addDefaultActors(subEventType: string, actors: EventActors, country: string | undefined, communalClash: boolean, communalContext: () => boolean, twoSided: boolean): void {
+/** Words that tell violence between communities outright (not a raid, which gangs make too). */
+const COMMUNITY_FEUD = /\b(?:ethnic|clans?|communal|inter-?communal|communities|rival communit\w+|revenge attack|retaliatory attack|land dispute|dispute over land)\b/i;
+
+function addDefaultActors(frames: Group['frames'], subEventType: string, actors: EventActors, country: string | undefined, communalClash: boolean, communalContext: () => boolean, twoSided: boolean, communityFeud: () => boolean, suspectedGroup: () => ResolvedActor | undefined): void {
   const named = (name: string, inter: number, key: string): ResolvedActor => ({ key, name: country ? `${name} (${country})` : name, inter, mentions: [] });
+  // Unnamed attackers of forces, or bombers: the rebel group the text names elsewhere ("Al Shabaab
+  // suspected", "believed to be al Shabaab") when it names one, else an Unidentified Armed Group.
+  const unnamedAttackers = () => suspectedGroup() ?? named('Unidentified Armed Group', 3, 'unidentified-armed-group');
   if (subEventType === 'Attack' || subEventType === 'Abduction/forced disappearance' || subEventType === 'Sexual violence') {
+    // Attackers told only as unidentified armed men ("gunmen", "attackers") in violence between
+    // communities are one community's militia, as unnamed attackers are (codebook 3).
+    if (subEventType === 'Attack' && actors.actor1?.key === 'unidentified-armed-group' && communityFeud()) {
+      actors.actor1 = { ...actors.actor1, key: 'communal-militia', name: country ? `Unidentified Communal Militia (${country})` : 'Unidentified Communal Militia', inter: 4, kind: 'communal' };
+    }
     if (!actors.actor1 || actors.actor1.inter === 7) {
       const victim = actors.actor1;
       // In violence between communities the unnamed attackers are one community's militia (codebook 3).
       actors.actor1 = subEventType === 'Attack' && communalContext()
         ? named('Unidentified Communal Militia', 4, 'communal-militia')
-        : named('Unidentified Armed Group', 3, 'unidentified-armed-group');
+        : unnamedAttackers();
       if (!actors.actor2 && victim) actors.actor2 = victim;
     }
     // (The government named as an authority, "authorities believe ...", is not who was attacked.)
-    if (!actors.actor2 || actors.actor2.kind === 'government') actors.actor2 = named('Civilians', 7, 'civilians');
+    // (Nor are forces told only after it, "police later launched an operation".)
+    if (!actors.actor2 || actors.actor2.kind === 'government' || (subEventType === 'Attack' && actors.actor2.inter === 1 && actors.actor1?.inter !== 1 && !inFight(frames, actors.actor2))) actors.actor2 = named('Civilians', 7, 'civilians');
     // "Turkana raiders attack a Pokot village": the people of a group attacked are civilians, their
     // group an associated actor (codebook 3: an identity militia fights; its community is attacked).
     else if (subEventType === 'Attack' && actors.actor2.inter === 4 && actors.actor2.kind === 'communal') {
@@ -292,9 +335,21 @@ function addDefaultActors(subEventType: string, actors: EventActors, country: st
   // Forces attacked by unnamed assailants: the forces are the target, the attackers unidentified.
   if (subEventType === 'Armed clash' && actors.actor1 && !actors.actor2 && (actors.actor1.agentMentions ?? 0) === 0) {
     actors.actor2 = actors.actor1;
-    actors.actor1 = named('Unidentified Armed Group', 3, 'unidentified-armed-group');
+    actors.actor1 = unnamedAttackers();
+  }
+  // A bomb or grenade that hit forces, or one they found, with no one else named: whoever planted
+  // or threw it is unidentified (codebook 3: unnamed perpetrators are an Unidentified Armed Group).
+  if ((REMOTE_VIOLENCE.has(subEventType) || subEventType === 'Disrupted weapons use') && actors.actor1?.inter === 1 && actors.actor1.kind !== 'government' && !actors.actor2) {
+    actors.actor2 = unnamedAttackers();
+  }
+  // A bomb or grenade that hurt only civilians: they are its actor2, the bombers actor1.
+  if (REMOTE_VIOLENCE.has(subEventType) && actors.actor1?.inter === 7 && !actors.actor2) {
+    actors.actor2 = actors.actor1;
+    actors.actor1 = unnamedAttackers();
   }
 }
+
+const REMOTE_VIOLENCE = new Set(['Remote explosive/landmine/IED', 'Grenade', 'Suicide bomb', 'Shelling/artillery/missile attack']);
 
 function buildClaims(doc: Doc, group: Group): Claim[] {
   const claims: Claim[] = [];

@@ -28,6 +28,15 @@ export const COMMUNAL_FIGHT = /\b(?:ethnic|tribal|clans?|communal|inter-?communa
 export function communalFightTold(text: string, frames: Frame[]): boolean {
   return frames.some((f) => f.triggers.some((t) => t.cls === 'clash') && COMMUNAL_FIGHT.test(text.slice(f.span.start, f.span.end)));
 }
+/** Words that make a clash between unnamed sides a fight of armed men or communities. */
+const ARMED_FIGHT = /\b(?:armed|ethnic\w*|tribal|clans?|communal|communities|raid\w*|rustl\w*)\b/i;
+/** Right before a noun: it names something already told ("the attack", "this attack"). */
+const ANAPHORIC_BEFORE = /\b(?:the|this|that|these|those)\s+$/i;
+/** Traffic, business or classes disrupted (passive): what a demonstration inconvenienced. */
+const DISRUPT = /^disrupt/i;
+const ROUTINE_DISRUPTED = /\b(?:transport|traffic|business|businesses|operations|movement|services|learning|classes|trade|transactions)\b[^.;]{0,40}\b(?:was|were|been|is|are)\s+$/i;
+/** A demonstration's topic that is a death: "protesting the killing of", "over the death of". */
+const PROTEST_ABOUT_DEATH = /\b(?:over|against|protest(?:s|ed|ing)?|condemn(?:s|ed|ing)?|mourn(?:s|ed|ing)?|following)\s+(?:the\s+)?(?:\w+\s+)?(?:killing|killings|death|deaths|murder|murders|lynching)\s+of\b/i;
 /** Words for a community's fighters, not its people. */
 const COMBATANT_WORDS = /\b(raiders?|rustlers?|militias?|militiamen|warriors?|morans?|bandits?|thieves|fighters?|gunmen)\b/i;
 const KILL_WORDS = /^(killed|kill|kills|killing|killings|murdered|murder|slain|slaughtered|massacre|massacred|executed|execution|beheaded|shot dead|gunned down|shot and killed|hacked to death|stabbed to death|beaten to death|beat to death|burned alive|lynched)$/i;
@@ -70,6 +79,17 @@ function forcesActingOnCrowd(frames: Frame[], text: string): TriggerMention[] {
     }
   }
   return out;
+}
+
+const FIGHT_CLASSES = new Set(['violence', 'clash', 'riot-conduct', 'Looting/property destruction']);
+
+/** Whether the actor is named in a sentence that tells violence (or explosives): a side of it. */
+export function inFight(frames: Frame[], actor: { mentions: { start: number; end: number }[] }): boolean {
+  for (const f of frames) {
+    if (!f.triggers.some((t) => FIGHT_CLASSES.has(t.cls) || t.eventType === 'Explosions/Remote violence')) continue;
+    for (const m of actor.mentions) if (m.start >= f.span.start && m.end <= f.span.end) return true;
+  }
+  return false;
 }
 
 function byRank(a: TriggerMention, b: TriggerMention): number {
@@ -161,7 +181,8 @@ function classifyCrowd(text: string, index: TriggerIndex, frames: Frame[], actor
   const armedNonState = [a1, a2].some((x) => x && x.inter >= 2 && x.inter <= 4);
   if (armedNonState && (index.has('clash') || index.fixed('Explosions/Remote violence').length > 0) && protests.length === 0) return null;
   // Destroying property during a demonstration is the demonstrators' violence.
-  const riot = [...of('riot-conduct'), ...of('Looting/property destruction')];
+  // ("Transport was disrupted by the demonstration": an inconvenience it caused, not violence.)
+  const riot = [...of('riot-conduct'), ...of('Looting/property destruction')].filter((t) => !(DISRUPT.test(t.text) && ROUTINE_DISRUPTED.test(text.slice(Math.max(0, t.start - 60), t.start))));
   const mob = of('mob');
   if (protests.length === 0 && mob.length > 0) return result('Mob violence', mob, tactics);
   // Crowd violence with a shared cause (a demonstration, a riot) is a violent demonstration;
@@ -174,7 +195,9 @@ function classifyCrowd(text: string, index: TriggerIndex, frames: Frame[], actor
   if (!peaceful && (riots.length > 0 || (demonstrating && (riot.length > 0 || clashes.length > 0)))) return result('Violent demonstration', [...riots, ...riot, ...clashes], tactics);
   if (!peaceful && riot.length > 0) return result('Mob violence', riot, tactics);
   const excessive = of('protest-excessive');
-  if (excessive.length > 0 || (killed > 0 && protests.length > 0)) return result('Excessive force against protesters', [...excessive, ...protests], tactics);
+  // (Deaths a protest is about, "protested over the killing of a trader", are not its dead.)
+  const aboutDeaths = killed > 0 && frames.some((f) => f.triggers.some((t) => t.cls === 'protest') && PROTEST_ABOUT_DEATH.test(text.slice(f.span.start, f.span.end)));
+  if (excessive.length > 0 || (killed > 0 && protests.length > 0 && !aboutDeaths)) return result('Excessive force against protesters', [...excessive, ...protests], tactics);
   // Forces using violence on a demonstration ("police shot at protesters") intervene in it.
   const stateForce = protests.length > 0 ? forcesActingOnCrowd(frames, text) : [];
   const intervention = [...of('protest-intervention'), ...index.fixed('Strategic developments').filter((t) => t.cls === 'Arrests'), ...stateForce];
@@ -194,7 +217,9 @@ function classifyViolence(text: string, index: TriggerIndex, frames: Frame[], ac
   const clashes = of('clash');
   const violence = of('violence');
   const assaults = violence.filter((t) => !KILL_WORDS.test(t.text) && !HARM_WORDS.test(t.text));
-  const groundAssaults = frames.filter((f) => !explosiveSentences.has(f.sentence)).flatMap((f) => f.triggers.filter((t) => t.cls === 'violence' && !KILL_WORDS.test(t.text) && !HARM_WORDS.test(t.text)));
+  // (An attack named again with a determiner, "claimed responsibility for the attack", is the
+  // bombing already told, not a ground assault of its own.)
+  const groundAssaults = frames.filter((f) => !explosiveSentences.has(f.sentence)).flatMap((f) => f.triggers.filter((t) => t.cls === 'violence' && !KILL_WORDS.test(t.text) && !HARM_WORDS.test(t.text) && !(explosive.length > 0 && ANAPHORIC_BEFORE.test(text.slice(Math.max(0, t.start - 8), t.start)))));
   const protests = [...of('protest'), ...of('protest-cause')].filter((t) => !t.background);
 
   // Violence by a party's supporters, villagers or workers outside a demonstration is mob violence.
@@ -214,11 +239,19 @@ function classifyViolence(text: string, index: TriggerIndex, frames: Frame[], ac
   const territory = triggers.filter((t) => t.cls === 'Government regains territory' || t.cls === 'Non-state actor overtakes territory');
   // (The government as an authority, "authorities believe ...", is no side that fights.)
   const armedSide = (x: EventActors['actor1']) => isArmed(x?.inter) && x?.kind !== 'government';
-  const twoArmedSides = armedSide(a1) && armedSide(a2);
+  // (Forces told only in sentences of no violence, "police later launched an operation", did not fight.)
+  const twoArmedSides = armedSide(a1) && armedSide(a2) && (a2!.inter !== 1 || a1!.inter === 1 || inFight(frames, a2!));
   const ground = clashes.length > 0 || groundAssaults.length > 0;
   if (territory.length > 0 && (ground || twoArmedSides)) {
     const actorIsState = a1?.inter === 1;
     return result(actorIsState ? 'Government regains territory' : 'Non-state actor overtakes territory', territory, tactics);
+  }
+  // Forces that only broke up a fight ("two factions clashed ... Police broke up the groups") are no
+  // side of it: sides told neither armed nor communities, with nobody killed, riot (see below).
+  if (clashes.length > 0 && a1?.inter === 1 && !a2 && killed === 0 && index.has('protest-intervention')) {
+    const clashFrames = frames.filter((f) => f.triggers.some((t) => t.cls === 'clash'));
+    const inClash = a1.mentions.some((m) => clashFrames.some((f) => m.start >= f.span.start && m.end <= f.span.end));
+    if (!inClash && !clashFrames.some((f) => ARMED_FIGHT.test(text.slice(f.span.start, f.span.end)))) return result('Mob violence', clashes, tactics);
   }
   // (An armed side clashing with a crowd, "police clash with demonstrators", is a riot: below.)
   if (ground && (twoArmedSides || (isArmed(a1?.inter) && !isVictims(a2) && !isCrowd(a2) && clashes.length > 0))) return result('Armed clash', [...clashes, ...groundAssaults], tactics);
@@ -251,7 +284,10 @@ function classifyViolence(text: string, index: TriggerIndex, frames: Frame[], ac
     const communal = isCommunalPeople(a1) || isCommunalPeople(a2) || clashes.some((t) => COMMUNAL_CLASH.test(t.text)) || communalFightTold(text, frames);
     // (Demonstrators who clash make a violent demonstration though no protest word is told.)
     const demonstrating = protests.length > 0 || isProtesters(a1) || isProtesters(a2);
-    if (!armedGroup && !communal && (isCrowd(a1) || isCrowd(a2))) return result(demonstrating ? 'Violent demonstration' : 'Mob violence', clashes, tactics);
+    // (Sides the text does not name that fight with nobody killed, "two groups clashed over a
+    // plot", "clashes broke out at the market", are crowds too, unless told armed or raiding.)
+    const unarmedBrawl = killed === 0 && !frames.some((f) => ARMED_FIGHT.test(text.slice(f.span.start, f.span.end)));
+    if (!armedGroup && !communal && (isCrowd(a1) || isCrowd(a2) || unarmedBrawl)) return result(demonstrating ? 'Violent demonstration' : 'Mob violence', clashes, tactics);
     return result('Armed clash', clashes, tactics);
   }
   if (violence.length > 0 || clashes.length > 0) {
@@ -261,6 +297,10 @@ function classifyViolence(text: string, index: TriggerIndex, frames: Frame[], ac
   }
   const strategic = index.fixed('Strategic developments');
   if (strategic.length > 0) return result(strategic[0]!.subEventType, strategic, tactics);
+  // A named armed group destroying property with no one attacked ("Al Shabaab militants destroyed
+  // a mast"): no crowd's riot but a property destruction (codebook 2.3, Strategic developments).
+  // (Unnamed "assailants" who vandalise may be a crowd: left alone.)
+  if (isArmed(a1?.inter) && a1!.inter !== 1 && a1!.kind !== 'government' && a1!.key !== 'unidentified-armed-group' && index.has('riot-conduct')) return result('Looting/property destruction', of('riot-conduct'), tactics);
   const best = [...triggers].sort(byRank)[0];
   if (best && best.eventType) return result(best.subEventType, [best], tactics);
   // Only words that need a crowd or a victim to mean anything ("burned", "calling for"): no event.

@@ -76,6 +76,25 @@ export function claimedByPartisanOutlet(doc: Doc, f: Figure): boolean {
   return attributionsFor(doc, f.start).some((a) => a.partisan && a.start <= f.start + 1 && f.start - a.end < 40);
 }
 
+/**
+ * A toll an armed group claims ("Al Shabaab claims 15 dead", "the militants claimed killing four"):
+ * beside a figure told by others, the perpetrators' own claim is not used (codebook 4.2: conflicting
+ * sources give the lowest figure; the group's higher claim is not coded). Alone, it is the figure.
+ */
+const CLAIM = /\bclaim/i;
+
+export function claimedByArmedGroup(doc: Doc, f: Figure): boolean {
+  for (const a of attributionsFor(doc, f.start)) {
+    // (Only a claim: a group's spokesman who "said" what happened reports it.)
+    if (a.start > f.start + 1 || f.start - a.end >= 40 || !CLAIM.test(a.text)) continue;
+    for (const m of doc.actors) {
+      if (m.start >= a.reporterSpan.end) break;
+      if (m.end > a.reporterSpan.start && m.inter >= 2 && m.inter <= 4) return true;
+    }
+  }
+  return false;
+}
+
 /** Right after a figure: "3 students killed (coded separately)", "(and 2 police - coded seperately)". */
 const CODED_ELSEWHERE = /^\s*(?:\(|-|–|—)?\s*coded\s+sep[ae]rately\b/i;
 
@@ -100,7 +119,9 @@ export function deathFigures(doc: Doc, frames: Frame[]): Figure[] {
   const all = frames.flatMap((f) => f.figures).filter((f) => f.kind === 'killed');
   const coded = all.filter((f) => f.coded);
   if (coded.length > 0) return [coded[coded.length - 1]!];
-  const told = all.filter((f) => !claimedByPartisanOutlet(doc, f) && !isAggregate(doc, f) && !codedElsewhere(doc, f));
+  let told = all.filter((f) => !claimedByPartisanOutlet(doc, f) && !isAggregate(doc, f) && !codedElsewhere(doc, f));
+  const byOthers = told.filter((f) => !claimedByArmedGroup(doc, f));
+  if (byOthers.length > 0 && byOthers.length < told.length) told = byOthers;
   // Deaths only feared ("eight people are feared dead") count when no death is confirmed.
   const confirmed = told.filter((f) => !f.feared);
   const figures = confirmed.length > 0 ? confirmed : told;

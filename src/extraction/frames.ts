@@ -101,8 +101,10 @@ const OTHER_PARTICIPLE_BY = /\b(held|controlled|led|backed|supported|run|occupie
 function isByAgent(doc: Doc, mention: Span, triggers: readonly TriggerMention[]): boolean {
   for (const t of triggers) {
     if (t.end > mention.start) break;
-    const between = doc.text.slice(t.end, mention.start);
-    if (mention.start - t.end <= 60 && BY_AGENT.test(between) && !OTHER_PARTICIPLE_BY.test(between)) return true;
+    // (A trigger that ends in the preposition, "killed by", leaves it out of the words between.)
+    const from = t.text.endsWith(' by') ? t.end - 2 : t.end;
+    const between = doc.text.slice(from, mention.start);
+    if (mention.start - from <= 60 && BY_AGENT.test(between) && !OTHER_PARTICIPLE_BY.test(between)) return true;
   }
   return false;
 }
@@ -175,7 +177,8 @@ export function buildFrames(doc: Doc): Frame[] {
     const triggers = triggersAll.filter((t) => !t.irrealis && t.cls !== 'note' && !actors.some((a) => overlaps(a, t) && a.generic !== true));
     const notes = triggersAll.filter((t) => !t.irrealis && t.cls === 'note');
     // A demand alone ("calling for", "demanding") reports nothing; beside a crowd's action it says why.
-    const reportsSomething = triggers.some((t) => t.cls !== 'protest-cause');
+    // (Told of protesters, "protesters gathered outside the court, demanding ...", it is their protest.)
+    const reportsSomething = triggers.some((t) => t.cls !== 'protest-cause') || (triggers.length > 0 && actors.some((a) => a.actorId === 'protesters'));
     if (!reportsSomething && notes.length === 0 && !figures.some((f) => f.kind === 'killed')) continue;
     const text = doc.slice(s);
     // In a passive clause ("six people were killed") what stands before the verb suffered it.

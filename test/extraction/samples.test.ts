@@ -474,3 +474,118 @@ test('"strike" with a target is an attack, not a labour strike', () => {
 test('a killing someone is believed to have done, or admitted, is an earlier deed', () => {
   assert.deepEqual(deathCounts('On Monday, a mob in Nyeri lynched a man they believed killed a shopkeeper.'), [1]);
 });
+
+test("beside a toll told by others, an armed group's own higher claim is not used", () => {
+  assert.deepEqual(deathCounts('On Monday, militants ambushed a police patrol near Elwak, killing two officers. Al Shabaab claimed 12 dead.'), [2]);
+  assert.deepEqual(deathCounts('On Monday, Al Shabaab claimed it killed nine people near Elwak.'), [9]);
+});
+
+test('police barring, turning away or containing a crowd intervene in it', () => {
+  assert.equal(firstEvent('On Monday, nurses marched to the county offices in Kisii but were barred by police.', null)?.sub_event_type, 'Protest with intervention');
+  const riot = firstEvent('On Monday, youths rioted in Kisii over a disputed tally. Police tried to contain the crowds.', null);
+  assert.equal(riot?.interaction, 15);
+});
+
+test('unidentified gunmen attacking amid a feud between communities are a communal militia', () => {
+  assert.equal(firstEvent('On Monday, gunmen shot dead two herders near Moyale amid a dispute between rival clans.', null)?.interaction, 47);
+  assert.equal(firstEvent('On Monday, gunmen shot dead two traders near Moyale.', null)?.interaction, 37);
+});
+
+test('sides told neither armed nor communities that clash with nobody killed make mob violence', () => {
+  assert.equal(firstEvent('On Friday, two groups clashed at a market in Thika over a plot. Three people were injured.', null)?.sub_event_type, 'Mob violence');
+  assert.equal(firstEvent('On Friday, two armed groups clashed at a market near Moyale.', null)?.sub_event_type, 'Armed clash');
+});
+
+test('the one named right after "killed by" is its agent', () => {
+  const e = firstEvent('On Monday, a suspected thief was killed by villagers in Embu.', null);
+  assert.equal(e?.sub_event_type, 'Mob violence');
+});
+
+test('neighbours, colleagues, commuters and parents who turn violent act as a crowd', () => {
+  assert.equal(firstEvent('On Sunday, a suspected thief was killed by colleagues in Embu.', null)?.sub_event_type, 'Mob violence');
+});
+
+test('one killed is found behind a person noun that modifies another ("a criminal suspect")', () => {
+  assert.deepEqual(deathCounts('On Monday, a mob in Embu lynched a criminal suspect.'), [1]);
+});
+
+test('a second violent verb joined to the killing shares its object ("lynches and burns a thief")', () => {
+  assert.deepEqual(deathCounts('On Monday, a mob in Embu lynches and burns a suspected thief.'), [1]);
+});
+
+test('a body found counts one death when no other is told, and not as the cause of a protest', () => {
+  assert.deepEqual(deathCounts('On Friday, gunmen abducted a trader in Embu. His body was found dumped in a river.'), [1]);
+  assert.deepEqual(deathCounts('On Monday, a trader was killed in Embu and his body was dumped in a river.'), [1]);
+  assert.deepEqual(deathCounts('On Monday, residents of Embu protested after the body of a trader was found in a river.'), [0]);
+});
+
+test('a passive subject closed by an apposition ("An official, Jane Doe, was killed") is read past the commas', () => {
+  assert.deepEqual(deathCounts('On Monday, a county official, Jane Wanjiru, was shot dead in Embu.'), [1]);
+  assert.deepEqual(deathCounts('On Monday, a man in Kaptet, in Marakwet East, was hacked to death.'), [1]);
+});
+
+test('protesters told with a demand hold a protest', () => {
+  assert.equal(firstEvent('On Monday, protesters gathered outside the county offices in Embu, demanding the release of a local leader.', null)?.sub_event_type, 'Peaceful protest');
+});
+
+test('police who only broke up a fight between unnamed groups are no side of a battle', () => {
+  assert.equal(firstEvent('On Monday, two factions of a party clashed at the county hall in Embu. Police broke up the groups with tear gas.', null)?.event_type, 'Riots');
+});
+
+test('a named armed group destroying property with no one attacked is a property destruction', () => {
+  assert.equal(firstEvent('On Monday, Al Shabaab militants destroyed a telecommunication mast near Mandera.', null)?.sub_event_type, 'Looting/property destruction');
+});
+
+test("forces that only stopped a mob are not its actor2; those it attacked are", () => {
+  assert.equal(firstEvent('On Sunday, villagers in Embu nearly lynched a pastor before police intervened.', null)?.interaction, 57);
+  assert.equal(firstEvent('On Sunday, a mob in Embu attacked police officers with stones.', null)?.interaction, 15);
+});
+
+test('a bomb that hit forces, with no one else named, was planted by an unidentified armed group', () => {
+  assert.equal(firstEvent('On Monday, a roadside bomb hit a police vehicle near Mandera, killing two officers.', null)?.interaction, 13);
+});
+
+test('unnamed attackers are the rebel group the text names elsewhere as suspected', () => {
+  assert.equal(firstEvent('On Monday, a roadside bomb hit a police vehicle near Mandera. Al Shabaab is suspected.', null)?.interaction, 12);
+});
+
+test('a bomb that hurt only civilians was set off by an unidentified armed group', () => {
+  assert.equal(firstEvent('On Monday, a grenade exploded at a market in Garissa, injuring three people.', null)?.interaction, 37);
+});
+
+test('a death toll raised or revised to a figure is the total', () => {
+  assert.deepEqual(deathCounts('On Sunday, gunmen killed four people at a church in Likoni. By Tuesday the death toll was raised to six.'), [6]);
+});
+
+test('"responsibility for the attack" names the bombing already told, not a ground assault', () => {
+  assert.equal(firstEvent('On Monday, three police officers were killed in an IED explosion near Liboi. Al Shabaab claimed responsibility for the attack.', null)?.sub_event_type, 'Remote explosive/landmine/IED');
+});
+
+test('forces told only after an attack, in sentences of no violence, are no side of it', () => {
+  const e = firstEvent('On Monday, Al Shabaab gunmen shot dead four worshippers at a church in Likoni. Police later launched an operation in the area.', null);
+  assert.equal(e?.sub_event_type, 'Attack');
+  assert.equal(e?.interaction, 27);
+});
+
+test('transport or business disrupted by a demonstration is no violence of it', () => {
+  assert.equal(firstEvent('On Monday, transport in Busia town was disrupted as traders held a demonstration over market fees.', null)?.sub_event_type, 'Peaceful protest');
+});
+
+test('a count before a cause cue ("several cities following the death of") does not count the death', () => {
+  assert.deepEqual(deathCounts('On Monday, nurses protest in several cities following the mysterious death of a colleague.'), [0]);
+});
+
+test('deaths a protest is about are not its dead', () => {
+  const e = firstEvent('On Monday, mourners in Naivasha protested over the killing of a trader. A relative said the trader was killed after a business dispute.', null);
+  assert.equal(e?.sub_event_type, 'Peaceful protest');
+  assert.equal(e?.fatalities, 0);
+});
+
+test('a second person joined to the one killed ("a chief and his assistant") dies too', () => {
+  assert.deepEqual(deathCounts('On Monday, gunmen in Lamu killed a chief and his assistant.'), [2]);
+  assert.deepEqual(deathCounts('On Monday, gunmen in Lamu killed a chief and injured his wife.'), [1]);
+});
+
+test('a count after two joined violent verbs ("lynched and burned three men") counts the dead', () => {
+  assert.deepEqual(deathCounts('On Tuesday, a mob in Siaya lynched and burned three men suspected of theft.'), [3]);
+});

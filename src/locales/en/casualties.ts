@@ -2,6 +2,7 @@
 // "killing 28 militants", "the death toll rose to 12", "a policeman was shot dead".
 import { lowerAt, type Doc, type Figure, type PipelineComponent, type Quantity, type Token } from '../../common/doc.js';
 import { PhraseMatcher, type PhraseMatch } from '../../common/phrase-matcher.js';
+import { WordSet } from '../../common/word-set.js';
 import lexicon from './data/casualties.json' with { type: 'json' };
 
 /** Every figure gets every field, in one order (one object shape for V8's optimised code). */
@@ -101,7 +102,51 @@ export function recogniseFigures(doc: Doc): void {
   }
   addCodingStatements(doc);
   addSingularDeaths(doc, used, quantityAt);
+  addBodiesFound(doc);
   doc.figures.sort((a, b) => a.start - b.start);
+}
+
+const POSSESSIVES = new Set(['his', 'her', 'their', 'its']);
+const BODY = new WordSet(['body']);
+/** Words that tell a body was found: "his body was found", "a body is discovered", "found the body of". */
+const BODY_FOUND = new Set(['found', 'discovered', 'recovered', 'dumped', 'exhumed', 'retrieved', 'dumping', 'floating']);
+/** After "body": what makes it no dead person's ("body guard"). */
+const NOT_A_CORPSE = new Set(['guard', 'guards', 'count', 'armour', 'armor', 'parts', 'politic']);
+const BODY_WINDOW = 8;
+
+/**
+ * "His body was found five days later", "a body has been found dumped in a pit latrine": one dead,
+ * though no killing verb counts it. Marked as a fallback (like deaths only feared): counted only
+ * when the text confirms no death otherwise ("was killed and her body was dumped" is one death).
+ */
+function addBodiesFound(doc: Doc): void {
+  const tokens = doc.tokens;
+  let protest: boolean | undefined;
+  for (const [from, to] of doc.scopedTokenRanges()) for (let i = from; i < to; i++) {
+    if (!BODY.hasToken(tokens[i]!)) continue;
+    // (A body found beside a demonstration is what the crowd protests, not its dead.)
+    protest ??= doc.triggers.some((t) => t.cls === 'protest' && !t.irrealis);
+    if (!protest) bodyFoundAt(doc, i, to);
+  }
+}
+
+function bodyFoundAt(doc: Doc, i: number, to: number): void {
+  const tokens = doc.tokens;
+  const sentence = tokens[i]!.sentence;
+  const next = tokens[i + 1];
+  if (next && NOT_A_CORPSE.has(next.lower)) return;
+  // "after the body of a girl was found", "whose body was found": a death told as a cause.
+  for (let k = i - 1; k >= 0 && k >= i - 4 && tokens[k]!.sentence === sentence; k--) {
+    if (DEATH_CAUSE_CUES.has(tokens[k]!.lower) || DIED_CAUSE_CUES.has(tokens[k]!.lower)) return;
+  }
+  let found = false;
+  for (let k = Math.max(0, i - 4); k < Math.min(to, i + BODY_WINDOW) && !found; k++) {
+    if (tokens[k]!.sentence === sentence && BODY_FOUND.has(tokens[k]!.lower)) found = true;
+  }
+  if (!found) return;
+  const start = tokens[i]!.start;
+  const end = tokens[i]!.end;
+  doc.figures.push(newFigure({ start, end, text: doc.text.slice(start, end), kind: 'killed', value: 1, quantity: { start, end }, subject: { start, end }, feared: true }));
 }
 
 /** Adds the casualty figure the count q (at token qi) reports, if one. */
@@ -139,7 +184,8 @@ function figureAt(doc: Doc, qi: number, q: Quantity, quantityAt: ReadonlyMap<num
           continue;
         }
       }
-      if (STOP.has(low) || FORWARD_STOP.has(low)) break;
+      // ("protest in several cities following the death of ...": what follows the cue is a cause.)
+      if (STOP.has(low) || FORWARD_STOP.has(low) || DEATH_CAUSE_CUES.has(low)) break;
       if (partOf.matchAt(tokens, k)) {
         // Skip the parenthetical "including two children" (up to its comma or the verb).
         let skipped = 0;
@@ -235,10 +281,17 @@ function lastTokenStart(doc: Doc, q: Quantity): number {
   return tokens[lo]!.start;
 }
 
-const LINKING = new Set(['coded', 'as', 'to', 'at', 'of', 'rose', 'risen', 'climbed', 'reached', 'stood', 'stands', 'is', 'was', 'now', 'has', 'had', 'jumped', 'increased', 'hit', 'toll']);
+const LINKING = new Set(['coded', 'as', 'to', 'at', 'of', 'rose', 'risen', 'climbed', 'reached', 'stood', 'stands', 'is', 'was', 'now', 'has', 'had', 'jumped', 'increased', 'hit', 'toll', 'raised', 'revised', 'been', 'later', 'up']);
 
 function gapIsLinking(tokens: Token[], from: number, to: number): boolean {
-  for (let k = from; k < to; k++) if (!LINKING.has(tokens[k]!.lower)) return false;
+  for (let k = from; k < to; k++) {
+    // "lynched and burned three men": a second violent verb shares the count.
+    if (tokens[k]!.lower === 'and' && k + 1 < to && VIOLENT_VERBS.has(tokens[k + 1]!.lower)) {
+      k++;
+      continue;
+    }
+    if (!LINKING.has(tokens[k]!.lower)) return false;
+  }
   return true;
 }
 
@@ -422,7 +475,11 @@ function singularObjectEnd(tokens: Doc['tokens'], at: number, sentence: number, 
   for (let k = determiner ? at + 1 : at; k < at + MAX_OBJECT_WORDS && k < tokens.length && tokens[k]!.sentence === sentence; k++) {
     const t = tokens[k]!;
     // (A head followed by another person noun is a modifier: "a police officer", not "a police".)
-    if (singularNouns.has(t.lower)) return singularNouns.has(tokens[k + 1]?.lower ?? '') ? -1 : k + 1;
+    // ("a criminal suspect", "a woman police officer": the last person noun is the head.)
+    if (singularNouns.has(t.lower)) {
+      if (!singularNouns.has(tokens[k + 1]?.lower ?? '') || tokens[k + 1]!.sentence !== sentence) return k + 1;
+      continue;
+    }
     if (t.kind !== 'word' || quantities.has(k) || STOP.has(t.lower) || OBJECT_BOUNDARIES.has(t.lower) || notPeople.has(t.lower)) break;
   }
   // "a 25-year-old": one, whatever follows.
@@ -483,6 +540,17 @@ function addSingularDeaths(doc: Doc, used: Set<number>, quantities: ReadonlyMap<
   }
 }
 
+/**
+ * Where a killing verb's object starts: right after it, or after a second violent verb joined to
+ * it ("lynched and burned a suspect", "kills and burns a thief"), which shares the object.
+ */
+function objectStart(tokens: Doc['tokens'], kindEnd: number, sentence: number): number {
+  const and = tokens[kindEnd];
+  const verb = tokens[kindEnd + 1];
+  if (and && verb && and.lower === 'and' && verb.sentence === sentence && VIOLENT_VERBS.has(verb.lower) && tokens[kindEnd + 2]?.sentence === sentence) return kindEnd + 2;
+  return kindEnd;
+}
+
 /** Adds the death that the casualty word at i reports, if one; returns the last token read. */
 function singularDeathAt(doc: Doc, i: number, m: PhraseMatch<string>, used: Set<number>, quantities: ReadonlyMap<number, unknown>): number {
   const tokens = doc.tokens;
@@ -533,14 +601,15 @@ function singularDeathAt(doc: Doc, i: number, m: PhraseMatch<string>, used: Set<
   }
   // "Mob kills suspected thief", "killing a young boy": present tense, only with one person as object.
   if (PRESENT_KILL.has(tokens[i]!.lower) && kindEnd === i + 1) {
-    const object = IRREALIS_BEFORE.has(tokens[i - 1]?.lower ?? '') || tokens[i - 1]?.lower === 'the' || priorDeed(tokens, i, sentence) ? -1 : singularObjectEnd(tokens, kindEnd, sentence, quantities);
+    const at = objectStart(tokens, kindEnd, sentence);
+    const object = IRREALIS_BEFORE.has(tokens[i - 1]?.lower ?? '') || tokens[i - 1]?.lower === 'the' || priorDeed(tokens, i, sentence) ? -1 : singularObjectEnd(tokens, at, sentence, quantities);
     if (object > 0) {
       const start = tokens[i]!.start;
       const end = tokens[object - 1]!.end;
       doc.figures.push(newFigure({
         start, end, text: doc.text.slice(start, end), kind: 'killed', value: 1,
-        quantity: { start: tokens[kindEnd]!.start, end: tokens[kindEnd]!.end },
-        subject: { start: tokens[kindEnd]!.start, end },
+        quantity: { start: tokens[at]!.start, end: tokens[at]!.end },
+        subject: { start: tokens[at]!.start, end },
       }));
       used.add(i);
     }
@@ -555,10 +624,19 @@ function singularDeathAt(doc: Doc, i: number, m: PhraseMatch<string>, used: Set<
     : tokens[i - 1]?.lower === 'and' && SINGULAR_AUX.has(tokens[i - 3]?.lower ?? '') ? i - 3
     : auxBeforeTime(tokens, i, sentence);
   if (aux >= 0) {
-    for (let k = Math.min(i - 2, aux - 1); k >= 0 && k >= Math.min(i - 2, aux - 1) - 5 && tokens[k]!.sentence === sentence; k--) {
+    // A subject closed by a comma ends in an apposition ("An official, Jane Doe, was killed", "A
+    // man in Kaptet, in Marakwet East, was shot dead"): read past up to two commas, further back.
+    const apposition = tokens[aux - 1]?.text === ',';
+    let commas = apposition ? 2 : 0;
+    const reach = apposition ? 10 : 5;
+    for (let k = Math.min(i - 2, aux - 1); k >= 0 && k >= Math.min(i - 2, aux - 1) - reach && tokens[k]!.sentence === sentence; k--) {
       if ((singular.has(tokens[k]!.lower) || singularNouns.has(tokens[k]!.lower)) && (k === 0 || tokens[k - 1]!.sentence !== sentence || !/^(of|than)$/.test(tokens[k - 1]!.lower))) {
         first = k;
         break;
+      }
+      if (tokens[k]!.text === ',' && commas > 0) {
+        commas--;
+        continue;
       }
       if (tokens[k]!.text === ',' || STOP.has(tokens[k]!.lower)) break;
     }
@@ -600,25 +678,32 @@ function singularDeathAt(doc: Doc, i: number, m: PhraseMatch<string>, used: Set<
   // "protested after a pedestrian was killed": the death is the cause, not the event's.
   if (first >= 0 && causeBefore(tokens, first, sentence)) return kindEnd - 1;
   // Active with a singular object: "killed a civilian", "shot him dead", "shot dead suspected SLDF leader"
-  const next = tokens[kindEnd];
+  const at = first < 0 ? objectStart(tokens, kindEnd, sentence) : kindEnd;
+  const next = tokens[at];
   const noObject = kindEnd === i + 1 && NO_OBJECT.has(tokens[i]!.lower);
-  const last = first < 0 && !noObject && !priorDeed(tokens, i, sentence) ? singularObjectEnd(tokens, kindEnd, sentence, quantities) : -1;
+  const last = first < 0 && !noObject && !priorDeed(tokens, i, sentence) ? singularObjectEnd(tokens, at, sentence, quantities) : -1;
   if (first < 0 && last < 0) {
     return kindEnd - 1;
   }
+  // "hacked to death a chief and his assistant": a second person joined to the object dies too.
+  // (Only a noun phrase: "killed a man and injured his wife" joins a verb.)
+  const joined = tokens[last + 1]?.lower ?? '';
+  const second = first < 0 && tokens[last]?.lower === 'and' && tokens[last]!.sentence === sentence && (POSSESSIVES.has(joined) || singular.has(joined))
+    ? singularObjectEnd(tokens, last + 1 + (POSSESSIVES.has(joined) ? 1 : 0), sentence, quantities)
+    : -1;
   const startTok = first >= 0 ? first : i;
-  const endTok = first >= 0 ? kindEnd : last;
+  const endTok = first >= 0 ? kindEnd : second > 0 ? second : last;
   const start = tokens[startTok]!.start;
   const end = tokens[endTok - 1]!.end;
-  const qTok = first >= 0 ? first : kindEnd;
+  const qTok = first >= 0 ? first : at;
   doc.figures.push(newFigure({
     start,
     end,
     text: doc.text.slice(start, end),
     kind: 'killed',
-    value: 1,
+    value: second > 0 ? 2 : 1,
     quantity: { start: tokens[qTok]!.start, end: tokens[qTok]!.end },
-    subject: first >= 0 ? { start: tokens[first]!.start, end: tokens[i - 1]!.end } : { start: next!.start, end: tokens[last - 1]!.end },
+    subject: first >= 0 ? { start: tokens[first]!.start, end: tokens[i - 1]!.end } : { start: next!.start, end: tokens[endTok - 1]!.end },
   }));
   used.add(i);
   return kindEnd - 1;
