@@ -6,7 +6,7 @@ import { stableHash } from '../common/hash.js';
 import { lookupCountry } from '../geography/index.js';
 import { actorEntry } from '../locales/en/actors.js';
 import { actorName, isCommunalPeople, resolveCoreference, resolveActors, type EventActors, type ResolvedActor } from './actor-roles.js';
-import { classify, communalFightTold, inFight, type Classification } from './classify.js';
+import { classify, COMMUNAL_CLASH, communalFightTold, inFight, type Classification } from './classify.js';
 import { deathFigures, evidence, figureClaim, reporterAt, sumFatalities } from './fatalities.js';
 import { buildFrames } from './frames.js';
 import { groupFrames, mainCountry, type Group } from './grouping.js';
@@ -77,11 +77,11 @@ export function assembleEvents(doc: Doc): AcledEvent[] {
       for (const side of ['actor1', 'actor2'] as const) {
         const a = actors[side];
         if (a && a.key === 'unidentified-armed-group' && a.mentions.length > 0 && a.mentions.every((m) => BANDITS.has(m.text.toLowerCase()))) {
-          actors[side] = { ...a, key: 'communal-militia', name: ctx.country ? `Unidentified Communal Militia (${ctx.country})` : 'Unidentified Communal Militia', inter: 4, kind: 'communal' };
+          actors[side] = asCommunalMilitia(a, ctx.country);
         }
       }
     }
-    const communalClash = isCommunalPeople(actors.actor1) || isCommunalPeople(actors.actor2) || kind.decisive.some((t) => /commun|ethnic|tribal|clan/i.test(t.text)) || (kind.subEventType === 'Armed clash' && communalFightTold(doc.text, group.frames));
+    const communalClash = isCommunalPeople(actors.actor1) || isCommunalPeople(actors.actor2) || kind.decisive.some((t) => COMMUNAL_CLASH.test(t.text)) || (kind.subEventType === 'Armed clash' && communalFightTold(doc.text, group.frames));
     // (Asked only where a default actor depends on it: the text test is not free.)
     const communalContext = () => communalClash || group.frames.some((f) => COMMUNAL_CONTEXT.test(doc.slice(f.span)));
     // A clash told before any other violence ("supporters of X and Y clashed, injuring two"), not
@@ -283,6 +283,12 @@ function mobTargets(doc: Doc, frames: Group['frames'], actor: ResolvedActor): bo
 /** Words that place violence between communities: unnamed attackers there are a communal militia. */
 const COMMUNAL_CONTEXT = /\b(ethnic|tribal|clans?|communal|inter-communal|communities|community|raid(?:s|ed|ers?)?|rustl\w*|morans|pastoralists?|land dispute|dispute over land|revenge attack|reprisal)\b/i;
 
+/** Unidentified armed men who are one community's raiders: its militia, keeping their mentions as evidence. */
+function asCommunalMilitia(actor: ResolvedActor, country: string | undefined): ResolvedActor {
+  const name = 'Unidentified Communal Militia';
+  return { ...actor, key: 'communal-militia', name: country ? `${name} (${country})` : name, inter: 4, kind: 'communal' };
+}
+
 /** Words that tell violence between communities outright (not a raid, which gangs make too). */
 const COMMUNITY_FEUD = /\b(?:ethnic|clans?|communal|inter-?communal|communities|rival communit\w+|revenge attack|retaliatory attack|land dispute|dispute over land)\b/i;
 
@@ -295,7 +301,7 @@ function addDefaultActors(frames: Group['frames'], subEventType: string, actors:
     // Attackers told only as unidentified armed men ("gunmen", "attackers") in violence between
     // communities are one community's militia, as unnamed attackers are (codebook 3).
     if (subEventType === 'Attack' && actors.actor1?.key === 'unidentified-armed-group' && communityFeud()) {
-      actors.actor1 = { ...actors.actor1, key: 'communal-militia', name: country ? `Unidentified Communal Militia (${country})` : 'Unidentified Communal Militia', inter: 4, kind: 'communal' };
+      actors.actor1 = asCommunalMilitia(actors.actor1, country);
     }
     if (!actors.actor1 || actors.actor1.inter === 7) {
       const victim = actors.actor1;

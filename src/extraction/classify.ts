@@ -17,7 +17,8 @@ export interface Classification {
   tactics: { tactic: string; trigger: TriggerMention }[];
 }
 
-const COMMUNAL_CLASH = /commun|ethnic|tribal|clan/i;
+/** A trigger that names its sides as communities ("ethnic clashes", "clan fighting"). */
+export const COMMUNAL_CLASH = /commun|ethnic|tribal|clan/i;
 /**
  * A clash told between communities ("two rival pastoralist communities clashed", "fighting between
  * the Kipsigis and Maasai communities", "ethnic clashes"): the sides are communal militias (codebook 3),

@@ -1,5 +1,5 @@
 // Actor mentions: named groups and generic actors from the actor dictionary (data/actors.json).
-import { firstStartingAfter, type Doc, type PipelineComponent } from '../../common/doc.js';
+import { firstStartingAfter, lowerAt, type Doc, type PipelineComponent } from '../../common/doc.js';
 import { PhraseMatcher } from '../../common/phrase-matcher.js';
 import dictionary from './data/actors.json' with { type: 'json' };
 import calendarWords from './data/calendar-words.json' with { type: 'json' };
@@ -68,9 +68,9 @@ function actorAt(doc: Doc, i: number, entry: ActorEntry, endToken: number): numb
   // A lower-case generic word inside a capitalised name belongs to the name ("Paris Police
   // Department" is an organisation, but still the police); named actors are case-insensitive.
   const last = tokens[endToken - 1]!;
-  if (entry.kind && endToken - i === 1 && adjectivalBefore.has(tokens[endToken]?.lower ?? '')) return i;
+  if (entry.kind && endToken - i === 1 && adjectivalBefore.has(lowerAt(tokens, endToken))) return i;
   // "Samburu area", "Lake Turkana", "Marakwet East": an ethnic name that is also a place, used as one.
-  if (entry.kind === 'communal' && t.upper && (placeWordsAfter.has(tokens[endToken]?.lower ?? '') || tokens[i - 1]?.lower === 'lake' || tokens[i - 1]?.lower === 'in' || namesRegionOfPlaceBefore(doc, i))) return i;
+  if (entry.kind === 'communal' && t.upper && (placeWordsAfter.has(lowerAt(tokens, endToken)) || tokens[i - 1]?.lower === 'lake' || tokens[i - 1]?.lower === 'in' || namesRegionOfPlaceBefore(doc, i))) return i;
   // "Garre civilians", "Borana herders": an ethnic name before a word for people is who they are.
   if (entry.kind === 'communal' && t.upper && namesPeopleAt(tokens, endToken)) return i;
   // "Pokot raiders", "Maasai warriors": the armed men are the ethnic group's militia; skip the generic word.
@@ -140,7 +140,7 @@ function namesPeopleAt(tokens: Doc['tokens'], k: number): boolean {
 function namedActorFollows(tokens: Doc['tokens'], k: number): boolean {
   const prep = tokens[k]?.lower;
   // "gunmen linked to Al Shabaab", "militants affiliated with the Taliban", "fighters loyal to"
-  const linked = (prep === 'linked' || prep === 'affiliated' || prep === 'loyal' || prep === 'belonging' || prep === 'allied') && /^(to|with)$/.test(tokens[k + 1]?.lower ?? '');
+  const linked = (prep === 'linked' || prep === 'affiliated' || prep === 'loyal' || prep === 'belonging' || prep === 'allied') && /^(to|with)$/.test(lowerAt(tokens, k + 1));
   if (prep !== 'from' && prep !== 'of' && prep !== 'with' && !linked) return false;
   for (let j = k + 1; j < tokens.length && j <= k + 4; j++) {
     const m = matcher.matchAt(tokens, j) ?? (exactAliases.has(tokens[j]!.text) ? { value: exactAliases.get(tokens[j]!.text)! } : null);

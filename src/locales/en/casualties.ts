@@ -61,8 +61,8 @@ const FEARED = new Set<string>(lexicon.fearedDead);
 
 function countsThings(tokens: Token[], k: number): boolean {
   // ("cattle rustlers", "livestock thieves": people named after the animals they take.)
-  if (notPeople.has(tokens[k]?.lower ?? '') && PEOPLE_AFTER_THING.test(tokens[k + 1]?.lower ?? '')) return false;
-  return notPeople.has(tokens[k]?.lower ?? '') || (notPeople.has(tokens[k + 1]?.lower ?? '') && tokens[k]?.kind === 'word' && !tokens[k]!.upper && !PEOPLE_AFTER_THING.test(tokens[k + 2]?.lower ?? ''));
+  if (notPeople.has(lowerAt(tokens, k)) && PEOPLE_AFTER_THING.test(lowerAt(tokens, k + 1))) return false;
+  return notPeople.has(lowerAt(tokens, k)) || (notPeople.has(lowerAt(tokens, k + 1)) && tokens[k]?.kind === 'word' && !tokens[k]!.upper && !PEOPLE_AFTER_THING.test(lowerAt(tokens, k + 2)));
 }
 /** Agent nouns after a word for things: "cattle rustlers", "camel herders", "livestock thieves". */
 const PEOPLE_AFTER_THING = new RegExp(`^(?:${lexicon.peopleAfterThings.join('|')})$`);
@@ -156,7 +156,7 @@ function figureAt(doc: Doc, qi: number, q: Quantity, quantityAt: ReadonlyMap<num
   if (qEnd <= 0) return;
   const sentence = tokens[qi]!.sentence;
   // A count inside "including two children" is part of a larger figure; "no one" counts nobody.
-  if (precededBy(partOf, tokens, qi) || NEGATIONS.has(tokens[qi - 1]?.lower ?? '')) return;
+  if (precededBy(partOf, tokens, qi) || NEGATIONS.has(lowerAt(tokens, qi - 1))) return;
   // "a 60 year-old woman was killed": an age, not a count.
   if (AGE_AFTER.test(doc.text.slice(q.end, q.end + 16))) return;
   let found: { kind: string; first: number; end: number; forward: boolean } | null = null;
@@ -216,7 +216,7 @@ function figureAt(doc: Doc, qi: number, q: Quantity, quantityAt: ReadonlyMap<num
   const doubt = unconfirmedCue(tokens, found.first);
   if (doubt !== undefined && !(found.kind === 'killed' && FEARED.has(doubt))) return;
   // "stole 100 cattle and killed 2 people": a count of animals or things is no casualty figure.
-  if (found.forward ? countsThings(tokens, qEnd) : notPeople.has(tokens[qEnd]?.lower ?? '') && !PEOPLE_AFTER_THING.test(tokens[qEnd + 1]?.lower ?? '')) return;
+  if (found.forward ? countsThings(tokens, qEnd) : notPeople.has(lowerAt(tokens, qEnd)) && !PEOPLE_AFTER_THING.test(lowerAt(tokens, qEnd + 1))) return;
   used.add(found.first);
   const figureTokens = found.forward ? [qi, found.end] : [found.first, Math.max(qEnd, found.end)];
   let subject: [number, number] | undefined;
@@ -397,7 +397,7 @@ const MAX_OBJECT_WORDS = 4;
  * killing at token i is an earlier deed that explains the event, not a death in it.
  */
 function priorDeed(tokens: Doc['tokens'], i: number, sentence: number): boolean {
-  const prev = tokens[i - 1]?.lower ?? '';
+  const prev = lowerAt(tokens, i - 1);
   if (prev === 'of' || prev === 'for' || prev === 'with') return true;
   for (let k = i - 1; k >= 0 && k >= i - 4 && tokens[k]!.sentence === sentence; k--) {
     const w = tokens[k]!.lower;
@@ -415,7 +415,7 @@ const DEATH_CAUSE_CUES = new Set<string>(cues.deathCauseCues);
  * of four men": a death named as a noun after a cause cue or a protest word is what the event is about.
  */
 function nominalCause(tokens: Doc['tokens'], i: number, sentence: number): boolean {
-  if (!DETERMINERS.has(tokens[i - 1]?.lower ?? '')) return false;
+  if (!DETERMINERS.has(lowerAt(tokens, i - 1))) return false;
   const before = tokens[i - 2];
   return !!before && before.sentence === sentence && (DEATH_CAUSE_CUES.has(before.lower) || FORWARD_STOP.has(before.lower));
 }
@@ -446,7 +446,7 @@ function auxBeforeTime(tokens: Doc['tokens'], i: number, sentence: number): numb
 
 /** A singular person noun right before token i, ending a short phrase that opens the sentence. */
 function headlineSubject(tokens: Doc['tokens'], i: number, sentence: number): boolean {
-  if (!singularNouns.has(tokens[i - 1]?.lower ?? '') || tokens[i - 1]!.sentence !== sentence) return false;
+  if (!singularNouns.has(lowerAt(tokens, i - 1)) || tokens[i - 1]!.sentence !== sentence) return false;
   for (let k = i - 1; k >= 0 && tokens[k]!.sentence === sentence; k--) {
     if (i - k > MAX_HEADLINE_SUBJECT_TOKENS || tokens[k]!.kind === 'punct' || OBJECT_BOUNDARIES.has(tokens[k]!.lower)) return false;
   }
@@ -477,7 +477,7 @@ function singularObjectEnd(tokens: Doc['tokens'], at: number, sentence: number, 
     // (A head followed by another person noun is a modifier: "a police officer", not "a police".)
     // ("a criminal suspect", "a woman police officer": the last person noun is the head.)
     if (singularNouns.has(t.lower)) {
-      if (!singularNouns.has(tokens[k + 1]?.lower ?? '') || tokens[k + 1]!.sentence !== sentence) return k + 1;
+      if (!singularNouns.has(lowerAt(tokens, k + 1)) || tokens[k + 1]!.sentence !== sentence) return k + 1;
       continue;
     }
     if (t.kind !== 'word' || quantities.has(k) || STOP.has(t.lower) || OBJECT_BOUNDARIES.has(t.lower) || notPeople.has(t.lower)) break;
@@ -487,7 +487,7 @@ function singularObjectEnd(tokens: Doc['tokens'], at: number, sentence: number, 
   // A person's name in apposition: "Zacchaeus Okoth, a 21-year-old man".
   let k = at;
   while (k < at + 3 && tokens[k]?.sentence === sentence && tokens[k]!.kind === 'word' && tokens[k]!.upper) k++;
-  if (k > at && tokens[k]?.text === ',' && singular.has(tokens[k + 1]?.lower ?? '')) return k;
+  if (k > at && tokens[k]?.text === ',' && singular.has(lowerAt(tokens, k + 1))) return k;
   return -1;
 }
 
@@ -602,7 +602,7 @@ function singularDeathAt(doc: Doc, i: number, m: PhraseMatch<string>, used: Set<
   // "Mob kills suspected thief", "killing a young boy": present tense, only with one person as object.
   if (PRESENT_KILL.has(tokens[i]!.lower) && kindEnd === i + 1) {
     const at = objectStart(tokens, kindEnd, sentence);
-    const object = IRREALIS_BEFORE.has(tokens[i - 1]?.lower ?? '') || tokens[i - 1]?.lower === 'the' || priorDeed(tokens, i, sentence) ? -1 : singularObjectEnd(tokens, at, sentence, quantities);
+    const object = IRREALIS_BEFORE.has(lowerAt(tokens, i - 1)) || tokens[i - 1]?.lower === 'the' || priorDeed(tokens, i, sentence) ? -1 : singularObjectEnd(tokens, at, sentence, quantities);
     if (object > 0) {
       const start = tokens[i]!.start;
       const end = tokens[object - 1]!.end;
@@ -619,9 +619,9 @@ function singularDeathAt(doc: Doc, i: number, m: PhraseMatch<string>, used: Set<
   // "the IEBC coordinator was killed", "he was shot dead" (the verb's number says it is one).
   let first = -1;
   // ("is attacked and killed": the auxiliary of the first verb serves both.)
-  const aux = SINGULAR_AUX.has(tokens[i - 1]?.lower ?? '') ? i - 1
-    : SINGULAR_AUX.has(tokens[i - 2]?.lower ?? '') ? i - 2
-    : tokens[i - 1]?.lower === 'and' && SINGULAR_AUX.has(tokens[i - 3]?.lower ?? '') ? i - 3
+  const aux = SINGULAR_AUX.has(lowerAt(tokens, i - 1)) ? i - 1
+    : SINGULAR_AUX.has(lowerAt(tokens, i - 2)) ? i - 2
+    : tokens[i - 1]?.lower === 'and' && SINGULAR_AUX.has(lowerAt(tokens, i - 3)) ? i - 3
     : auxBeforeTime(tokens, i, sentence);
   if (aux >= 0) {
     // A subject closed by a comma ends in an apposition ("An official, Jane Doe, was killed", "A
@@ -650,7 +650,7 @@ function singularDeathAt(doc: Doc, i: number, m: PhraseMatch<string>, used: Set<
     }
   }
   // Passive with coordinated singular subjects: "a man and his son were killed" (two deaths).
-  if (first < 0 && (PLURAL_AUX.has(tokens[i]!.lower) || PLURAL_AUX.has(tokens[i - 1]?.lower ?? '') || PLURAL_AUX.has(tokens[i - 2]?.lower ?? ''))) {
+  if (first < 0 && (PLURAL_AUX.has(tokens[i]!.lower) || PLURAL_AUX.has(lowerAt(tokens, i - 1)) || PLURAL_AUX.has(lowerAt(tokens, i - 2)))) {
     const people = coordinatedPeople(tokens, i, sentence);
     if (people) {
       const start = tokens[people.first]!.start;
@@ -687,7 +687,7 @@ function singularDeathAt(doc: Doc, i: number, m: PhraseMatch<string>, used: Set<
   }
   // "hacked to death a chief and his assistant": a second person joined to the object dies too.
   // (Only a noun phrase: "killed a man and injured his wife" joins a verb.)
-  const joined = tokens[last + 1]?.lower ?? '';
+  const joined = lowerAt(tokens, last + 1);
   const second = first < 0 && tokens[last]?.lower === 'and' && tokens[last]!.sentence === sentence && (POSSESSIVES.has(joined) || singular.has(joined))
     ? singularObjectEnd(tokens, last + 1 + (POSSESSIVES.has(joined) ? 1 : 0), sentence, quantities)
     : -1;

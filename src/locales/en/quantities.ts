@@ -1,5 +1,5 @@
 // Numbers and quantities in words and digits: "seven", "at least 28", "twenty-five", "1,200", "dozens".
-import type { Doc, PipelineComponent, Quantity } from '../../common/doc.js';
+import { lowerAt, type Doc, type PipelineComponent, type Quantity } from '../../common/doc.js';
 import { PhraseMatcher, phraseTokens } from '../../common/phrase-matcher.js';
 import { WordSet } from '../../common/word-set.js';
 import lexicon from './data/numbers.json' with { type: 'json' };
@@ -126,7 +126,7 @@ function quantityAt(doc: Doc, inDate: Uint8Array, k: number, startToken: number,
   }
   if (value === undefined || !Number.isFinite(value)) return null;
   // "two hundred", "3 million"
-  const mult = multipliers[tokens[end]?.lower ?? ''];
+  const mult = multipliers[lowerAt(tokens, end)];
   if (mult !== undefined && !isVague) {
     value *= mult;
     end++;

@@ -1,7 +1,7 @@
 // Event triggers: lexicon phrases for ACLED's sub-event types, flagged irrealis when negated,
 // threatened, planned or announced rather than reported as having happened.
 import { eventTypeOf, rankOf } from '../../common/acled-types.js';
-import type { Doc, PipelineComponent, Token } from '../../common/doc.js';
+import { lowerAt, type Doc, type PipelineComponent, type Token } from '../../common/doc.js';
 import { PhraseMatcher } from '../../common/phrase-matcher.js';
 import { WordSet } from '../../common/word-set.js';
 import lexicon from './data/triggers.json' with { type: 'json' };
@@ -78,14 +78,14 @@ function strikesATarget(tokens: Token[], first: number, end: number): boolean {
   if (!next || next.sentence !== tokens[first]!.sentence) return false;
   if (STRIKE_TARGETS.has(next.lower)) return true;
   // A capitalised name and a word for a place: "strike Sololo area", "strike Kapedo village".
-  return next.upper && !STRIKE_NOT_A_TARGET.has(next.lower) && STRIKE_TARGETS.has(tokens[end + 1]?.lower ?? '');
+  return next.upper && !STRIKE_NOT_A_TARGET.has(next.lower) && STRIKE_TARGETS.has(lowerAt(tokens, end + 1));
 }
 const TERRITORY_NOUNS = new Set(lexicon.territoryNouns);
 
 function takesTerritory(tokens: Token[], first: number, from: number): boolean {
   const sentence = tokens[from - 1]!.sentence;
   // "was captured by the SDF": in the passive, people are taken, not a place.
-  if (/^(was|were|been|being|is|are)$/.test(tokens[first - 1]?.lower ?? '') || tokens[from]?.lower === 'by') return false;
+  if (/^(was|were|been|being|is|are)$/.test(lowerAt(tokens, first - 1)) || tokens[from]?.lower === 'by') return false;
   for (let k = from; k < tokens.length && k < from + 5 && tokens[k]!.sentence === sentence; k++) {
     const t = tokens[k]!;
     if (TERRITORY_NOUNS.has(t.lower) || (t.upper && t.kind === 'word')) return true;
@@ -232,7 +232,7 @@ function markProtestTopics(doc: Doc): void {
 function clauseBreak(tokens: Token[], k: number): boolean {
   const t = tokens[k]!;
   if (t.text === ',') return true;
-  return t.lower === 'and' && /^[a-z]+ed$/.test(tokens[k + 1]?.lower ?? '');
+  return t.lower === 'and' && /^[a-z]+ed$/.test(lowerAt(tokens, k + 1));
 }
 
 function tokenIndexAt(tokens: Token[], offset: number): number {
