@@ -8,10 +8,15 @@ function positiveInt(value: string): number {
   return Number(value);
 }
 
+function byField(value: string): string {
+  if (value !== 'country') throw new InvalidArgumentError('expected "country"');
+  return value;
+}
+
 export function registerEval(program: Command): Command {
   const evalCommand = program
     .command('eval')
-    .description('Measure sitrep against gold data (ACLED notes, geoparsing corpora)');
+    .description('Measure sitrep against gold data (ACLED notes, whole articles, MUC-4 reports, geoparsing corpora)');
 
   evalCommand
     .command('acled')
@@ -24,9 +29,65 @@ export function registerEval(program: Command): Command {
     .option('--limit <n>', 'only the first N rows that have notes', positiveInt)
     .option('--json', 'print the metrics as JSON')
     .option('--errors <file>', 'write the misses as JSONL (note, gold, prediction, missed metrics)')
-    .action(async (gold: string, opts: { limit?: number; json?: boolean; errors?: string }) => {
+    .option('--by <field>', 'also print the metrics for each value of a field: country (with row counts)', byField)
+    .addHelpText(
+      'after',
+      '\nExamples:\n' +
+        '  sitrep eval acled ../shared/eval-data/acled-notes/acled_afghanistan_2020-03.csv\n' +
+        '  sitrep eval acled ../shared/eval-data/acled-notes/acled_global_dev.csv --by country\n' +
+        '  sitrep eval acled GOLD.csv --limit 500 --errors misses.jsonl\n',
+    )
+    .action(async (gold: string, opts: { limit?: number; json?: boolean; errors?: string; by?: string }) => {
       const { runAcledCommand } = await import('../eval/all.js');
       await runAcledCommand(gold, opts);
+    });
+
+  evalCommand
+    .command('articles')
+    .description(
+      'Extract events from whole articles coded as ACLED would (JSONL: id, date, text, events with main: true ' +
+        'on the main event, background) and score them: docs_no_event_correct, event_precision (a prediction ' +
+        'dated like a background event of its article is left out), event_recall, main_event_found, and on ' +
+        'matched pairs event_type, sub_event_type, fatalities, actors, date, loc25; spurious events per article. ' +
+        'A prediction matches a gold event when the dates agree (1 day; 4 days at time_precision 2; 16 days or ' +
+        'the same month at 3) and the places agree (50 km; the same admin1 without coordinates)',
+    )
+    .argument('<gold>', 'gold JSONL, e.g. ../shared/eval-data/guardian-sdf/gold.jsonl')
+    .option('--limit <n>', 'only the first N articles', positiveInt)
+    .option('--json', 'print the metrics as JSON')
+    .option('--errors <file>', 'write each article with a miss as JSONL (missed gold, spurious predictions, field misses)')
+    .addHelpText(
+      'after',
+      '\nExamples:\n' +
+        '  sitrep eval articles ../shared/eval-data/guardian-sdf/gold.jsonl\n' +
+        '  sitrep eval articles gold.jsonl --errors article-misses.jsonl --json\n',
+    )
+    .action(async (gold: string, opts: { limit?: number; json?: boolean; errors?: string }) => {
+      const { runArticlesCommand } = await import('../eval/documents.js');
+      await runArticlesCommand(gold, opts);
+    });
+
+  evalCommand
+    .command('muc')
+    .description(
+      'Score recall on MUC-4 terrorism reports mapped to ACLED fields (MUC codes no battles, so extra events are ' +
+        'not scored): a gold incident is found by a prediction in the same country, at a place on its location ' +
+        'path (or the path is the country alone), dated within 3 days (on-or-before dates: within 45 days before); ' +
+        'on found incidents event_type, perpetrator, fatalities and the exact date',
+    )
+    .argument('<gold>', 'MUC gold JSONL, e.g. ../shared/eval-data/muc4/dev.jsonl')
+    .option('--limit <n>', 'only the first N documents', positiveInt)
+    .option('--json', 'print the metrics as JSON')
+    .option('--errors <file>', 'write each document with a missed incident or field as JSONL')
+    .addHelpText(
+      'after',
+      '\nExamples:\n' +
+        '  sitrep eval muc ../shared/eval-data/muc4/dev.jsonl\n' +
+        '  sitrep eval muc ../shared/eval-data/muc4/dev.jsonl --limit 100 --errors muc-misses.jsonl\n',
+    )
+    .action(async (gold: string, opts: { limit?: number; json?: boolean; errors?: string }) => {
+      const { runMucCommand } = await import('../eval/documents.js');
+      await runMucCommand(gold, opts);
     });
 
   evalCommand
@@ -38,7 +99,15 @@ export function registerEval(program: Command): Command {
     .option('--data <dir>', 'eval-data directory (default: ../shared/eval-data relative to the repository)')
     .option('--limit <n>', 'only the first N rows (ACLED) of each file', positiveInt)
     .option('--json', 'print the metrics as JSON')
-    .option('--errors <file>', 'write the ACLED misses of all files as JSONL')
+    .option('--errors <file>', 'write the misses of all files as JSONL (each record names its file)')
+    .addHelpText(
+      'after',
+      '\nCovers acled-notes/*.csv, geoparsing-gold (lgl, GeoVirus), guardian-sdf/gold.jsonl (eval articles),\n' +
+        'muc4/dev.jsonl (eval muc), and events per article on GeoVirus and bbc-news/dev.jsonl (false alarms).\n' +
+        '\nExamples:\n' +
+        '  npm run eval\n' +
+        '  sitrep eval all --limit 200 --json > eval.json\n',
+    )
     .action(async (opts: { data?: string; limit?: number; json?: boolean; errors?: string }) => {
       const { runAllCommand } = await import('../eval/all.js');
       await runAllCommand(opts);

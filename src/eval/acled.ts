@@ -471,4 +471,6 @@ export interface AcledRunReport {
   /** Records skipped for a wrong field count. */
   skippedRecords: number;
   elapsedMs: number;
+  /** Each gold country scored on its own, most rows first (with `--by country`). */
+  byCountry?: { country: string; metrics: AcledMetrics }[];
 }

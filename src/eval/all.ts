@@ -1,7 +1,7 @@
 // Running evaluations: `sitrep eval acled GOLD.csv` over one ACLED export, and `sitrep eval all`
 // (npm run eval) over every gold file in the shared eval-data directory, printed as one table.
-import { closeSync, existsSync, openSync, readdirSync, statSync, writeSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AcledEvent } from '../common/event.js';
 import type { GeoparseMetrics } from '../geography/eval.js';
@@ -23,11 +23,9 @@ import {
   formatCombinedTable,
   type TableColumn,
 } from './report.js';
+import { firstLine, loadExtractor, MAX_WARNINGS_PER_FILE, openErrorsFile, type LineSink } from './io.js';
 
-/** Where misses go: one JSON object per line. */
-export interface LineSink {
-  write(line: string): void;
-}
+export type { LineSink } from './io.js';
 
 export interface AcledEvalOptions {
   extractor: Extractor;
@@ -37,9 +35,10 @@ export interface AcledEvalOptions {
   progress?: boolean;
   /** Where warnings (skipped records, failed documents) go; default stderr. */
   warn?: (message: string) => void;
+  /** Also score each gold country on its own (report.byCountry). */
+  byCountry?: boolean;
 }
 
-const MAX_WARNINGS_PER_FILE = 5;
 
 /** Extracts every note of a gold file and scores it. Throws GoldFileError for an unreadable file. */
 export function evaluateAcledFile(file: string, options: AcledEvalOptions): AcledRunReport {
@@ -52,6 +51,7 @@ export function evaluateAcledFile(file: string, options: AcledEvalOptions): Acle
     warn(`${file}: ${gold.skipped.length - MAX_WARNINGS_PER_FILE} more record(s) skipped`);
   }
   const scorer = new AcledScorer();
+  const countries = new Map<string, AcledScorer>();
   let failures = 0;
   let done = 0;
   let eventCount = 0;
@@ -69,6 +69,12 @@ export function evaluateAcledFile(file: string, options: AcledEvalOptions): Acle
       }
     }
     const score = scorer.add(row, events, failed);
+    if (options.byCountry) {
+      const key = row.country || '(no country)';
+      let c = countries.get(key);
+      if (!c) countries.set(key, (c = new AcledScorer()));
+      c.add(row, events, failed);
+    }
     if (options.errors) {
       const missed = missedMetrics(score);
       if (missed.length > 0) options.errors.write(JSON.stringify(errorRecord(row, events, missed, failed)));
@@ -78,12 +84,15 @@ export function evaluateAcledFile(file: string, options: AcledEvalOptions): Acle
   const elapsedMs = performance.now() - started;
   progress.clear();
   if (failures > MAX_WARNINGS_PER_FILE) warn(`${file}: ${failures - MAX_WARNINGS_PER_FILE} more document(s) failed to extract`);
-  return { file, metrics: scorer.metrics(), skippedRecords: gold.skipped.length, elapsedMs };
+  const report: AcledRunReport = { file, metrics: scorer.metrics(), skippedRecords: gold.skipped.length, elapsedMs };
+  if (options.byCountry) {
+    report.byCountry = [...countries]
+      .map(([country, c]) => ({ country, metrics: c.metrics() }))
+      .sort((a, b) => b.metrics.rows - a.metrics.rows || a.country.localeCompare(b.country));
+  }
+  return report;
 }
 
-function firstLine(err: unknown): string {
-  return (err instanceof Error ? err.message : String(err)).split('\n')[0]!.slice(0, 300);
-}
 
 function errorRecord(row: GoldRow, events: readonly AcledEvent[], missed: string[], failed: boolean) {
   const p = events[0];
@@ -129,33 +138,15 @@ function errorRecord(row: GoldRow, events: readonly AcledEvent[], missed: string
   };
 }
 
-/** A JSONL file for misses; a clear error when it cannot be created. */
-function openErrorsFile(path: string): LineSink & { close(): void } {
-  let fd: number;
-  try {
-    fd = openSync(path, 'w');
-  } catch (err) {
-    throw new GoldFileError(`${path}: cannot write the errors file (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
-  }
-  return {
-    write: (line) => writeSync(fd, line + '\n'),
-    close: () => closeSync(fd),
-  };
-}
-
-async function loadExtractor(): Promise<Extractor> {
-  const { createExtractor } = await import('../pipeline/index.js');
-  return createExtractor();
-}
-
 export async function runAcledCommand(
   gold: string,
-  opts: { limit?: number; json?: boolean; errors?: string },
+  opts: { limit?: number; json?: boolean; errors?: string; by?: string },
 ): Promise<void> {
+  if (opts.by !== undefined && opts.by !== 'country') throw new GoldFileError(`--by ${opts.by}: only "country" is supported`);
   const extractor = await loadExtractor();
   const errors = opts.errors ? openErrorsFile(opts.errors) : undefined;
   try {
-    const report = evaluateAcledFile(gold, { extractor, limit: opts.limit, errors });
+    const report = evaluateAcledFile(gold, { extractor, limit: opts.limit, errors, byCountry: opts.by === 'country' });
     process.stdout.write(opts.json ? JSON.stringify(acledReportJson(report), null, 2) + '\n' : formatAcledReport(report));
   } finally {
     errors?.close();
@@ -171,10 +162,18 @@ export function defaultDataDir(): string {
 }
 
 const GEOPARSE_FILES = ['lgl.xml', 'GeoVirus.xml'];
+/** Whole articles coded as ACLED would (`eval articles`). */
+const ARTICLE_FILES = ['guardian-sdf/gold.jsonl'];
+const MUC_FILES = ['muc4/dev.jsonl'];
+/** Stories that report no political violence: events per article are false alarms. */
+const FALSE_ALARM_FILES = ['geoparsing-gold/GeoVirus.xml', 'bbc-news/dev.jsonl'];
 
 export interface DataFiles {
   acled: string[];
   geoparse: string[];
+  articles: string[];
+  muc: string[];
+  falseAlarms: string[];
 }
 
 export function findDataFiles(dataDir: string): DataFiles {
@@ -182,8 +181,15 @@ export function findDataFiles(dataDir: string): DataFiles {
   const acled = isDirectory(acledDir)
     ? readdirSync(acledDir).filter((f) => f.toLowerCase().endsWith('.csv')).sort().map((f) => join(acledDir, f))
     : [];
-  const geoparse = GEOPARSE_FILES.map((f) => join(dataDir, 'geoparsing-gold', f)).filter((p) => existsSync(p));
-  return { acled, geoparse };
+  const present = (files: string[]) => files.map((f) => join(dataDir, f)).filter((p) => existsSync(p));
+  const geoparse = present(GEOPARSE_FILES.map((f) => join('geoparsing-gold', f)));
+  return { acled, geoparse, articles: present(ARTICLE_FILES), muc: present(MUC_FILES), falseAlarms: present(FALSE_ALARM_FILES) };
+}
+
+/** "…/guardian-sdf/gold.jsonl" -> "guardian-sdf", "…/bbc-news/dev.jsonl" -> "bbc-news", "…/GeoVirus.xml" -> "GeoVirus". */
+export function dataLabel(file: string): string {
+  const name = basename(file).replace(/\.[^.]+$/, '');
+  return ['gold', 'dev', 'test'].includes(name) ? basename(dirname(file)) : name;
 }
 
 function isDirectory(p: string): boolean {
@@ -240,19 +246,31 @@ export async function runAllCommand(
   const dataDir = opts.data ? resolve(opts.data) : defaultDataDir();
   if (opts.data && !isDirectory(dataDir)) throw new GoldFileError(`${opts.data}: no such directory`);
   const files = findDataFiles(dataDir);
-  if (files.acled.length === 0 && files.geoparse.length === 0) {
+  const total = files.acled.length + files.geoparse.length + files.articles.length + files.muc.length + files.falseAlarms.length;
+  if (total === 0) {
     output.err(
-      `sitrep eval all: no evaluation data in ${dataDir} (expected acled-notes/*.csv or geoparsing-gold/*.xml); nothing to do\n`,
+      `sitrep eval all: no evaluation data in ${dataDir} (expected acled-notes/*.csv, geoparsing-gold/*.xml, ` +
+        `guardian-sdf/gold.jsonl, muc4/dev.jsonl or bbc-news/dev.jsonl); nothing to do\n`,
     );
     return;
   }
   const started = performance.now();
   const columns: TableColumn[] = [];
-  const json: { data_dir: string; acled: unknown[]; geoparse: unknown[]; skipped: string[]; elapsed_s?: number } = {
-    data_dir: dataDir,
-    acled: [],
-    geoparse: [],
-    skipped: [],
+  const json: {
+    data_dir: string;
+    acled: unknown[];
+    geoparse: unknown[];
+    articles: unknown[];
+    muc: unknown[];
+    false_alarms: unknown[];
+    skipped: string[];
+    elapsed_s?: number;
+  } = { data_dir: dataDir, acled: [], geoparse: [], articles: [], muc: [], false_alarms: [], skipped: [] };
+  /** A column per file; a second set of cells for the same file joins its column. */
+  const addColumn = (label: string, cells: Map<string, string>) => {
+    const existing = columns.find((c) => c.label === label);
+    if (existing) for (const [k, v] of cells) existing.cells.set(k, v);
+    else columns.push({ label, cells });
   };
   const note = (message: string) => {
     json.skipped.push(message);
@@ -260,20 +278,17 @@ export async function runAllCommand(
   };
   let failed = false;
 
-  if (files.acled.length > 0) {
-    const extractor = await loadExtractor();
-    const errors = opts.errors ? openErrorsFile(opts.errors) : undefined;
-    try {
+  const needsExtractor = files.acled.length + files.articles.length + files.muc.length + files.falseAlarms.length > 0;
+  const extractor = needsExtractor ? await loadExtractor() : undefined;
+  const errors = opts.errors ? openErrorsFile(opts.errors) : undefined;
+  const warn = (m: string) => output.err(`sitrep: ${m}\n`);
+  try {
+    if (extractor) {
       const labels = columnLabels(files.acled);
       files.acled.forEach((file, i) => {
         try {
-          const report = evaluateAcledFile(file, {
-            extractor,
-            limit: opts.limit,
-            errors,
-            warn: (m) => output.err(`sitrep: ${m}\n`),
-          });
-          columns.push({ label: labels[i]!, cells: acledColumnCells(report) });
+          const report = evaluateAcledFile(file, { extractor, limit: opts.limit, errors, warn });
+          addColumn(labels[i]!, acledColumnCells(report));
           json.acled.push(acledReportJson(report));
         } catch (err) {
           if (!(err instanceof GoldFileError)) throw err;
@@ -281,23 +296,58 @@ export async function runAllCommand(
           note(err.message);
         }
       });
-    } finally {
-      errors?.close();
     }
-  }
 
-  if (files.geoparse.length > 0) {
-    const { evaluateGeoparse } = await import('../geography/eval.js');
-    for (const file of files.geoparse) {
-      try {
-        const result = evaluateGeoparse(file, { limit: opts.limit });
-        columns.push({ label: basename(file).replace(/\.xml$/i, ''), cells: geoparseCells(result.metrics) });
-        json.geoparse.push(result);
-      } catch (err) {
-        failed = true;
-        note(`${file}: geoparse evaluation failed: ${firstLine(err)}`);
+    if (files.geoparse.length > 0) {
+      const { evaluateGeoparse } = await import('../geography/eval.js');
+      for (const file of files.geoparse) {
+        try {
+          const result = evaluateGeoparse(file, { limit: opts.limit });
+          addColumn(basename(file).replace(/\.xml$/i, ''), geoparseCells(result.metrics));
+          json.geoparse.push(result);
+        } catch (err) {
+          failed = true;
+          note(`${file}: geoparse evaluation failed: ${firstLine(err)}`);
+        }
       }
     }
+
+    if (extractor) {
+      const docs = await import('./documents.js');
+      const run = (body: () => void) => {
+        try {
+          body();
+        } catch (err) {
+          if (!(err instanceof GoldFileError)) throw err;
+          failed = true;
+          note(err.message);
+        }
+      };
+      const options = { extractor, limit: opts.limit, errors, warn };
+      for (const file of files.articles) {
+        run(() => {
+          const report = docs.evaluateArticlesFile(file, options);
+          addColumn(dataLabel(file), docs.articlesColumnCells(report));
+          json.articles.push(docs.articlesReportJson(report));
+        });
+      }
+      for (const file of files.muc) {
+        run(() => {
+          const report = docs.evaluateMucFile(file, options);
+          addColumn(dataLabel(file), docs.mucColumnCells(report));
+          json.muc.push(docs.mucReportJson(report));
+        });
+      }
+      for (const file of files.falseAlarms) {
+        run(() => {
+          const report = docs.countFalseAlarms(file, docs.readFalseAlarmDocuments(file, opts.limit), options);
+          addColumn(dataLabel(file), docs.falseAlarmCells(report));
+          json.false_alarms.push(docs.falseAlarmJson(report));
+        });
+      }
+    }
+  } finally {
+    errors?.close();
   }
 
   const elapsedMs = performance.now() - started;

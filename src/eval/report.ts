@@ -89,9 +89,31 @@ export function formatAcledReport(report: AcledRunReport): string {
     `  the gold place or one of its admin units: ${percent(m.stated.place)} (${m.stated.place.hits}/${m.stated.place.total})\n`;
   if (m.extract_errors > 0) out += `${m.extract_errors} document(s) failed to extract and count as having no events\n`;
   if (report.skippedRecords > 0) out += `${report.skippedRecords} record(s) skipped for a wrong number of fields\n`;
+  if (report.byCountry) out += '\nby country\n\n' + formatByCountry(report.byCountry);
   out += '\nevent_type confusion (first event per note)\n\n' + formatConfusion(m.confusion);
   out += '\n' + timingLine(m.rows, report.elapsedMs) + '\n';
   return out;
+}
+
+const COUNTRY_COLUMNS: Record<(typeof METRICS)[number], string> = {
+  covered: 'covered',
+  event_type: 'type',
+  sub_event_type: 'sub_type',
+  date: 'date',
+  fatalities: 'fatal',
+  loc25: 'loc25',
+  admin1: 'admin1',
+  country: 'country',
+  interaction: 'inter',
+  actors: 'actors',
+};
+
+/** One line per gold country (most rows first): its row count and every metric. */
+export function formatByCountry(byCountry: NonNullable<AcledRunReport['byCountry']>): string {
+  return formatTable(
+    ['country', 'rows', ...METRICS.map((m) => COUNTRY_COLUMNS[m])],
+    byCountry.map(({ country, metrics }) => [country, String(metrics.rows), ...METRICS.map((m) => percent(metrics.scores[m]))]),
+  );
 }
 
 function round(v: number | null, digits = 4): number | null {
@@ -113,6 +135,15 @@ export function acledReportJson(report: AcledRunReport): Record<string, unknown>
     },
     skipped_records: report.skippedRecords,
     confusion: m.confusion,
+    ...(report.byCountry
+      ? {
+          by_country: report.byCountry.map(({ country, metrics }) => ({
+            country,
+            rows: metrics.rows,
+            metrics: Object.fromEntries(METRICS.map((name) => [name, { ...metrics.scores[name], rate: round(rate(metrics.scores[name])) }])),
+          })),
+        }
+      : {}),
     elapsed_s: round(report.elapsedMs / 1000, 3),
     rows_per_s: Math.round(rowsPerSecond(m.rows, report.elapsedMs)),
   };

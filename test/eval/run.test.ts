@@ -150,7 +150,7 @@ test('eval all: one table with a column per ACLED file', async () => {
   mkdirSync(join(data, 'acled-notes'));
   writeFileSync(join(data, 'acled-notes', 'acled_testland_2020.csv'), `${HEADER}\nT1,9-May-20,Riots,Mob violence,Rioters (Testland),5,,0,Testland,North,1,36,"On 9 May 2020, a mob burned a shop.",0\n`);
   writeFileSync(join(data, 'acled-notes', 'README.md'), 'not a csv');
-  assert.deepEqual(findDataFiles(data), { acled: [join(data, 'acled-notes', 'acled_testland_2020.csv')], geoparse: [] });
+  assert.deepEqual(findDataFiles(data), { acled: [join(data, 'acled-notes', 'acled_testland_2020.csv')], geoparse: [], articles: [], muc: [], falseAlarms: [] });
   const { out } = await captureOutput((o) => runAllCommand({ data }, o));
   assert.match(out, /^metric\s+testland\n/);
   assert.match(out, /\nacled rows\s+1\n/);
@@ -159,4 +159,24 @@ test('eval all: one table with a column per ACLED file', async () => {
   const json = await captureOutput((o) => runAllCommand({ data, json: true }, o));
   const parsed = JSON.parse(json.out) as { acled: { rows: number }[] };
   assert.equal(parsed.acled[0]!.rows, 1);
+});
+
+test('evaluateAcledFile byCountry: each gold country scored on its own, most rows first, with row counts', async () => {
+  const { formatByCountry } = await import('../../src/eval/report.js');
+  const file = join(dir, 'two-countries.csv');
+  writeFileSync(file, [
+    HEADER,
+    'A1,10-May-20,Protests,Peaceful protest,Protesters (Testland),6,,0,Testland,North,1,36,"On 10 May 2020, teachers marched in Alpha.",0',
+    'B1,10-May-20,Protests,Peaceful protest,Protesters (Otherland),6,,0,Otherland,East,1,36,"On 10 May 2020, nurses marched in Beta.",0',
+    'B2,11-May-20,Riots,Mob violence,Rioters (Otherland),5,,0,Otherland,East,1,36,"On 11 May 2020, a mob burned a shop.",0',
+  ].join('\n') + '\n');
+  const report = evaluateAcledFile(file, { extractor: fakeExtractor([]), byCountry: true, progress: false, warn: () => {} });
+  assert.deepEqual(report.byCountry!.map((c) => [c.country, c.metrics.rows]), [['Otherland', 2], ['Testland', 1]]);
+  assert.deepEqual(report.byCountry![0]!.metrics.scores.event_type, { hits: 1, total: 2 });
+  const table = formatByCountry(report.byCountry!);
+  assert.match(table, /^country\s+rows\s+covered\s+type\s+sub_type/);
+  assert.match(table, /\nOtherland\s+2\s+50\.0%\s+50\.0%/);
+  assert.match(formatAcledReport(report), /by country/);
+  assert.equal((acledReportJson(report).by_country as unknown[]).length, 2);
+  assert.equal(evaluateAcledFile(file, { extractor: fakeExtractor([]), progress: false, warn: () => {} }).byCountry, undefined);
 });
