@@ -8,7 +8,8 @@ import { csvDelimiter, formatFromExtension, sniffFormat } from './detect.js';
 import { type Chunks, decodeWhole, describeError, IngestFailure, ingestError } from './input.js';
 import { readJson, readJsonl } from './jsonl.js';
 import { readPlainText } from './plain-text.js';
-import type { IngestError, InputFormat, ReadOptions, SourceDocument } from './types.js';
+import { storableDocument } from './storable.js';
+import { isIngestError, type IngestError, type InputFormat, type ReadOptions, type SourceDocument } from './types.js';
 
 export type { IngestError, InputFormat, ReadOptions, SourceDocument } from './types.js';
 export { isIngestError } from './types.js';
@@ -21,8 +22,9 @@ type Item = SourceDocument | IngestError;
 /** Documents from each input (file path, or '-' for stdin) in order, with errors for bad input. */
 export async function* readInputs(inputs: string[], options: ReadOptions): AsyncGenerator<Item> {
   for (const input of inputs) {
-    if (input === '-') yield* readStream(process.stdin, STDIN_NAME, options);
-    else yield* readPath(input, options);
+    const items = input === '-' ? readStream(process.stdin, STDIN_NAME, options) : readPath(input, options);
+    // What a database cannot store (NUL, lone surrogates) leaves here, before anything reads the text.
+    for await (const item of items) yield isIngestError(item) ? item : storableDocument(item);
   }
 }
 

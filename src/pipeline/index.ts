@@ -5,6 +5,7 @@ import type { AcledEvent } from '../common/event.js';
 import { stableHash } from '../common/hash.js';
 import { assembleEvents } from '../extraction/assemble.js';
 import { loadGeoparser } from '../geography/index.js';
+import { storableDocument } from '../ingest/storable.js';
 import type { SourceDocument } from '../ingest/types.js';
 import { englishStagesAfterPlaces, englishStagesBeforePlaces } from '../locales/en/index.js';
 
@@ -30,7 +31,8 @@ export function documentId(text: string): string {
   return stableHash(text);
 }
 
-export function createDoc(source: SourceDocument): Doc {
+export function createDoc(input: SourceDocument): Doc {
+  const source = storableDocument(input); // unchanged when it came through a reader
   return new Doc(
     source.id ?? documentId(source.text),
     source.text,

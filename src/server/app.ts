@@ -11,6 +11,7 @@ import type { Extractor } from '../pipeline/index.js';
 import { exportChunks, type ExportFormat } from '../store/export.js';
 import { decodeCursor, InvalidCursorError, type Store } from '../store/index.js';
 import { ingestDocuments } from '../store/ingest.js';
+import { storableDocument } from '../ingest/storable.js';
 import type { EventFilters } from '../store/types.js';
 import { DEFAULT_MAX_BODY_BYTES, DEFAULT_PAGE_SIZE, MAX_DOCUMENTS_PER_REQUEST, MAX_ID_LENGTH, MAX_PAGE_SIZE } from './limits.js';
 import { OPENAPI } from './openapi.js';
@@ -140,13 +141,13 @@ function documentsFrom(body: unknown): SourceDocument[] {
     items = (body as { documents: unknown[] }).documents;
     prefix = 'documents';
   } else {
-    return [documentFrom(body, 'body', 0)];
+    return [storableDocument(documentFrom(body, 'body', 0))];
   }
   if (items.length === 0) throw new ParamError('documents', 'is empty');
   if (items.length > MAX_DOCUMENTS_PER_REQUEST) {
     throw new ParamError('documents', `has more than ${MAX_DOCUMENTS_PER_REQUEST} documents; send them in several requests`);
   }
-  return items.map((x, i) => documentFrom(x, `${prefix}[${i}]`, i));
+  return items.map((x, i) => storableDocument(documentFrom(x, `${prefix}[${i}]`, i)));
 }
 
 /**

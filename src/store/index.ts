@@ -2,9 +2,10 @@
 // (DATABASE_URL=postgres://...), written once through kysely. Every write of a batch is one
 // transaction, so an interrupted ingest leaves whole batches and nothing half-written.
 import { createHash } from 'node:crypto';
-import { Kysely, PostgresDialect, SqliteDialect, sql, type ExpressionBuilder, type Expression, type SqlBool, type Transaction } from 'kysely';
+import { Kysely, PostgresDialect, sql, type ExpressionBuilder, type Expression, type SqlBool, type Transaction } from 'kysely';
 import type { AcledEvent, Claim, EvidenceSpan } from '../common/event.js';
 import { migrate, type Engine } from './migrations.js';
+import { BUSY_TIMEOUT_MS, ImmediateSqliteDialect, retryWhileBusy } from './sqlite-writers.js';
 import type { ClaimsTable, Database, EventsTable, EvidenceTable } from './schema.js';
 import type {
   DocumentInput,
@@ -119,15 +120,16 @@ export class Store {
     } else {
       engine = 'sqlite';
       const BetterSqlite = (await import('better-sqlite3')).default;
-      const database = new BetterSqlite(target);
+      const database = new BetterSqlite(target, { timeout: BUSY_TIMEOUT_MS });
       // WAL: readers (the server) never block the writer (ingest); NORMAL sync is safe with WAL.
-      database.pragma('journal_mode = WAL');
+      // Other writers (a second ingest): see sqlite-writers.ts.
+      database.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+      await retryWhileBusy(async () => database.pragma('journal_mode = WAL'));
       database.pragma('synchronous = NORMAL');
-      database.pragma('busy_timeout = 10000');
-      db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+      db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database }) });
     }
     try {
-      await migrate(db, engine, pgSchema);
+      await retryWhileBusy(() => migrate(db, engine, pgSchema));
     } catch (err) {
       await db.destroy();
       throw err;
@@ -168,7 +170,7 @@ export class Store {
     }
     const docs = [...latest.values()];
     const hashes = new Map(docs.map((d) => [d.id, documentHash(d)]));
-    return this.db.transaction().execute(async (trx) => {
+    return retryWhileBusy(() => this.db.transaction().execute(async (trx) => {
       const status = new Map<string, SaveStatus>();
       const existing = new Map<string, string>();
       for (const part of chunks(docs.map((d) => d.id), ID_CHUNK)) {
@@ -254,7 +256,7 @@ export class Store {
         else unchanged++;
       }
       return { inserted, updated, unchanged, events: eventRows.size, status };
-    });
+    }));
   }
 
   /** Removes a changed document's links, evidence and claims, and the events no document cites any more. */

@@ -3,6 +3,7 @@
 // repeated or resumed run only does the work that is left.
 import type { IngestError, SourceDocument } from '../ingest/types.js';
 import { isIngestError } from '../ingest/types.js';
+import { storableDocument } from '../ingest/storable.js';
 import type { Extractor } from '../pipeline/index.js';
 import { documentHash, type Store } from './index.js';
 import type { DocumentInput } from './types.js';
@@ -104,9 +105,11 @@ export async function ingestDocuments(
   // Documents without an id get the pipeline's content-derived id (loaded only when needed).
   let documentId: ((text: string) => string) | undefined;
   let stopped = false;
-  for await (const item of inputs) {
-    if (isIngestError(item)) report(item);
+  for await (const input of inputs) {
+    if (isIngestError(input)) report(input);
     else {
+      // Readers already did this; documents from elsewhere (the API) may not have.
+      const item = storableDocument(input);
       counts.documents++;
       let id = item.id;
       if (id === undefined) {

@@ -1,0 +1,35 @@
+// Characters a database cannot store are taken out of a document once, where it enters sitrep, so
+// that the text that is extracted from, stored and shown is the same and evidence offsets stay true
+// to it. PostgreSQL's text type refuses NUL ("invalid byte sequence for encoding UTF8: 0x00") and
+// would fail the whole batch; a lone UTF-16 surrogate cannot be encoded as UTF-8 at all (both
+// drivers would write U+FFFD in its place behind our back). NUL is removed; a lone surrogate
+// becomes U+FFFD (one code unit for one, so offsets do not move).
+import type { SourceDocument } from './types.js';
+
+const UNSTORABLE = /\u0000|\p{Cs}/u;
+const UNSTORABLE_ALL = /\u0000|\p{Cs}/gu;
+
+/** `s` with NUL removed and lone surrogates replaced by U+FFFD (the same string when clean). */
+export function storableText(s: string): string {
+  return UNSTORABLE.test(s) ? s.replace(UNSTORABLE_ALL, (c) => (c === '\u0000' ? '' : '\uFFFD')) : s;
+}
+
+/** Number of NUL characters in `s` before `end` (to move an offset past the removed ones). */
+function nulsBefore(s: string, end: number): number {
+  let n = 0;
+  for (let i = s.indexOf('\u0000'); i >= 0 && i < end; i = s.indexOf('\u0000', i + 1)) n++;
+  return n;
+}
+
+/** The document with every text field storable; the same object when nothing had to change. */
+export function storableDocument<T extends SourceDocument>(doc: T): T {
+  const fields = [doc.text, doc.id, doc.date, doc.title, doc.source, doc.url];
+  if (!fields.some((f) => f !== undefined && UNSTORABLE.test(f))) return doc;
+  const out: T = { ...doc, text: storableText(doc.text) };
+  if (doc.bodyStart !== undefined && doc.bodyStart > 0) out.bodyStart = doc.bodyStart - nulsBefore(doc.text, doc.bodyStart);
+  for (const key of ['id', 'date', 'title', 'source', 'url'] as const) {
+    const v = doc[key];
+    if (v !== undefined) out[key] = storableText(v);
+  }
+  return out;
+}
