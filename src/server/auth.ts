@@ -22,12 +22,12 @@ export interface AuthOptions {
   loopback?: boolean;
 }
 
-const principals = new WeakMap<Request, Principal>();
-const usersKnown = new WeakMap<Request, boolean>();
+const principals = new WeakMap<object, Principal>();
+const usersKnown = new WeakMap<object, boolean>();
 
 /** The authenticated principal of this request, if any. */
 export function principalOf(c: Context): Principal | undefined {
-  return principals.get(c.req.raw);
+  return principals.get(c);
 }
 
 function sameToken(given: string, expected: string): boolean {
@@ -42,7 +42,7 @@ const PUBLIC = new Set(['/api/openapi.json', '/api/session']);
 export function authenticate(store: Store, options: AuthOptions): MiddlewareHandler {
   return async (c, next) => {
     const usersExist = await hasUsers(store);
-    usersKnown.set(c.req.raw, usersExist);
+    usersKnown.set(c, usersExist);
     const header = c.req.header('authorization');
     const bearer = header === undefined ? undefined : /^Bearer\s+(.+)$/i.exec(header)?.[1]?.trim();
     let principal: Principal | undefined;
@@ -63,7 +63,7 @@ export function authenticate(store: Store, options: AuthOptions): MiddlewareHand
         if (s) principal = { name: s.user.name, role: s.user.role, via: 'session', csrf: s.csrf };
       }
     }
-    if (principal) principals.set(c.req.raw, principal);
+    if (principal) principals.set(c, principal);
     if (usersExist && !principal && !PUBLIC.has(c.req.path)) {
       c.header('WWW-Authenticate', 'Bearer');
       return c.json({ error: 'sign in first: Authorization: Bearer <token> (sitrep users add), or a dashboard session' }, 401);
@@ -83,7 +83,7 @@ export function requireRole(role: Role, options: AuthOptions): MiddlewareHandler
       }
     }
     if (!principal) {
-      if (usersKnown.get(c.req.raw)) return c.json({ error: 'sign in first' }, 401);
+      if (usersKnown.get(c)) return c.json({ error: 'sign in first' }, 401);
       if (options.token) {
         c.header('WWW-Authenticate', 'Bearer');
         return c.json({ error: 'writes need Authorization: Bearer <SITREP_API_TOKEN>' }, 401);
@@ -92,7 +92,7 @@ export function requireRole(role: Role, options: AuthOptions): MiddlewareHandler
         return c.json({ error: 'writes are disabled: the server listens beyond loopback and SITREP_API_TOKEN is not set' }, 403);
       }
       principal = { name: 'local', role: 'admin', via: 'loopback' };
-      principals.set(c.req.raw, principal);
+      principals.set(c, principal);
     }
     if (!roleAtLeast(principal.role, role)) {
       return c.json({ error: `${principal.name} is a ${principal.role}: this needs the ${role} role` }, 403);
