@@ -37,15 +37,20 @@ interface SessionInfo {
 }
 
 let session: SessionInfo = { users: false, user: null, csrf: null };
+let loading: Promise<SessionInfo> | undefined;
 
-export async function loadSession(): Promise<SessionInfo> {
-  try {
-    const res = await fetch('/api/session', { headers: { accept: 'application/json' } });
-    if (res.ok) session = (await res.json()) as SessionInfo;
-  } catch {
-    // an older server without review: nothing to sign in to
-  }
-  return session;
+/** Who is signed in (asked once per page load). */
+export function loadSession(): Promise<SessionInfo> {
+  loading ??= (async () => {
+    try {
+      const res = await fetch('/api/session', { headers: { accept: 'application/json' } });
+      if (res.ok) session = (await res.json()) as SessionInfo;
+    } catch {
+      // an older server without review: nothing to sign in to
+    }
+    return session;
+  })();
+  return loading;
 }
 
 export function currentSession(): SessionInfo {
