@@ -130,5 +130,27 @@ export function registerEval(program: Command): Command {
       process.stdout.write(opts.json ? JSON.stringify(result, null, 2) + '\n' : formatGeoparseReport(result));
     });
 
+  evalCommand
+    .command('reviewed')
+    .description(
+      'Score the current extraction against the events analysts confirmed or edited in the store, with ' +
+        '`eval acled`\'s measures (each reviewed event\'s document is extracted again)',
+    )
+    .option('--db <path|url>', 'SQLite file or postgres:// URL (default: $DATABASE_URL if postgres://, else ./sitrep.db)')
+    .option('--json', 'print the metrics as JSON')
+    .action(async (opts: { db?: string; json?: boolean }) => {
+      const [{ openConfiguredStore }, { createExtractor }, { evaluateReviewed }, { acledReportJson, formatAcledReport }] = await Promise.all([
+        import('../store/index.js'), import('../pipeline/index.js'), import('../review/eval-reviewed.js'), import('../eval/report.js'),
+      ]);
+      const store = await openConfiguredStore(opts.db);
+      try {
+        const report = await evaluateReviewed(store, createExtractor(), `reviewed events in ${store.toString()}`);
+        if (report.metrics.rows === 0) process.stderr.write('sitrep eval reviewed: no confirmed or edited events in the store yet\n');
+        process.stdout.write(opts.json ? JSON.stringify(acledReportJson(report), null, 2) + '\n' : formatAcledReport(report));
+      } finally {
+        await store.close();
+      }
+    });
+
   return evalCommand;
 }

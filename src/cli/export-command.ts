@@ -7,6 +7,7 @@ import { EXPORT_FORMATS, type ExportFormat } from '../store/export.js';
 
 interface ExportOptions extends RawFilters {
   format: string;
+  reviewedOnly?: boolean;
   db?: string;
   output?: string;
 }
@@ -23,6 +24,8 @@ export function registerExport(program: Command): void {
     .option('--actor <text>', 'an actor (or associated actor) containing this text')
     .option('--bbox <box>', 'minLon,minLat,maxLon,maxLat')
     .option('--q <text>', 'text search in notes, actors and places')
+    .option('--review-status <statuses>', 'review statuses, comma-separated: unreviewed, confirmed, edited, rejected (default: all but rejected)')
+    .option('--reviewed-only', 'only events an analyst confirmed or edited')
     .option('--db <path|url>', 'SQLite file or postgres:// URL (default: $DATABASE_URL if postgres://, else ./sitrep.db)')
     .option('-o, --output <file>', 'write to this file instead of standard output')
     .action(async (opts: ExportOptions) => {
@@ -54,6 +57,12 @@ async function runExport(opts: ExportOptions): Promise<number> {
   }
   const format = opts.format as ExportFormat;
   const filters = parseEventFilters(opts, CLI_FILTER_NAMES);
+  if (opts.reviewedOnly) {
+    if (filters.reviewStatus) throw new Error('--reviewed-only: give either it or --review-status');
+    filters.reviewStatus = ['confirmed', 'edited'];
+  }
+  // An event an analyst rejected is not an event: left out unless asked for.
+  filters.reviewStatus ??= ['unreviewed', 'confirmed', 'edited'];
   const [{ openConfiguredStore, resolveDbTarget, isPostgresUrl }, { exportChunks }, { existsSync, createWriteStream }] = await Promise.all([
     import('../store/index.js'),
     import('../store/export.js'),

@@ -2,6 +2,7 @@
 // and the HTTP API (from, event_type...): one set of rules, errors that name the parameter.
 import type { EventFilters } from '../store/types.js';
 import { ACLED_EVENT_TYPES } from '../common/acled-types.js';
+import { REVIEW_STATUSES } from '../store/corrections.js';
 
 /** A filter value that cannot be used; `parameter` is the name the user typed. */
 export class FilterError extends Error {
@@ -18,16 +19,17 @@ export interface RawFilters {
   actor?: string;
   bbox?: string;
   q?: string;
+  reviewStatus?: string;
 }
 
 export type FilterNames = Record<keyof RawFilters, string>;
 
 export const CLI_FILTER_NAMES: FilterNames = {
-  from: '--from', to: '--to', country: '--country', eventType: '--event-type', actor: '--actor', bbox: '--bbox', q: '--q',
+  from: '--from', to: '--to', country: '--country', eventType: '--event-type', actor: '--actor', bbox: '--bbox', q: '--q', reviewStatus: '--review-status',
 };
 
 export const API_FILTER_NAMES: FilterNames = {
-  from: 'from', to: 'to', country: 'country', eventType: 'event_type', actor: 'actor', bbox: 'bbox', q: 'q',
+  from: 'from', to: 'to', country: 'country', eventType: 'event_type', actor: 'actor', bbox: 'bbox', q: 'q', reviewStatus: 'review_status',
 };
 
 export { ACLED_EVENT_TYPES };
@@ -111,5 +113,12 @@ export function parseEventFilters(raw: RawFilters, names: FilterNames = CLI_FILT
   if (raw.actor !== undefined) f.actor = parseText(raw.actor, names.actor);
   if (raw.bbox !== undefined) f.bbox = parseBbox(raw.bbox, names.bbox);
   if (raw.q !== undefined) f.q = parseText(raw.q, names.q);
+  if (raw.reviewStatus !== undefined) {
+    f.reviewStatus = parseList(raw.reviewStatus, names.reviewStatus).map((v) => {
+      const s = v.toLowerCase();
+      if (!(REVIEW_STATUSES as readonly string[]).includes(s)) throw new FilterError(names.reviewStatus, `${shown(v)} is not a review status (one of: ${REVIEW_STATUSES.join(', ')})`);
+      return s;
+    });
+  }
   return f;
 }

@@ -26,6 +26,8 @@ export function registerServe(program: Command): void {
         '  SITREP_PG_SCHEMA   PostgreSQL schema for sitrep\'s tables (created if missing)\n' +
         '  SITREP_API_TOKEN   writes (POST /api/documents) need "Authorization: Bearer <token>";\n' +
         '                     without it, writes are accepted only when listening on loopback\n' +
+        '\nWith users (`sitrep users add NAME --role viewer|editor|admin`), every API request needs a\n' +
+        'user\'s token or a dashboard sign-in; editors review events (PATCH /api/events/{id}).\n' +
         '\nEndpoints: /api/events, /api/events/{id}, /api/documents/{id}, /api/events.csv,\n' +
         '/api/events.geojson, /api/stats, POST /api/documents; described at /api/openapi.json.',
     )

@@ -1,6 +1,5 @@
 // sitrep's HTTP API (Hono), separate from listening so that tests call app.request().
 // Every API answer is JSON (or the CSV/GeoJSON exports), never HTML: article text is untrusted.
-import { timingSafeEqual, createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -15,6 +14,9 @@ import { storableDocument } from '../ingest/storable.js';
 import type { EventFilters } from '../store/types.js';
 import { DEFAULT_MAX_BODY_BYTES, DEFAULT_PAGE_SIZE, MAX_DOCUMENTS_PER_REQUEST, MAX_ID_LENGTH, MAX_PAGE_SIZE } from './limits.js';
 import { OPENAPI } from './openapi.js';
+import { authenticate, requireRole } from './auth.js';
+import { registerReviewRoutes } from './review-routes.js';
+import { currentEtag, reviewedFields } from '../review/edits.js';
 import { staticFile } from './static.js';
 
 export interface AppOptions {
@@ -35,7 +37,7 @@ class ParamError extends Error {
   }
 }
 
-const FILTER_PARAMS = ['from', 'to', 'country', 'event_type', 'actor', 'bbox', 'q'] as const;
+const FILTER_PARAMS = ['from', 'to', 'country', 'event_type', 'actor', 'bbox', 'q', 'review_status'] as const;
 
 function isLoopbackHost(host: string): boolean {
   return host === 'localhost' || host === '::1' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
@@ -58,7 +60,7 @@ function queryParams(c: Context, allowed: readonly string[]): Record<string, str
 
 function filtersFrom(p: Record<string, string>): EventFilters {
   return parseEventFilters(
-    { from: p.from, to: p.to, country: p.country, eventType: p.event_type, actor: p.actor, bbox: p.bbox, q: p.q },
+    { from: p.from, to: p.to, country: p.country, eventType: p.event_type, actor: p.actor, bbox: p.bbox, q: p.q, reviewStatus: p.review_status },
     API_FILTER_NAMES,
   );
 }
@@ -69,13 +71,6 @@ function parseLimit(value: string | undefined): number {
     throw new ParamError('limit', `must be a whole number from 1 to ${MAX_PAGE_SIZE}`);
   }
   return Number(value);
-}
-
-function sameToken(given: string, expected: string): boolean {
-  // Compare digests so that neither length nor content leaks through timing.
-  const a = createHash('sha256').update(given).digest();
-  const b = createHash('sha256').update(expected).digest();
-  return timingSafeEqual(a, b);
 }
 
 function textStream(chunks: AsyncGenerator<string>): ReadableStream<Uint8Array> {
@@ -188,6 +183,9 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     }
   });
 
+  // Who is asking (users, sessions, tokens): src/server/auth.ts.
+  app.use('/api/*', authenticate(store, options));
+
   app.onError((err, c) => {
     if (err instanceof ParamError || err instanceof FilterError) {
       return c.json({ error: err instanceof FilterError ? err.message : `${err.parameter}: ${err.message}`, parameter: err.parameter }, 400);
@@ -225,7 +223,9 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     const id = c.req.param('id');
     const event = id.length <= MAX_ID_LENGTH ? await store.getEvent(id) : undefined;
     if (!event) return c.json({ error: 'no event with this id', parameter: 'id' }, 404);
-    return c.json(event);
+    const etag = (await currentEtag(store, id))!;
+    c.header('ETag', etag);
+    return c.json({ ...event, etag, reviewed_fields: await reviewedFields(store, id) });
   });
 
   app.get('/api/documents/:id', async (c) => {
@@ -242,19 +242,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
 
   app.post(
     '/api/documents',
-    async (c, next) => {
-      const header = c.req.header('authorization') ?? '';
-      const given = /^Bearer\s+(.+)$/i.exec(header)?.[1]?.trim();
-      if (options.token) {
-        if (!given || !sameToken(given, options.token)) {
-          c.header('WWW-Authenticate', 'Bearer');
-          return c.json({ error: 'writes need Authorization: Bearer <SITREP_API_TOKEN>' }, 401);
-        }
-      } else if (!options.loopback) {
-        return c.json({ error: 'writes are disabled: the server listens beyond loopback and SITREP_API_TOKEN is not set' }, 403);
-      }
-      await next();
-    },
+    requireRole('editor', options),
     bodyLimit({
       maxSize: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
       onError: (c) => c.json({ error: `request body larger than ${options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES} bytes` }, 413),
@@ -286,6 +274,11 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
       return c.json({ documents, errors });
     },
   );
+
+  registerReviewRoutes(app, store, options, bodyLimit({
+    maxSize: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    onError: (c) => c.json({ error: `request body larger than ${options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES} bytes` }, 413),
+  }));
 
   app.all('/api/*', (c) => c.json({ error: `no such endpoint: ${c.req.method} ${c.req.path}` }, 404));
 

@@ -1,6 +1,7 @@
 // The API's OpenAPI 3.1 description, served at /api/openapi.json.
 import { ACLED_EVENT_TYPES } from '../cli/filters.js';
 import { MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE } from './limits.js';
+import { REVIEW_FILTER_PARAM, REVIEW_PATCH, REVIEW_PATHS } from './openapi-review.js';
 
 const filterParams = [
   { name: 'from', in: 'query', schema: { type: 'string' }, description: 'Events on or after this date: YYYY-MM-DD, YYYY-MM or YYYY.' },
@@ -10,6 +11,7 @@ const filterParams = [
   { name: 'actor', in: 'query', schema: { type: 'string', maxLength: 200 }, description: 'An actor or associated actor containing this text.' },
   { name: 'bbox', in: 'query', schema: { type: 'string' }, description: 'minLon,minLat,maxLon,maxLat (minLon > maxLon crosses the antimeridian).' },
   { name: 'q', in: 'query', schema: { type: 'string', maxLength: 200 }, description: 'Text search in notes, actors, location, admin1 and country.' },
+  REVIEW_FILTER_PARAM,
 ];
 
 const error = { description: 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
@@ -283,6 +285,7 @@ export const OPENAPI = {
       },
     },
     '/api/openapi.json': { get: { summary: 'This description', responses: { 200: { description: 'OpenAPI 3.1' } } } },
+    ...REVIEW_PATHS,
   },
   components: {
     securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
@@ -299,3 +302,5 @@ export const OPENAPI = {
     },
   },
 };
+
+(OPENAPI.paths['/api/events/{id}'] as Record<string, unknown>).patch = REVIEW_PATCH;

@@ -31,8 +31,11 @@ export interface ExportOptions {
 
 async function* pieces(store: Store, format: ExportFormat, filters: EventFilters, options: ExportOptions): AsyncGenerator<string> {
   if (format === 'acled-csv') {
-    yield acledCsvHeader();
-    for await (const e of store.iterateEvents(filters, { details: false })) yield acledCsvRow(e, e.timestamp);
+    // ACLED's columns, then the review status (unreviewed, confirmed, edited, rejected) as an extra last column.
+    yield acledCsvHeader().replace(/\n$/, ',review_status\n');
+    for await (const e of store.iterateEvents(filters, { details: false })) {
+      yield acledCsvRow(e, e.timestamp).replace(/\n$/, `,${e.review_status ?? 'unreviewed'}\n`);
+    }
   } else if (format === 'jsonl') {
     for await (const e of store.iterateEvents(filters, { details: options.details ?? true })) yield toJsonl(e);
   } else {

@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { Kysely, PostgresDialect, sql, type ExpressionBuilder, type Expression, type SqlBool, type Transaction } from 'kysely';
 import type { AcledEvent, Claim, EvidenceSpan } from '../common/event.js';
+import { reapplyCorrections } from './corrections.js';
 import { migrate, type Engine } from './migrations.js';
 import { BUSY_TIMEOUT_MS, ImmediateSqliteDialect, retryWhileBusy } from './sqlite-writers.js';
 import type { ClaimsTable, Database, EventsTable, EvidenceTable } from './schema.js';
@@ -162,7 +163,7 @@ export class Store {
    * id and content hash) is left alone; a changed one replaces its events; a new one is added.
    * Within a batch, the last document with a given id wins.
    */
-  async saveDocuments(batch: DocumentInput[]): Promise<SaveResult> {
+  async saveDocuments(batch: DocumentInput[], options: { force?: boolean } = {}): Promise<SaveResult> {
     const latest = new Map<string, DocumentInput>();
     for (const d of batch) {
       latest.delete(d.id); // keep insertion order of the last occurrence
@@ -181,7 +182,7 @@ export class Store {
       const changed: string[] = [];
       for (const d of docs) {
         const old = existing.get(d.id);
-        if (old === hashes.get(d.id)) status.set(d.id, 'unchanged');
+        if (old === hashes.get(d.id) && !options.force) status.set(d.id, 'unchanged');
         else {
           status.set(d.id, old === undefined ? 'new' : 'updated');
           if (old !== undefined) changed.push(d.id);
@@ -244,6 +245,8 @@ export class Store {
         for (const col of EVENT_COLUMNS) if (col !== 'event_id' && col !== 'doc_id') set[col] = eb.ref(`excluded.${col}`);
         return set as never;
       }));
+      // Events an analyst reviewed keep their reviewed values (src/store/corrections.ts).
+      await reapplyCorrections(trx, [...eventRows.keys()]);
       await this.insertChunked(trx, 'event_documents', links, (oc) => oc.columns(['event_id', 'doc_id']).doNothing());
       await this.insertChunked(trx, 'evidence', evidence);
       await this.insertChunked(trx, 'claims', claims);
@@ -265,7 +268,11 @@ export class Store {
       const linked = await trx.selectFrom('event_documents').select('event_id').where('doc_id', 'in', part).execute();
       await trx.deleteFrom('evidence').where('doc_id', 'in', part).execute();
       await trx.deleteFrom('claims').where('doc_id', 'in', part).execute();
-      await trx.deleteFrom('event_documents').where('doc_id', 'in', part).execute();
+      // A reviewed event keeps its link (and so its row): the analyst's coding outlives a new version of the text.
+      await trx.deleteFrom('event_documents').where('doc_id', 'in', part)
+        .where((eb) => eb.not(eb.exists(eb.selectFrom('event_reviews as r').select('r.event_id')
+          .whereRef('r.event_id', '=', 'event_documents.event_id').where('r.snapshot', 'is not', null))))
+        .execute();
       for (const ids of chunks(linked.map((r) => r.event_id), ID_CHUNK)) {
         await trx
           .deleteFrom('events')
@@ -321,6 +328,7 @@ export class Store {
       ]));
     }
     if (f.eventTypes?.length) and.push(eb('events.event_type', 'in', f.eventTypes));
+    if (f.reviewStatus?.length) and.push(eb('events.review_status', 'in', f.reviewStatus));
     if (f.actor) and.push(contains(['actor1', 'actor2', 'assoc_actor_1', 'assoc_actor_2'], f.actor));
     if (f.q) {
       and.push(contains(['notes', 'actor1', 'actor2', 'assoc_actor_1', 'assoc_actor_2', 'location', 'admin1', 'country'], f.q));
@@ -605,5 +613,6 @@ function rowToEvent(r: EventsTable & { sources: unknown }): StoredEvent {
     evidence: {},
     sources: Number(r.sources ?? 0),
     timestamp: Number(r.updated_at),
+    review_status: (r.review_status ?? 'unreviewed') as StoredEvent['review_status'],
   };
 }

@@ -111,6 +111,60 @@ const MIGRATIONS: Migration[] = [
       await db.schema.createIndex('claims_doc').on('claims').column('doc_id').execute();
     },
   },
+  {
+    version: 40,
+    name: 'analyst review: users, sessions, event reviews, audit log, events.review_status',
+    async up(db, engine) {
+      await db.schema
+        .createTable('users')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull().unique())
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addColumn('token_salt', 'text', (c) => c.notNull())
+        .addColumn('token_hash', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('sessions')
+        .addColumn('id_hash', 'text', (c) => c.primaryKey())
+        .addColumn('user_id', 'text', (c) => c.notNull())
+        .addColumn('csrf', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('sessions_user').on('sessions').column('user_id').execute();
+      // One row per reviewed event: the analyst's decision, the fields they set (overrides), and the
+      // reviewed values of every editable field (snapshot), which re-extraction never overwrites.
+      await db.schema
+        .createTable('event_reviews')
+        .addColumn('event_id', 'text', (c) => c.primaryKey())
+        .addColumn('decision', 'text', (c) => c.notNull())
+        .addColumn('revision', 'integer', (c) => c.notNull())
+        .addColumn('overrides', 'text', (c) => c.notNull())
+        .addColumn('snapshot', 'text')
+        .addColumn('updated_at', 'bigint', (c) => c.notNull())
+        .addColumn('updated_by', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('audit_log')
+        .addColumn('id', engine === 'postgres' ? 'bigserial' : 'integer', (c) => c.primaryKey())
+        .addColumn('event_id', 'text', (c) => c.notNull())
+        .addColumn('revision', 'integer', (c) => c.notNull())
+        .addColumn('at', 'bigint', (c) => c.notNull())
+        .addColumn('user_name', 'text', (c) => c.notNull())
+        .addColumn('action', 'text', (c) => c.notNull())
+        .addColumn('field', 'text', (c) => c.notNull())
+        .addColumn('before', 'text', (c) => c.notNull())
+        .addColumn('after', 'text', (c) => c.notNull())
+        .addColumn('was_override', 'integer', (c) => c.notNull())
+        .addColumn('reason', 'text', (c) => c.notNull())
+        .addColumn('reverts', 'integer')
+        .execute();
+      await db.schema.createIndex('audit_event').on('audit_log').columns(['event_id', 'id']).execute();
+      await db.schema.createIndex('audit_at').on('audit_log').column('at').execute();
+      await db.schema.alterTable('events').addColumn('review_status', 'text', (c) => c.notNull().defaultTo('unreviewed')).execute();
+      await db.schema.createIndex('events_review_status').on('events').column('review_status').execute();
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,5 +1,6 @@
 // Table types for the typed query layer (kysely). The same tables exist on SQLite and PostgreSQL;
 // migrations.ts creates them.
+import type { Generated } from 'kysely';
 
 export interface DocumentsTable {
   id: string;
@@ -51,6 +52,8 @@ export interface EventsTable {
   tactics: string;
   /** Unix seconds of the last change: ACLED's `timestamp`. */
   updated_at: number;
+  /** unreviewed | confirmed | edited | rejected (src/review); never written by ingest. */
+  review_status?: string;
 }
 
 /** Which documents report which event: one event can cite several articles. */
@@ -94,6 +97,58 @@ export interface SchemaVersionTable {
   applied_at: number;
 }
 
+/** A person who may read or review; the token itself is never stored, only its scrypt hash. */
+export interface UsersTable {
+  id: string;
+  name: string;
+  /** viewer | editor | admin */
+  role: string;
+  token_salt: string;
+  token_hash: string;
+  created_at: number;
+}
+
+/** Dashboard sessions: the cookie's sha256 (never the cookie), its user and CSRF token. */
+export interface SessionsTable {
+  id_hash: string;
+  user_id: string;
+  csrf: string;
+  /** Unix seconds. */
+  expires_at: number;
+}
+
+/** An event's review: decision (none | confirmed | rejected), analyst-set fields and reviewed values (JSON). */
+export interface EventReviewsTable {
+  event_id: string;
+  decision: string;
+  revision: number;
+  overrides: string;
+  snapshot: string | null;
+  updated_at: number;
+  updated_by: string;
+}
+
+/** One changed field of one review change (a revision groups the rows of one request). */
+export interface AuditLogTable {
+  id: Generated<number>;
+  event_id: string;
+  revision: number;
+  /** Unix milliseconds. */
+  at: number;
+  user_name: string;
+  /** edit | review | revert */
+  action: string;
+  field: string;
+  /** JSON values. */
+  before: string;
+  after: string;
+  /** 1 when the field was analyst-set before this change. */
+  was_override: number;
+  reason: string;
+  /** The audit row (first of the revision) this change reverted. */
+  reverts: number | null;
+}
+
 export interface Database {
   documents: DocumentsTable;
   events: EventsTable;
@@ -101,4 +156,8 @@ export interface Database {
   evidence: EvidenceTable;
   claims: ClaimsTable;
   sitrep_schema_version: SchemaVersionTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  event_reviews: EventReviewsTable;
+  audit_log: AuditLogTable;
 }

@@ -16,6 +16,8 @@ export interface EventFilters {
   bbox?: [number, number, number, number];
   /** Text search: substring of notes, actors, location, admin1 or country. */
   q?: string;
+  /** Review statuses (unreviewed, confirmed, edited, rejected), any of which matches. */
+  reviewStatus?: string[];
 }
 
 export interface PageRequest {
@@ -29,6 +31,8 @@ export interface StoredEvent extends AcledEvent {
   sources: number;
   /** Unix seconds of the last change (ACLED's `timestamp`). */
   timestamp: number;
+  /** unreviewed | confirmed | edited | rejected (analyst review). */
+  review_status?: 'unreviewed' | 'confirmed' | 'edited' | 'rejected';
 }
 
 export interface EventPage {

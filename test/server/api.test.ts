@@ -163,7 +163,7 @@ describe('streamed exports', () => {
     assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
     const rows = parse(await res.text(), { columns: true }) as Record<string, string>[];
     assert.equal(rows.length, 12);
-    assert.deepEqual(Object.keys(rows[0]!), [...ACLED_COLUMNS]);
+    assert.deepEqual(Object.keys(rows[0]!), [...ACLED_COLUMNS, 'review_status']);
     assert.equal(rows[0]!.region, 'Middle East');
     assert.ok(Number(rows[0]!.timestamp) > 1_600_000_000);
     assert.equal((await app().request('/api/events.csv?bbox=nope')).status, 400);

@@ -41,7 +41,7 @@ describe('sitrep export', () => {
     assert.equal(r.code, 0, r.stderr);
     const rows = parse(r.stdout, { columns: true }) as Record<string, string>[];
     assert.equal(rows.length, 90);
-    assert.deepEqual(Object.keys(rows[0]!), [...ACLED_COLUMNS]);
+    assert.deepEqual(Object.keys(rows[0]!), [...ACLED_COLUMNS, 'review_status']);
     assert.equal(new Set(rows.map((x) => x.event_id_cnty)).size, 90);
     assert.match(rows[0]!.notes!, /"quotes" and\na line break/);
   });

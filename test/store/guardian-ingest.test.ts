@@ -63,5 +63,5 @@ test('seed + 60 Guardian articles: ingesting twice equals once; stored events = 
   assert.equal(csv.code, 0, csv.stderr);
   const rows = parse(csv.stdout, { columns: true }) as Record<string, string>[];
   assert.equal(rows.length, once.events.length);
-  if (rows.length) assert.deepEqual(Object.keys(rows[0]!), [...ACLED_COLUMNS]);
+  if (rows.length) assert.deepEqual(Object.keys(rows[0]!), [...ACLED_COLUMNS, 'review_status']);
 });

@@ -11,8 +11,8 @@ function doc(id: string, events: AcledEvent[], text = `Text of ${id}.`): Documen
 }
 
 /** Drops fields the store adds, for comparison with the input events. */
-function plain(e: AcledEvent & { sources?: number; timestamp?: number }): AcledEvent {
-  const { sources: _s, timestamp: _t, ...rest } = e;
+function plain(e: AcledEvent & { sources?: number; timestamp?: number; review_status?: string }): AcledEvent {
+  const { sources: _s, timestamp: _t, review_status: _r, ...rest } = e;
   return rest;
 }
 

@@ -11,6 +11,8 @@ export interface DetailOptions {
   onClose(): void;
   onOpenEvent(id: string): void;
   onOpenDocument(id: string): void;
+  /** The review part of an event's detail (web/src/review.ts); `reload` shows the event anew. */
+  reviewSection?(e: EventDetail, reload: () => void): HTMLElement;
 }
 
 const MAX_TEXTS = 10;
@@ -108,6 +110,7 @@ export class DetailPanel {
       h('h2', { id: 'detail-title' }, swatch(typeColor(e.event_type)), `${e.event_type}: ${e.sub_event_type}`),
       h('p', { class: 'meta' }, `${e.event_date} · ${place || 'place unknown'}${e.geo_precision >= 2 ? ' (approximate)' : ''} · ${formatNumber(e.fatalities)} fatalities`),
     );
+    if (this.options.reviewSection) root.append(this.options.reviewSection(e, () => void this.showEvent(e.event_id)));
     // Fields: hovering or focusing one with evidence lights up its marks in the texts below.
     const table = h('table', { class: 'fields' });
     for (const field of DETAIL_FIELDS) {

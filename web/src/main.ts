@@ -11,6 +11,7 @@ import { EventMap } from './map.js';
 import { EVENT_TYPES, exportQuery, inDateRange, readState, serverQuery, writeState, type Filters, type SortKey, type ViewState } from './state.js';
 import { EventTable } from './table.js';
 import { Timeline } from './timeline.js';
+import { decideOpenEvent, loadSession, onReviewChange, REVIEW_STATUSES, reviewSection, sessionBadge, signInView } from './review.js';
 
 let state: ViewState = readState(location.search);
 let allEvents: EventSummary[] = [];
@@ -39,7 +40,9 @@ const detail = new DetailPanel({
     navigate(true);
     syncPanel();
   },
+  reviewSection: (e, reload) => reviewSection(e, reload),
 });
+onReviewChange(() => void refresh(true));
 
 // Filters form.
 const inputs = {
@@ -51,6 +54,9 @@ const inputs = {
     EVENT_TYPES.map((t) => h('option', { value: t }, t))),
   actor: h('input', { type: 'search', id: 'f-actor', name: 'actor', placeholder: 'any', autocomplete: 'off', maxlength: 200 }),
   q: h('input', { type: 'search', id: 'f-q', name: 'q', placeholder: 'notes, actors, places', autocomplete: 'off', maxlength: 200 }),
+  review_status: h('select', { id: 'f-review', name: 'review_status' },
+    h('option', { value: '' }, 'any status'),
+    REVIEW_STATUSES.map((s) => h('option', { value: s }, s))),
 };
 const countries = h('datalist', { id: 'countries' });
 const field = (id: string, label: string, input: HTMLElement) => h('div', { class: 'field' }, h('label', { for: id }, label), input);
@@ -61,9 +67,10 @@ const form = h('form', { class: 'filters', role: 'search', 'aria-label': 'Filter
   field('f-type', 'Event type', inputs.event_type),
   field('f-actor', 'Actor', inputs.actor),
   field('f-q', 'Text', inputs.q),
+  field('f-review', 'Review', inputs.review_status),
   h('div', { class: 'field buttons' },
     h('button', { type: 'submit' }, 'Apply'),
-    h('button', { type: 'button', onclick: () => setFilters({ from: '', to: '', country: '', event_type: '', actor: '', q: '' }) }, 'Reset')),
+    h('button', { type: 'button', onclick: () => setFilters({ from: '', to: '', country: '', event_type: '', actor: '', q: '', review_status: '' }) }, 'Reset')),
   countries);
 form.addEventListener('submit', (ev) => {
   ev.preventDefault();
@@ -83,6 +90,7 @@ function formFilters(): Filters {
     event_type: inputs.event_type.value,
     actor: inputs.actor.value.trim(),
     q: inputs.q.value.trim(),
+    review_status: inputs.review_status.value,
   };
 }
 
@@ -211,6 +219,17 @@ window.addEventListener('popstate', () => {
 
 document.addEventListener('keydown', (ev) => {
   if (ev.key === 'Escape' && !detail.element.hidden && !(ev.target instanceof HTMLInputElement || ev.target instanceof HTMLTextAreaElement)) closePanel();
+  // Review with the keyboard: j / k the next / previous event of the table, c confirm, x reject.
+  const typing = ev.target instanceof HTMLInputElement || ev.target instanceof HTMLTextAreaElement || ev.target instanceof HTMLSelectElement;
+  if (typing || ev.ctrlKey || ev.metaKey || ev.altKey) return;
+  if (ev.key === 'j' || ev.key === 'k') {
+    const next = table.neighbour(state.event, ev.key === 'j' ? 1 : -1);
+    if (next) openEvent(next);
+  } else if (ev.key === 'c' && state.event) {
+    if (decideOpenEvent('confirmed')) ev.preventDefault();
+  } else if (ev.key === 'x' && state.event) {
+    if (decideOpenEvent('rejected')) ev.preventDefault();
+  }
 });
 
 async function loadCountries(): Promise<void> {
@@ -225,13 +244,18 @@ async function loadCountries(): Promise<void> {
   }
 }
 
-function mount(): void {
+async function mount(): Promise<void> {
   const app = document.getElementById('app')!;
+  const session = await loadSession();
+  if (session.users && !session.user) {
+    app.append(signInView());
+    return;
+  }
   app.append(
     h('header', { class: 'top' },
       h('div', { class: 'title' }, h('h1', {}, 'sitrep'), h('span', { class: 'tagline' }, 'conflict events from news reports'), totals),
       form,
-      h('div', { class: 'actions' }, h('span', { class: 'muted' }, 'Export:'), csvLink, geojsonLink, ingestButton)),
+      h('div', { class: 'actions' }, h('span', { class: 'muted' }, 'Export:'), csvLink, geojsonLink, ingestButton, sessionBadge())),
     status,
     h('main', { class: 'layout' },
       h('div', { class: 'overview' }, map.element, timeline.element),
@@ -247,4 +271,4 @@ function mount(): void {
   syncPanel();
 }
 
-mount();
+void mount();

@@ -14,6 +14,8 @@ export interface Filters {
   event_type: string;
   actor: string;
   q: string;
+  /** unreviewed | confirmed | edited | rejected, or '' for any. */
+  review_status: string;
 }
 
 export type SortKey = 'event_date' | 'event_type' | 'sub_event_type' | 'actors' | 'location' | 'fatalities' | 'sources';
@@ -29,11 +31,12 @@ export interface ViewState {
 }
 
 const SORT_KEYS: SortKey[] = ['event_date', 'event_type', 'sub_event_type', 'actors', 'location', 'fatalities', 'sources'];
-const FILTER_KEYS: (keyof Filters)[] = ['from', 'to', 'country', 'event_type', 'actor', 'q'];
+const FILTER_KEYS: (keyof Filters)[] = ['from', 'to', 'country', 'event_type', 'actor', 'q', 'review_status'];
+const REVIEW_STATUSES = ['unreviewed', 'confirmed', 'edited', 'rejected'];
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function emptyFilters(): Filters {
-  return { from: '', to: '', country: '', event_type: '', actor: '', q: '' };
+  return { from: '', to: '', country: '', event_type: '', actor: '', q: '', review_status: '' };
 }
 
 export function readState(search: string): ViewState {
@@ -43,6 +46,7 @@ export function readState(search: string): ViewState {
   if (!DATE.test(filters.from)) filters.from = '';
   if (!DATE.test(filters.to)) filters.to = '';
   if (filters.event_type && !(EVENT_TYPES as readonly string[]).includes(filters.event_type)) filters.event_type = '';
+  if (filters.review_status && !REVIEW_STATUSES.includes(filters.review_status)) filters.review_status = '';
   const sortParam = p.get('sort') ?? '';
   const descending = sortParam.startsWith('-') || sortParam === '';
   const key = sortParam.replace(/^-/, '') as SortKey;
@@ -74,6 +78,7 @@ export function serverQuery(f: Filters): URLSearchParams {
   if (f.event_type) p.set('event_type', f.event_type);
   if (f.actor) p.set('actor', f.actor);
   if (f.q) p.set('q', f.q);
+  if (f.review_status) p.set('review_status', f.review_status);
   return p;
 }
 

@@ -147,6 +147,13 @@ export class EventTable {
     }
   }
 
+  /** The event `delta` rows after (or before) `id` in the table's order; the first row when `id` is not shown. */
+  neighbour(id: string, delta: number): string | undefined {
+    const i = this.rows.findIndex((e) => e.event_id === id);
+    if (i < 0) return this.rows[0]?.event_id;
+    return this.rows[Math.max(0, Math.min(this.rows.length - 1, i + delta))]?.event_id;
+  }
+
   /** Moves the keyboard focus to an event's row (scrolling to it). */
   focusEvent(id: string): void {
     const i = this.rows.findIndex((e) => e.event_id === id);
