@@ -138,6 +138,8 @@ if (pinnedBaselines.length > 0) {
   const pinnedBaseline = median(pinnedBaselines.map((b) => b.seconds));
   ratio += `; one core: ${(pinnedSeconds / pinnedBaseline).toFixed(1)} x (${pinnedSeconds.toFixed(2)} s against ${pinnedBaseline.toFixed(2)} s)`;
 }
+const baselineCpu = median(baselines.map((b) => b.cpu));
+if (!Number.isNaN(baselineCpu) && !Number.isNaN(cpu)) ratio += `; CPU time: ${(cpu / baselineCpu).toFixed(1)} x (${cpu.toFixed(2)} s against ${baselineCpu.toFixed(2)} s; steadiest on a busy machine)`;
 console.log(ratio + of);
 console.log(`start-up:        ${startup.toFixed(2)} s for one small article (target <= 1.5 s)${of}`);
 console.log(`peak RSS:        ${Number.isNaN(rssMb) ? 'n/a' : rssMb.toFixed(0) + ' MB'} (target <= 500 MB)`);
