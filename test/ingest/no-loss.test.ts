@@ -141,3 +141,10 @@ test('plain text and HTML: one document per file; a bad file is reported and the
   assert.deepEqual(docs.map((d) => d.origin.file), [good, goodText]);
   assert.deepEqual(errors.map((e) => e.file), [bad, badText]);
 });
+
+test('an error quoting a value with a line break is still one line (found by npm run fuzz)', async () => {
+  const { errors } = await read([file('date-newline.csv', 'id,date,text\n1,"2023\nnot a date",Some text.\n')]);
+  assert.equal(errors.length, 1);
+  assert.equal(errors[0]!.line, 2);
+  assert.ok(!/[\r\n]/.test(errors[0]!.message), errors[0]!.message);
+});
