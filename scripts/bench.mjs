@@ -5,6 +5,10 @@
 // pinned to one CPU ("one core"). Options: --copies N (default 8), --input FILE, --runs N (default
 // 1: on a shared machine, several runs and their median say more than one; CPU time is reported
 // too, as it varies less than wall time when other processes compete for the cores).
+// In the same run, a baseline is timed: a bare read of the same file (a Node process that reads
+// each line, parses its JSON and counts the words of its text with one regular expression), and
+// sitrep's time is printed as a ratio to it: absolute speeds differ several-fold between machines,
+// the ratio much less.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -45,6 +49,18 @@ for (let c = 0; c < copies; c++) {
 }
 writeFileSync(file, lines.join('\n') + '\n');
 const articles = lines.length;
+const baselineScript = join(dir, 'baseline.mjs');
+writeFileSync(baselineScript, [
+  "import { createReadStream } from 'node:fs';",
+  "import { createInterface } from 'node:readline';",
+  'let words = 0;',
+  "for await (const line of createInterface({ input: createReadStream(process.argv[2]), crlfDelay: Infinity })) {",
+  '  if (!line) continue;',
+  '  const text = JSON.parse(line).text;',
+  '  for (const _ of text.matchAll(/[\\p{L}\\p{N}]+/gu)) words++;',
+  '}',
+  'console.log(words);',
+].join('\n'));
 
 /** The first CPU this process may run on (for taskset), or undefined without taskset. */
 function firstCpu() {
@@ -54,9 +70,9 @@ function firstCpu() {
 }
 const pinCpu = firstCpu();
 
-function timed(cmdArgs, pin = false) {
+function timed(cmdArgs, pin = false, script = bin) {
   const t0 = process.hrtime.bigint();
-  const timeArgs = ['-f', '%M %U %S', process.execPath, bin, ...cmdArgs];
+  const timeArgs = ['-f', '%M %U %S', process.execPath, script, ...cmdArgs];
   const r = pin
     ? spawnSync('taskset', ['-c', pinCpu, '/usr/bin/time', ...timeArgs], { encoding: 'utf8', maxBuffer: 1 << 30 })
     : spawnSync('/usr/bin/time', timeArgs, { encoding: 'utf8', maxBuffer: 1 << 30 });
@@ -67,9 +83,9 @@ function timed(cmdArgs, pin = false) {
 
 const hasTime = existsSync('/usr/bin/time');
 if (!hasTime) console.log('bench: /usr/bin/time not found; peak memory and CPU time will not be reported');
-const run = (a) => (hasTime ? timed(a) : (() => {
+const run = (a, script = bin) => (hasTime ? timed(a, false, script) : (() => {
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [bin, ...a], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const r = spawnSync(process.execPath, [script, ...a], { encoding: 'utf8', maxBuffer: 1 << 30 });
   return { seconds: Number(process.hrtime.bigint() - t0) / 1e9, cpu: NaN, rssMb: NaN, status: r.status, stdout: r.stdout, stderr: r.stderr };
 })());
 const median = (xs) => [...xs].sort((a, b) => a - b)[(xs.length - 1) >> 1];
@@ -77,6 +93,8 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[(xs.length - 1) >> 1];
 const startups = [];
 const fulls = [];
 const pinned = [];
+const baselines = [];
+const pinnedBaselines = [];
 const check = (r) => {
   if (r.status === 0) return r;
   rmSync(dir, { recursive: true, force: true });
@@ -86,7 +104,11 @@ const check = (r) => {
 for (let r = 0; r < runs; r++) {
   startups.push(run(['extract', '--quiet', join(root, 'samples', 'articles', 'garissa-clash.txt')]));
   fulls.push(check(run(['extract', '--quiet', file])));
-  if (hasTime && pinCpu !== undefined) pinned.push(check(timed(['extract', '--quiet', file], true)));
+  baselines.push(check(run([file], baselineScript)));
+  if (hasTime && pinCpu !== undefined) {
+    pinned.push(check(timed(['extract', '--quiet', file], true)));
+    pinnedBaselines.push(check(timed([file], true, baselineScript)));
+  }
 }
 rmSync(dir, { recursive: true, force: true });
 const seconds = median(fulls.map((f) => f.seconds));
@@ -107,5 +129,17 @@ if (pinned.length > 0) {
   console.log('one core:        n/a (taskset or /usr/bin/time not found: the process could not be pinned to one CPU)');
 }
 console.log(`CPU time:        ${Number.isNaN(cpu) ? 'n/a' : `${cpu.toFixed(2)} s user+sys (${(articles / cpu).toFixed(0)} articles per CPU-second; V8 compiles and collects on a second thread)`}`);
+const baseline = median(baselines.map((b) => b.seconds));
+const words = Number(baselines[0].stdout.trim());
+console.log(`baseline:        ${baseline.toFixed(2)} s to read the same file and scan its ${words} words with a regular expression (JSON.parse + matchAll per line)${of}`);
+let ratio = `ratio:           ${(seconds / baseline).toFixed(1)} x the baseline (wall time)`;
+if (pinnedBaselines.length > 0) {
+  const pinnedSeconds = median(pinned.map((f) => f.seconds));
+  const pinnedBaseline = median(pinnedBaselines.map((b) => b.seconds));
+  ratio += `; one core: ${(pinnedSeconds / pinnedBaseline).toFixed(1)} x (${pinnedSeconds.toFixed(2)} s against ${pinnedBaseline.toFixed(2)} s)`;
+}
+const baselineCpu = median(baselines.map((b) => b.cpu));
+if (!Number.isNaN(baselineCpu) && !Number.isNaN(cpu)) ratio += `; CPU time: ${(cpu / baselineCpu).toFixed(1)} x (${cpu.toFixed(2)} s against ${baselineCpu.toFixed(2)} s; steadiest on a busy machine)`;
+console.log(ratio + of);
 console.log(`start-up:        ${startup.toFixed(2)} s for one small article (target <= 1.5 s)${of}`);
 console.log(`peak RSS:        ${Number.isNaN(rssMb) ? 'n/a' : rssMb.toFixed(0) + ' MB'} (target <= 500 MB)`);

@@ -155,7 +155,10 @@ export async function ingestInputs(
     const [totalEvents, totalDocuments] = await Promise.all([store.countEvents(), store.countDocuments()]);
     process.stderr.write(
       `${label}: ${result.stopped ? 'interrupted after ' : ''}${fmt(result.documents)} articles ` +
-        `(${fmt(result.inserted)} new, ${fmt(result.updated)} changed, ${fmt(result.unchanged)} unchanged), ` +
+        `(${fmt(result.inserted)} new, ${fmt(result.updated)} changed, ${fmt(result.unchanged)} unchanged` +
+        (result.repeated > 0 ? `, ${fmt(result.repeated)} replaced by a later one with the same id` : '') +
+        (result.failed > 0 ? `, ${fmt(result.failed)} failed` : '') +
+        '), ' +
         `${fmt(result.events)} events written, ${fmt(result.errors)} errors, ${secs.toFixed(1)} s ` +
         `(${fmt(Math.round(rate))} articles/s); ${store.toString()} holds ${fmt(totalEvents)} events ` +
         `from ${fmt(totalDocuments)} articles\n`,

@@ -66,30 +66,29 @@ function actorIds(frame: Frame): Set<string> {
   return new Set(frame.participants.filter((p) => !p.reporter).map((p) => p.mention.actorId));
 }
 
-function sharedActors(group: Group, frame: Frame): number {
-  const ids = actorIds(frame);
+/** Actors of a frame found among all the participants of the group's frames (kept per group: linear). */
+function sharedActors(groupActors: Set<string>, frameActors: Set<string>): number {
   let n = 0;
-  const seen = new Set<string>();
-  for (const f of group.frames) for (const p of f.participants) if (ids.has(p.mention.actorId) && !seen.has(p.mention.actorId)) {
-    seen.add(p.mention.actorId);
-    n++;
-  }
+  for (const id of frameActors) if (groupActors.has(id)) n++;
   return n;
 }
 
 export function groupFrames(frames: Frame[], country?: string): Group[] {
   const groups: Group[] = [];
+  // Every participant's actor id of each group's frames, reporters included.
+  const actorsOf = new Map<Group, Set<string>>();
   for (const frame of frames) {
     const place = bestPlace(frame, country);
     // Country-level places are weak: "the coalition in Iraq and Syria" describes an actor.
     const strongPlace = place && specificity(place.entry) > 0 ? place : undefined;
     let target: Group | undefined;
     let bestScore = -1;
+    let frameActors: Set<string> | undefined;
     for (const g of groups) {
       if (frame.date && g.date && frame.date.date !== g.date.date) continue;
       if (strongPlace && g.place && specificity(g.place.entry) > 0 && !placesAgree(strongPlace.entry, g.place.entry)) continue;
-      if (place && !strongPlace && g.place && place.entry.countryCode !== g.place.entry.countryCode && sharedActors(g, frame) === 0) continue;
-      const shared = sharedActors(g, frame);
+      const shared = sharedActors(actorsOf.get(g)!, (frameActors ??= actorIds(frame)));
+      if (place && !strongPlace && g.place && place.entry.countryCode !== g.place.entry.countryCode && shared === 0) continue;
       const score = shared * 2 + (frame.date && g.date ? 3 : 0) + (strongPlace && g.place ? 2 : 0) + (g === groups[0] ? 1 : 0);
       if (score > bestScore) {
         bestScore = score;
@@ -101,8 +100,11 @@ export function groupFrames(frames: Frame[], country?: string): Group[] {
       if (frame.triggers.length === 0 && frame.figures.every((f) => f.kind !== 'killed')) continue;
       target = { frames: [], date: undefined, place: undefined };
       groups.push(target);
+      actorsOf.set(target, new Set());
     }
     target.frames.push(frame);
+    const actors = actorsOf.get(target)!;
+    for (const p of frame.participants) actors.add(p.mention.actorId);
     if (frame.date && !target.date) target.date = frame.date;
     if (place && (!target.place || specificity(place.entry) > specificity(target.place.entry))) target.place = place;
   }

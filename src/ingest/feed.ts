@@ -114,6 +114,40 @@ function itemLines(xml: string, count: number): number[] | undefined {
   return lines.length === count ? lines : undefined;
 }
 
+/**
+ * The items of a feed that is not well-formed as a whole: each <item>...</item> (or <entry>) is
+ * validated and parsed alone, so one broken item spoils only itself.
+ */
+function recoverItems(xml: string, tag: 'item' | 'entry'): { items: ({ item: XmlObject; line: number } | { error: string; line: number })[]; title?: string } {
+  const out: ({ item: XmlObject; line: number } | { error: string; line: number })[] = [];
+  const open = new RegExp(`<(?:[A-Za-z_][\\w.-]*:)?${tag}[\\s>/]`, 'g');
+  const starts: number[] = [];
+  for (let m = open.exec(xml); m; m = open.exec(xml)) starts.push(m.index);
+  let line = 1;
+  let last = 0;
+  for (let k = 0; k < starts.length; k++) {
+    const start = starts[k]!;
+    for (let i = xml.indexOf('\n', last); i >= 0 && i < start; i = xml.indexOf('\n', i + 1)) line++;
+    last = start;
+    // The item runs to its closing tag, or to the next item when the closing tag is missing.
+    const limit = k + 1 < starts.length ? starts[k + 1]! : xml.length;
+    const close = xml.indexOf(`</${tag}>`, start);
+    const end = close >= 0 && close < limit ? close + tag.length + 3 : limit;
+    const piece = xml.slice(start, end);
+    const valid = XMLValidator.validate(piece);
+    if (valid !== true) {
+      out.push({ error: `malformed XML in this ${tag}: ${valid.err.msg}`, line: line + valid.err.line - 1 });
+      continue;
+    }
+    const item = childObject((parser.parse(piece) as XmlObject)[tag]);
+    if (item) out.push({ item, line });
+  }
+  // The feed's title, when the part before the first item holds one.
+  const head = xml.slice(0, Math.min(starts[0] ?? 0, 65_536));
+  const title = /<title[^>]*>([^<]*)<\/title>/i.exec(head)?.[1];
+  return title ? { items: out, title: plain(title) || undefined } : { items: out };
+}
+
 export async function* readFeed(xml: string, file: string): AsyncGenerator<SourceDocument | IngestError> {
   const rootName = xmlRootName(xml);
   if (!isFeedRoot(rootName)) {
@@ -121,25 +155,42 @@ export async function* readFeed(xml: string, file: string): AsyncGenerator<Sourc
     return;
   }
   let parsed: XmlObject;
+  const local = rootName!.slice(rootName!.indexOf(':') + 1).toLowerCase();
+  let items: XmlObject[];
+  let lines: (number | undefined)[] | undefined;
+  let feedTitle: string | undefined;
   try {
     const valid = XMLValidator.validate(xml);
     if (valid !== true) throw new IngestFailure(`malformed XML: ${valid.err.msg}`, valid.err.line);
     parsed = parser.parse(xml) as XmlObject;
+    const root = childObject(parsed[rootName!]) ?? {};
+    const channel = local === 'feed' ? root : (childObject(root.channel) ?? {});
+    // RSS 1.0 puts items beside the channel; RSS 2.0 inside it; Atom has entries in the feed.
+    items = local === 'feed' ? asList(root.entry) : [...asList(channel.item), ...asList(root.item)];
+    feedTitle = plain(firstText(channel, ['title'])) || undefined;
+    lines = itemLines(xml, items.length);
   } catch (err) {
-    yield ingestError(file, describeError(err), err instanceof IngestFailure ? err.line : undefined);
-    return;
+    // A feed broken somewhere: each item is read on its own, and the broken ones are reported.
+    const recovered = recoverItems(xml, local === 'feed' ? 'entry' : 'item');
+    if (!recovered.items.some((x) => !('error' in x))) {
+      yield ingestError(file, describeError(err), err instanceof IngestFailure ? err.line : undefined);
+      return;
+    }
+    items = [];
+    lines = [];
+    for (const x of recovered.items) {
+      if ('error' in x) yield ingestError(file, x.error, x.line);
+      else {
+        items.push(x.item);
+        lines.push(x.line);
+      }
+    }
+    feedTitle = recovered.title;
   }
-  const root = childObject(parsed[rootName!]) ?? {};
-  const local = rootName!.slice(rootName!.indexOf(':') + 1).toLowerCase();
-  const channel = local === 'feed' ? root : (childObject(root.channel) ?? {});
-  // RSS 1.0 puts items beside the channel; RSS 2.0 inside it; Atom has entries in the feed.
-  const items = local === 'feed' ? asList(root.entry) : [...asList(channel.item), ...asList(root.item)];
-  const feedTitle = plain(firstText(channel, ['title'])) || undefined;
   if (items.length === 0) {
     yield ingestError(file, 'feed has no items');
     return;
   }
-  const lines = itemLines(xml, items.length);
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!;
     const line = lines?.[i];

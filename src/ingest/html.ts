@@ -4,6 +4,7 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { normaliseDate } from './dates.js';
+import { capNesting, MAX_READABILITY_DEPTH, nestingDepth } from './html-depth.js';
 import { domToText } from './html-text.js';
 import { IngestFailure } from './input.js';
 import type { SourceDocument } from './types.js';
@@ -70,26 +71,32 @@ function pageMeta(document: Dom): PageMeta {
 }
 
 /** The document for one HTML file's content. */
-export function readHtml(html: string, file: string): SourceDocument {
+export function readHtml(page: string, file: string): SourceDocument {
+  // Nesting beyond reason is cut before any parsing (see html-depth.ts).
+  const depth = nestingDepth(page);
+  const html = capNesting(page, undefined, depth);
   const { document } = parseHTML(html);
   const meta = pageMeta(document);
   let text = '';
   let title: string | undefined;
   let site: string | undefined;
-  try {
-    const article = new Readability(document as unknown as Document, {
-      serializer: (node: Node) => node,
-    }).parse();
-    if (article?.content) text = domToText(article.content as unknown as Parameters<typeof domToText>[0]);
-    title = article?.title?.trim() || undefined;
-    site = article?.siteName?.trim() || undefined;
-  } catch {
-    // Readability can fail on odd markup; the body text below still gives the document.
+  const readability = depth <= MAX_READABILITY_DEPTH;
+  if (readability) {
+    try {
+      const article = new Readability(document as unknown as Document, {
+        serializer: (node: Node) => node,
+      }).parse();
+      if (article?.content) text = domToText(article.content as unknown as Parameters<typeof domToText>[0]);
+      title = article?.title?.trim() || undefined;
+      site = article?.siteName?.trim() || undefined;
+    } catch {
+      // Readability can fail on odd markup; the body text below still gives the document.
+    }
   }
   if (text.trim() === '') {
     // Readability changed the document: read the body from a fresh parse.
-    const fresh = parseHTML(html).document;
-    text = fresh.body ? domToText(fresh.body as unknown as Parameters<typeof domToText>[0]) : '';
+    const body = readability ? parseHTML(html).document.body : document.body;
+    text = body ? domToText(body as unknown as Parameters<typeof domToText>[0]) : '';
   }
   if (text.trim() === '') throw new IngestFailure('no text in the HTML page');
   const doc: SourceDocument = { text, bodyStart: 0, origin: { file } };

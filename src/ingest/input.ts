@@ -16,7 +16,9 @@ export class IngestFailure extends Error {
   }
 }
 
-export function ingestError(file: string, message: string, line?: number): IngestError {
+export function ingestError(file: string, text: string, line?: number): IngestError {
+  // One line, whatever the message quotes from the input (a date cell holding a line break).
+  const message = /[\r\n\u2028\u2029]/.test(text) ? text.replace(/[^\S ]*[\r\n\u2028\u2029][^\S ]*/g, ' ') : text;
   return line === undefined ? { error: true, file, message } : { error: true, file, line, message };
 }
 

@@ -165,6 +165,14 @@ export async function* readJson(text: string, file: string, options: ReadOptions
       return;
     }
     const { message, line } = jsonError(text, err);
+    // An array with a broken record: the records around it are still read (see recoverArray).
+    if (text.trimStart().startsWith('[')) {
+      const recovered = recoverArray(text, file, fields);
+      if (recovered.some((x) => !('error' in x))) {
+        yield* recovered;
+        return;
+      }
+    }
     yield ingestError(file, message, line);
     return;
   }
@@ -191,6 +199,51 @@ export async function* readJson(text: string, file: string, options: ReadOptions
   } catch (err) {
     yield ingestError(file, describeError(err));
   }
+}
+
+/**
+ * The records of a JSON array that does not parse as a whole: every line that begins with '{'
+ * (after any '[' or ',') starts a record that runs to the next such line; each is parsed alone,
+ * and one that fails is reported at its line. Only for broken files: a record whose own lines
+ * begin with '{' (pretty-printed nested objects) is cut, and reported, rather than read.
+ */
+export function recoverArray(text: string, file: string, fields: RecordFields): (SourceDocument | IngestError)[] {
+  const starts: { offset: number; line: number }[] = [];
+  let line = 1;
+  for (let pos = 0; pos < text.length; line++) {
+    const nl = text.indexOf('\n', pos);
+    const end = nl < 0 ? text.length : nl;
+    let i = pos;
+    for (;;) {
+      while (i < end && /\s/.test(text[i]!)) i++;
+      if (i < end && (text[i] === '[' || text[i] === ',')) i++;
+      else break;
+    }
+    if (text[i] === '{') starts.push({ offset: i, line });
+    pos = end + 1;
+  }
+  const out: (SourceDocument | IngestError)[] = [];
+  for (let k = 0; k < starts.length; k++) {
+    const { offset, line: at } = starts[k]!;
+    const end = k + 1 < starts.length ? starts[k + 1]!.offset : text.length;
+    let piece = text.slice(offset, end).trimEnd();
+    // Whatever closes the array, and the comma before the next record.
+    while (piece.endsWith(',') || piece.endsWith(']')) piece = piece.slice(0, -1).trimEnd();
+    let value: unknown;
+    try {
+      value = JSON.parse(piece);
+    } catch (err) {
+      const { message } = jsonError(piece, err);
+      out.push(ingestError(file, message, at));
+      continue;
+    }
+    try {
+      out.push(recordToDocument(value, fields, { file, line: at }));
+    } catch (err) {
+      out.push(ingestError(file, describeError(err), at));
+    }
+  }
+  return out;
 }
 
 function isJson(s: string): boolean {

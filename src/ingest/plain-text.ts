@@ -9,7 +9,8 @@ import type { SourceDocument } from './types.js';
 
 type HeaderKey = 'date' | 'title' | 'source' | 'url';
 
-const KEYED_LINE = /^[ \t]*(date|title|source|url)[ \t]*:[ \t]*(.*?)[ \t]*$/i;
+// The value is trimmed in code: a lazy `(.*?)[ \t]*$` backtracks quadratically on a long run of spaces.
+const KEYED_LINE = /^[ \t]*(date|title|source|url)[ \t]*:(.*)$/i;
 // `date YYYY-MM-DD` without a colon; the body may follow on the same line.
 const BARE_DATE = /^[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})(?=\s|$)/i;
 
@@ -38,7 +39,7 @@ function parseHeader(text: string): Header {
     const keyed = KEYED_LINE.exec(line);
     if (keyed) {
       const key = keyed[1]!.toLowerCase() as HeaderKey;
-      setField(meta, key, keyed[2]!, lineNo);
+      setField(meta, key, trimSpaces(keyed[2]!), lineNo);
       sawHeader = true;
       pos = next;
       lineNo++;
@@ -72,6 +73,15 @@ function setField(meta: Header['meta'], key: HeaderKey, value: string, lineNo: n
   } else if (value !== '') {
     meta[key] = value;
   }
+}
+
+/** `s` without spaces and tabs at either end. */
+function trimSpaces(s: string): string {
+  let a = 0;
+  let b = s.length;
+  while (a < b && (s.charCodeAt(a) === 32 || s.charCodeAt(a) === 9)) a++;
+  while (b > a && (s.charCodeAt(b - 1) === 32 || s.charCodeAt(b - 1) === 9)) b--;
+  return s.slice(a, b);
 }
 
 function firstNonSpace(text: string, from: number): number {

@@ -24,6 +24,32 @@ export interface ExtractorOptions {
   demonyms?: boolean;
   /** A TSV of the user's own places (see the README). */
   userPlaces?: string;
+  /**
+   * Time one document may take, in milliseconds (default $SITREP_DOCUMENT_BUDGET_MS, else
+   * DEFAULT_DOCUMENT_BUDGET_MS; 0 for none). Checked after every stage: a document over budget is
+   * given up with a DocumentBudgetError, which callers report and skip, so one input cannot stall a run.
+   */
+  budgetMs?: number;
+}
+
+/** Every stage is linear in the text; a whole document over this is reported and skipped. */
+export const DEFAULT_DOCUMENT_BUDGET_MS = 20_000;
+
+export class DocumentBudgetError extends Error {
+  constructor(
+    readonly budgetMs: number,
+    readonly stage: string,
+    length: number,
+  ) {
+    super(`skipped: longer than the time budget of ${budgetMs / 1000} s per document (at stage ${stage}, ${Math.round(length / 1000)} KB of text)`);
+  }
+}
+
+function budgetFrom(option: number | undefined, env: NodeJS.ProcessEnv = process.env): number {
+  if (option !== undefined) return option;
+  const v = env.SITREP_DOCUMENT_BUDGET_MS;
+  if (v !== undefined && /^\d+$/.test(v.trim())) return Number(v);
+  return DEFAULT_DOCUMENT_BUDGET_MS;
 }
 
 /** A stable id for documents that came without one: a hash of their text. */
@@ -63,11 +89,16 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
     },
     ...englishStagesAfterPlaces,
   ];
+  const budget = budgetFrom(options.budgetMs);
   return {
     components,
     extract(source) {
       const doc = createDoc(source);
-      for (const c of components) c.apply(doc);
+      const started = budget > 0 ? performance.now() : 0;
+      for (const c of components) {
+        c.apply(doc);
+        if (budget > 0 && performance.now() - started > budget) throw new DocumentBudgetError(budget, c.name, doc.text.length);
+      }
       return { doc, events: assembleEvents(doc) };
     },
   };

@@ -14,6 +14,14 @@ export interface IngestCounts {
   inserted: number;
   updated: number;
   unchanged: number;
+  /**
+   * Documents whose id comes again later in the same batch: the later one is stored (as in a
+   * repeated run), this one is not. (A repeat in a later batch counts as changed or unchanged.)
+   * documents = inserted + updated + unchanged + repeated + failed.
+   */
+  repeated: number;
+  /** Documents read whose extraction failed (reported through onError, and counted in errors too). */
+  failed: number;
   /** Events written for new and changed documents. */
   events: number;
   /** Inputs that could not be read or processed (reported through onError, skipped). */
@@ -51,7 +59,7 @@ export async function ingestDocuments(
   options: IngestOptions = {},
 ): Promise<IngestResult> {
   const batchSize = Math.max(1, options.batchSize ?? 200);
-  const counts: IngestCounts = { documents: 0, inserted: 0, updated: 0, unchanged: 0, events: 0, errors: 0 };
+  const counts: IngestCounts = { documents: 0, inserted: 0, updated: 0, unchanged: 0, repeated: 0, failed: 0, events: 0, errors: 0 };
   const documentsRead: IngestResult['documentsRead'] = [];
   const report = (e: IngestError) => {
     counts.errors++;
@@ -61,7 +69,11 @@ export async function ingestDocuments(
 
   const flush = async () => {
     if (pending.length === 0) return;
-    const batch = pending;
+    // An id that comes again later in the batch: only its last document is stored (and extracted).
+    const lastOf = new Map<string, number>();
+    pending.forEach((p, i) => lastOf.set(p.id, i));
+    const batch = pending.filter((p, i) => lastOf.get(p.id) === i);
+    counts.repeated += pending.length - batch.length;
     pending = [];
     const known = await store.documentHashes(batch.map((p) => p.id));
     const inputs: DocumentInput[] = [];
@@ -84,6 +96,7 @@ export async function ingestDocuments(
         const { events } = extractor.extract({ ...source, id });
         inputs.push({ ...input, events });
       } catch (err) {
+        counts.failed++;
         report({
           error: true,
           file: source.origin.file,

@@ -98,7 +98,12 @@ test('JSONL: a line that is not an object, wrong field types', async () => {
 });
 
 test('JSON: a syntax error is reported with its line', async () => {
-  await expectError(file('broken.json', '[\n  {"text": "a"},\n  {"text": "b",}\n]\n'), /^invalid JSON: .*\(column \d+\)$/, 3);
+  await expectError(file('broken.json', '{\n  "text": "a",\n  "id": "b",\n}\n'), /^invalid JSON: .*\(column \d+\)$/, 4);
+  // In an array, the good records around a broken one are still read.
+  const { docs, errors } = await read([file('broken-array.json', '[\n  {"text": "a"},\n  {"text": "b",}\n]\n')]);
+  assert.deepEqual(docs.map((d) => d.text), ['a']);
+  assert.deepEqual(errors.map((e) => e.line), [3]);
+  assert.match(errors[0]!.message, /^invalid JSON: .*\(column \d+\)$/);
 });
 
 test('CSV: an unclosed quote is reported with its line; the rows after it are still read', async () => {

@@ -90,3 +90,61 @@ test('CSV: every good row of a file with random broken rows is read (property)',
   const ids = new Set(docs.map((d) => d.id));
   assert.deepEqual(good.filter((g) => !ids.has(g)), [], 'no good row lost');
 });
+
+test('JSONL: a broken line, a bad byte or a NUL byte spoils only its line', async () => {
+  const jsonl = bytes('{"text": "one"}\n{"text": "broken\n{"text": "bad ', [0xff], '"}\n{"text": "nul ', [0], '"}\n{"text": "two"}\n{"text": "esc\\u0000aped NUL"}\n');
+  const { docs, errors } = await read([file('mixed.jsonl', jsonl)]);
+  assert.deepEqual(docs.map((d) => d.text), ['one', 'two', 'escaped NUL']);
+  assert.deepEqual(errors.map((e) => e.line), [2, 3, 4]);
+});
+
+test('JSON array: a broken record is reported at its line; the records around it are read', async () => {
+  const json = [
+    '[',
+    '  {"id": "a", "text": "First record."},',
+    '  {"id": "b", "text": "Broken: no closing quote},',
+    '  {"id": "c",',
+    '   "text": "Pretty-printed record."},',
+    '  {"id": "d", "text": 5},',
+    '  {"id": "e", "text": "Last record."}',
+    ']',
+  ].join('\n');
+  const { docs, errors } = await read([file('mixed.json', json)]);
+  assert.deepEqual(docs.map((d) => [d.id, d.origin.line]), [['a', 2], ['c', 4], ['e', 7]]);
+  assert.deepEqual(errors.map((e) => e.line), [3, 6]);
+  assert.match(errors[0]!.message, /^invalid JSON/);
+});
+
+test('RSS and Atom: a malformed item is reported at its line; the other items are read', async () => {
+  const rss = [
+    '<rss version="2.0"><channel><title>Wire</title>',
+    '<item><title>Good one</title><description>Soldiers clashed with rebels.</description></item>',
+    '<item><title>Broken</titel><description>x</description></item>',
+    '<item><title>Good two</title><description>Police dispersed protesters &amp; arrested two.</description></item>',
+    '</channel></rss>',
+  ].join('\n');
+  const { docs, errors } = await read([file('mixed.rss', rss)]);
+  assert.deepEqual(docs.map((d) => [d.title, d.origin.line, d.source]), [['Good one', 2, 'Wire'], ['Good two', 4, 'Wire']]);
+  assert.deepEqual(errors.map((e) => e.line), [3]);
+  const atom = '<feed xmlns="http://www.w3.org/2005/Atom"><title>F</title>\n<entry><title>A</title><summary>Text a.</summary></entry>\n<entry><title>B<summary>never closed</entry>\n<entry><title>C</title><summary>Text c.</summary></entry>\n</feed>';
+  const a = await read([file('mixed.atom', atom)]);
+  assert.deepEqual(a.docs.map((d) => d.title), ['A', 'C']);
+  assert.deepEqual(a.errors.map((e) => e.line), [3]);
+});
+
+test('plain text and HTML: one document per file; a bad file is reported and the next file is read', async () => {
+  const bad = file('bad.html', bytes('<html><body><p>Bad ', [0xff], '</p></body></html>'));
+  const good = file('good.html', '<html><body><p>Soldiers clashed with rebels in Garissa.</p></body></html>');
+  const badText = file('bad.txt', bytes('date: 2023-01-01\n\nText ', [0], ' here'));
+  const goodText = file('good.txt', 'Police dispersed protesters.');
+  const { docs, errors } = await read([bad, good, badText, goodText]);
+  assert.deepEqual(docs.map((d) => d.origin.file), [good, goodText]);
+  assert.deepEqual(errors.map((e) => e.file), [bad, badText]);
+});
+
+test('an error quoting a value with a line break is still one line (found by npm run fuzz)', async () => {
+  const { errors } = await read([file('date-newline.csv', 'id,date,text\n1,"2023\nnot a date",Some text.\n')]);
+  assert.equal(errors.length, 1);
+  assert.equal(errors[0]!.line, 2);
+  assert.ok(!/[\r\n]/.test(errors[0]!.message), errors[0]!.message);
+});

@@ -188,6 +188,13 @@ function charOf(text: string, t: Token): number {
   return t.end - t.start === 1 ? text.charCodeAt(t.start) : -1;
 }
 
+/**
+ * No sentence runs longer than this many tokens (the longest ordinary ones are about 150): later
+ * stages compare the mentions within a sentence pairwise, so text without sentence ends (a run-on
+ * of 200 KB) is cut into pieces of this size and stays linear in its length.
+ */
+export const MAX_SENTENCE_TOKENS = 400;
+
 /** Sentence boundaries: terminal punctuation before a capital, digit or quote, and line breaks. */
 function splitSentences(doc: Doc): void {
   const tokens = doc.tokens;
@@ -204,6 +211,10 @@ function splitSentences(doc: Doc): void {
     const t = tokens[k]!;
     const next = tokens[k + 1];
     if (!next) break;
+    if (k + 1 - first >= MAX_SENTENCE_TOKENS) {
+      close(k + 1);
+      continue;
+    }
     // A line break between tokens ends the sentence (headlines, captions, paragraphs).
     const gap = next.start - t.end;
     if (gap > 0 && (gap > 1 ? hasNewline(text, t.end, next.start) : text.charCodeAt(t.end) === 10 || text.charCodeAt(t.end) === 13)) {

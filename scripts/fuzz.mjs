@@ -1,0 +1,353 @@
+// `npm run fuzz`: hostile inputs in every input format (CSV, TSV, JSONL, JSON, plain text, HTML,
+// RSS/Atom) through the readers and the whole pipeline, as `sitrep ingest` would see them. Inputs
+// are mutations of the repository's samples and fixtures (byte flips, inserted quotes, NULs and
+// invalid UTF-8, cut and doubled pieces), random bytes, deep nesting, huge lines and long runs.
+// Reported: crashes (an exception out of a reader or the pipeline, or a broken invariant: evidence
+// that does not index the text, a NUL left in a document), hangs (an input still running after
+// --hang-ms: the worker running it is stopped and the run goes on) and the slowest inputs in ms
+// per KB (inputs under 1 KB count as 1 KB; an input over the limit is timed twice more and its
+// fastest time kept, so a garbage collection does not count against it). Exit status 1 when any
+// target is missed. Needs `npm run build`.
+//
+// Options: --count N (10000) --seconds S (stop generating after S s; 50) --seed N (1) --from I (0)
+//          --hang-ms MS (5000) --max-ms-per-kb X (3) --save DIR (write failing inputs there)
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const FORMATS = ['csv', 'tsv', 'jsonl', 'json', 'text', 'html', 'feed'];
+
+// ---------- deterministic generation ----------
+
+function rng(seed) {
+  let s = seed >>> 0 || 1;
+  return () => {
+    // xorshift32
+    s ^= s << 13;
+    s >>>= 0;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    s >>>= 0;
+    return s / 2 ** 32;
+  };
+}
+
+function loadSamples() {
+  const fx = join(root, 'test', 'fixtures', 'ingest');
+  const articles = join(root, 'samples', 'articles');
+  const read = (p) => readFileSync(p);
+  const texts = readdirSync(articles).filter((f) => f.endsWith('.txt')).map((f) => read(join(articles, f)));
+  const pick = (ext) => readdirSync(fx).filter((f) => f.endsWith(ext)).map((f) => read(join(fx, f)));
+  return {
+    csv: pick('.csv'),
+    tsv: pick('.tsv'),
+    jsonl: pick('.jsonl'),
+    json: pick('.json'),
+    text: [...texts, ...pick('.txt')],
+    html: pick('.html'),
+    feed: [...pick('.rss'), ...pick('.atom')],
+    prose: texts.map((b) => b.toString('utf8')),
+  };
+}
+
+const NASTY = [
+  [0], [0xff], [0xc3, 0x28], [0xe2, 0x82], [0xed, 0xa0, 0x80], [0xf0, 0x9f], [0xef, 0xbb, 0xbf], [0x0d], [0x0a],
+  [0x22], [0x22, 0x22], [0x2c], [0x09], [0x3c], [0x3e], [0x26], [0x5c], [0x7b], [0x7d], [0x5b], [0x5d],
+].map((b) => Buffer.from(b));
+const TOKENS = [
+  '"', '""', '","', '\\u0000', '\\ud800', '&#0;', '&#xD800;', '<![CDATA[', ']]>', '<!--', '-->', '<div>', '</div>', '<item>',
+  '</item>', '<script>', '{"text":', '[', ']', '{', '}', 'date: ', 'title: ', '\r\n', '\n\n', ' said ', ' according to ',
+  ' killed ', 'at least ', ' on Monday', '2023-01-01', ',', '\t', '\u2028', '\u00a0', '\uFEFF', 'é', '😀',
+];
+
+function mutate(buf, r) {
+  let b = Buffer.from(buf);
+  const edits = 1 + Math.floor(r() * 8);
+  for (let e = 0; e < edits; e++) {
+    const at = Math.floor(r() * (b.length + 1));
+    const op = Math.floor(r() * 7);
+    if (op === 0 && b.length > 0) b[Math.min(at, b.length - 1)] = Math.floor(r() * 256);
+    else if (op === 1) b = Buffer.concat([b.subarray(0, at), NASTY[Math.floor(r() * NASTY.length)], b.subarray(at)]);
+    else if (op === 2) b = Buffer.concat([b.subarray(0, at), Buffer.from(TOKENS[Math.floor(r() * TOKENS.length)]), b.subarray(at)]);
+    else if (op === 3) b = b.subarray(0, at); // truncate
+    else if (op === 4) {
+      const len = Math.floor(r() * 200);
+      b = Buffer.concat([b.subarray(0, at), b.subarray(Math.min(b.length, at + len))]); // cut
+    } else if (op === 5) {
+      const len = Math.floor(r() * 400);
+      b = Buffer.concat([b.subarray(0, at + len), b.subarray(at, at + len), b.subarray(at + len)]); // double a piece
+    } else {
+      const run = ['"', ' ', '\n', '<', ',', '0', 'a', '\\', '-', '.', ':', '&'][Math.floor(r() * 12)];
+      b = Buffer.concat([b.subarray(0, at), Buffer.from(run.repeat(1 + Math.floor(r() * 1000))), b.subarray(at)]);
+    }
+  }
+  return b;
+}
+
+function nested(format, depth, inner) {
+  switch (format) {
+    case 'html':
+      return `<html><body>${'<div>'.repeat(depth)}<p>${inner}</p>${'</div>'.repeat(depth)}</body></html>`;
+    case 'feed':
+      return `<rss><channel><item><title>T</title><description>${'<b>'.repeat(depth)}${inner}${'</b>'.repeat(depth)}</description></item></channel></rss>`;
+    case 'json':
+      return `[${'['.repeat(depth)}${JSON.stringify({ text: inner })}${']'.repeat(depth)}]`;
+    case 'jsonl':
+      return `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}\n${JSON.stringify({ text: inner })}\n`;
+    case 'csv':
+    case 'tsv':
+      return `text\n"${'"'.repeat(depth)}${inner}"\n`;
+    default:
+      return `${'('.repeat(depth)}${inner}${')'.repeat(depth)}`;
+  }
+}
+
+function wrap(format, text) {
+  switch (format) {
+    case 'html':
+      return `<html><body><p>${text}</p></body></html>`;
+    case 'feed':
+      return `<rss><channel><item><title>T</title><description>${text}</description></item></channel></rss>`;
+    case 'json':
+      return JSON.stringify([{ text }]);
+    case 'jsonl':
+      return JSON.stringify({ text }) + '\n';
+    case 'csv':
+      return `text\n"${text.replaceAll('"', '""')}"\n`;
+    case 'tsv':
+      return `text\n${text.replaceAll('\t', ' ').replaceAll('\n', ' ')}\n`;
+    default:
+      return text;
+  }
+}
+
+/** Input number `i`: its format, what made it, and its bytes (the same for the same seed). */
+function generate(samples, seed, i) {
+  const r = rng(seed * 1_000_003 + i * 7919 + 1);
+  r();
+  const format = FORMATS[i % FORMATS.length];
+  const kind = r();
+  const prose = samples.prose[Math.floor(r() * samples.prose.length)];
+  if (kind < 0.62) {
+    const base = samples[format][Math.floor(r() * samples[format].length)];
+    return { format, how: 'mutated sample', bytes: mutate(base, r) };
+  }
+  // Now and then a big input (a hang shows on big inputs); mostly small ones, so that many run.
+  const big = r() < 0.01;
+  if (kind < 0.7) {
+    const len = Math.floor(r() * 4096);
+    const bytes = Buffer.alloc(len);
+    for (let k = 0; k < len; k++) bytes[k] = Math.floor(r() * 256);
+    return { format, how: 'random bytes', bytes };
+  }
+  if (kind < 0.76) {
+    const depth = big ? 50_000 : [20, 50, 300, 2000][Math.floor(r() * 4)];
+    return { format, how: `nested ${depth} deep`, bytes: Buffer.from(nested(format, depth, prose.slice(0, 300))) };
+  }
+  if (kind < 0.84) {
+    const ch = [' ', '"', '\n', '<', 'a', ',', '0', '.', ':', '-', '\t', '&'][Math.floor(r() * 12)];
+    const n = big ? 100_000 + Math.floor(r() * 200_000) : 500 + Math.floor(r() * 4000);
+    const head = format === 'text' && r() < 0.5 ? `title:${ch.repeat(n)}x\n\n` : '';
+    return { format, how: `run of ${n} ${JSON.stringify(ch)}`, bytes: Buffer.from(head || wrap(format, prose.slice(0, 200) + ch.repeat(n) + prose.slice(0, 200))) };
+  }
+  if (kind < 0.9) {
+    const sentence = prose.split(/(?<=\.)\s+/).find((s) => s.length > 60) ?? prose.slice(0, 120);
+    const n = big ? 200_000 + Math.floor(r() * 800_000) : 1000 + Math.floor(r() * 4000);
+    return { format, how: `sentence repeated to ${Math.round(n / 1000)} KB`, bytes: Buffer.from(wrap(format, (sentence + ' ').repeat(Math.ceil(n / (sentence.length + 1))))) };
+  }
+  if (kind < 0.95) {
+    // Many records, some broken: the good ones must all be read.
+    const lines = [];
+    for (let k = 0; k < 12; k++) lines.push(r() < 0.2 ? TOKENS[Math.floor(r() * TOKENS.length)] + prose.slice(k * 10, k * 10 + 80) : null);
+    const text = lines.map((l, k) => l ?? `good record ${k}: ${prose.slice(k * 7, k * 7 + 60)}`);
+    const body = format === 'jsonl' ? text.map((t) => (t.startsWith('good') ? JSON.stringify({ text: t }) : t)).join('\n')
+      : format === 'csv' ? ['text', ...text.map((t) => (t.startsWith('good') ? `"${t.replaceAll('"', '""')}"` : t))].join('\n')
+      : wrap(format, text.join('\n'));
+    return { format, how: 'mixed good and bad records', bytes: Buffer.from(body) };
+  }
+  // Plain prose, mutated at the character level.
+  return { format, how: 'mutated prose', bytes: mutate(Buffer.from(wrap(format, prose)), r) };
+}
+
+// ---------- the worker: read and extract, report timings ----------
+
+async function workerMain() {
+  const { seed, from, count } = workerData;
+  const dist = (p) => pathToFileURL(join(root, 'dist', p)).href;
+  const { readStream } = await import(dist('ingest/index.js'));
+  const { storableDocument } = await import(dist('ingest/storable.js'));
+  const { isIngestError } = await import(dist('ingest/types.js'));
+  const { createExtractor } = await import(dist('pipeline/index.js'));
+  const extractor = createExtractor({ budgetMs: 0 });
+  const samples = loadSamples();
+
+  async function runOne(input) {
+    const formatOption = input.format === 'tsv' ? 'csv' : input.format;
+    const name = `fuzz.${input.format}`;
+    let documents = 0;
+    let errors = 0;
+    let events = 0;
+    const t0 = performance.now();
+    for await (const item of readStream([input.bytes], name, { inputFormat: formatOption })) {
+      if (isIngestError(item)) {
+        errors++;
+        if (typeof item.message !== 'string' || item.message.includes('\n')) throw new Error(`error message not one line: ${JSON.stringify(item.message)}`);
+        continue;
+      }
+      const doc = storableDocument(item);
+      documents++;
+      if (/\u0000|\p{Cs}/u.test(doc.text)) throw new Error('a NUL or lone surrogate reached the pipeline');
+      const { events: found } = extractor.extract(doc);
+      events += found.length;
+      for (const e of found) {
+        for (const [field, spans] of Object.entries(e.evidence ?? {})) {
+          for (const s of spans) {
+            if (doc.text.slice(s.start, s.end) !== s.text) throw new Error(`evidence of ${field} does not index the text`);
+          }
+        }
+      }
+    }
+    return { ms: performance.now() - t0, documents, errors, events };
+  }
+
+  for (let i = from; i < from + count; i++) {
+    const input = generate(samples, seed, i);
+    parentPort.postMessage({ type: 'start', i });
+    let result;
+    try {
+      result = await runOne(input);
+      if (result.ms / Math.max(1, input.bytes.length / 1024) > workerData.maxMsPerKb) {
+        // Timed again (twice) and the fastest kept: a pause for garbage collection is not the input's cost.
+        for (let k = 0; k < 2; k++) result.ms = Math.min(result.ms, (await runOne(input)).ms);
+      }
+      parentPort.postMessage({ type: 'done', i, format: input.format, how: input.how, bytes: input.bytes.length, ...result });
+    } catch (err) {
+      parentPort.postMessage({ type: 'crash', i, format: input.format, how: input.how, bytes: input.bytes.length, error: String(err?.stack ?? err).split('\n').slice(0, 4).join(' | ') });
+    }
+  }
+  parentPort.postMessage({ type: 'end' });
+}
+
+// ---------- the main thread: drive workers, watch for hangs, report ----------
+
+async function main() {
+  const args = process.argv.slice(2);
+  const arg = (name, fallback) => {
+    const i = args.indexOf(name);
+    return i >= 0 ? args[i + 1] : fallback;
+  };
+  const from = Number(arg('--from', '0'));
+  const count = from + Number(arg('--count', '10000'));
+  const seconds = Number(arg('--seconds', '50'));
+  const seed = Number(arg('--seed', '1'));
+  const hangMs = Number(arg('--hang-ms', '5000'));
+  const maxMsPerKb = Number(arg('--max-ms-per-kb', '3'));
+  const saveDir = arg('--save', undefined);
+  if (!existsSync(join(root, 'dist', 'pipeline', 'index.js'))) {
+    console.error('fuzz: dist/ is missing; run `npm run build` first');
+    process.exit(2);
+  }
+  const samples = saveDir ? loadSamples() : undefined;
+  const save = (i, what) => {
+    if (!saveDir) return;
+    mkdirSync(saveDir, { recursive: true });
+    const input = generate(samples, seed, i);
+    const ext = input.format === 'feed' ? 'rss' : input.format === 'text' ? 'txt' : input.format;
+    writeFileSync(join(saveDir, `${what}-${seed}-${i}.${ext}`), input.bytes);
+  };
+
+  const started = Date.now();
+  const deadline = started + seconds * 1000;
+  const crashes = [];
+  const hangs = [];
+  const done = [];
+  const byFormat = new Map();
+  let next = from;
+  let bytes = 0;
+  console.log(`fuzz: seed ${seed}, up to ${count - from} inputs or ${seconds} s, hang after ${hangMs} ms, limit ${maxMsPerKb} ms/KB`);
+
+  while (next < count && Date.now() < deadline) {
+    // One worker runs inputs from `next` on; if one hangs, it is stopped and a new one starts after it.
+    await new Promise((resolve) => {
+      const worker = new Worker(fileURLToPath(import.meta.url), { workerData: { seed, from: next, count: count - next, maxMsPerKb } });
+      let current = next;
+      let timer;
+      const arm = () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => {
+          hangs.push({ i: current, format: generate(samples ?? loadSamples(), seed, current).format });
+          save(current, 'hang');
+          next = current + 1;
+          worker.terminate().then(resolve);
+        }, hangMs * 3); // (a slow input is timed three times)
+      };
+      arm();
+      worker.on('message', (m) => {
+        if (m.type === 'start') {
+          current = m.i;
+          arm();
+          if (Date.now() >= deadline) {
+            clearTimeout(timer);
+            next = m.i;
+            worker.terminate().then(resolve);
+          }
+          return;
+        }
+        if (m.type === 'end') {
+          clearTimeout(timer);
+          next = count;
+          resolve();
+          return;
+        }
+        next = m.i + 1;
+        bytes += m.bytes;
+        const f = byFormat.get(m.format) ?? { inputs: 0, documents: 0, errors: 0, crashes: 0 };
+        f.inputs++;
+        byFormat.set(m.format, f);
+        if (m.type === 'crash') {
+          f.crashes++;
+          crashes.push(m);
+          save(m.i, 'crash');
+          return;
+        }
+        f.documents += m.documents;
+        f.errors += m.errors;
+        if (m.ms > hangMs) {
+          hangs.push(m);
+          save(m.i, 'hang');
+        }
+        done.push({ i: m.i, format: m.format, how: m.how, bytes: m.bytes, ms: m.ms, msPerKb: m.ms / Math.max(1, m.bytes / 1024) });
+      });
+      worker.on('error', (err) => {
+        clearTimeout(timer);
+        crashes.push({ i: current, error: `worker died: ${String(err).split('\n')[0]}` });
+        next = current + 1;
+        resolve();
+      });
+    });
+  }
+
+  const inputs = done.length + crashes.length;
+  const slow = done.filter((d) => d.msPerKb > maxMsPerKb);
+  const slowest = [...done].sort((a, b) => b.msPerKb - a.msPerKb).slice(0, 5);
+  for (const s of slow) save(s.i, 'slow');
+  const secs = (Date.now() - started) / 1000;
+  console.log(`inputs:   ${inputs} in ${secs.toFixed(1)} s (${(bytes / 1e6).toFixed(1)} MB)${inputs < count - from ? ` (stopped at ${seconds} s; --seconds for more)` : ''}`);
+  for (const [format, f] of [...byFormat].sort()) {
+    console.log(`  ${format.padEnd(6)} ${String(f.inputs).padStart(6)} inputs, ${String(f.documents).padStart(6)} documents, ${String(f.errors).padStart(6)} errors reported, ${f.crashes} crashes`);
+  }
+  console.log(`crashes:  ${crashes.length}`);
+  for (const c of crashes.slice(0, 10)) console.log(`  #${c.i} ${c.format ?? ''} ${c.how ?? ''}: ${c.error}`);
+  console.log(`hangs:    ${hangs.length} (over ${hangMs} ms)`);
+  for (const h of hangs.slice(0, 10)) console.log(`  #${h.i} ${h.format ?? ''} ${h.how ?? ''}`);
+  const max = slowest[0];
+  console.log(`slowest:  ${max ? `${max.msPerKb.toFixed(2)} ms/KB` : 'n/a'} (limit ${maxMsPerKb}; inputs under 1 KB count as 1 KB); ${slow.length} over the limit`);
+  for (const s of slowest) console.log(`  #${s.i} ${s.format} ${s.how}: ${(s.bytes / 1024).toFixed(1)} KB in ${s.ms.toFixed(1)} ms = ${s.msPerKb.toFixed(2)} ms/KB`);
+  console.log(`(one input again: --seed ${seed} --from I --count 1; --save DIR keeps the failing inputs as files)`);
+  process.exitCode = crashes.length > 0 || hangs.length > 0 || slow.length > 0 ? 1 : 0;
+}
+
+if (isMainThread) await main();
+else await workerMain();

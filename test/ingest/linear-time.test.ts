@@ -1,0 +1,66 @@
+// Inputs that used to take minutes (issue 18): each now takes time linear in its length. Bounds are
+// generous (a loaded machine is slow) but far below what the quadratic versions took.
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { capNesting, nestingDepth } from '../../src/ingest/html-depth.js';
+import { readHtml } from '../../src/ingest/html.js';
+import { groupFrames } from '../../src/extraction/grouping.js';
+import type { Frame } from '../../src/extraction/frames.js';
+import { read, tempDir } from './helpers.js';
+
+const dir = tempDir();
+
+function timed<T>(f: () => T): { value: T; ms: number } {
+  const t = performance.now();
+  const value = f();
+  return { value, ms: performance.now() - t };
+}
+
+test('a plain-text header line with a 200 KB run of spaces is read in linear time (was 85 s)', async () => {
+  const p = join(dir, 'spaces.txt');
+  writeFileSync(p, `title:${' '.repeat(200_000)}Attack\n\nGunmen killed two people.\n`);
+  const t = performance.now();
+  const { docs, errors } = await read([p]);
+  assert.ok(performance.now() - t < 2000, `took ${performance.now() - t} ms`);
+  assert.deepEqual(errors, []);
+  assert.equal(docs[0]!.title, 'Attack');
+  assert.equal(docs[0]!.text.slice(docs[0]!.bodyStart), 'Gunmen killed two people.\n');
+});
+
+test('nesting depth: void, self-closing and implicitly closed elements add none; scripts and comments are skipped', () => {
+  assert.equal(nestingDepth('<div><div><p>a<p>b<br><img src="x>y"><span/></div></div>'), 2);
+  assert.equal(nestingDepth('<div><script>"<div><div><div>"</script><!-- <div><div> --></div>'), 2);
+  assert.equal(nestingDepth('<div title="a > b"><b>x</b></div>'), 2);
+  const deep = '<div>'.repeat(10) + 'text' + '</div>'.repeat(10);
+  assert.equal(capNesting(deep, 20), deep, 'unchanged when shallow enough');
+  const capped = capNesting(deep, 3);
+  assert.equal(nestingDepth(capped), 3);
+  assert.ok(capped.includes('text'));
+});
+
+test('50,000 nested divs: the text is found, in linear time (was 89 s, then "no text")', () => {
+  const n = 50_000;
+  const html = `<html><body>${'<div>'.repeat(n)}<p>Soldiers clashed with rebels in Garissa.</p>${'</div>'.repeat(n)}</body></html>`;
+  const { value, ms } = timed(() => readHtml(html, 'deep.html'));
+  assert.equal(value.text, 'Soldiers clashed with rebels in Garissa.');
+  assert.ok(ms < 10_000, `took ${ms} ms`);
+});
+
+test('grouping 20,000 frames of one event is linear (was quadratic in the frames of a group)', () => {
+  const actor = (id: string, reporter = false) => ({ mention: { actorId: id }, reporter });
+  const frames = Array.from({ length: 20_000 }, (_, i) => ({
+    sentence: i,
+    triggers: [{}],
+    notes: [],
+    places: [],
+    participants: [actor('police'), actor('rebels'), actor(`witness${i % 50}`, true)],
+    figures: [],
+    anaphoric: false,
+  })) as unknown as Frame[];
+  const { value: groups, ms } = timed(() => groupFrames(frames));
+  assert.equal(groups.length, 1);
+  assert.equal(groups[0]!.frames.length, frames.length);
+  assert.ok(ms < 2000, `took ${ms} ms`);
+});
