@@ -32,3 +32,54 @@ test('in a long article, an event word naming no one and killing no one is no ev
   assert.ok(e, 'the attack on the police station is an event');
   assert.ok(['Battles', 'Violence against civilians'].includes(e.event_type), e.event_type);
 });
+
+test('a disease, a disaster or an accident that kills is no attacker', () => {
+  assert.deepEqual(eventsOf('The virus killed thousands of people in Anhui province last week.'), []);
+  assert.deepEqual(eventsOf('An outbreak of cholera has killed 61 people in Kasai since March.'), []);
+  assert.deepEqual(eventsOf('Five people were killed in a road traffic accident near Nakuru on Sunday.'), []);
+  assert.deepEqual(eventsOf('Heavy monsoon rains flooded the valley on Monday, destroying 300 homes in Swat.'), []);
+  assert.deepEqual(eventsOf('A fire at a garment factory killed 30 workers in Gazipur on Monday.'), []);
+  // Gunfire and arson are no accident; nor is a cause that is the one attacked.
+  assert.equal(eventsOf('On Monday, a civilian was wounded by Afghan forces fire in Jiji district, Paktia.').length, 1);
+  assert.equal(eventsOf('On Monday, soldiers enforcing the coronavirus curfew were attacked by youths in Kano.').length, 1);
+  assert.equal(eventsOf('On Monday, gunmen attacked a hospital treating cholera patients in Kano, killing 3 people.').length, 1);
+});
+
+test('animals killed or culled are no victims of violence', () => {
+  assert.deepEqual(eventsOf('Thousands of birds have been killed in Brăila county to contain the outbreak.'), []);
+  assert.deepEqual(eventsOf('Health teams slaughtered roughly 6,500 hogs at a farm in Pandi on Sunday.'), []);
+  // A man killed by a mob for stealing a chicken is.
+  assert.equal(eventsOf('On Monday, a mob killed a man suspected of stealing a chicken in Kisumu.').length, 1);
+});
+
+test('an event word inside a name is no event', () => {
+  assert.deepEqual(eventsOf('The show starred Britney Spears and was filmed in London on Monday.'), []);
+  assert.deepEqual(eventsOf('Wada chairman Dick Pound said in Montreal on Monday that he would appeal.'), []);
+  // A weapon named in capitals is still the weapon.
+  assert.equal(eventsOf('On 3 January, gunmen fired a Rocket Propelled Grenade at a house in Abu Jubaiha.').length, 1);
+});
+
+test('everyday phrases with event words are no events', () => {
+  assert.deepEqual(eventsOf('Apple demonstrated a new phone in San Francisco on Tuesday.'), []);
+  assert.deepEqual(eventsOf('The former minister protested his innocence in court in Nairobi on Monday.'), []);
+  assert.deepEqual(eventsOf('The striker picked up an injury in training in Madrid on Friday.'), []);
+  assert.deepEqual(eventsOf('The new manager took over at the club in Manchester on Monday.'), []);
+  assert.deepEqual(eventsOf('Hackers launched a cyber attack on the bank in Lagos on Monday.'), []);
+  assert.deepEqual(eventsOf('The singer won a court battle in Los Angeles on Monday.'), []);
+  // Protesters demonstrating their support do protest.
+  assert.equal(eventsOf('On 15 November, residents in Bamako took to the streets to demonstrate their support for the army.').length, 1);
+});
+
+test('in a long article about sport, business or entertainment, weak event words need a force or crowd in their sentence', () => {
+  const sport = [
+    'United beat the champions 2-1 in a bruising derby clash at Old Trafford on Saturday.',
+    'The striker scored twice and the coach praised the team after the match.',
+    'The club are second in the league, five points behind the leaders, with ten games of the season left.',
+    'Fans celebrated the victory long into the night.',
+    '"They were beating up the boy all afternoon," the manager said of the defenders.',
+  ];
+  assert.deepEqual(eventsOf(article(...sport)), []);
+  // Fans who riot and fight the police are an event of the sport pages too.
+  const [e] = eventsOf(article(...sport, 'After the final whistle, fans rioted and attacked police officers outside the stadium in Manchester.'));
+  assert.ok(e, 'the riot is an event');
+});
