@@ -83,3 +83,19 @@ test('in a long article about sport, business or entertainment, weak event words
   const [e] = eventsOf(article(...sport, 'After the final whistle, fans rioted and attacked police officers outside the stadium in Manchester.'));
   assert.ok(e, 'the riot is an event');
 });
+
+test('text in capitals reads as mixed case: "IS" is a verb, a common word no place abroad', () => {
+  const events = eventsOf('LIMA, 10 JAN 90 -- THE ARMY SAID IT IS INVESTIGATING THE ATTACK ON A POLICE STATION IN AYACUCHO, WHERE TERRORISTS KILLED THREE POLICEMEN.');
+  assert.ok(events.length > 0);
+  for (const e of events) {
+    assert.ok(![e.actor1, e.actor2].some((a) => a.startsWith('Islamic State')), `${e.actor1} / ${e.actor2}`);
+    assert.equal(e.country, 'Peru');
+  }
+  const [car] = eventsOf('SAN SALVADOR, 10 JAN 90 -- A CAR BOMB EXPLODED TODAY NEAR A MILITARY BASE IN THE CAPITAL, KILLING TWO SOLDIERS.');
+  assert.ok(car);
+  assert.equal(car.country, 'El Salvador', 'neither the Central African Republic (CAR) nor Denmark\'s Capital Region');
+  // A headline in mixed case still names the Islamic State.
+  const [is] = eventsOf('On Monday, IS militants attacked a checkpoint of the Syrian army near Palmyra, killing four soldiers.');
+  assert.ok(is);
+  assert.ok([is.actor1, is.actor2].some((a) => a.startsWith('Islamic State')), `${is.actor1} / ${is.actor2}`);
+});
