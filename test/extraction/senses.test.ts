@@ -99,3 +99,21 @@ test('text in capitals reads as mixed case: "IS" is a verb, a common word no pla
   assert.ok(is);
   assert.ok([is.actor1, is.actor2].some((a) => a.startsWith('Islamic State')), `${is.actor1} / ${is.actor2}`);
 });
+
+test('plainly worded events are found, in a note and in a long article', () => {
+  for (const text of [
+    'Protesters gathered outside parliament in Nairobi on Monday to demand the resignation of the minister.',
+    article('Hundreds of people gathered to demand the release of the opposition leader in Kampala on Monday.'),
+  ]) {
+    const [e] = eventsOf(text);
+    assert.ok(e, text);
+    assert.equal(e.event_type, 'Protests');
+  }
+  const [ambush] = eventsOf(article('Gunmen ambushed an army patrol on Tuesday outside the town of Damboa.'));
+  assert.ok(ambush, 'the ambush');
+  assert.equal(ambush.country, 'Nigeria');
+  const [mob] = eventsOf(article('A crowd beat two suspected thieves to death in Kisumu on Monday.'));
+  assert.ok(mob, 'the lynching');
+  assert.equal(mob.sub_event_type, 'Mob violence');
+  assert.equal(mob.fatalities, 2);
+});
