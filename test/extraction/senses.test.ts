@@ -117,3 +117,14 @@ test('plainly worded events are found, in a note and in a long article', () => {
   assert.equal(mob.sub_event_type, 'Mob violence');
   assert.equal(mob.fatalities, 2);
 });
+
+test('in an article about something else, an arrest for ordinary crime is no event; one of activists is', () => {
+  const health = [
+    'Health officials said the outbreak of salmonella had made 95 people sick.',
+    'Cases were reported in 20 states, and scientists are studying the strain.',
+    'Doctors urged patients with symptoms to see a health worker.',
+  ];
+  assert.deepEqual(eventsOf([...health, 'Police arrested a farm manager in Iowa on Monday over the contaminated eggs.'].join(' ')), []);
+  assert.equal(eventsOf([...health, 'Police arrested five activists protesting outside the farm in Iowa on Monday.'].join(' ')).length > 0, true);
+  assert.deepEqual(eventsOf('Many people were killed by cholera in Haiti in 2010.'), []);
+});

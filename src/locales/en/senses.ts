@@ -23,11 +23,12 @@ const BEFORE = new Set(senses.otherSenses.before.words);
 const DOMAIN_WORDS = new WordSet(senses.domains.words);
 const CONFLICT_WORDS = new WordSet(senses.domains.conflictWords);
 const WEAK = new Set(senses.domains.weak);
+const POLITICAL_ARRESTEES = new WordSet(senses.domains.politicalArrestees);
 /** Classes of the words a cause of death or an animal victim changes: violence and its kinds, destruction. */
 const CAUSE_SENSITIVE = new Set(['violence', 'mob', 'clash', 'Looting/property destruction', 'riot-conduct', 'Remote explosive/landmine/IED', 'Shelling/artillery/missile attack', 'Attack']);
 
-/** Short texts (notes, briefs) are read whole, as the scope stage does: no article-level domain. */
-const LONG_ARTICLE_SENTENCES = 6;
+/** Notes of up to three sentences have too few words to tell what the text is about: no domain there. */
+const LONG_ARTICLE_SENTENCES = 3;
 
 export function markOtherSenses(doc: Doc): void {
   if (doc.triggers.length === 0) return;
@@ -50,9 +51,11 @@ function otherSense(doc: Doc, t: TriggerMention, first: number, end: number, off
   if (!t.tactic && isName(tokens, first, end)) return true;
   if (phraseSense(tokens, lower, first, end)) return true;
   if (CAUSE_SENSITIVE.has(t.cls) || t.eventType === 'Violence against civilians') {
-    if (causedByNoAttacker(doc, tokens, first, end) || animalsKilled(tokens, first, end)) return true;
+    if (causedByNoAttacker(doc, tokens, first, end)) return true;
   }
-  if (offDomain && WEAK.has(lower) && !conflictWordInSentence(tokens, first, end)) return true;
+  if (animalsKilled(tokens, first, end)) return true;
+  if (offDomain && t.cls === 'Arrests') return !wordInSentence(tokens, first, end, POLITICAL_ARRESTEES);
+  if (offDomain && WEAK.has(lower) && !wordInSentence(tokens, first, end, CONFLICT_WORDS)) return true;
   return false;
 }
 
@@ -116,7 +119,7 @@ function causedByNoAttacker(doc: Doc, tokens: Token[], first: number, end: numbe
   const sentence = tokens[first]!.sentence;
   // After: "killed in|by|from|of|during" and, within three words, a cause, in the same clause
   // ("killed in the West Midlands from the disease").
-  for (let j = end; j < tokens.length && j < end + 8 && tokens[j]!.sentence === sentence; j++) {
+  for (let j = end - 1; j < tokens.length && j < end + 8 && tokens[j]!.sentence === sentence; j++) {
     const link = tokens[j]!;
     if (link.kind === 'punct' || CONFLICT_WORDS.hasToken(link)) break;
     if (!CAUSE_LINKS.has(link.lower)) continue;
@@ -133,6 +136,15 @@ function causedByNoAttacker(doc: Doc, tokens: Token[], first: number, end: numbe
     const tok = tokens[k]!;
     if (PASSIVE.has(tok.lower)) return false;
     if (SUBJECT_GAP.has(tok.lower)) continue;
+    // An apposition between subject and verb: "Poisoned liquor, locally known as changaa, killed".
+    if (tok.text === ',' && k === first - 1) {
+      let c = k - 1;
+      while (c > k - 8 && c >= 0 && tokens[c]!.sentence === sentence && tokens[c]!.text !== ',' && !CONFLICT_WORDS.hasToken(tokens[c]!)) c--;
+      if (c >= 0 && tokens[c]!.text === ',') {
+        k = c;
+        continue;
+      }
+    }
     if (isCause(tokens, k)) return true;
     break;
   }
@@ -207,10 +219,10 @@ function aboutSomethingElse(tokens: Token[]): boolean {
   return domain >= senses.domains.minHits && domain > senses.domains.ratio * conflict;
 }
 
-function conflictWordInSentence(tokens: Token[], first: number, end: number): boolean {
+function wordInSentence(tokens: Token[], first: number, end: number, words: WordSet): boolean {
   const sentence = tokens[first]!.sentence;
-  for (let k = first - 1; k >= 0 && tokens[k]!.sentence === sentence; k--) if (CONFLICT_WORDS.hasToken(tokens[k]!)) return true;
-  for (let k = end; k < tokens.length && tokens[k]!.sentence === sentence; k++) if (CONFLICT_WORDS.hasToken(tokens[k]!)) return true;
+  for (let k = first - 1; k >= 0 && tokens[k]!.sentence === sentence; k--) if (words.hasToken(tokens[k]!)) return true;
+  for (let k = end; k < tokens.length && tokens[k]!.sentence === sentence; k++) if (words.hasToken(tokens[k]!)) return true;
   return false;
 }
 
