@@ -66,6 +66,9 @@ export function assembleEvents(doc: Doc): AcledEvent[] {
     // In a long article, a further mention of fighting with no one named and no one killed is
     // usually background ("the battle for Mosul"), not an event of its own.
     if (group !== main && doc.scope !== null && !actors.actor1 && fatalities === 0) return;
+    // Nor is the main one, when the text names no one on either side: in a long article, an event
+    // word with no actor, target or dead ("a fine strike", "sales exploded") has no violent sense.
+    if (doc.scope !== null && !actors.actor1 && !actors.actor2 && fatalities === 0) return;
     if (background) return;
     // Crowd events: generic people in a protest are the protesters, in a riot the rioters.
     adjustCrowdActors(kind.eventType, actors, ctx.country);

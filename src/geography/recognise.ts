@@ -612,6 +612,18 @@ function abbreviationAt(gaz: Gazetteer, text: string, words: WordView, j: number
   return undefined;
 }
 
+/** A word in capitals next to another: the text around is written in capitals. */
+function inCapitals(words: WordView, i: number, j: number): boolean {
+  const prev = words.at(i - 1);
+  const next = words.at(j + 1);
+  return (!!prev && prev.allCaps && prev.text.length > 1) || (!!next && next.allCaps && next.text.length > 1);
+}
+
+function allCommon(gaz: Gazetteer, words: WordView, i: number, j: number): boolean {
+  for (let k = i; k <= j; k++) if (!gaz.commonWords.has(words.get(k).lower)) return false;
+  return true;
+}
+
 /** A name that is part of a person's or an organisation's name. */
 const NOT_A_PLACE = 'not-a-place' as const;
 
@@ -642,6 +654,9 @@ function makeCandidate(
   if (!dateline) {
     if (single && first.allCaps && !strong) return undefined;
     if (first.allCaps && first.text.length <= 3 && !strong) return undefined;
+    // Text in capitals (wire copy, radio transcripts): a common word is a word there, as it would be
+    // in mixed case ("THE CAPITAL", "A CAR BOMB", "EASTERN REGION").
+    if (first.allCaps && inCapitals(words, i, j) && allCommon(gaz, words, i, j)) return undefined;
   }
   // "South", "Central": a direction alone names no place here.
   if (single && DIRECTIONS.has(first.lower)) return undefined;

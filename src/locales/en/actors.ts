@@ -1,5 +1,5 @@
 // Actor mentions: named groups and generic actors from the actor dictionary (data/actors.json).
-import { firstStartingAfter, lowerAt, type Doc, type PipelineComponent } from '../../common/doc.js';
+import { firstStartingAfter, lowerAt, type Doc, type PipelineComponent, type Token } from '../../common/doc.js';
 import { PhraseMatcher } from '../../common/phrase-matcher.js';
 import dictionary from './data/actors.json' with { type: 'json' };
 import calendarWords from './data/calendar-words.json' with { type: 'json' };
@@ -53,12 +53,21 @@ export function recogniseActors(doc: Doc): void {
   const tokens = doc.tokens;
   for (const [from, to] of doc.scopedTokenRanges()) for (let i = from; i < to; i++) {
     const t = tokens[i]!;
-    const exact = exactFirstChars[t.text.charCodeAt(0)] === 1 ? exactAliases.get(t.text) : undefined;
+    const exact = exactFirstChars[t.text.charCodeAt(0)] === 1 && !inCapitals(tokens, i) ? exactAliases.get(t.text) : undefined;
     const m = matcher.matchAt(tokens, i);
     if (!m && !exact) continue;
     // (The match is read by a function of its own: the scan stays a small loop V8 optimises cheaply.)
     i = actorAt(doc, i, m ? m.value : exact!, m ? m.endToken : i + 1);
   }
+}
+
+/** A token written in capitals beside another in capitals: in such text "IS" is the verb, not the Islamic State. */
+function inCapitals(tokens: Token[], i: number): boolean {
+  return allCapsWord(tokens[i - 1]) || allCapsWord(tokens[i + 1]);
+}
+
+function allCapsWord(t: Token | undefined): boolean {
+  return !!t && t.kind === 'word' && t.text.length > 1 && t.text === t.text.toUpperCase() && t.text !== t.text.toLowerCase();
 }
 
 /** Adds the actor mention the entry matched at tokens [i, endToken), unless context rules it out; returns the last token read. */

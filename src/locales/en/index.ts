@@ -6,11 +6,12 @@ import { figureRecogniser } from './casualties.js';
 import { dateRecogniser } from './dates/index.js';
 import { quantityRecogniser } from './quantities.js';
 import { scopeMarker } from './scope.js';
+import { senseFilter } from './senses.js';
 import { tokenizer } from './tokenizer.js';
 import { triggerRecogniser } from './triggers.js';
 
-/** Stages before places: tokens, event triggers, the scope they set, dates and numbers. */
-export const englishStagesBeforePlaces: readonly PipelineComponent[] = [tokenizer, triggerRecogniser, scopeMarker, dateRecogniser, quantityRecogniser];
+/** Stages before places: tokens, event triggers (less those in other senses), the scope they set, dates and numbers. */
+export const englishStagesBeforePlaces: readonly PipelineComponent[] = [tokenizer, triggerRecogniser, senseFilter, scopeMarker, dateRecogniser, quantityRecogniser];
 
 /** Stages after places: actors, attribution, reported figures. */
 export const englishStagesAfterPlaces: readonly PipelineComponent[] = [actorRecogniser, attributionRecogniser, figureRecogniser];

@@ -1,0 +1,130 @@
+// Violent words in other senses (sport, business, technology, entertainment, everyday phrases),
+// accidents, disasters and disease make no event; plainly worded events are found; text in
+// capitals reads like mixed case. Invented sentences, one phenomenon per test.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { AcledEvent } from '../../src/common/event.js';
+import { createExtractor } from '../../src/pipeline/index.js';
+
+const extractor = createExtractor();
+
+function eventsOf(text: string, date = '2024-01-10'): AcledEvent[] {
+  return extractor.extract({ text, date, origin: { file: 'inline' } }).events;
+}
+
+/** Neutral sentences that make a text a long article (read by scope, not whole). */
+const FILLER = [
+  'The weather was mild for the time of year.',
+  'Many people watched the news on television that evening.',
+  'The report was published on the website on Wednesday.',
+  'Further details were expected later in the week.',
+  'Readers sent many letters to the editor about it.',
+  'The story was shared widely on social media.',
+  'More information will follow in the coming days.',
+];
+const article = (...sentences: string[]) => [...sentences, ...FILLER].join(' ');
+
+test('in a long article, an event word naming no one and killing no one is no event', () => {
+  assert.deepEqual(eventsOf(article('Henry produced a fine strike from 20 yards to put the side ahead.')), []);
+  assert.deepEqual(eventsOf(article('Sales of the new console exploded over the holiday season.')), []);
+  // ... while one that names its actors stays.
+  const [e] = eventsOf(article('Gunmen attacked a police station in Garissa on Tuesday.'));
+  assert.ok(e, 'the attack on the police station is an event');
+  assert.ok(['Battles', 'Violence against civilians'].includes(e.event_type), e.event_type);
+});
+
+test('a disease, a disaster or an accident that kills is no attacker', () => {
+  assert.deepEqual(eventsOf('The virus killed thousands of people in Anhui province last week.'), []);
+  assert.deepEqual(eventsOf('An outbreak of cholera has killed 61 people in Kasai since March.'), []);
+  assert.deepEqual(eventsOf('Five people were killed in a road traffic accident near Nakuru on Sunday.'), []);
+  assert.deepEqual(eventsOf('Heavy monsoon rains flooded the valley on Monday, destroying 300 homes in Swat.'), []);
+  assert.deepEqual(eventsOf('A fire at a garment factory killed 30 workers in Gazipur on Monday.'), []);
+  // Gunfire and arson are no accident; nor is a cause that is the one attacked.
+  assert.equal(eventsOf('On Monday, a civilian was wounded by Afghan forces fire in Jiji district, Paktia.').length, 1);
+  assert.equal(eventsOf('On Monday, soldiers enforcing the coronavirus curfew were attacked by youths in Kano.').length, 1);
+  assert.equal(eventsOf('On Monday, gunmen attacked a hospital treating cholera patients in Kano, killing 3 people.').length, 1);
+});
+
+test('animals killed or culled are no victims of violence', () => {
+  assert.deepEqual(eventsOf('Thousands of birds have been killed in Brăila county to contain the outbreak.'), []);
+  assert.deepEqual(eventsOf('Health teams slaughtered roughly 6,500 hogs at a farm in Pandi on Sunday.'), []);
+  // A man killed by a mob for stealing a chicken is.
+  assert.equal(eventsOf('On Monday, a mob killed a man suspected of stealing a chicken in Kisumu.').length, 1);
+});
+
+test('an event word inside a name is no event', () => {
+  assert.deepEqual(eventsOf('The show starred Britney Spears and was filmed in London on Monday.'), []);
+  assert.deepEqual(eventsOf('Wada chairman Dick Pound said in Montreal on Monday that he would appeal.'), []);
+  // A weapon named in capitals is still the weapon.
+  assert.equal(eventsOf('On 3 January, gunmen fired a Rocket Propelled Grenade at a house in Abu Jubaiha.').length, 1);
+});
+
+test('everyday phrases with event words are no events', () => {
+  assert.deepEqual(eventsOf('Apple demonstrated a new phone in San Francisco on Tuesday.'), []);
+  assert.deepEqual(eventsOf('The former minister protested his innocence in court in Nairobi on Monday.'), []);
+  assert.deepEqual(eventsOf('The striker picked up an injury in training in Madrid on Friday.'), []);
+  assert.deepEqual(eventsOf('The new manager took over at the club in Manchester on Monday.'), []);
+  assert.deepEqual(eventsOf('Hackers launched a cyber attack on the bank in Lagos on Monday.'), []);
+  assert.deepEqual(eventsOf('The singer won a court battle in Los Angeles on Monday.'), []);
+  // Protesters demonstrating their support do protest.
+  assert.equal(eventsOf('On 15 November, residents in Bamako took to the streets to demonstrate their support for the army.').length, 1);
+});
+
+test('in a long article about sport, business or entertainment, weak event words need a force or crowd in their sentence', () => {
+  const sport = [
+    'United beat the champions 2-1 in a bruising derby clash at Old Trafford on Saturday.',
+    'The striker scored twice and the coach praised the team after the match.',
+    'The club are second in the league, five points behind the leaders, with ten games of the season left.',
+    'Fans celebrated the victory long into the night.',
+    '"They were beating up the boy all afternoon," the manager said of the defenders.',
+  ];
+  assert.deepEqual(eventsOf(article(...sport)), []);
+  // Fans who riot and fight the police are an event of the sport pages too.
+  const [e] = eventsOf(article(...sport, 'After the final whistle, fans rioted and attacked police officers outside the stadium in Manchester.'));
+  assert.ok(e, 'the riot is an event');
+});
+
+test('text in capitals reads as mixed case: "IS" is a verb, a common word no place abroad', () => {
+  const events = eventsOf('LIMA, 10 JAN 90 -- THE ARMY SAID IT IS INVESTIGATING THE ATTACK ON A POLICE STATION IN AYACUCHO, WHERE TERRORISTS KILLED THREE POLICEMEN.');
+  assert.ok(events.length > 0);
+  for (const e of events) {
+    assert.ok(![e.actor1, e.actor2].some((a) => a.startsWith('Islamic State')), `${e.actor1} / ${e.actor2}`);
+    assert.equal(e.country, 'Peru');
+  }
+  const [car] = eventsOf('SAN SALVADOR, 10 JAN 90 -- A CAR BOMB EXPLODED TODAY NEAR A MILITARY BASE IN THE CAPITAL, KILLING TWO SOLDIERS.');
+  assert.ok(car);
+  assert.equal(car.country, 'El Salvador', 'neither the Central African Republic (CAR) nor Denmark\'s Capital Region');
+  // A headline in mixed case still names the Islamic State.
+  const [is] = eventsOf('On Monday, IS militants attacked a checkpoint of the Syrian army near Palmyra, killing four soldiers.');
+  assert.ok(is);
+  assert.ok([is.actor1, is.actor2].some((a) => a.startsWith('Islamic State')), `${is.actor1} / ${is.actor2}`);
+});
+
+test('plainly worded events are found, in a note and in a long article', () => {
+  for (const text of [
+    'Protesters gathered outside parliament in Nairobi on Monday to demand the resignation of the minister.',
+    article('Hundreds of people gathered to demand the release of the opposition leader in Kampala on Monday.'),
+  ]) {
+    const [e] = eventsOf(text);
+    assert.ok(e, text);
+    assert.equal(e.event_type, 'Protests');
+  }
+  const [ambush] = eventsOf(article('Gunmen ambushed an army patrol on Tuesday outside the town of Damboa.'));
+  assert.ok(ambush, 'the ambush');
+  assert.equal(ambush.country, 'Nigeria');
+  const [mob] = eventsOf(article('A crowd beat two suspected thieves to death in Kisumu on Monday.'));
+  assert.ok(mob, 'the lynching');
+  assert.equal(mob.sub_event_type, 'Mob violence');
+  assert.equal(mob.fatalities, 2);
+});
+
+test('in an article about something else, an arrest for ordinary crime is no event; one of activists is', () => {
+  const health = [
+    'Health officials said the outbreak of salmonella had made 95 people sick.',
+    'Cases were reported in 20 states, and scientists are studying the strain.',
+    'Doctors urged patients with symptoms to see a health worker.',
+  ];
+  assert.deepEqual(eventsOf([...health, 'Police arrested a farm manager in Iowa on Monday over the contaminated eggs.'].join(' ')), []);
+  assert.equal(eventsOf([...health, 'Police arrested five activists protesting outside the farm in Iowa on Monday.'].join(' ')).length > 0, true);
+  assert.deepEqual(eventsOf('Many people were killed by cholera in Haiti in 2010.'), []);
+});
