@@ -14,6 +14,7 @@ import { ingestDocuments } from '../store/ingest.js';
 import type { EventFilters } from '../store/types.js';
 import { DEFAULT_MAX_BODY_BYTES, DEFAULT_PAGE_SIZE, MAX_DOCUMENTS_PER_REQUEST, MAX_ID_LENGTH, MAX_PAGE_SIZE } from './limits.js';
 import { OPENAPI } from './openapi.js';
+import { hostAndOriginGuard, LOOPBACK_POLICY, type HostPolicy } from './origin.js';
 import { staticFile } from './static.js';
 
 export interface AppOptions {
@@ -26,6 +27,8 @@ export interface AppOptions {
   /** Dashboard files (dist/web), served at / when the directory exists. */
   webRoot?: string;
   maxBodyBytes?: number;
+  /** Host names requests may name (DNS-rebinding defence); default: loopback names on loopback, any otherwise. */
+  hosts?: HostPolicy;
 }
 
 class ParamError extends Error {
@@ -68,6 +71,16 @@ function parseLimit(value: string | undefined): number {
     throw new ParamError('limit', `must be a whole number from 1 to ${MAX_PAGE_SIZE}`);
   }
   return Number(value);
+}
+
+/** An id from the path: control characters (NUL...) and unpaired surrogates cannot name anything (400, not a database error). */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function pathId(id: string): string {
+  if (/[\u0000-\u001f\u007f]/.test(id) || LONE_SURROGATE.test(id)) {
+    throw new ParamError('id', 'contains control characters or invalid Unicode');
+  }
+  return id;
 }
 
 function sameToken(given: string, expected: string): boolean {
@@ -187,6 +200,8 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     }
   });
 
+  app.use('*', hostAndOriginGuard(options.hosts ?? (options.loopback ? LOOPBACK_POLICY : {})));
+
   app.onError((err, c) => {
     if (err instanceof ParamError || err instanceof FilterError) {
       return c.json({ error: err instanceof FilterError ? err.message : `${err.parameter}: ${err.message}`, parameter: err.parameter }, 400);
@@ -221,7 +236,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
 
   app.get('/api/events/:id', async (c) => {
     queryParams(c, []);
-    const id = c.req.param('id');
+    const id = pathId(c.req.param('id'));
     const event = id.length <= MAX_ID_LENGTH ? await store.getEvent(id) : undefined;
     if (!event) return c.json({ error: 'no event with this id', parameter: 'id' }, 404);
     return c.json(event);
@@ -229,7 +244,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
 
   app.get('/api/documents/:id', async (c) => {
     queryParams(c, []);
-    const id = c.req.param('id');
+    const id = pathId(c.req.param('id'));
     const doc = id.length <= MAX_ID_LENGTH ? await store.getDocument(id) : undefined;
     if (!doc) return c.json({ error: 'no document with this id', parameter: 'id' }, 404);
     return c.json(doc);

@@ -57,11 +57,18 @@ export function encodeCursor(date: string, id: string): string {
   return Buffer.from(JSON.stringify([date, id]), 'utf8').toString('base64url');
 }
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** No control characters (NUL: PostgreSQL cannot take it) nor unpaired surrogates, and not huge. */
+function isCursorPart(s: string): boolean {
+  return s.length <= 400 && !/[\u0000-\u001f\u007f]/.test(s) && !LONE_SURROGATE.test(s);
+}
+
 export function decodeCursor(cursor: string): { date: string; id: string } {
   try {
     if (!/^[A-Za-z0-9_-]+$/.test(cursor)) throw new Error();
     const v: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string') {
+    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string' && v.every(isCursorPart)) {
       return { date: v[0], id: v[1] };
     }
   } catch {
