@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { Kysely, PostgresDialect, SqliteDialect, sql, type ExpressionBuilder, type Expression, type SqlBool, type Transaction } from 'kysely';
 import type { AcledEvent, Claim, EvidenceSpan } from '../common/event.js';
 import { migrate, type Engine } from './migrations.js';
+import { countryExpression, countStats, resolveFilters, statsFromCounts, storedCount, textPrefilter, type ResolvedFilters } from './scale-queries.js';
 import type { ClaimsTable, Database, EventsTable, EvidenceTable } from './schema.js';
 import type {
   DocumentInput,
@@ -131,6 +132,9 @@ export class Store {
       database.pragma('journal_mode = WAL');
       database.pragma('synchronous = NORMAL');
       database.pragma('busy_timeout = 10000');
+      // Reads by memory map and a larger page cache: a page read is a memory access, not a system call.
+      database.pragma('mmap_size = 1073741824');
+      database.pragma('cache_size = -65536');
       db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
     }
     try {
@@ -310,7 +314,7 @@ export class Store {
 
   // ---------- reads ----------
 
-  private filterExpression(eb: ExpressionBuilder<Database, 'events'>, f: EventFilters): Expression<SqlBool> {
+  private filterExpression(eb: ExpressionBuilder<Database, 'events'>, f: ResolvedFilters): Expression<SqlBool> {
     const and: Expression<SqlBool>[] = [];
     const like = this.engine === 'postgres' ? sql.raw('ilike') : sql.raw('like');
     const contains = (cols: (keyof EventsTable)[], text: string) => {
@@ -319,15 +323,25 @@ export class Store {
     };
     if (f.from) and.push(eb('events.event_date', '>=', f.from));
     if (f.to) and.push(eb('events.event_date', '<=', f.to));
-    if (f.countries?.length) {
+    if (f.countryPairs) and.push(countryExpression(eb, f, 'events'));
+    else if (f.countries?.length) {
       and.push(eb.or([
         eb(eb.fn('lower', ['events.country']), 'in', f.countries.map((c) => c.toLowerCase())),
         eb('events.iso3', 'in', f.countries.map((c) => c.toUpperCase())),
       ]));
     }
     if (f.eventTypes?.length) and.push(eb('events.event_type', 'in', f.eventTypes));
-    if (f.actor) and.push(contains(['actor1', 'actor2', 'assoc_actor_1', 'assoc_actor_2'], f.actor));
+    // The trigram index narrows text searches; the LIKE beside it keeps their exact meaning.
+    const pre = (kind: 'q' | 'actor', text: string) => {
+      const e = f.textIndex?.[kind] ? textPrefilter(this.engine, kind, text) : undefined;
+      if (e) and.push(e);
+    };
+    if (f.actor) {
+      pre('actor', f.actor);
+      and.push(contains(['actor1', 'actor2', 'assoc_actor_1', 'assoc_actor_2'], f.actor));
+    }
     if (f.q) {
+      pre('q', f.q);
       and.push(contains(['notes', 'actor1', 'actor2', 'assoc_actor_1', 'assoc_actor_2', 'location', 'admin1', 'country'], f.q));
     }
     if (f.bbox) {
@@ -339,7 +353,7 @@ export class Store {
     return eb.and(and);
   }
 
-  private selectEvents(filters: EventFilters) {
+  private selectEvents(filters: ResolvedFilters) {
     return this.db
       .selectFrom('events')
       .selectAll('events')
@@ -353,12 +367,13 @@ export class Store {
 
   /** One page of events, newest first (event_date desc, then event_id). */
   async queryEvents(filters: EventFilters, page: PageRequest, options: ReadOptions = {}): Promise<EventPage> {
-    let q = this.selectEvents(filters);
+    let q = this.selectEvents(await resolveFilters(this.db, this.engine, filters));
     if (page.cursor) {
       const c = decodeCursor(page.cursor);
-      q = q.where((eb) => eb.or([
-        eb('events.event_date', '<', c.date),
-        eb.and([eb('events.event_date', '=', c.date), eb('events.event_id', '>', c.id)]),
+      // `event_date <= c` first: a range the date indexes serve, then the tie-break.
+      q = q.where((eb) => eb.and([
+        eb('events.event_date', '<=', c.date),
+        eb.or([eb('events.event_date', '<', c.date), eb('events.event_id', '>', c.id)]),
       ]));
     }
     const limit = Math.max(1, Math.floor(page.limit));
@@ -381,17 +396,19 @@ export class Store {
   }
 
   async countEvents(filters: EventFilters = {}): Promise<number> {
+    if (Object.values(filters).every((v) => v === undefined)) return storedCount(this.db, 'events');
+    const resolved = await resolveFilters(this.db, this.engine, filters);
     const row = await this.db
       .selectFrom('events')
       .select((eb) => eb.fn.countAll().as('n'))
-      .where((eb) => this.filterExpression(eb, filters))
+      .where((eb) => this.filterExpression(eb, resolved))
       .executeTakeFirst();
     return Number(row?.n ?? 0);
   }
 
+  /** From the count kept on write. */
   async countDocuments(): Promise<number> {
-    const row = await this.db.selectFrom('documents').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
-    return Number(row?.n ?? 0);
+    return storedCount(this.db, 'documents');
   }
 
   /** The event with its claims and evidence (from its document) and every document citing it. */
@@ -439,6 +456,14 @@ export class Store {
 
   /** Counts (and fatalities) in total, by date, by event type and by country, under the filters. */
   async stats(filters: EventFilters = {}): Promise<Stats> {
+    const resolved = await resolveFilters(this.db, this.engine, filters);
+    if (statsFromCounts(filters)) return countStats(this.db, resolved);
+    // Every match is counted: narrow by the text index whether the text is rare or not.
+    return this.scanStats({ ...resolved, textIndex: { q: true, actor: true } });
+  }
+
+  /** Stats by reading the matching events (text or box filters; the indexes narrow them first). */
+  async scanStats(filters: ResolvedFilters): Promise<Stats> {
     const base = () => this.db.selectFrom('events').where((eb) => this.filterExpression(eb, filters));
     const counts = (eb: ExpressionBuilder<Database, 'events'>) => [
       eb.fn.countAll().as('count'),
