@@ -127,10 +127,16 @@ export const EVENT_COLUMNS = [
   'latitude', 'longitude', 'geo_precision', 'fatalities', 'notes', 'source', 'confidence', 'tactics', 'updated_at',
 ];
 
-/** Bulk fill of a migrated SQLite file: one transaction per 50,000 events. */
+/**
+ * Bulk fill of a migrated SQLite file: one transaction per 50,000 events, with the triggers set
+ * aside and what they maintain (counts, searched text and its FTS5 index) rebuilt in bulk after.
+ */
 export async function fillSqlite(path, count, onProgress) {
   const BetterSqlite = (await import('better-sqlite3')).default;
+  const { fillCounts, FILL_EVENTS_TEXT } = await import('../dist/store/scale-schema.js');
   const db = new BetterSqlite(path);
+  const triggers = db.prepare("select name, sql from sqlite_master where type = 'trigger'").all();
+  for (const t of triggers) db.exec(`drop trigger "${t.name}"`);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = OFF');
   db.pragma('cache_size = -200000');
@@ -161,6 +167,13 @@ export async function fillSqlite(path, count, onProgress) {
   }
   flush(batch);
   onProgress?.(count);
+  db.transaction(() => {
+    for (const t of ['event_counts_by_day', 'event_counts_by_country', 'event_counts_cube', 'store_counts', 'events_text']) db.exec(`delete from ${t}`);
+    for (const s of fillCounts()) db.exec(s);
+    db.exec(FILL_EVENTS_TEXT);
+    db.exec("insert into events_fts (events_fts) values ('rebuild')");
+    for (const t of triggers) db.exec(t.sql);
+  })();
   db.exec('analyze');
   db.close();
 }
@@ -170,6 +183,9 @@ export async function fillPostgres(url, schema, count, onProgress) {
   const pg = (await import('pg')).default;
   const client = new pg.Client({ connectionString: url, options: `-c search_path=${schema}` });
   await client.connect();
+  // The trigram indexes are built once at the end (much faster than row by row).
+  const { rows: trgm } = await client.query(`select indexname, indexdef from pg_indexes where schemaname = $1 and indexname like '%_trgm'`, [schema]);
+  for (const i of trgm) await client.query(`drop index "${i.indexname}"`);
   try {
     const types = {
       year: 'int', time_precision: 'int', inter1: 'int', inter2: 'int', interaction: 'int', geo_precision: 'int', fatalities: 'int',
@@ -206,6 +222,8 @@ export async function fillPostgres(url, schema, count, onProgress) {
     }
     if (batch.length) await flush(batch);
     onProgress?.(count);
+    await client.query(`set maintenance_work_mem = '512MB'`);
+    for (const i of trgm) await client.query(i.indexdef);
     await client.query('analyze');
   } finally {
     await client.end();

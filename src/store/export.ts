@@ -10,6 +10,8 @@ export const EXPORT_FORMATS = ['acled-csv', 'jsonl', 'geojson'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 const CHUNK_CHARS = 64 * 1024;
+/** Events per query: small enough that one page's synchronous read (SQLite) keeps other requests waiting only briefly. */
+const PAGE_SIZE = 200;
 
 /** Joins small pieces into chunks of about 64 KiB (fewer writes, same bytes). */
 async function* coalesce(pieces: AsyncIterable<string>): AsyncGenerator<string> {
@@ -32,11 +34,11 @@ export interface ExportOptions {
 async function* pieces(store: Store, format: ExportFormat, filters: EventFilters, options: ExportOptions): AsyncGenerator<string> {
   if (format === 'acled-csv') {
     yield acledCsvHeader();
-    for await (const e of store.iterateEvents(filters, { details: false })) yield acledCsvRow(e, e.timestamp);
+    for await (const e of store.iterateEvents(filters, { details: false, pageSize: PAGE_SIZE })) yield acledCsvRow(e, e.timestamp);
   } else if (format === 'jsonl') {
-    for await (const e of store.iterateEvents(filters, { details: options.details ?? true })) yield toJsonl(e);
+    for await (const e of store.iterateEvents(filters, { details: options.details ?? true, pageSize: PAGE_SIZE })) yield toJsonl(e);
   } else {
-    yield* geoJsonChunks(store.iterateEvents(filters, { details: options.details ?? true }));
+    yield* geoJsonChunks(store.iterateEvents(filters, { details: options.details ?? true, pageSize: PAGE_SIZE }));
   }
 }
 

@@ -36,8 +36,9 @@ function countTables(engine: Engine): string[] {
   for (const { table, keys } of COUNT_TABLES) {
     out.push(`create table ${table} (${keys.map((k) => `${k} text not null`).join(', ')}, count bigint not null, fatalities bigint not null, primary key (${keys.join(', ')}))${rowid}`);
   }
-  out.push('create index event_counts_cube_country on event_counts_cube (country, iso3, event_date)');
-  out.push('create index event_counts_cube_type on event_counts_cube (event_type, event_date)');
+  // Covering: a country's or a type's days are read from the index alone.
+  out.push('create index event_counts_cube_country on event_counts_cube (country, iso3, event_date, event_type, count, fatalities)');
+  out.push('create index event_counts_cube_type on event_counts_cube (event_type, event_date, country, iso3, count, fatalities)');
   out.push(`create table store_counts (name text primary key, n bigint not null)${rowid}`);
   return out;
 }
@@ -53,7 +54,8 @@ function eventIndexes(): string[] {
   ];
 }
 
-function fillCounts(): string[] {
+/** Statements that recompute every count from the events (migration, bulk loads). */
+export function fillCounts(): string[] {
   const out: string[] = [];
   for (const { table, keys } of COUNT_TABLES) {
     out.push(`insert into ${table} (${keys.join(', ')}, count, fatalities) select ${keys.join(', ')}, count(*), coalesce(sum(fatalities), 0) from events group by ${keys.join(', ')}`);
@@ -62,6 +64,9 @@ function fillCounts(): string[] {
   out.push(`insert into store_counts (name, n) select 'documents', count(*) from documents`);
   return out;
 }
+
+/** SQLite: the searched text of every event (its trigger then indexes it). */
+export const FILL_EVENTS_TEXT = `insert into events_text (event_id, body, actors) select event_id, ${concatText(Q_TEXT_COLUMNS)}, ${concatText(ACTOR_TEXT_COLUMNS)} from events`;
 
 function sqliteTriggers(): string[] {
   const add = (row: 'new', sign: '+') => COUNT_TABLES.map(({ table, keys }) =>
@@ -111,7 +116,7 @@ function sqliteTriggers(): string[] {
     `create trigger documents_ad after delete on documents begin
        update store_counts set n = n - 1 where name = 'documents';
      end`,
-    `insert into events_text (event_id, body, actors) select event_id, ${concatText(Q_TEXT_COLUMNS)}, ${concatText(ACTOR_TEXT_COLUMNS)} from events`,
+    FILL_EVENTS_TEXT,
   ];
 }
 
