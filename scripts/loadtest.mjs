@@ -111,11 +111,11 @@ async function startServer(db, env) {
   return { port, stop: () => new Promise((r) => { child.once('exit', r); child.kill('SIGTERM'); }) };
 }
 
-function bench(port, paths) {
+function bench(port, paths, connections = CONNECTIONS) {
   return new Promise((resolve, reject) => {
     autocannon({
       url: `http://127.0.0.1:${port}`,
-      connections: CONNECTIONS,
+      connections,
       duration: DURATION,
       amount: AMOUNT,
       requests: paths.map((path) => ({ method: 'GET', path })),
@@ -141,6 +141,32 @@ async function run(engine, db, env) {
       rows.push({ engine, scenario: s.name, requests: r.requests.total, p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max, errors: bad, target, met: r.latency.p99 <= target && bad === 0 });
       log(`${engine} ${s.name}: ${r.requests.total} requests, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms (target ${target}), ${bad} errors`);
     }
+    // A full GeoJSON export streams (read as fast as this process can) while one client asks for
+    // one event at a time: the export must not hold it up (target p99 <= 200 ms).
+    let exporting = true;
+    let exported = 0;
+    const exporter = (async () => {
+      while (exporting) {
+        const res = await fetch(`http://127.0.0.1:${server.port}/api/events.geojson`);
+        const reader = res.body.getReader();
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) break;
+          exported += value.byteLength;
+          if (!exporting) {
+            await reader.cancel();
+            break;
+          }
+        }
+      }
+    })();
+    await new Promise((r) => setTimeout(r, 500));
+    const r = await bench(server.port, ['/api/events?limit=1'], 1);
+    exporting = false;
+    await exporter;
+    const bad = r.non2xx + r.errors + r.timeouts;
+    rows.push({ engine, scenario: 'limit=1 during a full export (1 connection)', requests: r.requests.total, p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max, errors: bad, target: 200, met: r.latency.p99 <= 200 && bad === 0 });
+    log(`${engine} limit=1 during export: ${r.requests.total} requests, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms; ${(exported / 1e6).toFixed(0)} MB exported meanwhile`);
   } finally {
     await server.stop();
   }

@@ -96,6 +96,22 @@ function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
 }
 
+/**
+ * PostgreSQL: concurrent writers updating the same count rows (kept by triggers) can deadlock; the
+ * server aborts one transaction (40P01, or 40001), which is then run again, whole.
+ */
+async function retryOnConflict<T>(run: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await run();
+    } catch (err) {
+      const code = (err as { code?: unknown }).code;
+      if (i >= attempts || (code !== '40P01' && code !== '40001')) throw err;
+      await new Promise((r) => setTimeout(r, 20 * i + Math.random() * 50));
+    }
+  }
+}
+
 export class Store {
   private constructor(
     readonly db: Kysely<Database>,
@@ -179,7 +195,7 @@ export class Store {
     }
     const docs = [...latest.values()];
     const hashes = new Map(docs.map((d) => [d.id, documentHash(d)]));
-    return this.db.transaction().execute(async (trx) => {
+    return retryOnConflict(() => this.db.transaction().execute(async (trx) => {
       const status = new Map<string, SaveStatus>();
       const existing = new Map<string, string>();
       for (const part of chunks(docs.map((d) => d.id), ID_CHUNK)) {
@@ -265,7 +281,7 @@ export class Store {
         else unchanged++;
       }
       return { inserted, updated, unchanged, events: eventRows.size, status };
-    });
+    }));
   }
 
   /** Removes a changed document's links, evidence and claims, and the events no document cites any more. */
