@@ -117,7 +117,8 @@ function bench(port, paths, connections = CONNECTIONS) {
       url: `http://127.0.0.1:${port}`,
       connections,
       duration: DURATION,
-      amount: AMOUNT,
+      // (autocannon's `amount` would override the duration: both bounds hold with maxOverallRequests)
+      maxOverallRequests: AMOUNT,
       requests: paths.map((path) => ({ method: 'GET', path })),
       timeout: 30,
     }, (err, result) => (err ? reject(err) : resolve(result)));
