@@ -8,6 +8,7 @@ interface ServeOptions {
   db?: string;
   webRoot?: string;
   ingestSamples?: boolean;
+  allowedHost: string[];
 }
 
 export function registerServe(program: Command): void {
@@ -19,6 +20,12 @@ export function registerServe(program: Command): void {
     .option('--db <path|url>', 'SQLite file or postgres:// URL (default: $DATABASE_URL if postgres://, else ./sitrep.db)')
     .option('--web-root <dir>', 'dashboard files to serve at / (default: dist/web of this installation)')
     .option('--ingest-samples', 'first ingest the bundled sample articles (samples/articles)')
+    .option(
+      '--allowed-host <name>',
+      'a host name clients may use besides --host and loopback names (repeatable; e.g. behind a proxy)',
+      (v: string, prev: string[]) => [...prev, v],
+      [] as string[],
+    )
     .addHelpText(
       'after',
       '\nEnvironment:\n' +
@@ -28,6 +35,8 @@ export function registerServe(program: Command): void {
         '                     without it, writes are accepted only when listening on loopback\n' +
         '\nWith users (`sitrep users add NAME --role viewer|editor|admin`), every API request needs a\n' +
         'user\'s token or a dashboard sign-in; editors review events (PATCH /api/events/{id}).\n' +
+        '\nRequests must name an expected Host (loopback names, --host, --allowed-host): a defence against\n' +
+        'DNS rebinding; browsers may write only from the server\'s own origin (the dashboard).\n' +
         '\nEndpoints: /api/events, /api/events/{id}, /api/documents/{id}, /api/events.csv,\n' +
         '/api/events.geojson, /api/stats, POST /api/documents; described at /api/openapi.json.',
     )
@@ -39,12 +48,13 @@ export function registerServe(program: Command): void {
 async function runServe(opts: ServeOptions): Promise<void> {
   const port = Number(opts.port);
   if (!/^\d+$/.test(opts.port) || port < 0 || port > 65535) throw new Error(`--port: "${opts.port}" is not a port number (0-65535)`);
-  const [{ fileURLToPath }, { join }, { existsSync }, { openConfiguredStore }, { createApp, isLoopbackHost }, { serve }] = await Promise.all([
+  const [{ fileURLToPath }, { join }, { existsSync }, { openConfiguredStore }, { createApp, isLoopbackHost }, { hostPolicy }, { serve }] = await Promise.all([
     import('node:url'),
     import('node:path'),
     import('node:fs'),
     import('../store/index.js'),
     import('../server/app.js'),
+    import('../server/origin.js'),
     import('@hono/node-server'),
   ]);
   // src/cli and dist/cli are both two levels below the package root.
@@ -60,7 +70,7 @@ async function runServe(opts: ServeOptions): Promise<void> {
   if (opts.webRoot && !existsSync(opts.webRoot)) throw new Error(`--web-root: no directory ${opts.webRoot}`);
   const token = process.env.SITREP_API_TOKEN || undefined;
   const loopback = isLoopbackHost(opts.host);
-  const app = createApp(store, { token, loopback, webRoot });
+  const app = createApp(store, { token, loopback, webRoot, hosts: hostPolicy(opts.host, opts.allowedHost) });
   const server = serve({ fetch: app.fetch, port, hostname: opts.host }, (info) => {
     const host = info.address.includes(':') ? `[${info.address}]` : info.address;
     const shown = host === '127.0.0.1' || host === '[::1]' ? 'localhost' : host;

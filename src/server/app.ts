@@ -8,7 +8,7 @@ import type { AcledEvent } from '../common/event.js';
 import type { SourceDocument } from '../ingest/types.js';
 import type { Extractor } from '../pipeline/index.js';
 import { exportChunks, type ExportFormat } from '../store/export.js';
-import { decodeCursor, InvalidCursorError, type Store } from '../store/index.js';
+import { decodeCursor, documentHash, InvalidCursorError, type Store } from '../store/index.js';
 import { ingestDocuments } from '../store/ingest.js';
 import { storableDocument } from '../ingest/storable.js';
 import type { EventFilters } from '../store/types.js';
@@ -17,11 +17,17 @@ import { OPENAPI } from './openapi.js';
 import { authenticate, requireRole } from './auth.js';
 import { registerReviewRoutes } from './review-routes.js';
 import { currentEtag, reviewedFields } from '../review/edits.js';
+import { inProcessQueue, QueueFullError, workerQueue, type ExtractionQueue, type ExtractJobResult } from './extract-pool.js';
+import { hostAndOriginGuard, LOOPBACK_POLICY, type HostPolicy } from './origin.js';
 import { staticFile } from './static.js';
+import { BodyTooLargeError, readBodyText } from './body.js';
+import { textStream } from './stream.js';
 
 export interface AppOptions {
-  /** The pipeline for POST /api/documents; created on first use when absent. */
+  /** The pipeline for POST /api/documents, run in-process; absent: worker threads (extract-pool.ts). */
   extractor?: Pick<Extractor, 'extract'>;
+  /** How POSTed documents are extracted (default: a worker thread, 8 requests waiting at most). */
+  extractionQueue?: ExtractionQueue;
   /** SITREP_API_TOKEN: when set, writes need `Authorization: Bearer <token>`. */
   token?: string;
   /** The server listens on loopback only: writes without a token are allowed (only when no token is set). */
@@ -29,6 +35,8 @@ export interface AppOptions {
   /** Dashboard files (dist/web), served at / when the directory exists. */
   webRoot?: string;
   maxBodyBytes?: number;
+  /** Host names requests may name (DNS-rebinding defence); default: loopback names on loopback, any otherwise. */
+  hosts?: HostPolicy;
 }
 
 class ParamError extends Error {
@@ -73,22 +81,14 @@ function parseLimit(value: string | undefined): number {
   return Number(value);
 }
 
-function textStream(chunks: AsyncGenerator<string>): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      try {
-        const { value, done } = await chunks.next();
-        if (done) controller.close();
-        else controller.enqueue(encoder.encode(value));
-      } catch (err) {
-        controller.error(err);
-      }
-    },
-    async cancel() {
-      await chunks.return(undefined);
-    },
-  });
+/** An id from the path: control characters (NUL...) and unpaired surrogates cannot name anything (400, not a database error). */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function pathId(id: string): string {
+  if (/[\u0000-\u001f\u007f]/.test(id) || LONE_SURROGATE.test(id)) {
+    throw new ParamError('id', 'contains control characters or invalid Unicode');
+  }
+  return id;
 }
 
 /** Validates one document of a POST body; `where` names it in errors ("documents[2]"). */
@@ -149,20 +149,27 @@ function documentsFrom(body: unknown): SourceDocument[] {
  * POST /api/documents?dry_run=1 (the dashboard's preview): the events the pipeline finds in each
  * document, with the text their evidence points into; nothing is stored.
  */
-async function previewDocuments(extractor: Pick<Extractor, 'extract'>, docs: SourceDocument[]) {
-  const documentId = docs.some((d) => d.id === undefined) ? (await import('../pipeline/index.js')).documentId : undefined;
+function previewDocuments(docs: SourceDocument[], results: ExtractJobResult[]) {
   const documents: { id: string; status: 'preview'; text: string; events: (AcledEvent & { sources: number })[] }[] = [];
   const errors: { document: number; error: string }[] = [];
   docs.forEach((d, i) => {
-    const id = d.id ?? documentId!(d.text);
-    try {
-      const { events } = extractor.extract({ ...d, id });
-      documents.push({ id, status: 'preview', text: d.text, events: events.map((e) => ({ ...e, sources: 1 })) });
-    } catch (err) {
-      errors.push({ document: i, error: `extraction failed: ${err instanceof Error ? err.message : String(err)}` });
-    }
+    const r = results[i]!;
+    if ('error' in r) errors.push({ document: i, error: `extraction failed: ${r.error}` });
+    else documents.push({ id: d.id!, status: 'preview', text: d.text, events: r.events.map((e) => ({ ...e, sources: 1 })) });
   });
   return { documents, errors };
+}
+
+/** An extractor answering from results computed beforehand (in a worker), by document id. */
+function precomputed(results: Map<string, ExtractJobResult>): Pick<Extractor, 'extract'> {
+  return {
+    extract(source) {
+      const r = results.get(source.id!);
+      if (!r) throw new Error('not extracted');
+      if ('error' in r) throw new Error(r.error);
+      return { events: r.events } as ReturnType<Extractor['extract']>;
+    },
+  };
 }
 
 export function createApp(store: Store, options: AppOptions = {}): Hono {
@@ -170,7 +177,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   const webRoot = options.webRoot && existsSync(options.webRoot) && statSync(options.webRoot).isDirectory()
     ? options.webRoot
     : undefined;
-  let extractor = options.extractor;
+  let queue = options.extractionQueue ?? (options.extractor ? inProcessQueue(options.extractor) : undefined);
 
   app.use('*', async (c, next) => {
     await next();
@@ -183,6 +190,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     }
   });
 
+  app.use('*', hostAndOriginGuard(options.hosts ?? (options.loopback ? LOOPBACK_POLICY : {})));
   // Who is asking (users, sessions, tokens): src/server/auth.ts.
   app.use('/api/*', authenticate(store, options));
 
@@ -191,6 +199,14 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
       return c.json({ error: err instanceof FilterError ? err.message : `${err.parameter}: ${err.message}`, parameter: err.parameter }, 400);
     }
     if (err instanceof InvalidCursorError) return c.json({ error: `cursor: ${err.message}`, parameter: 'cursor' }, 400);
+    if (err instanceof BodyTooLargeError) {
+      c.header('Connection', 'close');
+      return c.json({ error: err.message }, 413);
+    }
+    if (err instanceof QueueFullError) {
+      c.header('Retry-After', String(err.retryAfter));
+      return c.json({ error: `busy: ${err.message}` }, 503);
+    }
     process.stderr.write(`sitrep serve: ${c.req.method} ${c.req.path}: ${err instanceof Error ? err.message : String(err)}\n`);
     return c.json({ error: 'internal error' }, 500);
   });
@@ -220,7 +236,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
 
   app.get('/api/events/:id', async (c) => {
     queryParams(c, []);
-    const id = c.req.param('id');
+    const id = pathId(c.req.param('id'));
     const event = id.length <= MAX_ID_LENGTH ? await store.getEvent(id) : undefined;
     if (!event) return c.json({ error: 'no event with this id', parameter: 'id' }, 404);
     const etag = (await currentEtag(store, id))!;
@@ -230,7 +246,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
 
   app.get('/api/documents/:id', async (c) => {
     queryParams(c, []);
-    const id = c.req.param('id');
+    const id = pathId(c.req.param('id'));
     const doc = id.length <= MAX_ID_LENGTH ? await store.getDocument(id) : undefined;
     if (!doc) return c.json({ error: 'no document with this id', parameter: 'id' }, 404);
     return c.json(doc);
@@ -243,24 +259,30 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   app.post(
     '/api/documents',
     requireRole('editor', options),
-    bodyLimit({
-      maxSize: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
-      onError: (c) => c.json({ error: `request body larger than ${options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES} bytes` }, 413),
-    }),
     async (c) => {
       const type = c.req.header('content-type') ?? '';
       if (!/^application\/json\b/i.test(type)) throw new ParamError('content-type', 'must be application/json');
+      const text = await readBodyText(c.req.raw, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
       let body: unknown;
       try {
-        body = JSON.parse(await c.req.text());
+        body = JSON.parse(text);
       } catch {
         throw new ParamError('body', 'is not valid JSON');
       }
       const docs = documentsFrom(body);
-      if (!extractor) extractor = (await import('../pipeline/index.js')).createExtractor();
-      if (/^(1|true)$/i.test(c.req.query('dry_run') ?? '')) return c.json(await previewDocuments(extractor, docs));
+      if (docs.some((d) => d.id === undefined)) {
+        const { documentId } = await import('../pipeline/index.js');
+        for (const d of docs) d.id ??= documentId(d.text);
+      }
+      queue ??= workerQueue();
+      if (/^(1|true)$/i.test(c.req.query('dry_run') ?? '')) return c.json(previewDocuments(docs, await queue.run(docs)));
+      // Only new and changed documents are extracted (in a worker); unchanged ones are recognised.
+      const known = await store.documentHashes(docs.map((d) => d.id!));
+      const changed = [...new Map(docs.map((d) => [d.id!, d])).values()].filter((d) => known.get(d.id!) !== documentHash({ ...d }));
+      const results = await queue.run(changed);
+      const extracted = new Map(changed.map((d, i) => [d.id!, results[i]!]));
       const errors: { document: number; error: string }[] = [];
-      const result = await ingestDocuments(store, extractor, docs, {
+      const result = await ingestDocuments(store, precomputed(extracted), docs, {
         batchSize: MAX_DOCUMENTS_PER_REQUEST,
         keepStatus: true,
         // Documents are numbered from 0, as in the request.

@@ -10,6 +10,8 @@ export const EXPORT_FORMATS = ['acled-csv', 'jsonl', 'geojson'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 const CHUNK_CHARS = 64 * 1024;
+/** Events per query: small enough that one page's synchronous read (SQLite) keeps other requests waiting only briefly. */
+const PAGE_SIZE = 200;
 
 /** Joins small pieces into chunks of about 64 KiB (fewer writes, same bytes). */
 async function* coalesce(pieces: AsyncIterable<string>): AsyncGenerator<string> {
@@ -33,13 +35,13 @@ async function* pieces(store: Store, format: ExportFormat, filters: EventFilters
   if (format === 'acled-csv') {
     // ACLED's columns, then the review status (unreviewed, confirmed, edited, rejected) as an extra last column.
     yield acledCsvHeader().replace(/\n$/, ',review_status\n');
-    for await (const e of store.iterateEvents(filters, { details: false })) {
+    for await (const e of store.iterateEvents(filters, { details: false, pageSize: PAGE_SIZE })) {
       yield acledCsvRow(e, e.timestamp).replace(/\n$/, `,${e.review_status ?? 'unreviewed'}\n`);
     }
   } else if (format === 'jsonl') {
-    for await (const e of store.iterateEvents(filters, { details: options.details ?? true })) yield toJsonl(e);
+    for await (const e of store.iterateEvents(filters, { details: options.details ?? true, pageSize: PAGE_SIZE })) yield toJsonl(e);
   } else {
-    yield* geoJsonChunks(store.iterateEvents(filters, { details: options.details ?? true }));
+    yield* geoJsonChunks(store.iterateEvents(filters, { details: options.details ?? true, pageSize: PAGE_SIZE }));
   }
 }
 

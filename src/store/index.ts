@@ -7,6 +7,7 @@ import type { AcledEvent, Claim, EvidenceSpan } from '../common/event.js';
 import { reapplyCorrections } from './corrections.js';
 import { migrate, type Engine } from './migrations.js';
 import { BUSY_TIMEOUT_MS, ImmediateSqliteDialect, retryWhileBusy } from './sqlite-writers.js';
+import { countryExpression, countStats, resolveFilters, statsFromCounts, storedCount, textPrefilter, type ResolvedFilters } from './scale-queries.js';
 import type { ClaimsTable, Database, EventsTable, EvidenceTable } from './schema.js';
 import type {
   DocumentInput,
@@ -59,11 +60,18 @@ export function encodeCursor(date: string, id: string): string {
   return Buffer.from(JSON.stringify([date, id]), 'utf8').toString('base64url');
 }
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** No control characters (NUL: PostgreSQL cannot take it) nor unpaired surrogates, and not huge. */
+function isCursorPart(s: string): boolean {
+  return s.length <= 400 && !/[\u0000-\u001f\u007f]/.test(s) && !LONE_SURROGATE.test(s);
+}
+
 export function decodeCursor(cursor: string): { date: string; id: string } {
   try {
     if (!/^[A-Za-z0-9_-]+$/.test(cursor)) throw new Error();
     const v: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string') {
+    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string' && v.every(isCursorPart)) {
       return { date: v[0], id: v[1] };
     }
   } catch {
@@ -88,6 +96,22 @@ function nowSeconds(): number {
 /** LIKE pattern matching `text` anywhere, with the wildcards % and _ (and the escape) escaped. */
 function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+}
+
+/**
+ * PostgreSQL: concurrent writers updating the same count rows (kept by triggers) can deadlock; the
+ * server aborts one transaction (40P01, or 40001), which is then run again, whole.
+ */
+async function retryOnConflict<T>(run: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await run();
+    } catch (err) {
+      const code = (err as { code?: unknown }).code;
+      if (i >= attempts || (code !== '40P01' && code !== '40001')) throw err;
+      await new Promise((r) => setTimeout(r, 20 * i + Math.random() * 50));
+    }
+  }
 }
 
 export class Store {
@@ -127,6 +151,9 @@ export class Store {
       database.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
       await retryWhileBusy(async () => database.pragma('journal_mode = WAL'));
       database.pragma('synchronous = NORMAL');
+      // Reads by memory map and a larger page cache: a page read is a memory access, not a system call.
+      database.pragma('mmap_size = 1073741824');
+      database.pragma('cache_size = -65536');
       db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database }) });
     }
     try {
@@ -171,7 +198,7 @@ export class Store {
     }
     const docs = [...latest.values()];
     const hashes = new Map(docs.map((d) => [d.id, documentHash(d)]));
-    return retryWhileBusy(() => this.db.transaction().execute(async (trx) => {
+    return retryWhileBusy(() => retryOnConflict(() => this.db.transaction().execute(async (trx) => {
       const status = new Map<string, SaveStatus>();
       const existing = new Map<string, string>();
       for (const part of chunks(docs.map((d) => d.id), ID_CHUNK)) {
@@ -259,7 +286,7 @@ export class Store {
         else unchanged++;
       }
       return { inserted, updated, unchanged, events: eventRows.size, status };
-    }));
+    })));
   }
 
   /** Removes a changed document's links, evidence and claims, and the events no document cites any more. */
@@ -312,7 +339,7 @@ export class Store {
 
   // ---------- reads ----------
 
-  private filterExpression(eb: ExpressionBuilder<Database, 'events'>, f: EventFilters): Expression<SqlBool> {
+  private filterExpression(eb: ExpressionBuilder<Database, 'events'>, f: ResolvedFilters): Expression<SqlBool> {
     const and: Expression<SqlBool>[] = [];
     const like = this.engine === 'postgres' ? sql.raw('ilike') : sql.raw('like');
     const contains = (cols: (keyof EventsTable)[], text: string) => {
@@ -321,7 +348,8 @@ export class Store {
     };
     if (f.from) and.push(eb('events.event_date', '>=', f.from));
     if (f.to) and.push(eb('events.event_date', '<=', f.to));
-    if (f.countries?.length) {
+    if (f.countryPairs) and.push(countryExpression(eb, f, 'events'));
+    else if (f.countries?.length) {
       and.push(eb.or([
         eb(eb.fn('lower', ['events.country']), 'in', f.countries.map((c) => c.toLowerCase())),
         eb('events.iso3', 'in', f.countries.map((c) => c.toUpperCase())),
@@ -329,8 +357,17 @@ export class Store {
     }
     if (f.eventTypes?.length) and.push(eb('events.event_type', 'in', f.eventTypes));
     if (f.reviewStatus?.length) and.push(eb('events.review_status', 'in', f.reviewStatus));
-    if (f.actor) and.push(contains(['actor1', 'actor2', 'assoc_actor_1', 'assoc_actor_2'], f.actor));
+    // The trigram index narrows text searches; the LIKE beside it keeps their exact meaning.
+    const pre = (kind: 'q' | 'actor', text: string) => {
+      const e = f.textIndex?.[kind] ? textPrefilter(this.engine, kind, text) : undefined;
+      if (e) and.push(e);
+    };
+    if (f.actor) {
+      pre('actor', f.actor);
+      and.push(contains(['actor1', 'actor2', 'assoc_actor_1', 'assoc_actor_2'], f.actor));
+    }
     if (f.q) {
+      pre('q', f.q);
       and.push(contains(['notes', 'actor1', 'actor2', 'assoc_actor_1', 'assoc_actor_2', 'location', 'admin1', 'country'], f.q));
     }
     if (f.bbox) {
@@ -342,7 +379,7 @@ export class Store {
     return eb.and(and);
   }
 
-  private selectEvents(filters: EventFilters) {
+  private selectEvents(filters: ResolvedFilters) {
     return this.db
       .selectFrom('events')
       .selectAll('events')
@@ -356,12 +393,13 @@ export class Store {
 
   /** One page of events, newest first (event_date desc, then event_id). */
   async queryEvents(filters: EventFilters, page: PageRequest, options: ReadOptions = {}): Promise<EventPage> {
-    let q = this.selectEvents(filters);
+    let q = this.selectEvents(await resolveFilters(this.db, this.engine, filters));
     if (page.cursor) {
       const c = decodeCursor(page.cursor);
-      q = q.where((eb) => eb.or([
-        eb('events.event_date', '<', c.date),
-        eb.and([eb('events.event_date', '=', c.date), eb('events.event_id', '>', c.id)]),
+      // `event_date <= c` first: a range the date indexes serve, then the tie-break.
+      q = q.where((eb) => eb.and([
+        eb('events.event_date', '<=', c.date),
+        eb.or([eb('events.event_date', '<', c.date), eb('events.event_id', '>', c.id)]),
       ]));
     }
     const limit = Math.max(1, Math.floor(page.limit));
@@ -384,17 +422,19 @@ export class Store {
   }
 
   async countEvents(filters: EventFilters = {}): Promise<number> {
+    if (Object.values(filters).every((v) => v === undefined)) return storedCount(this.db, 'events');
+    const resolved = await resolveFilters(this.db, this.engine, filters);
     const row = await this.db
       .selectFrom('events')
       .select((eb) => eb.fn.countAll().as('n'))
-      .where((eb) => this.filterExpression(eb, filters))
+      .where((eb) => this.filterExpression(eb, resolved))
       .executeTakeFirst();
     return Number(row?.n ?? 0);
   }
 
+  /** From the count kept on write. */
   async countDocuments(): Promise<number> {
-    const row = await this.db.selectFrom('documents').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
-    return Number(row?.n ?? 0);
+    return storedCount(this.db, 'documents');
   }
 
   /** The event with its claims and evidence (from its document) and every document citing it. */
@@ -442,6 +482,14 @@ export class Store {
 
   /** Counts (and fatalities) in total, by date, by event type and by country, under the filters. */
   async stats(filters: EventFilters = {}): Promise<Stats> {
+    const resolved = await resolveFilters(this.db, this.engine, filters);
+    if (statsFromCounts(filters)) return countStats(this.db, resolved);
+    // Every match is counted: narrow by the text index whether the text is rare or not.
+    return this.scanStats({ ...resolved, textIndex: { q: true, actor: true } });
+  }
+
+  /** Stats by reading the matching events (text or box filters; the indexes narrow them first). */
+  async scanStats(filters: ResolvedFilters): Promise<Stats> {
     const base = () => this.db.selectFrom('events').where((eb) => this.filterExpression(eb, filters));
     const counts = (eb: ExpressionBuilder<Database, 'events'>) => [
       eb.fn.countAll().as('count'),

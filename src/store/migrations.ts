@@ -3,6 +3,7 @@
 // Append new migrations; never edit one that has shipped.
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './schema.js';
+import { migrateForScale } from './scale-schema.js';
 
 export type Engine = 'sqlite' | 'postgres';
 
@@ -110,6 +111,11 @@ const MIGRATIONS: Migration[] = [
       await db.schema.createIndex('claims_event').on('claims').columns(['event_id', 'doc_id']).execute();
       await db.schema.createIndex('claims_doc').on('claims').column('doc_id').execute();
     },
+  },
+  {
+    version: 20,
+    name: 'indexes for every filter, trigram text search, counts kept on write (issue 18)',
+    up: (db, engine) => migrateForScale(db, engine),
   },
   {
     version: 40,

@@ -160,4 +160,42 @@ export interface Database {
   sessions: SessionsTable;
   event_reviews: EventReviewsTable;
   audit_log: AuditLogTable;
+  event_counts_by_day: EventCountsByDayTable;
+  event_counts_by_country: EventCountsByCountryTable;
+  event_counts_cube: EventCountsCubeTable;
+  store_counts: StoreCountsTable;
+  events_text: EventsTextTable;
+}
+
+/** Event counts kept by triggers on every write (migration 20), read by `stats`. */
+export interface EventCountsRow {
+  count: number;
+  fatalities: number;
+}
+export interface EventCountsByDayTable extends EventCountsRow {
+  event_date: string;
+  event_type: string;
+}
+export interface EventCountsByCountryTable extends EventCountsRow {
+  country: string;
+  iso3: string;
+  event_type: string;
+}
+export interface EventCountsCubeTable extends EventCountsRow {
+  event_date: string;
+  country: string;
+  iso3: string;
+  event_type: string;
+}
+/** 'events' and 'documents': their numbers of rows. */
+export interface StoreCountsTable {
+  name: string;
+  n: number;
+}
+/** SQLite only: the text `q` and `actor` search, indexed by the FTS5 table events_fts (rowid = seq). */
+export interface EventsTextTable {
+  seq: number;
+  event_id: string;
+  body: string;
+  actors: string;
 }

@@ -1,0 +1,162 @@
+// Reads that stay fast at a million events (issue 18), on the schema of scale-schema.ts:
+// text prefilters from the trigram indexes, country filters resolved to the exact (country, iso3)
+// pairs stored (so the (country, iso3, event_date) index serves them in page order), and stats from
+// the count tables kept on write.
+import { sql, type ExpressionBuilder, type Expression, type Kysely, type SqlBool } from 'kysely';
+import type { Engine } from './migrations.js';
+import { ACTOR_TEXT_COLUMNS, concatText, Q_TEXT_COLUMNS } from './scale-schema.js';
+import type { Database } from './schema.js';
+import type { CountRow, EventFilters, Stats } from './types.js';
+
+/** Filters with the country names/codes resolved to the (country, iso3) pairs that exist. */
+export interface ResolvedFilters extends EventFilters {
+  countryPairs?: [string, string][];
+  /** Whether to narrow `q` / `actor` by the trigram index (else the date or filter index is read in page order). */
+  textIndex?: { q: boolean; actor: boolean };
+}
+
+/** Newest events sampled to tell a common search text from a rare one (SQLite). */
+const SAMPLE = 400;
+/** Share of the sample from which a text counts as common: reading in date order finds a page soon. */
+const COMMON = 0.01;
+
+/**
+ * SQLite: whether the trigram index should narrow a text search. A rare text is found fastest from
+ * the index; a common one (in 1% or more of the newest events) costs the index a long posting-list
+ * walk, while reading events in page order meets a page of matches within a few thousand rows.
+ * PostgreSQL's planner makes this choice itself from its statistics.
+ */
+async function textIsRare(db: Kysely<Database>, columns: readonly string[], text: string): Promise<boolean> {
+  if (!indexableText(text)) return false;
+  const pattern = `%${text.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+  const any = sql.join(columns.map((c) => sql`${sql.ref(`s.${c}`)} like ${pattern} escape '\\'`), sql` or `);
+  const { rows } = await sql<{ n: number }>`select count(*) as n from (select ${sql.join(columns.map((c) => sql.ref(`events.${c}`)))} from events order by event_date desc, event_id limit ${SAMPLE}) s where ${any}`.execute(db);
+  return Number(rows[0]?.n ?? 0) < SAMPLE * COMMON;
+}
+
+/** The stored (country, iso3) pairs a country filter means (case-insensitive name, or ISO3 code), and how to search text. */
+export async function resolveFilters(db: Kysely<Database>, engine: Engine, filters: EventFilters): Promise<ResolvedFilters> {
+  const out: ResolvedFilters = { ...filters };
+  if (filters.q || filters.actor) {
+    out.textIndex = engine === 'postgres'
+      ? { q: true, actor: true }
+      : {
+          q: !!filters.q && await textIsRare(db, Q_TEXT_COLUMNS, filters.q),
+          actor: !!filters.actor && await textIsRare(db, ACTOR_TEXT_COLUMNS, filters.actor),
+        };
+  }
+  if (!filters.countries?.length) return out;
+  const names = filters.countries.map((c) => c.toLowerCase());
+  const codes = filters.countries.map((c) => c.toUpperCase());
+  const rows = await db
+    .selectFrom('event_counts_by_country')
+    .select(['country', 'iso3'])
+    .distinct()
+    .where((eb) => eb.or([eb(eb.fn('lower', ['country']), 'in', names), eb('iso3', 'in', codes)]))
+    .execute();
+  out.countryPairs = rows.map((r) => [r.country, r.iso3]);
+  return out;
+}
+
+/**
+ * Rows (of `events` or a count table) of the resolved country pairs, none when no pair exists. The
+ * IN lists on both columns let the (country, iso3, event_date) index serve the filter; the original
+ * condition beside them removes a cross pair (a name matched with another pair's code).
+ */
+export function countryExpression(eb: ExpressionBuilder<any, any>, f: ResolvedFilters, table: string): Expression<SqlBool> {
+  const pairs = f.countryPairs ?? [];
+  if (pairs.length === 0) return sql<SqlBool>`1 = 0`;
+  const countries = [...new Set(pairs.map((p) => p[0]))];
+  const codes = [...new Set(pairs.map((p) => p[1]))];
+  const given = f.countries ?? [];
+  return eb.and([
+    eb(sql.ref(`${table}.country`), 'in', countries),
+    eb(sql.ref(`${table}.iso3`), 'in', codes),
+    eb.or([
+      eb(eb.fn('lower', [sql.ref(`${table}.country`)]), 'in', given.map((c) => c.toLowerCase())),
+      eb(sql.ref(`${table}.iso3`), 'in', given.map((c) => c.toUpperCase())),
+    ]),
+  ]);
+}
+
+/** FTS5 trigram phrase: the text as one quoted string ("" inside doubles a quote). */
+function ftsPhrase(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+/** Trigram indexes need 3 characters; shorter texts are searched by scanning. */
+export function indexableText(text: string): boolean {
+  return [...text].length >= 3;
+}
+
+/**
+ * A prefilter from the trigram index: every event whose text (q: notes, actors, places; actor: the
+ * four actor columns) contains `text` passes, a few more may (case folding, text spanning two
+ * fields); the exact LIKE applied beside it decides. Undefined when the index cannot help.
+ */
+export function textPrefilter(engine: Engine, kind: 'q' | 'actor', text: string): Expression<SqlBool> | undefined {
+  if (!indexableText(text)) return undefined;
+  if (engine === 'sqlite') {
+    const match = `${kind === 'q' ? 'body' : 'actors'} : ${ftsPhrase(text)}`;
+    return sql<SqlBool>`events.event_id in (select t.event_id from events_text t where t.seq in (select rowid from events_fts where events_fts match ${match}))`;
+  }
+  const expr = concatText(kind === 'q' ? Q_TEXT_COLUMNS : ACTOR_TEXT_COLUMNS, 'events.');
+  const pattern = `%${text.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+  return sql<SqlBool>`(${sql.raw(expr)}) ilike ${pattern} escape '\\'`;
+}
+
+const numbers = <T extends { count: unknown; fatalities: unknown }>(r: T) => ({ ...r, count: Number(r.count), fatalities: Number(r.fatalities) });
+
+/** Whether the count tables can answer stats under these filters (dates, countries, event types only). */
+export function statsFromCounts(f: EventFilters): boolean {
+  return !f.q && !f.actor && !f.bbox;
+}
+
+/**
+ * /api/stats from the count tables: by day and type (no country filter), by country and type (no
+ * date filter), else the day x country x type cube narrowed by its indexes.
+ */
+export async function countStats(db: Kysely<Database>, f: ResolvedFilters): Promise<Stats> {
+  const documents = db.selectFrom('store_counts').select('n').where('name', '=', 'documents').executeTakeFirst();
+  const sum = (eb: ExpressionBuilder<any, any>) => [
+    eb.fn.coalesce(eb.fn.sum('count'), sql.lit(0)).as('count'),
+    eb.fn.coalesce(eb.fn.sum('fatalities'), sql.lit(0)).as('fatalities'),
+  ] as const;
+  const where = <QB extends { where: (...a: any[]) => QB }>(q: QB, dates: boolean, countries: boolean): QB => {
+    let out = q;
+    if (dates && f.from) out = out.where('event_date', '>=', f.from);
+    if (dates && f.to) out = out.where('event_date', '<=', f.to);
+    if (f.eventTypes?.length) out = out.where('event_type', 'in', f.eventTypes);
+    if (countries && f.countryPairs) out = out.where((eb: ExpressionBuilder<any, any>) => countryExpression(eb, f, 'event_counts_cube'));
+    return out;
+  };
+  const byCountry = !!f.countryPairs;
+  const byDates = !!(f.from || f.to);
+  // by day (and the total, and by type): the cube when a country filter applies, else by day.
+  const daySource = byCountry ? 'event_counts_cube' as const : 'event_counts_by_day' as const;
+  const dayQ = () => where(db.selectFrom(daySource as 'event_counts_cube'), true, byCountry);
+  const countryQ = () => byDates || byCountry
+    ? where(db.selectFrom('event_counts_cube'), true, byCountry)
+    : where(db.selectFrom('event_counts_by_country' as 'event_counts_cube'), false, false);
+  const [total, byDate, byType, byCountryRows, docs] = await Promise.all([
+    dayQ().select((eb) => sum(eb)).executeTakeFirst(),
+    dayQ().select('event_date as date').select((eb) => sum(eb)).groupBy('event_date').orderBy('event_date').execute(),
+    dayQ().select('event_type').select((eb) => sum(eb)).groupBy('event_type').orderBy('count', 'desc').orderBy('event_type').execute(),
+    countryQ().select(['country', 'iso3']).select((eb) => sum(eb)).groupBy(['country', 'iso3']).orderBy('count', 'desc').orderBy('country').execute(),
+    documents,
+  ]);
+  const nonEmpty = (r: CountRow) => r.count > 0;
+  return {
+    total: { count: Number(total?.count ?? 0), fatalities: Number(total?.fatalities ?? 0) },
+    documents: Number(docs?.n ?? 0),
+    by_date: byDate.map(numbers).filter(nonEmpty),
+    by_event_type: byType.map(numbers).filter(nonEmpty),
+    by_country: byCountryRows.map(numbers).filter(nonEmpty),
+  };
+}
+
+/** Number of stored events (no filter) or documents, from the counts kept on write. */
+export async function storedCount(db: Kysely<Database>, name: 'events' | 'documents'): Promise<number> {
+  const row = await db.selectFrom('store_counts').select('n').where('name', '=', name).executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
