@@ -1,0 +1,46 @@
+// Notes from conflicts anywhere in the world (invented sentences in the style of ACLED's notes):
+// places written in other spellings, regions with their unit words, forces named by role,
+// and the words of ACLED's event types.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { AcledEvent } from '../../src/common/event.js';
+import { loadGeoparser } from '../../src/geography/index.js';
+import { createExtractor } from '../../src/pipeline/index.js';
+
+const extractor = createExtractor();
+const geo = loadGeoparser();
+
+/** The first event of a note read alone (no publication date, as `eval acled` reads notes). */
+function first(text: string): AcledEvent | undefined {
+  return extractor.extract({ text, origin: { file: 'inline' } }).events[0];
+}
+
+test('a region named with the other compass word ("West Darfur" for Western Darfur) and its unit word is the event place', () => {
+  const e = first('On 3 March 2021, demonstrators marched in Geneina (El Geneina locality, West Darfur state) against the rising cost of bread.');
+  assert.ok(e);
+  assert.equal(e.country, 'Sudan');
+  assert.equal(e.admin1, 'West Darfur', "ACLED's spelling of the region");
+  const central = first('On 9 March 2021, demonstrators marched in Zalingei (Zalingi locality, Central Darfur state) against the coup.');
+  assert.equal(central?.admin1, 'Central Darfur', '"Central Darfur state": the unit word does not make the region an actor\'s');
+});
+
+test('"Southern District" is not "Narok South District": a compass word before a unit word alone is no variant', () => {
+  const places = geo.parse('Youths clashed at a village in Narok South District.');
+  assert.ok(!places.some((p) => p.entry.countryCode === 'IL'), JSON.stringify(places.map((p) => [p.text, p.entry.countryCode])));
+});
+
+test('a county government names its county: "Kisii county government employees" protest in Kisii', () => {
+  const e = first('More than 100 Kisii county government employees demonstrated outside the governor\'s office over unpaid salaries.');
+  assert.equal(e?.country, 'Kenya');
+});
+
+test('"the US dollar" is a currency, not a place of the story', () => {
+  const places = geo.parse('Protesters angry at the high US dollar exchange rate blocked the main road in Halba.');
+  assert.ok(!places.some((p) => p.entry.countryCode === 'US'), JSON.stringify(places.map((p) => p.text)));
+});
+
+test('admin1 is written in plain Latin letters, as ACLED writes it', () => {
+  const e = first('On 5 May 2021, gunmen shot dead a trader in the market of Taiz city.');
+  assert.equal(e?.country, 'Yemen');
+  assert.equal(e?.admin1, 'Taizz');
+});
