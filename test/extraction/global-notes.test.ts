@@ -44,3 +44,23 @@ test('admin1 is written in plain Latin letters, as ACLED writes it', () => {
   assert.equal(e?.country, 'Yemen');
   assert.equal(e?.admin1, 'Taizz');
 });
+
+test('state forces named by nationality or "of" a country are that country\'s, not the event country\'s', () => {
+  const e = first('On 2 June 2021, Turkish forces shelled the village of Tal Tamr in al-Hasakeh, killing two civilians.');
+  assert.equal(e?.country, 'Syria');
+  assert.match(e?.actor1 ?? '', /^Military Forces of Turkey/);
+  const b = first('On 3 June 2021, military forces of Armenia shelled the positions of the military forces of Azerbaijan near Tartar.');
+  assert.match(b?.actor1 ?? '', /^Military Forces of Armenia/);
+  assert.match(b?.actor2 ?? '', /^Military Forces of Azerbaijan/);
+});
+
+test('"A and/or B militants": either of two named groups is one actor, as ACLED names it', () => {
+  const e = first('On 4 June 2021, JNIM and/or ISGS militants attacked a bar in Gorom-Gorom and killed one civilian.');
+  assert.equal(e?.actor1, 'JNIM: Group for Support of Islam and Muslims and/or Islamic State (Greater Sahara)');
+  assert.equal(e?.event_type, 'Violence against civilians');
+});
+
+test('armed groups of the Sahel and Central Africa are named as ACLED names them', () => {
+  assert.equal(first('On 5 June 2021, Anti-Balaka militiamen attacked Bambari, killing three civilians.')?.actor1, 'Anti-Balaka');
+  assert.equal(first('On 6 June 2021, Ansaroul Islam militants killed two villagers near Djibo.')?.actor1, 'Ansaroul Islam');
+});
