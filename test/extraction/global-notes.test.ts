@@ -64,3 +64,20 @@ test('armed groups of the Sahel and Central Africa are named as ACLED names them
   assert.equal(first('On 5 June 2021, Anti-Balaka militiamen attacked Bambari, killing three civilians.')?.actor1, 'Anti-Balaka');
   assert.equal(first('On 6 June 2021, Ansaroul Islam militants killed two villagers near Djibo.')?.actor1, 'Ansaroul Islam');
 });
+
+test('firing on the positions of another force is a battle', () => {
+  const e = first('On 7 June 2021, military forces of Armenia fired with unspecified weapons on the positions of the military forces of Azerbaijan located near Tartar.');
+  assert.equal(e?.event_type, 'Battles');
+  assert.equal(e?.sub_event_type, 'Armed clash');
+  assert.equal(first('On 8 June 2021, soldiers engaged in a fire fight with separatists in Bafut town.')?.sub_event_type, 'Armed clash');
+});
+
+test('robbery and pillage by armed men, patrols and the arrival of forces are Strategic developments', () => {
+  assert.equal(first('On 9 June 2021, suspected militants robbed aid workers in Saouga and took a pickup truck.')?.sub_event_type, 'Looting/property destruction');
+  assert.equal(first('On 10 June 2021, Turkish and Russian forces conducted a joint patrol in the countryside of Kobani.')?.event_type, 'Strategic developments');
+});
+
+test('a pot-banging protest and demonstrators who gathered are protests', () => {
+  assert.equal(first('On 11 June 2021, in Rosario, residents performed a pot-banging protest against the government.')?.sub_event_type, 'Peaceful protest');
+  assert.equal(first('On 12 June 2021, demonstrators gathered in Kassala, denouncing the rise in fuel prices.')?.event_type, 'Protests');
+});
