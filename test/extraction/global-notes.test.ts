@@ -81,3 +81,9 @@ test('a pot-banging protest and demonstrators who gathered are protests', () => 
   assert.equal(first('On 11 June 2021, in Rosario, residents performed a pot-banging protest against the government.')?.sub_event_type, 'Peaceful protest');
   assert.equal(first('On 12 June 2021, demonstrators gathered in Kassala, denouncing the rise in fuel prices.')?.event_type, 'Protests');
 });
+
+test('"militiamen (coded as X communal militia)": the bracket names the same armed men, so civilians killed are an attack, not a battle', () => {
+  const e = first('On 15 June 2021, militiamen (coded as Darfur communal militia) killed two farmers near Kutum (Kutum, North Darfur).');
+  assert.equal(e?.event_type, 'Violence against civilians');
+  assert.match(e?.actor1 ?? '', /Communal Militia/);
+});

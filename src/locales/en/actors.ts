@@ -104,6 +104,13 @@ function actorAt(doc: Doc, i: number, entry: ActorEntry, endToken: number): numb
     doc.actors.push({ start: name.start, end: name.end, text: name.text, actorId: 'communal-militia', inter: 4, generic: true });
     return i;
   }
+  // "militiamen (coded as Darfur communal militia)", "gunmen (presumed JNIM)": a bracket right after
+  // an actor that names another says who they are; one actor, the more specific name.
+  const prior = doc.actors[doc.actors.length - 1];
+  if (prior && prior.inter >= 1 && prior.inter <= 4 && SAME_IN_BRACKETS.test(doc.text.slice(prior.end, t.start))) {
+    if (prior.generic && !(entry.kind && prior.actorId !== 'unidentified-armed-group')) doc.actors.pop();
+    else return endToken - 1;
+  }
   // "JNIM and/or ISGS militants": either of two named groups, one actor as ACLED names it ("A and/or B").
   const before = doc.actors[doc.actors.length - 1];
   if (!entry.kind && before && !before.generic && before.actorId !== entry.id && EITHER_OF.test(doc.text.slice(before.end, t.start))) {
@@ -121,6 +128,8 @@ function actorAt(doc: Doc, i: number, entry: ActorEntry, endToken: number): numb
   });
   return endToken - 1;
 }
+
+const SAME_IN_BRACKETS = new RegExp(`^\\s*\\(\\s*(?:(?:${dictionary.sameActorInBrackets.join('|')})\\s+(?:\\p{Lu}[\\p{L}'’-]*\\s+){0,2})?$`, 'u');
 
 const EITHER_OF = /^\s*(and\s*\/\s*or|\/)\s*$/i;
 
