@@ -1,7 +1,8 @@
 // Who the event's actors are: actor1 (the side that acts), actor2 (the other side, or the victims),
 // and associated actors (allies, supporters, parties). Generic references ("the militants") resolve
 // to the named group the document is about; generic state actors are named for the event's country.
-import type { Doc } from '../common/doc.js';
+import { firstStartingAfter, type Doc } from '../common/doc.js';
+import { lookupCountry } from '../geography/index.js';
 import { actorEntry, type ActorEntry } from '../locales/en/actors.js';
 import type { Frame, Participant } from './frames.js';
 import stateForces from './data/state-forces.json' with { type: 'json' };
@@ -44,6 +45,11 @@ export function stateActorName(kind: string, countryCode: string | undefined, co
   const kinds = period ? (stateForces.kinds as Record<string, string>) : (stateForces.kindsWithoutPeriod as Record<string, string>);
   const template = kinds[kind] ?? (stateForces.kindsWithoutPeriod as Record<string, string>).military!;
   return template.replace('{country}', countryName).replace('{period}', period ?? '');
+}
+
+/** State forces of a country other than the event's ("Turkish forces" in Syria). */
+function foreignForcesName(entry: ActorEntry, countryCode: string, date: string | undefined): string {
+  return stateActorName(entry.kind ?? 'military', countryCode, lookupCountry(countryCode)?.name, date);
 }
 
 export function actorName(entry: ActorEntry, countryCode: string | undefined, country: string | undefined, date: string | undefined): string {
@@ -111,8 +117,31 @@ const GENERIC_COMMUNAL = new Set(
 function actorKey(mention: Participant['mention'], ctx: RoleContext): string {
   const coref = ctx.coref.get(mention.start);
   if (coref) return coref;
+  if (STATE_KINDS.has(mention.actorId)) {
+    const cc = forcesCountry(ctx.doc, mention);
+    if (cc && cc !== ctx.countryCode) return `${mention.actorId}@${cc}`;
+  }
   if (mention.actorId === 'communal-militia' && /^\p{Lu}/u.test(mention.text) && !GENERIC_COMMUNAL.has(mention.text.toLowerCase())) return `ethnic:${mention.text.replace(/s$/, '')}`;
   return mention.actorId;
+}
+
+const STATE_KINDS = new Set(['military', 'police', 'government']);
+
+/**
+ * The country whose state forces a generic mention names: "Ethiopian troops", "Turkish forces",
+ * "military forces of Armenia" (a demonym or country right before it, or "of" a country after it).
+ */
+function forcesCountry(doc: Doc, mention: Participant['mention']): string | undefined {
+  const k = firstStartingAfter(doc.places, mention.end - 1) - 1;
+  for (let j = k; j >= 0 && j >= k - 1; j--) {
+    const p = doc.places[j]!;
+    if (!p.demonym && p.entry.feature !== 'country') continue;
+    // Inside the mention ("Kenyan troops" is one alias) or right before it.
+    if ((p.start >= mention.start && p.end <= mention.end) || (p.end <= mention.start && mention.start - p.end <= 1)) return p.entry.countryCode;
+  }
+  const next = doc.places[k + 1];
+  if (next && !next.demonym && next.entry.feature === 'country' && /^\s+of\s+(the\s+)?$/i.test(doc.text.slice(mention.end, next.start))) return next.entry.countryCode;
+  return undefined;
 }
 
 function ethnicMilitiaName(group: string, country: string | undefined): string {
@@ -182,7 +211,7 @@ export function resolveActors(frames: Frame[], ctx: RoleContext, options: RoleOp
   }
   const resolve = (key: string, t: Tally): ResolvedActor => ({
     key,
-    name: key.startsWith('ethnic:') ? ethnicMilitiaName(key.slice(7), ctx.country) : actorName(t.entry, ctx.countryCode, ctx.country, ctx.date),
+    name: key.startsWith('ethnic:') ? ethnicMilitiaName(key.slice(7), ctx.country) : key.includes('@') ? foreignForcesName(t.entry, key.slice(key.indexOf('@') + 1), ctx.date) : actorName(t.entry, ctx.countryCode, ctx.country, ctx.date),
     inter: t.entry.inter,
     kind: t.entry.kind,
     mentions: t.mentions,

@@ -175,7 +175,10 @@ const ADMIN_UNIT_SUFFIX = new RegExp(`\\s+(${adminUnits.suffixes.join('|')})$`, 
 function acledAdmin1(place: PlaceMention | undefined): string {
   if (!place || place.entry.feature === 'country' || place.entry.feature === 'region') return '';
   const name = (place.entry.admin1 ?? (place.entry.feature === 'admin1' ? place.entry.name : '')).replace(ADMIN_UNIT_SUFFIX, '');
-  return (adminUnits.acledNames as Record<string, Record<string, string>>)[place.entry.countryCode]?.[name] ?? name;
+  const acled = (adminUnits.acledNames as Record<string, Record<string, string>>)[place.entry.countryCode]?.[name] ?? name;
+  // ACLED writes its admin names in plain Latin letters: "Taizz", "Diyarbakir", "Ouham-Pende".
+  // eslint-disable-next-line no-control-regex
+  return /[^\x00-\x7f]/.test(acled) ? acled.normalize('NFD').replace(/\p{M}/gu, '').replace(/ı/g, 'i').replace(/[‘’ʿʾʻ]/g, '') : acled;
 }
 
 /** Between two places of one list: a comma, "and", "or", a bracketed alias, unit words. */

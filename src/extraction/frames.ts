@@ -6,6 +6,8 @@ import { isArmed } from './actor-roles.js';
 
 const MODIFIER_AFTER = new RegExp(`^(-|[\\s,]+(${placeModifiers.following.join('|')})\\b)`, 'i');
 
+const UNIT_WORD_AFTER = new RegExp(`^\\s+(${placeModifiers.unitWords.join('|')})\\b`, 'i');
+
 const ROAD_AFTER = /^(?:-\p{Lu}[\p{L}'’]*(?:\s\p{Lu}[\p{L}'’]*)?)?\s+(?:road|highway|street|avenue|bypass|expressway)\b/iu;
 
 /** "the Nakuru-Nairobi highway", "Mombasa Road": a road named after a town is not the town. */
@@ -21,7 +23,10 @@ const FROM_BETWEEN = /^(?:\s+\p{L}+)?\s+from\s+(?:the\s+|neighbouring\s+|neighbo
  * actor (an armed group's origin), not where the event happened.
  */
 export function describesActor(doc: Doc, place: PlaceMention): boolean {
-  if (MODIFIER_AFTER.test(doc.text.slice(place.end, place.end + 16))) return true;
+  const after = doc.text.slice(place.end, place.end + 16);
+  // "Central Darfur state", "Kisii county government": a region's name with its unit word names
+  // the place (a unit's government sits in it).
+  if (MODIFIER_AFTER.test(after) && !(place.entry.feature !== 'country' && UNIT_WORD_AFTER.test(after))) return true;
   // Only the actors just before the place can be "raiders from" it: found by binary search, so
   // that a long article's places do not each walk all its actors.
   const ends = actorEndsSoFar(doc);

@@ -38,6 +38,14 @@ const ARABIC_WORD_VARIANTS: [string, string[]][] = [
   ['kafr ', ['kfar ', 'kafar ']],
 ];
 
+const COMPASS_OTHER: Record<string, string> = {
+  north: 'northern', south: 'southern', east: 'eastern', west: 'western',
+  northern: 'north', southern: 'south', eastern: 'east', western: 'west',
+};
+/** ("Southern District" is no "South District": the rest must be a name, not a unit word.) */
+const UNIT_WORDS = new Set(['district', 'region', 'province', 'state', 'governorate', 'county', 'department', 'division', 'prefecture', 'municipality', 'zone', 'area', 'territory', 'sector']);
+const COMPASS = /^(northern|southern|eastern|western|north|south|east|west)(?= [a-z]{3})/;
+
 /** Countries whose place names join words by the Persian izafe ("Nahr-e Saraj"). */
 const IZAFE_NAMES = new Set(['AF', 'IR', 'TJ', 'PK']);
 
@@ -81,6 +89,10 @@ export function nameVariants(folded: string, countryCode?: string): string[] {
   if (countryCode === undefined || IZAFE_NAMES.has(countryCode)) out.push(...persianVariants(folded));
   if (/^st /.test(folded)) out.push('saint ' + folded.slice(3));
   else if (/^saint /.test(folded)) out.push('st ' + folded.slice(6));
+  // "Western Darfur" / "West Darfur", "North Kivu" / "Northern Kivu": news and GeoNames write a
+  // region's compass word either way.
+  const compass = COMPASS.exec(folded);
+  if (compass && !UNIT_WORDS.has(folded.slice(compass[1]!.length + 1))) out.push(COMPASS_OTHER[compass[1]!]! + folded.slice(compass[1]!.length));
   if (/^mount /.test(folded)) out.push('mt ' + folded.slice(6));
   if (/^fort /.test(folded)) out.push('ft ' + folded.slice(5));
   return out;

@@ -28,6 +28,7 @@ const RESIDENTS_AFTER = set('residentsAfter');
 const INSTITUTIONS_AFTER = set('institutionsAfter');
 const INSTITUTION_MODIFIERS = set('institutionModifiers');
 const AFTER_NAME = set('wordsAfterAName');
+const CURRENCY_AFTER = set('currencyAfter');
 
 export interface Word {
   start: number;
@@ -647,6 +648,9 @@ function makeCandidate(
   // A country, populous region or continent: no person's name here.
   const strong = demonym !== undefined || (firstName ? info.strongAsFirstName : info.strong);
   if (NOT_PLACES.has(key)) return NOT_A_PLACE;
+  // "the US dollar": a currency.
+  const following = words.at(j + 1);
+  if (following && CURRENCY_AFTER.has(following.lower) && /^ $/.test(text.slice(last.end, following.start))) return NOT_A_PLACE;
 
   // A dateline: "CHARLESTON, W.Va. --", "COLUMBUS --", "NEWARK — The council".
   const dateline = first.allCaps && first.initial && isDateline(text, last.end);

@@ -58,7 +58,7 @@ test('air strikes on a town killing civilians are an Air/drone strike with civil
   assert.equal(e.actor2, 'Civilians (Syria)');
   assert.equal(e.inter2, 7);
   assert.equal(e.fatalities, 6, 'two children are among the six, not added to them');
-  assert.equal(e.admin1, 'Idlib');
+  assert.equal(e.admin1, 'Idleb', "ACLED's spelling of the governorate");
   assert.equal(e.event_date, '2023-10-01');
   const claim = e.claims.find((c) => c.kind === 'killed');
   assert.match(claim?.reporter ?? '', /rescue workers/);

@@ -45,6 +45,18 @@ const CALENDAR_WORDS = new Set<string>([...Object.keys(calendarWords.months), ..
 /** "Toposa militia", "Kipsigi militiamen": a group's own name before these words makes them its militia. */
 const militiaWords = new Set<string>(dictionary.militiaOfNamedGroup);
 
+/** "Turkish forces", "Ukrainian Forces": after a nationality or a country, these words are its state forces. */
+const nationalForcesWords = new Set<string>(dictionary.stateForcesAfterNationality);
+
+function nationalForcesAt(doc: Doc, i: number): void {
+  const t = doc.tokens[i]!;
+  const p = doc.places[firstStartingAfter(doc.places, t.start) - 1];
+  if (!p || (!p.demonym && p.entry.feature !== 'country') || p.end > t.start || t.start - p.end > 1) return;
+  const last = doc.actors[doc.actors.length - 1];
+  if (last && last.end > p.start) return;
+  doc.actors.push({ start: p.start, end: t.end, text: doc.text.slice(p.start, t.end), actorId: 'military', inter: 1, generic: true });
+}
+
 export function actorEntry(id: string): ActorEntry | undefined {
   return entries.get(id);
 }
@@ -55,7 +67,10 @@ export function recogniseActors(doc: Doc): void {
     const t = tokens[i]!;
     const exact = exactFirstChars[t.text.charCodeAt(0)] === 1 && !inCapitals(tokens, i) ? exactAliases.get(t.text) : undefined;
     const m = matcher.matchAt(tokens, i);
-    if (!m && !exact) continue;
+    if (!m && !exact) {
+      if (nationalForcesWords.has(t.lower)) nationalForcesAt(doc, i);
+      continue;
+    }
     // (The match is read by a function of its own: the scan stays a small loop V8 optimises cheaply.)
     i = actorAt(doc, i, m ? m.value : exact!, m ? m.endToken : i + 1);
   }
@@ -98,6 +113,20 @@ function actorAt(doc: Doc, i: number, entry: ActorEntry, endToken: number): numb
     doc.actors.push({ start: name.start, end: name.end, text: name.text, actorId: 'communal-militia', inter: 4, generic: true });
     return i;
   }
+  // "militiamen (coded as Darfur communal militia)", "gunmen (presumed JNIM)": a bracket right after
+  // an actor that names another says who they are; one actor, the more specific name.
+  const prior = doc.actors[doc.actors.length - 1];
+  if (prior && prior.inter >= 1 && prior.inter <= 4 && SAME_IN_BRACKETS.test(doc.text.slice(prior.end, t.start))) {
+    if (prior.generic && !(entry.kind && prior.actorId !== 'unidentified-armed-group')) doc.actors.pop();
+    else return endToken - 1;
+  }
+  // "JNIM and/or ISGS militants": either of two named groups, one actor as ACLED names it ("A and/or B").
+  const before = doc.actors[doc.actors.length - 1];
+  if (!entry.kind && before && !before.generic && before.actorId !== entry.id && EITHER_OF.test(doc.text.slice(before.end, t.start))) {
+    const either = eitherEntry(entries.get(before.actorId)!, entry);
+    doc.actors[doc.actors.length - 1] = { start: before.start, end: last.end, text: doc.text.slice(before.start, last.end), actorId: either.id, inter: either.inter };
+    return endToken - 1;
+  }
   doc.actors.push({
     start: t.start,
     end: last.end,
@@ -107,6 +136,21 @@ function actorAt(doc: Doc, i: number, entry: ActorEntry, endToken: number): numb
     generic: entry.kind ? true : undefined,
   });
   return endToken - 1;
+}
+
+const SAME_IN_BRACKETS = new RegExp(`^\\s*\\(\\s*(?:(?:${dictionary.sameActorInBrackets.join('|')})\\s+(?:\\p{Lu}[\\p{L}'’-]*\\s+){0,2})?$`, 'u');
+
+const EITHER_OF = /^\s*(and\s*\/\s*or|\/)\s*$/i;
+
+/** The actor "A and/or B" (made once per pair). */
+function eitherEntry(a: ActorEntry, b: ActorEntry): ActorEntry {
+  const id = `${a.id}|${b.id}`;
+  let e = entries.get(id);
+  if (!e) {
+    e = { id, name: `${a.name ?? a.id} and/or ${b.name ?? b.id}`, inter: Math.min(a.inter, b.inter), home: a.home === b.home ? a.home : undefined };
+    entries.set(id, e);
+  }
+  return e;
 }
 
 /**

@@ -1,0 +1,89 @@
+// Notes from conflicts anywhere in the world (invented sentences in the style of ACLED's notes):
+// places written in other spellings, regions with their unit words, forces named by role,
+// and the words of ACLED's event types.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { AcledEvent } from '../../src/common/event.js';
+import { loadGeoparser } from '../../src/geography/index.js';
+import { createExtractor } from '../../src/pipeline/index.js';
+
+const extractor = createExtractor();
+const geo = loadGeoparser();
+
+/** The first event of a note read alone (no publication date, as `eval acled` reads notes). */
+function first(text: string): AcledEvent | undefined {
+  return extractor.extract({ text, origin: { file: 'inline' } }).events[0];
+}
+
+test('a region named with the other compass word ("West Darfur" for Western Darfur) and its unit word is the event place', () => {
+  const e = first('On 3 March 2021, demonstrators marched in Geneina (El Geneina locality, West Darfur state) against the rising cost of bread.');
+  assert.ok(e);
+  assert.equal(e.country, 'Sudan');
+  assert.equal(e.admin1, 'West Darfur', "ACLED's spelling of the region");
+  const central = first('On 9 March 2021, demonstrators marched in Zalingei (Zalingi locality, Central Darfur state) against the coup.');
+  assert.equal(central?.admin1, 'Central Darfur', '"Central Darfur state": the unit word does not make the region an actor\'s');
+});
+
+test('"Southern District" is not "Narok South District": a compass word before a unit word alone is no variant', () => {
+  const places = geo.parse('Youths clashed at a village in Narok South District.');
+  assert.ok(!places.some((p) => p.entry.countryCode === 'IL'), JSON.stringify(places.map((p) => [p.text, p.entry.countryCode])));
+});
+
+test('a county government names its county: "Kisii county government employees" protest in Kisii', () => {
+  const e = first('More than 100 Kisii county government employees demonstrated outside the governor\'s office over unpaid salaries.');
+  assert.equal(e?.country, 'Kenya');
+});
+
+test('"the US dollar" is a currency, not a place of the story', () => {
+  const places = geo.parse('Protesters angry at the high US dollar exchange rate blocked the main road in Halba.');
+  assert.ok(!places.some((p) => p.entry.countryCode === 'US'), JSON.stringify(places.map((p) => p.text)));
+});
+
+test('admin1 is written in plain Latin letters, as ACLED writes it', () => {
+  const e = first('On 5 May 2021, gunmen shot dead a trader in the market of Taiz city.');
+  assert.equal(e?.country, 'Yemen');
+  assert.equal(e?.admin1, 'Taizz');
+});
+
+test('state forces named by nationality or "of" a country are that country\'s, not the event country\'s', () => {
+  const e = first('On 2 June 2021, Turkish forces shelled the village of Tal Tamr in al-Hasakeh, killing two civilians.');
+  assert.equal(e?.country, 'Syria');
+  assert.match(e?.actor1 ?? '', /^Military Forces of Turkey/);
+  const b = first('On 3 June 2021, military forces of Armenia shelled the positions of the military forces of Azerbaijan near Tartar.');
+  assert.match(b?.actor1 ?? '', /^Military Forces of Armenia/);
+  assert.match(b?.actor2 ?? '', /^Military Forces of Azerbaijan/);
+});
+
+test('"A and/or B militants": either of two named groups is one actor, as ACLED names it', () => {
+  const e = first('On 4 June 2021, JNIM and/or ISGS militants attacked a bar in Gorom-Gorom and killed one civilian.');
+  assert.equal(e?.actor1, 'JNIM: Group for Support of Islam and Muslims and/or Islamic State (Greater Sahara)');
+  assert.equal(e?.event_type, 'Violence against civilians');
+});
+
+test('armed groups of the Sahel and Central Africa are named as ACLED names them', () => {
+  assert.equal(first('On 5 June 2021, Anti-Balaka militiamen attacked Bambari, killing three civilians.')?.actor1, 'Anti-Balaka');
+  assert.equal(first('On 6 June 2021, Ansaroul Islam militants killed two villagers near Djibo.')?.actor1, 'Ansaroul Islam');
+});
+
+test('firing on the positions of another force is a battle', () => {
+  const e = first('On 7 June 2021, military forces of Armenia fired with unspecified weapons on the positions of the military forces of Azerbaijan located near Tartar.');
+  assert.equal(e?.event_type, 'Battles');
+  assert.equal(e?.sub_event_type, 'Armed clash');
+  assert.equal(first('On 8 June 2021, soldiers engaged in a fire fight with separatists in Bafut town.')?.sub_event_type, 'Armed clash');
+});
+
+test('robbery and pillage by armed men, patrols and the arrival of forces are Strategic developments', () => {
+  assert.equal(first('On 9 June 2021, suspected militants robbed aid workers in Saouga and took a pickup truck.')?.sub_event_type, 'Looting/property destruction');
+  assert.equal(first('On 10 June 2021, Turkish and Russian forces conducted a joint patrol in the countryside of Kobani.')?.event_type, 'Strategic developments');
+});
+
+test('a pot-banging protest and demonstrators who gathered are protests', () => {
+  assert.equal(first('On 11 June 2021, in Rosario, residents performed a pot-banging protest against the government.')?.sub_event_type, 'Peaceful protest');
+  assert.equal(first('On 12 June 2021, demonstrators gathered in Kassala, denouncing the rise in fuel prices.')?.event_type, 'Protests');
+});
+
+test('"militiamen (coded as X communal militia)": the bracket names the same armed men, so civilians killed are an attack, not a battle', () => {
+  const e = first('On 15 June 2021, militiamen (coded as Darfur communal militia) killed two farmers near Kutum (Kutum, North Darfur).');
+  assert.equal(e?.event_type, 'Violence against civilians');
+  assert.match(e?.actor1 ?? '', /Communal Militia/);
+});
