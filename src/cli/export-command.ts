@@ -1,7 +1,7 @@
 // `sitrep export --format acled-csv|jsonl|geojson [filters]`: stored events out, streamed page by
 // page so that any number of events exports in constant memory.
 import type { Command } from 'commander';
-import type { RawFilters } from './filters.js';
+import type { RawFilters } from '../store/filters.js';
 
 import { EXPORT_FORMATS, type ExportFormat } from '../store/export.js';
 
@@ -48,7 +48,7 @@ function writer(stream: NodeJS.WritableStream): (chunk: string) => Promise<void>
 }
 
 async function runExport(opts: ExportOptions): Promise<number> {
-  const { parseEventFilters, CLI_FILTER_NAMES } = await import('./filters.js');
+  const { parseEventFilters, CLI_FILTER_NAMES } = await import('../store/filters.js');
   if (!EXPORT_FORMATS.includes(opts.format as ExportFormat)) {
     throw new Error(`--format: "${opts.format}" is not one of ${EXPORT_FORMATS.join(', ')}`);
   }

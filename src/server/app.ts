@@ -4,7 +4,7 @@ import { timingSafeEqual, createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { API_FILTER_NAMES, FilterError, parseEventFilters } from '../cli/filters.js';
+import { API_FILTER_NAMES, FilterError, parseEventFilters } from '../store/filters.js';
 import type { AcledEvent } from '../common/event.js';
 import type { SourceDocument } from '../ingest/types.js';
 import type { Extractor } from '../pipeline/index.js';

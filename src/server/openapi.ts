@@ -1,5 +1,5 @@
 // The API's OpenAPI 3.1 description, served at /api/openapi.json.
-import { ACLED_EVENT_TYPES } from '../cli/filters.js';
+import { ACLED_EVENT_TYPES } from '../store/filters.js';
 import { MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE } from './limits.js';
 
 const filterParams = [

@@ -1,6 +1,6 @@
 // Parsing and validation of the event filters shared by `sitrep export` (--from, --event-type...)
 // and the HTTP API (from, event_type...): one set of rules, errors that name the parameter.
-import type { EventFilters } from '../store/types.js';
+import type { EventFilters } from './types.js';
 import { ACLED_EVENT_TYPES } from '../common/acled-types.js';
 
 /** A filter value that cannot be used; `parameter` is the name the user typed. */
