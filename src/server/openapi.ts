@@ -167,7 +167,10 @@ export const OPENAPI = {
     '/api/events.csv': {
       get: {
         summary: 'All matching events as ACLED-layout CSV (streamed)',
-        parameters: filterParams,
+        parameters: [
+          ...filterParams,
+          { name: 'layout', in: 'query', schema: { type: 'string', enum: ['2024', '2020'] }, description: 'ACLED\'s 2024 export columns (default) or the 2020 layout.' },
+        ],
         responses: { 200: { description: 'CSV with ACLED\'s columns', content: { 'text/csv': {} } }, 400: error },
       },
     },
