@@ -2,6 +2,7 @@
 // and the HTTP API (from, event_type...): one set of rules, errors that name the parameter.
 import type { EventFilters } from './types.js';
 import { ACLED_EVENT_TYPES } from '../common/acled-types.js';
+import { actorNamesFor } from './actor-aliases.js';
 
 /** A filter value that cannot be used; `parameter` is the name the user typed. */
 export class FilterError extends Error {
@@ -108,7 +109,11 @@ export function parseEventFilters(raw: RawFilters, names: FilterNames = CLI_FILT
   }
   if (raw.country !== undefined) f.countries = parseList(raw.country, names.country);
   if (raw.eventType !== undefined) f.eventTypes = parseEventTypes(raw.eventType, names.eventType);
-  if (raw.actor !== undefined) f.actor = parseText(raw.actor, names.actor);
+  if (raw.actor !== undefined) {
+    f.actor = parseText(raw.actor, names.actor);
+    const aliasOf = actorNamesFor(f.actor);
+    if (aliasOf.length) f.actorNames = aliasOf;
+  }
   if (raw.bbox !== undefined) f.bbox = parseBbox(raw.bbox, names.bbox);
   if (raw.q !== undefined) f.q = parseText(raw.q, names.q);
   return f;

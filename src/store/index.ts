@@ -319,7 +319,10 @@ export class Store {
       ]));
     }
     if (f.eventTypes?.length) and.push(eb('events.event_type', 'in', f.eventTypes));
-    if (f.actor) and.push(contains(['actor1', 'actor2', 'assoc_actor_1', 'assoc_actor_2'], f.actor));
+    if (f.actor) {
+      const actorCols: (keyof EventsTable)[] = ['actor1', 'actor2', 'assoc_actor_1', 'assoc_actor_2'];
+      and.push(eb.or([f.actor, ...(f.actorNames ?? [])].map((a) => contains(actorCols, a))));
+    }
     if (f.q) {
       and.push(contains(['notes', 'actor1', 'actor2', 'assoc_actor_1', 'assoc_actor_2', 'location', 'admin1', 'country'], f.q));
     }
