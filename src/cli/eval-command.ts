@@ -11,7 +11,14 @@ function positiveInt(value: string): number {
 export function registerEval(program: Command): Command {
   const evalCommand = program
     .command('eval')
-    .description('Measure sitrep against gold data (ACLED notes, geoparsing corpora)');
+    .description('Measure sitrep against gold data (ACLED notes, geoparsing corpora)')
+    .addHelpText(
+      'after',
+      '\nExamples:\n' +
+        '  sitrep eval all                                   # every file in ../shared/eval-data\n' +
+        '  sitrep eval acled --errors misses.jsonl ../shared/eval-data/acled-notes/acled_afghanistan_2020-03.csv\n' +
+        '  sitrep eval geoparse ../shared/eval-data/geoparsing-gold/lgl.xml',
+    );
 
   evalCommand
     .command('acled')
@@ -24,6 +31,7 @@ export function registerEval(program: Command): Command {
     .option('--limit <n>', 'only the first N rows that have notes', positiveInt)
     .option('--json', 'print the metrics as JSON')
     .option('--errors <file>', 'write the misses as JSONL (note, gold, prediction, missed metrics)')
+    .addHelpText('after', '\nRequired: <gold>, an ACLED CSV with a notes column.\n\nExample:\n  sitrep eval acled --limit 100 ../shared/eval-data/acled-notes/acled_kenya_2004-2019.csv')
     .action(async (gold: string, opts: { limit?: number; json?: boolean; errors?: string }) => {
       const { runAcledCommand } = await import('../eval/all.js');
       await runAcledCommand(gold, opts);
@@ -39,6 +47,7 @@ export function registerEval(program: Command): Command {
     .option('--limit <n>', 'only the first N rows (ACLED) of each file', positiveInt)
     .option('--json', 'print the metrics as JSON')
     .option('--errors <file>', 'write the ACLED misses of all files as JSONL')
+    .addHelpText('after', '\nRequired: nothing.\n\nExample:\n  sitrep eval all --json > metrics.json')
     .action(async (opts: { data?: string; limit?: number; json?: boolean; errors?: string }) => {
       const { runAllCommand } = await import('../eval/all.js');
       await runAllCommand(opts);
@@ -55,6 +64,7 @@ export function registerEval(program: Command): Command {
     .option('--no-demonyms', 'do not report demonyms ("Syrian") as place mentions')
     .option('--json', 'print the metrics as JSON')
     .option('--errors <file>', 'write the misses (missed, misplaced, spurious) as JSONL')
+    .addHelpText('after', '\nRequired: <gold>, a gold XML file.\n\nExample:\n  sitrep eval geoparse --errors geo-misses.jsonl ../shared/eval-data/geoparsing-gold/lgl.xml')
     .action(async (gold: string, opts: { limit?: number; demonyms: boolean; json?: boolean; errors?: string }) => {
       const { evaluateGeoparse, formatGeoparseReport } = await import('../geography/eval.js');
       const result = evaluateGeoparse(gold, opts);

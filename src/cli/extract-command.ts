@@ -45,8 +45,8 @@ export function registerExtract(program: Command): void {
     .option('-q, --quiet', 'no summary line on stderr')
     .addHelpText(
       'after',
-      '\nExamples:\n' +
-        '  sitrep extract article.txt\n' +
+      '\nRequired: nothing (reads standard input without files).\n\nExamples:\n' +
+        '  sitrep extract samples/articles/garissa-clash.txt\n' +
         '  sitrep extract --format acled-csv feed.xml > events.csv\n' +
         '  sitrep extract --format acled-csv --layout 2020 samples/articles/*.txt > events-2020.csv\n' +
         '  cat articles.jsonl | sitrep extract --input-format jsonl -\n' +
