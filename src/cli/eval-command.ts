@@ -16,7 +16,14 @@ function byField(value: string): string {
 export function registerEval(program: Command): Command {
   const evalCommand = program
     .command('eval')
-    .description('Measure sitrep against gold data (ACLED notes, whole articles, MUC-4 reports, geoparsing corpora)');
+    .description('Measure sitrep against gold data (ACLED notes, whole articles, MUC-4 reports, geoparsing corpora)')
+    .addHelpText(
+      'after',
+      '\nExamples:\n' +
+        '  sitrep eval all                                   # every file in ../shared/eval-data\n' +
+        '  sitrep eval acled --errors misses.jsonl ../shared/eval-data/acled-notes/acled_afghanistan_2020-03.csv\n' +
+        '  sitrep eval geoparse ../shared/eval-data/geoparsing-gold/lgl.xml',
+    );
 
   evalCommand
     .command('acled')
@@ -32,7 +39,7 @@ export function registerEval(program: Command): Command {
     .option('--by <field>', 'also print the metrics for each value of a field: country (with row counts)', byField)
     .addHelpText(
       'after',
-      '\nExamples:\n' +
+      '\nRequired: <gold>, an ACLED CSV with a notes column.\n\nExamples:\n' +
         '  sitrep eval acled ../shared/eval-data/acled-notes/acled_afghanistan_2020-03.csv\n' +
         '  sitrep eval acled ../shared/eval-data/acled-notes/acled_global_dev.csv --by country\n' +
         '  sitrep eval acled GOLD.csv --limit 500 --errors misses.jsonl\n',
@@ -102,7 +109,7 @@ export function registerEval(program: Command): Command {
     .option('--errors <file>', 'write the misses of all files as JSONL (each record names its file)')
     .addHelpText(
       'after',
-      '\nCovers acled-notes/*.csv, geoparsing-gold (lgl, GeoVirus), guardian-sdf/gold.jsonl (eval articles),\n' +
+      '\nRequired: nothing.\n\nCovers acled-notes/*.csv, geoparsing-gold (lgl, GeoVirus), guardian-sdf/gold.jsonl (eval articles),\n' +
         'muc4/dev.jsonl (eval muc), and events per article on GeoVirus and bbc-news/dev.jsonl (false alarms).\n' +
         '\nExamples:\n' +
         '  npm run eval\n' +
@@ -124,6 +131,7 @@ export function registerEval(program: Command): Command {
     .option('--no-demonyms', 'do not report demonyms ("Syrian") as place mentions')
     .option('--json', 'print the metrics as JSON')
     .option('--errors <file>', 'write the misses (missed, misplaced, spurious) as JSONL')
+    .addHelpText('after', '\nRequired: <gold>, a gold XML file.\n\nExample:\n  sitrep eval geoparse --errors geo-misses.jsonl ../shared/eval-data/geoparsing-gold/lgl.xml')
     .action(async (gold: string, opts: { limit?: number; demonyms: boolean; json?: boolean; errors?: string }) => {
       const { evaluateGeoparse, formatGeoparseReport } = await import('../geography/eval.js');
       const result = evaluateGeoparse(gold, opts);

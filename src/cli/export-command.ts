@@ -1,7 +1,7 @@
 // `sitrep export --format acled-csv|jsonl|geojson [filters]`: stored events out, streamed page by
 // page so that any number of events exports in constant memory.
-import type { Command } from 'commander';
-import type { RawFilters } from './filters.js';
+import { Option, type Command } from 'commander';
+import type { RawFilters } from '../store/filters.js';
 
 import { EXPORT_FORMATS, type ExportFormat } from '../store/export.js';
 
@@ -10,6 +10,7 @@ interface ExportOptions extends RawFilters {
   reviewedOnly?: boolean;
   db?: string;
   output?: string;
+  layout: '2024' | '2020';
 }
 
 export function registerExport(program: Command): void {
@@ -17,17 +18,26 @@ export function registerExport(program: Command): void {
     .command('export')
     .description('write the stored events as ACLED CSV, JSON Lines or GeoJSON')
     .requiredOption('-f, --format <format>', `output format (${EXPORT_FORMATS.join(', ')})`)
+    .addOption(new Option('--layout <year>', 'ACLED CSV layout: 2024 (current export columns) or 2020').choices(['2024', '2020']).default('2024'))
     .option('--from <date>', 'events on or after this date (YYYY-MM-DD, YYYY-MM or YYYY)')
     .option('--to <date>', 'events on or before this date')
     .option('--country <names>', 'country names or ISO3 codes, comma-separated')
     .option('--event-type <types>', 'ACLED event types, comma-separated (e.g. "Battles,Riots")')
-    .option('--actor <text>', 'an actor (or associated actor) containing this text')
+    .option('--actor <text>', 'an actor (or associated actor) containing this text, or known by it ("SDF", "ISIS", "Daesh")')
     .option('--bbox <box>', 'minLon,minLat,maxLon,maxLat')
     .option('--q <text>', 'text search in notes, actors and places')
     .option('--review-status <statuses>', 'review statuses, comma-separated: unreviewed, confirmed, edited, rejected (default: all but rejected)')
     .option('--reviewed-only', 'only events an analyst confirmed or edited')
     .option('--db <path|url>', 'SQLite file or postgres:// URL (default: $DATABASE_URL if postgres://, else ./sitrep.db)')
     .option('-o, --output <file>', 'write to this file instead of standard output')
+    .addHelpText(
+      'after',
+      '\nRequired: --format. The database must exist (run `sitrep ingest` first).\n\nExamples:\n' +
+        '  sitrep ingest samples/articles && sitrep export --format acled-csv > events.csv\n' +
+        '  sitrep export --format acled-csv --layout 2020 --country Syria --from 2022-01 > syria.csv\n' +
+        '  sitrep export --format geojson --event-type Battles,Riots -o events.geojson\n' +
+        '  sitrep export --format jsonl --actor ISIS --db postgres://localhost/sitrep',
+    )
     .action(async (opts: ExportOptions) => {
       process.exitCode = await runExport(opts);
     });
@@ -51,7 +61,7 @@ function writer(stream: NodeJS.WritableStream): (chunk: string) => Promise<void>
 }
 
 async function runExport(opts: ExportOptions): Promise<number> {
-  const { parseEventFilters, CLI_FILTER_NAMES } = await import('./filters.js');
+  const { parseEventFilters, CLI_FILTER_NAMES } = await import('../store/filters.js');
   if (!EXPORT_FORMATS.includes(opts.format as ExportFormat)) {
     throw new Error(`--format: "${opts.format}" is not one of ${EXPORT_FORMATS.join(', ')}`);
   }
@@ -80,8 +90,9 @@ async function runExport(opts: ExportOptions): Promise<number> {
     else throw err;
   });
   const write = writer(out);
+  const counter = { events: 0 };
   try {
-    for await (const chunk of exportChunks(store, format, filters)) {
+    for await (const chunk of exportChunks(store, format, filters, { layout: opts.layout, counter })) {
       if (closedEarly) break;
       await write(chunk);
     }
@@ -89,6 +100,10 @@ async function runExport(opts: ExportOptions): Promise<number> {
     if (!closedEarly) throw err;
   } finally {
     await store.close();
+    if (counter.events === 0 && !closedEarly) {
+      const used = (Object.keys(CLI_FILTER_NAMES) as (keyof typeof CLI_FILTER_NAMES)[]).filter((k) => opts[k] !== undefined).map((k) => `${CLI_FILTER_NAMES[k]} ${opts[k]}`);
+      process.stderr.write(used.length ? `export: warning: no stored event matches ${used.join(' ')}\n` : 'export: warning: the database holds no events\n');
+    }
     if (opts.output) await new Promise<void>((resolve, reject) => (out as import('node:fs').WriteStream).end((e?: Error | null) => (e ? reject(e) : resolve())));
   }
   return 0;

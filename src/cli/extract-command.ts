@@ -5,6 +5,8 @@ import type { InputOptions } from './document-run.js';
 
 export const INPUT_FORMATS = ['text', 'jsonl', 'json', 'csv', 'html', 'feed'] as const;
 export const OUTPUT_FORMATS = ['jsonl', 'acled-csv', 'geojson'] as const;
+/** ACLED CSV layouts (src/output/acled-csv.ts), listed here so that --help loads no output module. */
+export const CSV_LAYOUTS = ['2024', '2020'] as const;
 
 export function addInputOptions(cmd: Command): Command {
   return cmd
@@ -16,6 +18,7 @@ export function addInputOptions(cmd: Command): Command {
 
 interface ExtractOptions extends InputOptions {
   format: (typeof OUTPUT_FORMATS)[number];
+  layout: (typeof CSV_LAYOUTS)[number];
   demonyms: boolean;
   places?: string;
   quiet?: boolean;
@@ -36,14 +39,16 @@ export function registerExtract(program: Command): void {
     )
     .argument('[files...]', 'article files, or - for standard input', ['-'])
     .addOption(new Option('-f, --format <format>', 'output format').choices(OUTPUT_FORMATS).default('jsonl'))
+    .addOption(new Option('--layout <year>', "ACLED CSV layout: 2024 (disorder_type, civilian_targeting, tags, numeric iso) or 2020 (numeric inter codes, iso3)").choices(CSV_LAYOUTS).default('2024'))
     .option('--no-demonyms', 'do not report demonyms ("Syrian") as place mentions')
     .option('--places <tsv>', 'extra gazetteer entries: TSV with name, aliases, lat, lon, country, admin1')
     .option('-q, --quiet', 'no summary line on stderr')
     .addHelpText(
       'after',
-      '\nExamples:\n' +
-        '  sitrep extract article.txt\n' +
+      '\nRequired: nothing (reads standard input without files).\n\nExamples:\n' +
+        '  sitrep extract samples/articles/garissa-clash.txt\n' +
         '  sitrep extract --format acled-csv feed.xml > events.csv\n' +
+        '  sitrep extract --format acled-csv --layout 2020 samples/articles/*.txt > events-2020.csv\n' +
         '  cat articles.jsonl | sitrep extract --input-format jsonl -\n' +
         '  sitrep extract --text-column body --date-column published news.csv',
     );

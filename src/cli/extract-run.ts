@@ -11,13 +11,13 @@ export async function runExtract(files: string[], options: ExtractOptions): Prom
   // The other formats load only when asked for (start-up time).
   const geojson = options.format === 'geojson' ? new (await import('../output/geojson.js')).GeoJsonWriter((s) => out.write(s)) : undefined;
   const acledCsv = options.format === 'acled-csv' ? await import('../output/acled-csv.js') : undefined;
-  if (acledCsv) out.write(acledCsv.acledCsvHeader());
+  if (acledCsv) out.write(acledCsv.acledCsvHeader(options.layout));
   let events = 0;
   const run = await forEachDocument(files, options, 'could not extract events', (doc) => {
     for (const e of extractor.extract(doc).events) {
       events++;
       if (geojson) geojson.add(e);
-      else if (acledCsv) out.write(acledCsv.acledCsvRow(e));
+      else if (acledCsv) out.write(acledCsv.acledCsvRow(e, null, options.layout));
       else out.write(toJsonl(e));
     }
     return !out.closed;

@@ -27,7 +27,14 @@ export function registerGeoparse(program: Command): void {
     .option('--no-demonyms', 'do not report demonyms ("Syrian") as place mentions')
     .option('--places <tsv>', 'extra gazetteer entries: TSV with name, aliases, lat, lon, country, admin1')
     .option('--focus-country <code>', 'the country the articles are about (ISO2, ISO3 or name): breaks ties between same-named places')
-    .option('-q, --quiet', 'no summary line on stderr');
+    .option('-q, --quiet', 'no summary line on stderr')
+    .addHelpText(
+      'after',
+      '\nRequired: nothing (reads standard input without files).\n\nExamples:\n' +
+        '  sitrep geoparse samples/articles/dhaka-protest.txt\n' +
+        '  sitrep geoparse --focus-country Kenya samples/articles/garissa-clash.txt\n' +
+        '  echo "Clashes near Idlib and Aleppo." | sitrep geoparse -',
+    );
   addInputOptions(cmd).action(async (files: string[], options: GeoparseOptions) => {
     const { runGeoparse } = await import('../geography/geoparse-run.js');
     process.exitCode = await runGeoparse(files, options);

@@ -36,7 +36,15 @@ export function registerIngest(program: Command): void {
     .option('--batch-size <n>', 'documents stored per transaction', '200')
     .option('--no-demonyms', 'do not report demonyms ("Syrian") as place mentions')
     .option('--places <tsv>', 'extra gazetteer entries (as for `sitrep extract`)')
-    .option('-q, --quiet', 'no progress display or summary');
+    .option('-q, --quiet', 'no progress display or summary')
+    .addHelpText(
+      'after',
+      '\nRequired: the articles to read (files, directories, or - for standard input).\n\nExamples:\n' +
+        '  sitrep ingest samples/articles                    # into ./sitrep.db\n' +
+        '  sitrep ingest --db events.db samples/articles/idlib-airstrike.txt\n' +
+        '  cat articles.jsonl | sitrep ingest --input-format jsonl -\n' +
+        '  sitrep ingest --db postgres://localhost/sitrep --text-column body news.csv',
+    );
   addInputOptions(cmd).action(async (inputs: string[], opts: IngestCliOptions) => {
       process.exitCode = await runIngestCommand(inputs, opts);
     });

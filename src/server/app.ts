@@ -3,7 +3,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { API_FILTER_NAMES, FilterError, parseEventFilters } from '../cli/filters.js';
+import { API_FILTER_NAMES, FilterError, parseEventFilters } from '../store/filters.js';
 import type { AcledEvent } from '../common/event.js';
 import type { SourceDocument } from '../ingest/types.js';
 import type { Extractor } from '../pipeline/index.js';
@@ -220,11 +220,13 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   });
 
   const streamed = (format: ExportFormat, contentType: string, filename: string) => async (c: Context) => {
-    const p = queryParams(c, [...FILTER_PARAMS, 'details']);
+    const p = queryParams(c, [...FILTER_PARAMS, 'details', ...(format === 'acled-csv' ? ['layout'] : [])]);
     const filters = filtersFrom(p);
     // details=0: without claims, about half the bytes and time (the dashboard's overview).
     if (p.details !== undefined && p.details !== '0' && p.details !== '1') throw new ParamError('details', 'must be 0 or 1');
-    return new Response(textStream(exportChunks(store, format, filters, { details: p.details !== '0' })), {
+    if (p.layout !== undefined && p.layout !== '2024' && p.layout !== '2020') throw new ParamError('layout', 'must be 2024 or 2020');
+    const layout = p.layout === '2020' ? '2020' : '2024';
+    return new Response(textStream(exportChunks(store, format, filters, { details: p.details !== '0', layout })), {
       headers: {
         'content-type': contentType,
         'content-disposition': `inline; filename="${filename}"`,

@@ -1,5 +1,5 @@
 // The API's OpenAPI 3.1 description, served at /api/openapi.json.
-import { ACLED_EVENT_TYPES } from '../cli/filters.js';
+import { ACLED_EVENT_TYPES } from '../store/filters.js';
 import { MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE } from './limits.js';
 import { REVIEW_FILTER_PARAM, REVIEW_PATCH, REVIEW_PATHS } from './openapi-review.js';
 
@@ -169,7 +169,10 @@ export const OPENAPI = {
     '/api/events.csv': {
       get: {
         summary: 'All matching events as ACLED-layout CSV (streamed)',
-        parameters: filterParams,
+        parameters: [
+          ...filterParams,
+          { name: 'layout', in: 'query', schema: { type: 'string', enum: ['2024', '2020'] }, description: 'ACLED\'s 2024 export columns (default) or the 2020 layout.' },
+        ],
         responses: { 200: { description: 'CSV with ACLED\'s columns', content: { 'text/csv': {} } }, 400: error },
       },
     },

@@ -364,7 +364,8 @@ export class Store {
     };
     if (f.actor) {
       pre('actor', f.actor);
-      and.push(contains(['actor1', 'actor2', 'assoc_actor_1', 'assoc_actor_2'], f.actor));
+      const actorCols: (keyof EventsTable)[] = ['actor1', 'actor2', 'assoc_actor_1', 'assoc_actor_2'];
+      and.push(eb.or([f.actor, ...(f.actorNames ?? [])].map((a) => contains(actorCols, a))));
     }
     if (f.q) {
       pre('q', f.q);

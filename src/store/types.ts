@@ -12,6 +12,8 @@ export interface EventFilters {
   eventTypes?: string[];
   /** Substring of actor1, actor2 or an associated actor (case-insensitive). */
   actor?: string;
+  /** Names the actor query is an alias of ("SDF" -> "QSD: Syrian Democratic Forces"); matched like `actor`. */
+  actorNames?: string[];
   /** [minLon, minLat, maxLon, maxLat]; minLon > maxLon crosses the antimeridian. */
   bbox?: [number, number, number, number];
   /** Text search: substring of notes, actors, location, admin1 or country. */

@@ -29,7 +29,7 @@ test('jsonl (default), acled-csv and geojson from the same article', () => {
   const csv = sitrep(['extract', '--quiet', '--format', 'acled-csv', sample]);
   assert.equal(csv.status, 0, csv.stderr);
   const [header, row, ...rest] = csv.stdout.trim().split('\n');
-  assert.match(header!, /^event_id_cnty,event_date,year,time_precision,event_type,sub_event_type,actor1,/);
+  assert.match(header!, /^event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,/);
   assert.ok(row!.includes('Armed clash'));
   assert.equal(rest.length, 0);
 

@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { ACLED_COLUMNS } from '../../src/common/event.js';
+import { ACLED_COLUMNS_2024 } from '../../src/output/acled-csv.js';
 import { Doc } from '../../src/common/doc.js';
 import type { Extractor } from '../../src/pipeline/index.js';
 import { createApp } from '../../src/server/app.js';
@@ -163,7 +163,7 @@ describe('streamed exports', () => {
     assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
     const rows = parse(await res.text(), { columns: true }) as Record<string, string>[];
     assert.equal(rows.length, 12);
-    assert.deepEqual(Object.keys(rows[0]!), [...ACLED_COLUMNS, 'review_status']);
+    assert.deepEqual(Object.keys(rows[0]!), [...ACLED_COLUMNS_2024, 'review_status']);
     assert.equal(rows[0]!.region, 'Middle East');
     assert.ok(Number(rows[0]!.timestamp) > 1_600_000_000);
     assert.equal((await app().request('/api/events.csv?bbox=nope')).status, 400);

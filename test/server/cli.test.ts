@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { ACLED_COLUMNS } from '../../src/common/event.js';
+import { ACLED_COLUMNS_2024 } from '../../src/output/acled-csv.js';
 import { openStore } from '../../src/store/index.js';
 import { finished, runCli, startCli } from '../store/cli-helpers.js';
 import { syntheticEvent } from '../store/fixtures.js';
@@ -41,7 +41,7 @@ describe('sitrep export', () => {
     assert.equal(r.code, 0, r.stderr);
     const rows = parse(r.stdout, { columns: true }) as Record<string, string>[];
     assert.equal(rows.length, 90);
-    assert.deepEqual(Object.keys(rows[0]!), [...ACLED_COLUMNS, 'review_status']);
+    assert.deepEqual(Object.keys(rows[0]!), [...ACLED_COLUMNS_2024, 'review_status']);
     assert.equal(new Set(rows.map((x) => x.event_id_cnty)).size, 90);
     assert.match(rows[0]!.notes!, /"quotes" and\na line break/);
   });

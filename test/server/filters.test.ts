@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { API_FILTER_NAMES, FilterError, parseEventFilters } from '../../src/cli/filters.js';
+import { API_FILTER_NAMES, FilterError, parseEventFilters } from '../../src/store/filters.js';
 
 test('dates: whole years and months become ranges; impossible dates are refused', () => {
   assert.deepEqual(parseEventFilters({ from: '2022', to: '2024-02' }), { from: '2022-01-01', to: '2024-02-29' });

@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { ACLED_COLUMNS } from '../../src/common/event.js';
+import { ACLED_COLUMNS_2024 } from '../../src/output/acled-csv.js';
 import { openStore } from '../../src/store/index.js';
 import { runCli, SHARED } from './cli-helpers.js';
 
@@ -63,5 +63,5 @@ test('seed + 60 Guardian articles: ingesting twice equals once; stored events = 
   assert.equal(csv.code, 0, csv.stderr);
   const rows = parse(csv.stdout, { columns: true }) as Record<string, string>[];
   assert.equal(rows.length, once.events.length);
-  if (rows.length) assert.deepEqual(Object.keys(rows[0]!), [...ACLED_COLUMNS, 'review_status']);
+  if (rows.length) assert.deepEqual(Object.keys(rows[0]!), [...ACLED_COLUMNS_2024, 'review_status']);
 });

@@ -52,7 +52,7 @@ const inputs = {
   event_type: h('select', { id: 'f-type', name: 'event_type' },
     h('option', { value: '' }, 'any type'),
     EVENT_TYPES.map((t) => h('option', { value: t }, t))),
-  actor: h('input', { type: 'search', id: 'f-actor', name: 'actor', placeholder: 'any', autocomplete: 'off', maxlength: 200 }),
+  actor: h('input', { type: 'search', id: 'f-actor', name: 'actor', placeholder: 'name or alias (SDF, ISIS)', autocomplete: 'off', maxlength: 200 }),
   q: h('input', { type: 'search', id: 'f-q', name: 'q', placeholder: 'notes, actors, places', autocomplete: 'off', maxlength: 200 }),
   review_status: h('select', { id: 'f-review', name: 'review_status' },
     h('option', { value: '' }, 'any status'),

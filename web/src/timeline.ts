@@ -206,6 +206,7 @@ export class Timeline {
     ctx.textBaseline = 'middle';
     ctx.fillText(String(maxStack), MARGIN.left - 4, MARGIN.top + 4);
     ctx.fillText('0', MARGIN.left - 4, bottom);
+    ctx.fillText(this.binDays === 1 ? 'a day' : `/${this.binDays}d`, MARGIN.left - 4, MARGIN.top + 18); // what the bars count
     ctx.textAlign = 'left';
     ctx.fillStyle = '#7a0019';
     ctx.fillText(compact(maxFatal), width - MARGIN.right + 4, MARGIN.top + 4);

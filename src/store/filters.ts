@@ -1,8 +1,9 @@
 // Parsing and validation of the event filters shared by `sitrep export` (--from, --event-type...)
 // and the HTTP API (from, event_type...): one set of rules, errors that name the parameter.
-import type { EventFilters } from '../store/types.js';
+import type { EventFilters } from './types.js';
 import { ACLED_EVENT_TYPES } from '../common/acled-types.js';
-import { REVIEW_STATUSES } from '../store/corrections.js';
+import { REVIEW_STATUSES } from './corrections.js';
+import { actorNamesFor } from './actor-aliases.js';
 
 /** A filter value that cannot be used; `parameter` is the name the user typed. */
 export class FilterError extends Error {
@@ -110,7 +111,11 @@ export function parseEventFilters(raw: RawFilters, names: FilterNames = CLI_FILT
   }
   if (raw.country !== undefined) f.countries = parseList(raw.country, names.country);
   if (raw.eventType !== undefined) f.eventTypes = parseEventTypes(raw.eventType, names.eventType);
-  if (raw.actor !== undefined) f.actor = parseText(raw.actor, names.actor);
+  if (raw.actor !== undefined) {
+    f.actor = parseText(raw.actor, names.actor);
+    const aliasOf = actorNamesFor(f.actor);
+    if (aliasOf.length) f.actorNames = aliasOf;
+  }
   if (raw.bbox !== undefined) f.bbox = parseBbox(raw.bbox, names.bbox);
   if (raw.q !== undefined) f.q = parseText(raw.q, names.q);
   if (raw.reviewStatus !== undefined) {
