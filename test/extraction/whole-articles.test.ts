@@ -75,3 +75,24 @@ test('backgroundClause and cumulativeClause: the part of the sentence they cover
   assert.deepEqual(cumulativeClause(u), [u.indexOf(',') + 1, u.length]);
   assert.equal(cumulativeClause('Gunmen killed four people on Monday.'), null);
 });
+
+test('an undated event told in the perfect, under a modal or in a question is no news of the day', () => {
+  const article = (extra: string) =>
+    eventsOf(`On Monday, gunmen killed four people in Jos, police said. Officials condemned the killings. ${extra} ` +
+      'The governor visited the families. Schools stayed closed across the state. Residents said they were afraid.');
+  for (const extra of [
+    'The army has fought the militants in Bauchi for a decade.',
+    'Residents fear the gunmen will attack Bauchi next.',
+    'Why did nobody stop the attack on Bauchi?',
+  ]) {
+    assert.deepEqual(article(extra).map((e) => e.location), ['Jos'], extra);
+  }
+});
+
+test('toldAsNoNews: perfect, modal, question', async () => {
+  const { toldAsNoNews } = await import('../../src/locales/en/time-reference.js');
+  assert.ok(toldAsNoNews('the group has ', ' the town.'));
+  assert.ok(toldAsNoNews("they'll ", ' Manbij next.'));
+  assert.ok(toldAsNoNews('Why was nothing said about the ', ' on Idlib?'));
+  assert.ok(!toldAsNoNews('gunmen ', ' the town on Monday.'));
+});

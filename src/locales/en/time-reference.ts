@@ -72,3 +72,16 @@ const CONTRAST = new RegExp(`\\b(?:${conflict.contrast.join('|')})\\b`, 'i');
 export function contrastsReports(between: string): boolean {
   return CONTRAST.test(between);
 }
+
+const NOT_NEWS_BEFORE = new Set(words.notNewsBefore.words);
+
+/**
+ * Whether a trigger with no date of its own is told as no event of the day: in perfect aspect or
+ * under a modal ("has fought", "they'll attack", "could be forced"), or in a question. `before` is
+ * the sentence's text before the trigger, `after` the rest of the sentence.
+ */
+export function toldAsNoNews(before: string, after: string): boolean {
+  if (/\?\s*["”’']?\s*$/.test(after)) return true;
+  const words = before.toLowerCase().split(/\s+/).filter((w) => w !== '').slice(-3);
+  return words.some((w) => NOT_NEWS_BEFORE.has(w.replace(/^[^\p{L}']+/u, '').replace(/[^\p{L}']+$/u, '')) || NOT_NEWS_BEFORE.has(w.replace(/^\p{L}+(?=['’](?:ll|ve)$)/u, '')));
+}
