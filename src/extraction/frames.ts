@@ -2,6 +2,7 @@
 // its places, participants and figures. Frames are what events are assembled from.
 import { spansStartingIn, type ActorMention, type Attribution, type DateMention, type Doc, type Figure, type PlaceMention, type Span, type TriggerMention } from '../common/doc.js';
 import placeModifiers from '../locales/en/data/place-modifiers.json' with { type: 'json' };
+import { isDatelinePlace } from '../locales/en/dateline.js';
 import { backgroundClause, cumulativeClause } from '../locales/en/time-reference.js';
 import { isArmed } from './actor-roles.js';
 
@@ -206,9 +207,12 @@ function frameOf(doc: Doc, si: number, s: Span, layers: Layers): Frame | null {
       supporting,
     };
   });
-  const places = placesAll.filter(
+  let places = placesAll.filter(
     (p) => !p.demonym && !actors.some((a) => overlaps(a, p)) && !reporterSpans.some((r) => overlaps(r, p)) && !describesActor(doc, p) && !namesRoad(doc, p),
   );
+  // A dateline says where the report was filed: the event's place only when no other town places it.
+  const told = places.filter((p) => !isDatelinePlace(doc.text, p.start, p.end));
+  if (told.length < places.length && told.some((p) => p.entry.feature === 'city')) places = told;
   // The event date: a stated date that is not the date of a statement.
   const date = dates.find((d) => !d.reporting && !d.vague);
   // A sentence dated only by a year ("in 2014") tells background, which ACLED does not record.

@@ -96,3 +96,13 @@ test('toldAsNoNews: perfect, modal, question', async () => {
   assert.ok(toldAsNoNews('Why was nothing said about the ', ' on Idlib?'));
   assert.ok(!toldAsNoNews('gunmen ', ' the town on Monday.'));
 });
+
+test('a dateline places the event only when no other town does', async () => {
+  assert.deepEqual(eventsOf('KABUL (Reuters) - Gunmen killed four people in Jalalabad on Monday.').map((e) => e.location), ['Jalalabad']);
+  assert.deepEqual(eventsOf('KABUL (Reuters) - Gunmen killed four people on Monday, police said.').map((e) => e.location), ['Kabul']);
+  const { isDatelinePlace } = await import('../../src/locales/en/dateline.js');
+  const t = 'SAN SALVADOR, 3 JAN 90 -- [TEXT] A BOMB EXPLODED.';
+  assert.ok(isDatelinePlace(t, 0, 12));
+  const u = 'Gunmen attacked Kabul - the capital - on Monday.';
+  assert.ok(!isDatelinePlace(u, u.indexOf('Kabul'), u.indexOf('Kabul') + 5));
+});
