@@ -246,6 +246,8 @@ export function resolveActors(frames: Frame[], ctx: RoleContext, options: RoleOp
   if (second) result.actor2 = resolve(second[0], second[1]);
   for (const x of main) {
     if (x[0] === result.actor1.key || x[0] === result.actor2?.key) continue;
+    // A source only ("..., police said") is no associated actor either.
+    if (!isSupporter(x) && !eligible.includes(x)) continue;
     if (!isSupporter(x) && candidates.indexOf(x) > 1 && !ARMED.has(x[1].entry.inter)) continue;
     const allies = x[1].allies;
     const with1 = allies.get(result.actor1.key) ?? 0;

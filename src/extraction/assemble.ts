@@ -5,6 +5,7 @@ import type { AcledEvent, Claim, EvidenceSpan } from '../common/event.js';
 import { stableHash } from '../common/hash.js';
 import { lookupCountry } from '../geography/index.js';
 import { actorEntry } from '../locales/en/actors.js';
+import { toldAsNoNews } from '../locales/en/time-reference.js';
 import { actorName, isCommunalPeople, resolveCoreference, resolveActors, type EventActors, type ResolvedActor } from './actor-roles.js';
 import { classify, COMMUNAL_CLASH, communalFightTold, inFight, type Classification } from './classify.js';
 import { deathFigures, evidence, figureClaim, reporterAt, sumFatalities } from './fatalities.js';
@@ -43,6 +44,10 @@ export function assembleEvents(doc: Doc): AcledEvent[] {
     // Background (see isBackground) is decided by place and date alone: skip the rest early.
     const background = doc.scope !== null && isBackground(place, eventDate, published);
     if (background && group !== main) return;
+    // An event the text gives no date and tells in the perfect, under a modal or in a question
+    // ("has fought", "they'll attack"), other than the article's main one, is not news of the day:
+    // it is left out rather than stamped with the publication date.
+    if (!dateMention && group !== main && group.frames.every((f) => f.triggers.every((t) => toldAsNoNewsAt(doc, f, t)))) return;
     const ctx = { doc, countryCode: place?.entry.countryCode ?? country?.code, country: country?.name ?? place?.entry.country, date: eventDate || undefined, coref };
     let actors = resolveActors(group.frames, ctx);
     if (!actors.actor1 && mainActors && group !== main) actors = resolveActors(main.frames, ctx);
@@ -205,6 +210,10 @@ function coordinatedPlaces(doc: Doc, group: Group, place: PlaceMention): PlaceMe
     seen.add(key);
   }
   return out;
+}
+
+function toldAsNoNewsAt(doc: Doc, frame: { span: Span }, t: Span): boolean {
+  return toldAsNoNews(doc.text.slice(Math.max(frame.span.start, t.start - 40), t.start), doc.text.slice(t.end, frame.span.end));
 }
 
 const BACKGROUND_AFTER_DAYS = 31;

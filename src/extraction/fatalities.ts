@@ -1,6 +1,7 @@
 // ACLED's fatality rules (codebook 4.2): the dead only, conservative figures ("at least N" → N),
 // every side counted once; a reported total stands for its parts. Each figure keeps who reported it.
 import type { Attribution, Doc, Figure, Span } from '../common/doc.js';
+import { contrastsReports } from '../locales/en/time-reference.js';
 import type { Claim, EvidenceSpan } from '../common/event.js';
 import type { Frame } from './frames.js';
 
@@ -128,7 +129,11 @@ export function deathFigures(doc: Doc, frames: Frame[]): Figure[] {
   const totals = figures.filter((f) => f.total);
   if (totals.length > 0) {
     const biggest = totals.reduce((a, b) => (b.value > a.value ? b : a));
-    const partsSum = figures.filter((f) => !f.total).reduce((s, f) => s + f.value, 0);
+    const parts = figures.filter((f) => !f.total);
+    const partsSum = parts.reduce((s, f) => s + f.value, 0);
+    // Conflicting reports of one toll ("10 killed, police said, while residents put the toll at
+    // 25"): the lowest credible figure (ACLED codebook 4.2).
+    if (parts.length > 0 && partsSum < biggest.value && conflictingReports(doc, parts, biggest)) return parts;
     if (biggest.value >= partsSum) return [biggest];
   }
   // The same figure repeated (lede and body) counts once: same value, in another sentence, about
@@ -143,6 +148,16 @@ export function deathFigures(doc: Doc, frames: Frame[]): Figure[] {
     if (!repeated) kept.push({ figure: f, sentence, words });
   }
   return kept.map((k) => k.figure);
+}
+
+/** A total told against the parts in the same sentence, with a contrast between them. */
+function conflictingReports(doc: Doc, parts: Figure[], total: Figure): boolean {
+  const sentence = doc.sentenceAt(total.start);
+  return parts.some((p) => {
+    if (doc.sentenceAt(p.start) !== sentence) return false;
+    const [a, b] = p.end <= total.start ? [p.end, total.start] : [total.end, p.start];
+    return b > a && contrastsReports(doc.text.slice(a, b));
+  });
 }
 
 export function sumFatalities(figures: Figure[]): number {

@@ -1,7 +1,9 @@
 // One frame per sentence that reports something: its realis triggers, the event date it states,
 // its places, participants and figures. Frames are what events are assembled from.
-import type { ActorMention, DateMention, Doc, Figure, PlaceMention, Span, TriggerMention } from '../common/doc.js';
+import { spansStartingIn, type ActorMention, type Attribution, type DateMention, type Doc, type Figure, type PlaceMention, type Span, type TriggerMention } from '../common/doc.js';
 import placeModifiers from '../locales/en/data/place-modifiers.json' with { type: 'json' };
+import { isDatelinePlace } from '../locales/en/dateline.js';
+import { backgroundClause, cumulativeClause } from '../locales/en/time-reference.js';
 import { isArmed } from './actor-roles.js';
 
 const MODIFIER_AFTER = new RegExp(`^(-|[\\s,]+(${placeModifiers.following.join('|')})\\b)`, 'i');
@@ -24,9 +26,15 @@ const FROM_BETWEEN = /^(?:\s+\p{L}+)?\s+from\s+(?:the\s+|neighbouring\s+|neighbo
  */
 export function describesActor(doc: Doc, place: PlaceMention): boolean {
   const after = doc.text.slice(place.end, place.end + 16);
+  const modifier = MODIFIER_AFTER.exec(after);
   // "Central Darfur state", "Kisii county government": a region's name with its unit word names
   // the place (a unit's government sits in it).
-  if (MODIFIER_AFTER.test(after) && !(place.entry.feature !== 'country' && UNIT_WORD_AFTER.test(after))) return true;
+  // "in Maiduguri, police said": after a comma, the word opens the source of the report, not the place's actor.
+  if (
+    modifier &&
+    !(place.entry.feature !== 'country' && UNIT_WORD_AFTER.test(after)) &&
+    !(modifier[0].includes(',') && opensReporter(doc, place.end + modifier[0].length - modifier[2]!.length))
+  ) return true;
   // Only the actors just before the place can be "raiders from" it: found by binary search, so
   // that a long article's places do not each walk all its actors.
   const ends = actorEndsSoFar(doc);
@@ -37,6 +45,11 @@ export function describesActor(doc: Doc, place: PlaceMention): boolean {
     if (isArmed(a.inter) && place.start - a.end <= 20 && FROM_BETWEEN.test(doc.text.slice(a.end, place.start))) return true;
   }
   return false;
+}
+
+/** Whether an attribution's reporter starts at `offset` ("police" of "police said"). */
+function opensReporter(doc: Doc, offset: number): boolean {
+  return spansStartingIn(doc.attributions, offset - 4, offset + 1).some((a) => a.reporterSpan.start === offset);
 }
 
 const actorEnds = new WeakMap<Doc, Int32Array>();
@@ -154,6 +167,68 @@ function overlaps(a: Span, b: Span): boolean {
   return a.start < b.end && b.start < a.end;
 }
 
+/** The annotations of one sentence (or of a clause of it). */
+interface Layers {
+  triggers: TriggerMention[];
+  figures: Figure[];
+  dates: DateMention[];
+  places: PlaceMention[];
+  actors: ActorMention[];
+  attributions: Attribution[];
+}
+
+/** The layers' spans starting inside [from, to), and the others. */
+function partition(l: Layers, from: number, to: number): [Layers, Layers] {
+  const inside = <T extends Span>(x: T) => x.start >= from && x.start < to;
+  const split = <T extends Span>(list: T[]): [T[], T[]] => [list.filter(inside), list.filter((x) => !inside(x))];
+  const [t1, t2] = split(l.triggers);
+  const [f1, f2] = split(l.figures);
+  const [d1, d2] = split(l.dates);
+  const [p1, p2] = split(l.places);
+  const [a1, a2] = split(l.actors);
+  return [
+    { triggers: t1, figures: f1, dates: d1, places: p1, actors: a1, attributions: l.attributions },
+    { triggers: t2, figures: f2, dates: d2, places: p2, actors: a2, attributions: l.attributions },
+  ];
+}
+
+function frameOf(doc: Doc, si: number, s: Span, layers: Layers): Frame | null {
+  const { triggers: triggersAll, figures, dates, places: placesAll, actors, attributions } = layers;
+  if (triggersAll.length === 0 && !figures.some((f) => f.kind === 'killed')) return null;
+  const reporterSpans = attributions.map((a) => a.reporterSpan);
+  const triggers = triggersAll.filter((t) => !t.irrealis && t.cls !== 'note' && !actors.some((a) => overlaps(a, t) && a.generic !== true));
+  const notes = triggersAll.filter((t) => !t.irrealis && t.cls === 'note');
+  // A demand alone ("calling for", "demanding") reports nothing; beside a crowd's action it says why.
+  // (Told of protesters, "protesters gathered outside the court, demanding ...", it is their protest.)
+  const reportsSomething = triggers.some((t) => t.cls !== 'protest-cause') || (triggers.length > 0 && actors.some((a) => a.actorId === 'protesters'));
+  if (!reportsSomething && notes.length === 0 && !figures.some((f) => f.kind === 'killed')) return null;
+  const text = doc.slice(s);
+  // In a passive clause ("six people were killed") what stands before the verb suffered it.
+  const firstTrigger = triggers[0] && !isPassive(doc, triggers[0]) ? triggers[0].start : s.start;
+  const supporting = actors.length > 0 && SUPPORT_CUES.test(text);
+  const participants: Participant[] = actors.map((mention) => {
+    const before = lastWords(doc.text, Math.max(s.start, mention.start - 24), mention.start, 3);
+    return {
+      mention,
+      reporter: reporterSpans.some((r) => overlaps(r, mention)),
+      agent: mention.start < firstTrigger || isByAgent(doc, mention, triggers),
+      opposed: before.some((w) => OPPOSITION_CUES.has(w)),
+      supporting,
+    };
+  });
+  let places = placesAll.filter(
+    (p) => !p.demonym && !actors.some((a) => overlaps(a, p)) && !reporterSpans.some((r) => overlaps(r, p)) && !describesActor(doc, p) && !namesRoad(doc, p),
+  );
+  // A dateline says where the report was filed: the event's place only when no other town places it.
+  const told = places.filter((p) => !isDatelinePlace(doc.text, p.start, p.end));
+  if (told.length < places.length && told.some((p) => p.entry.feature === 'city')) places = told;
+  // The event date: a stated date that is not the date of a statement.
+  const date = dates.find((d) => !d.reporting && !d.vague);
+  // A sentence dated only by a year ("in 2014") tells background, which ACLED does not record.
+  if (!date && dates.some((d) => d.vague && !d.reporting)) return null;
+  return { sentence: si, span: { start: s.start, end: s.end }, triggers, notes, date, places, participants, figures, anaphoric: ANAPHORA.test(text) };
+}
+
 /** Walks the annotation layers once, sentence by sentence (all layers are sorted by start). */
 export function buildFrames(doc: Doc): Frame[] {
   const frames: Frame[] = [];
@@ -170,43 +245,39 @@ export function buildFrames(doc: Doc): Frame[] {
   for (let si = 0; si < doc.sentences.length; si++) {
     s = doc.sentences[si]!;
     const triggersAll = take(doc.triggers, 't');
-    const figures = take(doc.figures, 'f');
+    const figuresAll = take(doc.figures, 'f');
     // Most sentences report nothing: skip them before reading the other layers (the cursors of
     // those layers catch up at the next sentence read).
-    if (triggersAll.length === 0 && !figures.some((f) => f.kind === 'killed')) continue;
-    const dates = take(doc.dates, 'd');
-    const placesAll = take(doc.places, 'p');
-    const actors = take(doc.actors, 'a');
-    const attributions = take(doc.attributions, 'r');
-    const reporterSpans = attributions.map((a) => a.reporterSpan);
-    const triggers = triggersAll.filter((t) => !t.irrealis && t.cls !== 'note' && !actors.some((a) => overlaps(a, t) && a.generic !== true));
-    const notes = triggersAll.filter((t) => !t.irrealis && t.cls === 'note');
-    // A demand alone ("calling for", "demanding") reports nothing; beside a crowd's action it says why.
-    // (Told of protesters, "protesters gathered outside the court, demanding ...", it is their protest.)
-    const reportsSomething = triggers.some((t) => t.cls !== 'protest-cause') || (triggers.length > 0 && actors.some((a) => a.actorId === 'protesters'));
-    if (!reportsSomething && notes.length === 0 && !figures.some((f) => f.kind === 'killed')) continue;
+    if (triggersAll.length === 0 && !figuresAll.some((f) => f.kind === 'killed')) continue;
+    const layers: Layers = {
+      triggers: triggersAll,
+      figures: figuresAll,
+      dates: take(doc.dates, 'd'),
+      places: take(doc.places, 'p'),
+      actors: take(doc.actors, 'a'),
+      attributions: take(doc.attributions, 'r'),
+    };
     const text = doc.slice(s);
-    // In a passive clause ("six people were killed") what stands before the verb suffered it.
-    const firstTrigger = triggers[0] && !isPassive(doc, triggers[0]) ? triggers[0].start : s.start;
-    const supporting = actors.length > 0 && SUPPORT_CUES.test(text);
-    const participants: Participant[] = actors.map((mention) => {
-        const before = lastWords(doc.text, Math.max(s.start, mention.start - 24), mention.start, 3);
-        return {
-          mention,
-          reporter: reporterSpans.some((r) => overlaps(r, mention)),
-          agent: mention.start < firstTrigger || isByAgent(doc, mention, triggers),
-          opposed: before.some((w) => OPPOSITION_CUES.has(w)),
-          supporting,
-        };
-      });
-    const places = placesAll.filter(
-      (p) => !p.demonym && !actors.some((a) => overlaps(a, p)) && !reporterSpans.some((r) => overlaps(r, p)) && !describesActor(doc, p) && !namesRoad(doc, p),
-    );
-    // The event date: a stated date that is not the date of a statement.
-    const date = dates.find((d) => !d.reporting && !d.vague);
-    // A sentence dated only by a year ("in 2014") tells background, which ACLED does not record.
-    if (!date && dates.some((d) => d.vague && !d.reporting)) continue;
-    frames.push({ sentence: si, span: { start: s.start, end: s.end }, triggers, notes, date, places, participants, figures, anaphoric: ANAPHORA.test(text) });
+    // A clause about an earlier event ("comes a week after 12 people died in Tikrit", "the previous
+    // attack") is not this sentence's event: it becomes a frame of its own only with a date of its own.
+    const bg = backgroundClause(text);
+    // A cumulative toll ("more than 50 killed over the past month") is no event's figure; without a
+    // day of its own the clause reports no event either.
+    const cumulative = cumulativeClause(text);
+    let current = layers;
+    let earlier: Layers | undefined;
+    if (bg) [earlier, current] = partition(layers, s.start + bg[0], s.start + bg[1]);
+    if (cumulative) {
+      const [inside, outside] = partition(current, s.start + cumulative[0], s.start + cumulative[1]);
+      const dated = inside.dates.some((d) => !d.reporting && !d.vague && d.precision === 1);
+      current = { ...outside, triggers: dated ? current.triggers : outside.triggers, dates: current.dates };
+    }
+    const frame = frameOf(doc, si, s, current);
+    if (frame) frames.push(frame);
+    if (earlier && earlier.dates.some((d) => !d.reporting && !d.vague)) {
+      const own = frameOf(doc, si, s, earlier);
+      if (own) frames.push(own);
+    }
   }
   return frames;
 }

@@ -1,0 +1,13 @@
+// A wire dateline: the place a report was filed from, opening a line ("KABUL (Reuters) - ",
+// "SAN SALVADOR, 3 JAN 90 -- ", "Maiduguri, Nigeria (AP) — "). It says where the reporter was,
+// not where the event happened: the event's place only when nothing else places it.
+
+/** After the place: an optional country or date, an optional agency in brackets, then a dash or colon. */
+const AFTER = /^(?:,\s*[^\n,()]{1,30}){0,2}\s*(?:\([^)\n]{1,40}\)\s*)?(?:--|—|–|-|:)\s/u;
+
+/** Whether the mention [start, end) of `text` is a dateline place. */
+export function isDatelinePlace(text: string, start: number, end: number): boolean {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  if (!/^[\s"'“]*$/.test(text.slice(lineStart, start))) return false;
+  return AFTER.test(text.slice(end, end + 80));
+}

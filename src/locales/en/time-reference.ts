@@ -1,0 +1,87 @@
+// Where a sentence leaves the reported event: a clause about an earlier event ("The attack comes a
+// week after 12 people died in ...", "the previous attack, in which ...") or a cumulative toll
+// ("more than 50 killed over the past month"). Phrases: data/time-reference.json.
+import words from './data/time-reference.json' with { type: 'json' };
+
+const alt = (list: readonly string[]) => `(?:${list.join('|')})`;
+const INTERVAL = alt(words.intervals);
+const UNIT = alt(words.units);
+
+// "comes (a week) after", "came days after", "follows".
+const FOLLOWS = `${alt(words.follows)}\\s+(?:just\\s+|only\\s+|barely\\s+)?(?:(?:${INTERVAL}\\s+)?${UNIT}\\s+)?${alt(words.followsAfter)}`;
+// "a week after 12 people died", "two days before".
+const INTERVAL_AFTER = `${INTERVAL}\\s+${UNIT}\\s+${alt(words.relative)}`;
+// "the previous attack", "an earlier bombing".
+const PREVIOUS = `(?:the|a|an|its|their)\\s+(?:${alt(words.previous)})\\s+${alt(words.eventNouns)}`;
+
+const BACKGROUND = new RegExp(`\\b(?:${FOLLOWS}|(${INTERVAL_AFTER})|(${PREVIOUS}))\\b`, 'i');
+/** What may follow "the previous attack" and still tell of it: ", in which eight soldiers died,". */
+const RELATIVE_AFTER = /^\s*,?\s*(?:in which|during which|which|that|when|where)\b/i;
+const CUMULATIVE = new RegExp(
+  `\\b(?:${words.cumulative.map((p) => p.replace('INTERVAL', words.intervals.join('|')).replace('CUMULATIVE_UNIT', words.cumulativeUnits.join('|'))).join('|')})\\b`,
+  'i',
+);
+
+/** [start, end) offsets within the sentence text. */
+export type Range = [number, number];
+
+/**
+ * The part of a sentence that tells an earlier event, or null. A cue opening the sentence ("Two
+ * days after the killings, protesters marched") covers only its own phrase, up to the first comma;
+ * elsewhere it runs to the end of the sentence ("..., a week after 12 people died in Tikrit").
+ */
+export function backgroundClause(sentence: string): Range | null {
+  const m = BACKGROUND.exec(sentence);
+  if (!m) return null;
+  const atStart = /^[\s"'“‘(]*$/.test(sentence.slice(0, m.index));
+  const end = m.index + m[0].length;
+  if (m[2] !== undefined && !atStart) {
+    // "victims of a prior assault staged a protest": the noun phrase (and a relative clause that
+    // tells of it) is the earlier event, the rest of the sentence is not.
+    if (!RELATIVE_AFTER.test(sentence.slice(end))) return [m.index, end];
+    const comma = sentence.indexOf(',', end + 2);
+    return [m.index, comma < 0 ? sentence.length : comma];
+  }
+  // ("N days after ..." opening a sentence is a phrase; "The previous attack, in which ..." its subject.)
+  if (m[1] !== undefined && atStart) {
+    const comma = sentence.indexOf(',', end);
+    return [m.index, comma < 0 ? sentence.length : comma];
+  }
+  return [m.index, sentence.length];
+}
+
+/** The clause of a sentence that tells a cumulative toll ("over the past month"), or null. */
+export function cumulativeClause(sentence: string): Range | null {
+  const m = CUMULATIVE.exec(sentence);
+  if (!m) return null;
+  // The clause around the cue: from the last clause break before it to the next one after it.
+  let start = 0;
+  for (const re of [/[;:]/g, /,\s/g]) {
+    let b: RegExpExecArray | null;
+    while ((b = re.exec(sentence)) !== null && b.index < m.index) start = Math.max(start, b.index + 1);
+  }
+  const after = sentence.slice(m.index + m[0].length).search(/[;:]|,\s/);
+  return [start, after < 0 ? sentence.length : m.index + m[0].length + after];
+}
+
+import conflict from './data/report-conflict.json' with { type: 'json' };
+
+const CONTRAST = new RegExp(`\\b(?:${conflict.contrast.join('|')})\\b`, 'i');
+
+/** Whether the words between two tolls make them conflicting reports of one toll ("..., while residents put it at 25"). */
+export function contrastsReports(between: string): boolean {
+  return CONTRAST.test(between);
+}
+
+const NOT_NEWS_BEFORE = new Set(words.notNewsBefore.words);
+
+/**
+ * Whether a trigger with no date of its own is told as no event of the day: in perfect aspect or
+ * under a modal ("has fought", "they'll attack", "could be forced"), or in a question. `before` is
+ * the sentence's text before the trigger, `after` the rest of the sentence.
+ */
+export function toldAsNoNews(before: string, after: string): boolean {
+  if (/\?\s*["”’']?\s*$/.test(after)) return true;
+  const words = before.toLowerCase().split(/\s+/).filter((w) => w !== '').slice(-3);
+  return words.some((w) => NOT_NEWS_BEFORE.has(w.replace(/^[^\p{L}']+/u, '').replace(/[^\p{L}']+$/u, '')) || NOT_NEWS_BEFORE.has(w.replace(/^\p{L}+(?=['’](?:ll|ve)$)/u, '')));
+}

@@ -1,0 +1,108 @@
+// Whole articles: what happened now and what is background, where it happened, and whose toll it is
+// (issue 13). Invented sentences of the kinds news wires write.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { AcledEvent } from '../../src/common/event.js';
+import { createExtractor } from '../../src/pipeline/index.js';
+import { backgroundClause, cumulativeClause } from '../../src/locales/en/time-reference.js';
+
+const extractor = createExtractor();
+
+/** Events of a text published Friday 2024-03-08. */
+function eventsOf(text: string): AcledEvent[] {
+  return extractor.extract({ text, date: '2024-03-08', origin: { file: 'inline' } }).events;
+}
+const brief = (e: AcledEvent) => `${e.event_date} ${e.sub_event_type} ${e.location} ${e.fatalities}`;
+
+test('the commonest wire sentence keeps its place: "in Maiduguri, police said"', () => {
+  const events = eventsOf('On Monday, gunmen killed three villagers in Maiduguri, police said.');
+  assert.equal(events.length, 1);
+  assert.equal(events[0]!.location, 'Maiduguri');
+  assert.equal(events[0]!.country, 'Nigeria');
+  assert.equal(events[0]!.event_date, '2024-03-04');
+  assert.ok(![events[0]!.assoc_actor_1, events[0]!.assoc_actor_2, events[0]!.actor2].some((a) => /police/i.test(a)), 'the police report, they do not act');
+});
+
+test('two events of one text stay two: the killing in Maiduguri, the protest in Kano', () => {
+  const events = eventsOf('On Monday, gunmen killed three villagers in Maiduguri, police said. Two days later, protesters marched in Kano against the killings.');
+  assert.deepEqual(events.map((e) => [e.event_type, e.location, e.fatalities]), [
+    ['Violence against civilians', 'Maiduguri', 3],
+    ['Protests', 'Kano', 0],
+  ]);
+});
+
+test('an earlier event told as background is not stamped with the publication date', () => {
+  const comes = eventsOf('On Tuesday, a suicide bomber killed five people in Kirkuk. The attack comes a week after 12 people died in a car bombing in Tikrit.');
+  assert.deepEqual(comes.map(brief), ['2024-03-05 Suicide bomb Kirkuk 5']);
+  const sameSentence = eventsOf('Gunmen killed four people in Jos on Sunday, a week after 12 people died in an attack in Bauchi.');
+  assert.deepEqual(sameSentence.map(brief), ['2024-03-03 Attack Jos 4']);
+  const previous = eventsOf('Gunmen killed four people in Jos on Sunday. The previous attack, in which eight soldiers died, took place in Bauchi.');
+  assert.deepEqual(previous.map(brief), ['2024-03-03 Attack Jos 4']);
+});
+
+test('a background clause with a date of its own is an event of that date', () => {
+  const events = eventsOf('Gunmen killed four people in Jos on Sunday. The attack came days after militants killed nine villagers in Bauchi on 28 February.');
+  assert.deepEqual(events.map((e) => `${e.event_date} ${e.sub_event_type} ${e.location}`).sort(), ['2024-02-28 Attack Bauchi', '2024-03-03 Attack Jos']);
+});
+
+test('a phrase naming an earlier event leaves the rest of its sentence alone', () => {
+  const events = eventsOf('On Monday, relatives of the victims of an earlier attack marched in Kano, demanding justice.');
+  assert.deepEqual(events.map((e) => [e.event_type, e.location, e.event_date]), [['Protests', 'Kano', '2024-03-04']]);
+});
+
+test('a cumulative toll is not the event\'s, nor an event of its own', () => {
+  const events = eventsOf('Gunmen killed four people in Jos on Sunday. More than 50 people have been killed in the area over the past month.');
+  assert.deepEqual(events.map(brief), ['2024-03-03 Attack Jos 4']);
+  const clause = eventsOf('Gunmen killed four people in Jos on Sunday, bringing to 60 the number of people killed in the state so far this year.');
+  assert.deepEqual(clause.map(brief), ['2024-03-03 Attack Jos 4']);
+});
+
+test('conflicting reports of one toll give the lowest figure', () => {
+  const events = eventsOf('Gunmen killed at least 10 people in Jos on Sunday, police said, while residents put the toll at 25.');
+  assert.equal(events[0]!.fatalities, 10);
+  // A total that sums its parts is still the total.
+  const sum = eventsOf('Gunmen killed three soldiers and four villagers in Jos on Sunday, bringing the death toll to 7.');
+  assert.equal(sum[0]!.fatalities, 7);
+});
+
+test('backgroundClause and cumulativeClause: the part of the sentence they cover', () => {
+  const s = 'Two days after the killings, protesters marched in Kano.';
+  assert.deepEqual(backgroundClause(s), [0, s.indexOf(',')]);
+  const t = 'The attack comes a week after 12 people died in Tikrit.';
+  assert.deepEqual(backgroundClause(t), [t.indexOf('comes'), t.length]);
+  assert.equal(backgroundClause('Gunmen attacked the village on Monday.'), null);
+  const u = 'Gunmen killed four people, bringing the toll so far this year to 60.';
+  assert.deepEqual(cumulativeClause(u), [u.indexOf(',') + 1, u.length]);
+  assert.equal(cumulativeClause('Gunmen killed four people on Monday.'), null);
+});
+
+test('an undated event told in the perfect, under a modal or in a question is no news of the day', () => {
+  const article = (extra: string) =>
+    eventsOf(`On Monday, gunmen killed four people in Jos, police said. Officials condemned the killings. ${extra} ` +
+      'The governor visited the families. Schools stayed closed across the state. Residents said they were afraid.');
+  for (const extra of [
+    'The army has fought the militants in Bauchi for a decade.',
+    'Residents fear the gunmen will attack Bauchi next.',
+    'Why did nobody stop the attack on Bauchi?',
+  ]) {
+    assert.deepEqual(article(extra).map((e) => e.location), ['Jos'], extra);
+  }
+});
+
+test('toldAsNoNews: perfect, modal, question', async () => {
+  const { toldAsNoNews } = await import('../../src/locales/en/time-reference.js');
+  assert.ok(toldAsNoNews('the group has ', ' the town.'));
+  assert.ok(toldAsNoNews("they'll ", ' Manbij next.'));
+  assert.ok(toldAsNoNews('Why was nothing said about the ', ' on Idlib?'));
+  assert.ok(!toldAsNoNews('gunmen ', ' the town on Monday.'));
+});
+
+test('a dateline places the event only when no other town does', async () => {
+  assert.deepEqual(eventsOf('KABUL (Reuters) - Gunmen killed four people in Jalalabad on Monday.').map((e) => e.location), ['Jalalabad']);
+  assert.deepEqual(eventsOf('KABUL (Reuters) - Gunmen killed four people on Monday, police said.').map((e) => e.location), ['Kabul']);
+  const { isDatelinePlace } = await import('../../src/locales/en/dateline.js');
+  const t = 'SAN SALVADOR, 3 JAN 90 -- [TEXT] A BOMB EXPLODED.';
+  assert.ok(isDatelinePlace(t, 0, 12));
+  const u = 'Gunmen attacked Kabul - the capital - on Monday.';
+  assert.ok(!isDatelinePlace(u, u.indexOf('Kabul'), u.indexOf('Kabul') + 5));
+});
