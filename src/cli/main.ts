@@ -7,6 +7,7 @@ import { registerIngest } from './ingest-command.js';
 import { registerExport } from './export-command.js';
 import { registerServe } from './serve-command.js';
 import { registerGeoparse } from './geoparse-command.js';
+import { registerMerge } from './merge-command.js';
 
 const program = new Command();
 program
@@ -23,6 +24,7 @@ registerIngest(program);
 registerExport(program);
 registerServe(program);
 registerGeoparse(program);
+registerMerge(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   process.stderr.write(`sitrep: ${err instanceof Error ? err.message : String(err)}\n`);

@@ -9,7 +9,7 @@
 //    of one is compatible with every report of the other and no document reports both (complete
 //    linkage with cannot-links). Everything runs on the reports sorted by id, so the result does
 //    not depend on the order they came in.
-import { pairScore, placeRelation, prepare, type Prepared } from './compat.js';
+import { learnCountries, pairScore, placeRelation, prepare, type Prepared } from './compat.js';
 import { fuseCluster, type FuseOptions } from './fuse.js';
 import type { MergedEvent, MergeInput } from './types.js';
 
@@ -18,8 +18,11 @@ export interface MergeOptions extends FuseOptions {
   minScore?: number;
 }
 
-/** Date 1 + type 1 + place 0.4 + ... : two facts beyond the day must agree. */
-export const MIN_SCORE = 2.4;
+/**
+ * The same day (1) and sub-event type (1) need a place that is the same or contains the other and
+ * agreeing actors, or one named place (eval dedup: lower thresholds merge more wrong pairs than right).
+ */
+export const MIN_SCORE = 2.6;
 
 interface Edge {
   a: number;
@@ -101,7 +104,8 @@ function dropAmbiguous(reports: Prepared[], edges: Edge[]): Edge[] {
 export function clusterReports(inputs: readonly MergeInput[], options: MergeOptions = {}): number[][] {
   const minScore = options.minScore ?? MIN_SCORE;
   const order = inputs.map((_, i) => i).sort((i, j) => byId(inputs[i]!, inputs[j]!) || i - j);
-  const reports = order.map((i, k) => prepare(inputs[i]!, k));
+  const countries = learnCountries(inputs);
+  const reports = order.map((i, k) => prepare(inputs[i]!, k, countries));
   const edges = dropAmbiguous(reports, candidateEdges(reports, minScore));
   edges.sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b);
 
