@@ -36,6 +36,8 @@ export interface IngestOptions {
   keepStatus?: boolean;
   /** Merge reports of the same event across documents (default true); false: one event per report. */
   merge?: boolean;
+  /** Recognise near-identical documents as copies (default true). */
+  detectCopies?: boolean;
 }
 
 export interface IngestResult extends IngestCounts {
@@ -71,7 +73,7 @@ export async function ingestDocuments(
     pending = [];
     const known = await store.documentHashes(batch.map((p) => p.id));
     // Near-identical documents: MinHash signatures looked up by band, in the store and in this batch.
-    const sigs = batch.map(({ source }) => signature(source.text));
+    const sigs = batch.map(({ source }) => (options.detectCopies === false ? undefined : signature(source.text)));
     const stored = await store.documentsByBands(sigs.flatMap((sg) => (sg ? bands(sg) : [])));
     const batchBands = new Map<string, { id: string; sig: Uint32Array }[]>();
     const copyOf = (id: string, sig: Uint32Array, keys: string[]): string | undefined => {
