@@ -5,14 +5,14 @@
 // older keeps its id and the other becomes an alias.
 import type { Transaction } from 'kysely';
 import type { AcledEvent } from '../common/event.js';
-import { normName, dayNumber } from '../merge/compat.js';
+import { normName, dayNumber, slackOf } from '../merge/compat.js';
 import { clusterReports } from '../merge/engine.js';
 import { fuseCluster } from '../merge/fuse.js';
 import type { MergeInput } from '../merge/types.js';
 import type { Database, EventsTable } from './schema.js';
 
-/** Days either side of a new report whose stored reports are read as candidates (the widest slack). */
-const REACH_DAYS = 16;
+/** The widest slack (time_precision 3): stored reports of a month are read this far away. */
+const WIDE_SLACK = slackOf(3);
 const CHUNK = 500;
 
 export interface NewReport {
@@ -42,14 +42,14 @@ function chunks<T>(items: T[], size: number): T[][] {
   return out;
 }
 
-/** Day intervals [from, to] covering every day within REACH_DAYS of the given days, coalesced. */
-function intervals(days: number[]): [number, number][] {
-  const sorted = [...new Set(days)].sort((a, b) => a - b);
+/** Day intervals covering [day - reach, day + reach] of each item, coalesced. */
+function intervals(items: { day: number; reach: number }[]): [number, number][] {
+  const sorted = [...items].sort((a, b) => a.day - a.reach - (b.day - b.reach));
   const out: [number, number][] = [];
-  for (const d of sorted) {
+  for (const { day, reach } of sorted) {
     const last = out[out.length - 1];
-    if (last && d - REACH_DAYS <= last[1] + 1) last[1] = d + REACH_DAYS;
-    else out.push([d - REACH_DAYS, d + REACH_DAYS]);
+    if (last && day - reach <= last[1] + 1) last[1] = Math.max(last[1], day + reach);
+    else out.push([day - reach, day + reach]);
   }
   return out;
 }
@@ -79,6 +79,7 @@ export async function storeReports(
     doc_id: input.doc_id!,
     country: countryKey(input),
     day: Number.isFinite(dayNumber(input.event_date)) ? dayNumber(input.event_date) : -1e6,
+    slack: slackOf(input.time_precision),
     created: base + i,
     data: JSON.stringify(input),
   }));
@@ -88,26 +89,34 @@ export async function storeReports(
       doc_id: eb.ref('excluded.doc_id'),
       country: eb.ref('excluded.country'),
       day: eb.ref('excluded.day'),
+      slack: eb.ref('excluded.slack'),
       created: eb.ref('excluded.created'),
       data: eb.ref('excluded.data'),
     }))).execute();
   }
   if (!options.merge) return { merged: 0, aliased: 0 };
 
-  // Candidates: stored reports of the same country within reach of the new reports' days.
-  const byCountry = new Map<string, number[]>();
-  for (const r of rows) if (r.day > -1e6) (byCountry.get(r.country) ?? byCountry.set(r.country, []).get(r.country)!).push(r.day);
+  // Candidates: stored reports of the same country within reach of a new report's day: its own
+  // window (at least a day), and stored reports of a month (time_precision 3) within theirs.
+  const byCountry = new Map<string, typeof rows>();
+  for (const r of rows) if (r.day > -1e6) (byCountry.get(r.country) ?? byCountry.set(r.country, []).get(r.country)!).push(r);
   const stored = new Map<string, { event_id: string; created: number; input: MergeInput }>();
-  for (const [country, days] of byCountry) {
-    for (const part of chunks(intervals(days), 50)) {
-      const found = await trx
-        .selectFrom('event_reports')
-        .select(['report_id', 'event_id', 'created', 'data'])
-        .where('country', '=', country)
-        .where((eb) => eb.or(part.map(([from, to]) => eb.and([eb('day', '>=', from), eb('day', '<=', to)]))))
-        .execute();
-      for (const f of found) {
-        stored.set(f.report_id, { event_id: f.event_id, created: Number(f.created), input: JSON.parse(f.data) as MergeInput });
+  for (const [country, list] of byCountry) {
+    const near = intervals(list.map((r) => ({ day: r.day, reach: Math.max(r.slack, 1) })));
+    const wide = intervals(list.map((r) => ({ day: r.day, reach: WIDE_SLACK })));
+    for (const [set, minSlack] of [[near, 0], [wide, WIDE_SLACK]] as const) {
+      for (const part of chunks(set, 50)) {
+        const found = await trx
+          .selectFrom('event_reports')
+          .select(['report_id', 'event_id', 'created', 'data'])
+          .where('country', '=', country)
+          .where('slack', '>=', minSlack)
+          .where((eb) => eb.or(part.map(([from, to]) => eb.and([eb('day', '>=', from), eb('day', '<=', to)]))))
+          .execute();
+        for (const f of found) {
+          if (stored.has(f.report_id)) continue;
+          stored.set(f.report_id, { event_id: f.event_id, created: Number(f.created), input: JSON.parse(f.data) as MergeInput });
+        }
       }
     }
   }

@@ -123,11 +123,13 @@ const MIGRATIONS: Migration[] = [
         .addColumn('doc_id', 'text', (c) => c.notNull())
         .addColumn('country', 'text', (c) => c.notNull())
         .addColumn('day', 'integer', (c) => c.notNull())
+        .addColumn('slack', 'integer', (c) => c.notNull())
         .addColumn('created', 'bigint', (c) => c.notNull())
         .addColumn('data', 'text', (c) => c.notNull())
         .execute();
       await db.schema.createIndex('event_reports_event').on('event_reports').column('event_id').execute();
       await db.schema.createIndex('event_reports_block').on('event_reports').columns(['country', 'day']).execute();
+      await db.schema.createIndex('event_reports_wide').on('event_reports').columns(['slack', 'country', 'day']).execute();
       await db.schema.createIndex('event_reports_doc').on('event_reports').column('doc_id').execute();
       await db.schema
         .createTable('event_aliases')
