@@ -34,7 +34,8 @@ for (const engine of await engines()) {
       assert.equal(got.sources, 1);
       assert.ok(got.timestamp > 1_600_000_000);
       assert.deepEqual(got.documents.map((d) => d.id), ['d1']);
-      const { documents: _d, ...event } = got;
+      const { documents: _d, reports, aliases, provenance: _p, source_count: sourceCount, ...event } = got;
+      assert.deepEqual([reports.map((x) => [x.report_id, x.doc_id]), aliases, sourceCount], [[['e1', 'd1']], [], 1]);
       assert.deepEqual(plain(event), e);
       const versions = await store.db.selectFrom('sitrep_schema_version').select('version').execute();
       await store.close();
