@@ -121,6 +121,27 @@ export function registerEval(program: Command): Command {
     });
 
   evalCommand
+    .command('dedup')
+    .description(
+      'Score the merging of reports of the same event: each report of DIR/reports.jsonl is a document ' +
+        '(headline, outlet, date); the events sitrep forms are scored against DIR/strict_gold.jsonl with ' +
+        'pairwise and B-cubed precision, recall and F1',
+    )
+    .argument('[dir]', 'directory with reports.jsonl and strict_gold.jsonl (default: ../shared/eval-data/ucdp-ged-syria/dedup)')
+    .option('--limit <n>', 'only the first N reports', positiveInt)
+    .option('--json', 'print the metrics as JSON')
+    .addHelpText('after', '\nExample:\n  sitrep eval dedup ../shared/eval-data/ucdp-ged-syria/dedup\n')
+    .action(async (dir: string | undefined, opts: { limit?: number; json?: boolean }) => {
+      const { defaultDataDir } = await import('../eval/all.js');
+      const { evaluateDedup, formatDedupReport } = await import('../eval/dedup.js');
+      const { createExtractor } = await import('../pipeline/index.js');
+      const { join } = await import('node:path');
+      const target = dir ?? join(defaultDataDir(), 'ucdp-ged-syria', 'dedup');
+      const metrics = evaluateDedup(target, createExtractor(), opts);
+      process.stdout.write(opts.json ? JSON.stringify(metrics, null, 2) + '\n' : formatDedupReport(target, metrics));
+    });
+
+  evalCommand
     .command('geoparse')
     .description(
       'Score the geoparser on a gold corpus (LGL-style <toponym> or GeoVirus-style <location> XML): ' +

@@ -19,6 +19,8 @@ export interface IngestCliOptions {
   quiet?: boolean;
   demonyms?: boolean;
   places?: string;
+  /** false with --no-merge. */
+  merge?: boolean;
 }
 
 export function registerIngest(program: Command): void {
@@ -36,6 +38,7 @@ export function registerIngest(program: Command): void {
     .option('--batch-size <n>', 'documents stored per transaction', '200')
     .option('--no-demonyms', 'do not report demonyms ("Syrian") as place mentions')
     .option('--places <tsv>', 'extra gazetteer entries (as for `sitrep extract`)')
+    .option('--no-merge', 'keep one event per report: do not merge reports of the same event across documents')
     .option('-q, --quiet', 'no progress display or summary')
     .addHelpText(
       'after',
@@ -97,6 +100,7 @@ export async function runIngestCommand(inputs: string[], opts: IngestCliOptions)
       quiet: opts.quiet,
       shouldStop: () => interrupted,
       extractorOptions: { demonyms: opts.demonyms, userPlaces: opts.places },
+      merge: opts.merge,
     });
     if (result.stopped || interrupted) return 130;
     return result.errors > 0 ? 1 : 0;
@@ -139,6 +143,7 @@ export async function ingestInputs(
     shouldStop?: () => boolean;
     label?: string;
     extractorOptions?: import('../pipeline/index.js').ExtractorOptions;
+    merge?: boolean;
   } = {},
 ): Promise<IngestResult> {
   const [{ readInputs, formatIngestError }, { createExtractor }, { ingestDocuments }, { Progress, fmt }] = await Promise.all([
@@ -155,6 +160,7 @@ export async function ingestInputs(
     shouldStop: options.shouldStop,
     onError: (e) => progress.message(`${label}: ${formatIngestError(e)}`),
     onProgress: (c) => progress.update(c),
+    merge: options.merge,
   });
   progress.clear();
   if (!options.quiet) {
@@ -167,7 +173,8 @@ export async function ingestInputs(
         (result.repeated > 0 ? `, ${fmt(result.repeated)} replaced by a later one with the same id` : '') +
         (result.failed > 0 ? `, ${fmt(result.failed)} failed` : '') +
         '), ' +
-        `${fmt(result.events)} events written, ${fmt(result.errors)} errors, ${secs.toFixed(1)} s ` +
+        `${fmt(result.copies)} copies, ${fmt(result.events)} reports of events, ${fmt(result.events - result.merged)} new events, ` +
+        `${fmt(result.merged)} reports merged, ${fmt(result.errors)} errors, ${secs.toFixed(1)} s ` +
         `(${fmt(Math.round(rate))} articles/s); ${store.toString()} holds ${fmt(totalEvents)} events ` +
         `from ${fmt(totalDocuments)} articles\n`,
     );

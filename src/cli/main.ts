@@ -8,6 +8,7 @@ import { registerExport } from './export-command.js';
 import { registerServe } from './serve-command.js';
 import { registerGeoparse } from './geoparse-command.js';
 import { registerReview } from './review-commands.js';
+import { registerMerge } from './merge-command.js';
 
 const program = new Command();
 program
@@ -25,6 +26,7 @@ registerExport(program);
 registerServe(program);
 registerGeoparse(program);
 registerReview(program);
+registerMerge(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   process.stderr.write(`sitrep: ${err instanceof Error ? err.message : String(err)}\n`);

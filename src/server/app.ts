@@ -287,6 +287,8 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
       const result = await ingestDocuments(store, precomputed(extracted), docs, {
         batchSize: MAX_DOCUMENTS_PER_REQUEST,
         keepStatus: true,
+        // ?merge=0: one event per report, not merged with other documents' reports of the same event.
+        merge: !/^(0|false)$/i.test(c.req.query('merge') ?? ''),
         // Documents are numbered from 0, as in the request.
         onError: (e) => errors.push({ document: (e.line ?? 1) - 1, error: e.message }),
       });

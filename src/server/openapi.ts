@@ -136,7 +136,7 @@ export const OPENAPI = {
     },
     '/api/events/{id}': {
       get: {
-        summary: 'One event with its evidence, claims and the documents citing it',
+        summary: 'One event with its evidence, claims, the documents citing it, its reports side by side and its aliases (an alias id resolves to the event it was merged into)',
         parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
         responses: {
           200: {
@@ -146,7 +146,19 @@ export const OPENAPI = {
                 schema: {
                   allOf: [
                     { $ref: '#/components/schemas/Event' },
-                    { type: 'object', properties: { documents: { type: 'array', items: documentSummary } } },
+                    {
+                      type: 'object',
+                      properties: {
+                        documents: { type: 'array', items: documentSummary },
+                        reports: {
+                          type: 'array',
+                          description: 'Each document\'s report of the event: its own values and evidence',
+                          items: { type: 'object', properties: { report_id: { type: 'string' }, doc_id: { type: 'string' }, document: documentSummary, values: { type: 'object' }, evidence: { type: 'object' } } },
+                        },
+                        aliases: { type: 'array', items: { type: 'string' }, description: 'Ids of events merged into this one' },
+                        provenance: { type: 'object', additionalProperties: { type: 'string' }, description: 'For each field chosen from the reports, the report it came from' },
+                      },
+                    },
                   ],
                 },
               },
@@ -214,6 +226,7 @@ export const OPENAPI = {
         security: [{ bearer: [] }],
         parameters: [
           { name: 'dry_run', in: 'query', schema: { type: 'string', enum: ['0', '1', 'true', 'false'] }, description: '1: run the pipeline and return the events without saving (status "preview"); the same token rule applies.' },
+          { name: 'merge', in: 'query', schema: { type: 'string', enum: ['0', '1', 'true', 'false'] }, description: '0: keep one event per report (do not merge reports of the same event across documents); default 1.' },
         ],
         requestBody: {
           required: true,

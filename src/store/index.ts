@@ -8,15 +8,19 @@ import { reapplyCorrections } from './corrections.js';
 import { migrate, type Engine } from './migrations.js';
 import { BUSY_TIMEOUT_MS, ImmediateSqliteDialect, retryWhileBusy } from './sqlite-writers.js';
 import { countryExpression, countStats, resolveFilters, statsFromCounts, storedCount, textPrefilter, type ResolvedFilters } from './scale-queries.js';
+import { refuse, storeReports } from './merge-store.js';
+import type { MergeInput } from '../merge/types.js';
 import type { ClaimsTable, Database, EventsTable, EvidenceTable } from './schema.js';
 import type {
   DocumentInput,
   DocumentSummary,
   EventDetail,
   EventFilters,
+  EventReport,
   EventPage,
   PageRequest,
   ReadOptions,
+  SaveOptions,
   SaveResult,
   SaveStatus,
   Stats,
@@ -190,7 +194,7 @@ export class Store {
    * id and content hash) is left alone; a changed one replaces its events; a new one is added.
    * Within a batch, the last document with a given id wins.
    */
-  async saveDocuments(batch: DocumentInput[], options: { force?: boolean } = {}): Promise<SaveResult> {
+  async saveDocuments(batch: DocumentInput[], options: SaveOptions & { force?: boolean } = {}): Promise<SaveResult> {
     const latest = new Map<string, DocumentInput>();
     for (const d of batch) {
       latest.delete(d.id); // keep insertion order of the last occurrence
@@ -230,7 +234,11 @@ export class Store {
         origin_file: d.origin?.file ?? null,
         origin_line: d.origin?.line ?? null,
         ingested_at: now,
+        copy_of: d.copyOf ?? null,
+        minhash: d.minhash ?? null,
       })), (oc) => oc.column('id').doUpdateSet((eb: ExpressionBuilder<any, any>) => ({
+        copy_of: eb.ref('excluded.copy_of'),
+        minhash: eb.ref('excluded.minhash'),
         content_hash: eb.ref('excluded.content_hash'),
         text: eb.ref('excluded.text'),
         body_start: eb.ref('excluded.body_start'),
@@ -272,11 +280,30 @@ export class Store {
         for (const col of EVENT_COLUMNS) if (col !== 'event_id' && col !== 'doc_id') set[col] = eb.ref(`excluded.${col}`);
         return set as never;
       }));
-      // Events an analyst reviewed keep their reviewed values (src/store/corrections.ts).
-      await reapplyCorrections(trx, [...eventRows.keys()]);
       await this.insertChunked(trx, 'event_documents', links, (oc) => oc.columns(['event_id', 'doc_id']).doNothing());
+      // A copy cites the events of its original; its bands are not indexed (the original's are).
+      const copyLinks: { event_id: string; doc_id: string }[] = [];
+      for (const part of chunks(toWrite.filter((d) => d.copyOf), ID_CHUNK)) {
+        const originals = await trx.selectFrom('event_documents').select(['event_id', 'doc_id'])
+          .where('doc_id', 'in', part.map((d) => d.copyOf!)).execute();
+        const byDoc = new Map<string, string[]>();
+        for (const o of originals) (byDoc.get(o.doc_id) ?? byDoc.set(o.doc_id, []).get(o.doc_id)!).push(o.event_id);
+        for (const d of part) for (const ev of byDoc.get(d.copyOf!) ?? []) copyLinks.push({ event_id: ev, doc_id: d.id });
+      }
+      await this.insertChunked(trx, 'event_documents', copyLinks, (oc) => oc.columns(['event_id', 'doc_id']).doNothing());
+      await this.insertChunked(trx, 'document_bands', toWrite.filter((d) => !d.copyOf && d.bands)
+        .flatMap((d) => d.bands!.map((band) => ({ band, doc_id: d.id }))));
       await this.insertChunked(trx, 'evidence', evidence);
       await this.insertChunked(trx, 'claims', claims);
+      // Each document's events are its reports; merged into the store's events unless told not to.
+      const outcome = await storeReports(
+        trx,
+        toWrite.flatMap((d) => d.events.map((event) => ({ event, docId: d.id, publicationDate: d.date, docSource: d.source }))),
+        { merge: options.merge !== false, now, fuseRow: (fields, docId) => eventRow(fusedEvent(fields), docId, now) },
+      );
+      // Events an analyst reviewed keep their reviewed values (src/store/corrections.ts), whatever the
+      // extraction or the merge of reports wrote.
+      await reapplyCorrections(trx, [...eventRows.keys()]);
       let inserted = 0;
       let updated = 0;
       let unchanged = 0;
@@ -285,7 +312,7 @@ export class Store {
         else if (s === 'updated') updated++;
         else unchanged++;
       }
-      return { inserted, updated, unchanged, events: eventRows.size, status };
+      return { inserted, updated, unchanged, events: eventRows.size, merged: outcome.merged, status };
     })));
   }
 
@@ -300,6 +327,8 @@ export class Store {
         .where((eb) => eb.not(eb.exists(eb.selectFrom('event_reviews as r').select('r.event_id')
           .whereRef('r.event_id', '=', 'event_documents.event_id').where('r.snapshot', 'is not', null))))
         .execute();
+      await trx.deleteFrom('event_reports').where('doc_id', 'in', part).execute();
+      await trx.deleteFrom('document_bands').where('doc_id', 'in', part).execute();
       for (const ids of chunks(linked.map((r) => r.event_id), ID_CHUNK)) {
         await trx
           .deleteFrom('events')
@@ -318,6 +347,10 @@ export class Store {
           .where('event_id', 'in', ids)
           .where('doc_id', 'in', part)
           .execute();
+        // Events that keep reports of other documents have their fields chosen again without these.
+        const now = nowSeconds();
+        const kept = await trx.selectFrom('events').select('event_id').where('event_id', 'in', ids).execute();
+        for (const k of kept) await refuse(trx, k.event_id, { now, fuseRow: (fields, docId) => eventRow(fusedEvent(fields), docId, now) });
       }
     }
   }
@@ -335,6 +368,17 @@ export class Store {
       if (onConflict) q = q.onConflict(onConflict);
       await q.execute();
     }
+  }
+
+  /** Stored originals (not copies) sharing a MinHash band with the given keys, with their signatures. */
+  async documentsByBands(bandKeys: string[]): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    for (const part of chunks([...new Set(bandKeys)], ID_CHUNK)) {
+      const rows = await this.db.selectFrom('document_bands as b').innerJoin('documents as d', 'd.id', 'b.doc_id')
+        .select(['d.id', 'd.minhash']).where('b.band', 'in', part).where('d.copy_of', 'is', null).execute();
+      for (const r of rows) if (r.minhash) out.set(r.id, r.minhash);
+    }
+    return out;
   }
 
   // ---------- reads ----------
@@ -439,7 +483,9 @@ export class Store {
   }
 
   /** The event with its claims and evidence (from its document) and every document citing it. */
-  async getEvent(id: string): Promise<EventDetail | undefined> {
+  async getEvent(requested: string): Promise<EventDetail | undefined> {
+    const id = await this.resolveEventId(requested);
+    if (id === undefined) return undefined;
     const row = await this.selectEvents({}).where('events.event_id', '=', id).executeTakeFirst();
     if (!row) return undefined;
     const event = rowToEvent(row);
@@ -452,7 +498,36 @@ export class Store {
       .orderBy('d.date')
       .orderBy('d.id')
       .execute();
-    return { ...event, documents: documents as DocumentSummary[] };
+    const [reportRows, aliasRows] = await Promise.all([
+      this.db.selectFrom('event_reports').select(['report_id', 'doc_id', 'data']).where('event_id', '=', id).orderBy('created').orderBy('report_id').execute(),
+      this.db.selectFrom('event_aliases').select('alias').where('event_id', '=', id).orderBy('alias').execute(),
+    ]);
+    const docs = new Map((documents as DocumentSummary[]).map((d) => [d.id, d]));
+    const reports: EventReport[] = [];
+    for (const r of reportRows) {
+      const values = JSON.parse(r.data) as Record<string, unknown>;
+      const reportEventId = String(values.event_id);
+      const spans = await this.db.selectFrom('evidence').selectAll().where('event_id', '=', reportEventId).where('doc_id', '=', r.doc_id)
+        .orderBy('field').orderBy('ord').execute();
+      const evidence: EventReport['evidence'] = {};
+      for (const s of spans) (evidence[s.field] ??= []).push({ start: Number(s.span_start), end: Number(s.span_end), text: s.text });
+      reports.push({ report_id: reportEventId, doc_id: r.doc_id, document: docs.get(r.doc_id) ?? null, values, evidence });
+    }
+    return {
+      ...event,
+      documents: documents as DocumentSummary[],
+      reports,
+      aliases: aliasRows.map((a) => a.alias),
+      provenance: JSON.parse(String((row as { provenance?: string }).provenance ?? '{}')) as Record<string, string>,
+    };
+  }
+
+  /** The id of the event `id` names: itself, or the event it was merged into (an alias). */
+  async resolveEventId(id: string): Promise<string | undefined> {
+    const row = await this.db.selectFrom('events').select('event_id').where('event_id', '=', id).executeTakeFirst();
+    if (row) return row.event_id;
+    const alias = await this.db.selectFrom('event_aliases').select('event_id').where('alias', '=', id).executeTakeFirst();
+    return alias?.event_id;
   }
 
   /** The document's text and metadata, with the events found in it (evidence from this document). */
@@ -534,6 +609,12 @@ export class Store {
         if (!e || r.doc_id !== docOf(e)) continue;
         e.claims.push(rowToClaim(r));
       }
+      const reportRows = await this.db.selectFrom('event_reports').select(['report_id', 'event_id', 'doc_id'])
+        .where('event_id', 'in', ids).orderBy('event_id').orderBy('created').orderBy('report_id').execute();
+      for (const r of reportRows) {
+        const e = byId.get(r.event_id);
+        if (e) (e.reports ??= []).push({ report_id: r.report_id.slice(0, r.report_id.length - r.doc_id.length - 1), doc_id: r.doc_id });
+      }
     }
   }
 }
@@ -594,6 +675,17 @@ function eventRow(e: AcledEvent, docId: string, now: number): EventsTable {
     tactics: JSON.stringify(e.tactics ?? []),
     updated_at: now,
   };
+}
+
+/** Fused fields (any may be missing) as a complete event for eventRow. */
+function fusedEvent(f: MergeInput): AcledEvent {
+  return {
+    doc_id: '', event_date: '', time_precision: 3, event_type: '', sub_event_type: '', actor1: '', assoc_actor_1: '', inter1: 0,
+    actor2: '', assoc_actor_2: '', inter2: 0, interaction: 0, country: '', iso3: '', admin1: '', admin2: '', location: '',
+    latitude: null, longitude: null, geo_precision: 3, fatalities: 0, notes: '', source: '', confidence: 0,
+    ...f,
+    claims: [], evidence: {}, tactics: f.tactics ?? [],
+  } as AcledEvent;
 }
 
 function claimRow(c: Claim, eventId: string, docId: string, ord: number): ClaimsTable {
@@ -661,6 +753,7 @@ function rowToEvent(r: EventsTable & { sources: unknown }): StoredEvent {
     tactics: JSON.parse(r.tactics) as string[],
     evidence: {},
     sources: Number(r.sources ?? 0),
+    source_count: Number(r.source_count ?? (r.source ? 1 : 0)),
     timestamp: Number(r.updated_at),
     review_status: (r.review_status ?? 'unreviewed') as StoredEvent['review_status'],
   };

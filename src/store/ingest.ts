@@ -7,6 +7,7 @@ import { storableDocument } from '../ingest/storable.js';
 import type { Extractor } from '../pipeline/index.js';
 import { documentHash, type Store } from './index.js';
 import type { DocumentInput } from './types.js';
+import { bands, COPY_SIMILARITY, decodeSignature, encodeSignature, signature, similarity } from './minhash.js';
 
 export interface IngestCounts {
   /** Documents read (good ones). */
@@ -24,6 +25,10 @@ export interface IngestCounts {
   failed: number;
   /** Events written for new and changed documents. */
   events: number;
+  /** New documents recognised as near-identical copies of a stored one (not extracted). */
+  copies: number;
+  /** Reports that joined an event of another report. */
+  merged: number;
   /** Inputs that could not be read or processed (reported through onError, skipped). */
   errors: number;
 }
@@ -38,6 +43,10 @@ export interface IngestOptions {
   shouldStop?(): boolean;
   /** Collect each document's id and status in the result (the HTTP API does; large runs need not). */
   keepStatus?: boolean;
+  /** Merge reports of the same event across documents (default true); false: one event per report. */
+  merge?: boolean;
+  /** Recognise near-identical documents as copies (default true). */
+  detectCopies?: boolean;
 }
 
 export interface IngestResult extends IngestCounts {
@@ -59,7 +68,7 @@ export async function ingestDocuments(
   options: IngestOptions = {},
 ): Promise<IngestResult> {
   const batchSize = Math.max(1, options.batchSize ?? 200);
-  const counts: IngestCounts = { documents: 0, inserted: 0, updated: 0, unchanged: 0, repeated: 0, failed: 0, events: 0, errors: 0 };
+  const counts: IngestCounts = { documents: 0, inserted: 0, updated: 0, unchanged: 0, repeated: 0, failed: 0, events: 0, copies: 0, merged: 0, errors: 0 };
   const documentsRead: IngestResult['documentsRead'] = [];
   const report = (e: IngestError) => {
     counts.errors++;
@@ -76,8 +85,22 @@ export async function ingestDocuments(
     counts.repeated += pending.length - batch.length;
     pending = [];
     const known = await store.documentHashes(batch.map((p) => p.id));
+    // Near-identical documents: MinHash signatures looked up by band, in the store and in this batch.
+    const sigs = batch.map(({ source }) => (options.detectCopies === false ? undefined : signature(source.text)));
+    const stored = await store.documentsByBands(sigs.flatMap((sg) => (sg ? bands(sg) : [])));
+    const batchBands = new Map<string, { id: string; sig: Uint32Array }[]>();
+    const copyOf = (id: string, sig: Uint32Array, keys: string[]): string | undefined => {
+      let best: string | undefined;
+      for (const k of keys) {
+        for (const o of batchBands.get(k) ?? []) if (o.id !== id && similarity(sig, o.sig) >= COPY_SIMILARITY && (!best || o.id < best)) best = o.id;
+      }
+      for (const [docId, enc] of stored) {
+        if (docId !== id && similarity(sig, decodeSignature(enc)) >= COPY_SIMILARITY && (!best || docId < best)) best = docId;
+      }
+      return best;
+    };
     const inputs: DocumentInput[] = [];
-    for (const { source, id } of batch) {
+    for (const [position, { source, id }] of batch.entries()) {
       const input: Omit<DocumentInput, 'events'> = {
         id,
         text: source.text,
@@ -91,6 +114,18 @@ export async function ingestDocuments(
       if (known.get(id) === documentHash(input)) {
         inputs.push({ ...input, events: [] }); // recognised as unchanged by saveDocuments; not extracted
         continue;
+      }
+      const sig = sigs[position];
+      if (sig) {
+        const keys = bands(sig);
+        const original = copyOf(id, sig, keys);
+        if (original) {
+          counts.copies++;
+          inputs.push({ ...input, events: [], copyOf: original });
+          continue;
+        }
+        for (const k of keys) (batchBands.get(k) ?? batchBands.set(k, []).get(k)!).push({ id, sig });
+        Object.assign(input, { minhash: encodeSignature(sig), bands: keys });
       }
       try {
         const { events } = extractor.extract({ ...source, id });
@@ -106,7 +141,8 @@ export async function ingestDocuments(
       }
       options.onProgress?.(counts);
     }
-    const saved = await store.saveDocuments(inputs);
+    const saved = await store.saveDocuments(inputs, { merge: options.merge });
+    counts.merged += saved.merged;
     counts.inserted += saved.inserted;
     counts.updated += saved.updated;
     counts.unchanged += saved.unchanged;

@@ -118,6 +118,51 @@ const MIGRATIONS: Migration[] = [
     up: (db, engine) => migrateForScale(db, engine),
   },
   {
+    version: 30,
+    name: 'reports of events, event aliases, field provenance',
+    async up(db) {
+      // A document's extracted events are its reports; a stored event is a set of reports.
+      await db.schema
+        .createTable('event_reports')
+        .addColumn('report_id', 'text', (c) => c.primaryKey())
+        .addColumn('event_id', 'text', (c) => c.notNull())
+        .addColumn('doc_id', 'text', (c) => c.notNull())
+        .addColumn('country', 'text', (c) => c.notNull())
+        .addColumn('day', 'integer', (c) => c.notNull())
+        .addColumn('slack', 'integer', (c) => c.notNull())
+        .addColumn('created', 'bigint', (c) => c.notNull())
+        .addColumn('data', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('event_reports_event').on('event_reports').column('event_id').execute();
+      await db.schema.createIndex('event_reports_block').on('event_reports').columns(['country', 'day']).execute();
+      await db.schema.createIndex('event_reports_wide').on('event_reports').columns(['slack', 'country', 'day']).execute();
+      await db.schema.createIndex('event_reports_doc').on('event_reports').column('doc_id').execute();
+      await db.schema
+        .createTable('event_aliases')
+        .addColumn('alias', 'text', (c) => c.primaryKey())
+        .addColumn('event_id', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('event_aliases_event').on('event_aliases').column('event_id').execute();
+      await db.schema.alterTable('events').addColumn('provenance', 'text', (c) => c.notNull().defaultTo('{}')).execute();
+      await db.schema.alterTable('events').addColumn('source_count', 'integer', (c) => c.notNull().defaultTo(1)).execute();
+    },
+  },
+  {
+    version: 31,
+    name: 'near-identical documents stored as copies (MinHash bands)',
+    async up(db) {
+      await db.schema.alterTable('documents').addColumn('copy_of', 'text').execute();
+      await db.schema.alterTable('documents').addColumn('minhash', 'text').execute();
+      await db.schema
+        .createTable('document_bands')
+        .addColumn('band', 'text', (c) => c.notNull())
+        .addColumn('doc_id', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('document_bands_band').on('document_bands').column('band').execute();
+      await db.schema.createIndex('document_bands_doc').on('document_bands').column('doc_id').execute();
+    },
+  },
+  {
     version: 40,
     name: 'analyst review: users, sessions, event reviews, audit log, events.review_status',
     async up(db, engine) {

@@ -17,6 +17,10 @@ export interface DocumentsTable {
   origin_line: number | null;
   /** Unix seconds. */
   ingested_at: number;
+  /** A near-identical document stored before this one: this one is its copy (no events of its own). */
+  copy_of?: string | null;
+  /** MinHash signature of the text (base64), to recognise later copies. */
+  minhash?: string | null;
 }
 
 /** ACLED fields of an event; evidence and claims live in their own tables. */
@@ -54,6 +58,37 @@ export interface EventsTable {
   updated_at: number;
   /** unreviewed | confirmed | edited | rejected (src/review); never written by ingest. */
   review_status?: string;
+  /** JSON: for each field chosen from the event's reports, the report it came from. */
+  provenance?: string;
+  /** Distinct outlets among the event's reports. */
+  source_count?: number;
+}
+
+/** A document's report of an event (its extracted event, unchanged) and the stored event it belongs to. */
+export interface EventReportsTable {
+  report_id: string;
+  event_id: string;
+  doc_id: string;
+  /** Blocking keys of the merge index: normalised country and days since 1970-01-01. */
+  country: string;
+  day: number;
+  /** Days its date may be off (time precision): reports of a month are looked up further away. */
+  slack: number;
+  /** When it was stored (ms × 1000 + rank): the older event keeps its id. */
+  created: number;
+  /** JSON of the report's fields (ACLED schema, without evidence and claims). */
+  data: string;
+}
+
+/** Ids of events merged into another: they still resolve. */
+export interface EventAliasesTable {
+  alias: string;
+  event_id: string;
+}
+
+export interface DocumentBandsTable {
+  band: string;
+  doc_id: string;
 }
 
 /** Which documents report which event: one event can cite several articles. */
@@ -155,6 +190,9 @@ export interface Database {
   event_documents: EventDocumentsTable;
   evidence: EvidenceTable;
   claims: ClaimsTable;
+  event_reports: EventReportsTable;
+  event_aliases: EventAliasesTable;
+  document_bands: DocumentBandsTable;
   sitrep_schema_version: SchemaVersionTable;
   users: UsersTable;
   sessions: SessionsTable;

@@ -31,6 +31,10 @@ export interface PageRequest {
 /** An event as stored: ACLED fields, the number of documents citing it, and its change time. */
 export interface StoredEvent extends AcledEvent {
   sources: number;
+  /** Distinct outlets among the event's reports (ACLED's \`source\` lists them). */
+  source_count: number;
+  /** The reports merged into the event, each with its document (loaded with details). */
+  reports?: ReportSummary[];
   /** Unix seconds of the last change (ACLED's `timestamp`). */
   timestamp: number;
   /** unreviewed | confirmed | edited | rejected (analyst review). */
@@ -58,6 +62,11 @@ export interface DocumentInput {
   url?: string;
   origin?: { file: string; line?: number };
   events: AcledEvent[];
+  /** A near-identical document already stored (or earlier in the batch): this one is its copy. */
+  copyOf?: string;
+  /** MinHash signature (base64) and its band keys, for recognising later copies of this one. */
+  minhash?: string;
+  bands?: string[];
 }
 
 export interface DocumentSummary {
@@ -76,8 +85,31 @@ export interface StoredDocument extends DocumentSummary {
   events: StoredEvent[];
 }
 
+export interface ReportSummary {
+  report_id: string;
+  doc_id: string;
+}
+
+/** One document's report of an event: its own values, and its evidence in that document. */
+export interface EventReport extends ReportSummary {
+  document: DocumentSummary | null;
+  values: Record<string, unknown>;
+  evidence: Record<string, { start: number; end: number; text: string }[]>;
+}
+
 export interface EventDetail extends StoredEvent {
   documents: DocumentSummary[];
+  /** Every report merged into the event, side by side. */
+  reports: EventReport[];
+  /** Ids of events merged into this one; they still resolve to it. */
+  aliases: string[];
+  /** For each field chosen from the reports, the report it came from. */
+  provenance: Record<string, string>;
+}
+
+export interface SaveOptions {
+  /** Merge the reports into the store's events (default true); false keeps one event per report. */
+  merge?: boolean;
 }
 
 export type SaveStatus = 'new' | 'updated' | 'unchanged';
@@ -88,6 +120,8 @@ export interface SaveResult {
   unchanged: number;
   /** Events written (new documents and changed ones). */
   events: number;
+  /** Reports that joined an event of another report. */
+  merged: number;
   /** Status of each input document, by id. */
   status: Map<string, SaveStatus>;
 }

@@ -29,7 +29,7 @@ before(async () => {
       notes: `Notes, with "quotes" and\na line break (${d}/${i})`,
     })),
   }));
-  await store.saveDocuments(docs);
+  await store.saveDocuments(docs, { merge: false }); // synthetic events alike: one event per report
   await store.close();
 });
 

@@ -1,6 +1,7 @@
 // The seed article plus 60 Guardian articles (read from ../shared at run time, never copied):
 // ingested twice gives the same stored events as once, the same events `sitrep extract` finds,
-// and `export --format acled-csv` has one row per stored event.
+// and `export --format acled-csv` has one row per stored event (with --no-merge: one event per report;
+// test/store/merge.test.ts covers merging).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -45,11 +46,11 @@ test('seed + 60 Guardian articles: ingesting twice equals once; stored events = 
       await store.close();
     }
   };
-  const first = await runCli(['ingest', '--db', db, ...inputs]);
+  const first = await runCli(['ingest', '--no-merge', '--db', db, ...inputs]);
   assert.equal(first.code, 0, first.stderr);
   const once = await snapshot();
   assert.equal(once.docs.length, 61);
-  const second = await runCli(['ingest', '--db', db, ...inputs]);
+  const second = await runCli(['ingest', '--no-merge', '--db', db, ...inputs]);
   assert.equal(second.code, 0, second.stderr);
   assert.match(second.stderr, /0 new, 0 changed, 61 unchanged/);
   assert.deepEqual(await snapshot(), once);

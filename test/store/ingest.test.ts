@@ -9,7 +9,9 @@ import type { Store } from '../../src/store/index.js';
 import { engines } from './engines.js';
 import { syntheticEvent } from './fixtures.js';
 
-/** Two events per document; throws on documents whose text says so. Counts its calls. */
+/** Two events per document; throws on documents whose text says so. Counts its calls. Every document
+ * reports the same two synthetic events, so these cases store them with merging off (test/store/merge.test.ts
+ * covers merging). */
 function countingExtractor() {
   const x = {
     calls: 0,
@@ -46,11 +48,11 @@ for (const engine of await engines()) {
     test('stores every document and event once; a second run extracts nothing and changes nothing', async () => {
       store = await engine.open();
       const x = countingExtractor();
-      const r1 = await ingestDocuments(store, x, sources(450), { batchSize: 100 });
+      const r1 = await ingestDocuments(store, x, sources(450), { batchSize: 100, merge: false });
       assert.deepEqual([r1.documents, r1.inserted, r1.events, r1.errors, r1.stopped], [450, 450, 900, 0, false]);
       assert.equal(x.calls, 450);
       const before = await store.queryEvents({}, { limit: 500 });
-      const r2 = await ingestDocuments(store, x, sources(450), { batchSize: 100 });
+      const r2 = await ingestDocuments(store, x, sources(450), { batchSize: 100, merge: false });
       assert.deepEqual([r2.inserted, r2.updated, r2.unchanged, r2.events], [0, 0, 450, 0]);
       assert.equal(x.calls, 450, 'unchanged documents are not extracted again');
       assert.deepEqual(await store.queryEvents({}, { limit: 500 }), before);
@@ -66,7 +68,7 @@ for (const engine of await engines()) {
         { id: 'bad', text: 'BREAK here', origin: { file: 'mem', line: 99 } },
         { id: 'fresh', text: 'A new one', origin: { file: 'mem' } },
       ];
-      const r = await ingestDocuments(store, x, input, { batchSize: 2, onError: (e) => errors.push(e) });
+      const r = await ingestDocuments(store, x, input, { batchSize: 2, merge: false, onError: (e) => errors.push(e) });
       assert.deepEqual([r.inserted, r.updated, r.errors], [1, 3, 2]);
       assert.deepEqual(errors.map((e) => [e.file, e.line]), [['broken.jsonl', 7], ['mem', 99]]);
       assert.match(errors[1]!.message, /pipeline broke/);
@@ -80,11 +82,11 @@ for (const engine of await engines()) {
       const x = countingExtractor();
       let seen = 0;
       const more = sources(1000, 'v3').map((s) => ({ ...s, id: `more${s.id}` }));
-      const r1 = await ingestDocuments(store, x, more, { batchSize: 64, shouldStop: () => ++seen >= 300 });
+      const r1 = await ingestDocuments(store, x, more, { batchSize: 64, merge: false, shouldStop: () => ++seen >= 300 });
       assert.equal(r1.stopped, true);
       assert.equal(r1.documents, 300);
       assert.equal(r1.inserted, 300);
-      const r2 = await ingestDocuments(store, x, more, { batchSize: 64 });
+      const r2 = await ingestDocuments(store, x, more, { batchSize: 64, merge: false });
       assert.deepEqual([r2.inserted, r2.unchanged], [700, 300]);
       assert.equal(x.calls, 1000);
       assert.equal(await count(store, 'documents'), 451 + 1000);

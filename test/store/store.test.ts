@@ -34,7 +34,8 @@ for (const engine of await engines()) {
       assert.equal(got.sources, 1);
       assert.ok(got.timestamp > 1_600_000_000);
       assert.deepEqual(got.documents.map((d) => d.id), ['d1']);
-      const { documents: _d, ...event } = got;
+      const { documents: _d, reports, aliases, provenance: _p, source_count: sourceCount, ...event } = got;
+      assert.deepEqual([reports.map((x) => [x.report_id, x.doc_id]), aliases, sourceCount], [[['e1', 'd1']], [], 1]);
       assert.deepEqual(plain(event), e);
       const versions = await store.db.selectFrom('sitrep_schema_version').select('version').execute();
       await store.close();
@@ -70,17 +71,17 @@ for (const engine of await engines()) {
 
     test('one event cited by two documents keeps both links; dropping one keeps the event', async () => {
       const shared = (docId: string) => syntheticEvent({ event_id: 'shared', doc_id: docId, evidence: { notes: [{ start: 0, end: 4, text: docId } ] } });
-      await store.saveDocuments([doc('a', [shared('a')]), doc('b', [shared('b')])]);
+      await store.saveDocuments([doc('a', [shared('a')]), doc('b', [shared('b')])], { merge: false }); // the same id in two documents, not merged
       let ev = await store.getEvent('shared');
       assert.equal(ev?.sources, 2);
       assert.deepEqual(ev?.documents.map((d) => d.id), ['a', 'b']);
       assert.deepEqual((await store.getDocument('a'))?.events[0]?.evidence, { notes: [{ start: 0, end: 4, text: 'a' }] });
       assert.deepEqual((await store.getDocument('b'))?.events[0]?.evidence, { notes: [{ start: 0, end: 4, text: 'b' }] });
-      await store.saveDocuments([doc('b', [], 'b now reports nothing')]);
+      await store.saveDocuments([doc('b', [], 'b now reports nothing')], { merge: false });
       ev = await store.getEvent('shared');
       assert.equal(ev?.sources, 1);
       assert.equal(ev?.doc_id, 'a');
-      await store.saveDocuments([doc('a', [], 'a now reports nothing')]);
+      await store.saveDocuments([doc('a', [], 'a now reports nothing')], { merge: false });
       assert.equal(await store.getEvent('shared'), undefined);
     });
 

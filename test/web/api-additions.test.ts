@@ -76,7 +76,7 @@ test('dry_run still needs the token when the server has one', async () => {
 
 test('events.geojson?details=0 leaves out the claims; details must be 0 or 1', async () => {
   const app = createApp(store, { loopback: true, extractor });
-  assert.equal((await post(app, { id: 'geo', text: 'four' }, '')).status, 200);
+  assert.equal((await post(app, { id: 'geo', text: 'four' }, '?merge=0')).status, 200); // one event per report
   const full = (await (await app.request('/api/events.geojson')).json()) as { features: { properties: { claims: unknown[]; sources: number } }[] };
   const light = (await (await app.request('/api/events.geojson?details=0')).json()) as typeof full;
   assert.equal(light.features.length, full.features.length);

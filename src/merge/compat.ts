@@ -1,0 +1,210 @@
+// When two reports can be the same event: date, place, type (ACLED's hierarchy), actors (aliases;
+// an unnamed side is compatible with a named one) and figures. Pure functions over prepared
+// reports; the merge engine (engine.ts) calls them only for candidates its index found.
+import { SUB_EVENT_TYPES } from '../common/acled-types.js';
+import aliasData from './data/actor-aliases.json' with { type: 'json' };
+import type { MergeInput } from './types.js';
+
+/** A report reduced to what the comparisons need, computed once. */
+export interface Prepared {
+  /** Position in the canonical order (sorted by id). */
+  index: number;
+  input: MergeInput;
+  id: string;
+  doc: string;
+  /** Days since 1970-01-01, or NaN when the date is unknown. */
+  day: number;
+  /** Days either side the date may be off: 0 for a day, more for a week (2) or a month (3). */
+  slack: number;
+  country: string;
+  admin1: string;
+  /** Normalised location name; '' when the report is placed no finer than its province. */
+  place: string;
+  coarse: boolean;
+  lat: number;
+  lon: number;
+  eventType: string;
+  subType: string;
+  /** Canonical names of the named actors (unnamed and generic sides left out). */
+  actors: Set<string>;
+  sides: number;
+  fatalities: number;
+}
+
+const DAY_MS = 86_400_000;
+
+export function dayNumber(date: string | undefined): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(date ?? '');
+  if (!m) return NaN;
+  return Math.floor(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / DAY_MS);
+}
+
+/**
+ * Days a report's date may be off by its precision: 2 (a date taken from the publication, or a
+ * week) a day more, 3 (a month) half a month. Measured on eval dedup: wider windows for 2 merge
+ * the daily reports of continuing fighting.
+ */
+export function slackOf(timePrecision: number | undefined): number {
+  return timePrecision === 3 ? 15 : timePrecision === 2 ? 1 : 0;
+}
+
+export function normName(s: string | undefined): string {
+  return (s ?? '')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/\s*\([^)]*\)\s*$/, '')
+    .replace(/['’`]/g, '')
+    .replace(/[^a-z0-9\u0600-\u06ff]+/g, ' ')
+    .trim();
+}
+
+const ALIAS = new Map<string, string>();
+for (const group of aliasData.groups) {
+  const canonical = normName(group[0]);
+  for (const name of group) ALIAS.set(normName(name), canonical);
+}
+
+/** Sides that name no one: an unnamed side is compatible with any named one. */
+const GENERIC = /^(?:unidentified\b.*|unknown\b.*|rioters|protesters|civilians|citizens|military forces|police forces|armed group)$/;
+
+export function canonicalActor(name: string | undefined): string {
+  const n = normName(name);
+  if (!n || GENERIC.test(n)) return '';
+  return ALIAS.get(n) ?? n;
+}
+
+function splitActors(s: string | undefined): string[] {
+  return (s ?? '').split(/;\s*/).filter(Boolean);
+}
+
+export function eventTypeOf(input: MergeInput): string {
+  if (input.event_type) return input.event_type;
+  return SUB_EVENT_TYPES[input.sub_event_type ?? '']?.eventType ?? '';
+}
+
+/** iso3 -> country name, learnt from records that give both (datasets give one or the other). */
+export type CountryNames = Map<string, string>;
+
+export function learnCountries(inputs: readonly MergeInput[], names: CountryNames = new Map()): CountryNames {
+  for (const r of inputs) if (r.iso3 && r.country) names.set(r.iso3.toUpperCase(), normName(r.country));
+  return names;
+}
+
+export function prepare(input: MergeInput, index: number, countries: CountryNames = new Map()): Prepared {
+  const actors = new Set<string>();
+  let sides = 0;
+  for (const group of [[input.actor1, ...splitActors(input.assoc_actor_1)], [input.actor2, ...splitActors(input.assoc_actor_2)]]) {
+    let named = false;
+    for (const a of group) {
+      const c = canonicalActor(a);
+      if (c) {
+        actors.add(c);
+        named = true;
+      }
+    }
+    if (named) sides++;
+  }
+  const admin1 = normName(input.admin1);
+  const location = normName(input.location);
+  const coarse = !location || location === admin1 || location === normName(input.country) || input.geo_precision === 3;
+  const lat = typeof input.latitude === 'number' ? input.latitude : NaN;
+  const lon = typeof input.longitude === 'number' ? input.longitude : NaN;
+  return {
+    index,
+    input,
+    id: input.event_id,
+    doc: input.doc_id ?? '',
+    day: dayNumber(input.event_date),
+    slack: slackOf(input.time_precision),
+    country: input.country ? normName(input.country) : input.iso3 ? (countries.get(input.iso3.toUpperCase()) ?? input.iso3.toUpperCase()) : '',
+    admin1,
+    place: coarse ? '' : location,
+    coarse,
+    lat,
+    lon,
+    eventType: eventTypeOf(input),
+    subType: input.sub_event_type ?? '',
+    actors,
+    sides,
+    fatalities: typeof input.fatalities === 'number' && input.fatalities > 0 ? input.fatalities : 0,
+  };
+}
+
+export function haversineKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const r = Math.PI / 180;
+  const dLat = (lat2 - lat1) * r;
+  const dLon = (lon2 - lon1) * r;
+  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(dLon / 2) ** 2;
+  return 12742 * Math.asin(Math.min(1, Math.sqrt(a)));
+}
+
+/** Two places within this distance are one place (a town and its quarters). */
+export const SAME_PLACE_KM = 15;
+
+/** ACLED's hierarchy: which event types can be reports of one event, and how strongly. */
+function typeScore(a: Prepared, b: Prepared): number {
+  if (a.subType && a.subType === b.subType) return 1;
+  if (a.eventType === b.eventType) return 0.7;
+  const pair = [a.eventType, b.eventType].sort().join('|');
+  switch (pair) {
+    case 'Battles|Explosions/Remote violence': // a battle absorbs the shelling of the same engagement
+      return 0.4;
+    case 'Explosions/Remote violence|Violence against civilians': // a strike on civilians told as an attack
+      return 0.4;
+    case 'Protests|Riots':
+      return 0.4;
+    default:
+      return -1;
+  }
+}
+
+export type PlaceRelation = 'same' | 'contains' | 'country' | 'apart';
+
+export function placeRelation(a: Prepared, b: Prepared): PlaceRelation {
+  if (a.country && b.country && a.country !== b.country) return 'apart';
+  if (a.admin1 && b.admin1 && a.admin1 !== b.admin1) return 'apart';
+  if (!a.coarse && !b.coarse) {
+    if (a.place === b.place) return 'same';
+    if (Number.isFinite(a.lat) && Number.isFinite(b.lat) && haversineKm(a.lat, a.lon, b.lat, b.lon) <= SAME_PLACE_KM) return 'same';
+    return 'apart';
+  }
+  if (a.admin1 && b.admin1) return a.coarse && b.coarse ? 'same' : 'contains';
+  if (!a.country || !b.country) return 'apart';
+  return 'country';
+}
+
+export function datesCompatible(a: Prepared, b: Prepared): boolean {
+  if (!Number.isFinite(a.day) || !Number.isFinite(b.day)) return false;
+  return Math.abs(a.day - b.day) <= Math.max(a.slack, b.slack, 1);
+}
+
+/**
+ * How strongly two reports look like one event, or -1 when they cannot be (different documents'
+ * reports only: one document's distinct events never merge).
+ */
+export function pairScore(a: Prepared, b: Prepared): number {
+  if (a.doc && a.doc === b.doc) return -1;
+  if (!datesCompatible(a, b)) return -1;
+  const rel = placeRelation(a, b);
+  if (rel === 'apart') return -1;
+  const type = typeScore(a, b);
+  if (type < 0) return -1;
+  // Actors: named sides must share an actor when both reports name both sides.
+  let actor = 0;
+  if (a.actors.size > 0 && b.actors.size > 0) {
+    let shared = 0;
+    for (const x of a.actors) if (b.actors.has(x)) shared++;
+    if (shared === 0 && a.sides === 2 && b.sides === 2) return -1;
+    actor = shared > 0 ? Math.min(1, 0.6 * shared) : -0.3;
+  }
+  // Figures: a toll that rises is one event; two tolls an order of magnitude apart are not.
+  if (a.fatalities > 0 && b.fatalities > 0) {
+    const hi = Math.max(a.fatalities, b.fatalities);
+    const lo = Math.min(a.fatalities, b.fatalities);
+    if (hi > 10 * lo && hi - lo > 20) return -1;
+  }
+  const date = a.day === b.day ? 1 : 0.3;
+  const place = rel === 'same' ? (a.coarse ? 0.5 : 1) : rel === 'contains' ? 0.4 : 0;
+  return date + place + type + actor;
+}

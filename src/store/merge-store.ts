@@ -1,0 +1,208 @@
+// Merging in the store: each document's extracted events are stored as its reports; a new report
+// joins the stored events its merge candidates belong to (the merge engine over the reports of the
+// same country within the days it may reach, read by the (country, day) index), so the cost of a
+// document does not grow with the store. Events never split; when a report joins two events the
+// older keeps its id and the other becomes an alias.
+import type { Transaction } from 'kysely';
+import type { AcledEvent } from '../common/event.js';
+import { normName, dayNumber, slackOf } from '../merge/compat.js';
+import { clusterReports } from '../merge/engine.js';
+import { fuseCluster } from '../merge/fuse.js';
+import type { MergeInput } from '../merge/types.js';
+import type { Database, EventsTable } from './schema.js';
+
+/** The widest slack (time_precision 3): stored reports of a month are read this far away. */
+const WIDE_SLACK = slackOf(3);
+const CHUNK = 500;
+
+export interface NewReport {
+  event: AcledEvent;
+  docId: string;
+  publicationDate?: string;
+  docSource?: string;
+}
+
+export function reportInput(r: NewReport): MergeInput {
+  const { evidence: _e, claims: _c, ...fields } = r.event;
+  return {
+    ...fields,
+    doc_id: r.docId,
+    source: fields.source || r.docSource || '',
+    ...(r.publicationDate ? { publication_date: r.publicationDate } : {}),
+  };
+}
+
+export function countryKey(r: Pick<MergeInput, 'country' | 'iso3'>): string {
+  return r.country ? normName(r.country) : (r.iso3 ?? '').toUpperCase();
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** Day intervals covering [day - reach, day + reach] of each item, coalesced. */
+function intervals(items: { day: number; reach: number }[]): [number, number][] {
+  const sorted = [...items].sort((a, b) => a.day - a.reach - (b.day - b.reach));
+  const out: [number, number][] = [];
+  for (const { day, reach } of sorted) {
+    const last = out[out.length - 1];
+    if (last && day - reach <= last[1] + 1) last[1] = Math.max(last[1], day + reach);
+    else out.push([day - reach, day + reach]);
+  }
+  return out;
+}
+
+export interface MergeOutcome {
+  /** New reports that joined an event of another report (stored before or in the same batch). */
+  merged: number;
+  /** Events that became aliases of another. */
+  aliased: number;
+}
+
+/**
+ * Stores the reports of a batch and merges them into the store's events. `fuseRow` turns fused
+ * fields into an events row. With `merge` false, every report stays its own event.
+ */
+export async function storeReports(
+  trx: Transaction<Database>,
+  reports: NewReport[],
+  options: { merge: boolean; now: number; fuseRow(fields: MergeInput, docId: string): EventsTable },
+): Promise<MergeOutcome> {
+  if (reports.length === 0) return { merged: 0, aliased: 0 };
+  const base = Date.now() * 1000;
+  const inputs = reports.map(reportInput);
+  const rows = inputs.map((input, i) => ({
+    report_id: `${input.event_id}@${input.doc_id}`,
+    event_id: input.event_id,
+    doc_id: input.doc_id!,
+    country: countryKey(input),
+    day: Number.isFinite(dayNumber(input.event_date)) ? dayNumber(input.event_date) : -1e6,
+    slack: slackOf(input.time_precision),
+    created: base + i,
+    data: JSON.stringify(input),
+  }));
+  for (const part of chunks(rows, 4000)) {
+    await trx.insertInto('event_reports').values(part).onConflict((oc) => oc.column('report_id').doUpdateSet((eb) => ({
+      event_id: eb.ref('excluded.event_id'),
+      doc_id: eb.ref('excluded.doc_id'),
+      country: eb.ref('excluded.country'),
+      day: eb.ref('excluded.day'),
+      slack: eb.ref('excluded.slack'),
+      created: eb.ref('excluded.created'),
+      data: eb.ref('excluded.data'),
+    }))).execute();
+  }
+  if (!options.merge) return { merged: 0, aliased: 0 };
+
+  // Candidates: stored reports of the same country within reach of a new report's day: its own
+  // window (at least a day), and stored reports of a month (time_precision 3) within theirs.
+  const byCountry = new Map<string, typeof rows>();
+  for (const r of rows) if (r.day > -1e6) (byCountry.get(r.country) ?? byCountry.set(r.country, []).get(r.country)!).push(r);
+  const stored = new Map<string, { event_id: string; created: number; input: MergeInput }>();
+  for (const [country, list] of byCountry) {
+    const near = intervals(list.map((r) => ({ day: r.day, reach: Math.max(r.slack, 1) })));
+    const wide = intervals(list.map((r) => ({ day: r.day, reach: WIDE_SLACK })));
+    for (const [set, minSlack] of [[near, 0], [wide, WIDE_SLACK]] as const) {
+      for (const part of chunks(set, 50)) {
+        const found = await trx
+          .selectFrom('event_reports')
+          .select(['report_id', 'event_id', 'created', 'data'])
+          .where('country', '=', country)
+          .where('slack', '>=', minSlack)
+          .where((eb) => eb.or(part.map(([from, to]) => eb.and([eb('day', '>=', from), eb('day', '<=', to)]))))
+          .execute();
+        for (const f of found) {
+          if (stored.has(f.report_id)) continue;
+          stored.set(f.report_id, { event_id: f.event_id, created: Number(f.created), input: JSON.parse(f.data) as MergeInput });
+        }
+      }
+    }
+  }
+  const pool = [...stored.entries()];
+  const isNew = new Set(rows.map((r) => r.report_id));
+  const newEvents = new Set(rows.map((r) => r.event_id));
+  const groups = clusterReports(pool.map(([, v]) => v.input));
+
+  // Union of the events each group with a new report touches (events never split).
+  const parent = new Map<string, string>();
+  const find = (x: string): string => {
+    let p = parent.get(x) ?? x;
+    while (p !== (parent.get(p) ?? p)) p = parent.get(p) ?? p;
+    parent.set(x, p);
+    return p;
+  };
+  let merged = 0;
+  for (const g of groups) {
+    if (g.length < 2 || !g.some((i) => isNew.has(pool[i]![0]))) continue;
+    const events = g.map((i) => pool[i]![1].event_id);
+    for (const e of events.slice(1)) {
+      const a = find(events[0]!);
+      const b = find(e);
+      if (a !== b) parent.set(b, a);
+    }
+  }
+  const sets = new Map<string, string[]>();
+  for (const x of parent.keys()) {
+    const root = find(x);
+    const s = sets.get(root) ?? sets.set(root, [root]).get(root)!;
+    if (x !== root && !s.includes(x)) s.push(x);
+  }
+  if (sets.size === 0) return { merged: 0, aliased: 0 };
+
+  // The older event (its first report stored first; then the smaller id) keeps its id.
+  const age = new Map<string, number>();
+  const ids = [...new Set([...sets.values()].flat())];
+  for (const part of chunks(ids, CHUNK)) {
+    const found = await trx
+      .selectFrom('event_reports')
+      .select(['event_id'])
+      .select((eb) => eb.fn.min('created').as('first'))
+      .where('event_id', 'in', part)
+      .groupBy('event_id')
+      .execute();
+    for (const f of found) age.set(f.event_id, Number(f.first));
+  }
+  let aliased = 0;
+  for (const members of sets.values()) {
+    const ordered = [...members].sort((a, b) => (age.get(a) ?? Infinity) - (age.get(b) ?? Infinity) || (a < b ? -1 : a > b ? 1 : 0));
+    const keep = ordered[0]!;
+    const others = ordered.slice(1);
+    for (const o of others) if (newEvents.has(o)) merged++;
+    aliased += others.length;
+    await trx.updateTable('event_reports').set({ event_id: keep }).where('event_id', 'in', others).execute();
+    await trx.updateTable('event_aliases').set({ event_id: keep }).where('event_id', 'in', others).execute();
+    await trx.insertInto('event_aliases').values(others.map((alias) => ({ alias, event_id: keep })))
+      .onConflict((oc) => oc.column('alias').doUpdateSet({ event_id: keep })).execute();
+    const links = await trx.selectFrom('event_documents').select('doc_id').where('event_id', 'in', others).execute();
+    if (links.length > 0) {
+      await trx.insertInto('event_documents').values([...new Set(links.map((l) => l.doc_id))].map((doc_id) => ({ event_id: keep, doc_id })))
+        .onConflict((oc) => oc.columns(['event_id', 'doc_id']).doNothing()).execute();
+    }
+    await trx.deleteFrom('event_documents').where('event_id', 'in', others).execute();
+    await trx.deleteFrom('events').where('event_id', 'in', others).execute();
+    await refuse(trx, keep, options);
+  }
+  return { merged, aliased };
+}
+
+/** Chooses an event's fields again from all its reports. */
+export async function refuse(
+  trx: Transaction<Database>,
+  eventId: string,
+  options: { now: number; fuseRow(fields: MergeInput, docId: string): EventsTable },
+): Promise<void> {
+  const members = await trx.selectFrom('event_reports').select(['data']).where('event_id', '=', eventId).execute();
+  if (members.length === 0) return;
+  const current = await trx.selectFrom('events').select(['doc_id']).where('event_id', '=', eventId).executeTakeFirst();
+  const fused = fuseCluster(members.map((m) => JSON.parse(m.data) as MergeInput), { pickId: () => eventId });
+  const row = options.fuseRow({ ...fused.fields, fatalities: fused.fatalities_best }, current?.doc_id ?? fused.fields.doc_id ?? '');
+  const { event_id: _id, ...set } = row;
+  await trx.updateTable('events').set({
+    ...set,
+    provenance: JSON.stringify(fused.provenance),
+    source_count: fused.sources.length,
+    updated_at: options.now,
+  }).where('event_id', '=', eventId).execute();
+}

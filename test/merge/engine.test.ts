@@ -1,0 +1,112 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { clusterReports, mergeRecords } from '../../src/merge/engine.js';
+import type { MergeInput } from '../../src/merge/types.js';
+
+const base = {
+  time_precision: 1 as const,
+  country: 'Syria',
+  iso3: 'SYR',
+  geo_precision: 1 as const,
+};
+
+function rec(id: string, doc: string, fields: Partial<MergeInput>): MergeInput {
+  return { ...base, event_id: id, doc_id: doc, ...fields } as MergeInput;
+}
+
+const strikeIdlib = (id: string, doc: string, extra: Partial<MergeInput> = {}) =>
+  rec(id, doc, {
+    event_date: '2024-03-01', event_type: 'Explosions/Remote violence', sub_event_type: 'Air/drone strike',
+    actor1: 'Military Forces of Russia', admin1: 'Idlib', location: 'Maarrat al-Numan', latitude: 35.64, longitude: 36.67, ...extra,
+  });
+
+function groupsOf(inputs: MergeInput[]): string[][] {
+  return clusterReports(inputs).map((g) => g.map((i) => inputs[i]!.event_id));
+}
+
+test('reports of one strike from three outlets merge; the other town and the battle stay apart', () => {
+  const inputs = [
+    strikeIdlib('a', 'd1', { source: 'Reuters', publication_date: '2024-03-01', fatalities: 9 }),
+    strikeIdlib('b', 'd2', { source: 'AFP', publication_date: '2024-03-02', fatalities: 21, actor1: 'Russian forces', actor2: 'Civilians (Syria)' }),
+    // placed at the province only: contained in the town's province
+    strikeIdlib('c', 'd3', { source: 'SOHR', location: 'Idlib', latitude: 35.93, longitude: 36.63, geo_precision: 3, publication_date: '2024-03-02', fatalities: 12 }),
+    // a different town of the same province on the same day: a different event
+    strikeIdlib('d', 'd4', { location: 'Saraqib', latitude: 35.86, longitude: 36.8 }),
+    // a battle elsewhere on the same day
+    rec('e', 'd2', { event_date: '2024-03-01', event_type: 'Battles', sub_event_type: 'Armed clash', actor1: 'Islamic State', actor2: 'QSD: Syrian Democratic Forces', admin1: 'Deir ez-Zor', location: 'Hajin', latitude: 34.69, longitude: 40.83 }),
+  ];
+  const groups = groupsOf(inputs);
+  // c fits both towns (Maarrat al-Numan and Saraqib): ambiguous, it joins neither.
+  assert.deepEqual(groups, [['a', 'b'], ['c'], ['d'], ['e']]);
+  const merged = mergeRecords(inputs)[0]!;
+  assert.deepEqual(merged.members, ['a', 'b']);
+  assert.equal(merged.fields.source, 'AFP; Reuters');
+  assert.equal(merged.fatalities_best, 21, 'the latest total');
+  assert.equal(merged.fatalities_low, 9);
+  assert.equal(merged.fatalities_high, 21);
+  assert.equal(merged.provenance.fatalities, 'b');
+  assert.ok(merged.disagreements.fatalities);
+});
+
+test('a province-level report joins the one event of its province', () => {
+  const inputs = [
+    strikeIdlib('a', 'd1', { fatalities: 9 }),
+    strikeIdlib('c', 'd3', { location: 'Idlib', geo_precision: 3, latitude: 35.93, longitude: 36.63, fatalities: 9 }),
+  ];
+  assert.deepEqual(groupsOf(inputs), [['a', 'c']]);
+  const m = mergeRecords(inputs)[0]!;
+  assert.equal(m.fields.location, 'Maarrat al-Numan', 'the most precise place');
+  assert.equal(m.provenance.location, 'a');
+});
+
+test('one document\'s distinct events never merge, nor two bombings of one city told apart by their actors', () => {
+  const sameDoc = [strikeIdlib('a', 'd1'), strikeIdlib('b', 'd1')];
+  assert.deepEqual(groupsOf(sameDoc), [['a'], ['b']]);
+  const bomb = (id: string, doc: string, a1: string, a2: string) =>
+    rec(id, doc, { event_date: '2024-03-01', event_type: 'Explosions/Remote violence', sub_event_type: 'Remote explosive/landmine/IED', actor1: a1, actor2: a2, admin1: 'Aleppo', location: 'Al Bab', latitude: 36.37, longitude: 37.51 });
+  const two = [bomb('x', 'd1', 'Islamic State', 'SNA: Syrian National Army'), bomb('y', 'd2', 'QSD: Syrian Democratic Forces', 'Military Forces of Turkey')];
+  assert.deepEqual(groupsOf(two), [['x'], ['y']]);
+  const protestAndBattle = [
+    rec('p', 'd1', { event_date: '2024-03-01', event_type: 'Protests', sub_event_type: 'Peaceful protest', actor1: 'Protesters (Syria)', admin1: 'Idlib', location: 'Idlib', geo_precision: 1 }),
+    rec('q', 'd2', { event_date: '2024-03-01', event_type: 'Battles', sub_event_type: 'Armed clash', actor1: 'HTS: Hayat Tahrir al Sham', admin1: 'Idlib', location: 'Idlib', geo_precision: 1 }),
+  ];
+  assert.deepEqual(groupsOf(protestAndBattle), [['p'], ['q']]);
+});
+
+test('a battle absorbs a report of shelling in the same engagement; aliases match', () => {
+  const inputs = [
+    rec('s', 'd1', { event_date: '2024-03-02', event_type: 'Explosions/Remote violence', sub_event_type: 'Shelling/artillery/missile attack', actor1: 'Government of Syria', admin1: 'Hama', location: 'Kafr Nabudah', latitude: 35.43, longitude: 36.5, fatalities: 4 }),
+    rec('t', 'd2', { event_date: '2024-03-02', event_type: 'Battles', sub_event_type: 'Armed clash', actor1: 'Military Forces of Syria (2000-2024)', actor2: 'HTS: Hayat Tahrir al Sham', admin1: 'Hama', location: 'Kafr Nabudah', latitude: 35.43, longitude: 36.5, fatalities: 12 }),
+  ];
+  const [m] = mergeRecords(inputs);
+  assert.deepEqual(m!.members, ['s', 't']);
+  assert.equal(m!.fields.event_type, 'Battles');
+  assert.equal(m!.fields.actor2, 'HTS: Hayat Tahrir al Sham');
+});
+
+test('the same reports in five shuffled orders give identical events', () => {
+  const inputs: MergeInput[] = [];
+  const towns = [['Maarrat al-Numan', 35.64, 36.67], ['Saraqib', 35.86, 36.8], ['Ariha', 35.81, 36.6]] as const;
+  for (let day = 1; day <= 6; day++) {
+    for (const [t, lat, lon] of towns) {
+      for (let k = 0; k < 3; k++) {
+        inputs.push(strikeIdlib(`${t}-${day}-${k}`, `doc-${(day * 7 + k * 3) % 11}`, {
+          event_date: `2024-03-0${day}`, location: t, latitude: lat, longitude: lon, fatalities: day + k,
+          time_precision: (k === 2 ? 2 : 1) as 1 | 2, publication_date: `2024-03-0${day + (k > 0 ? 1 : 0)}`,
+        }));
+      }
+    }
+  }
+  const expected = JSON.stringify(mergeRecords(inputs));
+  let seed = 7;
+  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  for (let n = 0; n < 5; n++) {
+    const shuffled = [...inputs];
+    for (let i = shuffled.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      [shuffled[i], shuffled[j]] = [shuffled[j]!, shuffled[i]!];
+    }
+    assert.equal(JSON.stringify(mergeRecords(shuffled)), expected, `order ${n}`);
+  }
+  assert.ok(mergeRecords(inputs).length < inputs.length, 'something merged');
+});
