@@ -21,7 +21,13 @@ if (files.length === 0) {
   console.error('run-tests: no test files found under test/');
   process.exit(1);
 }
-const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', ...process.argv.slice(2), ...files], {
+const r = spawnSync(process.execPath, [
+  '--import', 'tsx', '--test', '--test-concurrency=1',
+  // A test that hangs fails after 5 minutes instead of holding CI; handles a failed test left open
+  // (a browser, a server) do not keep the run from ending.
+  '--test-timeout=300000', '--test-force-exit',
+  ...process.argv.slice(2), ...files,
+], {
   stdio: 'inherit',
   cwd: root,
 });

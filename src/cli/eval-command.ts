@@ -112,7 +112,7 @@ export function registerEval(program: Command): Command {
       '\nRequired: nothing.\n\nCovers acled-notes/*.csv, geoparsing-gold (lgl, GeoVirus), guardian-sdf/gold.jsonl (eval articles),\n' +
         'muc4/dev.jsonl (eval muc), and events per article on GeoVirus and bbc-news/dev.jsonl (false alarms).\n' +
         '\nExamples:\n' +
-        '  npm run eval\n' +
+        '  sitrep eval all                                   # the same as npm run eval\n' +
         '  sitrep eval all --limit 200 --json > eval.json\n',
     )
     .action(async (opts: { data?: string; limit?: number; json?: boolean; errors?: string }) => {

@@ -407,9 +407,12 @@ export class Store {
       if (e) and.push(e);
     };
     if (f.actor) {
-      pre('actor', f.actor);
+      // An alias ("SDF") finds the names it stands for: the index narrows by any of them, or not at all.
+      const names = [f.actor, ...(f.actorNames ?? [])];
+      const narrow = f.textIndex?.actor ? names.map((n) => textPrefilter(this.engine, 'actor', n)) : [];
+      if (narrow.length && narrow.every((e) => e)) and.push(narrow.length === 1 ? narrow[0]! : eb.or(narrow as Expression<SqlBool>[]));
       const actorCols: (keyof EventsTable)[] = ['actor1', 'actor2', 'assoc_actor_1', 'assoc_actor_2'];
-      and.push(eb.or([f.actor, ...(f.actorNames ?? [])].map((a) => contains(actorCols, a))));
+      and.push(eb.or(names.map((a) => contains(actorCols, a))));
     }
     if (f.q) {
       pre('q', f.q);

@@ -133,10 +133,23 @@ export async function storeReports(
     parent.set(x, p);
     return p;
   };
+  // An event an analyst reviewed (confirmed, edited or rejected) is theirs: the machine neither
+  // merges it into another event nor merges others into it; moving reports is the analyst's call.
+  const touched = new Set<string>();
+  for (const g of groups) {
+    if (g.length < 2 || !g.some((i) => isNew.has(pool[i]![0]))) continue;
+    for (const i of g) touched.add(pool[i]![1].event_id);
+  }
+  const pinned = new Set<string>();
+  for (const part of chunks([...touched], CHUNK)) {
+    const found = await trx.selectFrom('events').select('event_id')
+      .where('event_id', 'in', part).where('review_status', '!=', 'unreviewed').execute();
+    for (const f of found) pinned.add(f.event_id);
+  }
   let merged = 0;
   for (const g of groups) {
     if (g.length < 2 || !g.some((i) => isNew.has(pool[i]![0]))) continue;
-    const events = g.map((i) => pool[i]![1].event_id);
+    const events = g.map((i) => pool[i]![1].event_id).filter((e) => !pinned.has(e));
     for (const e of events.slice(1)) {
       const a = find(events[0]!);
       const b = find(e);

@@ -47,7 +47,7 @@ describe('analyst review in Chromium', { skip: browserSkip }, () => {
       { id: 'a', text: 'Article a: fighting near Al-Hasakeh.', title: 'A', date: '2022-01-24', events: [event('a-e', '2022-01-20')] },
       { id: 'b', text: 'Article b: an attack.', title: 'B', date: '2022-01-25', events: [event('b-e', '2022-01-19', { actor1: HOSTILE_ACTOR })] },
       { id: 'c', text: 'Article c: a clash.', title: 'C', date: '2022-01-26', events: [event('c-e', '2022-01-18')] },
-    ]);
+    ], { merge: false }); // synthetic events alike on adjacent days: one event per report
     tokens = {};
     for (const role of ['viewer', 'editor'] as const) tokens[role] = (await addUser(store, `an-${role}`, role)).token;
     server = await startServer(store, { loopback: true, webRoot });

@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { acledEventId } from '../../src/output/acled-csv.js';
 import { createExtractor } from '../../src/pipeline/index.js';
 import { currentEtag, editEvent } from '../../src/review/edits.js';
 import { openStore } from '../../src/store/index.js';
@@ -77,7 +78,8 @@ describe('review commands', () => {
     const csv = await runCli(['export', '--format', 'acled-csv', '--reviewed-only', '--db', db]);
     assert.equal(csv.code, 0, csv.stderr);
     const rows = parse(csv.stdout, { columns: true }) as Record<string, string>[];
-    assert.deepEqual(rows.map((x) => [x.event_id_cnty, x.fatalities, x.review_status]), [[eventId, String(extracted + 5), 'edited']]);
+    // ACLED's 2024 layout names the event in its own style (ISO3 + number), derived from sitrep's id.
+    assert.deepEqual(rows.map((x) => [x.event_id_cnty, x.fatalities, x.review_status]), [[acledEventId({ event_id: eventId, iso3: 'BGD', country: 'Bangladesh' }), String(extracted + 5), 'edited']]);
     const ev = await runCli(['eval', 'reviewed', '--json', '--db', db]);
     assert.equal(ev.code, 0, ev.stderr);
     const m = JSON.parse(ev.stdout);

@@ -189,7 +189,11 @@ describe('POST /api/documents', () => {
     assert.deepEqual(one.documents.map((d: any) => [d.id, d.status, d.events.map((e: any) => e.event_id)]), [['p1', 'new', ['p1-e']]]);
     const batch = await json(await post(app, JSON.stringify({ documents: [{ id: 'p1', text: 'Clashes in Hasakah.', date: '2022-01-24' }, { id: 'p2', text: 'More.' }] })));
     assert.deepEqual(batch.documents.map((d: any) => [d.id, d.status, d.events.length]), [['p1', 'unchanged', 1], ['p2', 'new', 1]]);
-    assert.equal((await json(await app.request('/api/events/p2-e'))).notes, 'More.');
+    // The fake extractor's events are alike: p2's report joins p1's event, and p2-e still resolves to it.
+    const merged = await json(await app.request('/api/events/p2-e'));
+    assert.equal(merged.event_id, 'p1-e');
+    assert.deepEqual(merged.reports.map((r: any) => r.doc_id).sort(), ['p1', 'p2']);
+    assert.equal(merged.reports.find((r: any) => r.doc_id === 'p2').values.notes, 'More.');
   });
 
   test('beyond loopback: 403 without a configured token; 401 with a wrong or missing one; 200 with it', async () => {

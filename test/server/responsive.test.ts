@@ -22,7 +22,7 @@ before(async () => {
     text: `Article ${d}`,
     events: Array.from({ length: 50 }, (_, i) => syntheticEvent({ event_id: `d${d}e${i}`, doc_id: `d${d}`, event_date: `2021-0${1 + (i % 9)}-1${d % 10}` })),
   }));
-  await store.saveDocuments(docs);
+  await store.saveDocuments(docs, { merge: false }); // synthetic events alike: one event per report
 });
 after(async () => {
   await store.close();

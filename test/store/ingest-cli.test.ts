@@ -19,6 +19,13 @@ before(() => {
   dir = mkdtempSync(join(tmpdir(), 'sitrep-ingest-cli-'));
   corpus = join(dir, 'corpus.jsonl');
   const towns = ['Al-Hasakah', 'Raqqa', 'Deir ez-Zor', 'Qamishli', 'Manbij'];
+  // Each report has its own wording (a deterministic word salad), so no two are near-copies that
+  // the store would keep as copies without extraction: the run lasts long enough to be interrupted.
+  const words = ['residents', 'described', 'heavy', 'gunfire', 'near', 'the', 'market', 'while', 'families', 'fled',
+    'towards', 'farms', 'outside', 'town', 'and', 'shops', 'stayed', 'closed', 'until', 'evening', 'local', 'officials',
+    'asked', 'for', 'calm', 'as', 'roads', 'remained', 'blocked', 'by', 'checkpoints', 'trucks', 'carrying', 'wheat'];
+  let seed = 7;
+  const salad = () => Array.from({ length: 40 }, () => words[(seed = (seed * 1103515245 + 12345) % 2147483648) % words.length]).join(' ');
   const lines: string[] = [];
   for (let i = 0; i < DOCS; i++) {
     const town = towns[i % towns.length];
@@ -26,7 +33,7 @@ before(() => {
       id: `n${i}`,
       date: `2022-01-${String(10 + (i % 18)).padStart(2, '0')}`,
       text: `Fighters of the Islamic State attacked positions of the Syrian Democratic Forces in ${town} on Sunday, ` +
-        `killing ${1 + (i % 9)} SDF fighters, the SDF said. Report number ${i}.`,
+        `killing ${1 + (i % 9)} SDF fighters, the SDF said. Report number ${i}. ${salad()}.`,
     }));
   }
   writeFileSync(corpus, lines.join('\n') + '\n');

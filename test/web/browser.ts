@@ -42,7 +42,11 @@ export async function startServer(store: Store, options: AppOptions): Promise<Ru
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    // Keep-alive and streaming connections a page left open would hold close() forever.
+    close: () => new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+    }),
   };
 }
 
