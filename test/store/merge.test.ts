@@ -133,6 +133,27 @@ for (const make of [async () => (await engines())[0]!, async () => (await engine
       assert.deepEqual(exported.sort(), ['p1', 'p2', 'p3']);
     });
 
+    test('an event an analyst reviewed is never merged by the machine, either way', async () => {
+      const store = await fresh();
+      const day = '2024-03-07';
+      // Each outlet words it its own way (no near-copies, which would be stored without extraction).
+      const worded = (d: SourceDocument, body: string) => ({ ...d, text: JSON.stringify({ ...JSON.parse(d.text), body }) });
+      const wording: Record<string, string> = { r1: 'Jets struck the vegetable market at dawn.', r2: 'Witnesses counted five dead after the raid on the souq.', r3: 'A hospital source said six people were killed in the bombing.' };
+      const report = (id: string, fatalities: number) => worded(docOf(id, id.toUpperCase(), day, [{ ...STRIKE, ...MAARRAT, event_date: day, fatalities }]), wording[id]!);
+      await ingestDocuments(store, jsonExtractor, [report('r1', 3)], { batchSize: 1 });
+      await store.db.updateTable('events').set({ review_status: 'confirmed' }).where('event_id', '=', 'r1#0').execute();
+      // A later report of the same strike stays its own event: the reviewed one is the analyst's.
+      const r = await ingestDocuments(store, jsonExtractor, [report('r2', 5)], { batchSize: 1 });
+      assert.equal(r.merged, 0);
+      assert.equal(await store.countEvents(), 2);
+      assert.equal((await store.getEvent('r1#0'))?.reports.length, 1);
+      // Unreviewed reports still merge with each other beside it.
+      const r3 = await ingestDocuments(store, jsonExtractor, [report('r3', 6)], { batchSize: 1 });
+      assert.equal(r3.merged, 1);
+      assert.equal(await store.countEvents(), 2);
+      assert.deepEqual((await store.getEvent('r3#0'))?.reports.map((x) => x.doc_id).sort(), ['r2', 'r3']);
+    });
+
     test('near-identical documents are stored as copies; merge: false keeps one event per report', async () => {
       const store = await fresh();
       const body = 'Russian air strikes hit the market of Maarrat al-Numan on Friday morning, killing nine people and wounding dozens more, rescuers said. ';
