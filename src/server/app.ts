@@ -46,7 +46,7 @@ class ParamError extends Error {
   }
 }
 
-const FILTER_PARAMS = ['from', 'to', 'country', 'event_type', 'actor', 'bbox', 'q', 'review_status'] as const;
+const FILTER_PARAMS = ['from', 'to', 'country', 'event_type', 'sub_event_type', 'admin1', 'actor', 'bbox', 'q', 'review_status'] as const;
 
 function isLoopbackHost(host: string): boolean {
   return host === 'localhost' || host === '::1' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
@@ -69,7 +69,7 @@ function queryParams(c: Context, allowed: readonly string[]): Record<string, str
 
 function filtersFrom(p: Record<string, string>): EventFilters {
   return parseEventFilters(
-    { from: p.from, to: p.to, country: p.country, eventType: p.event_type, actor: p.actor, bbox: p.bbox, q: p.q, reviewStatus: p.review_status },
+    { from: p.from, to: p.to, country: p.country, eventType: p.event_type, subEventType: p.sub_event_type, admin1: p.admin1, actor: p.actor, bbox: p.bbox, q: p.q, reviewStatus: p.review_status },
     API_FILTER_NAMES,
   );
 }

@@ -10,6 +10,10 @@ export interface EventFilters {
   countries?: string[];
   /** ACLED event types, canonical spelling, any of which matches. */
   eventTypes?: string[];
+  /** ACLED sub-event types, canonical spelling, any of which matches. */
+  subEventTypes?: string[];
+  /** First-level administrative divisions (admin1), any of which matches (case-insensitive). */
+  admin1?: string[];
   /** Substring of actor1, actor2 or an associated actor (case-insensitive). */
   actor?: string;
   /** Names the actor query is an alias of ("SDF" -> "QSD: Syrian Democratic Forces"); matched like `actor`. */
