@@ -400,6 +400,8 @@ export class Store {
       ]));
     }
     if (f.eventTypes?.length) and.push(eb('events.event_type', 'in', f.eventTypes));
+    if (f.subEventTypes?.length) and.push(eb('events.sub_event_type', 'in', f.subEventTypes));
+    if (f.admin1?.length) and.push(eb(eb.fn('lower', ['events.admin1']), 'in', f.admin1.map((a) => a.toLowerCase())));
     if (f.reviewStatus?.length) and.push(eb('events.review_status', 'in', f.reviewStatus));
     // The trigram index narrows text searches; the LIKE beside it keeps their exact meaning.
     const pre = (kind: 'q' | 'actor', text: string) => {

@@ -62,8 +62,9 @@ async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
 
 async function errorMessage(res: Response): Promise<string> {
   try {
-    const body = (await res.json()) as { error?: unknown };
-    if (typeof body.error === 'string') return body.error;
+    // Errors are RFC 9457 problem details: `detail` says what went wrong.
+    const body = (await res.json()) as { detail?: unknown };
+    if (typeof body.detail === 'string') return body.detail;
   } catch {
     // not JSON
   }

@@ -66,7 +66,7 @@ function mayEdit(): boolean {
 async function errorOf(res: Response): Promise<{ message: string; body: Record<string, unknown> }> {
   try {
     const body = (await res.json()) as Record<string, unknown>;
-    return { message: typeof body.error === 'string' ? body.error : `${res.status}`, body };
+    return { message: typeof body.detail === 'string' ? body.detail : `${res.status}`, body };
   } catch {
     return { message: `${res.status} ${res.statusText}`, body: {} };
   }
