@@ -4,7 +4,7 @@
 import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import actorDictionary from '../locales/en/data/actors.json' with { type: 'json' };
-import { editEvent, eventHistory, ReviewError, revertChange } from '../review/edits.js';
+import { editEvent, eventHistory, moveReport, ReviewError, revertChange } from '../review/edits.js';
 import { searchPlaces } from '../review/places.js';
 import { addUser, createSession, endSession, hasUsers, listUsers, parseRole, removeUser, userForToken, UserError } from '../review/users.js';
 import type { Store } from '../store/index.js';
@@ -146,6 +146,19 @@ export function registerReviewRoutes(app: Hono, store: Store, options: AuthOptio
       const result = await revertChange(store, id, c.req.header('if-match'), body?.audit_id, body?.reason, { name: principalOf(c)!.name });
       c.header('ETag', result.etag);
       return c.json({ event: await store.getEvent(id), ...result });
+    } catch (err) {
+      return reviewError(c, err);
+    }
+  });
+
+  // Moves one report of the event to another event (`to`), or splits it off into its own (no `to`).
+  app.post('/api/events/:id/move-report', editor, bodyGuard, async (c) => {
+    try {
+      const id = c.req.param('id');
+      if (id.length > MAX_ID_LENGTH) throw new ReviewError(404, 'no event with this id', 'id');
+      const result = await moveReport(store, id, c.req.header('if-match'), await jsonBody(c), { name: principalOf(c)!.name });
+      c.header('ETag', result.etag);
+      return c.json({ event: await store.getEvent(id), target: await store.getEvent(result.to), ...result });
     } catch (err) {
       return reviewError(c, err);
     }
