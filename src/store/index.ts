@@ -7,7 +7,7 @@ import type { AcledEvent, Claim, EvidenceSpan } from '../common/event.js';
 import { reapplyCorrections } from './corrections.js';
 import { migrate, type Engine } from './migrations.js';
 import { BUSY_TIMEOUT_MS, ImmediateSqliteDialect, retryWhileBusy } from './sqlite-writers.js';
-import { countryExpression, countStats, resolveFilters, statsFromCounts, storedCount, textPrefilter, type ResolvedFilters } from './scale-queries.js';
+import { changeVersion, countryExpression, countStats, resolveFilters, statsFromCounts, storedCount, textPrefilter, type ResolvedFilters } from './scale-queries.js';
 import { refuse, storeReports } from './merge-store.js';
 import type { MergeInput } from '../merge/types.js';
 import type { ClaimsTable, Database, EventsTable, EvidenceTable } from './schema.js';
@@ -559,8 +559,34 @@ export class Store {
     };
   }
 
-  /** Counts (and fatalities) in total, by date, by event type and by country, under the filters. */
+  /** Stats computed under the change version they were read at: a dashboard's repeated requests cost one lookup. */
+  private statsCache = { version: '', entries: new Map<string, Promise<Stats>>() };
+
+  /**
+   * Counts (and fatalities) in total, by date, by event type and by country, under the filters.
+   * Answers again from memory while nothing was written (changeVersion), whichever process writes;
+   * the answer is shared, so it is frozen.
+   */
   async stats(filters: EventFilters = {}): Promise<Stats> {
+    const version = await changeVersion(this.db, this.engine);
+    const cache = this.statsCache;
+    if (cache.version !== version) {
+      cache.version = version;
+      cache.entries.clear();
+    }
+    const key = JSON.stringify(filters, Object.keys(filters).sort());
+    let hit = cache.entries.get(key);
+    if (!hit) {
+      hit = this.computeStats(filters).then(deepFreeze);
+      // At most 64 filter sets kept: the oldest goes first.
+      if (cache.entries.size >= 64) cache.entries.delete(cache.entries.keys().next().value!);
+      cache.entries.set(key, hit);
+      hit.catch(() => { if (cache.entries.get(key) === hit) cache.entries.delete(key); });
+    }
+    return hit;
+  }
+
+  private async computeStats(filters: EventFilters): Promise<Stats> {
     const resolved = await resolveFilters(this.db, this.engine, filters);
     if (statsFromCounts(filters)) return countStats(this.db, resolved);
     // Every match is counted: narrow by the text index whether the text is rare or not.
@@ -620,6 +646,15 @@ export class Store {
       }
     }
   }
+}
+
+/** The value with every object and array in it frozen (shared answers that no caller may change). */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
 }
 
 export function openStore(target: string, options: OpenOptions = {}): Promise<Store> {

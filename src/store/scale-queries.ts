@@ -109,7 +109,23 @@ const numbers = <T extends { count: unknown; fatalities: unknown }>(r: T) => ({ 
 
 /** Whether the count tables can answer stats under these filters (dates, countries, event types only). */
 export function statsFromCounts(f: EventFilters): boolean {
-  return !f.q && !f.actor && !f.bbox;
+  return !f.q && !f.actor && !f.bbox && !f.reviewStatus?.length;
+}
+
+/**
+ * A value that changes whenever the stored events or documents may have changed, from any
+ * connection or process: SQLite's data_version (commits by other connections) with this
+ * connection's total_changes(); PostgreSQL's counter bumped by a statement trigger on every write of
+ * events or documents (migration 42). Read before the data it guards, so a value cached under it is
+ * never older than the data it names.
+ */
+export async function changeVersion(db: Kysely<Database>, engine: Engine): Promise<string> {
+  if (engine === 'sqlite') {
+    const { rows } = await sql<{ c: number; v: number }>`select total_changes() as c, (select data_version from pragma_data_version) as v`.execute(db);
+    return `${rows[0]?.v}:${rows[0]?.c}`;
+  }
+  const row = await db.selectFrom('store_counts').select('n').where('name', '=', 'version').executeTakeFirst();
+  return String(row?.n ?? 0);
 }
 
 /**
@@ -118,6 +134,9 @@ export function statsFromCounts(f: EventFilters): boolean {
  */
 export async function countStats(db: Kysely<Database>, f: ResolvedFilters): Promise<Stats> {
   const documents = db.selectFrom('store_counts').select('n').where('name', '=', 'documents').executeTakeFirst();
+  const byCountry = !!f.countryPairs;
+  const byDates = !!(f.from || f.to);
+  if (!byCountry && !byDates) return typeStats(db, f, documents);
   const sum = (eb: ExpressionBuilder<any, any>) => [
     eb.fn.coalesce(eb.fn.sum('count'), sql.lit(0)).as('count'),
     eb.fn.coalesce(eb.fn.sum('fatalities'), sql.lit(0)).as('fatalities'),
@@ -130,8 +149,6 @@ export async function countStats(db: Kysely<Database>, f: ResolvedFilters): Prom
     if (countries && f.countryPairs) out = out.where((eb: ExpressionBuilder<any, any>) => countryExpression(eb, f, 'event_counts_cube'));
     return out;
   };
-  const byCountry = !!f.countryPairs;
-  const byDates = !!(f.from || f.to);
   // by day (and the total, and by type): the cube when a country filter applies, else by day.
   const daySource = byCountry ? 'event_counts_cube' as const : 'event_counts_by_day' as const;
   const dayQ = () => where(db.selectFrom(daySource as 'event_counts_cube'), true, byCountry);
@@ -152,6 +169,49 @@ export async function countStats(db: Kysely<Database>, f: ResolvedFilters): Prom
     by_date: byDate.map(numbers).filter(nonEmpty),
     by_event_type: byType.map(numbers).filter(nonEmpty),
     by_country: byCountryRows.map(numbers).filter(nonEmpty),
+  };
+}
+
+/**
+ * Stats with no date or country filter: the total, by type and by country from the by-country table
+ * (a few hundred rows), only the days from the by-day table.
+ */
+async function typeStats(db: Kysely<Database>, f: ResolvedFilters, documents: Promise<{ n: unknown } | undefined>): Promise<Stats> {
+  const sum = (eb: ExpressionBuilder<any, any>) => [
+    eb.fn.coalesce(eb.fn.sum('count'), sql.lit(0)).as('count'),
+    eb.fn.coalesce(eb.fn.sum('fatalities'), sql.lit(0)).as('fatalities'),
+  ] as const;
+  const types = <QB extends { where: (...a: any[]) => QB }>(q: QB): QB => (f.eventTypes?.length ? q.where('event_type', 'in', f.eventTypes) : q);
+  const [byCountryRows, byDate, docs] = await Promise.all([
+    types(db.selectFrom('event_counts_by_country')).select(['country', 'iso3', 'event_type', 'count', 'fatalities']).execute(),
+    types(db.selectFrom('event_counts_by_day')).select('event_date as date').select((eb) => sum(eb)).groupBy('event_date').orderBy('event_date').execute(),
+    documents,
+  ]);
+  const total = { count: 0, fatalities: 0 };
+  const byType = new Map<string, CountRow & { event_type: string }>();
+  const byCountry = new Map<string, CountRow & { country: string; iso3: string }>();
+  for (const r of byCountryRows) {
+    const count = Number(r.count);
+    const fatalities = Number(r.fatalities);
+    total.count += count;
+    total.fatalities += fatalities;
+    const t = byType.get(r.event_type) ?? byType.set(r.event_type, { event_type: r.event_type, count: 0, fatalities: 0 }).get(r.event_type)!;
+    t.count += count;
+    t.fatalities += fatalities;
+    const key = `${r.country}\u0000${r.iso3}`;
+    const c = byCountry.get(key) ?? byCountry.set(key, { country: r.country, iso3: r.iso3, count: 0, fatalities: 0 }).get(key)!;
+    c.count += count;
+    c.fatalities += fatalities;
+  }
+  // The order SQL gives the other paths: count descending, then the name (byte order, as SQLite's and C collation's).
+  const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const nonEmpty = (r: CountRow) => r.count > 0;
+  return {
+    total,
+    documents: Number(docs?.n ?? 0),
+    by_date: byDate.map(numbers).filter(nonEmpty),
+    by_event_type: [...byType.values()].filter(nonEmpty).sort((a, b) => b.count - a.count || byName(a.event_type, b.event_type)),
+    by_country: [...byCountry.values()].filter(nonEmpty).sort((a, b) => b.count - a.count || byName(a.country, b.country)),
   };
 }
 

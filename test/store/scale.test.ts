@@ -186,6 +186,41 @@ for (const engine of await engines()) {
       assert.equal(await store.countDocuments(), Number(docs.n));
     });
 
+    test('stats are answered from memory until any connection writes', async () => {
+      const f: EventFilters = { countries: ['Syria'] };
+      const first = await store.stats(f);
+      const cap = capture(store);
+      let again;
+      try {
+        again = await store.stats(f);
+      } finally {
+        cap.restore();
+      }
+      assert.deepEqual(again, first);
+      // Only the change version was read.
+      assert.equal(cap.queries.length, 1, cap.queries.map((q) => q.sql).join('\n'));
+      assert.doesNotMatch(cap.queries[0]!.sql, /event_counts|from "events"/);
+      // Another connection (another process, e.g. an ingest) writes: the next stats see it.
+      const other = await engine.reopen();
+      try {
+        await other.saveDocuments([{ id: 'later', text: 'Later', events: [syntheticEvent({ event_id: 'later1', doc_id: 'later', country: 'Syria', iso3: 'SYR', fatalities: 7 })] }], { merge: false });
+      } finally {
+        await other.close();
+      }
+      const after1 = await store.stats(f);
+      assert.equal(after1.total.count, first.total.count + 1);
+      assert.equal(after1.total.fatalities, first.total.fatalities + 7);
+      assert.equal(after1.documents, first.documents + 1);
+      // This connection writes: seen too.
+      await store.saveDocuments([{ id: 'later', text: 'Later, changed', events: [] }], { merge: false });
+      const after2 = await store.stats(f);
+      assert.deepEqual(after2, { ...first, documents: first.documents + 1 });
+      // The answer is shared, so nobody can change it.
+      assert.throws(() => { after2.by_country.length = 0; }, TypeError);
+      assert.throws(() => { (after2.total as { count: number }).count = 0; }, TypeError);
+      assert.deepEqual(await store.stats(f), { ...first, documents: first.documents + 1 });
+    });
+
     test('text search through the index finds exactly the substring matches', async () => {
       const all = [];
       for await (const e of store.iterateEvents({}, { details: false })) all.push(e);
