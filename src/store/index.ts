@@ -403,13 +403,13 @@ export class Store {
     if (f.reviewStatus?.length) and.push(eb('events.review_status', 'in', f.reviewStatus));
     // The trigram index narrows text searches; the LIKE beside it keeps their exact meaning.
     const pre = (kind: 'q' | 'actor', text: string) => {
-      const e = f.textIndex?.[kind] ? textPrefilter(this.engine, kind, text) : undefined;
+      const e = f.textIndex?.[kind] ? textPrefilter(this.engine, kind, text, f.ftsTerms?.[text]) : undefined;
       if (e) and.push(e);
     };
     if (f.actor) {
       // An alias ("SDF") finds the names it stands for: the index narrows by any of them, or not at all.
       const names = [f.actor, ...(f.actorNames ?? [])];
-      const narrow = f.textIndex?.actor ? names.map((n) => textPrefilter(this.engine, 'actor', n)) : [];
+      const narrow = f.textIndex?.actor ? names.map((n) => textPrefilter(this.engine, 'actor', n, f.ftsTerms?.[n])) : [];
       if (narrow.length && narrow.every((e) => e)) and.push(narrow.length === 1 ? narrow[0]! : eb.or(narrow as Expression<SqlBool>[]));
       const actorCols: (keyof EventsTable)[] = ['actor1', 'actor2', 'assoc_actor_1', 'assoc_actor_2'];
       and.push(eb.or(names.map((a) => contains(actorCols, a))));
@@ -471,7 +471,7 @@ export class Store {
 
   async countEvents(filters: EventFilters = {}): Promise<number> {
     if (Object.values(filters).every((v) => v === undefined)) return storedCount(this.db, 'events');
-    const resolved = await resolveFilters(this.db, this.engine, filters);
+    const resolved = await resolveFilters(this.db, this.engine, filters, { everyMatch: true });
     const row = await this.db
       .selectFrom('events')
       .select((eb) => eb.fn.countAll().as('n'))
@@ -587,10 +587,9 @@ export class Store {
   }
 
   private async computeStats(filters: EventFilters): Promise<Stats> {
-    const resolved = await resolveFilters(this.db, this.engine, filters);
+    const resolved = await resolveFilters(this.db, this.engine, filters, { everyMatch: true });
     if (statsFromCounts(filters)) return countStats(this.db, resolved);
-    // Every match is counted: narrow by the text index whether the text is rare or not.
-    return this.scanStats({ ...resolved, textIndex: { q: true, actor: true } });
+    return this.scanStats(resolved);
   }
 
   /** Stats by reading the matching events (text or box filters; the indexes narrow them first). */

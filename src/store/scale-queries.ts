@@ -13,6 +13,8 @@ export interface ResolvedFilters extends EventFilters {
   countryPairs?: [string, string][];
   /** Whether to narrow `q` / `actor` by the trigram index (else the date or filter index is read in page order). */
   textIndex?: { q: boolean; actor: boolean };
+  /** SQLite: for each text searched through the index, the few rarest of its trigrams to look up. */
+  ftsTerms?: Record<string, string[]>;
 }
 
 /** Newest events sampled to tell a common search text from a rare one (SQLite). */
@@ -35,15 +37,24 @@ async function textIsRare(db: Kysely<Database>, columns: readonly string[], text
 }
 
 /** The stored (country, iso3) pairs a country filter means (case-insensitive name, or ISO3 code), and how to search text. */
-export async function resolveFilters(db: Kysely<Database>, engine: Engine, filters: EventFilters): Promise<ResolvedFilters> {
+export async function resolveFilters(db: Kysely<Database>, engine: Engine, filters: EventFilters, options: { everyMatch?: boolean } = {}): Promise<ResolvedFilters> {
   const out: ResolvedFilters = { ...filters };
   if (filters.q || filters.actor) {
-    out.textIndex = engine === 'postgres'
+    // Every match wanted (stats, counts): narrow by the index whether the text is rare or not.
+    out.textIndex = engine === 'postgres' || options.everyMatch
       ? { q: true, actor: true }
       : {
           q: !!filters.q && await textIsRare(db, Q_TEXT_COLUMNS, filters.q),
           actor: !!filters.actor && await textIsRare(db, ACTOR_TEXT_COLUMNS, filters.actor),
         };
+  }
+  if (engine === 'sqlite' && out.textIndex) {
+    const texts = [
+      ...(out.textIndex.q && filters.q ? [filters.q] : []),
+      ...(out.textIndex.actor && filters.actor ? [filters.actor, ...(filters.actorNames ?? [])] : []),
+    ];
+    out.ftsTerms = {};
+    for (const t of texts) out.ftsTerms[t] = await rarestTrigrams(db, t);
   }
   if (!filters.countries?.length) return out;
   const names = filters.countries.map((c) => c.toLowerCase());
@@ -79,6 +90,50 @@ export function countryExpression(eb: ExpressionBuilder<any, any>, f: ResolvedFi
   ]);
 }
 
+/** Trigrams of a text looked up by one search: the rarest few narrow it as much as all of them would. */
+const MAX_TERMS = 3;
+/** Trigrams whose frequency one search may look up (the others of a long text are not considered). */
+const MAX_LOOKUPS = 12;
+/** How long a trigram's frequency is trusted: it only steers speed, never what is found. */
+const FREQUENCY_TTL_MS = 10 * 60_000;
+const frequencies = new WeakMap<Kysely<Database>, Map<string, { n: number; at: number }>>();
+
+/**
+ * SQLite: the (at most 3) rarest trigrams of `text`, by the number of events whose text holds them
+ * (the FTS5 vocabulary, remembered for a while). An FTS5 phrase of a long text reads the posting list
+ * of every trigram in it, common ones ("the", "ce ") included, hundreds of thousands of entries at a
+ * million events; the AND of the rarest few finds nearly the same events from short lists, and the
+ * exact LIKE beside it decides. Empty when the text is short enough to be searched as one phrase.
+ */
+export async function rarestTrigrams(db: Kysely<Database>, text: string): Promise<string[]> {
+  const chars = [...text.toLowerCase()];
+  const all = [...new Set(chars.slice(0, -2).map((_, i) => chars.slice(i, i + 3).join('')))];
+  if (all.length <= MAX_TERMS) return [];
+  let known = frequencies.get(db);
+  if (!known) {
+    known = new Map();
+    frequencies.set(db, known);
+    await sql`create virtual table if not exists temp.sitrep_fts_vocab using fts5vocab(main, 'events_fts', 'row')`.execute(db);
+  }
+  const now = Date.now();
+  const fresh = (t: string) => { const k = known!.get(t); return k !== undefined && now - k.at < FREQUENCY_TTL_MS; };
+  // A long text: trigrams spread along it.
+  const step = Math.max(1, all.length / MAX_LOOKUPS);
+  const candidates = all.length <= MAX_LOOKUPS ? all : Array.from({ length: MAX_LOOKUPS }, (_, i) => all[Math.floor(i * step)]!);
+  const missing = candidates.filter((t) => !fresh(t));
+  if (missing.length) {
+    const { rows } = await sql<{ term: string; doc: number }>`select term, doc from temp.sitrep_fts_vocab where term in (${sql.join(missing)})`.execute(db);
+    const found = new Map(rows.map((r) => [r.term, Number(r.doc)]));
+    if (known.size > 50_000) known.clear();
+    for (const t of missing) known.set(t, { n: found.get(t) ?? 0, at: now });
+  }
+  return candidates
+    .map((t) => ({ t, n: known!.get(t)!.n }))
+    .sort((a, b) => a.n - b.n)
+    .slice(0, MAX_TERMS)
+    .map((x) => x.t);
+}
+
 /** FTS5 trigram phrase: the text as one quoted string ("" inside doubles a quote). */
 function ftsPhrase(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;
@@ -94,10 +149,11 @@ export function indexableText(text: string): boolean {
  * four actor columns) contains `text` passes, a few more may (case folding, text spanning two
  * fields); the exact LIKE applied beside it decides. Undefined when the index cannot help.
  */
-export function textPrefilter(engine: Engine, kind: 'q' | 'actor', text: string): Expression<SqlBool> | undefined {
+export function textPrefilter(engine: Engine, kind: 'q' | 'actor', text: string, terms: string[] = []): Expression<SqlBool> | undefined {
   if (!indexableText(text)) return undefined;
   if (engine === 'sqlite') {
-    const match = `${kind === 'q' ? 'body' : 'actors'} : ${ftsPhrase(text)}`;
+    const column = kind === 'q' ? 'body' : 'actors';
+    const match = terms.length ? `${column} : (${terms.map(ftsPhrase).join(' AND ')})` : `${column} : ${ftsPhrase(text)}`;
     return sql<SqlBool>`events.event_id in (select t.event_id from events_text t where t.seq in (select rowid from events_fts where events_fts match ${match}))`;
   }
   const expr = concatText(kind === 'q' ? Q_TEXT_COLUMNS : ACTOR_TEXT_COLUMNS, 'events.');
