@@ -154,7 +154,10 @@ export function textPrefilter(engine: Engine, kind: 'q' | 'actor', text: string,
   if (engine === 'sqlite') {
     const column = kind === 'q' ? 'body' : 'actors';
     const match = terms.length ? `${column} : (${terms.map(ftsPhrase).join(' AND ')})` : `${column} : ${ftsPhrase(text)}`;
-    return sql<SqlBool>`events.event_id in (select t.event_id from events_text t where t.seq in (select rowid from events_fts where events_fts match ${match}))`;
+    // The text's LIKE on the indexed text (one row read by its key) drops the index's near misses
+    // before their events are read; the LIKE on the event's own fields still decides.
+    const pattern = `%${text.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+    return sql<SqlBool>`events.event_id in (select t.event_id from events_text t where t.seq in (select rowid from events_fts where events_fts match ${match}) and ${sql.ref(`t.${column}`)} like ${pattern} escape '\\')`;
   }
   const expr = concatText(kind === 'q' ? Q_TEXT_COLUMNS : ACTOR_TEXT_COLUMNS, 'events.');
   const pattern = `%${text.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
