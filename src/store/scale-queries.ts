@@ -168,7 +168,7 @@ const numbers = <T extends { count: unknown; fatalities: unknown }>(r: T) => ({ 
 
 /** Whether the count tables can answer stats under these filters (dates, countries, event types only). */
 export function statsFromCounts(f: EventFilters): boolean {
-  return !f.q && !f.actor && !f.bbox && !f.reviewStatus?.length;
+  return !f.q && !f.actor && !f.bbox && !f.subEventTypes?.length && !f.admin1?.length && !f.reviewStatus?.length;
 }
 
 /**
