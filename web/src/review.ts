@@ -66,7 +66,7 @@ function mayEdit(): boolean {
 async function errorOf(res: Response): Promise<{ message: string; body: Record<string, unknown> }> {
   try {
     const body = (await res.json()) as Record<string, unknown>;
-    return { message: typeof body.error === 'string' ? body.error : `${res.status}`, body };
+    return { message: typeof body.detail === 'string' ? body.detail : `${res.status}`, body };
   } catch {
     return { message: `${res.status} ${res.statusText}`, body: {} };
   }
@@ -247,6 +247,39 @@ export function reviewSection(e: ReviewedEvent, reload: () => void): HTMLElement
   return root;
 }
 
+/**
+ * An editor's actions on one report of the event: split it off into an event of its own, or move it
+ * to another event (its id typed in). Both send the event's ETag; the detail shows the event anew.
+ */
+export function reportActions(e: ReviewedEvent, reportId: string, reload: () => void): HTMLElement | null {
+  if (!mayEdit() || !e.etag) return null;
+  const root = h('div', { class: 'report-buttons', 'data-report-id': reportId });
+  const message = h('div', { class: 'review-message', role: 'status', 'aria-live': 'polite' });
+  const path = `/api/events/${encodeURIComponent(e.event_id)}/move-report`;
+  const reasonOf = () => document.querySelector<HTMLInputElement>('#review-reason')?.value.trim() ?? '';
+  const send = (to: string | null) => {
+    const reason = reasonOf();
+    const body: Record<string, unknown> = { report_id: reportId, ...(to ? { to } : {}), ...(reason ? { reason } : {}) };
+    void write('POST', path, body, e.etag)
+      .then(() => {
+        reload();
+        onChangedHook?.(e.event_id);
+      })
+      .catch((err: unknown) => alertIn(root, err));
+  };
+  const target = h('input', { type: 'text', name: 'move-to', 'aria-label': `Event id to move report ${reportId} to`, placeholder: 'event id', maxlength: 200, size: 10, autocomplete: 'off' });
+  root.append(
+    h('button', { type: 'button', class: 'small', 'data-action': 'split', title: 'Make this report an event of its own', onclick: () => send(null) }, 'Split off'),
+    h('span', { class: 'move-to' }, target,
+      h('button', { type: 'button', class: 'small', 'data-action': 'move', onclick: () => {
+        const to = target.value.trim();
+        if (to) send(to);
+        else target.focus();
+      } }, 'Move')),
+    message);
+  return root;
+}
+
 function historyList(entries: HistoryEntry[], revert: (auditId: number) => void): HTMLElement {
   if (entries.length === 0) return h('p', { class: 'muted' }, 'No changes yet: every value is sitrep\'s.');
   // One block per change (revision), newest first.
@@ -260,10 +293,12 @@ function historyList(entries: HistoryEntry[], revert: (auditId: number) => void)
   for (const rows of [...byRevision.values()].reverse()) {
     const first = rows[0]!;
     const when = first.at.replace('T', ' ').slice(0, 16);
-    const verb = first.action === 'revert' ? 'reverted a change' : first.action === 'review' ? 'reviewed' : 'edited';
+    const verb = first.action === 'revert' ? 'reverted a change' : first.action === 'review' ? 'reviewed'
+      : first.action === 'split' ? 'split a report off' : first.action === 'move' ? 'moved a report' : 'edited';
+    const movable = first.action !== 'split' && first.action !== 'move';
     list.append(h('li', { 'data-revision': first.revision },
       h('p', {}, h('strong', {}, first.user), ` ${verb} · ${when} UTC `,
-        h('button', { type: 'button', class: 'small', 'data-action': 'revert', onclick: () => revert(first.id) }, 'Revert')),
+        movable ? h('button', { type: 'button', class: 'small', 'data-action': 'revert', onclick: () => revert(first.id) }, 'Revert') : null),
       h('ul', {}, rows.map((r) => h('li', { class: 'change' }, h('code', {}, r.field), `: ${shownValue(r.before)} → ${shownValue(r.after)}`))),
       first.reason ? h('p', { class: 'reason' }, 'Reason: ', h('q', {}, first.reason)) : null));
   }
