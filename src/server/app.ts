@@ -22,6 +22,7 @@ import { hostAndOriginGuard, LOOPBACK_POLICY, type HostPolicy } from './origin.j
 import { staticFile } from './static.js';
 import { BodyTooLargeError, readBodyText } from './body.js';
 import { textStream } from './stream.js';
+import { sharedJson } from './shared-json.js';
 import { problem, UnsupportedMediaTypeError } from './problem.js';
 
 export interface AppOptions {
@@ -259,7 +260,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     return c.json(doc);
   });
 
-  app.get('/api/stats', async (c) => c.json(await store.stats(filtersFrom(queryParams(c, FILTER_PARAMS)))));
+  app.get('/api/stats', async (c) => sharedJson(c, await store.stats(filtersFrom(queryParams(c, FILTER_PARAMS)))));
 
   app.get('/api/openapi.json', (c) => c.json(OPENAPI));
 
