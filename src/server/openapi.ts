@@ -16,7 +16,7 @@ const filterParams = [
   REVIEW_FILTER_PARAM,
 ];
 
-const error = { description: 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
+const error = { description: 'Error (RFC 9457 problem details)', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
 
 const span = {
   type: 'object',
@@ -310,13 +310,18 @@ export const OPENAPI = {
     securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
     schemas: {
       Event: event,
-      Error: {
+      Problem: {
         type: 'object',
+        description: 'RFC 9457 problem details.',
         properties: {
-          error: { type: 'string', description: 'What went wrong.' },
-          parameter: { type: 'string', description: 'The offending parameter, when one is to blame.' },
+          type: { type: 'string', description: 'about:blank: the status says what kind of problem it is.' },
+          title: { type: 'string', description: 'The status\'s phrase.' },
+          status: { type: 'integer' },
+          detail: { type: 'string', description: 'What went wrong.' },
+          instance: { type: 'string', description: 'The request\'s path.' },
+          parameter: { type: 'string', description: 'The query parameter, header or body field to blame, when one is.' },
         },
-        required: ['error'],
+        required: ['type', 'title', 'status', 'detail'],
       },
     },
   },

@@ -1,7 +1,7 @@
 // The store's query interface: filters, pages, and what reads return.
 import type { AcledEvent } from '../common/event.js';
 
-/** Event filters shared by `sitrep export` and the HTTP API (parsed and validated in cli/filters.ts). */
+/** Event filters shared by `sitrep export` and the HTTP API (parsed and validated in store/filters.ts). */
 export interface EventFilters {
   /** Inclusive, YYYY-MM-DD. */
   from?: string;

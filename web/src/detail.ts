@@ -5,6 +5,7 @@ import { ApiError, fetchDocument, fetchEvent, type EventDetail, type StoredDocum
 import { typeColor } from './colors.js';
 import { clear, formatNumber, h, safeHttpUrl, swatch } from './dom.js';
 import { eventSpans, fieldLabel, lightUp, markedText } from './evidence.js';
+import { reportsSection } from './reports.js';
 import { locationText } from './table.js';
 
 export interface DetailOptions {
@@ -13,6 +14,8 @@ export interface DetailOptions {
   onOpenDocument(id: string): void;
   /** The review part of an event's detail (web/src/review.ts); `reload` shows the event anew. */
   reviewSection?(e: EventDetail, reload: () => void): HTMLElement;
+  /** An editor's actions on one report of the event (split it off, move it); `reload` shows the event anew. */
+  reportActions?(e: EventDetail, reportId: string, reload: () => void): HTMLElement | null;
 }
 
 const MAX_TEXTS = 10;
@@ -192,6 +195,10 @@ export class DetailPanel {
     table.addEventListener('focusin', (ev) => highlight(ev, true));
     table.addEventListener('focusout', () => lightUp(root, null));
     left.append(h('section', {}, h('h3', {}, 'Fields'), h('p', { class: 'hint' }, 'Underlined values have evidence: point at one (or focus it) to see it marked in the text.'), table));
+
+    // The reports side by side, where the reports disagree highlighted.
+    const actions = this.options.reportActions;
+    left.append(reportsSection(e, actions ? (r) => actions(e, r.report_id, () => void this.showEvent(e.event_id)) : undefined));
 
     left.append(this.claims(e));
     root.append(left);

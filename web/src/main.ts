@@ -11,7 +11,7 @@ import { EventMap } from './map.js';
 import { EVENT_TYPES, SUB_EVENT_TYPES_BY_TYPE, emptyFilters, exportQuery, inDateRange, readState, serverQuery, writeState, type Filters, type SortKey, type ViewState } from './state.js';
 import { EventTable } from './table.js';
 import { Timeline } from './timeline.js';
-import { decideOpenEvent, loadSession, onReviewChange, REVIEW_STATUSES, reviewSection, sessionBadge, signInView } from './review.js';
+import { decideOpenEvent, loadSession, onReviewChange, reportActions, REVIEW_STATUSES, reviewSection, sessionBadge, setMapPicker, signInView } from './review.js';
 
 let state: ViewState = readState(location.search);
 let allEvents: EventSummary[] = [];
@@ -41,8 +41,10 @@ const detail = new DetailPanel({
     syncPanel();
   },
   reviewSection: (e, reload) => reviewSection(e, reload),
+  reportActions: (e, reportId, reload) => reportActions(e, reportId, reload),
 });
 onReviewChange(() => void refresh(true));
+setMapPicker((onPick) => map.pickPoint(onPick));
 
 // Filters form.
 const inputs = {

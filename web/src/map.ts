@@ -72,6 +72,7 @@ export class EventMap {
   private height = 0;
   private frame = 0;
   private fitted = false;
+  private picking: ((lat: number, lon: number) => void) | undefined;
 
   constructor(private readonly options: MapOptions) {
     this.canvas = h('canvas', { 'aria-hidden': 'true' });
@@ -656,7 +657,32 @@ export class EventMap {
     this.tooltip.hidden = false;
   }
 
+  /**
+   * The next click on the map gives its coordinates to `onPick` instead of selecting an event (the
+   * review form's "pick on the map"); the function returned cancels. One pick at a time.
+   */
+  pickPoint(onPick: (lat: number, lon: number) => void): () => void {
+    this.picking = onPick;
+    this.canvas.classList.add('picking');
+    const mine = onPick;
+    return () => {
+      if (this.picking === mine) this.endPick();
+    };
+  }
+
+  private endPick(): void {
+    this.picking = undefined;
+    this.canvas.classList.remove('picking');
+  }
+
   private click(x: number, y: number): void {
+    if (this.picking) {
+      const lonLat = this.projection.invert?.([x, y]);
+      const pick = this.picking;
+      this.endPick();
+      if (lonLat && Number.isFinite(lonLat[0]) && Number.isFinite(lonLat[1])) pick(lonLat[1], lonLat[0]);
+      return;
+    }
     const it = this.hit(x, y);
     this.hidePopup();
     if (!it) return;
