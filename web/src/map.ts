@@ -334,10 +334,12 @@ export class EventMap {
     const scale = this.projection.scale();
     const grid = new LabelGrid(64);
     // Names go around the events, never under them.
-    for (const it of this.items) grid.place({ x: it.x - it.r, y: it.y - it.r, w: 2 * it.r, h: 2 * it.r });
+    for (const it of this.items) grid.block({ x: it.x - it.r - 4, y: it.y - it.r - 4, w: 2 * it.r + 8, h: 2 * it.r + 8 });
     const drawn: string[] = [];
+    const named = new Set<string>();
     const label = (name: string, lon: number, lat: number, font: string, fill: string, dot: boolean, mayMove = !dot): void => {
-      if (drawn.length >= MAX_LABELS) return;
+      // A division named like its seat ("Konya", "Erzurum") is named once.
+      if (drawn.length >= MAX_LABELS || named.has(name)) return;
       const xy = this.projection([lon, lat]);
       if (!xy) return;
       const [x, y0] = xy;
@@ -347,7 +349,7 @@ export class EventMap {
       // Beside its dot (a town) or centred (an area); a city's or an area's name may move below or
       // above the events that cover its place, so that a group at a city still says which city.
       const places: [number, number][] = dot ? [[x + 5, y0]] : [[x - w / 2, y0]];
-      if (mayMove) places.push([x - w / 2, y0 + 32], [x - w / 2, y0 - 32]);
+      if (mayMove) places.push(...(dot ? [[x - 5 - w, y0] as [number, number]] : []), [x - w / 2, y0 + 32], [x - w / 2, y0 - 32]);
       let lx = NaN, y = NaN;
       for (const [px, py] of places) {
         const box = { x: px - 2, y: py - 8, w: w + 4 + (dot && px > x ? 5 : 0), h: 16 };
@@ -371,6 +373,7 @@ export class EventMap {
         ctx.fill();
       }
       drawn.push(name);
+      named.add(name);
     };
     ctx.textBaseline = 'middle';
     ctx.textAlign = 'left';
