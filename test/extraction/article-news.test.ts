@@ -70,3 +70,10 @@ test('a capital named as a place keeps its place, even before the same verbs', (
   const attack = eventsOf('On Monday, a suicide bomber killed five people in Kabul.', undefined);
   assert.equal(attack[0]?.location, 'Kabul');
 });
+
+test('Latin American armed groups of wire reports are named actors (actor table with its source)', () => {
+  const [e] = eventsOf('On Tuesday, Shining Path guerrillas killed four peasants near Ayacucho, the army said.', undefined);
+  assert.equal(e?.actor1, 'PCP-SL: Communist Party of Peru - Shining Path');
+  const [caps] = eventsOf('SAN SALVADOR, 3 JAN 90 -- TERRORISTS OF THE FARABUNDO MARTI NATIONAL LIBERATION FRONT [FMLN] KIDNAPPED 50 PEASANTS IN SAN MIGUEL DEPARTMENT ON 30 DECEMBER.', undefined);
+  assert.equal(caps?.actor1, 'FMLN: Farabundo Marti National Liberation Front');
+});
