@@ -316,11 +316,14 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
 
   if (webRoot) {
     app.on(['GET', 'HEAD'], '*', async (c) => {
-      const file = await staticFile(webRoot, c.req.path);
+      const gzip = /\bgzip\b/i.test(c.req.header('accept-encoding') ?? '');
+      const file = await staticFile(webRoot, c.req.path, gzip);
       if (!file) return c.text('not found', 404);
       return c.body(new Uint8Array(file.body), 200, {
         'content-type': file.contentType,
         'cache-control': file.immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+        vary: 'accept-encoding',
+        ...(file.encoding ? { 'content-encoding': file.encoding } : {}),
       });
     });
   }

@@ -39,6 +39,9 @@ export const REVIEW_PATHS = {
   '/api/places': {
     get: { summary: 'Gazetteer places of a name, with admin units, country and geo_precision', parameters: [{ name: 'q', in: 'query', required: true, schema: { type: 'string' } }], responses: { 200: json('Places'), 400: error } },
   },
+  '/api/places/near': {
+    get: { summary: 'The towns of the gazetteer within 30 km of a point (a click on the map), nearest first, each with distance_km', parameters: [{ name: 'lat', in: 'query', required: true, schema: { type: 'number' } }, { name: 'lon', in: 'query', required: true, schema: { type: 'number' } }], responses: { 200: json('Places'), 400: error } },
+  },
   '/api/actors': {
     get: { summary: 'Actor names containing q, from the actor dictionary and the store', parameters: [{ name: 'q', in: 'query', required: true, schema: { type: 'string' } }, { name: 'country', in: 'query', schema: { type: 'string' } }], responses: { 200: json('Actors'), 400: error } },
   },

@@ -9,7 +9,8 @@ import { isDatelinePlace } from '../../src/locales/en/dateline.js';
 function reference(text: string, start: number, end: number): boolean {
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
   if (!/^[\s"'“]*$/.test(text.slice(lineStart, start))) return false;
-  return /^(?:,\s*[^\n,()]{1,30}){0,2}\s*(?:\([^)\n]{1,40}\)\s*)?(?:--|—|–|-|:)\s/u.test(text.slice(end, end + 80));
+  // What follows the place, as the function reads it (the place alone on a fresh line).
+  return isDatelinePlace(`\n${text.slice(start)}`, 1, 1 + end - start);
 }
 
 test('a dateline place opens its line', () => {

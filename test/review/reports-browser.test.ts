@@ -83,4 +83,36 @@ describe('reports side by side in Chromium', { skip: browserSkip }, () => {
     assert.equal(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned), undefined);
     assert.deepEqual(watch.problems, []);
   });
+
+  test('the location picked by a click on the map: the nearest town, its admin units, and the audit row', async () => {
+    const { page, watch } = await watchedPage(browser, server.url);
+    await page.goto(server.url + '/?event=z-e');
+    await page.waitForSelector('[data-testid="review"]');
+    await page.click('details.edit summary');
+    await page.click('[data-action="pick-on-map"]');
+    assert.equal(await page.getAttribute('[data-action="pick-on-map"]', 'aria-pressed'), 'true');
+    const canvas = page.locator('[data-testid="map"] canvas');
+    assert.equal(await canvas.evaluate((c) => c.classList.contains('picking')), true);
+    const box = (await canvas.boundingBox())!;
+    // The map is fitted to the events (Manbij, Al-Hasakeh): its middle lies in northern Syria.
+    const near = page.waitForResponse((r) => r.url().includes('/api/places/near?'));
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    assert.equal((await near).status(), 200);
+    await page.waitForFunction(() => /km from the point|no town/.test(document.querySelector('.place-choice')?.textContent ?? ''));
+    assert.equal(await canvas.evaluate((c) => c.classList.contains('picking')), false, 'one pick, then the map selects again');
+    const lat = Number(await page.inputValue('#edit-latitude'));
+    const lon = Number(await page.inputValue('#edit-longitude'));
+    assert.ok(lat > 34 && lat < 39 && lon > 36 && lon < 42, `${lat}, ${lon}`);
+    const choice = (await page.textContent('.place-choice'))!;
+    assert.match(choice, /Syria \([\d.]+ km from the point/);
+    const town = await page.inputValue('#edit-place');
+    await page.click('.edit-form button[type=submit]');
+    await page.waitForSelector('[data-testid="review-status"][data-status="edited"]');
+    const e = await store.getEvent('z-e');
+    assert.equal(e?.location, town);
+    assert.equal(e?.country, 'Syria');
+    assert.ok(e?.admin1, 'the town brings its admin1');
+    assert.match((await page.textContent('[data-testid="history"]'))!, /location: Manbij →/);
+    assert.deepEqual(watch.problems, []);
+  });
 });
