@@ -23,6 +23,8 @@ export function registerExport(program: Command): void {
     .option('--to <date>', 'events on or before this date')
     .option('--country <names>', 'country names or ISO3 codes, comma-separated')
     .option('--event-type <types>', 'ACLED event types, comma-separated (e.g. "Battles,Riots")')
+    .option('--sub-event-type <types>', 'ACLED sub-event types, comma-separated (e.g. "Air/drone strike,Armed clash")')
+    .option('--admin1 <names>', 'first-level administrative divisions, comma-separated (e.g. "Idlib,Aleppo")')
     .option('--actor <text>', 'an actor (or associated actor) containing this text, or known by it ("SDF", "ISIS", "Daesh")')
     .option('--bbox <box>', 'minLon,minLat,maxLon,maxLat')
     .option('--q <text>', 'text search in notes, actors and places')

@@ -22,6 +22,8 @@ import { hostAndOriginGuard, LOOPBACK_POLICY, type HostPolicy } from './origin.j
 import { staticFile } from './static.js';
 import { BodyTooLargeError, readBodyText } from './body.js';
 import { textStream } from './stream.js';
+import { sharedJson } from './shared-json.js';
+import { problem, UnsupportedMediaTypeError } from './problem.js';
 
 export interface AppOptions {
   /** The pipeline for POST /api/documents, run in-process; absent: worker threads (extract-pool.ts). */
@@ -45,7 +47,7 @@ class ParamError extends Error {
   }
 }
 
-const FILTER_PARAMS = ['from', 'to', 'country', 'event_type', 'actor', 'bbox', 'q', 'review_status'] as const;
+const FILTER_PARAMS = ['from', 'to', 'country', 'event_type', 'sub_event_type', 'admin1', 'actor', 'bbox', 'q', 'review_status'] as const;
 
 function isLoopbackHost(host: string): boolean {
   return host === 'localhost' || host === '::1' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
@@ -68,7 +70,7 @@ function queryParams(c: Context, allowed: readonly string[]): Record<string, str
 
 function filtersFrom(p: Record<string, string>): EventFilters {
   return parseEventFilters(
-    { from: p.from, to: p.to, country: p.country, eventType: p.event_type, actor: p.actor, bbox: p.bbox, q: p.q, reviewStatus: p.review_status },
+    { from: p.from, to: p.to, country: p.country, eventType: p.event_type, subEventType: p.sub_event_type, admin1: p.admin1, actor: p.actor, bbox: p.bbox, q: p.q, reviewStatus: p.review_status },
     API_FILTER_NAMES,
   );
 }
@@ -196,19 +198,23 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
 
   app.onError((err, c) => {
     if (err instanceof ParamError || err instanceof FilterError) {
-      return c.json({ error: err instanceof FilterError ? err.message : `${err.parameter}: ${err.message}`, parameter: err.parameter }, 400);
+      return problem(c, 400, err instanceof FilterError ? err.message : `${err.parameter}: ${err.message}`, { parameter: err.parameter });
     }
-    if (err instanceof InvalidCursorError) return c.json({ error: `cursor: ${err.message}`, parameter: 'cursor' }, 400);
+    if (err instanceof UnsupportedMediaTypeError) {
+      c.header(c.req.method === 'PATCH' ? 'Accept-Patch' : 'Accept-Post', 'application/json');
+      return problem(c, 415, `content-type: ${err.message}`, { parameter: 'content-type' });
+    }
+    if (err instanceof InvalidCursorError) return problem(c, 400, `cursor: ${err.message}`, { parameter: 'cursor' });
     if (err instanceof BodyTooLargeError) {
       c.header('Connection', 'close');
-      return c.json({ error: err.message }, 413);
+      return problem(c, 413, err.message);
     }
     if (err instanceof QueueFullError) {
       c.header('Retry-After', String(err.retryAfter));
-      return c.json({ error: `busy: ${err.message}` }, 503);
+      return problem(c, 503, `busy: ${err.message}`);
     }
     process.stderr.write(`sitrep serve: ${c.req.method} ${c.req.path}: ${err instanceof Error ? err.message : String(err)}\n`);
-    return c.json({ error: 'internal error' }, 500);
+    return problem(c, 500, 'internal error');
   });
 
   app.get('/api/events', async (c) => {
@@ -240,7 +246,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     queryParams(c, []);
     const id = pathId(c.req.param('id'));
     const event = id.length <= MAX_ID_LENGTH ? await store.getEvent(id) : undefined;
-    if (!event) return c.json({ error: 'no event with this id', parameter: 'id' }, 404);
+    if (!event) return problem(c, 404, 'no event with this id', { parameter: 'id' });
     const etag = (await currentEtag(store, id))!;
     c.header('ETag', etag);
     return c.json({ ...event, etag, reviewed_fields: await reviewedFields(store, id) });
@@ -250,11 +256,11 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     queryParams(c, []);
     const id = pathId(c.req.param('id'));
     const doc = id.length <= MAX_ID_LENGTH ? await store.getDocument(id) : undefined;
-    if (!doc) return c.json({ error: 'no document with this id', parameter: 'id' }, 404);
+    if (!doc) return problem(c, 404, 'no document with this id', { parameter: 'id' });
     return c.json(doc);
   });
 
-  app.get('/api/stats', async (c) => c.json(await store.stats(filtersFrom(queryParams(c, FILTER_PARAMS)))));
+  app.get('/api/stats', async (c) => sharedJson(c, await store.stats(filtersFrom(queryParams(c, FILTER_PARAMS)))));
 
   app.get('/api/openapi.json', (c) => c.json(OPENAPI));
 
@@ -263,7 +269,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     requireRole('editor', options),
     async (c) => {
       const type = c.req.header('content-type') ?? '';
-      if (!/^application\/json\b/i.test(type)) throw new ParamError('content-type', 'must be application/json');
+      if (!/^application\/json\b/i.test(type)) throw new UnsupportedMediaTypeError();
       const text = await readBodyText(c.req.raw, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
       let body: unknown;
       try {
@@ -303,21 +309,24 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
 
   registerReviewRoutes(app, store, options, bodyLimit({
     maxSize: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
-    onError: (c) => c.json({ error: `request body larger than ${options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES} bytes` }, 413),
+    onError: (c) => problem(c, 413, `request body larger than ${options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES} bytes`),
   }));
 
-  app.all('/api/*', (c) => c.json({ error: `no such endpoint: ${c.req.method} ${c.req.path}` }, 404));
+  app.all('/api/*', (c) => problem(c, 404, `no such endpoint: ${c.req.method} ${c.req.path}`));
 
   if (webRoot) {
     app.on(['GET', 'HEAD'], '*', async (c) => {
-      const file = await staticFile(webRoot, c.req.path);
+      const gzip = /\bgzip\b/i.test(c.req.header('accept-encoding') ?? '');
+      const file = await staticFile(webRoot, c.req.path, gzip);
       if (!file) return c.text('not found', 404);
       return c.body(new Uint8Array(file.body), 200, {
         'content-type': file.contentType,
         'cache-control': file.immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+        vary: 'accept-encoding',
+        ...(file.encoding ? { 'content-encoding': file.encoding } : {}),
       });
     });
   }
-  app.notFound((c) => c.json({ error: 'not found' }, 404));
+  app.notFound((c) => problem(c, 404, 'not found'));
   return app;
 }

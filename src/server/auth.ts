@@ -5,6 +5,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
+import { problem } from './problem.js';
 import { hasUsers, roleAtLeast, sessionUser, userForToken, type Role } from '../review/users.js';
 import type { Store } from '../store/index.js';
 
@@ -54,7 +55,7 @@ export function authenticate(store: Store, options: AuthOptions): MiddlewareHand
       }
       if (!principal && usersExist) {
         c.header('WWW-Authenticate', 'Bearer');
-        return c.json({ error: 'the bearer token is not valid' }, 401);
+        return problem(c, 401, 'the bearer token is not valid');
       }
     } else {
       const cookie = getCookie(c, SESSION_COOKIE);
@@ -66,7 +67,7 @@ export function authenticate(store: Store, options: AuthOptions): MiddlewareHand
     if (principal) principals.set(c, principal);
     if (usersExist && !principal && !PUBLIC.has(c.req.path)) {
       c.header('WWW-Authenticate', 'Bearer');
-      return c.json({ error: 'sign in first: Authorization: Bearer <token> (sitrep users add), or a dashboard session' }, 401);
+      return problem(c, 401, 'sign in first: Authorization: Bearer <token> (sitrep users add), or a dashboard session');
     }
     await next();
   };
@@ -79,23 +80,23 @@ export function requireRole(role: Role, options: AuthOptions): MiddlewareHandler
     if (principal?.via === 'session') {
       const given = c.req.header('x-csrf-token') ?? '';
       if (!principal.csrf || !given || !sameToken(given, principal.csrf)) {
-        return c.json({ error: 'writes from a session need the X-CSRF-Token header (GET /api/session gives it)' }, 403);
+        return problem(c, 403, 'writes from a session need the X-CSRF-Token header (GET /api/session gives it)');
       }
     }
     if (!principal) {
-      if (usersKnown.get(c)) return c.json({ error: 'sign in first' }, 401);
+      if (usersKnown.get(c)) return problem(c, 401, 'sign in first');
       if (options.token) {
         c.header('WWW-Authenticate', 'Bearer');
-        return c.json({ error: 'writes need Authorization: Bearer <SITREP_API_TOKEN>' }, 401);
+        return problem(c, 401, 'writes need Authorization: Bearer <SITREP_API_TOKEN>');
       }
       if (!options.loopback) {
-        return c.json({ error: 'writes are disabled: the server listens beyond loopback and SITREP_API_TOKEN is not set' }, 403);
+        return problem(c, 403, 'writes are disabled: the server listens beyond loopback and SITREP_API_TOKEN is not set');
       }
       principal = { name: 'local', role: 'admin', via: 'loopback' };
       principals.set(c, principal);
     }
     if (!roleAtLeast(principal.role, role)) {
-      return c.json({ error: `${principal.name} is a ${principal.role}: this needs the ${role} role` }, 403);
+      return problem(c, 403, `${principal.name} is a ${principal.role}: this needs the ${role} role`);
     }
     await next();
   };

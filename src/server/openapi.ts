@@ -1,5 +1,5 @@
 // The API's OpenAPI 3.1 description, served at /api/openapi.json.
-import { ACLED_EVENT_TYPES } from '../store/filters.js';
+import { ACLED_EVENT_TYPES, ACLED_SUB_EVENT_TYPES } from '../store/filters.js';
 import { MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE } from './limits.js';
 import { REVIEW_FILTER_PARAM, REVIEW_PATCH, REVIEW_PATHS } from './openapi-review.js';
 
@@ -8,13 +8,15 @@ const filterParams = [
   { name: 'to', in: 'query', schema: { type: 'string' }, description: 'Events on or before this date: YYYY-MM-DD, YYYY-MM or YYYY.' },
   { name: 'country', in: 'query', schema: { type: 'string' }, description: 'Country names or ISO3 codes, comma-separated.' },
   { name: 'event_type', in: 'query', schema: { type: 'string' }, description: `ACLED event types, comma-separated: ${ACLED_EVENT_TYPES.join('; ')}.` },
+  { name: 'sub_event_type', in: 'query', schema: { type: 'string' }, description: `ACLED sub-event types, comma-separated: ${ACLED_SUB_EVENT_TYPES.join('; ')}.` },
+  { name: 'admin1', in: 'query', schema: { type: 'string' }, description: 'First-level administrative divisions (provinces, states, governorates), comma-separated, case-insensitive.' },
   { name: 'actor', in: 'query', schema: { type: 'string', maxLength: 200 }, description: 'An actor or associated actor containing this text.' },
   { name: 'bbox', in: 'query', schema: { type: 'string' }, description: 'minLon,minLat,maxLon,maxLat (minLon > maxLon crosses the antimeridian).' },
   { name: 'q', in: 'query', schema: { type: 'string', maxLength: 200 }, description: 'Text search in notes, actors, location, admin1 and country.' },
   REVIEW_FILTER_PARAM,
 ];
 
-const error = { description: 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
+const error = { description: 'Error (RFC 9457 problem details)', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
 
 const span = {
   type: 'object',
@@ -308,13 +310,18 @@ export const OPENAPI = {
     securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
     schemas: {
       Event: event,
-      Error: {
+      Problem: {
         type: 'object',
+        description: 'RFC 9457 problem details.',
         properties: {
-          error: { type: 'string', description: 'What went wrong.' },
-          parameter: { type: 'string', description: 'The offending parameter, when one is to blame.' },
+          type: { type: 'string', description: 'about:blank: the status says what kind of problem it is.' },
+          title: { type: 'string', description: 'The status\'s phrase.' },
+          status: { type: 'integer' },
+          detail: { type: 'string', description: 'What went wrong.' },
+          instance: { type: 'string', description: 'The request\'s path.' },
+          parameter: { type: 'string', description: 'The query parameter, header or body field to blame, when one is.' },
         },
-        required: ['error'],
+        required: ['type', 'title', 'status', 'detail'],
       },
     },
   },

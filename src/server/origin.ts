@@ -8,6 +8,7 @@
 // client that is not a browser (no Origin, no Sec-Fetch-Site: curl, scripts). Both checks hold with
 // or without a token.
 import type { MiddlewareHandler } from 'hono';
+import { problem } from './problem.js';
 
 export interface HostPolicy {
   /** Host names (no port) a request may name; undefined: any (a wildcard listen address without a list). */
@@ -65,16 +66,16 @@ export function hostAndOriginGuard(policy: HostPolicy): MiddlewareHandler {
     const header = c.req.header('host');
     const names = [hostName(url.host), ...(header !== undefined ? [hostName(header)] : [])];
     if (!names.every((n) => hostAllowed(policy, n))) {
-      return c.json({ error: `unexpected Host ${JSON.stringify((header ?? url.host).slice(0, 100))}: this server answers only to ${policy.hosts ? [...policy.hosts].join(', ') : 'its own names'}` }, 403);
+      return problem(c, 403, `unexpected Host ${JSON.stringify((header ?? url.host).slice(0, 100))}: this server answers only to ${policy.hosts ? [...policy.hosts].join(', ') : 'its own names'}`);
     }
     if (UNSAFE.has(c.req.method)) {
       const origin = c.req.header('origin');
       const site = c.req.header('sec-fetch-site');
       if (origin !== undefined && !sameOrigin(origin, url, header)) {
-        return c.json({ error: `cross-origin write refused (Origin ${JSON.stringify(origin.slice(0, 100))})` }, 403);
+        return problem(c, 403, `cross-origin write refused (Origin ${JSON.stringify(origin.slice(0, 100))})`);
       }
       if (site !== undefined && site !== 'same-origin' && site !== 'none') {
-        return c.json({ error: `cross-site write refused (Sec-Fetch-Site: ${site.slice(0, 30)})` }, 403);
+        return problem(c, 403, `cross-site write refused (Sec-Fetch-Site: ${site.slice(0, 30)})`);
       }
     }
     await next();

@@ -4,12 +4,13 @@
 import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import actorDictionary from '../locales/en/data/actors.json' with { type: 'json' };
-import { editEvent, eventHistory, ReviewError, revertChange } from '../review/edits.js';
-import { searchPlaces } from '../review/places.js';
+import { editEvent, eventHistory, moveReport, ReviewError, revertChange } from '../review/edits.js';
+import { placesNear, searchPlaces } from '../review/places.js';
 import { addUser, createSession, endSession, hasUsers, listUsers, parseRole, removeUser, userForToken, UserError } from '../review/users.js';
 import type { Store } from '../store/index.js';
 import { principalOf, requireRole, SESSION_COOKIE, type AuthOptions } from './auth.js';
 import { MAX_ID_LENGTH } from './limits.js';
+import { problem, UnsupportedMediaTypeError } from './problem.js';
 
 function isLoopbackHostname(host: string): boolean {
   return host === 'localhost' || host === '[::1]' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
@@ -17,7 +18,7 @@ function isLoopbackHostname(host: string): boolean {
 
 async function jsonBody(c: Context): Promise<unknown> {
   if (!/^application\/json\b/i.test(c.req.header('content-type') ?? '')) {
-    throw new ReviewError(400, 'content-type: must be application/json', 'content-type');
+    throw new UnsupportedMediaTypeError();
   }
   const raw = await c.req.text();
   if (raw.length > 256 * 1024) throw new ReviewError(400, 'body: larger than 256 KiB', 'body');
@@ -30,9 +31,13 @@ async function jsonBody(c: Context): Promise<unknown> {
 
 function reviewError(c: Context, err: unknown): Response {
   if (err instanceof ReviewError) {
-    return c.json({ error: err.message, ...(err.parameter ? { parameter: err.parameter } : {}), ...(err.details ?? {}) }, err.status);
+    return problem(c, err.status, err.message, { parameter: err.parameter, ...(err.details ?? {}) });
   }
-  if (err instanceof UserError) return c.json({ error: err.message }, 400);
+  if (err instanceof UnsupportedMediaTypeError) {
+    c.header(c.req.method === 'PATCH' ? 'Accept-Patch' : 'Accept-Post', 'application/json');
+    return problem(c, 415, `content-type: ${err.message}`, { parameter: 'content-type' });
+  }
+  if (err instanceof UserError) return problem(c, 400, err.message);
   throw err;
 }
 
@@ -83,7 +88,7 @@ export function registerReviewRoutes(app: Hono, store: Store, options: AuthOptio
       const token = typeof body === 'object' && body !== null ? (body as { token?: unknown }).token : undefined;
       if (typeof token !== 'string' || token.length > 200) throw new ReviewError(400, 'token: must be the token `sitrep users add` printed', 'token');
       const user = await userForToken(store, token.trim());
-      if (!user) return c.json({ error: 'this token does not belong to any user' }, 401);
+      if (!user) return problem(c, 401, 'this token does not belong to any user');
       const session = await createSession(store, user);
       setCookie(c, SESSION_COOKIE, session.cookie, {
         httpOnly: true,
@@ -118,7 +123,7 @@ export function registerReviewRoutes(app: Hono, store: Store, options: AuthOptio
   });
   app.delete('/api/users/:name', admin, async (c) => {
     const removed = await removeUser(store, c.req.param('name'));
-    return removed ? c.json({ removed: c.req.param('name') }) : c.json({ error: 'no user with this name', parameter: 'name' }, 404);
+    return removed ? c.json({ removed: c.req.param('name') }) : problem(c, 404, 'no user with this name', { parameter: 'name' });
   });
 
   app.patch('/api/events/:id', editor, bodyGuard, async (c) => {
@@ -146,23 +151,50 @@ export function registerReviewRoutes(app: Hono, store: Store, options: AuthOptio
     }
   });
 
+  // Moves one report of the event to another event (`to`), or splits it off into its own (no `to`).
+  app.post('/api/events/:id/move-report', editor, bodyGuard, async (c) => {
+    try {
+      const id = c.req.param('id');
+      if (id.length > MAX_ID_LENGTH) throw new ReviewError(404, 'no event with this id', 'id');
+      const result = await moveReport(store, id, c.req.header('if-match'), await jsonBody(c), { name: principalOf(c)!.name });
+      c.header('ETag', result.etag);
+      return c.json({ event: await store.getEvent(id), target: await store.getEvent(result.to), ...result });
+    } catch (err) {
+      return reviewError(c, err);
+    }
+  });
+
   app.get('/api/events/:id/history', async (c) => {
     const id = c.req.param('id');
     const exists = id.length <= MAX_ID_LENGTH && (await store.db.selectFrom('events').select('event_id').where('event_id', '=', id).executeTakeFirst());
-    if (!exists) return c.json({ error: 'no event with this id', parameter: 'id' }, 404);
+    if (!exists) return problem(c, 404, 'no event with this id', { parameter: 'id' });
     return c.json({ event_id: id, history: await eventHistory(store, id) });
   });
 
   app.get('/api/places', (c) => {
     const q = (c.req.query('q') ?? '').trim();
-    if (!q || q.length > 200) return c.json({ error: 'q: give a place name (1-200 characters)', parameter: 'q' }, 400);
+    if (!q || q.length > 200) return problem(c, 400, 'q: give a place name (1-200 characters)', { parameter: 'q' });
     return c.json({ places: searchPlaces(q) });
+  });
+
+  // The towns near a point (a click on the dashboard's map), nearest first.
+  app.get('/api/places/near', (c) => {
+    const num = (name: string, bound: number) => {
+      const raw = c.req.query(name) ?? '';
+      const v = /^-?\d{1,3}(\.\d{1,10})?$/.test(raw.trim()) ? Number(raw) : NaN;
+      return Number.isFinite(v) && Math.abs(v) <= bound ? v : undefined;
+    };
+    const lat = num('lat', 90);
+    const lon = num('lon', 180);
+    if (lat === undefined) return problem(c, 400, 'lat: a latitude from -90 to 90', { parameter: 'lat' });
+    if (lon === undefined) return problem(c, 400, 'lon: a longitude from -180 to 180', { parameter: 'lon' });
+    return c.json({ places: placesNear(lat, lon) });
   });
 
   app.get('/api/actors', async (c) => {
     const q = (c.req.query('q') ?? '').trim();
     const country = (c.req.query('country') ?? '').trim().slice(0, 100);
-    if (!q || q.length > 200) return c.json({ error: 'q: give part of an actor name (1-200 characters)', parameter: 'q' }, 400);
+    if (!q || q.length > 200) return problem(c, 400, 'q: give part of an actor name (1-200 characters)', { parameter: 'q' });
     return c.json({ actors: await suggestActors(store, q, country, 20) });
   });
 }

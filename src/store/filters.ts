@@ -1,7 +1,7 @@
 // Parsing and validation of the event filters shared by `sitrep export` (--from, --event-type...)
 // and the HTTP API (from, event_type...): one set of rules, errors that name the parameter.
 import type { EventFilters } from './types.js';
-import { ACLED_EVENT_TYPES } from '../common/acled-types.js';
+import { ACLED_EVENT_TYPES, SUB_EVENT_TYPES } from '../common/acled-types.js';
 import { REVIEW_STATUSES } from './corrections.js';
 import { actorNamesFor } from './actor-aliases.js';
 
@@ -17,6 +17,8 @@ export interface RawFilters {
   to?: string;
   country?: string;
   eventType?: string;
+  subEventType?: string;
+  admin1?: string;
   actor?: string;
   bbox?: string;
   q?: string;
@@ -26,11 +28,11 @@ export interface RawFilters {
 export type FilterNames = Record<keyof RawFilters, string>;
 
 export const CLI_FILTER_NAMES: FilterNames = {
-  from: '--from', to: '--to', country: '--country', eventType: '--event-type', actor: '--actor', bbox: '--bbox', q: '--q', reviewStatus: '--review-status',
+  from: '--from', to: '--to', country: '--country', eventType: '--event-type', subEventType: '--sub-event-type', admin1: '--admin1', actor: '--actor', bbox: '--bbox', q: '--q', reviewStatus: '--review-status',
 };
 
 export const API_FILTER_NAMES: FilterNames = {
-  from: 'from', to: 'to', country: 'country', eventType: 'event_type', actor: 'actor', bbox: 'bbox', q: 'q', reviewStatus: 'review_status',
+  from: 'from', to: 'to', country: 'country', eventType: 'event_type', subEventType: 'sub_event_type', admin1: 'admin1', actor: 'actor', bbox: 'bbox', q: 'q', reviewStatus: 'review_status',
 };
 
 export { ACLED_EVENT_TYPES };
@@ -79,11 +81,24 @@ function parseList(value: string, name: string): string[] {
   return items.map((s) => parseText(s, name));
 }
 
+const foldType = (s: string) => s.toLowerCase().replace(/[_\s]+/g, ' ').replace(/\s*\/\s*/g, '/').trim();
+
 function parseEventTypes(value: string, name: string): string[] {
-  const fold = (s: string) => s.toLowerCase().replace(/[_\s]+/g, ' ').replace(/\s*\/\s*/g, '/').trim();
   return parseList(value, name).map((v) => {
-    const hit = ACLED_EVENT_TYPES.find((t) => fold(t) === fold(v));
+    const hit = ACLED_EVENT_TYPES.find((t) => foldType(t) === foldType(v));
     if (!hit) throw new FilterError(name, `${shown(v)} is not an ACLED event type (one of: ${ACLED_EVENT_TYPES.join(', ')})`);
+    return hit;
+  });
+}
+
+/** ACLED sub-event types, canonical spelling ("air/drone strike" -> "Air/drone strike"). */
+export const ACLED_SUB_EVENT_TYPES: readonly string[] = Object.keys(SUB_EVENT_TYPES);
+
+/** A list of sub-event types; a comma inside a type name ("Shelling/artillery/missile attack" has none) cannot occur. */
+function parseSubEventTypes(value: string, name: string): string[] {
+  return parseList(value, name).map((v) => {
+    const hit = ACLED_SUB_EVENT_TYPES.find((t) => foldType(t) === foldType(v));
+    if (!hit) throw new FilterError(name, `${shown(v)} is not an ACLED sub-event type (one of: ${ACLED_SUB_EVENT_TYPES.join(', ')})`);
     return hit;
   });
 }
@@ -111,6 +126,8 @@ export function parseEventFilters(raw: RawFilters, names: FilterNames = CLI_FILT
   }
   if (raw.country !== undefined) f.countries = parseList(raw.country, names.country);
   if (raw.eventType !== undefined) f.eventTypes = parseEventTypes(raw.eventType, names.eventType);
+  if (raw.subEventType !== undefined) f.subEventTypes = parseSubEventTypes(raw.subEventType, names.subEventType);
+  if (raw.admin1 !== undefined) f.admin1 = parseList(raw.admin1, names.admin1);
   if (raw.actor !== undefined) {
     f.actor = parseText(raw.actor, names.actor);
     const aliasOf = actorNamesFor(f.actor);

@@ -1,7 +1,7 @@
 // The store's query interface: filters, pages, and what reads return.
 import type { AcledEvent } from '../common/event.js';
 
-/** Event filters shared by `sitrep export` and the HTTP API (parsed and validated in cli/filters.ts). */
+/** Event filters shared by `sitrep export` and the HTTP API (parsed and validated in store/filters.ts). */
 export interface EventFilters {
   /** Inclusive, YYYY-MM-DD. */
   from?: string;
@@ -10,6 +10,10 @@ export interface EventFilters {
   countries?: string[];
   /** ACLED event types, canonical spelling, any of which matches. */
   eventTypes?: string[];
+  /** ACLED sub-event types, canonical spelling, any of which matches. */
+  subEventTypes?: string[];
+  /** First-level administrative divisions (admin1), any of which matches (case-insensitive). */
+  admin1?: string[];
   /** Substring of actor1, actor2 or an associated actor (case-insensitive). */
   actor?: string;
   /** Names the actor query is an alias of ("SDF" -> "QSD: Syrian Democratic Forces"); matched like `actor`. */

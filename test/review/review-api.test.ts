@@ -117,7 +117,9 @@ for (const engine of await engines()) {
       // Someone else's write with the old ETag.
       const stale = await patch('d1-e', { fatalities: 29 }, { ...bearer('admin'), 'if-match': tag });
       assert.equal(stale.status, 412);
+      assert.match(stale.headers.get('content-type') ?? '', /^application\/problem\+json/);
       const s = await stale.json();
+      assert.deepEqual([s.status, s.title, s.parameter], [412, 'Precondition Failed', 'If-Match']);
       assert.equal(s.etag, body.etag);
       assert.ok(s.changes.some((c: { field: string; after: unknown }) => c.field === 'fatalities' && c.after === 30));
       const history = await (await app().request('/api/events/d1-e/history', { headers: bearer('viewer') })).json();
@@ -128,7 +130,10 @@ for (const engine of await engines()) {
       let tag = await etag('d2-e');
       const bad = await patch('d2-e', { event_type: 'Protests' }, { ...bearer('editor'), 'if-match': tag });
       assert.equal(bad.status, 400);
-      assert.match((await bad.json()).error, /not a sub-event type of Protests/);
+      assert.match(bad.headers.get('content-type') ?? '', /^application\/problem\+json/);
+      const problem = await bad.json();
+      assert.equal(problem.parameter, 'sub_event_type');
+      assert.match(problem.detail, /not a sub-event type of Protests/);
       assert.equal((await patch('d2-e', { inter1: 9 }, { ...bearer('editor'), 'if-match': tag })).status, 400);
       assert.equal((await patch('d2-e', { event_date: '2022-02-30' }, { ...bearer('editor'), 'if-match': tag })).status, 400);
       assert.equal((await patch('d2-e', { colour: 'red' }, { ...bearer('editor'), 'if-match': tag })).status, 400);

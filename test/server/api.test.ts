@@ -53,10 +53,19 @@ after(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** The body of a JSON answer; an error must be an RFC 9457 problem (application/problem+json). */
 async function json(res: Response): Promise<any> {
-  assert.match(res.headers.get('content-type') ?? '', /^application\/json/);
+  assert.match(res.headers.get('content-type') ?? '', res.ok ? /^application\/json/ : /^application\/problem\+json/);
   assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
-  return res.json();
+  const body = await res.json();
+  if (!res.ok) {
+    assert.equal(body.status, res.status);
+    assert.equal(body.type, 'about:blank');
+    assert.equal(typeof body.title, 'string');
+    assert.equal(typeof body.detail, 'string');
+    assert.equal(body.error, undefined);
+  }
+  return body;
 }
 
 describe('GET /api/events', () => {
@@ -111,7 +120,9 @@ describe('GET /api/events', () => {
       assert.equal(res.status, 400);
       const body = await json(res);
       assert.equal(body.parameter, parameter);
-      assert.equal(typeof body.error, 'string');
+      assert.equal(body.title, 'Bad Request');
+      assert.ok(body.detail.startsWith(`${parameter}: `), body.detail);
+      assert.equal(body.instance, '/api/events');
     });
   }
 });
@@ -135,8 +146,8 @@ describe('single resources', () => {
     const body = await json(res);
     assert.equal(body.text, '<script>alert(1)</script> Article 1');
     assert.equal(body.events.length, 6);
-    assert.equal((await app().request('/api/documents/nope')).status, 404);
-    assert.equal((await app().request('/api/nothing-here')).status, 404);
+    assert.equal((await json(await app().request('/api/documents/nope'))).status, 404);
+    assert.equal((await json(await app().request('/api/nothing-here'))).status, 404);
   });
 
   test('stats and the OpenAPI description', async () => {
@@ -222,7 +233,9 @@ describe('POST /api/documents', () => {
     assert.equal(res.status, 413);
     await json(res);
     res = await app.request('/api/documents', { method: 'POST', body: '{"text":"x"}', headers: { 'content-type': 'text/plain' } });
-    assert.equal(res.status, 400);
+    assert.equal(res.status, 415);
+    assert.equal(res.headers.get('accept-post'), 'application/json');
+    assert.equal((await json(res)).parameter, 'content-type');
   });
 });
 

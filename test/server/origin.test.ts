@@ -137,13 +137,13 @@ describe('NUL and invalid characters in paths and cursors: 400, not 500', async 
           '/api/events?country=Syria%00', '/api/stats?actor=%00', '/api/events.csv?q=a%00',
         ]) {
           const res = await app.request(path);
-          const body = await res.json() as { error: string };
-          assert.ok(res.status === 400 || res.status === 404, `${path}: ${res.status} ${body.error}`);
-          assert.notEqual(body.error, 'internal error', path);
+          const body = await res.json() as { detail: string };
+          assert.ok(res.status === 400 || res.status === 404, `${path}: ${res.status} ${body.detail}`);
+          assert.notEqual(body.detail, 'internal error', path);
         }
         const bad = await app.request('/api/events/%00');
         assert.equal(bad.status, 400);
-        assert.match(((await bad.json()) as { error: string }).error, /^id: contains control characters/);
+        assert.match(((await bad.json()) as { detail: string }).detail, /^id: contains control characters/);
         assert.equal((await app.request('/api/events/e1')).status, 200);
       });
     });

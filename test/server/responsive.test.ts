@@ -94,7 +94,7 @@ describe('POST /api/documents: extraction off the event loop, bounded queue', ()
     const third = await post(app, { id: 'q3', text: 'Three.' }, '?dry_run=1');
     assert.equal(third.status, 503);
     assert.match(third.headers.get('retry-after') ?? '', /^\d+$/);
-    assert.match(((await third.json()) as { error: string }).error, /busy/);
+    assert.match(((await third.json()) as { detail: string }).detail, /busy/);
     while (gates.length < 1) await new Promise((r) => setTimeout(r, 5));
     gates.shift()!();
     assert.equal((await first).status, 200);

@@ -8,10 +8,10 @@ import { DetailPanel } from './detail.js';
 import { clear, formatNumber, h } from './dom.js';
 import { ingestView } from './ingest.js';
 import { EventMap } from './map.js';
-import { EVENT_TYPES, exportQuery, inDateRange, readState, serverQuery, writeState, type Filters, type SortKey, type ViewState } from './state.js';
+import { EVENT_TYPES, SUB_EVENT_TYPES_BY_TYPE, emptyFilters, exportQuery, inDateRange, readState, serverQuery, writeState, type Filters, type SortKey, type ViewState } from './state.js';
 import { EventTable } from './table.js';
 import { Timeline } from './timeline.js';
-import { decideOpenEvent, loadSession, onReviewChange, REVIEW_STATUSES, reviewSection, sessionBadge, signInView } from './review.js';
+import { decideOpenEvent, loadSession, onReviewChange, reportActions, REVIEW_STATUSES, reviewSection, sessionBadge, setMapPicker, signInView } from './review.js';
 
 let state: ViewState = readState(location.search);
 let allEvents: EventSummary[] = [];
@@ -41,8 +41,10 @@ const detail = new DetailPanel({
     syncPanel();
   },
   reviewSection: (e, reload) => reviewSection(e, reload),
+  reportActions: (e, reportId, reload) => reportActions(e, reportId, reload),
 });
 onReviewChange(() => void refresh(true));
+setMapPicker((onPick) => map.pickPoint(onPick));
 
 // Filters form.
 const inputs = {
@@ -52,6 +54,10 @@ const inputs = {
   event_type: h('select', { id: 'f-type', name: 'event_type' },
     h('option', { value: '' }, 'any type'),
     EVENT_TYPES.map((t) => h('option', { value: t }, t))),
+  sub_event_type: h('select', { id: 'f-subtype', name: 'sub_event_type' },
+    h('option', { value: '' }, 'any sub-type'),
+    SUB_EVENT_TYPES_BY_TYPE.map(([t, subs]) => h('optgroup', { label: t }, subs.map((s) => h('option', { value: s }, s))))),
+  admin1: h('input', { type: 'text', id: 'f-admin1', name: 'admin1', list: 'admin1-names', placeholder: 'any', autocomplete: 'off', maxlength: 200 }),
   actor: h('input', { type: 'search', id: 'f-actor', name: 'actor', placeholder: 'name or alias (SDF, ISIS)', autocomplete: 'off', maxlength: 200 }),
   q: h('input', { type: 'search', id: 'f-q', name: 'q', placeholder: 'notes, actors, places', autocomplete: 'off', maxlength: 200 }),
   review_status: h('select', { id: 'f-review', name: 'review_status' },
@@ -59,19 +65,35 @@ const inputs = {
     REVIEW_STATUSES.map((s) => h('option', { value: s }, s))),
 };
 const countries = h('datalist', { id: 'countries' });
+const admin1Names = h('datalist', { id: 'admin1-names' });
 const field = (id: string, label: string, input: HTMLElement) => h('div', { class: 'field' }, h('label', { for: id }, label), input);
 const form = h('form', { class: 'filters', role: 'search', 'aria-label': 'Filter events' },
   field('f-from', 'From', inputs.from),
   field('f-to', 'To', inputs.to),
   field('f-country', 'Country', inputs.country),
   field('f-type', 'Event type', inputs.event_type),
+  field('f-subtype', 'Sub-type', inputs.sub_event_type),
+  field('f-admin1', 'Admin 1', inputs.admin1),
   field('f-actor', 'Actor', inputs.actor),
   field('f-q', 'Text', inputs.q),
   field('f-review', 'Review', inputs.review_status),
   h('div', { class: 'field buttons' },
     h('button', { type: 'submit' }, 'Apply'),
-    h('button', { type: 'button', onclick: () => setFilters({ from: '', to: '', country: '', event_type: '', actor: '', q: '', review_status: '' }) }, 'Reset')),
-  countries);
+    h('button', { type: 'button', onclick: () => setFilters(emptyFilters()) }, 'Reset')),
+  countries,
+  admin1Names);
+// Filters fold away on a phone (open by default on wider screens); the summary counts those set.
+const filterSummary = h('summary', {}, 'Filters');
+const filterFold = h('details', { class: 'filter-fold' }, filterSummary, form);
+const narrow = matchMedia('(max-width: 640px)');
+filterFold.open = !narrow.matches;
+narrow.addEventListener('change', () => (filterFold.open = !narrow.matches));
+
+function showFilterCount(f: Filters): void {
+  const n = Object.values(f).filter(Boolean).length;
+  filterSummary.textContent = n ? `Filters (${n} set)` : 'Filters';
+}
+
 form.addEventListener('submit', (ev) => {
   ev.preventDefault();
   setFilters(formFilters());
@@ -88,6 +110,8 @@ function formFilters(): Filters {
     to: inputs.to.value,
     country: inputs.country.value.trim(),
     event_type: inputs.event_type.value,
+    sub_event_type: inputs.sub_event_type.value,
+    admin1: inputs.admin1.value.trim(),
     actor: inputs.actor.value.trim(),
     q: inputs.q.value.trim(),
     review_status: inputs.review_status.value,
@@ -95,6 +119,7 @@ function formFilters(): Filters {
 }
 
 function fillForm(f: Filters): void {
+  showFilterCount(f);
   for (const k of Object.keys(inputs) as (keyof Filters)[]) if (inputs[k].value !== f[k]) inputs[k].value = f[k];
   const q = exportQuery(f).toString();
   csvLink.href = `/api/events.csv${q ? `?${q}` : ''}`;
@@ -130,6 +155,7 @@ async function refresh(force = false): Promise<void> {
       if (signal.aborted) return;
       performance.mark('sitrep:events-parsed');
       allEvents = events;
+      fillAdmin1Names(events);
       const refit = loadedQuery !== undefined && !force;
       loadedQuery = query;
       timeline.setEvents(allEvents);
@@ -146,6 +172,17 @@ async function refresh(force = false): Promise<void> {
     return;
   }
   applyDates(false);
+}
+
+/** Suggestions for the admin1 filter: the divisions of the events loaded (country in the label). */
+function fillAdmin1Names(events: EventSummary[]): void {
+  if (state.filters.admin1) return;
+  const seen = new Map<string, string>();
+  for (const e of events) if (e.admin1 && !seen.has(e.admin1)) seen.set(e.admin1, e.country);
+  clear(admin1Names);
+  for (const [name, country] of [...seen].sort((a, b) => a[0].localeCompare(b[0])).slice(0, 2000)) {
+    admin1Names.append(h('option', { value: name, label: `${name} (${country})` }));
+  }
 }
 
 let documentCount = '';
@@ -222,7 +259,10 @@ document.addEventListener('keydown', (ev) => {
   // Review with the keyboard: j / k the next / previous event of the table, c confirm, x reject.
   const typing = ev.target instanceof HTMLInputElement || ev.target instanceof HTMLTextAreaElement || ev.target instanceof HTMLSelectElement;
   if (typing || ev.ctrlKey || ev.metaKey || ev.altKey) return;
-  if (ev.key === 'j' || ev.key === 'k') {
+  if ((ev.key === 'n' || ev.key === 'p') && (state.event || state.doc)) {
+    // Evidence: n / p step to the next / previous mark in the source text.
+    if (detail.stepMark(ev.key === 'n' ? 1 : -1)) ev.preventDefault();
+  } else if (ev.key === 'j' || ev.key === 'k') {
     const next = table.neighbour(state.event, ev.key === 'j' ? 1 : -1);
     if (next) openEvent(next);
   } else if (ev.key === 'c' && state.event) {
@@ -254,7 +294,7 @@ async function mount(): Promise<void> {
   app.append(
     h('header', { class: 'top' },
       h('div', { class: 'title' }, h('h1', {}, 'sitrep'), h('span', { class: 'tagline' }, 'conflict events from news reports'), totals),
-      form,
+      filterFold,
       h('div', { class: 'actions' }, h('span', { class: 'muted' }, 'Export:'), csvLink, geojsonLink, ingestButton, sessionBadge())),
     status,
     h('main', { class: 'layout' },

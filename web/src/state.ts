@@ -3,15 +3,22 @@
 // in the page so that the timeline keeps showing the whole period while a range is brushed.
 
 // The same six types as the pipeline's (src/common/acled-types.ts has no Node dependencies).
-import { ACLED_EVENT_TYPES as EVENT_TYPES } from '../../src/common/acled-types.js';
+import { ACLED_EVENT_TYPES as EVENT_TYPES, SUB_EVENT_TYPES } from '../../src/common/acled-types.js';
 
 export { EVENT_TYPES };
+
+/** Sub-event types by event type, in the codebook's order of types. */
+export const SUB_EVENT_TYPES_BY_TYPE: [string, string[]][] = EVENT_TYPES.map((t) =>
+  [t, Object.keys(SUB_EVENT_TYPES).filter((s) => SUB_EVENT_TYPES[s]!.eventType === t)]);
 
 export interface Filters {
   from: string;
   to: string;
   country: string;
   event_type: string;
+  sub_event_type: string;
+  /** First-level administrative division (province, state, governorate). */
+  admin1: string;
   actor: string;
   q: string;
   /** unreviewed | confirmed | edited | rejected, or '' for any. */
@@ -31,12 +38,12 @@ export interface ViewState {
 }
 
 const SORT_KEYS: SortKey[] = ['event_date', 'event_type', 'sub_event_type', 'actors', 'location', 'fatalities', 'sources'];
-const FILTER_KEYS: (keyof Filters)[] = ['from', 'to', 'country', 'event_type', 'actor', 'q', 'review_status'];
+const FILTER_KEYS: (keyof Filters)[] = ['from', 'to', 'country', 'event_type', 'sub_event_type', 'admin1', 'actor', 'q', 'review_status'];
 const REVIEW_STATUSES = ['unreviewed', 'confirmed', 'edited', 'rejected'];
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function emptyFilters(): Filters {
-  return { from: '', to: '', country: '', event_type: '', actor: '', q: '', review_status: '' };
+  return { from: '', to: '', country: '', event_type: '', sub_event_type: '', admin1: '', actor: '', q: '', review_status: '' };
 }
 
 export function readState(search: string): ViewState {
@@ -46,6 +53,7 @@ export function readState(search: string): ViewState {
   if (!DATE.test(filters.from)) filters.from = '';
   if (!DATE.test(filters.to)) filters.to = '';
   if (filters.event_type && !(EVENT_TYPES as readonly string[]).includes(filters.event_type)) filters.event_type = '';
+  if (filters.sub_event_type && !(filters.sub_event_type in SUB_EVENT_TYPES)) filters.sub_event_type = '';
   if (filters.review_status && !REVIEW_STATUSES.includes(filters.review_status)) filters.review_status = '';
   const sortParam = p.get('sort') ?? '';
   const descending = sortParam.startsWith('-') || sortParam === '';
@@ -76,6 +84,8 @@ export function serverQuery(f: Filters): URLSearchParams {
   const p = new URLSearchParams();
   if (f.country) p.set('country', f.country);
   if (f.event_type) p.set('event_type', f.event_type);
+  if (f.sub_event_type) p.set('sub_event_type', f.sub_event_type);
+  if (f.admin1) p.set('admin1', f.admin1);
   if (f.actor) p.set('actor', f.actor);
   if (f.q) p.set('q', f.q);
   if (f.review_status) p.set('review_status', f.review_status);
