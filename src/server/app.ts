@@ -24,6 +24,7 @@ import { BodyTooLargeError, readBodyText } from './body.js';
 import { textStream } from './stream.js';
 import { ChangeNotifier } from './changes.js';
 import { streamSSE } from 'hono/streaming';
+import { sharedJson } from './shared-json.js';
 import { problem, UnsupportedMediaTypeError } from './problem.js';
 
 export interface AppOptions {
@@ -294,7 +295,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     return c.json(doc);
   });
 
-  app.get('/api/stats', async (c) => c.json(await store.stats(filtersFrom(queryParams(c, FILTER_PARAMS)))));
+  app.get('/api/stats', async (c) => sharedJson(c, await store.stats(filtersFrom(queryParams(c, FILTER_PARAMS)))));
 
   app.get('/api/openapi.json', (c) => c.json(OPENAPI));
 
@@ -384,11 +385,14 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
 
   if (webRoot) {
     app.on(['GET', 'HEAD'], '*', async (c) => {
-      const file = await staticFile(webRoot, c.req.path);
+      const gzip = /\bgzip\b/i.test(c.req.header('accept-encoding') ?? '');
+      const file = await staticFile(webRoot, c.req.path, gzip);
       if (!file) return c.text('not found', 404);
       return c.body(new Uint8Array(file.body), 200, {
         'content-type': file.contentType,
         'cache-control': file.immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+        vary: 'accept-encoding',
+        ...(file.encoding ? { 'content-encoding': file.encoding } : {}),
       });
     });
   }

@@ -29,8 +29,18 @@ export const REVIEW_PATHS = {
   '/api/events/{id}/revert': {
     post: { summary: 'Revert a change ({"audit_id", "reason"}): every field of it back, as a new change (editor)', parameters: [id, ifMatch, csrf], responses: { 200: json('The event, its ETag and the change'), 400: error, 404: error, 412: error, 428: error } },
   },
+  '/api/events/{id}/move-report': {
+    post: {
+      summary: 'Move one of the event\'s reports ({"report_id", "to", "reason"}) to event `to`, or split it off into an event of its own (no `to`); both events\' fields are chosen again from their reports, the fields an analyst set stay (editor)',
+      parameters: [id, ifMatch, csrf],
+      responses: { 200: json('Both events, their ETags and the changes'), 400: error, 401: error, 403: error, 404: error, 412: error, 428: error },
+    },
+  },
   '/api/places': {
     get: { summary: 'Gazetteer places of a name, with admin units, country and geo_precision', parameters: [{ name: 'q', in: 'query', required: true, schema: { type: 'string' } }], responses: { 200: json('Places'), 400: error } },
+  },
+  '/api/places/near': {
+    get: { summary: 'The towns of the gazetteer within 30 km of a point (a click on the map), nearest first, each with distance_km', parameters: [{ name: 'lat', in: 'query', required: true, schema: { type: 'number' } }, { name: 'lon', in: 'query', required: true, schema: { type: 'number' } }], responses: { 200: json('Places'), 400: error } },
   },
   '/api/actors': {
     get: { summary: 'Actor names containing q, from the actor dictionary and the store', parameters: [{ name: 'q', in: 'query', required: true, schema: { type: 'string' } }, { name: 'country', in: 'query', schema: { type: 'string' } }], responses: { 200: json('Actors'), 400: error } },

@@ -4,8 +4,8 @@
 import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import actorDictionary from '../locales/en/data/actors.json' with { type: 'json' };
-import { editEvent, eventHistory, ReviewError, revertChange } from '../review/edits.js';
-import { searchPlaces } from '../review/places.js';
+import { editEvent, eventHistory, moveReport, ReviewError, revertChange } from '../review/edits.js';
+import { placesNear, searchPlaces } from '../review/places.js';
 import { addUser, createSession, endSession, hasUsers, listUsers, parseRole, removeUser, userForToken, UserError } from '../review/users.js';
 import type { Store } from '../store/index.js';
 import { principalOf, requireRole, SESSION_COOKIE, type AuthOptions } from './auth.js';
@@ -151,6 +151,19 @@ export function registerReviewRoutes(app: Hono, store: Store, options: AuthOptio
     }
   });
 
+  // Moves one report of the event to another event (`to`), or splits it off into its own (no `to`).
+  app.post('/api/events/:id/move-report', editor, bodyGuard, async (c) => {
+    try {
+      const id = c.req.param('id');
+      if (id.length > MAX_ID_LENGTH) throw new ReviewError(404, 'no event with this id', 'id');
+      const result = await moveReport(store, id, c.req.header('if-match'), await jsonBody(c), { name: principalOf(c)!.name });
+      c.header('ETag', result.etag);
+      return c.json({ event: await store.getEvent(id), target: await store.getEvent(result.to), ...result });
+    } catch (err) {
+      return reviewError(c, err);
+    }
+  });
+
   app.get('/api/events/:id/history', async (c) => {
     const id = c.req.param('id');
     const exists = id.length <= MAX_ID_LENGTH && (await store.db.selectFrom('events').select('event_id').where('event_id', '=', id).executeTakeFirst());
@@ -162,6 +175,20 @@ export function registerReviewRoutes(app: Hono, store: Store, options: AuthOptio
     const q = (c.req.query('q') ?? '').trim();
     if (!q || q.length > 200) return problem(c, 400, 'q: give a place name (1-200 characters)', { parameter: 'q' });
     return c.json({ places: searchPlaces(q) });
+  });
+
+  // The towns near a point (a click on the dashboard's map), nearest first.
+  app.get('/api/places/near', (c) => {
+    const num = (name: string, bound: number) => {
+      const raw = c.req.query(name) ?? '';
+      const v = /^-?\d{1,3}(\.\d{1,10})?$/.test(raw.trim()) ? Number(raw) : NaN;
+      return Number.isFinite(v) && Math.abs(v) <= bound ? v : undefined;
+    };
+    const lat = num('lat', 90);
+    const lon = num('lon', 180);
+    if (lat === undefined) return problem(c, 400, 'lat: a latitude from -90 to 90', { parameter: 'lat' });
+    if (lon === undefined) return problem(c, 400, 'lon: a longitude from -180 to 180', { parameter: 'lon' });
+    return c.json({ places: placesNear(lat, lon) });
   });
 
   app.get('/api/actors', async (c) => {
