@@ -349,6 +349,9 @@ export async function revertChange(store: Store, id: string, ifMatch: string | u
     if (!target) throw new ReviewError(404, 'audit_id: no change with this id in this event\'s history', 'audit_id');
     const rows = (await trx.selectFrom('audit_log').selectAll().where('event_id', '=', id)
       .where('revision', '=', Number(target.revision)).orderBy('id').execute()).map((r) => ({ ...historyEntry(r), wasOverride: Number(r.was_override) === 1 }));
+    if (rows.some((r) => r.action === 'move' || r.action === 'split')) {
+      throw new ReviewError(400, 'audit_id: a moved report is moved back (POST /api/events/:id/move-report), not reverted', 'audit_id');
+    }
     const overrides = { ...review.overrides };
     const values: Partial<Record<ReviewedField, Value>> = {};
     const changes: Change[] = [];
@@ -406,7 +409,7 @@ interface Pending {
   decision: Decision;
   reason: string;
   editor: Editor;
-  action: 'edit' | 'revert';
+  action: 'edit' | 'revert' | 'move' | 'split';
   reverts?: number;
 }
 
@@ -451,4 +454,115 @@ async function write(trx: Transaction<Database>, id: string, row: Row, review: R
 /** The fields an analyst set on the event (their values win over extraction). */
 export async function reviewedFields(store: Store, id: string): Promise<string[]> {
   return Object.keys((await loadReview(store.db, id)).overrides).filter((f) => f !== 'year');
+}
+
+// ---------- moving reports between events ----------
+
+export interface MoveResult {
+  /** The event the report was taken from, its new ETag and its changes. */
+  etag: string;
+  changes: HistoryEntry[];
+  review_status: ReviewStatus;
+  /** The event that holds the report now (new when it was split off), and its ETag. */
+  to: string;
+  to_etag: string;
+  split: boolean;
+}
+
+/** The reports an event holds (report ids as the API shows them), in the order they were stored. */
+async function reportsOf(trx: Transaction<Database>, id: string): Promise<{ key: string; report: string; doc: string }[]> {
+  const rows = await trx.selectFrom('event_reports').select(['report_id', 'doc_id', 'data']).where('event_id', '=', id)
+    .orderBy('created').orderBy('report_id').execute();
+  return rows.map((r) => ({ key: r.report_id, report: String((JSON.parse(r.data) as { event_id?: unknown }).event_id), doc: r.doc_id }));
+}
+
+/** An id for a report split off on its own: its own id when free, else the first free `ID~N`. */
+async function freeEventId(trx: Transaction<Database>, report: string): Promise<string> {
+  for (let n = 0; ; n++) {
+    const id = n === 0 ? report : `${report}~${n}`;
+    const taken = await trx.selectFrom('events').select('event_id').where('event_id', '=', id).executeTakeFirst();
+    if (taken) continue;
+    const alias = await trx.selectFrom('event_aliases').select('event_id').where('alias', '=', id).executeTakeFirst();
+    // An alias that names the report itself is freed: the id then names the report's own event.
+    if (alias && id !== report) continue;
+    return id;
+  }
+}
+
+/**
+ * Moves a report of event `id` to another event (`body.to`), or splits it off into an event of its
+ * own (no `to`). Checks `ifMatch` against `id`'s ETag (428 without, 412 when stale), then, in one
+ * transaction: the report and its document's link move, both events' fields are chosen again from
+ * the reports they now hold (the fields an analyst set stay as set), and each event gets an audit
+ * row for its reports and one for each field that changed. Both events count as edited from then on,
+ * so that the machine never merges them again (src/store/merge-store.ts).
+ */
+export async function moveReport(store: Store, id: string, ifMatch: string | undefined, body: unknown, editor: Editor): Promise<MoveResult> {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new ReviewError(400, 'body: must be a JSON object with report_id (and to, reason)', 'body');
+  const o = body as Record<string, unknown>;
+  for (const k of Object.keys(o)) {
+    if (!['report_id', 'to', 'reason'].includes(k)) throw new ReviewError(400, `${k}: unknown field (allowed: report_id, to, reason)`, k);
+  }
+  if (typeof o.report_id !== 'string' || !o.report_id) throw new ReviewError(400, 'report_id: must be the report_id of one of the event\'s reports', 'report_id');
+  if (o.to !== undefined && o.to !== null && (typeof o.to !== 'string' || !o.to || o.to.length > 200)) {
+    throw new ReviewError(400, 'to: must be the id of the event to move the report to (or null to split it off)', 'to');
+  }
+  const reportId = o.report_id;
+  const reason = o.reason === undefined ? '' : text('reason', o.reason, MAX_REASON, false, true);
+  return store.db.transaction().execute(async (trx) => {
+    const { row, review } = await lockedState(trx, store, id, ifMatch);
+    const before = await reportsOf(trx, id);
+    const moving = before.find((r) => r.report === reportId);
+    if (!moving) throw new ReviewError(404, 'report_id: not a report of this event', 'report_id');
+    if (before.length < 2) throw new ReviewError(400, 'report_id: the event\'s only report stays with it (reject the event, or move the other event\'s reports here)', 'report_id');
+    let to: string;
+    const split = o.to === undefined || o.to === null;
+    if (split) {
+      to = await freeEventId(trx, reportId);
+      // A report split off under its own id: that id no longer names the event it left.
+      await trx.deleteFrom('event_aliases').where('alias', '=', to).execute();
+    } else {
+      const target = await trx.selectFrom('events').select('event_id').where('event_id', '=', o.to as string).executeTakeFirst()
+        ?? await trx.selectFrom('event_aliases').select('event_id as event_id').where('alias', '=', o.to as string).executeTakeFirst();
+      if (!target) throw new ReviewError(404, 'to: no event with this id', 'to');
+      to = target.event_id;
+      if (to === id) throw new ReviewError(400, 'to: the report is already in this event', 'to');
+      if (store.engine === 'postgres') await trx.selectFrom('events').select('event_id').where('event_id', '=', to).forUpdate().execute();
+    }
+    const toBefore = split ? [] : await reportsOf(trx, to);
+    const toRow = split ? undefined : await loadRow(trx, to);
+    const toReview = split ? { decision: 'none' as Decision, revision: 0, overrides: {} } : await loadReview(trx, to);
+
+    await trx.updateTable('event_reports').set({ event_id: to }).where('report_id', '=', moving.key).execute();
+    // The report's own id, when it names the event it left, names the event that holds it now.
+    if (to !== reportId) await trx.updateTable('event_aliases').set({ event_id: to }).where('alias', '=', reportId).where('event_id', '=', id).execute();
+    await trx.insertInto('event_documents').values({ event_id: to, doc_id: moving.doc }).onConflict((oc) => oc.columns(['event_id', 'doc_id']).doNothing()).execute();
+    if (!before.some((r) => r !== moving && r.doc === moving.doc)) {
+      await trx.deleteFrom('event_documents').where('event_id', '=', id).where('doc_id', '=', moving.doc).execute();
+    }
+    await store.rebuildEvents(trx, [id, to]);
+
+    const sides = [
+      { event: id, old: row, review, reportsBefore: before, reportsAfter: await reportsOf(trx, id) },
+      { event: to, old: toRow, review: toReview, reportsBefore: toBefore, reportsAfter: await reportsOf(trx, to) },
+    ];
+    const results: EditResult[] = [];
+    for (const s of sides) {
+      // The fields an analyst set on the event stay as set; the others follow its reports now.
+      const overrides: Record<string, Value> = { ...s.review.overrides };
+      const set: Record<string, unknown> = {};
+      for (const [f, v] of Object.entries(overrides)) if ((REVIEWED_FIELDS as readonly string[]).includes(f)) set[f] = v;
+      if (Object.keys(set).length > 0) await trx.updateTable('events').set(set as never).where('event_id', '=', s.event).execute();
+      const now = (await loadRow(trx, s.event))!;
+      const list = (rs: { report: string }[]) => rs.map((r) => r.report).join('; ');
+      overrides.reports = list(s.reportsAfter);
+      const changes: Change[] = [{ field: 'reports', before: list(s.reportsBefore), after: list(s.reportsAfter), wasOverride: 'reports' in s.review.overrides }];
+      if (s.old) for (const f of REVIEWED_FIELDS) if (f !== 'year' && !same(s.old[f] as Value, now[f] as Value)) changes.push({ field: f, before: s.old[f] as Value, after: now[f] as Value, wasOverride: f in s.review.overrides });
+      const base = s.old ?? { ...now, review_status: 'unreviewed' };
+      const values = Object.fromEntries(REVIEWED_FIELDS.map((f) => [f, now[f]])) as Partial<Record<ReviewedField, Value>>;
+      const decision = s.review.decision === 'rejected' ? 'rejected' : s.review.decision;
+      results.push(await write(trx, s.event, base, s.review, { values, changes, overrides, decision, reason, editor, action: split ? 'split' : 'move' }));
+    }
+    return { ...results[0]!, to, to_etag: results[1]!.etag, split };
+  });
 }

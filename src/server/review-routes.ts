@@ -5,7 +5,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import actorDictionary from '../locales/en/data/actors.json' with { type: 'json' };
-import { BODY_KEYS, editEvent, eventHistory, ReviewError, revertChange } from '../review/edits.js';
+import { BODY_KEYS, editEvent, eventHistory, moveReport, ReviewError, revertChange } from '../review/edits.js';
 import { searchPlaces } from '../review/places.js';
 import { addUser, createSession, endSession, hasUsers, listUsers, removeUser, ROLES, userForToken, UserError } from '../review/users.js';
 import type { Store } from '../store/index.js';
@@ -212,6 +212,34 @@ export function registerReviewRoutes(api: ApiRoutes, store: Store, options: Auth
       const result = await revertChange(store, id, c.req.header('if-match'), body.audit_id, body.reason, { name: principalOf(c)!.name });
       c.header('ETag', result.etag);
       return c.json({ event: await store.getEvent(id), ...result });
+    } catch (err) {
+      return reviewError(c, err);
+    }
+  });
+
+  api.route({
+    method: 'post', path: '/api/events/{id}/move-report', operationId: 'moveEventReport', tags, access: 'write',
+    summary: 'Move one of the event\'s reports to event `to`, or split it off into an event of its own (no `to`); both events\' fields are chosen again from their reports, the fields an analyst set stay (editor)',
+    params: EventPath, headers: IfMatch,
+    body: {
+      schema: z.strictObject({
+        report_id: z.string({ error: 'must be the report_id of one of the event\'s reports' }).meta({ description: 'The report to move (GET /api/events/{id} lists them)' }),
+        to: z.string().nullable().optional().meta({ description: 'The event to move it to; absent or null: split it off into an event of its own' }),
+        reason: z.string().optional(),
+      }, { error: 'must be a JSON object with report_id (and to, reason)' }),
+    },
+    middleware: [editor, bodyGuard],
+    responses: { 200: ok('Both events, their ETags and the changes'), ...problems(400, 401, 403, 404, 412, 413, 415, 428) },
+  }, async (c, input) => {
+    try {
+      const id = input.params.id;
+      if (id.length > MAX_ID_LENGTH) throw new ReviewError(404, 'no event with this id', 'id');
+      const raw = await jsonBody(c);
+      // The shape here; the values (which report, which event) in moveReport.
+      if (typeof raw === 'object' && raw !== null && !Array.isArray(raw)) input.body(raw);
+      const result = await moveReport(store, id, c.req.header('if-match'), raw, { name: principalOf(c)!.name });
+      c.header('ETag', result.etag);
+      return c.json({ event: await store.getEvent(id), target: await store.getEvent(result.to), ...result });
     } catch (err) {
       return reviewError(c, err);
     }

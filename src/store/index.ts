@@ -370,6 +370,32 @@ export class Store {
     }
   }
 
+  /**
+   * Chooses the fields of events again from the reports they now hold (after an analyst moved a
+   * report), in `trx`; an id that is not an event yet becomes one (a report split off on its own).
+   * Reviewed values are not put back here: the caller decides which of them still hold.
+   */
+  async rebuildEvents(trx: Transaction<Database>, ids: string[]): Promise<void> {
+    const now = nowSeconds();
+    const fuseRow = (fields: MergeInput, docId: string) => eventRow(fusedEvent(fields), docId, now);
+    for (const id of ids) {
+      const exists = await trx.selectFrom('events').select('event_id').where('event_id', '=', id).executeTakeFirst();
+      if (!exists) {
+        const first = await trx.selectFrom('event_reports').select(['doc_id', 'data']).where('event_id', '=', id)
+          .orderBy('created').orderBy('report_id').executeTakeFirst();
+        if (!first) continue;
+        await trx.insertInto('events').values(fuseRow({ ...(JSON.parse(first.data) as MergeInput), event_id: id }, first.doc_id)).execute();
+      }
+      // The event's document is one it still has a report from.
+      const docs = await trx.selectFrom('event_reports').select('doc_id').where('event_id', '=', id).orderBy('created').orderBy('report_id').execute();
+      const current = await trx.selectFrom('events').select('doc_id').where('event_id', '=', id).executeTakeFirst();
+      if (docs.length > 0 && !docs.some((d) => d.doc_id === current?.doc_id)) {
+        await trx.updateTable('events').set({ doc_id: docs[0]!.doc_id }).where('event_id', '=', id).execute();
+      }
+      await refuse(trx, id, { now, fuseRow });
+    }
+  }
+
   /** Stored originals (not copies) sharing a MinHash band with the given keys, with their signatures. */
   async documentsByBands(bandKeys: string[]): Promise<Map<string, string>> {
     const out = new Map<string, string>();

@@ -110,3 +110,23 @@ test('the same reports in five shuffled orders give identical events', () => {
   }
   assert.ok(mergeRecords(inputs).length < inputs.length, 'something merged');
 });
+
+test('a city named like its province is placed at the province; transliterations are one name', async () => {
+  const { sameName, prepare } = await import('../../src/merge/compat.js');
+  assert.ok(sameName('dar a', 'daraa'));
+  assert.ok(sameName('idleb', 'idlib'));
+  assert.ok(sameName('al hasakeh', 'al hasakah'));
+  assert.ok(!sameName('hama', 'homs'));
+  assert.ok(!sameName('idlib', 'saraqib'));
+  // "the countryside of Daraa" resolved to the city of Dar'a: a province-level place for merging
+  assert.equal(prepare(rec('x', 'd', { admin1: "Dar'a", location: 'Daraa' }), 0).coarse, true);
+  assert.equal(prepare(rec('y', 'd', { admin1: "Dar'a", location: 'Busra al-Harir' }), 0).coarse, false);
+});
+
+test('the same toll from two outlets of one day and place is evidence of one event', () => {
+  const shelling = (id: string, doc: string, fatalities: number, day = '02') =>
+    rec(id, doc, { event_date: `2024-05-${day}`, event_type: 'Explosions/Remote violence', sub_event_type: 'Shelling/artillery/missile attack', admin1: 'Hama', location: 'Kafr Zita', latitude: 35.37, longitude: 36.6, fatalities });
+  // a day apart, one town and one type are not enough by themselves
+  assert.deepEqual(groupsOf([shelling('a', 'd1', 4), shelling('b', 'd2', 7, '03')]), [['a'], ['b']]);
+  assert.deepEqual(groupsOf([shelling('a', 'd1', 7), shelling('b', 'd2', 7, '03')]), [['a', 'b']]);
+});
