@@ -9,6 +9,7 @@ interface ServeOptions {
   webRoot?: string;
   ingestSamples?: boolean;
   allowedHost: string[];
+  cors: string[];
 }
 
 export function registerServe(program: Command): void {
@@ -23,6 +24,12 @@ export function registerServe(program: Command): void {
     .option(
       '--allowed-host <name>',
       'a host name clients may use besides --host and loopback names (repeatable; e.g. behind a proxy)',
+      (v: string, prev: string[]) => [...prev, v],
+      [] as string[],
+    )
+    .option(
+      '--cors <origin>',
+      'let web pages of this origin use the API (repeatable, or comma-separated; * for any); they write with a bearer token only',
       (v: string, prev: string[]) => [...prev, v],
       [] as string[],
     )
@@ -42,6 +49,7 @@ export function registerServe(program: Command): void {
         '\nRequired: nothing (the database is created when missing).\n\nExamples:\n' +
         '  sitrep serve --ingest-samples                 # the bundled samples, dashboard at http://localhost:8080/\n' +
         '  sitrep ingest samples/articles && sitrep serve --port 3000\n' +
+        '  sitrep serve --cors https://analysis.example.org   # pages there may read the API\n' +
         '  SITREP_API_TOKEN=secret sitrep serve --host 0.0.0.0 --db postgres://localhost/sitrep',
     )
     .action(async (opts: ServeOptions) => {
@@ -52,7 +60,7 @@ export function registerServe(program: Command): void {
 async function runServe(opts: ServeOptions): Promise<void> {
   const port = Number(opts.port);
   if (!/^\d+$/.test(opts.port) || port < 0 || port > 65535) throw new Error(`--port: "${opts.port}" is not a port number (0-65535)`);
-  const [{ fileURLToPath }, { join }, { existsSync }, { openConfiguredStore }, { createApp, isLoopbackHost }, { hostPolicy }, { serve }] = await Promise.all([
+  const [{ fileURLToPath }, { join }, { existsSync }, { openConfiguredStore }, { createApp, isLoopbackHost }, { hostPolicy }, { serve }, { corsPolicy }] = await Promise.all([
     import('node:url'),
     import('node:path'),
     import('node:fs'),
@@ -60,7 +68,9 @@ async function runServe(opts: ServeOptions): Promise<void> {
     import('../server/app.js'),
     import('../server/origin.js'),
     import('@hono/node-server'),
+    import('../server/cors.js'),
   ]);
+  const cors = corsPolicy(opts.cors);
   // src/cli and dist/cli are both two levels below the package root.
   const root = fileURLToPath(new URL('../../', import.meta.url));
   const store = await openConfiguredStore(opts.db);
@@ -74,7 +84,7 @@ async function runServe(opts: ServeOptions): Promise<void> {
   if (opts.webRoot && !existsSync(opts.webRoot)) throw new Error(`--web-root: no directory ${opts.webRoot}`);
   const token = process.env.SITREP_API_TOKEN || undefined;
   const loopback = isLoopbackHost(opts.host);
-  const app = createApp(store, { token, loopback, webRoot, hosts: hostPolicy(opts.host, opts.allowedHost) });
+  const app = createApp(store, { token, loopback, webRoot, hosts: hostPolicy(opts.host, opts.allowedHost), cors });
   const server = serve({ fetch: app.fetch, port, hostname: opts.host }, (info) => {
     const host = info.address.includes(':') ? `[${info.address}]` : info.address;
     const shown = host === '127.0.0.1' || host === '[::1]' ? 'localhost' : host;

@@ -15,7 +15,7 @@ import type { EventFilters } from '../store/types.js';
 import { DEFAULT_MAX_BODY_BYTES, DEFAULT_PAGE_SIZE, MAX_DOCUMENTS_PER_REQUEST, MAX_ID_LENGTH } from './limits.js';
 import {
   API_INFO, COMPONENTS, DetailsQuery, DocumentInput, DocumentsBody, EVENT_DETAIL, EventsQuery, FilterQuery, INGEST_RESULT, IngestQuery,
-  jsonResponse, LayoutQuery, PathId, problemResponse, problems, STATS, STORED_DOCUMENT,
+  jsonResponse, LayoutQuery, PageQuery, PathId, problemResponse, problems, STATS, STORED_DOCUMENT,
 } from './openapi.js';
 import { ApiRoutes, ParamError, validate } from './routes.js';
 import type { z } from 'zod';
@@ -27,7 +27,9 @@ import { hostAndOriginGuard, LOOPBACK_POLICY, type HostPolicy } from './origin.j
 import { staticFile } from './static.js';
 import { BodyTooLargeError, readBodyText } from './body.js';
 import { textStream } from './stream.js';
+import { toGeoJsonFeature } from '../output/geojson.js';
 import { problem, UnsupportedMediaTypeError } from './problem.js';
+import { corsAndOptions, type CorsPolicy } from './cors.js';
 
 export interface AppOptions {
   /** The pipeline for POST /api/documents, run in-process; absent: worker threads (extract-pool.ts). */
@@ -43,6 +45,8 @@ export interface AppOptions {
   maxBodyBytes?: number;
   /** Host names requests may name (DNS-rebinding defence); default: loopback names on loopback, any otherwise. */
   hosts?: HostPolicy;
+  /** Origins whose pages may use the API (`--cors`); none by default. */
+  cors?: CorsPolicy;
 }
 
 function isLoopbackHost(host: string): boolean {
@@ -127,7 +131,10 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     }
   });
 
-  app.use('*', hostAndOriginGuard(options.hosts ?? (options.loopback ? LOOPBACK_POLICY : {})));
+  app.use('*', hostAndOriginGuard(options.hosts ?? (options.loopback ? LOOPBACK_POLICY : {}), options.cors));
+  const api = new ApiRoutes(app);
+  // OPTIONS and CORS (--cors) before authentication: a preflight carries no credentials.
+  app.use('/api/*', corsAndOptions(options.cors, (path) => api.allowedMethods(path)));
   // Who is asking (users, sessions, tokens): src/server/auth.ts.
   app.use('/api/*', authenticate(store, options));
 
@@ -152,7 +159,6 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     return problem(c, 500, 'internal error');
   });
 
-  const api = new ApiRoutes(app);
   const eventsPage = {
     type: 'object',
     properties: {
@@ -173,8 +179,20 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   });
 
   const streamed = (format: ExportFormat, contentType: string, filename: string) =>
-    async (c: Context, { query }: { query: z.output<typeof FilterQuery> & { details?: '0' | '1'; layout?: '2024' | '2020' } }) => {
+    async (c: Context, { query }: { query: z.output<typeof FilterQuery> & { details?: '0' | '1'; layout?: '2024' | '2020'; limit?: number; cursor?: string } }) => {
       const filters = filtersFrom(query);
+      if (query.limit !== undefined || query.cursor !== undefined) {
+        // One page (GeoJSON): next_cursor in the collection (a foreign member) and a Link header.
+        if (query.cursor !== undefined) decodeCursor(query.cursor); // 400 before querying
+        const page = await store.queryEvents(filters, { limit: query.limit ?? DEFAULT_PAGE_SIZE, cursor: query.cursor }, { details: query.details !== '0' });
+        if (page.next_cursor !== null) {
+          const next = new URL(c.req.url);
+          next.searchParams.set('cursor', page.next_cursor);
+          c.header('Link', `<${next.pathname}${next.search}>; rel="next"`);
+        }
+        c.header('Content-Type', contentType);
+        return c.body(JSON.stringify({ type: 'FeatureCollection', features: page.events.map((e) => toGeoJsonFeature(e)), next_cursor: page.next_cursor }));
+      }
       // details=0: without claims, about half the bytes and time (the dashboard's overview).
       return new Response(textStream(exportChunks(store, format, filters, { details: query.details !== '0', layout: query.layout ?? '2024' })), {
         headers: {
@@ -185,10 +203,26 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     };
   api.route({
     method: 'get', path: '/api/events.geojson', operationId: 'exportEventsGeoJson', tags: ['events'], access: 'read',
-    summary: 'All matching events as a GeoJSON FeatureCollection (streamed)',
-    query: FilterQuery.extend(DetailsQuery.shape),
+    summary: 'Matching events as a GeoJSON FeatureCollection: all of them (streamed), or a page with limit/cursor',
+    description: 'Without limit and cursor, every matching event in one streamed collection (the dashboard\'s overview). With either, one page, newest first: `next_cursor` in the collection and a `Link: <...>; rel="next"` header name the next page (null and no header on the last).',
+    query: FilterQuery.extend(DetailsQuery.shape).extend(PageQuery.shape),
     responses: {
-      200: { description: 'FeatureCollection', content: { 'application/geo+json': { schema: { type: 'object', properties: { type: { type: 'string', const: 'FeatureCollection' }, features: { type: 'array', items: { type: 'object' } } } } } } },
+      200: {
+        description: 'FeatureCollection',
+        content: {
+          'application/geo+json': {
+            schema: {
+              type: 'object',
+              properties: {
+                type: { type: 'string', const: 'FeatureCollection' },
+                features: { type: 'array', items: { type: 'object' } },
+                next_cursor: { type: ['string', 'null'], description: 'Paged requests only: the cursor of the next page' },
+              },
+            },
+          },
+        },
+        headers: { Link: { description: 'Paged requests: the next page (rel="next")', schema: { type: 'string' } } },
+      },
       ...problems(400, 401),
     },
   }, streamed('geojson', 'application/geo+json', 'events.geojson'));
@@ -299,7 +333,12 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     onError: (c) => problem(c, 413, `request body larger than ${options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES} bytes`),
   }));
 
-  app.all('/api/*', (c) => problem(c, 404, `no such endpoint: ${c.req.method} ${c.req.path}`));
+  app.all('/api/*', (c) => {
+    const allow = api.allowedMethods(c.req.path);
+    if (allow.length === 0) return problem(c, 404, `no such endpoint: ${c.req.method} ${c.req.path}`);
+    c.header('Allow', allow.join(', '));
+    return problem(c, 405, `${c.req.method} is not allowed here (allowed: ${allow.join(', ')})`);
+  });
 
   if (webRoot) {
     app.on(['GET', 'HEAD'], '*', async (c) => {

@@ -83,6 +83,8 @@ const SECURITY: Record<Access, Record<string, string[]>[]> = {
 
 export class ApiRoutes {
   readonly registry = new OpenAPIRegistry();
+  /** Each routed path's pattern and methods, for 405 (Allow) and OPTIONS. */
+  private readonly paths = new Map<string, { pattern: RegExp; methods: Set<string> }>();
 
   constructor(readonly app: Hono) {
     this.registry.registerComponent('securitySchemes', 'bearer', {
@@ -156,6 +158,22 @@ export class ApiRoutes {
       });
     };
     this.app.on([spec.method.toUpperCase()], [honoPath], ...(spec.middleware ?? []), validated);
+    const known = this.paths.get(spec.path) ?? {
+      pattern: new RegExp(`^${spec.path.replace(/[.]/g, '\\.').replace(/\{\w+\}/g, '[^/]+')}$`),
+      methods: new Set<string>(),
+    };
+    known.methods.add(spec.method.toUpperCase());
+    this.paths.set(spec.path, known);
+  }
+
+  /** The methods a path answers (HEAD with GET, and OPTIONS), or [] for no operation's path. */
+  allowedMethods(path: string): string[] {
+    const methods = new Set<string>();
+    for (const { pattern, methods: m } of this.paths.values()) if (pattern.test(path)) for (const x of m) methods.add(x);
+    if (methods.size === 0) return [];
+    if (methods.has('GET')) methods.add('HEAD');
+    methods.add('OPTIONS');
+    return [...methods];
   }
 
   /** The OpenAPI 3.1 document of every operation routed so far. */
