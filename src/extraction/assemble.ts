@@ -5,7 +5,8 @@ import type { AcledEvent, Claim, EvidenceSpan } from '../common/event.js';
 import { stableHash } from '../common/hash.js';
 import { lookupCountry } from '../geography/index.js';
 import { actorEntry } from '../locales/en/actors.js';
-import { toldAsNoNews } from '../locales/en/time-reference.js';
+import { opensWithDateline } from '../locales/en/dateline.js';
+import { anchoredToStory, toldAsNoNews } from '../locales/en/time-reference.js';
 import { actorName, isCommunalPeople, resolveCoreference, resolveActors, type EventActors, type ResolvedActor } from './actor-roles.js';
 import { classify, COMMUNAL_CLASH, communalFightTold, inFight, type Classification } from './classify.js';
 import { deathFigures, evidence, figureClaim, reporterAt, sumFatalities } from './fatalities.js';
@@ -75,6 +76,13 @@ export function assembleEvents(doc: Doc): AcledEvent[] {
     // word with no actor, target or dead ("a fine strike", "sales exploded") has no violent sense.
     if (doc.scope !== null && !actors.actor1 && !actors.actor2 && fatalities === 0) return;
     if (background) return;
+    // A long article that is not a wire report (no dateline) tells its news with a day ("on Sunday",
+    // "yesterday") or its dead; an event word with neither is comment, analysis or background
+    // ("the fighting has not ended", "getting bombed every five minutes"). A wire report's undated
+    // event is the day's news, and so is one a sentence ties to the story's time ("After the match, ...").
+    // (A dated text, or an undated one long enough to be an article: a long ACLED note may tell
+    // its events undated.)
+    if (doc.scope !== null && (published || doc.sentences.length > ARTICLE_OVER_SENTENCES) && !dateMention && fatalities === 0 && !opensWithDateline(doc.text) && !group.frames.some((f) => anchoredToStory(doc.slice(f.span)))) return;
     // Crowd events: generic people in a protest are the protesters, in a riot the rioters.
     adjustCrowdActors(kind.eventType, actors, ctx.country);
     // Forces that a mob's violence did not fall on ("before police intervened", "handed them over to
@@ -217,6 +225,9 @@ function toldAsNoNewsAt(doc: Doc, frame: { span: Span }, t: Span): boolean {
 }
 
 const BACKGROUND_AFTER_DAYS = 31;
+
+/** An undated text of more sentences than this is an article rather than a note. */
+const ARTICLE_OVER_SENTENCES = 8;
 
 /**
  * In a long article, an event placed only in a whole country (ACLED drops country-level events)

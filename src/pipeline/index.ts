@@ -1,5 +1,6 @@
 // The extraction pipeline: a source document in, a Doc with annotations and its events out.
 // Stages run in order, each adding one layer of spans to the shared Doc (see common/doc.ts).
+import { dropGovernmentMetonyms } from '../extraction/metonymy.js';
 import { Doc, type PipelineComponent } from '../common/doc.js';
 import type { AcledEvent } from '../common/event.js';
 import { stableHash } from '../common/hash.js';
@@ -87,6 +88,8 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
         doc.places.sort((a, b) => a.start - b.start);
       },
     },
+    // A capital standing for its government ("Washington said") is not a place of the story.
+    { name: 'metonymy', apply: dropGovernmentMetonyms },
     ...englishStagesAfterPlaces,
   ];
   const budget = budgetFrom(options.budgetMs);

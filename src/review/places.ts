@@ -52,3 +52,58 @@ export function searchPlaces(query: string, limit = 20): PlaceChoice[] {
 export function placeById(id: string): PlaceChoice | undefined {
   return /^\d{1,9}$/.test(id) ? choice(Number(id)) : undefined;
 }
+
+// ---------- the places near a point (a click on the map) ----------
+
+/** Grid cells of towns (gazetteer entries of feature city), 0.25° a side, built on first use. */
+let grid: Map<number, number[]> | undefined;
+const CELL = 0.25;
+const cellKey = (latCell: number, lonCell: number) => latCell * 10_000 + lonCell;
+
+function townGrid(): Map<number, number[]> {
+  if (grid) return grid;
+  const g = loadGazetteer();
+  grid = new Map();
+  for (let i = 0; i < g.size; i++) {
+    if (g.feature(i) !== 0) continue; // FEATURE_NAMES[0]: city
+    const k = cellKey(Math.floor(g.lat(i) / CELL), Math.floor(g.lon(i) / CELL));
+    const list = grid.get(k);
+    if (list) list.push(i);
+    else grid.set(k, [i]);
+  }
+  return grid;
+}
+
+function km(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const r = Math.PI / 180;
+  const a = Math.sin(((lat2 - lat1) * r) / 2) ** 2 + Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(((lon2 - lon1) * r) / 2) ** 2;
+  return 12742 * Math.asin(Math.min(1, Math.sqrt(a)));
+}
+
+/**
+ * The towns within `maxKm` of a point, nearest first, each with its distance: what an analyst
+ * means by a click on the map. Reads the grid cells around the point only.
+ */
+export function placesNear(lat: number, lon: number, limit = 5, maxKm = 30): (PlaceChoice & { distance_km: number })[] {
+  const cells = townGrid();
+  const g = loadGazetteer();
+  const latCell = Math.floor(lat / CELL);
+  const lonCell = Math.floor(lon / CELL);
+  // Enough cells either side to cover maxKm at this latitude (a degree of longitude shrinks with it).
+  const dLat = Math.ceil(maxKm / 111 / CELL);
+  const dLon = Math.min(Math.ceil(maxKm / (111 * Math.max(0.1, Math.cos((lat * Math.PI) / 180))) / CELL), Math.ceil(360 / CELL));
+  const found: { i: number; d: number }[] = [];
+  for (let a = latCell - dLat; a <= latCell + dLat; a++) {
+    for (let b = lonCell - dLon; b <= lonCell + dLon; b++) {
+      for (const i of cells.get(cellKey(a, b)) ?? []) {
+        const d = km(lat, lon, g.lat(i), g.lon(i));
+        if (d <= maxKm) found.push({ i, d });
+      }
+    }
+  }
+  found.sort((x, y) => x.d - y.d || y.i - x.i);
+  return found.slice(0, limit).flatMap(({ i, d }) => {
+    const c = choice(i);
+    return c ? [{ ...c, distance_km: Math.round(d * 10) / 10 }] : [];
+  });
+}

@@ -27,6 +27,7 @@ import { hostAndOriginGuard, LOOPBACK_POLICY, type HostPolicy } from './origin.j
 import { staticFile } from './static.js';
 import { BodyTooLargeError, readBodyText } from './body.js';
 import { textStream } from './stream.js';
+import { sharedJson } from './shared-json.js';
 import { toGeoJsonFeature } from '../output/geojson.js';
 import { problem, UnsupportedMediaTypeError } from './problem.js';
 import { corsAndOptions, type CorsPolicy } from './cors.js';
@@ -262,7 +263,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     summary: 'Event counts and fatalities in total, by date, by event type and by country',
     query: FilterQuery,
     responses: { 200: jsonResponse('Counts', STATS), ...problems(400, 401) },
-  }, async (c, { query }) => c.json(await store.stats(filtersFrom(query))));
+  }, async (c, { query }) => sharedJson(c, await store.stats(filtersFrom(query))));
 
   let openapi: string | undefined;
   api.route({
@@ -342,11 +343,14 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
 
   if (webRoot) {
     app.on(['GET', 'HEAD'], '*', async (c) => {
-      const file = await staticFile(webRoot, c.req.path);
+      const gzip = /\bgzip\b/i.test(c.req.header('accept-encoding') ?? '');
+      const file = await staticFile(webRoot, c.req.path, gzip);
       if (!file) return c.text('not found', 404);
       return c.body(new Uint8Array(file.body), 200, {
         'content-type': file.contentType,
         'cache-control': file.immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+        vary: 'accept-encoding',
+        ...(file.encoding ? { 'content-encoding': file.encoding } : {}),
       });
     });
   }

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import actorDictionary from '../locales/en/data/actors.json' with { type: 'json' };
 import { BODY_KEYS, editEvent, eventHistory, moveReport, ReviewError, revertChange } from '../review/edits.js';
-import { searchPlaces } from '../review/places.js';
+import { placesNear, searchPlaces } from '../review/places.js';
 import { addUser, createSession, endSession, hasUsers, listUsers, removeUser, ROLES, userForToken, UserError } from '../review/users.js';
 import type { Store } from '../store/index.js';
 import { principalOf, requireRole, SESSION_COOKIE, type AuthOptions } from './auth.js';
@@ -262,6 +262,18 @@ export function registerReviewRoutes(api: ApiRoutes, store: Store, options: Auth
     query: z.object({ q: TextQuery('a place name').meta({ description: 'A place name' }) }),
     responses: { 200: ok('Places'), ...problems(400, 401) },
   }, (c, { query }) => c.json({ places: searchPlaces(query.q) }));
+
+  // The towns near a point (a click on the dashboard's map), nearest first.
+  const coordinate = (name: string, bound: number, what: string) => z.string({ error: `${what} from -${bound} to ${bound}` })
+    .regex(/^\s*-?\d{1,3}(\.\d{1,10})?\s*$/, { error: `${what} from -${bound} to ${bound}` })
+    .transform(Number).pipe(z.number().min(-bound, { error: `${what} from -${bound} to ${bound}` }).max(bound, { error: `${what} from -${bound} to ${bound}` }))
+    .meta({ description: `${what} from -${bound} to ${bound}`, param: { schema: { type: 'number', minimum: -bound, maximum: bound } } });
+  api.route({
+    method: 'get', path: '/api/places/near', operationId: 'placesNear', tags, access: 'read',
+    summary: 'The towns of the gazetteer within 30 km of a point (a click on the map), nearest first, each with distance_km',
+    query: z.object({ lat: coordinate('lat', 90, 'a latitude'), lon: coordinate('lon', 180, 'a longitude') }),
+    responses: { 200: ok('Places'), ...problems(400, 401) },
+  }, (c, { query }) => c.json({ places: placesNear(query.lat, query.lon) }));
 
   api.route({
     method: 'get', path: '/api/actors', operationId: 'suggestActors', tags, access: 'read',

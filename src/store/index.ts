@@ -6,8 +6,8 @@ import { Kysely, PostgresDialect, sql, type ExpressionBuilder, type Expression, 
 import type { AcledEvent, Claim, EvidenceSpan } from '../common/event.js';
 import { reapplyCorrections } from './corrections.js';
 import { migrate, type Engine } from './migrations.js';
-import { BUSY_TIMEOUT_MS, ImmediateSqliteDialect, retryWhileBusy } from './sqlite-writers.js';
-import { countryExpression, countStats, resolveFilters, statsFromCounts, storedCount, textPrefilter, type ResolvedFilters } from './scale-queries.js';
+import { BUSY_TIMEOUT_MS, ImmediateSqliteDialect, retryWhileBusy, withStatementCache } from './sqlite-writers.js';
+import { changeVersion, countryExpression, countStats, resolveFilters, statsFromCounts, storedCount, textPrefilter, type ResolvedFilters } from './scale-queries.js';
 import { refuse, storeReports } from './merge-store.js';
 import type { MergeInput } from '../merge/types.js';
 import type { ClaimsTable, Database, EventsTable, EvidenceTable } from './schema.js';
@@ -158,7 +158,7 @@ export class Store {
       // Reads by memory map and a larger page cache: a page read is a memory access, not a system call.
       database.pragma('mmap_size = 1073741824');
       database.pragma('cache_size = -65536');
-      db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database }) });
+      db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(database) }) });
     }
     try {
       await retryWhileBusy(() => migrate(db, engine, pgSchema));
@@ -431,13 +431,13 @@ export class Store {
     if (f.reviewStatus?.length) and.push(eb('events.review_status', 'in', f.reviewStatus));
     // The trigram index narrows text searches; the LIKE beside it keeps their exact meaning.
     const pre = (kind: 'q' | 'actor', text: string) => {
-      const e = f.textIndex?.[kind] ? textPrefilter(this.engine, kind, text) : undefined;
+      const e = f.textIndex?.[kind] ? textPrefilter(this.engine, kind, text, f.ftsTerms?.[text]) : undefined;
       if (e) and.push(e);
     };
     if (f.actor) {
       // An alias ("SDF") finds the names it stands for: the index narrows by any of them, or not at all.
       const names = [f.actor, ...(f.actorNames ?? [])];
-      const narrow = f.textIndex?.actor ? names.map((n) => textPrefilter(this.engine, 'actor', n)) : [];
+      const narrow = f.textIndex?.actor ? names.map((n) => textPrefilter(this.engine, 'actor', n, f.ftsTerms?.[n])) : [];
       if (narrow.length && narrow.every((e) => e)) and.push(narrow.length === 1 ? narrow[0]! : eb.or(narrow as Expression<SqlBool>[]));
       const actorCols: (keyof EventsTable)[] = ['actor1', 'actor2', 'assoc_actor_1', 'assoc_actor_2'];
       and.push(eb.or(names.map((a) => contains(actorCols, a))));
@@ -499,7 +499,7 @@ export class Store {
 
   async countEvents(filters: EventFilters = {}): Promise<number> {
     if (Object.values(filters).every((v) => v === undefined)) return storedCount(this.db, 'events');
-    const resolved = await resolveFilters(this.db, this.engine, filters);
+    const resolved = await resolveFilters(this.db, this.engine, filters, { everyMatch: true });
     const row = await this.db
       .selectFrom('events')
       .select((eb) => eb.fn.countAll().as('n'))
@@ -587,12 +587,37 @@ export class Store {
     };
   }
 
-  /** Counts (and fatalities) in total, by date, by event type and by country, under the filters. */
+  /** Stats computed under the change version they were read at: a dashboard's repeated requests cost one lookup. */
+  private statsCache = { version: '', entries: new Map<string, Promise<Stats>>() };
+
+  /**
+   * Counts (and fatalities) in total, by date, by event type and by country, under the filters.
+   * Answers again from memory while nothing was written (changeVersion), whichever process writes;
+   * the answer is shared, so it is frozen.
+   */
   async stats(filters: EventFilters = {}): Promise<Stats> {
-    const resolved = await resolveFilters(this.db, this.engine, filters);
+    const version = await changeVersion(this.db, this.engine);
+    const cache = this.statsCache;
+    if (cache.version !== version) {
+      cache.version = version;
+      cache.entries.clear();
+    }
+    const key = JSON.stringify(filters, Object.keys(filters).sort());
+    let hit = cache.entries.get(key);
+    if (!hit) {
+      hit = this.computeStats(filters).then(deepFreeze);
+      // At most 64 filter sets kept: the oldest goes first.
+      if (cache.entries.size >= 64) cache.entries.delete(cache.entries.keys().next().value!);
+      cache.entries.set(key, hit);
+      hit.catch(() => { if (cache.entries.get(key) === hit) cache.entries.delete(key); });
+    }
+    return hit;
+  }
+
+  private async computeStats(filters: EventFilters): Promise<Stats> {
+    const resolved = await resolveFilters(this.db, this.engine, filters, { everyMatch: true });
     if (statsFromCounts(filters)) return countStats(this.db, resolved);
-    // Every match is counted: narrow by the text index whether the text is rare or not.
-    return this.scanStats({ ...resolved, textIndex: { q: true, actor: true } });
+    return this.scanStats(resolved);
   }
 
   /** Stats by reading the matching events (text or box filters; the indexes narrow them first). */
@@ -648,6 +673,15 @@ export class Store {
       }
     }
   }
+}
+
+/** The value with every object and array in it frozen (shared answers that no caller may change). */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
 }
 
 export function openStore(target: string, options: OpenOptions = {}): Promise<Store> {

@@ -216,6 +216,23 @@ const MIGRATIONS: Migration[] = [
       await db.schema.createIndex('events_review_status').on('events').column('review_status').execute();
     },
   },
+  {
+    version: 42,
+    name: 'PostgreSQL: a change counter bumped by every write of events or documents (cached stats, issue 18)',
+    async up(db, engine) {
+      // SQLite tells changes by itself (data_version, total_changes); see changeVersion in scale-queries.ts.
+      if (engine !== 'postgres') return;
+      await sql.raw(`insert into store_counts (name, n) values ('version', 0) on conflict (name) do nothing`).execute(db);
+      await sql.raw(`create function sitrep_bump_version() returns trigger language plpgsql as $$
+        begin
+          update store_counts set n = n + 1 where name = 'version';
+          return null;
+        end $$`).execute(db);
+      for (const table of ['events', 'documents']) {
+        await sql.raw(`create trigger ${table}_version after insert or update or delete or truncate on ${table} for each statement execute function sitrep_bump_version()`).execute(db);
+      }
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

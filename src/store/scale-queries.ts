@@ -13,6 +13,8 @@ export interface ResolvedFilters extends EventFilters {
   countryPairs?: [string, string][];
   /** Whether to narrow `q` / `actor` by the trigram index (else the date or filter index is read in page order). */
   textIndex?: { q: boolean; actor: boolean };
+  /** SQLite: for each text searched through the index, the few rarest of its trigrams to look up. */
+  ftsTerms?: Record<string, string[]>;
 }
 
 /** Newest events sampled to tell a common search text from a rare one (SQLite). */
@@ -35,15 +37,24 @@ async function textIsRare(db: Kysely<Database>, columns: readonly string[], text
 }
 
 /** The stored (country, iso3) pairs a country filter means (case-insensitive name, or ISO3 code), and how to search text. */
-export async function resolveFilters(db: Kysely<Database>, engine: Engine, filters: EventFilters): Promise<ResolvedFilters> {
+export async function resolveFilters(db: Kysely<Database>, engine: Engine, filters: EventFilters, options: { everyMatch?: boolean } = {}): Promise<ResolvedFilters> {
   const out: ResolvedFilters = { ...filters };
   if (filters.q || filters.actor) {
-    out.textIndex = engine === 'postgres'
+    // Every match wanted (stats, counts): narrow by the index whether the text is rare or not.
+    out.textIndex = engine === 'postgres' || options.everyMatch
       ? { q: true, actor: true }
       : {
           q: !!filters.q && await textIsRare(db, Q_TEXT_COLUMNS, filters.q),
           actor: !!filters.actor && await textIsRare(db, ACTOR_TEXT_COLUMNS, filters.actor),
         };
+  }
+  if (engine === 'sqlite' && out.textIndex) {
+    const texts = [
+      ...(out.textIndex.q && filters.q ? [filters.q] : []),
+      ...(out.textIndex.actor && filters.actor ? [filters.actor, ...(filters.actorNames ?? [])] : []),
+    ];
+    out.ftsTerms = {};
+    for (const t of texts) out.ftsTerms[t] = await rarestTrigrams(db, t);
   }
   if (!filters.countries?.length) return out;
   const names = filters.countries.map((c) => c.toLowerCase());
@@ -79,6 +90,50 @@ export function countryExpression(eb: ExpressionBuilder<any, any>, f: ResolvedFi
   ]);
 }
 
+/** Trigrams of a text looked up by one search: the rarest few narrow it as much as all of them would. */
+const MAX_TERMS = 3;
+/** Trigrams whose frequency one search may look up (the others of a long text are not considered). */
+const MAX_LOOKUPS = 12;
+/** How long a trigram's frequency is trusted: it only steers speed, never what is found. */
+const FREQUENCY_TTL_MS = 10 * 60_000;
+const frequencies = new WeakMap<Kysely<Database>, Map<string, { n: number; at: number }>>();
+
+/**
+ * SQLite: the (at most 3) rarest trigrams of `text`, by the number of events whose text holds them
+ * (the FTS5 vocabulary, remembered for a while). An FTS5 phrase of a long text reads the posting list
+ * of every trigram in it, common ones ("the", "ce ") included, hundreds of thousands of entries at a
+ * million events; the AND of the rarest few finds nearly the same events from short lists, and the
+ * exact LIKE beside it decides. Empty when the text is short enough to be searched as one phrase.
+ */
+export async function rarestTrigrams(db: Kysely<Database>, text: string): Promise<string[]> {
+  const chars = [...text.toLowerCase()];
+  const all = [...new Set(chars.slice(0, -2).map((_, i) => chars.slice(i, i + 3).join('')))];
+  if (all.length <= MAX_TERMS) return [];
+  let known = frequencies.get(db);
+  if (!known) {
+    known = new Map();
+    frequencies.set(db, known);
+    await sql`create virtual table if not exists temp.sitrep_fts_vocab using fts5vocab(main, 'events_fts', 'row')`.execute(db);
+  }
+  const now = Date.now();
+  const fresh = (t: string) => { const k = known!.get(t); return k !== undefined && now - k.at < FREQUENCY_TTL_MS; };
+  // A long text: trigrams spread along it.
+  const step = Math.max(1, all.length / MAX_LOOKUPS);
+  const candidates = all.length <= MAX_LOOKUPS ? all : Array.from({ length: MAX_LOOKUPS }, (_, i) => all[Math.floor(i * step)]!);
+  const missing = candidates.filter((t) => !fresh(t));
+  if (missing.length) {
+    const { rows } = await sql<{ term: string; doc: number }>`select term, doc from temp.sitrep_fts_vocab where term in (${sql.join(missing)})`.execute(db);
+    const found = new Map(rows.map((r) => [r.term, Number(r.doc)]));
+    if (known.size > 50_000) known.clear();
+    for (const t of missing) known.set(t, { n: found.get(t) ?? 0, at: now });
+  }
+  return candidates
+    .map((t) => ({ t, n: known!.get(t)!.n }))
+    .sort((a, b) => a.n - b.n)
+    .slice(0, MAX_TERMS)
+    .map((x) => x.t);
+}
+
 /** FTS5 trigram phrase: the text as one quoted string ("" inside doubles a quote). */
 function ftsPhrase(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;
@@ -94,11 +149,15 @@ export function indexableText(text: string): boolean {
  * four actor columns) contains `text` passes, a few more may (case folding, text spanning two
  * fields); the exact LIKE applied beside it decides. Undefined when the index cannot help.
  */
-export function textPrefilter(engine: Engine, kind: 'q' | 'actor', text: string): Expression<SqlBool> | undefined {
+export function textPrefilter(engine: Engine, kind: 'q' | 'actor', text: string, terms: string[] = []): Expression<SqlBool> | undefined {
   if (!indexableText(text)) return undefined;
   if (engine === 'sqlite') {
-    const match = `${kind === 'q' ? 'body' : 'actors'} : ${ftsPhrase(text)}`;
-    return sql<SqlBool>`events.event_id in (select t.event_id from events_text t where t.seq in (select rowid from events_fts where events_fts match ${match}))`;
+    const column = kind === 'q' ? 'body' : 'actors';
+    const match = terms.length ? `${column} : (${terms.map(ftsPhrase).join(' AND ')})` : `${column} : ${ftsPhrase(text)}`;
+    // The text's LIKE on the indexed text (one row read by its key) drops the index's near misses
+    // before their events are read; the LIKE on the event's own fields still decides.
+    const pattern = `%${text.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+    return sql<SqlBool>`events.event_id in (select t.event_id from events_text t where t.seq in (select rowid from events_fts where events_fts match ${match}) and ${sql.ref(`t.${column}`)} like ${pattern} escape '\\')`;
   }
   const expr = concatText(kind === 'q' ? Q_TEXT_COLUMNS : ACTOR_TEXT_COLUMNS, 'events.');
   const pattern = `%${text.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
@@ -109,7 +168,23 @@ const numbers = <T extends { count: unknown; fatalities: unknown }>(r: T) => ({ 
 
 /** Whether the count tables can answer stats under these filters (dates, countries, event types only). */
 export function statsFromCounts(f: EventFilters): boolean {
-  return !f.q && !f.actor && !f.bbox && !f.subEventTypes?.length && !f.admin1?.length;
+  return !f.q && !f.actor && !f.bbox && !f.subEventTypes?.length && !f.admin1?.length && !f.reviewStatus?.length;
+}
+
+/**
+ * A value that changes whenever the stored events or documents may have changed, from any
+ * connection or process: SQLite's data_version (commits by other connections) with this
+ * connection's total_changes(); PostgreSQL's counter bumped by a statement trigger on every write of
+ * events or documents (migration 42). Read before the data it guards, so a value cached under it is
+ * never older than the data it names.
+ */
+export async function changeVersion(db: Kysely<Database>, engine: Engine): Promise<string> {
+  if (engine === 'sqlite') {
+    const { rows } = await sql<{ c: number; v: number }>`select total_changes() as c, (select data_version from pragma_data_version) as v`.execute(db);
+    return `${rows[0]?.v}:${rows[0]?.c}`;
+  }
+  const row = await db.selectFrom('store_counts').select('n').where('name', '=', 'version').executeTakeFirst();
+  return String(row?.n ?? 0);
 }
 
 /**
@@ -118,6 +193,9 @@ export function statsFromCounts(f: EventFilters): boolean {
  */
 export async function countStats(db: Kysely<Database>, f: ResolvedFilters): Promise<Stats> {
   const documents = db.selectFrom('store_counts').select('n').where('name', '=', 'documents').executeTakeFirst();
+  const byCountry = !!f.countryPairs;
+  const byDates = !!(f.from || f.to);
+  if (!byCountry && !byDates) return typeStats(db, f, documents);
   const sum = (eb: ExpressionBuilder<any, any>) => [
     eb.fn.coalesce(eb.fn.sum('count'), sql.lit(0)).as('count'),
     eb.fn.coalesce(eb.fn.sum('fatalities'), sql.lit(0)).as('fatalities'),
@@ -130,8 +208,6 @@ export async function countStats(db: Kysely<Database>, f: ResolvedFilters): Prom
     if (countries && f.countryPairs) out = out.where((eb: ExpressionBuilder<any, any>) => countryExpression(eb, f, 'event_counts_cube'));
     return out;
   };
-  const byCountry = !!f.countryPairs;
-  const byDates = !!(f.from || f.to);
   // by day (and the total, and by type): the cube when a country filter applies, else by day.
   const daySource = byCountry ? 'event_counts_cube' as const : 'event_counts_by_day' as const;
   const dayQ = () => where(db.selectFrom(daySource as 'event_counts_cube'), true, byCountry);
@@ -152,6 +228,49 @@ export async function countStats(db: Kysely<Database>, f: ResolvedFilters): Prom
     by_date: byDate.map(numbers).filter(nonEmpty),
     by_event_type: byType.map(numbers).filter(nonEmpty),
     by_country: byCountryRows.map(numbers).filter(nonEmpty),
+  };
+}
+
+/**
+ * Stats with no date or country filter: the total, by type and by country from the by-country table
+ * (a few hundred rows), only the days from the by-day table.
+ */
+async function typeStats(db: Kysely<Database>, f: ResolvedFilters, documents: Promise<{ n: unknown } | undefined>): Promise<Stats> {
+  const sum = (eb: ExpressionBuilder<any, any>) => [
+    eb.fn.coalesce(eb.fn.sum('count'), sql.lit(0)).as('count'),
+    eb.fn.coalesce(eb.fn.sum('fatalities'), sql.lit(0)).as('fatalities'),
+  ] as const;
+  const types = <QB extends { where: (...a: any[]) => QB }>(q: QB): QB => (f.eventTypes?.length ? q.where('event_type', 'in', f.eventTypes) : q);
+  const [byCountryRows, byDate, docs] = await Promise.all([
+    types(db.selectFrom('event_counts_by_country')).select(['country', 'iso3', 'event_type', 'count', 'fatalities']).execute(),
+    types(db.selectFrom('event_counts_by_day')).select('event_date as date').select((eb) => sum(eb)).groupBy('event_date').orderBy('event_date').execute(),
+    documents,
+  ]);
+  const total = { count: 0, fatalities: 0 };
+  const byType = new Map<string, CountRow & { event_type: string }>();
+  const byCountry = new Map<string, CountRow & { country: string; iso3: string }>();
+  for (const r of byCountryRows) {
+    const count = Number(r.count);
+    const fatalities = Number(r.fatalities);
+    total.count += count;
+    total.fatalities += fatalities;
+    const t = byType.get(r.event_type) ?? byType.set(r.event_type, { event_type: r.event_type, count: 0, fatalities: 0 }).get(r.event_type)!;
+    t.count += count;
+    t.fatalities += fatalities;
+    const key = `${r.country}\u0000${r.iso3}`;
+    const c = byCountry.get(key) ?? byCountry.set(key, { country: r.country, iso3: r.iso3, count: 0, fatalities: 0 }).get(key)!;
+    c.count += count;
+    c.fatalities += fatalities;
+  }
+  // The order SQL gives the other paths: count descending, then the name (byte order, as SQLite's and C collation's).
+  const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const nonEmpty = (r: CountRow) => r.count > 0;
+  return {
+    total,
+    documents: Number(docs?.n ?? 0),
+    by_date: byDate.map(numbers).filter(nonEmpty),
+    by_event_type: [...byType.values()].filter(nonEmpty).sort((a, b) => b.count - a.count || byName(a.event_type, b.event_type)),
+    by_country: [...byCountry.values()].filter(nonEmpty).sort((a, b) => b.count - a.count || byName(a.country, b.country)),
   };
 }
 

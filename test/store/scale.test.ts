@@ -186,6 +186,66 @@ for (const engine of await engines()) {
       assert.equal(await store.countDocuments(), Number(docs.n));
     });
 
+    test('a long text is looked up by its rarest trigrams, and finds what a substring search finds', { skip: engine.name !== 'sqlite' }, async () => {
+      const { rarestTrigrams } = await import('../../src/store/scale-queries.js');
+      // "Tiger Brigade" is in one event only, "police" and " of" in many: the three come from the rare part.
+      const terms = await rarestTrigrams(store.db, 'Police of the Tiger Brigade');
+      assert.equal(terms.length, 3);
+      for (const t of terms) {
+        assert.ok('police of the tiger brigade'.includes(t), t);
+        const { rows } = await sql<{ n: number }>`select count(*) as n from events_fts where events_fts match ${`"${t}"`}`.execute(store.db);
+        assert.ok(Number(rows[0]!.n) <= 1, `${t} (of ${terms.join('|')})`);
+      }
+      assert.deepEqual(await rarestTrigrams(store.db, 'abcd'.slice(0, 3)), [], 'a short text is one phrase');
+      const cap = capture(store);
+      let page;
+      try {
+        page = await store.queryEvents({ actor: 'Quiet Tiger Brigade' }, { limit: 20 });
+      } finally {
+        cap.restore();
+      }
+      assert.deepEqual(page.events.map((e) => e.event_id), ['rare1']);
+      const main = cap.queries.find((q) => /from "events"/.test(q.sql) && /order by/i.test(q.sql))!;
+      const match = main.parameters.find((p) => typeof p === 'string' && p.startsWith('actors : ')) as string;
+      assert.match(match, /^actors : \("[^"]{3}" AND "[^"]{3}" AND "[^"]{3}"\)$/);
+      assert.match(await plan(store, main), /events_fts VIRTUAL TABLE INDEX/);
+    });
+
+    test('stats are answered from memory until any connection writes', async () => {
+      const f: EventFilters = { countries: ['Syria'] };
+      const first = await store.stats(f);
+      const cap = capture(store);
+      let again;
+      try {
+        again = await store.stats(f);
+      } finally {
+        cap.restore();
+      }
+      assert.deepEqual(again, first);
+      // Only the change version was read.
+      assert.equal(cap.queries.length, 1, cap.queries.map((q) => q.sql).join('\n'));
+      assert.doesNotMatch(cap.queries[0]!.sql, /event_counts|from "events"/);
+      // Another connection (another process, e.g. an ingest) writes: the next stats see it.
+      const other = await engine.reopen();
+      try {
+        await other.saveDocuments([{ id: 'later', text: 'Later', events: [syntheticEvent({ event_id: 'later1', doc_id: 'later', country: 'Syria', iso3: 'SYR', fatalities: 7 })] }], { merge: false });
+      } finally {
+        await other.close();
+      }
+      const after1 = await store.stats(f);
+      assert.equal(after1.total.count, first.total.count + 1);
+      assert.equal(after1.total.fatalities, first.total.fatalities + 7);
+      assert.equal(after1.documents, first.documents + 1);
+      // This connection writes: seen too.
+      await store.saveDocuments([{ id: 'later', text: 'Later, changed', events: [] }], { merge: false });
+      const after2 = await store.stats(f);
+      assert.deepEqual(after2, { ...first, documents: first.documents + 1 });
+      // The answer is shared, so nobody can change it.
+      assert.throws(() => { after2.by_country.length = 0; }, TypeError);
+      assert.throws(() => { (after2.total as { count: number }).count = 0; }, TypeError);
+      assert.deepEqual(await store.stats(f), { ...first, documents: first.documents + 1 });
+    });
+
     test('text search through the index finds exactly the substring matches', async () => {
       const all = [];
       for await (const e of store.iterateEvents({}, { details: false })) all.push(e);
@@ -200,6 +260,8 @@ for (const engine of await engines()) {
           continue;
         }
         assert.deepEqual(got.sort(), want, q);
+        // Counting reads every match through the trigram index (the rarest trigrams of a long text).
+        if (q !== 'ça va' || engine.name !== 'sqlite') assert.equal(await store.countEvents({ q }), want.length, `count ${q}`);
         const wantActor = all.filter((e) => [e.actor1, e.actor2, e.assoc_actor_1, e.assoc_actor_2].some((v) => (v ?? '').toLowerCase().includes(q.toLowerCase())));
         assert.equal(await store.countEvents({ actor: q }), wantActor.length, `actor ${q}`);
       }

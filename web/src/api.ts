@@ -2,7 +2,7 @@
 
 // The event shape is the pipeline's own (type-only import: nothing of src/ is bundled).
 import type { AcledEvent, Claim, EvidenceSpan } from '../../src/common/event.js';
-import type { DocumentSummary } from '../../src/store/types.js';
+import type { DocumentSummary, EventReport } from '../../src/store/types.js';
 
 export type { Claim, EvidenceSpan };
 
@@ -15,10 +15,16 @@ export interface StoredEvent extends AcledEvent {
 /** The fields of an event the overview (map, timeline, table) needs, from the GeoJSON export. */
 export type EventSummary = Omit<StoredEvent, 'evidence'>;
 
-export type { DocumentSummary };
+export type { DocumentSummary, EventReport };
 
 export interface EventDetail extends StoredEvent {
   documents: DocumentSummary[];
+  /** Each document's report of the event, with its own values (side by side in the detail). */
+  reports?: EventReport[];
+  /** Ids of events merged into this one. */
+  aliases?: string[];
+  /** For each field chosen from the reports, the report it came from. */
+  provenance?: Record<string, string>;
 }
 
 export interface StoredDocument extends DocumentSummary {

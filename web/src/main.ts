@@ -11,7 +11,7 @@ import { EventMap } from './map.js';
 import { EVENT_TYPES, SUB_EVENT_TYPES_BY_TYPE, emptyFilters, exportQuery, inDateRange, readState, serverQuery, writeState, type Filters, type SortKey, type ViewState } from './state.js';
 import { EventTable } from './table.js';
 import { Timeline } from './timeline.js';
-import { decideOpenEvent, loadSession, onReviewChange, REVIEW_STATUSES, reviewSection, sessionBadge, signInView } from './review.js';
+import { decideOpenEvent, loadSession, onReviewChange, reportActions, REVIEW_STATUSES, reviewSection, sessionBadge, setMapPicker, signInView } from './review.js';
 
 let state: ViewState = readState(location.search);
 let allEvents: EventSummary[] = [];
@@ -41,8 +41,10 @@ const detail = new DetailPanel({
     syncPanel();
   },
   reviewSection: (e, reload) => reviewSection(e, reload),
+  reportActions: (e, reportId, reload) => reportActions(e, reportId, reload),
 });
 onReviewChange(() => void refresh(true));
+setMapPicker((onPick) => map.pickPoint(onPick));
 
 // Filters form.
 const inputs = {
@@ -80,6 +82,18 @@ const form = h('form', { class: 'filters', role: 'search', 'aria-label': 'Filter
     h('button', { type: 'button', onclick: () => setFilters(emptyFilters()) }, 'Reset')),
   countries,
   admin1Names);
+// Filters fold away on a phone (open by default on wider screens); the summary counts those set.
+const filterSummary = h('summary', {}, 'Filters');
+const filterFold = h('details', { class: 'filter-fold' }, filterSummary, form);
+const narrow = matchMedia('(max-width: 640px)');
+filterFold.open = !narrow.matches;
+narrow.addEventListener('change', () => (filterFold.open = !narrow.matches));
+
+function showFilterCount(f: Filters): void {
+  const n = Object.values(f).filter(Boolean).length;
+  filterSummary.textContent = n ? `Filters (${n} set)` : 'Filters';
+}
+
 form.addEventListener('submit', (ev) => {
   ev.preventDefault();
   setFilters(formFilters());
@@ -105,6 +119,7 @@ function formFilters(): Filters {
 }
 
 function fillForm(f: Filters): void {
+  showFilterCount(f);
   for (const k of Object.keys(inputs) as (keyof Filters)[]) if (inputs[k].value !== f[k]) inputs[k].value = f[k];
   const q = exportQuery(f).toString();
   csvLink.href = `/api/events.csv${q ? `?${q}` : ''}`;
@@ -244,7 +259,10 @@ document.addEventListener('keydown', (ev) => {
   // Review with the keyboard: j / k the next / previous event of the table, c confirm, x reject.
   const typing = ev.target instanceof HTMLInputElement || ev.target instanceof HTMLTextAreaElement || ev.target instanceof HTMLSelectElement;
   if (typing || ev.ctrlKey || ev.metaKey || ev.altKey) return;
-  if (ev.key === 'j' || ev.key === 'k') {
+  if ((ev.key === 'n' || ev.key === 'p') && (state.event || state.doc)) {
+    // Evidence: n / p step to the next / previous mark in the source text.
+    if (detail.stepMark(ev.key === 'n' ? 1 : -1)) ev.preventDefault();
+  } else if (ev.key === 'j' || ev.key === 'k') {
     const next = table.neighbour(state.event, ev.key === 'j' ? 1 : -1);
     if (next) openEvent(next);
   } else if (ev.key === 'c' && state.event) {
@@ -276,7 +294,7 @@ async function mount(): Promise<void> {
   app.append(
     h('header', { class: 'top' },
       h('div', { class: 'title' }, h('h1', {}, 'sitrep'), h('span', { class: 'tagline' }, 'conflict events from news reports'), totals),
-      form,
+      filterFold,
       h('div', { class: 'actions' }, h('span', { class: 'muted' }, 'Export:'), csvLink, geojsonLink, ingestButton, sessionBadge())),
     status,
     h('main', { class: 'layout' },

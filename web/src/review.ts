@@ -175,6 +175,15 @@ export function decideOpenEvent(status: 'confirmed' | 'rejected'): boolean {
 
 let onChangedHook: ((id: string) => void) | undefined;
 
+/** Starts a pick on the dashboard's map (the next click gives a point); returns a cancel. */
+type MapPicker = (onPick: (lat: number, lon: number) => void) => () => void;
+let mapPicker: MapPicker | undefined;
+
+/** The map the edit form's "Pick on the map" uses. */
+export function setMapPicker(picker: MapPicker): void {
+  mapPicker = picker;
+}
+
 /** Called after every successful write (the page reloads its list). */
 export function onReviewChange(hook: (id: string) => void): void {
   onChangedHook = hook;
@@ -247,6 +256,39 @@ export function reviewSection(e: ReviewedEvent, reload: () => void): HTMLElement
   return root;
 }
 
+/**
+ * An editor's actions on one report of the event: split it off into an event of its own, or move it
+ * to another event (its id typed in). Both send the event's ETag; the detail shows the event anew.
+ */
+export function reportActions(e: ReviewedEvent, reportId: string, reload: () => void): HTMLElement | null {
+  if (!mayEdit() || !e.etag) return null;
+  const root = h('div', { class: 'report-buttons', 'data-report-id': reportId });
+  const message = h('div', { class: 'review-message', role: 'status', 'aria-live': 'polite' });
+  const path = `/api/events/${encodeURIComponent(e.event_id)}/move-report`;
+  const reasonOf = () => document.querySelector<HTMLInputElement>('#review-reason')?.value.trim() ?? '';
+  const send = (to: string | null) => {
+    const reason = reasonOf();
+    const body: Record<string, unknown> = { report_id: reportId, ...(to ? { to } : {}), ...(reason ? { reason } : {}) };
+    void write('POST', path, body, e.etag)
+      .then(() => {
+        reload();
+        onChangedHook?.(e.event_id);
+      })
+      .catch((err: unknown) => alertIn(root, err));
+  };
+  const target = h('input', { type: 'text', name: 'move-to', 'aria-label': `Event id to move report ${reportId} to`, placeholder: 'event id', maxlength: 200, size: 10, autocomplete: 'off' });
+  root.append(
+    h('button', { type: 'button', class: 'small', 'data-action': 'split', title: 'Make this report an event of its own', onclick: () => send(null) }, 'Split off'),
+    h('span', { class: 'move-to' }, target,
+      h('button', { type: 'button', class: 'small', 'data-action': 'move', onclick: () => {
+        const to = target.value.trim();
+        if (to) send(to);
+        else target.focus();
+      } }, 'Move')),
+    message);
+  return root;
+}
+
 function historyList(entries: HistoryEntry[], revert: (auditId: number) => void): HTMLElement {
   if (entries.length === 0) return h('p', { class: 'muted' }, 'No changes yet: every value is sitrep\'s.');
   // One block per change (revision), newest first.
@@ -260,10 +302,12 @@ function historyList(entries: HistoryEntry[], revert: (auditId: number) => void)
   for (const rows of [...byRevision.values()].reverse()) {
     const first = rows[0]!;
     const when = first.at.replace('T', ' ').slice(0, 16);
-    const verb = first.action === 'revert' ? 'reverted a change' : first.action === 'review' ? 'reviewed' : 'edited';
+    const verb = first.action === 'revert' ? 'reverted a change' : first.action === 'review' ? 'reviewed'
+      : first.action === 'split' ? 'split a report off' : first.action === 'move' ? 'moved a report' : 'edited';
+    const movable = first.action !== 'split' && first.action !== 'move';
     list.append(h('li', { 'data-revision': first.revision },
       h('p', {}, h('strong', {}, first.user), ` ${verb} · ${when} UTC `,
-        h('button', { type: 'button', class: 'small', 'data-action': 'revert', onclick: () => revert(first.id) }, 'Revert')),
+        movable ? h('button', { type: 'button', class: 'small', 'data-action': 'revert', onclick: () => revert(first.id) }, 'Revert') : null),
       h('ul', {}, rows.map((r) => h('li', { class: 'change' }, h('code', {}, r.field), `: ${shownValue(r.before)} → ${shownValue(r.after)}`))),
       first.reason ? h('p', { class: 'reason' }, 'Reason: ', h('q', {}, first.reason)) : null));
   }
@@ -333,6 +377,8 @@ function editForm(e: ReviewedEvent, submit: (changes: Record<string, unknown>) =
   };
   // Location: search the gazetteer; the chosen place brings its admin units, country and precision.
   let placeId: string | undefined;
+  /** geo_precision 2 when the point picked on the map is away from the town it names. */
+  let nearPrecision: number | undefined;
   const placeQuery = input('place', e.location, { type: 'search', placeholder: 'a place name' });
   const placeChoice = h('p', { class: 'muted place-choice' }, [e.location, e.admin2, e.admin1, e.country].filter(Boolean).join(', ') || 'no place');
   const results = h('ul', { class: 'place-results' });
@@ -349,6 +395,7 @@ function editForm(e: ReviewedEvent, submit: (changes: Record<string, unknown>) =
             class: 'linklike',
             onclick: () => {
               placeId = p.id;
+              nearPrecision = undefined;
               placeChoice.textContent = `${[p.location, p.admin2, p.admin1, p.country].filter(Boolean).join(', ')} (${p.feature}, geo_precision ${p.geo_precision})`;
               (fields.latitude as HTMLInputElement).value = String(p.latitude);
               (fields.longitude as HTMLInputElement).value = String(p.longitude);
@@ -360,6 +407,64 @@ function editForm(e: ReviewedEvent, submit: (changes: Record<string, unknown>) =
       })
       .catch(() => undefined);
   };
+  // Or a click on the map: the nearest town within 30 km brings its admin units; else the point alone.
+  let cancelPick: (() => void) | undefined;
+  const pickButton = h('button', { type: 'button', class: 'small', 'data-action': 'pick-on-map', 'aria-pressed': 'false' }, 'Pick on the map');
+  const pickDone = () => {
+    cancelPick = undefined;
+    pickButton.setAttribute('aria-pressed', 'false');
+    pickButton.textContent = 'Pick on the map';
+  };
+  pickButton.addEventListener('click', () => {
+    if (!mapPicker) return;
+    if (cancelPick) {
+      cancelPick();
+      pickDone();
+      return;
+    }
+    pickButton.setAttribute('aria-pressed', 'true');
+    pickButton.textContent = 'Click the place on the map (or here to cancel)';
+    cancelPick = mapPicker((lat, lon) => {
+      pickDone();
+      const la = Math.round(lat * 1e5) / 1e5;
+      const lo = Math.round(lon * 1e5) / 1e5;
+      (fields.latitude as HTMLInputElement).value = String(la);
+      (fields.longitude as HTMLInputElement).value = String(lo);
+      placeId = undefined;
+      nearPrecision = undefined;
+      placeChoice.textContent = `${la}, ${lo} (a point on the map)`;
+      void getJson<{ places: { id: string; location: string; admin1: string; admin2: string; country: string; latitude: number; longitude: number; geo_precision: number; feature: string; distance_km: number }[] }>(`/api/places/near?${new URLSearchParams({ lat: String(la), lon: String(lo) })}`)
+        .then(({ places }) => {
+          clear(results);
+          const p = places[0];
+          if (!p) {
+            placeChoice.textContent = `${la}, ${lo}: no town within 30 km; the coordinates alone are set`;
+            return;
+          }
+          // The nearest town is the place (ACLED codes the named place); within a few km it is exact.
+          placeId = p.id;
+          placeQuery.value = p.location;
+          const near = p.distance_km > 5;
+          placeChoice.textContent = `${[p.location, p.admin2, p.admin1, p.country].filter(Boolean).join(', ')} (${p.distance_km} km from the point${near ? ', geo_precision 2: near it' : ''})`;
+          (fields.geo_precision as HTMLSelectElement).value = near ? '2' : String(p.geo_precision);
+          nearPrecision = near ? 2 : undefined;
+          for (const other of places.slice(1)) {
+            results.append(h('li', {}, h('button', {
+              type: 'button', class: 'linklike',
+              onclick: () => {
+                placeId = other.id;
+                nearPrecision = other.distance_km > 5 ? 2 : undefined;
+                (fields.geo_precision as HTMLSelectElement).value = String(nearPrecision ?? other.geo_precision);
+                placeQuery.value = other.location;
+                placeChoice.textContent = `${[other.location, other.admin2, other.admin1, other.country].filter(Boolean).join(', ')} (${other.distance_km} km from the point)`;
+                clear(results);
+              },
+            }, `or ${other.location} (${other.distance_km} km)`)));
+          }
+        })
+        .catch(() => undefined);
+    });
+  });
   placeQuery.addEventListener('keydown', (ev) => {
     if (ev.key === 'Enter') {
       ev.preventDefault();
@@ -378,7 +483,7 @@ function editForm(e: ReviewedEvent, submit: (changes: Record<string, unknown>) =
     row('Associated actor 2', 'assoc_actor_2', fields.assoc_actor_2!),
     row('Inter 2', 'inter2', fields.inter2!),
     h('div', { class: 'field' }, h('label', { for: 'edit-place' }, 'Location'),
-      h('div', { class: 'place-search' }, placeQuery, h('button', { type: 'button', class: 'small', onclick: search }, 'Search')),
+      h('div', { class: 'place-search' }, placeQuery, h('button', { type: 'button', class: 'small', onclick: search }, 'Search'), mapPicker ? pickButton : null),
       placeChoice, results),
     row('Latitude', 'latitude', fields.latitude!),
     row('Longitude', 'longitude', fields.longitude!),
@@ -402,6 +507,7 @@ function editForm(e: ReviewedEvent, submit: (changes: Record<string, unknown>) =
       delete changes.latitude;
       delete changes.longitude;
       delete changes.geo_precision;
+      if (nearPrecision !== undefined) changes.geo_precision = nearPrecision;
     }
     if (Object.keys(changes).length === 0) return;
     submit(changes);

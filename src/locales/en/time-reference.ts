@@ -85,3 +85,10 @@ export function toldAsNoNews(before: string, after: string): boolean {
   const words = before.toLowerCase().split(/\s+/).filter((w) => w !== '').slice(-3);
   return words.some((w) => NOT_NEWS_BEFORE.has(w.replace(/^[^\p{L}']+/u, '').replace(/[^\p{L}']+$/u, '')) || NOT_NEWS_BEFORE.has(w.replace(/^\p{L}+(?=['’](?:ll|ve)$)/u, '')));
 }
+
+const STORY_ANCHOR = new RegExp(`^[\\s"'“‘(]*(?:${words.storyAnchors.join('|')})\\b`, 'i');
+
+/** Whether a sentence opens by tying itself to the story's own time ("After the final whistle, ..."). */
+export function anchoredToStory(sentence: string): boolean {
+  return STORY_ANCHOR.test(sentence);
+}

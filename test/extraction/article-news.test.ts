@@ -1,0 +1,79 @@
+// Whole articles (issue 13): what is news of the day in a long article, and capitals standing for
+// their governments. Invented sentences of the kinds news and comment pieces write.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { AcledEvent } from '../../src/common/event.js';
+import { createExtractor } from '../../src/pipeline/index.js';
+import { opensWithDateline } from '../../src/locales/en/dateline.js';
+
+const extractor = createExtractor();
+
+function eventsOf(text: string, date: string | undefined = '2024-03-08'): AcledEvent[] {
+  return extractor.extract({ text, date, origin: { file: 'inline' } }).events;
+}
+
+/** Sentences that report nothing, to make a text long (an article rather than a note). */
+const FILLER = [
+  'The talks are expected to resume next month.',
+  'Diplomats described the mood as cautious.',
+  'Aid agencies have appealed for more funding.',
+  'The region has a long history of mistrust.',
+  'Officials declined to give further details.',
+  'Analysts expect the situation to remain tense.',
+  'Residents say prices have risen sharply.',
+  'The report runs to more than 200 pages.',
+].join(' ');
+
+test('in a long comment piece, an event word with no day and no dead is not news of the day', () => {
+  const comment = `${FILLER} Geopolitical power games have not ended in the country, nor has the fighting around Idlib. The militias are fighting to clear the province of rebels.`;
+  assert.deepEqual(eventsOf(comment), []);
+});
+
+test('in a long article, an event told with its day or its dead is still news', () => {
+  const dated = eventsOf(`${FILLER} On Tuesday, militants attacked an army post near Idlib, the army said.`);
+  assert.equal(dated.length, 1);
+  assert.equal(dated[0]!.event_date, '2024-03-05');
+  const dead = eventsOf(`${FILLER} Gunmen killed six villagers near Maiduguri, residents said.`);
+  assert.equal(dead.length, 1);
+  assert.equal(dead[0]!.fatalities, 6);
+});
+
+test('a wire report (opening with a dateline) tells the day\'s news without naming the day', () => {
+  const wire = eventsOf(`MAIDUGURI, Nigeria (AP) — Militants attacked an army base near Maiduguri, the military said. ${FILLER}`);
+  assert.equal(wire.length, 1);
+  assert.equal(wire[0]!.location, 'Maiduguri');
+});
+
+test('datelines: place words, then an optional date and agency in round or square brackets, then a dash', () => {
+  assert.ok(opensWithDateline('KABUL (Reuters) - Taliban fighters ...'));
+  assert.ok(opensWithDateline('SAN SALVADOR, 3 JAN 90 -- [REPORT] [TEXT] ...'));
+  assert.ok(opensWithDateline('BOGOTA, 27 APR 90 [INRAVISION TELEVISION CADENA 1) -- [SPEECH] ...'));
+  assert.ok(!opensWithDateline('The war in the north - a view from the ground'));
+  assert.ok(!opensWithDateline('Gunmen killed six people on Monday.'));
+});
+
+test('a capital standing for its government is not where an event happened', () => {
+  const said = eventsOf('On Monday, militants attacked a border post near Afrin. Ankara said the attackers had come from Syria.', undefined);
+  assert.equal(said.length, 1);
+  assert.equal(said[0]!.location, 'Afrin');
+  const possessive = eventsOf('On Monday, militants attacked an army post. The attack followed Washington\'s support for the militia.', undefined);
+  assert.ok(possessive.every((e) => e.location !== 'Washington'), possessive.map((e) => e.location).join());
+  const pair = eventsOf('On Monday, militants attacked an army post, straining ties between Washington and Ankara.', undefined);
+  assert.ok(pair.every((e) => e.location !== 'Washington' && e.location !== 'Ankara'), pair.map((e) => e.location).join());
+});
+
+test('a capital named as a place keeps its place, even before the same verbs', () => {
+  const inCapital = eventsOf('On 19 January, medical students in Nairobi protested against the strike.', undefined);
+  assert.equal(inCapital[0]?.location, 'Nairobi');
+  const of = eventsOf('Patients of the hospital in Bangui protested against the closure on Sunday.', undefined);
+  assert.equal(of[0]?.location, 'Bangui');
+  const attack = eventsOf('On Monday, a suicide bomber killed five people in Kabul.', undefined);
+  assert.equal(attack[0]?.location, 'Kabul');
+});
+
+test('Latin American armed groups of wire reports are named actors (actor table with its source)', () => {
+  const [e] = eventsOf('On Tuesday, Shining Path guerrillas killed four peasants near Ayacucho, the army said.', undefined);
+  assert.equal(e?.actor1, 'PCP-SL: Communist Party of Peru - Shining Path');
+  const [caps] = eventsOf('SAN SALVADOR, 3 JAN 90 -- TERRORISTS OF THE FARABUNDO MARTI NATIONAL LIBERATION FRONT [FMLN] KIDNAPPED 50 PEASANTS IN SAN MIGUEL DEPARTMENT ON 30 DECEMBER.', undefined);
+  assert.equal(caps?.actor1, 'FMLN: Farabundo Marti National Liberation Front');
+});
