@@ -49,7 +49,7 @@ export function registerServe(program: Command): void {
         '\nRequired: nothing (the database is created when missing).\n\nExamples:\n' +
         '  sitrep serve --ingest-samples                 # the bundled samples, dashboard at http://localhost:8080/\n' +
         '  sitrep ingest samples/articles && sitrep serve --port 3000\n' +
-        '  sitrep serve --cors https://analysis.example.org   # pages there may read the API\n' +
+        '  sitrep serve --cors https://analysis.example.org   # pages there may use the API\n' +
         '  SITREP_API_TOKEN=secret sitrep serve --host 0.0.0.0 --db postgres://localhost/sitrep',
     )
     .action(async (opts: ServeOptions) => {
