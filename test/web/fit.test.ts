@@ -45,4 +45,8 @@ test('labels: a box overlapping a placed one is refused, others placed', () => {
   assert.ok(!g.place({ x: 60, y: 20, w: 80, h: 14 }), 'overlaps the first');
   assert.ok(g.place({ x: 95, y: 10, w: 80, h: 14 }), 'beside it');
   assert.ok(g.place({ x: 10, y: 30, w: 80, h: 14 }), 'below it');
+  // Blocked areas (the events) overlap each other and still keep names off.
+  g.block({ x: 300, y: 300, w: 40, h: 40 });
+  g.block({ x: 320, y: 300, w: 40, h: 40 });
+  assert.ok(!g.place({ x: 350, y: 310, w: 30, h: 10 }), 'under the second blocked area');
 });

@@ -94,6 +94,15 @@ export class LabelGrid {
     return out;
   }
 
+  /** Marks `b` as taken, whatever it overlaps (the events, which names must not cover). */
+  block(b: Box): void {
+    for (const k of this.keys(b)) {
+      const list = this.cells.get(k);
+      if (list) list.push(b);
+      else this.cells.set(k, [b]);
+    }
+  }
+
   /** Places `b` if it overlaps nothing placed; returns whether it did. */
   place(b: Box): boolean {
     const keys = this.keys(b);

@@ -72,6 +72,7 @@ export class EventMap {
   private height = 0;
   private frame = 0;
   private fitted = false;
+  private namesShown = false;
   private picking: ((lat: number, lon: number) => void) | undefined;
 
   constructor(private readonly options: MapOptions) {
@@ -334,10 +335,12 @@ export class EventMap {
     const scale = this.projection.scale();
     const grid = new LabelGrid(64);
     // Names go around the events, never under them.
-    for (const it of this.items) grid.place({ x: it.x - it.r, y: it.y - it.r, w: 2 * it.r, h: 2 * it.r });
+    for (const it of this.items) grid.block({ x: it.x - it.r - 4, y: it.y - it.r - 4, w: 2 * it.r + 8, h: 2 * it.r + 8 });
     const drawn: string[] = [];
+    const named = new Set<string>();
     const label = (name: string, lon: number, lat: number, font: string, fill: string, dot: boolean, mayMove = !dot): void => {
-      if (drawn.length >= MAX_LABELS) return;
+      // A division named like its seat ("Konya", "Erzurum") is named once.
+      if (drawn.length >= MAX_LABELS || named.has(name)) return;
       const xy = this.projection([lon, lat]);
       if (!xy) return;
       const [x, y0] = xy;
@@ -347,7 +350,7 @@ export class EventMap {
       // Beside its dot (a town) or centred (an area); a city's or an area's name may move below or
       // above the events that cover its place, so that a group at a city still says which city.
       const places: [number, number][] = dot ? [[x + 5, y0]] : [[x - w / 2, y0]];
-      if (mayMove) places.push([x - w / 2, y0 + 32], [x - w / 2, y0 - 32]);
+      if (mayMove) places.push(...(dot ? [[x - 5 - w, y0] as [number, number]] : []), [x - w / 2, y0 + 32], [x - w / 2, y0 - 32]);
       let lx = NaN, y = NaN;
       for (const [px, py] of places) {
         const box = { x: px - 2, y: py - 8, w: w + 4 + (dot && px > x ? 5 : 0), h: 16 };
@@ -371,6 +374,7 @@ export class EventMap {
         ctx.fill();
       }
       drawn.push(name);
+      named.add(name);
     };
     ctx.textBaseline = 'middle';
     ctx.textAlign = 'left';
@@ -394,6 +398,11 @@ export class EventMap {
     }
     towns(3, 5);
     this.surface.dataset.labels = drawn.join('|');
+    if (!this.namesShown && this.located.length && drawn.length) {
+      // Measured by the browser tests: when the map first names places around the events.
+      this.namesShown = true;
+      performance.mark('sitrep:map-names');
+    }
     // The largest groups on screen, for the browser tests ("x,y,count" in CSS pixels).
     this.surface.dataset.groups = this.items.filter((it) => it.members.length > 1).sort((a, b) => b.members.length - a.members.length).slice(0, 20)
       .map((it) => `${Math.round(it.x)},${Math.round(it.y)},${it.members.length}`).join(';');
