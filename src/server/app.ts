@@ -28,6 +28,8 @@ import { staticFile } from './static.js';
 import { BodyTooLargeError, readBodyText } from './body.js';
 import { textStream } from './stream.js';
 import { sharedJson } from './shared-json.js';
+import { ChangeNotifier } from './changes.js';
+import { streamSSE } from 'hono/streaming';
 import { toGeoJsonFeature } from '../output/geojson.js';
 import { problem, UnsupportedMediaTypeError } from './problem.js';
 import { corsAndOptions, type CorsPolicy } from './cors.js';
@@ -48,6 +50,12 @@ export interface AppOptions {
   hosts?: HostPolicy;
   /** Origins whose pages may use the API (`--cors`); none by default. */
   cors?: CorsPolicy;
+  /** Store changes announced on GET /api/stream (default: counts read every 2 s). */
+  changes?: ChangeNotifier;
+  /** Checks for GET /api/health besides the database (e.g. the job queue); each returns true or throws. */
+  healthChecks?: Record<string, () => Promise<unknown>>;
+  /** Extra text for GET /metrics (Prometheus text format), after the store's counts. */
+  metrics?: () => Promise<string> | string;
 }
 
 function isLoopbackHost(host: string): boolean {
@@ -136,6 +144,41 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   const api = new ApiRoutes(app);
   // OPTIONS and CORS (--cors) before authentication: a preflight carries no credentials.
   app.use('/api/*', corsAndOptions(options.cors, (path) => api.allowedMethods(path)));
+
+  // Operations, before sign-in: a load balancer or Prometheus has no user token. They tell only
+  // whether things are reachable, and counts.
+  api.route({
+    method: 'get', path: '/api/health', operationId: 'getHealth', tags: ['meta'], access: 'public',
+    summary: 'Whether the database (and, for workers, the job queue) answers; no sign-in needed',
+    responses: {
+      200: jsonResponse('All reachable', { type: 'object', properties: { status: { type: 'string' }, checks: { type: 'object' } } }),
+      ...problems(400),
+      503: jsonResponse('Something is unreachable; checks names it', { type: 'object', properties: { status: { type: 'string' }, checks: { type: 'object' } } }),
+    },
+  }, async (c) => {
+    const checks: Record<string, string> = {};
+    let ok = true;
+    const all = { database: () => store.countDocuments(), ...options.healthChecks };
+    await Promise.all(Object.entries(all).map(async ([name, check]) => {
+      try {
+        await Promise.race([check(), new Promise((_, reject) => setTimeout(() => reject(new Error('no answer in 5 s')), 5000).unref())]);
+        checks[name] = 'ok';
+      } catch (err) {
+        ok = false;
+        checks[name] = err instanceof Error ? err.message : String(err);
+      }
+    }));
+    return c.json({ status: ok ? 'ok' : 'unavailable', checks }, ok ? 200 : 503);
+  });
+  app.get('/metrics', async (c) => {
+    const [documents, events] = await Promise.all([store.countDocuments(), store.countEvents()]);
+    const text = [
+      '# HELP sitrep_documents Documents in the store.', '# TYPE sitrep_documents gauge', `sitrep_documents ${documents}`,
+      '# HELP sitrep_events Events in the store.', '# TYPE sitrep_events gauge', `sitrep_events ${events}`,
+      '',
+    ].join('\n') + (options.metrics ? await options.metrics() : '');
+    return c.body(text, 200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' });
+  });
   // Who is asking (users, sessions, tokens): src/server/auth.ts.
   app.use('/api/*', authenticate(store, options));
 
@@ -274,6 +317,41 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     openapi ??= JSON.stringify(api.document(API_INFO, COMPONENTS));
     return c.body(openapi, 200, { 'content-type': 'application/json' });
   });
+
+  // Live view: an event "change" with the store's counts whenever they change (server-sent events).
+  const changes = options.changes ?? new ChangeNotifier(store);
+  api.route({
+    method: 'get', path: '/api/stream', operationId: 'streamChanges', tags: ['events'], access: 'read',
+    summary: 'Server-sent events: "change" with the numbers of stored documents and events whenever they change',
+    responses: { 200: { description: 'An event stream (text/event-stream)', content: { 'text/event-stream': { schema: { type: 'string' } } } }, ...problems(400, 401) },
+  }, (c) => streamSSE(c, async (stream) => {
+    const queue: string[] = [];
+    let wake: (() => void) | undefined;
+    const unsubscribe = changes.subscribe((change) => {
+      queue.push(JSON.stringify(change));
+      wake?.();
+    });
+    stream.onAbort(() => {
+      unsubscribe();
+      wake?.();
+    });
+    await stream.writeSSE({ event: 'hello', data: '{}', retry: 3000 });
+    while (!stream.aborted) {
+      const data = queue.shift();
+      if (data !== undefined) {
+        await stream.writeSSE({ event: 'change', data });
+        continue;
+      }
+      // A comment every 25 s keeps proxies from closing an idle stream.
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+        setTimeout(resolve, 25_000).unref();
+      });
+      wake = undefined;
+      if (queue.length === 0 && !stream.aborted) await stream.write(': keep-alive\n\n');
+    }
+    unsubscribe();
+  }));
 
   api.route({
     method: 'post', path: '/api/documents', operationId: 'ingestDocuments', tags: ['documents'], access: 'write',
