@@ -153,7 +153,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     responses: {
       200: jsonResponse('All reachable', { type: 'object', properties: { status: { type: 'string' }, checks: { type: 'object' } } }),
       ...problems(400),
-      503: jsonResponse('Something is unreachable; checks names it', { type: 'object', properties: { status: { type: 'string' }, checks: { type: 'object' } } }),
+      503: problemResponse('Something is unreachable: a problem whose `checks` says what each check answered'),
     },
   }, async (c) => {
     const checks: Record<string, string> = {};
@@ -168,7 +168,11 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
         checks[name] = err instanceof Error ? err.message : String(err);
       }
     }));
-    return c.json({ status: ok ? 'ok' : 'unavailable', checks }, ok ? 200 : 503);
+    if (!ok) {
+      const failed = Object.entries(checks).filter(([, v]) => v !== 'ok').map(([k]) => k);
+      return problem(c, 503, `unavailable: ${failed.join(', ')}`, { checks });
+    }
+    return c.json({ status: 'ok', checks });
   });
   app.get('/metrics', async (c) => {
     const [documents, events] = await Promise.all([store.countDocuments(), store.countEvents()]);

@@ -44,6 +44,15 @@ describe('methods', () => {
     assert.equal((await app().request('/api/nothing', { method: 'DELETE' })).status, 404);
   });
 
+  test('an unhealthy check makes /api/health a 503 problem naming it', async () => {
+    const res = await createApp(store, { loopback: true, healthChecks: { queue: () => Promise.reject(new Error('down')) } }).request('/api/health');
+    assert.equal(res.status, 503);
+    assert.match(res.headers.get('content-type') ?? '', /^application\/problem\+json/);
+    const body = (await res.json()) as { detail: string; checks: Record<string, string> };
+    assert.equal(body.detail, 'unavailable: queue');
+    assert.deepEqual(body.checks, { database: 'ok', queue: 'down' });
+  });
+
   test('OPTIONS answers 204 with Allow, without credentials even when users exist', async () => {
     const res = await app().request('/api/events/c1/history', { method: 'OPTIONS' });
     assert.equal(res.status, 204);
