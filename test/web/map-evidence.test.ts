@@ -57,6 +57,7 @@ describe('map, evidence, phone, dark mode, accessibility', { skip: browserSkip }
         id: 'long', title: '', source: 'Fixture Wire', date: '2022-10-03', text: TEXT,
         events: [syntheticEvent({
           event_id: 'long-e', doc_id: 'long', event_date: '2022-10-02', location: FAR, latitude: 35.33, longitude: 40.14,
+          tactics: ['car bomb'], // the claims also confirm 'air strikes': the Tactics field must list it
           evidence: {
             event_date: [{ start: 0, end: 8, text: 'Thursday' }],
             actor1: [{ start: 9, end: 13, text: 'ISIS' }],
@@ -131,6 +132,10 @@ describe('map, evidence, phone, dark mode, accessibility', { skip: browserSkip }
     const fields = (await detail.locator('.detail-fields').boundingBox())!;
     const sources = (await detail.locator('.detail-sources').boundingBox())!;
     assert.ok(fields.x + fields.width <= sources.x + 1 && Math.abs(fields.y - sources.y) < 40, 'fields and text side by side');
+    // The Tactics field and the claims panel agree: a tactic a claim confirms is listed as a tactic.
+    const tactics = await detail.locator('table.fields tr', { hasText: 'Tactics' }).locator('td').innerText();
+    assert.match(tactics, /car bomb/);
+    assert.match(tactics, /air strikes/);
     const marks = await detail.locator('.doc-text mark').allInnerTexts();
     const farIndex = marks.indexOf(FAR);
     assert.ok(farIndex > 0, `the far mark is listed (${marks.join(' | ')})`);

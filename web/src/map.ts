@@ -72,6 +72,7 @@ export class EventMap {
   private height = 0;
   private frame = 0;
   private fitted = false;
+  private namesShown = false;
   private picking: ((lat: number, lon: number) => void) | undefined;
 
   constructor(private readonly options: MapOptions) {
@@ -397,6 +398,11 @@ export class EventMap {
     }
     towns(3, 5);
     this.surface.dataset.labels = drawn.join('|');
+    if (!this.namesShown && this.located.length && drawn.length) {
+      // Measured by the browser tests: when the map first names places around the events.
+      this.namesShown = true;
+      performance.mark('sitrep:map-names');
+    }
     // The largest groups on screen, for the browser tests ("x,y,count" in CSS pixels).
     this.surface.dataset.groups = this.items.filter((it) => it.members.length > 1).sort((a, b) => b.members.length - a.members.length).slice(0, 20)
       .map((it) => `${Math.round(it.x)},${Math.round(it.y)},${it.members.length}`).join(';');
