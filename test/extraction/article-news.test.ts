@@ -77,3 +77,8 @@ test('Latin American armed groups of wire reports are named actors (actor table 
   const [caps] = eventsOf('SAN SALVADOR, 3 JAN 90 -- TERRORISTS OF THE FARABUNDO MARTI NATIONAL LIBERATION FRONT [FMLN] KIDNAPPED 50 PEASANTS IN SAN MIGUEL DEPARTMENT ON 30 DECEMBER.', undefined);
   assert.equal(caps?.actor1, 'FMLN: Farabundo Marti National Liberation Front');
 });
+
+test('a place after "X-controlled", "besieged" or "occupied" is read as a place', () => {
+  const { doc } = extractor.extract({ text: 'Thousands of people have arrived from Isis-controlled Baghuz since Wednesday.', date: '2019-03-12', origin: { file: 'inline' } });
+  assert.ok(doc.places.some((p) => p.text === 'Baghuz'), doc.places.map((p) => p.text).join());
+});
