@@ -50,48 +50,80 @@ export function registerServe(program: Command): void {
 }
 
 async function runServe(opts: ServeOptions): Promise<void> {
-  const port = Number(opts.port);
-  if (!/^\d+$/.test(opts.port) || port < 0 || port > 65535) throw new Error(`--port: "${opts.port}" is not a port number (0-65535)`);
-  const [{ fileURLToPath }, { join }, { existsSync }, { openConfiguredStore }, { createApp, isLoopbackHost }, { hostPolicy }, { serve }] = await Promise.all([
+  checkPort(opts.port);
+  const [{ fileURLToPath }, { join }, { existsSync }, { openConfiguredStore }] = await Promise.all([
     import('node:url'),
     import('node:path'),
     import('node:fs'),
     import('../store/index.js'),
-    import('../server/app.js'),
-    import('../server/origin.js'),
-    import('@hono/node-server'),
   ]);
-  // src/cli and dist/cli are both two levels below the package root.
-  const root = fileURLToPath(new URL('../../', import.meta.url));
   const store = await openConfiguredStore(opts.db);
   if (opts.ingestSamples) {
-    const samples = join(root, 'samples', 'articles');
+    // src/cli and dist/cli are both two levels below the package root.
+    const samples = join(fileURLToPath(new URL('../../', import.meta.url)), 'samples', 'articles');
     if (!existsSync(samples)) throw new Error(`no sample articles at ${samples}`);
     const { ingestInputs } = await import('./ingest-command.js');
     await ingestInputs(store, [samples], {}, { label: 'sitrep serve: samples' });
   }
-  const webRoot = opts.webRoot ?? join(root, 'dist', 'web');
-  if (opts.webRoot && !existsSync(opts.webRoot)) throw new Error(`--web-root: no directory ${opts.webRoot}`);
-  const token = process.env.SITREP_API_TOKEN || undefined;
-  const loopback = isLoopbackHost(opts.host);
-  const app = createApp(store, { token, loopback, webRoot, hosts: hostPolicy(opts.host, opts.allowedHost) });
-  const server = serve({ fetch: app.fetch, port, hostname: opts.host }, (info) => {
-    const host = info.address.includes(':') ? `[${info.address}]` : info.address;
-    const shown = host === '127.0.0.1' || host === '[::1]' ? 'localhost' : host;
-    const base = `http://${shown}:${info.port}`;
-    // The dashboard's full URL first, on a line of its own: terminals make it clickable.
-    if (existsSync(webRoot)) process.stderr.write(`sitrep serve: dashboard at ${base}/\n`);
-    process.stderr.write(`sitrep serve: API at ${base}/api/events (description: ${base}/api/openapi.json) using ${store.toString()}\n`);
-    if (!loopback && !token) process.stderr.write('sitrep serve: writes (POST /api/documents) are disabled: set SITREP_API_TOKEN to allow them\n');
-  });
-  server.on('error', (err: NodeJS.ErrnoException) => {
-    process.stderr.write(`sitrep serve: cannot listen on ${opts.host}:${port}: ${err.code === 'EADDRINUSE' ? 'address in use' : err.message}\n`);
-    process.exit(1);
-  });
+  const server = await listen(store, opts, {}, 'sitrep serve');
   const stop = () => {
     server.close();
     void store.close().finally(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+}
+
+function checkPort(value: string): number {
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port < 0 || port > 65535) throw new Error(`--port: "${value}" is not a port number (0-65535)`);
+  return port;
+}
+
+export interface ListenOptions {
+  port: string;
+  host: string;
+  webRoot?: string;
+  allowedHost: string[];
+}
+
+/** Serves the API and dashboard for `store` (serve and watch); resolves once listening. */
+export async function listen(
+  store: import('../store/index.js').Store,
+  opts: ListenOptions,
+  extra: Partial<import('../server/app.js').AppOptions>,
+  label: string,
+): Promise<import('node:http').Server & { boundPort: number }> {
+  const port = checkPort(opts.port);
+  const [{ fileURLToPath }, { join }, { existsSync }, { createApp, isLoopbackHost }, { hostPolicy }, { serve }] = await Promise.all([
+    import('node:url'),
+    import('node:path'),
+    import('node:fs'),
+    import('../server/app.js'),
+    import('../server/origin.js'),
+    import('@hono/node-server'),
+  ]);
+  // src/cli and dist/cli are both two levels below the package root.
+  const root = fileURLToPath(new URL('../../', import.meta.url));
+  const webRoot = opts.webRoot ?? join(root, 'dist', 'web');
+  if (opts.webRoot && !existsSync(opts.webRoot)) throw new Error(`--web-root: no directory ${opts.webRoot}`);
+  const token = process.env.SITREP_API_TOKEN || undefined;
+  const loopback = isLoopbackHost(opts.host);
+  const app = createApp(store, { token, loopback, webRoot, hosts: hostPolicy(opts.host, opts.allowedHost), ...extra });
+  return new Promise((resolve) => {
+    const server = serve({ fetch: app.fetch, port, hostname: opts.host }, (info) => {
+      const host = info.address.includes(':') ? `[${info.address}]` : info.address;
+      const shown = host === '127.0.0.1' || host === '[::1]' ? 'localhost' : host;
+      const base = `http://${shown}:${info.port}`;
+      // The dashboard's full URL first, on a line of its own: terminals make it clickable.
+      if (existsSync(webRoot)) process.stderr.write(`${label}: dashboard at ${base}/\n`);
+      process.stderr.write(`${label}: API at ${base}/api/events (description: ${base}/api/openapi.json) using ${store.toString()}\n`);
+      if (!loopback && !token) process.stderr.write(`${label}: writes (POST /api/documents) are disabled: set SITREP_API_TOKEN to allow them\n`);
+      resolve(Object.assign(server as import('node:http').Server, { boundPort: info.port }));
+    });
+    server.on('error', (err: NodeJS.ErrnoException) => {
+      process.stderr.write(`${label}: cannot listen on ${opts.host}:${port}: ${err.code === 'EADDRINUSE' ? 'address in use' : err.message}\n`);
+      process.exit(1);
+    });
+  });
 }

@@ -22,6 +22,8 @@ import { hostAndOriginGuard, LOOPBACK_POLICY, type HostPolicy } from './origin.j
 import { staticFile } from './static.js';
 import { BodyTooLargeError, readBodyText } from './body.js';
 import { textStream } from './stream.js';
+import { ChangeNotifier } from './changes.js';
+import { streamSSE } from 'hono/streaming';
 import { sharedJson } from './shared-json.js';
 import { problem, UnsupportedMediaTypeError } from './problem.js';
 
@@ -39,6 +41,12 @@ export interface AppOptions {
   maxBodyBytes?: number;
   /** Host names requests may name (DNS-rebinding defence); default: loopback names on loopback, any otherwise. */
   hosts?: HostPolicy;
+  /** Store changes announced on GET /api/stream (default: counts read every 2 s). */
+  changes?: ChangeNotifier;
+  /** Checks for GET /api/health besides the database (e.g. the job queue); each returns true or throws. */
+  healthChecks?: Record<string, () => Promise<unknown>>;
+  /** Extra text for GET /metrics (Prometheus text format), after the store's counts. */
+  metrics?: () => Promise<string> | string;
 }
 
 class ParamError extends Error {
@@ -193,6 +201,33 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   });
 
   app.use('*', hostAndOriginGuard(options.hosts ?? (options.loopback ? LOOPBACK_POLICY : {})));
+
+  // Operations, before sign-in: a load balancer or Prometheus has no user token. They tell only
+  // whether things are reachable, and counts.
+  app.get('/api/health', async (c) => {
+    const checks: Record<string, string> = {};
+    let ok = true;
+    const all = { database: () => store.countDocuments(), ...options.healthChecks };
+    await Promise.all(Object.entries(all).map(async ([name, check]) => {
+      try {
+        await Promise.race([check(), new Promise((_, reject) => setTimeout(() => reject(new Error('no answer in 5 s')), 5000).unref())]);
+        checks[name] = 'ok';
+      } catch (err) {
+        ok = false;
+        checks[name] = err instanceof Error ? err.message : String(err);
+      }
+    }));
+    return c.json({ status: ok ? 'ok' : 'unavailable', checks }, ok ? 200 : 503);
+  });
+  app.get('/metrics', async (c) => {
+    const [documents, events] = await Promise.all([store.countDocuments(), store.countEvents()]);
+    const text = [
+      '# HELP sitrep_documents Documents in the store.', '# TYPE sitrep_documents gauge', `sitrep_documents ${documents}`,
+      '# HELP sitrep_events Events in the store.', '# TYPE sitrep_events gauge', `sitrep_events ${events}`,
+      '',
+    ].join('\n') + (options.metrics ? await options.metrics() : '');
+    return c.body(text, 200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' });
+  });
   // Who is asking (users, sessions, tokens): src/server/auth.ts.
   app.use('/api/*', authenticate(store, options));
 
@@ -263,6 +298,40 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   app.get('/api/stats', async (c) => sharedJson(c, await store.stats(filtersFrom(queryParams(c, FILTER_PARAMS)))));
 
   app.get('/api/openapi.json', (c) => c.json(OPENAPI));
+
+  // Live view: an event "change" with the store's counts whenever they change (server-sent events).
+  const changes = options.changes ?? new ChangeNotifier(store);
+  app.get('/api/stream', (c) => {
+    queryParams(c, []);
+    return streamSSE(c, async (stream) => {
+      const queue: string[] = [];
+      let wake: (() => void) | undefined;
+      const unsubscribe = changes.subscribe((change) => {
+        queue.push(JSON.stringify(change));
+        wake?.();
+      });
+      stream.onAbort(() => {
+        unsubscribe();
+        wake?.();
+      });
+      await stream.writeSSE({ event: 'hello', data: '{}', retry: 3000 });
+      while (!stream.aborted) {
+        const data = queue.shift();
+        if (data !== undefined) {
+          await stream.writeSSE({ event: 'change', data });
+          continue;
+        }
+        // A comment every 25 s keeps proxies from closing an idle stream.
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+          setTimeout(resolve, 25_000).unref();
+        });
+        wake = undefined;
+        if (queue.length === 0 && !stream.aborted) await stream.write(': keep-alive\n\n');
+      }
+      unsubscribe();
+    });
+  });
 
   app.post(
     '/api/documents',

@@ -277,6 +277,21 @@ export const OPENAPI = {
         },
       },
     },
+    '/api/stream': {
+      get: {
+        summary: 'Server-sent events: "change" with the numbers of stored documents and events whenever they change',
+        responses: { 200: { description: 'An event stream (text/event-stream)', content: { 'text/event-stream': { schema: { type: 'string' } } } } },
+      },
+    },
+    '/api/health': {
+      get: {
+        summary: 'Whether the database (and, for workers, the job queue) answers; no sign-in needed',
+        responses: {
+          200: { description: 'All reachable', content: { 'application/json': { schema: { type: 'object', properties: { status: { type: 'string' }, checks: { type: 'object' } } } } } },
+          503: { description: 'Something is unreachable; checks names it' },
+        },
+      },
+    },
     '/api/stats': {
       get: {
         summary: 'Event counts and fatalities in total, by date, by event type and by country',
