@@ -284,6 +284,26 @@ async function loadCountries(): Promise<void> {
   }
 }
 
+/**
+ * Live view: the server announces stored documents and events on /api/stream (server-sent events;
+ * `sitrep watch` and workers add them as feeds bring news). The events are loaded again, without
+ * moving the map, at most every 2 s; the browser reconnects by itself when the stream drops.
+ */
+function listenForChanges(): void {
+  if (typeof EventSource === 'undefined') return;
+  const source = new EventSource('/api/stream');
+  let timer: number | undefined;
+  source.addEventListener('change', () => {
+    if (timer !== undefined) return;
+    timer = window.setTimeout(() => {
+      timer = undefined;
+      if (document.hidden) return;
+      loadedQuery = undefined; // reload with the same filters; the map keeps its view
+      void refresh().then(() => void loadCountries());
+    }, 2000);
+  });
+}
+
 async function mount(): Promise<void> {
   const app = document.getElementById('app')!;
   const session = await loadSession();
@@ -307,6 +327,7 @@ async function mount(): Promise<void> {
     if (state.event) table.reveal(state.event);
     // After the events: the list only helps typing, and must not slow the first load.
     void loadCountries();
+    listenForChanges();
   });
   syncPanel();
 }
