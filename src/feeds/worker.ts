@@ -138,19 +138,49 @@ export async function startWorker(store: Store, options: WorkerOptions): Promise
     }
   };
 
-  const pollWorkers = Math.max(1, options.pollConcurrency ?? 8);
-  for (let i = 0; i < pollWorkers; i++) {
-    await boss.work<{ feed: string }>(POLL_QUEUE, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
-      if (job) await pollOne(job.data.feed);
-    });
+  // Job loops of our own (fetch, work, complete; at once again while there is work): pg-boss's
+  // work() waits its polling interval after every job, which caps a loop at two jobs a second.
+  const running = new Set<Promise<void>>();
+  const loop = async <T extends object>(queue: string, handle: (data: T) => Promise<void>) => {
+    while (!stopping) {
+      let jobs: PgBoss.Job<T>[];
+      try {
+        jobs = await boss.fetch<T>(queue, { batchSize: 1 });
+      } catch (err) {
+        if (!stopping) log?.error('job queue', { error: (err as Error).message });
+        await new Promise((r) => setTimeout(r, 1000));
+        continue;
+      }
+      const job = jobs?.[0];
+      if (!job) {
+        await new Promise((r) => setTimeout(r, 250));
+        continue;
+      }
+      const work = (async () => {
+        try {
+          await handle(job.data);
+          await boss.complete(queue, job.id);
+        } catch (err) {
+          log?.error('job failed (retried)', { queue, error: (err as Error).message });
+          await boss.fail(queue, job.id, { message: (err as Error).message }).catch(() => {});
+        }
+      })();
+      running.add(work);
+      await work;
+      running.delete(work);
+    }
+  };
+  const loops: Promise<void>[] = [];
+  for (let i = 0; i < Math.max(1, options.pollConcurrency ?? 8); i++) {
+    loops.push(loop<{ feed: string }>(POLL_QUEUE, (data) => pollOne(data.feed)));
   }
   for (let i = 0; i < Math.max(1, options.extractConcurrency); i++) {
-    await boss.work<ExtractJob>(EXTRACT_QUEUE, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([job]) => {
-      if (!job) return;
-      const s = await storeItems(store, options.extract, job.data.feed, job.data.items, options.metrics);
-      for (const e of s.errors) log?.error(e, { feed: job.data.feed });
+    loops.push(loop<ExtractJob>(EXTRACT_QUEUE, async (data) => {
+      const s = await storeItems(store, options.extract, data.feed, data.items, options.metrics);
+      for (const e of s.errors) log?.error(e, { feed: data.feed });
+      log?.info('stored', { feed: data.feed, documents: s.documents, events: s.events });
       options.onStored?.(s.documents, s.events);
-    });
+    }));
   }
 
   return {
@@ -162,10 +192,11 @@ export async function startWorker(store: Store, options: WorkerOptions): Promise
     async stop() {
       stopping = true;
       clearInterval(timer);
-      // Running jobs finish (up to the timeout); pg-boss then stops. Fetches in flight are cut short:
-      // their feeds stay claimed until the lease ends, then are polled again.
+      // Running jobs finish; fetches still in flight after 5 s are cut short (their feeds are polled
+      // again after the lease). A job not finished in 30 s is left to expire and run elsewhere.
       setTimeout(() => abort.abort(), 5000).unref();
-      await boss.stop({ graceful: true, wait: true, timeout: 30_000, close: true });
+      await Promise.race([Promise.allSettled(loops), new Promise((r) => setTimeout(r, 30_000).unref())]);
+      await boss.stop({ graceful: false, wait: true, close: true });
     },
   };
 }
