@@ -9,6 +9,7 @@ interface ServeOptions {
   webRoot?: string;
   ingestSamples?: boolean;
   allowedHost: string[];
+  cors: string[];
 }
 
 export function registerServe(program: Command): void {
@@ -23,6 +24,12 @@ export function registerServe(program: Command): void {
     .option(
       '--allowed-host <name>',
       'a host name clients may use besides --host and loopback names (repeatable; e.g. behind a proxy)',
+      (v: string, prev: string[]) => [...prev, v],
+      [] as string[],
+    )
+    .option(
+      '--cors <origin>',
+      'let web pages of this origin use the API (repeatable, or comma-separated; * for any); they write with a bearer token only',
       (v: string, prev: string[]) => [...prev, v],
       [] as string[],
     )
@@ -42,6 +49,7 @@ export function registerServe(program: Command): void {
         '\nRequired: nothing (the database is created when missing).\n\nExamples:\n' +
         '  sitrep serve --ingest-samples                 # the bundled samples, dashboard at http://localhost:8080/\n' +
         '  sitrep ingest samples/articles && sitrep serve --port 3000\n' +
+        '  sitrep serve --cors https://analysis.example.org   # pages there may use the API\n' +
         '  SITREP_API_TOKEN=secret sitrep serve --host 0.0.0.0 --db postgres://localhost/sitrep',
     )
     .action(async (opts: ServeOptions) => {
@@ -85,6 +93,8 @@ export interface ListenOptions {
   host: string;
   webRoot?: string;
   allowedHost: string[];
+  /** --cors origins (none: no cross-origin use). */
+  cors?: string[];
 }
 
 /** Serves the API and dashboard for `store` (serve and watch); resolves once listening. */
@@ -95,21 +105,23 @@ export async function listen(
   label: string,
 ): Promise<import('node:http').Server & { boundPort: number }> {
   const port = checkPort(opts.port);
-  const [{ fileURLToPath }, { join }, { existsSync }, { createApp, isLoopbackHost }, { hostPolicy }, { serve }] = await Promise.all([
+  const [{ fileURLToPath }, { join }, { existsSync }, { createApp, isLoopbackHost }, { hostPolicy }, { serve }, { corsPolicy }] = await Promise.all([
     import('node:url'),
     import('node:path'),
     import('node:fs'),
     import('../server/app.js'),
     import('../server/origin.js'),
     import('@hono/node-server'),
+    import('../server/cors.js'),
   ]);
+  const cors = corsPolicy(opts.cors ?? []);
   // src/cli and dist/cli are both two levels below the package root.
   const root = fileURLToPath(new URL('../../', import.meta.url));
   const webRoot = opts.webRoot ?? join(root, 'dist', 'web');
   if (opts.webRoot && !existsSync(opts.webRoot)) throw new Error(`--web-root: no directory ${opts.webRoot}`);
   const token = process.env.SITREP_API_TOKEN || undefined;
   const loopback = isLoopbackHost(opts.host);
-  const app = createApp(store, { token, loopback, webRoot, hosts: hostPolicy(opts.host, opts.allowedHost), ...extra });
+  const app = createApp(store, { token, loopback, webRoot, hosts: hostPolicy(opts.host, opts.allowedHost), cors, ...extra });
   return new Promise((resolve) => {
     const server = serve({ fetch: app.fetch, port, hostname: opts.host }, (info) => {
       const host = info.address.includes(':') ? `[${info.address}]` : info.address;

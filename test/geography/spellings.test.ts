@@ -29,3 +29,14 @@ test('a town reached by another spelling yields to a story placed in another cou
   assert.equal(kenya.find((p) => p.text === 'Busra'), undefined);
   assert.equal(kenya.find((p) => p.text === 'Lamu')?.entry.countryCode, 'KE');
 });
+
+test('regions and towns named in English or French where GeoNames spells them otherwise (aliases.tsv)', () => {
+  const geo = loadGeoparser();
+  const oromia = geo.parse('Students protested in Oromia on Monday.').find((p) => p.text === 'Oromia');
+  assert.equal(oromia?.entry.countryCode, 'ET');
+  assert.equal(oromia?.entry.feature, 'admin1');
+  const kivu = geo.parse('Rebels attacked a village in Nord-Kivu.').find((p) => p.text === 'Nord-Kivu');
+  assert.equal(kivu?.entry.name, 'North Kivu');
+  const ambo = geo.parse('Police dispersed a protest in Ambo town, Oromia.').find((p) => p.text === 'Ambo');
+  assert.equal(ambo?.entry.countryCode, 'ET');
+});
