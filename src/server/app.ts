@@ -12,8 +12,13 @@ import { decodeCursor, documentHash, InvalidCursorError, type Store } from '../s
 import { ingestDocuments } from '../store/ingest.js';
 import { storableDocument } from '../ingest/storable.js';
 import type { EventFilters } from '../store/types.js';
-import { DEFAULT_MAX_BODY_BYTES, DEFAULT_PAGE_SIZE, MAX_DOCUMENTS_PER_REQUEST, MAX_ID_LENGTH, MAX_PAGE_SIZE } from './limits.js';
-import { OPENAPI } from './openapi.js';
+import { DEFAULT_MAX_BODY_BYTES, DEFAULT_PAGE_SIZE, MAX_DOCUMENTS_PER_REQUEST, MAX_ID_LENGTH } from './limits.js';
+import {
+  API_INFO, COMPONENTS, DetailsQuery, DocumentInput, DocumentsBody, EVENT_DETAIL, EventsQuery, FilterQuery, INGEST_RESULT, IngestQuery,
+  jsonResponse, LayoutQuery, PageQuery, PathId, problemResponse, problems, STATS, STORED_DOCUMENT,
+} from './openapi.js';
+import { ApiRoutes, ParamError, validate } from './routes.js';
+import type { z } from 'zod';
 import { authenticate, requireRole } from './auth.js';
 import { registerReviewRoutes } from './review-routes.js';
 import { currentEtag, reviewedFields } from '../review/edits.js';
@@ -23,7 +28,11 @@ import { staticFile } from './static.js';
 import { BodyTooLargeError, readBodyText } from './body.js';
 import { textStream } from './stream.js';
 import { sharedJson } from './shared-json.js';
+import { ChangeNotifier } from './changes.js';
+import { streamSSE } from 'hono/streaming';
+import { toGeoJsonFeature } from '../output/geojson.js';
 import { problem, UnsupportedMediaTypeError } from './problem.js';
+import { corsAndOptions, type CorsPolicy } from './cors.js';
 
 export interface AppOptions {
   /** The pipeline for POST /api/documents, run in-process; absent: worker threads (extract-pool.ts). */
@@ -39,96 +48,35 @@ export interface AppOptions {
   maxBodyBytes?: number;
   /** Host names requests may name (DNS-rebinding defence); default: loopback names on loopback, any otherwise. */
   hosts?: HostPolicy;
+  /** Origins whose pages may use the API (`--cors`); none by default. */
+  cors?: CorsPolicy;
+  /** Store changes announced on GET /api/stream (default: counts read every 2 s). */
+  changes?: ChangeNotifier;
+  /** Checks for GET /api/health besides the database (e.g. the job queue); each returns true or throws. */
+  healthChecks?: Record<string, () => Promise<unknown>>;
+  /** Extra text for GET /metrics (Prometheus text format), after the store's counts. */
+  metrics?: () => Promise<string> | string;
 }
-
-class ParamError extends Error {
-  constructor(readonly parameter: string, message: string) {
-    super(message);
-  }
-}
-
-const FILTER_PARAMS = ['from', 'to', 'country', 'event_type', 'sub_event_type', 'admin1', 'actor', 'bbox', 'q', 'review_status'] as const;
 
 function isLoopbackHost(host: string): boolean {
   return host === 'localhost' || host === '::1' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
 }
 export { isLoopbackHost };
 
-/** Query parameters, each at most once, none outside `allowed`. */
-function queryParams(c: Context, allowed: readonly string[]): Record<string, string> {
-  const all = c.req.queries();
-  const out: Record<string, string> = {};
-  for (const [name, values] of Object.entries(all)) {
-    if (!allowed.includes(name)) {
-      throw new ParamError(name, `unknown parameter (allowed: ${allowed.join(', ')})`);
-    }
-    if (values.length > 1) throw new ParamError(name, 'given more than once');
-    out[name] = values[0]!;
-  }
-  return out;
-}
-
-function filtersFrom(p: Record<string, string>): EventFilters {
+function filtersFrom(p: z.output<typeof FilterQuery>): EventFilters {
   return parseEventFilters(
     { from: p.from, to: p.to, country: p.country, eventType: p.event_type, subEventType: p.sub_event_type, admin1: p.admin1, actor: p.actor, bbox: p.bbox, q: p.q, reviewStatus: p.review_status },
     API_FILTER_NAMES,
   );
 }
 
-function parseLimit(value: string | undefined): number {
-  if (value === undefined) return DEFAULT_PAGE_SIZE;
-  if (!/^\d{1,6}$/.test(value) || Number(value) < 1 || Number(value) > MAX_PAGE_SIZE) {
-    throw new ParamError('limit', `must be a whole number from 1 to ${MAX_PAGE_SIZE}`);
-  }
-  return Number(value);
+/** One document of a POST body, validated by DocumentInput; `where` names it in errors ("documents[2]"). */
+function documentFrom(x: unknown, where: string, index: number, validate: (value: unknown, where: string) => z.output<typeof DocumentInput>): SourceDocument {
+  const d = validate(x, where);
+  return { ...d, origin: { file: 'request', line: index + 1 } };
 }
 
-/** An id from the path: control characters (NUL...) and unpaired surrogates cannot name anything (400, not a database error). */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-function pathId(id: string): string {
-  if (/[\u0000-\u001f\u007f]/.test(id) || LONE_SURROGATE.test(id)) {
-    throw new ParamError('id', 'contains control characters or invalid Unicode');
-  }
-  return id;
-}
-
-/** Validates one document of a POST body; `where` names it in errors ("documents[2]"). */
-function documentFrom(x: unknown, where: string, index: number): SourceDocument {
-  if (typeof x !== 'object' || x === null || Array.isArray(x)) throw new ParamError(where, 'must be an object with a "text" field');
-  const o = x as Record<string, unknown>;
-  const allowed = ['id', 'text', 'date', 'title', 'source', 'url'];
-  for (const key of Object.keys(o)) {
-    if (!allowed.includes(key)) throw new ParamError(`${where}.${key}`, `unknown field (allowed: ${allowed.join(', ')})`);
-  }
-  if (typeof o.text !== 'string' || !o.text.trim()) throw new ParamError(`${where}.text`, 'must be a non-empty string');
-  for (const key of ['id', 'date', 'title', 'source', 'url']) {
-    if (o[key] !== undefined && typeof o[key] !== 'string') throw new ParamError(`${where}.${key}`, 'must be a string');
-  }
-  const id = o.id as string | undefined;
-  if (id !== undefined && (id.length === 0 || id.length > MAX_ID_LENGTH || /[\u0000-\u001f]/.test(id))) {
-    throw new ParamError(`${where}.id`, `must be 1 to ${MAX_ID_LENGTH} characters without control characters`);
-  }
-  const date = o.date as string | undefined;
-  if (date !== undefined) {
-    const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-    const t = d ? new Date(Date.UTC(+d[1]!, +d[2]! - 1, +d[3]!)) : undefined;
-    if (!d || !t || t.getUTCMonth() !== +d[2]! - 1 || t.getUTCDate() !== +d[3]!) {
-      throw new ParamError(`${where}.date`, 'must be a date YYYY-MM-DD');
-    }
-  }
-  return {
-    id,
-    text: o.text,
-    date,
-    title: o.title as string | undefined,
-    source: o.source as string | undefined,
-    url: o.url as string | undefined,
-    origin: { file: 'request', line: index + 1 },
-  };
-}
-
-function documentsFrom(body: unknown): SourceDocument[] {
+function documentsFrom(body: unknown, validate: (value: unknown, where: string) => z.output<typeof DocumentInput>): SourceDocument[] {
   let items: unknown[];
   let prefix: string;
   if (Array.isArray(body)) {
@@ -138,13 +86,13 @@ function documentsFrom(body: unknown): SourceDocument[] {
     items = (body as { documents: unknown[] }).documents;
     prefix = 'documents';
   } else {
-    return [storableDocument(documentFrom(body, 'body', 0))];
+    return [storableDocument(documentFrom(body, 'body', 0, validate))];
   }
   if (items.length === 0) throw new ParamError('documents', 'is empty');
   if (items.length > MAX_DOCUMENTS_PER_REQUEST) {
     throw new ParamError('documents', `has more than ${MAX_DOCUMENTS_PER_REQUEST} documents; send them in several requests`);
   }
-  return items.map((x, i) => storableDocument(documentFrom(x, `${prefix}[${i}]`, i)));
+  return items.map((x, i) => storableDocument(documentFrom(x, `${prefix}[${i}]`, i, validate)));
 }
 
 /**
@@ -192,7 +140,49 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     }
   });
 
-  app.use('*', hostAndOriginGuard(options.hosts ?? (options.loopback ? LOOPBACK_POLICY : {})));
+  app.use('*', hostAndOriginGuard(options.hosts ?? (options.loopback ? LOOPBACK_POLICY : {}), options.cors));
+  const api = new ApiRoutes(app);
+  // OPTIONS and CORS (--cors) before authentication: a preflight carries no credentials.
+  app.use('/api/*', corsAndOptions(options.cors, (path) => api.allowedMethods(path)));
+
+  // Operations, before sign-in: a load balancer or Prometheus has no user token. They tell only
+  // whether things are reachable, and counts.
+  api.route({
+    method: 'get', path: '/api/health', operationId: 'getHealth', tags: ['meta'], access: 'public',
+    summary: 'Whether the database (and, for workers, the job queue) answers; no sign-in needed',
+    responses: {
+      200: jsonResponse('All reachable', { type: 'object', properties: { status: { type: 'string' }, checks: { type: 'object' } } }),
+      ...problems(400),
+      503: problemResponse('Something is unreachable: a problem whose `checks` says what each check answered'),
+    },
+  }, async (c) => {
+    const checks: Record<string, string> = {};
+    let ok = true;
+    const all = { database: () => store.countDocuments(), ...options.healthChecks };
+    await Promise.all(Object.entries(all).map(async ([name, check]) => {
+      try {
+        await Promise.race([check(), new Promise((_, reject) => setTimeout(() => reject(new Error('no answer in 5 s')), 5000).unref())]);
+        checks[name] = 'ok';
+      } catch (err) {
+        ok = false;
+        checks[name] = err instanceof Error ? err.message : String(err);
+      }
+    }));
+    if (!ok) {
+      const failed = Object.entries(checks).filter(([, v]) => v !== 'ok').map(([k]) => k);
+      return problem(c, 503, `unavailable: ${failed.join(', ')}`, { checks });
+    }
+    return c.json({ status: 'ok', checks });
+  });
+  app.get('/metrics', async (c) => {
+    const [documents, events] = await Promise.all([store.countDocuments(), store.countEvents()]);
+    const text = [
+      '# HELP sitrep_documents Documents in the store.', '# TYPE sitrep_documents gauge', `sitrep_documents ${documents}`,
+      '# HELP sitrep_events Events in the store.', '# TYPE sitrep_events gauge', `sitrep_events ${events}`,
+      '',
+    ].join('\n') + (options.metrics ? await options.metrics() : '');
+    return c.body(text, 200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' });
+  });
   // Who is asking (users, sessions, tokens): src/server/auth.ts.
   app.use('/api/*', authenticate(store, options));
 
@@ -217,34 +207,86 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     return problem(c, 500, 'internal error');
   });
 
-  app.get('/api/events', async (c) => {
-    const p = queryParams(c, [...FILTER_PARAMS, 'limit', 'cursor']);
-    const filters = filtersFrom(p);
-    const limit = parseLimit(p.limit);
-    if (p.cursor !== undefined) decodeCursor(p.cursor); // 400 before querying
-    return c.json(await store.queryEvents(filters, { limit, cursor: p.cursor }));
+  const eventsPage = {
+    type: 'object',
+    properties: {
+      events: { type: 'array', items: { $ref: '#/components/schemas/Event' } },
+      next_cursor: { type: ['string', 'null'] },
+    },
+  };
+
+  api.route({
+    method: 'get', path: '/api/events', operationId: 'listEvents', tags: ['events'], access: 'read',
+    summary: 'Events, newest first, one page at a time',
+    query: EventsQuery,
+    responses: { 200: jsonResponse('A page of events', eventsPage), ...problems(400, 401) },
+  }, async (c, { query }) => {
+    const filters = filtersFrom(query);
+    if (query.cursor !== undefined) decodeCursor(query.cursor); // 400 before querying
+    return c.json(await store.queryEvents(filters, { limit: query.limit ?? DEFAULT_PAGE_SIZE, cursor: query.cursor }));
   });
 
-  const streamed = (format: ExportFormat, contentType: string, filename: string) => async (c: Context) => {
-    const p = queryParams(c, [...FILTER_PARAMS, 'details', ...(format === 'acled-csv' ? ['layout'] : [])]);
-    const filters = filtersFrom(p);
-    // details=0: without claims, about half the bytes and time (the dashboard's overview).
-    if (p.details !== undefined && p.details !== '0' && p.details !== '1') throw new ParamError('details', 'must be 0 or 1');
-    if (p.layout !== undefined && p.layout !== '2024' && p.layout !== '2020') throw new ParamError('layout', 'must be 2024 or 2020');
-    const layout = p.layout === '2020' ? '2020' : '2024';
-    return new Response(textStream(exportChunks(store, format, filters, { details: p.details !== '0', layout })), {
-      headers: {
-        'content-type': contentType,
-        'content-disposition': `inline; filename="${filename}"`,
+  const streamed = (format: ExportFormat, contentType: string, filename: string) =>
+    async (c: Context, { query }: { query: z.output<typeof FilterQuery> & { details?: '0' | '1'; layout?: '2024' | '2020'; limit?: number; cursor?: string } }) => {
+      const filters = filtersFrom(query);
+      if (query.limit !== undefined || query.cursor !== undefined) {
+        // One page (GeoJSON): next_cursor in the collection (a foreign member) and a Link header.
+        if (query.cursor !== undefined) decodeCursor(query.cursor); // 400 before querying
+        const page = await store.queryEvents(filters, { limit: query.limit ?? DEFAULT_PAGE_SIZE, cursor: query.cursor }, { details: query.details !== '0' });
+        if (page.next_cursor !== null) {
+          const next = new URL(c.req.url);
+          next.searchParams.set('cursor', page.next_cursor);
+          c.header('Link', `<${next.pathname}${next.search}>; rel="next"`);
+        }
+        c.header('Content-Type', contentType);
+        return c.body(JSON.stringify({ type: 'FeatureCollection', features: page.events.map((e) => toGeoJsonFeature(e)), next_cursor: page.next_cursor }));
+      }
+      // details=0: without claims, about half the bytes and time (the dashboard's overview).
+      return new Response(textStream(exportChunks(store, format, filters, { details: query.details !== '0', layout: query.layout ?? '2024' })), {
+        headers: {
+          'content-type': contentType,
+          'content-disposition': `inline; filename="${filename}"`,
+        },
+      });
+    };
+  api.route({
+    method: 'get', path: '/api/events.geojson', operationId: 'exportEventsGeoJson', tags: ['events'], access: 'read',
+    summary: 'Matching events as a GeoJSON FeatureCollection: all of them (streamed), or a page with limit/cursor',
+    description: 'Without limit and cursor, every matching event in one streamed collection (the dashboard\'s overview). With either, one page, newest first: `next_cursor` in the collection and a `Link: <...>; rel="next"` header name the next page (null and no header on the last).',
+    query: FilterQuery.extend(DetailsQuery.shape).extend(PageQuery.shape),
+    responses: {
+      200: {
+        description: 'FeatureCollection',
+        content: {
+          'application/geo+json': {
+            schema: {
+              type: 'object',
+              properties: {
+                type: { type: 'string', const: 'FeatureCollection' },
+                features: { type: 'array', items: { type: 'object' } },
+                next_cursor: { type: ['string', 'null'], description: 'Paged requests only: the cursor of the next page' },
+              },
+            },
+          },
+        },
+        headers: { Link: { description: 'Paged requests: the next page (rel="next")', schema: { type: 'string' } } },
       },
-    });
-  };
-  app.get('/api/events.geojson', streamed('geojson', 'application/geo+json', 'events.geojson'));
-  app.get('/api/events.csv', streamed('acled-csv', 'text/csv; charset=utf-8', 'events.csv'));
+      ...problems(400, 401),
+    },
+  }, streamed('geojson', 'application/geo+json', 'events.geojson'));
+  api.route({
+    method: 'get', path: '/api/events.csv', operationId: 'exportEventsCsv', tags: ['events'], access: 'read',
+    summary: 'All matching events as ACLED-layout CSV (streamed)',
+    query: FilterQuery.extend(DetailsQuery.shape).extend(LayoutQuery.shape),
+    responses: { 200: { description: 'CSV with ACLED\'s columns', content: { 'text/csv': { schema: { type: 'string' } } } }, ...problems(400, 401) },
+  }, streamed('acled-csv', 'text/csv; charset=utf-8', 'events.csv'));
 
-  app.get('/api/events/:id', async (c) => {
-    queryParams(c, []);
-    const id = pathId(c.req.param('id'));
+  api.route({
+    method: 'get', path: '/api/events/{id}', operationId: 'getEvent', tags: ['events'], access: 'read',
+    summary: 'One event with its evidence, claims, the documents citing it, its reports side by side and its aliases (an alias id resolves to the event it was merged into)',
+    params: PathId,
+    responses: { 200: jsonResponse('The event', EVENT_DETAIL), ...problems(400, 401, 404) },
+  }, async (c, { params: { id } }) => {
     const event = id.length <= MAX_ID_LENGTH ? await store.getEvent(id) : undefined;
     if (!event) return problem(c, 404, 'no event with this id', { parameter: 'id' });
     const etag = (await currentEtag(store, id))!;
@@ -252,75 +294,145 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     return c.json({ ...event, etag, reviewed_fields: await reviewedFields(store, id) });
   });
 
-  app.get('/api/documents/:id', async (c) => {
-    queryParams(c, []);
-    const id = pathId(c.req.param('id'));
+  api.route({
+    method: 'get', path: '/api/documents/{id}', operationId: 'getDocument', tags: ['documents'], access: 'read',
+    summary: 'A document\'s text and metadata with the events found in it (evidence offsets into its text)',
+    params: PathId,
+    responses: { 200: jsonResponse('The document', STORED_DOCUMENT), ...problems(400, 401, 404) },
+  }, async (c, { params: { id } }) => {
     const doc = id.length <= MAX_ID_LENGTH ? await store.getDocument(id) : undefined;
     if (!doc) return problem(c, 404, 'no document with this id', { parameter: 'id' });
     return c.json(doc);
   });
 
-  app.get('/api/stats', async (c) => sharedJson(c, await store.stats(filtersFrom(queryParams(c, FILTER_PARAMS)))));
+  api.route({
+    method: 'get', path: '/api/stats', operationId: 'getStats', tags: ['events'], access: 'read',
+    summary: 'Event counts and fatalities in total, by date, by event type and by country',
+    query: FilterQuery,
+    responses: { 200: jsonResponse('Counts', STATS), ...problems(400, 401) },
+  }, async (c, { query }) => sharedJson(c, await store.stats(filtersFrom(query))));
 
-  app.get('/api/openapi.json', (c) => c.json(OPENAPI));
+  let openapi: string | undefined;
+  api.route({
+    method: 'get', path: '/api/openapi.json', operationId: 'getOpenApi', tags: ['meta'], access: 'public',
+    summary: 'This description (OpenAPI 3.1), generated from the schemas that validate requests',
+    responses: { 200: jsonResponse('OpenAPI 3.1'), ...problems(400) },
+  }, (c) => {
+    openapi ??= JSON.stringify(api.document(API_INFO, COMPONENTS));
+    return c.body(openapi, 200, { 'content-type': 'application/json' });
+  });
 
-  app.post(
-    '/api/documents',
-    requireRole('editor', options),
-    async (c) => {
-      const type = c.req.header('content-type') ?? '';
-      if (!/^application\/json\b/i.test(type)) throw new UnsupportedMediaTypeError();
-      const text = await readBodyText(c.req.raw, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
-      let body: unknown;
-      try {
-        body = JSON.parse(text);
-      } catch {
-        throw new ParamError('body', 'is not valid JSON');
+  // Live view: an event "change" with the store's counts whenever they change (server-sent events).
+  const changes = options.changes ?? new ChangeNotifier(store);
+  api.route({
+    method: 'get', path: '/api/stream', operationId: 'streamChanges', tags: ['events'], access: 'read',
+    summary: 'Server-sent events: "change" with the numbers of stored documents and events whenever they change',
+    responses: { 200: { description: 'An event stream (text/event-stream)', content: { 'text/event-stream': { schema: { type: 'string' } } } }, ...problems(400, 401) },
+  }, (c) => streamSSE(c, async (stream) => {
+    const queue: string[] = [];
+    let wake: (() => void) | undefined;
+    const unsubscribe = changes.subscribe((change) => {
+      queue.push(JSON.stringify(change));
+      wake?.();
+    });
+    stream.onAbort(() => {
+      unsubscribe();
+      wake?.();
+    });
+    await stream.writeSSE({ event: 'hello', data: '{}', retry: 3000 });
+    while (!stream.aborted) {
+      const data = queue.shift();
+      if (data !== undefined) {
+        await stream.writeSSE({ event: 'change', data });
+        continue;
       }
-      const docs = documentsFrom(body);
-      if (docs.some((d) => d.id === undefined)) {
-        const { documentId } = await import('../pipeline/index.js');
-        for (const d of docs) d.id ??= documentId(d.text);
-      }
-      queue ??= workerQueue();
-      if (/^(1|true)$/i.test(c.req.query('dry_run') ?? '')) return c.json(previewDocuments(docs, await queue.run(docs)));
-      // Only new and changed documents are extracted (in a worker); unchanged ones are recognised.
-      const known = await store.documentHashes(docs.map((d) => d.id!));
-      const changed = [...new Map(docs.map((d) => [d.id!, d])).values()].filter((d) => known.get(d.id!) !== documentHash({ ...d }));
-      const results = await queue.run(changed);
-      const extracted = new Map(changed.map((d, i) => [d.id!, results[i]!]));
-      const errors: { document: number; error: string }[] = [];
-      const result = await ingestDocuments(store, precomputed(extracted), docs, {
-        batchSize: MAX_DOCUMENTS_PER_REQUEST,
-        keepStatus: true,
-        // ?merge=0: one event per report, not merged with other documents' reports of the same event.
-        merge: !/^(0|false)$/i.test(c.req.query('merge') ?? ''),
-        // Documents are numbered from 0, as in the request.
-        onError: (e) => errors.push({ document: (e.line ?? 1) - 1, error: e.message }),
+      // A comment every 25 s keeps proxies from closing an idle stream.
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+        setTimeout(resolve, 25_000).unref();
       });
-      const documents = [];
-      for (const { id, status } of result.documentsRead) {
-        const stored = await store.getDocument(id);
-        documents.push({ id, status, events: stored?.events ?? [] });
-      }
-      return c.json({ documents, errors });
-    },
-  );
+      wake = undefined;
+      if (queue.length === 0 && !stream.aborted) await stream.write(': keep-alive\n\n');
+    }
+    unsubscribe();
+  }));
 
-  registerReviewRoutes(app, store, options, bodyLimit({
+  api.route({
+    method: 'post', path: '/api/documents', operationId: 'ingestDocuments', tags: ['documents'], access: 'write',
+    summary: 'Ingest one document or a batch; returns the events found',
+    description: 'One document, an array of them or {"documents": [...]} (at most 1000). Needs the editor role with users in the store; without users, a loopback server or `Authorization: Bearer <SITREP_API_TOKEN>`.',
+    query: IngestQuery,
+    body: { schema: DocumentsBody },
+    middleware: [requireRole('editor', options)],
+    responses: {
+      200: jsonResponse('Per document: its id, whether it was new, updated or unchanged, and its events', INGEST_RESULT),
+      ...problems(400, 401),
+      403: problemResponse('Writes disabled (beyond loopback without a token), an unexpected Host, or a cross-origin browser write'),
+      ...problems(413, 415),
+      503: problemResponse('Extraction queue full: retry after the Retry-After header\'s seconds'),
+    },
+  }, async (c, input) => {
+    const type = c.req.header('content-type') ?? '';
+    if (!/^application\/json\b/i.test(type)) throw new UnsupportedMediaTypeError();
+    const text = await readBodyText(c.req.raw, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      throw new ParamError('body', 'is not valid JSON');
+    }
+    // The body's parts are checked one by one with DocumentsBody's own DocumentInput, to name the field to blame.
+    const docs = documentsFrom(body, (value, where) => validate(DocumentInput, value, where));
+    if (docs.some((d) => d.id === undefined)) {
+      const { documentId } = await import('../pipeline/index.js');
+      for (const d of docs) d.id ??= documentId(d.text);
+    }
+    queue ??= workerQueue();
+    if (input.query.dry_run === '1' || input.query.dry_run === 'true') return c.json(previewDocuments(docs, await queue.run(docs)));
+    // Only new and changed documents are extracted (in a worker); unchanged ones are recognised.
+    const known = await store.documentHashes(docs.map((d) => d.id!));
+    const changed = [...new Map(docs.map((d) => [d.id!, d])).values()].filter((d) => known.get(d.id!) !== documentHash({ ...d }));
+    const results = await queue.run(changed);
+    const extracted = new Map(changed.map((d, i) => [d.id!, results[i]!]));
+    const errors: { document: number; error: string }[] = [];
+    const result = await ingestDocuments(store, precomputed(extracted), docs, {
+      batchSize: MAX_DOCUMENTS_PER_REQUEST,
+      keepStatus: true,
+      // ?merge=0: one event per report, not merged with other documents' reports of the same event.
+      merge: input.query.merge !== '0' && input.query.merge !== 'false',
+      // Documents are numbered from 0, as in the request.
+      onError: (e) => errors.push({ document: (e.line ?? 1) - 1, error: e.message }),
+    });
+    const documents = [];
+    for (const { id, status } of result.documentsRead) {
+      const stored = await store.getDocument(id);
+      documents.push({ id, status, events: stored?.events ?? [] });
+    }
+    return c.json({ documents, errors });
+  });
+
+  registerReviewRoutes(api, store, options, bodyLimit({
     maxSize: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     onError: (c) => problem(c, 413, `request body larger than ${options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES} bytes`),
   }));
 
-  app.all('/api/*', (c) => problem(c, 404, `no such endpoint: ${c.req.method} ${c.req.path}`));
+  app.all('/api/*', (c) => {
+    const allow = api.allowedMethods(c.req.path);
+    if (allow.length === 0) return problem(c, 404, `no such endpoint: ${c.req.method} ${c.req.path}`);
+    c.header('Allow', allow.join(', '));
+    return problem(c, 405, `${c.req.method} is not allowed here (allowed: ${allow.join(', ')})`);
+  });
 
   if (webRoot) {
     app.on(['GET', 'HEAD'], '*', async (c) => {
-      const file = await staticFile(webRoot, c.req.path);
+      const gzip = /\bgzip\b/i.test(c.req.header('accept-encoding') ?? '');
+      const file = await staticFile(webRoot, c.req.path, gzip);
       if (!file) return c.text('not found', 404);
       return c.body(new Uint8Array(file.body), 200, {
         'content-type': file.contentType,
         'cache-control': file.immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+        vary: 'accept-encoding',
+        ...(file.encoding ? { 'content-encoding': file.encoding } : {}),
       });
     });
   }

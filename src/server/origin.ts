@@ -9,6 +9,7 @@
 // or without a token.
 import type { MiddlewareHandler } from 'hono';
 import { problem } from './problem.js';
+import { corsAllows, type CorsPolicy } from './cors.js';
 
 export interface HostPolicy {
   /** Host names (no port) a request may name; undefined: any (a wildcard listen address without a list). */
@@ -60,7 +61,7 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * origin: `Origin` must be this server's own (same scheme, host and port as the request) and
  * `Sec-Fetch-Site`, when sent, `same-origin` or `none`.
  */
-export function hostAndOriginGuard(policy: HostPolicy): MiddlewareHandler {
+export function hostAndOriginGuard(policy: HostPolicy, cors?: CorsPolicy): MiddlewareHandler {
   return async (c, next) => {
     const url = new URL(c.req.url);
     const header = c.req.header('host');
@@ -68,8 +69,10 @@ export function hostAndOriginGuard(policy: HostPolicy): MiddlewareHandler {
     if (!names.every((n) => hostAllowed(policy, n))) {
       return problem(c, 403, `unexpected Host ${JSON.stringify((header ?? url.host).slice(0, 100))}: this server answers only to ${policy.hosts ? [...policy.hosts].join(', ') : 'its own names'}`);
     }
-    if (UNSAFE.has(c.req.method)) {
-      const origin = c.req.header('origin');
+    const origin = c.req.header('origin');
+    // An origin allowed by --cors may write with a bearer token (never sent by a browser on its own).
+    const corsWrite = corsAllows(cors, origin) && c.req.header('authorization') !== undefined;
+    if (UNSAFE.has(c.req.method) && !corsWrite) {
       const site = c.req.header('sec-fetch-site');
       if (origin !== undefined && !sameOrigin(origin, url, header)) {
         return problem(c, 403, `cross-origin write refused (Origin ${JSON.stringify(origin.slice(0, 100))})`);

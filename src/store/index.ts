@@ -6,7 +6,7 @@ import { Kysely, PostgresDialect, sql, type ExpressionBuilder, type Expression, 
 import type { AcledEvent, Claim, EvidenceSpan } from '../common/event.js';
 import { reapplyCorrections } from './corrections.js';
 import { migrate, type Engine } from './migrations.js';
-import { BUSY_TIMEOUT_MS, ImmediateSqliteDialect, retryWhileBusy } from './sqlite-writers.js';
+import { BUSY_TIMEOUT_MS, ImmediateSqliteDialect, retryWhileBusy, withStatementCache } from './sqlite-writers.js';
 import { changeVersion, countryExpression, countStats, resolveFilters, statsFromCounts, storedCount, textPrefilter, type ResolvedFilters } from './scale-queries.js';
 import { refuse, storeReports } from './merge-store.js';
 import type { MergeInput } from '../merge/types.js';
@@ -158,7 +158,7 @@ export class Store {
       // Reads by memory map and a larger page cache: a page read is a memory access, not a system call.
       database.pragma('mmap_size = 1073741824');
       database.pragma('cache_size = -65536');
-      db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database }) });
+      db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(database) }) });
     }
     try {
       await retryWhileBusy(() => migrate(db, engine, pgSchema));

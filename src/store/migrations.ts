@@ -235,6 +235,53 @@ const MIGRATIONS: Migration[] = [
     },
   },
   {
+    version: 50,
+    name: 'feeds: feeds, their fetches, the items seen',
+    async up(db) {
+      // A feed is polled when next_poll_at (unix ms) has passed; errors counts failures in a row (backoff).
+      await db.schema
+        .createTable('feeds')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('url', 'text', (c) => c.notNull().unique())
+        .addColumn('name', 'text')
+        .addColumn('interval_s', 'integer', (c) => c.notNull())
+        .addColumn('etag', 'text')
+        .addColumn('last_modified', 'text')
+        .addColumn('next_poll_at', 'bigint', (c) => c.notNull())
+        .addColumn('last_fetch_at', 'bigint')
+        .addColumn('last_status', 'text')
+        .addColumn('last_error', 'text')
+        .addColumn('errors', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('items', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('feeds_due').on('feeds').column('next_poll_at').execute();
+      await db.schema
+        .createTable('feed_fetches')
+        .addColumn('feed_id', 'text', (c) => c.notNull())
+        .addColumn('at', 'bigint', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('http_status', 'integer')
+        .addColumn('duration_ms', 'integer', (c) => c.notNull())
+        .addColumn('new_items', 'integer', (c) => c.notNull())
+        .addColumn('error', 'text')
+        .execute();
+      await db.schema.createIndex('feed_fetches_feed').on('feed_fetches').columns(['feed_id', 'at']).execute();
+      // An item is known by its feed and key (guid, else link) and, across feeds, by its content hash.
+      await db.schema
+        .createTable('feed_items')
+        .addColumn('feed_id', 'text', (c) => c.notNull())
+        .addColumn('item_key', 'text', (c) => c.notNull())
+        .addColumn('content_hash', 'text', (c) => c.notNull())
+        .addColumn('doc_id', 'text', (c) => c.notNull())
+        .addColumn('seen_at', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('feed_items_pk', ['feed_id', 'item_key'])
+        .execute();
+      await db.schema.createIndex('feed_items_hash').on('feed_items').column('content_hash').execute();
+      await db.schema.createIndex('feed_items_doc').on('feed_items').column('doc_id').execute();
+    },
+  },
+  {
     version: 52,
     name: 'the merge index by province: event_reports.admin1',
     async up(db) {

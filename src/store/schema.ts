@@ -205,6 +205,42 @@ export interface Database {
   event_counts_cube: EventCountsCubeTable;
   store_counts: StoreCountsTable;
   events_text: EventsTextTable;
+  feeds: FeedsTable;
+  feed_fetches: FeedFetchesTable;
+  feed_items: FeedItemsTable;
+}
+
+/** Feeds followed by `sitrep watch` and `sitrep worker` (migration 50). Times in unix ms. */
+export interface FeedsTable {
+  id: string;
+  url: string;
+  name: string | null;
+  interval_s: number;
+  etag: string | null;
+  last_modified: string | null;
+  next_poll_at: number;
+  last_fetch_at: number | null;
+  last_status: string | null;
+  last_error: string | null;
+  errors: number;
+  items: number;
+  created_at: number;
+}
+export interface FeedFetchesTable {
+  feed_id: string;
+  at: number;
+  status: string;
+  http_status: number | null;
+  duration_ms: number;
+  new_items: number;
+  error: string | null;
+}
+export interface FeedItemsTable {
+  feed_id: string;
+  item_key: string;
+  content_hash: string;
+  doc_id: string;
+  seen_at: number;
 }
 
 /** Event counts kept by triggers on every write (migration 20), read by `stats`. */

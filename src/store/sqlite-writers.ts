@@ -3,7 +3,7 @@
 // for the write lock (busy timeout) when it starts instead of failing when a read turns into a
 // write (SQLITE_BUSY at upgrade is never retried by SQLite itself); and a transaction that still
 // meets a busy database is run again, with back-off, for up to RETRY_MS.
-import { CompiledQuery, SqliteDialect, type DatabaseConnection, type Driver } from 'kysely';
+import { CompiledQuery, SqliteDialect, type DatabaseConnection, type Driver, type SqliteDatabase, type SqliteStatement } from 'kysely';
 
 /** How long one statement waits for a lock before SQLite reports the database busy. */
 export const BUSY_TIMEOUT_MS = 10_000;
@@ -38,4 +38,34 @@ export async function retryWhileBusy<T>(fn: () => Promise<T>, retryMs = RETRY_MS
       await new Promise((resolve) => setTimeout(resolve, wait));
     }
   }
+}
+
+/** Prepared statements kept per connection: the API runs the same few dozen statements again and again. */
+const STATEMENT_CACHE = 256;
+
+/**
+ * The database as kysely's SQLite driver uses it (prepare, close), with each SQL text prepared once
+ * and its statement reused: preparing costs about as much as running a page query at a million
+ * events. A statement still being read (a stream not finished) is not shared: a fresh one is
+ * prepared instead. Least recently used statements beyond STATEMENT_CACHE are dropped.
+ */
+export function withStatementCache(database: SqliteDatabase & { prepare(sql: string): SqliteStatement & { busy?: boolean } }): SqliteDatabase {
+  const cache = new Map<string, SqliteStatement & { busy?: boolean }>();
+  return {
+    close: () => database.close(),
+    prepare(sql: string) {
+      const hit = cache.get(sql);
+      if (hit && !hit.busy) {
+        cache.delete(sql);
+        cache.set(sql, hit);
+        return hit;
+      }
+      const stmt = database.prepare(sql);
+      if (!hit) {
+        cache.set(sql, stmt);
+        if (cache.size > STATEMENT_CACHE) cache.delete(cache.keys().next().value!);
+      }
+      return stmt;
+    },
+  };
 }

@@ -70,3 +70,15 @@ test('a capital named as a place keeps its place, even before the same verbs', (
   const attack = eventsOf('On Monday, a suicide bomber killed five people in Kabul.', undefined);
   assert.equal(attack[0]?.location, 'Kabul');
 });
+
+test('Latin American armed groups of wire reports are named actors (actor table with its source)', () => {
+  const [e] = eventsOf('On Tuesday, Shining Path guerrillas killed four peasants near Ayacucho, the army said.', undefined);
+  assert.equal(e?.actor1, 'PCP-SL: Communist Party of Peru - Shining Path');
+  const [caps] = eventsOf('SAN SALVADOR, 3 JAN 90 -- TERRORISTS OF THE FARABUNDO MARTI NATIONAL LIBERATION FRONT [FMLN] KIDNAPPED 50 PEASANTS IN SAN MIGUEL DEPARTMENT ON 30 DECEMBER.', undefined);
+  assert.equal(caps?.actor1, 'FMLN: Farabundo Marti National Liberation Front');
+});
+
+test('a place after "X-controlled", "besieged" or "occupied" is read as a place', () => {
+  const { doc } = extractor.extract({ text: 'Thousands of people have arrived from Isis-controlled Baghuz since Wednesday.', date: '2019-03-12', origin: { file: 'inline' } });
+  assert.ok(doc.places.some((p) => p.text === 'Baghuz'), doc.places.map((p) => p.text).join());
+});

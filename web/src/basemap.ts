@@ -1,8 +1,10 @@
 // The offline base map: Natural Earth country shapes and borders (world-atlas, public domain),
 // bundled into the build. 1:110m for world views (in the main bundle), 1:50m when zoomed in (its
-// own chunk, loaded in the background so that the first paint does not wait for it). No admin1
-// borders: no installed package carries admin1 polygons (world-atlas has countries only).
-import type { FeatureCollection, MultiLineString } from 'geojson';
+// own chunk, loaded in the background so that the first paint does not wait for it). Rivers, lakes,
+// the first-level divisions Natural Earth's 1:50m carries, and place names from sitrep's gazetteer
+// (generated/map/, built by scripts/map-data.mjs, copied to dist/web/map/) are fetched in the background.
+// Admin1 borders elsewhere: no permissively licensed package carries them; their names are shown.
+import type { FeatureCollection, LineString, MultiLineString, MultiPolygon, Polygon } from 'geojson';
 import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import world110 from 'world-atlas/countries-110m.json';
@@ -44,4 +46,47 @@ export function loadDetailedBaseMap(ready?: () => void): Promise<BaseMap> {
 export function baseMap(detailed: boolean): BaseMap {
   if (detailed && fine) return fine;
   return (coarse ??= build(world110 as unknown as Topology));
+}
+
+/** A place name: [name, longitude, latitude, zoom tier (0 world ... 5 close up)]. */
+export type PlaceName = [string, number, number, number];
+/** A division or country name at its seat or centre: [name, longitude, latitude]. */
+export type AreaName = [string, number, number];
+
+export interface MapDetail {
+  rivers: FeatureCollection<LineString | MultiLineString>;
+  lakes: FeatureCollection<Polygon | MultiPolygon>;
+  subunits: FeatureCollection<Polygon | MultiPolygon>;
+  /** Largest tier first, most populous first within a tier. */
+  cities: PlaceName[];
+  admin1: AreaName[];
+  countries: AreaName[];
+}
+
+let detail: MapDetail | undefined;
+let detailLoading: Promise<MapDetail> | undefined;
+const detailWaiting = new Set<() => void>();
+
+/** Starts loading rivers, lakes and names (once); `ready` runs when they are there. */
+export function loadMapDetail(ready?: () => void): Promise<MapDetail> {
+  if (ready) detailWaiting.add(ready);
+  const get = async (path: string) => {
+    const res = await fetch(path);
+    if (!res.ok) throw new Error(`${path}: ${res.status}`);
+    return res.json() as Promise<unknown>;
+  };
+  detailLoading ??= Promise.all([get('/map/physical-50m.json'), get('/map/places.json')]).then(([physical, places]) => {
+    const ph = physical as { rivers: MapDetail['rivers']; lakes: MapDetail['lakes']; subunits: MapDetail['subunits'] };
+    const pl = places as { cities: PlaceName[]; admin1: AreaName[]; countries: AreaName[] };
+    detail = { rivers: ph.rivers, lakes: ph.lakes, subunits: ph.subunits, cities: pl.cities, admin1: pl.admin1, countries: pl.countries };
+    for (const f of detailWaiting) f();
+    detailWaiting.clear();
+    return detail;
+  });
+  return detailLoading;
+}
+
+/** Rivers, lakes and names, once loaded. */
+export function mapDetail(): MapDetail | undefined {
+  return detail;
 }

@@ -28,8 +28,28 @@ const DETAIL_FIELDS: (keyof StoredEvent)[] = [
   'fatalities', 'tactics', 'notes', 'source', 'confidence', 'sources', 'event_id', 'doc_id',
 ];
 
+/** The event's tactics and those its claims confirm: the Tactics field and the claims agree. */
+export function allTactics(e: Pick<StoredEvent, 'tactics' | 'claims'>): string[] {
+  const out = [...(e.tactics ?? [])];
+  const seen = new Set(out.map((t) => t.toLowerCase()));
+  for (const c of e.claims ?? []) {
+    if (c.kind === 'tactic' && c.tactic && !seen.has(c.tactic.toLowerCase())) {
+      seen.add(c.tactic.toLowerCase());
+      out.push(c.tactic);
+    }
+  }
+  return out;
+}
+
+/** A document's name: its title, else its source and date, else its id. */
+export function documentName(d: { id: string; title?: string | null; source?: string | null; date?: string | null }): string {
+  if (d.title && d.title.trim()) return d.title;
+  const named = [d.source, d.date].filter((x) => x && String(x).trim()).join(', ');
+  return named ? `${named} (untitled)` : d.id;
+}
+
 function valueText(e: StoredEvent, field: keyof StoredEvent): string {
-  const v = e[field];
+  const v = field === 'tactics' ? allTactics(e) : e[field];
   if (v === null || v === undefined || v === '') return '—';
   if (Array.isArray(v)) return v.length ? v.join(', ') : '—';
   if (field === 'geo_precision') return `${v} (${v === 1 ? 'exact place' : v === 2 ? 'near the place / district' : 'region only'})`;
@@ -54,11 +74,44 @@ export class DetailPanel {
   private readonly body: HTMLElement;
   private readonly closeButton: HTMLButtonElement;
   private abort: AbortController | undefined;
+  /** The mark stepped to with n / p (index into the marks of the open view), -1 none. */
+  private markIndex = -1;
+  private markStatus: HTMLElement | undefined;
 
   constructor(private readonly options: DetailOptions) {
     this.closeButton = h('button', { type: 'button', class: 'close', 'aria-label': 'Close the detail', onclick: () => this.options.onClose() }, '×');
     this.body = h('div', { class: 'detail-body' });
     this.element = h('aside', { class: 'detail', hidden: true, 'aria-label': 'Detail', tabindex: -1 }, this.closeButton, this.body);
+  }
+
+  /** Every evidence mark of the open event or document, in reading order. */
+  private marks(): HTMLElement[] {
+    return [...this.body.querySelectorAll<HTMLElement>('.doc-text mark')];
+  }
+
+  /** Steps to the next (+1) or previous (-1) mark, scrolled to the middle of the view; false when there is none. */
+  stepMark(direction: 1 | -1): boolean {
+    if (this.element.hidden) return false;
+    const marks = this.marks();
+    if (marks.length === 0) return false;
+    const current = this.markIndex >= 0 && this.markIndex < marks.length ? this.markIndex : direction > 0 ? -1 : marks.length;
+    this.markIndex = (current + direction + marks.length) % marks.length;
+    for (const m of this.body.querySelectorAll('mark.focused')) m.classList.remove('focused');
+    const mark = marks[this.markIndex]!;
+    mark.classList.add('focused');
+    mark.scrollIntoView({ block: 'center', inline: 'nearest' });
+    if (this.markStatus) this.markStatus.textContent = `Mark ${this.markIndex + 1} of ${marks.length}: ${mark.title || mark.textContent || ''}`;
+    return true;
+  }
+
+  /** Previous / next mark buttons and where one is (announced to screen readers). */
+  private markNavigation(): HTMLElement {
+    this.markIndex = -1;
+    this.markStatus = h('span', { class: 'mark-status', role: 'status', 'aria-live': 'polite' });
+    return h('div', { class: 'mark-nav', 'data-testid': 'mark-nav' },
+      h('button', { type: 'button', title: 'Previous evidence mark (key p)', 'aria-keyshortcuts': 'p', onclick: () => this.stepMark(-1) }, '◀ Previous mark'),
+      h('button', { type: 'button', title: 'Next evidence mark (key n)', 'aria-keyshortcuts': 'n', onclick: () => this.stepMark(1) }, 'Next mark ▶'),
+      this.markStatus);
   }
 
   hide(): void {
@@ -110,10 +163,13 @@ export class DetailPanel {
     const place = locationText(e);
     const root = h('article', { class: 'event-detail', 'data-testid': 'event-detail', 'aria-labelledby': 'detail-title' });
     root.append(
-      h('h2', { id: 'detail-title' }, swatch(typeColor(e.event_type)), `${e.event_type}: ${e.sub_event_type}`),
-      h('p', { class: 'meta' }, `${e.event_date} · ${place || 'place unknown'}${e.geo_precision >= 2 ? ' (approximate)' : ''} · ${formatNumber(e.fatalities)} fatalities`),
+      h('header', { class: 'detail-head' },
+        h('h2', { id: 'detail-title' }, swatch(typeColor(e.event_type)), `${e.event_type}: ${e.sub_event_type}`),
+        h('p', { class: 'meta' }, `${e.event_date} · ${place || 'place unknown'}${e.geo_precision >= 2 ? ' (approximate)' : ''} · ${formatNumber(e.fatalities)} fatalities`)),
     );
-    if (this.options.reviewSection) root.append(this.options.reviewSection(e, () => void this.showEvent(e.event_id)));
+    // Wide screens: fields and claims on the left, the source texts beside them (style.css).
+    const left = h('div', { class: 'detail-fields' });
+    if (this.options.reviewSection) left.append(this.options.reviewSection(e, () => void this.showEvent(e.event_id)));
     // Fields: hovering or focusing one with evidence lights up its marks in the texts below.
     const table = h('table', { class: 'fields' });
     for (const field of DETAIL_FIELDS) {
@@ -138,15 +194,18 @@ export class DetailPanel {
     table.addEventListener('mouseleave', () => lightUp(root, null));
     table.addEventListener('focusin', (ev) => highlight(ev, true));
     table.addEventListener('focusout', () => lightUp(root, null));
-    root.append(h('section', {}, h('h3', {}, 'Fields'), h('p', { class: 'hint' }, 'Underlined values have evidence: point at one (or focus it) to see it marked in the text.'), table));
+    left.append(h('section', {}, h('h3', {}, 'Fields'), h('p', { class: 'hint' }, 'Underlined values have evidence: point at one (or focus it) to see it marked in the text.'), table));
 
     // The reports side by side, where the reports disagree highlighted.
     const actions = this.options.reportActions;
-    root.append(reportsSection(e, actions ? (r) => actions(e, r.report_id, () => void this.showEvent(e.event_id)) : undefined));
+    left.append(reportsSection(e, actions ? (r) => actions(e, r.report_id, () => void this.showEvent(e.event_id)) : undefined));
 
-    root.append(this.claims(e));
+    left.append(this.claims(e));
+    root.append(left);
 
-    const sources = h('section', { class: 'sources' }, h('h3', {}, `Source document${e.documents.length === 1 ? '' : 's'} (${e.documents.length})`));
+    const sources = h('section', { class: 'sources detail-sources', 'aria-label': 'Source documents' },
+      h('h3', {}, `Source document${e.documents.length === 1 ? '' : 's'} (${e.documents.length})`),
+      this.markNavigation());
     e.documents.forEach((summary, i) => {
       const doc = docs[i];
       // Evidence comes from each document's own reading of the event.
@@ -154,7 +213,7 @@ export class DetailPanel {
       const evidence = own?.evidence ?? (summary.id === e.doc_id ? e.evidence : {});
       const claims = own?.claims ?? (summary.id === e.doc_id ? e.claims : []);
       const block = h('section', { class: 'source-doc', 'data-doc-id': summary.id },
-        h('h4', {}, summary.title || summary.id),
+        h('h4', {}, documentName(summary)),
         documentMeta(summary),
         h('button', { type: 'button', class: 'linklike', onclick: () => this.options.onOpenDocument(summary.id) }, 'Open the document view'));
       if (doc) {
@@ -172,7 +231,8 @@ export class DetailPanel {
   private claims(e: StoredEvent): HTMLElement {
     const section = h('section', {}, h('h3', {}, 'Claims'));
     if (e.claims.length === 0) {
-      section.append(h('p', { class: 'muted' }, 'No figures or tactics reported.'));
+      // Tactics found without a claim are in the Tactics field: say nothing that contradicts it.
+      section.append(h('p', { class: 'muted' }, allTactics(e).length ? 'No figures reported; the tactics are in the fields above.' : 'No figures or tactics reported.'));
       return section;
     }
     const rows = e.claims.map((c) =>
@@ -193,7 +253,7 @@ export class DetailPanel {
       const doc = await fetchDocument(id, signal);
       if (signal.aborted) return;
       clear(this.body);
-      this.body.append(renderDocument(doc, this.options));
+      this.body.append(renderDocument(doc, this.options, 'h2', this.markNavigation()));
       this.element.focus({ preventScroll: true });
     } catch (err) {
       this.fail(err, 'document');
@@ -202,9 +262,9 @@ export class DetailPanel {
 }
 
 /** A document with the events found in it; each event's evidence marked (labels e<i>.<field>). */
-export function renderDocument(doc: StoredDocument, options: Pick<DetailOptions, 'onOpenEvent'>, heading = 'h2'): HTMLElement {
+export function renderDocument(doc: StoredDocument, options: Pick<DetailOptions, 'onOpenEvent'>, heading = 'h2', navigation?: HTMLElement): HTMLElement {
   const root = h('article', { class: 'document-view', 'data-testid': 'document-view' });
-  root.append(h(heading as 'h2', {}, doc.title || doc.id), documentMeta(doc), h('p', { class: 'meta' }, `Document id: ${doc.id}`));
+  root.append(h(heading as 'h2', {}, documentName(doc)), documentMeta(doc), h('p', { class: 'meta' }, `Document id: ${doc.id}`));
   const spans = doc.events.flatMap((e, i) => eventSpans(doc.text, e.evidence, e.claims, `e${i}.`));
   const list = h('ol', { class: 'doc-events' });
   doc.events.forEach((e, i) => {
@@ -222,7 +282,8 @@ export function renderDocument(doc: StoredDocument, options: Pick<DetailOptions,
     h('h3', {}, `Events found (${doc.events.length})`),
     doc.events.length ? list : h('p', { class: 'muted' }, 'No events found in this document.'),
     h('h3', {}, 'Text'),
-    markedText(doc.text, spans, describeLabels),
   );
+  if (navigation && spans.length) root.append(navigation);
+  root.append(markedText(doc.text, spans, describeLabels));
   return root;
 }

@@ -85,5 +85,5 @@ export function lightUp(root: ParentNode, match: ((label: string) => boolean) | 
       first ??= m;
     }
   }
-  if (scroll && first) first.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  if (scroll && first) first.scrollIntoView({ block: 'center', behavior: 'smooth' });
 }

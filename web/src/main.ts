@@ -82,6 +82,18 @@ const form = h('form', { class: 'filters', role: 'search', 'aria-label': 'Filter
     h('button', { type: 'button', onclick: () => setFilters(emptyFilters()) }, 'Reset')),
   countries,
   admin1Names);
+// Filters fold away on a phone (open by default on wider screens); the summary counts those set.
+const filterSummary = h('summary', {}, 'Filters');
+const filterFold = h('details', { class: 'filter-fold' }, filterSummary, form);
+const narrow = matchMedia('(max-width: 640px)');
+filterFold.open = !narrow.matches;
+narrow.addEventListener('change', () => (filterFold.open = !narrow.matches));
+
+function showFilterCount(f: Filters): void {
+  const n = Object.values(f).filter(Boolean).length;
+  filterSummary.textContent = n ? `Filters (${n} set)` : 'Filters';
+}
+
 form.addEventListener('submit', (ev) => {
   ev.preventDefault();
   setFilters(formFilters());
@@ -107,6 +119,7 @@ function formFilters(): Filters {
 }
 
 function fillForm(f: Filters): void {
+  showFilterCount(f);
   for (const k of Object.keys(inputs) as (keyof Filters)[]) if (inputs[k].value !== f[k]) inputs[k].value = f[k];
   const q = exportQuery(f).toString();
   csvLink.href = `/api/events.csv${q ? `?${q}` : ''}`;
@@ -246,7 +259,10 @@ document.addEventListener('keydown', (ev) => {
   // Review with the keyboard: j / k the next / previous event of the table, c confirm, x reject.
   const typing = ev.target instanceof HTMLInputElement || ev.target instanceof HTMLTextAreaElement || ev.target instanceof HTMLSelectElement;
   if (typing || ev.ctrlKey || ev.metaKey || ev.altKey) return;
-  if (ev.key === 'j' || ev.key === 'k') {
+  if ((ev.key === 'n' || ev.key === 'p') && (state.event || state.doc)) {
+    // Evidence: n / p step to the next / previous mark in the source text.
+    if (detail.stepMark(ev.key === 'n' ? 1 : -1)) ev.preventDefault();
+  } else if (ev.key === 'j' || ev.key === 'k') {
     const next = table.neighbour(state.event, ev.key === 'j' ? 1 : -1);
     if (next) openEvent(next);
   } else if (ev.key === 'c' && state.event) {
@@ -268,6 +284,26 @@ async function loadCountries(): Promise<void> {
   }
 }
 
+/**
+ * Live view: the server announces stored documents and events on /api/stream (server-sent events;
+ * `sitrep watch` and workers add them as feeds bring news). The events are loaded again, without
+ * moving the map, at most every 2 s; the browser reconnects by itself when the stream drops.
+ */
+function listenForChanges(): void {
+  if (typeof EventSource === 'undefined') return;
+  const source = new EventSource('/api/stream');
+  let timer: number | undefined;
+  source.addEventListener('change', () => {
+    if (timer !== undefined) return;
+    timer = window.setTimeout(() => {
+      timer = undefined;
+      if (document.hidden) return;
+      loadedQuery = undefined; // reload with the same filters; the map keeps its view
+      void refresh().then(() => void loadCountries());
+    }, 2000);
+  });
+}
+
 async function mount(): Promise<void> {
   const app = document.getElementById('app')!;
   const session = await loadSession();
@@ -278,7 +314,7 @@ async function mount(): Promise<void> {
   app.append(
     h('header', { class: 'top' },
       h('div', { class: 'title' }, h('h1', {}, 'sitrep'), h('span', { class: 'tagline' }, 'conflict events from news reports'), totals),
-      form,
+      filterFold,
       h('div', { class: 'actions' }, h('span', { class: 'muted' }, 'Export:'), csvLink, geojsonLink, ingestButton, sessionBadge())),
     status,
     h('main', { class: 'layout' },
@@ -291,6 +327,7 @@ async function mount(): Promise<void> {
     if (state.event) table.reveal(state.event);
     // After the events: the list only helps typing, and must not slow the first load.
     void loadCountries();
+    listenForChanges();
   });
   syncPanel();
 }

@@ -1,10 +1,14 @@
 // The map: every located event on a canvas (10,000 points stay fast), clustered by screen grid
 // when zoomed out, coloured by event type, sized by fatalities. Events placed only to a region
-// (geo_precision 2-3) are drawn as dashed, translucent areas instead of solid points.
+// (geo_precision 2-3) are drawn as dashed, translucent areas instead of solid points. Under them:
+// land, borders, coastlines, lakes, rivers, and names (countries, first-level divisions, towns: more
+// as one zooms in), placed without overlap. The first view fits where most events are (fit.ts);
+// clicking a group zooms to it, centred; a zoom never ends on a view without events.
 // Keyboard: arrows pan, + and - zoom, 0 resets; the buttons do the same.
 import { geoMercator, geoPath, type GeoProjection } from 'd3-geo';
 import type { EventSummary } from './api.js';
-import { baseMap, loadDetailedBaseMap } from './basemap.js';
+import { baseMap, loadDetailedBaseMap, loadMapDetail, mapDetail } from './basemap.js';
+import { LabelGrid, nearest, robustBounds } from './fit.js';
 import { TYPE_ORDER, typeColor, typeIndex } from './colors.js';
 import { append, clear, formatNumber, h, swatch } from './dom.js';
 
@@ -14,6 +18,21 @@ const UNCLUSTER_SCALE = 6000;
 const MIN_ZOOM_SCALE = 60;
 const MAX_SCALE = 400000;
 const DETAIL_SCALE = 700; // 1:50m base map beyond this
+/** Rivers and lakes beyond this scale; names of first-level divisions between these. */
+const RIVER_SCALE = 900;
+const ADMIN1_LABEL_SCALE = [2200, 60000] as const;
+/** Country names below this scale (beyond it the towns and divisions say where one is). */
+const COUNTRY_LABEL_SCALE = 9000;
+/** Towns of tier t (0 largest ... 5 smallest) are named from TOWN_TIER_SCALE[t] on. */
+const TOWN_TIER_SCALE = [0, 500, 1400, 3200, 7000, 14000];
+const MAX_LABELS = 260;
+
+/** Colours of the base map, light or dark (following the system). */
+const PALETTES = {
+  light: { sea: '#dfe9f0', land: '#f7f5ef', coast: '#9fb3c1', border: '#8a8a8a', admin1: '#b4a9bd', river: '#8fb6d6', text: '#27313c', halo: 'rgba(255,255,255,0.9)', areaText: '#6a5a78', countryText: '#3b4350' },
+  dark: { sea: '#1a2733', land: '#2a3038', coast: '#51687a', border: '#8592a0', admin1: '#6f6479', river: '#3f6d92', text: '#e6ebf0', halo: 'rgba(18,23,29,0.9)', areaText: '#c6b6d6', countryText: '#d0d7df' },
+};
+type Palette = typeof PALETTES.light;
 
 interface Located {
   e: EventSummary;
@@ -44,6 +63,7 @@ export class EventMap {
   private readonly tooltip: HTMLElement;
   private readonly popup: HTMLElement;
   private readonly legendNote: HTMLElement;
+  private readonly surface: HTMLElement;
   private readonly projection: GeoProjection = geoMercator();
   private located: Located[] = [];
   private items: DrawnItem[] = [];
@@ -52,6 +72,7 @@ export class EventMap {
   private height = 0;
   private frame = 0;
   private fitted = false;
+  private namesShown = false;
   private picking: ((lat: number, lon: number) => void) | undefined;
 
   constructor(private readonly options: MapOptions) {
@@ -62,7 +83,7 @@ export class EventMap {
     this.legendNote = h('span', { class: 'legend-note' });
     const button = (label: string, title: string, action: () => void) =>
       h('button', { type: 'button', title, 'aria-label': title, onclick: action }, label);
-    const surface = h(
+    const surface = this.surface = h(
       'div',
       {
         class: 'map-surface',
@@ -84,6 +105,7 @@ export class EventMap {
       this.legend());
     this.attach(surface);
     new ResizeObserver(() => this.resize(surface)).observe(surface);
+    window.matchMedia?.('(prefers-color-scheme: dark)').addEventListener?.('change', () => this.schedule());
   }
 
   private legend(): HTMLElement {
@@ -97,7 +119,7 @@ export class EventMap {
         h('li', {}, 'size: fatalities'),
         h('li', {}, h('span', { class: 'shape cluster' }), 'group of events (click to zoom)')),
       this.legendNote,
-      h('span', { class: 'attribution' }, 'Base map: Natural Earth (public domain); country borders only'));
+      h('span', { class: 'attribution' }, 'Base map: Natural Earth (public domain); names: GeoNames (CC BY 4.0)'));
   }
 
   setEvents(events: EventSummary[], refit: boolean): void {
@@ -127,18 +149,11 @@ export class EventMap {
     if (this.located.length === 0) {
       this.projection.scale(Math.max(MIN_ZOOM_SCALE, this.width / (2 * Math.PI))).translate([this.width / 2, this.height / 2 + 40]).center([0, 0]);
     } else {
-      let minLon = 180, maxLon = -180, minLat = 90, maxLat = -90;
-      for (const p of this.located) {
-        minLon = Math.min(minLon, p.lon); maxLon = Math.max(maxLon, p.lon);
-        minLat = Math.min(minLat, p.lat); maxLat = Math.max(maxLat, p.lat);
-      }
-      // Pad tiny extents (one place) to about a province.
-      const span = 1.5;
-      if (maxLon - minLon < span) { const c = (minLon + maxLon) / 2; minLon = c - span; maxLon = c + span; }
-      if (maxLat - minLat < span) { const c = (minLat + maxLat) / 2; minLat = c - span; maxLat = c + span; }
+      // Where most events are: a few far-off ones do not shrink the rest to a dot.
+      const b = robustBounds(this.located)!;
       this.projection.center([0, 0]).fitExtent([[pad, pad], [this.width - pad, this.height - pad]], {
         type: 'MultiPoint',
-        coordinates: [[minLon, Math.max(-80, minLat)], [maxLon, Math.min(80, maxLat)]],
+        coordinates: [[b.west, b.south], [b.east, b.north]],
       });
       const s = this.projection.scale();
       if (s > MAX_SCALE / 8) this.zoomAt(MAX_SCALE / 8 / s, this.width / 2, this.height / 2, false);
@@ -175,8 +190,54 @@ export class EventMap {
     const f = next / s;
     const [tx, ty] = this.projection.translate();
     this.projection.scale(next).translate([x - (x - tx) * f, y - (y - ty) * f]);
+    this.keepEventsInView();
     this.hidePopup();
     if (redraw) this.schedule();
+  }
+
+  /** Whether some located event lies inside the view. */
+  private anyInView(): boolean {
+    for (const p of this.located) {
+      const xy = this.projection([p.lon, p.lat]);
+      if (xy && xy[0] >= 0 && xy[1] >= 0 && xy[0] <= this.width && xy[1] <= this.height) return true;
+    }
+    return false;
+  }
+
+  /** A zoom never ends on a view without events: the nearest one is brought to the centre. */
+  private keepEventsInView(): void {
+    if (this.located.length === 0 || this.anyInView()) return;
+    const centre = this.projection.invert?.([this.width / 2, this.height / 2]);
+    if (!centre) return;
+    const near = nearest(this.located, { lon: centre[0], lat: centre[1] });
+    if (near) this.centreOn(near.lon, near.lat);
+  }
+
+  private centreOn(lon: number, lat: number): void {
+    const xy = this.projection([lon, lat]);
+    if (!xy) return;
+    const [tx, ty] = this.projection.translate();
+    this.projection.translate([tx + this.width / 2 - xy[0], ty + this.height / 2 - xy[1]]);
+  }
+
+  /** Zooms to a group's events, centred on them: at least twice as close, at most the closest zoom. */
+  private zoomToGroup(members: Located[]): void {
+    let west = 180, east = -180, south = 90, north = -90;
+    for (const m of members) {
+      west = Math.min(west, m.lon); east = Math.max(east, m.lon);
+      south = Math.min(south, m.lat); north = Math.max(north, m.lat);
+    }
+    const before = this.projection.scale();
+    const pad = 60;
+    const fitted = geoMercator().fitExtent([[pad, pad], [this.width - pad, this.height - pad]], {
+      type: 'MultiPoint',
+      coordinates: [[west, south], [east, north]],
+    }).scale();
+    const next = Math.min(MAX_SCALE, Math.max(before * 2, Math.min(fitted, before * 16)));
+    this.projection.scale(next);
+    this.centreOn((west + east) / 2, (south + north) / 2);
+    this.hidePopup();
+    this.schedule();
   }
 
   private panBy(dx: number, dy: number): void {
@@ -198,36 +259,155 @@ export class EventMap {
     if (!width || !height) return;
     const dpr = window.devicePixelRatio || 1;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    ctx.fillStyle = '#dfe9f0';
+    const pal = this.palette();
+    this.surface.dataset.palette = pal === PALETTES.dark ? 'dark' : 'light';
+    ctx.fillStyle = pal.sea;
     ctx.fillRect(0, 0, width, height);
 
-    const detailed = this.projection.scale() > DETAIL_SCALE;
+    const scale = this.projection.scale();
+    const detailed = scale > DETAIL_SCALE;
     if (detailed) void loadDetailedBaseMap(() => this.schedule());
     const base = baseMap(detailed);
+    const more = mapDetail();
     const path = geoPath(this.projection, ctx);
     ctx.beginPath();
     path(base.land);
-    ctx.fillStyle = '#f7f5ef';
+    ctx.fillStyle = pal.land;
     ctx.fill();
+    if (more && scale > RIVER_SCALE) {
+      ctx.beginPath();
+      path(more.lakes);
+      ctx.fillStyle = pal.sea;
+      ctx.fill();
+      ctx.beginPath();
+      path(more.rivers);
+      ctx.strokeStyle = pal.river;
+      ctx.lineWidth = 1;
+      ctx.stroke();
+    }
+    if (more && scale > ADMIN1_LABEL_SCALE[0] / 2) {
+      ctx.beginPath();
+      path(more.subunits);
+      ctx.strokeStyle = pal.admin1;
+      ctx.lineWidth = 0.8;
+      ctx.setLineDash([2, 3]);
+      ctx.stroke();
+      ctx.setLineDash([]);
+    }
     ctx.beginPath();
     path(base.coasts);
-    ctx.strokeStyle = '#9fb3c1';
+    ctx.strokeStyle = pal.coast;
     ctx.lineWidth = 0.8;
     ctx.stroke();
     ctx.beginPath();
     path(base.borders);
-    ctx.strokeStyle = '#8a8a8a';
+    ctx.strokeStyle = pal.border;
     ctx.lineWidth = 0.9;
     ctx.setLineDash([3, 2]);
     ctx.stroke();
     ctx.setLineDash([]);
-
     this.items = this.layout();
+    this.drawNames(pal);
+
     // Approximate areas first, exact points on top, clusters last.
     for (const it of this.items) if (it.members.length === 1 && it.members[0]!.approximate) this.drawApproximate(it);
     for (const it of this.items) if (it.members.length === 1 && !it.members[0]!.approximate) this.drawExact(it);
     for (const it of this.items) if (it.members.length > 1) this.drawCluster(it);
     this.drawSelection();
+  }
+
+  private palette(): Palette {
+    return window.matchMedia?.('(prefers-color-scheme: dark)').matches ? PALETTES.dark : PALETTES.light;
+  }
+
+  /**
+   * Names on the map, without overlap: countries (zoomed out), first-level divisions (zoomed to a
+   * country or closer), towns by size (more as one zooms in). The names drawn are listed in the
+   * surface's data-labels attribute (read by the browser tests).
+   */
+  private drawNames(pal: Palette): void {
+    const more = mapDetail();
+    if (!more) {
+      void loadMapDetail(() => this.schedule());
+      return;
+    }
+    const { ctx, width, height } = this;
+    const scale = this.projection.scale();
+    const grid = new LabelGrid(64);
+    // Names go around the events, never under them.
+    for (const it of this.items) grid.block({ x: it.x - it.r - 4, y: it.y - it.r - 4, w: 2 * it.r + 8, h: 2 * it.r + 8 });
+    const drawn: string[] = [];
+    const named = new Set<string>();
+    const label = (name: string, lon: number, lat: number, font: string, fill: string, dot: boolean, mayMove = !dot): void => {
+      // A division named like its seat ("Konya", "Erzurum") is named once.
+      if (drawn.length >= MAX_LABELS || named.has(name)) return;
+      const xy = this.projection([lon, lat]);
+      if (!xy) return;
+      const [x, y0] = xy;
+      if (x < -50 || y0 < -20 || x > width + 50 || y0 > height + 20) return;
+      ctx.font = font;
+      const w = ctx.measureText(name).width;
+      // Beside its dot (a town) or centred (an area); a city's or an area's name may move below or
+      // above the events that cover its place, so that a group at a city still says which city.
+      const places: [number, number][] = dot ? [[x + 5, y0]] : [[x - w / 2, y0]];
+      if (mayMove) places.push(...(dot ? [[x - 5 - w, y0] as [number, number]] : []), [x - w / 2, y0 + 32], [x - w / 2, y0 - 32]);
+      let lx = NaN, y = NaN;
+      for (const [px, py] of places) {
+        const box = { x: px - 2, y: py - 8, w: w + 4 + (dot && px > x ? 5 : 0), h: 16 };
+        if (box.x < 0 || box.y < 0 || box.x + box.w > width || box.y + box.h > height) continue;
+        if (grid.place(box)) {
+          lx = px;
+          y = py;
+          break;
+        }
+      }
+      if (Number.isNaN(y)) return;
+      ctx.lineWidth = 3;
+      ctx.strokeStyle = pal.halo;
+      ctx.lineJoin = 'round';
+      ctx.strokeText(name, lx, y);
+      ctx.fillStyle = fill;
+      ctx.fillText(name, lx, y);
+      if (dot) {
+        ctx.beginPath();
+        ctx.arc(x, y0, 2, 0, 2 * Math.PI);
+        ctx.fill();
+      }
+      drawn.push(name);
+      named.add(name);
+    };
+    ctx.textBaseline = 'middle';
+    ctx.textAlign = 'left';
+    if (scale < COUNTRY_LABEL_SCALE) {
+      // The countries of the events first: their names must not lose to a neighbour's.
+      const withEvents = new Set(this.located.map((p) => p.e.country));
+      const font = '600 12px system-ui, sans-serif';
+      for (const [name, lon, lat] of more.countries) if (withEvents.has(name)) label(name, lon, lat, font, pal.countryText, false);
+      for (const [name, lon, lat] of more.countries) if (!withEvents.has(name)) label(name, lon, lat, font, pal.countryText, false);
+    }
+    // Cities first, then the divisions, then smaller towns.
+    const towns = (from: number, to: number) => {
+      for (const [name, lon, lat, tier] of more.cities) {
+        if (tier > to || scale < TOWN_TIER_SCALE[tier]! || drawn.length >= MAX_LABELS) break;
+        if (tier >= from) label(name, lon, lat, `${tier <= 1 ? '600 ' : ''}12px system-ui, sans-serif`, pal.text, true, tier <= 2);
+      }
+    };
+    towns(0, 2);
+    if (scale >= ADMIN1_LABEL_SCALE[0] && scale < ADMIN1_LABEL_SCALE[1]) {
+      for (const [name, lon, lat] of more.admin1) label(name, lon, lat, 'italic 11px system-ui, sans-serif', pal.areaText, false);
+    }
+    towns(3, 5);
+    this.surface.dataset.labels = drawn.join('|');
+    if (!this.namesShown && this.located.length && drawn.length) {
+      // Measured by the browser tests: when the map first names places around the events.
+      this.namesShown = true;
+      performance.mark('sitrep:map-names');
+    }
+    // The largest groups on screen, for the browser tests ("x,y,count" in CSS pixels).
+    this.surface.dataset.groups = this.items.filter((it) => it.members.length > 1).sort((a, b) => b.members.length - a.members.length).slice(0, 20)
+      .map((it) => `${Math.round(it.x)},${Math.round(it.y)},${it.members.length}`).join(';');
+    const c = this.projection.invert?.([width / 2, height / 2]);
+    if (c) this.surface.dataset.view = `${c[0].toFixed(4)},${c[1].toFixed(4)},${Math.round(scale)}`;
   }
 
   /** Screen items: one per event when zoomed in, grid clusters when zoomed out. */
@@ -523,7 +703,7 @@ export class EventMap {
     const lats = it.members.map((m) => m.lat);
     const samePlace = Math.max(...lons) - Math.min(...lons) < 1e-4 && Math.max(...lats) - Math.min(...lats) < 1e-4;
     if (samePlace || this.projection.scale() >= MAX_SCALE / 2) this.showPopup(it, x, y);
-    else this.zoomAt(3, it.x, it.y);
+    else this.zoomToGroup(it.members);
   }
 
   /** Events sharing one place cannot be separated by zooming: list them instead. */

@@ -6,7 +6,15 @@ import { clear, formatNumber, h, swatch } from './dom.js';
 import type { SortKey } from './state.js';
 
 const ROW_HEIGHT = 34;
+/** Below 640 px each event is a card of three lines (date, type, fatalities / actors / location). */
+const CARD_HEIGHT = 78;
 const OVERSCAN = 8;
+const CARDS = typeof matchMedia === 'function' ? matchMedia('(max-width: 640px)') : undefined;
+
+/** The height of one row: a table row, or a card on a narrow screen (style.css agrees). */
+function rowHeight(): number {
+  return CARDS?.matches ? CARD_HEIGHT : ROW_HEIGHT;
+}
 
 interface Column {
   key: SortKey;
@@ -101,6 +109,7 @@ export class EventTable {
       h('div', { class: 'panel-head' }, h('h2', {}, 'Events'), this.count),
       this.scroller);
     new ResizeObserver(() => this.schedule()).observe(this.scroller);
+    CARDS?.addEventListener?.('change', () => this.schedule());
   }
 
   setEvents(events: EventSummary[], sort: SortKey, descending: boolean): void {
@@ -139,8 +148,8 @@ export class EventTable {
   reveal(id: string): void {
     const i = this.rows.findIndex((e) => e.event_id === id);
     if (i < 0) return;
-    const top = i * ROW_HEIGHT;
-    const view = this.scroller.clientHeight - ROW_HEIGHT * 2;
+    const top = i * rowHeight();
+    const view = this.scroller.clientHeight - rowHeight() * 2;
     if (top < this.scroller.scrollTop || top > this.scroller.scrollTop + view) {
       this.scroller.scrollTop = Math.max(0, top - view / 2);
       this.render();
@@ -171,16 +180,16 @@ export class EventTable {
   private render(): void {
     const hadFocus = this.tbody.contains(document.activeElement);
     const height = this.scroller.clientHeight || 400;
-    const first = Math.max(0, Math.floor(this.scroller.scrollTop / ROW_HEIGHT) - OVERSCAN);
-    const last = Math.min(this.rows.length, Math.ceil((this.scroller.scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
+    const first = Math.max(0, Math.floor(this.scroller.scrollTop / rowHeight()) - OVERSCAN);
+    const last = Math.min(this.rows.length, Math.ceil((this.scroller.scrollTop + height) / rowHeight()) + OVERSCAN);
     clear(this.tbody);
     if (this.rows.length === 0) {
       this.tbody.append(h('tr', {}, h('td', { colspan: COLUMNS.length, class: 'empty' }, 'No events match these filters.')));
       return;
     }
-    this.tbody.append(this.spacer(first * ROW_HEIGHT));
+    this.tbody.append(this.spacer(first * rowHeight()));
     for (let i = first; i < last; i++) this.tbody.append(this.row(this.rows[i]!, i));
-    this.tbody.append(this.spacer((this.rows.length - last) * ROW_HEIGHT));
+    this.tbody.append(this.spacer((this.rows.length - last) * rowHeight()));
     if (hadFocus && this.focusIndex >= first && this.focusIndex < last) {
       this.tbody.querySelector<HTMLElement>(`tr[data-index="${this.focusIndex}"]`)?.focus({ preventScroll: true });
     }
@@ -209,7 +218,7 @@ export class EventTable {
       h('td', { title: [e.actor1, e.assoc_actor_1, e.actor2, e.assoc_actor_2].filter(Boolean).join(' | ') }, actorsText(e)),
       h('td', { title: locationText(e) + (approximate ? ' (approximate: region only)' : '') },
         approximate ? h('span', { class: 'approx', 'aria-label': 'approximate' }, '≈ ') : null, locationText(e)),
-      h('td', { class: 'num' }, formatNumber(e.fatalities)),
+      h('td', { class: 'num', 'data-unit': e.fatalities === 1 ? 'fatality' : 'fatalities' }, formatNumber(e.fatalities)),
       h('td', { class: 'num' }, String(e.sources)),
     );
     tr.addEventListener('click', () => this.open(index));
@@ -234,11 +243,11 @@ export class EventTable {
 
   private moveFocus(index: number): void {
     this.focusIndex = index;
-    const top = index * ROW_HEIGHT;
-    const headH = ROW_HEIGHT;
+    const top = index * rowHeight();
+    const headH = rowHeight();
     if (top < this.scroller.scrollTop) this.scroller.scrollTop = top;
-    else if (top + ROW_HEIGHT > this.scroller.scrollTop + this.scroller.clientHeight - headH) {
-      this.scroller.scrollTop = top + ROW_HEIGHT * 2 - this.scroller.clientHeight;
+    else if (top + rowHeight() > this.scroller.scrollTop + this.scroller.clientHeight - headH) {
+      this.scroller.scrollTop = top + rowHeight() * 2 - this.scroller.clientHeight;
     }
     this.render();
     this.tbody.querySelector<HTMLElement>(`tr[data-index="${index}"]`)?.focus({ preventScroll: true });

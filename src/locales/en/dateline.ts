@@ -5,10 +5,16 @@
 /** After the place: an optional country or date, an optional agency in brackets (round or square, as transcribed), then a dash or colon. */
 const AFTER = /^(?:,\s*[^\n,()[\]]{1,30}){0,2}\s*(?:[([][^)\]\n]{1,40}[)\]]\s*)?(?:--|—|–|-|:)\s/u;
 
+/** What may come before a dateline place on its line. */
+const LEAD = /^[\s"'“]$/;
+
 /** Whether the mention [start, end) of `text` is a dateline place. */
 export function isDatelinePlace(text: string, start: number, end: number): boolean {
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  if (!/^[\s"'“]*$/.test(text.slice(lineStart, start))) return false;
+  // Only spaces and quotes back to the line's start: read backwards while they last (never the whole
+  // line, which would make a document of one long line quadratic in its places).
+  let i = start - 1;
+  while (i >= 0 && text[i] !== '\n' && LEAD.test(text[i]!)) i--;
+  if (i >= 0 && text[i] !== '\n') return false;
   return AFTER.test(text.slice(end, end + 80));
 }
 

@@ -1,0 +1,214 @@
+// Feeds in the store (tables of migration 50): the feeds followed, each fetch, and the items seen.
+import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Store } from '../store/index.js';
+import type { FeedsTable } from '../store/schema.js';
+import type { FeedItem } from './parse.js';
+
+export type Feed = FeedsTable;
+
+/** Longest wait between polls of a failing feed, and the longest Retry-After honoured. */
+export const MAX_BACKOFF_MS = 6 * 3600_000;
+
+export function feedId(url: string): string {
+  return createHash('sha256').update(url).digest('hex').slice(0, 16);
+}
+
+/** "30s", "5m", "2h" (or plain seconds) as seconds; undefined when not such an interval. */
+export function parseInterval(text: string): number | undefined {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(s|m|h)?\s*$/i.exec(text);
+  if (!m) return undefined;
+  const n = Number(m[1]) * ({ s: 1, m: 60, h: 3600 } as Record<string, number>)[(m[2] ?? 's').toLowerCase()]!;
+  return n >= 1 && n <= 7 * 86400 ? Math.round(n) : undefined;
+}
+
+export function formatInterval(s: number): string {
+  return s % 3600 === 0 ? `${s / 3600}h` : s % 60 === 0 ? `${s / 60}m` : `${s}s`;
+}
+
+/** Checks a feed URL: absolute http(s), no credentials. Returns the normalised URL or throws. */
+export function checkFeedUrl(url: string): string {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    throw new Error(`not a URL: "${url}"`);
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error(`not an http(s) URL: "${url}"`);
+  if (u.username || u.password) throw new Error(`a feed URL must not carry credentials: "${url}"`);
+  return u.href;
+}
+
+/** Adds a feed (or updates its interval and name); returns it and whether it is new. */
+export async function addFeed(store: Store, input: { url: string; intervalS: number; name?: string; keepExisting?: boolean }, now = Date.now()): Promise<{ feed: Feed; added: boolean }> {
+  const url = checkFeedUrl(input.url);
+  const id = feedId(url);
+  const existing = await store.db.selectFrom('feeds').selectAll().where('id', '=', id).executeTakeFirst();
+  if (existing && input.keepExisting) return { feed: normalise(existing), added: false };
+  if (existing) {
+    await store.db.updateTable('feeds').set({ interval_s: input.intervalS, name: input.name ?? existing.name }).where('id', '=', id).execute();
+  } else {
+    await store.db.insertInto('feeds').values({
+      id, url, name: input.name ?? null, interval_s: input.intervalS, etag: null, last_modified: null, next_poll_at: now,
+      last_fetch_at: null, last_status: null, last_error: null, errors: 0, items: 0, created_at: now,
+    }).onConflict((oc) => oc.column('id').doNothing()).execute();
+  }
+  const feed = (await store.db.selectFrom('feeds').selectAll().where('id', '=', id).executeTakeFirst())!;
+  return { feed: normalise(feed), added: !existing };
+}
+
+function normalise(f: Feed): Feed {
+  return {
+    ...f,
+    interval_s: Number(f.interval_s),
+    next_poll_at: Number(f.next_poll_at),
+    last_fetch_at: f.last_fetch_at === null ? null : Number(f.last_fetch_at),
+    errors: Number(f.errors),
+    items: Number(f.items),
+    created_at: Number(f.created_at),
+  };
+}
+
+/** Removes a feed named by id, URL or name, with its fetch records and items seen (not its documents). */
+export async function removeFeed(store: Store, which: string): Promise<Feed | undefined> {
+  const feed = await findFeed(store, which);
+  if (!feed) return undefined;
+  await store.db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('feed_items').where('feed_id', '=', feed.id).execute();
+    await trx.deleteFrom('feed_fetches').where('feed_id', '=', feed.id).execute();
+    await trx.deleteFrom('feeds').where('id', '=', feed.id).execute();
+  });
+  return feed;
+}
+
+export async function findFeed(store: Store, which: string): Promise<Feed | undefined> {
+  let url: string | undefined;
+  try {
+    url = checkFeedUrl(which);
+  } catch {
+    url = undefined;
+  }
+  const row = await store.db.selectFrom('feeds').selectAll()
+    .where((eb) => eb.or([eb('id', '=', which), eb('name', '=', which), ...(url ? [eb('url', '=', url)] : [])]))
+    .executeTakeFirst();
+  return row ? normalise(row) : undefined;
+}
+
+export interface FeedListing extends Feed {
+  /** Events citing a document of this feed. */
+  events: number;
+  /** Failed fetches recorded. */
+  fetch_errors: number;
+}
+
+export async function listFeeds(store: Store): Promise<FeedListing[]> {
+  const feeds = (await store.db.selectFrom('feeds').selectAll().orderBy('created_at').orderBy('id').execute()).map(normalise);
+  const events = await store.db.selectFrom('feed_items as i').innerJoin('event_documents as l', 'l.doc_id', 'i.doc_id')
+    .select(['i.feed_id', (eb) => eb.fn.count<number>(sql`distinct l.event_id`).as('n')]).groupBy('i.feed_id').execute();
+  const errors = await store.db.selectFrom('feed_fetches').select(['feed_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('status', '=', 'error').groupBy('feed_id').execute();
+  const ev = new Map(events.map((r) => [r.feed_id, Number(r.n)]));
+  const er = new Map(errors.map((r) => [r.feed_id, Number(r.n)]));
+  return feeds.map((f) => ({ ...f, events: ev.get(f.id) ?? 0, fetch_errors: er.get(f.id) ?? 0 }));
+}
+
+/** Feeds whose poll time has come, soonest first. */
+export async function dueFeeds(store: Store, now = Date.now(), limit = 1000): Promise<Feed[]> {
+  const rows = await store.db.selectFrom('feeds').selectAll().where('next_poll_at', '<=', now).orderBy('next_poll_at').limit(limit).execute();
+  return rows.map(normalise);
+}
+
+/**
+ * Due feeds, each claimed for `leaseMs` (its next poll time moved on) so that other schedulers
+ * sharing the database skip it; the poll sets the real next time.
+ */
+export async function claimDueFeeds(store: Store, leaseMs: number, now = Date.now(), limit = 1000): Promise<Feed[]> {
+  const due = await store.db.selectFrom('feeds').select('id').where('next_poll_at', '<=', now).orderBy('next_poll_at').limit(limit).execute();
+  if (due.length === 0) return [];
+  const rows = await store.db.updateTable('feeds').set({ next_poll_at: now + leaseMs })
+    .where('id', 'in', due.map((d) => d.id)).where('next_poll_at', '<=', now).returningAll().execute();
+  return rows.map(normalise);
+}
+
+export interface PollRecord {
+  status: 'ok' | 'not-modified' | 'error';
+  httpStatus?: number;
+  durationMs: number;
+  newItems: number;
+  error?: string;
+  etag?: string | null;
+  lastModified?: string | null;
+  retryAfterMs?: number;
+}
+
+/** When a feed is polled next: its interval; after errors, doubling with each (at most 6 h); never before Retry-After. */
+export function nextPollAt(feed: Pick<Feed, 'interval_s' | 'errors'>, rec: Pick<PollRecord, 'status' | 'retryAfterMs'>, now: number): number {
+  const interval = feed.interval_s * 1000;
+  let wait = interval;
+  if (rec.status === 'error') wait = Math.min(MAX_BACKOFF_MS, Math.max(interval, interval * 2 ** Math.min(feed.errors, 16)));
+  if (rec.retryAfterMs !== undefined) wait = Math.max(wait, Math.min(rec.retryAfterMs, MAX_BACKOFF_MS));
+  return now + wait;
+}
+
+/** Records a fetch on the feed's row and in feed_fetches, and schedules the next. */
+export async function recordPoll(store: Store, feed: Feed, rec: PollRecord, now = Date.now()): Promise<number> {
+  const errors = rec.status === 'error' ? feed.errors + 1 : 0;
+  const next = nextPollAt({ interval_s: feed.interval_s, errors: rec.status === 'error' ? feed.errors : 0 }, rec, now);
+  await store.db.transaction().execute(async (trx) => {
+    await trx.updateTable('feeds').set({
+      next_poll_at: next,
+      last_fetch_at: now,
+      last_status: rec.status === 'error' ? 'error' : rec.status === 'not-modified' ? 'not modified' : 'ok',
+      last_error: rec.error ?? null,
+      errors,
+      ...(rec.etag !== undefined ? { etag: rec.etag } : {}),
+      ...(rec.lastModified !== undefined ? { last_modified: rec.lastModified } : {}),
+    }).where('id', '=', feed.id).execute();
+    await trx.insertInto('feed_fetches').values({
+      feed_id: feed.id, at: now, status: rec.status, http_status: rec.httpStatus ?? null, duration_ms: Math.round(rec.durationMs),
+      new_items: rec.newItems, error: rec.error ? rec.error.slice(0, 500) : null,
+    }).execute();
+  });
+  return next;
+}
+
+/** The items not seen before: neither this feed's key with the same text, nor the same text anywhere. */
+export async function unseenItems(store: Store, feed: string, items: FeedItem[]): Promise<FeedItem[]> {
+  if (items.length === 0) return [];
+  const seenKeys = new Map<string, string>();
+  const seenHashes = new Set<string>();
+  for (let i = 0; i < items.length; i += 400) {
+    const part = items.slice(i, i + 400);
+    const [byKey, byHash] = await Promise.all([
+      store.db.selectFrom('feed_items').select(['item_key', 'content_hash']).where('feed_id', '=', feed).where('item_key', 'in', part.map((x) => x.key)).execute(),
+      store.db.selectFrom('feed_items').select('content_hash').where('content_hash', 'in', part.map((x) => x.hash)).execute(),
+    ]);
+    for (const r of byKey) seenKeys.set(r.item_key, r.content_hash);
+    for (const r of byHash) seenHashes.add(r.content_hash);
+  }
+  const out: FeedItem[] = [];
+  const inFeed = new Set<string>();
+  for (const x of items) {
+    if (seenKeys.get(x.key) === x.hash || seenHashes.has(x.hash) || inFeed.has(x.key)) continue;
+    inFeed.add(x.key);
+    out.push(x);
+  }
+  return out;
+}
+
+/** Marks items as seen (after they were stored, or handed to the queue). */
+export async function markItems(store: Store, feed: string, items: Pick<FeedItem, 'key' | 'hash' | 'doc'>[], now = Date.now()): Promise<void> {
+  if (items.length === 0) return;
+  await store.db.transaction().execute(async (trx) => {
+    let added = 0;
+    for (let i = 0; i < items.length; i += 400) {
+      const part = items.slice(i, i + 400);
+      const res = await trx.insertInto('feed_items')
+        .values(part.map((x) => ({ feed_id: feed, item_key: x.key, content_hash: x.hash, doc_id: x.doc.id!, seen_at: now })))
+        .onConflict((oc) => oc.columns(['feed_id', 'item_key']).doUpdateSet((eb) => ({ content_hash: eb.ref('excluded.content_hash'), doc_id: eb.ref('excluded.doc_id') })))
+        .executeTakeFirst();
+      added += Number(res.numInsertedOrUpdatedRows ?? 0);
+    }
+    await trx.updateTable('feeds').set((eb) => ({ items: eb('items', '+', added) })).where('id', '=', feed).execute();
+  });
+}

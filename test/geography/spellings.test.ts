@@ -1,0 +1,42 @@
+// Alternate spellings of places (GeoNames' alternate names, aliases.tsv): which the gazetteer keeps,
+// and that a town reached by another spelling yields to a story placed in another country.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { spellingVariants } from '../../src/geography/build-gazetteer.js';
+import { loadGeoparser } from '../../src/geography/index.js';
+
+test('transliterations of a name are kept, translations, codes and parts of names are not', () => {
+  // Invented alternate-name lists in GeoNames' style.
+  const v = spellingVariants('Al Qadarif', ['Al Qadarif', 'El Gedaref', 'Gedaref', 'GSU', 'Гедареф', 'Qadarif Town Hall', 'Kassala']);
+  assert.ok(v.includes('gedaref'), 'the same consonants in another transliteration');
+  assert.ok(v.includes('el gedaref'));
+  assert.ok(!v.includes('al qadarif'), 'not the name itself');
+  assert.ok(!v.includes('gsu'), 'not a code');
+  assert.ok(!v.includes('kassala'), 'not another name');
+  assert.ok(!v.includes('qadarif town hall'));
+  assert.ok(spellingVariants('Kharkiv', ['Kharkov']).includes('kharkov'));
+  assert.deepEqual(spellingVariants('New Mirpur City', ['Mirpur']), [], 'a part of a longer name');
+  assert.deepEqual(spellingVariants('Bazar-Korgon', ['Bazar']), []);
+  assert.deepEqual(spellingVariants('Milano', ['Mediolanum']), []);
+});
+
+test('a town reached by another spelling yields to a story placed in another country', () => {
+  const geo = loadGeoparser();
+  // "Busra" is an alias of Busra ash Sham (Syria): kept near Daraa, not beside a Kenyan town.
+  const syria = geo.parse('Gunmen killed two people in Busra near Daraa.');
+  assert.equal(syria.find((p) => p.text === 'Busra')?.entry.countryCode, 'SY');
+  const kenya = geo.parse('Gunmen killed two people in Busra village in Lamu.');
+  assert.equal(kenya.find((p) => p.text === 'Busra'), undefined);
+  assert.equal(kenya.find((p) => p.text === 'Lamu')?.entry.countryCode, 'KE');
+});
+
+test('regions and towns named in English or French where GeoNames spells them otherwise (aliases.tsv)', () => {
+  const geo = loadGeoparser();
+  const oromia = geo.parse('Students protested in Oromia on Monday.').find((p) => p.text === 'Oromia');
+  assert.equal(oromia?.entry.countryCode, 'ET');
+  assert.equal(oromia?.entry.feature, 'admin1');
+  const kivu = geo.parse('Rebels attacked a village in Nord-Kivu.').find((p) => p.text === 'Nord-Kivu');
+  assert.equal(kivu?.entry.name, 'North Kivu');
+  const ambo = geo.parse('Police dispersed a protest in Ambo town, Oromia.').find((p) => p.text === 'Ambo');
+  assert.equal(ambo?.entry.countryCode, 'ET');
+});
