@@ -365,7 +365,8 @@ export function buildGazetteer(): GazetteerFile {
     const k = foldName(a.name);
     addKey(k, i);
     // "Province of Pangasinan" -> "pangasinan"; but "Walker County" keeps its word ("Walker" is a person).
-    const base = k.replace(/\s+(municipality|district|province|prefecture|department|governorate)$/, '').replace(/^(province|municipality|department) of\s+/, '');
+    // French names too: "Province du Yatenga", "Province de la Komandjoari" -> "yatenga", "komandjoari".
+    const base = k.replace(/\s+(municipality|district|province|prefecture|department|governorate|zone)$/, '').replace(/^(province|municipality|department) of\s+/, '').replace(/^(province|prefecture|departement|department) (du|de la|des|de l|de|d) /, '');
     if (base !== k) addKey(base, i);
     // Spellings news uses ("Nahri Saraj" for Nahr-e Saraj).
     for (const v of nameVariants(base, out.countries[cc]?.code ?? '')) addKey(v, i);

@@ -40,3 +40,9 @@ test('regions and towns named in English or French where GeoNames spells them ot
   const ambo = geo.parse('Police dispersed a protest in Ambo town, Oromia.').find((p) => p.text === 'Ambo');
   assert.equal(ambo?.entry.countryCode, 'ET');
 });
+
+test('districts named in French in GeoNames ("Province du Yatenga") answer to their bare name', () => {
+  const geo = loadGeoparser();
+  const yatenga = geo.parse('Militants attacked a village in Yatenga province.').find((p) => p.text.startsWith('Yatenga'));
+  assert.equal(yatenga?.entry.countryCode, 'BF');
+});
