@@ -108,6 +108,7 @@ export async function storeReports(
     event_id: input.event_id,
     doc_id: input.doc_id!,
     country: countryKey(input),
+    admin1: normName(input.admin1),
     day: Number.isFinite(dayNumber(input.event_date)) ? dayNumber(input.event_date) : -1e6,
     slack: slackOf(input.time_precision),
     created: base + i,
@@ -118,6 +119,7 @@ export async function storeReports(
       event_id: eb.ref('excluded.event_id'),
       doc_id: eb.ref('excluded.doc_id'),
       country: eb.ref('excluded.country'),
+      admin1: eb.ref('excluded.admin1'),
       day: eb.ref('excluded.day'),
       slack: eb.ref('excluded.slack'),
       created: eb.ref('excluded.created'),
@@ -126,20 +128,28 @@ export async function storeReports(
   }
   if (!options.merge) return { merged: 0, aliased: 0 };
 
-  // Candidates: stored reports of the same country within reach of a new report's day: its own
+  // Candidates: stored reports of the same country and province (or of no known province; a new
+  // report of no known province reads the whole country) within reach of a new report's day: its own
   // window (at least a day), and stored reports of a month (time_precision 3) within theirs.
-  const byCountry = new Map<string, typeof rows>();
-  for (const r of rows) if (r.day > -1e6) (byCountry.get(r.country) ?? byCountry.set(r.country, []).get(r.country)!).push(r);
+  const byPlace = new Map<string, typeof rows>();
+  for (const r of rows) {
+    if (r.day <= -1e6) continue;
+    const key = `${r.country}\u0000${r.admin1}`;
+    (byPlace.get(key) ?? byPlace.set(key, []).get(key)!).push(r);
+  }
   const stored = new Map<string, { event_id: string; created: number; input: MergeInput }>();
-  for (const [country, list] of byCountry) {
+  for (const list of byPlace.values()) {
+    const { country, admin1 } = list[0]!;
     const near = intervals(list.map((r) => ({ day: r.day, reach: Math.max(r.slack, 1) })));
     const wide = intervals(list.map((r) => ({ day: r.day, reach: WIDE_SLACK })));
     for (const [set, minSlack] of [[near, 0], [wide, WIDE_SLACK]] as const) {
       for (const part of chunks(set, 50)) {
-        const found = await trx
+        let query = trx
           .selectFrom('event_reports')
           .select(['report_id', 'event_id', 'created', 'data'])
-          .where('country', '=', country)
+          .where('country', '=', country);
+        if (admin1) query = query.where('admin1', 'in', [admin1, '']);
+        const found = await query
           .where('slack', '>=', minSlack)
           .where((eb) => eb.or(part.map(([from, to]) => eb.and([eb('day', '>=', from), eb('day', '<=', to)]))))
           .execute();
@@ -149,6 +159,17 @@ export async function storeReports(
         }
       }
     }
+  }
+  // The other reports of the events found (read by event, outside the window or the province), so
+  // that a report joins an event only when it fits every report of it there (complete linkage).
+  const missing: string[] = [];
+  for (const part of chunks([...new Set([...stored.values()].map((v) => v.event_id))], CHUNK)) {
+    const siblings = await trx.selectFrom('event_reports').select(['report_id']).where('event_id', 'in', part).execute();
+    for (const r of siblings) if (!stored.has(r.report_id)) missing.push(r.report_id);
+  }
+  for (const part of chunks(missing, CHUNK)) {
+    const found = await trx.selectFrom('event_reports').select(['report_id', 'event_id', 'created', 'data']).where('report_id', 'in', part).execute();
+    for (const f of found) stored.set(f.report_id, { event_id: f.event_id, created: Number(f.created), input: JSON.parse(f.data) as MergeInput });
   }
   const pool = [...stored.entries()];
   const isNew = new Set(rows.map((r) => r.report_id));
