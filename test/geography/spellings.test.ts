@@ -46,3 +46,13 @@ test('districts named in French in GeoNames ("Province du Yatenga") answer to th
   const yatenga = geo.parse('Militants attacked a village in Yatenga province.').find((p) => p.text.startsWith('Yatenga'));
   assert.equal(yatenga?.entry.countryCode, 'BF');
 });
+
+test('a district without towns in the gazetteer still names its country and region; its town keeps the bare name', () => {
+  const geo = loadGeoparser();
+  const zone = geo.parse('Protesters gathered in West Shewa zone on Monday.').find((p) => p.text.startsWith('West Shewa'));
+  assert.equal(zone?.entry.countryCode, 'ET');
+  assert.equal(zone?.entry.feature, 'admin2');
+  assert.equal(zone?.entry.admin1, 'Oromiya');
+  const kutum = geo.parse('Militiamen killed two men near Kutum, North Darfur.').find((p) => p.text === 'Kutum');
+  assert.equal(kutum?.entry.feature, 'city');
+});
