@@ -3,7 +3,7 @@
 // same country within the days it may reach, read by the (country, day) index), so the cost of a
 // document does not grow with the store. Events never split; when a report joins two events the
 // older keeps its id and the other becomes an alias.
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { AcledEvent } from '../common/event.js';
 import { normName, dayNumber, slackOf } from '../merge/compat.js';
 import { clusterReports } from '../merge/engine.js';
@@ -52,6 +52,36 @@ function intervals(items: { day: number; reach: number }[]): [number, number][] 
     else out.push([day - reach, day + reach]);
   }
   return out;
+}
+
+/** Days per block of the merge locks: reports are locked by (country, block of days). */
+const LOCK_BLOCK_DAYS = 8;
+/** First key of PostgreSQL's two-key advisory locks, naming sitrep's merge locks. */
+const LOCK_CLASS = 0x5172;
+
+function hash32(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h | 0;
+}
+
+/**
+ * PostgreSQL: locks (transaction-scoped advisory locks) on every (country, block of days) a batch's
+ * reports can merge with, taken in order before anything is written. Two workers storing reports
+ * that could be of one event then merge one after the other, each seeing the other's reports; any
+ * pair that can merge has one report within the other's reach, so their locked blocks overlap.
+ */
+export async function lockMergeBlocks(trx: Transaction<Database>, reports: NewReport[]): Promise<void> {
+  const keys = new Set<number>();
+  for (const r of reports) {
+    const input = reportInput(r);
+    const day = dayNumber(input.event_date);
+    const country = countryKey(input);
+    if (!Number.isFinite(day)) continue;
+    const reach = Math.max(slackOf(input.time_precision), 1);
+    for (let b = Math.floor((day - reach) / LOCK_BLOCK_DAYS); b <= Math.floor((day + reach) / LOCK_BLOCK_DAYS); b++) keys.add(hash32(`${country}\u0000${b}`));
+  }
+  for (const k of [...keys].sort((a, b) => a - b)) await sql`select pg_advisory_xact_lock(${LOCK_CLASS}, ${k})`.execute(trx);
 }
 
 export interface MergeOutcome {
