@@ -6,11 +6,13 @@
 // that does not index the text, a NUL left in a document), hangs (an input still running after
 // --hang-ms: the worker running it is stopped and the run goes on) and the slowest inputs in ms
 // per KB (inputs under 1 KB count as 1 KB; an input over the limit is timed twice more and its
-// fastest time kept, so a garbage collection does not count against it). Exit status 1 when any
-// target is missed. Needs `npm run build`.
+// fastest time kept, so a garbage collection does not count against it). The time judged is the
+// CPU time the input took (process.cpuUsage: the work it costs, whatever else the machine runs; with
+// the machine to itself it equals the elapsed time), or the elapsed time with --clock wall; both are
+// printed. Exit status 1 when any target is missed. Needs `npm run build`.
 //
 // Options: --count N (10000) --seconds S (stop generating after S s; 50) --seed N (1) --from I (0)
-//          --hang-ms MS (5000) --max-ms-per-kb X (3) --save DIR (write failing inputs there)
+//          --hang-ms MS (5000) --max-ms-per-kb X (3) --clock cpu|wall (cpu) --save DIR (write failing inputs there)
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -190,6 +192,7 @@ async function workerMain() {
     let errors = 0;
     let events = 0;
     const t0 = performance.now();
+    const c0 = process.cpuUsage();
     for await (const item of readStream([input.bytes], name, { inputFormat: formatOption })) {
       if (isIngestError(item)) {
         errors++;
@@ -209,7 +212,10 @@ async function workerMain() {
         }
       }
     }
-    return { ms: performance.now() - t0, documents, errors, events };
+    const wallMs = performance.now() - t0;
+    const c = process.cpuUsage(c0);
+    const cpuMs = (c.user + c.system) / 1000;
+    return { ms: workerData.clock === 'wall' ? wallMs : cpuMs, wallMs, cpuMs, documents, errors, events };
   }
 
   for (let i = from; i < from + count; i++) {
@@ -220,7 +226,10 @@ async function workerMain() {
       result = await runOne(input);
       if (result.ms / Math.max(1, input.bytes.length / 1024) > workerData.maxMsPerKb) {
         // Timed again (twice) and the fastest kept: a pause for garbage collection is not the input's cost.
-        for (let k = 0; k < 2; k++) result.ms = Math.min(result.ms, (await runOne(input)).ms);
+        for (let k = 0; k < 2; k++) {
+          const again = await runOne(input);
+          if (again.ms < result.ms) result = again;
+        }
       }
       parentPort.postMessage({ type: 'done', i, format: input.format, how: input.how, bytes: input.bytes.length, ...result });
     } catch (err) {
@@ -244,6 +253,11 @@ async function main() {
   const seed = Number(arg('--seed', '1'));
   const hangMs = Number(arg('--hang-ms', '5000'));
   const maxMsPerKb = Number(arg('--max-ms-per-kb', '3'));
+  const clock = arg('--clock', 'cpu');
+  if (clock !== 'cpu' && clock !== 'wall') {
+    console.error('fuzz: --clock must be cpu or wall');
+    process.exit(2);
+  }
   const saveDir = arg('--save', undefined);
   if (!existsSync(join(root, 'dist', 'pipeline', 'index.js'))) {
     console.error('fuzz: dist/ is missing; run `npm run build` first');
@@ -266,12 +280,12 @@ async function main() {
   const byFormat = new Map();
   let next = from;
   let bytes = 0;
-  console.log(`fuzz: seed ${seed}, up to ${count - from} inputs or ${seconds} s, hang after ${hangMs} ms, limit ${maxMsPerKb} ms/KB`);
+  console.log(`fuzz: seed ${seed}, up to ${count - from} inputs or ${seconds} s, hang after ${hangMs} ms, limit ${maxMsPerKb} ms/KB of ${clock === 'cpu' ? 'CPU' : 'elapsed'} time`);
 
   while (next < count && Date.now() < deadline) {
     // One worker runs inputs from `next` on; if one hangs, it is stopped and a new one starts after it.
     await new Promise((resolve) => {
-      const worker = new Worker(fileURLToPath(import.meta.url), { workerData: { seed, from: next, count: count - next, maxMsPerKb } });
+      const worker = new Worker(fileURLToPath(import.meta.url), { workerData: { seed, from: next, count: count - next, maxMsPerKb, clock } });
       let current = next;
       let timer;
       const arm = () => {
@@ -318,7 +332,7 @@ async function main() {
           hangs.push(m);
           save(m.i, 'hang');
         }
-        done.push({ i: m.i, format: m.format, how: m.how, bytes: m.bytes, ms: m.ms, msPerKb: m.ms / Math.max(1, m.bytes / 1024) });
+        done.push({ i: m.i, format: m.format, how: m.how, bytes: m.bytes, ms: m.ms, wallMs: m.wallMs, cpuMs: m.cpuMs, msPerKb: m.ms / Math.max(1, m.bytes / 1024) });
       });
       worker.on('error', (err) => {
         clearTimeout(timer);
@@ -344,7 +358,7 @@ async function main() {
   for (const h of hangs.slice(0, 10)) console.log(`  #${h.i} ${h.format ?? ''} ${h.how ?? ''}`);
   const max = slowest[0];
   console.log(`slowest:  ${max ? `${max.msPerKb.toFixed(2)} ms/KB` : 'n/a'} (limit ${maxMsPerKb}; inputs under 1 KB count as 1 KB); ${slow.length} over the limit`);
-  for (const s of slowest) console.log(`  #${s.i} ${s.format} ${s.how}: ${(s.bytes / 1024).toFixed(1)} KB in ${s.ms.toFixed(1)} ms = ${s.msPerKb.toFixed(2)} ms/KB`);
+  for (const s of slowest) console.log(`  #${s.i} ${s.format} ${s.how}: ${(s.bytes / 1024).toFixed(1)} KB in ${s.ms.toFixed(1)} ms = ${s.msPerKb.toFixed(2)} ms/KB (CPU ${s.cpuMs.toFixed(1)} ms, elapsed ${s.wallMs.toFixed(1)} ms)`);
   console.log(`(one input again: --seed ${seed} --from I --count 1; --save DIR keeps the failing inputs as files)`);
   process.exitCode = crashes.length > 0 || hangs.length > 0 || slow.length > 0 ? 1 : 0;
 }

@@ -233,3 +233,104 @@ async function runWatch(opts: WatchOptions): Promise<void> {
   process.once('SIGINT', () => void stop());
   process.once('SIGTERM', () => void stop());
 }
+
+interface WorkerCliOptions {
+  db?: string;
+  threads?: string;
+  pollConcurrency?: string;
+  perHost?: string;
+  batchSize?: string;
+  expire?: string;
+  allowPrivate?: boolean;
+  logFormat?: string;
+  port?: string;
+  host: string;
+  allowedHost: string[];
+}
+
+export function registerWorker(program: Command): void {
+  program.command('worker')
+    .summary('share the feeds with other workers through a job queue in PostgreSQL (many machines)')
+    .description('Poll feeds and extract their new items as jobs of a pg-boss queue in the store\'s PostgreSQL database; run ' +
+      'any number of workers on any number of machines against the same database, and `sitrep serve` anywhere to read it. ' +
+      'A worker that dies has its jobs retried once they expire; documents are never lost nor stored twice. SIGTERM ' +
+      'finishes the running jobs (or returns them to the queue) and exits.')
+    .option('--db <url>', 'postgres:// URL (default: $DATABASE_URL)')
+    .option('--threads <n>', 'worker threads for extraction (extraction jobs worked at once)', '1')
+    .option('--poll-concurrency <n>', 'feeds fetched at once by this worker', '8')
+    .option('--per-host <n>', 'feeds fetched at once from one host by this worker', '4')
+    .option('--batch-size <n>', 'documents per extraction job', '50')
+    .option('--expire <seconds>', 'a job not finished after this long is retried (a few times the slowest batch)', '60')
+    .option('--allow-private', 'allow feeds and pages on private, loopback and link-local addresses')
+    .option('--log-format <format>', 'text or json (one JSON object per line)', 'text')
+    .option('-p, --port <port>', 'also serve the API, /api/health and /metrics on this port')
+    .option('--host <host>', 'address to listen on with --port', '127.0.0.1')
+    .option('--allowed-host <name>', 'a host name clients may use (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
+    .addHelpText('after', '\nEnvironment:\n' +
+      '  DATABASE_URL       postgres://... (when --db is not given)\n' +
+      '  SITREP_PG_SCHEMA   PostgreSQL schema for sitrep\'s tables; the queue uses <schema>_jobs (default sitrep_jobs)\n' +
+      '\nExamples:\n' +
+      '  sitrep worker --db postgres://db.internal/sitrep --threads 2          # on each machine\n' +
+      '  sitrep serve --db postgres://db.internal/sitrep --host 0.0.0.0       # API and dashboard, anywhere')
+    .action(async (opts: WorkerCliOptions) => {
+      await runWorker(opts);
+    });
+}
+
+async function runWorker(opts: WorkerCliOptions): Promise<void> {
+  const threads = positiveInt('--threads', opts.threads, 1, 64);
+  const pollConcurrency = positiveInt('--poll-concurrency', opts.pollConcurrency, 8);
+  const perHost = positiveInt('--per-host', opts.perHost, 4);
+  const batchSize = positiveInt('--batch-size', opts.batchSize, 50, 1000);
+  const expire = positiveInt('--expire', opts.expire, 60, 86400);
+  const format = logFormatOption(opts.logFormat);
+  const { openConfiguredStore, resolveDbTarget, isPostgresUrl } = await import('../store/index.js');
+  const url = resolveDbTarget(opts.db);
+  if (!isPostgresUrl(url)) throw new Error('sitrep worker needs PostgreSQL: --db postgres://... or DATABASE_URL (on one machine with SQLite, use sitrep watch)');
+  const [{ startWorker }, { createLogger, newMetrics, prometheusText }, { workerQueue }] = await Promise.all([
+    import('../feeds/worker.js'),
+    import('../feeds/metrics.js'),
+    import('../server/extract-pool.js'),
+  ]);
+  const logger = createLogger('worker', format);
+  const store = await openConfiguredStore(opts.db);
+  const metrics = newMetrics();
+  const queue = workerQueue({ concurrency: threads, maxWaiting: 100_000 });
+  const schema = process.env.SITREP_PG_SCHEMA;
+  const worker = await startWorker(store, {
+    url,
+    bossSchema: schema ? `${schema}_jobs` : 'sitrep_jobs',
+    extract: (docs) => queue.run(docs),
+    extractConcurrency: threads,
+    pollConcurrency,
+    perHost,
+    batchSize,
+    expireInSeconds: expire,
+    allowPrivate: opts.allowPrivate === true,
+    logger,
+    metrics,
+  });
+  logger.info('working', { threads, poll_concurrency: pollConcurrency, batch_size: batchSize, expire_s: expire, pid: process.pid });
+  let server: import('node:http').Server | undefined;
+  if (opts.port !== undefined) {
+    const { listen } = await import('./serve-command.js');
+    server = await listen(store, { port: opts.port, host: opts.host, allowedHost: opts.allowedHost }, {
+      healthChecks: { queue: () => worker.queueDepth() },
+      metrics: async () => prometheusText(metrics, { sitrep_queue_depth: { help: 'Jobs waiting in the queue (poll and extraction).', value: await worker.queueDepth() } }),
+    }, 'sitrep worker');
+  }
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    logger.info('stopping: finishing the running jobs');
+    server?.close();
+    await worker.stop();
+    await queue.close();
+    await store.close();
+    logger.info('stopped');
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+}

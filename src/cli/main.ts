@@ -9,7 +9,7 @@ import { registerServe } from './serve-command.js';
 import { registerGeoparse } from './geoparse-command.js';
 import { registerReview } from './review-commands.js';
 import { registerMerge } from './merge-command.js';
-import { registerFeeds } from './feeds-command.js';
+import { registerFeeds, registerWorker } from './feeds-command.js';
 
 const program = new Command();
 program
@@ -29,6 +29,7 @@ registerGeoparse(program);
 registerReview(program);
 registerMerge(program);
 registerFeeds(program);
+registerWorker(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   process.stderr.write(`sitrep: ${err instanceof Error ? err.message : String(err)}\n`);

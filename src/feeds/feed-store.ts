@@ -205,7 +205,9 @@ export async function markItems(store: Store, feed: string, items: Pick<FeedItem
       const part = items.slice(i, i + 400);
       const res = await trx.insertInto('feed_items')
         .values(part.map((x) => ({ feed_id: feed, item_key: x.key, content_hash: x.hash, doc_id: x.doc.id!, seen_at: now })))
-        .onConflict((oc) => oc.columns(['feed_id', 'item_key']).doUpdateSet((eb) => ({ content_hash: eb.ref('excluded.content_hash'), doc_id: eb.ref('excluded.doc_id') })))
+        .onConflict((oc) => oc.columns(['feed_id', 'item_key'])
+          .doUpdateSet((eb) => ({ content_hash: eb.ref('excluded.content_hash'), doc_id: eb.ref('excluded.doc_id') }))
+          .whereRef('feed_items.content_hash', '<>', 'excluded.content_hash'))
         .executeTakeFirst();
       added += Number(res.numInsertedOrUpdatedRows ?? 0);
     }

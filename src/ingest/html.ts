@@ -4,7 +4,7 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { normaliseDate } from './dates.js';
-import { capNesting, MAX_READABILITY_DEPTH, nestingDepth } from './html-depth.js';
+import { capNesting, MAX_READABILITY_DEPTH, MAX_READABILITY_DEPTH_SUM_PER_KB, nesting } from './html-depth.js';
 import { domToText } from './html-text.js';
 import { IngestFailure } from './input.js';
 import type { SourceDocument } from './types.js';
@@ -73,14 +73,14 @@ function pageMeta(document: Dom): PageMeta {
 /** The document for one HTML file's content. */
 export function readHtml(page: string, file: string): SourceDocument {
   // Nesting beyond reason is cut before any parsing (see html-depth.ts).
-  const depth = nestingDepth(page);
+  const { depth, depthSum } = nesting(page);
   const html = capNesting(page, undefined, depth);
   const { document } = parseHTML(html);
   const meta = pageMeta(document);
   let text = '';
   let title: string | undefined;
   let site: string | undefined;
-  const readability = depth <= MAX_READABILITY_DEPTH;
+  const readability = depth <= MAX_READABILITY_DEPTH && depthSum <= MAX_READABILITY_DEPTH_SUM_PER_KB * Math.max(1, page.length / 1024);
   if (readability) {
     try {
       const article = new Readability(document as unknown as Document, {

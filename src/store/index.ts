@@ -8,7 +8,7 @@ import { reapplyCorrections } from './corrections.js';
 import { migrate, type Engine } from './migrations.js';
 import { BUSY_TIMEOUT_MS, ImmediateSqliteDialect, retryWhileBusy, withStatementCache } from './sqlite-writers.js';
 import { changeVersion, countryExpression, countStats, resolveFilters, statsFromCounts, storedCount, textPrefilter, type ResolvedFilters } from './scale-queries.js';
-import { refuse, storeReports } from './merge-store.js';
+import { lockMergeBlocks, refuse, storeReports } from './merge-store.js';
 import type { MergeInput } from '../merge/types.js';
 import type { ClaimsTable, Database, EventsTable, EvidenceTable } from './schema.js';
 import type {
@@ -212,6 +212,10 @@ export class Store {
     const docs = [...latest.values()];
     const hashes = new Map(docs.map((d) => [d.id, documentHash(d)]));
     return retryWhileBusy(() => retryOnConflict(() => this.db.transaction().execute(async (trx) => {
+      // PostgreSQL, several writers: merge locks first, before any write (src/store/merge-store.ts).
+      if (this.engine === 'postgres' && options.merge !== false) {
+        await lockMergeBlocks(trx, docs.flatMap((d) => d.events.map((event) => ({ event, docId: d.id, publicationDate: d.date, docSource: d.source }))));
+      }
       const status = new Map<string, SaveStatus>();
       const existing = new Map<string, string>();
       for (const part of chunks(docs.map((d) => d.id), ID_CHUNK)) {

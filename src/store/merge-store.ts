@@ -3,7 +3,7 @@
 // same country within the days it may reach, read by the (country, day) index), so the cost of a
 // document does not grow with the store. Events never split; when a report joins two events the
 // older keeps its id and the other becomes an alias.
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { AcledEvent } from '../common/event.js';
 import { normName, dayNumber, slackOf } from '../merge/compat.js';
 import { clusterReports } from '../merge/engine.js';
@@ -54,6 +54,36 @@ function intervals(items: { day: number; reach: number }[]): [number, number][] 
   return out;
 }
 
+/** Days per block of the merge locks: reports are locked by (country, block of days). */
+const LOCK_BLOCK_DAYS = 8;
+/** First key of PostgreSQL's two-key advisory locks, naming sitrep's merge locks. */
+const LOCK_CLASS = 0x5172;
+
+function hash32(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h | 0;
+}
+
+/**
+ * PostgreSQL: locks (transaction-scoped advisory locks) on every (country, block of days) a batch's
+ * reports can merge with, taken in order before anything is written. Two workers storing reports
+ * that could be of one event then merge one after the other, each seeing the other's reports; any
+ * pair that can merge has one report within the other's reach, so their locked blocks overlap.
+ */
+export async function lockMergeBlocks(trx: Transaction<Database>, reports: NewReport[]): Promise<void> {
+  const keys = new Set<number>();
+  for (const r of reports) {
+    const input = reportInput(r);
+    const day = dayNumber(input.event_date);
+    const country = countryKey(input);
+    if (!Number.isFinite(day)) continue;
+    const reach = Math.max(slackOf(input.time_precision), 1);
+    for (let b = Math.floor((day - reach) / LOCK_BLOCK_DAYS); b <= Math.floor((day + reach) / LOCK_BLOCK_DAYS); b++) keys.add(hash32(`${country}\u0000${b}`));
+  }
+  for (const k of [...keys].sort((a, b) => a - b)) await sql`select pg_advisory_xact_lock(${LOCK_CLASS}, ${k})`.execute(trx);
+}
+
 export interface MergeOutcome {
   /** New reports that joined an event of another report (stored before or in the same batch). */
   merged: number;
@@ -78,6 +108,7 @@ export async function storeReports(
     event_id: input.event_id,
     doc_id: input.doc_id!,
     country: countryKey(input),
+    admin1: normName(input.admin1),
     day: Number.isFinite(dayNumber(input.event_date)) ? dayNumber(input.event_date) : -1e6,
     slack: slackOf(input.time_precision),
     created: base + i,
@@ -88,6 +119,7 @@ export async function storeReports(
       event_id: eb.ref('excluded.event_id'),
       doc_id: eb.ref('excluded.doc_id'),
       country: eb.ref('excluded.country'),
+      admin1: eb.ref('excluded.admin1'),
       day: eb.ref('excluded.day'),
       slack: eb.ref('excluded.slack'),
       created: eb.ref('excluded.created'),
@@ -96,20 +128,28 @@ export async function storeReports(
   }
   if (!options.merge) return { merged: 0, aliased: 0 };
 
-  // Candidates: stored reports of the same country within reach of a new report's day: its own
+  // Candidates: stored reports of the same country and province (or of no known province; a new
+  // report of no known province reads the whole country) within reach of a new report's day: its own
   // window (at least a day), and stored reports of a month (time_precision 3) within theirs.
-  const byCountry = new Map<string, typeof rows>();
-  for (const r of rows) if (r.day > -1e6) (byCountry.get(r.country) ?? byCountry.set(r.country, []).get(r.country)!).push(r);
+  const byPlace = new Map<string, typeof rows>();
+  for (const r of rows) {
+    if (r.day <= -1e6) continue;
+    const key = `${r.country}\u0000${r.admin1}`;
+    (byPlace.get(key) ?? byPlace.set(key, []).get(key)!).push(r);
+  }
   const stored = new Map<string, { event_id: string; created: number; input: MergeInput }>();
-  for (const [country, list] of byCountry) {
+  for (const list of byPlace.values()) {
+    const { country, admin1 } = list[0]!;
     const near = intervals(list.map((r) => ({ day: r.day, reach: Math.max(r.slack, 1) })));
     const wide = intervals(list.map((r) => ({ day: r.day, reach: WIDE_SLACK })));
     for (const [set, minSlack] of [[near, 0], [wide, WIDE_SLACK]] as const) {
       for (const part of chunks(set, 50)) {
-        const found = await trx
+        let query = trx
           .selectFrom('event_reports')
           .select(['report_id', 'event_id', 'created', 'data'])
-          .where('country', '=', country)
+          .where('country', '=', country);
+        if (admin1) query = query.where('admin1', 'in', [admin1, '']);
+        const found = await query
           .where('slack', '>=', minSlack)
           .where((eb) => eb.or(part.map(([from, to]) => eb.and([eb('day', '>=', from), eb('day', '<=', to)]))))
           .execute();
@@ -119,6 +159,17 @@ export async function storeReports(
         }
       }
     }
+  }
+  // The other reports of the events found (read by event, outside the window or the province), so
+  // that a report joins an event only when it fits every report of it there (complete linkage).
+  const missing: string[] = [];
+  for (const part of chunks([...new Set([...stored.values()].map((v) => v.event_id))], CHUNK)) {
+    const siblings = await trx.selectFrom('event_reports').select(['report_id']).where('event_id', 'in', part).execute();
+    for (const r of siblings) if (!stored.has(r.report_id)) missing.push(r.report_id);
+  }
+  for (const part of chunks(missing, CHUNK)) {
+    const found = await trx.selectFrom('event_reports').select(['report_id', 'event_id', 'created', 'data']).where('report_id', 'in', part).execute();
+    for (const f of found) stored.set(f.report_id, { event_id: f.event_id, created: Number(f.created), input: JSON.parse(f.data) as MergeInput });
   }
   const pool = [...stored.entries()];
   const isNew = new Set(rows.map((r) => r.report_id));

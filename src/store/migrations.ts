@@ -2,6 +2,7 @@
 // together with the record of its version, so a crash mid-migration leaves the previous version.
 // Append new migrations; never edit one that has shipped.
 import { sql, type Kysely } from 'kysely';
+import { normName } from '../merge/compat.js';
 import type { Database } from './schema.js';
 import { migrateForScale } from './scale-schema.js';
 
@@ -278,6 +279,28 @@ const MIGRATIONS: Migration[] = [
         .execute();
       await db.schema.createIndex('feed_items_hash').on('feed_items').column('content_hash').execute();
       await db.schema.createIndex('feed_items_doc').on('feed_items').column('doc_id').execute();
+    },
+  },
+  {
+    version: 52,
+    name: 'the merge index by province: event_reports.admin1',
+    async up(db) {
+      // Reports of different provinces are never one event (src/merge/compat.ts): the merge reads
+      // the candidates of a report's own province (and those placed no finer than the country), so
+      // a store that grows in other provinces does not slow it down.
+      await db.schema.alterTable('event_reports').addColumn('admin1', 'text', (c) => c.notNull().defaultTo('')).execute();
+      let last = '';
+      for (;;) {
+        const rows = await db.selectFrom('event_reports').select(['report_id', 'data']).where('report_id', '>', last)
+          .orderBy('report_id').limit(5000).execute();
+        if (rows.length === 0) break;
+        for (const r of rows) {
+          const admin1 = normName((JSON.parse(r.data) as { admin1?: string }).admin1);
+          if (admin1) await db.updateTable('event_reports').set({ admin1 }).where('report_id', '=', r.report_id).execute();
+        }
+        last = rows[rows.length - 1]!.report_id;
+      }
+      await db.schema.createIndex('event_reports_place').on('event_reports').columns(['country', 'admin1', 'day']).execute();
     },
   },
 ];

@@ -72,6 +72,8 @@ export interface EventReportsTable {
   /** Blocking keys of the merge index: normalised country and days since 1970-01-01. */
   country: string;
   day: number;
+  /** Normalised province (admin1), '' when unknown: reports of different provinces never merge. */
+  admin1: string;
   /** Days its date may be off (time precision): reports of a month are looked up further away. */
   slack: number;
   /** When it was stored (ms × 1000 + rank): the older event keeps its id. */

@@ -82,3 +82,10 @@ test('a place after "X-controlled", "besieged" or "occupied" is read as a place'
   const { doc } = extractor.extract({ text: 'Thousands of people have arrived from Isis-controlled Baghuz since Wednesday.', date: '2019-03-12', origin: { file: 'inline' } });
   assert.ok(doc.places.some((p) => p.text === 'Baghuz'), doc.places.map((p) => p.text).join());
 });
+
+test('intent and deliberation reach the whole clause: "planning to merge ... and take control", "to discuss a phased offensive"', () => {
+  assert.deepEqual(eventsOf('On Monday the group said it is planning to merge with other armed factions and take control of the highway near Idlib.'), []);
+  assert.deepEqual(eventsOf('On Friday leaders meet in Tehran to discuss a "phased" Idlib offensive.'), []);
+  // An attempt is coded: "tried to attack" stays an event.
+  assert.equal(eventsOf('On Saturday youths tried to attack the MP at a funeral in Ahero.').length, 1);
+});

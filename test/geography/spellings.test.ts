@@ -40,3 +40,19 @@ test('regions and towns named in English or French where GeoNames spells them ot
   const ambo = geo.parse('Police dispersed a protest in Ambo town, Oromia.').find((p) => p.text === 'Ambo');
   assert.equal(ambo?.entry.countryCode, 'ET');
 });
+
+test('districts named in French in GeoNames ("Province du Yatenga") answer to their bare name', () => {
+  const geo = loadGeoparser();
+  const yatenga = geo.parse('Militants attacked a village in Yatenga province.').find((p) => p.text.startsWith('Yatenga'));
+  assert.equal(yatenga?.entry.countryCode, 'BF');
+});
+
+test('a district without towns in the gazetteer still names its country and region; its town keeps the bare name', () => {
+  const geo = loadGeoparser();
+  const zone = geo.parse('Protesters gathered in West Shewa zone on Monday.').find((p) => p.text.startsWith('West Shewa'));
+  assert.equal(zone?.entry.countryCode, 'ET');
+  assert.equal(zone?.entry.feature, 'admin2');
+  assert.equal(zone?.entry.admin1, 'Oromiya');
+  const kutum = geo.parse('Militiamen killed two men near Kutum, North Darfur.').find((p) => p.text === 'Kutum');
+  assert.equal(kutum?.entry.feature, 'city');
+});

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { capNesting, nestingDepth } from '../../src/ingest/html-depth.js';
+import { capNesting, nesting, nestingDepth } from '../../src/ingest/html-depth.js';
 import { readHtml } from '../../src/ingest/html.js';
 import { groupFrames } from '../../src/extraction/grouping.js';
 import type { Frame } from '../../src/extraction/frames.js';
@@ -38,6 +38,25 @@ test('nesting depth: void, self-closing and implicitly closed elements add none;
   const capped = capNesting(deep, 3);
   assert.equal(nestingDepth(capped), 3);
   assert.ok(capped.includes('text'));
+});
+
+test('a small page nested deep skips Readability (its passes cost the depth times the elements), and keeps its text', () => {
+  // (p closes implicitly, so it adds no depth, as in nestingDepth)
+  assert.deepEqual(nesting('<div><p>a</p><div><b>x</b></div></div>'), { depth: 3, depthSum: 1 + 2 + 3 });
+  const page = (d: number) => `<html><body><nav>Home</nav>${'<div>'.repeat(d)}<p>Soldiers clashed with rebels in Garissa.</p>${'</div>'.repeat(d)}</body></html>`;
+  // Shallow: Readability drops the navigation.
+  assert.equal(readHtml(page(3), 'shallow.html').text, 'Soldiers clashed with rebels in Garissa.');
+  // 50 deep in 0.7 KB: the body's text, navigation included, at once.
+  readHtml(page(50), 'warm.html');
+  let best = Infinity;
+  for (let k = 0; k < 3; k++) {
+    const c0 = process.cpuUsage();
+    const { text } = readHtml(page(50), 'deep.html');
+    const c = process.cpuUsage(c0);
+    best = Math.min(best, (c.user + c.system) / 1000);
+    assert.match(text, /Soldiers clashed with rebels in Garissa\./);
+  }
+  assert.ok(best < 3, `${best.toFixed(2)} ms of CPU`);
 });
 
 test('50,000 nested divs: the text is found, in linear time (was 89 s, then "no text")', () => {

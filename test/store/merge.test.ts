@@ -115,6 +115,26 @@ for (const make of [async () => (await engines())[0]!, async () => (await engine
       }
     });
 
+    test('the merge index reads by province: a report of no known province still meets those of one, and the other way round', async () => {
+      const store = await fresh();
+      const day = '2024-04-02';
+      const noProvince = { admin1: '', admin2: '', location: '', latitude: null, longitude: null, geo_precision: 3 as const };
+      // Stored first: a strike placed in Maarrat al-Numan (Idlib) and one placed only in Syria.
+      await ingestDocuments(store, jsonExtractor, [docOf('q1', 'A', day, [{ ...STRIKE, ...MAARRAT, event_date: day, fatalities: 6 }])], { batchSize: 1 });
+      await ingestDocuments(store, jsonExtractor, [docOf('q2', 'B', day, [{ ...STRIKE, ...noProvince, admin1: '', event_date: '2024-04-20', fatalities: 2 }])], { batchSize: 1 });
+      const rows = await store.db.selectFrom('event_reports').select(['doc_id', 'admin1']).orderBy('doc_id').execute();
+      assert.deepEqual(rows.map((r) => [r.doc_id, r.admin1]), [['q1', 'idlib'], ['q2', '']]);
+      // A later report of no known province meets the Idlib one (its province is read with the country's).
+      await ingestDocuments(store, jsonExtractor, [docOf('q3', 'C', day, [{ ...STRIKE, ...noProvince, event_date: day, fatalities: 6 }])], { batchSize: 1 });
+      assert.deepEqual((await store.getEvent('q3#0'))?.event_id, 'q1#0');
+      // A report of Idlib meets the stored one placed only in Syria; one of Hama does not.
+      await ingestDocuments(store, jsonExtractor, [docOf('q4', 'D', '2024-04-20', [{ ...STRIKE, ...SARAQIB, event_date: '2024-04-20', fatalities: 2 }])], { batchSize: 1 });
+      assert.deepEqual((await store.getEvent('q4#0'))?.event_id, 'q2#0');
+      // (The event of q1 and q3 is read whole: the Hama report does not fit its Idlib report.)
+      await ingestDocuments(store, jsonExtractor, [docOf('q5', 'E', day, [{ ...STRIKE, admin1: 'Hama', admin2: 'Hama', location: 'Kafr Zita', latitude: 35.37, longitude: 36.6, event_date: day, fatalities: 8 }])], { batchSize: 1 });
+      assert.deepEqual((await store.getEvent('q5#0'))?.event_id, 'q5#0');
+    });
+
     test('a report that joins two events: the older id stays, the other becomes an alias', async () => {
       const store = await fresh();
       const day = '2024-03-05';

@@ -38,6 +38,8 @@ for (const group of lexicon.triggers as { class: string; tactic?: string; phrase
 }
 const irrealisCues = new PhraseMatcher<true>();
 for (const cue of irrealisLexicon.before) irrealisCues.add(cue, true);
+const farIrrealisCues = new PhraseMatcher<true>();
+for (const cue of irrealisLexicon.farBefore) farIrrealisCues.add(cue, true);
 
 const CLAUSE_BREAK = new Set([',', ';', ':', '(', ')', '—', '–', 'but', 'while', 'whereas', 'after', 'before', 'when', 'as']);
 const IRREALIS_WINDOW = 5;
@@ -50,6 +52,13 @@ function isIrrealis(tokens: Token[], first: number): boolean {
     // "May" the month is no modal verb.
     if (t.upper && t.lower === 'may') continue;
     const m = irrealisCues.matchAt(tokens, k);
+    if (m && m.endToken <= first) return true;
+  }
+  // Intent and deliberation reach the whole clause ("planning to merge ... and take control").
+  for (let k = first - 1; k >= 0 && k >= first - irrealisLexicon.farWindow; k--) {
+    const t = tokens[k]!;
+    if (t.sentence !== sentence || CLAUSE_BREAK.has(t.lower)) break;
+    const m = farIrrealisCues.matchAt(tokens, k);
     if (m && m.endToken <= first) return true;
   }
   return false;

@@ -1,0 +1,202 @@
+// `sitrep worker`: any number of processes, on any number of machines, share the feeds through
+// pg-boss (a job queue in the same PostgreSQL). Every worker schedules: due feeds are claimed (their
+// next poll time moved on, so other workers skip them) and a poll job sent per feed — the queue's
+// "stately" policy keeps at most one queued and one running poll per feed. A poll job fetches the
+// feed and sends its new items as extraction jobs of at most `batchSize` documents; an extraction
+// job extracts them (worker threads) and stores documents, reports and events in one transaction.
+// Jobs are at-least-once (a worker that dies has its jobs retried after they expire); storage is
+// exactly-once because it is idempotent (documents by id and content hash, reports and events by id).
+import PgBoss from 'pg-boss';
+import type { Store } from '../store/index.js';
+import { claimDueFeeds, markItems, type Feed } from './feed-store.js';
+import type { Logger, Metrics } from './metrics.js';
+import type { FeedItem } from './parse.js';
+import { pollFeed, storeItems, type ExtractFn } from './poll.js';
+import { hostOf } from './scheduler.js';
+
+export const POLL_QUEUE = 'sitrep-feed-poll';
+export const EXTRACT_QUEUE = 'sitrep-feed-extract';
+
+export interface WorkerOptions {
+  /** postgres:// URL of the store; pg-boss keeps its tables in `bossSchema` there. */
+  url: string;
+  bossSchema: string;
+  extract: ExtractFn;
+  /** Extraction jobs worked at once (match --threads). */
+  extractConcurrency: number;
+  pollConcurrency?: number;
+  perHost?: number;
+  /** Documents per extraction job (default 50). */
+  batchSize?: number;
+  /** Seconds after which a job that did not finish is retried (default 60: a few times the slowest batch). */
+  expireInSeconds?: number;
+  allowPrivate?: boolean;
+  timeoutMs?: number;
+  logger?: Logger;
+  metrics?: Metrics;
+  /** How often due feeds are looked for, ms (default 1000). */
+  scheduleEveryMs?: number;
+  onStored?(documents: number, events: number): void;
+}
+
+export interface ExtractJob {
+  feed: string;
+  items: FeedItem[];
+}
+
+export interface Worker {
+  boss: PgBoss;
+  /** Jobs waiting (poll and extraction). */
+  queueDepth(): Promise<number>;
+  /** Stops taking jobs, finishes the running ones (or returns them to the queue), then resolves. */
+  stop(): Promise<void>;
+}
+
+/** A per-process cap of fetches per host: waits for a free slot. */
+function hostSlots(perHost: number) {
+  const busy = new Map<string, number>();
+  const waiting = new Map<string, (() => void)[]>();
+  return {
+    async acquire(host: string) {
+      while ((busy.get(host) ?? 0) >= perHost) await new Promise<void>((r) => (waiting.get(host) ?? waiting.set(host, []).get(host)!).push(r));
+      busy.set(host, (busy.get(host) ?? 0) + 1);
+    },
+    release(host: string) {
+      busy.set(host, (busy.get(host) ?? 1) - 1);
+      waiting.get(host)?.shift()?.();
+    },
+  };
+}
+
+export async function startWorker(store: Store, options: WorkerOptions): Promise<Worker> {
+  const expireInSeconds = options.expireInSeconds ?? 60;
+  const batchSize = Math.max(1, options.batchSize ?? 50);
+  const log = options.logger;
+  const boss = new PgBoss({
+    connectionString: options.url,
+    schema: options.bossSchema,
+    max: 4 + options.extractConcurrency,
+    // Expired jobs are found by maintenance: often enough that a dead worker's jobs run again within a minute.
+    maintenanceIntervalSeconds: Math.max(1, Math.min(10, Math.floor(expireInSeconds / 3))),
+    monitorStateIntervalSeconds: 10,
+  });
+  boss.on('error', (err: Error) => log?.error('job queue', { error: err.message }));
+  // Workers starting together install the queue's tables and queues at once: PostgreSQL may abort
+  // one of them (deadlock, unique violation); it tries again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await boss.start();
+      if (!(await boss.getQueue(POLL_QUEUE))) await boss.createQueue(POLL_QUEUE, { name: POLL_QUEUE, policy: 'stately', expireInSeconds: 120, retryLimit: 2, retryDelay: 5 });
+      if (!(await boss.getQueue(EXTRACT_QUEUE))) await boss.createQueue(EXTRACT_QUEUE, { name: EXTRACT_QUEUE, policy: 'standard', expireInSeconds, retryLimit: 1000, retryDelay: 1 });
+      break;
+    } catch (err) {
+      const code = (err as { code?: string }).code;
+      if (attempt >= 5 || (code !== '40P01' && code !== '23505' && code !== '40001')) throw err;
+      await new Promise((r) => setTimeout(r, 200 * attempt + Math.random() * 300));
+    }
+  }
+
+  const abort = new AbortController();
+  const slots = hostSlots(options.perHost ?? 4);
+  let stopping = false;
+
+  // Scheduling: claim due feeds, one poll job each (a feed already queued or polling is skipped by the policy).
+  let scheduling = false;
+  const schedule = async () => {
+    if (scheduling || stopping) return;
+    scheduling = true;
+    try {
+      const due = await claimDueFeeds(store, 5 * 60_000);
+      for (const f of due) await boss.send(POLL_QUEUE, { feed: f.id }, { singletonKey: f.id });
+    } catch (err) {
+      log?.error('scheduling', { error: (err as Error).message });
+    } finally {
+      scheduling = false;
+    }
+  };
+  const timer = setInterval(() => void schedule(), options.scheduleEveryMs ?? 1000);
+  void schedule();
+
+  const pollOne = async (feedIdValue: string) => {
+    const row = await store.db.selectFrom('feeds').selectAll().where('id', '=', feedIdValue).executeTakeFirst();
+    if (!row) return; // removed meanwhile
+    const feed: Feed = { ...row, interval_s: Number(row.interval_s), errors: Number(row.errors), next_poll_at: Number(row.next_poll_at), items: Number(row.items) };
+    const host = hostOf(feed.url);
+    await slots.acquire(host);
+    try {
+      const r = await pollFeed(store, feed, { allowPrivate: options.allowPrivate, timeoutMs: options.timeoutMs, signal: abort.signal, metrics: options.metrics });
+      if (r.status === 'error' && r.error !== 'stopped') log?.error('feed failed', { feed: feed.url, error: r.error });
+      if (r.items.length === 0) return;
+      const jobs: ExtractJob[] = [];
+      for (let i = 0; i < r.items.length; i += batchSize) jobs.push({ feed: feed.id, items: r.items.slice(i, i + batchSize) });
+      await boss.insert(jobs.map((data) => ({ name: EXTRACT_QUEUE, data, expireInSeconds, retryLimit: 1000, retryDelay: 1 })));
+      // Seen once queued: the jobs are retried until stored; a repeat would be recognised anyway.
+      await markItems(store, feed.id, r.items);
+      log?.info('queued', { feed: feed.url, items: r.items.length, jobs: jobs.length });
+    } finally {
+      slots.release(host);
+    }
+  };
+
+  // Job loops of our own (fetch, work, complete; at once again while there is work): pg-boss's
+  // work() waits its polling interval after every job, which caps a loop at two jobs a second.
+  const running = new Set<Promise<void>>();
+  const loop = async <T extends object>(queue: string, handle: (data: T) => Promise<void>) => {
+    while (!stopping) {
+      let jobs: PgBoss.Job<T>[];
+      try {
+        jobs = await boss.fetch<T>(queue, { batchSize: 1 });
+      } catch (err) {
+        if (!stopping) log?.error('job queue', { error: (err as Error).message });
+        await new Promise((r) => setTimeout(r, 1000));
+        continue;
+      }
+      const job = jobs?.[0];
+      if (!job) {
+        await new Promise((r) => setTimeout(r, 250));
+        continue;
+      }
+      const work = (async () => {
+        try {
+          await handle(job.data);
+          await boss.complete(queue, job.id);
+        } catch (err) {
+          log?.error('job failed (retried)', { queue, error: (err as Error).message });
+          await boss.fail(queue, job.id, { message: (err as Error).message }).catch(() => {});
+        }
+      })();
+      running.add(work);
+      await work;
+      running.delete(work);
+    }
+  };
+  const loops: Promise<void>[] = [];
+  for (let i = 0; i < Math.max(1, options.pollConcurrency ?? 8); i++) {
+    loops.push(loop<{ feed: string }>(POLL_QUEUE, (data) => pollOne(data.feed)));
+  }
+  for (let i = 0; i < Math.max(1, options.extractConcurrency); i++) {
+    loops.push(loop<ExtractJob>(EXTRACT_QUEUE, async (data) => {
+      const s = await storeItems(store, options.extract, data.feed, data.items, options.metrics);
+      for (const e of s.errors) log?.error(e, { feed: data.feed });
+      log?.info('stored', { feed: data.feed, documents: s.documents, events: s.events });
+      options.onStored?.(s.documents, s.events);
+    }));
+  }
+
+  return {
+    boss,
+    async queueDepth() {
+      const [a, b] = await Promise.all([boss.getQueueSize(POLL_QUEUE), boss.getQueueSize(EXTRACT_QUEUE)]);
+      return a + b;
+    },
+    async stop() {
+      stopping = true;
+      clearInterval(timer);
+      // Running jobs finish; fetches still in flight after 5 s are cut short (their feeds are polled
+      // again after the lease). A job not finished in 30 s is left to expire and run elsewhere.
+      setTimeout(() => abort.abort(), 5000).unref();
+      await Promise.race([Promise.allSettled(loops), new Promise((r) => setTimeout(r, 30_000).unref())]);
+      await boss.stop({ graceful: false, wait: true, close: true });
+    },
+  };
+}

@@ -1,0 +1,82 @@
+// Scale-out on PostgreSQL: two `sitrep worker` processes share the feeds of the loopback fixture
+// through pg-boss; every item is stored once, with no event twice; reports of one event stored at
+// the same moment by two writers are merged (the merge locks). Skipped without PostgreSQL.
+// The long kill -9 test is test/feeds/kill.slow.ts (`npm run test:feeds-kill`).
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { addFeed } from '../../src/feeds/feed-store.js';
+import type { Store } from '../../src/store/index.js';
+import { finished, startCli } from '../store/cli-helpers.js';
+import { postgresEngine, type EngineUnderTest } from '../store/engines.js';
+import { syntheticEvent } from '../store/fixtures.js';
+import { startFeedServer, type FeedServer } from './feed-server.js';
+import { storeCensus } from './census.js';
+
+const engine: EngineUnderTest = await postgresEngine();
+
+describe('workers on PostgreSQL', { skip: engine.skip }, () => {
+  let store: Store;
+  let fixture: FeedServer;
+  before(async () => {
+    store = await engine.open();
+  });
+  after(async () => {
+    await fixture?.close();
+    await store?.close();
+    await engine.cleanup();
+  });
+
+  test('two writers storing reports of one event at once merge them into one event', async () => {
+    const other = await engine.reopen();
+    try {
+      const doc = (id: string) => ({ id, text: `report ${id}`, date: '2022-01-24', events: [syntheticEvent({ event_id: `${id}-e`, doc_id: id })] });
+      for (let round = 0; round < 5; round++) {
+        const a = `concurrent-a${round}`;
+        const b = `concurrent-b${round}`;
+        await Promise.all([store.saveDocuments([doc(a)]), other.saveDocuments([doc(b)])]);
+        const ev = await store.getEvent(`${a}-e`);
+        const ids = new Set((ev?.reports ?? []).map((r) => r.doc_id));
+        assert.ok(ids.has(a) && ids.has(b), `round ${round}: both reports in one event (${[...ids].join(', ')})`);
+      }
+    } finally {
+      await other.close();
+    }
+  });
+
+  test('two workers store every item of 30 feeds once; bad feeds are recorded', async () => {
+    fixture = await startFeedServer({ feeds: 30, itemsPerFeed: 2, slowMs: 1500 });
+    for (const url of fixture.urls) await addFeed(store, { url, intervalS: 2 });
+    const { db, env } = engine.target();
+    const workers = [0, 1].map(() => startCli(['worker', '--db', db, '--allow-private', '--expire', '10', '--batch-size', '10'], env));
+    const done = workers.map((w) => finished(w));
+    const healthy = fixture.kinds.map((k, i) => [k, i] as const).filter(([k]) => k !== 'broken' && k !== 'ratelimited').map(([, i]) => i);
+    const expected = () => healthy.reduce((n, f) => n + fixture.items(f).length, 0);
+    const base = (await store.countDocuments());
+    try {
+      const wait = async (what: string) => {
+        const end = Date.now() + 90_000;
+        while ((await store.countDocuments()) - base < expected()) {
+          if (Date.now() > end) throw new Error(`timed out waiting for ${what}: ${(await store.countDocuments()) - base} of ${expected()}`);
+          await new Promise((r) => setTimeout(r, 200));
+        }
+      };
+      await wait('the first items');
+      for (const f of [0, 1, 2, 3, 4, 5]) fixture.publish(f);
+      await wait('the published items');
+      await new Promise((r) => setTimeout(r, 2500)); // more polls, nothing stored twice
+    } finally {
+      for (const w of workers) w.kill('SIGTERM');
+    }
+    const results = await Promise.all(done);
+    for (const r of results) assert.equal(r.code, 0, r.stderr.slice(-2000));
+    const census = await storeCensus(store);
+    assert.equal(census.documents - base, expected());
+    assert.equal(census.orphanEvents, 0);
+    assert.equal(census.reportsOnTwoEvents, 0);
+    for (const f of healthy) for (const it of fixture.items(f)) assert.ok(await store.getDocument(it.id), `${it.id} stored`);
+    const broken = await store.db.selectFrom('feeds').select(['url', 'last_status']).where('url', 'in', fixture.urls.filter((_, i) => fixture.kinds[i] === 'broken')).execute();
+    for (const b of broken) assert.equal(b.last_status, 'error', b.url);
+    // Both workers did some of the work.
+    for (const r of results) assert.match(r.stderr, /queued|stored/);
+  });
+});
