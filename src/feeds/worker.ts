@@ -16,6 +16,10 @@ import { hostOf } from './scheduler.js';
 
 export const POLL_QUEUE = 'sitrep-feed-poll';
 export const EXTRACT_QUEUE = 'sitrep-feed-extract';
+/** A poll job of a dead worker runs again after this (a poll takes at most the 15 s fetch limit, pages included mostly). */
+const POLL_EXPIRE_S = 30;
+/** A claimed feed is claimed again after this if its poll never recorded a time (a dead worker's). */
+const POLL_LEASE_MS = 60_000;
 
 export interface WorkerOptions {
   /** postgres:// URL of the store; pg-boss keeps its tables in `bossSchema` there. */
@@ -86,7 +90,7 @@ export async function startWorker(store: Store, options: WorkerOptions): Promise
   for (let attempt = 1; ; attempt++) {
     try {
       await boss.start();
-      if (!(await boss.getQueue(POLL_QUEUE))) await boss.createQueue(POLL_QUEUE, { name: POLL_QUEUE, policy: 'stately', expireInSeconds: 120, retryLimit: 2, retryDelay: 5 });
+      if (!(await boss.getQueue(POLL_QUEUE))) await boss.createQueue(POLL_QUEUE, { name: POLL_QUEUE, policy: 'stately', expireInSeconds: POLL_EXPIRE_S, retryLimit: 2, retryDelay: 1 });
       if (!(await boss.getQueue(EXTRACT_QUEUE))) await boss.createQueue(EXTRACT_QUEUE, { name: EXTRACT_QUEUE, policy: 'standard', expireInSeconds, retryLimit: 1000, retryDelay: 1 });
       break;
     } catch (err) {
@@ -106,7 +110,7 @@ export async function startWorker(store: Store, options: WorkerOptions): Promise
     if (scheduling || stopping) return;
     scheduling = true;
     try {
-      const due = await claimDueFeeds(store, 5 * 60_000);
+      const due = await claimDueFeeds(store, POLL_LEASE_MS);
       for (const f of due) await boss.send(POLL_QUEUE, { feed: f.id }, { singletonKey: f.id });
     } catch (err) {
       log?.error('scheduling', { error: (err as Error).message });

@@ -379,9 +379,9 @@ export function buildGazetteer(): GazetteerFile {
     // "Province of Pangasinan" -> "pangasinan"; but "Walker County" keeps its word ("Walker" is a person).
     // French names too: "Province du Yatenga", "Province de la Komandjoari" -> "yatenga", "komandjoari".
     const base = k.replace(/\s+(municipality|district|province|prefecture|department|governorate|zone)$/, '').replace(/^(province|municipality|department) of\s+/, '').replace(/^(province|prefecture|departement|department) (du|de la|des|de l|de|d) /, '');
-    // (A townless district's bare name is its town's when the country has a town of that name:
-    // "Kutum" is the town, "Kutum District" the district.)
-    if (townless && (keyPost.get(base) ?? []).some((t) => out.cc[t] === cc && out.f[t] === FEATURE_CODES.city)) continue;
+    // (A townless district's bare name is a town's when a town bears it: "Kutum" is the town,
+    // "Kutum District" the district; "El Wak" is the Kenyan town, not the Somali district.)
+    if (townless && (keyPost.get(base) ?? []).some((t) => out.f[t] === FEATURE_CODES.city)) continue;
     if (base !== k) addKey(base, i);
     // Spellings news uses ("Nahri Saraj" for Nahr-e Saraj).
     for (const v of nameVariants(base, out.countries[cc]?.code ?? '')) addKey(v, i);

@@ -62,7 +62,7 @@ export function kindOf(i: number): FeedKind {
   return (['rss', 'atom', 'json', 'summary', 'rss'] as const)[i % 5]!;
 }
 
-export async function startFeedServer(options: { feeds: number; slowMs?: number; itemsPerFeed?: number; kinds?: (i: number) => FeedKind; start?: number }): Promise<FeedServer> {
+export async function startFeedServer(options: { feeds: number; window?: number; slowMs?: number; itemsPerFeed?: number; kinds?: (i: number) => FeedKind; start?: number }): Promise<FeedServer> {
   const kinds = Array.from({ length: options.feeds }, (_, i) => (options.kinds ?? kindOf)(i));
   const store: FixtureItem[][] = kinds.map(() => []);
   const versions = kinds.map(() => 0);
@@ -74,7 +74,7 @@ export async function startFeedServer(options: { feeds: number; slowMs?: number;
     const r = reportText(n);
     const it: FixtureItem = { id: `urn:fixture:${feed}:${n}`, title: r.title, body: r.body, date: r.date, publishedAt: Date.now(), ...item };
     store[feed]!.unshift(it);
-    store[feed]!.splice(20); // a feed shows its 20 newest items
+    store[feed]!.splice(options.window ?? 20); // a feed shows its 20 newest items
     versions[feed]!++;
     changed[feed] = Date.now();
     return it;

@@ -42,7 +42,7 @@ function started(child: ChildProcess): Promise<void> {
 }
 
 test(`kill -9 of a worker mid-batch, ${KILLS} times: nothing lost, nothing twice`, { skip: engine.skip, timeout: 900_000 }, async () => {
-  fixture = await startFeedServer({ feeds: 66, itemsPerFeed: 2, kinds: (i) => (i % 11 === 10 ? 'broken' : (['rss', 'atom', 'json', 'rss', 'summary'] as const)[i % 5]!) });
+  fixture = await startFeedServer({ feeds: 66, itemsPerFeed: 2, window: 200, kinds: (i) => (i % 11 === 10 ? 'broken' : (['rss', 'atom', 'json', 'rss', 'summary'] as const)[i % 5]!) });
   for (const url of fixture.urls) await addFeed(store, { url, intervalS: 1 });
   const { db, env } = engine.target();
   const args = ['worker', '--db', db, '--allow-private', '--expire', '6', '--batch-size', '10', '--log-format', 'json'];
