@@ -33,6 +33,7 @@ import { streamSSE } from 'hono/streaming';
 import { toGeoJsonFeature } from '../output/geojson.js';
 import { problem, UnsupportedMediaTypeError } from './problem.js';
 import { corsAndOptions, type CorsPolicy } from './cors.js';
+import { Freshness } from './conditional.js';
 
 export interface AppOptions {
   /** The pipeline for POST /api/documents, run in-process; absent: worker threads (extract-pool.ts). */
@@ -135,7 +136,8 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     c.header('X-Frame-Options', 'DENY');
     c.header('Referrer-Policy', 'no-referrer');
     if (c.req.path.startsWith('/api/')) {
-      c.header('Cache-Control', 'no-store');
+      // Conditional GETs (conditional.ts) set their own: private, no-cache.
+      if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
       c.header('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
     }
   });
@@ -207,6 +209,8 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     return problem(c, 500, 'internal error');
   });
 
+  // ETag / Last-Modified of the lists and documents: the store's change version.
+  const fresh = new Freshness(() => store.changeVersion());
   const eventsPage = {
     type: 'object',
     properties: {
@@ -216,7 +220,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   };
 
   api.route({
-    method: 'get', path: '/api/events', operationId: 'listEvents', tags: ['events'], access: 'read',
+    method: 'get', path: '/api/events', operationId: 'listEvents', conditional: fresh, tags: ['events'], access: 'read',
     summary: 'Events, newest first, one page at a time',
     query: EventsQuery,
     responses: { 200: jsonResponse('A page of events', eventsPage), ...problems(400, 401) },
@@ -250,7 +254,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
       });
     };
   api.route({
-    method: 'get', path: '/api/events.geojson', operationId: 'exportEventsGeoJson', tags: ['events'], access: 'read',
+    method: 'get', path: '/api/events.geojson', operationId: 'exportEventsGeoJson', conditional: fresh, tags: ['events'], access: 'read',
     summary: 'Matching events as a GeoJSON FeatureCollection: all of them (streamed), or a page with limit/cursor',
     description: 'Without limit and cursor, every matching event in one streamed collection (the dashboard\'s overview). With either, one page, newest first: `next_cursor` in the collection and a `Link: <...>; rel="next"` header name the next page (null and no header on the last).',
     query: FilterQuery.extend(DetailsQuery.shape).extend(PageQuery.shape),
@@ -275,7 +279,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     },
   }, streamed('geojson', 'application/geo+json', 'events.geojson'));
   api.route({
-    method: 'get', path: '/api/events.csv', operationId: 'exportEventsCsv', tags: ['events'], access: 'read',
+    method: 'get', path: '/api/events.csv', operationId: 'exportEventsCsv', conditional: fresh, tags: ['events'], access: 'read',
     summary: 'All matching events as ACLED-layout CSV (streamed)',
     query: FilterQuery.extend(DetailsQuery.shape).extend(LayoutQuery.shape),
     responses: { 200: { description: 'CSV with ACLED\'s columns', content: { 'text/csv': { schema: { type: 'string' } } } }, ...problems(400, 401) },
@@ -295,7 +299,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   });
 
   api.route({
-    method: 'get', path: '/api/documents/{id}', operationId: 'getDocument', tags: ['documents'], access: 'read',
+    method: 'get', path: '/api/documents/{id}', operationId: 'getDocument', conditional: fresh, tags: ['documents'], access: 'read',
     summary: 'A document\'s text and metadata with the events found in it (evidence offsets into its text)',
     params: PathId,
     responses: { 200: jsonResponse('The document', STORED_DOCUMENT), ...problems(400, 401, 404) },
@@ -306,7 +310,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   });
 
   api.route({
-    method: 'get', path: '/api/stats', operationId: 'getStats', tags: ['events'], access: 'read',
+    method: 'get', path: '/api/stats', operationId: 'getStats', conditional: fresh, tags: ['events'], access: 'read',
     summary: 'Event counts and fatalities in total, by date, by event type and by country',
     query: FilterQuery,
     responses: { 200: jsonResponse('Counts', STATS), ...problems(400, 401) },

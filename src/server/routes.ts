@@ -6,6 +6,7 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31, type ResponseConfig } from '@asteasolutions/zod-to-openapi';
 import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { z } from 'zod';
+import { conditionalGet, type Freshness } from './conditional.js';
 
 /** A parameter, header or body field that cannot be used (400 naming it). */
 export class ParamError extends Error {
@@ -38,7 +39,18 @@ export interface RouteSpec<Q extends AnyObject, P extends AnyObject, B extends z
   responses: Record<number, ResponseConfig>;
   /** Hono middleware run before validation (role checks, body limits). */
   middleware?: MiddlewareHandler[];
+  /** Conditional GET: ETag and Last-Modified from the store's change version, 304 when unchanged. */
+  conditional?: Freshness;
 }
+
+const CONDITIONAL_HEADERS = z.object({
+  'If-None-Match': z.string().optional().meta({ description: 'An ETag of an earlier answer: 304 while the store is unchanged.' }),
+  'If-Modified-Since': z.string().optional().meta({ description: 'A Last-Modified of an earlier answer (used without If-None-Match): 304 while the store is unchanged.' }),
+});
+const VALIDATOR_HEADERS = {
+  ETag: { description: 'Changes whenever the store changes (weak).', schema: { type: 'string' as const } },
+  'Last-Modified': { description: 'When this server saw the store change last.', schema: { type: 'string' as const } },
+};
 
 export interface RouteInput<Q extends AnyObject, P extends AnyObject, B extends z.ZodType> {
   query: z.output<Q>;
@@ -115,17 +127,26 @@ export class ApiRoutes {
       request: {
         ...(spec.query ? { query: spec.query } : {}),
         ...(spec.params ? { params: spec.params } : {}),
-        ...(spec.headers ? { headers: spec.headers } : {}),
+        ...(spec.headers || spec.conditional
+          ? { headers: spec.conditional ? (spec.headers ?? z.object({})).extend(CONDITIONAL_HEADERS.shape) : spec.headers! }
+          : {}),
         ...(spec.body
           ? { body: { required: spec.body.required ?? true, description: spec.body.description, content: { 'application/json': { schema: spec.body.schema } } } }
           : {}),
       },
-      responses: spec.responses,
+      responses: spec.conditional
+        ? {
+          ...spec.responses,
+          200: { ...spec.responses[200]!, headers: { ...(spec.responses[200]?.headers ?? {}), ...VALIDATOR_HEADERS } },
+          304: { description: 'Not modified: the store has not changed since the ETag (or date) given', headers: VALIDATOR_HEADERS },
+        }
+        : spec.responses,
     });
     const query = spec.query;
     const allowed = query ? Object.keys(query.shape) : [];
     const params = spec.params;
     const body = spec.body?.schema;
+    const fresh = spec.conditional;
     const honoPath = spec.path.replace(/\{(\w+)\}/g, ':$1');
     const validated = async (c: Context) => {
       // Each query parameter at most once, none outside the operation's.
@@ -149,13 +170,14 @@ export class ApiRoutes {
         if (!r.success) throw paramErrorOf(r.error);
         p = r.data;
       }
-      return handler(c, {
+      const input: RouteInput<Q, P, B> = {
         query: q,
         params: p,
         body(value, where = 'body') {
           return body ? validate(body, value, where) : (value as z.output<B>);
         },
-      });
+      };
+      return fresh ? conditionalGet(c, fresh, () => handler(c, input)) : handler(c, input);
     };
     this.app.on([spec.method.toUpperCase()], [honoPath], ...(spec.middleware ?? []), validated);
     const known = this.paths.get(spec.path) ?? {

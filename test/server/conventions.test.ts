@@ -150,3 +150,43 @@ describe('GeoJSON pages', () => {
     assert.equal(((await bad.json()) as { parameter: string }).parameter, 'cursor');
   });
 });
+
+describe('conditional GETs', () => {
+  const app = () => createApp(store, { loopback: true });
+
+  test('lists and documents carry ETag and Last-Modified; 304 while nothing is written, 200 after a write', async () => {
+    const paths = ['/api/events?country=Syria', '/api/events.geojson', '/api/events.csv', '/api/stats', '/api/documents/d1'];
+    const a = app();
+    const first = new Map<string, { etag: string; modified: string }>();
+    for (const path of paths) {
+      const res = await a.request(path);
+      assert.equal(res.status, 200, path);
+      await res.arrayBuffer();
+      const etag = res.headers.get('etag');
+      const modified = res.headers.get('last-modified');
+      assert.match(etag ?? '', /^W\/"[^"]+"$/, path);
+      assert.ok(modified && Number.isFinite(Date.parse(modified)), path);
+      assert.equal(res.headers.get('cache-control'), 'private, no-cache', path);
+      first.set(path, { etag: etag!, modified: modified! });
+      const again = await a.request(path, { headers: { 'if-none-match': etag! } });
+      assert.equal(again.status, 304, path);
+      assert.equal(await again.text(), '');
+      assert.equal(again.headers.get('etag'), etag);
+      assert.equal((await a.request(path, { headers: { 'if-modified-since': modified! } })).status, 304, path);
+      assert.equal((await a.request(path, { headers: { 'if-none-match': 'W/"other", ' + etag! } })).status, 304, path);
+      assert.equal((await a.request(path, { headers: { 'if-none-match': 'W/"other"' } })).status, 200, path);
+    }
+    // A bad request is still refused, whatever the validators say.
+    assert.equal((await a.request('/api/events?limit=0', { headers: { 'if-none-match': first.get('/api/events?country=Syria')!.etag } })).status, 400);
+    // A write: every validator changes and the old ones get the new answer.
+    await store.saveDocuments([{ id: 'd2', text: 'Another', title: 'U', date: '2022-03-21', events: [syntheticEvent({ event_id: 'c9', doc_id: 'd2', event_date: '2022-03-21', country: 'Syria', iso3: 'SYR' })] }], { merge: false } as never);
+    for (const path of paths) {
+      const { etag, modified } = first.get(path)!;
+      const res = await a.request(path, { headers: { 'if-none-match': etag } });
+      assert.equal(res.status, 200, path);
+      assert.notEqual(res.headers.get('etag'), etag, path);
+      assert.ok(Date.parse(res.headers.get('last-modified')!) > Date.parse(modified), path);
+      assert.equal((await a.request(path, { headers: { 'if-modified-since': modified } })).status, 200, path);
+    }
+  });
+});
