@@ -112,6 +112,8 @@ describe('reports side by side in Chromium', { skip: browserSkip }, () => {
     assert.equal(e?.location, town);
     assert.equal(e?.country, 'Syria');
     assert.ok(e?.admin1, 'the town brings its admin1');
+    // The history is loaded again after the save: wait for it rather than read it while it loads.
+    await page.waitForFunction(() => /location: /.test(document.querySelector('[data-testid="history"]')?.textContent ?? ''));
     assert.match((await page.textContent('[data-testid="history"]'))!, /location: Manbij →/);
     assert.deepEqual(watch.problems, []);
   });
