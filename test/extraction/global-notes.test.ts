@@ -102,3 +102,15 @@ test('a road blocked or a gathering with no demand told reports no protest', () 
   const mourners = first('On 7 May 2021, relatives gathered at the cemetery in Rosario for the funeral.');
   assert.equal(mourners, undefined);
 });
+
+test('a body found, with no other event told, is an attack; a body beside another event is its dead', () => {
+  const found = first('On 3 May 2021, in Tepic, Nayarit, the body of a man was found by the river with his hands tied.');
+  assert.equal(found?.event_type, 'Violence against civilians');
+  assert.equal(found?.sub_event_type, 'Attack');
+  const dismembered = first('On 4 May 2021, in Natal, the dismembered body of a woman was discovered in a field.');
+  assert.equal(dismembered?.sub_event_type, 'Attack');
+  const guilty = first('On 5 May 2021, the governing body of the football club was found guilty of fraud in Natal.');
+  assert.equal(guilty, undefined, '"was found guilty" finds nobody dead');
+  const beside = extractor.extract({ text: 'On 6 May 2021, rioters set ablaze a market in Tepic. Two charred bodies were recovered the next day.', origin: { file: 'inline' } }).events;
+  assert.equal(beside.length, 1, JSON.stringify(beside.map((e) => e.sub_event_type)));
+});
