@@ -87,3 +87,18 @@ test('"militiamen (coded as X communal militia)": the bracket names the same arm
   assert.equal(e?.event_type, 'Violence against civilians');
   assert.match(e?.actor1 ?? '', /Communal Militia/);
 });
+
+test('a crowd blocking a road or gathering, with a demand told after it, is a peaceful protest', () => {
+  const block = first('On 4 May 2021, in Tlaxiaco, Oaxaca, a group of bus drivers blocked the highway complaining about the price of fuel.');
+  assert.equal(block?.event_type, 'Protests');
+  assert.equal(block?.sub_event_type, 'Peaceful protest');
+  const gather = first('On 6 May 2021, in Rosario, Santa Fe, about 50 shop owners gathered in front of the town hall to demand lower taxes.');
+  assert.equal(gather?.sub_event_type, 'Peaceful protest');
+});
+
+test('a road blocked or a gathering with no demand told reports no protest', () => {
+  const police = first('On 4 May 2021, police blocked the road near the market in Tlaxiaco.');
+  assert.notEqual(police?.event_type, 'Protests');
+  const mourners = first('On 7 May 2021, relatives gathered at the cemetery in Rosario for the funeral.');
+  assert.equal(mourners, undefined);
+});

@@ -24,6 +24,7 @@ const CLASS_RANK: Record<string, number> = {
   protest: 60,
   note: 1,
   'protest-cause': 1,
+  'crowd-act': 1,
 };
 
 const matcher = new PhraseMatcher<TriggerEntry>();
@@ -129,8 +130,36 @@ export function recogniseTriggers(doc: Doc): void {
       rank: fixed ? rankOf(cls) : CLASS_RANK[cls] ?? 0,
     });
   }
+  resolveCrowdActs(doc);
   addViolentCrowds(doc);
   markProtestTopics(doc);
+}
+
+const crowdActCauses = new PhraseMatcher<true>();
+for (const c of lexicon.crowdActCauses.phrases) crowdActCauses.add(c, true);
+
+/**
+ * "taxi drivers blocked the roads complaining about fares", "workers gathered in front of the
+ * ministry to demand back pay": a crowd's act followed in its sentence by a demand is a
+ * demonstration; without one ("police blocked the road") it reports nothing and is dropped.
+ */
+function resolveCrowdActs(doc: Doc): void {
+  if (!doc.triggers.some((t) => t.cls === 'crowd-act')) return;
+  const tokens = doc.tokens;
+  const window = lexicon.crowdActCauses.window;
+  const kept = doc.triggers.filter((t) => {
+    if (t.cls !== 'crowd-act') return true;
+    const last = tokenIndexAt(tokens, t.end - 1);
+    const sentence = tokens[last]!.sentence;
+    for (let k = last + 1; k < tokens.length && k <= last + window && tokens[k]!.sentence === sentence; k++) {
+      if (!crowdActCauses.matchAt(tokens, k)) continue;
+      t.cls = 'protest';
+      t.rank = CLASS_RANK.protest ?? 0;
+      return true;
+    }
+    return false;
+  });
+  doc.triggers.splice(0, doc.triggers.length, ...kept);
 }
 
 const violentCrowd = lexicon.violentCrowd;
