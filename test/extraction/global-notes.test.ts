@@ -94,11 +94,15 @@ test('a crowd blocking a road or gathering, with a demand told after it, is a pe
   assert.equal(block?.sub_event_type, 'Peaceful protest');
   const gather = first('On 6 May 2021, in Rosario, Santa Fe, about 50 shop owners gathered in front of the town hall to demand lower taxes.');
   assert.equal(gather?.sub_event_type, 'Peaceful protest');
+  const closed = first('On 8 May 2021, residents of Kassala closed the main bridge for the day, demanding clean water.');
+  assert.equal(closed?.sub_event_type, 'Peaceful protest');
 });
 
 test('a road blocked or a gathering with no demand told reports no protest', () => {
   const police = first('On 4 May 2021, police blocked the road near the market in Tlaxiaco.');
   assert.notEqual(police?.event_type, 'Protests');
+  const shut = first('On 4 May 2021, the authorities closed the border crossing near Kassala.');
+  assert.notEqual(shut?.event_type, 'Protests');
   const mourners = first('On 7 May 2021, relatives gathered at the cemetery in Rosario for the funeral.');
   assert.equal(mourners, undefined);
 });
