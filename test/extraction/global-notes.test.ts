@@ -113,6 +113,8 @@ test('a body found, with no other event told, is an attack; a body beside anothe
   assert.equal(found?.sub_event_type, 'Attack');
   const dismembered = first('On 4 May 2021, in Natal, the dismembered body of a woman was discovered in a field.');
   assert.equal(dismembered?.sub_event_type, 'Attack');
+  const detail = first('On 4 May 2021, in Tepic, the body of a man was found by the road. The victim was burned and handcuffed.');
+  assert.equal(detail?.sub_event_type, 'Attack', 'what was done to the victim, told after, does not make the body another event\'s dead');
   const guilty = first('On 5 May 2021, the governing body of the football club was found guilty of fraud in Natal.');
   assert.equal(guilty, undefined, '"was found guilty" finds nobody dead');
   const beside = extractor.extract({ text: 'On 6 May 2021, rioters set ablaze a market in Tepic. Two charred bodies were recovered the next day.', origin: { file: 'inline' } }).events;

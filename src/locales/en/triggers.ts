@@ -144,19 +144,19 @@ const NOT_FOUND_DEAD = new Set<string>(lexicon.remainsFound.notAfter);
 
 /**
  * "the body of a man was found", "the dismembered body of a woman was discovered": a body found,
- * with no other event told, is an attack (class violence); a body word with no finding after it
+ * with no other event told before it, is an attack (class violence); a body word with no finding after it
  * ("a governing body") is dropped.
  */
 function resolveRemains(doc: Doc): void {
   if (!doc.triggers.some((t) => t.cls === 'remains')) return;
-  // Beside another event told ("set ablaze the museum ... 4 charred bodies were recovered") the
+  // After another event told ("set ablaze the museum ... 4 charred bodies were recovered") the
   // bodies are that event's dead, not an attack of their own.
-  const otherEvent = doc.triggers.some((t) => !t.irrealis && !NOT_AN_EVENT.has(t.cls));
+  const firstEvent = doc.triggers.find((t) => !t.irrealis && !NOT_AN_EVENT.has(t.cls));
   const tokens = doc.tokens;
   const window = lexicon.remainsFound.window;
   const kept = doc.triggers.filter((t) => {
     if (t.cls !== 'remains') return true;
-    if (otherEvent) return false;
+    if (firstEvent && firstEvent.start < t.start) return false;
     const last = tokenIndexAt(tokens, t.end - 1);
     const sentence = tokens[last]!.sentence;
     for (let k = last + 1; k < tokens.length && k <= last + window && tokens[k]!.sentence === sentence; k++) {
