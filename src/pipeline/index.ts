@@ -1,5 +1,6 @@
 // The extraction pipeline: a source document in, a Doc with annotations and its events out.
 // Stages run in order, each adding one layer of spans to the shared Doc (see common/doc.ts).
+import { addCapitalReferences } from '../extraction/capital-reference.js';
 import { dropGovernmentMetonyms } from '../extraction/metonymy.js';
 import { Doc, type PipelineComponent } from '../common/doc.js';
 import type { AcledEvent } from '../common/event.js';
@@ -90,6 +91,8 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
     },
     // A capital standing for its government ("Washington said") is not a place of the story.
     { name: 'metonymy', apply: dropGovernmentMetonyms },
+    // "marched in the capital": the story's country's capital.
+    { name: 'capital', apply: (doc) => addCapitalReferences(doc, geoparser.gazetteer) },
     ...englishStagesAfterPlaces,
   ];
   const budget = budgetFrom(options.budgetMs);

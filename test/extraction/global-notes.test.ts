@@ -127,3 +127,20 @@ test('a word of intent inside a name ("the Ministry of Urban Planning") does not
   const planned = first('On 23 May 2021, teachers in Kassala were planning to demonstrate over unpaid salaries.');
   assert.equal(planned, undefined, 'a demonstration planned is not reported as held');
 });
+
+test('"the capital" of a story whose country is known is that country\'s capital', () => {
+  const named = first('On 3 May 2021, soldiers from two barracks took to the streets of the Burkina Faso capital overnight.');
+  assert.equal(named?.location, 'Ouagadougou');
+  const known = first('On 3 May 2021, teachers marched in the capital to demand higher pay, a week after a strike in Bobo-Dioulasso.');
+  assert.equal(known?.location, 'Ouagadougou');
+  assert.equal(known?.admin1, 'Centre');
+});
+
+test('"the capital" as a reference point, a region\'s seat or one of several areas is not the event place', () => {
+  const reference = first('On 3 May 2021, gunmen killed three villagers in Tillaberi region of Niger, 200 km north of the capital.');
+  assert.notEqual(reference?.location, 'Niamey');
+  const seat = first('On 3 May 2021, residents marched in the state capital to demand water, a week after a protest in Kassala.');
+  assert.notEqual(seat?.location, 'Khartoum');
+  const several = first('On 3 May 2021, protesters took to the streets in the capital and the west of the country. A protester was shot dead in Migori.');
+  assert.notEqual(several?.location, 'Nairobi');
+});
