@@ -1,8 +1,8 @@
 // `sitrep feeds add|list|remove|import` (feeds live in the store) and `sitrep watch` (poll every
 // feed on its schedule and serve the API and dashboard, in one process).
 import type { Command } from 'commander';
-import type { Store } from '../store/index.js';
 import type { LogFormat } from '../feeds/metrics.js';
+import { withStore } from './with-store.js';
 
 const DB_HELP = 'SQLite file or postgres:// URL (default: $DATABASE_URL if postgres://, else ./sitrep.db)';
 export const DEFAULT_INTERVAL = '5m';
@@ -26,16 +26,6 @@ export function positiveInt(name: string, v: string | undefined, fallback: numbe
   const n = Number(v);
   if (!/^\d+$/.test(v) || n < 1 || n > max) throw new Error(`${name}: "${v}" is not a whole number from 1 to ${max}`);
   return n;
-}
-
-async function withStore<T>(db: string | undefined, run: (store: Store) => Promise<T>): Promise<T> {
-  const { openConfiguredStore } = await import('../store/index.js');
-  const store = await openConfiguredStore(db);
-  try {
-    return await run(store);
-  } finally {
-    await store.close();
-  }
 }
 
 function ago(ms: number | null, now: number): string {

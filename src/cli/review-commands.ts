@@ -2,18 +2,9 @@
 // what) and `sitrep reextract` (the current pipeline over the stored documents, reporting where it
 // now disagrees with a reviewer). Modules load only when a command runs.
 import type { Command } from 'commander';
+import { withStore } from './with-store.js';
 
 const DB_HELP = 'SQLite file or postgres:// URL (default: $DATABASE_URL if postgres://, else ./sitrep.db)';
-
-async function withStore<T>(db: string | undefined, run: (store: import('../store/index.js').Store) => Promise<T>): Promise<T> {
-  const { openConfiguredStore } = await import('../store/index.js');
-  const store = await openConfiguredStore(db);
-  try {
-    return await run(store);
-  } finally {
-    await store.close();
-  }
-}
 
 function csvCell(v: unknown): string {
   const s = v === null || v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v);

@@ -88,6 +88,22 @@ const ReviewBody = z.strictObject(Object.fromEntries(BODY_KEYS.map((k) => [k, z.
   .meta({ description: 'Fields as JSON (an event\'s fields, review_status: confirmed, rejected or unreviewed, place_id from /api/places, reason).' });
 
 export function registerReviewRoutes(api: ApiRoutes, store: Store, options: AuthOptions, bodyGuard: MiddlewareHandler): void {
+  /** The frame of every write to one event: an over-long id is a 404, the change's ETag goes in a
+   *  header, the answer is the event as it now is (with `more` of the result's events), and a
+   *  review error becomes its problem response. */
+  async function eventWrite<R extends { etag: string }>(
+    c: Context, id: string, change: () => Promise<R>, more: (r: R) => Promise<object> = async () => ({}),
+  ): Promise<Response> {
+    try {
+      if (id.length > MAX_ID_LENGTH) throw new ReviewError(404, 'no event with this id', 'id');
+      const result = await change();
+      c.header('ETag', result.etag);
+      return c.json({ event: await store.getEvent(id), ...(await more(result)), ...result });
+    } catch (err) {
+      return reviewError(c, err);
+    }
+  }
+
   const editor = requireRole('editor', options);
   const admin = requireRole('admin', options);
   const tags = ['review'];
@@ -182,20 +198,12 @@ export function registerReviewRoutes(api: ApiRoutes, store: Store, options: Auth
     params: EventPath, headers: IfMatch, body: { schema: ReviewBody },
     middleware: [editor, bodyGuard],
     responses: { 200: ok('The event, its new ETag and the audit rows of the change'), ...problems(400, 401, 403, 404, 412, 413, 415, 428) },
-  }, async (c, input) => {
-    try {
-      const id = input.params.id;
-      if (id.length > MAX_ID_LENGTH) throw new ReviewError(404, 'no event with this id', 'id');
-      const raw = await jsonBody(c);
-      // The shape (an object, known keys) here; each field's value in editEvent.
-      if (typeof raw === 'object' && raw !== null && !Array.isArray(raw)) input.body(raw);
-      const result = await editEvent(store, id, c.req.header('if-match'), raw, { name: principalOf(c)!.name });
-      c.header('ETag', result.etag);
-      return c.json({ event: await store.getEvent(id), ...result });
-    } catch (err) {
-      return reviewError(c, err);
-    }
-  });
+  }, (c, input) => eventWrite(c, input.params.id, async () => {
+    const raw = await jsonBody(c);
+    // The shape (an object, known keys) here; each field's value in editEvent.
+    if (typeof raw === 'object' && raw !== null && !Array.isArray(raw)) input.body(raw);
+    return editEvent(store, input.params.id, c.req.header('if-match'), raw, { name: principalOf(c)!.name });
+  }));
 
   api.route({
     method: 'post', path: '/api/events/{id}/revert', operationId: 'revertEventChange', tags, access: 'write',
@@ -204,18 +212,10 @@ export function registerReviewRoutes(api: ApiRoutes, store: Store, options: Auth
     body: { schema: z.object({ audit_id: z.number({ error: 'must be the id of a history entry' }).int({ error: 'must be the id of a history entry' }).meta({ description: 'The id of a history entry' }), reason: z.string().optional() }) },
     middleware: [editor, bodyGuard],
     responses: { 200: ok('The event, its ETag and the change'), ...problems(400, 401, 403, 404, 412, 413, 415, 428) },
-  }, async (c, input) => {
-    try {
-      const id = input.params.id;
-      if (id.length > MAX_ID_LENGTH) throw new ReviewError(404, 'no event with this id', 'id');
-      const body = input.body(await jsonBody(c));
-      const result = await revertChange(store, id, c.req.header('if-match'), body.audit_id, body.reason, { name: principalOf(c)!.name });
-      c.header('ETag', result.etag);
-      return c.json({ event: await store.getEvent(id), ...result });
-    } catch (err) {
-      return reviewError(c, err);
-    }
-  });
+  }, (c, input) => eventWrite(c, input.params.id, async () => {
+    const body = input.body(await jsonBody(c));
+    return revertChange(store, input.params.id, c.req.header('if-match'), body.audit_id, body.reason, { name: principalOf(c)!.name });
+  }));
 
   api.route({
     method: 'post', path: '/api/events/{id}/move-report', operationId: 'moveEventReport', tags, access: 'write',
@@ -230,20 +230,12 @@ export function registerReviewRoutes(api: ApiRoutes, store: Store, options: Auth
     },
     middleware: [editor, bodyGuard],
     responses: { 200: ok('Both events, their ETags and the changes'), ...problems(400, 401, 403, 404, 412, 413, 415, 428) },
-  }, async (c, input) => {
-    try {
-      const id = input.params.id;
-      if (id.length > MAX_ID_LENGTH) throw new ReviewError(404, 'no event with this id', 'id');
-      const raw = await jsonBody(c);
-      // The shape here; the values (which report, which event) in moveReport.
-      if (typeof raw === 'object' && raw !== null && !Array.isArray(raw)) input.body(raw);
-      const result = await moveReport(store, id, c.req.header('if-match'), raw, { name: principalOf(c)!.name });
-      c.header('ETag', result.etag);
-      return c.json({ event: await store.getEvent(id), target: await store.getEvent(result.to), ...result });
-    } catch (err) {
-      return reviewError(c, err);
-    }
-  });
+  }, (c, input) => eventWrite(c, input.params.id, async () => {
+    const raw = await jsonBody(c);
+    // The shape here; the values (which report, which event) in moveReport.
+    if (typeof raw === 'object' && raw !== null && !Array.isArray(raw)) input.body(raw);
+    return moveReport(store, input.params.id, c.req.header('if-match'), raw, { name: principalOf(c)!.name });
+  }, async (result) => ({ target: await store.getEvent(result.to) })));
 
   api.route({
     method: 'get', path: '/api/events/{id}/history', operationId: 'getEventHistory', tags, access: 'read',

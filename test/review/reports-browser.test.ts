@@ -3,13 +3,13 @@
 // outlet name or actor shows as text and never runs.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { openStore, type Store } from '../../src/store/index.js';
 import { syntheticEvent } from '../store/fixtures.js';
-import { browserSkip, buildDashboard, launchBrowser, screenshot, startServer, watchedPage, type RunningServer } from '../web/browser.js';
+import { browserSkip, buildDashboard, launchBrowser, screenshot, startServer, watchedPage, type RunningServer, closeAll } from '../web/browser.js';
 
 const HOSTILE_OUTLET = '<img src=x onerror="window.__pwned=1">Wire';
 
@@ -39,10 +39,7 @@ describe('reports side by side in Chromium', { skip: browserSkip }, () => {
   });
 
   after(async () => {
-    await browser?.close();
-    await server?.close();
-    await store?.close();
-    rmSync(dir, { recursive: true, force: true });
+    await closeAll({ browser, server, store, dir });
   });
 
   test('the reports side by side, disagreements highlighted; split one off, move another', async () => {

@@ -3,14 +3,14 @@
 // viewer without edit controls; a hostile reason and actor name show as text and never run.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { addUser } from '../../src/review/users.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { syntheticEvent } from '../store/fixtures.js';
-import { browserSkip, buildDashboard, launchBrowser, screenshot, startServer, watchedPage, type PageWatch, type RunningServer } from '../web/browser.js';
+import { browserSkip, buildDashboard, launchBrowser, screenshot, startServer, watchedPage, type PageWatch, type RunningServer, closeAll } from '../web/browser.js';
 
 const HOSTILE_ACTOR = '<img src=x onerror="window.__pwned=1">Militia<script>window.__pwned=2</script>';
 const HOSTILE_REASON = '<b onmouseover="window.__pwned=3">figure</b><script>window.__pwned=4</script> from the SDF';
@@ -56,10 +56,7 @@ describe('analyst review in Chromium', { skip: browserSkip }, () => {
 
   after(async () => {
     for (const p of pages) assert.equal(await p.page.evaluate(() => (window as { __pwned?: unknown }).__pwned), undefined);
-    await browser?.close();
-    await server?.close();
-    await store?.close();
-    rmSync(dir, { recursive: true, force: true });
+    await closeAll({ browser, server, store, dir });
   });
 
   test('sign in, edit a field with a reason, see it in the history, revert it, reject', async () => {

@@ -1,6 +1,6 @@
 // Shared setup for the dashboard's browser tests: Debian's Chromium driven by playwright-core (no
 // browser download), a sitrep server in-process on an ephemeral port serving a fresh build of web/.
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -48,6 +48,14 @@ export async function startServer(store: Store, options: AppOptions): Promise<Ru
       (server as { closeAllConnections?: () => void }).closeAllConnections?.();
     }),
   };
+}
+
+/** Tears down what a browser test's `before` set up (any of it may be missing if `before` failed). */
+export async function closeAll(parts: { browser?: Browser; server?: RunningServer; store?: Store; dir?: string }): Promise<void> {
+  await parts.browser?.close();
+  await parts.server?.close();
+  await parts.store?.close();
+  if (parts.dir) rmSync(parts.dir, { recursive: true, force: true });
 }
 
 export async function launchBrowser(): Promise<Browser> {

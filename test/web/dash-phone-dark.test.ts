@@ -3,12 +3,12 @@
 // system; "SDF" in the actor filter finds "QSD: Syrian Democratic Forces".
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { openStore, type Store } from '../../src/store/index.js';
-import { browserSkip, buildDashboard, launchBrowser, ROOT, startServer, watchedPage, type RunningServer } from './browser.js';
+import { browserSkip, buildDashboard, launchBrowser, ROOT, startServer, watchedPage, type RunningServer, closeAll } from './browser.js';
 
 let dir: string;
 let store: Store;
@@ -40,10 +40,7 @@ describe('dashboard on a phone, in dark mode, and actor aliases', { skip: browse
   });
 
   after(async () => {
-    await browser?.close();
-    await server?.close();
-    await store?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await closeAll({ browser, server, store, dir });
   });
 
   test('390x844: the table shows date, type, actors, location and fatalities within the screen', async () => {

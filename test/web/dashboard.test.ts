@@ -6,13 +6,13 @@
 // console errors and no request leaves the server.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { Browser, Page } from 'playwright-core';
 import { openStore, type Store } from '../../src/store/index.js';
-import { browserSkip, buildDashboard, launchBrowser, ROOT, screenshot, SHARED, startServer, watchedPage, type PageWatch, type RunningServer } from './browser.js';
+import { browserSkip, buildDashboard, launchBrowser, ROOT, screenshot, SHARED, startServer, watchedPage, type PageWatch, type RunningServer, closeAll } from './browser.js';
 
 const SEED = join(SHARED, 'seed', 'ghweran-prison-2022-01-24.txt');
 const GUARDIAN = join(SHARED, 'eval-data', 'guardian-sdf', 'Guardian_SDF_sample.csv');
@@ -78,10 +78,7 @@ describe('dashboard in Chromium', { skip: browserSkip }, () => {
   });
 
   after(async () => {
-    await browser?.close();
-    await server?.close();
-    await store?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await closeAll({ browser, server, store, dir });
   });
 
   test('map, timeline and event rows render, with no console errors', async () => {

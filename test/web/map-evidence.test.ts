@@ -5,7 +5,7 @@
 // system theme, and axe-core finds no violations.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { AcledEvent } from '../../src/common/event.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { syntheticEvent } from '../store/fixtures.js';
-import { browserSkip, buildDashboard, launchBrowser, screenshot, startServer, watchedPage, type RunningServer } from './browser.js';
+import { browserSkip, buildDashboard, launchBrowser, screenshot, startServer, watchedPage, type RunningServer, closeAll } from './browser.js';
 
 let dir: string;
 let store: Store;
@@ -71,10 +71,7 @@ describe('map, evidence, phone, dark mode, accessibility', { skip: browserSkip }
   });
 
   after(async () => {
-    await browser?.close();
-    await server?.close();
-    await store?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await closeAll({ browser, server, store, dir });
   });
 
   const surface = (page: Page) => page.locator('[data-testid=map] .map-surface');

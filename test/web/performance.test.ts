@@ -4,14 +4,14 @@
 // above the number of CPUs) the time is reported and not asserted.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import type { AcledEvent } from '../../src/common/event.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { syntheticEvent } from '../store/fixtures.js';
-import { browserSkip, buildDashboard, launchBrowser, startServer, watchedPage, type RunningServer } from './browser.js';
+import { browserSkip, buildDashboard, launchBrowser, startServer, watchedPage, type RunningServer, closeAll } from './browser.js';
 
 const EVENTS = 10_000;
 const BUDGET_MS = Number(process.env.SITREP_DASHBOARD_BUDGET_MS ?? 2000);
@@ -57,10 +57,7 @@ describe('dashboard with 10,000 events', { skip: browserSkip }, () => {
   });
 
   after(async () => {
-    await browser?.close();
-    await server?.close();
-    await store?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await closeAll({ browser, server, store, dir });
   });
 
   test(`usable in under ${BUDGET_MS} ms (best of 3 loads), canvas map, virtualised table`, async () => {

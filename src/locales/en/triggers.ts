@@ -24,6 +24,8 @@ const CLASS_RANK: Record<string, number> = {
   protest: 60,
   note: 1,
   'protest-cause': 1,
+  'crowd-act': 1,
+  remains: 1,
 };
 
 const matcher = new PhraseMatcher<TriggerEntry>();
@@ -44,13 +46,24 @@ for (const cue of irrealisLexicon.farBefore) farIrrealisCues.add(cue, true);
 const CLAUSE_BREAK = new Set([',', ';', ':', '(', ')', '—', '–', 'but', 'while', 'whereas', 'after', 'before', 'when', 'as']);
 const IRREALIS_WINDOW = 5;
 
+/**
+ * A capitalised word after another word of its sentence: part of a name, not a verb or modal
+ * ("the Ministry of Urban Planning"). (Not in text written in capitals, where every word is.)
+ */
+function insideName(tokens: Token[], k: number): boolean {
+  const t = tokens[k]!;
+  const prev = tokens[k - 1];
+  if (!prev || prev.sentence !== t.sentence || prev.kind !== 'word') return false;
+  return t.text !== t.text.toUpperCase() && prev.text !== prev.text.toUpperCase();
+}
+
 function isIrrealis(tokens: Token[], first: number): boolean {
   const sentence = tokens[first]!.sentence;
   for (let k = first - 1; k >= 0 && k >= first - IRREALIS_WINDOW; k--) {
     const t = tokens[k]!;
     if (t.sentence !== sentence || CLAUSE_BREAK.has(t.lower)) break;
-    // "May" the month is no modal verb.
-    if (t.upper && t.lower === 'may') continue;
+    // "May" the month is no modal verb, nor is a cue word inside a name ("the Ministry of Urban Planning").
+    if (t.upper && (t.lower === 'may' || insideName(tokens, k))) continue;
     const m = irrealisCues.matchAt(tokens, k);
     if (m && m.endToken <= first) return true;
   }
@@ -58,6 +71,7 @@ function isIrrealis(tokens: Token[], first: number): boolean {
   for (let k = first - 1; k >= 0 && k >= first - irrealisLexicon.farWindow; k--) {
     const t = tokens[k]!;
     if (t.sentence !== sentence || CLAUSE_BREAK.has(t.lower)) break;
+    if (t.upper && insideName(tokens, k)) continue;
     const m = farIrrealisCues.matchAt(tokens, k);
     if (m && m.endToken <= first) return true;
   }
@@ -129,8 +143,73 @@ export function recogniseTriggers(doc: Doc): void {
       rank: fixed ? rankOf(cls) : CLASS_RANK[cls] ?? 0,
     });
   }
+  resolveCrowdActs(doc);
+  resolveRemains(doc);
   addViolentCrowds(doc);
   markProtestTopics(doc);
+}
+
+const remainsFound = new PhraseMatcher<true>();
+for (const c of lexicon.remainsFound.phrases) remainsFound.add(c, true);
+const NOT_AN_EVENT = new Set(['remains', 'crowd-act', 'protest-cause', 'note']);
+const NOT_FOUND_DEAD = new Set<string>(lexicon.remainsFound.notAfter);
+
+/**
+ * "the body of a man was found", "the dismembered body of a woman was discovered": a body found,
+ * with no other event told before it, is an attack (class violence); a body word with no finding after it
+ * ("a governing body") is dropped.
+ */
+function resolveRemains(doc: Doc): void {
+  if (!doc.triggers.some((t) => t.cls === 'remains')) return;
+  // After another event told ("set ablaze the museum ... 4 charred bodies were recovered") the
+  // bodies are that event's dead, not an attack of their own.
+  const firstEvent = doc.triggers.find((t) => !t.irrealis && !NOT_AN_EVENT.has(t.cls));
+  const tokens = doc.tokens;
+  const window = lexicon.remainsFound.window;
+  const kept = doc.triggers.filter((t) => {
+    if (t.cls !== 'remains') return true;
+    if (firstEvent && firstEvent.start < t.start) return false;
+    const last = tokenIndexAt(tokens, t.end - 1);
+    const sentence = tokens[last]!.sentence;
+    for (let k = last + 1; k < tokens.length && k <= last + window && tokens[k]!.sentence === sentence; k++) {
+      const m = remainsFound.matchAt(tokens, k);
+      if (!m || NOT_FOUND_DEAD.has(lowerAt(tokens, m.endToken))) continue;
+      // (Already a violence trigger: "the body was found".)
+      if (doc.triggers.some((x) => x.cls === 'violence' && x.end > t.start && x.start < tokens[m.endToken - 1]!.end)) return false;
+      t.cls = 'violence';
+      t.rank = CLASS_RANK.violence ?? 0;
+      return true;
+    }
+    return false;
+  });
+  doc.triggers.splice(0, doc.triggers.length, ...kept);
+}
+
+const crowdActCauses = new PhraseMatcher<true>();
+for (const c of lexicon.crowdActCauses.phrases) crowdActCauses.add(c, true);
+
+/**
+ * "taxi drivers blocked the roads complaining about fares", "workers gathered in front of the
+ * ministry to demand back pay": a crowd's act followed in its sentence by a demand is a
+ * demonstration; without one ("police blocked the road") it reports nothing and is dropped.
+ */
+function resolveCrowdActs(doc: Doc): void {
+  if (!doc.triggers.some((t) => t.cls === 'crowd-act')) return;
+  const tokens = doc.tokens;
+  const window = lexicon.crowdActCauses.window;
+  const kept = doc.triggers.filter((t) => {
+    if (t.cls !== 'crowd-act') return true;
+    const last = tokenIndexAt(tokens, t.end - 1);
+    const sentence = tokens[last]!.sentence;
+    for (let k = last + 1; k < tokens.length && k <= last + window && tokens[k]!.sentence === sentence; k++) {
+      if (!crowdActCauses.matchAt(tokens, k)) continue;
+      t.cls = 'protest';
+      t.rank = CLASS_RANK.protest ?? 0;
+      return true;
+    }
+    return false;
+  });
+  doc.triggers.splice(0, doc.triggers.length, ...kept);
 }
 
 const violentCrowd = lexicon.violentCrowd;
