@@ -94,11 +94,29 @@ test('a crowd blocking a road or gathering, with a demand told after it, is a pe
   assert.equal(block?.sub_event_type, 'Peaceful protest');
   const gather = first('On 6 May 2021, in Rosario, Santa Fe, about 50 shop owners gathered in front of the town hall to demand lower taxes.');
   assert.equal(gather?.sub_event_type, 'Peaceful protest');
+  const closed = first('On 8 May 2021, residents of Kassala closed the main bridge for the day, demanding clean water.');
+  assert.equal(closed?.sub_event_type, 'Peaceful protest');
 });
 
 test('a road blocked or a gathering with no demand told reports no protest', () => {
   const police = first('On 4 May 2021, police blocked the road near the market in Tlaxiaco.');
   assert.notEqual(police?.event_type, 'Protests');
+  const shut = first('On 4 May 2021, the authorities closed the border crossing near Kassala.');
+  assert.notEqual(shut?.event_type, 'Protests');
   const mourners = first('On 7 May 2021, relatives gathered at the cemetery in Rosario for the funeral.');
   assert.equal(mourners, undefined);
+});
+
+test('a body found, with no other event told, is an attack; a body beside another event is its dead', () => {
+  const found = first('On 3 May 2021, in Tepic, Nayarit, the body of a man was found by the river with his hands tied.');
+  assert.equal(found?.event_type, 'Violence against civilians');
+  assert.equal(found?.sub_event_type, 'Attack');
+  const dismembered = first('On 4 May 2021, in Natal, the dismembered body of a woman was discovered in a field.');
+  assert.equal(dismembered?.sub_event_type, 'Attack');
+  const detail = first('On 4 May 2021, in Tepic, the body of a man was found by the road. The victim was burned and handcuffed.');
+  assert.equal(detail?.sub_event_type, 'Attack', 'what was done to the victim, told after, does not make the body another event\'s dead');
+  const guilty = first('On 5 May 2021, the governing body of the football club was found guilty of fraud in Natal.');
+  assert.equal(guilty, undefined, '"was found guilty" finds nobody dead');
+  const beside = extractor.extract({ text: 'On 6 May 2021, rioters set ablaze a market in Tepic. Two charred bodies were recovered the next day.', origin: { file: 'inline' } }).events;
+  assert.equal(beside.length, 1, JSON.stringify(beside.map((e) => e.sub_event_type)));
 });

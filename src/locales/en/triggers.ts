@@ -25,6 +25,7 @@ const CLASS_RANK: Record<string, number> = {
   note: 1,
   'protest-cause': 1,
   'crowd-act': 1,
+  remains: 1,
 };
 
 const matcher = new PhraseMatcher<TriggerEntry>();
@@ -131,8 +132,45 @@ export function recogniseTriggers(doc: Doc): void {
     });
   }
   resolveCrowdActs(doc);
+  resolveRemains(doc);
   addViolentCrowds(doc);
   markProtestTopics(doc);
+}
+
+const remainsFound = new PhraseMatcher<true>();
+for (const c of lexicon.remainsFound.phrases) remainsFound.add(c, true);
+const NOT_AN_EVENT = new Set(['remains', 'crowd-act', 'protest-cause', 'note']);
+const NOT_FOUND_DEAD = new Set<string>(lexicon.remainsFound.notAfter);
+
+/**
+ * "the body of a man was found", "the dismembered body of a woman was discovered": a body found,
+ * with no other event told before it, is an attack (class violence); a body word with no finding after it
+ * ("a governing body") is dropped.
+ */
+function resolveRemains(doc: Doc): void {
+  if (!doc.triggers.some((t) => t.cls === 'remains')) return;
+  // After another event told ("set ablaze the museum ... 4 charred bodies were recovered") the
+  // bodies are that event's dead, not an attack of their own.
+  const firstEvent = doc.triggers.find((t) => !t.irrealis && !NOT_AN_EVENT.has(t.cls));
+  const tokens = doc.tokens;
+  const window = lexicon.remainsFound.window;
+  const kept = doc.triggers.filter((t) => {
+    if (t.cls !== 'remains') return true;
+    if (firstEvent && firstEvent.start < t.start) return false;
+    const last = tokenIndexAt(tokens, t.end - 1);
+    const sentence = tokens[last]!.sentence;
+    for (let k = last + 1; k < tokens.length && k <= last + window && tokens[k]!.sentence === sentence; k++) {
+      const m = remainsFound.matchAt(tokens, k);
+      if (!m || NOT_FOUND_DEAD.has(lowerAt(tokens, m.endToken))) continue;
+      // (Already a violence trigger: "the body was found".)
+      if (doc.triggers.some((x) => x.cls === 'violence' && x.end > t.start && x.start < tokens[m.endToken - 1]!.end)) return false;
+      t.cls = 'violence';
+      t.rank = CLASS_RANK.violence ?? 0;
+      return true;
+    }
+    return false;
+  });
+  doc.triggers.splice(0, doc.triggers.length, ...kept);
 }
 
 const crowdActCauses = new PhraseMatcher<true>();
