@@ -120,3 +120,10 @@ test('a body found, with no other event told, is an attack; a body beside anothe
   const beside = extractor.extract({ text: 'On 6 May 2021, rioters set ablaze a market in Tepic. Two charred bodies were recovered the next day.', origin: { file: 'inline' } }).events;
   assert.equal(beside.length, 1, JSON.stringify(beside.map((e) => e.sub_event_type)));
 });
+
+test('a word of intent inside a name ("the Ministry of Urban Planning") does not make the event planned', () => {
+  const e = first('On 23 May 2021, employees of the Ministry of Urban Planning demonstrated in Kassala over unpaid salaries.');
+  assert.equal(e?.sub_event_type, 'Peaceful protest');
+  const planned = first('On 23 May 2021, teachers in Kassala were planning to demonstrate over unpaid salaries.');
+  assert.equal(planned, undefined, 'a demonstration planned is not reported as held');
+});

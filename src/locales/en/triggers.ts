@@ -46,13 +46,24 @@ for (const cue of irrealisLexicon.farBefore) farIrrealisCues.add(cue, true);
 const CLAUSE_BREAK = new Set([',', ';', ':', '(', ')', '—', '–', 'but', 'while', 'whereas', 'after', 'before', 'when', 'as']);
 const IRREALIS_WINDOW = 5;
 
+/**
+ * A capitalised word after another word of its sentence: part of a name, not a verb or modal
+ * ("the Ministry of Urban Planning"). (Not in text written in capitals, where every word is.)
+ */
+function insideName(tokens: Token[], k: number): boolean {
+  const t = tokens[k]!;
+  const prev = tokens[k - 1];
+  if (!prev || prev.sentence !== t.sentence || prev.kind !== 'word') return false;
+  return t.text !== t.text.toUpperCase() && prev.text !== prev.text.toUpperCase();
+}
+
 function isIrrealis(tokens: Token[], first: number): boolean {
   const sentence = tokens[first]!.sentence;
   for (let k = first - 1; k >= 0 && k >= first - IRREALIS_WINDOW; k--) {
     const t = tokens[k]!;
     if (t.sentence !== sentence || CLAUSE_BREAK.has(t.lower)) break;
-    // "May" the month is no modal verb.
-    if (t.upper && t.lower === 'may') continue;
+    // "May" the month is no modal verb, nor is a cue word inside a name ("the Ministry of Urban Planning").
+    if (t.upper && (t.lower === 'may' || insideName(tokens, k))) continue;
     const m = irrealisCues.matchAt(tokens, k);
     if (m && m.endToken <= first) return true;
   }
@@ -60,6 +71,7 @@ function isIrrealis(tokens: Token[], first: number): boolean {
   for (let k = first - 1; k >= 0 && k >= first - irrealisLexicon.farWindow; k--) {
     const t = tokens[k]!;
     if (t.sentence !== sentence || CLAUSE_BREAK.has(t.lower)) break;
+    if (t.upper && insideName(tokens, k)) continue;
     const m = farIrrealisCues.matchAt(tokens, k);
     if (m && m.endToken <= first) return true;
   }
