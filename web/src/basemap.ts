@@ -56,11 +56,33 @@ export type AreaName = [string, number, number];
 export interface MapDetail {
   rivers: FeatureCollection<LineString | MultiLineString>;
   lakes: FeatureCollection<Polygon | MultiPolygon>;
-  subunits: FeatureCollection<Polygon | MultiPolygon>;
+  /** Borders between first-level divisions (Natural Earth 1:10m), each drawn once. */
+  admin1Borders: MultiLineString;
   /** Largest tier first, most populous first within a tier. */
   cities: PlaceName[];
   admin1: AreaName[];
   countries: AreaName[];
+}
+
+/** Lines as written by scripts/map-data.mjs: [x0, y0, dx1, dy1, ...] in 1/scale degree. */
+interface EncodedLines {
+  scale: number;
+  lines: number[][];
+}
+
+export function decodeLines({ scale, lines }: EncodedLines): MultiLineString {
+  const coordinates = lines.map((l) => {
+    const pts: [number, number][] = [];
+    let x = 0;
+    let y = 0;
+    for (let i = 0; i + 1 < l.length; i += 2) {
+      x += l[i]!;
+      y += l[i + 1]!;
+      pts.push([x / scale, y / scale]);
+    }
+    return pts;
+  });
+  return { type: 'MultiLineString', coordinates };
 }
 
 let detail: MapDetail | undefined;
@@ -75,10 +97,11 @@ export function loadMapDetail(ready?: () => void): Promise<MapDetail> {
     if (!res.ok) throw new Error(`${path}: ${res.status}`);
     return res.json() as Promise<unknown>;
   };
-  detailLoading ??= Promise.all([get('/map/physical-50m.json'), get('/map/places.json')]).then(([physical, places]) => {
-    const ph = physical as { rivers: MapDetail['rivers']; lakes: MapDetail['lakes']; subunits: MapDetail['subunits'] };
+  detailLoading ??= Promise.all([get('/map/physical-50m.json'), get('/map/places.json'), get('/map/admin1-10m.json')]).then(([physical, places, borders]) => {
+    const ph = physical as { rivers: MapDetail['rivers']; lakes: MapDetail['lakes'] };
     const pl = places as { cities: PlaceName[]; admin1: AreaName[]; countries: AreaName[] };
-    detail = { rivers: ph.rivers, lakes: ph.lakes, subunits: ph.subunits, cities: pl.cities, admin1: pl.admin1, countries: pl.countries };
+    const admin1Borders = decodeLines(borders as EncodedLines);
+    detail = { rivers: ph.rivers, lakes: ph.lakes, admin1Borders, cities: pl.cities, admin1: pl.admin1, countries: pl.countries };
     for (const f of detailWaiting) f();
     detailWaiting.clear();
     return detail;

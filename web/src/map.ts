@@ -287,7 +287,7 @@ export class EventMap {
     }
     if (more && scale > ADMIN1_LABEL_SCALE[0] / 2) {
       ctx.beginPath();
-      path(more.subunits);
+      path(more.admin1Borders);
       ctx.strokeStyle = pal.admin1;
       ctx.lineWidth = 0.8;
       ctx.setLineDash([2, 3]);
