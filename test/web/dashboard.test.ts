@@ -213,8 +213,11 @@ describe('dashboard in Chromium', { skip: browserSkip }, () => {
     assert.ok(dates.every((d) => d >= from && d <= to), 'rows lie in the brushed range');
     // The same address in a new page shows the same view.
     const again = await open(url.pathname + url.search);
-    await again.page.waitForFunction(() => document.querySelector('.totals')?.textContent?.includes(' of '));
-    assert.equal(await again.page.locator('.totals').innerText(), await page.locator('.totals').innerText());
+    // The totals line fills in two steps (events, then documents): wait for the whole of it.
+    const expected = await page.locator('.totals').innerText();
+    await again.page.waitForFunction((want) => (document.querySelector('.totals') as HTMLElement | null)?.innerText === want, expected, { timeout: 10_000 })
+      .catch(() => undefined);
+    assert.equal(await again.page.locator('.totals').innerText(), expected);
     assertClean(watch);
     assertClean(again.watch);
   });
