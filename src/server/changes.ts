@@ -14,6 +14,8 @@ export class ChangeNotifier {
   private last: StoreChange | undefined;
   private timer: NodeJS.Timeout | undefined;
   private checking = false;
+  /** The store's change version at the last count: while it stands, the counts cannot have moved. */
+  private version: string | undefined;
 
   constructor(private readonly store: Store, private readonly intervalMs = 2000) {}
 
@@ -42,6 +44,9 @@ export class ChangeNotifier {
     if (this.checking) return;
     this.checking = true;
     try {
+      const version = await this.store.changeVersion();
+      if (this.last && version === this.version) return;
+      this.version = version;
       const now = { documents: await this.store.countDocuments(), events: await this.store.countEvents() };
       const changed = !this.last || now.documents !== this.last.documents || now.events !== this.last.events;
       const first = !this.last;
