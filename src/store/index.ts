@@ -8,7 +8,7 @@ import { reapplyCorrections } from './corrections.js';
 import { migrate, type Engine } from './migrations.js';
 import { BUSY_TIMEOUT_MS, ImmediateSqliteDialect, retryWhileBusy, withStatementCache } from './sqlite-writers.js';
 import { changeVersion, countryExpression, countStats, resolveFilters, statsFromCounts, storedCount, textPrefilter, type ResolvedFilters } from './scale-queries.js';
-import { lockMergeBlocks, refuse, storeReports } from './merge-store.js';
+import { lockMergeBlocks, refuseMany, storeReports } from './merge-store.js';
 import type { MergeInput } from '../merge/types.js';
 import type { ClaimsTable, Database, EventsTable, EvidenceTable } from './schema.js';
 import type {
@@ -363,7 +363,7 @@ export class Store {
         // Events that keep reports of other documents have their fields chosen again without these.
         const now = nowSeconds();
         const kept = await trx.selectFrom('events').select('event_id').where('event_id', 'in', ids).execute();
-        for (const k of kept) await refuse(trx, k.event_id, { now, fuseRow: (fields, docId) => eventRow(fusedEvent(fields), docId, now) });
+        await refuseMany(trx, kept.map((k) => k.event_id), { now, fuseRow: (fields, docId) => eventRow(fusedEvent(fields), docId, now) });
       }
     }
   }
@@ -405,7 +405,7 @@ export class Store {
       if (docs.length > 0 && !docs.some((d) => d.doc_id === current?.doc_id)) {
         await trx.updateTable('events').set({ doc_id: docs[0]!.doc_id }).where('event_id', '=', id).execute();
       }
-      await refuse(trx, id, { now, fuseRow });
+      await refuseMany(trx, [id], { now, fuseRow });
     }
   }
 

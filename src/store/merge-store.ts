@@ -264,7 +264,7 @@ export async function storeReports(
   return { merged, aliased };
 }
 
-/** refuse() of several events, their reports and documents read in a few queries. */
+/** Chooses the fields of these events again from all their reports (read in a few queries). */
 export async function refuseMany(
   trx: Transaction<Database>,
   eventIds: string[],
@@ -293,30 +293,7 @@ export async function refuseMany(
   }
 }
 
-/** Chooses an event's fields again from all its reports. */
-export async function refuse(
-  trx: Transaction<Database>,
-  eventId: string,
-  options: { now: number; fuseRow(fields: MergeInput, docId: string): EventsTable },
-): Promise<void> {
-  const members = await trx.selectFrom('event_reports').select(['data']).where('event_id', '=', eventId).execute();
-  if (members.length === 0) return;
-  const current = await trx.selectFrom('events').select(['doc_id']).where('event_id', '=', eventId).executeTakeFirst();
-  await updateFused(trx, eventId, members.map((m) => JSON.parse(m.data) as MergeInput), current?.doc_id, options);
-}
-
-async function updateFused(
-  trx: Transaction<Database>,
-  eventId: string,
-  reports: MergeInput[],
-  currentDoc: string | undefined,
-  options: { now: number; fuseRow(fields: MergeInput, docId: string): EventsTable },
-): Promise<void> {
-  const { event_id: _id, ...set } = fusedRow(eventId, reports, currentDoc, options);
-  await trx.updateTable('events').set(set as never).where('event_id', '=', eventId).execute();
-}
-
-/** An event's row fused from its reports (every column refuse() writes, with event_id). */
+/** An event's row fused from its reports (every column refuseMany() writes, with event_id). */
 function fusedRow(
   eventId: string,
   reports: MergeInput[],
