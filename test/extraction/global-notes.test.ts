@@ -60,6 +60,12 @@ test('"A and/or B militants": either of two named groups is one actor, as ACLED 
   assert.equal(e?.event_type, 'Violence against civilians');
 });
 
+test('"A or B militants" (either of two named groups) is one actor too: the villagers they kill are the victims', () => {
+  const e = first('On 9 July 2021, suspected Ansaroul Islam or ISGS militants shot dead two herders near the village of Tin-Akoff.');
+  assert.equal(e?.actor1, 'Ansaroul Islam and/or Islamic State (Greater Sahara)');
+  assert.equal(e?.event_type, 'Violence against civilians');
+});
+
 test('armed groups of the Sahel and Central Africa are named as ACLED names them', () => {
   assert.equal(first('On 5 June 2021, Anti-Balaka militiamen attacked Bambari, killing three civilians.')?.actor1, 'Anti-Balaka');
   assert.equal(first('On 6 June 2021, Ansaroul Islam militants killed two villagers near Djibo.')?.actor1, 'Ansaroul Islam');
