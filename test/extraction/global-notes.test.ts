@@ -60,6 +60,22 @@ test('"A and/or B militants": either of two named groups is one actor, as ACLED 
   assert.equal(e?.event_type, 'Violence against civilians');
 });
 
+test('"A or B militants" (either of two named groups) is one actor too: the villagers they kill are the victims', () => {
+  const e = first('On 9 July 2021, suspected Ansaroul Islam or ISGS militants shot dead two herders near the village of Tin-Akoff.');
+  assert.equal(e?.actor1, 'Ansaroul Islam and/or Islamic State (Greater Sahara)');
+  assert.equal(e?.event_type, 'Violence against civilians');
+});
+
+test('two armed groups named together before the verb act on one side: the people they kill are the victims', () => {
+  const e = first('On 12 August 2021, UPC rebels helped by Anti-Balaka militiamen attacked the village of Ndassima and killed four farmers.');
+  assert.equal(e?.event_type, 'Violence against civilians');
+  assert.equal(e?.actor1, 'UPC: Union for Peace in the Central African Republic');
+  assert.match(e?.actor2 ?? '', /^Civilians/);
+  // Sides that fight each other are still two sides of a battle.
+  const b = first('On 13 August 2021, UPC rebels and Anti-Balaka militiamen clashed in Ndassima, killing four fighters.');
+  assert.equal(b?.event_type, 'Battles');
+});
+
 test('armed groups of the Sahel and Central Africa are named as ACLED names them', () => {
   assert.equal(first('On 5 June 2021, Anti-Balaka militiamen attacked Bambari, killing three civilians.')?.actor1, 'Anti-Balaka');
   assert.equal(first('On 6 June 2021, Ansaroul Islam militants killed two villagers near Djibo.')?.actor1, 'Ansaroul Islam');
