@@ -165,6 +165,13 @@ export function isCommunalPeople(actor: ResolvedActor | undefined): boolean {
 
 const CROWD_KINDS = new Set(['population', 'protesters', 'rioters']);
 
+const esc = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
+/** The words between two actors that put them on one side (see sameSideLinks in the actor data). */
+const SAME_SIDE_LINK = new RegExp(
+  `^[\\s,]*(?:\\(\\s*)?(?:${actorDictionary.sameSideLinks.links.map(esc).join('|')})\\s+(?:(?:${actorDictionary.sameSideLinks.fillers.map(esc).join('|')})\\s+)*$`,
+  'i',
+);
+
 export function resolveActors(frames: Frame[], ctx: RoleContext, options: RoleOptions = {}): EventActors {
   interface Tally {
     entry: ActorEntry;
@@ -177,10 +184,31 @@ export function resolveActors(frames: Frame[], ctx: RoleContext, options: RoleOp
     allies: Map<string, number>;
   }
   const tallies = new Map<string, Tally>();
+  // Actors named together before the verb of a sentence that tells no fight between sides
+  // ("Wagner militants helped by the army attacked the village", "UPC rebels from the CPC shot a
+  // civilian"): one side of the event, each key with the keys it acted with.
+  const coAgents = new Map<string, Set<string>>();
   for (const frame of frames) {
     // Each participant's tally key, once (the allies below compare every pair).
     const keys: string[] = [];
     for (const p of frame.participants) keys.push(actorKey(p.mention, ctx));
+    if (!frame.triggers.some((t) => t.cls === 'clash')) {
+      let prev = -1;
+      frame.participants.forEach((p, i) => {
+        if (!p.agent || p.reporter || p.opposed) return;
+        const j = prev;
+        prev = i;
+        const q = j >= 0 ? frame.participants[j]! : undefined;
+        if (!q || keys[i] === keys[j] || q.mention.end > p.mention.start || !SAME_SIDE_LINK.test(ctx.doc.text.slice(q.mention.end, p.mention.start))) return;
+        const a = keys[j]!;
+        const b = keys[i]!;
+        for (const [x, y] of [[a, b], [b, a]] as const) {
+          let set = coAgents.get(x);
+          if (!set) coAgents.set(x, (set = new Set()));
+          set.add(y);
+        }
+      });
+    }
     for (let i = 0; i < frame.participants.length; i++) {
       const p = frame.participants[i]!;
       const id = keys[i]!;
@@ -242,10 +270,19 @@ export function resolveActors(frames: Frame[], ctx: RoleContext, options: RoleOp
     candidates.find((x) => !victim(x)) ??
     candidates[0]!;
   result.actor1 = resolve(actor1Pick[0], actor1Pick[1]);
-  const second = candidates.find(([k, t]) => k !== actor1Pick[0] && resolve(k, t).name !== result.actor1!.name && !(options.crowd && CROWD_KINDS.has(t.entry.kind ?? '')));
+  // An actor only ever told acting beside actor1 is on its side: no actor2, but an associated actor.
+  const nonReporting = (t: Tally) => t.mentions.length - Math.round((t.mentions.length - t.weight) * 2);
+  const onActor1Side = ([k, t]: [string, Tally]) => !victim([k, t]) && (coAgents.get(actor1Pick[0])?.has(k) ?? false) && t.agent >= nonReporting(t);
+  const second = candidates.find(
+    (x) => x[0] !== actor1Pick[0] && resolve(x[0], x[1]).name !== result.actor1!.name && !(options.crowd && CROWD_KINDS.has(x[1].entry.kind ?? '')) && !onActor1Side(x),
+  );
   if (second) result.actor2 = resolve(second[0], second[1]);
   for (const x of main) {
     if (x[0] === result.actor1.key || x[0] === result.actor2?.key) continue;
+    if (onActor1Side(x) && candidates.includes(x)) {
+      result.assoc1.push(resolve(x[0], x[1]));
+      continue;
+    }
     // A source only ("..., police said") is no associated actor either.
     if (!isSupporter(x) && !eligible.includes(x)) continue;
     if (!isSupporter(x) && candidates.indexOf(x) > 1 && !ARMED.has(x[1].entry.inter)) continue;
