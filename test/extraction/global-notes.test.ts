@@ -186,3 +186,9 @@ test('a country the note names in passing does not outweigh the town where it ha
   const f = first('On 5 December 2018, youth movements inspired by the yellow vests in France staged a protest in Dakar against the new tax.');
   assert.equal(f?.country, 'Senegal');
 });
+
+test("admin1 takes ACLED's spelling of the region, also where GeoNames writes it otherwise or with its unit word", () => {
+  assert.equal(first('On 2 May 2021, gunmen shot dead a trader in a market in Mogadishu.')?.admin1, 'Banadir');
+  assert.equal(first('On 2 May 2021, protesters gathered in Nabatieh against the rising prices.')?.admin1, 'Nabatiye');
+  assert.equal(first('On 2 May 2021, police dispersed a protest in Mosul.')?.admin1, 'Ninewa');
+});
