@@ -160,3 +160,23 @@ test('"the capital" as a reference point, a region\'s seat or one of several are
   const several = first('On 3 May 2021, protesters took to the streets in the capital and the west of the country. A protester was shot dead in Migori.');
   assert.notEqual(several?.location, 'Nairobi');
 });
+
+test('a capital whose two GeoNames records lie a few kilometres apart keeps its population: "in Bamako" is the city', () => {
+  const places = geo.parse('Hundreds of people marched in Bamako on Friday.');
+  const bamako = places.find((p) => p.text === 'Bamako');
+  assert.equal(bamako?.entry.feature, 'city');
+  assert.ok((bamako?.entry.population ?? 0) > 500_000, String(bamako?.entry.population));
+});
+
+test('a country the note names in passing does not outweigh the town where it happened', () => {
+  const e = first('On 30 January 2019, activists staged a protest in Bamako against foreign interference and in support of Venezuela.');
+  assert.equal(e?.country, 'Mali');
+  const f = first('On 5 December 2018, youth movements inspired by the yellow vests in France staged a protest in Dakar against the new tax.');
+  assert.equal(f?.country, 'Senegal');
+});
+
+test("admin1 takes ACLED's spelling of the region, also where GeoNames writes it otherwise or with its unit word", () => {
+  assert.equal(first('On 2 May 2021, gunmen shot dead a trader in a market in Mogadishu.')?.admin1, 'Banadir');
+  assert.equal(first('On 2 May 2021, protesters gathered in Nabatieh against the rising prices.')?.admin1, 'Nabatiye');
+  assert.equal(first('On 2 May 2021, police dispersed a protest in Mosul.')?.admin1, 'Ninewa');
+});
