@@ -143,7 +143,7 @@ function isHeadlinePassive(doc: Doc, trigger: TriggerMention): boolean {
   return /\p{L}\s+$/u.test(before) && !ACTIVE_BEFORE.test(before) && NO_OBJECT_AFTER.test(doc.text.slice(trigger.end, trigger.end + 12));
 }
 
-function isPassive(doc: Doc, trigger: TriggerMention): boolean {
+export function isPassive(doc: Doc, trigger: TriggerMention): boolean {
   return PASSIVE_BEFORE.test(doc.text.slice(Math.max(0, trigger.start - 30), trigger.start)) || isHeadlinePassive(doc, trigger);
 }
 

@@ -76,6 +76,18 @@ test('two armed groups named together before the verb act on one side: the peopl
   assert.equal(b?.event_type, 'Battles');
 });
 
+test('the object of armed men\'s violent verb is actor2: a group named elsewhere in the note is not', () => {
+  const e = first('On 14 August 2021, gunmen believed to be linked to the FPRC shot dead two traders near an MPC checkpoint in Ndele.');
+  assert.equal(e?.event_type, 'Violence against civilians');
+  assert.match(e?.actor2 ?? '', /^Civilians/);
+  const b = first('On 15 August 2021, FPRC fighters ambushed an army patrol near Ndele, killing two soldiers.');
+  assert.equal(b?.event_type, 'Battles');
+  assert.match(b?.actor2 ?? '', /^Military Forces/);
+  // A passive verb's next actor is no object: "were killed and 1 militia member wounded".
+  const c = first('On 16 August 2021, 4 soldiers were killed and 1 militiaman was wounded in an attack by FPRC fighters on a checkpoint in Ndele.');
+  assert.equal(c?.event_type, 'Battles');
+});
+
 test('armed groups of the Sahel and Central Africa are named as ACLED names them', () => {
   assert.equal(first('On 5 June 2021, Anti-Balaka militiamen attacked Bambari, killing three civilians.')?.actor1, 'Anti-Balaka');
   assert.equal(first('On 6 June 2021, Ansaroul Islam militants killed two villagers near Djibo.')?.actor1, 'Ansaroul Islam');
