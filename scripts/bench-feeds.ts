@@ -5,7 +5,7 @@
 //   3. 500 feeds, 10% slow or broken: is every healthy feed polled on schedule?
 // Options: --docs N (default 2000), --rounds N (1 and 2 workers in turn, N times each; default 3),
 // --threads N (each worker's), --interval S, --feeds N (default 500), --only throughput|delay|schedule,
-// --cpu-prof DIR (workers write CPU profiles there).
+// --cpu-prof DIR (workers write CPU profiles there), --bin PATH (another build's bin/sitrep.js, to compare).
 // Besides documents/s (wall time, noisy on a shared machine) it prints the CPU time the workers and
 // their PostgreSQL sessions spent per document (read from /proc: Linux only), which load does not change much.
 // Needs PostgreSQL (SITREP_TEST_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/test) and a
@@ -31,6 +31,8 @@ const { values: args } = parseArgs({ options: {
   feeds: { type: 'string', default: '500' },
   only: { type: 'string' },
   'cpu-prof': { type: 'string' },
+  bin: { type: 'string' },
+  'one-only': { type: 'boolean' },
 } });
 
 const url = await reachablePostgres();
@@ -95,7 +97,7 @@ async function sessionCpu(schema: string, into: Map<number, number>): Promise<vo
 
 function worker(schema: string, extra: string[] = []): { child: ChildProcess; log: () => string; ready: Promise<void> } {
   const prof = args['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', args['cpu-prof']] : [];
-  const child = spawn(process.execPath, [...prof, join(ROOT, 'bin', 'sitrep.js'), 'worker', '--db', workerUrl(schema), '--allow-private', '--log-format', 'json', ...extra], {
+  const child = spawn(process.execPath, [...prof, args.bin ?? join(ROOT, 'bin', 'sitrep.js'), 'worker', '--db', workerUrl(schema), '--allow-private', '--log-format', 'json', ...extra], {
     env: { ...process.env, SITREP_PG_SCHEMA: schema },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
@@ -263,9 +265,10 @@ if (!args.only || args.only === 'throughput') {
   const twos: Run[] = [];
   for (let r = 0; r < Number(args.rounds); r++) {
     ones.push(await throughput(1, docs));
-    twos.push(await throughput(2, docs));
+    if (!args['one-only']) twos.push(await throughput(2, docs));
   }
   const c = ones[0]!.chars;
+  if (twos.length === 0) twos.push(...ones); // --one-only
   console.log(`documents: ${c.mean.toFixed(0)} characters on average (median ${c.median}, 90th percentile ${c.p90})`);
   console.log(`1 worker: median ${median(ones.map((r) => r.rate)).toFixed(0)} documents/s (${median(ones.map((r) => r.steady)).toFixed(0)}/s from the first stored), ` +
     `CPU ${median(ones.map((r) => r.workerMs)).toFixed(1)} ms worker + ${median(ones.map((r) => r.pgMs)).toFixed(1)} ms PostgreSQL per document`);
