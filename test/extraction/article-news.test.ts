@@ -89,3 +89,12 @@ test('intent and deliberation reach the whole clause: "planning to merge ... and
   // An attempt is coded: "tried to attack" stays an event.
   assert.equal(eventsOf('On Saturday youths tried to attack the MP at a funeral in Ahero.').length, 1);
 });
+
+test('a participle that says who people are ("militias fighting against the army") is no event', () => {
+  const described = eventsOf(`${FILLER} On Monday the council called on the government to protect local militias fighting against the army near Hama. Volunteers fighting alongside the militia met the governor on Monday.`);
+  assert.deepEqual(described.map((e) => e.sub_event_type), []);
+  // The same word as the verb of its clause is an event.
+  const told = eventsOf(`${FILLER} On Monday local militias were fighting against the army near Hama, residents said.`);
+  assert.equal(told.length, 1);
+  assert.equal(told[0]!.event_type, 'Battles');
+});

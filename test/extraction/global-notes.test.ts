@@ -60,6 +60,34 @@ test('"A and/or B militants": either of two named groups is one actor, as ACLED 
   assert.equal(e?.event_type, 'Violence against civilians');
 });
 
+test('"A or B militants" (either of two named groups) is one actor too: the villagers they kill are the victims', () => {
+  const e = first('On 9 July 2021, suspected Ansaroul Islam or ISGS militants shot dead two herders near the village of Tin-Akoff.');
+  assert.equal(e?.actor1, 'Ansaroul Islam and/or Islamic State (Greater Sahara)');
+  assert.equal(e?.event_type, 'Violence against civilians');
+});
+
+test('two armed groups named together before the verb act on one side: the people they kill are the victims', () => {
+  const e = first('On 12 August 2021, UPC rebels helped by Anti-Balaka militiamen attacked the village of Ndassima and killed four farmers.');
+  assert.equal(e?.event_type, 'Violence against civilians');
+  assert.equal(e?.actor1, 'UPC: Union for Peace in the Central African Republic');
+  assert.match(e?.actor2 ?? '', /^Civilians/);
+  // Sides that fight each other are still two sides of a battle.
+  const b = first('On 13 August 2021, UPC rebels and Anti-Balaka militiamen clashed in Ndassima, killing four fighters.');
+  assert.equal(b?.event_type, 'Battles');
+});
+
+test('the object of armed men\'s violent verb is actor2: a group named elsewhere in the note is not', () => {
+  const e = first('On 14 August 2021, gunmen believed to be linked to the FPRC shot dead two traders near an MPC checkpoint in Ndele.');
+  assert.equal(e?.event_type, 'Violence against civilians');
+  assert.match(e?.actor2 ?? '', /^Civilians/);
+  const b = first('On 15 August 2021, FPRC fighters ambushed an army patrol near Ndele, killing two soldiers.');
+  assert.equal(b?.event_type, 'Battles');
+  assert.match(b?.actor2 ?? '', /^Military Forces/);
+  // A passive verb's next actor is no object: "were killed and 1 militia member wounded".
+  const c = first('On 16 August 2021, 4 soldiers were killed and 1 militiaman was wounded in an attack by FPRC fighters on a checkpoint in Ndele.');
+  assert.equal(c?.event_type, 'Battles');
+});
+
 test('armed groups of the Sahel and Central Africa are named as ACLED names them', () => {
   assert.equal(first('On 5 June 2021, Anti-Balaka militiamen attacked Bambari, killing three civilians.')?.actor1, 'Anti-Balaka');
   assert.equal(first('On 6 June 2021, Ansaroul Islam militants killed two villagers near Djibo.')?.actor1, 'Ansaroul Islam');
@@ -143,4 +171,24 @@ test('"the capital" as a reference point, a region\'s seat or one of several are
   assert.notEqual(seat?.location, 'Khartoum');
   const several = first('On 3 May 2021, protesters took to the streets in the capital and the west of the country. A protester was shot dead in Migori.');
   assert.notEqual(several?.location, 'Nairobi');
+});
+
+test('a capital whose two GeoNames records lie a few kilometres apart keeps its population: "in Bamako" is the city', () => {
+  const places = geo.parse('Hundreds of people marched in Bamako on Friday.');
+  const bamako = places.find((p) => p.text === 'Bamako');
+  assert.equal(bamako?.entry.feature, 'city');
+  assert.ok((bamako?.entry.population ?? 0) > 500_000, String(bamako?.entry.population));
+});
+
+test('a country the note names in passing does not outweigh the town where it happened', () => {
+  const e = first('On 30 January 2019, activists staged a protest in Bamako against foreign interference and in support of Venezuela.');
+  assert.equal(e?.country, 'Mali');
+  const f = first('On 5 December 2018, youth movements inspired by the yellow vests in France staged a protest in Dakar against the new tax.');
+  assert.equal(f?.country, 'Senegal');
+});
+
+test("admin1 takes ACLED's spelling of the region, also where GeoNames writes it otherwise or with its unit word", () => {
+  assert.equal(first('On 2 May 2021, gunmen shot dead a trader in a market in Mogadishu.')?.admin1, 'Banadir');
+  assert.equal(first('On 2 May 2021, protesters gathered in Nabatieh against the rising prices.')?.admin1, 'Nabatiye');
+  assert.equal(first('On 2 May 2021, police dispersed a protest in Mosul.')?.admin1, 'Ninewa');
 });

@@ -128,3 +128,15 @@ test('in an article about something else, an arrest for ordinary crime is no eve
   assert.equal(eventsOf([...health, 'Police arrested five activists protesting outside the farm in Iowa on Monday.'].join(' ')).length > 0, true);
   assert.deepEqual(eventsOf('Many people were killed by cholera in Haiti in 2010.'), []);
 });
+
+test('a cause of death keeps its sense across a relative clause before the verb', () => {
+  assert.deepEqual(eventsOf('The flu strain, which has spread across Europe, northern Africa (including Egypt), central Asia and the Middle East, has already killed about 100 people.'), []);
+  // A force named inside the clause makes it no cause's clause.
+  assert.equal(eventsOf('On Monday the outbreak, which militants blamed on the army, was followed by gunmen who killed 3 people in Kano.').length, 1);
+});
+
+test('in a whole article on any subject, an arrest for ordinary crime is no event; one of activists is', () => {
+  const news = article('The council met on Monday to discuss the new bypass around Leeds.', 'Residents raised concerns about traffic on the old road.');
+  assert.deepEqual(eventsOf(`${news} Police arrested a man in Leeds on Monday after his car was pulled over.`), []);
+  assert.ok(eventsOf(`${news} Police arrested five activists protesting outside the council in Leeds on Monday.`).length > 0);
+});

@@ -196,6 +196,9 @@ for (const engine of await engines()) {
         const { rows } = await sql<{ n: number }>`select count(*) as n from events_fts where events_fts match ${`"${t}"`}`.execute(store.db);
         assert.ok(Number(rows[0]!.n) <= 1, `${t} (of ${terms.join('|')})`);
       }
+      // From characters apart (overlapping trigrams hold nearly the same events): no two share a character.
+      const at = terms.map((t) => 'police of the tiger brigade'.indexOf(t)).sort((a, b) => a - b);
+      for (let i = 1; i < at.length; i++) assert.ok(at[i]! - at[i - 1]! >= 3, `${terms.join('|')} overlap`);
       assert.deepEqual(await rarestTrigrams(store.db, 'abcd'.slice(0, 3)), [], 'a short text is one phrase');
       const cap = capture(store);
       let page;

@@ -140,7 +140,8 @@ function actorAt(doc: Doc, i: number, entry: ActorEntry, endToken: number): numb
 
 const SAME_IN_BRACKETS = new RegExp(`^\\s*\\(\\s*(?:(?:${dictionary.sameActorInBrackets.join('|')})\\s+(?:\\p{Lu}[\\p{L}'’-]*\\s+){0,2})?$`, 'u');
 
-const EITHER_OF = /^\s*(and\s*\/\s*or|\/)\s*$/i;
+// ("JNIM or ISGS militants": ACLED names the pair as it names "JNIM and/or ISGS".)
+const EITHER_OF = /^\s*(?:and\s*\/\s*or|\/|or)\s*$/i;
 
 /** The actor "A and/or B" (made once per pair). */
 function eitherEntry(a: ActorEntry, b: ActorEntry): ActorEntry {

@@ -29,23 +29,27 @@ const CAUSE_SENSITIVE = new Set(['violence', 'mob', 'clash', 'Looting/property d
 
 /** Notes of up to three sentences have too few words to tell what the text is about: no domain there. */
 const LONG_ARTICLE_SENTENCES = 3;
+/** Longer than any note: an article. */
+const ARTICLE_SENTENCES = 8;
 
 export function markOtherSenses(doc: Doc): void {
   if (doc.triggers.length === 0) return;
   const tokens = doc.tokens;
+  // (Arrests: only in a whole article; a long ACLED note tells a political arrest in few words.)
+  const long = doc.sentences.length > ARTICLE_SENTENCES;
   const offDomain = doc.sentences.length > LONG_ARTICLE_SENTENCES && aboutSomethingElse(tokens);
   const keep: TriggerMention[] = [];
   for (const t of doc.triggers) {
     const first = tokenIndexAt(tokens, t.start);
     const end = tokenIndexAt(tokens, t.end - 1) + 1;
-    if (!otherSense(doc, t, first, end, offDomain)) keep.push(t);
+    if (!otherSense(doc, t, first, end, offDomain, long)) keep.push(t);
   }
   if (keep.length === doc.triggers.length) return;
   doc.triggers.length = 0;
   doc.triggers.push(...keep);
 }
 
-function otherSense(doc: Doc, t: TriggerMention, first: number, end: number, offDomain: boolean): boolean {
+function otherSense(doc: Doc, t: TriggerMention, first: number, end: number, offDomain: boolean, long: boolean): boolean {
   const tokens = doc.tokens;
   const lower = t.text.toLowerCase();
   if (!t.tactic && isName(tokens, first, end)) return true;
@@ -54,7 +58,7 @@ function otherSense(doc: Doc, t: TriggerMention, first: number, end: number, off
     if (causedByNoAttacker(doc, tokens, first, end)) return true;
   }
   if (animalsKilled(tokens, first, end)) return true;
-  if (offDomain && t.cls === 'Arrests') return !wordInSentence(tokens, first, end, POLITICAL_ARRESTEES);
+  if ((offDomain || long) && t.cls === 'Arrests') return !wordInSentence(tokens, first, end, POLITICAL_ARRESTEES);
   if (offDomain && WEAK.has(lower) && !wordInSentence(tokens, first, end, CONFLICT_WORDS)) return true;
   return false;
 }
@@ -132,10 +136,22 @@ function causedByNoAttacker(doc: Doc, tokens: Token[], first: number, end: numbe
   if (tokens[first - 1]?.text === ',' && tokens[first]!.lower.endsWith('ing') && clauseCause(doc, tokens, first - 1)) return true;
   // Before: a cause as the subject, with only auxiliaries and adverbs between ("the illness has killed"),
   // or opening the clause ("A fire at a garment factory killed 30").
-  for (let k = first - 1; k >= 0 && k >= first - senses.causes.window && tokens[k]!.sentence === sentence; k--) {
+  // (A skipped clause moves the window's far end back by its length.)
+  let limit = first - senses.causes.window;
+  for (let k = first - 1; k >= 0 && k >= limit && tokens[k]!.sentence === sentence; k--) {
     const tok = tokens[k]!;
     if (PASSIVE.has(tok.lower)) return false;
     if (SUBJECT_GAP.has(tok.lower)) continue;
+    // A relative clause between subject and verb: "H5N1, which has spread to Europe, Africa and
+    // Asia, has already killed".
+    if (tok.text === ',') {
+      const c = relativeClauseOpening(tokens, k);
+      if (c >= 0) {
+        limit -= k - c;
+        k = c;
+        continue;
+      }
+    }
     // An apposition between subject and verb: "Poisoned liquor, locally known as changaa, killed".
     if (tok.text === ',' && k === first - 1) {
       let c = k - 1;
@@ -149,6 +165,21 @@ function causedByNoAttacker(doc: Doc, tokens: Token[], first: number, end: numbe
     break;
   }
   return clauseOpensWithCause(doc, tokens, first);
+}
+
+const RELATIVE_PRONOUNS = new Set(senses.causes.relativePronouns);
+
+/**
+ * The comma that opens a relative clause (", which ...", ", who ...") ending at the comma `close`,
+ * within `relativeWindow` tokens and naming no force or crowd; -1 if there is none.
+ */
+function relativeClauseOpening(tokens: Token[], close: number): number {
+  const sentence = tokens[close]!.sentence;
+  for (let c = close - 1; c >= 0 && c > close - senses.causes.relativeWindow && tokens[c]!.sentence === sentence; c--) {
+    if (CONFLICT_WORDS.hasToken(tokens[c]!)) return -1;
+    if (tokens[c]!.text === ',' && RELATIVE_PRONOUNS.has(tokens[c + 1]?.lower ?? '')) return c;
+  }
+  return -1;
 }
 
 function clauseOpensWithCause(doc: Doc, tokens: Token[], first: number): boolean {

@@ -78,6 +78,32 @@ function isIrrealis(tokens: Token[], first: number): boolean {
   return false;
 }
 
+const DESCRIPTIVE = irrealisLexicon.descriptiveParticiple;
+const DESCRIPTIVE_WORDS = new Set<string>(DESCRIPTIVE.words);
+const DESCRIPTIVE_AFTER = new Set<string>(DESCRIPTIVE.after);
+const DESCRIPTIVE_NOT_BEFORE = new Set<string>(DESCRIPTIVE.notBefore);
+const DESCRIPTIVE_CIRCUMSTANCE = new Set<string>(DESCRIPTIVE.circumstance);
+
+/**
+ * "Kurdish militias fighting against Turkey", "recruits fighting for Isis", "killed fighting Islamic
+ * State": a participle right after the people it describes (a plural noun or a name), its object or
+ * side after it, says who they are (a reduced relative clause), not what happened.
+ */
+function describesWho(tokens: Token[], first: number, end: number): boolean {
+  if (end !== first + 1 || !DESCRIPTIVE_WORDS.has(tokens[first]!.lower)) return false;
+  const sentence = tokens[first]!.sentence;
+  const prev = tokens[first - 1];
+  const next = tokens[end];
+  if (!prev || !next || prev.sentence !== sentence || next.sentence !== sentence || prev.kind !== 'word' || next.kind !== 'word') return false;
+  if (!(DESCRIPTIVE_AFTER.has(next.lower) || (next.upper && !tokens[first]!.upper))) return false;
+  if (DESCRIPTIVE_CIRCUMSTANCE.has(prev.lower)) return true;
+  if (DESCRIPTIVE_NOT_BEFORE.has(prev.lower)) return false;
+  // A plural noun, or a name (in mixed-case text): "militias", "YPG".
+  const plural = prev.lower.length > 3 && prev.lower.endsWith('s') && !prev.lower.endsWith('ss');
+  const name = prev.upper && prev.text !== prev.text.toUpperCase() ? false : prev.upper && prev.text.length > 1 && tokens[first]!.text !== tokens[first]!.text.toUpperCase();
+  return plural || name;
+}
+
 /** "March" capitalised inside a sentence is the month (the date stage runs later, on fewer sentences). */
 function looksLikeMonth(tokens: Token[], i: number): boolean {
   const t = tokens[i]!;
@@ -138,7 +164,7 @@ export function recogniseTriggers(doc: Doc): void {
       eventType: fixed,
       subEventType: fixed ? cls : '',
       tactic: tactic || undefined,
-      irrealis: isIrrealis(tokens, m.firstToken),
+      irrealis: isIrrealis(tokens, m.firstToken) || describesWho(tokens, m.firstToken, m.endToken),
       background: cls === 'protest' && protestIsBackground(tokens, m.firstToken) ? true : undefined,
       rank: fixed ? rankOf(cls) : CLASS_RANK[cls] ?? 0,
     });
