@@ -98,3 +98,16 @@ test('a participle that says who people are ("militias fighting against the army
   assert.equal(told.length, 1);
   assert.equal(told[0]!.event_type, 'Battles');
 });
+
+test('days counted from a day the text names ("a day earlier", "two days later") are dated from it', () => {
+  const [killing, march] = eventsOf('On Monday, gunmen killed three villagers in Maiduguri. Two days later, protesters marched in Kano against the killings.');
+  assert.equal(killing?.event_date, '2024-03-04');
+  assert.equal(march?.event_date, '2024-03-06');
+  assert.equal(march?.location, 'Kano');
+  const [earlier] = eventsOf('Gunmen killed four soldiers near Hama two days earlier, the army said on Thursday.');
+  assert.equal(earlier?.event_date, '2024-03-05');
+  // "two days before the vote" counts from the vote, which has no date here: no day is read from it.
+  const extractor2 = createExtractor();
+  const { doc } = extractor2.extract({ text: 'Militants attacked a checkpoint two days before the vote.', date: '2024-03-08' });
+  assert.deepEqual(doc.dates, []);
+});

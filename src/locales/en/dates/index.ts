@@ -1,5 +1,6 @@
 // Date recogniser: runs each date pattern at each token that can open one, keeps the longest match.
-import { formatDay, parseIsoDay } from '../../../common/calendar.js';
+import { addDays, formatDay, parseIsoDay, type Day } from '../../../common/calendar.js';
+import calendarWords from '../data/calendar-words.json' with { type: 'json' };
 import { lowerAt, type Doc, type PipelineComponent } from '../../../common/doc.js';
 import { WordSet } from '../../../common/word-set.js';
 import { dayMonthYear, monthDayYear, numericDate } from './absolute-dates.js';
@@ -48,6 +49,85 @@ export function recogniseDates(doc: Doc): void {
     doc.dates.push({ start, end, text: doc.text.slice(start, end), date: formatDay(best.day), precision: best.precision, rule: best.rule, vague: best.vague ? true : undefined });
     i = best.endToken - 1;
   }
+  anchoredDays(doc, ctx.reference);
+}
+
+const ANCHORED = calendarWords.anchored;
+const EARLIER = new Set(ANCHORED.earlier);
+const LATER = new Set(ANCHORED.later);
+const OPEN_ENDED = new Set(ANCHORED.openEnded);
+const ONE_DAY: [string[], number][] = [...ANCHORED.previousDay.map((p): [string[], number] => [p.split(' '), -1]), ...ANCHORED.nextDay.map((p): [string[], number] => [p.split(' '), 1])];
+
+/**
+ * "four fighters killed a day earlier were buried on Thursday", "Two days later, protesters
+ * marched": days counted from the day the text last named (in the sentence, else the one before),
+ * or from the publication date when it names none. Runs after the other patterns: one pass over
+ * the scoped tokens, with a cursor into the (sorted) dates already found.
+ */
+function anchoredDays(doc: Doc, reference: Day | undefined): void {
+  const tokens = doc.tokens;
+  const found = doc.dates.slice();
+  const added: typeof doc.dates = [];
+  let cursor = 0;
+  for (const [from, to] of doc.scopedTokenRanges()) for (let i = from; i < to; i++) {
+    const t = tokens[i]!;
+    let shift = 0;
+    let end = i;
+    const n = t.kind === 'number' ? +t.text : DAY_COUNTS[t.lower];
+    const unit = tokens[i + 1];
+    if (n !== undefined && Number.isInteger(n) && n > 0 && n < 32 && unit && unit.sentence === t.sentence && (unit.lower === 'day' || unit.lower === 'days')) {
+      const dir = tokens[i + 2];
+      if (dir && dir.sentence === t.sentence && (EARLIER.has(dir.lower) || LATER.has(dir.lower))) {
+        const next = tokens[i + 3];
+        if (!OPEN_ENDED.has(dir.lower) || !next || next.sentence !== t.sentence || next.kind === 'punct') {
+          shift = EARLIER.has(dir.lower) ? -n : n;
+          end = i + 3;
+        }
+      }
+    }
+    if (shift === 0 && t.lower === 'the') {
+      for (const [words, d] of ONE_DAY) {
+        if (words.every((w, k) => tokens[i + k]?.lower === w && tokens[i + k]!.sentence === t.sentence)) {
+          const next = tokens[i + words.length];
+          // ("the day after the attack" counts from the attack.)
+          if (next && next.sentence === t.sentence && next.kind !== 'punct' && OPEN_ENDED.has(words[words.length - 1]!)) break;
+          shift = d;
+          end = i + words.length;
+          break;
+        }
+      }
+    }
+    if (shift === 0) continue;
+    const start = t.start;
+    // The anchor: the last date before it in its sentence, else the first after it there, else the
+    // last in the sentence before.
+    while (cursor < found.length && found[cursor]!.end <= start) cursor++;
+    let anchor: (typeof found)[number] | undefined;
+    for (let k = cursor - 1; k >= 0; k--) {
+      const d = found[k]!;
+      const s = doc.sentenceAt(d.start);
+      if (s === t.sentence || s === t.sentence - 1) {
+        if (!d.vague) anchor = d;
+        break;
+      }
+      if (s < t.sentence - 1) break;
+    }
+    // (Or, with none before it in its sentence, the one after it there: "killed two days earlier,
+    // the army said on Thursday".)
+    if (!anchor || doc.sentenceAt(anchor.start) !== t.sentence) {
+      const after = found[cursor];
+      if (after && doc.sentenceAt(after.start) === t.sentence && !after.vague) anchor = after;
+    }
+    if (found.some((d) => d.start <= start && start < d.end)) continue;
+    const base = anchor ? parseIsoDay(anchor.date) : reference;
+    if (!base) continue;
+    const stop = tokens[end - 1]!.end;
+    added.push({ start, end: stop, text: doc.text.slice(start, stop), date: formatDay(addDays(base, shift)), precision: anchor?.precision ?? 1, rule: 'anchored-days' });
+    i = end - 1;
+  }
+  if (added.length === 0) return;
+  doc.dates.push(...added);
+  doc.dates.sort((a, b) => a.start - b.start);
 }
 
 export const dateRecogniser: PipelineComponent = { name: 'dates', apply: recogniseDates };
