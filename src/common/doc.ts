@@ -12,6 +12,11 @@ export interface DocMeta {
   title?: string;
   source?: string;
   url?: string;
+  /**
+   * The country the document is known to be about (a feed's or a collection's country, or the
+   * user's hint), as a name or ISO code: ambiguous place names are read there first.
+   */
+  country?: string;
 }
 
 export type TokenKind = 'word' | 'number' | 'punct' | 'symbol';

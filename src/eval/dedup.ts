@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import type { AcledEvent } from '../common/event.js';
 import { clusterReports } from '../merge/engine.js';
 import type { MergeInput } from '../merge/types.js';
+import { datedPlaceReport } from '../extraction/dated-place.js';
+import { learnSourceCountries } from '../ingest/source-country.js';
 import type { Extractor } from '../pipeline/index.js';
 import { GoldFileError } from './acled.js';
 
@@ -31,6 +33,8 @@ export interface DedupMetrics extends ClusterScores {
   predicted_clusters: number;
   /** Documents from which sitrep extracted at least one event. */
   reports_with_event: number;
+  /** Documents with no event that name a day and a place (dated place records, of unknown type). */
+  place_records: number;
   /** Coreferent gold pairs whose two headlines both yield an event placed in a province or finer. */
   decidable_pairs: number;
   decidable_share: number;
@@ -107,7 +111,7 @@ export function reportsOf(events: readonly AcledEvent[], doc: { id: string; date
   return events.map((e) => ({ ...e, doc_id: doc.id, publication_date: doc.date, source: e.source || doc.source }));
 }
 
-export function evaluateDedup(dir: string, extractor: Extractor, options: { limit?: number } = {}): DedupMetrics {
+export function evaluateDedup(dir: string, extractor: Extractor, options: { limit?: number; country?: string } = {}): DedupMetrics {
   const started = performance.now();
   let reports = readJsonl(join(dir, 'reports.jsonl'), isReport);
   if (options.limit) reports = reports.slice(0, options.limit);
@@ -115,12 +119,34 @@ export function evaluateDedup(dir: string, extractor: Extractor, options: { limi
   const known = new Set(reports.map((r) => r.id));
   for (const g of readJsonl(join(dir, 'strict_gold.jsonl'), isGold)) if (known.has(g.report)) gold.set(g.report, g.cluster);
 
+  // The collection's country (each outlet's, learnt from a first reading of all the headlines, or
+  // the one given) is the hint of the second reading: a headline names a town, not its country.
+  const sourceDoc = (r: DedupReport, country?: string) => ({ id: r.id, text: r.headline, date: r.date, source: r.office, country, origin: { file: 'reports.jsonl' } });
+  let countryOf = (_: string): string | undefined => options.country;
+  if (!options.country) {
+    const learnt = learnSourceCountries(
+      reports.map((r) => ({ source: r.office, country: extractor.extract(sourceDoc(r)).events[0]?.country ?? '' })),
+    );
+    countryOf = (office) => learnt.countryOf(office);
+  }
+  let placeRecords = 0;
   const inputs: MergeInput[] = [];
   const mainOf = new Map<string, number>();
   const located = new Set<string>();
   for (const r of reports) {
-    const { events } = extractor.extract({ id: r.id, text: r.headline, date: r.date, source: r.office, origin: { file: 'reports.jsonl' } });
-    if (events.length === 0) continue;
+    const { doc, events } = extractor.extract(sourceDoc(r, countryOf(r.office)));
+    if (events.length === 0) {
+      // No event, but maybe a day and a place ("June 8th 2017: (S819) Raqqa city, ..."): a report
+      // of unknown type that can join an event of that day and place.
+      const record = datedPlaceReport(doc);
+      if (record?.admin1) {
+        mainOf.set(r.id, inputs.length);
+        located.add(r.id);
+        placeRecords++;
+        inputs.push({ ...record, publication_date: r.date, source: r.office });
+      }
+      continue;
+    }
     mainOf.set(r.id, inputs.length);
     if (events[0]!.admin1) located.add(r.id);
     inputs.push(...reportsOf(events, { id: r.id, date: r.date, source: r.office }));
@@ -147,7 +173,8 @@ export function evaluateDedup(dir: string, extractor: Extractor, options: { limi
     gold_reports: gold.size,
     gold_clusters: byCluster.size,
     predicted_clusters: new Set(predicted.values()).size + (gold.size - [...gold.keys()].filter((g) => predicted.has(g)).length),
-    reports_with_event: mainOf.size,
+    reports_with_event: mainOf.size - placeRecords,
+    place_records: placeRecords,
     decidable_pairs: decidable,
     decidable_share: scores.pairwise.gold_pairs ? decidable / scores.pairwise.gold_pairs : 0,
     no_merge: scoreClusters(gold, new Map()),
@@ -170,7 +197,7 @@ export function formatDedupReport(dir: string, m: DedupMetrics): string {
   return [
     `eval dedup: ${dir}`,
     `${m.reports} reports (documents), ${m.gold_reports} in the strict gold (${m.gold_clusters} events, ${m.pairwise.gold_pairs} coreferent pairs)`,
-    `reports with an event: ${m.reports_with_event} (${pct(m.reports_with_event / Math.max(1, m.reports))})`,
+    `reports with an event: ${m.reports_with_event} (${pct(m.reports_with_event / Math.max(1, m.reports))}); with no event but a day and a place: ${m.place_records}`,
     `coreferent pairs the headlines make decidable (both yield an event placed in a province or finer): ${m.decidable_pairs} (${pct(m.decidable_share)})`,
     `pairs merged: ${m.pairwise.predicted_pairs}, of which coreferent: ${m.pairwise.correct_pairs}`,
     '',

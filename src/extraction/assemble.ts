@@ -185,7 +185,7 @@ export function assembleEvents(doc: Doc): AcledEvent[] {
 const ADMIN_UNIT_SUFFIX = new RegExp(`\\s+(${adminUnits.suffixes.join('|')})$`, 'i');
 
 /** admin1 as ACLED names it: "Dhaka", not "Dhaka Division". */
-function acledAdmin1(place: PlaceMention | undefined): string {
+export function acledAdmin1(place: PlaceMention | undefined): string {
   if (!place || place.entry.feature === 'country' || place.entry.feature === 'region') return '';
   const written = place.entry.admin1 ?? (place.entry.feature === 'admin1' ? place.entry.name : '');
   const name = written.replace(ADMIN_UNIT_SUFFIX, '');

@@ -278,6 +278,8 @@ export interface Candidate {
   listed?: boolean;
   /** Named as a part of its container: "the Kosovo area of Naivasha", "Kaldar district, Balkh" (only a reading inside it will do). */
   partOf?: boolean;
+  /** A capitalised word follows, joined: the name may be part of a longer one ("South West Shewa"). */
+  nameGoesOn?: boolean;
 }
 
 type CandidateInit = Pick<Candidate, 'start' | 'end' | 'text' | 'key' | 'entries' | 'w0' | 'w1' | 'cue' | 'near' | 'common' | 'firstName'> & Partial<Candidate>;
@@ -287,7 +289,7 @@ function newCandidate(c: CandidateInit): Candidate {
   return {
     start: c.start, end: c.end, text: c.text, key: c.key, entries: c.entries, demonym: c.demonym, w0: c.w0, w1: c.w1,
     cue: c.cue, near: c.near, want: c.want, container: c.container, containerOf: c.containerOf, common: c.common,
-    firstName: c.firstName, abbreviation: c.abbreviation ?? false, listed: c.listed ?? false, partOf: c.partOf ?? false,
+    firstName: c.firstName, abbreviation: c.abbreviation ?? false, listed: c.listed ?? false, partOf: c.partOf ?? false, nameGoesOn: c.nameGoesOn ?? false,
   };
 }
 
@@ -448,6 +450,8 @@ export function recognise(gaz: Gazetteer, text: string, from = 0, ranges?: reado
     const unit = unitGap ? unitGap[1]!.replace(/s$/, '') : undefined;
     const suffixed = unit !== undefined && isSuffix(unit);
     if (((b.w0 === a.w1 && followsComma(text, words.get(a.w1 - 1), words.get(b.w0))) || suffixed) && (b.abbreviation || b.entries.some((e) => gaz.feature(e) !== FEATURE_CODES.city))) {
+      // (Whether the region's name may go on: "Waliso, South West Shewa" need name no "South West".)
+      b.nameGoesOn = continuesName(text, words, b.w1 - 1);
       a.container = k + 1;
       b.containerOf = k;
       // "Kaldar district, Balkh": what holds a district is a province, and the district is part of it.

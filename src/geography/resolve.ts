@@ -389,6 +389,7 @@ function placesOf(gaz: Gazetteer, cands: Candidate[], readings: Readings[], name
   const profile = options.profile;
   const places: PlaceMention[] = [];
   const learnt: { entry: number; score: number }[] = [];
+  const unknown = unknownPlaces(gaz, cands, readings, best);
   for (let k = 0; k < cands.length; k++) {
     const c = cands[k]!;
     const r = readings[k]!;
@@ -406,6 +407,15 @@ function placesOf(gaz: Gazetteer, cands: Candidate[], readings: Readings[], name
     // "the Kosovo area of Naivasha", "Fayzabad district, Jowzjan": a part of a place is nothing
     // outside it (every bearer of the name lying elsewhere, it is a place we do not know there).
     if (c.partOf && containerEntry !== undefined && !vouched) continue;
+    // "Kain, Yatenga", "Stroud, Ontario": a minor town named with a region of a country where no town
+    // of that name is known is an unknown place of that region, not a namesake abroad: it stands for
+    // its region, and so do the name's other mentions ("the village of Kain (Kain, Yatenga)").
+    const unknownIn = !r.strong && gaz.population(e) < 100_000 ? unknown.get(c.key) : undefined;
+    if (unknownIn !== undefined) {
+      const mention: PlaceMention = { start: c.start, end: c.end, text: c.text, entry: gaz.entry(unknownIn), score: 0.5, demonym: undefined, alternatives: undefined };
+      places.push(mention);
+      continue;
+    }
     if (!r.strong && c.demonym === undefined && gaz.feature(e) === FEATURE_CODES.city && gaz.population(e) < 100_000 && !vouched) {
       const cc = gaz.countryIndex(e);
       const ownVotes = votes.byName[nameIds[k]!]?.country.get(cc) ?? 0;
@@ -439,6 +449,26 @@ function placesOf(gaz: Gazetteer, cands: Candidate[], readings: Readings[], name
   }
   profile?.add(gaz, learnt);
   return places;
+}
+
+/** Names of minor towns named with a region ("Kain, Yatenga") of a country that has no town of that name: the region. */
+function unknownPlaces(gaz: Gazetteer, cands: Candidate[], readings: Readings[], best: Int32Array): Map<string, number> {
+  const out = new Map<string, number>();
+  for (let k = 0; k < cands.length; k++) {
+    const c = cands[k]!;
+    const r = readings[k]!;
+    if (c.container === undefined || c.demonym !== undefined || r.strong || r.entries.length === 0 || cands[c.container]!.nameGoesOn) continue;
+    const region = readings[c.container]!.entries[best[c.container]!];
+    if (region === undefined || !isRegion(gaz, region)) continue;
+    if (gaz.population(r.entries[best[k]!]!) >= 100_000 || r.entries.some((x) => gaz.countryIndex(x) === gaz.countryIndex(region))) continue;
+    out.set(c.key, region);
+  }
+  return out;
+}
+
+function isRegion(gaz: Gazetteer, e: number): boolean {
+  const f = gaz.feature(e);
+  return f === FEATURE_CODES.admin1 || f === FEATURE_CODES.admin2;
 }
 
 /** Whether a name reaches the entry by another spelling than its own (an alias or alternate name). */

@@ -11,6 +11,11 @@ export interface SourceDocument {
   title?: string;
   source?: string;
   url?: string;
+  /**
+   * The country the document is known to be about (a feed's or a collection's country, or the
+   * user's hint): ambiguous place names are read there first. Not stored.
+   */
+  country?: string;
   /** Where it came from, for messages: file and 1-based line or record number. */
   origin: { file: string; line?: number };
 }

@@ -64,7 +64,7 @@ export function createDoc(input: SourceDocument): Doc {
   return new Doc(
     source.id ?? documentId(source.text),
     source.text,
-    { date: source.date, title: source.title, source: source.source, url: source.url },
+    { date: source.date, title: source.title, source: source.source, url: source.url, country: source.country },
     source.bodyStart ?? 0,
   );
 }
@@ -83,9 +83,12 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
     {
       name: 'places',
       // No publication profile (`source`): a document's events must not depend on what was read
-      // before it. Only sentences in scope are read.
+      // before it. Only sentences in scope are read. A country given with the document (not learnt
+      // here) is the focus of ambiguous names.
       apply: (doc) => {
-        doc.places.push(...geoparser.parse(doc.text, { from: doc.bodyStart, ranges: doc.scope ? scopedTextRanges(doc) : undefined }));
+        doc.places.push(
+          ...geoparser.parse(doc.text, { from: doc.bodyStart, ranges: doc.scope ? scopedTextRanges(doc) : undefined, focusCountry: doc.meta.country }),
+        );
         doc.places.sort((a, b) => a.start - b.start);
       },
     },

@@ -482,7 +482,8 @@ export class Store {
 
   /** One page of events, newest first (event_date desc, then event_id). */
   async queryEvents(filters: EventFilters, page: PageRequest, options: ReadOptions = {}): Promise<EventPage> {
-    let q = this.selectEvents(await resolveFilters(this.db, this.engine, filters));
+    const resolved = await resolveFilters(this.db, this.engine, filters);
+    let q = this.selectEvents(resolved);
     if (page.cursor) {
       const c = decodeCursor(page.cursor);
       // `event_date <= c` first: a range the date indexes serve, then the tie-break.
@@ -492,7 +493,10 @@ export class Store {
       ]));
     }
     const limit = Math.max(1, Math.floor(page.limit));
-    const rows = await q.orderBy('events.event_date', 'desc').orderBy('events.event_id', 'asc').limit(limit + 1).execute();
+    // Sparse matches (resolved.sparse): ordered by an expression no index serves, so that they are
+    // found from their own index and sorted (the same order: the date's text, then the id).
+    const date = resolved.sparse ? sql<string>`(events.event_date || '')` : sql.ref<string>('events.event_date');
+    const rows = await q.orderBy(date, 'desc').orderBy('events.event_id', 'asc').limit(limit + 1).execute();
     const more = rows.length > limit;
     const events = rows.slice(0, limit).map(rowToEvent);
     if (options.details !== false) await this.attachDetails(events, (e) => e.doc_id);

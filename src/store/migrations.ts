@@ -303,6 +303,18 @@ const MIGRATIONS: Migration[] = [
       await db.schema.createIndex('event_reports_place').on('event_reports').columns(['country', 'admin1', 'day']).execute();
     },
   },
+  {
+    version: 60,
+    name: 'PostgreSQL: statistics of the country, code and type together',
+    async up(db, engine) {
+      // A country's name and its code always go together, and some types belong to some countries:
+      // estimated as independent, a country filter looked a thousand times rarer than it is, and the
+      // planner sorted every event of the country instead of reading its index in page order.
+      if (engine !== 'postgres') return;
+      await sql.raw('create statistics events_country_iso3_type (dependencies, mcv) on country, iso3, event_type from events').execute(db);
+      await sql.raw('analyze events').execute(db);
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -11,6 +11,14 @@ import type { CountRow, EventFilters, Stats } from './types.js';
 /** Filters with the country names/codes resolved to the (country, iso3) pairs that exist. */
 export interface ResolvedFilters extends EventFilters {
   countryPairs?: [string, string][];
+  /**
+   * PostgreSQL: the box holds few of the newest events, so its matches are found from the coordinates'
+   * index and sorted, never by reading the date index until a page is full (the planner, estimating
+   * latitude and longitude as independent, expects matches everywhere).
+   */
+  sparse?: boolean;
+  /** Whether a stored (country, iso3) pair is made of one pair's name and another's code (then the filter checks each row's pair). */
+  crossPairs?: boolean;
   /** Whether to narrow `q` / `actor` by the trigram index (else the date or filter index is read in page order). */
   textIndex?: { q: boolean; actor: boolean };
   /** SQLite: for each text searched through the index, the few rarest of its trigrams to look up. */
@@ -45,6 +53,23 @@ async function textIsRare(db: Kysely<Database>, columns: readonly string[], text
   return rare;
 }
 
+/** Whether under 1% of the newest events lie in the box (remembered as texts are). */
+async function boxIsRare(db: Kysely<Database>, bbox: [number, number, number, number]): Promise<boolean> {
+  let known = rarity.get(db);
+  if (!known) rarity.set(db, (known = new Map()));
+  const key = `bbox\u0000${bbox.join(',')}`;
+  const now = Date.now();
+  const hit = known.get(key);
+  if (hit && now - hit.at < FREQUENCY_TTL_MS) return hit.rare;
+  const [minLon, minLat, maxLon, maxLat] = bbox;
+  const lon = minLon <= maxLon ? sql`s.longitude >= ${minLon} and s.longitude <= ${maxLon}` : sql`(s.longitude >= ${minLon} or s.longitude <= ${maxLon})`;
+  const { rows } = await sql<{ n: number }>`select count(*) as n from (select latitude, longitude from events order by event_date desc, event_id limit ${SAMPLE}) s where s.latitude >= ${minLat} and s.latitude <= ${maxLat} and ${lon}`.execute(db);
+  const rare = Number(rows[0]?.n ?? 0) < SAMPLE * COMMON;
+  if (known.size > 10_000) known.clear();
+  known.set(key, { rare, at: now });
+  return rare;
+}
+
 /**
  * Whether a text was found rare in the newest events, remembered as long as trigram frequencies
  * (FREQUENCY_TTL_MS): reading the sample costs a few milliseconds at every search otherwise, and the
@@ -72,6 +97,7 @@ export async function resolveFilters(db: Kysely<Database>, engine: Engine, filte
     out.ftsTerms = {};
     for (const t of texts) out.ftsTerms[t] = await rarestTrigrams(db, t);
   }
+  if (filters.bbox && engine === 'postgres' && !options.everyMatch) out.sparse = await boxIsRare(db, filters.bbox);
   if (!filters.countries?.length) return out;
   const names = filters.countries.map((c) => c.toLowerCase());
   const codes = filters.countries.map((c) => c.toUpperCase());
@@ -82,6 +108,19 @@ export async function resolveFilters(db: Kysely<Database>, engine: Engine, filte
     .where((eb) => eb.or([eb(eb.fn('lower', ['country']), 'in', names), eb('iso3', 'in', codes)]))
     .execute();
   out.countryPairs = rows.map((r) => [r.country, r.iso3]);
+  // A cross pair (a name of one pair with the code of another) is stored only rarely: without one,
+  // the IN lists alone are exact, and the planner estimates them far better than with the guard.
+  if (out.countryPairs.length > 1) {
+    const known = new Set(out.countryPairs.map(([c, i]) => `${c}\u0000${i}`));
+    const cross = await db
+      .selectFrom('event_counts_by_country')
+      .select(['country', 'iso3'])
+      .distinct()
+      .where('country', 'in', [...new Set(out.countryPairs.map((p) => p[0]))])
+      .where('iso3', 'in', [...new Set(out.countryPairs.map((p) => p[1]))])
+      .execute();
+    out.crossPairs = cross.some((r) => !known.has(`${r.country}\u0000${r.iso3}`));
+  }
   return out;
 }
 
@@ -96,6 +135,7 @@ export function countryExpression(eb: ExpressionBuilder<any, any>, f: ResolvedFi
   const countries = [...new Set(pairs.map((p) => p[0]))];
   const codes = [...new Set(pairs.map((p) => p[1]))];
   const given = f.countries ?? [];
+  if (!f.crossPairs) return eb.and([eb(sql.ref(`${table}.country`), 'in', countries), eb(sql.ref(`${table}.iso3`), 'in', codes)]);
   return eb.and([
     eb(sql.ref(`${table}.country`), 'in', countries),
     eb(sql.ref(`${table}.iso3`), 'in', codes),

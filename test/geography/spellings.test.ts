@@ -56,3 +56,15 @@ test('a district without towns in the gazetteer still names its country and regi
   const kutum = geo.parse('Militiamen killed two men near Kutum, North Darfur.').find((p) => p.text === 'Kutum');
   assert.equal(kutum?.entry.feature, 'city');
 });
+
+test('a minor town named with a region of a country that has no town of that name is an unknown place of that region', async () => {
+  const { loadGeoparser } = await import('../../src/geography/index.js');
+  const geo = loadGeoparser();
+  // Kain is a Belgian town; the village of the note lies in Yatenga province, Burkina Faso.
+  const places = geo.parse('Militants entered the village of Kain (Kain, Yatenga) and burned the police station.');
+  assert.ok(places.length > 0);
+  assert.ok(places.every((p) => p.entry.countryCode === 'BF'), JSON.stringify(places.map((p) => [p.text, p.entry.countryCode, p.entry.feature])));
+  // A region whose name goes on ("South West Shewa") vouches for nothing.
+  const shewa = geo.parse('People protested in Waliso, South West Shewa, against the government.');
+  assert.ok(!shewa.some((p) => p.text === 'Waliso' && p.entry.feature !== 'city'), JSON.stringify(shewa.map((p) => [p.text, p.entry.countryCode, p.entry.feature])));
+});

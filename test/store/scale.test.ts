@@ -269,6 +269,34 @@ for (const engine of await engines()) {
         assert.equal(await store.countEvents({ actor: q }), wantActor.length, `actor ${q}`);
       }
     });
+
+    test('a box with few of the newest events is read from the coordinates index, not along the dates', { skip: engine.name !== 'postgres' }, async () => {
+      const cap = capture(store);
+      let page;
+      try {
+        page = await store.queryEvents({ bbox: [100, -10, 110, 0] }, { limit: 20 });
+      } finally {
+        cap.restore();
+      }
+      assert.equal(page.events.length, 0);
+      const main = cap.queries.find((q) => /from "events"/.test(q.sql) && /order by/i.test(q.sql))!;
+      const p = await plan(store, main);
+      assert.match(p, /events_lat_lon/, p);
+      assert.doesNotMatch(p, /events_date_id/, p);
+    });
+
+    test('a country filter never matches a name of one pair stored with the code of another', async () => {
+      await store.saveDocuments([{ id: 'cross', text: 'Cross', events: [
+        syntheticEvent({ event_id: 'cross-ok-1', doc_id: 'cross', country: 'Uganda', iso3: 'UGA' }),
+        syntheticEvent({ event_id: 'cross-ok-2', doc_id: 'cross', country: 'Kenya', iso3: 'KEN' }),
+        // A stray pair: Kenya's name with Uganda's code (neither the name "Kenya" nor the code "UGA" is asked for below).
+        syntheticEvent({ event_id: 'cross-bad', doc_id: 'cross', country: 'Kenya', iso3: 'UGA' }),
+      ] }]);
+      const ids = async (f: EventFilters) => (await store.queryEvents(f, { limit: 1000 })).events.map((e) => e.event_id).filter((id) => id.startsWith('cross'));
+      assert.deepEqual((await ids({ countries: ['KEN', 'Uganda'] })).sort(), ['cross-ok-1', 'cross-ok-2']);
+      assert.deepEqual((await ids({ countries: ['Kenya', 'UGA'] })).sort(), ['cross-bad', 'cross-ok-1', 'cross-ok-2']);
+      assert.equal(await store.countEvents({ countries: ['KEN', 'Uganda'] }), (await store.queryEvents({ countries: ['KEN', 'Uganda'] }, { limit: 1000 })).events.length);
+    });
   });
 }
 

@@ -1,0 +1,60 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { datedPlaceReport } from '../../src/extraction/dated-place.js';
+import { learnSourceCountries } from '../../src/ingest/source-country.js';
+import { clusterReports } from '../../src/merge/engine.js';
+import type { MergeInput } from '../../src/merge/types.js';
+import { createExtractor } from '../../src/pipeline/index.js';
+
+const extractor = createExtractor();
+const read = (id: string, text: string, country?: string) =>
+  extractor.extract({ id, text, date: '2021-05-01', source: 'Monitor', country, origin: { file: 'test' } });
+
+test('a record naming a day and a place but no event is a report of unknown type', () => {
+  const { doc, events } = read('r1', 'April 12th 2021: (X17) Homs city, Homs governorate, Syria');
+  assert.equal(events.length, 0);
+  const r = datedPlaceReport(doc)!;
+  assert.equal(r.event_date, '2021-04-12', 'the day the record names, not its publication');
+  assert.equal(r.country, 'Syria');
+  assert.ok(r.admin1);
+  assert.equal(r.event_type, undefined);
+  // No day, or no place: nothing.
+  assert.equal(datedPlaceReport(read('r2', 'Monthly assessment (X18)').doc), undefined);
+  assert.equal(datedPlaceReport(read('r3', 'Homs city, Homs governorate, Syria').doc), undefined);
+});
+
+test('records of one day and place merge; a typed event of that place needs more than the day to take them', () => {
+  const place = { country: 'Syria', admin1: 'Homs', location: 'Homs', latitude: 34.73, longitude: 36.72, geo_precision: 1 as const, time_precision: 1 as const };
+  const inputs: MergeInput[] = [
+    { ...place, event_id: 'a', doc_id: 'd1', event_date: '2021-04-12' },
+    { ...place, event_id: 'b', doc_id: 'd2', event_date: '2021-04-12' },
+    { ...place, event_id: 'c', doc_id: 'd3', event_date: '2021-04-14' },
+    { ...place, event_id: 'e', doc_id: 'd4', event_date: '2021-04-12', event_type: 'Battles', sub_event_type: 'Armed clash', actor1: 'Islamic State' },
+  ];
+  const groups = clusterReports(inputs).map((g) => g.map((i) => inputs[i]!.event_id));
+  assert.deepEqual(groups, [['a', 'b'], ['c'], ['e']]);
+});
+
+test('an outlet\'s country is the one most of its located documents are in, else the collection\'s', () => {
+  const samples = [
+    ...Array.from({ length: 6 }, () => ({ source: 'A', country: 'Syria' })),
+    { source: 'A', country: 'United States' },
+    ...Array.from({ length: 5 }, () => ({ source: 'B', country: 'Iraq' })),
+    ...Array.from({ length: 4 }, () => ({ source: 'C', country: 'Turkey' })),
+    { source: 'D', country: '' },
+  ];
+  const learnt = learnSourceCountries(samples);
+  assert.equal(learnt.countryOf('A'), 'Syria');
+  assert.equal(learnt.countryOf('B'), 'Iraq');
+  assert.equal(learnt.countryOf('C'), undefined, 'too few of its own, and no country holds most of the collection');
+  assert.equal(learnSourceCountries([...samples, ...samples.slice(0, 7)]).countryOf('C'), 'Syria');
+  assert.equal(learnt.countryOf(undefined), undefined);
+});
+
+test('a country given with a document is the focus of its ambiguous place names', () => {
+  const place = (text: string, country?: string) => read('p', text, country).events[0]?.country;
+  assert.equal(place('Clashes in Tripoli'), 'Libya');
+  assert.equal(place('Clashes in Tripoli', 'Lebanon'), 'Lebanon');
+  assert.equal(place('Clashes in Tripoli', 'LB'), 'Lebanon', 'a code as well as a name');
+  assert.equal(place('Bombing in Hyderabad', 'Pakistan'), 'Pakistan');
+});
