@@ -3,14 +3,20 @@
 //   2. delay from an item appearing on a feed to its event in the API (GET /api/events of a worker's
 //      --port), at a poll interval of --interval seconds (default 30);
 //   3. 500 feeds, 10% slow or broken: is every healthy feed polled on schedule?
-// Options: --docs N (default 1000), --interval S, --feeds N (default 500), --only throughput|delay|schedule.
+// Options: --docs N (default 2000), --rounds N (1 and 2 workers in turn, N times each; default 3),
+// --threads N (each worker's), --interval S, --feeds N (default 500), --only throughput|delay|schedule,
+// --cpu-prof DIR (workers write CPU profiles there), --bin PATH (another build's bin/sitrep.js, to compare).
+// Besides documents/s (wall time, noisy on a shared machine) it prints the CPU time the workers and
+// their PostgreSQL sessions spent per document (read from /proc: Linux only), which load does not change much.
 // Needs PostgreSQL (SITREP_TEST_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/test) and a
 // build (`npm run build`: the workers run dist/, as users do).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { cpus, loadavg } from 'node:os';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { addFeed } from '../src/feeds/feed-store.js';
 import { openStore, type Store } from '../src/store/index.js';
@@ -18,10 +24,15 @@ import { reachablePostgres, ROOT } from './bench-feeds-env.js';
 import { startFeedServer, type FeedServer } from '../test/feeds/feed-server.js';
 
 const { values: args } = parseArgs({ options: {
-  docs: { type: 'string', default: '1000' },
+  docs: { type: 'string', default: '2000' },
+  rounds: { type: 'string', default: '3' },
+  threads: { type: 'string', default: '1' },
   interval: { type: 'string', default: '30' },
   feeds: { type: 'string', default: '500' },
   only: { type: 'string' },
+  'cpu-prof': { type: 'string' },
+  bin: { type: 'string' },
+  'one-only': { type: 'boolean' },
 } });
 
 const url = await reachablePostgres();
@@ -52,8 +63,41 @@ async function fresh(): Promise<{ store: Store; schema: string; drop(): Promise<
   };
 }
 
+/** CPU seconds (user + system, all threads) of a live process, from /proc; 0 where there is none. */
+function cpuSeconds(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (100/s)
+  } catch {
+    return 0;
+  }
+}
+
+/** The workers' connection string: named, so that their PostgreSQL sessions can be found. */
+function workerUrl(schema: string): string {
+  const u = new URL(url!);
+  u.searchParams.set('application_name', schema);
+  return u.toString();
+}
+
+/** CPU seconds of the PostgreSQL sessions (same machine) of the workers of `schema`, by pid. */
+async function sessionCpu(schema: string, into: Map<number, number>): Promise<void> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    const r = await c.query<{ pid: number }>('select pid from pg_stat_activity where application_name = $1', [schema]);
+    for (const { pid } of r.rows) {
+      const s = cpuSeconds(pid);
+      if (s > 0) into.set(pid, s);
+    }
+  } finally {
+    await c.end();
+  }
+}
+
 function worker(schema: string, extra: string[] = []): { child: ChildProcess; log: () => string; ready: Promise<void> } {
-  const child = spawn(process.execPath, [join(ROOT, 'bin', 'sitrep.js'), 'worker', '--db', url!, '--allow-private', '--log-format', 'json', ...extra], {
+  const prof = args['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', args['cpu-prof']] : [];
+  const child = spawn(process.execPath, [...prof, args.bin ?? join(ROOT, 'bin', 'sitrep.js'), 'worker', '--db', workerUrl(schema), '--allow-private', '--log-format', 'json', ...extra], {
     env: { ...process.env, SITREP_PG_SCHEMA: schema },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
@@ -79,35 +123,67 @@ async function stopAll(ws: { child: ChildProcess }[]): Promise<void> {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function throughput(workers: number, docs: number): Promise<number> {
+interface Run {
+  rate: number;
+  /** Documents/s from the first document stored (polling under way) to the last. */
+  steady: number;
+  /** CPU ms per document: the workers' processes, and their PostgreSQL sessions. */
+  workerMs: number;
+  pgMs: number;
+  chars: { mean: number; median: number; p90: number };
+}
+
+async function throughput(workers: number, docs: number): Promise<Run> {
   const perFeed = 20;
   const feeds = Math.ceil(docs / perFeed);
-  const fixture = await startFeedServer({ feeds, itemsPerFeed: perFeed, kinds: (i) => (['rss', 'atom', 'json'] as const)[i % 3]! });
+  // Feeds as found: RSS, Atom and JSON Feed; items whose body is short (under 600 characters) are
+  // taken for summaries and their pages fetched and read, as sitrep does with any feed.
+  const fixture = await startFeedServer({ feeds, itemsPerFeed: perFeed, kinds: (i) => (['rss', 'atom', 'json'] as const)[i % 3]!, start: Math.floor(Math.random() * 1e6) });
   const db = await fresh();
-  const ws = Array.from({ length: workers }, () => worker(db.schema, ['--batch-size', '50']));
+  const ws = Array.from({ length: workers }, () => worker(db.schema, ['--batch-size', '50', '--threads', args.threads!]));
+  const sessions = new Map<number, number>();
   try {
     await Promise.all(ws.map((w) => w.ready));
+    const cpu0 = ws.reduce((n, w) => n + cpuSeconds(w.child.pid), 0);
     const t0 = Date.now();
     for (const u of fixture.urls) await addFeed(db.store, { url: u, intervalS: 3600 });
     const total = feeds * perFeed;
     let first = 0;
+    let lastSample = 0;
     for (;;) {
       const n = await db.store.countDocuments();
       if (n > 0 && !first) first = Date.now();
+      if (Date.now() - lastSample > 1000) {
+        await sessionCpu(db.schema, sessions);
+        lastSample = Date.now();
+      }
       if (n >= total) break;
       if (Date.now() - t0 > 600_000) throw new Error(`throughput: ${n} of ${total} after 10 minutes`);
       await sleep(100);
     }
-    const seconds = (Date.now() - t0) / 1000;
-    const rate = total / seconds;
-    console.log(`throughput, ${workers} worker(s): ${total} documents in ${seconds.toFixed(1)} s = ${rate.toFixed(0)} documents/s (${((Date.now() - first) / 1000).toFixed(1)} s from the first stored)`);
-    return rate;
+    const end = Date.now();
+    await sessionCpu(db.schema, sessions);
+    const workerCpu = ws.reduce((n, w) => n + cpuSeconds(w.child.pid), 0) - cpu0;
+    const pgCpu = [...sessions.values()].reduce((a, b) => a + b, 0);
+    const lens = (await db.store.db.selectFrom('documents').select(sql<number>`length(text)`.as('n')).execute()).map((r) => Number(r.n)).sort((a, b) => a - b);
+    const run: Run = {
+      rate: total / ((end - t0) / 1000),
+      steady: total / ((end - first) / 1000),
+      workerMs: (workerCpu * 1000) / total,
+      pgMs: (pgCpu * 1000) / total,
+      chars: { mean: lens.reduce((a, b) => a + b, 0) / lens.length, median: lens[lens.length >> 1]!, p90: lens[Math.floor(lens.length * 0.9)]! },
+    };
+    console.log(`throughput, ${workers} worker(s): ${total} documents in ${((end - t0) / 1000).toFixed(1)} s = ${run.rate.toFixed(0)} documents/s ` +
+      `(${run.steady.toFixed(0)}/s from the first stored); CPU per document: workers ${run.workerMs.toFixed(1)} ms, their PostgreSQL sessions ${run.pgMs.toFixed(1)} ms`);
+    return run;
   } finally {
     await stopAll(ws);
     await fixture.close();
     await db.drop();
   }
 }
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 
 async function delay(intervalS: number): Promise<void> {
   const fixture = await startFeedServer({ feeds: 20, itemsPerFeed: 1, kinds: (i) => (['rss', 'atom', 'json', 'summary'] as const)[i % 4]! });
@@ -185,9 +261,22 @@ async function schedule(feeds: number, intervalS: number): Promise<void> {
 const docs = Number(args.docs);
 const intervalS = Number(args.interval);
 if (!args.only || args.only === 'throughput') {
-  const one = await throughput(1, docs);
-  const two = await throughput(2, docs);
-  console.log(`2 workers vs 1: ${(two / one).toFixed(2)}x`);
+  const ones: Run[] = [];
+  const twos: Run[] = [];
+  for (let r = 0; r < Number(args.rounds); r++) {
+    ones.push(await throughput(1, docs));
+    if (!args['one-only']) twos.push(await throughput(2, docs));
+  }
+  const c = ones[0]!.chars;
+  if (twos.length === 0) twos.push(...ones); // --one-only
+  console.log(`documents: ${c.mean.toFixed(0)} characters on average (median ${c.median}, 90th percentile ${c.p90})`);
+  console.log(`1 worker: median ${median(ones.map((r) => r.rate)).toFixed(0)} documents/s (${median(ones.map((r) => r.steady)).toFixed(0)}/s from the first stored), ` +
+    `CPU ${median(ones.map((r) => r.workerMs)).toFixed(1)} ms worker + ${median(ones.map((r) => r.pgMs)).toFixed(1)} ms PostgreSQL per document`);
+  console.log(`2 workers: median ${median(twos.map((r) => r.rate)).toFixed(0)} documents/s (${median(twos.map((r) => r.steady)).toFixed(0)}/s from the first stored), ` +
+    `CPU ${median(twos.map((r) => r.workerMs)).toFixed(1)} ms workers + ${median(twos.map((r) => r.pgMs)).toFixed(1)} ms PostgreSQL per document`);
+  const ratios = ones.map((o, i) => twos[i]!.rate / o.rate);
+  console.log(`2 workers vs 1, pair by pair: ${ratios.map((x) => x.toFixed(2)).join(', ')}; median ${median(ratios).toFixed(2)}x`);
+  console.log(`load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${cpus().length} cores`);
 }
 if (!args.only || args.only === 'delay') await delay(intervalS);
 if (!args.only || args.only === 'schedule') await schedule(Number(args.feeds), intervalS);

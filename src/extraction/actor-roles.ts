@@ -242,7 +242,8 @@ export function resolveActors(frames: Frame[], ctx: RoleContext, options: RoleOp
     // a determiner between ("killed at least 17 traders", "shot dead a civilian").
     // (In a sentence that tells a clash both sides fight: no verb's object is the only target.)
     const agents = keys.filter((_, i) => frame.participants[i]!.agent && !frame.participants[i]!.reporter);
-    for (const t of frame.triggers.some((x) => x.cls === 'clash') || agents.length === 0 ? [] : frame.triggers) {
+    // (Direct fire named as the weapon, "using small arms fire", tells no second side.)
+    for (const t of frame.triggers.some((x) => x.cls === 'clash' && !x.tactic) || agents.length === 0 ? [] : frame.triggers) {
       // (A passive verb's object is no object: "were killed and 1 militia member wounded".)
       if ((t.cls !== 'violence' && t.eventType !== 'Violence against civilians') || isPassive(ctx.doc, t)) continue;
       const i = frame.participants.findIndex((p) => p.mention.start >= t.end);

@@ -52,6 +52,11 @@ const TURNED_VIOLENT = /\bviolent\b/i;
 /** Told of an explosive device: found before it went off, or it failed to ("unexploded", "controlled explosion"). */
 const DEVICE_DISRUPTED = new RegExp(`\\b(?:${triggerLexicon.deviceDisrupted.phrases.map(escape).join('|')})\\b`, 'i');
 
+/** Tactics of clash phrases (data/triggers.json): fire on positions, direct fire, fire both ways. */
+const FIRE_ON_POSITIONS = 'fire on positions';
+const SMALL_ARMS = 'small arms fire';
+const EXCHANGE_OF_FIRE = 'exchange of fire';
+
 /** At most this many characters between a violent verb and the crowd it falls on ("shot at", "attacking protesting"). */
 const CROWD_AFTER_VIOLENCE_CHARS = 40;
 
@@ -215,7 +220,13 @@ function classifyViolence(text: string, index: TriggerIndex, frames: Frame[], ac
   const a2 = actors.actor2;
   const explosive = index.fixed('Explosions/Remote violence');
   const explosiveSentences = new Set(frames.filter((f) => f.triggers.some((t) => t.eventType === 'Explosions/Remote violence')).map((f) => f.sentence));
-  const clashes = of('clash');
+  // Fire on an enemy's positions is a battle's unless the sentence names the remote weapon fired
+  // ("fired 82mm mortars at the positions of"): then it is shelling (ACLED's coding of front lines).
+  // (Direct fire that falls on victims, "killed a civilian using small arms fire", is the attack's weapon.)
+  const clashes = of('clash').filter((t) => !(t.tactic === SMALL_ARMS && isVictims(a2))).filter((t) => t.tactic !== FIRE_ON_POSITIONS || !frames.some((f) => f.triggers.includes(t) && f.triggers.some((x) => x.eventType === 'Explosions/Remote violence' && x.cls !== 'Remote explosive/landmine/IED')));
+  // Direct fire or fire both ways ("small arms", "in both directions of the frontline") is fighting
+  // between armed sides, though the note names neither.
+  const gunfight = clashes.some((t) => t.tactic === SMALL_ARMS || t.tactic === EXCHANGE_OF_FIRE);
   const violence = of('violence');
   const assaults = violence.filter((t) => !KILL_WORDS.test(t.text) && !HARM_WORDS.test(t.text));
   // (An attack named again with a determiner, "claimed responsibility for the attack", is the
@@ -256,6 +267,7 @@ function classifyViolence(text: string, index: TriggerIndex, frames: Frame[], ac
   }
   // (An armed side clashing with a crowd, "police clash with demonstrators", is a riot: below.)
   if (ground && (twoArmedSides || (isArmed(a1?.inter) && !isVictims(a2) && !isCrowd(a2) && clashes.length > 0))) return result('Armed clash', [...clashes, ...groundAssaults], tactics);
+  if (gunfight && !isCrowd(a1) && !isCrowd(a2) && !isVictims(a2) && !actors.crowdAgent) return result('Armed clash', clashes, tactics);
   // An explosive defused, found before it went off, or that failed to explode, with nobody hurt,
   // is a Disrupted weapons use (codebook 2.3), not an explosion.
   if (explosive.length > 0 && killed === 0) {
@@ -287,7 +299,7 @@ function classifyViolence(text: string, index: TriggerIndex, frames: Frame[], ac
     const demonstrating = protests.length > 0 || isProtesters(a1) || isProtesters(a2);
     // (Sides the text does not name that fight with nobody killed, "two groups clashed over a
     // plot", "clashes broke out at the market", are crowds too, unless told armed or raiding.)
-    const unarmedBrawl = killed === 0 && !frames.some((f) => ARMED_FIGHT.test(text.slice(f.span.start, f.span.end)));
+    const unarmedBrawl = killed === 0 && !gunfight && !frames.some((f) => ARMED_FIGHT.test(text.slice(f.span.start, f.span.end)));
     if (!armedGroup && !communal && (isCrowd(a1) || isCrowd(a2) || unarmedBrawl)) return result(demonstrating ? 'Violent demonstration' : 'Mob violence', clashes, tactics);
     return result('Armed clash', clashes, tactics);
   }

@@ -167,6 +167,10 @@ function lastWords(text: string, from: number, to: number, count: number): strin
   return words;
 }
 
+function distance(s: Span, at: number): number {
+  return s.end <= at ? at - s.end : s.start - at;
+}
+
 function overlaps(a: Span, b: Span): boolean {
   return a.start < b.end && b.start < a.end;
 }
@@ -200,7 +204,15 @@ function frameOf(doc: Doc, si: number, s: Span, layers: Layers): Frame | null {
   const { triggers: triggersAll, figures, dates, places: placesAll, actors, attributions } = layers;
   if (triggersAll.length === 0 && !figures.some((f) => f.kind === 'killed')) return null;
   const reporterSpans = attributions.map((a) => a.reporterSpan);
-  const triggers = triggersAll.filter((t) => !t.irrealis && t.cls !== 'note' && !actors.some((a) => overlaps(a, t) && a.generic !== true));
+  // In an article, an event word whose nearest date is vaguer than a month ("reports last year
+  // that she had been killed", "in 2014 the group seized the town") tells background, whatever
+  // other day its sentence names.
+  const stated = dates.filter((d) => !d.reporting);
+  const background = (t: TriggerMention) => {
+    if (doc.scope === null || !stated.some((d) => d.vague)) return false;
+    return stated.reduce((a, b) => (distance(b, t.start) < distance(a, t.start) ? b : a)).vague === true;
+  };
+  const triggers = triggersAll.filter((t) => !t.irrealis && t.cls !== 'note' && !actors.some((a) => overlaps(a, t) && a.generic !== true) && !background(t));
   const notes = triggersAll.filter((t) => !t.irrealis && t.cls === 'note');
   // A demand alone ("calling for", "demanding") reports nothing; beside a crowd's action it says why.
   // (Told of protesters, "protesters gathered outside the court, demanding ...", it is their protest.)

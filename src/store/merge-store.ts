@@ -42,6 +42,13 @@ function chunks<T>(items: T[], size: number): T[][] {
   return out;
 }
 
+interface Window {
+  country: string;
+  admin1: string;
+  from: number;
+  to: number;
+}
+
 /** Day intervals covering [day - reach, day + reach] of each item, coalesced. */
 function intervals(items: { day: number; reach: number }[]): [number, number][] {
   const sorted = [...items].sort((a, b) => a.day - a.reach - (b.day - b.reach));
@@ -81,7 +88,11 @@ export async function lockMergeBlocks(trx: Transaction<Database>, reports: NewRe
     const reach = Math.max(slackOf(input.time_precision), 1);
     for (let b = Math.floor((day - reach) / LOCK_BLOCK_DAYS); b <= Math.floor((day + reach) / LOCK_BLOCK_DAYS); b++) keys.add(hash32(`${country}\u0000${b}`));
   }
-  for (const k of [...keys].sort((a, b) => a - b)) await sql`select pg_advisory_xact_lock(${LOCK_CLASS}, ${k})`.execute(trx);
+  if (keys.size === 0) return;
+  // One statement, the keys in ascending order (so two batches never wait on each other in a
+  // cycle): PostgreSQL evaluates a volatile function of the select list after ORDER BY (since 9.6).
+  const sorted = [...keys].sort((a, b) => a - b);
+  await sql`select count(pg_advisory_xact_lock(${LOCK_CLASS}, k)) from (select k from unnest(${sorted}::int4[]) with ordinality as t(k, o) order by o) s`.execute(trx);
 }
 
 export interface MergeOutcome {
@@ -138,25 +149,26 @@ export async function storeReports(
     (byPlace.get(key) ?? byPlace.set(key, []).get(key)!).push(r);
   }
   const stored = new Map<string, { event_id: string; created: number; input: MergeInput }>();
+  // Every place's windows in one statement (a batch of news touches dozens of places): the near
+  // windows of any report, then the wide ones of reports of a month (their own index).
+  const near: Window[] = [];
+  const wide: Window[] = [];
   for (const list of byPlace.values()) {
     const { country, admin1 } = list[0]!;
-    const near = intervals(list.map((r) => ({ day: r.day, reach: Math.max(r.slack, 1) })));
-    const wide = intervals(list.map((r) => ({ day: r.day, reach: WIDE_SLACK })));
-    for (const [set, minSlack] of [[near, 0], [wide, WIDE_SLACK]] as const) {
-      for (const part of chunks(set, 50)) {
-        let query = trx
-          .selectFrom('event_reports')
-          .select(['report_id', 'event_id', 'created', 'data'])
-          .where('country', '=', country);
-        if (admin1) query = query.where('admin1', 'in', [admin1, '']);
-        const found = await query
-          .where('slack', '>=', minSlack)
-          .where((eb) => eb.or(part.map(([from, to]) => eb.and([eb('day', '>=', from), eb('day', '<=', to)]))))
-          .execute();
-        for (const f of found) {
-          if (stored.has(f.report_id)) continue;
-          stored.set(f.report_id, { event_id: f.event_id, created: Number(f.created), input: JSON.parse(f.data) as MergeInput });
-        }
+    for (const [from, to] of intervals(list.map((r) => ({ day: r.day, reach: Math.max(r.slack, 1) })))) near.push({ country, admin1, from, to });
+    for (const [from, to] of intervals(list.map((r) => ({ day: r.day, reach: WIDE_SLACK })))) wide.push({ country, admin1, from, to });
+  }
+  for (const [windows, minSlack] of [[near, 0], [wide, WIDE_SLACK]] as const) {
+    for (const part of chunks(windows, 150)) {
+      const values = sql.join(part.map((w) => sql`(${w.country}, ${w.admin1}, cast(${w.from} as integer), cast(${w.to} as integer))`));
+      const found = await sql<{ report_id: string; event_id: string; created: number | string; data: string }>`
+        with w(country, admin1, d0, d1) as (values ${values})
+        select r.report_id, r.event_id, r.created, r.data from w join event_reports r
+          on r.country = w.country and r.day >= w.d0 and r.day <= w.d1 and r.slack >= ${sql.lit(minSlack)}
+          and (w.admin1 = '' or r.admin1 = w.admin1 or r.admin1 = '')`.execute(trx);
+      for (const f of found.rows) {
+        if (stored.has(f.report_id)) continue;
+        stored.set(f.report_id, { event_id: f.event_id, created: Number(f.created), input: JSON.parse(f.data) as MergeInput });
       }
     }
   }

@@ -88,6 +88,21 @@ test('the object of armed men\'s violent verb is actor2: a group named elsewhere
   assert.equal(c?.event_type, 'Battles');
 });
 
+test('fire on positions: shelling when the remote weapon is named, a battle when direct fire or fire both ways is told', () => {
+  const e = first('On 3 May 2021, the Ukrainian Forces fired 82mm mortars and grenade launchers at the positions of the rebel forces near Pisky, Donetsk.');
+  assert.equal(e?.sub_event_type, 'Shelling/artillery/missile attack');
+  const b = first('On 4 May 2021, the rebel forces fired grenade launchers and small arms at the positions of the Ukrainian Forces near Pisky, Donetsk.');
+  assert.equal(b?.sub_event_type, 'Armed clash');
+  const c = first('On 5 May 2021, monitors observed 40 bursts of fire in both directions of the frontline near Pisky, Donetsk.');
+  assert.equal(c?.sub_event_type, 'Armed clash');
+  // A road blocked "in both directions" is no exchange of fire.
+  const d = first('On 6 May 2021, protesters blocked the main road in Tripoli in both directions.');
+  assert.notEqual(d?.event_type, 'Battles');
+  // A weapon used on a civilian is no fight.
+  const v = first('On 7 May 2021, gunmen shot and killed a civilian in Pisky using small arms fire.');
+  assert.equal(v?.event_type, 'Violence against civilians');
+});
+
 test('armed groups of the Sahel and Central Africa are named as ACLED names them', () => {
   assert.equal(first('On 5 June 2021, Anti-Balaka militiamen attacked Bambari, killing three civilians.')?.actor1, 'Anti-Balaka');
   assert.equal(first('On 6 June 2021, Ansaroul Islam militants killed two villagers near Djibo.')?.actor1, 'Ansaroul Islam');

@@ -26,27 +26,80 @@ export interface FeedServer {
   close(): Promise<void>;
 }
 
+// Items like a wire's conflict news: many places in many countries, days spread over two years,
+// several kinds of event, and a body of one to a dozen sentences (about 300 to 2,000 characters),
+// so that batches touch few of the same (country, days) blocks and texts are not near-copies.
 const PLACES = [
-  ['Maiduguri', 'Borno State'], ['Garissa', 'Kenya'], ['Idlib', 'Syria'], ['Mogadishu', 'Somalia'], ['Kidal', 'Mali'],
-  ['Goma', 'North Kivu'], ['Kandahar', 'Afghanistan'], ['Beni', 'North Kivu'], ['Deir ez-Zor', 'Syria'], ['Mopti', 'Mali'],
-  ['Kismayo', 'Somalia'], ['Zamfara', 'Nigeria'], ['Mandera', 'Kenya'], ['Ouagadougou', 'Burkina Faso'], ['Aleppo', 'Syria'],
+  ['Maiduguri', 'Borno State, Nigeria'], ['Kano', 'Nigeria'], ['Zamfara', 'Nigeria'], ['Jos', 'Plateau State, Nigeria'],
+  ['Garissa', 'Kenya'], ['Mandera', 'Kenya'], ['Lamu', 'Kenya'], ['Nairobi', 'Kenya'],
+  ['Idlib', 'Syria'], ['Aleppo', 'Syria'], ['Deir ez-Zor', 'Syria'], ['Homs', 'Syria'], ['Daraa', 'Syria'],
+  ['Mogadishu', 'Somalia'], ['Kismayo', 'Somalia'], ['Baidoa', 'Somalia'], ['Beledweyne', 'Somalia'],
+  ['Kidal', 'Mali'], ['Mopti', 'Mali'], ['Gao', 'Mali'], ['Timbuktu', 'Mali'],
+  ['Goma', 'North Kivu, Democratic Republic of Congo'], ['Beni', 'North Kivu, Democratic Republic of Congo'], ['Bunia', 'Ituri, Democratic Republic of Congo'], ['Bukavu', 'South Kivu, Democratic Republic of Congo'],
+  ['Kandahar', 'Afghanistan'], ['Herat', 'Afghanistan'], ['Jalalabad', 'Afghanistan'], ['Kunduz', 'Afghanistan'],
+  ['Ouagadougou', 'Burkina Faso'], ['Djibo', 'Burkina Faso'], ['Fada NGourma', 'Burkina Faso'],
+  ['Mosul', 'Iraq'], ['Kirkuk', 'Iraq'], ['Ramadi', 'Iraq'], ['Basra', 'Iraq'],
+  ['Sanaa', 'Yemen'], ['Aden', 'Yemen'], ['Taiz', 'Yemen'], ['Marib', 'Yemen'],
+  ['Khartoum', 'Sudan'], ['El Fasher', 'North Darfur, Sudan'], ['Nyala', 'South Darfur, Sudan'], ['Kassala', 'Sudan'],
+  ['Juba', 'South Sudan'], ['Bor', 'Jonglei, South Sudan'], ['Malakal', 'South Sudan'],
+  ['Tripoli', 'Libya'], ['Benghazi', 'Libya'], ['Sirte', 'Libya'],
+  ['Peshawar', 'Pakistan'], ['Quetta', 'Pakistan'], ['Karachi', 'Pakistan'],
+  ['Sylhet', 'Bangladesh'], ['Dhaka', 'Bangladesh'], ['Chittagong', 'Bangladesh'],
+  ['Bamenda', 'Cameroon'], ['Maroua', 'Cameroon'], ['Niamey', 'Niger'], ['Diffa', 'Niger'], ['Tillaberi', 'Niger'],
+  ['Port-au-Prince', 'Haiti'], ['Kharkiv', 'Ukraine'], ['Kherson', 'Ukraine'], ['Donetsk', 'Ukraine'],
+  ['Culiacan', 'Sinaloa, Mexico'], ['Medellin', 'Colombia'], ['Cali', 'Colombia'], ['Cotabato', 'Philippines'],
+  ['Bangui', 'Central African Republic'], ['Bambari', 'Central African Republic'], ['Pemba', 'Cabo Delgado, Mozambique'], ['Mocimboa da Praia', 'Mozambique'],
+  ['Mekelle', 'Tigray, Ethiopia'], ['Gondar', 'Amhara, Ethiopia'], ['Lashio', 'Shan State, Myanmar'], ['Sittwe', 'Rakhine, Myanmar'],
 ] as const;
-const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'];
-const NUMBERS = ['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+const NUMBERS = ['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', '14', '17', '23', '31'];
+const LEADS: ((p: string, r: string, d: string, k: string) => [string, string])[] = [
+  (p, r, d, k) => [`Attack in ${p}`, `Gunmen killed ${k} civilians in ${p}, ${r}, on ${d}, police said.`],
+  (p, r, d, k) => [`Clashes near ${p}`, `Soldiers clashed with rebels near ${p}, ${r}, on ${d}, leaving ${k} fighters dead, the army said.`],
+  (p, r, d, k) => [`Blast in ${p}`, `A bomb exploded at a market in ${p}, ${r}, on ${d}, killing ${k} people, officials said.`],
+  (p, r, d, k) => [`Protest in ${p}`, `Thousands of people protested in ${p}, ${r}, on ${d} against rising fuel prices; police fired tear gas and arrested ${k} demonstrators.`],
+  (p, r, d, k) => [`Abductions in ${p}`, `Armed men abducted ${k} villagers from a farm near ${p}, ${r}, on ${d}, residents said.`],
+  (p, r, d, k) => [`Airstrike on ${p}`, `An airstrike hit a village near ${p}, ${r}, on ${d}, killing ${k} people, according to a local monitor.`],
+];
+const GROUPS = ['the Red Cross', 'Doctors Without Borders', 'the United Nations', 'a local rights group', 'the governor', 'a hospital director', 'a community leader', 'the interior ministry'];
+const MORE: ((p: string, r: string, g: string, a: number, b: number) => string)[] = [
+  (p, r, g, a) => `${g[0]!.toUpperCase()}${g.slice(1)} said about ${a * 40} families had fled ${p} since the start of the month.`,
+  (p, r, g, a, b) => `Witnesses said the attackers arrived on ${a + 3} motorcycles at dawn and left after ${b + 1} hours.`,
+  (p, r, g, a) => `It was the ${['second', 'third', 'fourth', 'fifth', 'sixth'][a % 5]} such incident in ${r} this year, ${g} said.`,
+  (p, r, g, a, b) => `Roads between ${p} and nearby towns were closed for ${b + 2} days while troops searched the area.`,
+  (p, r, g, a) => `Schools in the district stayed shut, and ${a * 12} teachers asked to be moved to safer posts.`,
+  (p, r, g, a, b) => `${g[0]!.toUpperCase()}${g.slice(1)} called for an inquiry and for the protection of civilians, adding that ${b + 5} wounded were in hospital.`,
+  (p, r, g, a) => `Traders said prices of maize and cooking oil had risen by ${a * 7} percent since the violence began.`,
+  (p, r, g, a, b) => `A spokesman for the regional government told reporters that ${a + b} suspects had been detained for questioning.`,
+  (p, r, g, a) => `Mobile networks in ${p} were cut for much of the day, residents reached by telephone said, and ${a} checkpoints went up on the main road.`,
+  (p, r, g, a, b) => `Analysts say the armed groups active in ${r} have grown stronger in the past ${b + 2} years, recruiting among unemployed young men.`,
+  (p, r, g, a) => `Aid convoys carrying food for ${a * 1000} people were delayed, ${g} said in a statement.`,
+  (p, r, g, a, b) => `The local council said ${b + 1} houses and a health centre were burned during the night.`,
+];
 
-/** A short conflict report, different for every n (place, day, toll). */
-export function reportText(n: number): { title: string; body: string; date: string } {
-  const [place, region] = PLACES[n % PLACES.length]!;
-  const day = WEEKDAYS[Math.floor(n / PLACES.length) % WEEKDAYS.length]!;
-  const toll = NUMBERS[Math.floor(n / (PLACES.length * WEEKDAYS.length)) % NUMBERS.length]!;
-  const month = 1 + (Math.floor(n / (PLACES.length * WEEKDAYS.length * NUMBERS.length)) % 12);
-  const date = `2024-${String(month).padStart(2, '0')}-14`;
-  return {
-    title: `Attack in ${place} (report ${n})`,
-    body: `Gunmen killed ${toll} civilians in ${place}, ${region}, on ${day}, police said. The attackers fled on motorcycles, ` +
-      `according to residents who spoke to reporters. Report number ${n} of the fixture.`,
-    date,
+/** A deterministic pseudo-random sequence from n. */
+function rng(n: number): () => number {
+  let s = (n * 0x9e3779b1) >>> 0 || 1;
+  return () => {
+    s ^= s << 13; s >>>= 0; s ^= s >>> 17; s ^= s << 5; s >>>= 0;
+    return s / 0x100000000;
   };
+}
+
+/** A conflict report, different for every n (place, kind, day, toll, length); one event at least. */
+export function reportText(n: number): { title: string; body: string; date: string } {
+  const r = rng(n + 1);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+  const [place, region] = pick(PLACES);
+  const day = pick(WEEKDAYS);
+  const lead = pick(LEADS);
+  const [title, first] = lead(place, region, day, pick(NUMBERS));
+  const sentences = [first];
+  const extra = 1 + Math.floor(r() * r() * 16); // mostly short, some long
+  for (let i = 0; i < extra; i++) sentences.push(pick(MORE)(place, region, pick(GROUPS), 1 + Math.floor(r() * 30), Math.floor(r() * 9)));
+  sentences.push(`Report number ${n} of the fixture.`);
+  const date = new Date(Date.UTC(2023, 0, 1) + Math.floor(r() * 730) * 86_400_000).toISOString().slice(0, 10);
+  return { title: `${title} (report ${n})`, body: sentences.join(' '), date };
 }
 
 function esc(s: string): string {
