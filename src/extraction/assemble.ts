@@ -49,7 +49,7 @@ export function assembleEvents(doc: Doc): AcledEvent[] {
     // ("has fought", "they'll attack"), other than the article's main one, is not news of the day:
     // it is left out rather than stamped with the publication date.
     if (!dateMention && group !== main && group.frames.every((f) => f.triggers.every((t) => toldAsNoNewsAt(doc, f, t)))) return;
-    const ctx = { doc, countryCode: place?.entry.countryCode ?? country?.code, country: country?.name ?? place?.entry.country, date: eventDate || undefined, coref };
+    const ctx = { doc, countryCode: place?.entry.countryCode ?? country?.code, country: country?.name ?? place?.entry.country, date: eventDate || undefined, coref, placedWithinCountry: !!place && place.entry.feature !== 'country' };
     let actors = resolveActors(group.frames, ctx);
     if (!actors.actor1 && mainActors && group !== main) actors = resolveActors(main.frames, ctx);
     if (group === main) mainActors = actors;

@@ -103,6 +103,17 @@ test('fire on positions: shelling when the remote weapon is named, a battle when
   assert.equal(v?.event_type, 'Violence against civilians');
 });
 
+test('forces of Libya, Yemen and Nagorno-Karabakh are named as ACLED names them; state forces abroad are external forces (inter 8)', () => {
+  const l = first('On 8 May 2021, GNA and LNA forces clashed in the Salah al-Din area of Tripoli.');
+  assert.equal(l?.event_type, 'Battles');
+  assert.deepEqual([l?.actor1, l?.actor2].sort(), ['Military Forces of Libya (2014-) Haftar Faction', 'Military Forces of Libya (2016-) Government of National Accord']);
+  const y = first('On 10 May 2021, pro-Houthi forces fired artillery shells at houses in Al Fajir village (Qaatabah, Ad Dali).');
+  assert.equal(y?.actor1, 'Military Forces of Yemen (2016-) Supreme Political Council');
+  const t = first('On 9 May 2021, Turkish forces shelled the village of Tal Tamr in al-Hasakeh, killing two civilians.');
+  assert.match(t?.actor1 ?? '', /^Military Forces of Turkey/);
+  assert.equal(t?.inter1, 8);
+});
+
 test('armed groups of the Sahel and Central Africa are named as ACLED names them', () => {
   assert.equal(first('On 5 June 2021, Anti-Balaka militiamen attacked Bambari, killing three civilians.')?.actor1, 'Anti-Balaka');
   assert.equal(first('On 6 June 2021, Ansaroul Islam militants killed two villagers near Djibo.')?.actor1, 'Ansaroul Islam');
