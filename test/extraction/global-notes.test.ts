@@ -218,3 +218,9 @@ test("admin1 takes ACLED's spelling of the region, also where GeoNames writes it
   assert.equal(first('On 2 May 2021, protesters gathered in Nabatieh against the rising prices.')?.admin1, 'Nabatiye');
   assert.equal(first('On 2 May 2021, police dispersed a protest in Mosul.')?.admin1, 'Ninewa');
 });
+
+test('a place fronted by "in" and a comma is where it happened, not the forces\' origin ("in Tadjourah, military forces ...")', () => {
+  const e = first('On 10 June 2019, in Tadjourah, military forces shot at civilians, killing three.');
+  assert.equal(e?.country, 'Djibouti');
+  assert.equal(e?.admin1, 'Tadjourah');
+});
