@@ -120,3 +120,8 @@ test('in an article, an event word whose nearest date is a year ("last year", "i
   assert.equal(today.length, 1);
   assert.equal(today[0]!.event_date, '2024-03-08');
 });
+
+test('fighting that is pending, and an attack a witness recalls, are no events of the day', () => {
+  assert.deepEqual(eventsOf(`${FILLER} On Friday the last families to flee the pending fighting were screened by troops near Hajin.`), []);
+  assert.deepEqual(eventsOf(`${FILLER} On Friday a former volunteer recalled the morning a house he and his friend were guarding near Manbij was set alight.`), []);
+});
