@@ -121,7 +121,13 @@ export async function listen(
   if (opts.webRoot && !existsSync(opts.webRoot)) throw new Error(`--web-root: no directory ${opts.webRoot}`);
   const token = process.env.SITREP_API_TOKEN || undefined;
   const loopback = isLoopbackHost(opts.host);
-  const app = createApp(store, { token, loopback, webRoot, hosts: hostPolicy(opts.host, opts.allowedHost), cors, ...extra });
+  // SQLite: pages of events read by worker threads (SITREP_READ_WORKERS, default 2; 0: on the event loop).
+  const readWorkers = Number(process.env.SITREP_READ_WORKERS ?? 2);
+  if (!Number.isInteger(readWorkers) || readWorkers < 0 || readWorkers > 16) throw new Error('SITREP_READ_WORKERS must be a whole number from 0 to 16');
+  const readPool = store.sqliteFile && readWorkers > 0
+    ? (await import('../server/read-pool.js')).sqliteReadPool(store.sqliteFile, readWorkers)
+    : undefined;
+  const app = createApp(store, { token, loopback, webRoot, hosts: hostPolicy(opts.host, opts.allowedHost), cors, readPool, ...extra });
   return new Promise((resolve) => {
     const server = serve({ fetch: app.fetch, port, hostname: opts.host }, (info) => {
       const host = info.address.includes(':') ? `[${info.address}]` : info.address;

@@ -103,6 +103,8 @@ export interface RoleContext {
   date?: string;
   /** Generic mentions that refer to a named group (see resolveCoreference). */
   coref: Map<number, string>;
+  /** The event's place is a place inside the country, not the country named alone. */
+  placedWithinCountry?: boolean;
 }
 
 /**
@@ -275,7 +277,10 @@ export function resolveActors(frames: Frame[], ctx: RoleContext, options: RoleOp
   const resolve = (key: string, t: Tally): ResolvedActor => ({
     key,
     name: key.startsWith('ethnic:') ? ethnicMilitiaName(key.slice(7), ctx.country) : key.includes('@') ? foreignForcesName(t.entry, key.slice(key.indexOf('@') + 1), ctx.date) : actorName(t.entry, ctx.countryCode, ctx.country, ctx.date),
-    inter: t.entry.inter,
+    // State forces abroad are external forces (codebook 3.1: inter 8).
+    // (Only where the text places the event in its country below the country itself: a country
+    // named alone, "Ethiopian raiders kill Kenyan police", may be the raiders' origin.)
+    inter: key.includes('@') && t.entry.inter === 1 && ctx.placedWithinCountry ? 8 : t.entry.inter,
     kind: t.entry.kind,
     mentions: t.mentions,
     agentMentions: t.agent,

@@ -3,7 +3,7 @@ import { parseIsoDay } from '../common/calendar.js';
 import type { Doc, PlaceMention, Span, TriggerMention } from '../common/doc.js';
 import type { AcledEvent, Claim, EvidenceSpan } from '../common/event.js';
 import { stableHash } from '../common/hash.js';
-import { lookupCountry } from '../geography/index.js';
+import { capitalOfSameName, lookupCountry } from '../geography/index.js';
 import { actorEntry } from '../locales/en/actors.js';
 import { opensWithDateline } from '../locales/en/dateline.js';
 import { anchoredToStory, toldAsNoNews } from '../locales/en/time-reference.js';
@@ -35,7 +35,9 @@ export function assembleEvents(doc: Doc): AcledEvent[] {
   let mainActors: EventActors | undefined;
   groups.forEach((group, index) => {
     // A group that names no place or actors of its own continues the main story ("clashes in the area").
-    const place: PlaceMention | undefined = group.place ?? main.place ?? focus;
+    // ("in Djibouti": a country named as its capital is is coded at the capital, as ACLED does.)
+    const named: PlaceMention | undefined = group.place ?? main.place ?? focus;
+    const place = (named && capitalOfSameName(named)) ?? named;
     // With no place at all, the country where the story's named group is based names the actors.
     const country = place ? lookupCountry(place.entry.countryCode) : homeCountry ? lookupCountry(homeCountry) : undefined;
     const dateMention = group.date;
@@ -49,7 +51,7 @@ export function assembleEvents(doc: Doc): AcledEvent[] {
     // ("has fought", "they'll attack"), other than the article's main one, is not news of the day:
     // it is left out rather than stamped with the publication date.
     if (!dateMention && group !== main && group.frames.every((f) => f.triggers.every((t) => toldAsNoNewsAt(doc, f, t)))) return;
-    const ctx = { doc, countryCode: place?.entry.countryCode ?? country?.code, country: country?.name ?? place?.entry.country, date: eventDate || undefined, coref };
+    const ctx = { doc, countryCode: place?.entry.countryCode ?? country?.code, country: country?.name ?? place?.entry.country, date: eventDate || undefined, coref, placedWithinCountry: !!place && place.entry.feature !== 'country' };
     let actors = resolveActors(group.frames, ctx);
     if (!actors.actor1 && mainActors && group !== main) actors = resolveActors(main.frames, ctx);
     if (group === main) mainActors = actors;

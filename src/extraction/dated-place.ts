@@ -3,9 +3,31 @@
 // not what: a report of unknown type that the merge engine may join to an event of that day and
 // place (src/merge/compat.ts), never an event of its own.
 import type { Doc } from '../common/doc.js';
+import placeKindWords from '../locales/en/data/place-kind-words.json' with { type: 'json' };
+import placeModifiers from '../locales/en/data/place-modifiers.json' with { type: 'json' };
 import type { MergeInput } from '../merge/types.js';
 import { acledAdmin1 } from './assemble.js';
 import { documentFocus } from './location.js';
+
+const KIND_WORDS = new Set(placeKindWords.words);
+const UNIT_AFTER = new RegExp(`^\\s+(?:${placeModifiers.unitWords.join('|')})\\b`, 'i');
+
+/**
+ * A record lists its places most specific first ("Al Qouriya, Deir Ezzor governorate"): the
+ * segment before the first place the gazetteer knows, when it has words of its own (in Latin
+ * letters: a record may give a name in two scripts), names a place inside that one; its name
+ * without the words of kind ("village", "farm").
+ */
+function innerPlace(text: string): string {
+  for (const part of text.replace(/\([^)]*\)/g, ' ').split(/[,;:/]/)) {
+    const words = part
+      .replace(/[^A-Za-z\s'’-]+/g, ' ')
+      .split(/[\s-]+/)
+      .filter((w) => w.length > 1 && !KIND_WORDS.has(w.toLowerCase()));
+    if (words.length > 0) return words.length <= 5 ? words.join(' ') : '';
+  }
+  return '';
+}
 
 /** The day (time_precision 1) and the most specific place the document names, or undefined. */
 export function datedPlaceReport(doc: Doc): MergeInput | undefined {
@@ -13,6 +35,13 @@ export function datedPlaceReport(doc: Doc): MergeInput | undefined {
   const place = documentFocus(doc);
   if (!date || !place) return undefined;
   const e = place.entry;
+  // Placed at its province ("Deir Ezzor governorate"): a named place before it is where it was.
+  let inner = '';
+  if (e.feature === 'admin1' || UNIT_AFTER.test(doc.text.slice(place.end))) {
+    let first = place.start;
+    for (const p of doc.places) if (!p.demonym && p.start >= date.end && p.start < first) first = p.start;
+    if (first > date.end) inner = innerPlace(doc.text.slice(date.end, first));
+  }
   return {
     event_id: `${doc.id}#place`,
     doc_id: doc.id,
@@ -20,10 +49,11 @@ export function datedPlaceReport(doc: Doc): MergeInput | undefined {
     time_precision: 1,
     country: e.country,
     admin1: acledAdmin1(place),
-    location: e.name,
+    // A place inside the province, coded at the province's coordinates (geo_precision 2).
+    location: inner || e.name,
     latitude: e.latitude,
     longitude: e.longitude,
-    geo_precision: e.feature === 'city' ? 1 : e.feature === 'admin2' ? 2 : 3,
+    geo_precision: inner ? 2 : e.feature === 'city' ? 1 : e.feature === 'admin2' ? 2 : 3,
     source: doc.meta.source ?? '',
   };
 }

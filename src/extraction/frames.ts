@@ -8,6 +8,9 @@ import { isArmed } from './actor-roles.js';
 
 const MODIFIER_AFTER = new RegExp(`^(-|[\\s,]+(${placeModifiers.following.join('|')})\\b)`, 'i');
 
+/** "in Tadjourah, military forces ...": a place set off by a comma after a locative preposition opens the clause. */
+const LOCATIVE_BEFORE = new RegExp(`\\b(?:${placeModifiers.locativeBefore.join('|')})\\s+(?:the\\s+)?$`, 'i');
+
 const UNIT_WORD_AFTER = new RegExp(`^\\s+(${placeModifiers.unitWords.join('|')})\\b`, 'i');
 
 const ROAD_AFTER = /^(?:-\p{Lu}[\p{L}'’]*(?:\s\p{Lu}[\p{L}'’]*)?)?\s+(?:road|highway|street|avenue|bypass|expressway)\b/iu;
@@ -33,7 +36,8 @@ export function describesActor(doc: Doc, place: PlaceMention): boolean {
   if (
     modifier &&
     !(place.entry.feature !== 'country' && UNIT_WORD_AFTER.test(after)) &&
-    !(modifier[0].includes(',') && opensReporter(doc, place.end + modifier[0].length - modifier[2]!.length))
+    !(modifier[0].includes(',') && opensReporter(doc, place.end + modifier[0].length - modifier[2]!.length)) &&
+    !(modifier[0].includes(',') && LOCATIVE_BEFORE.test(doc.text.slice(Math.max(0, place.start - 16), place.start)))
   ) return true;
   // Only the actors just before the place can be "raiders from" it: found by binary search, so
   // that a long article's places do not each walk all its actors.
@@ -163,6 +167,10 @@ function lastWords(text: string, from: number, to: number, count: number): strin
   return words;
 }
 
+function distance(s: Span, at: number): number {
+  return s.end <= at ? at - s.end : s.start - at;
+}
+
 function overlaps(a: Span, b: Span): boolean {
   return a.start < b.end && b.start < a.end;
 }
@@ -196,7 +204,15 @@ function frameOf(doc: Doc, si: number, s: Span, layers: Layers): Frame | null {
   const { triggers: triggersAll, figures, dates, places: placesAll, actors, attributions } = layers;
   if (triggersAll.length === 0 && !figures.some((f) => f.kind === 'killed')) return null;
   const reporterSpans = attributions.map((a) => a.reporterSpan);
-  const triggers = triggersAll.filter((t) => !t.irrealis && t.cls !== 'note' && !actors.some((a) => overlaps(a, t) && a.generic !== true));
+  // In an article, an event word whose nearest date is vaguer than a month ("reports last year
+  // that she had been killed", "in 2014 the group seized the town") tells background, whatever
+  // other day its sentence names.
+  const stated = dates.filter((d) => !d.reporting);
+  const background = (t: TriggerMention) => {
+    if (doc.scope === null || !stated.some((d) => d.vague)) return false;
+    return stated.reduce((a, b) => (distance(b, t.start) < distance(a, t.start) ? b : a)).vague === true;
+  };
+  const triggers = triggersAll.filter((t) => !t.irrealis && t.cls !== 'note' && !actors.some((a) => overlaps(a, t) && a.generic !== true) && !background(t));
   const notes = triggersAll.filter((t) => !t.irrealis && t.cls === 'note');
   // A demand alone ("calling for", "demanding") reports nothing; beside a crowd's action it says why.
   // (Told of protesters, "protesters gathered outside the court, demanding ...", it is their protest.)

@@ -21,6 +21,8 @@ export interface Prepared {
   /** Normalised location name; '' when the report is placed no finer than its province. */
   place: string;
   coarse: boolean;
+  /** Coded at the coordinates of a place it is near or inside (geo_precision 2). */
+  approximate: boolean;
   lat: number;
   lon: number;
   eventType: string;
@@ -142,6 +144,7 @@ export function prepare(input: MergeInput, index: number, countries: CountryName
     admin1,
     place: coarse ? '' : location,
     coarse,
+    approximate: input.geo_precision === 2,
     lat,
     lon,
     eventType: eventTypeOf(input),
@@ -192,6 +195,8 @@ export function placeRelation(a: Prepared, b: Prepared): PlaceRelation {
   if (a.admin1 && b.admin1 && a.admin1 !== b.admin1) return 'apart';
   if (!a.coarse && !b.coarse) {
     if (a.place === b.place) return 'same';
+    // Coordinates of a place near or inside the one named (geo_precision 2) do not make two names one place.
+    if (a.approximate || b.approximate) return 'apart';
     if (Number.isFinite(a.lat) && Number.isFinite(b.lat) && haversineKm(a.lat, a.lon, b.lat, b.lon) <= SAME_PLACE_KM) return 'same';
     return 'apart';
   }
@@ -235,6 +240,8 @@ export function pairScore(a: Prepared, b: Prepared): number {
     // unless their actors disagree.
     if (hi === lo && actor >= 0) toll = 1;
   }
+  // Two reports of unknown type say only the day and the place: another day is another event.
+  if (!a.eventType && !b.eventType && a.day !== b.day) return -1;
   const date = a.day === b.day ? 1 : 0.3;
   const place = rel === 'same' ? (a.coarse ? 0.5 : 1.2) : rel === 'contains' ? 0.4 : 0;
   return date + place + type + actor + toll;

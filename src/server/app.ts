@@ -34,6 +34,7 @@ import { toGeoJsonFeature } from '../output/geojson.js';
 import { problem, UnsupportedMediaTypeError } from './problem.js';
 import { corsAndOptions, type CorsPolicy } from './cors.js';
 import { Freshness } from './conditional.js';
+import type { ReadPool } from './read-pool.js';
 
 export interface AppOptions {
   /** The pipeline for POST /api/documents, run in-process; absent: worker threads (extract-pool.ts). */
@@ -55,6 +56,8 @@ export interface AppOptions {
   changes?: ChangeNotifier;
   /** Checks for GET /api/health besides the database (e.g. the job queue); each returns true or throws. */
   healthChecks?: Record<string, () => Promise<unknown>>;
+  /** SQLite: pages of /api/events read by worker threads with their own connections (read-pool.ts). */
+  readPool?: ReadPool;
   /** Extra text for GET /metrics (Prometheus text format), after the store's counts. */
   metrics?: () => Promise<string> | string;
 }
@@ -227,7 +230,9 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   }, async (c, { query }) => {
     const filters = filtersFrom(query);
     if (query.cursor !== undefined) decodeCursor(query.cursor); // 400 before querying
-    return c.json(await store.queryEvents(filters, { limit: query.limit ?? DEFAULT_PAGE_SIZE, cursor: query.cursor }));
+    const page = { limit: query.limit ?? DEFAULT_PAGE_SIZE, cursor: query.cursor };
+    if (options.readPool) return c.body(await options.readPool.eventsPage(filters, page), 200, { 'content-type': 'application/json' });
+    return c.json(await store.queryEvents(filters, page));
   });
 
   const streamed = (format: ExportFormat, contentType: string, filename: string) =>

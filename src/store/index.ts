@@ -182,6 +182,11 @@ export class Store {
     return this.description;
   }
 
+  /** The SQLite file this store reads (undefined on PostgreSQL, or in memory). */
+  get sqliteFile(): string | undefined {
+    return this.engine === 'sqlite' && this.description !== ':memory:' && !this.description.startsWith('file:') ? this.description : undefined;
+  }
+
   async close(): Promise<void> {
     await this.db.destroy();
   }

@@ -111,3 +111,17 @@ test('days counted from a day the text names ("a day earlier", "two days later")
   const { doc } = extractor2.extract({ text: 'Militants attacked a checkpoint two days before the vote.', date: '2024-03-08' });
   assert.deepEqual(doc.dates, []);
 });
+
+test('in an article, an event word whose nearest date is a year ("last year", "in 1967") is background', () => {
+  const told = eventsOf(`${FILLER} Despite reports last year that the commander had been killed, his brother said on Monday that he was alive. Israel, which captured the plateau in 1967, put troops on alert near Quneitra on Tuesday.`);
+  assert.deepEqual(told.map((e) => `${e.event_date} ${e.sub_event_type}`), []);
+  // "Today's attack" names its day: a year further on in the sentence does not make it background.
+  const today = eventsOf(`${FILLER} Today's attack by militants on the pipeline near Arauca is the 25th during 2024, the company said.`);
+  assert.equal(today.length, 1);
+  assert.equal(today[0]!.event_date, '2024-03-08');
+});
+
+test('fighting that is pending, and an attack a witness recalls, are no events of the day', () => {
+  assert.deepEqual(eventsOf(`${FILLER} On Friday the last families to flee the pending fighting were screened by troops near Hajin.`), []);
+  assert.deepEqual(eventsOf(`${FILLER} On Friday a former volunteer recalled the morning a house he and his friend were guarding near Manbij was set alight.`), []);
+});

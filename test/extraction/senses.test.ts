@@ -140,3 +140,23 @@ test('in a whole article on any subject, an arrest for ordinary crime is no even
   assert.deepEqual(eventsOf(`${news} Police arrested a man in Leeds on Monday after his car was pulled over.`), []);
   assert.ok(eventsOf(`${news} Police arrested five activists protesting outside the council in Leeds on Monday.`).length > 0);
 });
+
+test('animals after coordinated verbs, and events told as a history or an ability, are no events', () => {
+  assert.deepEqual(eventsOf('Health teams started slaughtering, burning and burying roughly 6,500 hogs at a farm in Pandi on Sunday.'), []);
+  assert.deepEqual(eventsOf('He had a history of convictions including attacking two police officers in Dallas.'), []);
+  assert.deepEqual(eventsOf('I hope they can demonstrate a factual basis for their claims, the lawyer said in Las Vegas on Monday.'), []);
+  // A crowd that burned a police post and then attacked officers is still an event.
+  assert.equal(eventsOf('On Monday, rioters burning tyres and attacking police officers blocked the road in Kisumu.').length > 0, true);
+});
+
+test('in a short news story of six sentences, an arrest for ordinary crime is no event', () => {
+  const story = [
+    'Seventeen people died after drinking poisoned liquor in a Nairobi slum.',
+    'Dozens more were taken to hospital with stomach pains.',
+    'Doctors said the brew contained methanol.',
+    'The woman who distilled the liquor was arrested on Sunday.',
+    'Health officials urged residents to avoid home-made spirits.',
+    'The sale of such spirits is banned in the city.',
+  ].join(' ');
+  assert.deepEqual(eventsOf(story).filter((e) => e.sub_event_type === 'Arrests'), []);
+});

@@ -23,6 +23,21 @@ test('a record naming a day and a place but no event is a report of unknown type
   assert.equal(datedPlaceReport(read('r3', 'Homs city, Homs governorate, Syria').doc), undefined);
 });
 
+test('a record placed at its province names the place inside it; records of two villages of one day stay apart', () => {
+  const report = (id: string, text: string) => datedPlaceReport(read(id, text, 'Syria').doc)!;
+  const a = report('v1', 'April 12th 2021: (X20) Kafr Zeita village, Hama governorate, Syria');
+  const b = report('v2', 'April 12th 2021: (X21) Kafr-Zeita, Hama governorate, Syria');
+  const c = report('v3', 'April 12th 2021: (X22) Tell Sukkar farms, Hama governorate, Syria');
+  assert.equal(a.location, 'Kafr Zeita');
+  assert.equal(a.geo_precision, 2);
+  assert.equal(b.location, 'Kafr Zeita');
+  assert.equal(c.location, 'Tell Sukkar');
+  const inputs = [a, b, c];
+  assert.deepEqual(clusterReports(inputs).map((g) => g.map((i) => inputs[i]!.event_id)), [['v1#place', 'v2#place'], ['v3#place']]);
+  // Placed at a town, the town is the place: a street in it is not told apart.
+  assert.equal(report('v4', 'April 12th 2021: (X23) Qitar street, Homs city, Homs governorate, Syria').geo_precision, 1);
+});
+
 test('records of one day and place merge; a typed event of that place needs more than the day to take them', () => {
   const place = { country: 'Syria', admin1: 'Homs', location: 'Homs', latitude: 34.73, longitude: 36.72, geo_precision: 1 as const, time_precision: 1 as const };
   const inputs: MergeInput[] = [

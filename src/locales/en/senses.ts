@@ -29,8 +29,8 @@ const CAUSE_SENSITIVE = new Set(['violence', 'mob', 'clash', 'Looting/property d
 
 /** Notes of up to three sentences have too few words to tell what the text is about: no domain there. */
 const LONG_ARTICLE_SENTENCES = 3;
-/** Longer than any note: an article. */
-const ARTICLE_SENTENCES = 8;
+/** Longer than an ACLED note (rarely over four sentences): an article, even a short wire story. */
+const ARTICLE_SENTENCES = 5;
 
 export function markOtherSenses(doc: Doc): void {
   if (doc.triggers.length === 0) return;
@@ -223,10 +223,14 @@ function isCause(tokens: Token[], k: number): boolean {
 function animalsKilled(tokens: Token[], first: number, end: number): boolean {
   const sentence = tokens[first]!.sentence;
   const w = senses.animals.window;
-  for (let k = end; k < tokens.length && k < end + w && tokens[k]!.sentence === sentence; k++) {
+  // (Coordinated verbs skipped do not count against the window.)
+  let limit = end + w;
+  for (let k = end; k < tokens.length && k < limit && tokens[k]!.sentence === sentence; k++) {
     const tok = tokens[k]!;
     if (ANIMALS.hasToken(tok)) return true;
-    if (tok.kind !== 'number' && !QUANTIFIERS.has(tok.lower)) break;
+    if (tok.kind === 'number' || QUANTIFIERS.has(tok.lower)) continue;
+    if (!coordinatedWith(tokens[first]!.lower, tok.lower)) break;
+    limit++;
   }
   for (let k = first - 1; k >= 0 && k >= first - w && tokens[k]!.sentence === sentence; k--) {
     const tok = tokens[k]!;
@@ -234,6 +238,15 @@ function animalsKilled(tokens: Token[], first: number, end: number): boolean {
     if (!SUBJECT_GAP.has(tok.lower)) break;
   }
   return false;
+}
+
+const COORDINATION = new Set(senses.animals.coordination);
+const COORDINATED_ENDINGS = senses.animals.coordinatedEndings;
+
+/** A joining word, or a verb of the event word's form: "burning and burying", "slaughtered, burned". */
+function coordinatedWith(trigger: string, word: string): boolean {
+  if (COORDINATION.has(word)) return true;
+  return COORDINATED_ENDINGS.some((e) => trigger.endsWith(e) && word.endsWith(e) && word.length > e.length + 2);
 }
 
 /** The opening of the article (headline and first paragraphs) is about sport, entertainment, business, technology or health. */

@@ -15,7 +15,7 @@ const OPENERS = new WordSet([
   ...Object.keys(MONTHS),
   ...Object.keys(WEEKDAYS),
   ...Object.keys(DAY_COUNTS),
-  'yesterday', 'today', 'tonight', 'overnight', 'last', 'this', 'earlier', 'over', 'during', 'in', 'early', 'mid', 'late', 'since', 'by', 'until', 'throughout',
+  'yesterday', 'today', 'tonight', "yesterday's", "today's", "tonight's", 'yesterday’s', 'today’s', 'tonight’s', 'overnight', 'last', 'this', 'earlier', 'over', 'during', 'in', 'early', 'mid', 'late', 'since', 'by', 'until', 'throughout',
 ]);
 
 /** `word.startsWith('mid-')` by character codes (startsWith is slow on two-byte strings, i.e. most texts). */

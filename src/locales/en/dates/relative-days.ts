@@ -9,7 +9,8 @@ export function relativeDay(ctx: DateContext, i: number): DateMatch | null {
   const t = ctx.tokens;
   const ref = ctx.reference;
   if (!ref) return null;
-  const w = t[i]?.lower ?? '';
+  // ("today's attack", "yesterday's bombing": the possessive names the day too.)
+  const w = (t[i]?.lower ?? '').replace(/['’]s$/, '');
   if (w === 'yesterday' || w === 'overnight') {
     const end = PARTS_OF_DAY.has(t[i + 1]?.lower ?? '') ? i + 2 : i + 1;
     return { endToken: end, day: addDays(ref, -1), precision: 1, rule: 'yesterday' };
