@@ -3,7 +3,7 @@ import { parseIsoDay } from '../common/calendar.js';
 import type { Doc, PlaceMention, Span, TriggerMention } from '../common/doc.js';
 import type { AcledEvent, Claim, EvidenceSpan } from '../common/event.js';
 import { stableHash } from '../common/hash.js';
-import { lookupCountry } from '../geography/index.js';
+import { capitalOfSameName, lookupCountry } from '../geography/index.js';
 import { actorEntry } from '../locales/en/actors.js';
 import { opensWithDateline } from '../locales/en/dateline.js';
 import { anchoredToStory, toldAsNoNews } from '../locales/en/time-reference.js';
@@ -35,7 +35,9 @@ export function assembleEvents(doc: Doc): AcledEvent[] {
   let mainActors: EventActors | undefined;
   groups.forEach((group, index) => {
     // A group that names no place or actors of its own continues the main story ("clashes in the area").
-    const place: PlaceMention | undefined = group.place ?? main.place ?? focus;
+    // ("in Djibouti": a country named as its capital is is coded at the capital, as ACLED does.)
+    const named: PlaceMention | undefined = group.place ?? main.place ?? focus;
+    const place = (named && capitalOfSameName(named)) ?? named;
     // With no place at all, the country where the story's named group is based names the actors.
     const country = place ? lookupCountry(place.entry.countryCode) : homeCountry ? lookupCountry(homeCountry) : undefined;
     const dateMention = group.date;

@@ -230,3 +230,11 @@ test('a place fronted by "in" and a comma is where it happened, not the forces\'
   assert.equal(e?.country, 'Djibouti');
   assert.equal(e?.admin1, 'Tadjourah');
 });
+
+test('a country named by its capital\'s name ("in Djibouti") is coded at the capital, with its region', () => {
+  const e = first('On 3 March 2019, residents gathered in Djibouti to protest the killing of a taxi driver.');
+  assert.equal(e?.country, 'Djibouti');
+  assert.equal(e?.admin1, 'Djibouti');
+  // Other countries named alone stay country-level.
+  assert.equal(first('On 3 March 2019, residents gathered in Chad to protest the killing of a taxi driver.')?.admin1, '');
+});
