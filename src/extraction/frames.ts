@@ -8,6 +8,9 @@ import { isArmed } from './actor-roles.js';
 
 const MODIFIER_AFTER = new RegExp(`^(-|[\\s,]+(${placeModifiers.following.join('|')})\\b)`, 'i');
 
+/** "in Tadjourah, military forces ...": a place set off by a comma after a locative preposition opens the clause. */
+const LOCATIVE_BEFORE = new RegExp(`\\b(?:${placeModifiers.locativeBefore.join('|')})\\s+(?:the\\s+)?$`, 'i');
+
 const UNIT_WORD_AFTER = new RegExp(`^\\s+(${placeModifiers.unitWords.join('|')})\\b`, 'i');
 
 const ROAD_AFTER = /^(?:-\p{Lu}[\p{L}'’]*(?:\s\p{Lu}[\p{L}'’]*)?)?\s+(?:road|highway|street|avenue|bypass|expressway)\b/iu;
@@ -33,7 +36,8 @@ export function describesActor(doc: Doc, place: PlaceMention): boolean {
   if (
     modifier &&
     !(place.entry.feature !== 'country' && UNIT_WORD_AFTER.test(after)) &&
-    !(modifier[0].includes(',') && opensReporter(doc, place.end + modifier[0].length - modifier[2]!.length))
+    !(modifier[0].includes(',') && opensReporter(doc, place.end + modifier[0].length - modifier[2]!.length)) &&
+    !(modifier[0].includes(',') && LOCATIVE_BEFORE.test(doc.text.slice(Math.max(0, place.start - 16), place.start)))
   ) return true;
   // Only the actors just before the place can be "raiders from" it: found by binary search, so
   // that a long article's places do not each walk all its actors.

@@ -148,3 +148,15 @@ test('animals after coordinated verbs, and events told as a history or an abilit
   // A crowd that burned a police post and then attacked officers is still an event.
   assert.equal(eventsOf('On Monday, rioters burning tyres and attacking police officers blocked the road in Kisumu.').length > 0, true);
 });
+
+test('in a short news story of six sentences, an arrest for ordinary crime is no event', () => {
+  const story = [
+    'Seventeen people died after drinking poisoned liquor in a Nairobi slum.',
+    'Dozens more were taken to hospital with stomach pains.',
+    'Doctors said the brew contained methanol.',
+    'The woman who distilled the liquor was arrested on Sunday.',
+    'Health officials urged residents to avoid home-made spirits.',
+    'The sale of such spirits is banned in the city.',
+  ].join(' ');
+  assert.deepEqual(eventsOf(story).filter((e) => e.sub_event_type === 'Arrests'), []);
+});

@@ -68,3 +68,15 @@ test('a minor town named with a region of a country that has no town of that nam
   const shewa = geo.parse('People protested in Waliso, South West Shewa, against the government.');
   assert.ok(!shewa.some((p) => p.text === 'Waliso' && p.entry.feature !== 'city'), JSON.stringify(shewa.map((p) => [p.text, p.entry.countryCode, p.entry.feature])));
 });
+
+test('the object of an attack or capture is a place ("rebels attacked Paoua"); so is a town after a unit noun ("the commune of Djibo")', () => {
+  const geo = loadGeoparser();
+  const attacked = geo.parse('More than 100 rebels attacked Paoua and clashed with government troops.');
+  assert.ok(attacked.some((p) => p.text === 'Paoua' && p.entry.countryCode === 'CF'), JSON.stringify(attacked.map((p) => p.text)));
+  const sector = geo.parse('The imam was shot at his home in the commune of Djibo by armed men.');
+  assert.ok(sector.some((p) => p.text === 'Djibo' && p.entry.countryCode === 'BF'), JSON.stringify(sector.map((p) => p.text)));
+  // Without the cue, a town of under 100,000 people alone is not taken for a place.
+  assert.ok(!geo.parse('More than 100 rebels met Paoua and talked.').some((p) => p.text === 'Paoua'));
+  // "the Department of Justice" is an office, not a unit of a place.
+  assert.ok(!geo.parse('Officials of the Department of Justice declined to comment.').some((p) => p.text === 'Justice'));
+});

@@ -29,8 +29,8 @@ const CAUSE_SENSITIVE = new Set(['violence', 'mob', 'clash', 'Looting/property d
 
 /** Notes of up to three sentences have too few words to tell what the text is about: no domain there. */
 const LONG_ARTICLE_SENTENCES = 3;
-/** Longer than any note: an article. */
-const ARTICLE_SENTENCES = 8;
+/** Longer than an ACLED note (rarely over four sentences): an article, even a short wire story. */
+const ARTICLE_SENTENCES = 5;
 
 export function markOtherSenses(doc: Doc): void {
   if (doc.triggers.length === 0) return;
