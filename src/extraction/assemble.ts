@@ -3,7 +3,7 @@ import { parseIsoDay } from '../common/calendar.js';
 import type { Doc, PlaceMention, Span, TriggerMention } from '../common/doc.js';
 import type { AcledEvent, Claim, EvidenceSpan } from '../common/event.js';
 import { stableHash } from '../common/hash.js';
-import { lookupCountry } from '../geography/index.js';
+import { capitalOfSameName, lookupCountry } from '../geography/index.js';
 import { actorEntry } from '../locales/en/actors.js';
 import { opensWithDateline } from '../locales/en/dateline.js';
 import { anchoredToStory, toldAsNoNews } from '../locales/en/time-reference.js';
@@ -35,7 +35,9 @@ export function assembleEvents(doc: Doc): AcledEvent[] {
   let mainActors: EventActors | undefined;
   groups.forEach((group, index) => {
     // A group that names no place or actors of its own continues the main story ("clashes in the area").
-    const place: PlaceMention | undefined = group.place ?? main.place ?? focus;
+    // ("in Djibouti": a country named as its capital is is coded at the capital, as ACLED does.)
+    const named: PlaceMention | undefined = group.place ?? main.place ?? focus;
+    const place = (named && capitalOfSameName(named)) ?? named;
     // With no place at all, the country where the story's named group is based names the actors.
     const country = place ? lookupCountry(place.entry.countryCode) : homeCountry ? lookupCountry(homeCountry) : undefined;
     const dateMention = group.date;
@@ -208,6 +210,9 @@ function coordinatedPlaces(doc: Doc, group: Group, place: PlaceMention): PlaceMe
   const frame = group.frames.find((f) => f.places.includes(place));
   // "an ambush between Sar-e Pol and Jowzjan provinces" happened once, between the two.
   if (!frame || /\bbetween\s+(the\s+)?$/i.test(doc.text.slice(Math.max(0, place.start - 12), place.start))) return [];
+  // In an article, places listed in a sentence with no date of its own ("fought in Tel Hamis,
+  // Manbij and Raqqa") do not split an event another sentence dates: they may be a career's places.
+  if (doc.scope !== null && group.date !== undefined && frame.date === undefined) return [];
   const list = frame.places.filter((p) => p.entry.countryCode === place.entry.countryCode && p.entry.feature === place.entry.feature);
   const i = list.indexOf(place);
   const out: PlaceMention[] = [];

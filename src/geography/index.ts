@@ -1,6 +1,7 @@
 // sitrep's geoparser: find the places a document names and put them on the map, offline and
 // in-process. The pipeline's `places` stage calls `loadGeoparser().apply(doc)`.
 import type { Doc, PlaceMention } from '../common/doc.js';
+import { foldName } from './fold.js';
 import { loadGazetteer, type Gazetteer } from './gazetteer.js';
 import { recognise, type TextRange } from './recognise.js';
 import { PublicationProfile, resolveCandidates } from './resolve.js';
@@ -102,4 +103,27 @@ export function lookupCountry(codeOrName: string): CountryInfo | undefined {
   const c = loadGazetteer().findCountry(codeOrName);
   if (!c) return undefined;
   return { code: c.code, iso3: c.iso3, name: c.name, capital: c.capital, latitude: c.lat, longitude: c.lon };
+}
+
+/** Capitals are matched to their country's capital record by distance (names vary). */
+const CAPITAL_WITHIN_KM = 10;
+
+/**
+ * A country named by the name of its capital ("in Djibouti", "the Djibouti government"): the
+ * capital, where ACLED codes what happened in "Djibouti" (undefined for other countries).
+ */
+export function capitalOfSameName(place: PlaceMention): PlaceMention | undefined {
+  if (place.demonym || place.entry.feature !== 'country') return undefined;
+  const gaz = loadGazetteer();
+  const country = gaz.findCountry(place.entry.countryCode);
+  const cap = country?.capital;
+  if (!cap || foldName(cap.name) !== foldName(place.text)) return undefined;
+  for (const i of gaz.lookup(foldName(place.text)) ?? []) {
+    const e = gaz.entry(i);
+    if (e.feature !== 'city' || e.countryCode !== place.entry.countryCode) continue;
+    const dLat = (cap.latitude - e.latitude) * 111;
+    const dLon = (cap.longitude - e.longitude) * 111 * Math.cos((cap.latitude * Math.PI) / 180);
+    if (dLat * dLat + dLon * dLon <= CAPITAL_WITHIN_KM * CAPITAL_WITHIN_KM) return { ...place, entry: e, alternatives: undefined };
+  }
+  return undefined;
 }

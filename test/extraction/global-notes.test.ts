@@ -114,6 +114,12 @@ test('forces of Libya, Yemen and Nagorno-Karabakh are named as ACLED names them;
   assert.equal(t?.inter1, 8);
 });
 
+test('a national army named by its own acronym (FACA, SAF, FAMa) is the state forces of the event\'s country', () => {
+  const e = first('On 11 May 2021, FACA soldiers clashed with UPC rebels near Bambari, killing three rebels.');
+  assert.equal(e?.event_type, 'Battles');
+  assert.match([e?.actor1, e?.actor2].join('|'), /Military Forces of Central African Republic/);
+});
+
 test('armed groups of the Sahel and Central Africa are named as ACLED names them', () => {
   assert.equal(first('On 5 June 2021, Anti-Balaka militiamen attacked Bambari, killing three civilians.')?.actor1, 'Anti-Balaka');
   assert.equal(first('On 6 June 2021, Ansaroul Islam militants killed two villagers near Djibo.')?.actor1, 'Ansaroul Islam');
@@ -223,4 +229,12 @@ test('a place fronted by "in" and a comma is where it happened, not the forces\'
   const e = first('On 10 June 2019, in Tadjourah, military forces shot at civilians, killing three.');
   assert.equal(e?.country, 'Djibouti');
   assert.equal(e?.admin1, 'Tadjourah');
+});
+
+test('a country named by its capital\'s name ("in Djibouti") is coded at the capital, with its region', () => {
+  const e = first('On 3 March 2019, residents gathered in Djibouti to protest the killing of a taxi driver.');
+  assert.equal(e?.country, 'Djibouti');
+  assert.equal(e?.admin1, 'Djibouti');
+  // Other countries named alone stay country-level.
+  assert.equal(first('On 3 March 2019, residents gathered in Chad to protest the killing of a taxi driver.')?.admin1, '');
 });
