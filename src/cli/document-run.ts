@@ -1,5 +1,6 @@
 // The loop shared by the commands that process documents one by one (extract, geoparse): read
 // every input, report each bad input and each document the work fails on in one line, go on.
+import { lookupCountry } from '../geography/index.js';
 import { formatIngestError, readInputs } from '../ingest/index.js';
 import { isIngestError, type InputFormat, type SourceDocument } from '../ingest/types.js';
 
@@ -8,6 +9,16 @@ export interface InputOptions {
   textColumn: string;
   idColumn: string;
   dateColumn: string;
+  /** --focus-country as given (a code or a name); checked by focusCountryCode. */
+  focusCountry?: string;
+}
+
+/** The ISO2 code --focus-country names; an error in one line when it names no country. */
+export function focusCountryCode(given: string | undefined): string | undefined {
+  if (given === undefined) return undefined;
+  const found = lookupCountry(given);
+  if (!found) throw new Error(`--focus-country: unknown country ${JSON.stringify(given)} (give an ISO2 or ISO3 code, or a name)`);
+  return found.code;
 }
 
 export interface DocumentRun {
@@ -28,7 +39,8 @@ export async function forEachDocument(
 ): Promise<DocumentRun> {
   const run: DocumentRun = { documents: 0, errors: 0, started: Date.now() };
   const { inputFormat, textColumn, idColumn, dateColumn } = options;
-  for await (const item of readInputs(files.length > 0 ? files : ['-'], { inputFormat, textColumn, idColumn, dateColumn })) {
+  const country = focusCountryCode(options.focusCountry);
+  for await (const item of readInputs(files.length > 0 ? files : ['-'], { inputFormat, textColumn, idColumn, dateColumn, country })) {
     if (isIngestError(item)) {
       run.errors++;
       process.stderr.write(`sitrep: ${formatIngestError(item)}\n`);

@@ -13,7 +13,12 @@ export function addInputOptions(cmd: Command): Command {
     .addOption(new Option('--input-format <format>', 'read every input as this format instead of guessing from the extension').choices(INPUT_FORMATS))
     .option('--text-column <name>', 'CSV column holding the article text', 'text')
     .option('--id-column <name>', 'CSV column holding the document id', 'id')
-    .option('--date-column <name>', 'CSV column holding the publication date (YYYY-MM-DD)', 'date');
+    .option('--date-column <name>', 'CSV column holding the publication date (YYYY-MM-DD)', 'date')
+    .option(
+      '--focus-country <country>',
+      'the country the articles are about (ISO2, ISO3 or name): a town named alone is read there first ' +
+        '(headlines, short wire items); places the text puts elsewhere stay elsewhere',
+    );
 }
 
 interface ExtractOptions extends InputOptions {
@@ -50,7 +55,8 @@ export function registerExtract(program: Command): void {
         '  sitrep extract --format acled-csv feed.xml > events.csv\n' +
         '  sitrep extract --format acled-csv --layout 2020 samples/articles/*.txt > events-2020.csv\n' +
         '  cat articles.jsonl | sitrep extract --input-format jsonl -\n' +
-        '  sitrep extract --text-column body --date-column published news.csv',
+        '  sitrep extract --text-column body --date-column published news.csv\n' +
+        '  sitrep extract --focus-country Syria headlines.jsonl     # "airstrikes on Palmyra": Syria, not Missouri',
     );
   addInputOptions(cmd).action(async (files: string[], options: ExtractOptions) => {
     const { runExtract } = await import('./extract-run.js');

@@ -9,7 +9,6 @@ export interface GeoparseOptions extends InputOptions {
   format: 'jsonl';
   demonyms: boolean;
   places?: string;
-  focusCountry?: string;
   quiet?: boolean;
 }
 
@@ -26,7 +25,6 @@ export function registerGeoparse(program: Command): void {
     .addOption(new Option('-f, --format <format>', 'output format').choices(['jsonl']).default('jsonl'))
     .option('--no-demonyms', 'do not report demonyms ("Syrian") as place mentions')
     .option('--places <tsv>', 'extra gazetteer entries: TSV with name, aliases, lat, lon, country, admin1')
-    .option('--focus-country <code>', 'the country the articles are about (ISO2, ISO3 or name): breaks ties between same-named places')
     .option('-q, --quiet', 'no summary line on stderr')
     .addHelpText(
       'after',

@@ -15,6 +15,7 @@ export interface IngestCliOptions {
   textColumn?: string;
   idColumn?: string;
   dateColumn?: string;
+  focusCountry?: string;
   batchSize?: string;
   quiet?: boolean;
   demonyms?: boolean;
@@ -46,7 +47,8 @@ export function registerIngest(program: Command): void {
         '  sitrep ingest samples/articles                    # into ./sitrep.db\n' +
         '  sitrep ingest --db events.db samples/articles/idlib-airstrike.txt\n' +
         '  cat articles.jsonl | sitrep ingest --input-format jsonl -\n' +
-        '  sitrep ingest --db postgres://localhost/sitrep --text-column body news.csv',
+        '  sitrep ingest --db postgres://localhost/sitrep --text-column body news.csv\n' +
+        '  sitrep ingest --focus-country Syria headlines.jsonl     # towns named alone are read in Syria first',
     );
   addInputOptions(cmd).action(async (inputs: string[], opts: IngestCliOptions) => {
       process.exitCode = await runIngestCommand(inputs, opts);
@@ -74,7 +76,8 @@ function parseBatchSize(value: string | undefined): number {
 
 /** Runs the command; returns the exit status (0 ok, 1 some inputs were bad, 130 interrupted). */
 export async function runIngestCommand(inputs: string[], opts: IngestCliOptions): Promise<number> {
-  const readOptions = readOptionsFrom(opts);
+  const { focusCountryCode } = await import('./document-run.js');
+  const readOptions = { ...readOptionsFrom(opts), country: focusCountryCode(opts.focusCountry) };
   const batchSize = parseBatchSize(opts.batchSize);
   if (inputs.length === 0) {
     if (process.stdin.isTTY) throw new Error('no input: name files or directories, or pipe articles in (use - for standard input)');

@@ -3,12 +3,11 @@ import type { GazetteerEntry, PlaceMention } from '../common/doc.js';
 import { forEachDocument, summaryLine, type InputOptions } from '../cli/document-run.js';
 import { BufferedOutput } from '../cli/output-stream.js';
 import { documentId } from '../pipeline/index.js';
-import { GazetteerError, geoPrecision, loadGeoparser, lookupCountry } from './index.js';
+import { GazetteerError, geoPrecision, loadGeoparser } from './index.js';
 
 export interface GeoparseRunOptions extends InputOptions {
   demonyms: boolean;
   places?: string;
-  focusCountry?: string;
   quiet?: boolean;
 }
 
@@ -46,15 +45,10 @@ export async function runGeoparse(files: string[], options: GeoparseRunOptions):
     }
     throw err;
   }
-  const focus = options.focusCountry ? lookupCountry(options.focusCountry) : undefined;
-  if (options.focusCountry && !focus) {
-    process.stderr.write(`sitrep: --focus-country: unknown country ${JSON.stringify(options.focusCountry)}\n`);
-    return 1;
-  }
   const out = new BufferedOutput(process.stdout);
   let places = 0;
   const run = await forEachDocument(files, options, 'could not geoparse', (item) => {
-    const found = geoparser.parse(item.text, { from: item.bodyStart ?? 0, source: item.source, focusCountry: focus?.code });
+    const found = geoparser.parse(item.text, { from: item.bodyStart ?? 0, source: item.source, focusCountry: item.country });
     places += found.length;
     out.write(JSON.stringify({ doc_id: item.id ?? documentId(item.text), places: found.map((p) => placeJson(p, item.text)) }) + '\n');
     return !out.closed;

@@ -24,7 +24,10 @@ export async function* readInputs(inputs: string[], options: ReadOptions): Async
   for (const input of inputs) {
     const items = input === '-' ? readStream(process.stdin, STDIN_NAME, options) : readPath(input, options);
     // What a database cannot store (NUL, lone surrogates) leaves here, before anything reads the text.
-    for await (const item of items) yield isIngestError(item) ? item : storableDocument(item);
+    for await (const item of items) {
+      if (isIngestError(item)) yield item;
+      else yield storableDocument(options.country !== undefined && item.country === undefined ? { ...item, country: options.country } : item);
+    }
   }
 }
 

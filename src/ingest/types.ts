@@ -35,6 +35,8 @@ export interface ReadOptions {
   textColumn?: string;
   idColumn?: string;
   dateColumn?: string;
+  /** The country every document read is about, unless it says otherwise (SourceDocument.country). */
+  country?: string;
 }
 
 export function isIngestError(x: SourceDocument | IngestError): x is IngestError {

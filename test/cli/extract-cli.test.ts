@@ -81,3 +81,27 @@ test('--help teaches the inputs and formats', () => {
   assert.match(r.stdout, /JSONL/);
   assert.match(r.stdout, /Examples/);
 });
+
+test('--focus-country reads a town named alone in the given country; an unknown country is one line, exit 1', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sitrep-cli-'));
+  const item = join(dir, 'item.txt');
+  // Invented wire item: "Tripoli" alone is Libya's capital unless the collection is about Lebanon.
+  writeFileSync(item, 'date 2021-03-02\nGunmen killed two soldiers in Tripoli on Monday.\n');
+  const country = (args: string[]) => {
+    const r = sitrep(['extract', '--quiet', ...args, item]);
+    assert.equal(r.status, 0, r.stderr);
+    return r.stdout.trim().split('\n').map((l) => JSON.parse(l).country);
+  };
+  assert.deepEqual(country([]), ['Libya']);
+  assert.deepEqual(country(['--focus-country', 'Lebanon']), ['Lebanon']);
+  assert.deepEqual(country(['--focus-country', 'LBN']), ['Lebanon']);
+  // A place the text ties to another country stays there.
+  const elsewhere = join(dir, 'elsewhere.txt');
+  writeFileSync(elsewhere, 'date 2021-03-02\nGunmen killed two soldiers in Tripoli, Libya, on Monday.\n');
+  const r2 = sitrep(['extract', '--quiet', '--focus-country', 'Lebanon', elsewhere]);
+  assert.equal(JSON.parse(r2.stdout.trim().split('\n')[0]!).country, 'Libya');
+  const bad = sitrep(['extract', '--quiet', '--focus-country', 'Narnia', item]);
+  assert.equal(bad.status, 1);
+  assert.equal(bad.stdout, '');
+  assert.match(bad.stderr.trim(), /^sitrep: --focus-country: unknown country "Narnia"[^\n]*$/);
+});
