@@ -210,6 +210,9 @@ function coordinatedPlaces(doc: Doc, group: Group, place: PlaceMention): PlaceMe
   const frame = group.frames.find((f) => f.places.includes(place));
   // "an ambush between Sar-e Pol and Jowzjan provinces" happened once, between the two.
   if (!frame || /\bbetween\s+(the\s+)?$/i.test(doc.text.slice(Math.max(0, place.start - 12), place.start))) return [];
+  // In an article, places listed in a sentence with no date of its own ("fought in Tel Hamis,
+  // Manbij and Raqqa") do not split an event another sentence dates: they may be a career's places.
+  if (doc.scope !== null && group.date !== undefined && frame.date === undefined) return [];
   const list = frame.places.filter((p) => p.entry.countryCode === place.entry.countryCode && p.entry.feature === place.entry.feature);
   const i = list.indexOf(place);
   const out: PlaceMention[] = [];

@@ -112,6 +112,7 @@ export async function startWorker(store: Store, options: WorkerOptions): Promise
     try {
       const due = await claimDueFeeds(store, POLL_LEASE_MS);
       for (const f of due) await boss.send(POLL_QUEUE, { feed: f.id }, { singletonKey: f.id });
+      if (due.length > 0) kick();
     } catch (err) {
       log?.error('scheduling', { error: (err as Error).message });
     } finally {
@@ -134,6 +135,7 @@ export async function startWorker(store: Store, options: WorkerOptions): Promise
       const jobs: ExtractJob[] = [];
       for (let i = 0; i < r.items.length; i += batchSize) jobs.push({ feed: feed.id, items: r.items.slice(i, i + batchSize) });
       await boss.insert(jobs.map((data) => ({ name: EXTRACT_QUEUE, data, expireInSeconds, retryLimit: 1000, retryDelay: 1 })));
+      kick();
       // Seen once queued: the jobs are retried until stored; a repeat would be recognised anyway.
       await markItems(store, feed.id, r.items);
       log?.info('queued', { feed: feed.url, items: r.items.length, jobs: jobs.length });
@@ -145,7 +147,27 @@ export async function startWorker(store: Store, options: WorkerOptions): Promise
   // Job loops of our own (fetch, work, complete; at once again while there is work): pg-boss's
   // work() waits its polling interval after every job, which caps a loop at two jobs a second.
   const running = new Set<Promise<void>>();
+  // An idle loop looks again after 250 ms, doubling to 2 s while its queue stays empty (idle workers
+  // would otherwise send each of their loops' fetches four times a second); jobs this worker sends
+  // wake its loops at once (kick), jobs of other workers are seen within 2 s.
+  const sleepers = new Set<() => void>();
+  const kick = () => {
+    for (const wake of sleepers) wake();
+    sleepers.clear();
+  };
+  const idle = (ms: number) => new Promise<void>((resolve) => {
+    const wake = () => {
+      clearTimeout(t);
+      resolve();
+    };
+    const t = setTimeout(() => {
+      sleepers.delete(wake);
+      resolve();
+    }, ms);
+    sleepers.add(wake);
+  });
   const loop = async <T extends object>(queue: string, handle: (data: T) => Promise<void>) => {
+    let wait = 250;
     while (!stopping) {
       let jobs: PgBoss.Job<T>[];
       try {
@@ -157,9 +179,11 @@ export async function startWorker(store: Store, options: WorkerOptions): Promise
       }
       const job = jobs?.[0];
       if (!job) {
-        await new Promise((r) => setTimeout(r, 250));
+        await idle(wait);
+        wait = Math.min(wait * 2, 2000);
         continue;
       }
+      wait = 250;
       const work = (async () => {
         try {
           await handle(job.data);
@@ -195,6 +219,7 @@ export async function startWorker(store: Store, options: WorkerOptions): Promise
     },
     async stop() {
       stopping = true;
+      kick();
       clearInterval(timer);
       // Running jobs finish; fetches still in flight after 5 s are cut short (their feeds are polled
       // again after the lease). A job not finished in 30 s is left to expire and run elsewhere.

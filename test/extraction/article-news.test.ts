@@ -125,3 +125,12 @@ test('fighting that is pending, and an attack a witness recalls, are no events o
   assert.deepEqual(eventsOf(`${FILLER} On Friday the last families to flee the pending fighting were screened by troops near Hajin.`), []);
   assert.deepEqual(eventsOf(`${FILLER} On Friday a former volunteer recalled the morning a house he and his friend were guarding near Manbij was set alight.`), []);
 });
+
+test('in an article, places listed in an undated sentence do not split an event another sentence dates', () => {
+  const text = `${FILLER} On Friday, hundreds of mourners gathered in a hall to remember a volunteer killed in Syria. During his years with the unit he fought alongside volunteers in Manbij, Tabqa and Raqqa.`;
+  const events = eventsOf(text);
+  assert.ok(events.length <= 1, events.map((e) => e.location).join());
+  // A dated sentence that lists its places is still one event per place.
+  const listed = eventsOf(`${FILLER} On Friday, militants attacked army posts in Manbij, Tabqa and Raqqa, the army said.`);
+  assert.deepEqual(listed.map((e) => e.location).sort(), ['Al-Tabqa', 'Ar Raqqah', 'Manbij']);
+});

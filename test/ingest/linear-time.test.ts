@@ -59,18 +59,28 @@ test('a small page nested deep skips Readability (its passes cost the depth time
   assert.ok(best < 3, `${best.toFixed(2)} ms of CPU`);
 });
 
-test('a run of 4,000 "<" in a paragraph: its text whole, read in few milliseconds (was 8 ms and more: one text node per "<")', () => {
-  const html = `<html><body><p>Soldiers clashed with rebels in Garissa. ${'<'.repeat(4000)} Two died.</p></body></html>`;
-  readHtml(html, 'warm.html');
-  let best = Infinity;
-  for (let k = 0; k < 3; k++) {
+test('a run of 4,000 "<" in a paragraph: its text whole, read within a few times the same page with letters (was 15 times slower: one text node per "<")', () => {
+  const page = (run: string) => `<html><body><p>Soldiers clashed with rebels in Garissa. ${run} Two died.</p></body></html>`;
+  const html = page('<'.repeat(4000));
+  const plain = page('x'.repeat(4000));
+  const cpu = (h: string) => {
     const c0 = process.cpuUsage();
-    const { text } = readHtml(html, 'run.html');
+    const { text } = readHtml(h, 'run.html');
     const c = process.cpuUsage(c0);
-    best = Math.min(best, (c.user + c.system) / 1000);
-    assert.equal(text, `Soldiers clashed with rebels in Garissa. ${'<'.repeat(4000)} Two died.`);
+    return { text, ms: (c.user + c.system) / 1000 };
+  };
+  cpu(html);
+  cpu(plain);
+  // Best of 5 each, interleaved: the ratio holds whatever else the machine runs.
+  let best = Infinity;
+  let bestPlain = Infinity;
+  for (let k = 0; k < 5; k++) {
+    const r = cpu(html);
+    assert.equal(r.text, `Soldiers clashed with rebels in Garissa. ${'<'.repeat(4000)} Two died.`);
+    best = Math.min(best, r.ms);
+    bestPlain = Math.min(bestPlain, cpu(plain).ms);
   }
-  assert.ok(best < 6, `${best.toFixed(2)} ms of CPU`);
+  assert.ok(best < 6 * Math.max(bestPlain, 0.5), `${best.toFixed(2)} ms of CPU, ${bestPlain.toFixed(2)} ms with letters`);
 });
 
 test('50,000 nested divs: the text is found, in linear time (was 89 s, then "no text")', () => {
