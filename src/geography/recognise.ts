@@ -29,6 +29,7 @@ const INSTITUTIONS_AFTER = set('institutionsAfter');
 const INSTITUTION_MODIFIERS = set('institutionModifiers');
 const AFTER_NAME = set('wordsAfterAName');
 const CURRENCY_AFTER = set('currencyAfter');
+const BOUNDARY_AFTER_PAIR = set('boundaryAfterPair');
 
 export interface Word {
   start: number;
@@ -299,7 +300,7 @@ const UNIT_GAP = /^(?: \([^)]{1,40}\))? (\p{Ll}+), $/u;
 
 const PART_OF_GAP = /^ (?:area|areas|village|villages|town|neighbourhood|neighborhood|suburb|estate|slum|outskirts|locality) of (?:the )?$/;
 
-const LIST_GAP = /^(?:,\s|,?\s(?:and|or)\s|\s?\/\s?)$/;
+const LIST_GAP = /^(?:,\s|,?\s(?:and|or)\s|\s?\/\s?|-)$/;
 
 /** Last words of the phrases NEAR_BEFORE matches: the regular expression runs only after them. */
 const NEAR_LAST_WORDS = new Set(['near', 'outside', 'around', 'to', 'of', 'from', 'the', 'town', 'city', 'village']);
@@ -586,6 +587,17 @@ function placedElsewhere(text: string, words: WordView, w: number): boolean {
   return prep !== undefined && name !== undefined && (prep.lower === 'in' || prep.lower === 'at') && name.cap && text.slice(words.get(w).end, name.start) === ` ${prep.text} `;
 }
 
+/** Whether a name and the next hyphenated one both name towns of one country (a route between them). */
+function routeBetween(gaz: Gazetteer, entries: readonly number[], next: string): boolean {
+  const others = gaz.lookup(next);
+  if (!others) return false;
+  for (const a of entries) {
+    if (gaz.feature(a) !== FEATURE_CODES.city) continue;
+    for (const b of others) if (gaz.feature(b) === FEATURE_CODES.city && gaz.countryIndex(a) === gaz.countryIndex(b)) return true;
+  }
+  return false;
+}
+
 function isSuffix(lower: string): boolean {
   return SUFFIX_ADMIN1.has(lower) || SUFFIX_ADMIN2.has(lower) || SUFFIX_CITY.has(lower);
 }
@@ -674,10 +686,11 @@ function makeCandidate(
   // "Pul-e Khumri", "Puli Alam": a minor name followed by more of a name we do not know.
   if (single && !strong && nextWord && joinable(text, last, nextWord)) {
     if (!nextWord.cap && nextWord.text.length <= 2 && text[last.end] === '-') return NOT_A_PLACE;
-    if (nextWord.cap && !nextWord.allCaps && !gaz.commonWords.has(nextWord.lower) && !ORG_HEADS.has(nextWord.lower) && !ORG_TAILS.has(nextWord.lower) && !isSuffix(nextWord.lower) && gaz.has(fold(j + 1)) && !gaz.nameInfo(fold(j + 1)).strong && !gaz.firstNames.has(first.lower)) return NOT_A_PLACE;
+    if (nextWord.cap && !nextWord.allCaps && !gaz.commonWords.has(nextWord.lower) && !ORG_HEADS.has(nextWord.lower) && !ORG_TAILS.has(nextWord.lower) && !isSuffix(nextWord.lower) && gaz.has(fold(j + 1)) && !gaz.nameInfo(fold(j + 1)).strong && !gaz.firstNames.has(first.lower) && !(text[last.end] === '-' && routeBetween(gaz, entries, fold(j + 1)) && !BOUNDARY_AFTER_PAIR.has(words.at(j + 2)?.lower ?? ''))) return NOT_A_PLACE;
   }
   // "Kasai-Oriental"-like compounds: a name hyphenated to another capitalised word is part of it.
-  if (!strong && nextWord && nextWord.cap && nextWord.start === last.end + 1 && text[last.end] === '-') return NOT_A_PLACE;
+  // (Not a route between two towns of one country: "the axis Djibo-Bourzanga", "Dori-Djibo road".)
+  if (!strong && nextWord && nextWord.cap && nextWord.start === last.end + 1 && text[last.end] === '-' && !(routeBetween(gaz, entries, fold(j + 1)) && !BOUNDARY_AFTER_PAIR.has(words.at(j + 2)?.lower ?? ''))) return NOT_A_PLACE;
 
   const prev = words.at(i - 1);
   const prevJoined = prev !== undefined && text.slice(prev.end, first.start) === ' ';

@@ -80,3 +80,11 @@ test('the object of an attack or capture is a place ("rebels attacked Paoua"); s
   // "the Department of Justice" is an office, not a unit of a place.
   assert.ok(!geo.parse('Officials of the Department of Justice declined to comment.').some((p) => p.text === 'Justice'));
 });
+
+test('two towns of one country joined by a hyphen name a route between them ("the axis Dori-Djibo"), not an unknown compound; a boundary stays one name', () => {
+  const geo = loadGeoparser();
+  const route = geo.parse('Militants ambushed a convoy on the Dori-Djibo axis.');
+  assert.deepEqual(route.map((p) => [p.text, p.entry.countryCode]), [['Dori', 'BF'], ['Djibo', 'BF']]);
+  const border = geo.parse('Herders clashed along the Isiolo-Garissa border.');
+  assert.ok(!border.some((p) => p.text === 'Isiolo'), JSON.stringify(border.map((p) => p.text)));
+});
