@@ -2,7 +2,7 @@
 // together with the record of its version, so a crash mid-migration leaves the previous version.
 // Append new migrations; never edit one that has shipped.
 import { sql, type Kysely } from 'kysely';
-import { normName } from '../merge/compat.js';
+import { normName, slackOf } from '../merge/compat.js';
 import type { Database } from './schema.js';
 import { migrateForScale } from './scale-schema.js';
 
@@ -313,6 +313,17 @@ const MIGRATIONS: Migration[] = [
       if (engine !== 'postgres') return;
       await sql.raw('create statistics events_country_iso3_type (dependencies, mcv) on country, iso3, event_type from events').execute(db);
       await sql.raw('analyze events').execute(db);
+    },
+  },
+  {
+    version: 61,
+    name: 'the merge reads of reports of a month: partial indexes',
+    async up(db) {
+      // The merge reads reports of a month (the widest slack) by slack equality: indexes of those
+      // rows only, by country and by province, cost a write only for them (not for every report).
+      await db.schema.dropIndex('event_reports_wide').execute();
+      await sql.raw(`create index event_reports_wide on event_reports (country, day) where slack = ${slackOf(3)}`).execute(db);
+      await sql.raw(`create index event_reports_wide_place on event_reports (country, admin1, day) where slack = ${slackOf(3)}`).execute(db);
     },
   },
 ];
