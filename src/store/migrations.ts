@@ -4,7 +4,7 @@
 import { sql, type Kysely } from 'kysely';
 import { normName, slackOf } from '../merge/compat.js';
 import type { Database } from './schema.js';
-import { migrateForScale } from './scale-schema.js';
+import { migrateActorNames, migrateForScale } from './scale-schema.js';
 
 export type Engine = 'sqlite' | 'postgres';
 
@@ -316,7 +316,12 @@ const MIGRATIONS: Migration[] = [
     },
   },
   {
-    version: 61,
+    version: 70,
+    name: 'PostgreSQL: the distinct actor names, and the events by actor name (actor search, issue 18)',
+    up: async (db, engine) => { if (engine === 'postgres') await migrateActorNames(db); },
+  },
+  {
+    version: 71,
     name: 'the merge reads of reports of a month: partial indexes',
     async up(db) {
       // The merge reads reports of a month (the widest slack) by slack equality: indexes of those
