@@ -130,9 +130,12 @@ export function registerEval(program: Command): Command {
     .argument('[dir]', 'directory with reports.jsonl and strict_gold.jsonl (default: ../shared/eval-data/ucdp-ged-syria/dedup)')
     .option('--limit <n>', 'only the first N reports', positiveInt)
     .option('--country <name>', "the country the reports are about (name or ISO code): read every headline's places there first, instead of learning each outlet's country from a first reading")
+    .option('--from <date>', 'only reports dated on or after this day (YYYY-MM-DD): a held-out half')
+    .option('--to <date>', 'only reports dated on or before this day (YYYY-MM-DD)')
+    .option('--errors <file>', 'write the missed coreferent pairs, each with its cause, as JSONL')
     .option('--json', 'print the metrics as JSON')
     .addHelpText('after', '\nExamples:\n  sitrep eval dedup ../shared/eval-data/ucdp-ged-syria/dedup\n  sitrep eval dedup --country Syria\n')
-    .action(async (dir: string | undefined, opts: { limit?: number; json?: boolean; country?: string }) => {
+    .action(async (dir: string | undefined, opts: { limit?: number; json?: boolean; country?: string; from?: string; to?: string; errors?: string }) => {
       const { defaultDataDir } = await import('../eval/all.js');
       const { evaluateDedup, formatDedupReport } = await import('../eval/dedup.js');
       const { createExtractor } = await import('../pipeline/index.js');

@@ -7,7 +7,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AcledEvent } from '../common/event.js';
-import { clusterReports } from '../merge/engine.js';
+import { clusterReports, MIN_SCORE } from '../merge/engine.js';
+import { datesCompatible, learnCountries, pairScore, placeRelation, prepare, typeScore } from '../merge/compat.js';
+import { writeFileSync } from 'node:fs';
 import type { MergeInput } from '../merge/types.js';
 import { datedPlaceReport } from '../extraction/dated-place.js';
 import { learnSourceCountries } from '../ingest/source-country.js';
@@ -40,6 +42,8 @@ export interface DedupMetrics extends ClusterScores {
   decidable_share: number;
   /** The same scores when nothing is merged. */
   no_merge: ClusterScores;
+  /** Coreferent gold pairs left apart, by the first reason found (see missCause). */
+  missed: Record<string, number>;
   docs_per_s: number;
   elapsed_s: number;
 }
@@ -111,9 +115,11 @@ export function reportsOf(events: readonly AcledEvent[], doc: { id: string; date
   return events.map((e) => ({ ...e, doc_id: doc.id, publication_date: doc.date, source: e.source || doc.source }));
 }
 
-export function evaluateDedup(dir: string, extractor: Extractor, options: { limit?: number; country?: string } = {}): DedupMetrics {
+export function evaluateDedup(dir: string, extractor: Extractor, options: { limit?: number; country?: string; from?: string; to?: string; errors?: string } = {}): DedupMetrics {
   const started = performance.now();
   let reports = readJsonl(join(dir, 'reports.jsonl'), isReport);
+  if (options.from) reports = reports.filter((r) => r.date >= options.from!);
+  if (options.to) reports = reports.filter((r) => r.date <= options.to!);
   if (options.limit) reports = reports.slice(0, options.limit);
   const gold = new Map<string, string>();
   const known = new Set(reports.map((r) => r.id));
@@ -166,8 +172,36 @@ export function evaluateDedup(dir: string, extractor: Extractor, options: { limi
     const n = m.filter((x) => located.has(x)).length;
     decidable += (n * (n - 1)) / 2;
   }
+  // Missed coreferent pairs, each by the first reason it fails.
+  const countries = learnCountries(inputs);
+  const prep = new Map<string, ReturnType<typeof prepare>>();
+  for (const [doc, i] of mainOf) prep.set(doc, prepare(inputs[i]!, i, countries));
+  const missed: Record<string, number> = {};
+  const errorLines: string[] = [];
+  const byId = new Map(reports.map((r) => [r.id, r]));
+  for (const m of byCluster.values()) {
+    for (let i = 0; i < m.length; i++) {
+      for (let j = i + 1; j < m.length; j++) {
+        const [x, y] = [m[i]!, m[j]!];
+        if (predicted.has(x) && predicted.get(x) === predicted.get(y)) continue;
+        const a = prep.get(x);
+        const b = prep.get(y);
+        const cause = missCause(a, b);
+        missed[cause] = (missed[cause] ?? 0) + 1;
+        if (options.errors) {
+          const show = (id: string, p: typeof a) => ({
+            headline: byId.get(id)?.headline, office: byId.get(id)?.office, date: byId.get(id)?.date,
+            event_date: p?.input.event_date, type: p?.subType || p?.eventType, admin1: p?.admin1, place: p?.place, fatalities: p?.fatalities, actors: p ? [...p.actors] : undefined,
+          });
+          errorLines.push(JSON.stringify({ cause, score: a && b ? pairScore(a, b) : undefined, a: show(x, a), b: show(y, b) }));
+        }
+      }
+    }
+  }
+  if (options.errors) writeFileSync(options.errors, errorLines.join('\n') + '\n');
   const elapsed = (performance.now() - started) / 1000;
   return {
+    missed,
     ...scores,
     reports: reports.length,
     gold_reports: gold.size,
@@ -181,6 +215,19 @@ export function evaluateDedup(dir: string, extractor: Extractor, options: { limi
     docs_per_s: Math.round(reports.length / elapsed),
     elapsed_s: Number(elapsed.toFixed(2)),
   };
+}
+
+/** Why two reports of one event were left apart: the first check of the merge they fail. */
+function missCause(a: ReturnType<typeof prepare> | undefined, b: ReturnType<typeof prepare> | undefined): string {
+  if (!a || !b) return 'no event';
+  if (!a.admin1 || !b.admin1) return 'no place';
+  if (!datesCompatible(a, b)) return 'different dates';
+  if (placeRelation(a, b) === 'apart') return a.admin1 !== b.admin1 ? 'different provinces' : 'different places';
+  if (typeScore(a, b) < 0) return 'type incompatible';
+  const s = pairScore(a, b);
+  if (s < 0) return 'actors or figures veto';
+  if (s < MIN_SCORE) return 'score below threshold';
+  return 'linkage (group or ambiguity)';
 }
 
 export function formatDedupReport(dir: string, m: DedupMetrics): string {
@@ -200,6 +247,7 @@ export function formatDedupReport(dir: string, m: DedupMetrics): string {
     `reports with an event: ${m.reports_with_event} (${pct(m.reports_with_event / Math.max(1, m.reports))}); with no event but a day and a place: ${m.place_records}`,
     `coreferent pairs the headlines make decidable (both yield an event placed in a province or finer): ${m.decidable_pairs} (${pct(m.decidable_share)})`,
     `pairs merged: ${m.pairwise.predicted_pairs}, of which coreferent: ${m.pairwise.correct_pairs}`,
+    `coreferent pairs missed, by why: ${Object.entries(m.missed).sort((x, y) => y[1] - x[1]).map(([k, v]) => `${k} ${v}`).join(', ')}`,
     '',
     '| measure | sitrep | merging nothing |',
     '|---|---|---|',

@@ -318,6 +318,17 @@ function joinable(text: string, a: Word, b: Word): boolean {
   return false;
 }
 
+/** Transliterations of the Arabic article, assimilated or not ("al", "el", "ad-Dana", "ash-Shaddadi"). */
+const ARABIC_ARTICLES = new Set(['al', 'el', 'ad', 'adh', 'an', 'ar', 'as', 'ash', 'at', 'ath', 'az', 'ed', 'en', 'er', 'es', 'et', 'ez']);
+
+/** The folded article when word i is preceded by a lower-case Arabic article and a hyphen ("al-Bab"). */
+function articleBefore(text: string, words: WordView, i: number): string | undefined {
+  const prev = words.at(i - 1);
+  if (!prev || prev.cap || !ARABIC_ARTICLES.has(prev.text)) return undefined;
+  const gap = text.slice(prev.end, words.get(i).start);
+  return gap === '-' || gap === '\u2010' || gap === '\u2011' ? prev.text : undefined;
+}
+
 function followsComma(text: string, a: Word, b: Word): boolean {
   const gap = text.slice(a.end, b.start);
   return gap === ', ' || gap === ',' || gap === '., ';
@@ -373,6 +384,10 @@ export function recognise(gaz: Gazetteer, text: string, from = 0, ranges?: reado
     let key = f0;
     let bestEnd = gaz.has(f0) || gaz.demonyms.has(f0) ? i : -1;
     let bestKey = f0;
+    // "al-Bab", "ad-Dana", "ash-Shaddadi": a lower-case Arabic article hyphened to the name is part
+    // of it; the name with its article is tried first ("al bab" is a town in Syria, "bab" one in Slovakia).
+    const article = articleBefore(text, words, i);
+    if (article && gaz.has(article + ' ' + f0)) bestKey = article + ' ' + f0;
     for (let j = i + 1; j < n && j - i < maxWords; j++) {
       const wj = words.get(j);
       if (!joinable(text, words.get(j - 1), wj)) break;
@@ -383,9 +398,14 @@ export function recognise(gaz: Gazetteer, text: string, from = 0, ranges?: reado
         bestEnd = j;
         bestKey = key;
       }
+      if (wj.cap && article && gaz.has(article + ' ' + key)) {
+        bestEnd = j;
+        bestKey = article + ' ' + key;
+      }
     }
+    if (bestEnd < 0 && article && gaz.has(article + ' ' + f0)) bestEnd = i;
     if (bestEnd < 0) continue;
-    const c = makeCandidate(gaz, text, words, i, bestEnd, bestKey, personWords, fold);
+    const c = makeCandidate(gaz, text, words, i, bestEnd, bestKey, personWords, fold, article ? 1 : 0);
     i = bestEnd;
     if (c === NOT_A_PLACE) {
       // The rest of a person's or organisation's name is not a place either ("Washington Post").
@@ -653,8 +673,12 @@ function makeCandidate(
   key: string,
   personWords: Set<string>,
   fold: (i: number) => string,
+  lead = 0,
 ): Candidate | typeof NOT_A_PLACE | undefined {
   const first = words.get(i);
+  // With a lower-case article before the name ("in al-Bab"), the word before the article is what
+  // precedes the name, and the span starts at the article.
+  const spanStart = words.get(i - lead).start;
   const last = words.get(j);
   const single = i === j;
   const entries = gaz.lookup(key) ?? [];
@@ -692,8 +716,8 @@ function makeCandidate(
   // (Not a route between two towns of one country: "the axis Djibo-Bourzanga", "Dori-Djibo road".)
   if (!strong && nextWord && nextWord.cap && nextWord.start === last.end + 1 && text[last.end] === '-' && !(routeBetween(gaz, entries, fold(j + 1)) && !BOUNDARY_AFTER_PAIR.has(words.at(j + 2)?.lower ?? ''))) return NOT_A_PLACE;
 
-  const prev = words.at(i - 1);
-  const prevJoined = prev !== undefined && text.slice(prev.end, first.start) === ' ';
+  const prev = words.at(i - 1 - lead);
+  const prevJoined = prev !== undefined && text.slice(prev.end, spanStart) === ' ';
   const next = words.at(j + 1);
   const nextJoined = next !== undefined && text.slice(last.end, next.start) === ' ';
 
@@ -728,18 +752,18 @@ function makeCandidate(
   // "at the University", "in the Gulf": a common word after "the" is a common noun.
   if (single && prev?.lower === 'the' && !strong && !first.allCaps && gaz.commonWords.has(key)) return undefined;
 
-  const before = prev !== undefined && NEAR_LAST_WORDS.has(prev.lower) ? text.slice(Math.max(0, first.start - 40), first.start) : '';
+  const before = prev !== undefined && NEAR_LAST_WORDS.has(prev.lower) ? text.slice(Math.max(0, spanStart - 40), spanStart) : '';
   let cue = false;
   if (prev && prevJoined) {
     if (CUES.has(prev.lower) || DIRECTIONS.has(prev.lower)) cue = true;
-    else if (prev.lower === 'of' && i >= 2 && CUE_NOUNS.has(words.get(i - 2).lower)) cue = true;
-    else if (prev.lower === 'the' && i >= 2 && CUES.has(words.get(i - 2).lower)) cue = true;
+    else if (prev.lower === 'of' && i - lead >= 2 && CUE_NOUNS.has(words.get(i - lead - 2).lower)) cue = true;
+    else if (prev.lower === 'the' && i - lead >= 2 && CUES.has(words.get(i - lead - 2).lower)) cue = true;
   }
   const near = prev !== undefined && NEAR_LAST_WORDS.has(prev.lower) && NEAR_BEFORE.test(before);
   // "the city of X", "X province" (the suffix is handled by the caller).
   let want: number | undefined;
-  if (prev?.lower === 'of' && i >= 2) {
-    const noun = words.get(i - 2).lower;
+  if (prev?.lower === 'of' && i - lead >= 2) {
+    const noun = words.get(i - lead - 2).lower;
     want = SUFFIX_CITY.has(noun) ? FEATURE_CODES.city : SUFFIX_ADMIN1.has(noun) ? FEATURE_CODES.admin1 : SUFFIX_ADMIN2.has(noun) ? FEATURE_CODES.admin2 : undefined;
   } else if (prev && prevJoined && SUFFIX_CITY.has(prev.lower) && !prev.cap) want = FEATURE_CODES.city;
   // "Reading", "Mobile", "Hope" (but not "US" or "U.S.", which are no pronoun).
@@ -747,9 +771,9 @@ function makeCandidate(
   const common = single && !first.allCaps && !first.text.includes('.') && gaz.commonWords.has(key) && !info.famous;
 
   return newCandidate({
-    start: first.start,
+    start: spanStart,
     end: last.end,
-    text: text.slice(first.start, last.end),
+    text: text.slice(spanStart, last.end),
     key,
     entries,
     demonym,

@@ -238,3 +238,12 @@ test('a country named by its capital\'s name ("in Djibouti") is coded at the cap
   // Other countries named alone stay country-level.
   assert.equal(first('On 3 March 2019, residents gathered in Chad to protest the killing of a taxi driver.')?.admin1, '');
 });
+
+test('a crowd named before a blocking or closing act is a demonstration though no demand follows; police blocking a road is not', () => {
+  const road = first('On 4 June 2021, protesters blocked the main road in Halba.');
+  assert.equal(road?.event_type, 'Protests');
+  const residents = first('On 2 May 2020, residents of a farming community blocked the roads to keep trucks out of Tepic.');
+  assert.equal(residents?.event_type, 'Protests');
+  assert.equal(first('On 2 May 2020, police blocked the road near the market in Tepic.'), undefined);
+  assert.equal(first('On 2 May 2020, residents gathered at the scene in Tepic.'), undefined);
+});

@@ -88,3 +88,17 @@ test('two towns of one country joined by a hyphen name a route between them ("th
   const border = geo.parse('Herders clashed along the Isiolo-Garissa border.');
   assert.ok(!border.some((p) => p.text === 'Isiolo'), JSON.stringify(border.map((p) => p.text)));
 });
+
+test('a lower-case Arabic article hyphened to a name is part of it ("in al-Bab", "ad-Dana")', () => {
+  const geo = loadGeoparser();
+  // "Al Bab" is a Syrian town, "Bab" a Slovak village: the article decides.
+  const bab = geo.parse('Airstrikes killed ten people in al-Bab on Tuesday.');
+  const place = bab.find((p) => p.entry.name === 'Al Bab');
+  assert.equal(place?.entry.countryCode, 'SY', JSON.stringify(bab.map((p) => [p.text, p.entry.countryCode])));
+  assert.equal(place?.text, 'al-Bab');
+  // The word before the article is the cue ("in"), as it is for "in Al-Qamishli".
+  const q = geo.parse('Two explosions were heard in al-Qamishli overnight.');
+  assert.equal(q.find((p) => p.text === 'al-Qamishli')?.entry.countryCode, 'SY');
+  // A lower-case "al" that is no article before a name changes nothing.
+  assert.ok(geo.parse('Gunmen attacked a bus in al-Dummyville.').every((p) => p.entry.countryCode !== 'SK'));
+});

@@ -213,6 +213,24 @@ function resolveRemains(doc: Doc): void {
 
 const crowdActCauses = new PhraseMatcher<true>();
 for (const c of lexicon.crowdActCauses.phrases) crowdActCauses.add(c, true);
+const CROWD_SUBJECTS = new Set(lexicon.crowdActSubjects.subjects);
+const CROWD_SUBJECT_ACTS = new Set(lexicon.crowdActSubjects.acts);
+const CROWD_SUBJECT_BREAKS = new Set([',', ';', ':', '(', ')', '.']);
+
+/**
+ * "protesters blocked the main road", "residents of the community blocked the roads": a crowd
+ * named just before a blocking, closing or occupying act, in its clause (lexicon crowdActSubjects).
+ */
+function crowdBefore(tokens: Token[], first: number): boolean {
+  const head = tokens[first];
+  if (!head || !CROWD_SUBJECT_ACTS.has(head.lower)) return false;
+  for (let k = first - 1; k >= 0 && k >= first - lexicon.crowdActSubjects.window; k--) {
+    const tok = tokens[k]!;
+    if (tok.sentence !== head.sentence || CROWD_SUBJECT_BREAKS.has(tok.text)) return false;
+    if (CROWD_SUBJECTS.has(tok.lower)) return true;
+  }
+  return false;
+}
 
 /**
  * "taxi drivers blocked the roads complaining about fares", "workers gathered in front of the
@@ -227,13 +245,14 @@ function resolveCrowdActs(doc: Doc): void {
     if (t.cls !== 'crowd-act') return true;
     const last = tokenIndexAt(tokens, t.end - 1);
     const sentence = tokens[last]!.sentence;
-    for (let k = last + 1; k < tokens.length && k <= last + window && tokens[k]!.sentence === sentence; k++) {
-      if (!crowdActCauses.matchAt(tokens, k)) continue;
-      t.cls = 'protest';
-      t.rank = CLASS_RANK.protest ?? 0;
-      return true;
+    let protest = crowdBefore(tokens, tokenIndexAt(tokens, t.start));
+    for (let k = last + 1; !protest && k < tokens.length && k <= last + window && tokens[k]!.sentence === sentence; k++) {
+      if (crowdActCauses.matchAt(tokens, k)) protest = true;
     }
-    return false;
+    if (!protest) return false;
+    t.cls = 'protest';
+    t.rank = CLASS_RANK.protest ?? 0;
+    return true;
   });
   doc.triggers.splice(0, doc.triggers.length, ...kept);
 }
