@@ -730,6 +730,14 @@ function makeCandidate(
     if (!gaz.demonyms.has(pf) && !strong && !(gaz.has(pf) && gaz.nameInfo(pf).strong)) return undefined;
     if (gaz.firstNames.has(prev.lower) || TITLES.has(prev.lower)) return undefined;
   }
+  // Text in capitals: "CARLOS ERNESTO VALENCIA GARCIA", "JUDGE VALENCIA", "GONZALO PINZON LAGOS": after a first
+  // name or a title, or a first name and an unknown word, a name that is no country is a surname.
+  if (prev && prevJoined && prev.allCaps && first.allCaps && demonym === undefined && !dateline && !CUES.has(prev.lower) && !gaz.has(fold(i - 1))) {
+    const prev2 = words.at(i - 2);
+    const afterFirstName = gaz.firstNames.has(prev.lower) || TITLES.has(prev.lower) ||
+      (prev2 !== undefined && prev2.allCaps && text.slice(prev2.end, prev.start) === ' ' && gaz.firstNames.has(prev2.lower) && !gaz.commonWords.has(prev.lower));
+    if (afterFirstName) return undefined;
+  }
   // "Dr. Paris", "Mr. Jordan"
   if (prev && prev.cap && TITLES.has(prev.lower) && text.slice(prev.end, first.start).startsWith('.')) return undefined;
   // Initials: "J. Smith"

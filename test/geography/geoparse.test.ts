@@ -261,3 +261,11 @@ test('"X village, Y": Y is the place a village we do not know lies in, when its 
   assert.deepEqual(texts('Two women were lynched in Nyamokenye village, Nyamira on Tuesday.'), ['Nyamira']);
   assert.deepEqual(texts('A man was beaten in Kanchan village, Kaliganj upazila.'), [], 'the name goes on: "Kaliganj upazila"');
 });
+
+test('text in capitals: a name after a first name or a title is a surname, a place after a cue is a place', () => {
+  const t = texts('MANAGUA, 4 MAY 90 -- UNIDENTIFIED MEN SHOT JUDGE VALENCIA AND ABDUCTED FERNANDO ARTURO VALENCIA ROJAS IN CHINANDEGA. ' +
+    'THE MAN, WHO GIVES HIS NAME AS RODRIGO PINZON LAGOS, WAS ARRESTED. TROOPS MOVED TO VALENCIA.');
+  assert.ok(!t.includes('LAGOS'), t.join('|'));
+  assert.ok(t.includes('CHINANDEGA'), t.join('|'));
+  assert.equal(t.filter((x) => x === 'VALENCIA').length, 1, t.join('|'));
+});

@@ -99,6 +99,9 @@ test('a lower-case Arabic article hyphened to a name is part of it ("in al-Bab",
   // The word before the article is the cue ("in"), as it is for "in Al-Qamishli".
   const q = geo.parse('Two explosions were heard in al-Qamishli overnight.');
   assert.equal(q.find((p) => p.text === 'al-Qamishli')?.entry.countryCode, 'SY');
+  // A verb of attack before the name is a cue as "in" is.
+  const t = geo.parse('The suicide attack which targeted al-Qamishli killed 40.');
+  assert.equal(t.find((p) => p.text === 'al-Qamishli')?.entry.countryCode, 'SY');
   // A lower-case "al" that is no article before a name changes nothing.
   assert.ok(geo.parse('Gunmen attacked a bus in al-Dummyville.').every((p) => p.entry.countryCode !== 'SK'));
 });
