@@ -183,8 +183,8 @@ export async function fillPostgres(url, schema, count, onProgress) {
   const pg = (await import('pg')).default;
   const client = new pg.Client({ connectionString: url, options: `-c search_path=${schema}` });
   await client.connect();
-  // The trigram indexes are built once at the end (much faster than row by row).
-  const { rows: trgm } = await client.query(`select indexname, indexdef from pg_indexes where schemaname = $1 and indexname like '%_trgm'`, [schema]);
+  // The trigram and actor-name indexes are built once at the end (much faster than row by row).
+  const { rows: trgm } = await client.query(`select indexname, indexdef from pg_indexes where schemaname = $1 and (indexname like '%_trgm' or indexname = 'events_actor_names')`, [schema]);
   for (const i of trgm) await client.query(`drop index "${i.indexname}"`);
   try {
     const types = {

@@ -4,7 +4,7 @@
 import { sql, type Kysely } from 'kysely';
 import { normName } from '../merge/compat.js';
 import type { Database } from './schema.js';
-import { migrateForScale } from './scale-schema.js';
+import { migrateActorNames, migrateForScale } from './scale-schema.js';
 
 export type Engine = 'sqlite' | 'postgres';
 
@@ -314,6 +314,11 @@ const MIGRATIONS: Migration[] = [
       await sql.raw('create statistics events_country_iso3_type (dependencies, mcv) on country, iso3, event_type from events').execute(db);
       await sql.raw('analyze events').execute(db);
     },
+  },
+  {
+    version: 70,
+    name: 'PostgreSQL: the distinct actor names, and the events by actor name (actor search, issue 18)',
+    up: async (db, engine) => { if (engine === 'postgres') await migrateActorNames(db); },
   },
 ];
 

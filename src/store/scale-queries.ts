@@ -4,7 +4,7 @@
 // the count tables kept on write.
 import { sql, type ExpressionBuilder, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { Engine } from './migrations.js';
-import { ACTOR_TEXT_COLUMNS, concatText, Q_TEXT_COLUMNS } from './scale-schema.js';
+import { ACTOR_TEXT_COLUMNS, actorArray, concatText, Q_TEXT_COLUMNS } from './scale-schema.js';
 import type { Database } from './schema.js';
 import type { CountRow, EventFilters, Stats } from './types.js';
 
@@ -211,6 +211,7 @@ export function indexableText(text: string): boolean {
  * A prefilter from the trigram index: every event whose text (q: notes, actors, places; actor: the
  * four actor columns) contains `text` passes, a few more may (case folding, text spanning two
  * fields); the exact LIKE applied beside it decides. Undefined when the index cannot help.
+ * PostgreSQL `actor`: the events holding a matching name (actor_names), exact per column.
  */
 export function textPrefilter(engine: Engine, kind: 'q' | 'actor', text: string, terms: string[] = []): Expression<SqlBool> | undefined {
   if (!indexableText(text)) return undefined;
@@ -222,8 +223,13 @@ export function textPrefilter(engine: Engine, kind: 'q' | 'actor', text: string,
     const pattern = `%${text.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
     return sql<SqlBool>`events.event_id in (select t.event_id from events_text t where t.seq in (select rowid from events_fts where events_fts match ${match}) and ${sql.ref(`t.${column}`)} like ${pattern} escape '\\')`;
   }
-  const expr = concatText(kind === 'q' ? Q_TEXT_COLUMNS : ACTOR_TEXT_COLUMNS, 'events.');
   const pattern = `%${text.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+  if (kind === 'actor') {
+    // The matching names first (a small table), then the events holding one of them in an actor
+    // column, from the array index (migration 70): never the posting list of every trigram of a long text.
+    return sql<SqlBool>`${sql.raw(actorArray('events.'))} && (select coalesce(array_agg(n.name), '{}'::text[]) from actor_names n where n.name ilike ${pattern} escape '\\')`;
+  }
+  const expr = concatText(Q_TEXT_COLUMNS, 'events.');
   return sql<SqlBool>`(${sql.raw(expr)}) ilike ${pattern} escape '\\'`;
 }
 

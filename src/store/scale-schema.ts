@@ -202,3 +202,37 @@ export async function migrateForScale(db: Kysely<any>, engine: Engine): Promise<
     await postgresTrigram(db);
   }
 }
+
+/** PostgreSQL: the array of an event's actor columns that `events_actor_names` indexes (queries use exactly this expression). */
+export function actorArray(prefix = ''): string {
+  return `array[${ACTOR_TEXT_COLUMNS.map((c) => `${prefix}${c}`).join(', ')}]`;
+}
+
+/**
+ * PostgreSQL, migration 70: `actor_names`, every distinct value of the four actor columns (a few
+ * thousand rows at a million events), kept by a statement trigger on every insert and update (a
+ * name whose events are all deleted stays: it only costs a lookup that finds nothing), and a GIN
+ * index on the array of an event's actor columns. An actor search then matches the short names
+ * first (their own trigram index, or a scan of a small table) and reads the events of exactly those
+ * names from the array index: the trigram index of the events' concatenated actors read the posting
+ * list of every trigram of a long text ("of ", " of"), common ones included (~80 ms at 1M events for
+ * "Police Forces of Kenya", against ~4 ms). Exact: an event matches the LIKE of one of its actor
+ * columns exactly when that column's whole value is a matching name.
+ */
+export async function migrateActorNames(db: Kysely<any>): Promise<void> {
+  await run(db, [
+    'create table actor_names (name text primary key)',
+    `insert into actor_names (name) select distinct unnest(${actorArray()}) from events on conflict do nothing`,
+    `create function sitrep_actor_names() returns trigger language plpgsql as $$
+     begin
+       insert into actor_names (name) select distinct unnest(${actorArray()}) from new_rows on conflict do nothing;
+       return null;
+     end $$`,
+    'create trigger events_actor_names_ins after insert on events referencing new table as new_rows for each statement execute function sitrep_actor_names()',
+    'create trigger events_actor_names_upd after update on events referencing new table as new_rows for each statement execute function sitrep_actor_names()',
+    `create index events_actor_names on events using gin ((${actorArray()}))`,
+  ]);
+  const ext = await sql<{ schema: string }>`select n.nspname as schema from pg_extension e join pg_namespace n on n.oid = e.extnamespace where e.extname = 'pg_trgm'`.execute(db);
+  if (ext.rows[0]) await run(db, [`create index actor_names_trgm on actor_names using gin (name "${ext.rows[0].schema.replace(/"/g, '""')}".gin_trgm_ops)`]);
+  await run(db, ['analyze actor_names', 'analyze events']);
+}

@@ -247,3 +247,11 @@ test('a crowd named before a blocking or closing act is a demonstration though n
   assert.equal(first('On 2 May 2020, police blocked the road near the market in Tepic.'), undefined);
   assert.equal(first('On 2 May 2020, residents gathered at the scene in Tepic.'), undefined);
 });
+
+test('shots fired at a person, rocket-propelled grenades in the plural, towns occupied, cattle stolen and forces that "fight against" a group are events', () => {
+  assert.equal(first('On 3 May 2021, unidentified gunmen fired shots at a local councillor in his car in Dosso town.')?.event_type, 'Violence against civilians');
+  assert.equal(first('On 7 June 2021, unknown militants fired three RPGs towards a police camp near Kadugli.')?.sub_event_type, 'Shelling/artillery/missile attack');
+  assert.equal(first('On 9 June 2021, rebel forces occupied the towns of Bouca and Batangafo.')?.sub_event_type, 'Non-violent transfer of territory');
+  assert.equal(first('On 12 July 2021, unknown individuals stole 40 heads of cattle in Kayes.')?.sub_event_type, 'Looting/property destruction');
+  assert.equal(first('On 2 August 2021, the national army fights against rebels near Obock.')?.event_type, 'Battles');
+});
