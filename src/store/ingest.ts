@@ -88,14 +88,21 @@ export async function ingestDocuments(
     // Near-identical documents: MinHash signatures looked up by band, in the store and in this batch.
     const sigs = batch.map(({ source }) => (options.detectCopies === false ? undefined : signature(source.text)));
     const stored = await store.documentsByBands(sigs.flatMap((sg) => (sg ? bands(sg) : [])));
+    // Stored candidates, each decoded once and indexed by its bands (bands are a function of the
+    // signature): a document is compared only with the candidates that share a band with it, not
+    // with every candidate of the batch (which grew with the store).
+    const storedBands = new Map<string, { id: string; sig: Uint32Array }[]>();
+    for (const [docId, enc] of stored) {
+      const o = { id: docId, sig: decodeSignature(enc) };
+      for (const k of bands(o.sig)) (storedBands.get(k) ?? storedBands.set(k, []).get(k)!).push(o);
+    }
     const batchBands = new Map<string, { id: string; sig: Uint32Array }[]>();
     const copyOf = (id: string, sig: Uint32Array, keys: string[]): string | undefined => {
       let best: string | undefined;
-      for (const k of keys) {
-        for (const o of batchBands.get(k) ?? []) if (o.id !== id && similarity(sig, o.sig) >= COPY_SIMILARITY && (!best || o.id < best)) best = o.id;
-      }
-      for (const [docId, enc] of stored) {
-        if (docId !== id && similarity(sig, decodeSignature(enc)) >= COPY_SIMILARITY && (!best || docId < best)) best = docId;
+      for (const index of [batchBands, storedBands]) {
+        for (const k of keys) {
+          for (const o of index.get(k) ?? []) if (o.id !== id && (!best || o.id < best) && similarity(sig, o.sig) >= COPY_SIMILARITY) best = o.id;
+        }
       }
       return best;
     };

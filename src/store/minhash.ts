@@ -55,8 +55,9 @@ export function encodeSignature(sig: Uint32Array): string {
 }
 
 export function decodeSignature(s: string): Uint32Array {
-  const buf = Buffer.from(s, 'base64');
-  return new Uint32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
+  const out = new Uint32Array(PERM);
+  const n = Buffer.from(out.buffer).write(s, 'base64');
+  return n === out.byteLength ? out : out.subarray(0, n >> 2);
 }
 
 export function similarity(a: Uint32Array, b: Uint32Array): number {

@@ -229,7 +229,7 @@ export async function startFeedServer(options: { feeds: number; window?: number;
     const server = createServer((req, res) => {
       handle(req, res).catch(() => res.destroy());
     });
-    server.keepAliveTimeout = 1000;
+    server.keepAliveTimeout = 5000; // as Node and many servers (a hint of 1 s would forbid reuse)
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     servers.push(server);
   }
