@@ -134,3 +134,12 @@ test('in an article, places listed in an undated sentence do not split an event 
   const listed = eventsOf(`${FILLER} On Friday, militants attacked army posts in Manbij, Tabqa and Raqqa, the army said.`);
   assert.deepEqual(listed.map((e) => e.location).sort(), ['Al-Tabqa', 'Ar Raqqah', 'Manbij']);
 });
+
+test('wire copy in capitals: the police that report an attack are its source, not a party to it', () => {
+  const text = 'MANAGUA, 4 MAY 90 -- [TEXT] THE POLICE HAVE REPORTED THAT A JUDGE WAS SERIOUSLY WOUNDED THIS MORNING DURING A TERRORIST ATTACK IN CHINANDEGA IN WHICH HIS DRIVER WAS KILLED.';
+  const events = eventsOf(text, '1990-05-04');
+  assert.ok(events.length >= 1, 'an event');
+  for (const e of events) {
+    assert.ok(!/^Police Forces/.test(e.actor1 ?? '') && !/^Police Forces/.test(e.actor2 ?? ''), `${e.actor1} / ${e.actor2}`);
+  }
+});

@@ -255,3 +255,12 @@ test('shots fired at a person, rocket-propelled grenades in the plural, towns oc
   assert.equal(first('On 12 July 2021, unknown individuals stole 40 heads of cattle in Kayes.')?.sub_event_type, 'Looting/property destruction');
   assert.equal(first('On 2 August 2021, the national army fights against rebels near Obock.')?.event_type, 'Battles');
 });
+
+test('armed groups of the Central African Republic named by acronym are their ACLED actors, with their inter codes', () => {
+  const e = first('On 4 March 2010, CPJP rebels attacked FACA soldiers in Ndele.');
+  assert.ok(e);
+  assert.ok([e.actor1, e.actor2].includes('CPJP: Convention of Patriots for Justice and Peace'), `${e.actor1} / ${e.actor2}`);
+  const f = first('On 9 May 2011, APRD fighters clashed with FDPC fighters near Kabo.');
+  assert.deepEqual([f?.actor1, f?.actor2].sort(), ['APRD: Popular Army for the Restoration of the Republic and Democracy', 'FDPC: Democratic Front for the People of the Central African Republic']);
+  assert.equal(f?.interaction, 23);
+});

@@ -16,18 +16,34 @@ const partisanOutlets = new RegExp(`\\b(${lexicon.partisanOutlets.map((o) => o.r
 const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we', 'i']);
 const MAX_NAME = 9;
 
-function isNameToken(t: Token): boolean {
+function isNameToken(t: Token, capitals = false): boolean {
+  // In text written in capitals a capital says nothing: only the title words and function words.
+  if (capitals) return (t.kind === 'word' && (nameWords.has(t.lower) || FUNCTION_WORDS.has(t.lower))) || t.text === "'s" || t.text === '’s';
   return (t.kind === 'word' && (t.upper || nameWords.has(t.lower))) || t.text === "'s" || t.text === '’s';
 }
 
+/** A word of two letters or more written in capitals. */
+function capsWord(t: Token | undefined): boolean {
+  return t !== undefined && t.kind === 'word' && t.text.length > 1 && t.text !== t.lower && t.text === t.text.toUpperCase();
+}
+
+/** The token and a neighbour are written in capitals: the text around is in capitals (wire copy). */
+function inCapitals(tokens: Token[], i: number): boolean {
+  return capsWord(tokens[i]) && (capsWord(tokens[i - 1]) || capsWord(tokens[i + 1]));
+}
+
+// Perfect auxiliaries between a source and its verb ("the police have reported that").
+const PERFECT = new Set(['have', 'has', 'had']);
+
 /** The source's name ending just before token `end` (exclusive): "Head of SDF Media Center Farhad Shami". */
-function nameBefore(tokens: Token[], verb: number): [number, number] | null {
+function nameBefore(tokens: Token[], verb: number, capitals = false): [number, number] | null {
   let end = verb;
+  if (capitals && PERFECT.has(tokens[end - 1]?.lower ?? '')) end--;
   // "the Syrian Democratic Forces (SDF) said": the acronym in brackets belongs to the name.
   if (tokens[end - 1]?.text === ')' && tokens[end - 3]?.text === '(') end -= 3;
   const sentence = tokens[end - 1]?.sentence;
   let k = end - 1;
-  while (k >= 0 && end - k <= MAX_NAME && tokens[k]!.sentence === sentence && isNameToken(tokens[k]!)) k--;
+  while (k >= 0 && end - k <= MAX_NAME && tokens[k]!.sentence === sentence && isNameToken(tokens[k]!, capitals)) k--;
   let first = k + 1;
   // Drop leading function words ("the", "of").
   while (first < end && (tokens[first]!.lower === 'of' || tokens[first]!.lower === 'and')) first++;
@@ -78,11 +94,12 @@ export function recogniseAttributions(doc: Doc): void {
       i = prep.endToken - 1;
       continue;
     }
-    if (!verbs.hasToken(t) || t.upper) continue;
+    const capitals = inCapitals(tokens, i);
+    if (!verbs.hasToken(t) || (t.upper && !capitals)) continue;
     // Passive "were reported" is not attribution ("clashes were reported").
     const prev = tokens[i - 1]?.lower;
     if (prev === 'was' || prev === 'were' || prev === 'been' || prev === 'be' || prev === 'is' || prev === 'are') continue;
-    let name = nameBefore(tokens, i);
+    let name = nameBefore(tokens, i, capitals);
     if (!name) {
       // Inverted: "..., said police spokesman Charles Owino."
       const after = nameAfter(tokens, i + 1);
