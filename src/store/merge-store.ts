@@ -3,7 +3,7 @@
 // same country within the days it may reach, read by the (country, day) index), so the cost of a
 // document does not grow with the store. Events never split; when a report joins two events the
 // older keeps its id and the other becomes an alias.
-import { sql, type Transaction } from 'kysely';
+import { sql, type RawBuilder, type Transaction } from 'kysely';
 import type { AcledEvent } from '../common/event.js';
 import { normName, dayNumber, slackOf } from '../merge/compat.js';
 import { clusterReports } from '../merge/engine.js';
@@ -160,16 +160,26 @@ export async function storeReports(
   }
   for (const [windows, minSlack] of [[near, 0], [wide, WIDE_SLACK]] as const) {
     // Reports of a month have the widest slack there is: tested by equality, so that their own
-    // (slack, country, day) index is read, not every report of the country in the month (at 200,000
-    // stored reports that was the cost of reading candidates).
+    // partial indexes (slack = WIDE_SLACK) are read, not every report of the country in the month.
     const slackTest = minSlack === 0 ? sql`` : sql`and r.slack = ${sql.lit(WIDE_SLACK)}`;
-    for (const part of chunks(windows, 150)) {
+    // A window of a province reads its province and the reports of no known province by the
+    // (country, admin1, day) index, two ranges, so that reports of the country's other provinces are
+    // never read (a store growing elsewhere in the country costs nothing); a window of no known
+    // province reads the whole country by the (country, day) index. Duplicates are dropped below.
+    const placed = windows.filter((w) => w.admin1 !== '');
+    const whole = windows.filter((w) => w.admin1 === '');
+    const reads: { part: Window[]; test: RawBuilder<unknown> }[] = [];
+    for (const part of chunks(placed, 150)) {
+      reads.push({ part, test: sql`r.admin1 = w.admin1` });
+      reads.push({ part, test: sql`r.admin1 = ''` });
+    }
+    for (const part of chunks(whole, 150)) reads.push({ part, test: sql`1 = 1` });
+    for (const { part, test } of reads) {
       const values = sql.join(part.map((w) => sql`(${w.country}, ${w.admin1}, cast(${w.from} as integer), cast(${w.to} as integer))`));
       const found = await sql<{ report_id: string; event_id: string; created: number | string; data: string }>`
         with w(country, admin1, d0, d1) as (values ${values})
         select r.report_id, r.event_id, r.created, r.data from w join event_reports r
-          on r.country = w.country and r.day >= w.d0 and r.day <= w.d1 ${slackTest}
-          and (w.admin1 = '' or r.admin1 = w.admin1 or r.admin1 = '')`.execute(trx);
+          on r.country = w.country and ${test} and r.day >= w.d0 and r.day <= w.d1 ${slackTest}`.execute(trx);
       for (const f of found.rows) {
         if (stored.has(f.report_id)) continue;
         stored.set(f.report_id, { event_id: f.event_id, created: Number(f.created), input: JSON.parse(f.data) as MergeInput });

@@ -2,7 +2,7 @@
 // together with the record of its version, so a crash mid-migration leaves the previous version.
 // Append new migrations; never edit one that has shipped.
 import { sql, type Kysely } from 'kysely';
-import { normName } from '../merge/compat.js';
+import { normName, slackOf } from '../merge/compat.js';
 import type { Database } from './schema.js';
 import { migrateActorNames, migrateForScale } from './scale-schema.js';
 
@@ -319,6 +319,17 @@ const MIGRATIONS: Migration[] = [
     version: 70,
     name: 'PostgreSQL: the distinct actor names, and the events by actor name (actor search, issue 18)',
     up: async (db, engine) => { if (engine === 'postgres') await migrateActorNames(db); },
+  },
+  {
+    version: 71,
+    name: 'the merge reads of reports of a month: partial indexes',
+    async up(db) {
+      // The merge reads reports of a month (the widest slack) by slack equality: indexes of those
+      // rows only, by country and by province, cost a write only for them (not for every report).
+      await db.schema.dropIndex('event_reports_wide').execute();
+      await sql.raw(`create index event_reports_wide on event_reports (country, day) where slack = ${slackOf(3)}`).execute(db);
+      await sql.raw(`create index event_reports_wide_place on event_reports (country, admin1, day) where slack = ${slackOf(3)}`).execute(db);
+    },
   },
 ];
 
