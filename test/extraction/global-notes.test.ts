@@ -264,3 +264,9 @@ test('armed groups of the Central African Republic named by acronym are their AC
   assert.deepEqual([f?.actor1, f?.actor2].sort(), ['APRD: Popular Army for the Restoration of the Republic and Democracy', 'FDPC: Democratic Front for the People of the Central African Republic']);
   assert.equal(f?.interaction, 23);
 });
+
+test('"security services" are state forces', () => {
+  const e = first('On 5 May 2021, security services shot dead two traders in Bria.');
+  assert.equal(e?.actor1, 'Military Forces of Central African Republic');
+  assert.equal(e?.interaction, 17);
+});

@@ -105,3 +105,18 @@ test('a lower-case Arabic article hyphened to a name is part of it ("in al-Bab",
   // A lower-case "al" that is no article before a name changes nothing.
   assert.ok(geo.parse('Gunmen attacked a bus in al-Dummyville.').every((p) => p.entry.countryCode !== 'SK'));
 });
+
+test('English names of Syrian towns that GeoNames spells otherwise (aliases.tsv)', () => {
+  const geo = loadGeoparser();
+  const place = (text: string, name: string) => geo.parse(text).find((p) => p.text === name)?.entry;
+  // Invented sentences.
+  const palmyra = place('Syrian government forces shelled Palmyra in Homs province on Tuesday.', 'Palmyra');
+  assert.equal(palmyra?.countryCode, 'SY');
+  assert.equal(palmyra?.name, 'Tadmur');
+  assert.equal(place('Airstrikes hit Douma near Damascus, Syria.', 'Douma')?.feature, 'city');
+  assert.equal(place('Shelling killed three in Mayadeen, Deir ez-Zor.', 'Mayadeen')?.name, 'Al Mayadin');
+  assert.equal(place('A car bomb exploded in al-Bukamal, Deir ez-Zor.', 'al-Bukamal')?.name, 'Albu Kamal');
+  assert.equal(place('Airstrikes hit a market in Maarat al-Numan in Idlib, Syria.', 'Maarat al-Numan')?.countryCode, 'SY');
+  // The exonym does not take a US town's story to Syria.
+  assert.equal(place('Police arrested a man in Palmyra, New Jersey, on Friday.', 'Palmyra')?.countryCode, 'US');
+});
