@@ -192,7 +192,7 @@ for (const engine of await engines()) {
       assert.equal(await store.countDocuments(), Number(docs.n));
     });
 
-    test('a long text is looked up by its rarest trigrams, and finds what a substring search finds', { skip: engine.name !== 'sqlite' }, async () => {
+    test('a long text is looked up by its rarest trigrams, and finds what a substring search finds', { skip: engine.name !== 'sqlite' && 'SQLite only (the lookup it checks is SQLite\'s)' }, async () => {
       const { rarestTrigrams } = await import('../../src/store/scale-queries.js');
       // "Tiger Brigade" is in one event only, "police" and " of" in many: the three come from the rare part.
       const terms = await rarestTrigrams(store.db, 'Police of the Tiger Brigade');
@@ -289,7 +289,7 @@ for (const engine of await engines()) {
       assert.equal(await store.countEvents({ actor: 'Copper Owl' }), 0);
     });
 
-    test('a box with few of the newest events is read from the coordinates index, not along the dates', { skip: engine.name !== 'postgres' }, async () => {
+    test('a box with few of the newest events is read from the coordinates index, not along the dates', { skip: engine.name !== 'postgres' && 'PostgreSQL only (the plan it checks is PostgreSQL\'s)' }, async () => {
       const cap = capture(store);
       let page;
       try {
