@@ -63,24 +63,28 @@ test('a run of 4,000 "<" in a paragraph: its text whole, read within a few times
   const page = (run: string) => `<html><body><p>Soldiers clashed with rebels in Garissa. ${run} Two died.</p></body></html>`;
   const html = page('<'.repeat(4000));
   const plain = page('x'.repeat(4000));
+  // The smaller of the process's CPU time (which also counts V8's compiler and GC threads: once
+  // 6 ms of CPU in 1.4 ms) and the elapsed time (which counts waiting for a busy core).
   const cpu = (h: string) => {
     const c0 = process.cpuUsage();
+    const t0 = performance.now();
     const { text } = readHtml(h, 'run.html');
+    const elapsed = performance.now() - t0;
     const c = process.cpuUsage(c0);
-    return { text, ms: (c.user + c.system) / 1000 };
+    return { text, ms: Math.min((c.user + c.system) / 1000, elapsed) };
   };
   cpu(html);
   cpu(plain);
-  // Best of 5 each, interleaved: the ratio holds whatever else the machine runs.
+  // Best of 9 each, interleaved: the ratio holds whatever else the machine runs.
   let best = Infinity;
   let bestPlain = Infinity;
-  for (let k = 0; k < 5; k++) {
+  for (let k = 0; k < 9; k++) {
     const r = cpu(html);
     assert.equal(r.text, `Soldiers clashed with rebels in Garissa. ${'<'.repeat(4000)} Two died.`);
     best = Math.min(best, r.ms);
     bestPlain = Math.min(bestPlain, cpu(plain).ms);
   }
-  assert.ok(best < 6 * Math.max(bestPlain, 0.5), `${best.toFixed(2)} ms of CPU, ${bestPlain.toFixed(2)} ms with letters`);
+  assert.ok(best < 6 * Math.max(bestPlain, 0.5), `${best.toFixed(2)} ms, ${bestPlain.toFixed(2)} ms with letters`);
 });
 
 test('50,000 nested divs: the text is found, in linear time (was 89 s, then "no text")', () => {
