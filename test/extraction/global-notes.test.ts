@@ -270,3 +270,13 @@ test('"security services" are state forces', () => {
   assert.equal(e?.actor1, 'Military Forces of Central African Republic');
   assert.equal(e?.interaction, 17);
 });
+
+test('people an armed group is told acting on are its victims, not a crowd: burning beside a killing is no riot', () => {
+  const e = first('On 5 March 2014, Seleka fighters killed four villagers in Kabo and burned the village.');
+  assert.equal(e?.event_type, 'Violence against civilians');
+  assert.equal(e?.actor1, 'Seleka Militia');
+  const army = first('On 9 July 2019, the army tortured villagers and ransacked houses near Djibo.');
+  assert.equal(army?.event_type, 'Violence against civilians');
+  // Unnamed assailants who vandalise and assault are still a mob.
+  assert.equal(first('On 10 July 2023, a group of assailants vandalized a temple and assaulted three women in Begumganj.')?.event_type, 'Riots');
+});
