@@ -355,7 +355,9 @@ export function recognise(gaz: Gazetteer, text: string, from = 0, ranges?: reado
     if (!a.cap || !b.cap || a.allCaps || b.allCaps) continue;
     const gap = text.slice(a.end, b.start);
     const isTitle = TITLES.has(a.lower) && (gap === ' ' || gap === '. ');
-    if ((gap === ' ' && gaz.firstNames.has(a.lower) && !gaz.has(a.lower + ' ' + fold(i + 1))) || isTitle) {
+    // ("Al Gedaref", "El Fasher": an Arabic article before a place's name is no first name.)
+    const article = ARABIC_ARTICLES.has(a.lower) && gaz.has(fold(i + 1));
+    if ((gap === ' ' && gaz.firstNames.has(a.lower) && !article && !gaz.has(a.lower + ' ' + fold(i + 1))) || isTitle) {
       const f = fold(i + 1);
       if (!gaz.demonyms.has(f) && !isCountryish(gaz, f)) personWords.add(f);
       // "John Henry Smith": after a middle name (itself a first name) comes the surname.
