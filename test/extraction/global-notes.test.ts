@@ -301,3 +301,14 @@ test('a place name inside a cue is no place, and cues prefer their country among
   const garissa = first('Suspected Liyu Police paramilitaries shot dead an ONLF sympathiser in Garissa town.');
   assert.equal(garissa?.country, 'Kenya');
 });
+
+test('forces told shelling a place with no target named have no actor2; a bomb that hit forces still has unidentified bombers', () => {
+  const e = first('On 28 April 2021, regime forces shelled Kafrnabel in Idleb with rocket artillery. No casualties were reported.');
+  assert.equal(e?.sub_event_type, 'Shelling/artillery/missile attack');
+  assert.equal(e?.actor2, '');
+  assert.equal(e?.inter2, 0);
+  const passive = first('On 27 April 2021, shells fired by soldiers fell in a street of Sirte. No casualties reported.');
+  assert.equal(passive?.actor2, '');
+  const bomb = first('On 12 March 2021, a police vehicle was hit by a roadside bomb near Wajir.');
+  assert.ok([bomb?.actor1, bomb?.actor2].some((a) => /^Unidentified Armed Group/.test(a ?? '')), `${bomb?.actor1} / ${bomb?.actor2}`);
+});
