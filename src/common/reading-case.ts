@@ -28,12 +28,16 @@ export interface CaseLexicon {
    * knows): "la paz", "el salvador", "new york". Its first word is capitalised then.
    */
   isName?(lowerWords: string): boolean;
+  /** A country's name of several words, each a common word ("united states"). */
+  isCountry?(lowerWords: string): boolean;
+  /** A particle written in lower case inside a name ("de", "la", "del" in "San Luis de la Reina"). */
+  isNameParticle?(lower: string): boolean;
 }
 
-/** At least this share of the cased words of two letters or more are in capitals. */
+/** At least this share of the cased letters are capitals... */
 const CAPITALS_SHARE = 0.8;
-/** ... and at least this many such words. */
-const MIN_WORDS = 4;
+/** ... and at least this many. */
+const MIN_LETTERS = 12;
 /** The longest word sequence tried as a name. */
 const MAX_NAME_WORDS = 4;
 
@@ -70,18 +74,26 @@ function wordsOf(text: string, from: number): Word[] {
   return words;
 }
 
-/** Whether the text from `from` on is written in capitals. */
+/** Whether the text from `from` on is written in capitals: one pass over its letters, stopping early. */
 export function writtenInCapitals(text: string, from = 0): boolean {
-  let cased = 0;
-  let caps = 0;
-  for (const w of wordsOf(text, from)) {
-    if (w.end - w.start < 2) continue;
-    const slice = text.slice(w.start, w.end);
-    if (slice.toUpperCase() === slice.toLowerCase()) continue;
-    cased++;
-    if (w.caps) caps++;
+  let lower = 0;
+  let upper = 0;
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 97 && c <= 122) lower++;
+    else if (c >= 65 && c <= 90) upper++;
+    else if (c >= 128) {
+      const ch = text[i]!;
+      const l = ch.toLowerCase();
+      const u = ch.toUpperCase();
+      if (l === u) continue;
+      if (ch === l) lower++;
+      else upper++;
+    } else continue;
+    // Ordinary text: a lower-case letter in every few is enough to tell.
+    if (lower > 50 && lower * CAPITALS_SHARE > (1 - CAPITALS_SHARE) * (upper + 1) * 4) return false;
   }
-  return cased >= MIN_WORDS && caps >= CAPITALS_SHARE * cased;
+  return upper >= MIN_LETTERS && upper >= CAPITALS_SHARE * (upper + lower);
 }
 
 function hasVowel(lower: string): boolean {
@@ -96,13 +108,21 @@ function lowerSpan(chars: string[], text: string, start: number, end: number): v
   }
 }
 
-/** A sentence starts here: the text's start, a line start, after ". ", "? ", "! ", or a dateline's "--". */
-function startsSentence(text: string, from: number, at: number): boolean {
+/**
+ * A sentence starts here: the text's start, a line start, after ". ", "? ", "! ", a dateline's "--",
+ * or a bracketed tag that itself starts one ("[TEXT] THE ...", but not "... [FMLN] TROOPS").
+ */
+function startsSentence(text: string, from: number, at: number, depth = 0): boolean {
   let k = at - 1;
   while (k >= from && (text[k] === ' ' || text[k] === '\t' || text[k] === '"' || text[k] === '“' || text[k] === "'" || text[k] === '(' || text[k] === '[')) k--;
   if (k < from) return true;
   const c = text[k]!;
-  if (c === '\n' || c === '\r' || c === '?' || c === '!' || c === ':' || c === ']') return true;
+  if (c === '\n' || c === '\r' || c === '?' || c === '!' || c === ':') return true;
+  if (c === ']') {
+    let open = k - 1;
+    while (open >= from && k - open <= 80 && text[open] !== '[') open--;
+    return open >= from && text[open] === '[' && depth < 4 && startsSentence(text, from, open, depth + 1);
+  }
   if (c === '-' && text[k - 1] === '-') return true;
   if (c === '—') return true;
   if (c === '.') {
@@ -155,10 +175,10 @@ export function readingCase(text: string, lexicon: CaseLexicon, from = 0): strin
         // One of the words must be no common word ("THE CAPITAL" names no place).
         let named = false;
         for (let k = i; k <= j; k++) if (capitalised[k] === 1) named = true;
-        if (named && lexicon.isName(key)) {
-          // Its first word and its long words: "La Paz", "Guatemala City", "San Luis de la Reina".
+        if ((named && lexicon.isName(key)) || lexicon.isCountry?.(key)) {
+          // Its words but particles: "La Paz", "Guatemala City", "Santa Fe", "San Luis de la Reina".
           for (let k = i; k <= j; k++) {
-            if (k > i && words[k]!.end - words[k]!.start <= 3) continue;
+            if (k > i && lexicon.isNameParticle?.(words[k]!.lower)) continue;
             chars[words[k]!.start] = text[words[k]!.start]!;
             capitalised[k] = 1;
           }

@@ -89,7 +89,7 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
   const geoparser = loadGeoparser({ demonyms: options.demonyms ?? true, userPlaces: options.userPlaces });
   // Text written in capitals is read in ordinary case: names, places and sentences are told by case.
   const gazetteer = geoparser.gazetteer;
-  const caseLexicon = englishCaseLexicon(gazetteer.commonWords, (words) => gazetteer.has(foldName(words)), gazetteer.firstNames);
+  const caseLexicon = englishCaseLexicon(gazetteer.commonWords, (words) => gazetteer.has(foldName(words)), gazetteer.firstNames, (words) => gazetteer.findCountry(words) !== undefined);
   const read = (text: string, from: number) => readingCase(text, caseLexicon, from);
   const components: PipelineComponent[] = [
     ...englishStagesBeforePlaces,

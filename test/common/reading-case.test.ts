@@ -49,3 +49,9 @@ test('a report in capitals: the town after "in" is the event place, evidence quo
   const quoted = Object.values(events[0]!.evidence).flat().map((e) => e.text);
   assert.ok(quoted.includes('KIDNAPPED'), quoted.join('|'));
 });
+
+test('a bracketed tag starts a sentence only where the tag does; country names of common words', () => {
+  const lex = englishCaseLexicon(new Set([...COMMON, 'united', 'states', 'have', 'been', 'kidnapped']), (k) => NAMES.has(k), undefined, (k) => k === 'united states');
+  const read = readingCase('LIMA, 7 MAY 89 -- [TEXT] TWO MEN OF THE FMLN [FARABUNDO] HAVE BEEN KIDNAPPED IN THE UNITED STATES.', lex);
+  assert.equal(read, 'Lima, 7 May 89 -- [Text] Two men of the FMLN [Farabundo] have been kidnapped in the United States.');
+});

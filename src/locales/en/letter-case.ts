@@ -2,6 +2,9 @@
 // written in lower case, and which calendar words are capitalised.
 import type { CaseLexicon } from '../../common/reading-case.js';
 import calendarWords from './data/calendar-words.json' with { type: 'json' };
+import letterCase from './data/letter-case.json' with { type: 'json' };
+
+const PARTICLES = new Set(letterCase.nameParticles);
 
 const MONTHS = Object.keys(calendarWords.months);
 const WEEKDAYS = Object.keys(calendarWords.weekdays);
@@ -31,7 +34,12 @@ function stems(w: string): string[] {
  * words, from SUBTLEX-US), and regular inflections of them unless the inflected form is a name
  * (`isName`: "MORALES" is a town and a surname, not "morale" + s).
  */
-export function englishCaseLexicon(common: ReadonlySet<string>, isName: (lowerWords: string) => boolean, firstNames?: ReadonlySet<string>): CaseLexicon {
+export function englishCaseLexicon(
+  common: ReadonlySet<string>,
+  isName: (lowerWords: string) => boolean,
+  firstNames?: ReadonlySet<string>,
+  isCountry?: (lowerWords: string) => boolean,
+): CaseLexicon {
   const cache = new Map<string, boolean>();
   return {
     isLowerWord(lower) {
@@ -47,5 +55,7 @@ export function englishCaseLexicon(common: ReadonlySet<string>, isName: (lowerWo
     isAlwaysCapitalised: (lower) => ALWAYS.has(lower),
     isCalendarBesideNumber: (lower) => BESIDE_NUMBER.has(lower),
     isName,
+    isCountry,
+    isNameParticle: (lower) => PARTICLES.has(lower),
   };
 }
