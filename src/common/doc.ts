@@ -91,6 +91,12 @@ export interface PlaceMention extends Span {
   alternatives?: { entry: GazetteerEntry; score: number }[];
 }
 
+/** A name that points to a country without being a place of it ("FACA", "Oromo", "woreda"). */
+export interface CueMention extends PlaceMention {
+  /** An armed group or force, which may act abroad: its country is where it comes from. */
+  group: boolean;
+}
+
 export interface ActorMention extends Span {
   text: string;
   /** Key into the actor dictionary. */
@@ -155,6 +161,8 @@ export class Doc {
   readonly dates: DateMention[] = [];
   readonly quantities: Quantity[] = [];
   readonly places: PlaceMention[] = [];
+  /** Countries the text points to without naming a place ("FACA soldiers", "the woreda"), in text order. */
+  readonly countryCues: CueMention[] = [];
   readonly actors: ActorMention[] = [];
   readonly triggers: TriggerMention[] = [];
   readonly attributions: Attribution[] = [];

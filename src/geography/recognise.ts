@@ -321,10 +321,13 @@ function joinable(text: string, a: Word, b: Word): boolean {
 /** Transliterations of the Arabic article, assimilated or not ("al", "el", "ad-Dana", "ash-Shaddadi"). */
 const ARABIC_ARTICLES = new Set(['al', 'el', 'ad', 'adh', 'an', 'ar', 'as', 'ash', 'at', 'ath', 'az', 'ed', 'en', 'er', 'es', 'et', 'ez']);
 
-/** The folded article when word i is preceded by a lower-case Arabic article and a hyphen ("al-Bab"). */
+/**
+ * The folded article when word i is preceded by an Arabic article and a hyphen ("al-Bab", and in
+ * headline case "Al-Raqqah"; an article in capitals, "AL-", is left alone).
+ */
 function articleBefore(text: string, words: WordView, i: number): string | undefined {
   const prev = words.at(i - 1);
-  if (!prev || prev.cap || !ARABIC_ARTICLES.has(prev.text)) return undefined;
+  if (!prev || prev.allCaps || !ARABIC_ARTICLES.has(prev.lower)) return undefined;
   const gap = text.slice(prev.end, words.get(i).start);
   return gap === '-' || gap === '\u2010' || gap === '\u2011' ? prev.text : undefined;
 }
@@ -355,7 +358,9 @@ export function recognise(gaz: Gazetteer, text: string, from = 0, ranges?: reado
     if (!a.cap || !b.cap || a.allCaps || b.allCaps) continue;
     const gap = text.slice(a.end, b.start);
     const isTitle = TITLES.has(a.lower) && (gap === ' ' || gap === '. ');
-    if ((gap === ' ' && gaz.firstNames.has(a.lower) && !gaz.has(a.lower + ' ' + fold(i + 1))) || isTitle) {
+    // ("Al Gedaref", "El Fasher": an Arabic article before a place's name is no first name.)
+    const article = ARABIC_ARTICLES.has(a.lower) && gaz.has(fold(i + 1));
+    if ((gap === ' ' && gaz.firstNames.has(a.lower) && !article && !gaz.has(a.lower + ' ' + fold(i + 1))) || isTitle) {
       const f = fold(i + 1);
       if (!gaz.demonyms.has(f) && !isCountryish(gaz, f)) personWords.add(f);
       // "John Henry Smith": after a middle name (itself a first name) comes the surname.
@@ -405,6 +410,9 @@ export function recognise(gaz: Gazetteer, text: string, from = 0, ranges?: reado
     }
     if (bestEnd < 0 && article && gaz.has(article + ' ' + f0)) bestEnd = i;
     if (bestEnd < 0) continue;
+    // "Al-Raqqah", "Al-Quneitra": an article alone, hyphened to a name, is read with that name
+    // (articleBefore), not as a place of its own nor as the start of an unknown one.
+    if (bestEnd === i && !w.allCaps && ARABIC_ARTICLES.has(w.lower) && articleBefore(text, words, i + 1) !== undefined && words.isCap(i + 1)) continue;
     const c = makeCandidate(gaz, text, words, i, bestEnd, bestKey, personWords, fold, article ? 1 : 0);
     i = bestEnd;
     if (c === NOT_A_PLACE) {

@@ -99,10 +99,10 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
       // before it. Only sentences in scope are read. A country given with the document (not learnt
       // here) is the focus of ambiguous names.
       apply: (doc) => {
-        doc.places.push(
-          ...geoparser.parse(doc.text, { from: doc.bodyStart, ranges: doc.scope ? scopedTextRanges(doc) : undefined, focusCountry: doc.meta.country }),
-        );
+        const found = geoparser.parseWithCues(doc.text, { from: doc.bodyStart, ranges: doc.scope ? scopedTextRanges(doc) : undefined, focusCountry: doc.meta.country });
+        doc.places.push(...found.places);
         doc.places.sort((a, b) => a.start - b.start);
+        doc.countryCues.push(...found.cues);
       },
     },
     // A capital standing for its government ("Washington said") is not a place of the story.

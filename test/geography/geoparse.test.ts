@@ -269,3 +269,12 @@ test('text in capitals: a name after a first name or a title is a surname, a pla
   assert.ok(t.includes('CHINANDEGA'), t.join('|'));
   assert.equal(t.filter((x) => x === 'VALENCIA').length, 1, t.join('|'));
 });
+
+test('an Arabic article before a place is no first name: "Al Gedaref" does not make Gedaref a surname', () => {
+  const found = places('Teachers protested in Gedaref (Madeinat Al Gedaref, Gedaref) on Monday.');
+  assert.ok(found.some((p) => p.text === 'Gedaref' && p.entry.countryCode === 'SD'), JSON.stringify(found.map((p) => p.text)));
+  const elFasher = places('Residents of El Obeid marched; later a crowd gathered in Obeid market.');
+  assert.ok(elFasher.some((p) => p.entry.countryCode === 'SD'));
+  // A person's name still reads as one: "Al Jones said".
+  assert.ok(!texts('Al Jones said the meeting was over.').includes('Jones'));
+});
