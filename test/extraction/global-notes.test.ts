@@ -323,3 +323,13 @@ test('seizing goods is looting, seizing weapons a disrupted weapons use, seizing
   assert.equal(first('On 3 May 2021, the opposition seized the initiative in parliament in Bamako.'), undefined);
   assert.equal(first('On 7 January 2023, party members staged a rally in Dhaka against a court order to confiscate the property of their leader.')?.sub_event_type, 'Peaceful protest');
 });
+
+test('armed members of a community ("armed pastoralists", "armed Fulani herders") are its militia, not a crowd', () => {
+  const e = first('On 10 November 2021, armed pastoralists shot and killed two farmers near Kutum.');
+  assert.equal(e?.event_type, 'Violence against civilians');
+  assert.equal(e?.inter1, 4);
+  const f = first('On 3 April 2014, armed Fulani herders attacked Godawa and burned thirteen houses.');
+  assert.match(f?.actor1 ?? '', /^Fulani Ethnic Militia/);
+  // "armed men", "armed people" stay unidentified armed men.
+  assert.equal(first('On 30 April 2020, a businessman was abducted in Matola by unknown armed people.')?.inter1, 3);
+});

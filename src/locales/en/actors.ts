@@ -107,6 +107,17 @@ function actorAt(doc: Doc, i: number, entry: ActorEntry, endToken: number): numb
     }
   }
   if (entry.kind && memberOf.has(doc.text.slice(t.start, last.end).toLowerCase()) && namedActorFollows(tokens, endToken)) return i;
+  // "armed pastoralists", "armed Fulani herders": a community's armed men are its militia.
+  if (entry.kind === 'population' && armedPeopleAt(doc, i)) {
+    // (The mention is the community's name where one stands between, "Fulani": its militia is named
+    // after it; else the word for people.)
+    const between = ARMED_PEOPLE_BEFORE.has(lowerAt(tokens, i - 1)) ? undefined : tokens[i - 1]!;
+    const named = between && between.upper ? between : undefined;
+    const start = named ? named.start : t.start;
+    const end = named ? named.end : last.end;
+    doc.actors.push({ start, end, text: doc.text.slice(start, end), actorId: 'communal-militia', inter: 4, generic: true });
+    return endToken - 1;
+  }
   // "Sudanese Toposa militia": a name we do not know, right before "militia", is an identity group's.
   if (entry.kind === 'unidentified' && endToken === i + 1 && militiaWords.has(t.lower) && namesUnknownGroup(doc, i - 1)) {
     const name = tokens[i - 1]!;
@@ -136,6 +147,21 @@ function actorAt(doc: Doc, i: number, entry: ActorEntry, endToken: number): numb
     generic: entry.kind ? true : undefined,
   });
   return endToken - 1;
+}
+
+const ARMED_PEOPLE_BEFORE = new Set<string>(dictionary.armedPeople.before);
+const NOT_ARMED_PEOPLE = new Set<string>(dictionary.armedPeople.notPeople);
+
+/** The word for people at token i follows "armed", right before it or with a capitalised name between that is no actor. */
+function armedPeopleAt(doc: Doc, i: number): boolean {
+  const tokens = doc.tokens;
+  const sentence = tokens[i]!.sentence;
+  if (NOT_ARMED_PEOPLE.has(tokens[i]!.lower)) return false;
+  if (tokens[i - 1]?.sentence === sentence && ARMED_PEOPLE_BEFORE.has(lowerAt(tokens, i - 1))) return true;
+  const between = tokens[i - 1];
+  if (!between || between.kind !== 'word' || !between.upper || tokens[i - 2]?.sentence !== sentence || !ARMED_PEOPLE_BEFORE.has(lowerAt(tokens, i - 2))) return false;
+  const prior = doc.actors[doc.actors.length - 1];
+  return !(prior && prior.end > between.start);
 }
 
 const SAME_IN_BRACKETS = new RegExp(`^\\s*\\(\\s*(?:(?:${dictionary.sameActorInBrackets.join('|')})\\s+(?:\\p{Lu}[\\p{L}'’-]*\\s+){0,2})?$`, 'u');
