@@ -177,6 +177,8 @@ interface Votes {
   /** The country with most votes, and its votes. */
   top: number;
   topCountry: number;
+  /** A people, a unit word or a one-country force (a country cue, no armed group's) names the top country. */
+  topCued: boolean;
 }
 
 interface Anchor {
@@ -273,7 +275,7 @@ function pickBest(scores: Float64Array[], best: Int32Array): void {
 
 /** Votes: one per distinct name, spread over its readings by a softmax of their scores. */
 function castVotes(gaz: Gazetteer, cands: Candidate[], readings: Readings[], nameIds: Int32Array, nameCount: number, scores: Float64Array[], best: Int32Array, cueCountries: readonly { country: number; group: boolean }[] = []): Votes {
-  const votes: Votes = { country: new Map(), admin1: new Map(), byName: new Array<NameVotes | undefined>(nameCount).fill(undefined), names: 0, top: 0, topCountry: -1 };
+  const votes: Votes = { country: new Map(), admin1: new Map(), byName: new Array<NameVotes | undefined>(nameCount).fill(undefined), names: 0, top: 0, topCountry: -1, topCued: false };
   const seen = new Uint8Array(nameCount);
   for (let k = 0; k < cands.length; k++) {
     const c = cands[k]!;
@@ -303,7 +305,9 @@ function castVotes(gaz: Gazetteer, cands: Candidate[], readings: Readings[], nam
     if (q.country < 0) continue;
     votes.names++;
     votes.country.set(q.country, (votes.country.get(q.country) ?? 0) + 1);
-    if (!q.group) forTop.set(q.country, (forTop.get(q.country) ?? 0) + 1);
+    // (A people, a unit word or a one-country force says more than a second town name: "Oromo
+    // protests in Robe" is no Robe in Australia.)
+    if (!q.group) forTop.set(q.country, (forTop.get(q.country) ?? 0) + 2);
   }
   for (const [cc, v] of forTop) {
     if (v > votes.top) {
@@ -311,6 +315,7 @@ function castVotes(gaz: Gazetteer, cands: Candidate[], readings: Readings[], nam
       votes.topCountry = cc;
     }
   }
+  votes.topCued = cueCountries.some((q) => !q.group && q.country === votes.topCountry);
   return votes;
 }
 
@@ -434,7 +439,10 @@ function placesOf(gaz: Gazetteer, cands: Candidate[], readings: Readings[], name
       places.push(mention);
       continue;
     }
-    if (!r.strong && c.demonym === undefined && gaz.feature(e) === FEATURE_CODES.city && gaz.population(e) < 100_000 && !vouched) {
+    // (So is a district abroad in a text whose names of a people, a unit word or a one-country force
+    // put it in one country: "Robe" in an Oromo story is no Robe in South Australia.)
+    const f = gaz.feature(e);
+    if (!r.strong && c.demonym === undefined && (f === FEATURE_CODES.city || (f === FEATURE_CODES.admin2 && votes.topCued)) && gaz.population(e) < 100_000 && !vouched) {
       const cc = gaz.countryIndex(e);
       const ownVotes = votes.byName[nameIds[k]!]?.country.get(cc) ?? 0;
       const mine = (votes.country.get(cc) ?? 0) - ownVotes;

@@ -271,6 +271,16 @@ test('"security services" are state forces', () => {
   assert.equal(e?.interaction, 17);
 });
 
+test('people an armed group is told acting on are its victims, not a crowd: burning beside a killing is no riot', () => {
+  const e = first('On 5 March 2014, Seleka fighters killed four villagers in Kabo and burned the village.');
+  assert.equal(e?.event_type, 'Violence against civilians');
+  assert.equal(e?.actor1, 'Seleka Militia');
+  const army = first('On 9 July 2019, the army tortured villagers and ransacked houses near Djibo.');
+  assert.equal(army?.event_type, 'Violence against civilians');
+  // Unnamed assailants who vandalise and assault are still a mob.
+  assert.equal(first('On 10 July 2023, a group of assailants vandalized a temple and assaulted three women in Begumganj.')?.event_type, 'Riots');
+});
+
 test('country cues: a note that names no known place is put in the country its names point to', () => {
   // A people, a unit word, a mission: where it happened.
   assert.equal(first('People protested against the government agenda in Dodola as part of the third round of Oromo protests.')?.country, 'Ethiopia');
