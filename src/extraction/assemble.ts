@@ -34,6 +34,7 @@ export function assembleEvents(doc: Doc): AcledEvent[] {
   const focus = documentFocus(doc) ?? demonymCountry(doc);
   const coref = resolveCoreference(doc);
   const homeCountry = doc.actors.map((a) => actorEntry(a.actorId)?.home).find(Boolean);
+  const hinted = doc.meta.country ? lookupCountry(doc.meta.country) : undefined;
   const events: AcledEvent[] = [];
   let mainActors: EventActors | undefined;
   groups.forEach((group, index) => {
@@ -41,8 +42,9 @@ export function assembleEvents(doc: Doc): AcledEvent[] {
     // ("in Djibouti": a country named as its capital is is coded at the capital, as ACLED does.)
     const named: PlaceMention | undefined = group.place ?? main.place ?? focus;
     const place = (named && capitalOfSameName(named)) ?? named;
-    // With no place at all, the country where the story's named group is based names the actors.
-    const country = place ? lookupCountry(place.entry.countryCode) : homeCountry ? lookupCountry(homeCountry) : undefined;
+    // With no place at all, the country the document is known to be about (a feed's or a
+    // collection's), else the one where the story's named group is based.
+    const country = place ? lookupCountry(place.entry.countryCode) : (hinted ?? (homeCountry ? lookupCountry(homeCountry) : undefined));
     const dateMention = group.date;
     const published = parseIsoDay(doc.meta.date) ? doc.meta.date : undefined;
     const eventDate = dateMention?.date ?? published ?? '';
@@ -382,7 +384,10 @@ function addDefaultActors(frames: Group['frames'], subEventType: string, actors:
   }
   // A bomb or grenade that hit forces, or one they found, with no one else named: whoever planted
   // or threw it is unidentified (codebook 3: unnamed perpetrators are an Unidentified Armed Group).
-  if ((REMOTE_VIOLENCE.has(subEventType) || subEventType === 'Disrupted weapons use') && actors.actor1?.inter === 1 && actors.actor1.kind !== 'government' && !actors.actor2) {
+  // (Forces told firing shells, "regime forces shelled Kansafra", "shells fired by LNA forces", are
+  // their perpetrators: with no target named, the event has no actor2. A bomb they are told beside
+  // may have hit them.)
+  if ((REMOTE_VIOLENCE.has(subEventType) || subEventType === 'Disrupted weapons use') && actors.actor1?.inter === 1 && actors.actor1.kind !== 'government' && !actors.actor2 && !((actors.actor1.agentMentions ?? 0) > 0 && subEventType === 'Shelling/artillery/missile attack')) {
     actors.actor2 = unnamedAttackers();
   }
   // A bomb or grenade that hurt only civilians: they are its actor2, the bombers actor1.

@@ -270,3 +270,56 @@ test('"security services" are state forces', () => {
   assert.equal(e?.actor1, 'Military Forces of Central African Republic');
   assert.equal(e?.interaction, 17);
 });
+
+test('people an armed group is told acting on are its victims, not a crowd: burning beside a killing is no riot', () => {
+  const e = first('On 5 March 2014, Seleka fighters killed four villagers in Kabo and burned the village.');
+  assert.equal(e?.event_type, 'Violence against civilians');
+  assert.equal(e?.actor1, 'Seleka Militia');
+  const army = first('On 9 July 2019, the army tortured villagers and ransacked houses near Djibo.');
+  assert.equal(army?.event_type, 'Violence against civilians');
+  // Unnamed assailants who vandalise and assault are still a mob.
+  assert.equal(first('On 10 July 2023, a group of assailants vandalized a temple and assaulted three women in Begumganj.')?.event_type, 'Riots');
+});
+
+test('country cues: a note that names no known place is put in the country its names point to', () => {
+  // A people, a unit word, a mission: where it happened.
+  assert.equal(first('People protested against the government agenda in Dodola as part of the third round of Oromo protests.')?.country, 'Ethiopia');
+  assert.equal(first('On 3 May 2020, militiamen killed two farmers in a kebele of Gura woreda.')?.country, 'Ethiopia');
+  assert.equal(first('On 28 April 2020, the OSCE SMM observed 12 explosions involving unknown weapons near Xyzivka.')?.country, 'Ukraine');
+  // An armed group's home is where it comes from: the victims' nationality wins.
+  assert.equal(first('OLF rebels attacked Kenyan herders at a watering point.')?.country, 'Kenya');
+  // Alone, an armed group or force still names its country.
+  assert.equal(first('Anti-Balaka militiamen attacked FACA soldiers at a checkpoint, killing two.')?.country, 'Central African Republic');
+});
+
+test('a place name inside a cue is no place, and cues prefer their country among namesakes', () => {
+  const places = geo.parse('Anti-Balaka militiamen attacked a Muslim neighbourhood.');
+  assert.ok(!places.some((p) => p.text === 'Balaka'), JSON.stringify(places.map((p) => p.text)));
+  const wagner = geo.parse('Wagner Group mercenaries killed four traders near the mine.');
+  assert.ok(!wagner.some((p) => p.text.includes('Wagner')));
+  // A town named with a cue ("in Garissa") keeps its country although a cross-border group is named.
+  const garissa = first('Suspected Liyu Police paramilitaries shot dead an ONLF sympathiser in Garissa town.');
+  assert.equal(garissa?.country, 'Kenya');
+});
+
+test('forces told shelling a place with no target named have no actor2; a bomb that hit forces still has unidentified bombers', () => {
+  const e = first('On 28 April 2021, regime forces shelled Kafrnabel in Idleb with rocket artillery. No casualties were reported.');
+  assert.equal(e?.sub_event_type, 'Shelling/artillery/missile attack');
+  assert.equal(e?.actor2, '');
+  assert.equal(e?.inter2, 0);
+  const passive = first('On 27 April 2021, shells fired by soldiers fell in a street of Sirte. No casualties reported.');
+  assert.equal(passive?.actor2, '');
+  const bomb = first('On 12 March 2021, a police vehicle was hit by a roadside bomb near Wajir.');
+  assert.ok([bomb?.actor1, bomb?.actor2].some((a) => /^Unidentified Armed Group/.test(a ?? '')), `${bomb?.actor1} / ${bomb?.actor2}`);
+});
+
+test('seizing goods is looting, seizing weapons a disrupted weapons use, seizing anything else nothing', () => {
+  const goods = first('On 14 June 2021, suspected militants entered a gold mining site near Gorom and seized six motorbikes belonging to miners.');
+  assert.equal(goods?.sub_event_type, 'Looting/property destruction');
+  const drugs = first('On 2 May 2021, in Curitiba, federal police officers seized two tons of marijuana during a road inspection.');
+  assert.equal(drugs?.sub_event_type, 'Looting/property destruction');
+  const arms = first('On 20 October 2021, in Bahir Dar city, police confiscated 300 pistols smuggled in from Sudan.');
+  assert.equal(arms?.sub_event_type, 'Disrupted weapons use');
+  assert.equal(first('On 3 May 2021, the opposition seized the initiative in parliament in Bamako.'), undefined);
+  assert.equal(first('On 7 January 2023, party members staged a rally in Dhaka against a court order to confiscate the property of their leader.')?.sub_event_type, 'Peaceful protest');
+});
