@@ -28,7 +28,8 @@ export function assembleEvents(doc: Doc): AcledEvent[] {
   if (doc.commentary) return [];
   const frames = buildFrames(doc);
   if (frames.length === 0) return [];
-  const groups = groupFrames(frames, mainCountry(doc.places), storyCountries(doc.places)).filter((g) => g.frames.some((f) => f.triggers.length > 0));
+  const storyCountry = mainCountry(doc.places);
+  const groups = groupFrames(frames, storyCountry, storyCountries(doc.places, storyCountry)).filter((g) => g.frames.some((f) => f.triggers.length > 0));
   if (groups.length === 0) return [];
   const main = groups[0]!;
   const focus = documentFocus(doc) ?? demonymCountry(doc);

@@ -84,10 +84,15 @@ function sharedActors(groupActors: Set<string>, frameActors: Set<string>): numbe
   return n;
 }
 
-/** Countries that more than one of the places (and demonyms) names. */
-export function storyCountries(places: readonly Frame['places'][number][]): Set<string> {
+/**
+ * Countries that more than one of the places (and demonyms) names, where a town may stand for the
+ * event's place though the main country is another: none when the main country has a town or
+ * province of its own named (then its bare name was not counted from actors' nationality alone).
+ */
+export function storyCountries(places: readonly Frame['places'][number][], main?: string): Set<string> {
   const seen = new Set<string>();
   const twice = new Set<string>();
+  if (places.some((p) => p.entry.countryCode === main && specificity(p.entry) >= SPECIFICITY.admin1)) return twice;
   for (const p of places) {
     const code = p.entry.countryCode;
     if (!code) continue;
