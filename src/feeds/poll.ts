@@ -129,9 +129,23 @@ export interface StoreItemsResult {
  * them seen. Safe to run twice for the same items: an unchanged document is recognised and skipped.
  */
 export async function storeItems(store: Store, extract: ExtractFn, feed: string, items: FeedItem[], metrics?: Metrics): Promise<StoreItemsResult> {
-  if (items.length === 0) return { documents: 0, events: 0, errors: [] };
+  return storeBatches(store, extract, [{ feed, items }], metrics);
+}
+
+export interface StoreBatchesOptions {
+  /** Mark the items seen after storing them (default true; a worker marks them when it queues them). */
+  mark?: boolean;
+}
+
+/**
+ * Extracts and stores the new items of several feeds together: one extraction call and one
+ * transaction for all (a transaction's fixed costs, its merge locks and reads, are paid once).
+ * Safe to run twice for the same items.
+ */
+export async function storeBatches(store: Store, extract: ExtractFn, batches: { feed: string; items: FeedItem[] }[], metrics?: Metrics, options: StoreBatchesOptions = {}): Promise<StoreItemsResult> {
+  const docs = batches.flatMap((b) => b.items.map((x) => x.doc));
+  if (docs.length === 0) return { documents: 0, events: 0, errors: [] };
   const t0 = Date.now();
-  const docs = items.map((x) => x.doc);
   const results = await extract(docs);
   const byId = new Map(docs.map((d, i) => [d.id, results[i]!]));
   const errors: string[] = [];
@@ -143,7 +157,7 @@ export async function storeItems(store: Store, extract: ExtractFn, feed: string,
       return { events: r.events } as never;
     },
   }, docs, { batchSize: Math.max(1, docs.length), onError: (e) => errors.push(`${e.file}: ${e.message}`) });
-  await markItems(store, feed, items);
+  if (options.mark !== false) for (const b of batches) await markItems(store, b.feed, b.items);
   if (metrics) noteBatch(metrics, result.inserted + result.updated, result.events, (Date.now() - t0) / 1000);
   return { documents: result.inserted + result.updated, events: result.events, errors };
 }
