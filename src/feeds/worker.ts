@@ -11,7 +11,7 @@ import type { Store } from '../store/index.js';
 import { claimDueFeeds, markItems, type Feed } from './feed-store.js';
 import type { Logger, Metrics } from './metrics.js';
 import type { FeedItem } from './parse.js';
-import { pollFeed, storeBatches, type ExtractFn } from './poll.js';
+import { pollFeed, storeBatches, type ExtractFn, type PollOptions } from './poll.js';
 import { hostOf } from './scheduler.js';
 
 export const POLL_QUEUE = 'sitrep-feed-poll';
@@ -28,6 +28,8 @@ export interface WorkerOptions {
   url: string;
   bossSchema: string;
   extract: ExtractFn;
+  /** Reads fetched pages of summary-only items (the extraction threads'); default: on the event loop. */
+  readPages?: PollOptions['readPages'];
   /** Extraction jobs worked at once (match --threads). */
   extractConcurrency: number;
   pollConcurrency?: number;
@@ -132,7 +134,7 @@ export async function startWorker(store: Store, options: WorkerOptions): Promise
     const host = hostOf(feed.url);
     await slots.acquire(host);
     try {
-      const r = await pollFeed(store, feed, { allowPrivate: options.allowPrivate, timeoutMs: options.timeoutMs, signal: abort.signal, metrics: options.metrics });
+      const r = await pollFeed(store, feed, { allowPrivate: options.allowPrivate, timeoutMs: options.timeoutMs, signal: abort.signal, metrics: options.metrics, readPages: options.readPages });
       if (r.status === 'error' && r.error !== 'stopped') log?.error('feed failed', { feed: feed.url, error: r.error });
       if (r.items.length === 0) return;
       const jobs: ExtractJob[] = [];
