@@ -34,7 +34,7 @@ export function registerGeoparse(program: Command): void {
         '  echo "Clashes near Idlib and Aleppo." | sitrep geoparse -',
     );
   addInputOptions(cmd).action(async (files: string[], options: GeoparseOptions) => {
-    const { runGeoparse } = await import('../geography/geoparse-run.js');
+    const { runGeoparse } = await import('./geoparse-run.js');
     process.exitCode = await runGeoparse(files, options);
   });
 }

@@ -153,7 +153,7 @@ export async function ingestInputs(
     import('../ingest/index.js'),
     import('../pipeline/index.js'),
     import('../store/ingest.js'),
-    import('./progress.js'),
+    import('../common/progress.js'),
   ]);
   const label = options.label ?? 'sitrep ingest';
   const extractor = createExtractor(options.extractorOptions);

@@ -98,7 +98,7 @@ export function registerReview(program: Command): void {
     .option('--json', 'disagreements as JSON lines')
     .action(async (opts: { db?: string; json?: boolean }) => {
       const [{ createExtractor }, { reextractStore }, { Progress }] = await Promise.all([
-        import('../pipeline/index.js'), import('../review/reextract.js'), import('./progress.js'),
+        import('../pipeline/index.js'), import('../review/reextract.js'), import('../common/progress.js'),
       ]);
       const extractor = createExtractor();
       const result = await withStore(opts.db, async (store) => {

@@ -91,6 +91,12 @@ export interface PlaceMention extends Span {
   alternatives?: { entry: GazetteerEntry; score: number }[];
 }
 
+/** A name that points to a country without being a place of it ("FACA", "Oromo", "woreda"). */
+export interface CueMention extends PlaceMention {
+  /** An armed group or force, which may act abroad: its country is where it comes from. */
+  group: boolean;
+}
+
 export interface ActorMention extends Span {
   text: string;
   /** Key into the actor dictionary. */
@@ -155,6 +161,8 @@ export class Doc {
   readonly dates: DateMention[] = [];
   readonly quantities: Quantity[] = [];
   readonly places: PlaceMention[] = [];
+  /** Countries the text points to without naming a place ("FACA soldiers", "the woreda"), in text order. */
+  readonly countryCues: CueMention[] = [];
   readonly actors: ActorMention[] = [];
   readonly triggers: TriggerMention[] = [];
   readonly attributions: Attribution[] = [];
@@ -169,15 +177,28 @@ export class Doc {
 
   constructor(
     readonly id: string,
-    /** The document's original text; every offset points into it. */
+    /**
+     * The text as read: the document's text, or for text written in capitals the same text in
+     * ordinary case (common/reading-case). Same length: every offset points into both.
+     */
     readonly text: string,
     readonly meta: DocMeta = {},
     /** Where the article body starts (after a header such as `date 2022-01-24`). */
     readonly bodyStart = 0,
-  ) {}
+    /** The document's original text, as given (evidence quotes it). */
+    readonly original: string = text,
+  ) {
+    if (original.length !== text.length) throw new Error('Doc: the text as read must keep the original text\'s offsets');
+  }
 
+  /** The text of a span as read (see `text`). */
   slice(span: Span): string {
     return this.text.slice(span.start, span.end);
+  }
+
+  /** The text of a span as the document gives it. */
+  quote(span: Span): string {
+    return this.original.slice(span.start, span.end);
   }
 
   /** Whether the sentence is in scope (see `scope`). */

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { AcledEvent } from '../common/event.js';
 import type { GeoparseMetrics } from '../geography/eval.js';
 import type { Extractor } from '../pipeline/index.js';
-import { Progress } from '../cli/progress.js';
+import { Progress } from '../common/progress.js';
 import {
   AcledScorer,
   GoldFileError,

@@ -6,7 +6,7 @@ import { basename } from 'node:path';
 import type { AcledEvent } from '../common/event.js';
 import type { Extractor } from '../pipeline/index.js';
 import type { SourceDocument } from '../ingest/types.js';
-import { Progress } from '../cli/progress.js';
+import { Progress } from '../common/progress.js';
 import { parseGold as parseGeoGold, type GoldArticle as GeoArticle } from '../geography/eval.js';
 import { GoldFileError, type Ratio } from './acled.js';
 import {

@@ -31,6 +31,7 @@ export function assembleEvents(doc: Doc): AcledEvent[] {
   const focus = documentFocus(doc) ?? demonymCountry(doc);
   const coref = resolveCoreference(doc);
   const homeCountry = doc.actors.map((a) => actorEntry(a.actorId)?.home).find(Boolean);
+  const hinted = doc.meta.country ? lookupCountry(doc.meta.country) : undefined;
   const events: AcledEvent[] = [];
   let mainActors: EventActors | undefined;
   groups.forEach((group, index) => {
@@ -38,8 +39,9 @@ export function assembleEvents(doc: Doc): AcledEvent[] {
     // ("in Djibouti": a country named as its capital is is coded at the capital, as ACLED does.)
     const named: PlaceMention | undefined = group.place ?? main.place ?? focus;
     const place = (named && capitalOfSameName(named)) ?? named;
-    // With no place at all, the country where the story's named group is based names the actors.
-    const country = place ? lookupCountry(place.entry.countryCode) : homeCountry ? lookupCountry(homeCountry) : undefined;
+    // With no place at all, the country the document is known to be about (a feed's or a
+    // collection's), else the one where the story's named group is based.
+    const country = place ? lookupCountry(place.entry.countryCode) : (hinted ?? (homeCountry ? lookupCountry(homeCountry) : undefined));
     const dateMention = group.date;
     const published = parseIsoDay(doc.meta.date) ? doc.meta.date : undefined;
     const eventDate = dateMention?.date ?? published ?? '';

@@ -170,10 +170,15 @@ function classifyCrowd(text: string, index: TriggerIndex, frames: Frame[], actor
   const protestSetting = protestWords.length > protests.length;
   const riots = of('riot');
   const destruction = index.has('Looting/property destruction');
+  // A crowd's damage needs the crowd to act: people an armed side is told acting on ("gunmen killed
+  // seven people and burned the village") are its victims, not a crowd.
+  // (Armed organisations: a named group or the army. Unnamed "assailants" who vandalise may be a mob.)
+  const armedAgent = [a1, a2].some((x) => x && ((x.kind === undefined && x.inter >= 2 && x.inter <= 4) || x.kind === 'military') && (x.agentMentions ?? 0) > 0);
+  const crowdActs = !armedAgent || [a1, a2].some((x) => isCrowd(x) && (x!.agentMentions ?? 0) > 0);
   const crowdEvent =
     protests.length > 0 ||
     riots.length > 0 ||
-    (index.has('riot-conduct') && (isCrowd(a1) || isCrowd(a2))) ||
+    (index.has('riot-conduct') && (isCrowd(a1) || isCrowd(a2)) && crowdActs) ||
     // Police dispersing a crowd ("tear gas to disperse protesters") reports the demonstration too.
     ((index.has('protest-intervention') || index.has('protest-excessive')) && (isProtesters(a1) || isProtesters(a2))) ||
     // Forces dispersing a gathering ("police fired tear gas to disperse supporters") report it too,

@@ -6,7 +6,7 @@ import type { Claim, EvidenceSpan } from '../common/event.js';
 import type { Frame } from './frames.js';
 
 export function evidence(doc: Doc, span: Span): EvidenceSpan {
-  return { start: span.start, end: span.end, text: doc.text.slice(span.start, span.end) };
+  return { start: span.start, end: span.end, text: doc.quote(span) };
 }
 
 /** Attributions are sorted; find those whose scope covers the offset (binary search on scope start). */

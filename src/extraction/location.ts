@@ -1,7 +1,7 @@
 // Where the event happened: the most specific place its sentences name; otherwise the place the
 // article is about. ACLED codes the named place (geo_precision 1 town, 2 near a town or a district,
 // 3 a region, coded at its capital or centroid).
-import { firstStartingAfter, type Doc, type PlaceMention } from '../common/doc.js';
+import { firstStartingAfter, type CueMention, type Doc, type PlaceMention } from '../common/doc.js';
 import { geoPrecision } from '../geography/index.js';
 import { actorEndsSoFar, describesActor } from './frames.js';
 import { specificity } from './grouping.js';
@@ -30,18 +30,20 @@ export function documentFocus(doc: Doc): PlaceMention | undefined {
 }
 
 /**
- * A country named only by a demonym ("a Syrian prison") or as an actor's ("Kenya Police") when the
+ * A country named only by a demonym ("a Syrian prison"), as an actor's ("Kenya Police"), or by a
+ * name that points to it (a country cue: "Oromo protesters", "the woreda", "FACA soldiers") when the
  * text names no place at all.
  */
 export function demonymCountry(doc: Doc): PlaceMention | undefined {
-  // "Ethiopian raiders attack Kenyan civilians": an armed group's nationality says where it came
-  // from; the victims' says where it happened. Origins come last.
-  const origin = (p: PlaceMention) => describesActor(doc, p) || armedGroupAt(doc, p);
+  // "Ethiopian raiders attack Kenyan civilians", "OLF attacks Kenyan civilians": an armed group's
+  // nationality or home says where it came from; the victims' says where it happened. Origins come last.
+  const origin = (p: PlaceMention) => describesActor(doc, p) || armedGroupAt(doc, p) || (p as Partial<CueMention>).group === true;
+  const named = doc.countryCues.length === 0 ? doc.places : [...doc.places, ...doc.countryCues].sort((a, b) => a.start - b.start);
   return (
-    doc.places.find((p) => p.demonym && !origin(p)) ??
-    doc.places.find((p) => p.entry.feature === 'country' && !origin(p)) ??
-    doc.places.find((p) => p.demonym) ??
-    doc.places.find((p) => p.entry.feature === 'country')
+    named.find((p) => p.demonym && !origin(p)) ??
+    named.find((p) => p.entry.feature === 'country' && !origin(p)) ??
+    named.find((p) => p.demonym) ??
+    named.find((p) => p.entry.feature === 'country')
   );
 }
 

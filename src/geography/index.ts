@@ -1,8 +1,9 @@
 // sitrep's geoparser: find the places a document names and put them on the map, offline and
 // in-process. The pipeline's `places` stage calls `loadGeoparser().apply(doc)`.
-import type { Doc, PlaceMention } from '../common/doc.js';
+import type { CueMention, Doc, PlaceMention } from '../common/doc.js';
 import { foldName } from './fold.js';
 import { loadGazetteer, type Gazetteer } from './gazetteer.js';
+import { cueEntry, findCountryCues } from './cues.js';
 import { recognise, type TextRange } from './recognise.js';
 import { PublicationProfile, resolveCandidates } from './resolve.js';
 
@@ -23,6 +24,11 @@ export interface Geoparser {
    * where each publication's articles are and uses that for later ones ("Dublin" in an Ohio paper).
    */
   parse(text: string, options?: ParseOptions): PlaceMention[];
+  /**
+   * The places, and the countries the text points to without naming a place ("FACA soldiers",
+   * "Oromo protesters", "the woreda"; see cues.ts), as country (or region) mentions flagged demonym.
+   */
+  parseWithCues(text: string, options?: ParseOptions): { places: PlaceMention[]; cues: CueMention[] };
   readonly gazetteer: Gazetteer;
   /** Forget what was learnt about publications (an evaluation starts afresh). */
   forgetPublications(): void;
@@ -55,11 +61,34 @@ export function loadGeoparser(options: GeoparserOptions = {}): Geoparser {
     if (!p && profiles.size < MAX_PROFILES) profiles.set(source, (p = new PublicationProfile()));
     return p;
   };
-  const parse = (text: string, o: ParseOptions = {}): PlaceMention[] =>
-    resolveCandidates(gaz, recognise(gaz, text, o.from ?? 0, o.ranges), { demonyms, focusCountry: o.focusCountry, profile: profileOf(o.source) });
+  const parseWithCues = (text: string, o: ParseOptions = {}): { places: PlaceMention[]; cues: CueMention[] } => {
+    const cues = findCountryCues(text, o.from ?? 0, o.ranges);
+    const cands = recognise(gaz, text, o.from ?? 0, o.ranges);
+    const cueCountries: { country: number; group: boolean }[] = [];
+    const mentions: CueMention[] = [];
+    if (cues.length > 0) {
+      // A place name inside a longer cue is no place ("anti-Balaka", "the Sinaloa Cartel").
+      for (const c of cands) if (cues.some((q) => q.start <= c.start && c.end <= q.end && (q.end - q.start > c.end - c.start || !q.countryCode))) c.entries = [];
+      // Each distinct cue votes once for its country.
+      const seen = new Set<string>();
+      for (const q of cues) {
+        const e = cueEntry(gaz, q);
+        if (e === undefined) continue;
+        mentions.push({ start: q.start, end: q.end, text: text.slice(q.start, q.end), entry: gaz.entry(e), score: 1, demonym: true, alternatives: undefined, group: q.group });
+        const key = foldName(text.slice(q.start, q.end));
+        if (seen.has(key)) continue;
+        seen.add(key);
+        cueCountries.push({ country: gaz.countryIndex(e), group: q.group });
+      }
+    }
+    const places = resolveCandidates(gaz, cands, { demonyms, focusCountry: o.focusCountry, profile: profileOf(o.source), cueCountries });
+    return { places, cues: mentions };
+  };
+  const parse = (text: string, o: ParseOptions = {}): PlaceMention[] => parseWithCues(text, o).places;
   g = {
     gazetteer: gaz,
     parse,
+    parseWithCues,
     forgetPublications: () => profiles.clear(),
     apply(doc: Doc): void {
       const places = parse(doc.text, { from: doc.bodyStart, source: doc.meta.source });

@@ -321,10 +321,13 @@ function joinable(text: string, a: Word, b: Word): boolean {
 /** Transliterations of the Arabic article, assimilated or not ("al", "el", "ad-Dana", "ash-Shaddadi"). */
 const ARABIC_ARTICLES = new Set(['al', 'el', 'ad', 'adh', 'an', 'ar', 'as', 'ash', 'at', 'ath', 'az', 'ed', 'en', 'er', 'es', 'et', 'ez']);
 
-/** The folded article when word i is preceded by a lower-case Arabic article and a hyphen ("al-Bab"). */
+/**
+ * The folded article when word i is preceded by an Arabic article and a hyphen ("al-Bab", and in
+ * headline case "Al-Raqqah"; an article in capitals, "AL-", is left alone).
+ */
 function articleBefore(text: string, words: WordView, i: number): string | undefined {
   const prev = words.at(i - 1);
-  if (!prev || prev.cap || !ARABIC_ARTICLES.has(prev.text)) return undefined;
+  if (!prev || prev.allCaps || !ARABIC_ARTICLES.has(prev.lower)) return undefined;
   const gap = text.slice(prev.end, words.get(i).start);
   return gap === '-' || gap === '\u2010' || gap === '\u2011' ? prev.text : undefined;
 }
@@ -355,7 +358,9 @@ export function recognise(gaz: Gazetteer, text: string, from = 0, ranges?: reado
     if (!a.cap || !b.cap || a.allCaps || b.allCaps) continue;
     const gap = text.slice(a.end, b.start);
     const isTitle = TITLES.has(a.lower) && (gap === ' ' || gap === '. ');
-    if ((gap === ' ' && gaz.firstNames.has(a.lower) && !gaz.has(a.lower + ' ' + fold(i + 1))) || isTitle) {
+    // ("Al Gedaref", "El Fasher": an Arabic article before a place's name is no first name.)
+    const article = ARABIC_ARTICLES.has(a.lower) && gaz.has(fold(i + 1));
+    if ((gap === ' ' && gaz.firstNames.has(a.lower) && !article && !gaz.has(a.lower + ' ' + fold(i + 1))) || isTitle) {
       const f = fold(i + 1);
       if (!gaz.demonyms.has(f) && !isCountryish(gaz, f)) personWords.add(f);
       // "John Henry Smith": after a middle name (itself a first name) comes the surname.
@@ -405,6 +410,9 @@ export function recognise(gaz: Gazetteer, text: string, from = 0, ranges?: reado
     }
     if (bestEnd < 0 && article && gaz.has(article + ' ' + f0)) bestEnd = i;
     if (bestEnd < 0) continue;
+    // "Al-Raqqah", "Al-Quneitra": an article alone, hyphened to a name, is read with that name
+    // (articleBefore), not as a place of its own nor as the start of an unknown one.
+    if (bestEnd === i && !w.allCaps && ARABIC_ARTICLES.has(w.lower) && articleBefore(text, words, i + 1) !== undefined && words.isCap(i + 1)) continue;
     const c = makeCandidate(gaz, text, words, i, bestEnd, bestKey, personWords, fold, article ? 1 : 0);
     i = bestEnd;
     if (c === NOT_A_PLACE) {
@@ -482,8 +490,39 @@ export function recognise(gaz: Gazetteer, text: string, from = 0, ranges?: reado
       }
     }
   }
+  linkBracketedContainers(gaz, text, out);
   return out;
 }
+
+/** How far a closing bracket may be from the name before its opening one. */
+const MAX_BRACKET = 80;
+
+/**
+ * "Bana (Mansila, Yagha)", "Kaita village (Mbili, Ngaoundaye)": the last name in a bracket right after
+ * a place (or its unit word) is the region the place lies in, as ACLED's notes write it.
+ */
+function linkBracketedContainers(gaz: Gazetteer, text: string, cands: Candidate[]): void {
+  for (let k = 0; k + 1 < cands.length; k++) {
+    const a = cands[k]!;
+    if (a.container !== undefined || a.demonym !== undefined) continue;
+    const open = BRACKET_AFTER.exec(text.slice(a.end, a.end + 12));
+    if (!open) continue;
+    const from = a.end + open[0].length;
+    const close = text.indexOf(')', from);
+    // (A list, "(Mansila, Yagha)": one name alone in brackets is another name of the place, "Dhaka - Mirpur (Mirpur)".)
+    if (close < 0 || close - from > MAX_BRACKET || !text.slice(from, close).includes(', ')) continue;
+    let j = k + 1;
+    while (j + 1 < cands.length && cands[j + 1]!.end <= close) j++;
+    const b = cands[j]!;
+    if (b.start < from || b.end > close || text.slice(b.end, close).trim() !== '' || b.containerOf !== undefined || b.demonym !== undefined || b.key === a.key) continue;
+    if (!b.entries.some((e) => gaz.feature(e) !== FEATURE_CODES.city)) continue;
+    a.container = j;
+    b.containerOf = k;
+  }
+}
+
+/** A bracket opening after a place, its unit word between ("Kaita village (", "Bana ("). */
+const BRACKET_AFTER = /^(?: (?:village|town|area|locality|district|commune|sub-prefecture))? ?\(/u;
 
 const ALIAS_OF_UNIT = /^\) (\p{Ll}+)/u;
 
@@ -549,7 +588,14 @@ function markContainersOfUnknownPlaces(text: string, words: WordView, cands: Can
     // The unknown name: up to four capitalised words joined by spaces or hyphens.
     let first = last;
     while (first > 0 && last - first + 1 < MAX_UNKNOWN_NAME_WORDS && capitalisedName(first - 1) && joinable(text, words.get(first - 1), words.get(first))) first--;
-    const before = text.slice(Math.max(0, words.get(first).start - 2), words.get(first).start);
+    let before = text.slice(Math.max(0, words.get(first).start - 2), words.get(first).start);
+    // "(Nangha Boguila, Nangha Boguila, Ouham)": more unknown names of the bracket before it.
+    for (let more = 0; more < 3 && before === ', ' && first >= 2 && capitalisedName(first - 1); more++) {
+      first--;
+      const end = first;
+      while (first > 0 && end - first + 1 < MAX_UNKNOWN_NAME_WORDS && capitalisedName(first - 1) && joinable(text, words.get(first - 1), words.get(first))) first--;
+      before = text.slice(Math.max(0, words.get(first).start - 2), words.get(first).start);
+    }
     const cueWord = words.at(first - 1);
     const cued = before.endsWith('(') || (cueWord !== undefined && text.slice(cueWord.end, words.get(first).start) === ' ' && (CUES.has(cueWord.lower) || cueWord.lower === 'of'));
     if (cued) c.cue = true;

@@ -13,6 +13,11 @@ export interface ResolveOptions {
   focusCountry?: string;
   /** Where the publication's earlier articles were (see PublicationProfile). */
   profile?: PublicationProfile;
+  /**
+   * The countries the text's country cues point to, one per distinct cue (see cues.ts): each votes
+   * like a name. An armed group's (group) may act abroad: it does not outvote a town named elsewhere.
+   */
+  cueCountries?: readonly { country: number; group: boolean }[];
 }
 
 /**
@@ -84,7 +89,11 @@ export function prior(gaz: Gazetteer, e: number): number {
   }
 }
 
+/** A candidate whose entries were taken away (a name inside a country cue) has no reading. */
+const NO_READINGS: Readings = { entries: [], priors: new Float64Array(0), strong: false };
+
 function readingsFor(gaz: Gazetteer, c: Candidate): Readings {
+  if (c.demonym === undefined && c.entries.length === 0) return NO_READINGS;
   let cache = readingCache.get(gaz);
   if (!cache) readingCache.set(gaz, (cache = new Map()));
   const cacheKey = c.demonym !== undefined ? `#d:${c.demonym}` : c.abbreviation ? `#a:${c.entries[0]}` : c.firstName ? `#f:${c.key}` : c.key;
@@ -168,6 +177,8 @@ interface Votes {
   /** The country with most votes, and its votes. */
   top: number;
   topCountry: number;
+  /** A people, a unit word or a one-country force (a country cue, no armed group's) names the top country. */
+  topCued: boolean;
 }
 
 interface Anchor {
@@ -220,9 +231,9 @@ export function resolveCandidates(gaz: Gazetteer, cands: Candidate[], options: R
   // how well it agrees with the votes of the other names.
   const best = new Int32Array(n);
   pickBest(scores, best);
-  let votes = castVotes(gaz, cands, readings, nameIds, ids.size, scores, best);
+  let votes = castVotes(gaz, cands, readings, nameIds, ids.size, scores, best, options.cueCountries);
   for (let round = 0; round < 2; round++) {
-    if (round > 0) votes = castVotes(gaz, cands, readings, nameIds, ids.size, scores, best);
+    if (round > 0) votes = castVotes(gaz, cands, readings, nameIds, ids.size, scores, best, options.cueCountries);
     // Anchors: where the other names' best readings are (towns and districts), for distance.
     const anchors = round > 0 ? anchorsOf(gaz, cands, readings, best) : [];
     const setting: Setting = { gaz, cands, readings, best, votes, anchors, focusIndex, profile: options.profile };
@@ -263,8 +274,8 @@ function pickBest(scores: Float64Array[], best: Int32Array): void {
 }
 
 /** Votes: one per distinct name, spread over its readings by a softmax of their scores. */
-function castVotes(gaz: Gazetteer, cands: Candidate[], readings: Readings[], nameIds: Int32Array, nameCount: number, scores: Float64Array[], best: Int32Array): Votes {
-  const votes: Votes = { country: new Map(), admin1: new Map(), byName: new Array<NameVotes | undefined>(nameCount).fill(undefined), names: 0, top: 0, topCountry: -1 };
+function castVotes(gaz: Gazetteer, cands: Candidate[], readings: Readings[], nameIds: Int32Array, nameCount: number, scores: Float64Array[], best: Int32Array, cueCountries: readonly { country: number; group: boolean }[] = []): Votes {
+  const votes: Votes = { country: new Map(), admin1: new Map(), byName: new Array<NameVotes | undefined>(nameCount).fill(undefined), names: 0, top: 0, topCountry: -1, topCued: false };
   const seen = new Uint8Array(nameCount);
   for (let k = 0; k < cands.length; k++) {
     const c = cands[k]!;
@@ -287,12 +298,24 @@ function castVotes(gaz: Gazetteer, cands: Candidate[], readings: Readings[], nam
     }
     votes.byName[id] = own;
   }
-  for (const [cc, v] of votes.country) {
+  // A country cue ("FACA", "woreda") votes like a name; top and topCountry, which drop a minor town abroad, leave armed
+  // groups' cues out.
+  const forTop = new Map(votes.country);
+  for (const q of cueCountries) {
+    if (q.country < 0) continue;
+    votes.names++;
+    votes.country.set(q.country, (votes.country.get(q.country) ?? 0) + 1);
+    // (A people, a unit word or a one-country force says more than a second town name: "Oromo
+    // protests in Robe" is no Robe in Australia.)
+    if (!q.group) forTop.set(q.country, (forTop.get(q.country) ?? 0) + 2);
+  }
+  for (const [cc, v] of forTop) {
     if (v > votes.top) {
       votes.top = v;
       votes.topCountry = cc;
     }
   }
+  votes.topCued = cueCountries.some((q) => !q.group && q.country === votes.topCountry);
   return votes;
 }
 
@@ -416,7 +439,10 @@ function placesOf(gaz: Gazetteer, cands: Candidate[], readings: Readings[], name
       places.push(mention);
       continue;
     }
-    if (!r.strong && c.demonym === undefined && gaz.feature(e) === FEATURE_CODES.city && gaz.population(e) < 100_000 && !vouched) {
+    // (So is a district abroad in a text whose names of a people, a unit word or a one-country force
+    // put it in one country: "Robe" in an Oromo story is no Robe in South Australia.)
+    const f = gaz.feature(e);
+    if (!r.strong && c.demonym === undefined && (f === FEATURE_CODES.city || (f === FEATURE_CODES.admin2 && votes.topCued)) && gaz.population(e) < 100_000 && !vouched) {
       const cc = gaz.countryIndex(e);
       const ownVotes = votes.byName[nameIds[k]!]?.country.get(cc) ?? 0;
       const mine = (votes.country.get(cc) ?? 0) - ownVotes;

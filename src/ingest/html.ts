@@ -1,6 +1,8 @@
 // HTML pages: the article's main text found by Readability (on a linkedom DOM, no browser), with
 // title, publication date, canonical URL and site name from the page's metadata. Pages where
-// Readability finds no article fall back to the text of the whole body.
+// Readability finds no article fall back to the text of the whole body. A page whose body is one
+// plain paragraph (see plainBody) is read without Readability, which would keep that whole
+// paragraph: the same text without its fixed cost.
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { normaliseDate } from './dates.js';
@@ -75,13 +77,106 @@ const READABILITY_CHAR_THRESHOLD = 500;
 
 /**
  * The text length from which Readability takes its first attempt: its 500 characters, or half the
- * page's text on a smaller page. A page with under 500 characters of text can never reach 500, so
- * Readability parsed it again for each of its four attempts (with fewer cleaning rules each time)
- * and kept the longest: a fixed cost that made a small page take many milliseconds per KB.
+ * text the page shows on a smaller page. A page with under 500 characters of text can never reach
+ * 500, so Readability parsed it again for each of its four attempts (with fewer cleaning rules each
+ * time) and kept the longest: a fixed cost that made a small page take many milliseconds per KB.
+ * The page's text is counted as it is shown (domToText: no script or style, whitespace collapsed),
+ * as Readability counts the article's: counted raw, a page's indentation and scripts made a whole
+ * article look short of half of it.
  */
 function charThreshold(document: Dom): number {
-  const length = document.body?.textContent?.length ?? 0;
+  const length = document.body ? domToText(document.body as unknown as Parameters<typeof domToText>[0]).length : 0;
   return Math.max(1, Math.min(READABILITY_CHAR_THRESHOLD, Math.ceil(length / 2)));
+}
+
+/** Inline elements of running text, which Readability keeps as they are. */
+const PLAIN_INLINE = new Set(['b', 'i', 'em', 'strong', 'u', 's', 'small', 'sub', 'sup', 'mark', 'span', 'abbr', 'cite', 'q', 'time']);
+/** Blocks that may wrap a plain page's paragraph. */
+const PLAIN_BLOCK = new Set(['div', 'p']);
+/** What a plain page's head may hold (Readability reads the rest of the page as well as the body). */
+const PLAIN_HEAD = new Set(['title', 'meta', 'link', 'style', 'script', 'base']);
+
+type DomNode = { nodeType: number; localName?: string; data?: string; attributes?: ArrayLike<unknown>; childNodes: ArrayLike<DomNode> };
+
+/**
+ * Whether the body is one plain paragraph: from the body down, a chain of div or p elements each
+ * holding nothing but the next (and whitespace), then one element (or the body itself) holding
+ * only text and inline elements (b, i, span, ...); no element with an attribute (a class, id,
+ * style or role is what Readability judges a part by). On such a page Readability has nothing to
+ * choose between or clean: no sibling to drop, no heading, link, list, form or hidden part, and
+ * it returns the paragraph, which is the body's text. Checked in one pass over the body.
+ */
+function plainBody(document: DomNode, root: DomNode, head: DomNode | null, body: DomNode): boolean {
+  // One <html> holding the body, nothing else in the page but the head, only metadata in the head
+  // (the parser makes up a head and a body where the page has none of its own).
+  if (root.localName !== 'html' || !onlyElements(document, (el) => el === root)) return false;
+  let hasBody = false;
+  if (!onlyElements(root, (el) => el === head || (el === body && (hasBody = true)))) return false;
+  if (!hasBody || (head && !onlyElements(head, (el) => PLAIN_HEAD.has(el.localName ?? '')))) return false;
+  let el = body;
+  for (;;) {
+    if ((el.attributes?.length ?? 0) > 0) return false;
+    let only: DomNode | undefined;
+    let elements = 0;
+    let text = false;
+    for (let i = 0; i < el.childNodes.length; i++) {
+      const child = el.childNodes[i]!;
+      if (child.nodeType === 1) {
+        elements++;
+        only = child;
+      } else if (child.nodeType === 3) {
+        if ((child.data ?? '').trim() !== '') text = true;
+      } else return false;
+    }
+    if (text || elements !== 1 || !PLAIN_BLOCK.has(only!.localName ?? '')) break;
+    el = only!;
+  }
+  // `el` holds the text: below it only text, comments and inline elements without attributes.
+  const stack: DomNode[] = [];
+  const push = (node: DomNode) => {
+    for (let i = 0; i < node.childNodes.length; i++) stack.push(node.childNodes[i]!);
+  };
+  push(el);
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.nodeType === 3) continue;
+    if (node.nodeType !== 1 || !PLAIN_INLINE.has(node.localName ?? '') || (node.attributes?.length ?? 0) > 0) return false;
+    push(node);
+  }
+  return true;
+}
+
+/** Whether `node`'s children are whitespace, comments, a doctype and elements that pass `ok`. */
+function onlyElements(node: DomNode, ok: (el: DomNode) => boolean): boolean {
+  for (let i = 0; i < node.childNodes.length; i++) {
+    const child = node.childNodes[i]!;
+    if (child.nodeType === 1 ? !ok(child) : child.nodeType === 3 ? (child.data ?? '').trim() !== '' : child.nodeType !== 8 && child.nodeType !== 10) return false;
+  }
+  return true;
+}
+
+interface ReadabilityMetadata {
+  title?: string;
+  siteName?: string;
+}
+
+/**
+ * The title and site name Readability would give the page, read as its parse() reads them (from
+ * JSON-LD, meta tags and the <title>) without looking for the article. Readability offers these
+ * only through parse(): the two steps are its own methods, and when a version lacks them the page
+ * is given to parse() whole (undefined here).
+ */
+function readabilityMetadata(document: Dom): ReadabilityMetadata | undefined {
+  const reader = new Readability(document as unknown as Document) as unknown as {
+    _getJSONLD?: (doc: unknown) => object;
+    _getArticleMetadata?: (jsonld: object) => ReadabilityMetadata;
+  };
+  if (typeof reader._getJSONLD !== 'function' || typeof reader._getArticleMetadata !== 'function') return undefined;
+  try {
+    return reader._getArticleMetadata(reader._getJSONLD(document));
+  } catch {
+    return undefined;
+  }
 }
 
 /** The document for one HTML file's content. */
@@ -97,7 +192,17 @@ export function readHtml(page: string, file: string): SourceDocument {
   let text = '';
   let title: string | undefined;
   let site: string | undefined;
-  const readability = depth <= MAX_READABILITY_DEPTH && depthSum <= MAX_READABILITY_DEPTH_SUM_PER_KB * Math.max(1, page.length / 1024);
+  const depthOk = depth <= MAX_READABILITY_DEPTH && depthSum <= MAX_READABILITY_DEPTH_SUM_PER_KB * Math.max(1, page.length / 1024);
+  const root = document.documentElement as unknown as DomNode | null;
+  const body = document.body as unknown as DomNode | null;
+  const plain = depthOk && root && body && plainBody(document as unknown as DomNode, root, document.head as unknown as DomNode | null, body);
+  const plainMeta = plain ? readabilityMetadata(document) : undefined;
+  if (plainMeta) {
+    text = domToText(document.body as unknown as Parameters<typeof domToText>[0]);
+    title = plainMeta.title?.trim() || undefined;
+    site = plainMeta.siteName?.trim() || undefined;
+  }
+  const readability = depthOk && !plainMeta;
   if (readability) {
     try {
       const article = new Readability(document as unknown as Document, {

@@ -9,6 +9,9 @@ import { assembleEvents } from '../extraction/assemble.js';
 import { loadGeoparser } from '../geography/index.js';
 import { storableDocument } from '../ingest/storable.js';
 import type { SourceDocument } from '../ingest/types.js';
+import { readingCase } from '../common/reading-case.js';
+import { foldName } from '../geography/fold.js';
+import { englishCaseLexicon } from '../locales/en/letter-case.js';
 import { englishStagesAfterPlaces, englishStagesBeforePlaces } from '../locales/en/index.js';
 
 export interface ExtractResult {
@@ -59,13 +62,19 @@ export function documentId(text: string): string {
   return stableHash(text);
 }
 
-export function createDoc(input: SourceDocument): Doc {
+/**
+ * The document to annotate. `read` gives the text as read (text written in capitals in ordinary
+ * case, the same length); by default the text itself.
+ */
+export function createDoc(input: SourceDocument, read?: (text: string, from: number) => string): Doc {
   const source = storableDocument(input); // unchanged when it came through a reader
+  const bodyStart = source.bodyStart ?? 0;
   return new Doc(
     source.id ?? documentId(source.text),
-    source.text,
+    read ? read(source.text, bodyStart) : source.text,
     { date: source.date, title: source.title, source: source.source, url: source.url, country: source.country },
-    source.bodyStart ?? 0,
+    bodyStart,
+    source.text,
   );
 }
 
@@ -78,6 +87,10 @@ export function scopedTextRanges(doc: Doc): [number, number][] {
 
 export function createExtractor(options: ExtractorOptions = {}): Extractor {
   const geoparser = loadGeoparser({ demonyms: options.demonyms ?? true, userPlaces: options.userPlaces });
+  // Text written in capitals is read in ordinary case: names, places and sentences are told by case.
+  const gazetteer = geoparser.gazetteer;
+  const caseLexicon = englishCaseLexicon(gazetteer.commonWords, (words) => gazetteer.has(foldName(words)), gazetteer.firstNames, (words) => gazetteer.findCountry(words) !== undefined);
+  const read = (text: string, from: number) => readingCase(text, caseLexicon, from);
   const components: PipelineComponent[] = [
     ...englishStagesBeforePlaces,
     {
@@ -86,10 +99,10 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
       // before it. Only sentences in scope are read. A country given with the document (not learnt
       // here) is the focus of ambiguous names.
       apply: (doc) => {
-        doc.places.push(
-          ...geoparser.parse(doc.text, { from: doc.bodyStart, ranges: doc.scope ? scopedTextRanges(doc) : undefined, focusCountry: doc.meta.country }),
-        );
+        const found = geoparser.parseWithCues(doc.text, { from: doc.bodyStart, ranges: doc.scope ? scopedTextRanges(doc) : undefined, focusCountry: doc.meta.country });
+        doc.places.push(...found.places);
         doc.places.sort((a, b) => a.start - b.start);
+        doc.countryCues.push(...found.cues);
       },
     },
     // A capital standing for its government ("Washington said") is not a place of the story.
@@ -102,7 +115,7 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
   return {
     components,
     extract(source) {
-      const doc = createDoc(source);
+      const doc = createDoc(source, read);
       const started = budget > 0 ? performance.now() : 0;
       for (const c of components) {
         c.apply(doc);

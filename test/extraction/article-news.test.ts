@@ -143,3 +143,12 @@ test('wire copy in capitals: the police that report an attack are its source, no
     assert.ok(!/^Police Forces/.test(e.actor1 ?? '') && !/^Police Forces/.test(e.actor2 ?? ''), `${e.actor1} / ${e.actor2}`);
   }
 });
+
+test('a text that names no place is coded in the country the document is known to be about', () => {
+  const text = 'Twin suicide bombers hit a police station, killing 17';
+  const hinted = extractor.extract({ text, date: '2017-10-03', country: 'Syria', origin: { file: 'inline' } }).events;
+  assert.equal(hinted.length, 1);
+  assert.equal(hinted[0]!.country, 'Syria');
+  assert.equal(hinted[0]!.admin1, '');
+  assert.equal(eventsOf(text)[0]!.country, '');
+});

@@ -270,3 +270,34 @@ test('"security services" are state forces', () => {
   assert.equal(e?.actor1, 'Military Forces of Central African Republic');
   assert.equal(e?.interaction, 17);
 });
+
+test('people an armed group is told acting on are its victims, not a crowd: burning beside a killing is no riot', () => {
+  const e = first('On 5 March 2014, Seleka fighters killed four villagers in Kabo and burned the village.');
+  assert.equal(e?.event_type, 'Violence against civilians');
+  assert.equal(e?.actor1, 'Seleka Militia');
+  const army = first('On 9 July 2019, the army tortured villagers and ransacked houses near Djibo.');
+  assert.equal(army?.event_type, 'Violence against civilians');
+  // Unnamed assailants who vandalise and assault are still a mob.
+  assert.equal(first('On 10 July 2023, a group of assailants vandalized a temple and assaulted three women in Begumganj.')?.event_type, 'Riots');
+});
+
+test('country cues: a note that names no known place is put in the country its names point to', () => {
+  // A people, a unit word, a mission: where it happened.
+  assert.equal(first('People protested against the government agenda in Dodola as part of the third round of Oromo protests.')?.country, 'Ethiopia');
+  assert.equal(first('On 3 May 2020, militiamen killed two farmers in a kebele of Gura woreda.')?.country, 'Ethiopia');
+  assert.equal(first('On 28 April 2020, the OSCE SMM observed 12 explosions involving unknown weapons near Xyzivka.')?.country, 'Ukraine');
+  // An armed group's home is where it comes from: the victims' nationality wins.
+  assert.equal(first('OLF rebels attacked Kenyan herders at a watering point.')?.country, 'Kenya');
+  // Alone, an armed group or force still names its country.
+  assert.equal(first('Anti-Balaka militiamen attacked FACA soldiers at a checkpoint, killing two.')?.country, 'Central African Republic');
+});
+
+test('a place name inside a cue is no place, and cues prefer their country among namesakes', () => {
+  const places = geo.parse('Anti-Balaka militiamen attacked a Muslim neighbourhood.');
+  assert.ok(!places.some((p) => p.text === 'Balaka'), JSON.stringify(places.map((p) => p.text)));
+  const wagner = geo.parse('Wagner Group mercenaries killed four traders near the mine.');
+  assert.ok(!wagner.some((p) => p.text.includes('Wagner')));
+  // A town named with a cue ("in Garissa") keeps its country although a cross-border group is named.
+  const garissa = first('Suspected Liyu Police paramilitaries shot dead an ONLF sympathiser in Garissa town.');
+  assert.equal(garissa?.country, 'Kenya');
+});

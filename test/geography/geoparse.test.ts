@@ -269,3 +269,31 @@ test('text in capitals: a name after a first name or a title is a surname, a pla
   assert.ok(t.includes('CHINANDEGA'), t.join('|'));
   assert.equal(t.filter((x) => x === 'VALENCIA').length, 1, t.join('|'));
 });
+
+test('an Arabic article before a place is no first name: "Al Gedaref" does not make Gedaref a surname', () => {
+  const found = places('Teachers protested in Gedaref (Madeinat Al Gedaref, Gedaref) on Monday.');
+  assert.ok(found.some((p) => p.text === 'Gedaref' && p.entry.countryCode === 'SD'), JSON.stringify(found.map((p) => p.text)));
+  const elFasher = places('Residents of El Obeid marched; later a crowd gathered in Obeid market.');
+  assert.ok(elFasher.some((p) => p.entry.countryCode === 'SD'));
+  // A person's name still reads as one: "Al Jones said".
+  assert.ok(!texts('Al Jones said the meeting was over.').includes('Jones'));
+});
+
+test('the last name of a bracketed list after a place is its region ("Bana (Mansila, Yagha)"); a bracketed alias is not', () => {
+  const bana = places('Militants abducted five civilians in the village of Bana (Mansila, Yagha).');
+  assert.ok(bana.length > 0 && bana.every((p) => p.entry.countryCode === 'BF'), JSON.stringify(bana.map((p) => [p.text, p.entry.countryCode])));
+  // Unknown names before the region, however many: "(Nangha Boguila, Nangha Boguila, Ouham)".
+  const ouham = places('Herders attacked farmers near Boguila (Nangha Boguila, Nangha Boguila, Ouham).');
+  assert.ok(ouham.some((p) => p.text === 'Ouham' && p.entry.countryCode === 'CF'));
+  // One name alone in brackets is the place's other name, no region: "Dhaka - Mirpur (Mirpur)".
+  const mirpur = places('Students staged a protest in Dhaka - Mirpur (Mirpur) against the deaths.');
+  assert.ok(mirpur.every((p) => p.entry.countryCode === 'BD'), JSON.stringify(mirpur.map((p) => [p.text, p.entry.countryCode])));
+});
+
+test('a people or a unit word of one country outweighs a namesake town abroad; an armed group that acts abroad does not', () => {
+  // "Robe" is also a town in Australia; the Oromo protests are in Ethiopia.
+  const robe = places('People protested against the government agenda in Robe as part of the Oromo protests.');
+  assert.ok(!robe.some((p) => p.entry.countryCode === 'AU'), JSON.stringify(robe.map((p) => [p.text, p.entry.countryCode])));
+  const garissa = places('Suspected Liyu Police paramilitaries killed an ONLF sympathiser in Garissa.');
+  assert.ok(garissa.some((p) => p.text === 'Garissa' && p.entry.countryCode === 'KE'));
+});

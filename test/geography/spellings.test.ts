@@ -106,6 +106,18 @@ test('a lower-case Arabic article hyphened to a name is part of it ("in al-Bab",
   assert.ok(geo.parse('Gunmen attacked a bus in al-Dummyville.').every((p) => p.entry.countryCode !== 'SK'));
 });
 
+test('a headline-case article hyphened to a name ("Al-Quneitra") is read with it, as "al-" is', () => {
+  const geo = loadGeoparser();
+  // Invented headlines.
+  const q = geo.parse('Clashes renewed in the countryside of Al-Quneitra', { focusCountry: 'SY' });
+  assert.equal(q.find((p) => p.text === 'Al-Quneitra')?.entry.countryCode, 'SY', JSON.stringify(q.map((p) => p.text)));
+  const r = geo.parse('Mine explosions in Al-Raqqah city cause more casualties', { focusCountry: 'SY' });
+  assert.equal(r.find((p) => p.text.startsWith('Al-Raqqah'))?.entry.countryCode, 'SY', JSON.stringify(r.map((p) => p.text)));
+  // A name the gazetteer knows with its article still matches whole; an article in capitals is left alone.
+  assert.equal(geo.parse('Shelling hit Al-Bab on Tuesday.').find((p) => p.text === 'Al-Bab')?.entry.countryCode, 'SY');
+  assert.ok(geo.parse('Fighters of Al-Qaeda attacked a post.').every((p) => p.entry.countryCode !== 'SY' || p.text !== 'Qaeda'));
+});
+
 test('English names of Syrian towns that GeoNames spells otherwise (aliases.tsv)', () => {
   const geo = loadGeoparser();
   const place = (text: string, name: string) => geo.parse(text).find((p) => p.text === name)?.entry;

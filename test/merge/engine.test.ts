@@ -130,3 +130,13 @@ test('the same toll from two outlets of one day and place is evidence of one eve
   assert.deepEqual(groupsOf([shelling('a', 'd1', 4), shelling('b', 'd2', 7, '03')]), [['a'], ['b']]);
   assert.deepEqual(groupsOf([shelling('a', 'd1', 7), shelling('b', 'd2', 7, '03')]), [['a', 'b']]);
 });
+
+test('reports that place nothing finer than the country merge only on the same toll of one day', () => {
+  const bombing = (id: string, doc: string, fatalities: number, day = '02', sub = 'Remote explosive/landmine/IED') =>
+    rec(id, doc, { event_date: `2024-05-${day}`, event_type: 'Explosions/Remote violence', sub_event_type: sub, fatalities });
+  assert.deepEqual(groupsOf([bombing('a', 'd1', 17), bombing('b', 'd2', 17)]), [['a', 'b']]);
+  // another toll, another day, or a single death: too little to go on
+  assert.deepEqual(groupsOf([bombing('a', 'd1', 17), bombing('b', 'd2', 16)]), [['a'], ['b']]);
+  assert.deepEqual(groupsOf([bombing('a', 'd1', 17), bombing('b', 'd2', 17, '03')]), [['a'], ['b']]);
+  assert.deepEqual(groupsOf([bombing('a', 'd1', 1), bombing('b', 'd2', 1)]), [['a'], ['b']]);
+});

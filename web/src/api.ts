@@ -8,7 +8,10 @@ export type { Claim, EvidenceSpan };
 
 /** An event as the API returns it (AcledEvent + sources + timestamp). */
 export interface StoredEvent extends AcledEvent {
+  /** Documents (reports) citing the event. */
   sources: number;
+  /** Distinct outlets among its reports (ACLED's source count); absent on previews. */
+  source_count?: number;
   timestamp?: number;
 }
 

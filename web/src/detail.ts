@@ -25,7 +25,7 @@ const DETAIL_FIELDS: (keyof StoredEvent)[] = [
   'event_date', 'time_precision', 'event_type', 'sub_event_type',
   'actor1', 'assoc_actor_1', 'inter1', 'actor2', 'assoc_actor_2', 'inter2', 'interaction',
   'country', 'iso3', 'admin1', 'admin2', 'location', 'latitude', 'longitude', 'geo_precision',
-  'fatalities', 'tactics', 'notes', 'source', 'confidence', 'sources', 'event_id', 'doc_id',
+  'fatalities', 'tactics', 'notes', 'source', 'source_count', 'confidence', 'sources', 'event_id', 'doc_id',
 ];
 
 /** The event's tactics and those its claims confirm: the Tactics field and the claims agree. */

@@ -32,6 +32,15 @@ const COLUMNS: Column[] = [
   { key: 'sources', label: 'Sources', numeric: true },
 ];
 
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** Outlets reporting the event (ACLED's source count); documents when the outlets are unknown. */
+export function outletCount(e: EventSummary): number {
+  return e.source_count ?? e.sources;
+}
+
 export function actorsText(e: EventSummary): string {
   return [e.actor1, e.actor2].filter(Boolean).join(' vs ');
 }
@@ -46,8 +55,9 @@ const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true })
 function comparator(key: SortKey): (a: EventSummary, b: EventSummary) => number {
   switch (key) {
     case 'fatalities':
-    case 'sources':
       return (a, b) => a[key] - b[key];
+    case 'sources':
+      return (a, b) => outletCount(a) - outletCount(b) || a.sources - b.sources;
     case 'actors':
       return (a, b) => collator.compare(actorsText(a), actorsText(b));
     case 'location':
@@ -219,7 +229,7 @@ export class EventTable {
       h('td', { title: locationText(e) + (approximate ? ' (approximate: region only)' : '') },
         approximate ? h('span', { class: 'approx', 'aria-label': 'approximate' }, '≈ ') : null, locationText(e)),
       h('td', { class: 'num', 'data-unit': e.fatalities === 1 ? 'fatality' : 'fatalities' }, formatNumber(e.fatalities)),
-      h('td', { class: 'num' }, String(e.sources)),
+      h('td', { class: 'num', title: `${plural(outletCount(e), 'outlet')}, ${plural(e.sources, 'report')}` }, String(outletCount(e))),
     );
     tr.addEventListener('click', () => this.open(index));
     tr.addEventListener('focus', () => (this.focusIndex = index));

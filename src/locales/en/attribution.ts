@@ -32,13 +32,14 @@ function inCapitals(tokens: Token[], i: number): boolean {
   return capsWord(tokens[i]) && (capsWord(tokens[i - 1]) || capsWord(tokens[i + 1]));
 }
 
-// Perfect auxiliaries between a source and its verb ("the police have reported that").
+// Perfect auxiliaries between a source and its verb ("the police have reported that"); in ordinary
+// case only before "that" ("al-Shabaab has claimed responsibility" is a party's claim, not a report).
 const PERFECT = new Set(['have', 'has', 'had']);
 
 /** The source's name ending just before token `end` (exclusive): "Head of SDF Media Center Farhad Shami". */
 function nameBefore(tokens: Token[], verb: number, capitals = false): [number, number] | null {
   let end = verb;
-  if (capitals && PERFECT.has(tokens[end - 1]?.lower ?? '')) end--;
+  if (PERFECT.has(tokens[end - 1]?.lower ?? '') && (capitals || tokens[verb + 1]?.lower === 'that')) end--;
   // "the Syrian Democratic Forces (SDF) said": the acronym in brackets belongs to the name.
   if (tokens[end - 1]?.text === ')' && tokens[end - 3]?.text === '(') end -= 3;
   const sentence = tokens[end - 1]?.sentence;

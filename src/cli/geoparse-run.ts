@@ -1,9 +1,9 @@
 // The work behind `sitrep geoparse`, loaded only when the command runs.
 import type { GazetteerEntry, PlaceMention } from '../common/doc.js';
-import { forEachDocument, summaryLine, type InputOptions } from '../cli/document-run.js';
-import { BufferedOutput } from '../cli/output-stream.js';
+import { forEachDocument, summaryLine, type InputOptions } from './document-run.js';
+import { BufferedOutput } from './output-stream.js';
 import { documentId } from '../pipeline/index.js';
-import { GazetteerError, geoPrecision, loadGeoparser } from './index.js';
+import { GazetteerError, geoPrecision, loadGeoparser } from '../geography/index.js';
 
 export interface GeoparseRunOptions extends InputOptions {
   demonyms: boolean;
