@@ -381,7 +381,10 @@ function addDefaultActors(frames: Group['frames'], subEventType: string, actors:
   }
   // A bomb or grenade that hit forces, or one they found, with no one else named: whoever planted
   // or threw it is unidentified (codebook 3: unnamed perpetrators are an Unidentified Armed Group).
-  if ((REMOTE_VIOLENCE.has(subEventType) || subEventType === 'Disrupted weapons use') && actors.actor1?.inter === 1 && actors.actor1.kind !== 'government' && !actors.actor2) {
+  // (Forces told firing shells, "regime forces shelled Kansafra", "shells fired by LNA forces", are
+  // their perpetrators: with no target named, the event has no actor2. A bomb they are told beside
+  // may have hit them.)
+  if ((REMOTE_VIOLENCE.has(subEventType) || subEventType === 'Disrupted weapons use') && actors.actor1?.inter === 1 && actors.actor1.kind !== 'government' && !actors.actor2 && !((actors.actor1.agentMentions ?? 0) > 0 && subEventType === 'Shelling/artillery/missile attack')) {
     actors.actor2 = unnamedAttackers();
   }
   // A bomb or grenade that hurt only civilians: they are its actor2, the bombers actor1.

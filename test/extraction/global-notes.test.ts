@@ -301,3 +301,25 @@ test('a place name inside a cue is no place, and cues prefer their country among
   const garissa = first('Suspected Liyu Police paramilitaries shot dead an ONLF sympathiser in Garissa town.');
   assert.equal(garissa?.country, 'Kenya');
 });
+
+test('forces told shelling a place with no target named have no actor2; a bomb that hit forces still has unidentified bombers', () => {
+  const e = first('On 28 April 2021, regime forces shelled Kafrnabel in Idleb with rocket artillery. No casualties were reported.');
+  assert.equal(e?.sub_event_type, 'Shelling/artillery/missile attack');
+  assert.equal(e?.actor2, '');
+  assert.equal(e?.inter2, 0);
+  const passive = first('On 27 April 2021, shells fired by soldiers fell in a street of Sirte. No casualties reported.');
+  assert.equal(passive?.actor2, '');
+  const bomb = first('On 12 March 2021, a police vehicle was hit by a roadside bomb near Wajir.');
+  assert.ok([bomb?.actor1, bomb?.actor2].some((a) => /^Unidentified Armed Group/.test(a ?? '')), `${bomb?.actor1} / ${bomb?.actor2}`);
+});
+
+test('seizing goods is looting, seizing weapons a disrupted weapons use, seizing anything else nothing', () => {
+  const goods = first('On 14 June 2021, suspected militants entered a gold mining site near Gorom and seized six motorbikes belonging to miners.');
+  assert.equal(goods?.sub_event_type, 'Looting/property destruction');
+  const drugs = first('On 2 May 2021, in Curitiba, federal police officers seized two tons of marijuana during a road inspection.');
+  assert.equal(drugs?.sub_event_type, 'Looting/property destruction');
+  const arms = first('On 20 October 2021, in Bahir Dar city, police confiscated 300 pistols smuggled in from Sudan.');
+  assert.equal(arms?.sub_event_type, 'Disrupted weapons use');
+  assert.equal(first('On 3 May 2021, the opposition seized the initiative in parliament in Bamako.'), undefined);
+  assert.equal(first('On 7 January 2023, party members staged a rally in Dhaka against a court order to confiscate the property of their leader.')?.sub_event_type, 'Peaceful protest');
+});

@@ -26,6 +26,7 @@ const CLASS_RANK: Record<string, number> = {
   'protest-cause': 1,
   'crowd-act': 1,
   remains: 1,
+  seizure: 1,
 };
 
 const matcher = new PhraseMatcher<TriggerEntry>();
@@ -38,6 +39,8 @@ for (const [cls, verbs] of Object.entries(lexicon.verbs)) {
 for (const group of lexicon.triggers as { class: string; tactic?: string; phrases: string[] }[]) {
   for (const phrase of group.phrases) matcher.add(phrase, { cls: group.class, tactic: group.tactic });
 }
+// Seizing verbs: an event only by what they take (see resolveSeizures).
+for (const verb of lexicon.seizure.verbs) matcher.add(verb, { cls: 'seizure' });
 const irrealisCues = new PhraseMatcher<true>();
 for (const cue of irrealisLexicon.before) irrealisCues.add(cue, true);
 const farIrrealisCues = new PhraseMatcher<true>();
@@ -171,13 +174,14 @@ export function recogniseTriggers(doc: Doc): void {
   }
   resolveCrowdActs(doc);
   resolveRemains(doc);
+  resolveSeizures(doc);
   addViolentCrowds(doc);
   markProtestTopics(doc);
 }
 
 const remainsFound = new PhraseMatcher<true>();
 for (const c of lexicon.remainsFound.phrases) remainsFound.add(c, true);
-const NOT_AN_EVENT = new Set(['remains', 'crowd-act', 'protest-cause', 'note']);
+const NOT_AN_EVENT = new Set(['remains', 'crowd-act', 'protest-cause', 'note', 'seizure']);
 const NOT_FOUND_DEAD = new Set<string>(lexicon.remainsFound.notAfter);
 
 /**
@@ -207,6 +211,41 @@ function resolveRemains(doc: Doc): void {
       return true;
     }
     return false;
+  });
+  doc.triggers.splice(0, doc.triggers.length, ...kept);
+}
+
+const SEIZED_GOODS = new Set(lexicon.seizure.goods.map((w) => w.toLowerCase()));
+const SEIZED_WEAPONS = new Set(lexicon.seizure.weapons.map((w) => w.toLowerCase()));
+const SEIZURE_BREAKS = new Set([';', ':', '(', '.']);
+
+/**
+ * "militants seized five motorbikes", "police seized 999 handguns": a seizing verb is looting when
+ * what it takes (within the window of its clause) is goods, a disrupted weapons use when it is
+ * weapons, and nothing otherwise ("seized the initiative").
+ */
+function resolveSeizures(doc: Doc): void {
+  if (!doc.triggers.some((t) => t.cls === 'seizure')) return;
+  const tokens = doc.tokens;
+  const window = lexicon.seizure.window;
+  const kept = doc.triggers.filter((t) => {
+    if (t.cls !== 'seizure') return true;
+    const last = tokenIndexAt(tokens, t.end - 1);
+    const sentence = tokens[last]!.sentence;
+    // ("were seized by the assailants": in the passive what was taken stands before; left alone.)
+    if (tokens[last + 1]?.lower === 'by') return false;
+    let cls: string | undefined;
+    for (let k = last + 1; !cls && k < tokens.length && k <= last + window && tokens[k]!.sentence === sentence && !SEIZURE_BREAKS.has(tokens[k]!.text); k++) {
+      const w = tokens[k]!.lower;
+      if (SEIZED_WEAPONS.has(w)) cls = 'Disrupted weapons use';
+      else if (SEIZED_GOODS.has(w)) cls = 'Looting/property destruction';
+    }
+    if (!cls) return false;
+    t.cls = cls;
+    t.eventType = eventTypeOf(cls);
+    t.subEventType = cls;
+    t.rank = rankOf(cls);
+    return true;
   });
   doc.triggers.splice(0, doc.triggers.length, ...kept);
 }
