@@ -55,3 +55,10 @@ test('a bracketed tag starts a sentence only where the tag does; country names o
   const read = readingCase('LIMA, 7 MAY 89 -- [TEXT] TWO MEN OF THE FMLN [FARABUNDO] HAVE BEEN KIDNAPPED IN THE UNITED STATES.', lex);
   assert.equal(read, 'Lima, 7 May 89 -- [Text] Two men of the FMLN [Farabundo] have been kidnapped in the United States.');
 });
+
+test('wire wording of attacks: dynamite charges and machine-gunning', () => {
+  const dyn = extractor.extract({ text: 'LIMA, 14 JUL 89 -- [TEXT] TERRORISTS PLACED A CHARGE OF DYNAMITE UNDER A BUS IN HUANCAYO TODAY, THE POLICE REPORTED.', date: '1989-07-14', origin: { file: 'inline' } }).events;
+  assert.equal(dyn[0]?.sub_event_type, 'Remote explosive/landmine/IED');
+  const mg = extractor.extract({ text: 'Gunmen machinegunned a bus carrying farm workers near Medellin on Monday, police said.', date: '1989-07-14', origin: { file: 'inline' } }).events;
+  assert.equal(mg[0]?.event_type, 'Violence against civilians');
+});
