@@ -11,7 +11,7 @@ import { actorName, isCommunalPeople, resolveCoreference, resolveActors, type Ev
 import { classify, COMMUNAL_CLASH, communalFightTold, inFight, type Classification } from './classify.js';
 import { deathFigures, evidence, figureClaim, reporterAt, sumFatalities } from './fatalities.js';
 import { buildFrames, type Frame } from './frames.js';
-import { groupFrames, mainCountry, type Group } from './grouping.js';
+import { groupFrames, mainCountry, storyCountries, type Group } from './grouping.js';
 import { demonymCountry, documentFocus, geoPrecisionOf } from './location.js';
 import { writeNotes } from './notes.js';
 import adminUnits from './data/admin-units.json' with { type: 'json' };
@@ -23,9 +23,13 @@ const LIVESTOCK_RAID = new RegExp(`\\b(?:${actorDictionary.livestockRaiders.live
 const MAX_EVIDENCE_PER_FIELD = 6;
 
 export function assembleEvents(doc: Doc): AcledEvent[] {
+  // Comment (an opinion column, an editorial, a letter) tells no events of its own: the events it
+  // argues about are background, reported elsewhere (see the genre stage).
+  if (doc.commentary) return [];
   const frames = buildFrames(doc);
   if (frames.length === 0) return [];
-  const groups = groupFrames(frames, mainCountry(doc.places)).filter((g) => g.frames.some((f) => f.triggers.length > 0));
+  const storyCountry = mainCountry(doc.places);
+  const groups = groupFrames(frames, storyCountry, storyCountries(doc.places, storyCountry)).filter((g) => g.frames.some((f) => f.triggers.length > 0));
   if (groups.length === 0) return [];
   const main = groups[0]!;
   const focus = documentFocus(doc) ?? demonymCountry(doc);
