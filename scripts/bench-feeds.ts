@@ -64,9 +64,9 @@ async function fresh(): Promise<{ store: Store; schema: string; drop(): Promise<
 }
 
 /** CPU seconds (user + system, all threads) of a live process, from /proc; 0 where there is none. */
-function cpuSeconds(pid: number | undefined): number {
+function cpuSeconds(pid: number | undefined, thread?: number): number {
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    const fields = readFileSync(thread === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${thread}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
     return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (100/s)
   } catch {
     return 0;
@@ -129,6 +129,8 @@ interface Run {
   steady: number;
   /** CPU ms per document: the workers' processes, and their PostgreSQL sessions. */
   workerMs: number;
+  /** Of workerMs, the workers' main threads (feeds, pages, the job queue, the store); the rest is extraction threads and V8's. */
+  mainMs: number;
   pgMs: number;
   chars: { mean: number; median: number; p90: number };
 }
@@ -145,6 +147,7 @@ async function throughput(workers: number, docs: number): Promise<Run> {
   try {
     await Promise.all(ws.map((w) => w.ready));
     const cpu0 = ws.reduce((n, w) => n + cpuSeconds(w.child.pid), 0);
+    const main0 = ws.reduce((n, w) => n + cpuSeconds(w.child.pid, w.child.pid), 0);
     const t0 = Date.now();
     for (const u of fixture.urls) await addFeed(db.store, { url: u, intervalS: 3600 });
     const total = feeds * perFeed;
@@ -164,17 +167,19 @@ async function throughput(workers: number, docs: number): Promise<Run> {
     const end = Date.now();
     await sessionCpu(db.schema, sessions);
     const workerCpu = ws.reduce((n, w) => n + cpuSeconds(w.child.pid), 0) - cpu0;
+    const mainCpu = ws.reduce((n, w) => n + cpuSeconds(w.child.pid, w.child.pid), 0) - main0;
     const pgCpu = [...sessions.values()].reduce((a, b) => a + b, 0);
     const lens = (await db.store.db.selectFrom('documents').select(sql<number>`length(text)`.as('n')).execute()).map((r) => Number(r.n)).sort((a, b) => a - b);
     const run: Run = {
       rate: total / ((end - t0) / 1000),
       steady: total / ((end - first) / 1000),
       workerMs: (workerCpu * 1000) / total,
+      mainMs: (mainCpu * 1000) / total,
       pgMs: (pgCpu * 1000) / total,
       chars: { mean: lens.reduce((a, b) => a + b, 0) / lens.length, median: lens[lens.length >> 1]!, p90: lens[Math.floor(lens.length * 0.9)]! },
     };
     console.log(`throughput, ${workers} worker(s): ${total} documents in ${((end - t0) / 1000).toFixed(1)} s = ${run.rate.toFixed(0)} documents/s ` +
-      `(${run.steady.toFixed(0)}/s from the first stored); CPU per document: workers ${run.workerMs.toFixed(1)} ms, their PostgreSQL sessions ${run.pgMs.toFixed(1)} ms`);
+      `(${run.steady.toFixed(0)}/s from the first stored); CPU per document: workers ${run.workerMs.toFixed(1)} ms (main threads ${run.mainMs.toFixed(1)}), their PostgreSQL sessions ${run.pgMs.toFixed(1)} ms`);
     return run;
   } finally {
     await stopAll(ws);
@@ -271,9 +276,9 @@ if (!args.only || args.only === 'throughput') {
   if (twos.length === 0) twos.push(...ones); // --one-only
   console.log(`documents: ${c.mean.toFixed(0)} characters on average (median ${c.median}, 90th percentile ${c.p90})`);
   console.log(`1 worker: median ${median(ones.map((r) => r.rate)).toFixed(0)} documents/s (${median(ones.map((r) => r.steady)).toFixed(0)}/s from the first stored), ` +
-    `CPU ${median(ones.map((r) => r.workerMs)).toFixed(1)} ms worker + ${median(ones.map((r) => r.pgMs)).toFixed(1)} ms PostgreSQL per document`);
+    `CPU ${median(ones.map((r) => r.workerMs)).toFixed(1)} ms worker (main thread ${median(ones.map((r) => r.mainMs)).toFixed(1)}) + ${median(ones.map((r) => r.pgMs)).toFixed(1)} ms PostgreSQL per document`);
   console.log(`2 workers: median ${median(twos.map((r) => r.rate)).toFixed(0)} documents/s (${median(twos.map((r) => r.steady)).toFixed(0)}/s from the first stored), ` +
-    `CPU ${median(twos.map((r) => r.workerMs)).toFixed(1)} ms workers + ${median(twos.map((r) => r.pgMs)).toFixed(1)} ms PostgreSQL per document`);
+    `CPU ${median(twos.map((r) => r.workerMs)).toFixed(1)} ms workers (main threads ${median(twos.map((r) => r.mainMs)).toFixed(1)}) + ${median(twos.map((r) => r.pgMs)).toFixed(1)} ms PostgreSQL per document`);
   const ratios = ones.map((o, i) => twos[i]!.rate / o.rate);
   console.log(`2 workers vs 1, pair by pair: ${ratios.map((x) => x.toFixed(2)).join(', ')}; median ${median(ratios).toFixed(2)}x`);
   console.log(`load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${cpus().length} cores`);

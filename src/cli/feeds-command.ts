@@ -199,6 +199,8 @@ async function runWatch(opts: WatchOptions): Promise<void> {
   }, 'sitrep watch');
   const scheduler = startScheduler(store, {
     extract: (docs) => queue.run(docs),
+    // Pages of summary-only items are read in the extraction threads, off the event loop.
+    readPages: queue.readPages,
     metrics,
     logger,
     concurrency,
@@ -291,6 +293,7 @@ async function runWorker(opts: WorkerCliOptions): Promise<void> {
     url,
     bossSchema: schema ? `${schema}_jobs` : 'sitrep_jobs',
     extract: (docs) => queue.run(docs),
+    readPages: queue.readPages,
     extractConcurrency: threads,
     pollConcurrency,
     perHost,

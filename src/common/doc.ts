@@ -175,6 +175,12 @@ export class Doc {
    */
   scope: Uint8Array | null = null;
 
+  /**
+   * The text reads as comment (an opinion column, an editorial, a letter, an analysis) rather than a
+   * news report, set by the genre stage: its events are background to an argument, not reports.
+   */
+  commentary = false;
+
   constructor(
     readonly id: string,
     /**

@@ -10,8 +10,8 @@ import { anchoredToStory, toldAsNoNews } from '../locales/en/time-reference.js';
 import { actorName, isCommunalPeople, resolveCoreference, resolveActors, type EventActors, type ResolvedActor } from './actor-roles.js';
 import { classify, COMMUNAL_CLASH, communalFightTold, inFight, type Classification } from './classify.js';
 import { deathFigures, evidence, figureClaim, reporterAt, sumFatalities } from './fatalities.js';
-import { buildFrames } from './frames.js';
-import { groupFrames, mainCountry, type Group } from './grouping.js';
+import { buildFrames, type Frame } from './frames.js';
+import { groupFrames, mainCountry, storyCountries, type Group } from './grouping.js';
 import { demonymCountry, documentFocus, geoPrecisionOf } from './location.js';
 import { writeNotes } from './notes.js';
 import adminUnits from './data/admin-units.json' with { type: 'json' };
@@ -23,9 +23,13 @@ const LIVESTOCK_RAID = new RegExp(`\\b(?:${actorDictionary.livestockRaiders.live
 const MAX_EVIDENCE_PER_FIELD = 6;
 
 export function assembleEvents(doc: Doc): AcledEvent[] {
+  // Comment (an opinion column, an editorial, a letter) tells no events of its own: the events it
+  // argues about are background, reported elsewhere (see the genre stage).
+  if (doc.commentary) return [];
   const frames = buildFrames(doc);
   if (frames.length === 0) return [];
-  const groups = groupFrames(frames, mainCountry(doc.places)).filter((g) => g.frames.some((f) => f.triggers.length > 0));
+  const storyCountry = mainCountry(doc.places);
+  const groups = groupFrames(frames, storyCountry, storyCountries(doc.places, storyCountry)).filter((g) => g.frames.some((f) => f.triggers.length > 0));
   if (groups.length === 0) return [];
   const main = groups[0]!;
   const focus = documentFocus(doc) ?? demonymCountry(doc);
@@ -78,7 +82,8 @@ export function assembleEvents(doc: Doc): AcledEvent[] {
     if (group !== main && doc.scope !== null && !actors.actor1 && fatalities === 0) return;
     // Nor is the main one, when the text names no one on either side: in a long article, an event
     // word with no actor, target or dead ("a fine strike", "sales exploded") has no violent sense.
-    if (doc.scope !== null && !actors.actor1 && !actors.actor2 && fatalities === 0) return;
+    // (A wire report's device that went off is violence whoever set it: "a dynamite charge exploded".)
+    if (doc.scope !== null && !actors.actor1 && !actors.actor2 && fatalities === 0 && !(opensWithDateline(doc.text) && namesDevice(group.frames))) return;
     if (background) return;
     // A long article that is not a wire report (no dateline) tells its news with a day ("on Sunday",
     // "yesterday") or its dead; an event word with neither is comment, analysis or background
@@ -463,4 +468,9 @@ function confidenceOf(ev: AcledEvent, group: Group): number {
   if (group.frames.length > 1) c += 0.1;
   if (ev.fatalities > 0) c += 0.05;
   return Math.min(0.95, Math.round(c * 100) / 100);
+}
+
+/** A trigger names the explosive device or weapon used ("car bomb", "grenade", "dynamite"): its lexicon group gives a tactic. */
+function namesDevice(frames: readonly Frame[]): boolean {
+  return frames.some((f) => f.triggers.some((t) => !t.irrealis && t.tactic !== undefined && t.eventType === 'Explosions/Remote violence'));
 }

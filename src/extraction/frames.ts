@@ -11,6 +11,10 @@ const MODIFIER_AFTER = new RegExp(`^(-|[\\s,]+(${placeModifiers.following.join('
 /** "in Tadjourah, military forces ...": a place set off by a comma after a locative preposition opens the clause. */
 const LOCATIVE_BEFORE = new RegExp(`\\b(?:${placeModifiers.locativeBefore.join('|')})\\s+(?:the\\s+)?$`, 'i');
 
+/** "Anna Campbell, 26, from Lewes, ...": an appositive of origin (after a comma, an age may come between) names a hometown. */
+// (The region after the town, "from Lewes, East Sussex", is the hometown's too.)
+const ORIGIN_BEFORE = new RegExp(`,\\s*(?:\\d{1,3}\\s*,\\s*)?(?:${placeModifiers.originBefore.join('|')})\\s+(?:the\\s+)?(?:\\p{Lu}[\\p{L}'’-]*(?:\\s\\p{Lu}[\\p{L}'’-]*){0,2},\\s*)?$`, 'iu');
+
 const UNIT_WORD_AFTER = new RegExp(`^\\s+(${placeModifiers.unitWords.join('|')})\\b`, 'i');
 
 const ROAD_AFTER = /^(?:-\p{Lu}[\p{L}'’]*(?:\s\p{Lu}[\p{L}'’]*)?)?\s+(?:\p{Ll}+\s+)?(?:road|highway|street|avenue|bypass|expressway)\b/iu;
@@ -39,6 +43,8 @@ export function describesActor(doc: Doc, place: PlaceMention): boolean {
     !(modifier[0].includes(',') && opensReporter(doc, place.end + modifier[0].length - modifier[2]!.length)) &&
     !(modifier[0].includes(',') && LOCATIVE_BEFORE.test(doc.text.slice(Math.max(0, place.start - 16), place.start)))
   ) return true;
+  // A person's hometown ("the soldier, from Leeds, ...") says who, not where.
+  if (ORIGIN_BEFORE.test(doc.text.slice(Math.max(0, place.start - 40), place.start))) return true;
   // Only the actors just before the place can be "raiders from" it: found by binary search, so
   // that a long article's places do not each walk all its actors.
   const ends = actorEndsSoFar(doc);

@@ -17,11 +17,20 @@ export function specificity(entry: GazetteerEntry): number {
   return SPECIFICITY[entry.feature] ?? 0;
 }
 
-/** The most specific place of the frame, among those in the document's main country when it has one. */
-function bestPlace(frame: Frame, mainCountry: string | undefined): Frame['places'][number] | undefined {
+/**
+ * The most specific place of the frame: a town or province in the document's main country when it
+ * names one, else a town or province elsewhere (a story's country may be miscounted from its actors'
+ * nationality, "US forces ... in Deir Ezzor"), else the most specific of the main country's places.
+ */
+function bestPlace(frame: Frame, mainCountry: string | undefined, storyCountries?: ReadonlySet<string>): Frame['places'][number] | undefined {
+  const local = (p: Frame['places'][number]) => specificity(p.entry) >= SPECIFICITY.admin1;
   const inMain = mainCountry ? frame.places.filter((p) => p.entry.countryCode === mainCountry) : [];
+  // (Only in a country the text names more than once: one name may be a namesake abroad.)
+  const elsewhere = frame.places.filter((p) => local(p) && (!storyCountries || storyCountries.has(p.entry.countryCode)));
+  const tiers = [inMain.filter(local), elsewhere, inMain, frame.places];
+  const from = tiers.find((t) => t.length > 0) ?? [];
   let best: Frame['places'][number] | undefined;
-  for (const p of inMain.length > 0 ? inMain : frame.places) if (!best || specificity(p.entry) > specificity(best.entry)) best = p;
+  for (const p of from) if (!best || specificity(p.entry) > specificity(best.entry)) best = p;
   return best;
 }
 
@@ -75,12 +84,30 @@ function sharedActors(groupActors: Set<string>, frameActors: Set<string>): numbe
   return n;
 }
 
-export function groupFrames(frames: Frame[], country?: string): Group[] {
+/**
+ * Countries that more than one of the places (and demonyms) names, where a town may stand for the
+ * event's place though the main country is another: none when the main country has a town or
+ * province of its own named (then its bare name was not counted from actors' nationality alone).
+ */
+export function storyCountries(places: readonly Frame['places'][number][], main?: string): Set<string> {
+  const seen = new Set<string>();
+  const twice = new Set<string>();
+  if (places.some((p) => p.entry.countryCode === main && specificity(p.entry) >= SPECIFICITY.admin1)) return twice;
+  for (const p of places) {
+    const code = p.entry.countryCode;
+    if (!code) continue;
+    if (seen.has(code)) twice.add(code);
+    seen.add(code);
+  }
+  return twice;
+}
+
+export function groupFrames(frames: Frame[], country?: string, countries?: ReadonlySet<string>): Group[] {
   const groups: Group[] = [];
   // Every participant's actor id of each group's frames, reporters included.
   const actorsOf = new Map<Group, Set<string>>();
   for (const frame of frames) {
-    const place = bestPlace(frame, country);
+    const place = bestPlace(frame, country, countries);
     // Country-level places are weak: "the coalition in Iraq and Syria" describes an actor.
     const strongPlace = place && specificity(place.entry) > 0 ? place : undefined;
     let target: Group | undefined;

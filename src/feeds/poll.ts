@@ -9,6 +9,7 @@ import { recordPoll, unseenItems, markItems, type Feed } from './feed-store.js';
 import { noteBatch, type Metrics } from './metrics.js';
 import { FEED_TYPES, FetchError, PAGE_TYPES, safeFetch, type FetchLimits } from './net.js';
 import { parseFeed, type FeedItem } from './parse.js';
+import type { PageInput, PageReadResult } from '../ingest/html.js';
 
 export type ExtractResult = { events: AcledEvent[] } | { error: string };
 /** Extracts documents (in worker threads, or in-process); one result per document, in order. */
@@ -17,6 +18,8 @@ export type ExtractFn = (docs: SourceDocument[]) => Promise<ExtractResult[]>;
 export interface PollOptions extends FetchLimits {
   signal?: AbortSignal;
   metrics?: Metrics;
+  /** Reads fetched pages (in worker threads: see ExtractionQueue.readPages); default: on the event loop. */
+  readPages?: (pages: PageInput[]) => Promise<PageReadResult[]>;
   /** Page fetches at once for one feed's summary-only items (default 4). */
   pageConcurrency?: number;
 }
@@ -38,9 +41,10 @@ function header(h: string | string[] | undefined): string | null {
 /** Replaces a summary-only item's text with its page's main text (Readability), when that is longer. */
 async function withPage(item: FeedItem, options: PollOptions): Promise<FeedItem> {
   const res = await safeFetch({ ...options, url: item.doc.url!, accept: PAGE_TYPES, maxBytes: options.maxBytes ?? 5_000_000 });
-  const { readHtml } = await import('../ingest/html.js');
-  const page = readHtml(res.body.toString('utf8'), res.url);
-  const body = page.text.slice(page.bodyStart ?? 0).trim();
+  const input = { html: res.body.toString('utf8'), url: res.url };
+  const page = options.readPages ? (await options.readPages([input]))[0]! : (await import('../ingest/html.js')).readPage(input);
+  if ('error' in page) throw new Error(page.error);
+  const body = page.body;
   const summary = item.doc.title && item.doc.text.startsWith(item.doc.title) ? item.doc.text.slice(item.doc.title.length).trim() : item.doc.text;
   if (body.length <= summary.length) return item;
   const title = item.doc.title ?? page.title;
@@ -129,9 +133,23 @@ export interface StoreItemsResult {
  * them seen. Safe to run twice for the same items: an unchanged document is recognised and skipped.
  */
 export async function storeItems(store: Store, extract: ExtractFn, feed: string, items: FeedItem[], metrics?: Metrics): Promise<StoreItemsResult> {
-  if (items.length === 0) return { documents: 0, events: 0, errors: [] };
+  return storeBatches(store, extract, [{ feed, items }], metrics);
+}
+
+export interface StoreBatchesOptions {
+  /** Mark the items seen after storing them (default true; a worker marks them when it queues them). */
+  mark?: boolean;
+}
+
+/**
+ * Extracts and stores the new items of several feeds together: one extraction call and one
+ * transaction for all (a transaction's fixed costs, its merge locks and reads, are paid once).
+ * Safe to run twice for the same items.
+ */
+export async function storeBatches(store: Store, extract: ExtractFn, batches: { feed: string; items: FeedItem[] }[], metrics?: Metrics, options: StoreBatchesOptions = {}): Promise<StoreItemsResult> {
+  const docs = batches.flatMap((b) => b.items.map((x) => x.doc));
+  if (docs.length === 0) return { documents: 0, events: 0, errors: [] };
   const t0 = Date.now();
-  const docs = items.map((x) => x.doc);
   const results = await extract(docs);
   const byId = new Map(docs.map((d, i) => [d.id, results[i]!]));
   const errors: string[] = [];
@@ -143,7 +161,7 @@ export async function storeItems(store: Store, extract: ExtractFn, feed: string,
       return { events: r.events } as never;
     },
   }, docs, { batchSize: Math.max(1, docs.length), onError: (e) => errors.push(`${e.file}: ${e.message}`) });
-  await markItems(store, feed, items);
+  if (options.mark !== false) for (const b of batches) await markItems(store, b.feed, b.items);
   if (metrics) noteBatch(metrics, result.inserted + result.updated, result.events, (Date.now() - t0) / 1000);
   return { documents: result.inserted + result.updated, events: result.events, errors };
 }

@@ -11,7 +11,7 @@ import type { Store } from '../store/index.js';
 import { claimDueFeeds, markItems, type Feed } from './feed-store.js';
 import type { Logger, Metrics } from './metrics.js';
 import type { FeedItem } from './parse.js';
-import { pollFeed, storeItems, type ExtractFn } from './poll.js';
+import { pollFeed, storeBatches, type ExtractFn, type PollOptions } from './poll.js';
 import { hostOf } from './scheduler.js';
 
 export const POLL_QUEUE = 'sitrep-feed-poll';
@@ -20,12 +20,16 @@ export const EXTRACT_QUEUE = 'sitrep-feed-extract';
 const POLL_EXPIRE_S = 30;
 /** A claimed feed is claimed again after this if its poll never recorded a time (a dead worker's). */
 const POLL_LEASE_MS = 60_000;
+/** Documents an extraction loop stores in one transaction at most (jobs of `batchSize` taken together). */
+const STORE_DOCS = 400;
 
 export interface WorkerOptions {
   /** postgres:// URL of the store; pg-boss keeps its tables in `bossSchema` there. */
   url: string;
   bossSchema: string;
   extract: ExtractFn;
+  /** Reads fetched pages of summary-only items (the extraction threads'); default: on the event loop. */
+  readPages?: PollOptions['readPages'];
   /** Extraction jobs worked at once (match --threads). */
   extractConcurrency: number;
   pollConcurrency?: number;
@@ -111,7 +115,8 @@ export async function startWorker(store: Store, options: WorkerOptions): Promise
     scheduling = true;
     try {
       const due = await claimDueFeeds(store, POLL_LEASE_MS);
-      for (const f of due) await boss.send(POLL_QUEUE, { feed: f.id }, { singletonKey: f.id });
+      // One statement for all (a feed whose poll is already queued is skipped by the policy's unique index).
+      if (due.length > 0) await boss.insert(due.map((f) => ({ name: POLL_QUEUE, data: { feed: f.id }, singletonKey: f.id })));
       if (due.length > 0) kick();
     } catch (err) {
       log?.error('scheduling', { error: (err as Error).message });
@@ -129,7 +134,7 @@ export async function startWorker(store: Store, options: WorkerOptions): Promise
     const host = hostOf(feed.url);
     await slots.acquire(host);
     try {
-      const r = await pollFeed(store, feed, { allowPrivate: options.allowPrivate, timeoutMs: options.timeoutMs, signal: abort.signal, metrics: options.metrics });
+      const r = await pollFeed(store, feed, { allowPrivate: options.allowPrivate, timeoutMs: options.timeoutMs, signal: abort.signal, metrics: options.metrics, readPages: options.readPages });
       if (r.status === 'error' && r.error !== 'stopped') log?.error('feed failed', { feed: feed.url, error: r.error });
       if (r.items.length === 0) return;
       const jobs: ExtractJob[] = [];
@@ -166,31 +171,32 @@ export async function startWorker(store: Store, options: WorkerOptions): Promise
     }, ms);
     sleepers.add(wake);
   });
-  const loop = async <T extends object>(queue: string, handle: (data: T) => Promise<void>) => {
+  /** A job loop: fetches up to `take` jobs at once, hands them to `handle` together, completes them together. */
+  const loop = async <T extends object>(queue: string, take: number, handle: (data: T[]) => Promise<void>) => {
     let wait = 250;
     while (!stopping) {
       let jobs: PgBoss.Job<T>[];
       try {
-        jobs = await boss.fetch<T>(queue, { batchSize: 1 });
+        jobs = await boss.fetch<T>(queue, { batchSize: take });
       } catch (err) {
         if (!stopping) log?.error('job queue', { error: (err as Error).message });
         await new Promise((r) => setTimeout(r, 1000));
         continue;
       }
-      const job = jobs?.[0];
-      if (!job) {
+      if (!jobs || jobs.length === 0) {
         await idle(wait);
         wait = Math.min(wait * 2, 2000);
         continue;
       }
       wait = 250;
+      const ids = jobs.map((j) => j.id);
       const work = (async () => {
         try {
-          await handle(job.data);
-          await boss.complete(queue, job.id);
+          await handle(jobs.map((j) => j.data));
+          await boss.complete(queue, ids);
         } catch (err) {
-          log?.error('job failed (retried)', { queue, error: (err as Error).message });
-          await boss.fail(queue, job.id, { message: (err as Error).message }).catch(() => {});
+          log?.error('job failed (retried)', { queue, jobs: ids.length, error: (err as Error).message });
+          await (ids.length === 1 ? boss.fail(queue, ids[0]!, { message: (err as Error).message }) : boss.fail(queue, ids)).catch(() => {});
         }
       })();
       running.add(work);
@@ -200,13 +206,17 @@ export async function startWorker(store: Store, options: WorkerOptions): Promise
   };
   const loops: Promise<void>[] = [];
   for (let i = 0; i < Math.max(1, options.pollConcurrency ?? 8); i++) {
-    loops.push(loop<{ feed: string }>(POLL_QUEUE, (data) => pollOne(data.feed)));
+    loops.push(loop<{ feed: string }>(POLL_QUEUE, 1, (data) => pollOne(data[0]!.feed)));
   }
+  // Several extraction jobs (of several feeds) are extracted and stored together, up to about
+  // STORE_DOCS documents: one transaction, one set of merge locks and reads, one completion.
+  const take = Math.max(1, Math.floor(STORE_DOCS / batchSize));
   for (let i = 0; i < Math.max(1, options.extractConcurrency); i++) {
-    loops.push(loop<ExtractJob>(EXTRACT_QUEUE, async (data) => {
-      const s = await storeItems(store, options.extract, data.feed, data.items, options.metrics);
-      for (const e of s.errors) log?.error(e, { feed: data.feed });
-      log?.info('stored', { feed: data.feed, documents: s.documents, events: s.events });
+    loops.push(loop<ExtractJob>(EXTRACT_QUEUE, take, async (data) => {
+      // Items were marked seen when queued (pollOne).
+      const s = await storeBatches(store, options.extract, data, options.metrics, { mark: false });
+      for (const e of s.errors) log?.error(e, { feeds: data.length });
+      log?.info('stored', { feeds: new Set(data.map((d) => d.feed)).size, jobs: data.length, documents: s.documents, events: s.events });
       options.onStored?.(s.documents, s.events);
     }));
   }

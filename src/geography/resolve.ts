@@ -526,6 +526,9 @@ function keep(gaz: Gazetteer, c: Candidate, r: Readings, e: number, context: num
   if (r.strong || multiWord) return true;
   if (supported) return true;
   const f = gaz.feature(e);
+  // A name only a province bears ("an Akkar road"), not a person's, is that province when another
+  // name of the text agrees with it.
+  if (f === FEATURE_CODES.admin1 && context > 0 && !c.firstName && r.entries.every((x) => gaz.feature(x) === FEATURE_CODES.admin1)) return true;
   const pop = f === FEATURE_CODES.city || f === FEATURE_CODES.admin1 ? gaz.population(e) : 0;
   if (pop >= 100_000) return true;
   if (context >= 4.5 && pop >= 5000) return true;

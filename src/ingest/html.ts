@@ -231,3 +231,21 @@ export function readHtml(page: string, file: string): SourceDocument {
   if (source) doc.source = source;
   return doc;
 }
+
+/** An HTML page to read: what the feeds fetch for summary-only items. */
+export interface PageInput {
+  html: string;
+  url: string;
+}
+/** A page's main text (after its title), title and date; or why it could not be read. */
+export type PageReadResult = { body: string; title?: string; date?: string } | { error: string };
+
+/** Reads a fetched page for a feed item: its main text after the title, its title and date. */
+export function readPage(page: PageInput): PageReadResult {
+  try {
+    const doc = readHtml(page.html, page.url);
+    return { body: doc.text.slice(doc.bodyStart ?? 0).trim(), ...(doc.title ? { title: doc.title } : {}), ...(doc.date ? { date: doc.date } : {}) };
+  } catch (err) {
+    return { error: err instanceof Error ? err.message : String(err) };
+  }
+}

@@ -239,6 +239,9 @@ export function pairScore(a: Prepared, b: Prepared): number {
     // most pairs with equal tolls are coreferent, few other pairs of one day and province are),
     // unless their actors disagree.
     if (hi === lo && actor >= 0) toll = 1;
+    // Two tolls of one day and one province within a factor of two are, more often than not, a
+    // count and its update (eval dedup: 12 of 18 such pairs; with only the country known, 10 of 26).
+    else if (a.day === b.day && hi <= 2 * lo && actor >= 0 && rel !== 'country') toll = 0.7;
     // Two reports of one day that place nothing finer than the country tell little but the toll:
     // the same toll of more than one is told of the same event (eval dedup: 25 of 30 such pairs).
     if (hi === lo && hi > 1 && rel === 'country' && !a.admin1 && !b.admin1 && a.day === b.day && actor >= 0) toll = 1.5;

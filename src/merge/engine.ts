@@ -35,8 +35,12 @@ function byId(x: MergeInput, y: MergeInput): number {
   return x.event_id < y.event_id ? -1 : x.event_id > y.event_id ? 1 : 0;
 }
 
-/** Candidate pairs from the country × day index, each once. */
-function candidateEdges(reports: Prepared[], minScore: number): Edge[] {
+/**
+ * Candidate pairs from the country × day index, each once: those that score minScore or more, and
+ * (in `fits`) every compatible pair of a report placed no finer than its province with one placed
+ * finer (for dropAmbiguous).
+ */
+function candidateEdges(reports: Prepared[], minScore: number, fits: Edge[]): Edge[] {
   const index = new Map<string, Prepared[]>();
   for (const r of reports) {
     if (!Number.isFinite(r.day)) continue;
@@ -58,22 +62,27 @@ function candidateEdges(reports: Prepared[], minScore: number): Edge[] {
         const otherSees = Math.abs(d - r.day) <= Math.max(o.slack, 1);
         if (otherSees && o.index < r.index) continue;
         const s = pairScore(r, o);
-        if (s >= minScore) edges.push(r.index < o.index ? { a: r.index, b: o.index, score: s } : { a: o.index, b: r.index, score: s });
+        const e = r.index < o.index ? { a: r.index, b: o.index, score: s } : { a: o.index, b: r.index, score: s };
+        if (s >= minScore) edges.push(e);
+        else if (s >= 0 && r.coarse !== o.coarse) fits.push(e);
       }
     }
   }
   return edges;
 }
 
-/** Drops the edges of coarse reports that fit events in two different places of their province. */
-function dropAmbiguous(reports: Prepared[], edges: Edge[]): Edge[] {
+/**
+ * Drops the edges of coarse reports that fit events in two different places of their province
+ * (an edge, or a compatible pair below the threshold in `fits`).
+ */
+function dropAmbiguous(reports: Prepared[], edges: Edge[], fits: Edge[]): Edge[] {
   const fineNeighbours = new Map<number, number[]>();
   const add = (coarse: number, fine: number) => {
     const l = fineNeighbours.get(coarse);
     if (l) l.push(fine);
     else fineNeighbours.set(coarse, [fine]);
   };
-  for (const e of edges) {
+  for (const e of edges.concat(fits)) {
     const a = reports[e.a]!;
     const b = reports[e.b]!;
     if (a.coarse && !b.coarse) add(e.a, e.b);
@@ -107,7 +116,8 @@ export function clusterReports(inputs: readonly MergeInput[], options: MergeOpti
   const order = inputs.map((_, i) => i).sort((i, j) => byId(inputs[i]!, inputs[j]!) || i - j);
   const countries = learnCountries(inputs);
   const reports = order.map((i, k) => prepare(inputs[i]!, k, countries));
-  const edges = dropAmbiguous(reports, candidateEdges(reports, minScore));
+  const fits: Edge[] = [];
+  const edges = dropAmbiguous(reports, candidateEdges(reports, minScore, fits), fits);
   edges.sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b);
 
   const groupOf = reports.map((_, i) => i);

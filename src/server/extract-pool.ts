@@ -3,6 +3,7 @@
 // (503 with Retry-After) rather than waiting without bound; reads are never held up by extraction.
 import { Worker } from 'node:worker_threads';
 import type { AcledEvent } from '../common/event.js';
+import type { PageInput, PageReadResult } from '../ingest/html.js';
 import type { SourceDocument } from '../ingest/types.js';
 import type { Extractor } from '../pipeline/index.js';
 
@@ -11,6 +12,11 @@ export type ExtractJobResult = { events: AcledEvent[] } | { error: string };
 /** Extracts a request's documents (already given ids); one result per document, in order. */
 export interface ExtractionQueue {
   run(docs: SourceDocument[]): Promise<ExtractJobResult[]>;
+  /**
+   * Reads pages in the queue's worker threads (not on the event loop), one result per page; queues
+   * without threads have none. Not bounded by the queue: a page waits behind the thread's work.
+   */
+  readPages?(pages: PageInput[]): Promise<PageReadResult[]>;
   close(): Promise<void>;
 }
 
@@ -78,8 +84,9 @@ function workerUrl(): URL {
 /** Worker threads, started on first use, one per concurrent job. */
 export function workerQueue(options: QueueOptions = {}): ExtractionQueue {
   const workers: (Worker | undefined)[] = [];
-  const pending = new Map<number, { slot: number; resolve(r: ExtractJobResult[]): void; reject(e: Error): void }>();
+  const pending = new Map<number, { slot: number; resolve(r: unknown[]): void; reject(e: Error): void }>();
   let nextJob = 0;
+  let nextPageSlot = 0;
   const start = (slot: number): Worker => {
     const url = workerUrl();
     // Under tsx the worker needs tsx's loader too (a worker does not inherit the parent's hooks).
@@ -95,7 +102,7 @@ export function workerQueue(options: QueueOptions = {}): ExtractionQueue {
         p.reject(err);
       }
     };
-    w.on('message', (msg: { job?: number; results?: ExtractJobResult[] }) => {
+    w.on('message', (msg: { job?: number; results?: unknown[] }) => {
       if (msg.job === undefined) return;
       const p = pending.get(msg.job);
       pending.delete(msg.job);
@@ -106,16 +113,23 @@ export function workerQueue(options: QueueOptions = {}): ExtractionQueue {
     workers[slot] = w;
     return w;
   };
-  return boundedQueue(
-    (docs, slot) => new Promise<ExtractJobResult[]>((resolve, reject) => {
-      const w = workers[slot] ?? start(slot);
-      const job = nextJob++;
-      pending.set(job, { slot, resolve, reject });
-      w.postMessage({ job, docs });
-    }),
+  const post = <R>(slot: number, msg: { docs: SourceDocument[] } | { pages: PageInput[] }) => new Promise<R[]>((resolve, reject) => {
+    const w = workers[slot] ?? start(slot);
+    const job = nextJob++;
+    pending.set(job, { slot, resolve: resolve as (r: unknown[]) => void, reject });
+    w.postMessage({ job, ...msg });
+  });
+  const queue = boundedQueue(
+    (docs, slot) => post<ExtractJobResult>(slot, { docs }),
     options,
     async () => {
       await Promise.all(workers.map((w) => w?.terminate()));
     },
   );
+  const threads = Math.max(1, options.concurrency ?? 1);
+  return {
+    ...queue,
+    // Round robin over the threads: a thread works its messages in turn, extraction and pages alike.
+    readPages: (pages) => post<PageReadResult>(nextPageSlot++ % threads, { pages }),
+  };
 }

@@ -55,3 +55,16 @@ test('a bracketed tag starts a sentence only where the tag does; country names o
   const read = readingCase('LIMA, 7 MAY 89 -- [TEXT] TWO MEN OF THE FMLN [FARABUNDO] HAVE BEEN KIDNAPPED IN THE UNITED STATES.', lex);
   assert.equal(read, 'Lima, 7 May 89 -- [Text] Two men of the FMLN [Farabundo] have been kidnapped in the United States.');
 });
+
+test('wire wording of attacks: dynamite charges and machine-gunning', () => {
+  const dyn = extractor.extract({ text: 'LIMA, 14 JUL 89 -- [TEXT] TERRORISTS PLACED A CHARGE OF DYNAMITE UNDER A BUS IN HUANCAYO TODAY, THE POLICE REPORTED.', date: '1989-07-14', origin: { file: 'inline' } }).events;
+  assert.equal(dyn[0]?.sub_event_type, 'Remote explosive/landmine/IED');
+  const mg = extractor.extract({ text: 'Gunmen machinegunned a bus carrying farm workers near Medellin on Monday, police said.', date: '1989-07-14', origin: { file: 'inline' } }).events;
+  assert.equal(mg[0]?.event_type, 'Violence against civilians');
+});
+
+test('a wire report: a device that went off is an event though no one is named', () => {
+  const text = 'OSORNO, 18 JAN 89 -- [TEXT] A DYNAMITE CHARGE EXPLODED IN AN ALLEY OF OSORNO, DESTROYING WINDOWS AND WATER PIPES.\n\nTHE EXPLOSION OCCURRED AT 2350 ON 16 JANUARY, CAUSING PANIC BUT NO CASUALTIES.\n\nSECURITY PERSONNEL ARE PREPARING SKETCHES OF THE SUSPECTS.\n\nTHE INVESTIGATION CONTINUES.\n\nNO GROUP HAS CLAIMED RESPONSIBILITY SO FAR.\n\nTHE AUTHORITIES HAVE ASKED FOR CALM.\n\nTHE TOWN COUNCIL WILL MEET ON FRIDAY.\n\nSHOPS REOPENED IN THE AFTERNOON.';
+  const events = extractor.extract({ text, date: '1989-01-18', origin: { file: 'inline' } }).events;
+  assert.ok(events.some((e) => e.sub_event_type === 'Remote explosive/landmine/IED' && e.location === 'Osorno'), JSON.stringify(events.map((e) => [e.sub_event_type, e.location])));
+});

@@ -106,3 +106,18 @@ test('a dateline places the event only when no other town does', async () => {
   const u = 'Gunmen attacked Kabul - the capital - on Monday.';
   assert.ok(!isDatelinePlace(u, u.indexOf('Kabul'), u.indexOf('Kabul') + 5));
 });
+
+test('a person\'s hometown is not the event\'s place: "Anna Campbell, 26, from Lewes, East Sussex"', () => {
+  const events = eventsOf('Jane Doe, 26, from Lewes, East Sussex, was killed when her convoy was hit by a Turkish airstrike in Afrin on Tuesday.');
+  assert.deepEqual(events.map((e) => [e.location, e.country]), [['Afrin', 'Syria']]);
+  const soldier = eventsOf('The soldier, from Leeds, was killed by a roadside bomb in Helmand on Monday.');
+  assert.deepEqual(soldier.map((e) => e.country), ['Afghanistan']);
+});
+
+test('a town the text names beats the bare name of a country counted from actors ("US forces", "US advisers")', () => {
+  const text = 'US forces carried out air strikes on Wednesday against a pro-regime force near Deir Ezzor in Syria, after US advisers came under fire, US officials said. The US Central Command said the US advisers had been at a base alongside Syrian Democratic Forces. US and Russian reports said dozens had been killed.';
+  const events = eventsOf(text);
+  assert.ok(events.length > 0);
+  assert.equal(events[0]!.country, 'Syria');
+  assert.equal(events[0]!.location, 'Deir ez-Zor');
+});

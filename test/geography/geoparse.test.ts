@@ -297,3 +297,9 @@ test('a people or a unit word of one country outweighs a namesake town abroad; a
   const garissa = places('Suspected Liyu Police paramilitaries killed an ONLF sympathiser in Garissa.');
   assert.ok(garissa.some((p) => p.text === 'Garissa' && p.entry.countryCode === 'KE'));
 });
+
+test('a name only a province bears is kept when another name of the text agrees ("an Akkar road ... Halba")', () => {
+  assert.ok(texts('Protesters blocked an Akkar road and marched in Halba.').includes('Akkar'));
+  // Alone it still needs a cue: a capitalised word that only a small province bears may be no place.
+  assert.ok(!texts('Protesters blocked an Akkar road.').includes('Akkar'));
+});

@@ -140,3 +140,14 @@ test('reports that place nothing finer than the country merge only on the same t
   assert.deepEqual(groupsOf([bombing('a', 'd1', 17), bombing('b', 'd2', 17, '03')]), [['a'], ['b']]);
   assert.deepEqual(groupsOf([bombing('a', 'd1', 1), bombing('b', 'd2', 1)]), [['a'], ['b']]);
 });
+
+test('two tolls of one day and one province within a factor of two are a count and its update', () => {
+  const bombing = (id: string, doc: string, fatalities: number, extra: Partial<MergeInput> = {}) =>
+    rec(id, doc, { event_date: '2024-05-02', event_type: 'Explosions/Remote violence', sub_event_type: 'Remote explosive/landmine/IED', admin1: 'Idlib', location: 'Idlib', geo_precision: 3, fatalities, ...extra });
+  assert.deepEqual(groupsOf([bombing('a', 'd1', 12), bombing('b', 'd2', 20)]), [['a', 'b']]);
+  // more than doubled, another day, or no province: apart
+  assert.deepEqual(groupsOf([bombing('a', 'd1', 12), bombing('b', 'd2', 30)]), [['a'], ['b']]);
+  assert.deepEqual(groupsOf([bombing('a', 'd1', 12), bombing('b', 'd2', 20, { event_date: '2024-05-03' })]), [['a'], ['b']]);
+  const unplaced = { admin1: '', location: '', geo_precision: 3 as const };
+  assert.deepEqual(groupsOf([bombing('a', 'd1', 12, unplaced), bombing('b', 'd2', 20, unplaced)]), [['a'], ['b']]);
+});

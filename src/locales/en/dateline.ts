@@ -18,8 +18,11 @@ export function isDatelinePlace(text: string, start: number, end: number): boole
   return AFTER.test(text.slice(end, end + 80));
 }
 
-/** A dateline opening the text: one to three capitalised place words, then what may follow a dateline place. */
-const OPENING = new RegExp(`^[\\s"'“]*\\p{Lu}[\\p{L}.'’-]*(?: \\p{Lu}[\\p{L}.'’-]*){0,2}${AFTER.source.slice(1)}`, 'u');
+/** The place's country in brackets, as transcribed wire copy writes it ("MADRID (SPAIN), 26 JAN 89 (RNE) --"). */
+const COUNTRY_IN_BRACKETS = String.raw`(?:\s*\([\p{Lu}][\p{L} .'’-]{1,30}\))?`;
+
+/** A dateline opening the text: one to three capitalised place words (and their country in brackets), then what may follow a dateline place. */
+const OPENING = new RegExp(`^[\\s"'“]*\\p{Lu}[\\p{L}.'’-]*(?: \\p{Lu}[\\p{L}.'’-]*){0,2}${COUNTRY_IN_BRACKETS}${AFTER.source.slice(1)}`, 'u');
 
 /** Whether the text opens with a wire dateline ("KABUL (Reuters) - ", "SAN SALVADOR, 3 JAN 90 -- "). */
 export function opensWithDateline(text: string): boolean {
