@@ -67,12 +67,21 @@ export function loadGeoparser(options: GeoparserOptions = {}): Geoparser {
     const cueCountries: { country: number; group: boolean }[] = [];
     const mentions: CueMention[] = [];
     if (cues.length > 0) {
-      // A place name inside a longer cue is no place ("anti-Balaka", "the Sinaloa Cartel").
-      for (const c of cands) if (cues.some((q) => q.start <= c.start && c.end <= q.end && (q.end - q.start > c.end - c.start || !q.countryCode))) c.entries = [];
-      // Each distinct cue votes once for its country.
+      // A place name inside a longer cue is no place ("anti-Balaka", "the Sinaloa Cartel"). Cues do
+      // not overlap and come in text order, as the candidates do: one sweep of both.
+      let q = 0;
+      for (const c of cands) {
+        while (q + 1 < cues.length && cues[q + 1]!.start <= c.start) q++;
+        const cue = cues[q]!;
+        if (cue.start <= c.start && c.end <= cue.end && (cue.end - cue.start > c.end - c.start || !cue.countryCode)) c.entries = [];
+      }
+      // Each distinct cue votes once for its country; a country or region is looked up once.
       const seen = new Set<string>();
+      const entries = new Map<string, number | undefined>();
       for (const q of cues) {
-        const e = cueEntry(gaz, q);
+        const where = `${q.countryCode}\t${q.admin1 ?? ''}`;
+        if (!entries.has(where)) entries.set(where, cueEntry(gaz, q));
+        const e = entries.get(where);
         if (e === undefined) continue;
         mentions.push({ start: q.start, end: q.end, text: text.slice(q.start, q.end), entry: gaz.entry(e), score: 1, demonym: true, alternatives: undefined, group: q.group });
         const key = foldName(text.slice(q.start, q.end));
