@@ -12,6 +12,8 @@
 // Language-independent: which words are common, which are calendar words and which word
 // sequences are names come from the caller (locale data and the gazetteer).
 
+import { charClasses, LETTER } from './char-classes.js';
+
 /** What the reading needs to know about words, given lower-cased. */
 export interface CaseLexicon {
   /** A word written in lower case in running text ("the", "bomb", "clashes"). */
@@ -49,12 +51,8 @@ interface Word {
   caps: boolean;
 }
 
-const LETTER = /\p{L}/u;
-
 function isLetter(ch: string): boolean {
-  const c = ch.charCodeAt(0);
-  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  return LETTER.test(ch);
+  return (charClasses(ch.charCodeAt(0)) & LETTER) !== 0;
 }
 
 /** Words: runs of letters, with an apostrophe between letters ("DON'T", "O'BRIEN"). */
