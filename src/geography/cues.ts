@@ -71,14 +71,15 @@ export function findCountryCues(text: string, from = 0, ranges?: readonly TextRa
   for (const [rs, re] of spans) {
     const s = Math.max(rs, from);
     if (s >= re) continue;
-    pattern.lastIndex = s;
-    for (let m = pattern.exec(text); m !== null && m.index < re; m = pattern.exec(text)) {
-      const end = m.index + m[0].length;
-      if (end > re) break;
+    // The range alone is searched: searched in the whole text, each range's last search would run
+    // on to the next match, past the range (over the rest of the text, once per range).
+    const part = s === 0 && re === text.length ? text : text.slice(s, re);
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(part); m !== null; m = pattern.exec(part)) {
       const p = byKey.get((m[0].match(WORD) ?? []).map((w) => foldName(w)).join(' '));
       // (A cue written in capitals, an acronym, is one only in capitals: "OLA", not "Ola".)
       if (!p || (p.caps && m[0] !== m[0].toUpperCase())) continue;
-      out.push({ start: m.index, end, countryCode: p.countryCode, admin1: p.admin1, group: p.group });
+      out.push({ start: s + m.index, end: s + m.index + m[0].length, countryCode: p.countryCode, admin1: p.admin1, group: p.group });
     }
   }
   return out;
