@@ -333,3 +333,13 @@ test('armed members of a community ("armed pastoralists", "armed Fulani herders"
   // "armed men", "armed people" stay unidentified armed men.
   assert.equal(first('On 30 April 2020, a businessman was abducted in Matola by unknown armed people.')?.inter1, 3);
 });
+
+test('property an armed group loots or destroys, with no other side named, is taken from civilians (actor2)', () => {
+  const e = first('On 12 March 2021, suspected JNIM militants burned a primary school in the village of Kabala.');
+  assert.equal(e?.sub_event_type, 'Looting/property destruction');
+  assert.match(e?.actor2 ?? '', /^Civilians/);
+  const seized = first('On 14 March 2021, unknown gunmen seized four motorbikes from traders near Dori.');
+  assert.equal(seized?.sub_event_type, 'Looting/property destruction');
+  assert.match(seized?.actor2 ?? '', /^Civilians/);
+  assert.equal(seized?.interaction, 37);
+});
