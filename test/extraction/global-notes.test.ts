@@ -381,3 +381,9 @@ test('forces told only as the target of violence fought a battle: their attacker
   assert.equal(police?.sub_event_type, 'Attack');
   assert.match(police?.actor1 ?? '', /^Police Forces of Kenya/);
 });
+
+test('strategic developments told with operations, prisoner exchanges, framework agreements and disarming', () => {
+  assert.equal(first('On 11 May 2021, security forces launched a joint operation in the Sahel region against the militant threat.')?.sub_event_type, 'Change to group/activity');
+  assert.equal(first('On 12 May 2021, the two factions exchanged prisoners near Misrata.')?.sub_event_type, 'Agreement');
+  assert.equal(first('On 13 May 2021, JNIM militants disarmed ISGS militants near Djibo.')?.sub_event_type, 'Disrupted weapons use');
+});
