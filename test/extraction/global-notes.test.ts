@@ -292,6 +292,20 @@ test('country cues: a note that names no known place is put in the country its n
   assert.equal(first('Anti-Balaka militiamen attacked FACA soldiers at a checkpoint, killing two.')?.country, 'Central African Republic');
 });
 
+test('country cues of one region: a note that names no place is put in the region its movement or people belong to', () => {
+  // A one-region movement, though an armed group (an origin), names its region when nothing else places the event.
+  const rebels = first('Ogaden rebels attacked an army convoy, killing nine soldiers.');
+  assert.equal(rebels?.country, 'Ethiopia');
+  assert.equal(rebels?.admin1, 'Somali');
+  const oromo = first('Oromo youths blocked roads in protest against the arrest of a singer.');
+  assert.equal(oromo?.admin1, 'Oromia', "ACLED's name of the region");
+  // A named place still decides: the cue's region does not override it.
+  const named = first('OLA fighters attacked a police station in Bahir Dar, killing two policemen.');
+  assert.equal(named?.admin1, 'Amhara');
+  // A cue without a region (a force of the whole country) gives the country alone.
+  assert.equal(first('ENDF soldiers detained twelve young men at a market.')?.admin1 ?? '', '');
+});
+
 test('a place name inside a cue is no place, and cues prefer their country among namesakes', () => {
   const places = geo.parse('Anti-Balaka militiamen attacked a Muslim neighbourhood.');
   assert.ok(!places.some((p) => p.text === 'Balaka'), JSON.stringify(places.map((p) => p.text)));
