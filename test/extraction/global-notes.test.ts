@@ -368,3 +368,24 @@ test('a force\'s nationality does not make a place written in another spelling a
   const places = geo.parse('On 30 April 2020, two Turkish military convoys entered Idleb via a border crossing.');
   assert.ok(places.some((p) => p.text === 'Idleb' && p.entry.countryCode === 'SY'), JSON.stringify(places.map((p) => [p.text, p.entry.countryCode])));
 });
+
+test('property an armed group loots or destroys, with no other side named, is taken from civilians (actor2)', () => {
+  const e = first('On 12 March 2021, suspected JNIM militants burned a primary school in the village of Kabala.');
+  assert.equal(e?.sub_event_type, 'Looting/property destruction');
+  assert.match(e?.actor2 ?? '', /^Civilians/);
+  const seized = first('On 14 March 2021, unknown gunmen seized four motorbikes from traders near Dori.');
+  assert.equal(seized?.sub_event_type, 'Looting/property destruction');
+  assert.match(seized?.actor2 ?? '', /^Civilians/);
+  assert.equal(seized?.interaction, 37);
+});
+
+test('a crowd damaging property over a shared grievance, or barricading roads, makes a violent demonstration, not mob violence', () => {
+  const road = first('On 3 May 2021, residents of Kindia barricaded the main road in reaction to the poor state of the roads.');
+  assert.equal(road?.sub_event_type, 'Violent demonstration');
+  assert.equal(road?.actor2, '', 'no victims: the demonstration has no actor2');
+  const students = first('On 6 May 2021, students in Kindia set fire to two motorbikes of teachers to express discontent with exam results.');
+  assert.equal(students?.sub_event_type, 'Violent demonstration');
+  // The crowd's violence on a person, with no cause told, stays mob violence.
+  const mob = first('On 7 May 2021, residents of Kindia beat up a suspected thief and burned his motorbike.');
+  assert.equal(mob?.sub_event_type, 'Mob violence');
+});
