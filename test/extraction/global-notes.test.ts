@@ -348,6 +348,27 @@ test('armed members of a community ("armed pastoralists", "armed Fulani herders"
   assert.equal(first('On 30 April 2020, a businessman was abducted in Matola by unknown armed people.')?.inter1, 3);
 });
 
+test('a region named with its unit word in another transliteration is read by its consonants, where the text agrees', () => {
+  // "East Harerge Zone" for GeoNames' East Harerghe Zone; "Kamashi" written "Komashi".
+  const zone = first('OLA fighters ambushed government soldiers in East Harerge Zone, killing three.');
+  assert.equal(zone?.country, 'Ethiopia');
+  assert.equal(zone?.admin1, 'Oromia');
+  const west = geo.parse('Ethiopian troops clashed with rebels in West Hararge zone.');
+  assert.ok(west.some((p) => p.entry.name === 'West Harerghe Zone'), JSON.stringify(west.map((p) => p.entry.name)));
+  assert.ok(!west.some((p) => p.entry.name === 'East Harerghe Zone'), 'the compass word is kept whole');
+  // A likeness alone, in a text that points nowhere near it, is no place.
+  const school = geo.parse('The Santa Ana Unified School District board met on Monday.');
+  assert.ok(!school.some((p) => p.entry.countryCode === 'AF'), JSON.stringify(school.map((p) => [p.text, p.entry.countryCode])));
+  // Nor does an unsupported likeness hold the district named before it.
+  const ituri = geo.parse('The disease has struck in Ituri district, Orientale province, in the north of Congo.');
+  assert.ok(ituri.some((p) => p.text === 'Ituri' && p.entry.countryCode === 'CD'), JSON.stringify(ituri.map((p) => [p.text, p.entry.countryCode])));
+});
+
+test('a force\'s nationality does not make a place written in another spelling a namesake abroad', () => {
+  const places = geo.parse('On 30 April 2020, two Turkish military convoys entered Idleb via a border crossing.');
+  assert.ok(places.some((p) => p.text === 'Idleb' && p.entry.countryCode === 'SY'), JSON.stringify(places.map((p) => [p.text, p.entry.countryCode])));
+});
+
 test('property an armed group loots or destroys, with no other side named, is taken from civilians (actor2)', () => {
   const e = first('On 12 March 2021, suspected JNIM militants burned a primary school in the village of Kabala.');
   assert.equal(e?.sub_event_type, 'Looting/property destruction');
