@@ -3,7 +3,7 @@
 // filters for people and organisations and for common words that only cues make places.
 import { createRequire } from 'node:module';
 import { isWordCode, LOWERABLE, charClasses } from '../common/char-classes.js';
-import { foldToken, skeletonKey } from './fold.js';
+import { foldName, foldToken, skeletonKey } from './fold.js';
 import { FEATURE_CODES } from './gazetteer-format.js';
 import type { Gazetteer } from './gazetteer.js';
 import { lookupTransliterated, type TransliterationIndex } from './transliteration.js';
@@ -841,6 +841,27 @@ function transliteratedCandidate(
   return c;
 }
 
+/**
+ * Countries' acronyms ("CAR", "DRC", "UAE": a country's name written in capitals in its data) as folded
+ * keys: an acronym names its country only written in capitals ("Car bomb kills five" is a car).
+ */
+const acronymKeys = new WeakMap<Gazetteer, Set<string>>();
+function countryAcronyms(gaz: Gazetteer): Set<string> {
+  let set = acronymKeys.get(gaz);
+  if (set) return set;
+  set = new Set();
+  const spelled = new Set<string>();
+  for (const c of gaz.countries) {
+    for (const n of c.names) {
+      if (/^[A-Z]{2,}$/.test(n)) set.add(foldName(n));
+      else spelled.add(foldName(n));
+    }
+  }
+  for (const k of spelled) set.delete(k);
+  acronymKeys.set(gaz, set);
+  return set;
+}
+
 /** A name that is part of a person's or an organisation's name. */
 const NOT_A_PLACE = 'not-a-place' as const;
 
@@ -865,6 +886,7 @@ function makeCandidate(
   const entries = knownEntries ?? gaz.lookup(key) ?? [];
   const demonym = gaz.demonyms.get(key);
   const firstName = single && gaz.firstNames.has(first.lower);
+  if (single && !first.allCaps && countryAcronyms(gaz).has(key)) return undefined;
   const info = gaz.nameInfo(key);
   // A country, populous region or continent: no person's name here.
   const strong = demonym !== undefined || (firstName ? info.strongAsFirstName : info.strong);
