@@ -132,3 +132,12 @@ test('English names of Syrian towns that GeoNames spells otherwise (aliases.tsv)
   // The exonym does not take a US town's story to Syria.
   assert.equal(place('Police arrested a man in Palmyra, New Jersey, on Friday.', 'Palmyra')?.countryCode, 'US');
 });
+
+test("a country's acronym names it only written in capitals", () => {
+  const geo = loadGeoparser();
+  // Invented headlines: "Car" opening a sentence is a car; "CAR" is the Central African Republic.
+  assert.equal(geo.parse('Car bomb kills five near a checkpoint.').find((p) => p.text === 'Car'), undefined);
+  assert.equal(geo.parse('Car bomb kills five near a checkpoint.').length, 0);
+  assert.equal(geo.parse('Rebels attacked a convoy in CAR on Monday.').find((p) => p.text === 'CAR')?.entry.countryCode, 'CF');
+  assert.equal(geo.parse('Talks opened in the UAE.').find((p) => p.text === 'UAE')?.entry.countryCode, 'AE');
+});
