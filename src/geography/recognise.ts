@@ -504,8 +504,8 @@ const MAX_BRACKET = 80;
 function linkBracketedContainers(gaz: Gazetteer, text: string, cands: Candidate[]): void {
   for (let k = 0; k + 1 < cands.length; k++) {
     const a = cands[k]!;
-    if (a.container !== undefined || a.demonym !== undefined) continue;
-    const open = BRACKET_AFTER.exec(text.slice(a.end, a.end + 12));
+    if (a.container !== undefined || a.demonym !== undefined || !bracketWithin(text, a.end, BRACKET_AFTER_LENGTH)) continue;
+    const open = BRACKET_AFTER.exec(text.slice(a.end, a.end + BRACKET_AFTER_LENGTH));
     if (!open) continue;
     const from = a.end + open[0].length;
     const close = text.indexOf(')', from);
@@ -519,6 +519,16 @@ function linkBracketedContainers(gaz: Gazetteer, text: string, cands: Candidate[
     a.container = j;
     b.containerOf = k;
   }
+}
+
+/** How far after a place BRACKET_AFTER is looked for. */
+const BRACKET_AFTER_LENGTH = 12;
+
+/** Whether an opening bracket is among the `length` characters from `from` (most places have none after them). */
+function bracketWithin(text: string, from: number, length: number): boolean {
+  const to = Math.min(text.length, from + length);
+  for (let k = from; k < to; k++) if (text.charCodeAt(k) === 40) return true;
+  return false;
 }
 
 /** A bracket opening after a place, its unit word between ("Kaita village (", "Bana ("). */
