@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import type { AcledEvent } from '../common/event.js';
+import { haversineKm } from '../common/distance.js';
 
 /** A problem with a gold file: the message is one line naming the file (and line). */
 export class GoldFileError extends Error {}
@@ -239,15 +240,7 @@ export function interCode(cell: string): number | null {
   return INTER_LABELS.get(fold(s)) ?? null;
 }
 
-const EARTH_RADIUS_KM = 6371.0088;
-
-export function haversineKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
-  const rad = Math.PI / 180;
-  const dLat = (lat2 - lat1) * rad;
-  const dLon = (lon2 - lon1) * rad;
-  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(a)));
-}
+export { haversineKm };
 
 // Words that carry no identity in ACLED actor names ("Military Forces of Afghanistan").
 const ACTOR_STOPWORDS = new Set(['of', 'the', 'al', 'el', 'forces']);

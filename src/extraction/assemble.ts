@@ -7,7 +7,7 @@ import { capitalOfSameName, lookupCountry } from '../geography/index.js';
 import { actorEntry } from '../locales/en/actors.js';
 import { opensWithDateline } from '../locales/en/dateline.js';
 import { anchoredToStory, toldAsNoNews } from '../locales/en/time-reference.js';
-import { actorName, isCommunalPeople, resolveCoreference, resolveActors, type EventActors, type ResolvedActor } from './actor-roles.js';
+import { actorName, isArmed, isCommunalPeople, resolveCoreference, resolveActors, type EventActors, type ResolvedActor } from './actor-roles.js';
 import { classify, COMMUNAL_CLASH, communalFightTold, inFight, type Classification } from './classify.js';
 import { deathFigures, evidence, figureClaim, reporterAt, sumFatalities } from './fatalities.js';
 import { buildFrames, type Frame } from './frames.js';
@@ -361,6 +361,12 @@ function addDefaultActors(frames: Group['frames'], subEventType: string, actors:
       actors.assoc2.push({ ...actors.actor2, name: actors.actor2.name.replace(/ (Ethnic|Communal) Militia\b/, ' $1 Group') });
       actors.actor2 = named('Civilians', 7, 'civilians');
     }
+  }
+  // What an armed group loots or destroys with no other side named ("militants burned a school",
+  // "gunmen seized phones from road users") is taken from civilians: ACLED's actor2 of such
+  // property violence. (State forces' seizures and destruction name their own target, or none.)
+  if (subEventType === 'Looting/property destruction' && !actors.actor2 && actors.actor1 && actors.actor1.inter !== 1 && isArmed(actors.actor1.inter) && actors.actor1.kind !== 'government') {
+    actors.actor2 = named('Civilians', 7, 'civilians');
   }
   // A mob's violence has victims; when the text names none, they are civilians. So are the
   // "suspected robbers" a mob lynches: unnamed armed men who fought back would make it a battle.

@@ -49,6 +49,30 @@ const PEACEFUL_CONDUCT = new RegExp(`\\b(?:${triggerLexicon.peacefulConduct.phra
 /** "the peaceful protest turned violent": the words for a protest turning violent end the peace. */
 const TURNED_VIOLENT = /\bviolent\b/i;
 
+/**
+ * A crowd's damage with a shared cause (a grievance or demand told with it, lexicon riotCauses) or
+ * done as a blockade (barricades, burning tyres): a violent demonstration, not mob violence
+ * (codebook 2.3). Only where no one is killed or hurt and no mob or lynching is told: violence on
+ * people by a crowd stays the mob's.
+ */
+const RIOT_CAUSE = new RegExp(`\\b(?:${triggerLexicon.riotCauses.phrases.map(escape).join('|')})\\b`, 'i');
+const BLOCKADE = new RegExp(`\\b(?:${triggerLexicon.riotCauses.blockades.map(escape).join('|')})\\b`, 'i');
+
+function demonstrativeDamage(text: string, frames: Frame[], index: TriggerIndex, killed: number): boolean {
+  if (killed > 0 || index.has('mob') || index.of('violence').some((t) => KILL_WORDS.test(t.text) || HARM_WORDS.test(t.text))) return false;
+  return frames.some((f) => {
+    const sentence = text.slice(f.span.start, f.span.end);
+    if (RIOT_CAUSE.test(sentence)) return true;
+    const blockade = BLOCKADE.exec(sentence);
+    if (!blockade) return false;
+    // (Forces that barricade, "police barricaded the area", make no demonstration of it.)
+    const at = f.span.start + blockade.index;
+    let before: Frame['participants'][number] | undefined;
+    for (const p of f.participants) if (p.mention.end <= at && (!before || p.mention.end > before.mention.end)) before = p;
+    return before?.mention.inter !== 1;
+  });
+}
+
 /** Told of an explosive device: found before it went off, or it failed to ("unexploded", "controlled explosion"). */
 const DEVICE_DISRUPTED = new RegExp(`\\b(?:${triggerLexicon.deviceDisrupted.phrases.map(escape).join('|')})\\b`, 'i');
 
@@ -204,7 +228,7 @@ function classifyCrowd(text: string, index: TriggerIndex, frames: Frame[], actor
   // own conduct), not by a clash or a disruption also mentioned, unless it turned violent.
   const peaceful = protests.length > 0 && riots.length === 0 && frames.some((f) => PEACEFUL_CONDUCT.test(text.slice(f.span.start, f.span.end))) && ![...riot, ...clashes].some((t) => TURNED_VIOLENT.test(t.text));
   if (!peaceful && (riots.length > 0 || (demonstrating && (riot.length > 0 || clashes.length > 0)))) return result('Violent demonstration', [...riots, ...riot, ...clashes], tactics);
-  if (!peaceful && riot.length > 0) return result('Mob violence', riot, tactics);
+  if (!peaceful && riot.length > 0) return result(demonstrativeDamage(text, frames, index, killed) ? 'Violent demonstration' : 'Mob violence', riot, tactics);
   const excessive = of('protest-excessive');
   // (Deaths a protest is about, "protested over the killing of a trader", are not its dead.)
   const aboutDeaths = killed > 0 && frames.some((f) => f.triggers.some((t) => t.cls === 'protest') && PROTEST_ABOUT_DEATH.test(text.slice(f.span.start, f.span.end)));
@@ -243,7 +267,7 @@ function classifyViolence(text: string, index: TriggerIndex, frames: Frame[], ac
   // (Herders, pastoralists and clans that clash fight as communities: see the clash rules below.)
   const communalFight = clashes.length > 0 && (isCommunalPeople(a1) || isCommunalPeople(a2));
   if (actors.crowdAgent && !communalFight && (violence.length > 0 || clashes.length > 0 || of('riot-conduct').length > 0)) {
-    return result(protests.length > 0 ? 'Violent demonstration' : 'Mob violence', [...clashes, ...violence, ...of('riot-conduct')], tactics);
+    return result(protests.length > 0 || demonstrativeDamage(text, frames, index, killed) ? 'Violent demonstration' : 'Mob violence', [...clashes, ...violence, ...of('riot-conduct')], tactics);
   }
 
   // Armed men raiding or killing members of an ethnic group: the group's people are victims, not a

@@ -248,8 +248,10 @@ function frameOf(doc: Doc, si: number, s: Span, layers: Layers): Frame | null {
   // A dateline says where the report was filed: the event's place only when no other town places it.
   const told = places.filter((p) => !isDatelinePlace(doc.text, p.start, p.end));
   if (told.length < places.length && told.some((p) => p.entry.feature === 'city')) places = told;
-  // The event date: a stated date that is not the date of a statement.
-  const date = dates.find((d) => !d.reporting && !d.vague);
+  // The event date: a stated date that is not the date of a statement, nor one still to come
+  // ("a ceasefire would begin on Tuesday": the text tells no event of that day).
+  const published = doc.meta.date;
+  const date = dates.find((d) => !d.reporting && !d.vague && !(published && d.date > published));
   // A sentence dated only by a year ("in 2014") tells background, which ACLED does not record.
   if (!date && dates.some((d) => d.vague && !d.reporting)) return null;
   return { sentence: si, span: { start: s.start, end: s.end }, triggers, notes, date, places, participants, figures, anaphoric: ANAPHORA.test(text) };

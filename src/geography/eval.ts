@@ -6,6 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { PlaceMention } from '../common/doc.js';
 import { loadGeoparser } from './index.js';
+import { haversineKm } from '../common/distance.js';
 
 export class GoldFormatError extends Error {}
 
@@ -87,14 +88,7 @@ export function parseGold(xml: string, file = 'gold'): GoldArticle[] {
   return articles;
 }
 
-/** Great-circle distance in km. */
-export function haversineKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
-  const r = Math.PI / 180;
-  const dLat = (lat2 - lat1) * r;
-  const dLon = (lon2 - lon1) * r;
-  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(dLon / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(a)));
-}
+export { haversineKm };
 
 /** One-to-one greedy alignment by largest overlap; returns pairs [goldIndex, predIndex]. */
 export function align(gold: readonly { start: number; end: number }[], pred: readonly { start: number; end: number }[]): [number, number][] {

@@ -4,6 +4,7 @@
 import { SUB_EVENT_TYPES } from '../common/acled-types.js';
 import aliasData from './data/actor-aliases.json' with { type: 'json' };
 import type { MergeInput } from './types.js';
+import { haversineKm } from '../common/distance.js';
 
 /** A report reduced to what the comparisons need, computed once. */
 export interface Prepared {
@@ -155,13 +156,7 @@ export function prepare(input: MergeInput, index: number, countries: CountryName
   };
 }
 
-export function haversineKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
-  const r = Math.PI / 180;
-  const dLat = (lat2 - lat1) * r;
-  const dLon = (lon2 - lon1) * r;
-  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(dLon / 2) ** 2;
-  return 12742 * Math.asin(Math.min(1, Math.sqrt(a)));
-}
+export { haversineKm };
 
 /** Two places within this distance are one place (a town and its quarters). */
 export const SAME_PLACE_KM = 15;

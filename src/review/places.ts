@@ -3,6 +3,7 @@
 import { loadGazetteer } from '../geography/gazetteer.js';
 import { foldName } from '../geography/fold.js';
 import { lookupCountry } from '../geography/index.js';
+import { haversineKm } from '../common/distance.js';
 
 export interface PlaceChoice {
   /** Gazetteer entry index (valid for this build of the gazetteer). */
@@ -74,11 +75,6 @@ function townGrid(): Map<number, number[]> {
   return grid;
 }
 
-function km(lat1: number, lon1: number, lat2: number, lon2: number): number {
-  const r = Math.PI / 180;
-  const a = Math.sin(((lat2 - lat1) * r) / 2) ** 2 + Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(((lon2 - lon1) * r) / 2) ** 2;
-  return 12742 * Math.asin(Math.min(1, Math.sqrt(a)));
-}
 
 /**
  * The towns within `maxKm` of a point, nearest first, each with its distance: what an analyst
@@ -96,7 +92,7 @@ export function placesNear(lat: number, lon: number, limit = 5, maxKm = 30): (Pl
   for (let a = latCell - dLat; a <= latCell + dLat; a++) {
     for (let b = lonCell - dLon; b <= lonCell + dLon; b++) {
       for (const i of cells.get(cellKey(a, b)) ?? []) {
-        const d = km(lat, lon, g.lat(i), g.lon(i));
+        const d = haversineKm(lat, lon, g.lat(i), g.lon(i));
         if (d <= maxKm) found.push({ i, d });
       }
     }

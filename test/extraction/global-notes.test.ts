@@ -292,6 +292,20 @@ test('country cues: a note that names no known place is put in the country its n
   assert.equal(first('Anti-Balaka militiamen attacked FACA soldiers at a checkpoint, killing two.')?.country, 'Central African Republic');
 });
 
+test('country cues of one region: a note that names no place is put in the region its movement or people belong to', () => {
+  // A one-region movement, though an armed group (an origin), names its region when nothing else places the event.
+  const rebels = first('Ogaden rebels attacked an army convoy, killing nine soldiers.');
+  assert.equal(rebels?.country, 'Ethiopia');
+  assert.equal(rebels?.admin1, 'Somali');
+  const oromo = first('Oromo youths blocked roads in protest against the arrest of a singer.');
+  assert.equal(oromo?.admin1, 'Oromia', "ACLED's name of the region");
+  // A named place still decides: the cue's region does not override it.
+  const named = first('OLA fighters attacked a police station in Bahir Dar, killing two policemen.');
+  assert.equal(named?.admin1, 'Amhara');
+  // A cue without a region (a force of the whole country) gives the country alone.
+  assert.equal(first('ENDF soldiers detained twelve young men at a market.')?.admin1 ?? '', '');
+});
+
 test('a place name inside a cue is no place, and cues prefer their country among namesakes', () => {
   const places = geo.parse('Anti-Balaka militiamen attacked a Muslim neighbourhood.');
   assert.ok(!places.some((p) => p.text === 'Balaka'), JSON.stringify(places.map((p) => p.text)));
@@ -332,4 +346,25 @@ test('armed members of a community ("armed pastoralists", "armed Fulani herders"
   assert.match(f?.actor1 ?? '', /^Fulani Ethnic Militia/);
   // "armed men", "armed people" stay unidentified armed men.
   assert.equal(first('On 30 April 2020, a businessman was abducted in Matola by unknown armed people.')?.inter1, 3);
+});
+
+test('property an armed group loots or destroys, with no other side named, is taken from civilians (actor2)', () => {
+  const e = first('On 12 March 2021, suspected JNIM militants burned a primary school in the village of Kabala.');
+  assert.equal(e?.sub_event_type, 'Looting/property destruction');
+  assert.match(e?.actor2 ?? '', /^Civilians/);
+  const seized = first('On 14 March 2021, unknown gunmen seized four motorbikes from traders near Dori.');
+  assert.equal(seized?.sub_event_type, 'Looting/property destruction');
+  assert.match(seized?.actor2 ?? '', /^Civilians/);
+  assert.equal(seized?.interaction, 37);
+});
+
+test('a crowd damaging property over a shared grievance, or barricading roads, makes a violent demonstration, not mob violence', () => {
+  const road = first('On 3 May 2021, residents of Kindia barricaded the main road in reaction to the poor state of the roads.');
+  assert.equal(road?.sub_event_type, 'Violent demonstration');
+  assert.equal(road?.actor2, '', 'no victims: the demonstration has no actor2');
+  const students = first('On 6 May 2021, students in Kindia set fire to two motorbikes of teachers to express discontent with exam results.');
+  assert.equal(students?.sub_event_type, 'Violent demonstration');
+  // The crowd's violence on a person, with no cause told, stays mob violence.
+  const mob = first('On 7 May 2021, residents of Kindia beat up a suspected thief and burned his motorbike.');
+  assert.equal(mob?.sub_event_type, 'Mob violence');
 });

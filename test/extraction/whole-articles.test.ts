@@ -121,3 +121,15 @@ test('a town the text names beats the bare name of a country counted from actors
   assert.equal(events[0]!.country, 'Syria');
   assert.equal(events[0]!.location, 'Deir ez-Zor');
 });
+
+test('a day still to come is no event\'s date: "a ceasefire would begin on Tuesday"', () => {
+  // (Friday 2024-03-08: Tuesday is the 12th.)
+  const events = eventsOf('The government said a ceasefire would begin on Tuesday in Kano. Gunmen killed four people in Jos on Thursday.');
+  assert.ok(events.every((e) => e.event_date <= '2024-03-08'), events.map(brief).join('; '));
+  assert.deepEqual(events.filter((e) => e.location === 'Jos').map(brief), ['2024-03-07 Attack Jos 4']);
+});
+
+test('an event dated by a possessive weekday: "Wednesday’s attack by gunmen ... in Jos"', () => {
+  const events = eventsOf('Wednesday’s attack by gunmen on the village of Jos killed six people, police said.');
+  assert.deepEqual(events.map(brief), ['2024-03-06 Attack Jos 6']);
+});

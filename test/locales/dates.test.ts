@@ -55,3 +55,27 @@ test('words that only look like dates are not dates', () => {
   assert.deepEqual(dates('They may march to the capital.', '2022-01-24'), []);
   assert.deepEqual(dates('The Sun reported it.', '2022-01-24'), []);
 });
+
+test('a weekday in the possessive names the day: "Sunday’s attack" (Monday 2022-01-24)', () => {
+  assert.deepEqual(dates('Sunday’s attack by the rebels was carried out in the village.', '2022-01-24'), [{ text: 'Sunday’s', date: '2022-01-23', precision: 1 }]);
+  assert.equal(dates("Friday's raid left the town in ruins.", '2022-01-24')[0]!.date, '2022-01-21');
+  assert.equal(dates('They blamed the army for last Saturday’s shelling.', '2022-01-24')[0]!.date, '2022-01-22');
+  // (An abbreviation does not take the possessive: "the Sun's" is a newspaper's.)
+  assert.deepEqual(dates("The Sun's editor wrote.", '2022-01-24'), []);
+});
+
+test('a weekday of something scheduled is the coming one: "a truce would begin on Tuesday" (Monday 2022-01-24)', () => {
+  assert.equal(dates('The minister said a truce would begin on Tuesday in the city.', '2022-01-24')[0]!.date, '2022-01-25');
+  assert.equal(dates('The pause is to take effect from Friday.', '2022-01-24')[0]!.date, '2022-01-28');
+  assert.equal(dates('Talks will resume on Thursday.', '2022-01-24')[0]!.date, '2022-01-27');
+  // Done things keep the last such day: travel "to" a place, a verb of violence after "would".
+  assert.equal(dates('He was taken to hospital on Tuesday.', '2022-01-24')[0]!.date, '2022-01-18');
+  assert.equal(dates('Rebels attacked the base on Friday.', '2022-01-24')[0]!.date, '2022-01-21');
+});
+
+test('days later with no day named near count from the last day named before, never from publication', () => {
+  const found = dates('On 27 February the secretary was killed. His wife also died. The next morning we met the president. But only 4 days later, another leader was killed.', '1989-04-12');
+  assert.equal(found.find((d) => d.text === '4 days later')!.date, '1989-03-03');
+  // With no day named before it, no date at all rather than one after publication.
+  assert.deepEqual(dates('Only 4 days later, another leader was killed.', '1989-04-12'), []);
+});

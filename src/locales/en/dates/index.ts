@@ -14,6 +14,7 @@ const PATTERNS: DatePattern[] = [numericDate, dayMonthYear, monthDayYear, weekda
 const OPENERS = new WordSet([
   ...Object.keys(MONTHS),
   ...Object.keys(WEEKDAYS),
+  ...Object.keys(WEEKDAYS).filter((w) => w.length > 5).flatMap((w) => calendarWords.possessive.map((p) => w + p)),
   ...Object.keys(DAY_COUNTS),
   'yesterday', 'today', 'tonight', "yesterday's", "today's", "tonight's", 'yesterday’s', 'today’s', 'tonight’s', 'overnight', 'last', 'this', 'earlier', 'over', 'during', 'in', 'early', 'mid', 'late', 'since', 'by', 'until', 'throughout',
 ]);
@@ -67,7 +68,7 @@ const mayOpenOneDay = (next: string | undefined): boolean => ONE_DAY_SECOND.has(
 /**
  * "four fighters killed a day earlier were buried on Thursday", "Two days later, protesters
  * marched": days counted from the day the text last named (in the sentence, else the one before),
- * or from the publication date when it names none. Runs after the other patterns: one pass over
+ * or from the publication date when it names none (days later: from the last day named anywhere before). Runs after the other patterns: one pass over
  * the scoped tokens, with a cursor into the (sorted) dates already found.
  */
 function anchoredDays(doc: Doc, reference: Day | undefined): void {
@@ -126,6 +127,12 @@ function anchoredDays(doc: Doc, reference: Day | undefined): void {
       if (after && doc.sentenceAt(after.start) === t.sentence && !after.vague) anchor = after;
     }
     if (found.some((d) => d.start <= start && start < d.end)) continue;
+    // Days later than nothing named near: counted from the last day the text named before (the
+    // story's clock), never from the publication date, which would put them after it.
+    if (!anchor && shift > 0) {
+      for (let k = cursor - 1; k >= 0 && !anchor; k--) if (!found[k]!.vague) anchor = found[k];
+      if (!anchor) continue;
+    }
     const base = anchor ? parseIsoDay(anchor.date) : reference;
     if (!base) continue;
     const stop = tokens[end - 1]!.end;
