@@ -36,12 +36,16 @@ export function assembleEvents(doc: Doc): AcledEvent[] {
   const coref = resolveCoreference(doc);
   const homeCountry = doc.actors.map((a) => actorEntry(a.actorId)?.home).find(Boolean);
   const hinted = doc.meta.country ? lookupCountry(doc.meta.country) : undefined;
+  const dateline = doc.dateline && doc.dateline.entry.feature !== 'country' && doc.dateline.entry.feature !== 'region' ? doc.dateline : undefined;
   const events: AcledEvent[] = [];
   let mainActors: EventActors | undefined;
   groups.forEach((group, index) => {
     // A group that names no place or actors of its own continues the main story ("clashes in the area").
     // ("in Djibouti": a country named as its capital is is coded at the capital, as ACLED does.)
-    const named: PlaceMention | undefined = group.place ?? main.place ?? focus;
+    let named: PlaceMention | undefined = group.place ?? main.place ?? focus;
+    // A wire report's dateline places the event when nothing below the country does and the
+    // dateline is in the story's country ("SAN SALVADOR, 31 OCT 89 -- A bomb went off ... in El Salvador").
+    if (dateline && (named ? named.entry.feature === 'country' && named.entry.countryCode === dateline.entry.countryCode : dateline.entry.countryCode === storyCountry)) named = dateline;
     const place = (named && capitalOfSameName(named)) ?? named;
     // With no place at all, the country the document is known to be about (a feed's or a
     // collection's), else the one where the story's named group is based.

@@ -84,6 +84,9 @@ const EXCHANGE_OF_FIRE = 'exchange of fire';
 /** At most this many characters between a violent verb and the crowd it falls on ("shot at", "attacking protesting"). */
 const CROWD_AFTER_VIOLENCE_CHARS = 40;
 
+/** Before a participle of damage in the passive: "was partially destroyed", "were seriously damaged". */
+const DAMAGE_SUFFERED = /\b(?:was|were|is|are|been|being|got)\s+(?:\w+\s+)?$/i;
+
 /** Between a passive verb's subject and the verb: "demonstrators were shot". */
 const PASSIVE_AUXILIARY = /^\s+(?:was|were|is|are|got|(?:has|have|had) been)\s+$/i;
 
@@ -164,6 +167,17 @@ class TriggerIndex {
   }
 }
 
+/**
+ * The event's triggers tell a device that went off, and no demonstration, riot, mob or fight, and
+ * no party's supporters or rioters act (they riot with the crude bombs they throw).
+ */
+function explosionAlone(text: string, index: TriggerIndex, protests: readonly TriggerMention[], actors: EventActors): boolean {
+  // (Damage told in the passive, "the building was destroyed", is the device's; told in the active,
+  // "supporters vandalised shops and exploded crude bombs", a crowd's.)
+  const damageDone = [...index.of('riot-conduct'), ...index.of('Looting/property destruction')].some((t) => !DAMAGE_SUFFERED.test(text.slice(Math.max(0, t.start - 30), t.start)));
+  return protests.length === 0 && !actors.partyAgent && !damageDone && !index.has('riot') && !index.has('mob') && !index.has('clash') && index.all.some((t) => t.eventType === 'Explosions/Remote violence' && !t.irrealis);
+}
+
 function result(subEventType: string, decisive: readonly TriggerMention[], tactics: Classification['tactics']): Classification {
   return { eventType: eventTypeOf(subEventType), subEventType, decisive: decisive.slice(0, 3), tactics };
 }
@@ -213,6 +227,9 @@ function classifyCrowd(text: string, index: TriggerIndex, frames: Frame[], actor
     index.has('mob') ||
     (protestSetting && (index.has('riot-conduct') || destruction));
   if (!crowdEvent) return null;
+  // Damage and hurt beside a device that went off, with no demonstration, riot or fight told ("a bomb
+  // exploded ..., four people were injured, the building was destroyed"), are the explosion's, not a crowd's.
+  if (explosionAlone(text, index, protestWords, actors)) return null;
   const armedNonState = [a1, a2].some((x) => x && x.inter >= 2 && x.inter <= 4);
   if (armedNonState && (index.has('clash') || index.fixed('Explosions/Remote violence').length > 0) && protests.length === 0) return null;
   // Destroying property during a demonstration is the demonstrators' violence.
@@ -266,7 +283,7 @@ function classifyViolence(text: string, index: TriggerIndex, frames: Frame[], ac
   // Violence by a party's supporters, villagers or workers outside a demonstration is mob violence.
   // (Herders, pastoralists and clans that clash fight as communities: see the clash rules below.)
   const communalFight = clashes.length > 0 && (isCommunalPeople(a1) || isCommunalPeople(a2));
-  if (actors.crowdAgent && !communalFight && (violence.length > 0 || clashes.length > 0 || of('riot-conduct').length > 0)) {
+  if (actors.crowdAgent && !communalFight && !explosionAlone(text, index, protests, actors) && (violence.length > 0 || clashes.length > 0 || of('riot-conduct').length > 0)) {
     return result(protests.length > 0 || demonstrativeDamage(text, frames, index, killed) ? 'Violent demonstration' : 'Mob violence', [...clashes, ...violence, ...of('riot-conduct')], tactics);
   }
 
