@@ -8,13 +8,14 @@ import { actorEntry } from '../locales/en/actors.js';
 import { opensWithDateline } from '../locales/en/dateline.js';
 import { anchoredToStory, toldAsNoNews } from '../locales/en/time-reference.js';
 import { actorName, isArmed, isCommunalPeople, resolveCoreference, resolveActors, type EventActors, type ResolvedActor } from './actor-roles.js';
-import { classify, COMMUNAL_CLASH, communalFightTold, inFight, type Classification } from './classify.js';
+import { classify, COMMUNAL_CLASH, communalFightTold, forcesTargeted, inFight, type Classification } from './classify.js';
 import { deathFigures, evidence, figureClaim, reporterAt, sumFatalities } from './fatalities.js';
 import { buildFrames, type Frame } from './frames.js';
 import { groupFrames, mainCountry, storyCountries, type Group } from './grouping.js';
 import { demonymCountry, documentFocus, geoPrecisionOf } from './location.js';
 import { writeNotes } from './notes.js';
 import adminUnits from './data/admin-units.json' with { type: 'json' };
+import frontLines from './data/front-lines.json' with { type: 'json' };
 import actorDictionary from '../locales/en/data/actors.json' with { type: 'json' };
 
 const BANDITS = new Set(actorDictionary.livestockRaiders.bandits);
@@ -122,7 +123,12 @@ export function assembleEvents(doc: Doc): AcledEvent[] {
       const entry = m && actorEntry(m.actorId);
       return m && entry ? { key: m.actorId, name: actorName(entry, ctx.countryCode, ctx.country, ctx.date), inter: 2, kind: entry.kind, mentions: [m] } : undefined;
     };
-    addDefaultActors(group.frames, kind.subEventType, actors, ctx.country, communalClash, communalContext, firstDecisive?.cls === 'clash', communityFeud, suspectedGroup);
+    addDefaultActors(doc.text, group.frames, kind.subEventType, actors, ctx.country, communalClash, communalContext, firstDecisive?.cls === 'clash', communityFeud, suspectedGroup);
+    // Fighting with no side named on a front line the data knows is between the sides of the line.
+    if (kind.subEventType === 'Armed clash' && !actors.actor1 && !actors.actor2) {
+      const sides = frontLineSides(ctx.countryCode, acledAdmin1(place), eventDate, ctx.country);
+      if (sides) [actors.actor1, actors.actor2] = sides;
+    }
     const claims = buildClaims(doc, group);
     const ev: AcledEvent = {
       event_id: '',
@@ -337,7 +343,7 @@ function asCommunalMilitia(actor: ResolvedActor, country: string | undefined): R
 /** Words that tell violence between communities outright (not a raid, which gangs make too). */
 const COMMUNITY_FEUD = /\b(?:ethnic|clans?|communal|inter-?communal|communities|rival communit\w+|revenge attack|retaliatory attack|land dispute|dispute over land)\b/i;
 
-function addDefaultActors(frames: Group['frames'], subEventType: string, actors: EventActors, country: string | undefined, communalClash: boolean, communalContext: () => boolean, twoSided: boolean, communityFeud: () => boolean, suspectedGroup: () => ResolvedActor | undefined): void {
+function addDefaultActors(text: string, frames: Group['frames'], subEventType: string, actors: EventActors, country: string | undefined, communalClash: boolean, communalContext: () => boolean, twoSided: boolean, communityFeud: () => boolean, suspectedGroup: () => ResolvedActor | undefined): void {
   const named = (name: string, inter: number, key: string): ResolvedActor => ({ key, name: country ? `${name} (${country})` : name, inter, mentions: [] });
   // Unnamed attackers of forces, or bombers: the rebel group the text names elsewhere ("Al Shabaab
   // suspected", "believed to be al Shabaab") when it names one, else an Unidentified Armed Group.
@@ -390,7 +396,8 @@ function addDefaultActors(frames: Group['frames'], subEventType: string, actors:
     actors.actor2 = named('Unidentified Communal Militia', 4, 'communal-militia-2');
   }
   // Forces attacked by unnamed assailants: the forces are the target, the attackers unidentified.
-  if (subEventType === 'Armed clash' && actors.actor1 && !actors.actor2 && (actors.actor1.agentMentions ?? 0) === 0) {
+  // (So are forces told only as the target, "a man attacked a police officer": the man is no civilian side.)
+  if (subEventType === 'Armed clash' && actors.actor1 && ((!actors.actor2 && (actors.actor1.agentMentions ?? 0) === 0) || ((!actors.actor2 || actors.actor2.inter === 7) && forcesTargeted(text, frames, actors.actor1)))) {
     actors.actor2 = actors.actor1;
     actors.actor1 = unnamedAttackers();
   }
@@ -407,6 +414,28 @@ function addDefaultActors(frames: Group['frames'], subEventType: string, actors:
     actors.actor2 = actors.actor1;
     actors.actor1 = unnamedAttackers();
   }
+}
+
+interface FrontLine {
+  country: string;
+  admin1: string[];
+  from: string;
+  to: string;
+  sides: { state?: string; actor?: string }[];
+}
+
+/** The two sides of a front line the data knows at this place and date (data/front-lines.json). */
+function frontLineSides(countryCode: string | undefined, admin1: string, date: string, country: string | undefined): [ResolvedActor, ResolvedActor] | undefined {
+  if (!countryCode || !date) return undefined;
+  const line = (frontLines.lines as FrontLine[]).find((l) => l.country === countryCode && (l.admin1.length === 0 || l.admin1.includes(admin1)) && date >= l.from && date <= l.to);
+  if (!line) return undefined;
+  const side = (s: FrontLine['sides'][number]): ResolvedActor | undefined => {
+    const entry = actorEntry(s.state ?? s.actor ?? '');
+    return entry ? { key: entry.id, name: actorName(entry, countryCode, country, date), inter: entry.inter, kind: entry.kind, mentions: [] } : undefined;
+  };
+  const a = line.sides[0] && side(line.sides[0]);
+  const b = line.sides[1] && side(line.sides[1]);
+  return a && b ? [a, b] : undefined;
 }
 
 const REMOTE_VIOLENCE = new Set(['Remote explosive/landmine/IED', 'Grenade', 'Suicide bomb', 'Shelling/artillery/missile attack']);

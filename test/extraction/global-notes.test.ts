@@ -348,6 +348,27 @@ test('armed members of a community ("armed pastoralists", "armed Fulani herders"
   assert.equal(first('On 30 April 2020, a businessman was abducted in Matola by unknown armed people.')?.inter1, 3);
 });
 
+test('a region named with its unit word in another transliteration is read by its consonants, where the text agrees', () => {
+  // "East Harerge Zone" for GeoNames' East Harerghe Zone; "Kamashi" written "Komashi".
+  const zone = first('OLA fighters ambushed government soldiers in East Harerge Zone, killing three.');
+  assert.equal(zone?.country, 'Ethiopia');
+  assert.equal(zone?.admin1, 'Oromia');
+  const west = geo.parse('Ethiopian troops clashed with rebels in West Hararge zone.');
+  assert.ok(west.some((p) => p.entry.name === 'West Harerghe Zone'), JSON.stringify(west.map((p) => p.entry.name)));
+  assert.ok(!west.some((p) => p.entry.name === 'East Harerghe Zone'), 'the compass word is kept whole');
+  // A likeness alone, in a text that points nowhere near it, is no place.
+  const school = geo.parse('The Santa Ana Unified School District board met on Monday.');
+  assert.ok(!school.some((p) => p.entry.countryCode === 'AF'), JSON.stringify(school.map((p) => [p.text, p.entry.countryCode])));
+  // Nor does an unsupported likeness hold the district named before it.
+  const ituri = geo.parse('The disease has struck in Ituri district, Orientale province, in the north of Congo.');
+  assert.ok(ituri.some((p) => p.text === 'Ituri' && p.entry.countryCode === 'CD'), JSON.stringify(ituri.map((p) => [p.text, p.entry.countryCode])));
+});
+
+test('a force\'s nationality does not make a place written in another spelling a namesake abroad', () => {
+  const places = geo.parse('On 30 April 2020, two Turkish military convoys entered Idleb via a border crossing.');
+  assert.ok(places.some((p) => p.text === 'Idleb' && p.entry.countryCode === 'SY'), JSON.stringify(places.map((p) => [p.text, p.entry.countryCode])));
+});
+
 test('property an armed group loots or destroys, with no other side named, is taken from civilians (actor2)', () => {
   const e = first('On 12 March 2021, suspected JNIM militants burned a primary school in the village of Kabala.');
   assert.equal(e?.sub_event_type, 'Looting/property destruction');
@@ -367,4 +388,32 @@ test('a crowd damaging property over a shared grievance, or barricading roads, m
   // The crowd's violence on a person, with no cause told, stays mob violence.
   const mob = first('On 7 May 2021, residents of Kindia beat up a suspected thief and burned his motorbike.');
   assert.equal(mob?.sub_event_type, 'Mob violence');
+});
+
+test('forces told only as the target of violence fought a battle: their attacker is an unidentified armed group, not a civilian', () => {
+  const e = first('On 4 May 2021, a man attacked a police officer with a knife in a market in Kisumu.');
+  assert.equal(e?.sub_event_type, 'Armed clash');
+  assert.match(e?.actor1 ?? '', /^Unidentified Armed Group/);
+  assert.match(e?.actor2 ?? '', /^Police Forces of Kenya/);
+  const passive = first('On 5 May 2021, two soldiers were shot dead by unidentified men near Garissa.');
+  assert.equal(passive?.event_type, 'Battles');
+  // Forces that do the shooting attack the one they shoot.
+  const police = first('On 6 May 2021, police officers shot dead a suspected robber in Kisumu.');
+  assert.equal(police?.sub_event_type, 'Attack');
+  assert.match(police?.actor1 ?? '', /^Police Forces of Kenya/);
+});
+
+test('strategic developments told with operations, prisoner exchanges, framework agreements and disarming', () => {
+  assert.equal(first('On 11 May 2021, security forces launched a joint operation in the Sahel region against the militant threat.')?.sub_event_type, 'Change to group/activity');
+  assert.equal(first('On 12 May 2021, the two factions exchanged prisoners near Misrata.')?.sub_event_type, 'Agreement');
+  assert.equal(first('On 13 May 2021, JNIM militants disarmed ISGS militants near Djibo.')?.sub_event_type, 'Disrupted weapons use');
+});
+
+test('fire on a known front line with no side named is fought between the sides of the line, only while it held', () => {
+  const e = first('On 3 June 2019, the OSCE SMM observed a total of 40 bursts of fire involving small arms near Avdiivka.');
+  assert.equal(e?.sub_event_type, 'Armed clash');
+  assert.deepEqual([e?.actor1, e?.actor2].map((a) => (a ?? '').replace(/ \(.*$/, '')).sort(), ['Military Forces of Ukraine', 'NAF: United Armed Forces of Novorossiya']);
+  assert.equal(e?.interaction, 12);
+  const before = first('On 3 June 2012, the OSCE SMM observed a total of 40 bursts of fire involving small arms near Avdiivka.');
+  assert.ok(!/Novorossiya/.test(`${before?.actor1} ${before?.actor2}`));
 });
