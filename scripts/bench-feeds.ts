@@ -5,14 +5,15 @@
 //   3. 500 feeds, 10% slow or broken: is every healthy feed polled on schedule?
 // Options: --docs N (default 2000), --rounds N (1 and 2 workers in turn, N times each; default 3),
 // --threads N (each worker's), --interval S, --feeds N (default 500), --only throughput|delay|schedule,
-// --cpu-prof DIR (workers write CPU profiles there), --bin PATH (another build's bin/sitrep.js, to compare).
+// --cpu-prof DIR (workers write CPU profiles there), --bin PATH (another build's bin/sitrep.js, to compare),
+// --schema-prefix NAME (of the PostgreSQL schemas made and dropped; default sitrep_bench).
 // Besides documents/s (wall time, noisy on a shared machine) it prints the CPU time the workers and
 // their PostgreSQL sessions spent per document (read from /proc: Linux only), which load does not change much.
 // Needs PostgreSQL (SITREP_TEST_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/test) and a
 // build (`npm run build`: the workers run dist/, as users do).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { cpus, loadavg } from 'node:os';
@@ -33,6 +34,7 @@ const { values: args } = parseArgs({ options: {
   'cpu-prof': { type: 'string' },
   bin: { type: 'string' },
   'one-only': { type: 'boolean' },
+  'schema-prefix': { type: 'string', default: 'sitrep_bench' },
 } });
 
 const url = await reachablePostgres();
@@ -47,7 +49,7 @@ if (!existsSync(dist)) {
 }
 
 async function fresh(): Promise<{ store: Store; schema: string; drop(): Promise<void> }> {
-  const schema = `sitrep_bench_${randomBytes(4).toString('hex')}`;
+  const schema = `${args['schema-prefix']}_${randomBytes(4).toString('hex')}`;
   const store = await openStore(url!, { pgSchema: schema });
   return {
     store,
@@ -71,6 +73,30 @@ function cpuSeconds(pid: number | undefined, thread?: number): number {
   } catch {
     return 0;
   }
+}
+
+/** CPU seconds of each thread of a live process (by thread id), from /proc. */
+function threadCpu(pid: number | undefined): Map<number, number> {
+  const out = new Map<number, number>();
+  try {
+    for (const t of readdirSync(`/proc/${pid}/task`)) out.set(Number(t), cpuSeconds(pid, Number(t)));
+  } catch {
+    // gone
+  }
+  return out;
+}
+
+/**
+ * A worker's CPU seconds since `before` split by thread: the main thread, the `threads` busiest
+ * others (the extraction threads: Node does not name them), and the rest (V8's helper threads:
+ * garbage collection and compilation).
+ */
+function threadSplit(pid: number | undefined, before: Map<number, number>, threads: number): { main: number; extraction: number; helpers: number } {
+  const deltas = [...threadCpu(pid)].map(([tid, s]) => [tid, s - (before.get(tid) ?? 0)] as const);
+  const main = deltas.find(([tid]) => tid === pid)?.[1] ?? 0;
+  const others = deltas.filter(([tid]) => tid !== pid).map(([, d]) => d).sort((a, b) => b - a);
+  const extraction = others.slice(0, threads).reduce((a, b) => a + b, 0);
+  return { main, extraction, helpers: others.slice(threads).reduce((a, b) => a + b, 0) };
 }
 
 /** The workers' connection string: named, so that their PostgreSQL sessions can be found. */
@@ -131,6 +157,9 @@ interface Run {
   workerMs: number;
   /** Of workerMs, the workers' main threads (feeds, pages, the job queue, the store); the rest is extraction threads and V8's. */
   mainMs: number;
+  /** Of workerMs, the extraction threads (extraction, pages read), and V8's helper threads (garbage collection, compilation). */
+  extractionMs: number;
+  helperMs: number;
   pgMs: number;
   chars: { mean: number; median: number; p90: number };
 }
@@ -148,6 +177,7 @@ async function throughput(workers: number, docs: number): Promise<Run> {
     await Promise.all(ws.map((w) => w.ready));
     const cpu0 = ws.reduce((n, w) => n + cpuSeconds(w.child.pid), 0);
     const main0 = ws.reduce((n, w) => n + cpuSeconds(w.child.pid, w.child.pid), 0);
+    const threads0 = ws.map((w) => threadCpu(w.child.pid));
     const t0 = Date.now();
     for (const u of fixture.urls) await addFeed(db.store, { url: u, intervalS: 3600 });
     const total = feeds * perFeed;
@@ -168,6 +198,7 @@ async function throughput(workers: number, docs: number): Promise<Run> {
     await sessionCpu(db.schema, sessions);
     const workerCpu = ws.reduce((n, w) => n + cpuSeconds(w.child.pid), 0) - cpu0;
     const mainCpu = ws.reduce((n, w) => n + cpuSeconds(w.child.pid, w.child.pid), 0) - main0;
+    const split = ws.map((w, i) => threadSplit(w.child.pid, threads0[i]!, Number(args.threads)));
     const pgCpu = [...sessions.values()].reduce((a, b) => a + b, 0);
     const lens = (await db.store.db.selectFrom('documents').select(sql<number>`length(text)`.as('n')).execute()).map((r) => Number(r.n)).sort((a, b) => a - b);
     const run: Run = {
@@ -175,11 +206,13 @@ async function throughput(workers: number, docs: number): Promise<Run> {
       steady: total / ((end - first) / 1000),
       workerMs: (workerCpu * 1000) / total,
       mainMs: (mainCpu * 1000) / total,
+      extractionMs: (split.reduce((n, x) => n + x.extraction, 0) * 1000) / total,
+      helperMs: (split.reduce((n, x) => n + x.helpers, 0) * 1000) / total,
       pgMs: (pgCpu * 1000) / total,
       chars: { mean: lens.reduce((a, b) => a + b, 0) / lens.length, median: lens[lens.length >> 1]!, p90: lens[Math.floor(lens.length * 0.9)]! },
     };
     console.log(`throughput, ${workers} worker(s): ${total} documents in ${((end - t0) / 1000).toFixed(1)} s = ${run.rate.toFixed(0)} documents/s ` +
-      `(${run.steady.toFixed(0)}/s from the first stored); CPU per document: workers ${run.workerMs.toFixed(1)} ms (main threads ${run.mainMs.toFixed(1)}), their PostgreSQL sessions ${run.pgMs.toFixed(1)} ms`);
+      `(${run.steady.toFixed(0)}/s from the first stored); CPU per document: workers ${run.workerMs.toFixed(1)} ms (main threads ${run.mainMs.toFixed(1)}, extraction threads ${run.extractionMs.toFixed(1)}, V8 helper threads ${run.helperMs.toFixed(1)}), their PostgreSQL sessions ${run.pgMs.toFixed(1)} ms`);
     return run;
   } finally {
     await stopAll(ws);

@@ -163,6 +163,11 @@ export class Doc {
   readonly places: PlaceMention[] = [];
   /** Countries the text points to without naming a place ("FACA soldiers", "the woreda"), in text order. */
   readonly countryCues: CueMention[] = [];
+  /**
+   * The place a wire dateline names ("SAN SALVADOR, 3 JAN 90 --"), read on its own: where the report
+   * was filed, the event's place only when the text places it nowhere below its country.
+   */
+  dateline?: PlaceMention;
   readonly actors: ActorMention[] = [];
   readonly triggers: TriggerMention[] = [];
   readonly attributions: Attribution[] = [];

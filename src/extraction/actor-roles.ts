@@ -25,6 +25,8 @@ export interface EventActors {
   assoc2: ResolvedActor[];
   /** Those who act are an unorganised group or a party's members and supporters, not an armed organisation. */
   crowdAgent?: boolean;
+  /** Those who act include a party's members or supporters, or rioters (a crowd whatever weapon it uses). */
+  partyAgent?: boolean;
 }
 
 /** Generic words that in a story about a named group mean that group. */
@@ -299,6 +301,7 @@ export function resolveActors(frames: Frame[], ctx: RoleContext, options: RoleOp
   const result: EventActors = { assoc1: [], assoc2: [] };
   // Agents: parties' members and supporters, villagers, workers — and no armed organisation acting.
   const agents = all.filter(([, t]) => t.agent > 0);
+  result.partyAgent = agents.some(([, t]) => t.entry.role === 'party' || t.entry.kind === 'rioters');
   result.crowdAgent =
     agents.some(([, t]) => t.entry.role === 'party' || t.entry.kind === 'rioters' || (t.entry.kind === 'population' && t.mentions.some((m) => CROWD_WORDS.has(lastWord(m.text))))) &&
     !agents.some(([, t]) => (t.entry.inter >= 1 && t.entry.inter <= 4) || t.entry.inter === 8);

@@ -36,6 +36,7 @@ export function assembleEvents(doc: Doc): AcledEvent[] {
   const coref = resolveCoreference(doc);
   const homeCountry = doc.actors.map((a) => actorEntry(a.actorId)?.home).find(Boolean);
   const hinted = doc.meta.country ? lookupCountry(doc.meta.country) : undefined;
+  const dateline = doc.dateline && doc.dateline.entry.feature !== 'country' && doc.dateline.entry.feature !== 'region' ? doc.dateline : undefined;
   const events: AcledEvent[] = [];
   let mainActors: EventActors | undefined;
   groups.forEach((group, index) => {
@@ -46,7 +47,10 @@ export function assembleEvents(doc: Doc): AcledEvent[] {
     // Before the match, refugees staged a protest outside the stadium").
     const local = group.place && specificity(group.place.entry) >= ADMIN1_SPECIFICITY ? group.place : undefined;
     const context = doc.scope !== null && !local && (group === main || group.place) ? sceneBefore(doc, group, group.place?.entry.countryCode) : undefined;
-    const named: PlaceMention | undefined = local ?? context ?? group.place ?? main.place ?? focus;
+    let named: PlaceMention | undefined = local ?? context ?? group.place ?? main.place ?? focus;
+    // A wire report's dateline places the event when nothing below the country does and the
+    // dateline is in the story's country ("SAN SALVADOR, 31 OCT 89 -- A bomb went off ... in El Salvador").
+    if (dateline && (named ? named.entry.feature === 'country' && named.entry.countryCode === dateline.entry.countryCode : dateline.entry.countryCode === storyCountry)) named = dateline;
     const place = (named && capitalOfSameName(named)) ?? named;
     // With no place at all, the country the document is known to be about (a feed's or a
     // collection's), else the one where the story's named group is based.
@@ -399,6 +403,12 @@ function addDefaultActors(frames: Group['frames'], subEventType: string, actors:
       actors.assoc2.push({ ...actors.actor2, name: actors.actor2.name.replace(/ (Ethnic|Communal) Militia\b/, ' $1 Group') });
       actors.actor2 = named('Civilians', 7, 'civilians');
     }
+  }
+  // What an armed group loots or destroys with no other side named ("militants burned a school",
+  // "gunmen seized phones from road users") is taken from civilians: ACLED's actor2 of such
+  // property violence. (State forces' seizures and destruction name their own target, or none.)
+  if (subEventType === 'Looting/property destruction' && !actors.actor2 && actors.actor1 && actors.actor1.inter !== 1 && isArmed(actors.actor1.inter) && actors.actor1.kind !== 'government') {
+    actors.actor2 = named('Civilians', 7, 'civilians');
   }
   // A mob's violence has victims; when the text names none, they are civilians. So are the
   // "suspected robbers" a mob lynches: unnamed armed men who fought back would make it a battle.

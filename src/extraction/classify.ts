@@ -49,6 +49,30 @@ const PEACEFUL_CONDUCT = new RegExp(`\\b(?:${triggerLexicon.peacefulConduct.phra
 /** "the peaceful protest turned violent": the words for a protest turning violent end the peace. */
 const TURNED_VIOLENT = /\bviolent\b/i;
 
+/**
+ * A crowd's damage with a shared cause (a grievance or demand told with it, lexicon riotCauses) or
+ * done as a blockade (barricades, burning tyres): a violent demonstration, not mob violence
+ * (codebook 2.3). Only where no one is killed or hurt and no mob or lynching is told: violence on
+ * people by a crowd stays the mob's.
+ */
+const RIOT_CAUSE = new RegExp(`\\b(?:${triggerLexicon.riotCauses.phrases.map(escape).join('|')})\\b`, 'i');
+const BLOCKADE = new RegExp(`\\b(?:${triggerLexicon.riotCauses.blockades.map(escape).join('|')})\\b`, 'i');
+
+function demonstrativeDamage(text: string, frames: Frame[], index: TriggerIndex, killed: number): boolean {
+  if (killed > 0 || index.has('mob') || index.of('violence').some((t) => KILL_WORDS.test(t.text) || HARM_WORDS.test(t.text))) return false;
+  return frames.some((f) => {
+    const sentence = text.slice(f.span.start, f.span.end);
+    if (RIOT_CAUSE.test(sentence)) return true;
+    const blockade = BLOCKADE.exec(sentence);
+    if (!blockade) return false;
+    // (Forces that barricade, "police barricaded the area", make no demonstration of it.)
+    const at = f.span.start + blockade.index;
+    let before: Frame['participants'][number] | undefined;
+    for (const p of f.participants) if (p.mention.end <= at && (!before || p.mention.end > before.mention.end)) before = p;
+    return before?.mention.inter !== 1;
+  });
+}
+
 /** Told of an explosive device: found before it went off, or it failed to ("unexploded", "controlled explosion"). */
 const DEVICE_DISRUPTED = new RegExp(`\\b(?:${triggerLexicon.deviceDisrupted.phrases.map(escape).join('|')})\\b`, 'i');
 
@@ -59,6 +83,9 @@ const EXCHANGE_OF_FIRE = 'exchange of fire';
 
 /** At most this many characters between a violent verb and the crowd it falls on ("shot at", "attacking protesting"). */
 const CROWD_AFTER_VIOLENCE_CHARS = 40;
+
+/** Before a participle of damage in the passive: "was partially destroyed", "were seriously damaged". */
+const DAMAGE_SUFFERED = /\b(?:was|were|is|are|been|being|got)\s+(?:\w+\s+)?$/i;
 
 /** Between a passive verb's subject and the verb: "demonstrators were shot". */
 const PASSIVE_AUXILIARY = /^\s+(?:was|were|is|are|got|(?:has|have|had) been)\s+$/i;
@@ -140,6 +167,17 @@ class TriggerIndex {
   }
 }
 
+/**
+ * The event's triggers tell a device that went off, and no demonstration, riot, mob or fight, and
+ * no party's supporters or rioters act (they riot with the crude bombs they throw).
+ */
+function explosionAlone(text: string, index: TriggerIndex, protests: readonly TriggerMention[], actors: EventActors): boolean {
+  // (Damage told in the passive, "the building was destroyed", is the device's; told in the active,
+  // "supporters vandalised shops and exploded crude bombs", a crowd's.)
+  const damageDone = [...index.of('riot-conduct'), ...index.of('Looting/property destruction')].some((t) => !DAMAGE_SUFFERED.test(text.slice(Math.max(0, t.start - 30), t.start)));
+  return protests.length === 0 && !actors.partyAgent && !damageDone && !index.has('riot') && !index.has('mob') && !index.has('clash') && index.all.some((t) => t.eventType === 'Explosions/Remote violence' && !t.irrealis);
+}
+
 function result(subEventType: string, decisive: readonly TriggerMention[], tactics: Classification['tactics']): Classification {
   return { eventType: eventTypeOf(subEventType), subEventType, decisive: decisive.slice(0, 3), tactics };
 }
@@ -189,6 +227,9 @@ function classifyCrowd(text: string, index: TriggerIndex, frames: Frame[], actor
     index.has('mob') ||
     (protestSetting && (index.has('riot-conduct') || destruction));
   if (!crowdEvent) return null;
+  // Damage and hurt beside a device that went off, with no demonstration, riot or fight told ("a bomb
+  // exploded ..., four people were injured, the building was destroyed"), are the explosion's, not a crowd's.
+  if (explosionAlone(text, index, protestWords, actors)) return null;
   const armedNonState = [a1, a2].some((x) => x && x.inter >= 2 && x.inter <= 4);
   if (armedNonState && (index.has('clash') || index.fixed('Explosions/Remote violence').length > 0) && protests.length === 0) return null;
   // Destroying property during a demonstration is the demonstrators' violence.
@@ -204,7 +245,7 @@ function classifyCrowd(text: string, index: TriggerIndex, frames: Frame[], actor
   // own conduct), not by a clash or a disruption also mentioned, unless it turned violent.
   const peaceful = protests.length > 0 && riots.length === 0 && frames.some((f) => PEACEFUL_CONDUCT.test(text.slice(f.span.start, f.span.end))) && ![...riot, ...clashes].some((t) => TURNED_VIOLENT.test(t.text));
   if (!peaceful && (riots.length > 0 || (demonstrating && (riot.length > 0 || clashes.length > 0)))) return result('Violent demonstration', [...riots, ...riot, ...clashes], tactics);
-  if (!peaceful && riot.length > 0) return result('Mob violence', riot, tactics);
+  if (!peaceful && riot.length > 0) return result(demonstrativeDamage(text, frames, index, killed) ? 'Violent demonstration' : 'Mob violence', riot, tactics);
   const excessive = of('protest-excessive');
   // (Deaths a protest is about, "protested over the killing of a trader", are not its dead.)
   const aboutDeaths = killed > 0 && frames.some((f) => f.triggers.some((t) => t.cls === 'protest') && PROTEST_ABOUT_DEATH.test(text.slice(f.span.start, f.span.end)));
@@ -242,8 +283,8 @@ function classifyViolence(text: string, index: TriggerIndex, frames: Frame[], ac
   // Violence by a party's supporters, villagers or workers outside a demonstration is mob violence.
   // (Herders, pastoralists and clans that clash fight as communities: see the clash rules below.)
   const communalFight = clashes.length > 0 && (isCommunalPeople(a1) || isCommunalPeople(a2));
-  if (actors.crowdAgent && !communalFight && (violence.length > 0 || clashes.length > 0 || of('riot-conduct').length > 0)) {
-    return result(protests.length > 0 ? 'Violent demonstration' : 'Mob violence', [...clashes, ...violence, ...of('riot-conduct')], tactics);
+  if (actors.crowdAgent && !communalFight && !explosionAlone(text, index, protests, actors) && (violence.length > 0 || clashes.length > 0 || of('riot-conduct').length > 0)) {
+    return result(protests.length > 0 || demonstrativeDamage(text, frames, index, killed) ? 'Violent demonstration' : 'Mob violence', [...clashes, ...violence, ...of('riot-conduct')], tactics);
   }
 
   // Armed men raiding or killing members of an ethnic group: the group's people are victims, not a

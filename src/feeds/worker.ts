@@ -30,7 +30,7 @@ export interface WorkerOptions {
   extract: ExtractFn;
   /** Reads fetched pages of summary-only items (the extraction threads'); default: on the event loop. */
   readPages?: PollOptions['readPages'];
-  /** Extraction jobs worked at once (match --threads). */
+  /** Extraction threads (--threads); the worker runs one extraction job loop more than this. */
   extractConcurrency: number;
   pollConcurrency?: number;
   perHost?: number;
@@ -83,7 +83,7 @@ export async function startWorker(store: Store, options: WorkerOptions): Promise
   const boss = new PgBoss({
     connectionString: options.url,
     schema: options.bossSchema,
-    max: 4 + options.extractConcurrency,
+    max: 5 + options.extractConcurrency,
     // Expired jobs are found by maintenance: often enough that a dead worker's jobs run again within a minute.
     maintenanceIntervalSeconds: Math.max(1, Math.min(10, Math.floor(expireInSeconds / 3))),
     monitorStateIntervalSeconds: 10,
@@ -171,13 +171,28 @@ export async function startWorker(store: Store, options: WorkerOptions): Promise
     }, ms);
     sleepers.add(wake);
   });
-  /** A job loop: fetches up to `take` jobs at once, hands them to `handle` together, completes them together. */
+  /** Works a group of jobs: hands their data to `handle` together, then completes them together, or fails them together (retried). */
+  const work = async <T extends object>(queue: string, group: PgBoss.Job<T>[], handle: (data: T[]) => Promise<void>) => {
+    const ids = group.map((j) => j.id);
+    try {
+      await handle(group.map((j) => j.data));
+      await boss.complete(queue, ids);
+    } catch (err) {
+      log?.error('job failed (retried)', { queue, jobs: ids.length, error: (err as Error).message });
+      await (ids.length === 1 ? boss.fail(queue, ids[0]!, { message: (err as Error).message }) : boss.fail(queue, ids)).catch(() => {});
+    }
+  };
+  /**
+   * A job loop: fetches up to `take` jobs at once and works them together. Jobs that were tried
+   * before (their batch failed, or their worker died) are worked one by one, each in its own
+   * transaction: a job that fails every time then holds up only itself, not the jobs fetched with it.
+   */
   const loop = async <T extends object>(queue: string, take: number, handle: (data: T[]) => Promise<void>) => {
     let wait = 250;
     while (!stopping) {
-      let jobs: PgBoss.Job<T>[];
+      let jobs: PgBoss.JobWithMetadata<T>[];
       try {
-        jobs = await boss.fetch<T>(queue, { batchSize: take });
+        jobs = await boss.fetch<T>(queue, { batchSize: take, includeMetadata: true });
       } catch (err) {
         if (!stopping) log?.error('job queue', { error: (err as Error).message });
         await new Promise((r) => setTimeout(r, 1000));
@@ -189,19 +204,14 @@ export async function startWorker(store: Store, options: WorkerOptions): Promise
         continue;
       }
       wait = 250;
-      const ids = jobs.map((j) => j.id);
-      const work = (async () => {
-        try {
-          await handle(jobs.map((j) => j.data));
-          await boss.complete(queue, ids);
-        } catch (err) {
-          log?.error('job failed (retried)', { queue, jobs: ids.length, error: (err as Error).message });
-          await (ids.length === 1 ? boss.fail(queue, ids[0]!, { message: (err as Error).message }) : boss.fail(queue, ids)).catch(() => {});
-        }
+      const fresh = jobs.filter((j) => !(j.retryCount > 0));
+      const groups = [...(fresh.length > 0 ? [fresh] : []), ...jobs.filter((j) => j.retryCount > 0).map((j) => [j])];
+      const done = (async () => {
+        for (const group of groups) await work(queue, group, handle);
       })();
-      running.add(work);
-      await work;
-      running.delete(work);
+      running.add(done);
+      await done;
+      running.delete(done);
     }
   };
   const loops: Promise<void>[] = [];
@@ -210,8 +220,10 @@ export async function startWorker(store: Store, options: WorkerOptions): Promise
   }
   // Several extraction jobs (of several feeds) are extracted and stored together, up to about
   // STORE_DOCS documents: one transaction, one set of merge locks and reads, one completion.
+  // One loop more than the extraction threads: while a loop stores its documents (or waits on the
+  // queue), another's are being extracted, so the threads do not wait on the database.
   const take = Math.max(1, Math.floor(STORE_DOCS / batchSize));
-  for (let i = 0; i < Math.max(1, options.extractConcurrency); i++) {
+  for (let i = 0; i < Math.max(1, options.extractConcurrency) + 1; i++) {
     loops.push(loop<ExtractJob>(EXTRACT_QUEUE, take, async (data) => {
       // Items were marked seen when queued (pollOne).
       const s = await storeBatches(store, options.extract, data, options.metrics, { mark: false });

@@ -20,7 +20,7 @@ import { createRequire } from 'node:module';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { foldName, nameVariants } from './fold.js';
+import { foldName, nameVariants, skeletonKey } from './fold.js';
 import { encodeGazetteer, FEATURE_CODES, gazetteerData, GAZETTEER_VERSION, type GazetteerFile } from './gazetteer-format.js';
 
 const require = createRequire(import.meta.url);
@@ -377,6 +377,12 @@ export function buildGazetteer(): GazetteerFile {
     admin1Entry.set(idx, i);
     addNameKeys(a.name, i);
     if (base !== foldName(a.name)) { addKey(base, i); for (const v of nameVariants(base, country)) addKey(v, i); }
+    // The region's consonant skeleton, for its other transliterations (see skeletonKey; the recogniser
+    // tries it only on a name followed by a unit word, and the resolver keeps it only where the text's
+    // other places agree). Only in countries whose names English transliterates (data/transliterated.tsv):
+    // elsewhere a name has one spelling, and a likeness is another region ("Smyth County", "Smith County").
+    const skeleton = transliterated.has(country) ? skeletonKey(base) : '';
+    if (skeleton) addKey(skeleton, i);
   }
 
   // Admin2 districts (counties): centroid of their towns ------------------------------------------
@@ -409,6 +415,8 @@ export function buildGazetteer(): GazetteerFile {
     if (base !== k) addKey(base, i);
     // Spellings news uses ("Nahri Saraj" for Nahr-e Saraj).
     for (const v of nameVariants(base, out.countries[cc]?.code ?? '')) addKey(v, i);
+    const skeleton = transliterated.has(out.countries[cc]?.code ?? '') ? skeletonKey(base.replace(/\s+(zone|woreda|wereda|special woreda|county|region|sub city)$/, '')) : '';
+    if (skeleton) addKey(skeleton, i);
   }
 
   // Countries as entries --------------------------------------------------------------------------

@@ -97,3 +97,29 @@ export function nameVariants(folded: string, countryCode?: string): string[] {
   if (/^fort /.test(folded)) out.push('ft ' + folded.slice(5));
   return out;
 }
+
+/** Words a skeleton keeps whole, in one form: "East Hararge" and "West Hararge" are two zones. */
+const SKELETON_KEPT: Record<string, string> = {
+  north: 'north', northern: 'north', south: 'south', southern: 'south', east: 'east', eastern: 'east',
+  west: 'west', western: 'west', central: 'central', upper: 'upper', lower: 'lower',
+};
+
+/**
+ * The consonant skeleton of a (folded) region name, a look-up key for a region written in another
+ * transliteration ("East Hararge", "East Harerghe"; "Kemashi", "Kamashi"): compass words kept whole,
+ * the Arabic article dropped, the rest joined and reduced to its consonants (vowels and y dropped, an h
+ * after a consonant too: "gh", "sh"; q/k/g/c as one letter, doubled letters once). '' when fewer than three consonants are
+ * left: too few to tell names apart. Keys start with "~", apart from every name.
+ */
+export function skeletonKey(folded: string): string {
+  const words = folded.split(' ');
+  const kept: string[] = [];
+  let i = 0;
+  while (i < words.length - 1 && SKELETON_KEPT[words[i]!] !== undefined) kept.push(SKELETON_KEPT[words[i++]!]!);
+  if (i < words.length - 1 && ARTICLE.test(words[i]! + ' ')) i++;
+  const rest = words.slice(i).join('');
+  if (rest.length < 5) return '';
+  const skeleton = rest.replace(/[^a-z]/g, '').replace(/([^aeiouy])h/g, '$1').replace(/[qgc]/g, 'k').replace(/[aeiouy]/g, '').replace(/(.)\1+/g, '$1');
+  if (skeleton.length < 3) return '';
+  return '~' + [...kept, skeleton].join(' ');
+}

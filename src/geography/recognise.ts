@@ -3,7 +3,7 @@
 // filters for people and organisations and for common words that only cues make places.
 import { createRequire } from 'node:module';
 import { isWordCode, LOWERABLE, charClasses } from '../common/char-classes.js';
-import { foldToken } from './fold.js';
+import { foldToken, skeletonKey } from './fold.js';
 import { FEATURE_CODES } from './gazetteer-format.js';
 import type { Gazetteer } from './gazetteer.js';
 
@@ -281,6 +281,8 @@ export interface Candidate {
   partOf?: boolean;
   /** A capitalised word follows, joined: the name may be part of a longer one ("South West Shewa"). */
   nameGoesOn?: boolean;
+  /** A region found by its consonant skeleton ("East Hararge Zone" for East Harerghe Zone): kept only where the text's other places agree. */
+  skeleton?: boolean;
 }
 
 type CandidateInit = Pick<Candidate, 'start' | 'end' | 'text' | 'key' | 'entries' | 'w0' | 'w1' | 'cue' | 'near' | 'common' | 'firstName'> & Partial<Candidate>;
@@ -291,6 +293,7 @@ function newCandidate(c: CandidateInit): Candidate {
     start: c.start, end: c.end, text: c.text, key: c.key, entries: c.entries, demonym: c.demonym, w0: c.w0, w1: c.w1,
     cue: c.cue, near: c.near, want: c.want, container: c.container, containerOf: c.containerOf, common: c.common,
     firstName: c.firstName, abbreviation: c.abbreviation ?? false, listed: c.listed ?? false, partOf: c.partOf ?? false, nameGoesOn: c.nameGoesOn ?? false,
+    skeleton: c.skeleton ?? false,
   };
 }
 
@@ -450,6 +453,7 @@ export function recognise(gaz: Gazetteer, text: string, from = 0, ranges?: reado
     out.push(c);
   }
 
+  addRegionsBySkeleton(gaz, text, words, out, fold);
   markPlacesOfResidentsAndInstitutions(text, words, out);
   dropAliasesOfUnknownUnits(text, words, out);
   markContainersOfUnknownPlaces(text, words, out);
@@ -492,6 +496,50 @@ export function recognise(gaz: Gazetteer, text: string, from = 0, ranges?: reado
   }
   linkBracketedContainers(gaz, text, out);
   return out;
+}
+
+/** Words of a region's name before its unit word, at most. */
+const MAX_SKELETON_WORDS = 3;
+
+/**
+ * "East Hararge Zone", "Kemashi zone", "Nana Gribizi region": a region named with its unit word in a
+ * spelling the gazetteer lacks is looked up by its consonant skeleton (skeletonKey) among region
+ * names. The name is the capitalised words before the unit word, shortest first; a shorter name the
+ * gazetteer knows as it is written ends the search (the main pass read it). Inserted in text order;
+ * the resolver keeps such a region only where the text's other places or cues agree with it.
+ */
+function addRegionsBySkeleton(gaz: Gazetteer, text: string, words: WordView, cands: Candidate[], fold: (i: number) => string): void {
+  let k = 0;
+  for (let u = 1; u < words.n; u++) {
+    const unitWord = words.get(u);
+    const unit = unitWord.lower.endsWith('s') ? unitWord.lower.slice(0, -1) : unitWord.lower;
+    const admin2 = SUFFIX_ADMIN2.has(unit);
+    if (!admin2 && !SUFFIX_ADMIN1.has(unit)) continue;
+    if (!words.isCap(u - 1) || !joinable(text, words.get(u - 1), unitWord)) continue;
+    while (k < cands.length && cands[k]!.w1 <= u - 1) k++;
+    // (A candidate over the word before the unit word: the name is known as written.)
+    if (k < cands.length && cands[k]!.w0 <= u - 1) continue;
+    const prev = k > 0 ? cands[k - 1]!.w1 : 0;
+    let name = '';
+    let hit: { w0: number; entries: number[]; key: string } | undefined;
+    for (let w0 = u - 1; w0 >= prev && u - w0 <= MAX_SKELETON_WORDS; w0--) {
+      if (!words.isCap(w0) || words.get(w0).allCaps || (w0 < u - 1 && !joinable(text, words.get(w0), words.get(w0 + 1)))) break;
+      name = name === '' ? fold(w0) : fold(w0) + ' ' + name;
+      if (gaz.has(name)) break;
+      const key = skeletonKey(name);
+      const entries = key ? (gaz.lookup(key) ?? []).filter((e) => gaz.feature(e) === FEATURE_CODES.admin1 || gaz.feature(e) === FEATURE_CODES.admin2) : [];
+      if (entries.length > 0) hit = { w0, entries, key };
+    }
+    if (!hit) continue;
+    const w1 = unitWord.cap ? u + 1 : u;
+    const start = words.get(hit.w0).start;
+    const end = words.get(w1 - 1).end;
+    cands.splice(k, 0, newCandidate({
+      start, end, text: text.slice(start, end), key: hit.key, entries: hit.entries, w0: hit.w0, w1, cue: true, near: false,
+      want: admin2 ? FEATURE_CODES.admin2 : FEATURE_CODES.admin1, common: false, firstName: false, skeleton: true,
+    }));
+    k++;
+  }
 }
 
 /** How far a closing bracket may be from the name before its opening one. */

@@ -169,6 +169,8 @@ interface NameVotes {
 /** The document's votes in one round: by country and admin1, and each name's own share. */
 interface Votes {
   country: Map<number, number>;
+  /** The same without demonyms (place names and cues): where the text's places lie, not where its forces come from. */
+  placeCountry: Map<number, number>;
   admin1: Map<number, number>;
   /** Each name's own votes, by name id (see NameIds); undefined for names that did not vote. */
   byName: (NameVotes | undefined)[];
@@ -275,7 +277,7 @@ function pickBest(scores: Float64Array[], best: Int32Array): void {
 
 /** Votes: one per distinct name, spread over its readings by a softmax of their scores. */
 function castVotes(gaz: Gazetteer, cands: Candidate[], readings: Readings[], nameIds: Int32Array, nameCount: number, scores: Float64Array[], best: Int32Array, cueCountries: readonly { country: number; group: boolean }[] = []): Votes {
-  const votes: Votes = { country: new Map(), admin1: new Map(), byName: new Array<NameVotes | undefined>(nameCount).fill(undefined), names: 0, top: 0, topCountry: -1, topCued: false };
+  const votes: Votes = { country: new Map(), placeCountry: new Map(), admin1: new Map(), byName: new Array<NameVotes | undefined>(nameCount).fill(undefined), names: 0, top: 0, topCountry: -1, topCued: false };
   const seen = new Uint8Array(nameCount);
   for (let k = 0; k < cands.length; k++) {
     const c = cands[k]!;
@@ -291,6 +293,7 @@ function castVotes(gaz: Gazetteer, cands: Candidate[], readings: Readings[], nam
     for (let i = 0; i < own.country.keys.length; i++) {
       const cc = own.country.keys[i]!;
       votes.country.set(cc, (votes.country.get(cc) ?? 0) + own.country.values[i]!);
+      if (c.demonym === undefined) votes.placeCountry.set(cc, (votes.placeCountry.get(cc) ?? 0) + own.country.values[i]!);
     }
     for (let i = 0; i < own.admin1.keys.length; i++) {
       const a1 = own.admin1.keys[i]!;
@@ -305,6 +308,7 @@ function castVotes(gaz: Gazetteer, cands: Candidate[], readings: Readings[], nam
     if (q.country < 0) continue;
     votes.names++;
     votes.country.set(q.country, (votes.country.get(q.country) ?? 0) + 1);
+    votes.placeCountry.set(q.country, (votes.placeCountry.get(q.country) ?? 0) + 1);
     // (A people, a unit word or a one-country force says more than a second town name: "Oromo
     // protests in Robe" is no Robe in Australia.)
     if (!q.group) forTop.set(q.country, (forTop.get(q.country) ?? 0) + 2);
@@ -412,7 +416,19 @@ function placesOf(gaz: Gazetteer, cands: Candidate[], readings: Readings[], name
   const profile = options.profile;
   const places: PlaceMention[] = [];
   const learnt: { entry: number; score: number }[] = [];
-  const unknown = unknownPlaces(gaz, cands, readings, best);
+  // A region read by its skeleton ("East Hararge Zone") stands only where the text's other names
+  // (places, demonyms, cues) point to its country: alone, a likeness of spelling is too weak, and
+  // it contains nothing ("Ituri district, Orientale province" is no district of Morocco's Oriental).
+  const unsupported = new Uint8Array(cands.length);
+  for (let k = 0; k < cands.length; k++) {
+    const c = cands[k]!;
+    const r = readings[k]!;
+    if (!c.skeleton || r.entries.length === 0) continue;
+    const cc = gaz.countryIndex(r.entries[best[k]!]!);
+    const own = votes.byName[nameIds[k]!]?.country.get(cc) ?? 0;
+    if ((votes.country.get(cc) ?? 0) - own < 0.5) unsupported[k] = 1;
+  }
+  const unknown = unknownPlaces(gaz, cands, readings, best, unsupported);
   for (let k = 0; k < cands.length; k++) {
     const c = cands[k]!;
     const r = readings[k]!;
@@ -422,10 +438,11 @@ function placesOf(gaz: Gazetteer, cands: Candidate[], readings: Readings[], name
     const b = best[k]!;
     const e = r.entries[b]!;
     if (!keep(gaz, c, r, e, s[b]! - r.priors[b]!)) continue;
+    if (unsupported[k] === 1) continue;
     // A minor town abroad in a text whose other places agree on one country is more likely an
     // unknown local place of that country ("Santhia" in Bangladesh is not Santhià, Italy).
     // (A container that holds the reading vouches for it: "Baragoi, Samburu".)
-    const containerEntry = c.container === undefined ? undefined : readings[c.container]!.entries[best[c.container]!];
+    const containerEntry = c.container === undefined || unsupported[c.container] === 1 ? undefined : readings[c.container]!.entries[best[c.container]!];
     const vouched = containerEntry !== undefined && contains(gaz, containerEntry, e);
     // "the Kosovo area of Naivasha", "Fayzabad district, Jowzjan": a part of a place is nothing
     // outside it (every bearer of the name lying elsewhere, it is a place we do not know there).
@@ -450,12 +467,13 @@ function placesOf(gaz: Gazetteer, cands: Candidate[], readings: Readings[], name
     }
     // A town abroad named by one of its other spellings ("Jima" for Jimma, Ethiopia; "Qara" for
     // Qarah, Syria) in a text whose other places lie in one other country is an unknown place there.
+    // (Places, not demonyms: "Turkish convoys entered Idleb" names a force's country, not the place's.)
     if (!r.strong && c.demonym === undefined && !vouched && gaz.feature(e) === FEATURE_CODES.city && otherSpelling(gaz, e, c.key)) {
       const cc = gaz.countryIndex(e);
       const own = votes.byName[nameIds[k]!]?.country;
-      const others = (country: number) => (votes.country.get(country) ?? 0) - (own?.get(country) ?? 0);
+      const others = (country: number) => (votes.placeCountry.get(country) ?? 0) - (own?.get(country) ?? 0);
       let elsewhere = false;
-      for (const other of votes.country.keys()) if (other !== cc && others(other) >= 1) elsewhere = true;
+      for (const other of votes.placeCountry.keys()) if (other !== cc && others(other) >= 1) elsewhere = true;
       if (elsewhere && others(cc) < 0.5) continue;
     }
     let z = 0;
@@ -478,12 +496,12 @@ function placesOf(gaz: Gazetteer, cands: Candidate[], readings: Readings[], name
 }
 
 /** Names of minor towns named with a region ("Kain, Yatenga") of a country that has no town of that name: the region. */
-function unknownPlaces(gaz: Gazetteer, cands: Candidate[], readings: Readings[], best: Int32Array): Map<string, number> {
+function unknownPlaces(gaz: Gazetteer, cands: Candidate[], readings: Readings[], best: Int32Array, unsupported: Uint8Array): Map<string, number> {
   const out = new Map<string, number>();
   for (let k = 0; k < cands.length; k++) {
     const c = cands[k]!;
     const r = readings[k]!;
-    if (c.container === undefined || c.demonym !== undefined || r.strong || r.entries.length === 0 || cands[c.container]!.nameGoesOn) continue;
+    if (c.container === undefined || c.demonym !== undefined || r.strong || r.entries.length === 0 || cands[c.container]!.nameGoesOn || unsupported[c.container] === 1) continue;
     const region = readings[c.container]!.entries[best[c.container]!];
     if (region === undefined || !isRegion(gaz, region)) continue;
     if (gaz.population(r.entries[best[k]!]!) >= 100_000 || r.entries.some((x) => gaz.countryIndex(x) === gaz.countryIndex(region))) continue;

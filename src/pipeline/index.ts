@@ -10,6 +10,8 @@ import { loadGeoparser } from '../geography/index.js';
 import { storableDocument } from '../ingest/storable.js';
 import type { SourceDocument } from '../ingest/types.js';
 import { readingCase } from '../common/reading-case.js';
+import { mainCountry } from '../extraction/grouping.js';
+import { datelinePlaceSpan } from '../locales/en/dateline.js';
 import { foldName } from '../geography/fold.js';
 import { englishCaseLexicon } from '../locales/en/letter-case.js';
 import { englishStagesAfterPlaces, englishStagesBeforePlaces } from '../locales/en/index.js';
@@ -103,6 +105,13 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
         doc.places.push(...found.places);
         doc.places.sort((a, b) => a.start - b.start);
         doc.countryCues.push(...found.cues);
+        // The dateline's place, read alone (its sentence may be out of scope) in the light of the
+        // country the other places name.
+        const span = datelinePlaceSpan(doc.text, doc.bodyStart);
+        if (span) {
+          const story = mainCountry(doc.places);
+          doc.dateline = geoparser.parseWithCues(doc.text, { from: span[0], ranges: [span], focusCountry: story ?? doc.meta.country }).places.find((p) => p.start === span[0] && p.end === span[1] && !p.demonym);
+        }
       },
     },
     // A capital standing for its government ("Washington said") is not a place of the story.

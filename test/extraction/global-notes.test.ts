@@ -347,3 +347,45 @@ test('armed members of a community ("armed pastoralists", "armed Fulani herders"
   // "armed men", "armed people" stay unidentified armed men.
   assert.equal(first('On 30 April 2020, a businessman was abducted in Matola by unknown armed people.')?.inter1, 3);
 });
+
+test('a region named with its unit word in another transliteration is read by its consonants, where the text agrees', () => {
+  // "East Harerge Zone" for GeoNames' East Harerghe Zone; "Kamashi" written "Komashi".
+  const zone = first('OLA fighters ambushed government soldiers in East Harerge Zone, killing three.');
+  assert.equal(zone?.country, 'Ethiopia');
+  assert.equal(zone?.admin1, 'Oromia');
+  const west = geo.parse('Ethiopian troops clashed with rebels in West Hararge zone.');
+  assert.ok(west.some((p) => p.entry.name === 'West Harerghe Zone'), JSON.stringify(west.map((p) => p.entry.name)));
+  assert.ok(!west.some((p) => p.entry.name === 'East Harerghe Zone'), 'the compass word is kept whole');
+  // A likeness alone, in a text that points nowhere near it, is no place.
+  const school = geo.parse('The Santa Ana Unified School District board met on Monday.');
+  assert.ok(!school.some((p) => p.entry.countryCode === 'AF'), JSON.stringify(school.map((p) => [p.text, p.entry.countryCode])));
+  // Nor does an unsupported likeness hold the district named before it.
+  const ituri = geo.parse('The disease has struck in Ituri district, Orientale province, in the north of Congo.');
+  assert.ok(ituri.some((p) => p.text === 'Ituri' && p.entry.countryCode === 'CD'), JSON.stringify(ituri.map((p) => [p.text, p.entry.countryCode])));
+});
+
+test('a force\'s nationality does not make a place written in another spelling a namesake abroad', () => {
+  const places = geo.parse('On 30 April 2020, two Turkish military convoys entered Idleb via a border crossing.');
+  assert.ok(places.some((p) => p.text === 'Idleb' && p.entry.countryCode === 'SY'), JSON.stringify(places.map((p) => [p.text, p.entry.countryCode])));
+});
+
+test('property an armed group loots or destroys, with no other side named, is taken from civilians (actor2)', () => {
+  const e = first('On 12 March 2021, suspected JNIM militants burned a primary school in the village of Kabala.');
+  assert.equal(e?.sub_event_type, 'Looting/property destruction');
+  assert.match(e?.actor2 ?? '', /^Civilians/);
+  const seized = first('On 14 March 2021, unknown gunmen seized four motorbikes from traders near Dori.');
+  assert.equal(seized?.sub_event_type, 'Looting/property destruction');
+  assert.match(seized?.actor2 ?? '', /^Civilians/);
+  assert.equal(seized?.interaction, 37);
+});
+
+test('a crowd damaging property over a shared grievance, or barricading roads, makes a violent demonstration, not mob violence', () => {
+  const road = first('On 3 May 2021, residents of Kindia barricaded the main road in reaction to the poor state of the roads.');
+  assert.equal(road?.sub_event_type, 'Violent demonstration');
+  assert.equal(road?.actor2, '', 'no victims: the demonstration has no actor2');
+  const students = first('On 6 May 2021, students in Kindia set fire to two motorbikes of teachers to express discontent with exam results.');
+  assert.equal(students?.sub_event_type, 'Violent demonstration');
+  // The crowd's violence on a person, with no cause told, stays mob violence.
+  const mob = first('On 7 May 2021, residents of Kindia beat up a suspected thief and burned his motorbike.');
+  assert.equal(mob?.sub_event_type, 'Mob violence');
+});

@@ -5,6 +5,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { addFeed } from '../../src/feeds/feed-store.js';
+import { startWorker } from '../../src/feeds/worker.js';
+import { inProcessQueue } from '../../src/server/extract-pool.js';
 import type { Store } from '../../src/store/index.js';
 import { finished, startCli } from '../store/cli-helpers.js';
 import { postgresEngine, type EngineUnderTest } from '../store/engines.js';
@@ -78,5 +80,50 @@ describe('workers on PostgreSQL', { skip: engine.skip }, () => {
     for (const b of broken) assert.equal(b.last_status, 'error', b.url);
     // Both workers did some of the work.
     for (const r of results) assert.match(r.stderr, /queued|stored/);
+  });
+
+  test('a job that fails every time holds up only itself, not the jobs fetched with it', async () => {
+    const poisoned = await startFeedServer({ feeds: 6, itemsPerFeed: 2, kinds: () => 'rss' });
+    const { db, env } = engine.target();
+    // A store of its own, so that the documents counted are this test's.
+    const schema = `${env.SITREP_PG_SCHEMA}_poison`;
+    const own = await (await import('../../src/store/index.js')).openStore(db, { pgSchema: schema });
+    const poison = poisoned.items(0)[0]!.id;
+    const queue = inProcessQueue({ extract: () => ({ events: [] }) as never });
+    let calls = 0;
+    const worker = await startWorker(own, {
+      url: db,
+      bossSchema: `${schema}_jobs`,
+      // The first call waits, so that the jobs of every feed are queued and fetched together.
+      extract: async (docs) => {
+        if (calls++ === 0) await new Promise((r) => setTimeout(r, 1500));
+        if (docs.some((d) => d.id === poison)) throw new Error('poisoned batch');
+        return queue.run(docs);
+      },
+      extractConcurrency: 1,
+      batchSize: 1,
+      allowPrivate: true,
+      scheduleEveryMs: 200,
+    });
+    try {
+      for (const url of poisoned.urls) await addFeed(own, { url, intervalS: 3600 });
+      const others = poisoned.urls.length * 2 - 1;
+      const end = Date.now() + 30_000;
+      while ((await own.countDocuments()) < others) {
+        if (Date.now() > end) throw new Error(`the other jobs were held up: ${await own.countDocuments()} of ${others} stored`);
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      assert.equal(await own.getDocument(poison), undefined);
+      assert.ok(calls > 2, 'the poisoned batch was retried');
+    } finally {
+      await worker.stop();
+      await poisoned.close();
+      await own.close();
+      const c = new (await import('pg')).default.Client({ connectionString: db });
+      await c.connect();
+      await c.query(`drop schema if exists "${schema}" cascade`);
+      await c.query(`drop schema if exists "${schema}_jobs" cascade`);
+      await c.end();
+    }
   });
 });

@@ -82,6 +82,8 @@ export async function postgresEngine(): Promise<EngineUnderTest> {
       const client = new pg.Client({ connectionString: url });
       await client.connect();
       await client.query(`drop schema if exists "${schema}" cascade`);
+      // The job queue of `sitrep worker` on this store (test/feeds/workers.test.ts).
+      await client.query(`drop schema if exists "${schema}_jobs" cascade`);
       await client.end();
     },
   };

@@ -28,3 +28,13 @@ const OPENING = new RegExp(`^[\\s"'“]*\\p{Lu}[\\p{L}.'’-]*(?: \\p{Lu}[\\p{L}
 export function opensWithDateline(text: string): boolean {
   return OPENING.test(text.slice(0, 200));
 }
+
+/** The dateline's place words ("SAN SALVADOR" of "SAN SALVADOR, 3 JAN 90 -- "): [start, end) in `text`, or undefined. */
+export function datelinePlaceSpan(text: string, from = 0): [number, number] | undefined {
+  const head = text.slice(from, from + 200);
+  if (!OPENING.test(head)) return undefined;
+  const words = /^[\s"'“]*(\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,2})/u.exec(head);
+  if (!words) return undefined;
+  const end = from + words[0].length;
+  return [end - words[1]!.length, end];
+}

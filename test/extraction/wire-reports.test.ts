@@ -1,0 +1,54 @@
+// Wire and radio reports (issue 13, MUC-4 kind): a device that went off with its damage and hurt,
+// and the dateline as the place of last resort. Invented reports, in capitals and in mixed case.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { AcledEvent } from '../../src/common/event.js';
+import { createExtractor } from '../../src/pipeline/index.js';
+import { datelinePlaceSpan } from '../../src/locales/en/dateline.js';
+
+const extractor = createExtractor();
+
+function eventsOf(text: string, date = '1990-02-14'): AcledEvent[] {
+  return extractor.extract({ text, date, origin: { file: 'inline' } }).events;
+}
+const brief = (e: AcledEvent) => `${e.event_type} | ${e.location}`;
+
+const BLAST =
+  'CARTAGENA, 14 FEB 90 (RADIO CARACOL) -- [TEXT] A POWERFUL BOMB EXPLODED TONIGHT IN THE COLOMBIAN CITY OF CARTAGENA, OPPOSITE A BANK. ' +
+  'ACCORDING TO UNOFFICIAL SOURCES, THREE PEOPLE WERE INJURED BY THE EXPLOSION. THE FRONT OF THE BANK WAS PARTIALLY DESTROYED AND THE WINDOWS OF NEARBY SHOPS WERE DAMAGED.';
+
+test('damage and hurt beside a bomb that went off are the explosion\'s, not a riot', () => {
+  for (const text of [BLAST, BLAST.toLowerCase().replace(/(^|\. )([a-z])/g, (_m, p: string, c: string) => p + c.toUpperCase())]) {
+    const events = eventsOf(text);
+    assert.ok(events.length > 0, text);
+    assert.ok(events.every((e) => e.event_type === 'Explosions/Remote violence'), events.map(brief).join('; '));
+  }
+});
+
+test('a crowd that damages property and throws crude bombs still riots', () => {
+  const events = eventsOf('On 3 March 2023, supporters of a local candidate vandalised five shops and exploded crude bombs in Kushtia town (Kushtia, Khulna). Four people were injured.', '2023-03-03');
+  assert.ok(events.length > 0);
+  assert.equal(events[0]!.event_type, 'Riots', events.map(brief).join('; '));
+});
+
+test('the dateline places a wire report\'s event that the text places only in the country', () => {
+  const text = 'SAN SALVADOR, 14 FEB 90 (RADIO CADENA) -- [TEXT] THE NATIONAL POLICE ISSUED A REPORT THIS MORNING. A BOMB WENT OFF AT THE OFFICES OF A HUMAN RIGHTS COMMITTEE IN EL SALVADOR, DAMAGING THE BUILDING. THE POLICE REPORT ADDED THAT NOBODY CLAIMED THE BLAST.';
+  const events = eventsOf(text);
+  assert.ok(events.length > 0);
+  assert.deepEqual(events.map((e) => [e.country, e.location]), [['El Salvador', 'San Salvador']]);
+});
+
+test('a dateline abroad does not place the event', () => {
+  const text = 'MADRID, 14 FEB 90 (EFE) -- [TEXT] GUNMEN KILLED A JUDGE IN MEDELLIN, COLOMBIA, ON 12 FEBRUARY, POLICE SAID.';
+  const events = eventsOf(text);
+  assert.ok(events.length > 0);
+  assert.ok(events.every((e) => e.location !== 'Madrid'), events.map(brief).join('; '));
+});
+
+test('the dateline\'s place words', () => {
+  const text = 'SAN SALVADOR, 3 JAN 90 (ACAN-EFE) -- [TEXT] ...';
+  assert.deepEqual(datelinePlaceSpan(text)?.map((i) => i), [0, 12]);
+  assert.equal(datelinePlaceSpan('Gunmen killed three people in Kano on Monday.'), undefined);
+  const moscow = 'MOSCOW (USSR), 6 SEP 89 (INTERNATIONAL SERVICE) -- [TEXT] ...';
+  assert.equal(moscow.slice(...datelinePlaceSpan(moscow)!), 'MOSCOW');
+});
