@@ -6,7 +6,9 @@
 // Options: --docs N (default 2000), --rounds N (1 and 2 workers in turn, N times each; default 3),
 // --threads N (each worker's), --interval S, --feeds N (default 500), --only throughput|delay|schedule,
 // --cpu-prof DIR (workers write CPU profiles there), --bin PATH (another build's bin/sitrep.js, to compare),
-// --schema-prefix NAME (of the PostgreSQL schemas made and dropped; default sitrep_bench).
+// --schema-prefix NAME (of the PostgreSQL schemas made and dropped; default sitrep_bench), --warmup N (the
+// workers first store N documents of other feeds, not measured: a long-running worker's code is compiled
+// and optimised by then, a fresh one's is not).
 // Besides documents/s (wall time, noisy on a shared machine) it prints the CPU time the workers and
 // their PostgreSQL sessions spent per document (read from /proc: Linux only), which load does not change much.
 // Needs PostgreSQL (SITREP_TEST_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/test) and a
@@ -35,6 +37,7 @@ const { values: args } = parseArgs({ options: {
   bin: { type: 'string' },
   'one-only': { type: 'boolean' },
   'schema-prefix': { type: 'string', default: 'sitrep_bench' },
+  warmup: { type: 'string', default: '0' },
 } });
 
 const url = await reachablePostgres();
@@ -175,6 +178,23 @@ async function throughput(workers: number, docs: number): Promise<Run> {
   const sessions = new Map<number, number>();
   try {
     await Promise.all(ws.map((w) => w.ready));
+    const warmup = Number(args.warmup);
+    const sessions0 = new Map<number, number>();
+    if (warmup > 0) {
+      const warm = await startFeedServer({ feeds: Math.ceil(warmup / perFeed), itemsPerFeed: perFeed, kinds: (i) => (['rss', 'atom', 'json'] as const)[i % 3]!, start: 2e6 + Math.floor(Math.random() * 1e6) });
+      try {
+        for (const u of warm.urls) await addFeed(db.store, { url: u, intervalS: 3600 });
+        const tw = Date.now();
+        while ((await db.store.countDocuments()) < warm.urls.length * perFeed) {
+          if (Date.now() - tw > 600_000) throw new Error('warm-up: not stored after 10 minutes');
+          await sleep(200);
+        }
+      } finally {
+        await warm.close();
+      }
+      await sessionCpu(db.schema, sessions0);
+    }
+    const base = await db.store.countDocuments();
     const cpu0 = ws.reduce((n, w) => n + cpuSeconds(w.child.pid), 0);
     const main0 = ws.reduce((n, w) => n + cpuSeconds(w.child.pid, w.child.pid), 0);
     const threads0 = ws.map((w) => threadCpu(w.child.pid));
@@ -184,7 +204,7 @@ async function throughput(workers: number, docs: number): Promise<Run> {
     let first = 0;
     let lastSample = 0;
     for (;;) {
-      const n = await db.store.countDocuments();
+      const n = (await db.store.countDocuments()) - base;
       if (n > 0 && !first) first = Date.now();
       if (Date.now() - lastSample > 1000) {
         await sessionCpu(db.schema, sessions);
@@ -199,7 +219,7 @@ async function throughput(workers: number, docs: number): Promise<Run> {
     const workerCpu = ws.reduce((n, w) => n + cpuSeconds(w.child.pid), 0) - cpu0;
     const mainCpu = ws.reduce((n, w) => n + cpuSeconds(w.child.pid, w.child.pid), 0) - main0;
     const split = ws.map((w, i) => threadSplit(w.child.pid, threads0[i]!, Number(args.threads)));
-    const pgCpu = [...sessions.values()].reduce((a, b) => a + b, 0);
+    const pgCpu = [...sessions].reduce((a, [pid, cpu]) => a + cpu - (sessions0.get(pid) ?? 0), 0);
     const lens = (await db.store.db.selectFrom('documents').select(sql<number>`length(text)`.as('n')).execute()).map((r) => Number(r.n)).sort((a, b) => a - b);
     const run: Run = {
       rate: total / ((end - t0) / 1000),

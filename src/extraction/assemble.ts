@@ -8,7 +8,7 @@ import { actorEntry } from '../locales/en/actors.js';
 import { isDatelinePlace, opensWithDateline } from '../locales/en/dateline.js';
 import { anchoredToStory, toldAsNoNews } from '../locales/en/time-reference.js';
 import { actorName, isArmed, isCommunalPeople, resolveCoreference, resolveActors, type EventActors, type ResolvedActor } from './actor-roles.js';
-import { classify, COMMUNAL_CLASH, communalFightTold, inFight, type Classification } from './classify.js';
+import { classify, COMMUNAL_CLASH, communalFightTold, forcesTargeted, inFight, type Classification } from './classify.js';
 import { deathFigures, evidence, figureClaim, reporterAt, sumFatalities } from './fatalities.js';
 import { buildFrames, describesActor, namesRoad, type Frame } from './frames.js';
 import { groupFrames, mainCountry, specificity, storyCountries, type Group } from './grouping.js';
@@ -130,7 +130,7 @@ export function assembleEvents(doc: Doc): AcledEvent[] {
       const entry = m && actorEntry(m.actorId);
       return m && entry ? { key: m.actorId, name: actorName(entry, ctx.countryCode, ctx.country, ctx.date), inter: 2, kind: entry.kind, mentions: [m] } : undefined;
     };
-    addDefaultActors(group.frames, kind.subEventType, actors, ctx.country, communalClash, communalContext, firstDecisive?.cls === 'clash', communityFeud, suspectedGroup);
+    addDefaultActors(doc.text, group.frames, kind.subEventType, actors, ctx.country, communalClash, communalContext, firstDecisive?.cls === 'clash', communityFeud, suspectedGroup);
     const claims = buildClaims(doc, group);
     const ev: AcledEvent = {
       event_id: '',
@@ -375,7 +375,7 @@ function asCommunalMilitia(actor: ResolvedActor, country: string | undefined): R
 /** Words that tell violence between communities outright (not a raid, which gangs make too). */
 const COMMUNITY_FEUD = /\b(?:ethnic|clans?|communal|inter-?communal|communities|rival communit\w+|revenge attack|retaliatory attack|land dispute|dispute over land)\b/i;
 
-function addDefaultActors(frames: Group['frames'], subEventType: string, actors: EventActors, country: string | undefined, communalClash: boolean, communalContext: () => boolean, twoSided: boolean, communityFeud: () => boolean, suspectedGroup: () => ResolvedActor | undefined): void {
+function addDefaultActors(text: string, frames: Group['frames'], subEventType: string, actors: EventActors, country: string | undefined, communalClash: boolean, communalContext: () => boolean, twoSided: boolean, communityFeud: () => boolean, suspectedGroup: () => ResolvedActor | undefined): void {
   const named = (name: string, inter: number, key: string): ResolvedActor => ({ key, name: country ? `${name} (${country})` : name, inter, mentions: [] });
   // Unnamed attackers of forces, or bombers: the rebel group the text names elsewhere ("Al Shabaab
   // suspected", "believed to be al Shabaab") when it names one, else an Unidentified Armed Group.
@@ -428,7 +428,8 @@ function addDefaultActors(frames: Group['frames'], subEventType: string, actors:
     actors.actor2 = named('Unidentified Communal Militia', 4, 'communal-militia-2');
   }
   // Forces attacked by unnamed assailants: the forces are the target, the attackers unidentified.
-  if (subEventType === 'Armed clash' && actors.actor1 && !actors.actor2 && (actors.actor1.agentMentions ?? 0) === 0) {
+  // (So are forces told only as the target, "a man attacked a police officer": the man is no civilian side.)
+  if (subEventType === 'Armed clash' && actors.actor1 && ((!actors.actor2 && (actors.actor1.agentMentions ?? 0) === 0) || ((!actors.actor2 || actors.actor2.inter === 7) && forcesTargeted(text, frames, actors.actor1)))) {
     actors.actor2 = actors.actor1;
     actors.actor1 = unnamedAttackers();
   }

@@ -7,6 +7,7 @@ import type { TriggerMention } from '../common/doc.js';
 import { isArmed, isCommunalPeople, type EventActors } from './actor-roles.js';
 import type { Frame } from './frames.js';
 import triggerLexicon from '../locales/en/data/triggers.json' with { type: 'json' };
+import actorDictionary from '../locales/en/data/actors.json' with { type: 'json' };
 
 export interface Classification {
   eventType: string;
@@ -123,6 +124,41 @@ export function inFight(frames: Frame[], actor: { mentions: { start: number; end
     for (const m of actor.mentions) if (m.start >= f.span.start && m.end <= f.span.end) return true;
   }
   return false;
+}
+
+/** At most this many characters between a violent verb and the forces it fell on. */
+const TARGET_AFTER_CHARS = 30;
+/** Between a violent verb and its object: no clause break, no word that opens a place, time or means. */
+const OBJECT_BLOCKERS = new Set<string>(actorDictionary.directObject.blockers);
+function objectGap(between: string): boolean {
+  if (/[.;:,()]/.test(between)) return false;
+  for (const w of between.toLowerCase().split(/[^a-z]+/)) if (OBJECT_BLOCKERS.has(w)) return false;
+  return true;
+}
+
+/**
+ * State forces told only as the side violence fell on: the object of a violent verb ("a man
+ * attacked a police officer") or the subject of a passive one ("officers were shot by a man", "a
+ * member of the federal police was shot dead"), and never the agent of one. An attack on an armed
+ * side is a battle (codebook 2.3), whoever made it.
+ */
+export function forcesTargeted(text: string, frames: Frame[], actor: { inter: number; kind?: string; mentions: { start: number; end: number }[] } | undefined): boolean {
+  if (!actor || (actor.inter !== 1 && actor.inter !== 8) || actor.kind === 'government') return false;
+  let targeted = false;
+  for (const f of frames) {
+    for (const t of f.triggers) {
+      if (t.cls !== 'violence' || t.background) continue;
+      for (const m of actor.mentions) {
+        if (m.start < f.span.start || m.end > f.span.end) continue;
+        const passive = m.end <= t.start && PASSIVE_AUXILIARY.test(text.slice(m.end, t.start).replace(/^\s*\([^)]*\)/, ''));
+        const object = m.start >= t.end && m.start - t.end <= TARGET_AFTER_CHARS && objectGap(text.slice(t.end, m.start));
+        if (passive || object) targeted = true;
+        // Named before an active violent verb: they acted.
+        else if (m.end <= t.start && t.start - m.end <= TARGET_AFTER_CHARS && objectGap(text.slice(m.end, t.start))) return false;
+      }
+    }
+  }
+  return targeted;
 }
 
 function byRank(a: TriggerMention, b: TriggerMention): number {
@@ -323,6 +359,11 @@ function classifyViolence(text: string, index: TriggerIndex, frames: Frame[], ac
     if (!hurt && (disrupted.length > 0 || device)) return result('Disrupted weapons use', disrupted.length > 0 ? disrupted : explosive, tactics);
   }
   if (explosive.length > 0) return result(explosive[0]!.subEventType, explosive, tactics);
+  // Forces told only as the target of violence, by someone the text names as no armed side ("a man
+  // attacked a police officer", "officers were shot by a man"), fought a battle (codebook 2.3).
+  if (violence.length > 0 && clashes.length === 0 && explosive.length === 0 && !actors.crowdAgent && forcesTargeted(text, frames, a1) && (!a2 || (a2.inter === 7 && (a2.agentMentions ?? 0) > 0)) && index.fixed('Violence against civilians').length === 0) {
+    return result('Armed clash', violence, tactics);
+  }
   // Forces on duty attacked by someone the text does not name ("a police officer was shot dead"):
   // an attack on an armed side is a battle (codebook 2.3); the attackers are coded unidentified.
   if (violence.length > 0 && a1 && (a1.inter === 1 || a1.inter === 8) && !a2 && (a1.agentMentions ?? 0) === 0 && explosive.length === 0) {

@@ -414,13 +414,22 @@ export class Store {
     }
   }
 
-  /** Stored originals (not copies) sharing a MinHash band with the given keys, with their signatures. */
-  async documentsByBands(bandKeys: string[]): Promise<Map<string, string>> {
-    const out = new Map<string, string>();
+  /**
+   * Stored originals (not copies) sharing a MinHash band with the given keys: each with its
+   * signature and the keys it shares (so that callers need not work out the bands of every
+   * candidate again).
+   */
+  async documentsByBands(bandKeys: string[]): Promise<Map<string, { minhash: string; bands: string[] }>> {
+    const out = new Map<string, { minhash: string; bands: string[] }>();
     for (const part of chunks([...new Set(bandKeys)], ID_CHUNK)) {
       const rows = await this.db.selectFrom('document_bands as b').innerJoin('documents as d', 'd.id', 'b.doc_id')
-        .select(['d.id', 'd.minhash']).where('b.band', 'in', part).where('d.copy_of', 'is', null).execute();
-      for (const r of rows) if (r.minhash) out.set(r.id, r.minhash);
+        .select(['b.band', 'd.id', 'd.minhash']).where('b.band', 'in', part).where('d.copy_of', 'is', null).execute();
+      for (const r of rows) {
+        if (!r.minhash) continue;
+        const o = out.get(r.id);
+        if (o) o.bands.push(r.band);
+        else out.set(r.id, { minhash: r.minhash, bands: [r.band] });
+      }
     }
     return out;
   }

@@ -7,7 +7,7 @@ import { storableDocument } from '../ingest/storable.js';
 import type { Extractor } from '../pipeline/index.js';
 import { documentHash, type Store } from './index.js';
 import type { DocumentInput } from './types.js';
-import { bands, COPY_SIMILARITY, decodeSignature, encodeSignature, signature, similarity } from './minhash.js';
+import { bands, decodeSignature, encodeSignature, isCopy, signature } from './minhash.js';
 
 export interface IngestCounts {
   /** Documents read (good ones). */
@@ -88,20 +88,25 @@ export async function ingestDocuments(
     // Near-identical documents: MinHash signatures looked up by band, in the store and in this batch.
     const sigs = batch.map(({ source }) => (options.detectCopies === false ? undefined : signature(source.text)));
     const stored = await store.documentsByBands(sigs.flatMap((sg) => (sg ? bands(sg) : [])));
-    // Stored candidates, each decoded once and indexed by its bands (bands are a function of the
-    // signature): a document is compared only with the candidates that share a band with it, not
-    // with every candidate of the batch (which grew with the store).
+    // Stored candidates, each decoded once and indexed by the bands it was found by (the only keys
+    // looked up below): a document is compared only with the candidates that share a band with it,
+    // each once, not with every candidate of the batch (which grew with the store).
     const storedBands = new Map<string, { id: string; sig: Uint32Array }[]>();
-    for (const [docId, enc] of stored) {
-      const o = { id: docId, sig: decodeSignature(enc) };
-      for (const k of bands(o.sig)) (storedBands.get(k) ?? storedBands.set(k, []).get(k)!).push(o);
+    for (const [docId, { minhash, bands: keys }] of stored) {
+      const o = { id: docId, sig: decodeSignature(minhash) };
+      for (const k of keys) (storedBands.get(k) ?? storedBands.set(k, []).get(k)!).push(o);
     }
     const batchBands = new Map<string, { id: string; sig: Uint32Array }[]>();
     const copyOf = (id: string, sig: Uint32Array, keys: string[]): string | undefined => {
       let best: string | undefined;
+      const seen = new Set<object>();
       for (const index of [batchBands, storedBands]) {
         for (const k of keys) {
-          for (const o of index.get(k) ?? []) if (o.id !== id && (!best || o.id < best) && similarity(sig, o.sig) >= COPY_SIMILARITY) best = o.id;
+          for (const o of index.get(k) ?? []) {
+            if (o.id === id || (best && o.id >= best) || seen.has(o)) continue;
+            seen.add(o);
+            if (isCopy(sig, o.sig)) best = o.id;
+          }
         }
       }
       return best;
@@ -131,7 +136,8 @@ export async function ingestDocuments(
           inputs.push({ ...input, events: [], copyOf: original });
           continue;
         }
-        for (const k of keys) (batchBands.get(k) ?? batchBands.set(k, []).get(k)!).push({ id, sig });
+        const o = { id, sig };
+        for (const k of keys) (batchBands.get(k) ?? batchBands.set(k, []).get(k)!).push(o);
         Object.assign(input, { minhash: encodeSignature(sig), bands: keys });
       }
       try {

@@ -24,10 +24,36 @@ function hash32(s: string): number {
   return h >>> 0;
 }
 
+/** hash32 of words[from .. from + SHINGLE) joined by single spaces, without building the string. */
+function shingleHash(words: string[], from: number): number {
+  let h = 0x811c9dc5;
+  for (let w = from; w < from + SHINGLE; w++) {
+    if (w > from) h = Math.imul(h ^ 0x20, 0x01000193);
+    const s = words[w]!;
+    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  }
+  return h >>> 0;
+}
+
 /** The MinHash signature of a text's word shingles (lower-cased words, punctuation ignored). */
 export function signature(text: string): Uint32Array | undefined {
   const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   if (words.length < SHINGLE * 2) return undefined; // too short to tell a copy from a coincidence
+  const sig = new Uint32Array(PERM).fill(0xffffffff);
+  for (let i = 0; i + SHINGLE <= words.length; i++) {
+    const h = shingleHash(words, i);
+    for (let k = 0; k < PERM; k++) {
+      const v = (Math.imul(A[k]!, h) + B[k]!) >>> 0;
+      if (v < sig[k]!) sig[k] = v;
+    }
+  }
+  return sig;
+}
+
+/** The signature as it was computed before shingleHash (each shingle's string built and hashed): tests check both agree. */
+export function signatureByStrings(text: string): Uint32Array | undefined {
+  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  if (words.length < SHINGLE * 2) return undefined;
   const sig = new Uint32Array(PERM).fill(0xffffffff);
   for (let i = 0; i + SHINGLE <= words.length; i++) {
     const h = hash32(words.slice(i, i + SHINGLE).join(' '));
@@ -64,4 +90,18 @@ export function similarity(a: Uint32Array, b: Uint32Array): number {
   let same = 0;
   for (let i = 0; i < PERM; i++) if (a[i] === b[i]) same++;
   return same / PERM;
+}
+
+/** Most positions two signatures may differ at and still be copies (similarity >= COPY_SIMILARITY). */
+const MAX_DIFFERENT = (() => {
+  let m = 0;
+  while ((PERM - (m + 1)) / PERM >= COPY_SIMILARITY) m++;
+  return m;
+})();
+
+/** similarity(a, b) >= COPY_SIMILARITY, stopping as soon as too many positions differ. */
+export function isCopy(a: Uint32Array, b: Uint32Array): boolean {
+  let different = 0;
+  for (let i = 0; i < PERM; i++) if (a[i] !== b[i] && ++different > MAX_DIFFERENT) return false;
+  return true;
 }

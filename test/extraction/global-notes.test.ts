@@ -389,3 +389,22 @@ test('a crowd damaging property over a shared grievance, or barricading roads, m
   const mob = first('On 7 May 2021, residents of Kindia beat up a suspected thief and burned his motorbike.');
   assert.equal(mob?.sub_event_type, 'Mob violence');
 });
+
+test('forces told only as the target of violence fought a battle: their attacker is an unidentified armed group, not a civilian', () => {
+  const e = first('On 4 May 2021, a man attacked a police officer with a knife in a market in Kisumu.');
+  assert.equal(e?.sub_event_type, 'Armed clash');
+  assert.match(e?.actor1 ?? '', /^Unidentified Armed Group/);
+  assert.match(e?.actor2 ?? '', /^Police Forces of Kenya/);
+  const passive = first('On 5 May 2021, two soldiers were shot dead by unidentified men near Garissa.');
+  assert.equal(passive?.event_type, 'Battles');
+  // Forces that do the shooting attack the one they shoot.
+  const police = first('On 6 May 2021, police officers shot dead a suspected robber in Kisumu.');
+  assert.equal(police?.sub_event_type, 'Attack');
+  assert.match(police?.actor1 ?? '', /^Police Forces of Kenya/);
+});
+
+test('strategic developments told with operations, prisoner exchanges, framework agreements and disarming', () => {
+  assert.equal(first('On 11 May 2021, security forces launched a joint operation in the Sahel region against the militant threat.')?.sub_event_type, 'Change to group/activity');
+  assert.equal(first('On 12 May 2021, the two factions exchanged prisoners near Misrata.')?.sub_event_type, 'Agreement');
+  assert.equal(first('On 13 May 2021, JNIM militants disarmed ISGS militants near Djibo.')?.sub_event_type, 'Disrupted weapons use');
+});
