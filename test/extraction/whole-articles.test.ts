@@ -157,3 +157,10 @@ test('an event whose sentence names no town is placed by the sentence just befor
   const other = eventsOf('Rebels attacked a checkpoint in Kabul last year. Officials discussed the attack on Baghuz. Over the weekend, Isis militants emerged from tunnels, surrendering to the Syrian Democratic Forces.' + FILLER);
   assert.ok(!other.some((e) => e.location === 'Baghuz'), other.map(brief).join('; '));
 });
+
+test('"about to", "refuse to": what a party is about to do or refuses to do is no event', () => {
+  const about = eventsOf('The rebel group, which is about to sign a peace agreement with the government, met in Jalalabad on Tuesday.' + FILLER);
+  assert.ok(!about.some((e) => e.sub_event_type === 'Agreement'), about.map(brief).join('; '));
+  const refuse = eventsOf('In Anbar province, armed tribesmen refuse to surrender their weapons on Tuesday, fearing militias.' + FILLER);
+  assert.ok(!refuse.some((e) => e.sub_event_type === 'Agreement'), refuse.map(brief).join('; '));
+});
