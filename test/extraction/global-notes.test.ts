@@ -417,3 +417,8 @@ test('fire on a known front line with no side named is fought between the sides 
   const before = first('On 3 June 2012, the OSCE SMM observed a total of 40 bursts of fire involving small arms near Avdiivka.');
   assert.ok(!/Novorossiya/.test(`${before?.actor1} ${before?.actor2}`));
 });
+
+test('forces named by their positions ("the governmental positions") are the state forces fired on', () => {
+  const e = first('On 3 May 2021, NAF forces fired grenade launchers at the governmental positions near Avdiivka, Donetsk.');
+  assert.match(e?.actor2 ?? '', /^Military Forces of Ukraine/);
+});
