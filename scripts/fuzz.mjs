@@ -294,6 +294,7 @@ async function main() {
   const byFormat = new Map();
   let next = from;
   let bytes = 0;
+  let warmupFailures = 0;
   console.log(`fuzz: seed ${seed}, up to ${count - from} inputs or ${seconds} s, hang after ${hangMs} ms, limit ${maxMsPerKb} ms/KB of ${clock === 'cpu' ? 'CPU' : 'elapsed'} time`);
 
   while (next < count && Date.now() < deadline) {
@@ -301,21 +302,33 @@ async function main() {
     await new Promise((resolve) => {
       const worker = new Worker(fileURLToPath(import.meta.url), { workerData: { seed, from: next, count: count - next, maxMsPerKb, clock } });
       let current = next;
+      let started = false; // (whether the worker is past its warm-up and on its inputs)
       let timer;
-      const arm = () => {
+      const arm = (ms) => {
         clearTimeout(timer);
         timer = setTimeout(() => {
+          if (!started) {
+            // The warm-up (samples and 300 inputs of another seed) did not end: a hang, but of none
+            // of this run's inputs; the worker is started again (once) rather than blaming input `current`.
+            hangs.push({ i: current, format: 'warm-up', how: `the worker's warm-up took over ${Math.round(ms / 1000)} s` });
+            if (warmupFailures++ > 0) next = count;
+            worker.terminate().then(resolve);
+            return;
+          }
           hangs.push({ i: current, format: generate(samples ?? loadSamples(), seed, current).format });
           save(current, 'hang');
           next = current + 1;
           worker.terminate().then(resolve);
-        }, hangMs * 3); // (a slow input is timed three times)
+        }, ms);
       };
-      arm();
+      // The warm-up is many inputs: it is allowed as long as 40 of them at the hang limit (on a
+      // loaded machine it took over 15 s, and input `next` was reported hung before it started).
+      arm(hangMs * 40);
       worker.on('message', (m) => {
         if (m.type === 'start') {
           current = m.i;
-          arm();
+          started = true;
+          arm(hangMs * 3); // (a slow input is timed three times)
           if (Date.now() >= deadline) {
             clearTimeout(timer);
             next = m.i;

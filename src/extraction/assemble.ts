@@ -15,6 +15,7 @@ import { groupFrames, mainCountry, storyCountries, type Group } from './grouping
 import { demonymCountry, documentFocus, geoPrecisionOf } from './location.js';
 import { writeNotes } from './notes.js';
 import adminUnits from './data/admin-units.json' with { type: 'json' };
+import frontLines from './data/front-lines.json' with { type: 'json' };
 import actorDictionary from '../locales/en/data/actors.json' with { type: 'json' };
 
 const BANDITS = new Set(actorDictionary.livestockRaiders.bandits);
@@ -123,6 +124,11 @@ export function assembleEvents(doc: Doc): AcledEvent[] {
       return m && entry ? { key: m.actorId, name: actorName(entry, ctx.countryCode, ctx.country, ctx.date), inter: 2, kind: entry.kind, mentions: [m] } : undefined;
     };
     addDefaultActors(doc.text, group.frames, kind.subEventType, actors, ctx.country, communalClash, communalContext, firstDecisive?.cls === 'clash', communityFeud, suspectedGroup);
+    // Fighting with no side named on a front line the data knows is between the sides of the line.
+    if (kind.subEventType === 'Armed clash' && !actors.actor1 && !actors.actor2) {
+      const sides = frontLineSides(ctx.countryCode, acledAdmin1(place), eventDate, ctx.country);
+      if (sides) [actors.actor1, actors.actor2] = sides;
+    }
     const claims = buildClaims(doc, group);
     const ev: AcledEvent = {
       event_id: '',
@@ -408,6 +414,28 @@ function addDefaultActors(text: string, frames: Group['frames'], subEventType: s
     actors.actor2 = actors.actor1;
     actors.actor1 = unnamedAttackers();
   }
+}
+
+interface FrontLine {
+  country: string;
+  admin1: string[];
+  from: string;
+  to: string;
+  sides: { state?: string; actor?: string }[];
+}
+
+/** The two sides of a front line the data knows at this place and date (data/front-lines.json). */
+function frontLineSides(countryCode: string | undefined, admin1: string, date: string, country: string | undefined): [ResolvedActor, ResolvedActor] | undefined {
+  if (!countryCode || !date) return undefined;
+  const line = (frontLines.lines as FrontLine[]).find((l) => l.country === countryCode && (l.admin1.length === 0 || l.admin1.includes(admin1)) && date >= l.from && date <= l.to);
+  if (!line) return undefined;
+  const side = (s: FrontLine['sides'][number]): ResolvedActor | undefined => {
+    const entry = actorEntry(s.state ?? s.actor ?? '');
+    return entry ? { key: entry.id, name: actorName(entry, countryCode, country, date), inter: entry.inter, kind: entry.kind, mentions: [] } : undefined;
+  };
+  const a = line.sides[0] && side(line.sides[0]);
+  const b = line.sides[1] && side(line.sides[1]);
+  return a && b ? [a, b] : undefined;
 }
 
 const REMOTE_VIOLENCE = new Set(['Remote explosive/landmine/IED', 'Grenade', 'Suicide bomb', 'Shelling/artillery/missile attack']);

@@ -124,6 +124,28 @@ export class Gazetteer {
     return words > 0 ? words : undefined;
   }
 
+  /**
+   * Every name (folded key: a place's name, alternate name or variant) some entry of one country
+   * bears, with those entries. One pass over the name table (for indexes built once per country).
+   */
+  namesOfCountry(country: number, visit: (key: string, entries: readonly number[]) => void): void {
+    const { names, listStart, listEntries, cc } = this.g;
+    const slots = columnLength(names.names);
+    const mine: number[] = [];
+    for (let slot = 0; slot < slots; slot++) {
+      const v = names.value[slot]!;
+      if (v === NO_ENTRY) continue;
+      mine.length = 0;
+      if (v >= 0) {
+        if (cc[v] === country) mine.push(v);
+      } else {
+        const m = -v - 1;
+        for (let i = listStart[m]!; i < listStart[m + 1]!; i++) if (cc[listEntries[i]!] === country) mine.push(listEntries[i]!);
+      }
+      if (mine.length > 0) visit(stringAt(names.names, slot), [...mine]);
+    }
+  }
+
   get size(): number {
     return columnLength(this.g.n);
   }

@@ -5,6 +5,7 @@ import { foldName } from './fold.js';
 import { loadGazetteer, type Gazetteer } from './gazetteer.js';
 import { cueEntry, findCountryCues } from './cues.js';
 import { recognise, type TextRange } from './recognise.js';
+import { transliterationIndex } from './transliteration.js';
 import { PublicationProfile, resolveCandidates } from './resolve.js';
 
 export { GazetteerError } from './gazetteer.js';
@@ -63,7 +64,10 @@ export function loadGeoparser(options: GeoparserOptions = {}): Geoparser {
   };
   const parseWithCues = (text: string, o: ParseOptions = {}): { places: PlaceMention[]; cues: CueMention[] } => {
     const cues = findCountryCues(text, o.from ?? 0, o.ranges);
-    const cands = recognise(gaz, text, o.from ?? 0, o.ranges);
+    // A name the gazetteer lacks may be a place of the focus country spelt otherwise ("Menbej").
+    const focus = o.focusCountry ? gaz.findCountry(o.focusCountry) : undefined;
+    const spellings = focus ? transliterationIndex(gaz, gaz.countries.indexOf(focus)) : undefined;
+    const cands = recognise(gaz, text, o.from ?? 0, o.ranges, spellings);
     const cueCountries: { country: number; group: boolean }[] = [];
     const mentions: CueMention[] = [];
     if (cues.length > 0) {

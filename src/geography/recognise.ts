@@ -6,6 +6,7 @@ import { isWordCode, LOWERABLE, charClasses } from '../common/char-classes.js';
 import { foldToken, skeletonKey } from './fold.js';
 import { FEATURE_CODES } from './gazetteer-format.js';
 import type { Gazetteer } from './gazetteer.js';
+import { lookupTransliterated, type TransliterationIndex } from './transliteration.js';
 
 const require = createRequire(import.meta.url);
 const WORDS = require('./data/context-words.json') as Record<string, string[] | string>;
@@ -281,6 +282,8 @@ export interface Candidate {
   partOf?: boolean;
   /** A capitalised word follows, joined: the name may be part of a longer one ("South West Shewa"). */
   nameGoesOn?: boolean;
+  /** Not a gazetteer name: read by its transliteration key as a place of the focus country ("Menbej"). */
+  transliterated?: boolean;
   /** A region found by its consonant skeleton ("East Hararge Zone" for East Harerghe Zone): kept only where the text's other places agree. */
   skeleton?: boolean;
 }
@@ -293,6 +296,7 @@ function newCandidate(c: CandidateInit): Candidate {
     start: c.start, end: c.end, text: c.text, key: c.key, entries: c.entries, demonym: c.demonym, w0: c.w0, w1: c.w1,
     cue: c.cue, near: c.near, want: c.want, container: c.container, containerOf: c.containerOf, common: c.common,
     firstName: c.firstName, abbreviation: c.abbreviation ?? false, listed: c.listed ?? false, partOf: c.partOf ?? false, nameGoesOn: c.nameGoesOn ?? false,
+    transliterated: c.transliterated ?? false,
     skeleton: c.skeleton ?? false,
   };
 }
@@ -345,7 +349,7 @@ function followsComma(text: string, a: Word, b: Word): boolean {
  * filters the resolver needs. People ("John Kirby", "Jordan Peterson") and organisations
  * ("Washington Post") are dropped here.
  */
-export function recognise(gaz: Gazetteer, text: string, from = 0, ranges?: readonly TextRange[]): Candidate[] {
+export function recognise(gaz: Gazetteer, text: string, from = 0, ranges?: readonly TextRange[], focus?: TransliterationIndex): Candidate[] {
   const words = new WordView(text, scanWordArrays(text, from, ranges));
   const n = words.n;
   const folds: (string | undefined)[] = new Array(n);
@@ -385,7 +389,17 @@ export function recognise(gaz: Gazetteer, text: string, from = 0, ranges?: reado
       // "D.C.", "S.C.", "W.Va.": dotted state abbreviations name their state anywhere.
       if (w.text.length > 3 && w.text.indexOf('.') < w.text.length - 1 && w.text.includes('.')) {
         const e = gaz.abbreviations.get(f0);
-        if (e !== undefined) out.push(newCandidate({ start: w.start, end: w.end, text: w.text, key: f0, entries: [e], w0: i, w1: i + 1, cue: true, near: false, common: false, firstName: false, abbreviation: true }));
+        if (e !== undefined) {
+          out.push(newCandidate({ start: w.start, end: w.end, text: w.text, key: f0, entries: [e], w0: i, w1: i + 1, cue: true, near: false, common: false, firstName: false, abbreviation: true }));
+          continue;
+        }
+      }
+      if (focus !== undefined) {
+        const c = transliteratedCandidate(gaz, text, words, i, personWords, fold, focus);
+        if (c !== undefined) {
+          out.push(c);
+          i = c.w1 - 1;
+        }
       }
       continue;
     }
@@ -412,7 +426,16 @@ export function recognise(gaz: Gazetteer, text: string, from = 0, ranges?: reado
       }
     }
     if (bestEnd < 0 && article && gaz.has(article + ' ' + f0)) bestEnd = i;
-    if (bestEnd < 0) continue;
+    if (bestEnd < 0) {
+      if (focus !== undefined) {
+        const c = transliteratedCandidate(gaz, text, words, i, personWords, fold, focus);
+        if (c !== undefined) {
+          out.push(c);
+          i = c.w1 - 1;
+        }
+      }
+      continue;
+    }
     // "Al-Raqqah", "Al-Quneitra": an article alone, hyphened to a name, is read with that name
     // (articleBefore), not as a place of its own nor as the start of an unknown one.
     if (bestEnd === i && !w.allCaps && ARABIC_ARTICLES.has(w.lower) && articleBefore(text, words, i + 1) !== undefined && words.isCap(i + 1)) continue;
@@ -755,6 +778,69 @@ function allCommon(gaz: Gazetteer, words: WordView, i: number, j: number): boole
   return true;
 }
 
+/** Most words an unknown name read by its transliteration key may have ("Ma'arrat al-Nu'man"). */
+const MAX_TRANSLITERATED_WORDS = 4;
+
+/** A word that cannot be (the whole of) an unknown place's name. */
+function notANameWord(gaz: Gazetteer, lower: string): boolean {
+  return gaz.commonWords.has(lower) || gaz.firstNames.has(lower) || NOT_PLACES.has(lower) || CALENDAR.has(lower) || DIRECTIONS.has(lower) ||
+    TITLES.has(lower) || ORG_HEADS.has(lower) || ORG_TAILS.has(lower) || NAME_PREFIXES.has(lower) || isSuffix(lower) || gaz.demonyms.has(lower);
+}
+
+/**
+ * A capitalised name the gazetteer does not know, read by its transliteration key as a place of
+ * the focus country ("Menbej" for Manbij, "al-Tabaqa" for Al-Tabqa; see transliteration.ts): the
+ * whole run of capitalised words from word i (hyphened articles inside: "Ma'arrat al-Nu'man"),
+ * when no word before it is part of the same name. A single word must be no common word, first
+ * name, person's surname, demonym or cue word; acronyms ("SDF") are left alone.
+ */
+function transliteratedCandidate(
+  gaz: Gazetteer, text: string, words: WordView, i: number, personWords: Set<string>, fold: (i: number) => string, focus: TransliterationIndex,
+): Candidate | undefined {
+  const first = words.get(i);
+  if (first.allCaps || !first.cap) return undefined;
+  const lead = articleBefore(text, words, i) !== undefined ? 1 : 0;
+  // Part of a longer name that began before it ("Jaysh al-Islam", "Hayat Tahrir"): not a name of its own.
+  const prev = words.at(i - 1 - lead);
+  if (prev && prev.cap && !prev.initial && !prev.allCaps && joinable(text, prev, words.get(i - lead)) && !DIRECTIONS.has(prev.lower) && !gaz.commonWords.has(prev.lower)) return undefined;
+  let j = i;
+  let key = fold(i);
+  while (j - i + 1 < MAX_TRANSLITERATED_WORDS) {
+    const next = words.at(j + 1);
+    if (!next || !joinable(text, words.get(j), next)) break;
+    if (next.cap && !next.allCaps) {
+      j++;
+      key += ' ' + fold(j);
+    } else if (articleBefore(text, words, j + 2) !== undefined && words.isCap(j + 2) && !words.get(j + 2).allCaps) {
+      j += 2;
+      key += ' ' + next.lower + ' ' + fold(j);
+    } else break;
+  }
+  // A word that goes on hyphened ("Menbej-based") or a name cut short: not read.
+  const after = words.at(j + 1);
+  if (after && after.start === words.get(j).end + 1 && text[words.get(j).end] === '-') return undefined;
+  for (let k = i; k <= j; k++) {
+    // ("N Syria": an initial, or a country's name, is no part of an unknown place's name.)
+    const wk = words.get(k);
+    if (wk.end - wk.start < 2 || (wk.cap && gaz.has(fold(k)) && gaz.nameInfo(fold(k)).strong)) return undefined;
+  }
+  if (i === j) {
+    if (notANameWord(gaz, first.lower) || personWords.has(key)) return undefined;
+  } else {
+    let names = 0;
+    for (let k = i; k <= j; k++) if (words.isCap(k) && !notANameWord(gaz, words.get(k).lower)) names++;
+    if (names === 0) return undefined;
+  }
+  const entries = lookupTransliterated(focus, key);
+  if (entries === undefined) return undefined;
+  const c = makeCandidate(gaz, text, words, i, j, key, personWords, fold, lead, entries);
+  if (c === undefined || c === NOT_A_PLACE) return undefined;
+  // (Keyed apart from the gazetteer's names: its readings are those of the focus country only.)
+  c.key = `${key}~${focus.country}`;
+  c.transliterated = true;
+  return c;
+}
+
 /** A name that is part of a person's or an organisation's name. */
 const NOT_A_PLACE = 'not-a-place' as const;
 
@@ -768,6 +854,7 @@ function makeCandidate(
   personWords: Set<string>,
   fold: (i: number) => string,
   lead = 0,
+  knownEntries?: readonly number[],
 ): Candidate | typeof NOT_A_PLACE | undefined {
   const first = words.get(i);
   // With a lower-case article before the name ("in al-Bab"), the word before the article is what
@@ -775,7 +862,7 @@ function makeCandidate(
   const spanStart = words.get(i - lead).start;
   const last = words.get(j);
   const single = i === j;
-  const entries = gaz.lookup(key) ?? [];
+  const entries = knownEntries ?? gaz.lookup(key) ?? [];
   const demonym = gaz.demonyms.get(key);
   const firstName = single && gaz.firstNames.has(first.lower);
   const info = gaz.nameInfo(key);

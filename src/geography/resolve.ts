@@ -429,6 +429,8 @@ function placesOf(gaz: Gazetteer, cands: Candidate[], readings: Readings[], name
     if ((votes.country.get(cc) ?? 0) - own < 0.5) unsupported[k] = 1;
   }
   const unknown = unknownPlaces(gaz, cands, readings, best, unsupported);
+  const focus = options.focusCountry ? gaz.findCountry(options.focusCountry) : undefined;
+  const focusIndex = focus ? gaz.countries.indexOf(focus) : -1;
   for (let k = 0; k < cands.length; k++) {
     const c = cands[k]!;
     const r = readings[k]!;
@@ -437,7 +439,7 @@ function placesOf(gaz: Gazetteer, cands: Candidate[], readings: Readings[], name
     const s = scores[k]!;
     const b = best[k]!;
     const e = r.entries[b]!;
-    if (!keep(gaz, c, r, e, s[b]! - r.priors[b]!)) continue;
+    if (!keep(gaz, c, r, e, s[b]! - r.priors[b]!, focusIndex)) continue;
     if (unsupported[k] === 1) continue;
     // A minor town abroad in a text whose other places agree on one country is more likely an
     // unknown local place of that country ("Santhia" in Bangladesh is not Santhià, Italy).
@@ -447,6 +449,10 @@ function placesOf(gaz: Gazetteer, cands: Candidate[], readings: Readings[], name
     // "the Kosovo area of Naivasha", "Fayzabad district, Jowzjan": a part of a place is nothing
     // outside it (every bearer of the name lying elsewhere, it is a place we do not know there).
     if (c.partOf && containerEntry !== undefined && !vouched) continue;
+    // A name read by its transliteration key (recognise.ts) is a place of the focus country only
+    // where the text's other places allow it: not outside the region named after it ("al Bareed,
+    // Raqqa city"), not in a province none of the text's other places is in.
+    if (c.transliterated && ((containerEntry !== undefined && !vouched) || elsewhereThanOthers(gaz, e, votes.admin1, votes.byName[nameIds[k]!]?.admin1))) continue;
     // "Kain, Yatenga", "Stroud, Ontario": a minor town named with a region of a country where no town
     // of that name is known is an unknown place of that region, not a namesake abroad: it stands for
     // its region, and so do the name's other mentions ("the village of Kain (Kain, Yatenga)").
@@ -495,6 +501,18 @@ function placesOf(gaz: Gazetteer, cands: Candidate[], readings: Readings[], name
   return places;
 }
 
+/** Whether the text's other places lie in provinces (admin1) and none of them holds entry e. */
+function elsewhereThanOthers(gaz: Gazetteer, e: number, admin1: Map<number, number>, own: SmallVotes | undefined): boolean {
+  const mine = gaz.admin1Index(e);
+  let others = false;
+  for (const [a1, v] of admin1) {
+    if (v - (own?.get(a1) ?? 0) < 0.5) continue;
+    if (a1 === mine) return false;
+    others = true;
+  }
+  return others;
+}
+
 /** Names of minor towns named with a region ("Kain, Yatenga") of a country that has no town of that name: the region. */
 function unknownPlaces(gaz: Gazetteer, cands: Candidate[], readings: Readings[], best: Int32Array, unsupported: Uint8Array): Map<string, number> {
   const out = new Map<string, number>();
@@ -536,13 +554,17 @@ function contains(gaz: Gazetteer, outer: number, inner: number): boolean {
  * stand on their own; a one-word town needs support: a cue ("in X"), a container ("X, Y"), agreement
  * with the document's other places, or being a large city that is not also a common word.
  */
-function keep(gaz: Gazetteer, c: Candidate, r: Readings, e: number, context: number): boolean {
+function keep(gaz: Gazetteer, c: Candidate, r: Readings, e: number, context: number, focusIndex: number): boolean {
   if (c.demonym !== undefined || c.abbreviation) return true;
   const multiWord = c.w1 - c.w0 > 1;
   const supported = c.cue || c.listed === true || c.container !== undefined || c.containerOf !== undefined || c.want !== undefined;
   if (c.common) return supported;
   if (r.strong || multiWord) return true;
   if (supported) return true;
+  // A town of the country the document is about (given with it) needs no more support: short items
+  // and headlines name the town alone ("Armanaz massacre"). So does a name read as one of its
+  // towns by its transliteration (recognise.ts), which is read only there.
+  if (c.transliterated || (focusIndex >= 0 && gaz.countryIndex(e) === focusIndex && !c.firstName)) return true;
   const f = gaz.feature(e);
   // A name only a province bears ("an Akkar road"), not a person's, is that province when another
   // name of the text agrees with it.

@@ -1,7 +1,7 @@
 // Plain text from a DOM tree: whitespace collapsed as a browser would, block elements separated by
 // blank lines (so sentence splitting sees paragraph ends), scripts, styles and other non-text content
 // dropped. Works on linkedom nodes; walks iteratively so deep nesting cannot overflow the stack.
-import { parseHTML } from 'linkedom';
+import { parseHTML } from './dom.js';
 
 const SKIP = new Set([
   'script', 'style', 'noscript', 'template', 'head', 'title', 'meta', 'link', 'svg', 'math', 'iframe',

@@ -408,3 +408,17 @@ test('strategic developments told with operations, prisoner exchanges, framework
   assert.equal(first('On 12 May 2021, the two factions exchanged prisoners near Misrata.')?.sub_event_type, 'Agreement');
   assert.equal(first('On 13 May 2021, JNIM militants disarmed ISGS militants near Djibo.')?.sub_event_type, 'Disrupted weapons use');
 });
+
+test('fire on a known front line with no side named is fought between the sides of the line, only while it held', () => {
+  const e = first('On 3 June 2019, the OSCE SMM observed a total of 40 bursts of fire involving small arms near Avdiivka.');
+  assert.equal(e?.sub_event_type, 'Armed clash');
+  assert.deepEqual([e?.actor1, e?.actor2].map((a) => (a ?? '').replace(/ \(.*$/, '')).sort(), ['Military Forces of Ukraine', 'NAF: United Armed Forces of Novorossiya']);
+  assert.equal(e?.interaction, 12);
+  const before = first('On 3 June 2012, the OSCE SMM observed a total of 40 bursts of fire involving small arms near Avdiivka.');
+  assert.ok(!/Novorossiya/.test(`${before?.actor1} ${before?.actor2}`));
+});
+
+test('forces named by their positions ("the governmental positions") are the state forces fired on', () => {
+  const e = first('On 3 May 2021, NAF forces fired grenade launchers at the governmental positions near Avdiivka, Donetsk.');
+  assert.match(e?.actor2 ?? '', /^Military Forces of Ukraine/);
+});

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
 import type { Browser, ConsoleMessage, Page } from 'playwright-core';
 import { createApp, type AppOptions } from '../../src/server/app.js';
+import { workerQueue } from '../../src/server/extract-pool.js';
 import type { Store } from '../../src/store/index.js';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -35,7 +36,10 @@ export interface RunningServer {
 }
 
 export async function startServer(store: Store, options: AppOptions): Promise<RunningServer> {
-  const app = createApp(store, options);
+  // POSTed documents are extracted by worker threads when no extractor is given: the queue is the
+  // test's to close (a thread left running keeps the test file's process from ending).
+  const extractionQueue = options.extractionQueue ?? (options.extractor ? undefined : workerQueue());
+  const app = createApp(store, { ...options, extractionQueue });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
   });
@@ -43,10 +47,13 @@ export async function startServer(store: Store, options: AppOptions): Promise<Ru
   return {
     url: `http://127.0.0.1:${port}`,
     // Keep-alive and streaming connections a page left open would hold close() forever.
-    close: () => new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      (server as { closeAllConnections?: () => void }).closeAllConnections?.();
-    }),
+    close: async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+      });
+      if (extractionQueue !== options.extractionQueue) await extractionQueue?.close();
+    },
   };
 }
 

@@ -1,0 +1,188 @@
+// Transliteration-insensitive keys of place names: English and French news write a name from
+// another script in many Latin spellings ("Menbej" / "Manbij", "al-Tabaqa" / "Tabqa", "Qameshly" /
+// "Qamishli"), more than the gazetteer's alternate names list. Each script's letter folds are data
+// (data/transliteration-keys.json); what they leave of a folded name is its key, the consonants a
+// reader hears in every spelling. Keys collide far more than names do, so an index of keys is built
+// for one country at a time (the document's focus country) and consulted only for a capitalised name
+// the gazetteer does not know (see recognise.ts).
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DATA_DIR } from './build-gazetteer.js';
+import type { Gazetteer } from './gazetteer.js';
+
+const require = createRequire(import.meta.url);
+
+interface SchemeData {
+  articles: string[];
+  folds: [string, string][];
+  skeleton: [string, string][];
+  closeBelow: number;
+  maxEdits: number;
+}
+
+/** A script's folds, compiled. */
+export interface TransliterationScheme {
+  readonly articles: ReadonlySet<string>;
+  /** Folds that make one spelling of a name's spellings ("qameshly" -> "kameshly"). */
+  readonly folds: readonly (readonly [RegExp, string])[];
+  /** What leaves the skeleton (the key) of a folded spelling. */
+  readonly skeleton: readonly (readonly [RegExp, string])[];
+  /** Keys of fewer letters match only spellings at most maxEdits edits apart. */
+  readonly closeBelow: number;
+  readonly maxEdits: number;
+}
+
+/** Keys shorter than this say too little to tell one name from another. */
+export const MIN_KEY_LENGTH = 3;
+
+const compileRules = (rules: [string, string][]) => rules.map(([from, to]) => [new RegExp(from, 'g'), to] as const);
+
+export function compileScheme(data: SchemeData): TransliterationScheme {
+  return { articles: new Set(data.articles), folds: compileRules(data.folds), skeleton: compileRules(data.skeleton), closeBelow: data.closeBelow, maxEdits: data.maxEdits };
+}
+
+let schemes: Map<string, TransliterationScheme> | undefined;
+
+/** Country (ISO2) -> its script's scheme, for the countries transliterated.tsv lists with a script that has folds. */
+function schemesByCountry(): Map<string, TransliterationScheme> {
+  if (schemes) return schemes;
+  const data = require('./data/transliteration-keys.json') as { scripts: Record<string, SchemeData> };
+  const byScript = new Map<string, TransliterationScheme>();
+  for (const [script, s] of Object.entries(data.scripts)) byScript.set(script, compileScheme(s));
+  schemes = new Map();
+  for (const line of readFileSync(join(DATA_DIR, 'transliterated.tsv'), 'utf8').split(/\r?\n/)) {
+    if (line.trim() === '' || line.startsWith('#')) continue;
+    const [code, script] = line.split('\t').map((c) => c.trim());
+    const scheme = byScript.get(script ?? '');
+    if (code && scheme) schemes.set(code, scheme);
+  }
+  return schemes;
+}
+
+/** The scheme for a country's place names (ISO2), if its script has folds. */
+export function schemeForCountry(code: string): TransliterationScheme | undefined {
+  return schemesByCountry().get(code);
+}
+
+/**
+ * The folded spelling of a folded name (see fold.ts: lower case, words apart by single spaces):
+ * articles ("al", "el", "ash") that stand before another word dropped, then the scheme's folds.
+ */
+export function transliterationSpelling(folded: string, scheme: TransliterationScheme): string {
+  const words = folded.split(' ');
+  let s = '';
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (w === '' || (i + 1 < words.length && scheme.articles.has(w))) continue;
+    s = s === '' ? w : `${s} ${w}`;
+  }
+  for (const [re, to] of scheme.folds) s = s.replace(re, to);
+  return s;
+}
+
+function skeletonOf(spelling: string, scheme: TransliterationScheme): string {
+  let s = spelling;
+  for (const [re, to] of scheme.skeleton) s = s.replace(re, to);
+  return s;
+}
+
+/** The key of a folded name: the skeleton of its spelling. */
+export function transliterationKey(folded: string, scheme: TransliterationScheme): string {
+  return skeletonOf(transliterationSpelling(folded, scheme), scheme);
+}
+
+/** The names of one key: each spelling and the entries bearing it. */
+interface KeyNames {
+  spellings: string[];
+  entries: number[][];
+  /** Every entry of the key, distinct, ascending. */
+  all: number[];
+}
+
+/** The keys of one country's place names (see transliterationIndex). */
+export interface TransliterationIndex {
+  readonly country: number;
+  readonly scheme: TransliterationScheme;
+  readonly keys: ReadonlyMap<string, KeyNames>;
+}
+
+const indexes = new WeakMap<Gazetteer, Map<number, TransliterationIndex | undefined>>();
+
+/**
+ * The index of keys of every name the gazetteer gives a place of one country (by country index),
+ * built on first use (one pass over the name table); undefined when the country's script has no
+ * folds.
+ */
+export function transliterationIndex(gaz: Gazetteer, country: number): TransliterationIndex | undefined {
+  let byCountry = indexes.get(gaz);
+  if (!byCountry) indexes.set(gaz, (byCountry = new Map()));
+  if (byCountry.has(country)) return byCountry.get(country);
+  const code = gaz.countries[country]?.code;
+  const scheme = code ? schemeForCountry(code) : undefined;
+  let index: TransliterationIndex | undefined;
+  if (scheme) {
+    const keys = new Map<string, KeyNames>();
+    gaz.namesOfCountry(country, (name, entries) => {
+      const spelling = transliterationSpelling(name, scheme);
+      const key = skeletonOf(spelling, scheme);
+      if (keyLength(key) < MIN_KEY_LENGTH) return;
+      let k = keys.get(key);
+      if (!k) keys.set(key, (k = { spellings: [], entries: [], all: [] }));
+      const at = k.spellings.indexOf(spelling);
+      if (at < 0) {
+        k.spellings.push(spelling);
+        k.entries.push([...entries]);
+      } else for (const e of entries) if (!k.entries[at]!.includes(e)) k.entries[at]!.push(e);
+      for (const e of entries) if (!k.all.includes(e)) k.all.push(e);
+    });
+    for (const k of keys.values()) k.all.sort((a, b) => a - b);
+    index = { country, scheme, keys };
+  }
+  byCountry.set(country, index);
+  return index;
+}
+
+/**
+ * The entries of the index's country whose names have the key of this folded name; for a short
+ * key, only those whose spelling is close to the name's. Undefined when there are none.
+ */
+export function lookupTransliterated(index: TransliterationIndex, folded: string): readonly number[] | undefined {
+  const { scheme } = index;
+  const spelling = transliterationSpelling(folded, scheme);
+  const key = skeletonOf(spelling, scheme);
+  const length = keyLength(key);
+  if (length < MIN_KEY_LENGTH) return undefined;
+  const k = index.keys.get(key);
+  if (!k) return undefined;
+  if (length >= scheme.closeBelow) return k.all;
+  const out: number[] = [];
+  for (let i = 0; i < k.spellings.length; i++) {
+    if (editDistance(spelling, k.spellings[i]!, scheme.maxEdits) > scheme.maxEdits) continue;
+    for (const e of k.entries[i]!) if (!out.includes(e)) out.push(e);
+  }
+  return out.length > 0 ? out.sort((a, b) => a - b) : undefined;
+}
+
+/** Levenshtein distance of two short strings, or more than `limit` once it must exceed it. */
+export function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      row.push(v);
+      if (v < best) best = v;
+    }
+    if (best > limit) return limit + 1;
+    prev = row;
+  }
+  return prev[b.length]!;
+}
+
+/** Letters of a key, the mark of an initial vowel not counted. */
+export function keyLength(key: string): number {
+  return key.startsWith("'") ? key.length - 1 : key.length;
+}

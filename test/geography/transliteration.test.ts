@@ -1,0 +1,58 @@
+// Transliteration keys (src/geography/transliteration.ts): a name the gazetteer lacks is read as a
+// town of the document's focus country spelt otherwise, only there and only where the text allows.
+// The spellings below are invented variants of real towns' names.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { loadGeoparser } from '../../src/geography/index.js';
+import { editDistance, schemeForCountry, transliterationKey } from '../../src/geography/transliteration.js';
+
+const placesOf = (text: string, focusCountry?: string) =>
+  loadGeoparser().parse(text, { focusCountry }).map((p) => `${p.text}=${p.entry.name}`);
+
+test('spellings of one Arabic name share a key; other names do not', () => {
+  const scheme = schemeForCountry('SY');
+  assert.ok(scheme, 'Syria is written in Arabic script (transliterated.tsv)');
+  const key = (s: string) => transliterationKey(s, scheme);
+  assert.equal(key('menbidj'), key('manbij'), 'vowels and the French dj');
+  assert.equal(key('kameshlie'), key('qamishli'), 'q and k, e and i, a final vowel');
+  assert.equal(key('el tebqah'), key('tabqa'), 'the article and a final h');
+  assert.equal(key('abou kemal'), key('abu kamal'));
+  assert.notEqual(key('ithrieh'), key('thawra'), 'a name that begins with a vowel is marked');
+  assert.notEqual(key('menbidj'), key('mayadin'));
+  assert.equal(schemeForCountry('KE'), undefined, 'no folds for a country written in Latin script');
+  assert.equal(editDistance('tebka', 'tabka', 2), 1);
+  assert.equal(editDistance('bardi', 'yabrud', 2), 3, 'more than the limit says limit + 1');
+});
+
+test('an unknown spelling is read as a town of the focus country only', () => {
+  assert.deepEqual(placesOf('Shelling hit Menbidj on Monday.', 'SY'), ['Menbidj=Manbij']);
+  assert.deepEqual(placesOf('Two civilians were killed in Kameshlie.', 'SY'), ['Kameshlie=Al Qamishli']);
+  assert.deepEqual(placesOf('Airstrikes on el-Tebqa killed five.', 'SY'), ['el-Tebqa=Al-Tabqa']);
+  // No focus, or a focus country of another script: no place.
+  assert.deepEqual(placesOf('Shelling hit Menbidj on Monday.'), []);
+  assert.deepEqual(placesOf('Shelling hit Menbidj on Monday.', 'KE'), []);
+});
+
+test('a short key needs a close spelling; names, words and parts of longer names are left alone', () => {
+  // "Yabrudi" has Yabrud's consonants and a close spelling; "Bardou" has them too, spelt far apart.
+  assert.deepEqual(placesOf('Clashes in Yabrudi left two dead.', 'SY'), ['Yabrudi=Yabrud']);
+  assert.deepEqual(placesOf('Clashes in Bardou left two dead.', 'SY'), []);
+  // The rest of an organisation's name.
+  assert.deepEqual(placesOf('Fighters of Jaysh Menbidj clashed with the army.', 'SY'), []);
+  // A common word, and an acronym.
+  assert.deepEqual(placesOf('Cameras showed the attack.', 'SY'), []);
+});
+
+test('the text\'s other places overrule a transliterated reading', () => {
+  // Named as a part of a region where the town is not, or beside places of another province only.
+  assert.deepEqual(placesOf('Two killed in Kameshlie neighbourhood, Daraa governorate.', 'SY').filter((p) => p.startsWith('Kameshlie')), []);
+  assert.deepEqual(placesOf('Shelling of Kameshlie and Daraa killed two.', 'SY').filter((p) => p.startsWith('Kameshlie')), []);
+  assert.deepEqual(placesOf('Shelling of Kameshlie and Hasakah killed two.', 'SY').filter((p) => p.startsWith('Kameshlie')), ['Kameshlie=Al Qamishli']);
+});
+
+test('a town of the focus country named alone is kept', () => {
+  // Kafranbel (Idlib) alone, in headline style: with Syria as the focus it is the place; without a
+  // focus a small town with no cue is not kept.
+  assert.deepEqual(placesOf('Kafranbel market bombing kills 4', 'SY'), ['Kafranbel=Kafranbel']);
+  assert.deepEqual(placesOf('Kafranbel market bombing kills 4'), []);
+});
