@@ -34,48 +34,124 @@ const DATA = join(dirname(fileURLToPath(import.meta.url)), 'data', 'country-cues
 
 /** A word: letters, digits, and the "&" and apostrophe inside names ("J&K", "People's"). */
 const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}&'’]*[\p{L}\p{N}])?/gu;
+
+/**
+ * The cues are matched as one case-insensitive alternation, longest first, between word boundaries
+ * (`\b`: ASCII letters, digits and "_" are word characters; cue words are ASCII). Running that
+ * alternation over the whole text tried every cue at every position. Instead, the text's words are
+ * read once, and only where a word's leading run of word characters opens some cue are the cues
+ * that begin with that run tried, as one sticky alternation in the same order: the same matches as
+ * the whole alternation, each tried where it can match.
+ */
 interface CueTable {
-  /** One pattern for every cue, longest first (one pass over the text, run by the regex engine). */
-  pattern: RegExp;
+  /** Per hash of a leading run of word characters (see runHash): the cues opening with it, longest first. */
+  byRun: Map<number, RegExp>;
+  /** One bit per byRun key (its low bits): most words are told apart here, without the Map. */
+  runs: Uint8Array;
   /** Cues by their words folded and joined by one space. */
   byKey: Map<string, CuePhrase>;
 }
 
 let table: CueTable | undefined;
 
+/** `\b` word characters (ASCII letters, digits and "_"), by code unit below 128. */
+const WORD_CHAR = new Uint8Array(128);
+/** Code units below 128, ASCII capitals in lower case. */
+const LOWER = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  WORD_CHAR[c] = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 ? 1 : 0;
+  LOWER[c] = c >= 65 && c <= 90 ? c + 32 : c;
+}
+/** The run filter's size in bytes, less one (a power of two). */
+const RUN_FILTER_MASK = (1 << 12) - 1;
+/** Mixes a run's length into its hash. */
+const RUN_LENGTH = 0x9e3779b1;
+
+/** A hash of a run of word characters, case aside (a collision only costs a failed try). */
+function runHash(text: string, start: number, end: number): number {
+  let h = 0;
+  for (let k = start; k < end; k++) h = (Math.imul(h, 31) + LOWER[text.charCodeAt(k)]!) | 0;
+  return (h + Math.imul(end - start, RUN_LENGTH)) | 0;
+}
+
 function cueTable(): CueTable {
   if (table) return table;
   const byKey = new Map<string, CuePhrase>();
-  const sources: string[] = [];
+  const sources: { source: string; run: number }[] = [];
   for (const line of readFileSync(DATA, 'utf8').split('\n')) {
     if (!line.trim() || line.startsWith('#')) continue;
     const [phrase, cc, admin1, kind] = line.split('\t').map((s) => s.trim());
     if (!phrase || !cc) continue;
-    const words = (phrase.match(WORD) ?? []).map((w) => foldName(w));
+    const raw = phrase.match(WORD) ?? [];
+    const words = raw.map((w) => foldName(w));
     if (words.length === 0) continue;
     const caps = phrase === phrase.toUpperCase() && phrase !== phrase.toLowerCase();
     byKey.set(words.join(' '), { words, caps, countryCode: cc === '-' ? '' : cc, admin1: admin1 || undefined, group: kind === 'group' });
-    sources.push((phrase.match(WORD) ?? []).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]")).join('[ \\t\\u00a0-]+'));
+    let runEnd = 0;
+    while (runEnd < raw[0]!.length && raw[0]!.charCodeAt(runEnd) < 128 && WORD_CHAR[raw[0]!.charCodeAt(runEnd)] === 1) runEnd++;
+    if (runEnd === 0) throw new Error(`country-cues.tsv: "${phrase}" must begin with an ASCII letter or digit`);
+    sources.push({
+      source: raw.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]")).join('[ \\t\\u00a0-]+'),
+      run: runHash(raw[0]!, 0, runEnd),
+    });
   }
-  sources.sort((a, b) => b.length - a.length);
-  // (Cue words are ASCII: \b is a word boundary for them.)
-  table = { pattern: new RegExp(`\\b(?:${sources.join('|')})\\b`, 'gi'), byKey };
+  // Longest first (a stable sort: the order of the one alternation this stands for).
+  sources.sort((a, b) => b.source.length - a.source.length);
+  const grouped = new Map<number, string[]>();
+  for (const { source, run } of sources) {
+    const list = grouped.get(run);
+    if (list) list.push(source);
+    else grouped.set(run, [source]);
+  }
+  const byRun = new Map<number, RegExp>();
+  const runs = new Uint8Array(RUN_FILTER_MASK + 1);
+  for (const [run, list] of grouped) {
+    byRun.set(run, new RegExp(`(?:${list.join('|')})\\b`, 'iy'));
+    runs[(run >>> 3) & RUN_FILTER_MASK]! |= 1 << (run & 7);
+  }
+  table = { byRun, runs, byKey };
   return table;
 }
 
 /** The country cues of a text (or of its ranges), in text order, longest match first at each word. */
 export function findCountryCues(text: string, from = 0, ranges?: readonly TextRange[]): CountryCue[] {
-  const { pattern, byKey } = cueTable();
+  const { byRun, runs, byKey } = cueTable();
   const out: CountryCue[] = [];
   const spans: readonly TextRange[] = ranges ?? [[from, text.length]];
   for (const [rs, re] of spans) {
     const s = Math.max(rs, from);
     if (s >= re) continue;
-    // The range alone is searched: searched in the whole text, each range's last search would run
-    // on to the next match, past the range (over the rest of the text, once per range).
+    // The range alone is searched (its edges are word boundaries, and no cue runs past its end).
     const part = s === 0 && re === text.length ? text : text.slice(s, re);
-    pattern.lastIndex = 0;
-    for (let m = pattern.exec(part); m !== null; m = pattern.exec(part)) {
+    const n = part.length;
+    let i = 0;
+    while (i < n) {
+      let c = part.charCodeAt(i);
+      if (c >= 128 || WORD_CHAR[c] === 0) {
+        i++;
+        continue;
+      }
+      // A word boundary opens a run of word characters here: its hash as it is read.
+      let h = 0;
+      let j = i;
+      do {
+        h = (Math.imul(h, 31) + LOWER[c]!) | 0;
+        if (++j >= n) break;
+        c = part.charCodeAt(j);
+      } while (c < 128 && WORD_CHAR[c] === 1);
+      h = (h + Math.imul(j - i, RUN_LENGTH)) | 0;
+      const pattern = (runs[(h >>> 3) & RUN_FILTER_MASK]! & (1 << (h & 7))) === 0 ? undefined : byRun.get(h);
+      if (pattern === undefined) {
+        i = j;
+        continue;
+      }
+      pattern.lastIndex = i;
+      const m = pattern.exec(part);
+      if (m === null) {
+        i = j;
+        continue;
+      }
+      i = m.index + m[0].length;
       const p = byKey.get((m[0].match(WORD) ?? []).map((w) => foldName(w)).join(' '));
       // (A cue written in capitals, an acronym, is one only in capitals: "OLA", not "Ola".)
       if (!p || (p.caps && m[0] !== m[0].toUpperCase())) continue;
@@ -85,9 +161,22 @@ export function findCountryCues(text: string, from = 0, ranges?: readonly TextRa
   return out;
 }
 
+/** cueEntry's answers, per gazetteer, by country code and admin1 name. */
+const entriesOf = new WeakMap<Gazetteer, Map<string, number | undefined>>();
+
 /** The gazetteer entry a cue stands for: its admin1 region when it names one, else its country. */
 export function cueEntry(gaz: Gazetteer, cue: CountryCue): number | undefined {
   if (!cue.countryCode) return undefined;
+  let known = entriesOf.get(gaz);
+  if (!known) entriesOf.set(gaz, (known = new Map()));
+  const where = `${cue.countryCode}\t${cue.admin1 ?? ''}`;
+  if (known.has(where)) return known.get(where);
+  const e = lookUpCueEntry(gaz, cue);
+  known.set(where, e);
+  return e;
+}
+
+function lookUpCueEntry(gaz: Gazetteer, cue: CountryCue): number | undefined {
   const country = gaz.findCountry(cue.countryCode);
   if (!country) return undefined;
   const cc = gaz.countries.indexOf(country);

@@ -575,8 +575,8 @@ const MAX_BRACKET = 80;
 function linkBracketedContainers(gaz: Gazetteer, text: string, cands: Candidate[]): void {
   for (let k = 0; k + 1 < cands.length; k++) {
     const a = cands[k]!;
-    if (a.container !== undefined || a.demonym !== undefined) continue;
-    const open = BRACKET_AFTER.exec(text.slice(a.end, a.end + 12));
+    if (a.container !== undefined || a.demonym !== undefined || !bracketWithin(text, a.end, BRACKET_AFTER_LENGTH)) continue;
+    const open = BRACKET_AFTER.exec(text.slice(a.end, a.end + BRACKET_AFTER_LENGTH));
     if (!open) continue;
     const from = a.end + open[0].length;
     const close = text.indexOf(')', from);
@@ -592,6 +592,16 @@ function linkBracketedContainers(gaz: Gazetteer, text: string, cands: Candidate[
   }
 }
 
+/** How far after a place BRACKET_AFTER is looked for. */
+const BRACKET_AFTER_LENGTH = 12;
+
+/** Whether an opening bracket is among the `length` characters from `from` (most places have none after them). */
+function bracketWithin(text: string, from: number, length: number): boolean {
+  const to = Math.min(text.length, from + length);
+  for (let k = from; k < to; k++) if (text.charCodeAt(k) === 40) return true;
+  return false;
+}
+
 /** A bracket opening after a place, its unit word between ("Kaita village (", "Bana ("). */
 const BRACKET_AFTER = /^(?: (?:village|town|area|locality|district|commune|sub-prefecture))? ?\(/u;
 
@@ -602,20 +612,44 @@ const ALIAS_OF_UNIT = /^\) (\p{Ll}+)/u;
  * do not know and its unit word is that district's other name, not a place of its own.
  */
 function dropAliasesOfUnknownUnits(text: string, words: WordView, cands: Candidate[]): void {
+  // How many candidates cover each word, and which candidates go: made at the first alias found
+  // (most texts have none), so that each look-up and the removal are linear in the candidates.
+  let covering: Int32Array | undefined;
+  let dropped: Uint8Array | undefined;
   for (let k = cands.length - 1; k >= 0; k--) {
     const c = cands[k]!;
-    if (c.w0 === 0 || text.slice(c.start - 2, c.start) !== ' (') continue;
+    // (" (" before it, read by character codes: most candidates have none.)
+    if (c.w0 === 0 || c.start < 2 || text.charCodeAt(c.start - 1) !== 40 || text.charCodeAt(c.start - 2) !== 32) continue;
     const unit = ALIAS_OF_UNIT.exec(text.slice(c.end, c.end + 20));
     if (!unit || !SUFFIX_ADMIN2.has(unit[1]!.replace(/s$/, ''))) continue;
     const before = c.w0 - 1;
-    if (!words.isCap(before) || cands.some((o) => o.w0 <= before && before < o.w1)) continue;
-    cands.splice(k, 1);
-    // Links between candidates are indexes ("Alexandria, La."): shift those past the one removed.
-    for (const o of cands) {
-      if (o.container !== undefined) o.container = o.container === k ? undefined : o.container > k ? o.container - 1 : o.container;
-      if (o.containerOf !== undefined) o.containerOf = o.containerOf === k ? undefined : o.containerOf > k ? o.containerOf - 1 : o.containerOf;
+    if (!words.isCap(before)) continue;
+    if (covering === undefined || dropped === undefined) {
+      covering = new Int32Array(words.n);
+      for (const o of cands) for (let w = Math.max(0, o.w0); w < o.w1 && w < words.n; w++) covering[w]!++;
+      dropped = new Uint8Array(cands.length);
     }
+    // (Not when the word before is part of a place found: "Kabul (Paghman) district".)
+    if (covering[before]! > 0) continue;
+    dropped[k] = 1;
+    for (let w = Math.max(0, c.w0); w < c.w1 && w < words.n; w++) covering[w]!--;
   }
+  if (dropped === undefined) return;
+  // Links between candidates are indexes ("Alexandria, La."): a link to one removed is dropped,
+  // the others follow their candidate to its new index.
+  const moved = new Int32Array(cands.length);
+  let n = 0;
+  for (let k = 0; k < cands.length; k++) moved[k] = dropped[k] === 1 ? -1 : n++;
+  const relink = (i: number | undefined): number | undefined => (i === undefined ? undefined : moved[i]! < 0 ? undefined : moved[i]);
+  n = 0;
+  for (let k = 0; k < cands.length; k++) {
+    if (dropped[k] === 1) continue;
+    const o = cands[k]!;
+    if (o.container !== undefined) o.container = relink(o.container);
+    if (o.containerOf !== undefined) o.containerOf = relink(o.containerOf);
+    cands[n++] = o;
+  }
+  cands.length = n;
 }
 
 const MAX_UNKNOWN_NAME_WORDS = 4;

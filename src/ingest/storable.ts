@@ -8,10 +8,20 @@ import type { SourceDocument } from './types.js';
 
 const UNSTORABLE = /\u0000|\p{Cs}/u;
 const UNSTORABLE_ALL = /\u0000|\p{Cs}/gu;
+/**
+ * NUL or any surrogate code unit, paired or not: a text without one is storable. A search for code
+ * units (no `u` flag) is several times faster than UNSTORABLE's, which reads the text by code point.
+ */
+const MAYBE_UNSTORABLE = /[\u0000\uD800-\uDFFF]/;
+
+/** Whether `s` holds NUL or a lone surrogate. */
+function unstorable(s: string): boolean {
+  return MAYBE_UNSTORABLE.test(s) && UNSTORABLE.test(s);
+}
 
 /** `s` with NUL removed and lone surrogates replaced by U+FFFD (the same string when clean). */
 export function storableText(s: string): string {
-  return UNSTORABLE.test(s) ? s.replace(UNSTORABLE_ALL, (c) => (c === '\u0000' ? '' : '\uFFFD')) : s;
+  return unstorable(s) ? s.replace(UNSTORABLE_ALL, (c) => (c === '\u0000' ? '' : '\uFFFD')) : s;
 }
 
 /** Number of NUL characters in `s` before `end` (to move an offset past the removed ones). */
@@ -24,7 +34,7 @@ function nulsBefore(s: string, end: number): number {
 /** The document with every text field storable; the same object when nothing had to change. */
 export function storableDocument<T extends SourceDocument>(doc: T): T {
   const fields = [doc.text, doc.id, doc.date, doc.title, doc.source, doc.url];
-  if (!fields.some((f) => f !== undefined && UNSTORABLE.test(f))) return doc;
+  if (!fields.some((f) => f !== undefined && unstorable(f))) return doc;
   const out: T = { ...doc, text: storableText(doc.text) };
   if (doc.bodyStart !== undefined && doc.bodyStart > 0) out.bodyStart = doc.bodyStart - nulsBefore(doc.text, doc.bodyStart);
   for (const key of ['id', 'date', 'title', 'source', 'url'] as const) {

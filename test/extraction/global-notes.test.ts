@@ -422,3 +422,10 @@ test('forces named by their positions ("the governmental positions") are the sta
   const e = first('On 3 May 2021, NAF forces fired grenade launchers at the governmental positions near Avdiivka, Donetsk.');
   assert.match(e?.actor2 ?? '', /^Military Forces of Ukraine/);
 });
+
+test('"the Military Police" is one state force, not the army and the police as two sides', () => {
+  const e = first('On 4 May 2021, in Sao Goncalo, Rio de Janeiro, the Military Police shot dead a man during an operation in the Jardim Catarina neighbourhood.');
+  assert.equal(e?.sub_event_type, 'Attack');
+  assert.match(e?.actor1 ?? '', /^Military Forces of Brazil/);
+  assert.match(e?.actor2 ?? '', /^Civilians/);
+});

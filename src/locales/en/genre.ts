@@ -26,8 +26,8 @@ const OPEN = '“';
 const CLOSE = '”';
 const STRAIGHT = '"';
 
-/** Sentences with a reporting word outside quotations. */
-export function attributingSentences(doc: Doc): number {
+/** Sentences with a reporting word outside quotations (counted up to `enough`, when given). */
+export function attributingSentences(doc: Doc, enough = Infinity): number {
   const tokens = doc.tokens;
   let inQuote = false;
   let quoteStart = 0;
@@ -50,7 +50,7 @@ export function attributingSentences(doc: Doc): number {
     if (inQuote && i - quoteStart > MAX_QUOTE_TOKENS) inQuote = false;
     if (inQuote || t.kind !== 'word' || t.sentence === lastCounted) continue;
     if (reportingVerbs.hasToken(t) || reportingPhrases.matchAt(tokens, i) !== null) {
-      count++;
+      if (++count >= enough) return count;
       lastCounted = t.sentence;
     }
   }
@@ -62,7 +62,9 @@ export function isCommentary(doc: Doc): boolean {
   const n = doc.sentences.length;
   // A wire report (a dateline opens it) is news whatever it attributes: a transcript, a communique.
   if (n < COMMENT_MIN_SENTENCES || opensWithDateline(doc.text)) return false;
-  return attributingSentences(doc) < n * REPORT_SENTENCE_SHARE;
+  // (Counting stops at the share a report reaches: the rest of a report is not read.)
+  const share = n * REPORT_SENTENCE_SHARE;
+  return attributingSentences(doc, share) < share;
 }
 
 export const genreMarker: PipelineComponent = {

@@ -58,6 +58,12 @@ const EARLIER = new Set(ANCHORED.earlier);
 const LATER = new Set(ANCHORED.later);
 const OPEN_ENDED = new Set(ANCHORED.openEnded);
 const ONE_DAY: [string[], number][] = [...ANCHORED.previousDay.map((p): [string[], number] => [p.split(' '), -1]), ...ANCHORED.nextDay.map((p): [string[], number] => [p.split(' '), 1])];
+/**
+ * The second words of those phrases ("day", "next"): most "the"s are followed by none and open none
+ * (undefined for a phrase of one word, which any "the" opens).
+ */
+const ONE_DAY_SECOND = new Set<string | undefined>(ONE_DAY.map(([words]) => words[1]));
+const mayOpenOneDay = (next: string | undefined): boolean => ONE_DAY_SECOND.has(next) || ONE_DAY_SECOND.has(undefined);
 
 /**
  * "four fighters killed a day earlier were buried on Thursday", "Two days later, protesters
@@ -74,9 +80,10 @@ function anchoredDays(doc: Doc, reference: Day | undefined): void {
     const t = tokens[i]!;
     let shift = 0;
     let end = i;
-    const n = t.kind === 'number' ? +t.text : DAY_COUNTS[t.lower];
     const unit = tokens[i + 1];
-    if (n !== undefined && Number.isInteger(n) && n > 0 && n < 32 && unit && unit.sentence === t.sentence && (unit.lower === 'day' || unit.lower === 'days')) {
+    // (The unit first: most tokens are followed by no "day", and a word is looked up only then.)
+    const n = unit && unit.sentence === t.sentence && (unit.lower === 'day' || unit.lower === 'days') ? (t.kind === 'number' ? +t.text : DAY_COUNTS[t.lower]) : undefined;
+    if (n !== undefined && Number.isInteger(n) && n > 0 && n < 32) {
       const dir = tokens[i + 2];
       if (dir && dir.sentence === t.sentence && (EARLIER.has(dir.lower) || LATER.has(dir.lower))) {
         const next = tokens[i + 3];
@@ -86,7 +93,7 @@ function anchoredDays(doc: Doc, reference: Day | undefined): void {
         }
       }
     }
-    if (shift === 0 && t.lower === 'the') {
+    if (shift === 0 && t.lower === 'the' && mayOpenOneDay(tokens[i + 1]?.lower)) {
       for (const [words, d] of ONE_DAY) {
         if (words.every((w, k) => tokens[i + k]?.lower === w && tokens[i + k]!.sentence === t.sentence)) {
           const next = tokens[i + words.length];

@@ -1,0 +1,98 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { findCountryCues, type CountryCue } from '../../src/geography/cues.js';
+import { foldName } from '../../src/geography/fold.js';
+import type { TextRange } from '../../src/geography/recognise.js';
+
+// The reference: every cue of country-cues.tsv as one case-insensitive alternation, longest first,
+// between word boundaries, run over each range (what findCountryCues must find, by a faster road).
+const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}&'’]*[\p{L}\p{N}])?/gu;
+const rows = readFileSync(fileURLToPath(new URL('../../src/geography/data/country-cues.tsv', import.meta.url)), 'utf8')
+  .split('\n')
+  .filter((l) => l.trim() && !l.startsWith('#'))
+  .map((l) => l.split('\t').map((s) => s.trim()))
+  .filter(([phrase, cc]) => phrase && cc && (phrase.match(WORD) ?? []).length > 0);
+const byKey = new Map<string, { caps: boolean; countryCode: string; admin1?: string; group: boolean }>();
+const sources: string[] = [];
+for (const [phrase, cc, admin1, kind] of rows) {
+  const raw = phrase!.match(WORD)!;
+  byKey.set(raw.map((w) => foldName(w)).join(' '), {
+    caps: phrase === phrase!.toUpperCase() && phrase !== phrase!.toLowerCase(),
+    countryCode: cc === '-' ? '' : cc!,
+    admin1: admin1 || undefined,
+    group: kind === 'group',
+  });
+  sources.push(raw.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]")).join('[ \\t\\u00a0-]+'));
+}
+sources.sort((a, b) => b.length - a.length);
+const reference = new RegExp(`\\b(?:${sources.join('|')})\\b`, 'gi');
+
+function referenceCues(text: string, from = 0, ranges?: readonly TextRange[]): CountryCue[] {
+  const out: CountryCue[] = [];
+  for (const [rs, re] of ranges ?? [[from, text.length] as const]) {
+    const s = Math.max(rs, from);
+    if (s >= re) continue;
+    const part = text.slice(s, re);
+    reference.lastIndex = 0;
+    for (let m = reference.exec(part); m !== null; m = reference.exec(part)) {
+      const p = byKey.get((m[0].match(WORD) ?? []).map((w) => foldName(w)).join(' '));
+      if (!p || (p.caps && m[0] !== m[0].toUpperCase())) continue;
+      out.push({ start: s + m.index, end: s + m.index + m[0].length, countryCode: p.countryCode, admin1: p.admin1, group: p.group });
+    }
+  }
+  return out;
+}
+
+const found = (text: string) => findCountryCues(text).map((c) => text.slice(c.start, c.end));
+
+test('country cues: whole words in any case, acronyms only in capitals, hyphens and spaces alike', () => {
+  assert.deepEqual(found('FACA soldiers and the anti-Balaka clashed'), ['FACA', 'anti-Balaka']);
+  assert.deepEqual(found('the Anti Balaka militia'), ['Anti Balaka']);
+  assert.deepEqual(found('Ola said the OLA attacked'), ['OLA']);
+  assert.deepEqual(found('J&K police and the New People’s Army'), ['J&K', 'New People’s Army']);
+  assert.deepEqual(found('MINUSCAS, x_MINUSCA, MINUSCA2 and MINUSCA.'), ['MINUSCA']);
+  // (Word boundaries are ASCII ones: a letter past ASCII next to a cue is no part of its word.)
+  assert.deepEqual(found('éMINUSCA'), ['MINUSCA']);
+  assert.deepEqual(found(''), []);
+});
+
+test('country cues: the same as one alternation of all cues, over texts and ranges', () => {
+  const phrases = rows.map(([p]) => p!);
+  const bits = [' ', '-', ' - ', '\u00a0', '\t', '_', 'é', '2', '&', "'", '’', '(', ').', ', ', '\n', 'x', 'the ', 'Ola', 'AL', 'al-', 'j&k', 'J&K&K', 'PEOPLE\'S'];
+  let seed = 7;
+  const rnd = () => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed / 0x7fffffff;
+  };
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
+  let cues = 0;
+  for (let n = 0; n < 3000; n++) {
+    let text = '';
+    for (let k = 1 + Math.floor(rnd() * 8); k > 0; k--) {
+      if (rnd() < 0.5) {
+        let p = pick(phrases);
+        const r = rnd();
+        if (r < 0.2) p = p.toUpperCase();
+        else if (r < 0.4) p = p.toLowerCase();
+        if (rnd() < 0.3) p = p.replace(/ /g, pick(bits.slice(0, 5)));
+        if (rnd() < 0.2) p = p.slice(0, Math.floor(rnd() * p.length));
+        text += p;
+      } else text += pick(bits);
+    }
+    const ranges: [number, number][] = [];
+    for (let at = 0; at < text.length; ) {
+      const a = Math.min(text.length, at + Math.floor(rnd() * 10));
+      const b = Math.min(text.length, a + Math.floor(rnd() * 40));
+      ranges.push([a, b]);
+      at = b + 1;
+    }
+    for (const [from, rs] of [[0, undefined], [3, undefined], [0, ranges], [2, ranges]] as const) {
+      const expected = referenceCues(text, from, rs);
+      cues += expected.length;
+      assert.deepEqual(findCountryCues(text, from, rs), expected, JSON.stringify({ text, from, rs }));
+    }
+  }
+  assert.ok(cues > 1000, `the texts hold cues (${cues})`);
+});
