@@ -1,17 +1,17 @@
 // Event assembly: frames → groups (one day × place × actor pair) → ACLED events with evidence.
 import { parseIsoDay } from '../common/calendar.js';
-import type { Doc, PlaceMention, Span, TriggerMention } from '../common/doc.js';
+import { spansStartingIn, type Doc, type PlaceMention, type Span, type TriggerMention } from '../common/doc.js';
 import type { AcledEvent, Claim, EvidenceSpan } from '../common/event.js';
 import { stableHash } from '../common/hash.js';
 import { capitalOfSameName, lookupCountry } from '../geography/index.js';
 import { actorEntry } from '../locales/en/actors.js';
-import { opensWithDateline } from '../locales/en/dateline.js';
+import { isDatelinePlace, opensWithDateline } from '../locales/en/dateline.js';
 import { anchoredToStory, toldAsNoNews } from '../locales/en/time-reference.js';
 import { actorName, isArmed, isCommunalPeople, resolveCoreference, resolveActors, type EventActors, type ResolvedActor } from './actor-roles.js';
 import { classify, COMMUNAL_CLASH, communalFightTold, forcesTargeted, inFight, type Classification } from './classify.js';
 import { deathFigures, evidence, figureClaim, reporterAt, sumFatalities } from './fatalities.js';
-import { buildFrames, type Frame } from './frames.js';
-import { groupFrames, mainCountry, storyCountries, type Group } from './grouping.js';
+import { buildFrames, describesActor, namesRoad, type Frame } from './frames.js';
+import { groupFrames, mainCountry, specificity, storyCountries, type Group } from './grouping.js';
 import { demonymCountry, documentFocus, geoPrecisionOf } from './location.js';
 import { writeNotes } from './notes.js';
 import adminUnits from './data/admin-units.json' with { type: 'json' };
@@ -30,7 +30,7 @@ export function assembleEvents(doc: Doc): AcledEvent[] {
   const frames = buildFrames(doc);
   if (frames.length === 0) return [];
   const storyCountry = mainCountry(doc.places);
-  const groups = groupFrames(frames, storyCountry, storyCountries(doc.places, storyCountry)).filter((g) => g.frames.some((f) => f.triggers.length > 0));
+  const groups = groupFrames(frames, storyCountry, storyCountries(doc.places, storyCountry), doc.scope !== null).filter((g) => g.frames.some((f) => f.triggers.length > 0));
   if (groups.length === 0) return [];
   const main = groups[0]!;
   const focus = documentFocus(doc) ?? demonymCountry(doc);
@@ -43,7 +43,12 @@ export function assembleEvents(doc: Doc): AcledEvent[] {
   groups.forEach((group, index) => {
     // A group that names no place or actors of its own continues the main story ("clashes in the area").
     // ("in Djibouti": a country named as its capital is is coded at the capital, as ACLED does.)
-    let named: PlaceMention | undefined = group.place ?? main.place ?? focus;
+    // A main event (or one placed only in a whole country) whose sentences name no town takes the
+    // town of the sentences just before it, which set its scene ("Inside the stadium in Sydney, ...
+    // Before the match, refugees staged a protest outside the stadium").
+    const local = group.place && specificity(group.place.entry) >= ADMIN1_SPECIFICITY ? group.place : undefined;
+    const context = doc.scope !== null && !local && (group === main || group.place) ? sceneBefore(doc, group, group.place?.entry.countryCode) : undefined;
+    let named: PlaceMention | undefined = local ?? context ?? group.place ?? main.place ?? focus;
     // A wire report's dateline places the event when nothing below the country does and the
     // dateline is in the story's country ("SAN SALVADOR, 31 OCT 89 -- A bomb went off ... in El Salvador").
     if (dateline && (named ? named.entry.feature === 'country' && named.entry.countryCode === dateline.entry.countryCode : dateline.entry.countryCode === storyCountry)) named = dateline;
@@ -63,8 +68,11 @@ export function assembleEvents(doc: Doc): AcledEvent[] {
     // it is left out rather than stamped with the publication date.
     if (!dateMention && group !== main && group.frames.every((f) => f.triggers.every((t) => toldAsNoNewsAt(doc, f, t)))) return;
     const ctx = { doc, countryCode: place?.entry.countryCode ?? country?.code, country: country?.name ?? place?.entry.country, date: eventDate || undefined, coref, placedWithinCountry: !!place && place.entry.feature !== 'country' };
+    // In an article, an agreement is an event when a party to the conflict is told making it ("IS
+    // fighters surrendered to the SDF"): a ceasefire the UN voted for, or talks, are not.
+    if (group.kind === 'agreement' && !group.frames.some((f) => f.participants.some((p) => p.agent && !p.reporter && isArmed(p.mention.inter)))) return;
     let actors = resolveActors(group.frames, ctx);
-    if (!actors.actor1 && mainActors && group !== main) actors = resolveActors(main.frames, ctx);
+    if (!actors.actor1 && mainActors && group !== main && group.kind !== 'agreement') actors = resolveActors(main.frames, ctx);
     if (group === main) mainActors = actors;
     const deaths = deathFigures(doc, group.frames);
     let fatalities = sumFatalities(deaths);
@@ -250,6 +258,36 @@ function toldAsNoNewsAt(doc: Doc, frame: { span: Span }, t: Span): boolean {
 }
 
 const BACKGROUND_AFTER_DAYS = 31;
+
+const ADMIN1_SPECIFICITY = 2;
+/** How many sentences back the scene of an unplaced event is looked for. */
+const SCENE_SENTENCES = 2;
+
+/**
+ * The town (or province) named last in the sentences just before the group's first event sentence,
+ * in `country` when given: where the text has set the scene. Places that describe an actor, roads
+ * and datelines do not set it.
+ */
+function sceneBefore(doc: Doc, group: Group, country: string | undefined): PlaceMention | undefined {
+  const first = group.frames.find((f) => f.triggers.length > 0);
+  if (!first) return undefined;
+  const from = Math.max(0, first.sentence - SCENE_SENTENCES);
+  const start = doc.sentences[from]!.start;
+  const end = first.span.start;
+  // (A sentence that reports an event of its own places that one: "in response to the Douma attack".)
+  const eventful = new Set<number>();
+  for (const t of spansStartingIn(doc.triggers, start, end)) if (!t.irrealis && t.cls !== 'note') eventful.add(doc.sentenceAt(t.start));
+  let best: PlaceMention | undefined;
+  // (Places are sorted by start: the last that qualifies is the nearest.)
+  for (const p of doc.places) {
+    if (p.start < start) continue;
+    if (p.start >= end) break;
+    if (p.demonym || specificity(p.entry) < ADMIN1_SPECIFICITY || (country && p.entry.countryCode !== country)) continue;
+    if (eventful.has(doc.sentenceAt(p.start)) || describesActor(doc, p) || namesRoad(doc, p) || isDatelinePlace(doc.text, p.start, p.end)) continue;
+    best = p;
+  }
+  return best;
+}
 
 /** An undated text of more sentences than this is an article rather than a note. */
 const ARTICLE_OVER_SENTENCES = 8;

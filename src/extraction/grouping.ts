@@ -3,9 +3,14 @@
 // event first, then adds detail), so it joins the group it shares most with, the main one by default.
 import type { GazetteerEntry } from '../common/doc.js';
 import type { Frame } from './frames.js';
+import triggerData from '../locales/en/data/triggers.json' with { type: 'json' };
+
+const STANDING_AGREEMENT = new Set(triggerData.agreementStanding);
 
 export interface Group {
   frames: Frame[];
+  /** "agreement" when the group tells only a strategic agreement (a surrender, a deal), else "other". */
+  kind?: FrameKind;
   date?: Frame['date'];
   /** Most specific place stated so far. */
   place?: Frame['places'][number];
@@ -102,7 +107,24 @@ export function storyCountries(places: readonly Frame['places'][number][], main?
   return twice;
 }
 
-export function groupFrames(frames: Frame[], country?: string, countries?: ReadonlySet<string>): Group[] {
+type FrameKind = 'agreement' | 'other';
+
+/**
+ * A frame that tells only an agreement between the sides ("IS fighters surrendered to the SDF on
+ * Wednesday", "a deal had been reached") reports an ACLED event of its own (Strategic developments),
+ * not a detail of the day's fighting at the same place: ACLED codes the surrender beside the battle.
+ */
+function kindOf(frame: Frame): FrameKind {
+  // (A ceasefire or talks named as in force, "in defiance of a ceasefire", is no agreement made.)
+  const agreement = frame.triggers.length > 0 && frame.triggers.every((t) => t.subEventType === 'Agreement');
+  return agreement && frame.triggers.some((t) => !STANDING_AGREEMENT.has(t.text.toLowerCase())) ? 'agreement' : 'other';
+}
+
+/**
+ * `separateAgreements`: agreements and violence make separate groups (in whole articles, which
+ * tell both of one day; a short note is one event).
+ */
+export function groupFrames(frames: Frame[], country?: string, countries?: ReadonlySet<string>, separateAgreements = false): Group[] {
   const groups: Group[] = [];
   // Every participant's actor id of each group's frames, reporters included.
   const actorsOf = new Map<Group, Set<string>>();
@@ -113,7 +135,9 @@ export function groupFrames(frames: Frame[], country?: string, countries?: Reado
     let target: Group | undefined;
     let bestScore = -1;
     let frameActors: Set<string> | undefined;
+    const kind: FrameKind = separateAgreements ? kindOf(frame) : 'other';
     for (const g of groups) {
+      if ((g.kind ?? 'other') !== kind) continue;
       if (frame.date && g.date && frame.date.date !== g.date.date) continue;
       if (strongPlace && g.place && specificity(g.place.entry) > 0 && !placesAgree(strongPlace.entry, g.place.entry)) continue;
       const shared = sharedActors(actorsOf.get(g)!, (frameActors ??= actorIds(frame)));
@@ -124,10 +148,10 @@ export function groupFrames(frames: Frame[], country?: string, countries?: Reado
         target = g;
       }
     }
-    if (frame.triggers.length === 0 && !target && groups.length > 0) target = groups[0];
+    if (frame.triggers.length === 0 && !target && groups.length > 0) target = groups.find((g) => (g.kind ?? 'other') === kind);
     if (!target) {
       if (frame.triggers.length === 0 && frame.figures.every((f) => f.kind !== 'killed')) continue;
-      target = { frames: [], date: undefined, place: undefined };
+      target = { frames: [], kind, date: undefined, place: undefined };
       groups.push(target);
       actorsOf.set(target, new Set());
     }

@@ -84,9 +84,8 @@ const READABILITY_CHAR_THRESHOLD = 500;
  * as Readability counts the article's: counted raw, a page's indentation and scripts made a whole
  * article look short of half of it.
  */
-function charThreshold(document: Dom): number {
-  const length = document.body ? domToText(document.body as unknown as Parameters<typeof domToText>[0]).length : 0;
-  return Math.max(1, Math.min(READABILITY_CHAR_THRESHOLD, Math.ceil(length / 2)));
+function charThreshold(shownLength: number): number {
+  return Math.max(1, Math.min(READABILITY_CHAR_THRESHOLD, Math.ceil(shownLength / 2)));
 }
 
 /** Inline elements of running text, which Readability keeps as they are. */
@@ -226,11 +225,15 @@ export function readHtml(page: string, file: string): SourceDocument {
     site = plainMeta.siteName?.trim() || undefined;
   }
   const readability = depthOk && !plainMeta;
+  // The body's text before Readability changes the document: its length sets Readability's
+  // threshold, and it is the document's text when Readability finds none (it was read again from a
+  // second parse of the page: on a fifth of the fuzz pages, after Readability's four attempts).
+  const shown = readability && document.body ? domToText(document.body as unknown as Parameters<typeof domToText>[0]) : '';
   if (readability) {
     try {
       const article = new Readability(document as unknown as Document, {
         serializer: (node: Node) => node,
-        charThreshold: charThreshold(document),
+        charThreshold: charThreshold(shown.length),
       }).parse();
       if (article?.content) text = domToText(article.content as unknown as Parameters<typeof domToText>[0]);
       title = article?.title?.trim() || undefined;
@@ -240,9 +243,8 @@ export function readHtml(page: string, file: string): SourceDocument {
     }
   }
   if (text.trim() === '') {
-    // Readability changed the document: read the body from a fresh parse.
-    const body = readability ? parseHTML(html).document.body : document.body;
-    text = body ? domToText(body as unknown as Parameters<typeof domToText>[0]) : '';
+    if (readability) text = shown;
+    else text = document.body ? domToText(document.body as unknown as Parameters<typeof domToText>[0]) : '';
   }
   if (text.trim() === '') throw new IngestFailure('no text in the HTML page');
   const doc: SourceDocument = { text: restore(text)!, bodyStart: 0, origin: { file } };

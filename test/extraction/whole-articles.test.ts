@@ -133,3 +133,34 @@ test('an event dated by a possessive weekday: "Wednesday’s attack by gunmen ..
   const events = eventsOf('Wednesday’s attack by gunmen on the village of Jos killed six people, police said.');
   assert.deepEqual(events.map(brief), ['2024-03-06 Attack Jos 6']);
 });
+
+/** Sentences that report nothing, to make a text an article (more than six sentences). */
+const FILLER = ' The region has seen years of unrest. Aid agencies have asked for more funding. Officials met in the capital to discuss the budget. Schools in the area reopened last month. Prices of food have risen sharply.';
+
+test('a surrender beside the day\'s fighting is an event of its own (Strategic developments)', () => {
+  const text = 'Rebels attacked an army post in Jalalabad on Wednesday, killing four soldiers, officials said. Dozens of Taliban fighters surrendered to the army on Wednesday night, a commander said.' + FILLER;
+  const events = eventsOf(text);
+  assert.deepEqual(events.map((e) => `${e.event_type} ${e.location} ${e.event_date}`).sort(), ['Battles Jalalabad 2024-03-06', 'Strategic developments Jalalabad 2024-03-06']);
+  // A ceasefire or talks named as in force are no agreement made.
+  const standing = eventsOf('Rebels attacked an army post in Jalalabad on Wednesday, killing four soldiers, officials said. The attack came in defiance of a ceasefire agreed in Doha.' + FILLER);
+  assert.deepEqual(standing.map((e) => e.event_type), ['Battles']);
+  // Nor is a surrender no party to the conflict is told making.
+  const noParty = eventsOf('Rebels attacked an army post in Jalalabad on Wednesday, killing four soldiers, officials said. On Wednesday the minister urged the world not to surrender to despair.' + FILLER);
+  assert.deepEqual(noParty.map((e) => e.event_type), ['Battles']);
+});
+
+test('an event whose sentence names no town is placed by the sentence just before it that sets the scene', () => {
+  const text = 'Rebels attacked a checkpoint in Kabul last year. Reporters reached the village of Baghuz on Saturday. Over the weekend, Isis militants emerged from tunnels, surrendering to the Syrian Democratic Forces.' + FILLER;
+  const events = eventsOf(text);
+  assert.deepEqual(events.map((e) => [e.sub_event_type, e.location, e.event_date]), [['Agreement', 'Baghuz', '2024-03-02']]);
+  // A sentence reporting an event of its own does not set another's scene.
+  const other = eventsOf('Rebels attacked a checkpoint in Kabul last year. Officials discussed the attack on Baghuz. Over the weekend, Isis militants emerged from tunnels, surrendering to the Syrian Democratic Forces.' + FILLER);
+  assert.ok(!other.some((e) => e.location === 'Baghuz'), other.map(brief).join('; '));
+});
+
+test('"about to", "refuse to": what a party is about to do or refuses to do is no event', () => {
+  const about = eventsOf('The rebel group, which is about to sign a peace agreement with the government, met in Jalalabad on Tuesday.' + FILLER);
+  assert.ok(!about.some((e) => e.sub_event_type === 'Agreement'), about.map(brief).join('; '));
+  const refuse = eventsOf('In Anbar province, armed tribesmen refuse to surrender their weapons on Tuesday, fearing militias.' + FILLER);
+  assert.ok(!refuse.some((e) => e.sub_event_type === 'Agreement'), refuse.map(brief).join('; '));
+});

@@ -52,3 +52,18 @@ test('the dateline\'s place words', () => {
   const moscow = 'MOSCOW (USSR), 6 SEP 89 (INTERNATIONAL SERVICE) -- [TEXT] ...';
   assert.equal(moscow.slice(...datelinePlaceSpan(moscow)!), 'MOSCOW');
 });
+
+test('"shot to death" counts its dead', () => {
+  const events = eventsOf('BOGOTA, 14 FEB 90 (EFE) -- [TEXT] UNION LEADER JOSE PEREZ WAS SHOT TO DEATH IN MEDELLIN ON 12 FEBRUARY, POLICE SAID.');
+  assert.ok(events.length > 0);
+  assert.equal(events[0]!.fatalities, 1);
+  assert.equal(events[0]!.event_type, 'Violence against civilians');
+});
+
+test('a magistrate killed with her police escort wounded is an attack on a civilian, not a battle', () => {
+  const text = 'BOGOTA, 14 FEB 90 (RADIO CARACOL) -- [TEXT] A MAGISTRATE OF THE HIGHER COURT WAS ASSASSINATED THIS EVENING IN CALI. ' +
+    'SHE WAS ATTACKED WHEN ENTERING HER HOME. TWO POLICEMEN WHO WERE ACTING AS HER BODYGUARDS WERE WOUNDED IN THE ATTACK.';
+  const events = eventsOf(text);
+  assert.ok(events.length > 0);
+  assert.deepEqual(events.map((e) => [e.event_type, e.location, e.fatalities]), [['Violence against civilians', 'Cali', 1]]);
+});
