@@ -2,7 +2,7 @@
 // (DATABASE_URL=postgres://...), written once through kysely. Every write of a batch is one
 // transaction, so an interrupted ingest leaves whole batches and nothing half-written.
 import { createHash } from 'node:crypto';
-import { Kysely, PostgresDialect, sql, type ExpressionBuilder, type Expression, type SqlBool, type Transaction } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect, sql, type ExpressionBuilder, type Expression, type SqlBool, type Transaction } from 'kysely';
 import type { AcledEvent, Claim, EvidenceSpan } from '../common/event.js';
 import { reapplyCorrections } from './corrections.js';
 import { migrate, type Engine } from './migrations.js';
@@ -254,20 +254,7 @@ export class Store {
         ingested_at: now,
         copy_of: d.copyOf ?? null,
         minhash: d.minhash ?? null,
-      })), (oc) => oc.column('id').doUpdateSet((eb: ExpressionBuilder<any, any>) => ({
-        copy_of: eb.ref('excluded.copy_of'),
-        minhash: eb.ref('excluded.minhash'),
-        content_hash: eb.ref('excluded.content_hash'),
-        text: eb.ref('excluded.text'),
-        body_start: eb.ref('excluded.body_start'),
-        date: eb.ref('excluded.date'),
-        title: eb.ref('excluded.title'),
-        source: eb.ref('excluded.source'),
-        url: eb.ref('excluded.url'),
-        origin_file: eb.ref('excluded.origin_file'),
-        origin_line: eb.ref('excluded.origin_line'),
-        ingested_at: eb.ref('excluded.ingested_at'),
-      })));
+      })), { keys: ['id'], update: ['copy_of', 'minhash', 'content_hash', 'text', 'body_start', 'date', 'title', 'source', 'url', 'origin_file', 'origin_line', 'ingested_at'] });
 
       // One row per event id (fields from its last mention in the batch), and one link, with its own
       // evidence and claims, per (event, document) pair: one event can cite several documents.
@@ -293,12 +280,8 @@ export class Store {
         (e.claims ?? []).forEach((c, ord) => claims.push(claimRow(c, e.event_id, docId, ord)));
       }
       // Documents written here are new or were detached above, so they have no evidence or claims left.
-      await this.insertChunked(trx, 'events', [...eventRows.values()], (oc) => oc.column('event_id').doUpdateSet((eb: ExpressionBuilder<any, any>) => {
-        const set: Record<string, unknown> = {};
-        for (const col of EVENT_COLUMNS) if (col !== 'event_id' && col !== 'doc_id') set[col] = eb.ref(`excluded.${col}`);
-        return set as never;
-      }));
-      await this.insertChunked(trx, 'event_documents', links, (oc) => oc.columns(['event_id', 'doc_id']).doNothing());
+      await this.insertChunked(trx, 'events', [...eventRows.values()], { keys: ['event_id'], update: EVENT_COLUMNS.filter((col) => col !== 'event_id' && col !== 'doc_id') });
+      await this.insertChunked(trx, 'event_documents', links, { keys: ['event_id', 'doc_id'] });
       // A copy cites the events of its original; its bands are not indexed (the original's are).
       const copyLinks: { event_id: string; doc_id: string }[] = [];
       for (const part of chunks(toWrite.filter((d) => d.copyOf), ID_CHUNK)) {
@@ -308,7 +291,7 @@ export class Store {
         for (const o of originals) (byDoc.get(o.doc_id) ?? byDoc.set(o.doc_id, []).get(o.doc_id)!).push(o.event_id);
         for (const d of part) for (const ev of byDoc.get(d.copyOf!) ?? []) copyLinks.push({ event_id: ev, doc_id: d.id });
       }
-      await this.insertChunked(trx, 'event_documents', copyLinks, (oc) => oc.columns(['event_id', 'doc_id']).doNothing());
+      await this.insertChunked(trx, 'event_documents', copyLinks, { keys: ['event_id', 'doc_id'] });
       await this.insertChunked(trx, 'document_bands', toWrite.filter((d) => !d.copyOf && d.bands)
         .flatMap((d) => d.bands!.map((band) => ({ band, doc_id: d.id }))));
       await this.insertChunked(trx, 'evidence', evidence);
@@ -373,17 +356,66 @@ export class Store {
     }
   }
 
+  /**
+   * Inserts rows in statements of at most MAX_PARAMS parameters; on a conflict over `keys`, the
+   * `update` columns are set from the new row (none: the row is left alone). On PostgreSQL the
+   * statement's text is written here, not built and compiled by Kysely: for the thousands of rows
+   * of a worker's batch, building it cost the event loop more than sending it.
+   */
   private async insertChunked<T extends keyof Database>(
     trx: Transaction<Database>,
     table: T,
     rows: object[],
-    onConflict?: (oc: any) => any,
+    conflict?: { keys: string[]; update?: string[] },
   ): Promise<void> {
     if (rows.length === 0) return;
+    if (this.engine === 'postgres') {
+      // Columns as Kysely takes them: every column some row gives a value (undefined is no value: the default).
+      const columns: string[] = [];
+      const seen = new Set<string>();
+      for (const row of rows) {
+        for (const [col, v] of Object.entries(row)) {
+          if (v === undefined || seen.has(col)) continue;
+          seen.add(col);
+          columns.push(col);
+        }
+      }
+      const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
+      const tail = !conflict ? '' : ` on conflict (${conflict.keys.map(quote).join(', ')}) do ${conflict.update?.length
+        ? `update set ${conflict.update.map((col) => `${quote(col)} = excluded.${quote(col)}`).join(', ')}` : 'nothing'}`;
+      const head = `insert into ${quote(table)} (${columns.map(quote).join(', ')}) values `;
+      for (const part of chunks(rows, Math.max(1, Math.floor(MAX_PARAMS / Math.max(1, columns.length))))) {
+        const params: unknown[] = [];
+        const tuples: string[] = [];
+        for (const row of part) {
+          const r = row as Record<string, unknown>;
+          let tuple = '(';
+          for (let i = 0; i < columns.length; i++) {
+            const v = r[columns[i]!];
+            if (i > 0) tuple += ', ';
+            if (v === undefined) tuple += 'default';
+            else {
+              params.push(v);
+              tuple += `$${params.length}`;
+            }
+          }
+          tuples.push(tuple + ')');
+        }
+        await trx.executeQuery(CompiledQuery.raw(head + tuples.join(', ') + tail, params));
+      }
+      return;
+    }
     const perRow = Object.keys(rows[0] as object).length;
     for (const part of chunks(rows, Math.max(1, Math.floor(MAX_PARAMS / perRow)))) {
       let q = trx.insertInto(table).values(part as never);
-      if (onConflict) q = q.onConflict(onConflict);
+      if (conflict) {
+        q = q.onConflict((oc: any) => {
+          const c = oc.columns(conflict.keys);
+          return conflict.update?.length
+            ? c.doUpdateSet((eb: ExpressionBuilder<any, any>) => Object.fromEntries(conflict.update!.map((col) => [col, eb.ref(`excluded.${col}`)])))
+            : c.doNothing();
+        }) as never;
+      }
       await q.execute();
     }
   }
