@@ -380,6 +380,15 @@ export function recognise(gaz: Gazetteer, text: string, from = 0, ranges?: reado
   }
 
   const out: Candidate[] = [];
+  // A name the gazetteer lacks, read by its transliteration key among the focus country's names:
+  // the index of the last word it takes (i itself when none).
+  const transliterated = (i: number): number => {
+    if (focus === undefined) return i;
+    const c = transliteratedCandidate(gaz, text, words, i, personWords, fold, focus);
+    if (c === undefined) return i;
+    out.push(c);
+    return c.w1 - 1;
+  };
   for (let i = 0; i < n; i++) {
     if (!words.isCap(i)) continue;
     const w = words.get(i);
@@ -394,13 +403,7 @@ export function recognise(gaz: Gazetteer, text: string, from = 0, ranges?: reado
           continue;
         }
       }
-      if (focus !== undefined) {
-        const c = transliteratedCandidate(gaz, text, words, i, personWords, fold, focus);
-        if (c !== undefined) {
-          out.push(c);
-          i = c.w1 - 1;
-        }
-      }
+      i = transliterated(i);
       continue;
     }
     let key = f0;
@@ -427,13 +430,7 @@ export function recognise(gaz: Gazetteer, text: string, from = 0, ranges?: reado
     }
     if (bestEnd < 0 && article && gaz.has(article + ' ' + f0)) bestEnd = i;
     if (bestEnd < 0) {
-      if (focus !== undefined) {
-        const c = transliteratedCandidate(gaz, text, words, i, personWords, fold, focus);
-        if (c !== undefined) {
-          out.push(c);
-          i = c.w1 - 1;
-        }
-      }
+      i = transliterated(i);
       continue;
     }
     // "Al-Raqqah", "Al-Quneitra": an article alone, hyphened to a name, is read with that name
