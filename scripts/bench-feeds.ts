@@ -38,7 +38,34 @@ const { values: args } = parseArgs({ options: {
   'one-only': { type: 'boolean' },
   'schema-prefix': { type: 'string', default: 'sitrep_bench' },
   warmup: { type: 'string', default: '0' },
+  help: { type: 'boolean', short: 'h' },
 } });
+
+if (args.help) {
+  console.log(`Usage: npm run bench:feeds -- [options]
+Times sitrep worker on PostgreSQL against a loopback feed server: documents/s with 1 and 2 workers,
+the delay from a new feed item to its event in the API, and 500 feeds (10% slow or broken) on schedule.
+Needs PostgreSQL (SITREP_TEST_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/test) and npm run build.
+
+Options:
+  --docs N             documents per throughput round (default 2000)
+  --rounds N           rounds of 1 and 2 workers in turn (default 3)
+  --threads N          extraction threads of each worker (default 1)
+  --interval S         poll interval of the delay measure, seconds (default 30)
+  --feeds N            feeds of the schedule measure (default 500)
+  --only KIND          throughput, delay or schedule only
+  --one-only           one worker only (no 2-worker round)
+  --warmup N           workers store N documents of other feeds first, not measured
+  --bin PATH           another build's bin/sitrep.js, run in turn with this one (A/B)
+  --cpu-prof DIR       workers write CPU profiles to DIR
+  --schema-prefix NAME prefix of the PostgreSQL schemas made and dropped (default sitrep_bench)
+
+Examples:
+  npm run bench:feeds -- --only throughput --rounds 2 --warmup 4000
+  npm run bench:feeds -- --only throughput --one-only --rounds 1 --bin /tmp/old/bin/sitrep.js
+  npm run bench:feeds -- --only delay --interval 30`);
+  process.exit(0);
+}
 
 const url = await reachablePostgres();
 if (!url) {
