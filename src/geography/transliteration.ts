@@ -6,9 +6,8 @@
 // for one country at a time (the document's focus country) and consulted only for a capitalised name
 // the gazetteer does not know (see recognise.ts).
 import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DATA_DIR } from './build-gazetteer.js';
+import { DATA_DIR, readTsv } from './build-gazetteer.js';
 import type { Gazetteer } from './gazetteer.js';
 
 const require = createRequire(import.meta.url);
@@ -51,9 +50,7 @@ function schemesByCountry(): Map<string, TransliterationScheme> {
   const byScript = new Map<string, TransliterationScheme>();
   for (const [script, s] of Object.entries(data.scripts)) byScript.set(script, compileScheme(s));
   schemes = new Map();
-  for (const line of readFileSync(join(DATA_DIR, 'transliterated.tsv'), 'utf8').split(/\r?\n/)) {
-    if (line.trim() === '' || line.startsWith('#')) continue;
-    const [code, script] = line.split('\t').map((c) => c.trim());
+  for (const [code, script] of readTsv(join(DATA_DIR, 'transliterated.tsv'))) {
     const scheme = byScript.get(script ?? '');
     if (code && scheme) schemes.set(code, scheme);
   }
