@@ -279,9 +279,7 @@ function sceneBefore(doc: Doc, group: Group, country: string | undefined): Place
   for (const t of spansStartingIn(doc.triggers, start, end)) if (!t.irrealis && t.cls !== 'note') eventful.add(doc.sentenceAt(t.start));
   let best: PlaceMention | undefined;
   // (Places are sorted by start: the last that qualifies is the nearest.)
-  for (const p of doc.places) {
-    if (p.start < start) continue;
-    if (p.start >= end) break;
+  for (const p of spansStartingIn(doc.places, start, end)) {
     if (p.demonym || specificity(p.entry) < ADMIN1_SPECIFICITY || (country && p.entry.countryCode !== country)) continue;
     if (eventful.has(doc.sentenceAt(p.start)) || describesActor(doc, p) || namesRoad(doc, p) || isDatelinePlace(doc.text, p.start, p.end)) continue;
     best = p;
