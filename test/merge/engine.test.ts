@@ -131,15 +131,21 @@ test('the same toll from two outlets of one day and place is evidence of one eve
   assert.deepEqual(groupsOf([shelling('a', 'd1', 7), shelling('b', 'd2', 7, '03')]), [['a', 'b']]);
 });
 
-test('reports that place nothing finer than the country merge only on the same toll of one day', () => {
+test('reports that place nothing finer than the country merge only on the same toll', () => {
   // (shelling: two bombings of one day are evidence by themselves, see below)
   const shelling = (id: string, doc: string, fatalities: number, day = '02', sub = 'Shelling/artillery/missile attack') =>
     rec(id, doc, { event_date: `2024-05-${day}`, event_type: 'Explosions/Remote violence', sub_event_type: sub, fatalities });
   assert.deepEqual(groupsOf([shelling('a', 'd1', 17), shelling('b', 'd2', 17)]), [['a', 'b']]);
-  // another toll, another day, or a single death: too little to go on
+  // told the next day, or of an air strike and of shelling, or by a report placed in its province
+  assert.deepEqual(groupsOf([shelling('a', 'd1', 17), shelling('b', 'd2', 17, '03')]), [['a', 'b']]);
+  assert.deepEqual(groupsOf([shelling('a', 'd1', 17), shelling('b', 'd2', 17, '02', 'Air/drone strike')]), [['a', 'b']]);
+  assert.deepEqual(groupsOf([shelling('a', 'd1', 17), { ...shelling('b', 'd2', 17), admin1: 'Hama', location: 'Hama', geo_precision: 3 }]), [['a', 'b']]);
+  // another toll, two days apart, or a single death: too little to go on
   assert.deepEqual(groupsOf([shelling('a', 'd1', 17), shelling('b', 'd2', 16)]), [['a'], ['b']]);
-  assert.deepEqual(groupsOf([shelling('a', 'd1', 17), shelling('b', 'd2', 17, '03')]), [['a'], ['b']]);
+  assert.deepEqual(groupsOf([shelling('a', 'd1', 17), shelling('b', 'd2', 17, '04')]), [['a'], ['b']]);
   assert.deepEqual(groupsOf([shelling('a', 'd1', 1), shelling('b', 'd2', 1)]), [['a'], ['b']]);
+  // a battle and a protest are never one event
+  assert.deepEqual(groupsOf([shelling('a', 'd1', 17), { ...shelling('b', 'd2', 17), event_type: 'Protests', sub_event_type: 'Peaceful protest' }]), [['a'], ['b']]);
 });
 
 test('two tolls of one day and one province within a factor of two are a count and its update', () => {
