@@ -219,3 +219,11 @@ test('"such suggestions as assassinating", "either surrender or die": examples a
   const either = eventsOf('On Tuesday, a commander in Raqqa said the foreign fighters have two choices: either surrender or die.' + FILLER);
   assert.ok(!either.some((e) => e.sub_event_type === 'Agreement'), either.map(brief).join('; '));
 });
+
+test('deaths of want or illness ("died because of a lack of medical care") are no conflict fatalities', () => {
+  const events = eventsOf('At least 15 children have died in Syria because of a lack of medical care, the UN said. Fighting between rebel factions in Idlib province has raised fears of displacement.' + FILLER);
+  assert.ok(!events.some((e) => e.fatalities > 0), events.map(brief).join('; '));
+  // Deaths of violence in the same words stay.
+  const shot = eventsOf('On Monday, gunmen killed three villagers in Maiduguri because of a land dispute, police said.' + FILLER);
+  assert.deepEqual(shot.map((e) => e.fatalities), [3]);
+});
