@@ -15,6 +15,14 @@ const LOCATIVE_BEFORE = new RegExp(`\\b(?:${placeModifiers.locativeBefore.join('
 // (The region after the town, "from Lewes, East Sussex", is the hometown's too.)
 const ORIGIN_BEFORE = new RegExp(`,\\s*(?:\\d{1,3}\\s*,\\s*)?(?:${placeModifiers.originBefore.join('|')})\\s+(?:the\\s+)?(?:\\p{Lu}[\\p{L}'’-]*(?:\\s\\p{Lu}[\\p{L}'’-]*){0,2},\\s*)?$`, 'iu');
 
+/** "at a tempo not seen even in the battles for Mosul": a place a comparison names (cue, then up to 60 characters of its clause). */
+const COMPARED_BEFORE = new RegExp(`\\b(?:${placeModifiers.comparedBefore.join('|')})\\b[^.;:!?]{0,60}$`, 'i');
+
+/** Whether the place is named in a comparison ("not seen even in the battles for Raqqa"): not where the event happened. */
+export function comparedPlace(doc: Doc, place: PlaceMention): boolean {
+  return COMPARED_BEFORE.test(doc.text.slice(Math.max(0, place.start - 90), place.start));
+}
+
 const UNIT_WORD_AFTER = new RegExp(`^\\s+(${placeModifiers.unitWords.join('|')})\\b`, 'i');
 
 const ROAD_AFTER = /^(?:-\p{Lu}[\p{L}'’]*(?:\s\p{Lu}[\p{L}'’]*)?)?\s+(?:\p{Ll}+\s+)?(?:road|highway|street|avenue|bypass|expressway)\b/iu;
@@ -243,7 +251,7 @@ function frameOf(doc: Doc, si: number, s: Span, layers: Layers): Frame | null {
     };
   });
   let places = placesAll.filter(
-    (p) => !p.demonym && !actors.some((a) => overlaps(a, p)) && !reporterSpans.some((r) => overlaps(r, p)) && !describesActor(doc, p) && !namesRoad(doc, p),
+    (p) => !p.demonym && !actors.some((a) => overlaps(a, p)) && !reporterSpans.some((r) => overlaps(r, p)) && !describesActor(doc, p) && !namesRoad(doc, p) && !comparedPlace(doc, p),
   );
   // A dateline says where the report was filed: the event's place only when no other town places it.
   const told = places.filter((p) => !isDatelinePlace(doc.text, p.start, p.end));

@@ -141,3 +141,24 @@ test("a country's acronym names it only written in capitals", () => {
   assert.equal(geo.parse('Rebels attacked a convoy in CAR on Monday.').find((p) => p.text === 'CAR')?.entry.countryCode, 'CF');
   assert.equal(geo.parse('Talks opened in the UAE.').find((p) => p.text === 'UAE')?.entry.countryCode, 'AE');
 });
+
+test('a town of the one country a text\'s cues name needs no other support, where the text names no country', () => {
+  const geo = loadGeoparser();
+  const show = (ps: { text: string; entry: { countryCode: string } }[]) => JSON.stringify(ps.map((p) => [p.text, p.entry.countryCode]));
+  const cued = geo.parse('The priest of Alindao Diocese was abducted by ex-Seleka.');
+  assert.ok(cued.some((p) => p.text === 'Alindao' && p.entry.countryCode === 'CF'), show(cued));
+  // Without the cue, a minor town alone is too weak.
+  assert.ok(!geo.parse('The priest of Alindao Diocese was abducted.').some((p) => p.text === 'Alindao'));
+  // "outside of X" cues a place as "outside X" does.
+  const outside = geo.parse('Militants attacked a village outside of Bambari.');
+  assert.ok(outside.some((p) => p.text === 'Bambari' && p.entry.countryCode === 'CF'), show(outside));
+});
+
+test('a minor town named with a region that holds no town of that name stands for the region, even where another region of that country has one', () => {
+  const geo = loadGeoparser();
+  // GeoNames knows a Kam'yanka in Odesa oblast, none in Donetsk oblast.
+  const places = geo.parse('Shelling was reported near Kamyanka, Donetsk, on Tuesday.');
+  const kamyanka = places.find((p) => p.text === 'Kamyanka');
+  assert.equal(kamyanka?.entry.countryCode, 'UA');
+  assert.equal(kamyanka?.entry.admin1, 'Donetsk', JSON.stringify(places.map((p) => [p.text, p.entry.name, p.entry.admin1])));
+});
