@@ -117,8 +117,10 @@ function plainBody(document: DomNode, root: DomNode, head: DomNode | null, body:
     let only: DomNode | undefined;
     let elements = 0;
     let text = false;
-    for (let i = 0; i < el.childNodes.length; i++) {
-      const child = el.childNodes[i]!;
+    // (linkedom makes a new list of the children each time childNodes is read: read once.)
+    const children = el.childNodes;
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i]!;
       if (child.nodeType === 1) {
         elements++;
         only = child;
@@ -132,7 +134,8 @@ function plainBody(document: DomNode, root: DomNode, head: DomNode | null, body:
   // `el` holds the text: below it only text, comments and inline elements without attributes.
   const stack: DomNode[] = [];
   const push = (node: DomNode) => {
-    for (let i = 0; i < node.childNodes.length; i++) stack.push(node.childNodes[i]!);
+    const children = node.childNodes;
+    for (let i = 0; i < children.length; i++) stack.push(children[i]!);
   };
   push(el);
   while (stack.length > 0) {
@@ -146,8 +149,9 @@ function plainBody(document: DomNode, root: DomNode, head: DomNode | null, body:
 
 /** Whether `node`'s children are whitespace, comments, a doctype and elements that pass `ok`. */
 function onlyElements(node: DomNode, ok: (el: DomNode) => boolean): boolean {
-  for (let i = 0; i < node.childNodes.length; i++) {
-    const child = node.childNodes[i]!;
+  const children = node.childNodes;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i]!;
     if (child.nodeType === 1 ? !ok(child) : child.nodeType === 3 ? (child.data ?? '').trim() !== '' : child.nodeType !== 8 && child.nodeType !== 10) return false;
   }
   return true;
