@@ -3,7 +3,7 @@
 // to the named group the document is about; generic state actors are named for the event's country.
 import { firstStartingAfter, type Doc } from '../common/doc.js';
 import { lookupCountry } from '../geography/index.js';
-import { actorEntry, type ActorEntry } from '../locales/en/actors.js';
+import { actorEntry, namedMilitiaLabel, type ActorEntry } from '../locales/en/actors.js';
 import { isPassive, type Frame, type Participant } from './frames.js';
 import stateForces from './data/state-forces.json' with { type: 'json' };
 import actorDictionary from '../locales/en/data/actors.json' with { type: 'json' };
@@ -32,6 +32,13 @@ export interface EventActors {
 /** Generic words that in a story about a named group mean that group. */
 const COREFERENT = new Set(['militants', 'militant', 'insurgents', 'insurgent', 'fighters', 'jihadists', 'terrorists', 'terrorist', 'rebels', 'extremists', 'attackers', 'attacker', 'assailants', 'assailant', 'armed militants', 'suspected militants', 'suspected militant', 'suspected terrorists', 'suspected insurgents', 'militant group', 'armed group', 'the group']);
 const ARMED = new Set([1, 2, 3, 4, 8]);
+/** Generic words that in a story about a militia named by its words ("Darfur communal militia") mean that militia. */
+const MILITIA_WORDS = new Set<string>(actorDictionary.militiaOfNamedGroup);
+
+/** The dictionary entry of a tally key (a named militia's key is the generic communal militia's). */
+function entryOfKey(key: string): ActorEntry | undefined {
+  return actorEntry(key.startsWith('militia:') ? 'communal-militia' : key);
+}
 
 interface CountryForces {
   name?: string;
@@ -77,16 +84,19 @@ export function resolveCoreference(doc: Doc): Map<number, string> {
   for (const a of doc.actors) {
     while (r < reporters.length && reporters[r]!.end <= a.start) r++;
     const inReporter = r < reporters.length && reporters[r]!.start <= a.start && a.end <= reporters[r]!.end;
-    if (!a.generic) {
+    // (A militia named by its words, "Darfur communal militia", is named though its entry is generic.)
+    const militia = a.actorId === 'communal-militia' ? namedMilitiaLabel(a.text) : undefined;
+    if (!a.generic || militia) {
       if (a.inter >= 2 && a.inter <= 4 && !inReporter) {
-        last = a.actorId;
+        last = militia ? `militia:${militia}` : a.actorId;
         lastEnd = a.end;
       }
       continue;
     }
     // "eight Al Shabaab gunmen": armed men named right after their group are its members.
     const membersOfLast = last !== undefined && a.inter >= 2 && a.inter <= 4 && a.start === lastEnd + 1 && doc.text.charCodeAt(lastEnd) === 32;
-    if (last && (membersOfLast || COREFERENT.has(a.text.toLowerCase()))) map.set(a.start, last);
+    const word = a.text.toLowerCase();
+    if (last && (membersOfLast || COREFERENT.has(word) || (last.startsWith('militia:') && MILITIA_WORDS.has(word)))) map.set(a.start, last);
   }
   return map;
 }
@@ -125,7 +135,10 @@ function actorKey(mention: Participant['mention'], ctx: RoleContext): string {
     const cc = forcesCountry(ctx.doc, mention);
     if (cc && cc !== ctx.countryCode) return `${mention.actorId}@${cc}`;
   }
-  if (mention.actorId === 'communal-militia' && /^\p{Lu}/u.test(mention.text) && !GENERIC_COMMUNAL.has(mention.text.toLowerCase())) return `ethnic:${mention.text.replace(/s$/, '')}`;
+  if (mention.actorId === 'communal-militia' && /^\p{Lu}/u.test(mention.text) && !GENERIC_COMMUNAL.has(mention.text.toLowerCase())) {
+    const named = namedMilitiaLabel(mention.text);
+    return named ? `militia:${named}` : `ethnic:${mention.text.replace(/s$/, '')}`;
+  }
   return mention.actorId;
 }
 
@@ -229,7 +242,7 @@ export function resolveActors(frames: Frame[], ctx: RoleContext, options: RoleOp
     for (let i = 0; i < frame.participants.length; i++) {
       const p = frame.participants[i]!;
       const id = keys[i]!;
-      const entry = actorEntry(ctx.coref.get(p.mention.start) ?? p.mention.actorId);
+      const entry = entryOfKey(ctx.coref.get(p.mention.start) ?? p.mention.actorId);
       if (!entry) continue;
       let t = tallies.get(id);
       if (!t) {
@@ -278,7 +291,7 @@ export function resolveActors(frames: Frame[], ctx: RoleContext, options: RoleOp
   }
   const resolve = (key: string, t: Tally): ResolvedActor => ({
     key,
-    name: key.startsWith('ethnic:') ? ethnicMilitiaName(key.slice(7), ctx.country) : key.includes('@') ? foreignForcesName(t.entry, key.slice(key.indexOf('@') + 1), ctx.date) : actorName(t.entry, ctx.countryCode, ctx.country, ctx.date),
+    name: key.startsWith('ethnic:') ? ethnicMilitiaName(key.slice(7), ctx.country) : key.startsWith('militia:') ? `${key.slice(8)}${ctx.country ? ` (${ctx.country})` : ''}` : key.includes('@') ? foreignForcesName(t.entry, key.slice(key.indexOf('@') + 1), ctx.date) : actorName(t.entry, ctx.countryCode, ctx.country, ctx.date),
     // State forces abroad are external forces (codebook 3.1: inter 8).
     // (Only where the text places the event in its country below the country itself: a country
     // named alone, "Ethiopian raiders kill Kenyan police", may be the raiders' origin.)
