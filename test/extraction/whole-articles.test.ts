@@ -219,3 +219,11 @@ test('"such suggestions as assassinating", "either surrender or die": examples a
   const either = eventsOf('On Tuesday, a commander in Raqqa said the foreign fighters have two choices: either surrender or die.' + FILLER);
   assert.ok(!either.some((e) => e.sub_event_type === 'Agreement'), either.map(brief).join('; '));
 });
+
+test('deaths of want or illness ("died because of a lack of medical care") are no conflict fatalities', () => {
+  const killed = (text: string) => extractor.extract({ text, date: '2024-03-08', origin: { file: 'inline' } }).doc.figures.filter((f) => f.kind === 'killed').map((f) => f.value);
+  assert.deepEqual(killed('At least 15 children have died in Syria because of a lack of medical care, the UN said.'), []);
+  assert.deepEqual(killed('Four displaced children died of hypothermia in the camp on Monday.'), []);
+  // Deaths of violence stay, whatever else the sentence says.
+  assert.deepEqual(killed('On Monday, gunmen killed three villagers in Maiduguri because of a land dispute, police said.'), [3]);
+});
