@@ -3,7 +3,7 @@
 import { spansStartingIn, type ActorMention, type Attribution, type DateMention, type Doc, type Figure, type PlaceMention, type Span, type TriggerMention } from '../common/doc.js';
 import placeModifiers from '../locales/en/data/place-modifiers.json' with { type: 'json' };
 import { isDatelinePlace } from '../locales/en/dateline.js';
-import { backgroundClause, cumulativeClause } from '../locales/en/time-reference.js';
+import { backgroundClause, citations, cumulativeClause } from '../locales/en/time-reference.js';
 import { isArmed } from './actor-roles.js';
 
 const MODIFIER_AFTER = new RegExp(`^(-|[\\s,]+(${placeModifiers.following.join('|')})\\b)`, 'i');
@@ -301,8 +301,11 @@ export function buildFrames(doc: Doc): Frame[] {
     // day of its own the clause reports no event either.
     const cumulative = cumulativeClause(text);
     let current = layers;
+    // A bracketed citation of a published piece ("(Isis hostage is alive, 6 February)") tells that
+    // piece's news: nothing in it is this text's event, date or place.
+    for (const [from, to] of citations(text)) current = partition(current, s.start + from, s.start + to)[1];
     let earlier: Layers | undefined;
-    if (bg) [earlier, current] = partition(layers, s.start + bg[0], s.start + bg[1]);
+    if (bg) [earlier, current] = partition(current, s.start + bg[0], s.start + bg[1]);
     if (cumulative) {
       const [inside, outside] = partition(current, s.start + cumulative[0], s.start + cumulative[1]);
       const dated = inside.dates.some((d) => !d.reporting && !d.vague && d.precision === 1);

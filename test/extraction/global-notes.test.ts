@@ -445,3 +445,15 @@ test('of two generic names of one type, the bracket\'s is the more specific: "se
   const e = first('On 6 May 2021, security forces (presumed police) fired tear gas at demonstrators in Khartoum (Khartoum, Khartoum) who demanded civilian rule.');
   assert.match(e?.actor2 ?? '', /^Police Forces of Sudan/);
 });
+
+test('forces named only in what a demonstration is about are no side it faced; forces that disperse it are', () => {
+  const topic = first('On 3 May 2021, in Recife, residents demonstrated over the death of a boy killed by the Military Police during an operation.');
+  assert.equal(topic?.event_type, 'Protests');
+  assert.equal(topic?.actor2 ?? '', '', 'the police killing is the topic');
+  const asked = first('On 4 May 2021, farmers in Kassala (Kassala, Kassala) staged a sit-in demanding compensation from the government.');
+  assert.equal(asked?.actor2 ?? '', '');
+  const faced = first('On 5 May 2021, residents in Kassala (Kassala, Kassala) protested against the arrest of a trader by the police and were dispersed by police with tear gas.');
+  assert.match(faced?.actor2 ?? '', /^Police Forces of Sudan/, 'police who dispersed them faced them');
+  const measured = first('On 6 May 2021, residents in Kassala (Kassala, Kassala) blocked the main road for over four hours, demanding water, forcing police to fire tear gas to disperse them.');
+  assert.match(measured?.actor2 ?? '', /^Police Forces of Sudan/, '"over four hours" measures, it tells no topic');
+});

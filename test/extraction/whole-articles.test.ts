@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { AcledEvent } from '../../src/common/event.js';
 import { createExtractor } from '../../src/pipeline/index.js';
-import { backgroundClause, cumulativeClause } from '../../src/locales/en/time-reference.js';
+import { backgroundClause, citations, cumulativeClause } from '../../src/locales/en/time-reference.js';
 
 const extractor = createExtractor();
 
@@ -202,4 +202,28 @@ test('a place named in a comparison ("not seen even in the battles for Mosul") i
   const text = 'Isis fighters clashed with the Syrian Democratic Forces on Saturday, at a tempo not seen even in the major battles for the cities of Mosul and Raqqa. Fighters in Baghuz said the jihadists were trapped. Reporters in Baghuz heard the fighting. Baghuz is the group\'s last redoubt.' + FILLER;
   const events = eventsOf(text);
   assert.ok(events.length > 0 && !events.some((e) => e.location === 'Mosul' || /Raqqa/.test(e.location)), events.map(brief).join('; '));
+});
+
+test('a bracketed citation of a published piece ("(Hostage is alive, 6 February)") tells no event of the text', () => {
+  const text = 'The Kurdish forces have never sought to topple the government, contrary to your report (Rebels kidnapped aid worker in Raqqa, says ministry, 6 February). They want autonomy.';
+  const events = eventsOf(text);
+  assert.deepEqual(events.map(brief), []);
+  assert.deepEqual(citations('As argued (Opinion, 4 January), the war is lost.'), [[10, 30]]);
+  // A bracket with no day of publication is no citation.
+  assert.deepEqual(citations('Rebels (backed by Turkey, officials say) attacked Afrin.'), []);
+});
+
+test('"such suggestions as assassinating", "either surrender or die": examples and alternatives are no events', () => {
+  const ideas = eventsOf('On Thursday the minister blocked such preposterous suggestions as assassinating the governor of Kandahar.' + FILLER);
+  assert.ok(!ideas.some((e) => e.event_type === 'Violence against civilians' || e.event_type === 'Battles'), ideas.map(brief).join('; '));
+  const either = eventsOf('On Tuesday, a commander in Raqqa said the foreign fighters have two choices: either surrender or die.' + FILLER);
+  assert.ok(!either.some((e) => e.sub_event_type === 'Agreement'), either.map(brief).join('; '));
+});
+
+test('deaths of want or illness ("died because of a lack of medical care") are no conflict fatalities', () => {
+  const killed = (text: string) => extractor.extract({ text, date: '2024-03-08', origin: { file: 'inline' } }).doc.figures.filter((f) => f.kind === 'killed').map((f) => f.value);
+  assert.deepEqual(killed('At least 15 children have died in Syria because of a lack of medical care, the UN said.'), []);
+  assert.deepEqual(killed('Four displaced children died of hypothermia in the camp on Monday.'), []);
+  // Deaths of violence stay, whatever else the sentence says.
+  assert.deepEqual(killed('On Monday, gunmen killed three villagers in Maiduguri because of a land dispute, police said.'), [3]);
 });

@@ -175,3 +175,14 @@ test('two bombings of one day in one province are one incident; air strikes or a
   // one document's two bombings stay two
   assert.deepEqual(groupsOf([report('a', 'd1', ied), report('b', 'd1', ied)]), [['a'], ['b']]);
 });
+
+test('a report near a town and one at the town are of one area only: they merge on more evidence', () => {
+  const at = strikeIdlib('a', 'd1', { location: 'Saraqib', latitude: 35.86, longitude: 36.8 });
+  const near = strikeIdlib('b', 'd2', { location: 'Saraqib', latitude: 35.86, longitude: 36.8, geo_precision: 2 });
+  assert.deepEqual(groupsOf([at, near]), [['a'], ['b']]);
+  // both at the town, or both near it: one place
+  assert.deepEqual(groupsOf([at, { ...near, geo_precision: 1 }]), [['a', 'b']]);
+  assert.deepEqual(groupsOf([{ ...at, geo_precision: 2 }, near]), [['a', 'b']]);
+  // the same toll is the evidence more
+  assert.deepEqual(groupsOf([{ ...at, fatalities: 5 }, { ...near, fatalities: 5 }]), [['a', 'b']]);
+});

@@ -61,10 +61,14 @@ function insideName(tokens: Token[], k: number): boolean {
   return t.text !== t.text.toUpperCase() && prev.text !== prev.text.toUpperCase();
 }
 
+const IDEAS_SUCH_AS = new Set<string>(irrealisLexicon.ideasSuchAs);
+
 function isIrrealis(tokens: Token[], first: number): boolean {
   const sentence = tokens[first]!.sentence;
   for (let k = first - 1; k >= 0 && k >= first - IRREALIS_WINDOW; k--) {
     const t = tokens[k]!;
+    // "such suggestions as assassinating him", "options such as bombing": examples of what was proposed.
+    if (t.lower === 'as' && k > 0 && tokens[k - 1]!.sentence === sentence && (IDEAS_SUCH_AS.has(tokens[k - 1]!.lower) || (tokens[k - 1]!.lower === 'such' && k > 1 && IDEAS_SUCH_AS.has(tokens[k - 2]!.lower)))) return true;
     if (t.sentence !== sentence || CLAUSE_BREAK.has(t.lower)) break;
     // "May" the month is no modal verb, nor is a cue word inside a name ("the Ministry of Urban Planning").
     if (t.upper && (t.lower === 'may' || insideName(tokens, k))) continue;
