@@ -168,6 +168,12 @@ export class Doc {
    * was filed, the event's place only when the text places it nowhere below its country.
    */
   dateline?: PlaceMention;
+  /**
+   * Places of the sentences out of scope just before an event's (see locales/en/scope's
+   * SCENE_SENTENCES), read only as the scene they may set for an event the text places nowhere
+   * else ("Inside the stadium in Sydney, ... Before the match, refugees staged a protest").
+   */
+  readonly scenePlaces: PlaceMention[] = [];
   readonly actors: ActorMention[] = [];
   readonly triggers: TriggerMention[] = [];
   readonly attributions: Attribution[] = [];

@@ -3,7 +3,7 @@
 // to the named group the document is about; generic state actors are named for the event's country.
 import { firstStartingAfter, type Doc } from '../common/doc.js';
 import { lookupCountry } from '../geography/index.js';
-import { actorEntry, type ActorEntry } from '../locales/en/actors.js';
+import { actorEntry, namedMilitiaLabel, type ActorEntry } from '../locales/en/actors.js';
 import { isPassive, type Frame, type Participant } from './frames.js';
 import stateForces from './data/state-forces.json' with { type: 'json' };
 import actorDictionary from '../locales/en/data/actors.json' with { type: 'json' };
@@ -32,6 +32,13 @@ export interface EventActors {
 /** Generic words that in a story about a named group mean that group. */
 const COREFERENT = new Set(['militants', 'militant', 'insurgents', 'insurgent', 'fighters', 'jihadists', 'terrorists', 'terrorist', 'rebels', 'extremists', 'attackers', 'attacker', 'assailants', 'assailant', 'armed militants', 'suspected militants', 'suspected militant', 'suspected terrorists', 'suspected insurgents', 'militant group', 'armed group', 'the group']);
 const ARMED = new Set([1, 2, 3, 4, 8]);
+/** Generic words that in a story about a militia named by its words ("Darfur communal militia") mean that militia. */
+const MILITIA_WORDS = new Set<string>(actorDictionary.militiaOfNamedGroup);
+
+/** The dictionary entry of a tally key (a named militia's key is the generic communal militia's). */
+function entryOfKey(key: string): ActorEntry | undefined {
+  return actorEntry(key.startsWith('militia:') ? 'communal-militia' : key);
+}
 
 interface CountryForces {
   name?: string;
@@ -77,16 +84,19 @@ export function resolveCoreference(doc: Doc): Map<number, string> {
   for (const a of doc.actors) {
     while (r < reporters.length && reporters[r]!.end <= a.start) r++;
     const inReporter = r < reporters.length && reporters[r]!.start <= a.start && a.end <= reporters[r]!.end;
-    if (!a.generic) {
+    // (A militia named by its words, "Darfur communal militia", is named though its entry is generic.)
+    const militia = a.actorId === 'communal-militia' ? namedMilitiaLabel(a.text) : undefined;
+    if (!a.generic || militia) {
       if (a.inter >= 2 && a.inter <= 4 && !inReporter) {
-        last = a.actorId;
+        last = militia ? `militia:${militia}` : a.actorId;
         lastEnd = a.end;
       }
       continue;
     }
     // "eight Al Shabaab gunmen": armed men named right after their group are its members.
     const membersOfLast = last !== undefined && a.inter >= 2 && a.inter <= 4 && a.start === lastEnd + 1 && doc.text.charCodeAt(lastEnd) === 32;
-    if (last && (membersOfLast || COREFERENT.has(a.text.toLowerCase()))) map.set(a.start, last);
+    const word = a.text.toLowerCase();
+    if (last && (membersOfLast || COREFERENT.has(word) || (last.startsWith('militia:') && MILITIA_WORDS.has(word)))) map.set(a.start, last);
   }
   return map;
 }
@@ -125,7 +135,10 @@ function actorKey(mention: Participant['mention'], ctx: RoleContext): string {
     const cc = forcesCountry(ctx.doc, mention);
     if (cc && cc !== ctx.countryCode) return `${mention.actorId}@${cc}`;
   }
-  if (mention.actorId === 'communal-militia' && /^\p{Lu}/u.test(mention.text) && !GENERIC_COMMUNAL.has(mention.text.toLowerCase())) return `ethnic:${mention.text.replace(/s$/, '')}`;
+  if (mention.actorId === 'communal-militia' && /^\p{Lu}/u.test(mention.text) && !GENERIC_COMMUNAL.has(mention.text.toLowerCase())) {
+    const named = namedMilitiaLabel(mention.text);
+    return named ? `militia:${named}` : `ethnic:${mention.text.replace(/s$/, '')}`;
+  }
   return mention.actorId;
 }
 
@@ -187,6 +200,47 @@ const SAME_SIDE_LINK = new RegExp(
   'i',
 );
 
+const CROWD_CAUSE = new RegExp(`\\b(?:${actorDictionary.crowdCause.openers.map(esc).join('|')})\\b(?!\\s+(?:\\d|(?:${actorDictionary.crowdCause.notBefore.map(esc).join('|')})\\b))`, 'gi');
+const CAUSE_CLAUSE_BREAK = new RegExp(`[.!?,;:()\\[\\]]|\\s[-–—]\\s|\\b(?:${actorDictionary.crowdCause.clauseBreaks.map(esc).join('|')})\\b`, 'i');
+/**
+ * Triggers that tell forces acting on a crowd, a fight or the crowd's violence: they end a
+ * demonstration's topic, unless told in the passive with its agent after ("a boy killed by police").
+ */
+const FACING_CLASSES = new Set(['protest-intervention', 'protest-excessive', 'clash', 'Arrests', 'riot', 'riot-conduct', 'violence', 'mob']);
+const INTERVENING_CLASSES = new Set(['protest-intervention', 'protest-excessive', 'clash', 'Arrests']);
+const BY_AFTER = /^\s+by\b/i;
+const NOUN_BEFORE = /\b(?:the|a|an)\s+$/i;
+/** Triggers of violence right before a topic word make it the violence's target ("threw stones against police"). */
+const VIOLENT_CLASSES = new Set(['violence', 'clash', 'riot-conduct', 'protest-intervention', 'protest-excessive', 'mob']);
+const VIOLENCE_BEFORE_CAUSE_CHARS = 25;
+
+/**
+ * The spans of a frame's sentence that tell what a crowd is about or whom it addresses ("over the
+ * death of a teenager killed by the Military Police", "demanding aid from the government"): from a
+ * topic word (crowdCause in the actor data) to the end of its clause.
+ */
+function crowdCauseSpans(text: string, frame: Frame): [number, number][] {
+  const out: [number, number][] = [];
+  const sentence = text.slice(frame.span.start, frame.span.end);
+  CROWD_CAUSE.lastIndex = 0;
+  for (let m = CROWD_CAUSE.exec(sentence); m; m = CROWD_CAUSE.exec(sentence)) {
+    const from = frame.span.start + m.index + m[0].length;
+    const opener = frame.span.start + m.index;
+    if (frame.triggers.some((t) => VIOLENT_CLASSES.has(t.cls) && t.end <= opener && opener - t.end <= VIOLENCE_BEFORE_CAUSE_CHARS)) continue;
+    const brk = CAUSE_CLAUSE_BREAK.exec(text.slice(from, frame.span.end));
+    let to = brk ? from + brk.index : frame.span.end;
+    for (const t of frame.triggers) {
+      if (!FACING_CLASSES.has(t.cls) || t.start < from || t.start >= to) continue;
+      // ("the burning of three men by soldiers": a deed named as a noun is the topic too.)
+      // (Forces dispersing, arresting or fighting the crowd face it however told: "tear-gassed by police".)
+      if (!INTERVENING_CLASSES.has(t.cls) && (BY_AFTER.test(text.slice(t.end, t.end + 4)) || NOUN_BEFORE.test(text.slice(Math.max(from, t.start - 5), t.start)))) continue;
+      to = t.start;
+    }
+    out.push([from, to]);
+  }
+  return out;
+}
+
 export function resolveActors(frames: Frame[], ctx: RoleContext, options: RoleOptions = {}): EventActors {
   interface Tally {
     entry: ActorEntry;
@@ -199,6 +253,8 @@ export function resolveActors(frames: Frame[], ctx: RoleContext, options: RoleOp
     allies: Map<string, number>;
     /** The keys of the agents of the violent verbs it is the object of ("X killed [it]"). */
     targetOf: Set<string>;
+    /** Mentions inside what a crowd is about ("protested over the killing of a man by police"). */
+    topic: number;
   }
   const tallies = new Map<string, Tally>();
   // Actors named together before the verb of a sentence that tells no fight between sides
@@ -226,14 +282,16 @@ export function resolveActors(frames: Frame[], ctx: RoleContext, options: RoleOp
         }
       });
     }
+    // (Only a demonstration's state actors are read for its topic: see crowdTopic below.)
+    const causes = options.crowd && frame.participants.some((p) => p.mention.inter === 1) ? crowdCauseSpans(ctx.doc.text, frame) : [];
     for (let i = 0; i < frame.participants.length; i++) {
       const p = frame.participants[i]!;
       const id = keys[i]!;
-      const entry = actorEntry(ctx.coref.get(p.mention.start) ?? p.mention.actorId);
+      const entry = entryOfKey(ctx.coref.get(p.mention.start) ?? p.mention.actorId);
       if (!entry) continue;
       let t = tallies.get(id);
       if (!t) {
-        t = { entry, weight: 0, agent: 0, support: 0, opposed: 0, mentions: [], allies: new Map(), targetOf: new Set() };
+        t = { entry, weight: 0, agent: 0, support: 0, opposed: 0, mentions: [], allies: new Map(), targetOf: new Set(), topic: 0 };
         tallies.set(id, t);
       }
       t.weight += p.reporter ? 0.5 : 1;
@@ -241,6 +299,7 @@ export function resolveActors(frames: Frame[], ctx: RoleContext, options: RoleOp
       if (!p.reporter && p.opposed) t.opposed++;
       if (!p.reporter && p.supporting) t.support++;
       t.mentions.push(p.mention);
+      if (causes.length > 0 && causes.some(([a, b]) => p.mention.start >= a && p.mention.end <= b)) t.topic++;
     }
     // The object of each violent verb: the first participant after it, nothing but a number or
     // a determiner between ("killed at least 17 traders", "shot dead a civilian").
@@ -278,7 +337,7 @@ export function resolveActors(frames: Frame[], ctx: RoleContext, options: RoleOp
   }
   const resolve = (key: string, t: Tally): ResolvedActor => ({
     key,
-    name: key.startsWith('ethnic:') ? ethnicMilitiaName(key.slice(7), ctx.country) : key.includes('@') ? foreignForcesName(t.entry, key.slice(key.indexOf('@') + 1), ctx.date) : actorName(t.entry, ctx.countryCode, ctx.country, ctx.date),
+    name: key.startsWith('ethnic:') ? ethnicMilitiaName(key.slice(7), ctx.country) : key.startsWith('militia:') ? `${key.slice(8)}${ctx.country ? ` (${ctx.country})` : ''}` : key.includes('@') ? foreignForcesName(t.entry, key.slice(key.indexOf('@') + 1), ctx.date) : actorName(t.entry, ctx.countryCode, ctx.country, ctx.date),
     // State forces abroad are external forces (codebook 3.1: inter 8).
     // (Only where the text places the event in its country below the country itself: a country
     // named alone, "Ethiopian raiders kill Kenyan police", may be the raiders' origin.)
@@ -294,8 +353,11 @@ export function resolveActors(frames: Frame[], ctx: RoleContext, options: RoleOp
   const isSupporter = ([, t]: [string, Tally]) => t.support > 0 && t.support * 2 >= t.weight && t.entry.inter === 8;
   const score = ([, t]: [string, Tally]) => t.weight + t.agent * 1.5 + (ARMED.has(t.entry.inter) ? 0.5 : 0) - (t.entry.kind === 'population' || t.entry.kind === 'civilians' ? 1 : 0);
   // Only a source ("officials said") is no party to the event, unless it is a named group.
+  // State forces or a government named only in what a crowd is about or asks ("protested the
+  // killing of a boy by police", "demanding aid from the government") are no side it faced.
+  const crowdTopic = ([, t]: [string, Tally]) => !!options.crowd && t.entry.inter === 1 && t.topic === t.mentions.length;
   const eligible = main.filter(
-    (x) => !isSupporter(x) && (x[1].weight > x[1].mentions.length * 0.5 || !x[1].entry.kind) && !(options.armedOnly && !ARMED.has(x[1].entry.inter)),
+    (x) => !isSupporter(x) && (x[1].weight > x[1].mentions.length * 0.5 || !x[1].entry.kind) && !(options.armedOnly && !ARMED.has(x[1].entry.inter)) && !crowdTopic(x),
   );
   const candidates = eligible.sort((a, b) => score(b) - score(a));
   const result: EventActors = { assoc1: [], assoc2: [] };

@@ -7,6 +7,7 @@ import { capitalOfSameName, lookupCountry } from '../geography/index.js';
 import { actorEntry } from '../locales/en/actors.js';
 import { isDatelinePlace, opensWithDateline } from '../locales/en/dateline.js';
 import { anchoredToStory, toldAsNoNews } from '../locales/en/time-reference.js';
+import { SCENE_SENTENCES } from '../locales/en/scope.js';
 import { actorName, isArmed, isCommunalPeople, resolveCoreference, resolveActors, type EventActors, type ResolvedActor } from './actor-roles.js';
 import { classify, COMMUNAL_CLASH, communalFightTold, forcesTargeted, inFight, type Classification } from './classify.js';
 import { deathFigures, evidence, figureClaim, reporterAt, sumFatalities } from './fatalities.js';
@@ -261,7 +262,6 @@ const BACKGROUND_AFTER_DAYS = 31;
 
 const ADMIN1_SPECIFICITY = 2;
 /** How many sentences back the scene of an unplaced event is looked for. */
-const SCENE_SENTENCES = 2;
 
 /**
  * The town (or province) named last in the sentences just before the group's first event sentence,
@@ -278,8 +278,10 @@ function sceneBefore(doc: Doc, group: Group, country: string | undefined): Place
   const eventful = new Set<number>();
   for (const t of spansStartingIn(doc.triggers, start, end)) if (!t.irrealis && t.cls !== 'note') eventful.add(doc.sentenceAt(t.start));
   let best: PlaceMention | undefined;
-  // (Places are sorted by start: the last that qualifies is the nearest.)
-  for (const p of spansStartingIn(doc.places, start, end)) {
+  // (Places are sorted by start: the last that qualifies is the nearest. The sentences out of
+  // scope were read for their places apart: doc.scenePlaces.)
+  const places = [...spansStartingIn(doc.places, start, end), ...spansStartingIn(doc.scenePlaces, start, end)].sort((a, b) => a.start - b.start);
+  for (const p of places) {
     if (p.demonym || specificity(p.entry) < ADMIN1_SPECIFICITY || (country && p.entry.countryCode !== country)) continue;
     if (eventful.has(doc.sentenceAt(p.start)) || describesActor(doc, p) || namesRoad(doc, p) || isDatelinePlace(doc.text, p.start, p.end)) continue;
     best = p;

@@ -3,7 +3,7 @@
 import { spansStartingIn, type ActorMention, type Attribution, type DateMention, type Doc, type Figure, type PlaceMention, type Span, type TriggerMention } from '../common/doc.js';
 import placeModifiers from '../locales/en/data/place-modifiers.json' with { type: 'json' };
 import { isDatelinePlace } from '../locales/en/dateline.js';
-import { backgroundClause, cumulativeClause } from '../locales/en/time-reference.js';
+import { backgroundClause, citations, cumulativeClause } from '../locales/en/time-reference.js';
 import { isArmed } from './actor-roles.js';
 
 const MODIFIER_AFTER = new RegExp(`^(-|[\\s,]+(${placeModifiers.following.join('|')})\\b)`, 'i');
@@ -14,6 +14,14 @@ const LOCATIVE_BEFORE = new RegExp(`\\b(?:${placeModifiers.locativeBefore.join('
 /** "Anna Campbell, 26, from Lewes, ...": an appositive of origin (after a comma, an age may come between) names a hometown. */
 // (The region after the town, "from Lewes, East Sussex", is the hometown's too.)
 const ORIGIN_BEFORE = new RegExp(`,\\s*(?:\\d{1,3}\\s*,\\s*)?(?:${placeModifiers.originBefore.join('|')})\\s+(?:the\\s+)?(?:\\p{Lu}[\\p{L}'’-]*(?:\\s\\p{Lu}[\\p{L}'’-]*){0,2},\\s*)?$`, 'iu');
+
+/** "at a tempo not seen even in the battles for Mosul": a place a comparison names (cue, then up to 60 characters of its clause). */
+const COMPARED_BEFORE = new RegExp(`\\b(?:${placeModifiers.comparedBefore.join('|')})\\b[^.;:!?]{0,60}$`, 'i');
+
+/** Whether the place is named in a comparison ("not seen even in the battles for Raqqa"): not where the event happened. */
+export function comparedPlace(doc: Doc, place: PlaceMention): boolean {
+  return COMPARED_BEFORE.test(doc.text.slice(Math.max(0, place.start - 90), place.start));
+}
 
 const UNIT_WORD_AFTER = new RegExp(`^\\s+(${placeModifiers.unitWords.join('|')})\\b`, 'i');
 
@@ -243,7 +251,7 @@ function frameOf(doc: Doc, si: number, s: Span, layers: Layers): Frame | null {
     };
   });
   let places = placesAll.filter(
-    (p) => !p.demonym && !actors.some((a) => overlaps(a, p)) && !reporterSpans.some((r) => overlaps(r, p)) && !describesActor(doc, p) && !namesRoad(doc, p),
+    (p) => !p.demonym && !actors.some((a) => overlaps(a, p)) && !reporterSpans.some((r) => overlaps(r, p)) && !describesActor(doc, p) && !namesRoad(doc, p) && !comparedPlace(doc, p),
   );
   // A dateline says where the report was filed: the event's place only when no other town places it.
   const told = places.filter((p) => !isDatelinePlace(doc.text, p.start, p.end));
@@ -293,8 +301,11 @@ export function buildFrames(doc: Doc): Frame[] {
     // day of its own the clause reports no event either.
     const cumulative = cumulativeClause(text);
     let current = layers;
+    // A bracketed citation of a published piece ("(Isis hostage is alive, 6 February)") tells that
+    // piece's news: nothing in it is this text's event, date or place.
+    for (const [from, to] of citations(text)) current = partition(current, s.start + from, s.start + to)[1];
     let earlier: Layers | undefined;
-    if (bg) [earlier, current] = partition(layers, s.start + bg[0], s.start + bg[1]);
+    if (bg) [earlier, current] = partition(current, s.start + bg[0], s.start + bg[1]);
     if (cumulative) {
       const [inside, outside] = partition(current, s.start + cumulative[0], s.start + cumulative[1]);
       const dated = inside.dates.some((d) => !d.reporting && !d.vague && d.precision === 1);

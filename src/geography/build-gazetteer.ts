@@ -113,8 +113,17 @@ export function readTsv(path: string): string[][] {
   return rows;
 }
 
-const ADMIN_SUFFIX = /\s+(county|province|governorate|region|state|oblast|prefecture|department|division|district|municipality|territory|muhafazat)$/;
-const ADMIN_PREFIX = /^(muhafazat|province of|state of|region of)\s+/;
+/** Generic words of unit names (data/unit-words.json): lists of folded words or phrases. */
+const UNIT_WORDS = JSON.parse(readFileSync(join(DATA_DIR, 'unit-words.json'), 'utf8')) as Record<string, string[] | string>;
+const alternation = (key: string) => (UNIT_WORDS[key] as string[]).slice().sort((a, b) => b.length - a.length).map((w) => w.replace(/ /g, '\\s+')).join('|');
+const ADMIN_SUFFIX = new RegExp(`\\s+(?:${alternation('admin1Suffixes')})$`);
+const ADMIN_PREFIX = new RegExp(`^(?:${alternation('admin1Prefixes')})\\s+`);
+const ADMIN2_SUFFIX = new RegExp(`\\s+(?:${alternation('admin2Suffixes')})$`);
+const ADMIN2_PREFIX = new RegExp(`^(?:${alternation('admin2Prefixes')})\\s+`);
+/** A unit named after its chief town by convention ("Cercle de Niono", "Yaloke Sub-Prefecture"): its unit word first or last. */
+const SEAT_NAMED = new RegExp(`^(?:${alternation('seatNamedUnits')})\\s|\\s(?:${alternation('seatNamedUnits')})$`);
+/** A unit word in a (folded) district name: a district with no town is still kept (see townlessUnitWords). */
+const TOWNLESS_UNIT = new RegExp(`\\b(?:${alternation('townlessUnitWords')})\\b`);
 
 /** Admin names without their generic word: "samburu county" -> "samburu", "dhaka division" -> "dhaka". */
 export function adminBaseName(folded: string): string {
@@ -396,7 +405,7 @@ export function buildGazetteer(): GazetteerFile {
     // text's district still says which country and region it is in.
     // (Only districts named with their unit word: bare townless names are mostly small
     // municipalities and parishes, namesakes of towns.)
-    if (!s && /\b(zone|province|district|region|department|prefecture|governorate|woreda|wereda|county|rayon|raion)\b/i.test(a.name)) {
+    if (!s && TOWNLESS_UNIT.test(foldName(a.name))) {
       const [country, admin1] = a.code.split('.');
       const a1 = admin1ByCode.get(`${country}.${admin1}`);
       const e = a1 === undefined ? undefined : admin1Entry.get(a1);
@@ -407,11 +416,15 @@ export function buildGazetteer(): GazetteerFile {
     const k = foldName(a.name);
     addKey(k, i);
     // "Province of Pangasinan" -> "pangasinan"; but "Walker County" keeps its word ("Walker" is a person).
-    // French names too: "Province du Yatenga", "Province de la Komandjoari" -> "yatenga", "komandjoari".
-    const base = k.replace(/\s+(municipality|district|province|prefecture|department|governorate|zone)$/, '').replace(/^(province|municipality|department) of\s+/, '').replace(/^(province|prefecture|departement|department) (du|de la|des|de l|de|d) /, '');
+    // French names too: "Province du Yatenga", "Cercle de Goundam", "Caza de Zahleh" -> "yatenga",
+    // "goundam", "zahleh" (data/unit-words.json).
+    const base = k.replace(ADMIN2_SUFFIX, '').replace(ADMIN2_PREFIX, '');
     // (A townless district's bare name is a town's when a town bears it: "Kutum" is the town,
     // "Kutum District" the district; "El Wak" is the Kenyan town, not the Somali district.)
     if (townless && (keyPost.get(base) ?? []).some((t) => out.f[t] === FEATURE_CODES.city)) continue;
+    // (Nor is the bare name of a unit named after its chief town by convention: "Niono" is the town,
+    // "Cercle de Niono" its district; see seatNamedUnits.)
+    if (SEAT_NAMED.test(k) && (keyPost.get(base) ?? []).some((t) => out.f[t] === FEATURE_CODES.city && out.a2[t] === idx)) continue;
     if (base !== k) addKey(base, i);
     // Spellings news uses ("Nahri Saraj" for Nahr-e Saraj).
     for (const v of nameVariants(base, out.countries[cc]?.code ?? '')) addKey(v, i);

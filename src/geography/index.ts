@@ -113,7 +113,7 @@ export function loadGeoparser(options: GeoparserOptions = {}): Geoparser {
   return g;
 }
 
-const NEAR_BEFORE = /\b(near|outside|around|close to|vicinity of|area of|outskirts of|north of|south of|east of|west of|km from|kilometres from|kilometers from|miles from)\s+(the\s+)?$/i;
+const NEAR_BEFORE = /\b(near|outside(?:\s+of)?|around|close to|vicinity of|area of|outskirts of|north of|south of|east of|west of|km from|kilometres from|kilometers from|miles from)\s+(the\s+)?$/i;
 
 /**
  * ACLED geo_precision of a place: 1 a town, 2 part of a region or near a town (or a district),

@@ -312,7 +312,7 @@ const LIST_GAP = /^(?:,\s|,?\s(?:and|or)\s|\s?\/\s?|-)$/;
 /** Last words of the phrases NEAR_BEFORE matches: the regular expression runs only after them. */
 const NEAR_LAST_WORDS = new Set(['near', 'outside', 'around', 'to', 'of', 'from', 'the', 'town', 'city', 'village']);
 
-const NEAR_BEFORE = /(?:\bnear|\boutside|\baround|\bclose to|\bvicinity of|\boutskirts of|\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)\s+of|\bkm from|\bkilometres from|\bkilometers from|\bmiles from)\s+(?:the\s+)?(?:town\s+of\s+|city\s+of\s+|village\s+of\s+)?$/i;
+const NEAR_BEFORE = /(?:\bnear|\boutside(?:\s+of)?|\baround|\bclose to|\bvicinity of|\boutskirts of|\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)\s+of|\bkm from|\bkilometres from|\bkilometers from|\bmiles from)\s+(?:the\s+)?(?:town\s+of\s+|city\s+of\s+|village\s+of\s+)?$/i;
 
 function joinable(text: string, a: Word, b: Word): boolean {
   const gap = b.start - a.end;

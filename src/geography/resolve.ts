@@ -431,6 +431,9 @@ function placesOf(gaz: Gazetteer, cands: Candidate[], readings: Readings[], name
   const unknown = unknownPlaces(gaz, cands, readings, best, unsupported);
   const focus = options.focusCountry ? gaz.findCountry(options.focusCountry) : undefined;
   const focusIndex = focus ? gaz.countries.indexOf(focus) : -1;
+  // (Only in a text that names no country, region or people: the cue stands in for the country the
+  // text leaves unsaid, as a short note's does; an article that names its countries is read by them.)
+  const cued = readings.some((r) => r.strong) ? -1 : cuedCountry(options.cueCountries);
   for (let k = 0; k < cands.length; k++) {
     const c = cands[k]!;
     const r = readings[k]!;
@@ -439,7 +442,7 @@ function placesOf(gaz: Gazetteer, cands: Candidate[], readings: Readings[], name
     const s = scores[k]!;
     const b = best[k]!;
     const e = r.entries[b]!;
-    if (!keep(gaz, c, r, e, s[b]! - r.priors[b]!, focusIndex)) continue;
+    if (!keep(gaz, c, r, e, s[b]! - r.priors[b]!, focusIndex, cued)) continue;
     if (unsupported[k] === 1) continue;
     // A minor town abroad in a text whose other places agree on one country is more likely an
     // unknown local place of that country ("Santhia" in Bangladesh is not Santhià, Italy).
@@ -501,6 +504,20 @@ function placesOf(gaz: Gazetteer, cands: Candidate[], readings: Readings[], name
   return places;
 }
 
+/**
+ * The one country the text's cues of a people, a unit word or a one-country force name ("Seleka",
+ * "woreda", "Oromo"), or -1 (none, or cues of two countries). Armed groups' cues do not count: they act abroad.
+ */
+function cuedCountry(cues: readonly { country: number; group: boolean }[] | undefined): number {
+  let cc = -1;
+  for (const q of cues ?? []) {
+    if (q.group || q.country < 0) continue;
+    if (cc >= 0 && cc !== q.country) return -1;
+    cc = q.country;
+  }
+  return cc;
+}
+
 /** Whether the text's other places lie in provinces (admin1) and none of them holds entry e. */
 function elsewhereThanOthers(gaz: Gazetteer, e: number, admin1: Map<number, number>, own: SmallVotes | undefined): boolean {
   const mine = gaz.admin1Index(e);
@@ -513,7 +530,7 @@ function elsewhereThanOthers(gaz: Gazetteer, e: number, admin1: Map<number, numb
   return others;
 }
 
-/** Names of minor towns named with a region ("Kain, Yatenga") of a country that has no town of that name: the region. */
+/** Names of minor towns named with a region ("Kain, Yatenga") that holds no town of that name: the region. */
 function unknownPlaces(gaz: Gazetteer, cands: Candidate[], readings: Readings[], best: Int32Array, unsupported: Uint8Array): Map<string, number> {
   const out = new Map<string, number>();
   for (let k = 0; k < cands.length; k++) {
@@ -522,10 +539,22 @@ function unknownPlaces(gaz: Gazetteer, cands: Candidate[], readings: Readings[],
     if (c.container === undefined || c.demonym !== undefined || r.strong || r.entries.length === 0 || cands[c.container]!.nameGoesOn || unsupported[c.container] === 1) continue;
     const region = readings[c.container]!.entries[best[c.container]!];
     if (region === undefined || !isRegion(gaz, region)) continue;
-    if (gaz.population(r.entries[best[k]!]!) >= 100_000 || r.entries.some((x) => gaz.countryIndex(x) === gaz.countryIndex(region))) continue;
+    // (No bearer of the name inside the region or near it: "Kamyanka, Donetsk" is no Kam'yanka of
+    // Odesa oblast. A town just outside is kept: regions are redrawn, and "Batangafo (Batangafo,
+    // Ouham)" is the town GeoNames puts in Ouham-Fafa.)
+    // (Nor the seat of a province, which is known: "Harar city, East Hararghe Zone" is Harar.)
+    if (gaz.population(r.entries[best[k]!]!) >= 100_000 || r.entries.some((x) => contains(gaz, region, x) || nearRegion(gaz, region, x) || (gaz.countryIndex(x) === gaz.countryIndex(region) && gaz.rank(x) >= 3))) continue;
     out.set(c.key, region);
   }
   return out;
+}
+
+/** How far from a region's point a town of its country may lie and still be taken as the region's own. */
+const NEAR_REGION_KM = 200;
+
+/** Whether a place of the region's country lies within NEAR_REGION_KM of the region's point. */
+function nearRegion(gaz: Gazetteer, region: number, e: number): boolean {
+  return gaz.countryIndex(region) === gaz.countryIndex(e) && approxKm(gaz.lat(region), gaz.lon(region), gaz.lat(e), gaz.lon(e)) < NEAR_REGION_KM;
 }
 
 function isRegion(gaz: Gazetteer, e: number): boolean {
@@ -554,7 +583,7 @@ function contains(gaz: Gazetteer, outer: number, inner: number): boolean {
  * stand on their own; a one-word town needs support: a cue ("in X"), a container ("X, Y"), agreement
  * with the document's other places, or being a large city that is not also a common word.
  */
-function keep(gaz: Gazetteer, c: Candidate, r: Readings, e: number, context: number, focusIndex: number): boolean {
+function keep(gaz: Gazetteer, c: Candidate, r: Readings, e: number, context: number, focusIndex: number, cued: number): boolean {
   if (c.demonym !== undefined || c.abbreviation) return true;
   const multiWord = c.w1 - c.w0 > 1;
   const supported = c.cue || c.listed === true || c.container !== undefined || c.containerOf !== undefined || c.want !== undefined;
@@ -565,6 +594,8 @@ function keep(gaz: Gazetteer, c: Candidate, r: Readings, e: number, context: num
   // and headlines name the town alone ("Armanaz massacre"). So does a name read as one of its
   // towns by its transliteration (recognise.ts), which is read only there.
   if (c.transliterated || (focusIndex >= 0 && gaz.countryIndex(e) === focusIndex && !c.firstName)) return true;
+  // So does a town of the one country the text's cues name ("Ex-Seleka attacked Damara").
+  if (cued >= 0 && gaz.countryIndex(e) === cued && !c.firstName) return true;
   const f = gaz.feature(e);
   // A name only a province bears ("an Akkar road"), not a person's, is that province when another
   // name of the text agrees with it.

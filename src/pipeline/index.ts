@@ -12,6 +12,7 @@ import type { SourceDocument } from '../ingest/types.js';
 import { readingCase } from '../common/reading-case.js';
 import { mainCountry } from '../extraction/grouping.js';
 import { datelinePlaceSpan } from '../locales/en/dateline.js';
+import { sceneRanges } from '../locales/en/scope.js';
 import { foldName } from '../geography/fold.js';
 import { englishCaseLexicon } from '../locales/en/letter-case.js';
 import { englishStagesAfterPlaces, englishStagesBeforePlaces } from '../locales/en/index.js';
@@ -105,6 +106,12 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
         doc.places.push(...found.places);
         doc.places.sort((a, b) => a.start - b.start);
         doc.countryCues.push(...found.cues);
+        // The sentences just before an event's, out of scope, read for the scene they may set.
+        const scene = sceneRanges(doc);
+        if (scene.length > 0) {
+          const story = mainCountry(doc.places) ?? doc.meta.country;
+          doc.scenePlaces.push(...geoparser.parseWithCues(doc.text, { from: doc.bodyStart, ranges: scene, focusCountry: story }).places.filter((p) => !p.demonym));
+        }
         // The dateline's place, read alone (its sentence may be out of scope) in the light of the
         // country the other places name.
         const span = datelinePlaceSpan(doc.text, doc.bodyStart);

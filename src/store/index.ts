@@ -9,6 +9,7 @@ import { migrate, type Engine } from './migrations.js';
 import { BUSY_TIMEOUT_MS, ImmediateSqliteDialect, retryWhileBusy, withStatementCache } from './sqlite-writers.js';
 import { changeVersion, countryExpression, countStats, resolveFilters, statsFromCounts, storedCount, textPrefilter, type ResolvedFilters } from './scale-queries.js';
 import { lockMergeBlocks, refuseMany, storeReports } from './merge-store.js';
+import { insertJsonRows, rowColumns } from './pg-bulk.js';
 import type { MergeInput } from '../merge/types.js';
 import type { ClaimsTable, Database, EventsTable, EvidenceTable } from './schema.js';
 import type {
@@ -300,7 +301,7 @@ export class Store {
       const outcome = await storeReports(
         trx,
         toWrite.flatMap((d) => d.events.map((event) => ({ event, docId: d.id, publicationDate: d.date, docSource: d.source }))),
-        { merge: options.merge !== false, now, fuseRow: (fields, docId) => eventRow(fusedEvent(fields), docId, now) },
+        { merge: options.merge !== false, now, fuseRow: (fields, docId) => eventRow(fusedEvent(fields), docId, now), postgres: this.engine === 'postgres' },
       );
       // Events an analyst reviewed keep their reviewed values (src/store/corrections.ts), whatever the
       // extraction or the merge of reports wrote.
@@ -351,7 +352,7 @@ export class Store {
         // Events that keep reports of other documents have their fields chosen again without these.
         const now = nowSeconds();
         const kept = await trx.selectFrom('events').select('event_id').where('event_id', 'in', ids).execute();
-        await refuseMany(trx, kept.map((k) => k.event_id), { now, fuseRow: (fields, docId) => eventRow(fusedEvent(fields), docId, now) });
+        await refuseMany(trx, kept.map((k) => k.event_id), { now, fuseRow: (fields, docId) => eventRow(fusedEvent(fields), docId, now), postgres: this.engine === 'postgres' });
       }
     }
   }
@@ -360,7 +361,8 @@ export class Store {
    * Inserts rows in statements of at most MAX_PARAMS parameters; on a conflict over `keys`, the
    * `update` columns are set from the new row (none: the row is left alone). On PostgreSQL the
    * statement's text is written here, not built and compiled by Kysely: for the thousands of rows
-   * of a worker's batch, building it cost the event loop more than sending it.
+   * of a worker's batch, building it cost the event loop more than sending it; and the rows go as one
+   * JSON parameter when every row gives every column (src/store/pg-bulk.ts).
    */
   private async insertChunked<T extends keyof Database>(
     trx: Transaction<Database>,
@@ -371,15 +373,9 @@ export class Store {
     if (rows.length === 0) return;
     if (this.engine === 'postgres') {
       // Columns as Kysely takes them: every column some row gives a value (undefined is no value: the default).
-      const columns: string[] = [];
-      const seen = new Set<string>();
-      for (const row of rows) {
-        for (const [col, v] of Object.entries(row)) {
-          if (v === undefined || seen.has(col)) continue;
-          seen.add(col);
-          columns.push(col);
-        }
-      }
+      const { columns, complete } = rowColumns(rows);
+      // Rows that give every column: one JSON parameter per statement (src/store/pg-bulk.ts).
+      if (complete) return insertJsonRows(trx, table, columns, rows, conflict);
       const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
       const tail = !conflict ? '' : ` on conflict (${conflict.keys.map(quote).join(', ')}) do ${conflict.update?.length
         ? `update set ${conflict.update.map((col) => `${quote(col)} = excluded.${quote(col)}`).join(', ')}` : 'nothing'}`;
@@ -453,9 +449,15 @@ export class Store {
    */
   async documentsByBands(bandKeys: string[]): Promise<Map<string, { minhash: string; bands: string[] }>> {
     const out = new Map<string, { minhash: string; bands: string[] }>();
-    for (const part of chunks([...new Set(bandKeys)], ID_CHUNK)) {
+    // PostgreSQL: every key in one array parameter, one statement (a list of 500 parameters cost the
+    // server seven times as much to plan and run, chunk by chunk).
+    const pg = this.engine === 'postgres';
+    const keys = [...new Set(bandKeys)];
+    for (const part of pg ? (keys.length > 0 ? [keys] : []) : chunks(keys, ID_CHUNK)) {
       const rows = await this.db.selectFrom('document_bands as b').innerJoin('documents as d', 'd.id', 'b.doc_id')
-        .select(['b.band', 'd.id', 'd.minhash']).where('b.band', 'in', part).where('d.copy_of', 'is', null).execute();
+        .select(['b.band', 'd.id', 'd.minhash'])
+        .where((eb) => (pg ? eb('b.band', '=', sql<string>`any(${part}::text[])`) : eb('b.band', 'in', part)))
+        .where('d.copy_of', 'is', null).execute();
       for (const r of rows) {
         if (!r.minhash) continue;
         const o = out.get(r.id);

@@ -10,6 +10,7 @@ import { clusterReports } from '../merge/engine.js';
 import { fuseCluster } from '../merge/fuse.js';
 import type { MergeInput } from '../merge/types.js';
 import type { Database, EventsTable } from './schema.js';
+import { insertJsonRows, rowColumns } from './pg-bulk.js';
 
 /** The widest slack (time_precision 3): stored reports of a month are read this far away. */
 const WIDE_SLACK = slackOf(3);
@@ -109,7 +110,7 @@ export interface MergeOutcome {
 export async function storeReports(
   trx: Transaction<Database>,
   reports: NewReport[],
-  options: { merge: boolean; now: number; fuseRow(fields: MergeInput, docId: string): EventsTable },
+  options: { merge: boolean; now: number; fuseRow(fields: MergeInput, docId: string): EventsTable; postgres?: boolean },
 ): Promise<MergeOutcome> {
   if (reports.length === 0) return { merged: 0, aliased: 0 };
   const base = Date.now() * 1000;
@@ -125,7 +126,9 @@ export async function storeReports(
     created: base + i,
     data: JSON.stringify(input),
   }));
-  for (const part of chunks(rows, 4000)) {
+  if (options.postgres) {
+    await insertJsonRows(trx, 'event_reports', Object.keys(rows[0]!), rows, { keys: ['report_id'], update: Object.keys(rows[0]!).filter((c) => c !== 'report_id') });
+  } else for (const part of chunks(rows, 4000)) {
     await trx.insertInto('event_reports').values(part).onConflict((oc) => oc.column('report_id').doUpdateSet((eb) => ({
       event_id: eb.ref('excluded.event_id'),
       doc_id: eb.ref('excluded.doc_id'),
@@ -294,7 +297,7 @@ export async function storeReports(
 export async function refuseMany(
   trx: Transaction<Database>,
   eventIds: string[],
-  options: { now: number; fuseRow(fields: MergeInput, docId: string): EventsTable },
+  options: { now: number; fuseRow(fields: MergeInput, docId: string): EventsTable; postgres?: boolean },
 ): Promise<void> {
   for (const part of chunks([...new Set(eventIds)], CHUNK)) {
     const members = new Map<string, MergeInput[]>();
@@ -308,6 +311,12 @@ export async function refuseMany(
     for (const eventId of part) {
       const reports = members.get(eventId);
       if (reports && docOf.has(eventId)) rows.push(fusedRow(eventId, reports, docOf.get(eventId), options));
+    }
+    const shape = rowColumns(rows);
+    if (options.postgres && rows.length > 0 && shape.complete) {
+      const columns = shape.columns;
+      await insertJsonRows(trx, 'events', columns, rows, { keys: ['event_id'], update: columns.filter((c) => c !== 'event_id') });
+      continue;
     }
     for (const batch of chunks(rows, 200)) {
       await trx.insertInto('events').values(batch as never).onConflict((oc) => oc.column('event_id').doUpdateSet((eb) => {

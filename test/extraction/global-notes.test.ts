@@ -429,3 +429,31 @@ test('"the Military Police" is one state force, not the army and the police as t
   assert.match(e?.actor1 ?? '', /^Military Forces of Brazil/);
   assert.match(e?.actor2 ?? '', /^Civilians/);
 });
+
+test('a bracket after a phrase describing armed men ("militiamen on two motorbikes (coded as ...)") names the same men; the militia is named by its words', () => {
+  const e = first('On 2 May 2021, three militiamen on two motorbikes (coded as Kutum communal militia) stopped a lorry near Kutum (Kutum, North Darfur) and shot dead its driver.');
+  assert.equal(e?.actor1, 'Kutum Communal Militia (Sudan)');
+  assert.equal(e?.inter1, 4);
+  assert.equal(e?.event_type, 'Violence against civilians');
+  // Later "the militia" is that militia, not a second armed side.
+  const later = first('On 4 May 2021, gunmen riding camels (assumed Kutum communal militia) stopped a bus near Kutum (Kutum, North Darfur). The militia robbed the passengers and shot dead one of them.');
+  assert.equal(later?.actor1, 'Kutum Communal Militia (Sudan)');
+  assert.equal(later?.event_type, 'Violence against civilians');
+});
+
+test('of two generic names of one type, the bracket\'s is the more specific: "security forces (presumed police)"', () => {
+  const e = first('On 6 May 2021, security forces (presumed police) fired tear gas at demonstrators in Khartoum (Khartoum, Khartoum) who demanded civilian rule.');
+  assert.match(e?.actor2 ?? '', /^Police Forces of Sudan/);
+});
+
+test('forces named only in what a demonstration is about are no side it faced; forces that disperse it are', () => {
+  const topic = first('On 3 May 2021, in Recife, residents demonstrated over the death of a boy killed by the Military Police during an operation.');
+  assert.equal(topic?.event_type, 'Protests');
+  assert.equal(topic?.actor2 ?? '', '', 'the police killing is the topic');
+  const asked = first('On 4 May 2021, farmers in Kassala (Kassala, Kassala) staged a sit-in demanding compensation from the government.');
+  assert.equal(asked?.actor2 ?? '', '');
+  const faced = first('On 5 May 2021, residents in Kassala (Kassala, Kassala) protested against the arrest of a trader by the police and were dispersed by police with tear gas.');
+  assert.match(faced?.actor2 ?? '', /^Police Forces of Sudan/, 'police who dispersed them faced them');
+  const measured = first('On 6 May 2021, residents in Kassala (Kassala, Kassala) blocked the main road for over four hours, demanding water, forcing police to fire tear gas to disperse them.');
+  assert.match(measured?.actor2 ?? '', /^Police Forces of Sudan/, '"over four hours" measures, it tells no topic');
+});

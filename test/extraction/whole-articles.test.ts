@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { AcledEvent } from '../../src/common/event.js';
 import { createExtractor } from '../../src/pipeline/index.js';
-import { backgroundClause, cumulativeClause } from '../../src/locales/en/time-reference.js';
+import { backgroundClause, citations, cumulativeClause } from '../../src/locales/en/time-reference.js';
 
 const extractor = createExtractor();
 
@@ -163,4 +163,67 @@ test('"about to", "refuse to": what a party is about to do or refuses to do is n
   assert.ok(!about.some((e) => e.sub_event_type === 'Agreement'), about.map(brief).join('; '));
   const refuse = eventsOf('In Anbar province, armed tribesmen refuse to surrender their weapons on Tuesday, fearing militias.' + FILLER);
   assert.ok(!refuse.some((e) => e.sub_event_type === 'Agreement'), refuse.map(brief).join('; '));
+});
+
+test('the scene set two sentences before an event, in a sentence that reports nothing, places it', () => {
+  // The first sentences report nothing (out of the scope read for events): their places are still
+  // read as the scene of the event told just after them.
+  const text = 'Prices of food have risen sharply. Inside the stadium in Melbourne, fans sang for hours. Many waved flags of their home towns. Before the match, refugees staged a protest outside the stadium against the government.' + FILLER;
+  const events = eventsOf(text);
+  assert.deepEqual(events.map((e) => [e.sub_event_type, e.location]), [['Peaceful protest', 'Melbourne']]);
+  // Three sentences back sets no scene.
+  const far = eventsOf('Inside the stadium in Melbourne, fans sang for hours. Prices of food have risen sharply. Many waved flags of their home towns. Before the match, refugees staged a protest outside the stadium against the government.' + FILLER);
+  assert.ok(!far.some((e) => e.location === 'Melbourne'), far.map(brief).join('; '));
+});
+
+test('the toll of a whole war ("in a brutal six-year conflict") is no event of the day', () => {
+  const events = eventsOf('An estimated 400,000 people have been killed and millions displaced in a brutal six-year conflict, officials say. On Monday, gunmen killed three villagers in Maiduguri, police said.' + FILLER);
+  assert.deepEqual(events.map(brief), ['2024-03-04 Attack Maiduguri 3']);
+  const u = 'Thousands have died during the seven-year-long civil war, and aid has dwindled.';
+  assert.deepEqual(cumulativeClause(u), [0, u.indexOf(',')]);
+});
+
+test('a territory word after a plural word for places says which places, not that they changed hands', () => {
+  const described = eventsOf('Aid workers are busy in Raqqa and other towns recaptured from Isis, officials said on Monday.' + FILLER);
+  assert.ok(!described.some((e) => e.event_type === 'Battles'), described.map(brief).join('; '));
+  const relative = eventsOf('The Kurdish fighters run the areas they have liberated from Isis in Raqqa, a spokesman said on Monday.' + FILLER);
+  assert.ok(!relative.some((e) => e.event_type === 'Battles'), relative.map(brief).join('; '));
+  // Counted places are told places.
+  const counted = eventsOf('On Monday, the army said three villages recaptured from Isis near Raqqa were safe.' + FILLER);
+  assert.ok(counted.some((e) => e.sub_event_type === 'Government regains territory'), counted.map(brief).join('; '));
+});
+
+test('"weeks away from capturing": what a party is close to doing is no event', () => {
+  const events = eventsOf('The defence secretary said on Monday the Syrian Democratic Forces were weeks away from capturing Baghuz.' + FILLER);
+  assert.ok(!events.some((e) => e.event_type === 'Battles'), events.map(brief).join('; '));
+});
+
+test('a place named in a comparison ("not seen even in the battles for Mosul") is not where the event happened', () => {
+  const text = 'Isis fighters clashed with the Syrian Democratic Forces on Saturday, at a tempo not seen even in the major battles for the cities of Mosul and Raqqa. Fighters in Baghuz said the jihadists were trapped. Reporters in Baghuz heard the fighting. Baghuz is the group\'s last redoubt.' + FILLER;
+  const events = eventsOf(text);
+  assert.ok(events.length > 0 && !events.some((e) => e.location === 'Mosul' || /Raqqa/.test(e.location)), events.map(brief).join('; '));
+});
+
+test('a bracketed citation of a published piece ("(Hostage is alive, 6 February)") tells no event of the text', () => {
+  const text = 'The Kurdish forces have never sought to topple the government, contrary to your report (Rebels kidnapped aid worker in Raqqa, says ministry, 6 February). They want autonomy.';
+  const events = eventsOf(text);
+  assert.deepEqual(events.map(brief), []);
+  assert.deepEqual(citations('As argued (Opinion, 4 January), the war is lost.'), [[10, 30]]);
+  // A bracket with no day of publication is no citation.
+  assert.deepEqual(citations('Rebels (backed by Turkey, officials say) attacked Afrin.'), []);
+});
+
+test('"such suggestions as assassinating", "either surrender or die": examples and alternatives are no events', () => {
+  const ideas = eventsOf('On Thursday the minister blocked such preposterous suggestions as assassinating the governor of Kandahar.' + FILLER);
+  assert.ok(!ideas.some((e) => e.event_type === 'Violence against civilians' || e.event_type === 'Battles'), ideas.map(brief).join('; '));
+  const either = eventsOf('On Tuesday, a commander in Raqqa said the foreign fighters have two choices: either surrender or die.' + FILLER);
+  assert.ok(!either.some((e) => e.sub_event_type === 'Agreement'), either.map(brief).join('; '));
+});
+
+test('deaths of want or illness ("died because of a lack of medical care") are no conflict fatalities', () => {
+  const killed = (text: string) => extractor.extract({ text, date: '2024-03-08', origin: { file: 'inline' } }).doc.figures.filter((f) => f.kind === 'killed').map((f) => f.value);
+  assert.deepEqual(killed('At least 15 children have died in Syria because of a lack of medical care, the UN said.'), []);
+  assert.deepEqual(killed('Four displaced children died of hypothermia in the camp on Monday.'), []);
+  // Deaths of violence stay, whatever else the sentence says.
+  assert.deepEqual(killed('On Monday, gunmen killed three villagers in Maiduguri because of a land dispute, police said.'), [3]);
 });

@@ -141,3 +141,35 @@ test("a country's acronym names it only written in capitals", () => {
   assert.equal(geo.parse('Rebels attacked a convoy in CAR on Monday.').find((p) => p.text === 'CAR')?.entry.countryCode, 'CF');
   assert.equal(geo.parse('Talks opened in the UAE.').find((p) => p.text === 'UAE')?.entry.countryCode, 'AE');
 });
+
+test('a town of the one country a text\'s cues name needs no other support, where the text names no country', () => {
+  const geo = loadGeoparser();
+  const show = (ps: { text: string; entry: { countryCode: string } }[]) => JSON.stringify(ps.map((p) => [p.text, p.entry.countryCode]));
+  const cued = geo.parse('The priest of Alindao Diocese was abducted by ex-Seleka.');
+  assert.ok(cued.some((p) => p.text === 'Alindao' && p.entry.countryCode === 'CF'), show(cued));
+  // Without the cue, a minor town alone is too weak.
+  assert.ok(!geo.parse('The priest of Alindao Diocese was abducted.').some((p) => p.text === 'Alindao'));
+  // "outside of X" cues a place as "outside X" does.
+  const outside = geo.parse('Militants attacked a village outside of Bambari.');
+  assert.ok(outside.some((p) => p.text === 'Bambari' && p.entry.countryCode === 'CF'), show(outside));
+});
+
+test('a minor town named with a region that holds no town of that name stands for the region, even where another region of that country has one', () => {
+  const geo = loadGeoparser();
+  // GeoNames knows a Kam'yanka in Odesa oblast, none in Donetsk oblast.
+  const places = geo.parse('Shelling was reported near Kamyanka, Donetsk, on Tuesday.');
+  const kamyanka = places.find((p) => p.text === 'Kamyanka');
+  assert.equal(kamyanka?.entry.countryCode, 'UA');
+  assert.equal(kamyanka?.entry.admin1, 'Donetsk', JSON.stringify(places.map((p) => [p.text, p.entry.name, p.entry.admin1])));
+});
+
+test('districts named with a unit word of their language answer to their bare name ("Caza de Aakkar"), unless named after their chief town ("Cercle de Niono")', () => {
+  const geo = loadGeoparser();
+  const show = (ps: { text: string; entry: { countryCode: string; feature: string } }[]) => JSON.stringify(ps.map((p) => [p.text, p.entry.countryCode, p.entry.feature]));
+  const aakkar = geo.parse('Protesters blocked a road in Aakkar on Monday.');
+  assert.ok(aakkar.some((p) => p.text === 'Aakkar' && p.entry.countryCode === 'LB'), show(aakkar));
+  const cercle = geo.parse('Schools were closed in the Cercle de Niono after the attack.');
+  assert.ok(cercle.some((p) => p.entry.countryCode === 'ML' && p.entry.feature === 'admin2'), show(cercle));
+  const town = geo.parse('Residents marched in Niono on Monday.');
+  assert.ok(town.length > 0 && town.every((p) => p.text !== 'Niono' || p.entry.feature === 'city'), show(town));
+});

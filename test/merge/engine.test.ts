@@ -131,23 +131,58 @@ test('the same toll from two outlets of one day and place is evidence of one eve
   assert.deepEqual(groupsOf([shelling('a', 'd1', 7), shelling('b', 'd2', 7, '03')]), [['a', 'b']]);
 });
 
-test('reports that place nothing finer than the country merge only on the same toll of one day', () => {
-  const bombing = (id: string, doc: string, fatalities: number, day = '02', sub = 'Remote explosive/landmine/IED') =>
+test('reports that place nothing finer than the country merge only on the same toll', () => {
+  // (shelling: two bombings of one day are evidence by themselves, see below)
+  const shelling = (id: string, doc: string, fatalities: number, day = '02', sub = 'Shelling/artillery/missile attack') =>
     rec(id, doc, { event_date: `2024-05-${day}`, event_type: 'Explosions/Remote violence', sub_event_type: sub, fatalities });
-  assert.deepEqual(groupsOf([bombing('a', 'd1', 17), bombing('b', 'd2', 17)]), [['a', 'b']]);
-  // another toll, another day, or a single death: too little to go on
-  assert.deepEqual(groupsOf([bombing('a', 'd1', 17), bombing('b', 'd2', 16)]), [['a'], ['b']]);
-  assert.deepEqual(groupsOf([bombing('a', 'd1', 17), bombing('b', 'd2', 17, '03')]), [['a'], ['b']]);
-  assert.deepEqual(groupsOf([bombing('a', 'd1', 1), bombing('b', 'd2', 1)]), [['a'], ['b']]);
+  assert.deepEqual(groupsOf([shelling('a', 'd1', 17), shelling('b', 'd2', 17)]), [['a', 'b']]);
+  // told the next day, or of an air strike and of shelling, or by a report placed in its province
+  assert.deepEqual(groupsOf([shelling('a', 'd1', 17), shelling('b', 'd2', 17, '03')]), [['a', 'b']]);
+  assert.deepEqual(groupsOf([shelling('a', 'd1', 17), shelling('b', 'd2', 17, '02', 'Air/drone strike')]), [['a', 'b']]);
+  assert.deepEqual(groupsOf([shelling('a', 'd1', 17), { ...shelling('b', 'd2', 17), admin1: 'Hama', location: 'Hama', geo_precision: 3 }]), [['a', 'b']]);
+  // another toll, two days apart, or a single death: too little to go on
+  assert.deepEqual(groupsOf([shelling('a', 'd1', 17), shelling('b', 'd2', 16)]), [['a'], ['b']]);
+  assert.deepEqual(groupsOf([shelling('a', 'd1', 17), shelling('b', 'd2', 17, '04')]), [['a'], ['b']]);
+  assert.deepEqual(groupsOf([shelling('a', 'd1', 1), shelling('b', 'd2', 1)]), [['a'], ['b']]);
+  // a battle and a protest are never one event
+  assert.deepEqual(groupsOf([shelling('a', 'd1', 17), { ...shelling('b', 'd2', 17), event_type: 'Protests', sub_event_type: 'Peaceful protest' }]), [['a'], ['b']]);
 });
 
 test('two tolls of one day and one province within a factor of two are a count and its update', () => {
-  const bombing = (id: string, doc: string, fatalities: number, extra: Partial<MergeInput> = {}) =>
-    rec(id, doc, { event_date: '2024-05-02', event_type: 'Explosions/Remote violence', sub_event_type: 'Remote explosive/landmine/IED', admin1: 'Idlib', location: 'Idlib', geo_precision: 3, fatalities, ...extra });
-  assert.deepEqual(groupsOf([bombing('a', 'd1', 12), bombing('b', 'd2', 20)]), [['a', 'b']]);
+  const shelling = (id: string, doc: string, fatalities: number, extra: Partial<MergeInput> = {}) =>
+    rec(id, doc, { event_date: '2024-05-02', event_type: 'Explosions/Remote violence', sub_event_type: 'Shelling/artillery/missile attack', admin1: 'Idlib', location: 'Idlib', geo_precision: 3, fatalities, ...extra });
+  assert.deepEqual(groupsOf([shelling('a', 'd1', 12), shelling('b', 'd2', 20)]), [['a', 'b']]);
   // more than doubled, another day, or no province: apart
-  assert.deepEqual(groupsOf([bombing('a', 'd1', 12), bombing('b', 'd2', 30)]), [['a'], ['b']]);
-  assert.deepEqual(groupsOf([bombing('a', 'd1', 12), bombing('b', 'd2', 20, { event_date: '2024-05-03' })]), [['a'], ['b']]);
+  assert.deepEqual(groupsOf([shelling('a', 'd1', 12), shelling('b', 'd2', 30)]), [['a'], ['b']]);
+  assert.deepEqual(groupsOf([shelling('a', 'd1', 12), shelling('b', 'd2', 20, { event_date: '2024-05-03' })]), [['a'], ['b']]);
   const unplaced = { admin1: '', location: '', geo_precision: 3 as const };
-  assert.deepEqual(groupsOf([bombing('a', 'd1', 12, unplaced), bombing('b', 'd2', 20, unplaced)]), [['a'], ['b']]);
+  assert.deepEqual(groupsOf([shelling('a', 'd1', 12, unplaced), shelling('b', 'd2', 20, unplaced)]), [['a'], ['b']]);
+});
+
+test('two bombings of one day in one province are one incident; air strikes or another day are not', () => {
+  const report = (id: string, doc: string, sub: string, extra: Partial<MergeInput> = {}) =>
+    rec(id, doc, { event_date: '2024-06-11', event_type: 'Explosions/Remote violence', sub_event_type: sub, admin1: 'Aleppo', location: 'Aleppo', geo_precision: 3, ...extra });
+  const ied = 'Remote explosive/landmine/IED';
+  assert.deepEqual(groupsOf([report('a', 'd1', ied), report('b', 'd2', ied, { fatalities: 6 })]), [['a', 'b']]);
+  assert.deepEqual(groupsOf([report('a', 'd1', ied), report('b', 'd2', 'Suicide bomb')]), [['a', 'b']]);
+  assert.deepEqual(groupsOf([report('a', 'd1', 'Air/drone strike'), report('b', 'd2', 'Air/drone strike')]), [['a'], ['b']]);
+  assert.deepEqual(groupsOf([report('a', 'd1', ied), report('b', 'd2', ied, { event_date: '2024-06-12' })]), [['a'], ['b']]);
+  assert.deepEqual(groupsOf([report('a', 'd1', ied), report('b', 'd2', ied, { admin1: 'Idlib', location: 'Idlib' })]), [['a'], ['b']]);
+  // with no province, the same toll of one bombing's day
+  const unplaced = { admin1: '', location: '', geo_precision: 3 as const };
+  assert.deepEqual(groupsOf([report('a', 'd1', ied, { ...unplaced, fatalities: 1 }), report('b', 'd2', ied, { ...unplaced, fatalities: 1 })]), [['a', 'b']]);
+  assert.deepEqual(groupsOf([report('a', 'd1', ied, { ...unplaced, fatalities: 1 }), report('b', 'd2', ied, { ...unplaced, fatalities: 3 })]), [['a'], ['b']]);
+  // one document's two bombings stay two
+  assert.deepEqual(groupsOf([report('a', 'd1', ied), report('b', 'd1', ied)]), [['a'], ['b']]);
+});
+
+test('a report near a town and one at the town are of one area only: they merge on more evidence', () => {
+  const at = strikeIdlib('a', 'd1', { location: 'Saraqib', latitude: 35.86, longitude: 36.8 });
+  const near = strikeIdlib('b', 'd2', { location: 'Saraqib', latitude: 35.86, longitude: 36.8, geo_precision: 2 });
+  assert.deepEqual(groupsOf([at, near]), [['a'], ['b']]);
+  // both at the town, or both near it: one place
+  assert.deepEqual(groupsOf([at, { ...near, geo_precision: 1 }]), [['a', 'b']]);
+  assert.deepEqual(groupsOf([{ ...at, geo_precision: 2 }, near]), [['a', 'b']]);
+  // the same toll is the evidence more
+  assert.deepEqual(groupsOf([{ ...at, fatalities: 5 }, { ...near, fatalities: 5 }]), [['a', 'b']]);
 });

@@ -68,7 +68,8 @@ export function sqliteEngine(): EngineUnderTest {
 
 export async function postgresEngine(): Promise<EngineUnderTest> {
   const url = await reachablePostgres();
-  const schema = `sitrep_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  // SITREP_TEST_SCHEMA_PREFIX: a prefix of one's own where several runs share the server.
+  const schema = `${process.env.SITREP_TEST_SCHEMA_PREFIX ?? 'sitrep_test'}_${process.pid}_${randomBytes(4).toString('hex')}`;
   return {
     name: 'postgres',
     skip: url

@@ -124,12 +124,21 @@ function actorAt(doc: Doc, i: number, entry: ActorEntry, endToken: number): numb
     doc.actors.push({ start: name.start, end: name.end, text: name.text, actorId: 'communal-militia', inter: 4, generic: true });
     return i;
   }
-  // "militiamen (coded as Darfur communal militia)", "gunmen (presumed JNIM)": a bracket right after
-  // an actor that names another says who they are; one actor, the more specific name.
+  // "militiamen (coded as Darfur communal militia)", "gunmen (presumed JNIM)", "two militiamen on a
+  // motorbike (coded as ...)": a bracket right after an actor, or after a phrase describing it, that
+  // names another says who they are; one actor, the more specific name (of two generic names of one
+  // type, "security forces (presumed police)", the bracket's).
   const prior = doc.actors[doc.actors.length - 1];
   if (prior && prior.inter >= 1 && prior.inter <= 4 && SAME_IN_BRACKETS.test(doc.text.slice(prior.end, t.start))) {
-    if (prior.generic && !(entry.kind && prior.actorId !== 'unidentified-armed-group')) doc.actors.pop();
+    if (prior.generic && (!entry.kind || prior.actorId === 'unidentified-armed-group' || (entry.inter === prior.inter && entry.id !== prior.actorId))) doc.actors.pop();
     else return endToken - 1;
+  }
+  // "Darfur communal militia", "Bul clan militia": the capitalised words before a generic militia
+  // word name the militia (see namedMilitia in the actor data).
+  const named = entry.id === 'communal-militia' ? militiaNameStart(doc, i, endToken) : undefined;
+  if (named !== undefined) {
+    doc.actors.push({ start: named, end: last.end, text: doc.text.slice(named, last.end), actorId: entry.id, inter: entry.inter, generic: true });
+    return endToken - 1;
   }
   // "JNIM and/or ISGS militants": either of two named groups, one actor as ACLED names it ("A and/or B").
   const before = doc.actors[doc.actors.length - 1];
@@ -164,7 +173,38 @@ function armedPeopleAt(doc: Doc, i: number): boolean {
   return !(prior && prior.end > between.start);
 }
 
-const SAME_IN_BRACKETS = new RegExp(`^\\s*\\(\\s*(?:(?:${dictionary.sameActorInBrackets.join('|')})\\s+(?:\\p{Lu}[\\p{L}'’-]*\\s+){0,2})?$`, 'u');
+const SAME_IN_BRACKETS = new RegExp(
+  `^(?:\\s+(?:${dictionary.describedBeforeBracket.words.join('|')})\\s[^.;:,()\\[\\]]{0,50}?)?\\s*\\(\\s*(?:(?:${dictionary.sameActorInBrackets.join('|')})\\s+(?:\\p{Lu}[\\p{L}'’-]*\\s+){0,2})?$`,
+  'u',
+);
+
+const MILITIA_KINDS = dictionary.namedMilitia.kinds as Record<string, string>;
+
+/**
+ * Where a generic militia word at tokens [i, endToken) ("communal militia") named by the one or two
+ * capitalised words right before it starts ("Darfur", "South Kordofan"): undefined when none does
+ * (a sentence's first word, a month or weekday, or words already read as an actor or a place's bracket).
+ */
+function militiaNameStart(doc: Doc, i: number, endToken: number): number | undefined {
+  const tokens = doc.tokens;
+  if (MILITIA_KINDS[doc.text.slice(tokens[i]!.start, tokens[endToken - 1]!.end).toLowerCase()] === undefined) return undefined;
+  const sentence = doc.sentences[tokens[i]!.sentence]!;
+  const lastActor = doc.actors[doc.actors.length - 1];
+  let start: number | undefined;
+  for (let k = i - 1; k >= i - 2 && k > sentence.firstToken; k--) {
+    const w = tokens[k]!;
+    if (w.kind !== 'word' || !w.upper || w.text.length < 2 || CALENDAR_WORDS.has(w.lower) || (lastActor && lastActor.end > w.start)) break;
+    start = w.start;
+  }
+  return start;
+}
+
+/** "Darfur communal militia" -> "Darfur Communal Militia": the ACLED name of a militia named by its words (see militiaNameStart). */
+export function namedMilitiaLabel(text: string): string | undefined {
+  const m = /^(.*?)\s+(\S+\s+militias?)$/i.exec(text);
+  const kind = m ? MILITIA_KINDS[m[2]!.toLowerCase().replace(/\s+/g, ' ')] : undefined;
+  return m && kind ? `${m[1]} ${kind}` : undefined;
+}
 
 // ("JNIM or ISGS militants": ACLED names the pair as it names "JNIM and/or ISGS".)
 const EITHER_OF = /^\s*(?:and\s*\/\s*or|\/|or)\s*$/i;

@@ -58,6 +58,17 @@ function unconfirmedCue(tokens: Token[], killToken: number): string | undefined 
 }
 /** Cues of deaths feared: a counted figure ("eight people are feared dead") the event's fallback. */
 const FEARED = new Set<string>(lexicon.fearedDead);
+const nonViolentCauses = new PhraseMatcher<true>();
+for (const w of lexicon.nonViolentCauses) nonViolentCauses.add(w, true);
+
+/** "have died in Syria because of a lack of medical care", "died of malnutrition": deaths of want or illness, told after the death word in its clause. */
+function diedOfNoViolence(tokens: Token[], end: number, sentence: number): boolean {
+  for (let k = end; k < tokens.length && k < end + lexicon.nonViolentWindow && tokens[k]!.sentence === sentence; k++) {
+    if (tokens[k]!.text === ',' || tokens[k]!.text === ';') return false;
+    if (nonViolentCauses.matchAt(tokens, k)) return true;
+  }
+  return false;
+}
 
 function countsThings(tokens: Token[], k: number): boolean {
   // ("cattle rustlers", "livestock thieves": people named after the animals they take.)
@@ -212,6 +223,8 @@ function figureAt(doc: Doc, qi: number, q: Quantity, quantityAt: ReadonlyMap<num
   // "protested after three people were killed", "lynched two robbers accused of killing three":
   // deaths told as the cause of the event, not among its dead.
   if (found.forward ? causeBefore(tokens, qi, sentence) : priorDeed(tokens, found.first, sentence) || nominalCause(tokens, found.first, sentence)) return;
+  // "15 children have died because of a lack of medical care": no deaths of violence.
+  if (found.kind === 'killed' && diedOfNoViolence(tokens, found.end, sentence)) return;
   // "eight people are feared dead": kept, marked feared (counted only if nothing is confirmed).
   const doubt = unconfirmedCue(tokens, found.first);
   if (doubt !== undefined && !(found.kind === 'killed' && FEARED.has(doubt))) return;

@@ -5,6 +5,30 @@ import type { Doc, PipelineComponent } from '../../common/doc.js';
 
 /** Short texts (summaries, notes, wire briefs) are read whole: every sentence may matter. */
 const READ_WHOLE_UP_TO_SENTENCES = 6;
+/** Sentences before an event's that may set its scene (where it happened). */
+export const SCENE_SENTENCES = 2;
+
+/**
+ * The sentences out of scope among the SCENE_SENTENCES before each sentence that reports something,
+ * as character ranges: read only for the places that may set an unplaced event's scene.
+ */
+export function sceneRanges(doc: Doc): [number, number][] {
+  const scope = doc.scope;
+  if (scope === null) return [];
+  const ranges: [number, number][] = [];
+  let last = -1;
+  for (const t of doc.triggers) {
+    if (t.irrealis) continue;
+    const s = doc.sentenceAt(t.start);
+    for (let k = Math.max(last + 1, s - SCENE_SENTENCES); k < s; k++) {
+      if (scope[k] === 1) continue;
+      const sentence = doc.sentences[k]!;
+      ranges.push([sentence.start, sentence.end]);
+    }
+    last = Math.max(last, s);
+  }
+  return ranges;
+}
 
 export function markScope(doc: Doc): void {
   if (doc.sentences.length <= READ_WHOLE_UP_TO_SENTENCES) return;

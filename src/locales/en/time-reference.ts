@@ -2,6 +2,7 @@
 // week after 12 people died in ...", "the previous attack, in which ...") or a cumulative toll
 // ("more than 50 killed over the past month"). Phrases: data/time-reference.json.
 import words from './data/time-reference.json' with { type: 'json' };
+import calendarWords from './data/calendar-words.json' with { type: 'json' };
 
 const alt = (list: readonly string[]) => `(?:${list.join('|')})`;
 const INTERVAL = alt(words.intervals);
@@ -91,4 +92,21 @@ const STORY_ANCHOR = new RegExp(`^[\\s"'“‘(]*(?:${words.storyAnchors.join('|
 /** Whether a sentence opens by tying itself to the story's own time ("After the final whistle, ..."). */
 export function anchoredToStory(sentence: string): boolean {
   return STORY_ANCHOR.test(sentence);
+}
+
+const MONTH_NAMES = Object.keys(calendarWords.months).join('|');
+/**
+ * "(British hostage is alive, says Home Office, 6 February)", "(Opinion, 4 January)": a bracket that
+ * ends in a day and a month after a comma cites a published piece (its headline and the day it
+ * appeared), as letters and comment do. What it tells is the cited piece's news, not the text's, and
+ * its day is the piece's, not an event's.
+ */
+const CITATION = new RegExp(`\\([^()]{3,200},\\s*(?:\\d{1,2}\\s+(?:${MONTH_NAMES})|(?:${MONTH_NAMES})\\s+\\d{1,2})\\.?\\s*\\)`, 'gi');
+
+/** The bracketed citations of published pieces in a sentence ([start, end) offsets), or none. */
+export function citations(sentence: string): Range[] {
+  if (!sentence.includes('(')) return [];
+  const out: Range[] = [];
+  for (const m of sentence.matchAll(CITATION)) out.push([m.index!, m.index! + m[0].length]);
+  return out;
 }

@@ -7,6 +7,7 @@ import { WordSet } from '../../common/word-set.js';
 import lexicon from './data/triggers.json' with { type: 'json' };
 import { inflections } from './inflection.js';
 import irrealisLexicon from './data/irrealis.json' with { type: 'json' };
+import numberWords from './data/numbers.json' with { type: 'json' };
 
 interface TriggerEntry {
   cls: string;
@@ -60,10 +61,14 @@ function insideName(tokens: Token[], k: number): boolean {
   return t.text !== t.text.toUpperCase() && prev.text !== prev.text.toUpperCase();
 }
 
+const IDEAS_SUCH_AS = new Set<string>(irrealisLexicon.ideasSuchAs);
+
 function isIrrealis(tokens: Token[], first: number): boolean {
   const sentence = tokens[first]!.sentence;
   for (let k = first - 1; k >= 0 && k >= first - IRREALIS_WINDOW; k--) {
     const t = tokens[k]!;
+    // "such suggestions as assassinating him", "options such as bombing": examples of what was proposed.
+    if (t.lower === 'as' && k > 0 && tokens[k - 1]!.sentence === sentence && (IDEAS_SUCH_AS.has(tokens[k - 1]!.lower) || (tokens[k - 1]!.lower === 'such' && k > 1 && IDEAS_SUCH_AS.has(tokens[k - 2]!.lower)))) return true;
     if (t.sentence !== sentence || CLAUSE_BREAK.has(t.lower)) break;
     // "May" the month is no modal verb, nor is a cue word inside a name ("the Ministry of Urban Planning").
     if (t.upper && (t.lower === 'may' || insideName(tokens, k))) continue;
@@ -105,6 +110,26 @@ function describesWho(tokens: Token[], first: number, end: number): boolean {
   const plural = prev.lower.length > 3 && prev.lower.endsWith('s') && !prev.lower.endsWith('ss');
   const name = prev.upper && prev.text !== prev.text.toUpperCase() ? false : prev.upper && prev.text.length > 1 && tokens[first]!.text !== tokens[first]!.text.toUpperCase();
   return plural || name;
+}
+
+const DESCRIBED_PLACES = new Set<string>(irrealisLexicon.describedPlaces.nouns);
+const NUMBER_WORDS = new Set<string>([...Object.keys(numberWords.units), ...Object.keys(numberWords.multipliers), ...Object.keys(numberWords.vague)].filter((w) => !w.includes(' ')));
+
+/**
+ * "the areas they have liberated from Isis", "Raqqa and other towns recaptured from Isis": a
+ * territory word after a plural word for places, in its clause, says which places are meant, not
+ * that they changed hands in the news told. ("three villages recaptured": counted places are told.)
+ */
+function describesPlaces(tokens: Token[], first: number): boolean {
+  const sentence = tokens[first]!.sentence;
+  for (let k = first - 1; k >= 0 && k >= first - irrealisLexicon.describedPlaces.window; k--) {
+    const t = tokens[k]!;
+    if (t.sentence !== sentence || t.kind === 'punct' || CLAUSE_BREAK.has(t.lower)) return false;
+    if (!DESCRIBED_PLACES.has(t.lower)) continue;
+    const before = tokens[k - 1];
+    return !(before && before.sentence === sentence && (before.kind === 'number' || NUMBER_WORDS.has(before.lower)));
+  }
+  return false;
 }
 
 /** "March" capitalised inside a sentence is the month (the date stage runs later, on fewer sentences). */
@@ -167,7 +192,7 @@ export function recogniseTriggers(doc: Doc): void {
       eventType: fixed,
       subEventType: fixed ? cls : '',
       tactic: tactic || undefined,
-      irrealis: isIrrealis(tokens, m.firstToken) || describesWho(tokens, m.firstToken, m.endToken),
+      irrealis: isIrrealis(tokens, m.firstToken) || describesWho(tokens, m.firstToken, m.endToken) || (TERRITORY.has(cls) && describesPlaces(tokens, m.firstToken)),
       background: cls === 'protest' && protestIsBackground(tokens, m.firstToken) ? true : undefined,
       rank: fixed ? rankOf(cls) : CLASS_RANK[cls] ?? 0,
     });
