@@ -1,6 +1,6 @@
 // Event assembly: frames → groups (one day × place × actor pair) → ACLED events with evidence.
 import { parseIsoDay } from '../common/calendar.js';
-import { spansStartingIn, type Doc, type PlaceMention, type Span, type TriggerMention } from '../common/doc.js';
+import { firstStartingAfter, spansStartingIn, type DateMention, type Doc, type PlaceMention, type Span, type TriggerMention } from '../common/doc.js';
 import type { AcledEvent, Claim, EvidenceSpan } from '../common/event.js';
 import { stableHash } from '../common/hash.js';
 import { capitalOfSameName, lookupCountry } from '../geography/index.js';
@@ -183,6 +183,19 @@ export function assembleEvents(doc: Doc): AcledEvent[] {
     // A report that covers several places is one event per place, its dead shared among them with
     // the remainder to the first (codebook 4.1, 4.2): "in Sangin and Lashkargah".
     const others = place && group.place === place ? coordinatedPlaces(doc, group, place) : [];
+    // An event told over several days ("in a clash last Wednesday and Thursday") is one event a
+    // day, its dead shared among them with the remainder to the earliest (codebook 4.2).
+    const days = others.length === 0 && dateMention ? coordinatedDays(doc, dateMention, published) : [];
+    if (days.length > 1) {
+      days.forEach((d, k) => {
+        const share = Math.floor(fatalities / days.length) + (k < fatalities % days.length ? 1 : 0);
+        const copy: AcledEvent = { ...ev, event_date: d.date, time_precision: d.precision, fatalities: share, evidence: { ...ev.evidence, event_date: [evidence(doc, d)] } };
+        if (fatalities > 0) copy.notes = `${ev.notes} Fatalities are split across ${days.length} days (${share}).`;
+        copy.event_id = k === 0 ? ev.event_id : eventId(doc.id, index, copy);
+        events.push(copy);
+      });
+      return;
+    }
     if (others.length === 0) {
       events.push(ev);
       return;
@@ -287,6 +300,31 @@ function sceneBefore(doc: Doc, group: Group, country: string | undefined): Place
     best = p;
   }
   return best;
+}
+
+/** Between two days told of one event: "Wednesday and Thursday", "Saturday, Sunday and Monday". */
+const DAYS_JOINED = /^\s*(?:,|,?\s*and|&)\s*(?:on\s+)?$/i;
+/** At most this many days are read as one event's days. */
+const MAX_EVENT_DAYS = 7;
+
+/**
+ * The days of an event whose date is one of several days joined in a list ("last Wednesday and
+ * Thursday"), earliest first; [] when the date stands alone. Only days (precision 1) up to the
+ * publication date.
+ */
+function coordinatedDays(doc: Doc, date: DateMention, published: string | undefined): DateMention[] {
+  if (date.precision !== 1 || date.reporting) return [];
+  const days: DateMention[] = [date];
+  let last: DateMention = date;
+  for (let i = firstStartingAfter(doc.dates, last.end - 1); i < doc.dates.length && days.length < MAX_EVENT_DAYS; i++) {
+    const next = doc.dates[i]!;
+    if (!DAYS_JOINED.test(doc.text.slice(last.end, next.start))) break;
+    if (next.precision !== 1 || next.reporting || next.vague || (published && next.date > published)) break;
+    days.push(next);
+    last = next;
+  }
+  if (days.length < 2 || new Set(days.map((d) => d.date)).size < days.length) return [];
+  return days.sort((a, b) => a.date.localeCompare(b.date));
 }
 
 /** An undated text of more sentences than this is an article rather than a note. */

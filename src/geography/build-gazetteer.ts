@@ -395,6 +395,15 @@ export function buildGazetteer(): GazetteerFile {
   }
 
   // Admin2 districts (counties): centroid of their towns ------------------------------------------
+  const countryKeys = new Set(out.countries.flatMap((c) => c.names.map((n) => foldName(n))));
+  const admin2Count = new Map<string, number>();
+  for (const a of admin2Raw) admin2Count.set(foldName(a.name), (admin2Count.get(foldName(a.name)) ?? 0) + 1);
+  // (Nor an English word or a person's first name: "Love", "Empress" and "Saint Patrick" are districts of Canada
+  // and Trinidad that texts seldom mean.)
+  const englishWords = loadDictionary();
+  const personNames = loadFirstNames();
+  const uniqueName = (k: string) => k.length >= 4 && !keyPost.has(k) && !countryKeys.has(k) && admin2Count.get(k) === 1 &&
+    k.split(' ').every((w) => !englishWords.has(w) && !personNames.has(w));
   for (const a of admin2Raw) {
     const idx = admin2ByCode.get(a.code)!;
     const cc = countryIndex.get(a.code.split('.')[0]!);
@@ -405,7 +414,9 @@ export function buildGazetteer(): GazetteerFile {
     // text's district still says which country and region it is in.
     // (Only districts named with their unit word: bare townless names are mostly small
     // municipalities and parishes, namesakes of towns.)
-    if (!s && TOWNLESS_UNIT.test(foldName(a.name))) {
+    // A bare name no other place bears ("Ngaoundaye", "Markounda": sub-prefectures of the Central
+    // African Republic whose towns GeoNames lists under 1,000 people) is kept too: it is no namesake.
+    if (!s && (TOWNLESS_UNIT.test(foldName(a.name)) || uniqueName(foldName(a.name)))) {
       const [country, admin1] = a.code.split('.');
       const a1 = admin1ByCode.get(`${country}.${admin1}`);
       const e = a1 === undefined ? undefined : admin1Entry.get(a1);

@@ -168,11 +168,11 @@ test('"about to", "refuse to": what a party is about to do or refuses to do is n
 test('the scene set two sentences before an event, in a sentence that reports nothing, places it', () => {
   // The first sentences report nothing (out of the scope read for events): their places are still
   // read as the scene of the event told just after them.
-  const text = 'Prices of food have risen sharply. Inside the stadium in Melbourne, fans sang for hours. Many waved flags of their home towns. Before the match, refugees staged a protest outside the stadium against the government.' + FILLER;
+  const text = 'Prices of food have risen sharply. Inside the stadium in Melbourne, fans sang for hours. Many waved flags of their home towns. Before the match, community leaders and activists staged a protest outside the stadium against the government.' + FILLER;
   const events = eventsOf(text);
   assert.deepEqual(events.map((e) => [e.sub_event_type, e.location]), [['Peaceful protest', 'Melbourne']]);
   // Three sentences back sets no scene.
-  const far = eventsOf('Inside the stadium in Melbourne, fans sang for hours. Prices of food have risen sharply. Many waved flags of their home towns. Before the match, refugees staged a protest outside the stadium against the government.' + FILLER);
+  const far = eventsOf('Inside the stadium in Melbourne, fans sang for hours. Prices of food have risen sharply. Many waved flags of their home towns. Before the match, community leaders and activists staged a protest outside the stadium against the government.' + FILLER);
   assert.ok(!far.some((e) => e.location === 'Melbourne'), far.map(brief).join('; '));
 });
 
@@ -226,4 +226,12 @@ test('deaths of want or illness ("died because of a lack of medical care") are n
   assert.deepEqual(killed('Four displaced children died of hypothermia in the camp on Monday.'), []);
   // Deaths of violence stay, whatever else the sentence says.
   assert.deepEqual(killed('On Monday, gunmen killed three villagers in Maiduguri because of a land dispute, police said.'), [3]);
+});
+
+test('an event told over two days ("last Wednesday and Thursday") is one event a day, its dead shared', () => {
+  const events = eventsOf('Officials said on Friday that 11 soldiers were killed when rebels clashed with the army last Wednesday and Thursday near Jalalabad.' + FILLER);
+  assert.deepEqual(events.map((e) => `${e.event_date} ${e.sub_event_type} ${e.fatalities}`), ['2024-03-06 Armed clash 6', '2024-03-07 Armed clash 5']);
+  // A day alone is one event.
+  const one = eventsOf('Officials said on Friday that 11 soldiers were killed when rebels clashed with the army last Wednesday near Jalalabad.' + FILLER);
+  assert.deepEqual(one.map((e) => `${e.event_date} ${e.fatalities}`), ['2024-03-06 11']);
 });

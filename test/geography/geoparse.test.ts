@@ -211,10 +211,14 @@ test('"X district, Y": Y is the province X lies in, known or not', () => {
   const p = places('Taliban militants attacked a military post in Kaldar district, Balkh.');
   assert.deepEqual(p.map((x) => `${x.text}/${x.entry.feature}`), ['Kaldar/admin2', 'Balkh/admin1']);
   assert.deepEqual(places('A bomb killed 2 militants in Arghandab district, Kandahar.').map((x) => x.entry.feature), ['admin2', 'admin1']);
-  const unknown = places('Taliban militants ambushed a patrol in Sholgara district, Balkh.');
+  // (An invented district: Sholgara, which GeoNames lists without towns, is now known as a district.)
+  const unknown = places('Taliban militants ambushed a patrol in Zarkhanay district, Balkh.');
   assert.deepEqual(unknown.map((x) => `${x.text}/${x.entry.feature}`), ['Balkh/admin1']);
+  const sholgara = places('Taliban militants ambushed a patrol in Sholgara district, Balkh.');
+  assert.deepEqual(sholgara.map((x) => `${x.text}/${x.entry.feature}/${x.entry.admin1}`), ['Sholgara/admin2/Balkh', 'Balkh/admin1/Balkh']);
   // A province too small to stand on its own is kept by the district before it.
-  assert.deepEqual(texts('Taliban militants ambushed a patrol in Alishing district, Laghman.'), ['Laghman']);
+  assert.deepEqual(texts('Taliban militants ambushed a patrol in Darvazgay district, Laghman.'), ['Laghman']);
+  assert.deepEqual(texts('Taliban militants ambushed a patrol in Alishing district, Laghman.'), ['Alishing', 'Laghman']);
   // Persian izafe spellings meet: "Puli Khumri" and "Pul-e Khumri".
   assert.equal(places('A bomb went off in Puli Khumri.')[0]?.entry.countryCode, 'AF');
 });

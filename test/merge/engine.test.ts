@@ -126,8 +126,14 @@ test('a city named like its province is placed at the province; transliterations
 test('the same toll from two outlets of one day and place is evidence of one event', () => {
   const shelling = (id: string, doc: string, fatalities: number, day = '02') =>
     rec(id, doc, { event_date: `2024-05-${day}`, event_type: 'Explosions/Remote violence', sub_event_type: 'Shelling/artillery/missile attack', admin1: 'Hama', location: 'Kafr Zita', latitude: 35.37, longitude: 36.6, fatalities });
-  // a day apart, one town and one type are not enough by themselves
-  assert.deepEqual(groupsOf([shelling('a', 'd1', 4), shelling('b', 'd2', 7, '03')]), [['a'], ['b']]);
+  // a day apart, one town and one type are not enough by themselves (tolls five times apart)
+  assert.deepEqual(groupsOf([shelling('a', 'd1', 4), shelling('b', 'd2', 20, '03')]), [['a'], ['b']]);
+  // a toll and its update the next day, within a factor of four, at one town: one event
+  assert.deepEqual(groupsOf([shelling('a', 'd1', 4), shelling('b', 'd2', 7, '03')]), [['a', 'b']]);
+  // but not of two sub-event types, nor of two towns
+  const strike = (id: string, doc: string, fatalities: number, day = '02') => ({ ...shelling(id, doc, fatalities, day), sub_event_type: 'Air/drone strike' });
+  assert.deepEqual(groupsOf([shelling('a', 'd1', 4), strike('b', 'd2', 7, '03')]), [['a'], ['b']]);
+  assert.deepEqual(groupsOf([shelling('a', 'd1', 4), { ...shelling('b', 'd2', 7, '03'), location: 'Kafr Nabudah', latitude: 35.62, longitude: 36.25 }]), [['a'], ['b']]);
   assert.deepEqual(groupsOf([shelling('a', 'd1', 7), shelling('b', 'd2', 7, '03')]), [['a', 'b']]);
 });
 
