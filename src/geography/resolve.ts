@@ -391,7 +391,8 @@ function rescore(at: Setting, k: number, own: NameVotes | undefined, s: Float64A
     }
     if (c.containerOf !== undefined) {
       const inner = at.readings[c.containerOf]!;
-      if (inner.entries.some((ie) => contains(gaz, e, ie))) v += 3;
+      // (Enough to outweigh a capital's prior: "Nihm (Nihm, Sanaa)" is Sanaa governorate, not the city.)
+      if (inner.entries.some((ie) => contains(gaz, e, ie))) v += 5;
     }
     s[i] = v;
   }

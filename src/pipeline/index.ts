@@ -11,7 +11,7 @@ import { storableDocument } from '../ingest/storable.js';
 import type { SourceDocument } from '../ingest/types.js';
 import { readingCase } from '../common/reading-case.js';
 import { mainCountry } from '../extraction/grouping.js';
-import { datelinePlaceSpan } from '../locales/en/dateline.js';
+import { datelineAgencySpan, datelinePlaceSpan } from '../locales/en/dateline.js';
 import { sceneRanges } from '../locales/en/scope.js';
 import { foldName } from '../geography/fold.js';
 import { englishCaseLexicon } from '../locales/en/letter-case.js';
@@ -88,6 +88,19 @@ export function scopedTextRanges(doc: Doc): [number, number][] {
   return ranges;
 }
 
+/** Sorted character ranges with [start, end) cut out. */
+function withoutSpan(ranges: readonly [number, number][], [start, end]: [number, number]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const [a, b] of ranges) {
+    if (b <= start || a >= end) out.push([a, b]);
+    else {
+      if (a < start) out.push([a, start]);
+      if (b > end) out.push([end, b]);
+    }
+  }
+  return out;
+}
+
 export function createExtractor(options: ExtractorOptions = {}): Extractor {
   const geoparser = loadGeoparser({ demonyms: options.demonyms ?? true, userPlaces: options.userPlaces });
   // Text written in capitals is read in ordinary case: names, places and sentences are told by case.
@@ -102,12 +115,17 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
       // before it. Only sentences in scope are read. A country given with the document (not learnt
       // here) is the focus of ambiguous names.
       apply: (doc) => {
-        const found = geoparser.parseWithCues(doc.text, { from: doc.bodyStart, ranges: doc.scope ? scopedTextRanges(doc) : undefined, focusCountry: doc.meta.country });
+        // The station or agency in the dateline's brackets ("(RADIO CADENA SONORA)", "(VOZ DE
+        // HONDURAS NETWORK)") filed the report: its words are not read for places.
+        const agency = datelineAgencySpan(doc.text, doc.bodyStart);
+        let ranges: [number, number][] | undefined = doc.scope ? scopedTextRanges(doc) : undefined;
+        if (agency) ranges = withoutSpan(ranges ?? [[doc.bodyStart, doc.text.length]], agency);
+        const found = geoparser.parseWithCues(doc.text, { from: doc.bodyStart, ranges, focusCountry: doc.meta.country });
         doc.places.push(...found.places);
         doc.places.sort((a, b) => a.start - b.start);
         doc.countryCues.push(...found.cues);
         // The sentences just before an event's, out of scope, read for the scene they may set.
-        const scene = sceneRanges(doc);
+        const scene = agency ? withoutSpan(sceneRanges(doc), agency) : sceneRanges(doc);
         if (scene.length > 0) {
           const story = mainCountry(doc.places) ?? doc.meta.country;
           doc.scenePlaces.push(...geoparser.parseWithCues(doc.text, { from: doc.bodyStart, ranges: scene, focusCountry: story }).places.filter((p) => !p.demonym));

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { AcledEvent } from '../../src/common/event.js';
 import { createExtractor } from '../../src/pipeline/index.js';
-import { datelinePlaceSpan } from '../../src/locales/en/dateline.js';
+import { datelineAgencySpan, datelinePlaceSpan } from '../../src/locales/en/dateline.js';
 
 const extractor = createExtractor();
 
@@ -66,4 +66,36 @@ test('a magistrate killed with her police escort wounded is an attack on a civil
   const events = eventsOf(text);
   assert.ok(events.length > 0);
   assert.deepEqual(events.map((e) => [e.event_type, e.location, e.fatalities]), [['Violence against civilians', 'Cali', 1]]);
+});
+
+test('the station in the dateline\'s brackets is no place of the story', () => {
+  const text = 'SAN SALVADOR, 9 JUN 89 (RADIO CADENA SONORA) -- [TEXT] THE PARTY CONDEMNED THE ATTACK. URBAN GUERRILLAS MACHINEGUNNED THE RESIDENCE OF A JUDGE TODAY, POLICE SAID.';
+  const { doc, events } = extractor.extract({ text, date: '1989-06-09', origin: { file: 'inline' } });
+  assert.ok(events.length > 0);
+  assert.ok(events.every((e) => e.country === 'El Salvador'), events.map(brief).join('; '));
+  assert.deepEqual(doc.places.map((p) => p.entry.countryCode), ['SV'], doc.places.map((p) => p.text).join(', '));
+  const span = datelineAgencySpan(text);
+  assert.equal(span && text.slice(...span), 'RADIO CADENA SONORA');
+  const madrid = 'MADRID (SPAIN), 26 JAN 89 (RNE) -- [TEXT] ...';
+  assert.equal(madrid.slice(...datelineAgencySpan(madrid)!), 'RNE');
+  assert.equal(datelineAgencySpan('KABUL - Gunmen attacked a school.'), undefined);
+});
+
+test('a killing told as a noun counts its dead: one person named, or the count after "of"', () => {
+  const dead = (text: string, date = '1990-01-11') => eventsOf(text, date).map((e) => e.fatalities);
+  assert.deepEqual(dead('LIMA, 11 JAN 90 -- [TEXT] THE REBELS TODAY DISTRIBUTED LEAFLETS CLAIMING RESPONSIBILITY FOR THE MURDER OF FORMER DEFENSE MINISTER ENRIQUE LOPEZ IN LIMA.'), [1]);
+  assert.deepEqual(dead('Gunmen on Tuesday carried out the assassination of a judge and his driver in Medellin.'), [2]);
+  assert.deepEqual(dead('SAN SALVADOR, 16 NOV 89 -- [TEXT] THE ARMED FORCES TODAY REPORTED THE MURDER OF THE SIX PRIESTS AT A UNIVERSITY IN SAN SALVADOR.', '1989-11-16'), [6]);
+  // Charged, protested over, or plural: no death of the event told, or none counted as one.
+  assert.ok(dead('Police arrested two men charged with the murder of a trader in Nakuru on Monday.').every((f) => f === 0));
+  assert.ok(dead('Residents protested in Nairobi on Monday over the murder of John Kamau.').every((f) => f === 0));
+  assert.ok(dead('Gunmen on Tuesday carried out the killing of the village teachers in Medellin.').every((f) => f !== 1));
+});
+
+test('a person named as the object of a killing verb is one dead, a place or a day after the verb is not', () => {
+  const dead = (text: string) => eventsOf(text, '1989-11-28').map((e) => e.fatalities);
+  assert.deepEqual(dead('SAN SALVADOR, 28 NOV 89 -- [TEXT] THE PRESIDENT ORDERED AN INVESTIGATION TO DETERMINE WHO MURDERED DR GUERRERO IN SAN SALVADOR TODAY.'), [1]);
+  assert.deepEqual(dead('Five people were killed Tuesday in Garissa.'), [5]);
+  assert.ok(dead('A Dutch journalist was killed in El Salvador on Sunday, and a colleague was wounded.').every((f) => f <= 1));
+  assert.ok(dead('KDF troops killed Al Shabaab militants in Lamu on Monday.').every((f) => f === 0));
 });

@@ -183,3 +183,11 @@ test('a district GeoNames lists without towns is a place when no other place bea
   // "Love" (Saskatchewan) and "Saint Patrick" (Trinidad) are such districts too, but words and names.
   assert.deepEqual(show(geo.parse('He starred in Shakespeare in Love before the St. Patrick\'s Day parade.')), '[]');
 });
+
+test('a region named after a place it holds is read as that region, even where a capital city bears its name', () => {
+  const geo = loadGeoparser();
+  const places = geo.parse('Fighters clashed on the Nihm front (Nihm, Sanaa) overnight.');
+  const sanaa = places.find((p) => p.text === 'Sanaa');
+  assert.equal(sanaa?.entry.feature, 'admin1', JSON.stringify(places.map((p) => [p.text, p.entry.name, p.entry.feature])));
+  assert.equal(sanaa?.entry.countryCode, 'YE');
+});

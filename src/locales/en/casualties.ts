@@ -542,15 +542,118 @@ function quantityBefore(tokens: Doc['tokens'], first: number): boolean {
 }
 
 /** "a policeman was shot dead", "killing a civilian", "shot him dead", "Mob kills thief": one death. */
-function addSingularDeaths(doc: Doc, used: Set<number>, quantities: ReadonlyMap<number, unknown>): void {
+function addSingularDeaths(doc: Doc, used: Set<number>, quantities: ReadonlyMap<number, Quantity>): void {
   const tokens = doc.tokens;
   // (The scan is a small loop and each casualty word is read by a function of its own: V8 optimises
   // the loop early and cheaply; the long function runs too seldom to need optimising.)
   for (const [from, to] of doc.scopedTokenRanges()) for (let i = from; i < to; i++) {
+    if (KILLING_NOUNS.has(tokens[i]!.lower) && tokens[i + 1]?.lower === 'of' && !used.has(i)) nominalDeathsAt(doc, i, used, quantities);
     if (!kinds.opensAt(tokens[i]!)) continue;
     const m = kinds.matchAt(tokens, i);
     if (m) i = singularDeathAt(doc, i, m, used, quantities);
   }
+}
+
+/** Killing named as a noun before "of" and its dead: "the murder of a judge", "the assassination of Luis Galan". */
+const KILLING_NOUNS = new Set<string>(cues.killingNouns);
+/** Before a killing noun: a deed charged, planned or attempted, no death of the event told ("charged with the murder of"). */
+const KILLING_NOUN_NOT_DONE = new Set<string>(cues.killingNounNotDone);
+const KILLING_NOUN_WINDOW = 12;
+
+/**
+ * "the murder of former defense minister Enrique Lopez Albujar", "the assassination of a judge",
+ * "the murder of the six priests": a killing told as a noun counts its dead, one person or the count
+ * after "of" (when no figure reads that count already). Not after a cause cue or a protest word ("condemned the
+ * killing of"), nor a deed charged, planned or attempted ("charged with the murder of").
+ * The figure has no subject: the same murder told again in another sentence counts once.
+ */
+function nominalDeathsAt(doc: Doc, i: number, used: Set<number>, quantities: ReadonlyMap<number, Quantity>): void {
+  const tokens = doc.tokens;
+  const sentence = tokens[i]!.sentence;
+  if (tokens[i + 2]?.sentence !== sentence || nominalCause(tokens, i, sentence) || causeBefore(tokens, i, sentence) || negatedBefore(tokens, i, sentence)) return;
+  for (let k = i - 1; k >= 0 && k >= i - KILLING_NOUN_WINDOW && tokens[k]!.sentence === sentence; k--) {
+    const w = tokens[k]!.lower;
+    if (KILLING_NOUN_NOT_DONE.has(w) || FORWARD_STOP.has(w) || DEATH_CAUSE_CUES.has(w)) return;
+    if (w === ';') break;
+  }
+  let at = i + 2;
+  if (DETERMINERS.has(lowerAt(tokens, at)) && quantities.has(at + 1)) at++;
+  const q = quantities.get(at);
+  let value = 0;
+  let end = -1;
+  if (q) {
+    // "the murder of the six Jesuits": the count, when it counts people and no figure reads it yet.
+    let k = at + 1;
+    while (k < tokens.length && tokens[k]!.start < q.end) k++;
+    if (q.vague || tokens[k]?.sentence !== sentence || tokens[k]!.kind !== 'word' || countsThings(tokens, k) || doc.figures.some((f) => f.quantity.start === q.start)) return;
+    value = q.value;
+    end = k + 1;
+  } else {
+    end = singularObjectEnd(tokens, at, sentence, quantities);
+    // (No plural head follows: "the killing of the Jesuit priests" is no one priest.)
+    if (end > 0 && pluralHeadAt(tokens, end, sentence)) end = -1;
+    if (end < 0) end = personNameEnd(tokens, at, sentence);
+    if (end < 0) return;
+    value = 1;
+    // "the murder of a priest and his maid": a second person joined to the first.
+    const joined = lowerAt(tokens, end + 1);
+    if (tokens[end]?.lower === 'and' && tokens[end]!.sentence === sentence && (POSSESSIVES.has(joined) || singular.has(joined))) {
+      const second = singularObjectEnd(tokens, end + 1 + (POSSESSIVES.has(joined) ? 1 : 0), sentence, quantities);
+      if (second > 0) {
+        value = 2;
+        end = second;
+      }
+    }
+  }
+  const start = tokens[i]!.start;
+  const stop = tokens[end - 1]!.end;
+  doc.figures.push(newFigure({ start, end: stop, text: doc.text.slice(start, stop), kind: 'killed', value, quantity: { start: tokens[at]!.start, end: tokens[at]!.end } }));
+  used.add(i);
+}
+
+/** Most words of a person's name and titles: "Former Defense Minister Enrique Lopez Albujar". */
+const MAX_NAME_WORDS = 7;
+/** Titles that make one capitalised word a person's name: "Dr Guerrero". */
+const PERSON_TITLES = new Set<string>(cues.personTitles);
+
+/**
+ * A person named by capitalised words that end the phrase (a comma, a stop, a preposition or the
+ * sentence's end follows): two or more words ("Carlos Pizarro"), or one after a title ("Dr
+ * Guerrero", "former minister Galan"), lower-case modifiers of the title before ("former defense
+ * minister"). Returns one past the name, or -1.
+ */
+function personNameEnd(tokens: Doc['tokens'], at: number, sentence: number): number {
+  let k = at;
+  while (k < at + 3 && tokens[k]?.sentence === sentence && tokens[k]!.kind === 'word' && !tokens[k]!.upper && !OBJECT_BOUNDARIES.has(tokens[k]!.lower) && !STOP.has(tokens[k]!.lower)) k++;
+  const first = k;
+  let titled = k > at && (singularNouns.has(tokens[k - 1]!.lower) || PERSON_TITLES.has(tokens[k - 1]!.lower));
+  let names = 0;
+  while (k < first + MAX_NAME_WORDS && tokens[k]?.sentence === sentence) {
+    const t = tokens[k]!;
+    // ("Dr. Guerrero": a title's full stop.)
+    if (t.text === '.' && k > first && PERSON_TITLES.has(tokens[k - 1]!.lower)) {
+      k++;
+      continue;
+    }
+    if (t.kind !== 'word' || !(t.upper || singularNouns.has(t.lower))) break;
+    if (PERSON_TITLES.has(t.lower) || singularNouns.has(t.lower)) titled = true;
+    else names++;
+    k++;
+  }
+  if (names === 0 || (names === 1 && !titled)) return -1;
+  return endsPhrase(tokens, k, sentence) ? k : -1;
+}
+
+/** A plural noun at token k, heading the phrase before it ("Jesuit priests", "union workers"). */
+function pluralHeadAt(tokens: Doc['tokens'], k: number, sentence: number): boolean {
+  const t = tokens[k];
+  return !!t && t.sentence === sentence && t.kind === 'word' && !t.upper && /[^s]s$/.test(t.lower) && !OBJECT_BOUNDARIES.has(t.lower) && !STOP.has(t.lower);
+}
+
+/** Whether a noun phrase ends before token k: punctuation, a preposition or conjunction, or the sentence's end follows. */
+function endsPhrase(tokens: Doc['tokens'], k: number, sentence: number): boolean {
+  const after = tokens[k];
+  return !after || after.sentence !== sentence || after.kind !== 'word' || OBJECT_BOUNDARIES.has(after.lower) || STOP.has(after.lower);
 }
 
 /**
@@ -694,7 +797,11 @@ function singularDeathAt(doc: Doc, i: number, m: PhraseMatch<string>, used: Set<
   const at = first < 0 ? objectStart(tokens, kindEnd, sentence) : kindEnd;
   const next = tokens[at];
   const noObject = kindEnd === i + 1 && NO_OBJECT.has(tokens[i]!.lower);
-  const last = first < 0 && !noObject && !priorDeed(tokens, i, sentence) ? singularObjectEnd(tokens, at, sentence, quantities) : -1;
+  let last = first < 0 && !noObject && !priorDeed(tokens, i, sentence) ? singularObjectEnd(tokens, at, sentence, quantities) : -1;
+  // "who murdered Dr Guerrero", "gunmen killed Carlos Pizarro": a person named as the object.
+  // (Not after a passive, "was killed Tuesday", nor a phrase ending in a preposition, "killed in El Salvador".)
+  const passive = [i - 1, i - 2].some((k) => PLURAL_AUX.has(lowerAt(tokens, k)) || SINGULAR_AUX.has(lowerAt(tokens, k)));
+  if (last < 0 && first < 0 && !noObject && !passive && !OBJECT_BOUNDARIES.has(tokens[kindEnd - 1]!.lower) && !priorDeed(tokens, i, sentence)) last = personNameEnd(tokens, at, sentence);
   if (first < 0 && last < 0) {
     return kindEnd - 1;
   }

@@ -38,3 +38,26 @@ export function datelinePlaceSpan(text: string, from = 0): [number, number] | un
   const end = from + words[0].length;
   return [end - words[1]!.length, end];
 }
+
+/** The agency in brackets after a dateline's place and date ("(RADIO CADENA SONORA)" of "SAN SALVADOR, 9 JUN 89 (RADIO CADENA SONORA) --"). */
+const AGENCY = /^(?:,\s*[^\n,()[\]]{1,30}){0,2}\s*[([]([^)\]\n]{1,40})[)\]]\s*(?:--|—|–|-|:)\s/u;
+
+/**
+ * The words inside the brackets of the dateline opening the text: the agency or station that filed
+ * the report ("RADIO CADENA SONORA", "MOSCOW TASS"), never the event's place. [start, end) in `text`, or undefined.
+ */
+export function datelineAgencySpan(text: string, from = 0): [number, number] | undefined {
+  const place = datelinePlaceSpan(text, from);
+  if (!place) return undefined;
+  let at = place[1];
+  let m = AGENCY.exec(text.slice(at, at + 120));
+  // The place's country in brackets comes first ("MADRID (SPAIN), 26 JAN 89 (RNE) --").
+  const country = m ? null : /^\s*\([\p{Lu}][\p{L} .'’-]{1,30}\)/u.exec(text.slice(at, at + 40));
+  if (country) {
+    at += country[0].length;
+    m = AGENCY.exec(text.slice(at, at + 120));
+  }
+  if (!m) return undefined;
+  const open = at + m[0].search(/[([]/u) + 1;
+  return [open, open + m[1]!.length];
+}
