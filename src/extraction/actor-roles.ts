@@ -27,6 +27,8 @@ export interface EventActors {
   crowdAgent?: boolean;
   /** Those who act include a party's members or supporters, or rioters (a crowd whatever weapon it uses). */
   partyAgent?: boolean;
+  /** State actors were named, but only as what a crowd is about or asks (no side of it). */
+  topicNamed?: boolean;
 }
 
 /** Generic words that in a story about a named group mean that group. */
@@ -360,7 +362,7 @@ export function resolveActors(frames: Frame[], ctx: RoleContext, options: RoleOp
     (x) => !isSupporter(x) && (x[1].weight > x[1].mentions.length * 0.5 || !x[1].entry.kind) && !(options.armedOnly && !ARMED.has(x[1].entry.inter)) && !crowdTopic(x),
   );
   const candidates = eligible.sort((a, b) => score(b) - score(a));
-  const result: EventActors = { assoc1: [], assoc2: [] };
+  const result: EventActors = { assoc1: [], assoc2: [], topicNamed: main.some(crowdTopic) || undefined };
   // Agents: parties' members and supporters, villagers, workers — and no armed organisation acting.
   const agents = all.filter(([, t]) => t.agent > 0);
   result.partyAgent = agents.some(([, t]) => t.entry.role === 'party' || t.entry.kind === 'rioters');

@@ -97,7 +97,8 @@ export function assembleEvents(doc: Doc): AcledEvent[] {
     // Nor is the main one, when the text names no one on either side: in a long article, an event
     // word with no actor, target or dead ("a fine strike", "sales exploded") has no violent sense.
     // (A wire report's device that went off is violence whoever set it: "a dynamite charge exploded".)
-    if (doc.scope !== null && !actors.actor1 && !actors.actor2 && fatalities === 0 && !(opensWithDateline(doc.text) && namesDevice(group.frames))) return;
+    // (A crowd's topic, "a protest against the government", names someone too.)
+    if (doc.scope !== null && !actors.actor1 && !actors.actor2 && !actors.topicNamed && fatalities === 0 && !(opensWithDateline(doc.text) && namesDevice(group.frames))) return;
     if (background) return;
     // A long article that is not a wire report (no dateline) tells its news with a day ("on Sunday",
     // "yesterday") or its dead; an event word with neither is comment, analysis or background

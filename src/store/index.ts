@@ -10,6 +10,7 @@ import { BUSY_TIMEOUT_MS, ImmediateSqliteDialect, retryWhileBusy, withStatementC
 import { changeVersion, countryExpression, countStats, resolveFilters, statsFromCounts, storedCount, textPrefilter, type ResolvedFilters } from './scale-queries.js';
 import { lockMergeBlocks, refuseMany, storeReports } from './merge-store.js';
 import { insertJsonRows, rowColumns } from './pg-bulk.js';
+import { COMPACT_COUNTS } from './scale-schema.js';
 import type { MergeInput } from '../merge/types.js';
 import type { ClaimsTable, Database, EventsTable, EvidenceTable } from './schema.js';
 import type {
@@ -218,10 +219,18 @@ export class Store {
     const docs = [...latest.values()];
     const hashes = new Map(docs.map((d) => [d.id, documentHash(d)]));
     return retryWhileBusy(() => retryOnConflict(() => this.db.transaction().execute(async (trx) => {
-      // PostgreSQL, several writers: merge locks first, before any write (src/store/merge-store.ts).
-      if (this.engine === 'postgres' && options.merge !== false) {
+      // PostgreSQL, several writers: merge locks (src/store/merge-store.ts) before the events and
+      // reports are written, and before anything is written when stored documents change (their
+      // events are detached and merged again). New documents, their links, bands, evidence and claims
+      // are written first, outside the locks: they lock nothing another writer waits for (the counts
+      // of documents are rows of their own, migration 72), and a writer of other reports of the same
+      // days and places then waits only for this batch's merge, not for all of its writes.
+      let locked = false;
+      const lockMerges = async () => {
+        if (locked || this.engine !== 'postgres' || options.merge === false) return;
+        locked = true;
         await lockMergeBlocks(trx, docs.flatMap((d) => d.events.map((event) => ({ event, docId: d.id, publicationDate: d.date, docSource: d.source }))));
-      }
+      };
       const status = new Map<string, SaveStatus>();
       const existing = new Map<string, string>();
       for (const part of chunks(docs.map((d) => d.id), ID_CHUNK)) {
@@ -239,9 +248,12 @@ export class Store {
           toWrite.push(d);
         }
       }
-      if (changed.length > 0) await this.detachDocuments(trx, changed);
+      if (changed.length > 0) {
+        await lockMerges();
+        await this.detachDocuments(trx, changed);
+      }
       const now = nowSeconds();
-      await this.insertChunked(trx, 'documents', toWrite.map((d) => ({
+      const documentRows = toWrite.map((d) => ({
         id: d.id,
         content_hash: hashes.get(d.id)!,
         text: d.text,
@@ -255,7 +267,20 @@ export class Store {
         ingested_at: now,
         copy_of: d.copyOf ?? null,
         minhash: d.minhash ?? null,
-      })), { keys: ['id'], update: ['copy_of', 'minhash', 'content_hash', 'text', 'body_start', 'date', 'title', 'source', 'url', 'origin_file', 'origin_line', 'ingested_at'] });
+      }));
+      const documentUpdate = { keys: ['id'], update: ['copy_of', 'minhash', 'content_hash', 'text', 'body_start', 'date', 'title', 'source', 'url', 'origin_file', 'origin_line', 'ingested_at'] };
+      if (this.engine === 'postgres' && !locked) {
+        // Only new documents here (changed ones took the locks above). One that another writer
+        // stored since it was looked up above (the same item queued twice) is not written over: the
+        // transaction runs again, and finds it stored.
+        const fresh = documentRows.filter((r) => status.get(r.id) === 'new');
+        const again = documentRows.filter((r) => status.get(r.id) !== 'new');
+        const written = await insertJsonRows(trx, 'documents', Object.keys(documentRows[0] ?? {}), fresh, { keys: ['id'] }, 'id');
+        if (written.length < fresh.length) throw Object.assign(new Error('documents stored meanwhile by another writer'), { code: '40001' });
+        await this.insertChunked(trx, 'documents', again, documentUpdate);
+      } else {
+        await this.insertChunked(trx, 'documents', documentRows, documentUpdate);
+      }
 
       // One row per event id (fields from its last mention in the batch), and one link, with its own
       // evidence and claims, per (event, document) pair: one event can cite several documents.
@@ -281,7 +306,6 @@ export class Store {
         (e.claims ?? []).forEach((c, ord) => claims.push(claimRow(c, e.event_id, docId, ord)));
       }
       // Documents written here are new or were detached above, so they have no evidence or claims left.
-      await this.insertChunked(trx, 'events', [...eventRows.values()], { keys: ['event_id'], update: EVENT_COLUMNS.filter((col) => col !== 'event_id' && col !== 'doc_id') });
       await this.insertChunked(trx, 'event_documents', links, { keys: ['event_id', 'doc_id'] });
       // A copy cites the events of its original; its bands are not indexed (the original's are).
       const copyLinks: { event_id: string; doc_id: string }[] = [];
@@ -297,6 +321,8 @@ export class Store {
         .flatMap((d) => d.bands!.map((band) => ({ band, doc_id: d.id }))));
       await this.insertChunked(trx, 'evidence', evidence);
       await this.insertChunked(trx, 'claims', claims);
+      await lockMerges();
+      await this.insertChunked(trx, 'events', [...eventRows.values()], { keys: ['event_id'], update: EVENT_COLUMNS.filter((col) => col !== 'event_id' && col !== 'doc_id') });
       // Each document's events are its reports; merged into the store's events unless told not to.
       const outcome = await storeReports(
         trx,
@@ -315,7 +341,12 @@ export class Store {
         else unchanged++;
       }
       return { inserted, updated, unchanged, events: eventRows.size, merged: outcome.merged, status };
-    })));
+    }))).then(async (result) => {
+      // PostgreSQL: the rows of counts this batch added (a few) folded into one per name, outside the
+      // batch's transaction (src/store/scale-schema.ts): readers sum fewer rows.
+      if (this.engine === 'postgres') await sql.raw(COMPACT_COUNTS).execute(this.db);
+      return result;
+    });
   }
 
   /** Removes a changed document's links, evidence and claims, and the events no document cites any more. */
@@ -375,7 +406,10 @@ export class Store {
       // Columns as Kysely takes them: every column some row gives a value (undefined is no value: the default).
       const { columns, complete } = rowColumns(rows);
       // Rows that give every column: one JSON parameter per statement (src/store/pg-bulk.ts).
-      if (complete) return insertJsonRows(trx, table, columns, rows, conflict);
+      if (complete) {
+        await insertJsonRows(trx, table, columns, rows, conflict);
+        return;
+      }
       const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
       const tail = !conflict ? '' : ` on conflict (${conflict.keys.map(quote).join(', ')}) do ${conflict.update?.length
         ? `update set ${conflict.update.map((col) => `${quote(col)} = excluded.${quote(col)}`).join(', ')}` : 'nothing'}`;

@@ -4,7 +4,7 @@
 import { sql, type Kysely } from 'kysely';
 import { normName, slackOf } from '../merge/compat.js';
 import type { Database } from './schema.js';
-import { migrateActorNames, migrateForScale } from './scale-schema.js';
+import { migrateActorNames, migrateAppendCounts, migrateForScale } from './scale-schema.js';
 
 export type Engine = 'sqlite' | 'postgres';
 
@@ -330,6 +330,11 @@ const MIGRATIONS: Migration[] = [
       await sql.raw(`create index event_reports_wide on event_reports (country, day) where slack = ${slackOf(3)}`).execute(db);
       await sql.raw(`create index event_reports_wide_place on event_reports (country, admin1, day) where slack = ${slackOf(3)}`).execute(db);
     },
+  },
+  {
+    version: 72,
+    name: 'PostgreSQL: counts of events and documents and the change counter as rows summed, not one row each (concurrent writers)',
+    up: async (db, engine) => { if (engine === 'postgres') await migrateAppendCounts(db); },
   },
 ];
 

@@ -29,7 +29,8 @@ export function rowsJson(rows: object[]): string {
 /**
  * `insert into table (columns) select columns from json_populate_recordset(...)`, in statements of
  * ROWS_PER_STATEMENT rows; on a conflict over `conflict.keys` the `update` columns take the new
- * row's values (none: the stored row is left alone). Every row must give every column of
+ * row's values (none: the stored row is left alone). With `returning`, that column of the rows
+ * written (a row left alone is not). Every row must give every column of
  * `columns` (null, not undefined, for no value): a missing key would be read as null, not as the
  * column's default.
  */
@@ -39,15 +40,20 @@ export async function insertJsonRows(
   columns: string[],
   rows: object[],
   conflict?: { keys: string[]; update?: string[]; where?: string },
-): Promise<void> {
-  if (rows.length === 0) return;
+  returning?: string,
+): Promise<Record<string, unknown>[]> {
+  const out: Record<string, unknown>[] = [];
+  if (rows.length === 0) return out;
   const cols = columns.map(quote).join(', ');
   const tail = !conflict ? '' : ` on conflict (${conflict.keys.map(quote).join(', ')}) do ${conflict.update?.length
     ? `update set ${conflict.update.map((col) => `${quote(col)} = excluded.${quote(col)}`).join(', ')}${conflict.where ? ` where ${conflict.where}` : ''}` : 'nothing'}`;
-  const text = `insert into ${quote(table)} as t (${cols}) select ${cols} from json_populate_recordset(null::${quote(table)}, $1::json)${tail}`;
+  const text = `insert into ${quote(table)} as t (${cols}) select ${cols} from json_populate_recordset(null::${quote(table)}, $1::json)${tail}` +
+    (returning ? ` returning ${quote(returning)}` : '');
   for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
-    await trx.executeQuery(CompiledQuery.raw(text, [rowsJson(rows.slice(i, i + ROWS_PER_STATEMENT))]));
+    const r = await trx.executeQuery(CompiledQuery.raw(text, [rowsJson(rows.slice(i, i + ROWS_PER_STATEMENT))]));
+    if (returning) out.push(...(r.rows as Record<string, unknown>[]));
   }
+  return out;
 }
 
 /** The columns some row gives a value (not undefined), in first-seen order, and whether every row gives each of them. */

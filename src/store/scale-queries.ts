@@ -252,8 +252,7 @@ export async function changeVersion(db: Kysely<Database>, engine: Engine): Promi
     const { rows } = await sql<{ c: number; v: number }>`select total_changes() as c, (select data_version from pragma_data_version) as v`.execute(db);
     return `${rows[0]?.v}:${rows[0]?.c}`;
   }
-  const row = await db.selectFrom('store_counts').select('n').where('name', '=', 'version').executeTakeFirst();
-  return String(row?.n ?? 0);
+  return String(await countRows(db, 'version'));
 }
 
 /**
@@ -261,7 +260,7 @@ export async function changeVersion(db: Kysely<Database>, engine: Engine): Promi
  * date filter), else the day x country x type cube narrowed by its indexes.
  */
 export async function countStats(db: Kysely<Database>, f: ResolvedFilters): Promise<Stats> {
-  const documents = db.selectFrom('store_counts').select('n').where('name', '=', 'documents').executeTakeFirst();
+  const documents = countRows(db, 'documents').then((n) => ({ n }));
   const byCountry = !!f.countryPairs;
   const byDates = !!(f.from || f.to);
   if (!byCountry && !byDates) return typeStats(db, f, documents);
@@ -345,6 +344,12 @@ async function typeStats(db: Kysely<Database>, f: ResolvedFilters, documents: Pr
 
 /** Number of stored events (no filter) or documents, from the counts kept on write. */
 export async function storedCount(db: Kysely<Database>, name: 'events' | 'documents'): Promise<number> {
-  const row = await db.selectFrom('store_counts').select('n').where('name', '=', name).executeTakeFirst();
+  return countRows(db, name);
+}
+
+/** The sum of a name's rows of store_counts (PostgreSQL keeps a row per write since migration 72; SQLite one). */
+async function countRows(db: Kysely<Database>, name: 'events' | 'documents' | 'version'): Promise<number> {
+  const row = await db.selectFrom('store_counts').select((eb) => eb.fn.coalesce(eb.fn.sum<number | string>('n'), sql.lit(0)).as('n'))
+    .where('name', '=', name).executeTakeFirst();
   return Number(row?.n ?? 0);
 }

@@ -120,8 +120,12 @@ function sqliteTriggers(): string[] {
   ];
 }
 
-/** PostgreSQL: statement-level triggers with transition tables, one grouped upsert per table and statement, in key order. */
-function postgresTriggers(): string[] {
+/**
+ * PostgreSQL: statement-level triggers with transition tables, one grouped upsert per table and
+ * statement, in key order. With `appendCounts` (migration 72) the number of events and documents is
+ * written as a row of its own per statement (store_counts rows are summed), not added to one row.
+ */
+function postgresCountFunctions(appendCounts: boolean): string[] {
   const add = (rows: string) => COUNT_TABLES.map(({ table, keys }) =>
     `insert into ${table} as t (${keys.join(', ')}, count, fatalities)
        select ${keys.join(', ')}, count(*), coalesce(sum(fatalities), 0) from ${rows} group by ${keys.join(', ')} order by ${keys.join(', ')}
@@ -133,10 +137,12 @@ function postgresTriggers(): string[] {
          where ${on};
        delete from ${table} as t using (select distinct ${keys.join(', ')} from ${rows}) d where ${on} and t.count <= 0;`;
   }).join('\n');
-  const counter = (name: string, delta: string) =>
-    `insert into store_counts as t (name, n) values ('${name}', ${delta}) on conflict (name) do update set n = t.n + excluded.n;`;
+  const counter = (name: string, delta: string) => appendCounts
+    ? `insert into store_counts (name, n) values ('${name}', ${delta});`
+    : `insert into store_counts as t (name, n) values ('${name}', ${delta}) on conflict (name) do update set n = t.n + excluded.n;`;
+  const create = appendCounts ? 'create or replace function' : 'create function';
   return [
-    `create function sitrep_events_counts() returns trigger language plpgsql as $$
+    `${create} sitrep_events_counts() returns trigger language plpgsql as $$
      begin
        if tg_op = 'INSERT' then
          ${add('new_rows')}
@@ -150,7 +156,7 @@ function postgresTriggers(): string[] {
        end if;
        return null;
      end $$`,
-    `create function sitrep_documents_count() returns trigger language plpgsql as $$
+    `${create} sitrep_documents_count() returns trigger language plpgsql as $$
      begin
        if tg_op = 'INSERT' then
          ${counter('documents', '(select count(*) from new_rows)')}
@@ -159,6 +165,12 @@ function postgresTriggers(): string[] {
        end if;
        return null;
      end $$`,
+  ];
+}
+
+function postgresTriggers(): string[] {
+  return [
+    ...postgresCountFunctions(false),
     `create trigger events_counts_ins after insert on events referencing new table as new_rows for each statement execute function sitrep_events_counts()`,
     `create trigger events_counts_del after delete on events referencing old table as old_rows for each statement execute function sitrep_events_counts()`,
     `create trigger events_counts_upd after update on events referencing old table as old_rows new table as new_rows for each statement execute function sitrep_events_counts()`,
@@ -236,3 +248,30 @@ export async function migrateActorNames(db: Kysely<any>): Promise<void> {
   if (ext.rows[0]) await run(db, [`create index actor_names_trgm on actor_names using gin (name "${ext.rows[0].schema.replace(/"/g, '""')}".gin_trgm_ops)`]);
   await run(db, ['analyze actor_names', 'analyze events']);
 }
+
+/**
+ * PostgreSQL, migration 72: store_counts without its key, a row per write. A trigger that added to
+ * the one row of a name (events, documents, version) locked it until its transaction committed, so
+ * that every storing transaction of every worker waited for the one before it; inserted rows lock
+ * nothing. Readers sum the rows of a name; compactCounts() folds them into one now and then.
+ */
+export async function migrateAppendCounts(db: Kysely<any>): Promise<void> {
+  await run(db, [
+    'alter table store_counts drop constraint store_counts_pkey',
+    'create index store_counts_name on store_counts (name)',
+    ...postgresCountFunctions(true),
+    `create or replace function sitrep_bump_version() returns trigger language plpgsql as $$
+     begin
+       insert into store_counts (name, n) values ('version', 1);
+       return null;
+     end $$`,
+  ]);
+}
+
+/**
+ * PostgreSQL: folds the rows of store_counts into one per name (their sum). Writers only insert,
+ * so they never wait for this; rows inserted by transactions not committed yet are not seen, so not
+ * deleted; a concurrent fold skips the rows this one deleted. The sums stay the same throughout.
+ */
+export const COMPACT_COUNTS = `with gone as (delete from store_counts returning name, n)
+  insert into store_counts (name, n) select name, sum(n) from gone group by name`;

@@ -457,3 +457,11 @@ test('forces named only in what a demonstration is about are no side it faced; f
   const measured = first('On 6 May 2021, residents in Kassala (Kassala, Kassala) blocked the main road for over four hours, demanding water, forcing police to fire tear gas to disperse them.');
   assert.match(measured?.actor2 ?? '', /^Police Forces of Sudan/, '"over four hours" measures, it tells no topic');
 });
+
+test('armed men of an ethnic group the note names are its militia; the same name counted is people', () => {
+  const e = first('On 7 May 2021, Fulanis attacked the village of Ndachima in Ouham (Central African Republic), killing four people.');
+  assert.equal(e?.actor1, 'Fulani Ethnic Militia (Central African Republic)');
+  assert.equal(e?.inter1, 4);
+  const counted = first('On 8 May 2021, soldiers killed two Fulani near Sebba (Sebba, Yagha) in Burkina Faso.');
+  assert.equal(counted?.event_type, 'Violence against civilians', 'two Fulani killed are civilians, not a militia in a battle');
+});

@@ -4,7 +4,7 @@ import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Store } from '../../src/store/index.js';
 import { rowColumns, rowsJson } from '../../src/store/pg-bulk.js';
-import { engines } from './engines.js';
+import { engines, postgresEngine } from './engines.js';
 import { syntheticEvent } from './fixtures.js';
 
 test('rowsJson: a lone surrogate becomes U+FFFD, a pair and escaped backslashes stay', () => {
@@ -50,3 +50,36 @@ for (const engine of await engines()) {
     });
   });
 }
+
+describe('PostgreSQL: writers storing the same new documents at once', async () => {
+  const engine = await postgresEngine();
+  const stores: Store[] = [];
+  after(async () => {
+    for (const s of stores) await s.close();
+    await engine.cleanup();
+  });
+  test('each document, its evidence and bands once; the kept counts equal the rows', { skip: engine.skip }, async () => {
+    stores.push(await engine.open(), await engine.reopen(), await engine.reopen());
+    for (let round = 0; round < 4; round++) {
+      const docs = Array.from({ length: 30 }, (_, i) => {
+        const id = `r${round}d${i}`;
+        const e = syntheticEvent({ event_id: `${id}e`, doc_id: id, event_date: `2022-01-${String(1 + (i % 28)).padStart(2, '0')}`,
+          evidence: { actor1: [{ start: 0, end: 2, text: 'IS' }], location: [{ start: 3, end: 5, text: 'Al' }] } });
+        return { id, text: `IS Al text of ${id}`, date: '2022-01-24', title: id, source: 'Wire', origin: { file: 't.jsonl', line: i + 1 },
+          events: [e], minhash: 'AAAA', bands: [`0:${id}`, `1:${id}`] };
+      });
+      // The same batch by three writers at once (in different orders): one stores each document.
+      const results = await Promise.all(stores.map((s, k) => s.saveDocuments(k === 1 ? [...docs].reverse() : docs)));
+      assert.equal(results.reduce((n, r) => n + r.inserted, 0), docs.length);
+    }
+    const db = stores[0]!.db;
+    const count = async (t: 'documents' | 'evidence' | 'document_bands' | 'events' | 'event_documents') =>
+      Number((await db.selectFrom(t).select((eb) => eb.fn.countAll().as('n')).executeTakeFirst())!.n);
+    assert.equal(await count('documents'), 120);
+    assert.equal(await count('evidence'), 240);
+    assert.equal(await count('document_bands'), 240);
+    assert.equal(await count('event_documents'), 120);
+    assert.equal(await stores[0]!.countDocuments(), 120);
+    assert.equal(await stores[0]!.countEvents(), await count('events'));
+  });
+});

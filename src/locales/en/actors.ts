@@ -3,6 +3,7 @@ import { firstStartingAfter, lowerAt, type Doc, type PipelineComponent, type Tok
 import { PhraseMatcher } from '../../common/phrase-matcher.js';
 import dictionary from './data/actors.json' with { type: 'json' };
 import calendarWords from './data/calendar-words.json' with { type: 'json' };
+import numberWords from './data/numbers.json' with { type: 'json' };
 
 export interface ActorEntry {
   id: string;
@@ -41,6 +42,7 @@ const adjectivalBefore = new Set<string>(dictionary.adjectivalBefore);
 /** "fighters from the SDF": the generic word names members of the named actor that follows. */
 const memberOf = new Set<string>(dictionary.memberOf);
 const placeWordsAfter = new Set<string>(dictionary.placeWordsAfterEthnicName);
+const NUMBER_WORDS = new Set<string>([...Object.keys(numberWords.units), ...Object.keys(numberWords.multipliers)].filter((w) => !w.includes(' ')));
 const CALENDAR_WORDS = new Set<string>([...Object.keys(calendarWords.months), ...Object.keys(calendarWords.weekdays)]);
 /** "Toposa militia", "Kipsigi militiamen": a group's own name before these words makes them its militia. */
 const militiaWords = new Set<string>(dictionary.militiaOfNamedGroup);
@@ -97,6 +99,8 @@ function actorAt(doc: Doc, i: number, entry: ActorEntry, endToken: number): numb
   if (entry.kind === 'communal' && t.upper && (placeWordsAfter.has(lowerAt(tokens, endToken)) || tokens[i - 1]?.lower === 'lake' || tokens[i - 1]?.lower === 'in' || namesRegionOfPlaceBefore(doc, i))) return i;
   // "Garre civilians", "Borana herders": an ethnic name before a word for people is who they are.
   if (entry.kind === 'communal' && t.upper && namesPeopleAt(tokens, endToken)) return i;
+  // "killed 12 Sudanese Misseriya", "two Fulani": an ethnic name counted is people, not a militia.
+  if (entry.kind === 'communal' && t.upper && countedAt(tokens, i)) return i;
   // "Pokot raiders", "Maasai warriors": the armed men are the ethnic group's militia; skip the generic word.
   if (entry.kind === 'communal' && t.upper) {
     const next = tokens[endToken] ? matcher.matchAt(tokens, endToken) : null;
@@ -249,6 +253,13 @@ function namesUnknownGroup(doc: Doc, k: number): boolean {
   // (Places are sorted by start: the one that could hold the word is the last starting by it.)
   const place = doc.places[firstStartingAfter(doc.places, w.start) - 1];
   return !(place && w.end <= place.end);
+}
+
+/** A number right before token i, or before one capitalised word before it ("12 Sudanese Misseriya"). */
+function countedAt(tokens: Doc['tokens'], i: number): boolean {
+  const sentence = tokens[i]!.sentence;
+  const number = (t: Token | undefined) => !!t && t.sentence === sentence && (t.kind === 'number' || NUMBER_WORDS.has(t.lower));
+  return number(tokens[i - 1]) || (!!tokens[i - 1]?.upper && number(tokens[i - 2]));
 }
 
 function namesPeopleAt(tokens: Doc['tokens'], k: number): boolean {
