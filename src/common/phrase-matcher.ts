@@ -25,6 +25,8 @@ export class PhraseMatcher<T> {
   private readonly root: TrieNode<T> = { next: new Map() };
   /** First words of the phrases: most tokens are rejected here without hashing their text. */
   private readonly firstWords = new WordFilter();
+  /** Its bits, tested inline (see WordFilter.bits). */
+  private readonly firstBits = this.firstWords.bits;
 
   add(phrase: string, value: T): void {
     let node = this.root;
@@ -44,14 +46,16 @@ export class PhraseMatcher<T> {
 
   /** Whether some phrase starts with the token's word: a cheap filter before matchAt. */
   opensAt(t: Token): boolean {
-    return this.firstWords.mayHaveBucket(t.bucket) && this.root.next.has(t.lower);
+    const b = t.bucket;
+    return (this.firstBits[b >> 3]! & (1 << (b & 7))) !== 0 && this.root.next.has(t.lower);
   }
 
   /** Longest phrase starting at token i, within the same sentence. */
   matchAt(tokens: Token[], i: number): PhraseMatch<T> | null {
     const t = tokens[i];
     if (t === undefined) return null;
-    const node = this.firstWords.mayHaveBucket(t.bucket) ? this.root.next.get(t.lower) : undefined;
+    const b = t.bucket;
+    const node = (this.firstBits[b >> 3]! & (1 << (b & 7))) !== 0 ? this.root.next.get(t.lower) : undefined;
     return node === undefined ? null : this.matchFrom(tokens, i, node);
   }
 
@@ -78,11 +82,12 @@ export class PhraseMatcher<T> {
   /** All non-overlapping longest matches, left to right. */
   findAll(tokens: Token[], from = 0, to = tokens.length, accept?: (m: PhraseMatch<T>) => boolean): PhraseMatch<T>[] {
     const out: PhraseMatch<T>[] = [];
-    const filter = this.firstWords;
+    const bits = this.firstBits;
     const first = this.root.next;
     for (let i = from; i < to; i++) {
       const t = tokens[i]!;
-      if (!filter.mayHaveBucket(t.bucket)) continue;
+      const b = t.bucket;
+      if ((bits[b >> 3]! & (1 << (b & 7))) === 0) continue;
       const node = first.get(t.lower);
       if (node === undefined) continue;
       const m = this.matchFrom(tokens, i, node);

@@ -15,7 +15,11 @@ export function wordBucket(word: string): number {
 
 /** May-contain filter: no false negatives, few false positives. */
 export class WordFilter {
-  private readonly bits = new Uint8Array(FILTER_BITS >> 3);
+  /**
+   * Bit b of the filter: bits[b >> 3] & (1 << (b & 7)). Hot loops test it themselves (see
+   * WordSet.hasToken): with the inlining bin/sitrep.js turns off, a call per token costs more than the test.
+   */
+  readonly bits = new Uint8Array(FILTER_BITS >> 3);
 
   add(word: string): void {
     const b = wordBucket(word);
@@ -31,6 +35,7 @@ export class WordFilter {
 /** A Set of words behind a WordFilter, looked up by token. */
 export class WordSet {
   private readonly filter = new WordFilter();
+  private readonly bits = this.filter.bits;
   private readonly words = new Set<string>();
 
   constructor(words: Iterable<string> = []) {
@@ -44,6 +49,7 @@ export class WordSet {
 
   /** Whether the set holds the token's lower-cased text. */
   hasToken(t: Token): boolean {
-    return this.filter.mayHaveBucket(t.bucket) && this.words.has(t.lower);
+    const b = t.bucket;
+    return (this.bits[b >> 3]! & (1 << (b & 7))) !== 0 && this.words.has(t.lower);
   }
 }

@@ -531,11 +531,13 @@ const MAX_SKELETON_WORDS = 3;
 function addRegionsBySkeleton(gaz: Gazetteer, text: string, words: WordView, cands: Candidate[], fold: (i: number) => string): void {
   let k = 0;
   for (let u = 1; u < words.n; u++) {
+    // (The flag first: a word object is made only for a word after a capitalised one.)
+    if (!words.isCap(u - 1)) continue;
     const unitWord = words.get(u);
     const unit = unitWord.lower.endsWith('s') ? unitWord.lower.slice(0, -1) : unitWord.lower;
     const admin2 = SUFFIX_ADMIN2.has(unit);
     if (!admin2 && !SUFFIX_ADMIN1.has(unit)) continue;
-    if (!words.isCap(u - 1) || !joinable(text, words.get(u - 1), unitWord)) continue;
+    if (!joinable(text, words.get(u - 1), unitWord)) continue;
     while (k < cands.length && cands[k]!.w1 <= u - 1) k++;
     // (A candidate over the word before the unit word: the name is known as written.)
     if (k < cands.length && cands[k]!.w0 <= u - 1) continue;
@@ -951,9 +953,10 @@ function makeCandidate(
   if (!strong && nextWord && nextWord.cap && nextWord.start === last.end + 1 && text[last.end] === '-' && !(routeBetween(gaz, entries, fold(j + 1)) && !BOUNDARY_AFTER_PAIR.has(words.at(j + 2)?.lower ?? ''))) return NOT_A_PLACE;
 
   const prev = words.at(i - 1 - lead);
-  const prevJoined = prev !== undefined && text.slice(prev.end, spanStart) === ' ';
+  // (One space between: read by character code, not sliced.)
+  const prevJoined = prev !== undefined && spanStart - prev.end === 1 && text.charCodeAt(prev.end) === 32;
   const next = words.at(j + 1);
-  const nextJoined = next !== undefined && text.slice(last.end, next.start) === ' ';
+  const nextJoined = next !== undefined && next.start - last.end === 1 && text.charCodeAt(last.end) === 32;
 
   // Part of a longer capitalised name: "John Kirby", "Farhad Shami", "Head of Media Center X".
   // "Eastern Creek": a direction word before a minor name makes a longer name.

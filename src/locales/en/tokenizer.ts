@@ -39,7 +39,8 @@ function caseOf(c: number): number {
 /** End offset of the token starting at i (text[i] is not whitespace); sets scannedCase. */
 function tokenEnd(text: string, i: number, c: number): number {
   const n = text.length;
-  if (isWordStart(c)) {
+  // (ASCII letters tested here: isWordStart is a call, and this runs once per token.)
+  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 128 && isWordStart(c))) {
     // Initialism: "U.S.", "U.N."
     if (i + 3 < n && text.charCodeAt(i + 1) === 46 && text.charCodeAt(i + 3) === 46 && isWordStart(text.charCodeAt(i + 2))) {
       let j = i;
