@@ -9,7 +9,7 @@ import { migrate, type Engine } from './migrations.js';
 import { BUSY_TIMEOUT_MS, ImmediateSqliteDialect, retryWhileBusy, withStatementCache } from './sqlite-writers.js';
 import { changeVersion, countryExpression, countStats, resolveFilters, statsFromCounts, storedCount, textPrefilter, type ResolvedFilters } from './scale-queries.js';
 import { lockMergeBlocks, refuseMany, storeReports } from './merge-store.js';
-import { insertJsonRows, rowColumns } from './pg-bulk.js';
+import { insertJsonRows, onConflictClause, quote, rowColumns } from './pg-bulk.js';
 import { COMPACT_COUNTS } from './scale-schema.js';
 import type { MergeInput } from '../merge/types.js';
 import type { ClaimsTable, Database, EventsTable, EvidenceTable } from './schema.js';
@@ -410,9 +410,7 @@ export class Store {
         await insertJsonRows(trx, table, columns, rows, conflict);
         return;
       }
-      const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
-      const tail = !conflict ? '' : ` on conflict (${conflict.keys.map(quote).join(', ')}) do ${conflict.update?.length
-        ? `update set ${conflict.update.map((col) => `${quote(col)} = excluded.${quote(col)}`).join(', ')}` : 'nothing'}`;
+      const tail = onConflictClause(conflict);
       const head = `insert into ${quote(table)} (${columns.map(quote).join(', ')}) values `;
       for (const part of chunks(rows, Math.max(1, Math.floor(MAX_PARAMS / Math.max(1, columns.length))))) {
         const params: unknown[] = [];

@@ -9,7 +9,17 @@ import { CompiledQuery, type Transaction } from 'kysely';
 /** Rows per statement: a few MB of JSON at most, so that no statement holds a huge string. */
 const ROWS_PER_STATEMENT = 5000;
 
-const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
+/** A quoted SQL identifier. */
+export const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/** What a conflict over `keys` does: the `update` columns take the new row's values, else nothing. */
+export function onConflictClause(conflict?: { keys: string[]; update?: string[]; where?: string }): string {
+  if (!conflict) return '';
+  const action = conflict.update?.length
+    ? `update set ${conflict.update.map((col) => `${quote(col)} = excluded.${quote(col)}`).join(', ')}${conflict.where ? ` where ${conflict.where}` : ''}`
+    : 'nothing';
+  return ` on conflict (${conflict.keys.map(quote).join(', ')}) do ${action}`;
+}
 
 /**
  * A lone surrogate, escaped by JSON.stringify as \udXXX (a pair is written as it is), after an even
@@ -45,8 +55,7 @@ export async function insertJsonRows(
   const out: Record<string, unknown>[] = [];
   if (rows.length === 0) return out;
   const cols = columns.map(quote).join(', ');
-  const tail = !conflict ? '' : ` on conflict (${conflict.keys.map(quote).join(', ')}) do ${conflict.update?.length
-    ? `update set ${conflict.update.map((col) => `${quote(col)} = excluded.${quote(col)}`).join(', ')}${conflict.where ? ` where ${conflict.where}` : ''}` : 'nothing'}`;
+  const tail = onConflictClause(conflict);
   const text = `insert into ${quote(table)} as t (${cols}) select ${cols} from json_populate_recordset(null::${quote(table)}, $1::json)${tail}` +
     (returning ? ` returning ${quote(returning)}` : '');
   for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
