@@ -80,6 +80,11 @@ export interface GazetteerEntry {
   feature: 'city' | 'admin1' | 'admin2' | 'country' | 'region';
   population?: number;
   geonameid?: number;
+  /**
+   * A place of this country the gazetteer does not know (a namesake abroad read as the story's own
+   * place, see resolve.ts): its coordinates are the country's, ACLED's geo_precision 3.
+   */
+  unlocated?: boolean;
 }
 
 export interface PlaceMention extends Span {

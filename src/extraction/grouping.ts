@@ -19,6 +19,9 @@ export interface Group {
 const SPECIFICITY: Record<GazetteerEntry['feature'], number> = { city: 4, admin2: 3, admin1: 2, region: 1, country: 0 };
 
 export function specificity(entry: GazetteerEntry): number {
+  // (A place the gazetteer lacks, known only by its country, is as specific as a province: it
+  // places an event no better than a province its sentence names.)
+  if (entry.unlocated) return SPECIFICITY.admin1;
   return SPECIFICITY[entry.feature] ?? 0;
 }
 
@@ -35,7 +38,9 @@ function bestPlace(frame: Frame, mainCountry: string | undefined, storyCountries
   const tiers = [inMain.filter(local), elsewhere, inMain, frame.places];
   const from = tiers.find((t) => t.length > 0) ?? [];
   let best: Frame['places'][number] | undefined;
-  for (const p of from) if (!best || specificity(p.entry) > specificity(best.entry)) best = p;
+  // (Of equals, a place the gazetteer knows: "El Paraiso ... towns in Chalatenango Department".)
+  const rank = (p: Frame['places'][number]) => specificity(p.entry) * 2 - (p.entry.unlocated ? 1 : 0);
+  for (const p of from) if (!best || rank(p) > rank(best)) best = p;
   return best;
 }
 

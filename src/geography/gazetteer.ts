@@ -188,6 +188,7 @@ export class Gazetteer {
       admin2: g.a2[i]! >= 0 && feature !== 'admin2' ? stringAt(g.admin2Names, g.a2[i]!) : undefined,
       population: g.p[i]! > 0 && feature === 'city' ? g.p[i] : undefined,
       geonameid: g.g[i]! > 0 ? g.g[i] : undefined,
+      unlocated: undefined,
     };
     this.entryCache.set(i, e);
     return e;

@@ -41,6 +41,17 @@ export interface ParseOptions {
   ranges?: readonly TextRange[];
   focusCountry?: string;
   source?: string;
+  /**
+   * A name of many bearers read abroad in a text whose other places agree on one country is that
+   * country's place the gazetteer lacks (an entry flagged unlocated), not dropped. For event
+   * extraction, where the event's country matters more than its point.
+   */
+  standIns?: boolean;
+  /**
+   * A country the text points to outside its sentences read (a wire report's dateline, "SAN
+   * SALVADOR, 3 JAN 90 --"): it votes like a country cue (cues.ts).
+   */
+  cueCountry?: string;
 }
 
 const geoparsers = new Map<string, Geoparser>();
@@ -94,7 +105,11 @@ export function loadGeoparser(options: GeoparserOptions = {}): Geoparser {
         cueCountries.push({ country: gaz.countryIndex(e), group: q.group });
       }
     }
-    const places = resolveCandidates(gaz, cands, { demonyms, focusCountry: o.focusCountry, profile: profileOf(o.source), cueCountries });
+    if (o.cueCountry) {
+      const c = gaz.findCountry(o.cueCountry);
+      if (c) cueCountries.push({ country: gaz.countries.indexOf(c), group: false });
+    }
+    const places = resolveCandidates(gaz, cands, { demonyms, focusCountry: o.focusCountry, profile: profileOf(o.source), cueCountries, standIns: o.standIns });
     return { places, cues: mentions };
   };
   const parse = (text: string, o: ParseOptions = {}): PlaceMention[] => parseWithCues(text, o).places;
@@ -122,6 +137,7 @@ const NEAR_BEFORE = /\b(near|outside(?:\s+of)?|around|close to|vicinity of|area 
  */
 export function geoPrecision(place: PlaceMention, context?: { near?: boolean; text?: string }): 1 | 2 | 3 {
   const f = place.entry.feature;
+  if (place.entry.unlocated) return 3;
   if (f === 'country' || f === 'admin1' || f === 'region') return 3;
   if (f === 'admin2') return 2;
   let near = context?.near;

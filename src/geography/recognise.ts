@@ -21,6 +21,7 @@ const CONNECTORS = set('connectors');
 const ORG_TAILS = set('orgTails');
 const ORG_HEADS = set('orgHeads');
 const TITLES = set('personTitles');
+const PERSONAL_TITLES = set('personalTitles');
 const SPEECH = set('speechVerbs');
 const CALENDAR = set('calendarWords');
 const NAME_PREFIXES = set('namePrefixes');
@@ -359,7 +360,19 @@ export function recognise(gaz: Gazetteer, text: string, from = 0, ranges?: reado
   // later "Kirby said" is not a place either.
   const personWords = new Set<string>();
   for (let i = 0; i + 1 < n; i++) {
-    if (!words.isCap(i) || !words.isCap(i + 1)) continue;
+    if (!words.isCap(i + 1)) continue;
+    if (!words.isCap(i)) {
+      // "col Ponce", "president Duarte" (text read from capitals writes titles in lower case): a
+      // rank or calling, never a place's office, makes the next name a person's, even where a
+      // province bears it; a country stays a place.
+      const a = words.get(i);
+      const b = words.get(i + 1);
+      if (PERSONAL_TITLES.has(a.lower) && !b.allCaps && (text.slice(a.end, b.start) === ' ' || text.slice(a.end, b.start) === '. ')) {
+        const f = fold(i + 1);
+        if (!gaz.demonyms.has(f) && !isCountry(gaz, f)) personWords.add(f);
+      }
+      continue;
+    }
     const a = words.get(i);
     const b = words.get(i + 1);
     if (!a.cap || !b.cap || a.allCaps || b.allCaps) continue;
@@ -369,7 +382,7 @@ export function recognise(gaz: Gazetteer, text: string, from = 0, ranges?: reado
     const article = ARABIC_ARTICLES.has(a.lower) && gaz.has(fold(i + 1));
     if ((gap === ' ' && gaz.firstNames.has(a.lower) && !article && !gaz.has(a.lower + ' ' + fold(i + 1))) || isTitle) {
       const f = fold(i + 1);
-      if (!gaz.demonyms.has(f) && !isCountryish(gaz, f)) personWords.add(f);
+      if (!gaz.demonyms.has(f) && !(PERSONAL_TITLES.has(a.lower) ? isCountry(gaz, f) : isCountryish(gaz, f))) personWords.add(f);
       // "John Henry Smith": after a middle name (itself a first name) comes the surname.
       const j = i + 2;
       if (j < n && words.isCap(j) && gaz.firstNames.has(b.lower) && text.slice(b.end, words.get(j).start) === ' ') {
@@ -776,6 +789,10 @@ function isSuffix(lower: string): boolean {
 function isDateline(text: string, end: number): boolean {
   const after = text.slice(end, end + 6);
   return /^(,|\s+(--|—|–|-)\s|\s*\((AP|Reuters|AFP)\))/.test(after);
+}
+
+function isCountry(gaz: Gazetteer, key: string): boolean {
+  return gaz.has(key) && gaz.nameInfo(key).strong && (gaz.lookup(key) ?? []).some((e) => gaz.feature(e) === FEATURE_CODES.country || gaz.feature(e) === FEATURE_CODES.region);
 }
 
 function isCountryish(gaz: Gazetteer, key: string): boolean {

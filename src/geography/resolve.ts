@@ -1,7 +1,7 @@
 // Toponym resolution: each candidate gets the gazetteer entry that best fits its name's priors
 // (feature class, population, capital status) and the document's other places (country and admin1
 // agreement, "X, Y" containers), then weak candidates without support are dropped.
-import type { PlaceMention } from '../common/doc.js';
+import type { GazetteerEntry, PlaceMention } from '../common/doc.js';
 import { FEATURE_CODES } from './gazetteer-format.js';
 import type { Gazetteer } from './gazetteer.js';
 import type { Candidate } from './recognise.js';
@@ -18,6 +18,8 @@ export interface ResolveOptions {
    * like a name. An armed group's (group) may act abroad: it does not outvote a town named elsewhere.
    */
   cueCountries?: readonly { country: number; group: boolean }[];
+  /** See ParseOptions.standIns (index.ts). */
+  standIns?: boolean;
 }
 
 /**
@@ -475,6 +477,23 @@ function placesOf(gaz: Gazetteer, cands: Candidate[], readings: Readings[], name
       const mine = (votes.country.get(cc) ?? 0) - ownVotes;
       if (mine < 0.5 && votes.top >= 2 && votes.topCountry !== cc) continue;
     }
+    // So is a name of many bearers that the text leaves undecided ("San Luis", "San Rafael", "San
+    // Ramon": towns of that name in every Spanish-speaking country), read abroad where none of the
+    // text's other names lies, while they agree on one country: a place of that country the
+    // gazetteer lacks ("San Luis de la Reina" in a story of El Salvador), unless a capital or a city of half a million.
+    // (Only where such a place stands in for the name (event extraction): a geoparser's reader wants the namesake.)
+    if (options.standIns && !vouched && c.demonym === undefined && (f === FEATURE_CODES.city || f === FEATURE_CODES.admin2) && gaz.population(e) < 500_000 && gaz.rank(e) < 4 && votes.top >= 1.5) {
+      const cc = gaz.countryIndex(e);
+      if (votes.topCountry !== cc) {
+        let z0 = 0;
+        for (let i = 0; i < s.length; i++) z0 += Math.exp(s[i]! - s[b]!);
+        const ownVotes = votes.byName[nameIds[k]!]?.country.get(cc) ?? 0;
+        if (1 / z0 < 0.5 && (votes.country.get(cc) ?? 0) - ownVotes < Math.max(0.5, votes.top / 4)) {
+          if (!c.common && !c.firstName) places.push(standIn(gaz, c, votes.topCountry));
+          continue;
+        }
+      }
+    }
     // A town abroad named by one of its other spellings ("Jima" for Jimma, Ethiopia; "Qara" for
     // Qarah, Syria) in a text whose other places lie in one other country is an unknown place there.
     // (Places, not demonyms: "Turkish convoys entered Idleb" names a force's country, not the place's.)
@@ -503,6 +522,16 @@ function placesOf(gaz: Gazetteer, cands: Candidate[], readings: Readings[], name
   }
   profile?.add(gaz, learnt);
   return places;
+}
+
+/** A place of country cc the gazetteer lacks, named as the text names it, at the country's point. */
+function standIn(gaz: Gazetteer, c: Candidate, cc: number): PlaceMention {
+  const country = gaz.countries[cc]!;
+  const entry: GazetteerEntry = {
+    name: c.text, countryCode: country.code, country: country.name, latitude: country.lat, longitude: country.lon, feature: 'city',
+    admin1: undefined, admin2: undefined, population: undefined, geonameid: undefined, unlocated: true,
+  };
+  return { start: c.start, end: c.end, text: c.text, entry, score: 0.5, demonym: undefined, alternatives: undefined };
 }
 
 /**

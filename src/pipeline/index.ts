@@ -120,7 +120,11 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
         const agency = datelineAgencySpan(doc.text, doc.bodyStart);
         let ranges: [number, number][] | undefined = doc.scope ? scopedTextRanges(doc) : undefined;
         if (agency) ranges = withoutSpan(ranges ?? [[doc.bodyStart, doc.text.length]], agency);
-        const found = geoparser.parseWithCues(doc.text, { from: doc.bodyStart, ranges, focusCountry: doc.meta.country });
+        // A wire report filed from a town ("SAN SALVADOR, 3 JAN 90 --") is, unless its other names
+        // say otherwise, about that town's country: the dateline votes for it like a country cue.
+        const span = datelinePlaceSpan(doc.text, doc.bodyStart);
+        const filed = span ? geoparser.parse(doc.text, { from: span[0], ranges: [span] }).find((p) => p.start === span[0] && p.end === span[1] && !p.demonym) : undefined;
+        const found = geoparser.parseWithCues(doc.text, { from: doc.bodyStart, ranges, focusCountry: doc.meta.country, standIns: true, cueCountry: filed?.entry.countryCode || undefined });
         doc.places.push(...found.places);
         doc.places.sort((a, b) => a.start - b.start);
         doc.countryCues.push(...found.cues);
@@ -132,7 +136,6 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
         }
         // The dateline's place, read alone (its sentence may be out of scope) in the light of the
         // country the other places name.
-        const span = datelinePlaceSpan(doc.text, doc.bodyStart);
         if (span) {
           const story = mainCountry(doc.places);
           doc.dateline = geoparser.parseWithCues(doc.text, { from: span[0], ranges: [span], focusCountry: story ?? doc.meta.country }).places.find((p) => p.start === span[0] && p.end === span[1] && !p.demonym);

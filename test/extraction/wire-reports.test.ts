@@ -99,3 +99,27 @@ test('a person named as the object of a killing verb is one dead, a place or a d
   assert.ok(dead('A Dutch journalist was killed in El Salvador on Sunday, and a colleague was wounded.').every((f) => f <= 1));
   assert.ok(dead('KDF troops killed Al Shabaab militants in Lamu on Monday.').every((f) => f === 0));
 });
+
+test('a name of many bearers read abroad in a one-country wire report is a place of that country', () => {
+  // (Invented: San Luis is a province of Argentina and a town in several countries; the report's other places and
+  // its dateline are Salvadoran.)
+  const text =
+    'SAN SALVADOR, 2 AUG 89 (RADIO CADENA) -- [TEXT] URBAN GUERRILLAS ATTACKED THE POLICE POST IN SAN LUIS WITH MORTARS LAST NIGHT, KILLING TWO POLICEMEN. ' +
+    'MEANWHILE, A BOMB WENT OFF IN SOYAPANGO, DAMAGING A BANK. THE ARMY REPORTED CLASHES IN USULUTAN AND MORAZAN DEPARTMENTS.';
+  const events = eventsOf(text, '1989-08-02');
+  assert.ok(events.length > 0);
+  assert.ok(events.every((e) => e.country === 'El Salvador'), events.map((e) => `${e.country} ${e.location}`).join('; '));
+  const luis = events.find((e) => e.location === 'San Luis');
+  assert.ok(luis, events.map(brief).join('; '));
+  assert.equal(luis!.geo_precision, 3);
+});
+
+test('a title read in lower case makes the next name a person\'s, even a province\'s name', () => {
+  // ("Ponce" and "Duarte" are provinces of Puerto Rico and the Dominican Republic.)
+  const text =
+    'SAN SALVADOR, 17 NOV 89 (RADIO CADENA) -- [TEXT] DEFENSE MINISTER COLONEL PONCE SAID THAT URBAN GUERRILLAS ATTACKED THE NATIONAL GUARD HEADQUARTERS IN SOYAPANGO. ' +
+    'COL PONCE ADDED THAT TWO SOLDIERS WERE KILLED. PRESIDENT DUARTE CONDEMNED THE ATTACK.';
+  const events = eventsOf(text, '1989-11-17');
+  assert.ok(events.length > 0);
+  assert.ok(events.every((e) => e.country === 'El Salvador'), events.map((e) => `${e.country} ${e.location}`).join('; '));
+});

@@ -309,3 +309,10 @@ test('a name only a province bears is kept when another name of the text agrees 
   // Alone it still needs a cue: a capitalised word that only a small province bears may be no place.
   assert.ok(!texts('Protesters blocked an Akkar road.').includes('Akkar'));
 });
+
+test('a rank or calling in lower case before a name makes it a person, a country stays a place', () => {
+  assert.deepEqual(texts('Figures given by col Ponce were disputed. Ponce said nothing.'), []);
+  assert.deepEqual(texts('The office of president Duarte was closed.'), []);
+  assert.ok(texts('The office of president Duarte in Santo Domingo was closed.').includes('Santo Domingo'));
+  assert.ok(texts('Lahore: Governor Punjab visited the city.').includes('Punjab'));
+});
