@@ -34,10 +34,11 @@ export function assembleEvents(doc: Doc): AcledEvent[] {
   const groups = groupFrames(frames, storyCountry, storyCountries(doc.places, storyCountry), doc.scope !== null).filter((g) => g.frames.some((f) => f.triggers.length > 0));
   if (groups.length === 0) return [];
   const main = groups[0]!;
-  const focus = documentFocus(doc) ?? demonymCountry(doc);
+  const hinted = doc.meta.country ? lookupCountry(doc.meta.country) : undefined;
+  // (A known country of the document outranks an attacker's nationality: "Russian airstrikes hit ...".)
+  const focus = documentFocus(doc, hinted?.code) ?? demonymCountry(doc, { origins: !hinted });
   const coref = resolveCoreference(doc);
   const homeCountry = doc.actors.map((a) => actorEntry(a.actorId)?.home).find(Boolean);
-  const hinted = doc.meta.country ? lookupCountry(doc.meta.country) : undefined;
   const dateline = doc.dateline && doc.dateline.entry.feature !== 'country' && doc.dateline.entry.feature !== 'region' ? doc.dateline : undefined;
   const events: AcledEvent[] = [];
   let mainActors: EventActors | undefined;
