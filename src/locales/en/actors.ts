@@ -14,6 +14,20 @@ export interface ActorEntry {
   role?: string;
   /** ISO country where a group is based. */
   home?: string;
+  /**
+   * How ACLED coded the group in a span of dates, where that differs from its name and inter code
+   * (the RSF, a unit of Sudan's military forces until the war of April 2023): `unitOf` a kind of
+   * the home country's state forces whose unit it was (named "<their name> <the group's name>").
+   */
+  periods?: ActorPeriod[];
+}
+
+export interface ActorPeriod {
+  /** First and last day (YYYY-MM-DD, inclusive); either may be open. */
+  from?: string;
+  to?: string;
+  unitOf?: string;
+  inter: number;
 }
 
 const entries = new Map<string, ActorEntry>();
@@ -26,8 +40,8 @@ for (const a of dictionary.generic as { id: string; kind: string; inter: number;
   entries.set(a.id, entry);
   for (const alias of a.aliases) matcher.add(alias, entry);
 }
-for (const a of dictionary.actors as { id: string; name: string; inter: number; role?: string; home?: string; aliases: string[]; exact?: string[] }[]) {
-  const entry: ActorEntry = { id: a.id, name: a.name, inter: a.inter, role: a.role, home: a.home };
+for (const a of dictionary.actors as { id: string; name: string; inter: number; role?: string; home?: string; aliases: string[]; exact?: string[]; periods?: ActorPeriod[] }[]) {
+  const entry: ActorEntry = { id: a.id, name: a.name, inter: a.inter, role: a.role, home: a.home, periods: a.periods };
   entries.set(a.id, entry);
   for (const alias of a.aliases) matcher.add(alias, entry);
   for (const alias of a.exact ?? []) exactAliases.set(alias, entry);
