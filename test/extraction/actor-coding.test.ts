@@ -33,3 +33,25 @@ test('on a known front line an explosion with no device named is shelling; a nam
   const elsewhere = first('On 14 May 2019, an explosion hit a market in Kismayo, Somalia, killing two traders.');
   assert.equal(elsewhere?.sub_event_type, 'Remote explosive/landmine/IED');
 });
+
+test('a checkpoint is the forces\' only when no one else holds it: held by militants, or the scene, it names no army', () => {
+  const held = first('On 3 August 2019, suspected militants held a checkpoint near Dori and shot dead a trader.');
+  assert.ok(held);
+  assert.ok(!/Military Forces/.test(`${held.actor1}|${held.actor2}`), `${held.actor1} | ${held.actor2}`);
+  assert.equal(held.event_type, 'Violence against civilians');
+  const fake = first('On 5 August 2019, gunmen set up a fake checkpoint near Dori and killed two drivers.');
+  assert.ok(fake && !/Military Forces/.test(`${fake.actor1}|${fake.actor2}`), `${fake?.actor1} | ${fake?.actor2}`);
+  const scene = first('On 6 August 2019, a militia member shot and killed a bus driver at a checkpoint in Dori.');
+  assert.ok(scene && !/Military Forces/.test(`${scene.actor1}|${scene.actor2}`), `${scene?.actor1} | ${scene?.actor2}`);
+  // An attack on a checkpoint is an attack on the forces that man it.
+  const attacked = first('On 7 August 2019, Taliban militants attacked a checkpoint in Imam Sahib district, Kunduz, killing two soldiers.');
+  assert.equal(attacked?.event_type, 'Battles');
+});
+
+test('gendarmes, forest guards and pro-government militias are armed sides: an ambush on them is a battle', () => {
+  const unit = first('On 2 June 2020, presumed JNIM militants ambushed a gendarmerie unit near Mangodara, Comoe. One gendarme was wounded.');
+  assert.equal(unit?.event_type, 'Battles');
+  assert.match(unit?.actor2 ?? '', /Police Forces/);
+  const militia = first('On 2 June 2020, Taliban militants attacked pro government militia forces in Pul-e Alam district, Logar, killing two.');
+  assert.equal(militia?.event_type, 'Battles');
+});
