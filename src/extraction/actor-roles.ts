@@ -37,9 +37,24 @@ const ARMED = new Set([1, 2, 3, 4, 8]);
 /** Generic words that in a story about a militia named by its words ("Darfur communal militia") mean that militia. */
 const MILITIA_WORDS = new Set<string>(actorDictionary.militiaOfNamedGroup);
 
-/** The dictionary entry of a tally key (a named militia's key is the generic communal militia's). */
-function entryOfKey(key: string): ActorEntry | undefined {
-  return actorEntry(key.startsWith('militia:') ? 'communal-militia' : key);
+/** The dictionary entry of a tally key (a named militia's key is the generic communal militia's), as coded at the date. */
+function entryOfKey(key: string, date: string | undefined): ActorEntry | undefined {
+  const entry = actorEntry(key.startsWith('militia:') ? 'communal-militia' : key);
+  return entry && datedEntry(entry, date);
+}
+
+/**
+ * The entry as ACLED coded the group on the date (its `periods` in the actor data): a unit of its
+ * home country's state forces is named after them, "Military Forces of Sudan (2019-) Rapid Support
+ * Forces", with their inter code. Undated, or outside every period: the entry itself.
+ */
+export function datedEntry(entry: ActorEntry, date: string | undefined): ActorEntry {
+  if (!entry.periods || !date) return entry;
+  const period = entry.periods.find((p) => (!p.from || date >= p.from) && (!p.to || date.slice(0, p.to.length) <= p.to));
+  if (!period) return entry;
+  const home = entry.home ? lookupCountry(entry.home) : undefined;
+  const name = period.unitOf && home ? `${stateActorName(period.unitOf, entry.home, home.name, date)} ${entry.name ?? entry.id}` : entry.name;
+  return { ...entry, name, inter: period.inter, periods: undefined };
 }
 
 interface CountryForces {
@@ -289,7 +304,7 @@ export function resolveActors(frames: Frame[], ctx: RoleContext, options: RoleOp
     for (let i = 0; i < frame.participants.length; i++) {
       const p = frame.participants[i]!;
       const id = keys[i]!;
-      const entry = entryOfKey(ctx.coref.get(p.mention.start) ?? p.mention.actorId);
+      const entry = entryOfKey(ctx.coref.get(p.mention.start) ?? p.mention.actorId, ctx.date);
       if (!entry) continue;
       let t = tallies.get(id);
       if (!t) {

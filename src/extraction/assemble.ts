@@ -34,10 +34,11 @@ export function assembleEvents(doc: Doc): AcledEvent[] {
   const groups = groupFrames(frames, storyCountry, storyCountries(doc.places, storyCountry), doc.scope !== null).filter((g) => g.frames.some((f) => f.triggers.length > 0));
   if (groups.length === 0) return [];
   const main = groups[0]!;
-  const focus = documentFocus(doc) ?? demonymCountry(doc);
+  const hinted = doc.meta.country ? lookupCountry(doc.meta.country) : undefined;
+  // (A known country of the document outranks an attacker's nationality: "Russian airstrikes hit ...".)
+  const focus = documentFocus(doc, hinted?.code) ?? demonymCountry(doc, { origins: !hinted });
   const coref = resolveCoreference(doc);
   const homeCountry = doc.actors.map((a) => actorEntry(a.actorId)?.home).find(Boolean);
-  const hinted = doc.meta.country ? lookupCountry(doc.meta.country) : undefined;
   const dateline = doc.dateline && doc.dateline.entry.feature !== 'country' && doc.dateline.entry.feature !== 'region' ? doc.dateline : undefined;
   const events: AcledEvent[] = [];
   let mainActors: EventActors | undefined;
@@ -135,9 +136,13 @@ export function assembleEvents(doc: Doc): AcledEvent[] {
     };
     addDefaultActors(doc.text, group.frames, kind.subEventType, actors, ctx.country, communalClash, communalContext, firstDecisive?.cls === 'clash', communityFeud, suspectedGroup);
     // Fighting with no side named on a front line the data knows is between the sides of the line.
-    if (kind.subEventType === 'Armed clash' && !actors.actor1 && !actors.actor2) {
+    // Fire from afar there (a monitor's count of explosions near a village of the line) came from
+    // one side, and the text does not say which: no side is named. An explosion whose device the text
+    // does not name is there the line's shelling, not a planted bomb (ACLED's coding of the line's reports).
+    if ((kind.subEventType === 'Armed clash' || kind.subEventType === 'Remote explosive/landmine/IED') && !actors.actor1 && !actors.actor2) {
       const sides = frontLineSides(ctx.countryCode, acledAdmin1(place), eventDate, ctx.country);
-      if (sides) [actors.actor1, actors.actor2] = sides;
+      if (sides && kind.subEventType === 'Armed clash') [actors.actor1, actors.actor2] = sides;
+      else if (sides && kind.decisive.every((t) => !t.tactic)) kind = { ...kind, subEventType: 'Shelling/artillery/missile attack' };
     }
     const claims = buildClaims(doc, group);
     const ev: AcledEvent = {

@@ -32,6 +32,20 @@ export function namesRoad(doc: Doc, place: PlaceMention): boolean {
   return ROAD_AFTER.test(doc.text.slice(place.end, place.end + 40));
 }
 
+// (Any case of the word's first letter: "the Turkish Border"; the other name of a pair first: "Syria-Turkey crossing".)
+const anyCaseFirst = (w: string) => `[${w[0]!.toUpperCase()}${w[0]}]${w.slice(1)}`;
+const BORDER_AFTER = new RegExp(`^(?:\\s*[-–/]\\s*\\p{Lu}[\\p{L}'’]*|\\s+\\p{Lu}[\\p{L}'’]*)?\\s+(?:${placeModifiers.borderAfter.map(anyCaseFirst).join('|')})\\b`, 'u');
+const BORDER_BEFORE = new RegExp(`\\b(?:${placeModifiers.borderBefore.join('|')})\\s+(?:the\\s+)?$`, 'i');
+
+/**
+ * "near the Algeria border", "at the border with Jordan", "the Syrian-Jordanian border", "fled into
+ * Cameroon": a country named as a border or a refuge is next to the event, not its place.
+ */
+export function namesBorder(doc: Doc, place: PlaceMention): boolean {
+  if (place.entry.feature !== 'country') return false;
+  return BORDER_AFTER.test(doc.text.slice(place.end, place.end + 40)) || BORDER_BEFORE.test(doc.text.slice(Math.max(0, place.start - 40), place.start));
+}
+
 // (One word may stand between: "Toposa militia from Sudan", where the mention is the group's name.)
 const FROM_BETWEEN = /^(?:\s+\p{L}+)?\s+from\s+(?:the\s+|neighbouring\s+|neighboring\s+)?$/iu;
 
@@ -251,7 +265,7 @@ function frameOf(doc: Doc, si: number, s: Span, layers: Layers): Frame | null {
     };
   });
   let places = placesAll.filter(
-    (p) => !p.demonym && !actors.some((a) => overlaps(a, p)) && !reporterSpans.some((r) => overlaps(r, p)) && !describesActor(doc, p) && !namesRoad(doc, p) && !comparedPlace(doc, p),
+    (p) => !p.demonym && !actors.some((a) => overlaps(a, p)) && !reporterSpans.some((r) => overlaps(r, p)) && !describesActor(doc, p) && !namesRoad(doc, p) && !comparedPlace(doc, p) && !namesBorder(doc, p),
   );
   // A dateline says where the report was filed: the event's place only when no other town places it.
   const told = places.filter((p) => !isDatelinePlace(doc.text, p.start, p.end));

@@ -1,9 +1,9 @@
 // Where the event happened: the most specific place its sentences name; otherwise the place the
 // article is about. ACLED codes the named place (geo_precision 1 town, 2 near a town or a district,
 // 3 a region, coded at its capital or centroid).
-import { firstStartingAfter, type CueMention, type Doc, type PlaceMention } from '../common/doc.js';
+import { firstStartingAfter, spansStartingIn, type CueMention, type Doc, type PlaceMention } from '../common/doc.js';
 import { geoPrecision } from '../geography/index.js';
-import { actorEndsSoFar, describesActor } from './frames.js';
+import { actorEndsSoFar, describesActor, namesBorder } from './frames.js';
 import { specificity } from './grouping.js';
 
 /** ACLED geo_precision, with the text around the mention deciding "near X" (2) from "in X" (1). */
@@ -12,11 +12,11 @@ export function geoPrecisionOf(doc: Doc, place: PlaceMention): 1 | 2 | 3 {
 }
 
 /** The place the article is about: the most often named town, else region, else country. */
-export function documentFocus(doc: Doc): PlaceMention | undefined {
+export function documentFocus(doc: Doc, hintedCountry?: string): PlaceMention | undefined {
   const counts = new Map<string, { place: PlaceMention; n: number }>();
   for (const p of doc.places) {
     // (A road named after a town, no event's place, still says which region the story is in.)
-    if (p.demonym || describesActor(doc, p)) continue;
+    if (p.demonym || describesActor(doc, p) || namesBorder(doc, p)) continue;
     const key = `${p.entry.name}|${p.entry.countryCode}|${p.entry.feature}`;
     const c = counts.get(key);
     if (c) c.n++;
@@ -24,7 +24,10 @@ export function documentFocus(doc: Doc): PlaceMention | undefined {
   }
   let best: { place: PlaceMention; n: number } | undefined;
   for (const c of counts.values()) {
-    if (!best || specificity(c.place.entry) * 10 + c.n > specificity(best.place.entry) * 10 + best.n) best = c;
+    // (A tie between countries goes to the one the document is known to be about: "Turkey says 104
+    // militants killed in strikes in Syria".)
+    const rank = (x: { place: PlaceMention; n: number }) => specificity(x.place.entry) * 10 + x.n + (x.place.entry.feature === 'country' && x.place.entry.countryCode === hintedCountry ? 0.5 : 0);
+    if (!best || rank(c) > rank(best)) best = c;
   }
   return best?.place;
 }
@@ -32,20 +35,32 @@ export function documentFocus(doc: Doc): PlaceMention | undefined {
 /**
  * A country named only by a demonym ("a Syrian prison"), as an actor's ("Kenya Police"), or by a
  * name that points to it (a country cue: "Oromo protesters", "the woreda", "FACA soldiers") when the
- * text names no place at all.
+ * text names no place at all. A country that only says where an attacker or armed group came from
+ * ("Russian airstrikes", "Turkish-backed factions", "jihadists from Mali") or which border the place is
+ * near ("near the Algeria border") comes last. With `origins: false` (the document's country is
+ * known otherwise) neither these nor any demonym count: "the Russian-Turkish truce", "the Russian
+ * guarantor's warplanes" say whose, and the story is in the known country unless a name says otherwise.
  */
-export function demonymCountry(doc: Doc): PlaceMention | undefined {
+export function demonymCountry(doc: Doc, options: { origins?: boolean } = {}): PlaceMention | undefined {
   // "Ethiopian raiders attack Kenyan civilians", "OLF attacks Kenyan civilians": an armed group's
   // nationality or home says where it came from; the victims' says where it happened. Origins come last.
-  const origin = (p: PlaceMention) => describesActor(doc, p) || armedGroupAt(doc, p) || (p as Partial<CueMention>).group === true;
+  const origin = (p: PlaceMention) => describesActor(doc, p) || armedGroupAt(doc, p) || (p as Partial<CueMention>).group === true || attackerOf(doc, p) || namesBorder(doc, p);
   const named = doc.countryCues.length === 0 ? doc.places : [...doc.places, ...doc.countryCues].sort((a, b) => a.start - b.start);
   return (
-    named.find((p) => p.demonym && !origin(p)) ??
-    named.find((p) => p.entry.feature === 'country' && !origin(p)) ??
-    named.find((p) => p.demonym) ??
-    named.find((p) => p.entry.feature === 'country')
+    (options.origins === false ? undefined : named.find((p) => p.demonym && !origin(p))) ??
+    named.find((p) => p.entry.feature === 'country' && !p.demonym && !origin(p)) ??
+    (options.origins === false ? undefined : named.find((p) => p.demonym) ?? named.find((p) => p.entry.feature === 'country'))
   );
 }
+
+/** "Russian airstrikes", "Turkish shelling": a nationality right before a word of violence names who struck, not where. */
+function attackerOf(doc: Doc, p: PlaceMention): boolean {
+  if (p.entry.feature !== 'country') return false;
+  return spansStartingIn(doc.triggers, p.end, p.end + 3).some((t) => VIOLENCE_TYPES.has(t.eventType || t.cls) && /^[\s-]*$/.test(doc.text.slice(p.end, t.start)));
+}
+
+// (Trigger classes and event types of violence: a protest after a nationality, "Lebanese protest", is theirs, at home.)
+const VIOLENCE_TYPES = new Set(['Battles', 'Explosions/Remote violence', 'Violence against civilians', 'violence', 'clash']);
 
 /** Whether an armed group's mention overlaps the place or ends right before it ("Ethiopian raiders"). */
 function armedGroupAt(doc: Doc, p: PlaceMention): boolean {

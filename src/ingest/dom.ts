@@ -145,3 +145,26 @@ export function elementsNamed(root: { firstElementChild: unknown }, names: reado
   }
   return found;
 }
+
+/** A '<' that opens nothing: not followed by a letter (a tag), '/', '!' or '?' (HTML's tokenizer). */
+const STRAY_LT = /<(?![A-Za-z/!?])/g;
+const HAS_STRAY_LT = /<(?![A-Za-z/!?])/;
+
+/**
+ * `html` with each '<' that opens no tag ("<<<<", "a < b") replaced by a character (of Unicode's
+ * private use area) that `html` does not hold, and `restore`, which turns that character back into
+ * '<' in what is read from the parsed page. The parser makes a text node of every such '<', and the
+ * text around each another: a run of 4,000 was 4,000 nodes to make, join and walk. Such a '<' is
+ * text wherever it stands (text, an attribute's value, a comment), so it is parsed as another
+ * character of the same length. When the page holds no stray '<' (or every stand-in tried), it is
+ * returned as it is and `restore` changes nothing.
+ */
+export function standInForStrayLt(html: string): { html: string; restore: <T extends string | undefined>(s: T) => T } {
+  if (!HAS_STRAY_LT.test(html)) return { html, restore: (s) => s };
+  for (let code = 0xe000; code < 0xe010; code++) {
+    const ch = String.fromCharCode(code);
+    if (html.includes(ch)) continue;
+    return { html: html.replace(STRAY_LT, ch), restore: <T extends string | undefined>(s: T) => (s === undefined ? s : (s.replaceAll(ch, '<') as T)) };
+  }
+  return { html, restore: (s) => s };
+}

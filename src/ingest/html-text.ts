@@ -1,7 +1,7 @@
 // Plain text from a DOM tree: whitespace collapsed as a browser would, block elements separated by
 // blank lines (so sentence splitting sees paragraph ends), scripts, styles and other non-text content
 // dropped. Works on linkedom nodes; walks iteratively so deep nesting cannot overflow the stack.
-import { parseHTML } from './dom.js';
+import { parseHTML, standInForStrayLt } from './dom.js';
 
 const SKIP = new Set([
   'script', 'style', 'noscript', 'template', 'head', 'title', 'meta', 'link', 'svg', 'math', 'iframe',
@@ -112,6 +112,8 @@ export function domToText(root: MinimalNode): string {
 /** Plain text of an HTML fragment (a feed item's description). Text without markup is only tidied. */
 export function htmlFragmentToText(html: string): string {
   if (!/[<&]/.test(html)) return html.replace(/[^\S\n]+/g, ' ').replace(/ ?\n ?/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
-  const { document } = parseHTML(`<!DOCTYPE html><html><body>${html}</body></html>`);
-  return domToText(document.body as unknown as MinimalNode);
+  // (A run of stray '<' is one text node, not one per '<': see standInForStrayLt.)
+  const { html: parsed, restore } = standInForStrayLt(html);
+  const { document } = parseHTML(`<!DOCTYPE html><html><body>${parsed}</body></html>`);
+  return restore(domToText(document.body as unknown as MinimalNode));
 }

@@ -4,7 +4,7 @@
 // plain paragraph (see plainBody) is read without Readability, which would keep that whole
 // paragraph: the same text without its fixed cost.
 import { Readability } from '@mozilla/readability';
-import { elementsNamed, parseHTML, type WalkedElement } from './dom.js';
+import { elementsNamed, parseHTML, standInForStrayLt, type WalkedElement } from './dom.js';
 import { normaliseDate } from './dates.js';
 import { capNesting, MAX_READABILITY_DEPTH, MAX_READABILITY_DEPTH_SUM_PER_KB, nesting } from './html-depth.js';
 import { domToText } from './html-text.js';
@@ -253,36 +253,15 @@ function readabilityFindsNothing(document: DomNode, body: DomNode): boolean {
   return true;
 }
 
-/** A '<' that opens nothing: not followed by a letter (a tag), '/', '!' or '?' (HTML's tokenizer). */
-const STRAY_LT = /<(?![A-Za-z/!?])/g;
-const HAS_STRAY_LT = /<(?![A-Za-z/!?])/;
-
-/**
- * A character (of Unicode's private use area) that `page` does not hold, to stand for its stray
- * '<' while it is parsed; undefined when the page holds every one tried.
- */
-function strayStandIn(page: string): string | undefined {
-  for (let code = 0xe000; code < 0xe010; code++) {
-    const ch = String.fromCharCode(code);
-    if (!page.includes(ch)) return ch;
-  }
-  return undefined;
-}
-
 /** The document for one HTML file's content. */
 export function readHtml(page: string, file: string): SourceDocument {
   // Nesting beyond reason is cut before any parsing (see html-depth.ts).
   const { depth, depthSum } = nesting(page);
-  let html = capNesting(page, undefined, depth);
-  // The parser makes a text node of every '<' that opens no tag ("<<<<", "a < b"), and the text
-  // around each another: a run of 4,000 was 4,000 nodes to make, then to join (normalize, below)
-  // before Readability visits them one by one. Such a '<' is text wherever it stands (text, an
-  // attribute's value, a comment), so it is parsed as another character of the same length, one
-  // the page does not hold, and turned back into '<' in what is read from the page.
-  const standIn = HAS_STRAY_LT.test(html) ? strayStandIn(html) : undefined;
-  if (standIn) html = html.replace(STRAY_LT, standIn);
-  const restore = (s: string | undefined): string | undefined => (standIn && s !== undefined ? s.replaceAll(standIn, '<') : s);
-  const { document } = parseHTML(html);
+  // A '<' that opens no tag is parsed as a character the page does not hold (one text node for a
+  // run of them, not one per '<'), turned back into '<' in what is read from the page.
+  const standIn = standInForStrayLt(capNesting(page, undefined, depth));
+  const restore = standIn.restore;
+  const { document } = parseHTML(standIn.html);
   // Text split by entities ("&amp;&amp;") is still one node per piece: joined.
   document.documentElement?.normalize();
   const meta = pageMeta(document);

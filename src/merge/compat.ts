@@ -32,6 +32,8 @@ export interface Prepared {
   actors: Set<string>;
   sides: number;
   fatalities: number;
+  /** Normalised outlet (`source`), '' when unknown. */
+  source: string;
 }
 
 const DAY_MS = 86_400_000;
@@ -153,6 +155,7 @@ export function prepare(input: MergeInput, index: number, countries: CountryName
     actors,
     sides,
     fatalities: typeof input.fatalities === 'number' && input.fatalities > 0 ? input.fatalities : 0,
+    source: normName(input.source),
   };
 }
 
@@ -253,13 +256,27 @@ export function pairScore(a: Prepared, b: Prepared): number {
   // Two bombings of the same day: a bombing is one incident, where air strikes, shelling and clashes
   // go on all day in many places (eval dedup, pairs of one day below the threshold: bombings 0.5
   // coreferent, air strikes, shelling and clashes 0.03-0.13).
-  const incident = a.day === b.day && INCIDENT.has(a.subType) && INCIDENT.has(b.subType) ? 1 : 0;
+  // Outlets: one outlet's two reports of one day are more often two events (it tells each once, then
+  // updates it) than two outlets' reports are; unknown when either report names none.
+  const outlets = a.source && b.source ? (a.source === b.source ? 'same' : 'different') : 'unknown';
+  // Two bombings told by two outlets are one incident more surely still (eval dedup, bombings of one
+  // day where one report places nothing finer than the country: 22 of 28 pairs of two outlets were
+  // coreferent, 15 of 43 of one outlet).
+  const incident = a.day === b.day && INCIDENT.has(a.subType) && INCIDENT.has(b.subType) ? (outlets === 'different' && actor >= 0 ? 1.5 : 1) : 0;
   // Two reports of unknown type say only the day and the place: another day is another event.
   if (!a.eventType && !b.eventType && a.day !== b.day) return -1;
+  // A monitor lists each incident once: two of its records of one day at one named place (finer than
+  // the province) are two incidents there (eval dedup: 1 of 13 such pairs merged was coreferent;
+  // records placed only at a city named like its province still merge, see typeScore).
+  if (!a.eventType && !b.eventType && outlets === 'same' && rel === 'same' && !a.coarse && !b.coarse) return -1;
   const date = a.day === b.day ? 1 : 0.3;
   // One named place: 1.2; but a report near or around it (geo_precision 2: "near X", "the
   // countryside of X") and one at it tell of the same area only, like two of one province (eval
   // dedup: 3 of 16 such pairs merged at 1.2 were coreferent).
   const place = rel === 'same' ? (a.coarse || a.approximate !== b.approximate ? 0.5 : 1.2) : rel === 'contains' ? 0.4 : 0;
-  return date + place + type + actor + toll + incident;
+  // Two outlets: a little evidence of one event by itself; at one named place, reports of related
+  // types (a battle and the shelling of it, a strike told as an attack, a record of unknown type)
+  // from two outlets are told of one engagement, as of one sub-event type (eval dedup: 0.4 -> 1.4).
+  const outlet = outlets !== 'different' ? 0 : type === 0.4 && rel === 'same' && !a.coarse && !b.coarse ? 1.2 : 0.2;
+  return date + place + type + actor + toll + incident + outlet;
 }

@@ -66,6 +66,9 @@ test('HTML to text: blocks, line breaks, entities, skipped elements', () => {
   assert.equal(htmlFragmentToText('<table><tr><td>x</td><td>y</td></tr></table>'), 'x y');
   assert.equal(htmlFragmentToText('Plain   text\n  with   spaces '), 'Plain text\nwith spaces');
   assert.equal(htmlFragmentToText('&lt;not a tag&gt; &#8212; &#x2014;'), '<not a tag> — —');
+  // A '<' that opens no tag is text, wherever it stands (parsed as a stand-in character, turned back).
+  assert.equal(htmlFragmentToText('<p>a << b <3 c</p><p>x <</p><!-- < -->'), 'a << b <3 c\n\nx <');
+  assert.equal(htmlFragmentToText('<p>kept \ue000 as it is < here</p>'), 'kept \ue000 as it is < here');
   // Deep nesting is walked without recursion.
   assert.equal(htmlFragmentToText('<span>'.repeat(20000) + 'deep' + '</span>'.repeat(20000)), 'deep');
 });

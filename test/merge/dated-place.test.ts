@@ -34,8 +34,11 @@ test('a record placed at its province names the place inside it; records of two 
   assert.equal(a.geo_precision, 2);
   assert.equal(b.location, 'Kafr Zubayda');
   assert.equal(c.location, 'Tell Sukkar');
-  const inputs = [a, b, c];
+  // Two outlets' records of the village (two spellings) are one; one monitor's two records of it are
+  // two incidents it listed apart.
+  const inputs = [a, { ...b, source: 'Another monitor' }, c];
   assert.deepEqual(clusterReports(inputs).map((g) => g.map((i) => inputs[i]!.event_id)), [['v1#place', 'v2#place'], ['v3#place']]);
+  assert.deepEqual(clusterReports([a, b]).map((g) => g.length), [1, 1]);
   // Placed at a town, the town is the place: a street in it is not told apart.
   assert.equal(report('v4', 'April 12th 2021: (X23) Qitar street, Homs city, Homs governorate, Syria').geo_precision, 1);
 });

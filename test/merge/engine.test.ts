@@ -192,3 +192,27 @@ test('a report near a town and one at the town are of one area only: they merge 
   // the same toll is the evidence more
   assert.deepEqual(groupsOf([{ ...at, fatalities: 5 }, { ...near, fatalities: 5 }]), [['a', 'b']]);
 });
+
+test('two outlets: related types at one town are one engagement, two bombings of one day one incident', () => {
+  const at = { event_date: '2024-07-09', admin1: 'Hama', location: 'Kafr Nabudah', latitude: 35.43, longitude: 36.5 };
+  const shelling = (id: string, doc: string, source: string) =>
+    rec(id, doc, { ...at, source, event_type: 'Explosions/Remote violence', sub_event_type: 'Shelling/artillery/missile attack' });
+  const clash = (id: string, doc: string, source: string) => rec(id, doc, { ...at, source, event_type: 'Battles', sub_event_type: 'Armed clash' });
+  // "Shelling hits Kafr Nabudah" (one outlet) and "Clashes in Kafr Nabudah" (another): one engagement
+  assert.deepEqual(groupsOf([shelling('a', 'd1', 'Outlet A'), clash('b', 'd2', 'Outlet B')]), [['a', 'b']]);
+  // one outlet's two headlines of that day, or an outlet unknown: not enough by itself
+  assert.deepEqual(groupsOf([shelling('a', 'd1', 'Outlet A'), clash('b', 'd2', 'Outlet A')]), [['a'], ['b']]);
+  assert.deepEqual(groupsOf([shelling('a', 'd1', 'Outlet A'), clash('b', 'd2', '')]), [['a'], ['b']]);
+  // nor in another town of the province
+  assert.deepEqual(groupsOf([shelling('a', 'd1', 'Outlet A'), { ...clash('b', 'd2', 'Outlet B'), location: 'Suran', latitude: 35.29, longitude: 36.74 }]), [['a'], ['b']]);
+  // A typed report and a dated record of unknown type at the town from two outlets: one event; from
+  // one outlet, not by itself
+  const entry = (id: string, doc: string, source: string) => rec(id, doc, { ...at, source });
+  assert.deepEqual(groupsOf([shelling('a', 'd1', 'Outlet A'), entry('b', 'd2', 'Monitor')]), [['a', 'b']]);
+  assert.deepEqual(groupsOf([shelling('a', 'd1', 'Monitor'), entry('b', 'd2', 'Monitor')]), [['a'], ['b']]);
+  // "Car bomb kills 5 in north Syria" and "Blast hits market": placed no finer than the country
+  const bomb = (id: string, doc: string, source: string) =>
+    rec(id, doc, { event_date: '2024-07-09', source, event_type: 'Explosions/Remote violence', sub_event_type: 'Remote explosive/landmine/IED' });
+  assert.deepEqual(groupsOf([bomb('a', 'd1', 'Outlet A'), bomb('b', 'd2', 'Outlet B')]), [['a', 'b']]);
+  assert.deepEqual(groupsOf([bomb('a', 'd1', 'Outlet A'), bomb('b', 'd2', 'Outlet A')]), [['a'], ['b']]);
+});

@@ -14,6 +14,20 @@ export interface ActorEntry {
   role?: string;
   /** ISO country where a group is based. */
   home?: string;
+  /**
+   * How ACLED coded the group in a span of dates, where that differs from its name and inter code
+   * (the RSF, a unit of Sudan's military forces until the war of April 2023): `unitOf` a kind of
+   * the home country's state forces whose unit it was (named "<their name> <the group's name>").
+   */
+  periods?: ActorPeriod[];
+}
+
+export interface ActorPeriod {
+  /** First and last day (YYYY-MM-DD, inclusive); either may be open. */
+  from?: string;
+  to?: string;
+  unitOf?: string;
+  inter: number;
 }
 
 const entries = new Map<string, ActorEntry>();
@@ -26,8 +40,8 @@ for (const a of dictionary.generic as { id: string; kind: string; inter: number;
   entries.set(a.id, entry);
   for (const alias of a.aliases) matcher.add(alias, entry);
 }
-for (const a of dictionary.actors as { id: string; name: string; inter: number; role?: string; home?: string; aliases: string[]; exact?: string[] }[]) {
-  const entry: ActorEntry = { id: a.id, name: a.name, inter: a.inter, role: a.role, home: a.home };
+for (const a of dictionary.actors as { id: string; name: string; inter: number; role?: string; home?: string; aliases: string[]; exact?: string[]; periods?: ActorPeriod[] }[]) {
+  const entry: ActorEntry = { id: a.id, name: a.name, inter: a.inter, role: a.role, home: a.home, periods: a.periods };
   entries.set(a.id, entry);
   for (const alias of a.aliases) matcher.add(alias, entry);
   for (const alias of a.exact ?? []) exactAliases.set(alias, entry);
@@ -39,6 +53,36 @@ for (const alias of exactAliases.keys()) if (alias.length > 0) exactFirstChars[a
 
 /** "military force", "police station": the generic word modifies a noun and names no actor. */
 const adjectivalBefore = new Set<string>(dictionary.adjectivalBefore);
+/** A post that is the forces' only when no one else holds it (see installations in the actor data). */
+const INSTALLATIONS = new Set<string>(dictionary.installations.words);
+const HELD_BEFORE = new Set<string>(dictionary.installations.heldBefore);
+const PLACE_BEFORE = new Set<string>(dictionary.installations.placeBefore);
+const DETERMINERS = new Set(['a', 'an', 'the', 'one', 'two', 'three', 'several', 'some', 'many']);
+
+/**
+ * The post at tokens [i, end) is someone else's ("held a checkpoint", "a fake checkpoint", "a
+ * checkpoint erected by", "a QSD checkpoint") or only the scene ("killed a man at a checkpoint").
+ */
+function postOfOthersOrScene(doc: Doc, i: number, end: number): boolean {
+  const tokens = doc.tokens;
+  const sentence = tokens[i]!.sentence;
+  const after = lowerAt(tokens, end);
+  // ("a checkpoint erected by the Anti-Balaka", "checkpoints set up by militants")
+  if (HELD_BEFORE.has(after) && (lowerAt(tokens, end + 1) === 'by' || (lowerAt(tokens, end + 1) === 'up' && lowerAt(tokens, end + 2) === 'by'))) return true;
+  // ("a QSD checkpoint": an actor named right before it holds it.)
+  const prior = doc.actors[doc.actors.length - 1];
+  if (prior && prior.end <= tokens[i]!.start && tokens[i]!.start - prior.end <= 1) return true;
+  for (let k = i - 1; k >= 0 && k >= i - dictionary.installations.window && tokens[k]!.sentence === sentence; k--) {
+    if (HELD_BEFORE.has(tokens[k]!.lower)) return true;
+    if (tokens[k]!.kind !== 'word' && tokens[k]!.kind !== 'number') break;
+  }
+  // The scene: a place word, then at most a determiner or number and one capitalised name.
+  let k = i - 1;
+  if (k >= 0 && tokens[k]!.sentence === sentence && tokens[k]!.upper && tokens[k]!.kind === 'word') k--;
+  if (k >= 0 && tokens[k]!.sentence === sentence && (DETERMINERS.has(tokens[k]!.lower) || tokens[k]!.kind === 'number')) k--;
+  return k >= 0 && tokens[k]!.sentence === sentence && PLACE_BEFORE.has(tokens[k]!.lower);
+}
+
 /** "fighters from the SDF": the generic word names members of the named actor that follows. */
 const memberOf = new Set<string>(dictionary.memberOf);
 const placeWordsAfter = new Set<string>(dictionary.placeWordsAfterEthnicName);
@@ -94,6 +138,7 @@ function actorAt(doc: Doc, i: number, entry: ActorEntry, endToken: number): numb
   // Department" is an organisation, but still the police); named actors are case-insensitive.
   const last = tokens[endToken - 1]!;
   if (entry.kind && endToken - i === 1 && adjectivalBefore.has(lowerAt(tokens, endToken))) return i;
+  if (entry.kind === 'military' && INSTALLATIONS.has(doc.text.slice(t.start, last.end).toLowerCase()) && postOfOthersOrScene(doc, i, endToken)) return endToken - 1;
   // "Samburu area", "Lake Turkana", "Marakwet East": an ethnic name that is also a place, used as one.
   if (entry.kind === 'communal' && t.upper && (placeWordsAfter.has(lowerAt(tokens, endToken)) || tokens[i - 1]?.lower === 'lake' || tokens[i - 1]?.lower === 'in' || namesRegionOfPlaceBefore(doc, i))) return i;
   // "Garre civilians", "Borana herders": an ethnic name before a word for people is who they are.

@@ -1,0 +1,57 @@
+// How actors and their categories are coded (invented sentences in the style of ACLED's notes):
+// groups coded differently in different periods, fire on a known front line, installations that
+// name no side, and the people a report tells as no armed side.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { AcledEvent } from '../../src/common/event.js';
+import { createExtractor } from '../../src/pipeline/index.js';
+
+const extractor = createExtractor();
+
+/** The first event of a note read alone (no publication date, as `eval acled` reads notes). */
+function first(text: string): AcledEvent | undefined {
+  return extractor.extract({ text, origin: { file: 'inline' } }).events[0];
+}
+
+test('the RSF before the war of April 2023 are a unit of Sudan\'s military forces (inter 1), after it a side of their own', () => {
+  const before = first('On 12 March 2022, RSF soldiers shot and killed a farmer near Kutum (Kutum locality, North Darfur state).');
+  assert.equal(before?.actor1, 'Military Forces of Sudan (2019-) Rapid Support Forces');
+  assert.equal(before?.inter1, 1);
+  const after = first('On 20 June 2023, the RSF shot and killed a farmer near Kutum (Kutum locality, North Darfur state).');
+  assert.equal(after?.actor1, 'Rapid Support Forces');
+  assert.equal(after?.inter1, 2);
+});
+
+test('on a known front line an explosion with no device named is shelling; a named device stays what it is', () => {
+  const e = first('On 14 May 2019, the OSCE SMM observed a total of 7 explosions involving unknown weapons near Zaitseve.');
+  assert.equal(e?.sub_event_type, 'Shelling/artillery/missile attack');
+  // (Which side fired is not told: no side is named.)
+  assert.equal(e?.actor1, '');
+  const mine = first('On 14 May 2019, a landmine exploded near Zaitseve, Donetsk, injuring a farmer.');
+  assert.equal(mine?.sub_event_type, 'Remote explosive/landmine/IED');
+  // (Away from any front line the data knows, an explosion is still a bomb's.)
+  const elsewhere = first('On 14 May 2019, an explosion hit a market in Kismayo, Somalia, killing two traders.');
+  assert.equal(elsewhere?.sub_event_type, 'Remote explosive/landmine/IED');
+});
+
+test('a checkpoint is the forces\' only when no one else holds it: held by militants, or the scene, it names no army', () => {
+  const held = first('On 3 August 2019, suspected militants held a checkpoint near Dori and shot dead a trader.');
+  assert.ok(held);
+  assert.ok(!/Military Forces/.test(`${held.actor1}|${held.actor2}`), `${held.actor1} | ${held.actor2}`);
+  assert.equal(held.event_type, 'Violence against civilians');
+  const fake = first('On 5 August 2019, gunmen set up a fake checkpoint near Dori and killed two drivers.');
+  assert.ok(fake && !/Military Forces/.test(`${fake.actor1}|${fake.actor2}`), `${fake?.actor1} | ${fake?.actor2}`);
+  const scene = first('On 6 August 2019, a militia member shot and killed a bus driver at a checkpoint in Dori.');
+  assert.ok(scene && !/Military Forces/.test(`${scene.actor1}|${scene.actor2}`), `${scene?.actor1} | ${scene?.actor2}`);
+  // An attack on a checkpoint is an attack on the forces that man it.
+  const attacked = first('On 7 August 2019, Taliban militants attacked a checkpoint in Imam Sahib district, Kunduz, killing two soldiers.');
+  assert.equal(attacked?.event_type, 'Battles');
+});
+
+test('gendarmes, forest guards and pro-government militias are armed sides: an ambush on them is a battle', () => {
+  const unit = first('On 2 June 2020, presumed JNIM militants ambushed a gendarmerie unit near Mangodara, Comoe. One gendarme was wounded.');
+  assert.equal(unit?.event_type, 'Battles');
+  assert.match(unit?.actor2 ?? '', /Police Forces/);
+  const militia = first('On 2 June 2020, Taliban militants attacked pro government militia forces in Pul-e Alam district, Logar, killing two.');
+  assert.equal(militia?.event_type, 'Battles');
+});

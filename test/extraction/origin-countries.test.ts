@@ -1,0 +1,37 @@
+// A nationality or a country named as whose (an attacker's, a truce's parties', a border's other side)
+// is not where the event happened: invented headlines and notes (issue 13).
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { AcledEvent } from '../../src/common/event.js';
+import { createExtractor } from '../../src/pipeline/index.js';
+
+const extractor = createExtractor();
+
+function first(text: string, country?: string): AcledEvent | undefined {
+  return extractor.extract({ id: 't', text, country, origin: { file: 'inline' } }).events[0];
+}
+
+test('with the collection\'s country known, an attacker\'s nationality does not place the event', () => {
+  assert.equal(first('Belgian airstrikes kill 12 people in a village near the river', 'Kenya')?.country, 'Kenya');
+  assert.equal(first('Violations continue on the 5th day of the Belgian-Dutch truce, 3 killed in shelling', 'Kenya')?.country, 'Kenya');
+  assert.equal(first('Gunmen attack a market and kill a trader as the Norwegian guarantor watches', 'Kenya')?.country, 'Kenya');
+});
+
+test('with the collection\'s country known, a country named as a border is next to the event, not its place', () => {
+  assert.equal(first('Two explosions hit a camp near the border with Uganda and kill 10 persons', 'Kenya')?.country, 'Kenya');
+  assert.equal(first('Gunmen killed 3 herders near the Tanzania border', 'Kenya')?.country, 'Kenya');
+});
+
+test('a country named in the sentence wins a tie with a speaker\'s country when the collection\'s country is known', () => {
+  assert.equal(first('Belgium says 40 militants killed in strikes in Kenya', 'Kenya')?.country, 'Kenya');
+});
+
+test('with no country known, a victim\'s nationality still places the event; an attacker\'s comes last', () => {
+  assert.equal(first('Belgian airstrikes kill 12 Kenyan civilians near the river')?.country, 'Kenya');
+  assert.equal(first('Unidentified gunmen shot dead two Ghanaian traders.')?.country, 'Ghana');
+});
+
+test('a town named with the border is still the event place', () => {
+  const e = first('On 3 May 2021, gunmen killed two herders in Moyale near the border with Ethiopia.');
+  assert.equal(e?.country, 'Kenya');
+});
