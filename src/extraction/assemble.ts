@@ -36,7 +36,9 @@ export function assembleEvents(doc: Doc): AcledEvent[] {
   const main = groups[0]!;
   const hinted = doc.meta.country ? lookupCountry(doc.meta.country) : undefined;
   // (A known country of the document outranks an attacker's nationality: "Russian airstrikes hit ...".)
-  const focus = documentFocus(doc, hinted?.code) ?? demonymCountry(doc, { origins: !hinted });
+  // Last, a town named only as an actor's base or on a road's name ("Gendarmerie from Koudougou shot
+  // dead a man", "a traveller on the Obo-Mboki road"): it still says the story's country and region.
+  const focus = documentFocus(doc, hinted?.code) ?? demonymCountry(doc, { origins: !hinted, inPassing: !hinted });
   const coref = resolveCoreference(doc);
   const homeCountry = doc.actors.map((a) => actorEntry(a.actorId)?.home).find(Boolean);
   const dateline = doc.dateline && doc.dateline.entry.feature !== 'country' && doc.dateline.entry.feature !== 'region' ? doc.dateline : undefined;

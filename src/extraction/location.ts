@@ -41,7 +41,7 @@ export function documentFocus(doc: Doc, hintedCountry?: string): PlaceMention | 
  * known otherwise) neither these nor any demonym count: "the Russian-Turkish truce", "the Russian
  * guarantor's warplanes" say whose, and the story is in the known country unless a name says otherwise.
  */
-export function demonymCountry(doc: Doc, options: { origins?: boolean } = {}): PlaceMention | undefined {
+export function demonymCountry(doc: Doc, options: { origins?: boolean; inPassing?: boolean } = {}): PlaceMention | undefined {
   // "Ethiopian raiders attack Kenyan civilians", "OLF attacks Kenyan civilians": an armed group's
   // nationality or home says where it came from; the victims' says where it happened. Origins come last.
   const origin = (p: PlaceMention) => describesActor(doc, p) || armedGroupAt(doc, p) || (p as Partial<CueMention>).group === true || attackerOf(doc, p) || namesBorder(doc, p);
@@ -49,6 +49,7 @@ export function demonymCountry(doc: Doc, options: { origins?: boolean } = {}): P
   return (
     (options.origins === false ? undefined : named.find((p) => p.demonym && !origin(p))) ??
     named.find((p) => p.entry.feature === 'country' && !p.demonym && !origin(p)) ??
+    (options.inPassing ? placeNamedInPassing(doc) : undefined) ??
     (options.origins === false ? undefined : named.find((p) => p.demonym) ?? named.find((p) => p.entry.feature === 'country'))
   );
 }
@@ -71,4 +72,14 @@ function armedGroupAt(doc: Doc, p: PlaceMention): boolean {
     if (a.inter >= 2 && a.inter <= 4 && a.end > p.start) return true;
   }
   return false;
+}
+
+/**
+ * The first town or region the text names that no rule took as the event's place (a base, "police
+ * from Koudougou"; a road, "the Obo-Mboki road"): a fallback for the country and region only.
+ */
+function placeNamedInPassing(doc: Doc): PlaceMention | undefined {
+  // (Not a word of an actor's name: "Police forces" is no town of Poland.)
+  const inActor = (p: PlaceMention) => spansStartingIn(doc.actors, p.start - 80, p.end).some((a) => a.end > p.start);
+  return doc.places.find((p) => !p.demonym && p.entry.feature !== 'country' && p.entry.feature !== 'region' && !inActor(p));
 }

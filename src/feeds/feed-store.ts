@@ -1,8 +1,8 @@
 // Feeds in the store (tables of migration 50): the feeds followed, each fetch, and the items seen.
 import { createHash } from 'node:crypto';
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Store } from '../store/index.js';
-import type { FeedsTable } from '../store/schema.js';
+import type { Database, FeedsTable } from '../store/schema.js';
 import type { FeedItem } from './parse.js';
 
 export type Feed = FeedsTable;
@@ -75,6 +75,7 @@ export async function removeFeed(store: Store, which: string): Promise<Feed | un
   if (!feed) return undefined;
   await store.db.transaction().execute(async (trx) => {
     await trx.deleteFrom('feed_items').where('feed_id', '=', feed.id).execute();
+    await trx.deleteFrom('feed_pending').where('feed_id', '=', feed.id).execute();
     await trx.deleteFrom('feed_fetches').where('feed_id', '=', feed.id).execute();
     await trx.deleteFrom('feeds').where('id', '=', feed.id).execute();
   });
@@ -150,8 +151,8 @@ export function nextPollAt(feed: Pick<Feed, 'interval_s' | 'errors'>, rec: Pick<
   return now + wait;
 }
 
-/** Records a fetch on the feed's row and in feed_fetches, and schedules the next. */
-export async function recordPoll(store: Store, feed: Feed, rec: PollRecord, now = Date.now()): Promise<number> {
+/** The feed row's new values and the feed_fetches row of a poll, and the next poll time. */
+function pollRows(feed: Feed, rec: PollRecord, now: number) {
   const errors = rec.status === 'error' ? feed.errors + 1 : 0;
   const next = nextPollAt({ interval_s: feed.interval_s, errors: rec.status === 'error' ? feed.errors : 0 }, rec, now);
   const row = {
@@ -167,6 +168,12 @@ export async function recordPoll(store: Store, feed: Feed, rec: PollRecord, now 
     feed_id: feed.id, at: now, status: rec.status, http_status: rec.httpStatus ?? null, duration_ms: Math.round(rec.durationMs),
     new_items: rec.newItems, error: rec.error ? rec.error.slice(0, 500) : null,
   };
+  return { row, fetch, next };
+}
+
+/** Records a fetch on the feed's row and in feed_fetches, and schedules the next. */
+export async function recordPoll(store: Store, feed: Feed, rec: PollRecord, now = Date.now()): Promise<number> {
+  const { row, fetch, next } = pollRows(feed, rec, now);
   if (store.engine === 'postgres') {
     // One statement (a data-modifying WITH is atomic): one round trip instead of four.
     await store.db.with('u', (db) => db.updateTable('feeds').set(row).where('id', '=', feed.id).returning('id'))
@@ -187,6 +194,18 @@ export async function unseenItems(store: Store, feed: string, items: FeedItem[])
   const seenHashes = new Set<string>();
   for (let i = 0; i < items.length; i += 400) {
     const part = items.slice(i, i + 400);
+    if (store.engine === 'postgres') {
+      // One statement (the key index and the hash index, OR-ed), not two.
+      const keys = part.map((x) => x.key);
+      const { rows } = await sql<{ item_key: string; content_hash: string; own: boolean }>`select item_key, content_hash,
+          (feed_id = ${feed} and item_key = any(${keys}::text[])) as own
+        from feed_items where (feed_id = ${feed} and item_key = any(${keys}::text[])) or content_hash = any(${part.map((x) => x.hash)}::text[])`.execute(store.db);
+      for (const r of rows) {
+        if (r.own) seenKeys.set(r.item_key, r.content_hash);
+        seenHashes.add(r.content_hash);
+      }
+      continue;
+    }
     const [byKey, byHash] = await Promise.all([
       store.db.selectFrom('feed_items').select(['item_key', 'content_hash']).where('feed_id', '=', feed).where('item_key', 'in', part.map((x) => x.key)).execute(),
       store.db.selectFrom('feed_items').select('content_hash').where('content_hash', 'in', part.map((x) => x.hash)).execute(),
@@ -234,4 +253,74 @@ export async function markItems(store: Store, feed: string, items: Pick<FeedItem
     }
     await trx.updateTable('feeds').set((eb) => ({ items: eb('items', '+', added) })).where('id', '=', feed).execute();
   });
+}
+
+/**
+ * PostgreSQL (`sitrep worker`): a poll's new items handed to the job queue in one transaction. The
+ * items are written once, to feed_pending (migration 74), and the jobs `send` inserts (in `trx`)
+ * name them by key: a job's payload is not a copy of its documents that the queue writes, updates
+ * and returns. In the same statement the items are marked seen and the poll is recorded (its ETag
+ * too): all of it commits with the jobs or none of it does, so a worker dying here leaves the
+ * feed due again with its items unseen, never items seen but in no job.
+ */
+export async function queueItems(store: Store, feed: Feed, rec: PollRecord, items: FeedItem[], send: (trx: Transaction<Database>) => Promise<void>, now = Date.now()): Promise<number> {
+  const { row, fetch, next } = pollRows(feed, rec, now);
+  const keys = items.map((x) => x.key);
+  const hashes = items.map((x) => x.hash);
+  const docIds = items.map((x) => x.doc.id);
+  const payloads = items.map((x) => JSON.stringify(x));
+  await store.db.transaction().execute(async (trx) => {
+    await sql`with p as (
+        insert into feed_pending (feed_id, item_key, content_hash, item, queued_at)
+        select ${feed.id}::text, k, h, i, ${now}::bigint from unnest(${keys}::text[], ${hashes}::text[], ${payloads}::text[]) as x(k, h, i)
+        on conflict (feed_id, item_key) do update set content_hash = excluded.content_hash, item = excluded.item, queued_at = excluded.queued_at
+      ), ins as (
+        insert into feed_items (feed_id, item_key, content_hash, doc_id, seen_at)
+        select ${feed.id}::text, k, h, d, ${now}::bigint from unnest(${keys}::text[], ${hashes}::text[], ${docIds}::text[]) as x(k, h, d)
+        on conflict (feed_id, item_key) do update set content_hash = excluded.content_hash, doc_id = excluded.doc_id
+          where feed_items.content_hash <> excluded.content_hash
+        returning feed_id
+      ), u as (
+        update feeds set next_poll_at = ${row.next_poll_at}::bigint, last_fetch_at = ${row.last_fetch_at}::bigint, last_status = ${row.last_status}::text,
+          last_error = ${row.last_error}::text, errors = ${row.errors}::int,
+          etag = ${rec.etag === undefined ? sql.ref('feeds.etag') : rec.etag}, last_modified = ${rec.lastModified === undefined ? sql.ref('feeds.last_modified') : rec.lastModified},
+          items = items + (select count(*) from ins)
+        where id = ${feed.id} returning id
+      )
+      insert into feed_fetches (feed_id, at, status, http_status, duration_ms, new_items, error)
+      values (${fetch.feed_id}::text, ${fetch.at}::bigint, ${fetch.status}::text, ${fetch.http_status}::int, ${fetch.duration_ms}::int, ${fetch.new_items}::int, ${fetch.error}::text)`.execute(trx);
+    await send(trx);
+  });
+  return next;
+}
+
+/** A queued item named by a job: its feed and key. */
+export interface PendingRef {
+  feed: string;
+  key: string;
+}
+
+/** The items that jobs name (feed_pending), in the order named; an item no longer pending (stored meanwhile) is left out. */
+export async function pendingItems(store: Store, refs: PendingRef[]): Promise<{ feed: string; item: FeedItem }[]> {
+  if (refs.length === 0) return [];
+  const { rows } = await sql<{ feed_id: string; item_key: string; item: string }>`select feed_id, item_key, item from feed_pending
+    where (feed_id, item_key) in (select * from unnest(${refs.map((r) => r.feed)}::text[], ${refs.map((r) => r.key)}::text[]))`.execute(store.db);
+  const byRef = new Map(rows.map((r) => [`${r.feed_id}\u0000${r.item_key}`, r.item]));
+  const out: { feed: string; item: FeedItem }[] = [];
+  const seen = new Set<string>();
+  for (const r of refs) {
+    const k = `${r.feed}\u0000${r.key}`;
+    const text = byRef.get(k);
+    if (text === undefined || seen.has(k)) continue;
+    seen.add(k);
+    out.push({ feed: r.feed, item: JSON.parse(text) as FeedItem });
+  }
+  return out;
+}
+
+/** Removes stored items from feed_pending: only the version stored (a newer one queued meanwhile stays). */
+export async function dropPending(store: Store, items: { feed: string; item: Pick<FeedItem, 'key' | 'hash'> }[]): Promise<void> {
+  if (items.length === 0) return;
+  await sql`delete from feed_pending where (feed_id, item_key, content_hash) in
+    (select * from unnest(${items.map((x) => x.feed)}::text[], ${items.map((x) => x.item.key)}::text[], ${items.map((x) => x.item.hash)}::text[]))`.execute(store.db);
 }

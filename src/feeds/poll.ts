@@ -5,7 +5,7 @@ import type { AcledEvent } from '../common/event.js';
 import type { SourceDocument } from '../ingest/types.js';
 import type { Store } from '../store/index.js';
 import { ingestDocuments } from '../store/ingest.js';
-import { recordPoll, unseenItems, markItems, type Feed } from './feed-store.js';
+import { recordPoll, unseenItems, markItems, type Feed, type PollRecord } from './feed-store.js';
 import { noteBatch, type Metrics } from './metrics.js';
 import { FEED_TYPES, FetchError, PAGE_TYPES, safeFetch, type FetchLimits } from './net.js';
 import { parseFeed, type FeedItem } from './parse.js';
@@ -22,6 +22,11 @@ export interface PollOptions extends FetchLimits {
   readPages?: (pages: PageInput[]) => Promise<PageReadResult[]>;
   /** Page fetches at once for one feed's summary-only items (default 4). */
   pageConcurrency?: number;
+  /**
+   * Hands a poll's new items on and records the poll (instead of recordPoll), together: the
+   * worker queues them and records the poll in one transaction (queueItems). Returns the next poll time.
+   */
+  queue?: (items: FeedItem[], rec: PollRecord) => Promise<number>;
 }
 
 export interface PollResult {
@@ -103,10 +108,11 @@ export async function pollFeed(store: Store, feed: Feed, options: PollOptions = 
         return item; // the summary is still a report
       }
     });
-    const next = await recordPoll(store, feed, {
+    const rec: PollRecord = {
       status: 'ok', httpStatus: res.status, durationMs: Date.now() - t0, newItems: items.length, etag, lastModified,
       ...(warnings.length > 0 ? { error: `${warnings.length} item problem(s): ${warnings[0]}` } : {}),
-    });
+    };
+    const next = options.queue && items.length > 0 ? await options.queue(items, rec) : await recordPoll(store, feed, rec);
     return { status: 'ok', items, warnings, nextPollAt: next };
   } catch (err) {
     // Stopped (shutdown): not the feed's fault; it stays due and is polled at the next start.

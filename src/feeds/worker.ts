@@ -8,7 +8,9 @@
 // exactly-once because it is idempotent (documents by id and content hash, reports and events by id).
 import PgBoss from 'pg-boss';
 import type { Store } from '../store/index.js';
-import { claimDueFeeds, markItems, type Feed } from './feed-store.js';
+import { CompiledQuery, type Transaction } from 'kysely';
+import type { Database } from '../store/schema.js';
+import { claimDueFeeds, dropPending, pendingItems, queueItems, type Feed, type PollRecord } from './feed-store.js';
 import type { Logger, Metrics } from './metrics.js';
 import type { FeedItem } from './parse.js';
 import { pollFeed, storeBatches, type ExtractFn, type PollOptions } from './poll.js';
@@ -47,10 +49,11 @@ export interface WorkerOptions {
   onStored?(documents: number, events: number): void;
 }
 
-export interface ExtractJob {
-  feed: string;
-  items: FeedItem[];
-}
+/**
+ * An extraction job: the keys of a feed's items, written once to feed_pending by the poll that
+ * queued them (jobs of a worker before migration 74 carried the items themselves, still read).
+ */
+export type ExtractJob = { feed: string; keys: string[] } | { feed: string; items: FeedItem[] };
 
 export interface Worker {
   boss: PgBoss;
@@ -58,6 +61,11 @@ export interface Worker {
   queueDepth(): Promise<number>;
   /** Stops taking jobs, finishes the running ones (or returns them to the queue), then resolves. */
   stop(): Promise<void>;
+}
+
+/** pg-boss's statements run in a store transaction (its `db` option), so that jobs commit with what they name. */
+function inTransaction(trx: Transaction<Database>) {
+  return { executeSql: (text: string, values?: unknown[]) => trx.executeQuery(CompiledQuery.raw(text, values ?? [])) };
 }
 
 /** A per-process cap of fetches per host: waits for a free slot. */
@@ -134,16 +142,20 @@ export async function startWorker(store: Store, options: WorkerOptions): Promise
     const host = hostOf(feed.url);
     await slots.acquire(host);
     try {
-      const r = await pollFeed(store, feed, { allowPrivate: options.allowPrivate, timeoutMs: options.timeoutMs, signal: abort.signal, metrics: options.metrics, readPages: options.readPages });
+      let jobCount = 0;
+      // The items (feed_pending), their jobs (keys only), the items marked seen (the jobs are retried
+      // until stored; a repeat would be recognised anyway) and the poll's record: one transaction.
+      const queue = (items: FeedItem[], rec: PollRecord) => queueItems(store, feed, rec, items, async (trx) => {
+        const jobs: ExtractJob[] = [];
+        for (let i = 0; i < items.length; i += batchSize) jobs.push({ feed: feed.id, keys: items.slice(i, i + batchSize).map((x) => x.key) });
+        jobCount = jobs.length;
+        await boss.insert(jobs.map((data) => ({ name: EXTRACT_QUEUE, data, expireInSeconds, retryLimit: 1000, retryDelay: 1 })), { db: inTransaction(trx) });
+      });
+      const r = await pollFeed(store, feed, { allowPrivate: options.allowPrivate, timeoutMs: options.timeoutMs, signal: abort.signal, metrics: options.metrics, readPages: options.readPages, queue });
       if (r.status === 'error' && r.error !== 'stopped') log?.error('feed failed', { feed: feed.url, error: r.error });
-      if (r.items.length === 0) return;
-      const jobs: ExtractJob[] = [];
-      for (let i = 0; i < r.items.length; i += batchSize) jobs.push({ feed: feed.id, items: r.items.slice(i, i + batchSize) });
-      await boss.insert(jobs.map((data) => ({ name: EXTRACT_QUEUE, data, expireInSeconds, retryLimit: 1000, retryDelay: 1 })));
+      if (r.items.length === 0 || jobCount === 0) return;
       kick();
-      // Seen once queued: the jobs are retried until stored; a repeat would be recognised anyway.
-      await markItems(store, feed.id, r.items);
-      log?.info('queued', { feed: feed.url, items: r.items.length, jobs: jobs.length });
+      log?.info('queued', { feed: feed.url, items: r.items.length, jobs: jobCount });
     } finally {
       slots.release(host);
     }
@@ -225,10 +237,17 @@ export async function startWorker(store: Store, options: WorkerOptions): Promise
   const take = Math.max(1, Math.floor(STORE_DOCS / batchSize));
   for (let i = 0; i < Math.max(1, options.extractConcurrency) + 1; i++) {
     loops.push(loop<ExtractJob>(EXTRACT_QUEUE, take, async (data) => {
+      // The items the jobs name, read once; an item no longer pending was stored by an earlier run of its job.
+      const pending = await pendingItems(store, data.flatMap((d) => ('keys' in d ? d.keys.map((key) => ({ feed: d.feed, key })) : [])));
+      const batches = new Map<string, FeedItem[]>();
+      for (const d of data) if ('items' in d) (batches.get(d.feed) ?? batches.set(d.feed, []).get(d.feed)!).push(...d.items);
+      for (const p of pending) (batches.get(p.feed) ?? batches.set(p.feed, []).get(p.feed)!).push(p.item);
       // Items were marked seen when queued (pollOne).
-      const s = await storeBatches(store, options.extract, data, options.metrics, { mark: false });
+      const s = await storeBatches(store, options.extract, [...batches].map(([feed, items]) => ({ feed, items })), options.metrics, { mark: false });
       for (const e of s.errors) log?.error(e, { feeds: data.length });
-      log?.info('stored', { feeds: new Set(data.map((d) => d.feed)).size, jobs: data.length, documents: s.documents, events: s.events });
+      // Stored (committed): no longer pending. A worker dying before this stores them again, unchanged.
+      await dropPending(store, pending);
+      log?.info('stored', { feeds: batches.size, jobs: data.length, documents: s.documents, events: s.events });
       options.onStored?.(s.documents, s.events);
     }));
   }

@@ -181,9 +181,12 @@ function readabilityMetadata(document: Dom): ReadabilityMetadata | undefined {
   }
 }
 
-/** Readability's own methods that PageReadability replaces. */
+/** Readability's own methods that PageReadability replaces or wraps. */
 interface ReadabilityInternals {
   _isProbablyVisible(node: WalkedElement): boolean;
+  _cleanConditionally(e: unknown, tag: string): void;
+  _prepArticle(articleContent: unknown): void;
+  _removeNodes(list: ArrayLike<unknown>, filter?: (this: unknown, node: unknown, i: number, list: ArrayLike<unknown>) => boolean): void;
 }
 const readabilityOwn = Readability.prototype as unknown as ReadabilityInternals;
 
@@ -195,8 +198,30 @@ const readabilityOwn = Readability.prototype as unknown as ReadabilityInternals;
  * style attribute (linkedom makes a CSSStyleDeclaration, a Proxy over a Map of the parsed
  * attribute, for every element asked; without the attribute, display and visibility are '', so
  * the test is the one on `hidden` and `aria-hidden` that follows in Readability's own code).
+ *
+ * And without retries that can only repeat the first attempt (see flagsIdle). When its first
+ * attempt's article is shorter than charThreshold, Readability parses the body again from its
+ * markup and tries again with one rule less (unlikely parts kept, then class weights dropped, then
+ * no conditional cleaning), and keeps the longest attempt, the first of equals. On a page where
+ * none of those rules can act (flagsIdle), and where the first attempt's conditional cleaning
+ * removed nothing that holds text, every retry finds an article as long as the first, which
+ * Readability would keep (the first of equals), so the first is taken at once: its threshold is
+ * lowered to 0. (An empty first article is then returned where Readability, all four attempts
+ * empty, returned none: readHtml takes an empty article for none, as Readability never returns
+ * one.) On the fuzz pages these were most of the pages retried, each parsed and searched four
+ * times.
  */
 class PageReadability extends Readability<Node> {
+  /** Whether none of the rules Readability's retries drop can act on the page (flagsIdle). */
+  private readonly retriesRepeat: boolean;
+  /** Whether its conditional cleaning removed anything (in the attempt under way). */
+  private cleanedConditionally = false;
+
+  constructor(document: Document, options: ConstructorParameters<typeof Readability<Node>>[1], retriesRepeat: boolean) {
+    super(document, options);
+    this.retriesRepeat = retriesRepeat;
+  }
+
   _getAllNodesWithTag(node: { firstElementChild: unknown }, tagNames: string[]): WalkedElement[] {
     return elementsNamed(node, tagNames);
   }
@@ -207,6 +232,85 @@ class PageReadability extends Readability<Node> {
     const className = (node as unknown as { className?: { includes?: (s: string) => boolean } }).className;
     return !node.hasAttribute('hidden') && (!node.hasAttribute('aria-hidden') || node.getAttribute('aria-hidden') != 'true' || !!(className && className.includes && className.includes('fallback-image')));
   }
+
+  _cleanConditionally(e: unknown, tag: string): void {
+    // Readability's own, with a note of whether it removed a node that holds text (a node without
+    // any leaves the article's text and length as they were: a retry without this cleaning finds an
+    // article of the same length, and Readability keeps the first of equals).
+    const own = readabilityOwn._removeNodes;
+    const self = this as unknown as ReadabilityInternals & { cleanedConditionally: boolean };
+    self._removeNodes = (list, filter) =>
+      own.call(this, list, filter && function (this: unknown, node, i, l) {
+        const remove = filter.call(this, node, i, l);
+        if (remove && ((node as { textContent?: string | null }).textContent ?? '') !== '') self.cleanedConditionally = true;
+        return remove;
+      });
+    try {
+      readabilityOwn._cleanConditionally.call(this, e, tag);
+    } finally {
+      delete (self as { _removeNodes?: unknown })._removeNodes;
+    }
+  }
+
+  /**
+   * Readability's own without what changes only attributes: it makes every link's and image's URL
+   * absolute (a URL parsed for each; only the text is read here). What it does to the text is done
+   * as it does it: a javascript: link becomes its text, or a span of its children.
+   */
+  _fixRelativeUris(articleContent: { firstElementChild: unknown }): void {
+    const doc = (this as unknown as { _doc: Document })._doc;
+    for (const found of elementsNamed(articleContent, ['a'])) {
+      const link = found as unknown as Element;
+      const href = link.getAttribute('href');
+      if (!href || href.indexOf('javascript:') !== 0) continue;
+      if (link.childNodes.length === 1 && link.childNodes[0]!.nodeType === 3) {
+        link.parentNode!.replaceChild(doc.createTextNode(link.textContent ?? ''), link);
+      } else {
+        const container = doc.createElement('span');
+        while (link.firstChild) container.appendChild(link.firstChild);
+        link.parentNode!.replaceChild(container, link);
+      }
+    }
+  }
+
+  _prepArticle(articleContent: unknown): void {
+    const internals = this as unknown as { _attempts: unknown[]; _charThreshold: number };
+    this.cleanedConditionally = false;
+    readabilityOwn._prepArticle.call(this, articleContent);
+    // The first attempt's article is final when a retry can only find it again.
+    if (this.retriesRepeat && internals._attempts.length === 0 && !this.cleanedConditionally) internals._charThreshold = 0;
+  }
+}
+
+/** Elements whose content the parser reads as raw text or foreign markup (kept out of flagsIdle). */
+const SPECIAL_CONTENT = new Set(['template', 'svg', 'math', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'plaintext', 'noscript', 'script', 'style']);
+
+/**
+ * Whether the rules Readability's retries drop cannot act on the page: no element has a class, id
+ * or role (what it judges unlikely parts by, and weighs), and none names an author (rel="author",
+ * itemprop "author": a byline it takes out of the first attempt only, so a retry would keep it).
+ * (Its conditional cleaning, dropped last, is watched as the first attempt runs: PageReadability.)
+ * A retry also reads the body again from its markup, so the body must read back as it was: no
+ * comment holding a '>', no raw-text or foreign element (script, textarea, svg, ...) in the body.
+ */
+function flagsIdle(document: { documentElement: unknown }, body: unknown): boolean {
+  const stack: { node: DomNode; inBody: boolean }[] = [{ node: document.documentElement as DomNode, inBody: false }];
+  while (stack.length > 0) {
+    const { node, inBody } = stack.pop()!;
+    if (node.nodeType === 8) {
+      if ((node.data ?? '').includes('>')) return false;
+      continue;
+    }
+    if (node.nodeType !== 1) continue;
+    const el = node as unknown as WalkedElement & DomNode;
+    if (el.hasAttribute('class') || el.hasAttribute('id') || el.hasAttribute('role')) return false;
+    if ((el.getAttribute('rel') ?? '') === 'author' || (el.getAttribute('itemprop') ?? '').includes('author')) return false;
+    const below = inBody || node === body;
+    if (below && SPECIAL_CONTENT.has((el.localName ?? '').toLowerCase())) return false;
+    const children = node.childNodes;
+    for (let i = 0; i < children.length; i++) stack.push({ node: children[i]!, inBody: below });
+  }
+  return true;
 }
 
 /** Elements whose text Readability removes before it looks for an article. */
@@ -286,13 +390,17 @@ export function readHtml(page: string, file: string): SourceDocument {
   if (readability && shown.trim() === '' && body && readabilityFindsNothing(document as unknown as DomNode, body)) throw new IngestFailure('no text in the HTML page');
   if (readability) {
     try {
-      const article = new PageReadability(document as unknown as Document, {
-        serializer: (node: Node) => node,
-        charThreshold: charThreshold(shown.length),
-      }).parse();
-      if (article?.content) text = domToText(article.content as unknown as Parameters<typeof domToText>[0]);
-      title = article?.title?.trim() || undefined;
-      site = article?.siteName?.trim() || undefined;
+      const article = new PageReadability(
+        document as unknown as Document,
+        // (keepClasses: its last step, taking the class attributes off the article, is not needed for its text.)
+        { serializer: (node: Node) => node, charThreshold: charThreshold(shown.length), keepClasses: true },
+        flagsIdle(document, document.body),
+      ).parse();
+      // (An article without text is none: Readability returns one only with text, see PageReadability.)
+      const found = article && (article.textContent ?? '').trim() !== '' ? article : null;
+      if (found?.content) text = domToText(found.content as unknown as Parameters<typeof domToText>[0]);
+      title = found?.title?.trim() || undefined;
+      site = found?.siteName?.trim() || undefined;
     } catch {
       // Readability can fail on odd markup; the body text below still gives the document.
     }

@@ -336,6 +336,33 @@ const MIGRATIONS: Migration[] = [
     name: 'PostgreSQL: counts of events and documents and the change counter as rows summed, not one row each (concurrent writers)',
     up: async (db, engine) => { if (engine === 'postgres') await migrateAppendCounts(db); },
   },
+  {
+    version: 73,
+    name: 'PostgreSQL: no trigram index of the events\' actor text (actor search reads actor_names since migration 70)',
+    async up(db, engine) {
+      // Since migration 70 an actor search matches actor_names and reads the events from the array
+      // index (events_actor_names); events_actor_trgm was no longer read by any query, yet every
+      // event written paid a GIN entry per trigram of its actors.
+      if (engine === 'postgres') await sql.raw('drop index if exists events_actor_trgm').execute(db);
+    },
+  },
+  {
+    version: 74,
+    name: 'feeds: items handed to the job queue, written once (feed_pending)',
+    async up(db) {
+      // `sitrep worker`'s extraction jobs name their items (feed, key); the items themselves are
+      // written here once, with the poll that found them, and removed once stored.
+      await db.schema
+        .createTable('feed_pending')
+        .addColumn('feed_id', 'text', (c) => c.notNull())
+        .addColumn('item_key', 'text', (c) => c.notNull())
+        .addColumn('content_hash', 'text', (c) => c.notNull())
+        .addColumn('item', 'text', (c) => c.notNull())
+        .addColumn('queued_at', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('feed_pending_pk', ['feed_id', 'item_key'])
+        .execute();
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

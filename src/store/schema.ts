@@ -208,6 +208,7 @@ export interface Database {
   feeds: FeedsTable;
   feed_fetches: FeedFetchesTable;
   feed_items: FeedItemsTable;
+  feed_pending: FeedPendingTable;
 }
 
 /** Feeds followed by `sitrep watch` and `sitrep worker` (migration 50). Times in unix ms. */
@@ -241,6 +242,15 @@ export interface FeedItemsTable {
   content_hash: string;
   doc_id: string;
   seen_at: number;
+}
+
+/** Items a worker handed to the job queue, not stored yet (migration 74): `item` is the FeedItem as JSON. */
+export interface FeedPendingTable {
+  feed_id: string;
+  item_key: string;
+  content_hash: string;
+  item: string;
+  queued_at: number;
 }
 
 /** Event counts kept by triggers on every write (migration 20), read by `stats`. */

@@ -35,3 +35,8 @@ test('a town named with the border is still the event place', () => {
   const e = first('On 3 May 2021, gunmen killed two herders in Moyale near the border with Ethiopia.');
   assert.equal(e?.country, 'Kenya');
 });
+
+test('with nothing else placing it, a town named only as an actor\'s base still gives the country', () => {
+  const e = first('Gendarmes from Nakuru shot dead a man who refused to stop at their post.');
+  assert.equal(e?.country, 'Kenya');
+});

@@ -4,7 +4,8 @@
 // The long kill -9 test is test/feeds/kill.slow.ts (`npm run test:feeds-kill`).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { addFeed } from '../../src/feeds/feed-store.js';
+import { addFeed, dropPending, pendingItems, queueItems, unseenItems } from '../../src/feeds/feed-store.js';
+import { textHash, type FeedItem } from '../../src/feeds/parse.js';
 import { startWorker } from '../../src/feeds/worker.js';
 import { inProcessQueue } from '../../src/server/extract-pool.js';
 import type { Store } from '../../src/store/index.js';
@@ -43,6 +44,32 @@ describe('workers on PostgreSQL', { skip: engine.skip }, () => {
     } finally {
       await other.close();
     }
+  });
+
+  test('a poll\'s items, its jobs and its record commit together (feed_pending), and leave once stored', async () => {
+    const { feed } = await addFeed(store, { url: 'http://127.0.0.1:9/pending.rss', intervalS: 60 });
+    const item = (key: string, text: string): FeedItem => ({ key, hash: textHash(text), doc: { id: key, text, origin: { file: 'test' } }, summaryOnly: false });
+    const items = [item('p-1', 'First invented item.'), item('p-2', 'Second invented item.')];
+    const rec = { status: 'ok' as const, httpStatus: 200, durationMs: 5, newItems: 2, etag: '"v1"', lastModified: null };
+    // The jobs' insert fails: nothing is seen, pending or recorded (the feed stays due, its items unseen).
+    await assert.rejects(queueItems(store, feed, rec, items, async () => { throw new Error('queue down'); }));
+    assert.equal((await unseenItems(store, feed.id, items)).length, 2);
+    assert.deepEqual(await pendingItems(store, [{ feed: feed.id, key: 'p-1' }]), []);
+    assert.equal((await store.db.selectFrom('feeds').select('etag').where('id', '=', feed.id).executeTakeFirstOrThrow()).etag, null);
+    // It succeeds: seen, pending (in the order named), recorded.
+    await queueItems(store, feed, rec, items, async () => {});
+    assert.equal((await unseenItems(store, feed.id, items)).length, 0);
+    const row = await store.db.selectFrom('feeds').select(['etag', 'items', 'last_status']).where('id', '=', feed.id).executeTakeFirstOrThrow();
+    assert.deepEqual([row.etag, Number(row.items), row.last_status], ['"v1"', 2, 'ok']);
+    const refs = [{ feed: feed.id, key: 'p-2' }, { feed: feed.id, key: 'p-1' }, { feed: feed.id, key: 'p-9' }];
+    assert.deepEqual((await pendingItems(store, refs)).map((p) => p.item.doc.text), ['Second invented item.', 'First invented item.']);
+    // A newer version of p-1 queued meanwhile stays pending when the older one is dropped.
+    const newer = item('p-1', 'First invented item, updated.');
+    await queueItems(store, feed, { ...rec, newItems: 1 }, [newer], async () => {});
+    await dropPending(store, items.map((x) => ({ feed: feed.id, item: x })));
+    assert.deepEqual((await pendingItems(store, refs)).map((p) => p.item.doc.text), ['First invented item, updated.']);
+    await dropPending(store, [{ feed: feed.id, item: newer }]);
+    assert.deepEqual(await pendingItems(store, refs), []);
   });
 
   test('two workers store every item of 30 feeds once; bad feeds are recorded', async () => {
