@@ -395,6 +395,9 @@ function classifyViolence(text: string, index: TriggerIndex, frames: Frame[], ac
     if (twoArmedSides && !isVictims(a2)) return result('Armed clash', [...clashes, ...violence], tactics);
     if (isVictims(a2) || !a2 || killed > 0 || assaults.length > 0) return result(isVictims(a2) || !twoArmedSides ? 'Attack' : 'Armed clash', [...violence, ...clashes], tactics);
   }
+  // An armed group told handing out food or aid ("cartel members delivered food packages"): a change
+  // to its activity (codebook 2.2); anyone else's aid is no event.
+  if (of('group-aid').length > 0 && a1 && a1.inter >= 2 && a1.inter <= 4 && a1.kind !== 'population' && (a1.agentMentions ?? 0) > 0) return result('Change to group/activity', of('group-aid'), tactics);
   const strategic = index.fixed('Strategic developments');
   if (strategic.length > 0) return result(strategic[0]!.subEventType, strategic, tactics);
   // A named armed group destroying property with no one attacked ("Al Shabaab militants destroyed

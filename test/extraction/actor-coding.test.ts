@@ -55,3 +55,15 @@ test('gendarmes, forest guards and pro-government militias are armed sides: an a
   const militia = first('On 2 June 2020, Taliban militants attacked pro government militia forces in Pul-e Alam district, Logar, killing two.');
   assert.equal(militia?.event_type, 'Battles');
 });
+
+test('an armed group handing out food is a change to its activity; a charity doing it is no event', () => {
+  const cartel = first('As reported on 2 May 2020, in Culiacan, Sinaloa, members of the Sinaloa Cartel delivered food packages to families during the pandemic.');
+  assert.equal(cartel?.sub_event_type, 'Change to group/activity');
+  assert.equal(cartel?.actor1, 'Sinaloa Cartel');
+  assert.equal(first('On 2 May 2020, a local charity delivered food packages to families in Culiacan, Sinaloa.'), undefined);
+});
+
+test('a shoot-out is fighting between armed sides, not a brawl, though no one is killed', () => {
+  const e = first('On 4 May 2020, in Rio de Janeiro, a shoot-out broke out in the Mare complex. No injuries were reported.');
+  assert.equal(e?.sub_event_type, 'Armed clash');
+});

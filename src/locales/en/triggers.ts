@@ -28,6 +28,7 @@ const CLASS_RANK: Record<string, number> = {
   'crowd-act': 1,
   remains: 1,
   seizure: 1,
+  'group-aid': 1,
 };
 
 const matcher = new PhraseMatcher<TriggerEntry>();
