@@ -3,6 +3,7 @@
 import { spansStartingIn, type ActorMention, type Attribution, type DateMention, type Doc, type Figure, type PlaceMention, type Span, type TriggerMention } from '../common/doc.js';
 import placeModifiers from '../locales/en/data/place-modifiers.json' with { type: 'json' };
 import { isDatelinePlace } from '../locales/en/dateline.js';
+import { quotationAt } from '../locales/en/quotations.js';
 import { backgroundClause, citations, cumulativeClause } from '../locales/en/time-reference.js';
 import { isArmed } from './actor-roles.js';
 
@@ -273,10 +274,20 @@ function frameOf(doc: Doc, si: number, s: Span, layers: Layers): Frame | null {
   // The event date: a stated date that is not the date of a statement, nor one still to come
   // ("a ceasefire would begin on Tuesday": the text tells no event of that day).
   const published = doc.meta.date;
-  const date = dates.find((d) => !d.reporting && !d.vague && !(published && d.date > published));
+  // Nor a day said inside a quotation that tells none of the sentence's events: it is the
+  // speaker's ("... while he proclaims victory this morning," said X, who pointed out that IS had
+  // claimed an attack).
+  const date = dates.find((d) => !d.reporting && !d.vague && !(published && d.date > published) && !quotedApart(doc, d, triggers));
   // A sentence dated only by a year ("in 2014") tells background, which ACLED does not record.
   if (!date && dates.some((d) => d.vague && !d.reporting)) return null;
   return { sentence: si, span: { start: s.start, end: s.end }, triggers, notes, date, places, participants, figures, anaphoric: ANAPHORA.test(text) };
+}
+
+/** Whether the date is said inside a quotation that none of the triggers is in (see locales/en/quotations). */
+function quotedApart(doc: Doc, date: DateMention, triggers: readonly TriggerMention[]): boolean {
+  if (triggers.length === 0) return false;
+  const q = quotationAt(doc, date.start);
+  return q >= 0 && !triggers.some((t) => quotationAt(doc, t.start) === q);
 }
 
 /** Walks the annotation layers once, sentence by sentence (all layers are sorted by start). */

@@ -60,3 +60,45 @@ test('a short text and a wire report are read as news whatever they attribute', 
   assert.equal(run(wire).doc.commentary, false);
   assert.ok(run(wire).events.some((e) => e.location === 'Bauchi'));
 });
+
+/** The report above: twelve sentences, attributed, with its event in Bauchi. */
+const REPORT = [
+  'Militants killed nine villagers in Bauchi on Tuesday, police said.',
+  'The gunmen arrived on motorcycles before dawn, according to residents.',
+  'A police spokesman said the attackers set fire to houses.',
+  'Residents said the village had been attacked twice before.',
+  'The governor condemned the killings.',
+  'He told reporters that more troops would be sent to the area.',
+  'The army has been fighting insurgents in the region for a decade.',
+  'Thousands of people have fled their homes.',
+  'Aid groups said food was running short.',
+  'The state has been under a curfew since January.',
+  'No group has claimed responsibility.',
+  'Schools in the area were closed on Wednesday.',
+].join(' ');
+
+test('a signed piece whose last lines note its author is comment, however much it attributes', () => {
+  for (const note of [
+    ' • Jane Roe is a foreign affairs commentator',
+    ' Jane Roe is the author of The Long War and a senior fellow at the Lagos Institute.',
+    ' • John Smith studied law at the University of Leeds.',
+    ' • Jane Roe is a senior reporter on the Daily Planet’s world desk. She has reported from Nigeria and Niger.',
+  ]) {
+    const r = run(REPORT + note);
+    assert.equal(r.doc.commentary, true, note);
+    assert.deepEqual(r.events, [], note);
+  }
+});
+
+test('a report\'s closing credit, a name in its body, or a name without an author\'s role is no note on an author', async () => {
+  for (const end of [
+    ' • Additional reporting: John Smith',
+    ' Musa Bello is a farmer from the village.',
+    ' Jane Roe, an analyst, is expected to testify on Monday.',
+  ]) {
+    assert.equal(run(REPORT + end).doc.commentary, false, end);
+  }
+  // Early in the text, a sentence like a note is the report's own.
+  const early = REPORT.replace('The governor condemned the killings.', 'Jane Roe is a senior fellow at the Lagos Institute.');
+  assert.equal(run(early).doc.commentary, false);
+});

@@ -262,3 +262,46 @@ test('an event told over two days ("last Wednesday and Thursday") is one event a
   const one = eventsOf('Officials said on Friday that 11 soldiers were killed when rebels clashed with the army last Wednesday near Jalalabad.' + FILLER);
   assert.deepEqual(one.map((e) => `${e.event_date} ${e.fatalities}`), ['2024-03-06 11']);
 });
+
+/** Six sentences that report nothing: with one more, a text is read as an article (scope set). */
+const ARTICLE_FILLER = `${FILLER} The rainy season starts in June.`;
+
+test('a day said inside a quotation dates what the quotation tells, not an event told outside it', () => {
+  // The speaker's "this morning" is when the minister spoke; the attack outside the quotation has no day.
+  const outside = eventsOf('“The minister is telling everyone the war is won this morning,” said Jane Roe, an analyst at the Lagos Institute, who pointed out that militants had claimed an attack in Bauchi only minutes earlier.' + ARTICLE_FILLER);
+  assert.deepEqual(outside.map(brief), []);
+  // Inside the same quotation, the day is the event's.
+  const inside = eventsOf('“Gunmen attacked the market in Bauchi this morning,” a police spokesman said.' + ARTICLE_FILLER);
+  assert.deepEqual(inside.map(brief), ['2024-03-08 Attack Bauchi 0']);
+  // A quoted phrase beside a dated event leaves the event its day.
+  const phrase = eventsOf('Militants attacked the market in Bauchi on Monday, in what the governor called “a cowardly assault”.' + ARTICLE_FILLER);
+  assert.deepEqual(phrase.map(brief), ['2024-03-04 Attack Bauchi 0']);
+});
+
+test('quotations: spans between opening and closing marks, stray marks ignored', async () => {
+  const { quotations } = await import('../../src/locales/en/quotations.js');
+  const t = 'He said “we left” and "they stayed”. A stray ” mark.';
+  assert.deepEqual([...quotations(t)], [t.indexOf('“'), t.indexOf('left”') + 5, t.indexOf('"'), t.indexOf('stayed”') + 7]);
+  assert.deepEqual([...quotations('An opening “ mark never closed.')], []);
+});
+
+test('what a gathering commemorates happened before the day of the gathering', () => {
+  // The volunteer was killed months before the memorial of Friday: no event of Friday.
+  const memorial = eventsOf('Hundreds of mourners gathered in a hall in Leeds on Friday to celebrate the life of a British volunteer killed fighting Islamic State in Raqqa.' + ARTICLE_FILLER);
+  assert.deepEqual(memorial.map(brief), []);
+  // The remembered event with a day of its own is an event of that day.
+  const funeral = eventsOf('Mourners gathered on Friday for the funeral of a soldier killed in an ambush in Helmand on Tuesday.' + ARTICLE_FILLER);
+  assert.deepEqual(funeral.map((e) => `${e.event_date} ${e.location}`), ['2024-03-05 Helmand']);
+  // The commemorating event itself stays: a march in memory of someone.
+  const march = eventsOf('Protesters marched in Khartoum on Monday in memory of a demonstrator killed by police.' + ARTICLE_FILLER);
+  assert.deepEqual(march.map(brief), ['2024-03-04 Peaceful protest Khartoum 0']);
+});
+
+test('backgroundClause: a commemoration phrase runs to the next comma, or as a subject to its verb', () => {
+  const s = 'Mourners gathered on Friday to celebrate the life of a volunteer killed fighting Isis in Syria.';
+  assert.deepEqual(backgroundClause(s), [s.indexOf('celebrate'), s.length]);
+  const t = 'Police fired on the funeral of a protester killed on Sunday, killing two.';
+  assert.deepEqual(backgroundClause(t), [t.indexOf('the funeral'), t.indexOf(',')]);
+  const u = 'The funeral of a councillor was disrupted by clashes between rival supporters.';
+  assert.deepEqual(backgroundClause(u), [0, u.indexOf('was')]);
+});

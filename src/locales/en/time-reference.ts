@@ -23,6 +23,10 @@ const CUMULATIVE = new RegExp(
   'i',
 );
 
+// "to celebrate the life of", "the funeral of", "on the anniversary of": what is remembered.
+const COMMEMORATES = new RegExp(`\\b${alt(words.commemorates)}\\b`, 'i');
+const SUBJECT_VERB = new RegExp(`\\b${alt(words.subjectVerbs)}\\b`, 'gi');
+
 /** [start, end) offsets within the sentence text. */
 export type Range = [number, number];
 
@@ -33,7 +37,7 @@ export type Range = [number, number];
  */
 export function backgroundClause(sentence: string): Range | null {
   const m = BACKGROUND.exec(sentence);
-  if (!m) return null;
+  if (!m) return commemoratedClause(sentence);
   const atStart = /^[\s"'“‘(]*$/.test(sentence.slice(0, m.index));
   const end = m.index + m[0].length;
   if (m[2] !== undefined && !atStart) {
@@ -49,6 +53,26 @@ export function backgroundClause(sentence: string): Range | null {
     return [m.index, comma < 0 ? sentence.length : comma];
   }
   return [m.index, sentence.length];
+}
+
+/**
+ * The phrase naming what a gathering commemorates ("mourners gathered on Friday to celebrate the
+ * life of a volunteer killed fighting Isis", "the funeral of a protester shot on Sunday"): the
+ * remembered event came before the day the sentence gives. The phrase runs to the next comma.
+ */
+function commemoratedClause(sentence: string): Range | null {
+  const m = COMMEMORATES.exec(sentence);
+  if (!m) return null;
+  const from = m.index + m[0].length;
+  let end = sentence.indexOf(',', from);
+  if (end < 0) end = sentence.length;
+  // Opening the sentence, the phrase is its subject, up to its verb ("The funeral of X was disrupted by clashes").
+  if (/^[\s"'“‘(]*$/.test(sentence.slice(0, m.index))) {
+    SUBJECT_VERB.lastIndex = from;
+    const verb = SUBJECT_VERB.exec(sentence);
+    if (verb && verb.index < end) end = verb.index;
+  }
+  return [m.index, end];
 }
 
 /** The clause of a sentence that tells a cumulative toll ("over the past month"), or null. */
