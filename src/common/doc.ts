@@ -174,11 +174,29 @@ export class Doc {
    */
   dateline?: PlaceMention;
   /**
-   * Places of the sentences out of scope just before an event's (see locales/en/scope's
-   * SCENE_SENTENCES), read only as the scene they may set for an event the text places nowhere
-   * else ("Inside the stadium in Sydney, ... Before the match, refugees staged a protest").
+   * Reads the places of stretches of the text out of scope (sorted character ranges), set by the
+   * places stage; see scenePlacesIn.
    */
-  readonly scenePlaces: PlaceMention[] = [];
+  private sceneReader: ((ranges: [number, number][]) => PlaceMention[]) | undefined;
+  private readonly sceneRead = new Map<string, PlaceMention[]>();
+  /** How scenePlacesIn reads (set by the places stage). */
+  readSceneWith(reader: (ranges: [number, number][]) => PlaceMention[]): void {
+    this.sceneReader = reader;
+    this.sceneRead.clear();
+  }
+  /**
+   * Places of the sentences out of scope just before an event's (see locales/en/scope's
+   * SCENE_SENTENCES) that start in [start, end), read only as the scene they may set for an event
+   * the text places nowhere else ("Inside the stadium in Sydney, ... Before the match, refugees
+   * staged a protest"). Read when first asked for, and only there: most events are placed without.
+   */
+  scenePlacesIn(start: number, end: number): readonly PlaceMention[] {
+    if (!this.sceneReader) return [];
+    const key = `${start}-${end}`;
+    let places = this.sceneRead.get(key);
+    if (!places) this.sceneRead.set(key, (places = this.sceneReader([[start, end]]).filter((p) => p.start >= start && p.start < end)));
+    return places;
+  }
   readonly actors: ActorMention[] = [];
   readonly triggers: TriggerMention[] = [];
   readonly attributions: Attribution[] = [];

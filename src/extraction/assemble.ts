@@ -300,8 +300,8 @@ function sceneBefore(doc: Doc, group: Group, country: string | undefined): Place
   for (const t of spansStartingIn(doc.triggers, start, end)) if (!t.irrealis && t.cls !== 'note') eventful.add(doc.sentenceAt(t.start));
   let best: PlaceMention | undefined;
   // (Places are sorted by start: the last that qualifies is the nearest. The sentences out of
-  // scope were read for their places apart: doc.scenePlaces.)
-  const places = [...spansStartingIn(doc.places, start, end), ...spansStartingIn(doc.scenePlaces, start, end)].sort((a, b) => a.start - b.start);
+  // scope are read for their places apart, here only: doc.scenePlacesIn.)
+  const places = [...spansStartingIn(doc.places, start, end), ...doc.scenePlacesIn(start, end)].sort((a, b) => a.start - b.start);
   for (const p of places) {
     if (p.demonym || specificity(p.entry) < ADMIN1_SPECIFICITY || (country && p.entry.countryCode !== country)) continue;
     if (eventful.has(doc.sentenceAt(p.start)) || describesActor(doc, p) || namesRoad(doc, p) || isDatelinePlace(doc.text, p.start, p.end)) continue;

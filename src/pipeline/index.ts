@@ -101,6 +101,19 @@ function withoutSpan(ranges: readonly [number, number][], [start, end]: [number,
   return out;
 }
 
+/** The parts of sorted character ranges that fall within other sorted ranges. */
+function clipped(ranges: readonly [number, number][], within: readonly [number, number][]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const [a, b] of ranges) {
+    for (const [c, d] of within) {
+      const from = Math.max(a, c);
+      const to = Math.min(b, d);
+      if (from < to) out.push([from, to]);
+    }
+  }
+  return out;
+}
+
 export function createExtractor(options: ExtractorOptions = {}): Extractor {
   const geoparser = loadGeoparser({ demonyms: options.demonyms ?? true, userPlaces: options.userPlaces });
   // Text written in capitals is read in ordinary case: names, places and sentences are told by case.
@@ -128,11 +141,16 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
         doc.places.push(...found.places);
         doc.places.sort((a, b) => a.start - b.start);
         doc.countryCues.push(...found.cues);
-        // The sentences just before an event's, out of scope, read for the scene they may set.
+        // The sentences just before an event's, out of scope, read for the scene they may set:
+        // only when an event asks for them (see Doc.scenePlaces), in the light of the country the
+        // places read so far name.
         const scene = agency ? withoutSpan(sceneRanges(doc), agency) : sceneRanges(doc);
         if (scene.length > 0) {
           const story = mainCountry(doc.places) ?? doc.meta.country;
-          doc.scenePlaces.push(...geoparser.parseWithCues(doc.text, { from: doc.bodyStart, ranges: scene, focusCountry: story }).places.filter((p) => !p.demonym));
+          doc.readSceneWith((wanted) => {
+            const ranges = clipped(scene, wanted);
+            return ranges.length === 0 ? [] : geoparser.parseWithCues(doc.text, { from: doc.bodyStart, ranges, focusCountry: story }).places.filter((p) => !p.demonym);
+          });
         }
         // The dateline's place, read alone (its sentence may be out of scope) in the light of the
         // country the other places name.

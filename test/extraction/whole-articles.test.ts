@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { AcledEvent } from '../../src/common/event.js';
+import { loadGeoparser } from '../../src/geography/index.js';
 import { createExtractor } from '../../src/pipeline/index.js';
 import { backgroundClause, citations, cumulativeClause } from '../../src/locales/en/time-reference.js';
 
@@ -174,6 +175,32 @@ test('the scene set two sentences before an event, in a sentence that reports no
   // Three sentences back sets no scene.
   const far = eventsOf('Inside the stadium in Melbourne, fans sang for hours. Prices of food have risen sharply. Many waved flags of their home towns. Before the match, community leaders and activists staged a protest outside the stadium against the government.' + FILLER);
   assert.ok(!far.some((e) => e.location === 'Melbourne'), far.map(brief).join('; '));
+});
+
+test('the scene is read only for an event that asks for it, and only its own sentences (Doc.scenePlacesIn)', () => {
+  // (The extractor's geoparser is the one loadGeoparser keeps for these options: its reads are counted.)
+  const geoparser = loadGeoparser({ demonyms: true });
+  const parse = geoparser.parseWithCues;
+  const reads: (readonly [number, number][] | undefined)[] = [];
+  geoparser.parseWithCues = (text, o) => {
+    reads.push(o?.ranges);
+    return parse(text, o);
+  };
+  try {
+    const scene = 'Inside the stadium in Melbourne, fans sang for hours. Many waved flags of their home towns. ';
+    // Placed in its own sentence: the sentences out of scope before it are not read.
+    const placed = eventsOf(scene + 'On Monday, community leaders staged a protest in Sydney against the government.' + FILLER);
+    assert.deepEqual(placed.map((e) => e.location), ['Sydney']);
+    assert.equal(reads.length, 1, 'the sentences in scope only');
+    // Placed nowhere in its own: the two sentences before it are read, they alone.
+    reads.length = 0;
+    const text = scene + 'Before the match, community leaders and activists staged a protest outside the stadium against the government.' + FILLER;
+    assert.deepEqual(eventsOf(text).map((e) => e.location), ['Melbourne']);
+    assert.equal(reads.length, 2);
+    assert.deepEqual(reads[1], [[0, scene.indexOf(' Many')], [scene.indexOf('Many'), scene.length - 1]]);
+  } finally {
+    geoparser.parseWithCues = parse;
+  }
 });
 
 test('the toll of a whole war ("in a brutal six-year conflict") is no event of the day', () => {
