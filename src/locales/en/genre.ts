@@ -10,6 +10,7 @@ import type { Doc, PipelineComponent, Token } from '../../common/doc.js';
 import { PhraseMatcher } from '../../common/phrase-matcher.js';
 import { WordSet } from '../../common/word-set.js';
 import { opensWithDateline } from './dateline.js';
+import { quotationAt } from './quotations.js';
 import attribution from './data/attribution.json' with { type: 'json' };
 import genre from './data/genre.json' with { type: 'json' };
 
@@ -21,36 +22,14 @@ for (const p of [...genre.reportingPhrases, ...attribution.prepositional.filter(
 export const COMMENT_MIN_SENTENCES = 12;
 /** A report attributes in at least one sentence in this many. */
 export const REPORT_SENTENCE_SHARE = 1 / 8;
-/** An opening quotation mark left open for longer than this many tokens was not one. */
-const MAX_QUOTE_TOKENS = 200;
-
-const OPEN = '“';
-const CLOSE = '”';
-const STRAIGHT = '"';
-
 /** Sentences with a reporting word outside quotations (counted up to `enough`, when given). */
 export function attributingSentences(doc: Doc, enough = Infinity): number {
   const tokens = doc.tokens;
-  let inQuote = false;
-  let quoteStart = 0;
   let lastCounted = -1;
   let count = 0;
   for (let i = 0; i < tokens.length; i++) {
     const t: Token = tokens[i]!;
-    if (t.text.length === 1) {
-      const c = t.text;
-      if (c === OPEN || (c === STRAIGHT && !inQuote)) {
-        inQuote = true;
-        quoteStart = i;
-        continue;
-      }
-      if (c === CLOSE || c === STRAIGHT) {
-        inQuote = false;
-        continue;
-      }
-    }
-    if (inQuote && i - quoteStart > MAX_QUOTE_TOKENS) inQuote = false;
-    if (inQuote || t.kind !== 'word' || t.sentence === lastCounted) continue;
+    if (t.kind !== 'word' || t.sentence === lastCounted || quotationAt(doc, t.start) >= 0) continue;
     if (reportingVerbs.hasToken(t) || reportingPhrases.matchAt(tokens, i) !== null) {
       if (++count >= enough) return count;
       lastCounted = t.sentence;
