@@ -124,7 +124,13 @@ class WordArraysBuilder implements WordArrays {
  * but not a possessive 's), initialisms ("U.S.", "D.C.") and "W.Va." kept whole.
  */
 export function scanWordArrays(text: string, from = 0, ranges?: readonly TextRange[]): WordArrays {
-  const out = new WordArraysBuilder(Math.max(16, (text.length >> 2) + 8));
+  // (Sized for the characters read: a few short ranges of a long text need few words.)
+  let length = text.length - from;
+  if (ranges !== undefined) {
+    length = 0;
+    for (let r = 0; r < ranges.length; r++) length += Math.max(0, Math.min(ranges[r]![1], text.length) - Math.max(ranges[r]![0], from));
+  }
+  const out = new WordArraysBuilder(Math.max(16, (length >> 2) + 8));
   // (Small functions with plain loops: V8 optimises them early and cheaply.)
   if (ranges === undefined) scanRange(text, from, text.length, out);
   else {

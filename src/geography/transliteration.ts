@@ -107,9 +107,9 @@ export interface TransliterationIndex {
 const indexes = new WeakMap<Gazetteer, Map<number, TransliterationIndex | undefined>>();
 
 /**
- * The index of keys of every name the gazetteer gives a place of one country (by country index),
- * built on first use (one pass over the name table); undefined when the country's script has no
- * folds.
+ * The index of keys of every name the gazetteer gives a place of one country (by country index);
+ * undefined when the country's script has no folds. Its keys are made on first look-up (one pass
+ * over the name table): most texts name no place the gazetteer lacks.
  */
 export function transliterationIndex(gaz: Gazetteer, country: number): TransliterationIndex | undefined {
   let byCountry = indexes.get(gaz);
@@ -117,27 +117,40 @@ export function transliterationIndex(gaz: Gazetteer, country: number): Translite
   if (byCountry.has(country)) return byCountry.get(country);
   const code = gaz.countries[country]?.code;
   const scheme = code ? schemeForCountry(code) : undefined;
-  let index: TransliterationIndex | undefined;
-  if (scheme) {
-    const keys = new Map<string, KeyNames>();
-    gaz.namesOfCountry(country, (name, entries) => {
-      const spelling = transliterationSpelling(name, scheme);
-      const key = skeletonOf(spelling, scheme);
-      if (keyLength(key) < MIN_KEY_LENGTH) return;
-      let k = keys.get(key);
-      if (!k) keys.set(key, (k = { spellings: [], entries: [], all: [] }));
-      const at = k.spellings.indexOf(spelling);
-      if (at < 0) {
-        k.spellings.push(spelling);
-        k.entries.push([...entries]);
-      } else for (const e of entries) if (!k.entries[at]!.includes(e)) k.entries[at]!.push(e);
-      for (const e of entries) if (!k.all.includes(e)) k.all.push(e);
-    });
-    for (const k of keys.values()) k.all.sort((a, b) => a - b);
-    index = { country, scheme, keys };
-  }
+  const index = scheme ? new LazyIndex(gaz, country, scheme) : undefined;
   byCountry.set(country, index);
   return index;
+}
+
+class LazyIndex implements TransliterationIndex {
+  private made: Map<string, KeyNames> | undefined;
+  constructor(
+    private readonly gaz: Gazetteer,
+    readonly country: number,
+    readonly scheme: TransliterationScheme,
+  ) {}
+  get keys(): ReadonlyMap<string, KeyNames> {
+    return (this.made ??= keysOfCountry(this.gaz, this.country, this.scheme));
+  }
+}
+
+function keysOfCountry(gaz: Gazetteer, country: number, scheme: TransliterationScheme): Map<string, KeyNames> {
+  const keys = new Map<string, KeyNames>();
+  gaz.namesOfCountry(country, (name, entries) => {
+    const spelling = transliterationSpelling(name, scheme);
+    const key = skeletonOf(spelling, scheme);
+    if (keyLength(key) < MIN_KEY_LENGTH) return;
+    let k = keys.get(key);
+    if (!k) keys.set(key, (k = { spellings: [], entries: [], all: [] }));
+    const at = k.spellings.indexOf(spelling);
+    if (at < 0) {
+      k.spellings.push(spelling);
+      k.entries.push([...entries]);
+    } else for (const e of entries) if (!k.entries[at]!.includes(e)) k.entries[at]!.push(e);
+    for (const e of entries) if (!k.all.includes(e)) k.all.push(e);
+  });
+  for (const k of keys.values()) k.all.sort((a, b) => a - b);
+  return keys;
 }
 
 /**
