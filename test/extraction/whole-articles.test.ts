@@ -72,6 +72,14 @@ test('backgroundClause and cumulativeClause: the part of the sentence they cover
   const t = 'The attack comes a week after 12 people died in Tikrit.';
   assert.deepEqual(backgroundClause(t), [t.indexOf('comes'), t.length]);
   assert.equal(backgroundClause('Gunmen attacked the village on Monday.'), null);
+  // An approximated interval still opens the sentence, and an ellipsis or a dash ends the phrase as a comma does.
+  const a = 'About three weeks after the raid on the market, soldiers shelled Kafr Batna.';
+  assert.deepEqual(backgroundClause(a), [a.indexOf('three'), a.indexOf(',')]);
+  const e = 'More than 2 years after the bombing in the town… gunmen kill 4 villagers near Tessit';
+  assert.deepEqual(backgroundClause(e), [e.indexOf('2'), e.indexOf('…')]);
+  const d = 'Nearly a month after the ambush - militants attack a checkpoint in Kidal';
+  assert.deepEqual(backgroundClause(d), [d.indexOf('a month'), d.indexOf(' - ')]);
+  assert.equal(eventsOf('About 20 days after rebels killed 9 traders in the town… soldiers shell Kafr Batna killing 4 civilians')[0]!.fatalities, 4);
   const u = 'Gunmen killed four people, bringing the toll so far this year to 60.';
   assert.deepEqual(cumulativeClause(u), [u.indexOf(',') + 1, u.length]);
   assert.equal(cumulativeClause('Gunmen killed four people on Monday.'), null);
