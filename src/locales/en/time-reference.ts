@@ -100,6 +100,21 @@ export function cumulativeClause(sentence: string): Range | null {
   return [start, after < 0 ? sentence.length : m.index + m[0].length + after];
 }
 
+const RUNNING_TOLL = new RegExp(`^${alt(words.runningToll)}$`, 'i');
+const INCIDENT = new RegExp(`\\b${alt(words.incidentNouns)}\\b`, 'i');
+
+/**
+ * Whether a sentence's cumulative cue counts one incident's dead so far, not a war's: a bare
+ * running-toll cue ("so far") as the sentence's only cue, in a sentence naming a single incident
+ * ("43 fighters so far were killed in the ambush"; "so far, 300 have been killed in the fighting" is not).
+ */
+export function incidentRunningToll(sentence: string): boolean {
+  const m = CUMULATIVE.exec(sentence);
+  if (!m || !RUNNING_TOLL.test(m[0])) return false;
+  if (CUMULATIVE.test(sentence.slice(m.index + m[0].length))) return false;
+  return INCIDENT.test(sentence);
+}
+
 import conflict from './data/report-conflict.json' with { type: 'json' };
 
 const CONTRAST = new RegExp(`\\b(?:${conflict.contrast.join('|')})\\b`, 'i');
