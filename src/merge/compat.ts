@@ -3,6 +3,7 @@
 // reports; the merge engine (engine.ts) calls them only for candidates its index found.
 import { SUB_EVENT_TYPES } from '../common/acled-types.js';
 import aliasData from './data/actor-aliases.json' with { type: 'json' };
+import unnamedSides from '../locales/en/data/unnamed-sides.json' with { type: 'json' };
 import type { MergeInput } from './types.js';
 import { haversineKm } from '../common/distance.js';
 
@@ -91,8 +92,8 @@ for (const group of aliasData.groups) {
   for (const name of group) ALIAS.set(normName(name), canonical);
 }
 
-/** Sides that name no one: an unnamed side is compatible with any named one. */
-const GENERIC = /^(?:unidentified\b.*|unknown\b.*|rioters|protesters|civilians|citizens|military forces|police forces|armed group)$/;
+/** Sides that name no one (data/unnamed-sides.json): an unnamed side is compatible with any named one. */
+const GENERIC = new RegExp(`^(?:(?:${unnamedSides.firstWords.join('|')})\\b.*|${unnamedSides.names.join('|')})$`);
 
 export function canonicalActor(name: string | undefined): string {
   const n = normName(name);
