@@ -6,6 +6,7 @@ import aliasData from './data/actor-aliases.json' with { type: 'json' };
 import unnamedSides from '../locales/en/data/unnamed-sides.json' with { type: 'json' };
 import type { MergeInput } from './types.js';
 import { haversineKm } from '../common/distance.js';
+import { consonantSkeleton } from '../common/skeleton.js';
 
 /** A report reduced to what the comparisons need, computed once. */
 export interface Prepared {
@@ -68,14 +69,13 @@ export function normName(s: string | undefined): string {
 /**
  * A name's consonant skeleton, for telling two transliterations of one name apart from two names
  * ("Dar'a" and "Daraa", "Idleb" and "Idlib", "Al-Hasakeh" and "Al Hasakah"): articles, vowels, a
- * final h and doubled letters left out.
+ * final h and doubled letters left out. It compares the two names of a pair of reports (normName's
+ * form, Arabic letters kept), not a name with a whole country's regions as geography's skeletonKey
+ * does, so it folds less than that key: q, g and c stay apart, an h inside a word stays, and compass
+ * words are letters like any; an article goes anywhere in the name, not only first.
  */
 export function nameSkeleton(normalised: string): string {
-  return normalised
-    .replace(/\b(?:al|el|ar|as|ad|an|at|az|ash|ad)\s+/g, '')
-    .replace(/h\b/g, '')
-    .replace(/[aeiouy\s]+/g, '')
-    .replace(/(.)\1+/g, '$1');
+  return consonantSkeleton(normalised.replace(/\b(?:al|el|ar|as|ad|an|at|az|ash|ad)\s+/g, '').replace(/h\b/g, ''));
 }
 
 /** Two normalised names that are one name spelt two ways (a city and the province named after it). */
