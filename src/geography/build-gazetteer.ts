@@ -21,6 +21,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { foldName, nameVariants, skeletonKey } from './fold.js';
+import { consonantSkeleton } from '../common/skeleton.js';
 import { encodeGazetteer, FEATURE_CODES, gazetteerData, GAZETTEER_VERSION, type GazetteerFile } from './gazetteer-format.js';
 
 const require = createRequire(import.meta.url);
@@ -60,10 +61,11 @@ function compact(folded: string): string {
 
 /**
  * The consonants of a compact name, as transliterations differ least in them: vowels, y, w and h
- * dropped, q/k/g/c one letter, doubled letters once ("qadarif" and "gedaref" -> "kdrf").
+ * dropped, q/k/g/c one letter, doubled letters once ("qadarif" and "gedaref" -> "kdrf"). Looser than
+ * skeletonKey (every h and w go): it only admits an alternate name the place already has.
  */
 function skeleton(s: string): string {
-  return s.replace(/[qgc]/g, 'k').replace(/[aeiouyhw]/g, '').replace(/(.)\1+/g, '$1');
+  return consonantSkeleton(s.replace(/[qgc]/g, 'k').replace(/[hw]/g, ''));
 }
 
 function bigrams(s: string): Set<string> {
