@@ -7,6 +7,8 @@ import { foldName, foldToken, skeletonKey } from './fold.js';
 import { FEATURE_CODES } from './gazetteer-format.js';
 import type { Gazetteer } from './gazetteer.js';
 import { lookupTransliterated, type TransliterationIndex } from './transliteration.js';
+// (Titles of a person: one list for every reader, locales/en/data/person-titles.json.)
+import { PERSON_TITLES as TITLES, RANK_TITLES as PERSONAL_TITLES } from '../locales/en/person-titles.js';
 
 const require = createRequire(import.meta.url);
 const WORDS = require('./data/context-words.json') as Record<string, string[] | string>;
@@ -21,8 +23,6 @@ const SUFFIX_NEIGHBOURHOOD = set('placeSuffixNeighbourhood');
 const CONNECTORS = set('connectors');
 const ORG_TAILS = set('orgTails');
 const ORG_HEADS = set('orgHeads');
-const TITLES = set('personTitles');
-const PERSONAL_TITLES = set('personalTitles');
 const SPEECH = set('speechVerbs');
 const CALENDAR = set('calendarWords');
 const NAME_PREFIXES = set('namePrefixes');
