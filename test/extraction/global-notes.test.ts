@@ -494,3 +494,9 @@ test('peacekeepers the note does not name are the peace mission of the country o
   const n = first('On 3 May 2019, gunmen shot dead a Moroccan peacekeeper in Bangassou.');
   assert.equal(n?.inter2, 8);
 });
+
+test('named rebel groups, foreign operations and the presidential guard are their actors, with their inter codes', () => {
+  assert.equal(first('On 5 May 2020, an Abu Sayyaf militant was killed in a firefight with the military in Patikul, Sulu.')?.inter1, 2);
+  assert.equal(first('On 5 May 2015, Ginbot 7 fighters attacked a police station in Gondar.')?.inter1, 2);
+  assert.equal(first('On 5 May 2015, members of the presidential guard beat a trader in Bangui.')?.inter1, 1);
+});
