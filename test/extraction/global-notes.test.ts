@@ -465,3 +465,12 @@ test('armed men of an ethnic group the note names are its militia; the same name
   const counted = first('On 8 May 2021, soldiers killed two Fulani near Sebba (Sebba, Yagha) in Burkina Faso.');
   assert.equal(counted?.event_type, 'Violence against civilians', 'two Fulani killed are civilians, not a militia in a battle');
 });
+
+test('a one-country cue names the country though foreign forces are its victims; a region one cue names is the story\'s region', () => {
+  // (The anti-Balaka act only in the Central African Republic: the peacekeepers' nationality is theirs.)
+  assert.equal(first('Anti-Balaka fighters ambushed Burundian peacekeepers, killing two of them.')?.country, 'Central African Republic');
+  // (The EPRDF names Ethiopia, the OLA Oromia: a battle between them is in Oromia.)
+  const e = first('Fighting between the OLA and EPRDF forces left 40 soldiers dead.');
+  assert.equal(e?.country, 'Ethiopia');
+  assert.equal(e?.admin1, 'Oromia');
+});
