@@ -20,6 +20,7 @@ const DIRECTIONS = set('directions');
 const SUFFIX_ADMIN2 = set('placeSuffixAdmin2');
 const SUFFIX_ADMIN1 = set('placeSuffixAdmin1');
 const SUFFIX_CITY = set('placeSuffixCity');
+const SUFFIX_NEIGHBOURHOOD = set('placeSuffixNeighbourhood');
 const CONNECTORS = set('connectors');
 const ORG_TAILS = set('orgTails');
 const ORG_HEADS = set('orgHeads');
@@ -290,6 +291,8 @@ export interface Candidate {
   transliterated?: boolean;
   /** A region found by its consonant skeleton ("East Hararge Zone" for East Harerghe Zone): kept only where the text's other places agree. */
   skeleton?: boolean;
+  /** Named as a quarter of a city ("the Escalon neighborhood"): no town abroad, and no vote for a country. */
+  neighbourhood?: boolean;
 }
 
 type CandidateInit = Pick<Candidate, 'start' | 'end' | 'text' | 'key' | 'entries' | 'w0' | 'w1' | 'cue' | 'near' | 'common' | 'firstName'> & Partial<Candidate>;
@@ -302,6 +305,7 @@ function newCandidate(c: CandidateInit): Candidate {
     firstName: c.firstName, abbreviation: c.abbreviation ?? false, listed: c.listed ?? false, partOf: c.partOf ?? false, within: c.within ?? false, nameGoesOn: c.nameGoesOn ?? false,
     transliterated: c.transliterated ?? false,
     skeleton: c.skeleton ?? false,
+    neighbourhood: c.neighbourhood ?? false,
   };
 }
 
@@ -471,6 +475,7 @@ export function recognise(gaz: Gazetteer, text: string, from = 0, ranges?: reado
           i = c.w1 - 1;
         }
       }
+      if (c.demonym === undefined && SUFFIX_NEIGHBOURHOOD.has(next.lower)) c.neighbourhood = true;
     }
     // "Alexandria, La.": a state abbreviation after a comma.
     const after = words.at(c.w1);
@@ -535,7 +540,29 @@ export function recognise(gaz: Gazetteer, text: string, from = 0, ranges?: reado
     }
   }
   linkBracketedContainers(gaz, text, out);
+  markNeighbourhoods(text, out);
   return out;
+}
+
+/**
+ * "the Escalon and San Benito neighborhoods": a list before a neighbourhood word names quarters all;
+ * and a name once called a quarter is that quarter wherever the text names it ("advanced toward Escalon").
+ */
+function markNeighbourhoods(text: string, cands: Candidate[]): void {
+  const names = new Set<string>();
+  for (let k = cands.length - 1; k >= 0; k--) {
+    const b = cands[k]!;
+    if (!b.neighbourhood) continue;
+    names.add(b.key);
+    for (let j = k - 1; j >= 0; j--) {
+      const a = cands[j]!;
+      if (!a.listed || a.demonym !== undefined || !LIST_GAP.test(text.slice(a.end, cands[j + 1]!.start))) break;
+      a.neighbourhood = true;
+      names.add(a.key);
+    }
+  }
+  if (names.size === 0) return;
+  for (const c of cands) if (c.demonym === undefined && names.has(c.key)) c.neighbourhood = true;
 }
 
 /** Words of a region's name before its unit word, at most. */

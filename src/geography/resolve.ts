@@ -287,6 +287,10 @@ function castVotes(gaz: Gazetteer, cands: Candidate[], readings: Readings[], nam
     if (seen[id] === 1) continue;
     // A common word without a cue ("Reading") is probably no place: it gets no vote.
     if (c.common && !c.cue && c.container === undefined && c.containerOf === undefined) continue;
+    // A quarter of a city ("the Escalon neighborhood") says where in a city, not which country: its
+    // namesake towns abroad do not vote (two such quarters would vote each other abroad). ("a Nairobi
+    // suburb" names the city: a capital or a city of half a million votes.)
+    if (c.neighbourhood && readings[k]!.entries.length > 0 && !greatCity(gaz, readings[k]!.entries[best[k]!]!)) continue;
     seen[id] = 1;
     votes.names++;
     const r = readings[k]!;
@@ -483,12 +487,18 @@ function placesOf(gaz: Gazetteer, cands: Candidate[], readings: Readings[], name
       const mine = (votes.country.get(cc) ?? 0) - ownVotes;
       if (mine < 0.5 && votes.top >= 2 && votes.topCountry !== cc) continue;
     }
+    // So is a quarter of a city ("the Escalon neighborhood", "Chula Vista neighborhood") whose
+    // namesake towns lie outside the country the text's other names agree on.
+    if (c.neighbourhood && !vouched && f === FEATURE_CODES.city && !greatCity(gaz, e) && votes.top >= 1 && gaz.countryIndex(e) !== votes.topCountry) {
+      if (options.standIns && !c.common && !c.firstName) places.push(standIn(gaz, c, votes.topCountry));
+      continue;
+    }
     // So is a name of many bearers that the text leaves undecided ("San Luis", "San Rafael", "San
     // Ramon": towns of that name in every Spanish-speaking country), read abroad where none of the
     // text's other names lies, while they agree on one country: a place of that country the
     // gazetteer lacks ("San Luis de la Reina" in a story of El Salvador), unless a capital or a city of half a million.
     // (Only where such a place stands in for the name (event extraction): a geoparser's reader wants the namesake.)
-    if (options.standIns && !vouched && c.demonym === undefined && (f === FEATURE_CODES.city || f === FEATURE_CODES.admin2) && gaz.population(e) < 500_000 && gaz.rank(e) < 4 && votes.top >= 1.5) {
+    if (options.standIns && !vouched && c.demonym === undefined && (f === FEATURE_CODES.city || f === FEATURE_CODES.admin2) && !greatCity(gaz, e) && votes.top >= 1.5) {
       const cc = gaz.countryIndex(e);
       if (votes.topCountry !== cc) {
         let z0 = 0;
@@ -528,6 +538,11 @@ function placesOf(gaz: Gazetteer, cands: Candidate[], readings: Readings[], name
   }
   profile?.add(gaz, learnt);
   return places;
+}
+
+/** A capital or a city of half a million: known by its name alone, wherever the text is. */
+function greatCity(gaz: Gazetteer, e: number): boolean {
+  return gaz.population(e) >= 500_000 || gaz.rank(e) >= 4;
 }
 
 /** A place of country cc the gazetteer lacks, named as the text names it, at the country's point. */
