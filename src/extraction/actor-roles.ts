@@ -6,6 +6,7 @@ import { lookupCountry } from '../geography/index.js';
 import { actorEntry, namedMilitiaLabel, type ActorEntry } from '../locales/en/actors.js';
 import { isPassive, type Frame, type Participant } from './frames.js';
 import stateForces from './data/state-forces.json' with { type: 'json' };
+import peaceMissions from './data/peace-missions.json' with { type: 'json' };
 import actorDictionary from '../locales/en/data/actors.json' with { type: 'json' };
 
 export interface ResolvedActor {
@@ -78,8 +79,28 @@ function foreignForcesName(entry: ActorEntry, countryCode: string, date: string 
   return stateActorName(entry.kind ?? 'military', countryCode, lookupCountry(countryCode)?.name, date);
 }
 
+interface PeaceMission {
+  country: string;
+  from: string;
+  to?: string;
+  actor: string;
+}
+
+/** The peace mission deployed in the country on the date (data/peace-missions.json), if any. */
+function peaceMissionIn(countryCode: string | undefined, date: string | undefined): ActorEntry | undefined {
+  if (!countryCode) return undefined;
+  const missions = (peaceMissions.missions as PeaceMission[]).filter((m) => m.country === countryCode);
+  // (Undated: the latest mission.)
+  const m = date ? missions.find((x) => date >= x.from && (!x.to || date <= x.to)) : missions[missions.length - 1];
+  return m ? actorEntry(m.actor) : undefined;
+}
+
+/** Peacekeepers the text does not name ("UN peacekeepers", "a Moroccan peacekeeper") are the mission in the country. */
+const PEACEKEEPERS = 'peacekeepers';
+
 export function actorName(entry: ActorEntry, countryCode: string | undefined, country: string | undefined, date: string | undefined): string {
   if (entry.kind === 'military' || entry.kind === 'police' || entry.kind === 'government') return stateActorName(entry.kind, countryCode, country, date);
+  if (entry.kind === PEACEKEEPERS) return peaceMissionIn(countryCode, date)?.name ?? (stateForces.peopleActors as Record<string, string>)[PEACEKEEPERS]!;
   if (entry.kind) {
     const template = (stateForces.peopleActors as Record<string, string>)[entry.kind] ?? 'Unidentified Armed Group ({country})';
     return country ? template.replace('{country}', country) : template.replace(' ({country})', '');
@@ -148,6 +169,8 @@ const GENERIC_COMMUNAL = new Set(
 function actorKey(mention: Participant['mention'], ctx: RoleContext): string {
   const coref = ctx.coref.get(mention.start);
   if (coref) return coref;
+  // (Peacekeepers and the mission named by its acronym are one actor.)
+  if (mention.actorId === PEACEKEEPERS) return peaceMissionIn(ctx.countryCode, ctx.date)?.id ?? PEACEKEEPERS;
   if (STATE_KINDS.has(mention.actorId)) {
     const cc = forcesCountry(ctx.doc, mention);
     if (cc && cc !== ctx.countryCode) return `${mention.actorId}@${cc}`;
@@ -272,6 +295,8 @@ export function resolveActors(frames: Frame[], ctx: RoleContext, options: RoleOp
     targetOf: Set<string>;
     /** Mentions inside what a crowd is about ("protested over the killing of a man by police"). */
     topic: number;
+    /** Mentions counted among the dead or wounded ("three Koglweogo and a villager were killed"). */
+    casualty: number;
   }
   const tallies = new Map<string, Tally>();
   // Actors named together before the verb of a sentence that tells no fight between sides
@@ -308,10 +333,12 @@ export function resolveActors(frames: Frame[], ctx: RoleContext, options: RoleOp
       if (!entry) continue;
       let t = tallies.get(id);
       if (!t) {
-        t = { entry, weight: 0, agent: 0, support: 0, opposed: 0, mentions: [], allies: new Map(), targetOf: new Set(), topic: 0 };
+        t = { entry, weight: 0, agent: 0, support: 0, opposed: 0, mentions: [], allies: new Map(), targetOf: new Set(), topic: 0, casualty: 0 };
         tallies.set(id, t);
       }
       t.weight += p.reporter ? 0.5 : 1;
+      // Those a figure counts among the dead or wounded ("three Koglweogo were killed").
+      if (countedAmongCasualties(frame, p.mention)) t.casualty++;
       if (!p.reporter && p.agent) t.agent++;
       if (!p.reporter && p.opposed) t.opposed++;
       if (!p.reporter && p.supporting) t.support++;
@@ -401,8 +428,19 @@ export function resolveActors(frames: Frame[], ctx: RoleContext, options: RoleOp
   const armedActs = !options.crowd && isArmed(result.actor1.inter) && result.actor1.kind !== 'government';
   // (Unless the side otherwise chosen is itself told as a target: "an assault ... against the YPG".)
   const fallback = candidates.find(otherSide);
+  // An armed side counted among the dead or wounded ("attacked the village, three Koglweogo and a
+  // villager were killed") was fought, whatever else the attack hit: it is the other side (codebook
+  // 2.3: an attack on an armed side is a battle).
+  // (Only in place of victims: a side otherwise chosen that can fight stays. Nor an armed group
+  // the text does not name, "five militants were killed": often the attackers' own dead. Nor the
+  // dead of a bomb, which hits whoever is there.)
   const object = armedActs && !(fallback && fallback[1].opposed > 0) ? candidates.find((x) => x[1].targetOf.has(actor1Pick[0]) && x[1].agent === 0 && otherSide(x)) : undefined;
-  const second = object ?? fallback;
+  const chosen = object ?? fallback;
+  const armedCasualty =
+    armedActs && (!chosen || victim(chosen)) && !frames.some((f) => f.triggers.some((t) => t.eventType === 'Explosions/Remote violence'))
+      ? candidates.find((x) => x[1].casualty > 0 && x[1].agent === 0 && ARMED.has(x[1].entry.inter) && x[1].entry.kind !== 'government' && x[0] !== 'unidentified-armed-group' && otherSide(x) && !namedAsVictim(x[1].mentions, candidates.filter(victim)))
+      : undefined;
+  const second = armedCasualty ?? chosen;
   if (second) result.actor2 = resolve(second[0], second[1]);
   for (const x of main) {
     if (x[0] === result.actor1.key || x[0] === result.actor2?.key) continue;
@@ -421,6 +459,20 @@ export function resolveActors(frames: Frame[], ctx: RoleContext, options: RoleOp
   // Parties and movements accompany the crowd or group that acted.
   for (const p of parties) result.assoc1.push(resolve(p[0], p[1]));
   return result;
+}
+
+/**
+ * Whether the mentions repeat the head of a victim's mention ("the policeman" after "an off-duty
+ * policeman"): the same person, told again.
+ */
+function namedAsVictim(mentions: readonly { text: string }[], victims: readonly [string, { mentions: readonly { text: string }[] }][]): boolean {
+  const heads = new Set(mentions.map((m) => lastWord(m.text)));
+  return victims.some(([, t]) => t.mentions.some((m) => heads.has(lastWord(m.text))));
+}
+
+/** Whether a casualty figure of the frame counts the mention ("three Koglweogo and a villager were killed"). */
+function countedAmongCasualties(frame: Frame, mention: { start: number; end: number }): boolean {
+  return frame.figures.some((f) => (f.kind === 'killed' || f.kind === 'injured') && f.subject !== undefined && mention.start >= f.subject.start && mention.end <= f.subject.end);
 }
 
 export function isArmed(inter: number | undefined): boolean {

@@ -21,6 +21,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { foldName, nameVariants, skeletonKey } from './fold.js';
+import { consonantSkeleton } from '../common/skeleton.js';
 import { encodeGazetteer, FEATURE_CODES, gazetteerData, GAZETTEER_VERSION, type GazetteerFile } from './gazetteer-format.js';
 
 const require = createRequire(import.meta.url);
@@ -60,10 +61,11 @@ function compact(folded: string): string {
 
 /**
  * The consonants of a compact name, as transliterations differ least in them: vowels, y, w and h
- * dropped, q/k/g/c one letter, doubled letters once ("qadarif" and "gedaref" -> "kdrf").
+ * dropped, q/k/g/c one letter, doubled letters once ("qadarif" and "gedaref" -> "kdrf"). Looser than
+ * skeletonKey (every h and w go): it only admits an alternate name the place already has.
  */
 function skeleton(s: string): string {
-  return s.replace(/[qgc]/g, 'k').replace(/[aeiouyhw]/g, '').replace(/(.)\1+/g, '$1');
+  return consonantSkeleton(s.replace(/[qgc]/g, 'k').replace(/[hw]/g, ''));
 }
 
 function bigrams(s: string): Set<string> {
@@ -280,10 +282,17 @@ export function buildGazetteer(): GazetteerFile {
   const transliterated = new Set(readTsv(join(DATA_DIR, 'transliterated.tsv')).map((r) => r[0]!));
   const c500 = loadCities500().filter((c) => transliterated.has(c.country));
   const c500ByKey = new Map<string, C500City[]>();
+  // (And by position: the two packages may romanise one town's main name differently, "Al Diwaniyah"
+  // and "Ad Dīwānīyah", at the same point.)
+  const c500ByCell = new Map<string, C500City[]>();
   for (const c of c500) {
     const l = c500ByKey.get(c.country + '|' + foldName(c.name));
     if (l) l.push(c);
     else c500ByKey.set(c.country + '|' + foldName(c.name), [c]);
+    const k = cell(c.country, c.lat, c.lon);
+    const m = c500ByCell.get(k);
+    if (m) m.push(c);
+    else c500ByCell.set(k, [c]);
   }
 
   // Towns -----------------------------------------------------------------------------------------
@@ -343,8 +352,15 @@ export function buildGazetteer(): GazetteerFile {
       const d = Math.abs(m.lat - lat) + Math.abs(m.lon - lon);
       if (d < twinD) { twinD = d; twin = m; }
     }
+    if (!twin) {
+      twinD = 0.005;
+      for (const m of c500ByCell.get(cell(c.country, lat, lon)) ?? []) {
+        const d = Math.abs(m.lat - lat) + Math.abs(m.lon - lon);
+        if (d < twinD) { twinD = d; twin = m; }
+      }
+    }
     if (twin) {
-      for (const k of spellingVariants(c.name, twin.alts)) addKey(k, i);
+      for (const k of spellingVariants(c.name, foldName(twin.name) === foldName(c.name) ? twin.alts : [twin.name, ...twin.alts])) addKey(k, i);
     }
     if (a1 >= 0) {
       const pop = best?.population ?? 0;

@@ -1,6 +1,7 @@
 // Name folding shared by the gazetteer builder and the recogniser, so that "Al Ḩasakah",
 // "Al-Hasakah" and "al hasakah" meet at one key: lower case, no diacritics, no apostrophes or
 // transliteration marks (‘ ’ ʼ ʻ), hyphens and dots as spaces (dots after letters dropped: "U.S." -> "us").
+import { consonantSkeleton } from '../common/skeleton.js';
 
 const SPECIAL: Record<string, string> = {
   ł: 'l', đ: 'd', ð: 'd', ø: 'o', ß: 'ss', æ: 'ae', œ: 'oe', ı: 'i', þ: 'th', ħ: 'h',
@@ -109,7 +110,10 @@ const SKELETON_KEPT: Record<string, string> = {
  * transliteration ("East Hararge", "East Harerghe"; "Kemashi", "Kamashi"): compass words kept whole,
  * the Arabic article dropped, the rest joined and reduced to its consonants (vowels and y dropped, an h
  * after a consonant too: "gh", "sh"; q/k/g/c as one letter, doubled letters once). '' when fewer than three consonants are
- * left: too few to tell names apart. Keys start with "~", apart from every name.
+ * left: too few to tell names apart. Keys start with "~", apart from every name. (It folds more than
+ * transliteration.ts keys, which come from per-script data and apply only in the focus country's
+ * index, and than merge's nameSkeleton, which compares two names in full: a region's key must meet
+ * a spelling the gazetteer lacks.)
  */
 export function skeletonKey(folded: string): string {
   const words = folded.split(' ');
@@ -119,7 +123,7 @@ export function skeletonKey(folded: string): string {
   if (i < words.length - 1 && ARTICLE.test(words[i]! + ' ')) i++;
   const rest = words.slice(i).join('');
   if (rest.length < 5) return '';
-  const skeleton = rest.replace(/[^a-z]/g, '').replace(/([^aeiouy])h/g, '$1').replace(/[qgc]/g, 'k').replace(/[aeiouy]/g, '').replace(/(.)\1+/g, '$1');
+  const skeleton = consonantSkeleton(rest.replace(/[^a-z]/g, '').replace(/([^aeiouy])h/g, '$1').replace(/[qgc]/g, 'k'));
   if (skeleton.length < 3) return '';
   return '~' + [...kept, skeleton].join(' ');
 }

@@ -7,6 +7,8 @@ import { foldName, foldToken, skeletonKey } from './fold.js';
 import { FEATURE_CODES } from './gazetteer-format.js';
 import type { Gazetteer } from './gazetteer.js';
 import { lookupTransliterated, type TransliterationIndex } from './transliteration.js';
+// (Titles of a person: one list for every reader, locales/en/data/person-titles.json.)
+import { PERSON_TITLES as TITLES, RANK_TITLES as PERSONAL_TITLES } from '../locales/en/person-titles.js';
 
 const require = createRequire(import.meta.url);
 const WORDS = require('./data/context-words.json') as Record<string, string[] | string>;
@@ -17,11 +19,10 @@ const DIRECTIONS = set('directions');
 const SUFFIX_ADMIN2 = set('placeSuffixAdmin2');
 const SUFFIX_ADMIN1 = set('placeSuffixAdmin1');
 const SUFFIX_CITY = set('placeSuffixCity');
+const SUFFIX_NEIGHBOURHOOD = set('placeSuffixNeighbourhood');
 const CONNECTORS = set('connectors');
 const ORG_TAILS = set('orgTails');
 const ORG_HEADS = set('orgHeads');
-const TITLES = set('personTitles');
-const PERSONAL_TITLES = set('personalTitles');
 const SPEECH = set('speechVerbs');
 const CALENDAR = set('calendarWords');
 const NAME_PREFIXES = set('namePrefixes');
@@ -267,7 +268,7 @@ export interface Candidate {
   near: boolean;
   /** The feature a suffix asks for ("X County" -> admin2, "X province" -> admin1, "X city" -> city). */
   want?: number;
-  /** Index (in the candidate list) of the place named right after ", " ("Baragoi, Samburu"). */
+  /** Index (in the candidate list) of the place named right after ", " ("Baragoi, Samburu") or "in", "near" ("Selim near Zemio"). */
   container?: number;
   /** Index of the place this one contains ("Samburu" in "Baragoi, Samburu"). */
   containerOf?: number;
@@ -279,6 +280,8 @@ export interface Candidate {
   abbreviation?: boolean;
   /** In a list of places ("Harwinton, Bantam and Winsted"). */
   listed?: boolean;
+  /** Named as in or near its container, which may then be a town: "Selim near Zemio", "Maan town in Hama". */
+  within?: boolean;
   /** Named as a part of its container: "the Kosovo area of Naivasha", "Kaldar district, Balkh" (only a reading inside it will do). */
   partOf?: boolean;
   /** A capitalised word follows, joined: the name may be part of a longer one ("South West Shewa"). */
@@ -287,6 +290,8 @@ export interface Candidate {
   transliterated?: boolean;
   /** A region found by its consonant skeleton ("East Hararge Zone" for East Harerghe Zone): kept only where the text's other places agree. */
   skeleton?: boolean;
+  /** Named as a quarter of a city ("the Escalon neighborhood"): no town abroad, and no vote for a country. */
+  neighbourhood?: boolean;
 }
 
 type CandidateInit = Pick<Candidate, 'start' | 'end' | 'text' | 'key' | 'entries' | 'w0' | 'w1' | 'cue' | 'near' | 'common' | 'firstName'> & Partial<Candidate>;
@@ -296,9 +301,10 @@ function newCandidate(c: CandidateInit): Candidate {
   return {
     start: c.start, end: c.end, text: c.text, key: c.key, entries: c.entries, demonym: c.demonym, w0: c.w0, w1: c.w1,
     cue: c.cue, near: c.near, want: c.want, container: c.container, containerOf: c.containerOf, common: c.common,
-    firstName: c.firstName, abbreviation: c.abbreviation ?? false, listed: c.listed ?? false, partOf: c.partOf ?? false, nameGoesOn: c.nameGoesOn ?? false,
+    firstName: c.firstName, abbreviation: c.abbreviation ?? false, listed: c.listed ?? false, partOf: c.partOf ?? false, within: c.within ?? false, nameGoesOn: c.nameGoesOn ?? false,
     transliterated: c.transliterated ?? false,
     skeleton: c.skeleton ?? false,
+    neighbourhood: c.neighbourhood ?? false,
   };
 }
 
@@ -307,6 +313,9 @@ const ELIDED = /^[dl]['’]\p{Lu}/u;
 const UNIT_GAP = /^(?: \([^)]{1,40}\))? (\p{Ll}+), $/u;
 
 const PART_OF_GAP = /^ (?:area|areas|village|villages|town|neighbourhood|neighborhood|suburb|estate|slum|outskirts|locality) of (?:the )?$/;
+
+/** "Selim near Zemio", "Maan town in Hama", "Metema in Amhara": the first place lies in or near the second. */
+const WITHIN_GAP = /^(?: (?:town|village|city|area|areas|locality|neighbourhood|neighborhood|district|sector|camp))? (?:in|near|outside)(?: the)? $/;
 
 const LIST_GAP = /^(?:,\s|,?\s(?:and|or)\s|\s?\/\s?|-)$/;
 
@@ -470,6 +479,7 @@ export function recognise(gaz: Gazetteer, text: string, from = 0, ranges?: reado
           i = c.w1 - 1;
         }
       }
+      if (c.demonym === undefined && SUFFIX_NEIGHBOURHOOD.has(next.lower)) c.neighbourhood = true;
     }
     // "Alexandria, La.": a state abbreviation after a comma.
     const after = words.at(c.w1);
@@ -509,6 +519,12 @@ export function recognise(gaz: Gazetteer, text: string, from = 0, ranges?: reado
       a.partOf = true;
       continue;
     }
+    if (a.container === undefined && a.demonym === undefined && b.containerOf === undefined && WITHIN_GAP.test(gap)) {
+      a.container = k + 1;
+      b.containerOf = k;
+      a.within = true;
+      continue;
+    }
     // "Baragoi, Samburu", "Kaldar district, Balkh": the second names the region the first lies in.
     if (a.container !== undefined) continue;
     // (A unit word may come between, after an alias in brackets: "Khan Abad (Aqtash) district, Kunduz".)
@@ -528,7 +544,29 @@ export function recognise(gaz: Gazetteer, text: string, from = 0, ranges?: reado
     }
   }
   linkBracketedContainers(gaz, text, out);
+  markNeighbourhoods(text, out);
   return out;
+}
+
+/**
+ * "the Escalon and San Benito neighborhoods": a list before a neighbourhood word names quarters all;
+ * and a name once called a quarter is that quarter wherever the text names it ("advanced toward Escalon").
+ */
+function markNeighbourhoods(text: string, cands: Candidate[]): void {
+  const names = new Set<string>();
+  for (let k = cands.length - 1; k >= 0; k--) {
+    const b = cands[k]!;
+    if (!b.neighbourhood) continue;
+    names.add(b.key);
+    for (let j = k - 1; j >= 0; j--) {
+      const a = cands[j]!;
+      if (!a.listed || a.demonym !== undefined || !LIST_GAP.test(text.slice(a.end, cands[j + 1]!.start))) break;
+      a.neighbourhood = true;
+      names.add(a.key);
+    }
+  }
+  if (names.size === 0) return;
+  for (const c of cands) if (c.demonym === undefined && names.has(c.key)) c.neighbourhood = true;
 }
 
 /** Words of a region's name before its unit word, at most. */

@@ -287,6 +287,10 @@ function castVotes(gaz: Gazetteer, cands: Candidate[], readings: Readings[], nam
     if (seen[id] === 1) continue;
     // A common word without a cue ("Reading") is probably no place: it gets no vote.
     if (c.common && !c.cue && c.container === undefined && c.containerOf === undefined) continue;
+    // A quarter of a city ("the Escalon neighborhood") says where in a city, not which country: its
+    // namesake towns abroad do not vote (two such quarters would vote each other abroad). ("a Nairobi
+    // suburb" names the city: a capital or a city of half a million votes.)
+    if (c.neighbourhood && readings[k]!.entries.length > 0 && !greatCity(gaz, readings[k]!.entries[best[k]!]!)) continue;
     seen[id] = 1;
     votes.names++;
     const r = readings[k]!;
@@ -389,12 +393,13 @@ function rescore(at: Setting, k: number, own: NameVotes | undefined, s: Float64A
     // "Baragoi, Samburu": the reading inside the region named after the comma.
     if (c.container !== undefined) {
       const ce = at.readings[c.container]!.entries[at.best[c.container]!];
-      if (ce !== undefined) v += contains(gaz, ce, e) ? 6 : -1;
+      if (ce !== undefined) v += contains(gaz, ce, e, c.within) ? 6 : -1;
     }
     if (c.containerOf !== undefined) {
       const inner = at.readings[c.containerOf]!;
       // (Enough to outweigh a capital's prior: "Nihm (Nihm, Sanaa)" is Sanaa governorate, not the city.)
-      if (inner.entries.some((ie) => contains(gaz, e, ie))) v += 5;
+      const towns = at.cands[c.containerOf]!.within;
+      if (inner.entries.some((ie) => contains(gaz, e, ie, towns))) v += 5;
     }
     s[i] = v;
   }
@@ -451,10 +456,15 @@ function placesOf(gaz: Gazetteer, cands: Candidate[], readings: Readings[], name
     // unknown local place of that country ("Santhia" in Bangladesh is not Santhià, Italy).
     // (A container that holds the reading vouches for it: "Baragoi, Samburu".)
     const containerEntry = c.container === undefined || unsupported[c.container] === 1 ? undefined : readings[c.container]!.entries[best[c.container]!];
-    const vouched = containerEntry !== undefined && contains(gaz, containerEntry, e);
+    const vouched = containerEntry !== undefined && contains(gaz, containerEntry, e, c.within);
     // "the Kosovo area of Naivasha", "Fayzabad district, Jowzjan": a part of a place is nothing
     // outside it (every bearer of the name lying elsewhere, it is a place we do not know there).
     if (c.partOf && containerEntry !== undefined && !vouched) continue;
+    // Nor is a place named as in or near a place of another country, when every bearer of that
+    // place's name lies in one country: "Maan town in Hama" is no Ma'an of Jordan, "the Huduma Centre
+    // in Kisumu" no region of Cameroon (but "Isiolo town in Eastern Province" is Kenya's Isiolo).
+    if (c.within && containerEntry !== undefined && c.demonym === undefined && gaz.feature(e) !== FEATURE_CODES.country &&
+      readings[c.container!]!.entries.every((x) => gaz.countryIndex(x) === gaz.countryIndex(containerEntry) && gaz.countryIndex(x) !== gaz.countryIndex(e))) continue;
     // A name read by its transliteration key (recognise.ts) is a place of the focus country only
     // where the text's other places allow it: not outside the region named after it ("al Bareed,
     // Raqqa city"), not in a province none of the text's other places is in.
@@ -477,12 +487,18 @@ function placesOf(gaz: Gazetteer, cands: Candidate[], readings: Readings[], name
       const mine = (votes.country.get(cc) ?? 0) - ownVotes;
       if (mine < 0.5 && votes.top >= 2 && votes.topCountry !== cc) continue;
     }
+    // So is a quarter of a city ("the Escalon neighborhood", "Chula Vista neighborhood") whose
+    // namesake towns lie outside the country the text's other names agree on.
+    if (c.neighbourhood && !vouched && f === FEATURE_CODES.city && !greatCity(gaz, e) && votes.top >= 1 && gaz.countryIndex(e) !== votes.topCountry) {
+      if (options.standIns && !c.common && !c.firstName) places.push(standIn(gaz, c, votes.topCountry));
+      continue;
+    }
     // So is a name of many bearers that the text leaves undecided ("San Luis", "San Rafael", "San
     // Ramon": towns of that name in every Spanish-speaking country), read abroad where none of the
     // text's other names lies, while they agree on one country: a place of that country the
     // gazetteer lacks ("San Luis de la Reina" in a story of El Salvador), unless a capital or a city of half a million.
     // (Only where such a place stands in for the name (event extraction): a geoparser's reader wants the namesake.)
-    if (options.standIns && !vouched && c.demonym === undefined && (f === FEATURE_CODES.city || f === FEATURE_CODES.admin2) && gaz.population(e) < 500_000 && gaz.rank(e) < 4 && votes.top >= 1.5) {
+    if (options.standIns && !vouched && c.demonym === undefined && (f === FEATURE_CODES.city || f === FEATURE_CODES.admin2) && !greatCity(gaz, e) && votes.top >= 1.5) {
       const cc = gaz.countryIndex(e);
       if (votes.topCountry !== cc) {
         let z0 = 0;
@@ -522,6 +538,11 @@ function placesOf(gaz: Gazetteer, cands: Candidate[], readings: Readings[], name
   }
   profile?.add(gaz, learnt);
   return places;
+}
+
+/** A capital or a city of half a million: known by its name alone, wherever the text is. */
+function greatCity(gaz: Gazetteer, e: number): boolean {
+  return gaz.population(e) >= 500_000 || gaz.rank(e) >= 4;
 }
 
 /** A place of country cc the gazetteer lacks, named as the text names it, at the country's point. */
@@ -567,13 +588,16 @@ function unknownPlaces(gaz: Gazetteer, cands: Candidate[], readings: Readings[],
     const c = cands[k]!;
     const r = readings[k]!;
     if (c.container === undefined || c.demonym !== undefined || r.strong || r.entries.length === 0 || cands[c.container]!.nameGoesOn || unsupported[c.container] === 1) continue;
+    // (Named as in or near it, a district seat or larger town is itself, whatever the other name: "Isiolo town in Eastern Province".)
+    if (c.within && r.entries.some((x) => gaz.rank(x) >= 2)) continue;
     const region = readings[c.container]!.entries[best[c.container]!];
-    if (region === undefined || !isRegion(gaz, region)) continue;
+    // (Or a town: "Selim near Zemio" is a place near Zemio the gazetteer lacks, not Selim, Turkey.)
+    if (region === undefined || (!isRegion(gaz, region) && !(c.within && gaz.feature(region) === FEATURE_CODES.city))) continue;
     // (No bearer of the name inside the region or near it: "Kamyanka, Donetsk" is no Kam'yanka of
     // Odesa oblast. A town just outside is kept: regions are redrawn, and "Batangafo (Batangafo,
     // Ouham)" is the town GeoNames puts in Ouham-Fafa.)
     // (Nor the seat of a province, which is known: "Harar city, East Hararghe Zone" is Harar.)
-    if (gaz.population(r.entries[best[k]!]!) >= 100_000 || r.entries.some((x) => contains(gaz, region, x) || nearRegion(gaz, region, x) || (gaz.countryIndex(x) === gaz.countryIndex(region) && gaz.rank(x) >= 3))) continue;
+    if (gaz.population(r.entries[best[k]!]!) >= 100_000 || r.entries.some((x) => contains(gaz, region, x, c.within) || nearRegion(gaz, region, x) || (gaz.countryIndex(x) === gaz.countryIndex(region) && gaz.rank(x) >= 3))) continue;
     out.set(c.key, region);
   }
   return out;
@@ -598,13 +622,20 @@ function otherSpelling(gaz: Gazetteer, e: number, key: string): boolean {
   return key !== own && !nameVariants(own, gaz.entry(e).countryCode).includes(key);
 }
 
-/** Whether entry `outer` (a country, admin1 or admin2) contains entry `inner`. */
-function contains(gaz: Gazetteer, outer: number, inner: number): boolean {
+/** How far from a town a place named as in or near it ("Selim near Zemio", "Hamra, Beirut") may lie. */
+const NEAR_TOWN_KM = 50;
+
+/**
+ * Whether entry `outer` (a country, admin1 or admin2) contains entry `inner`; with `towns` (a place
+ * named as in or near the other, "Selim near Zemio"), also whether a town has it within NEAR_TOWN_KM.
+ */
+function contains(gaz: Gazetteer, outer: number, inner: number, towns = false): boolean {
   const f = gaz.feature(outer);
-  if (gaz.countryIndex(outer) !== gaz.countryIndex(inner)) return false;
+  if (gaz.countryIndex(outer) !== gaz.countryIndex(inner) || outer === inner) return false;
   if (f === FEATURE_CODES.country) return true;
-  if (f === FEATURE_CODES.admin1) return gaz.admin1Index(outer) === gaz.admin1Index(inner) && outer !== inner;
-  if (f === FEATURE_CODES.admin2) return gaz.admin1Index(outer) === gaz.admin1Index(inner) && outer !== inner;
+  if (f === FEATURE_CODES.admin1) return gaz.admin1Index(outer) === gaz.admin1Index(inner);
+  if (f === FEATURE_CODES.admin2) return gaz.admin1Index(outer) === gaz.admin1Index(inner);
+  if (f === FEATURE_CODES.city) return towns && gaz.feature(inner) === FEATURE_CODES.city && approxKm(gaz.lat(outer), gaz.lon(outer), gaz.lat(inner), gaz.lon(inner)) < NEAR_TOWN_KM;
   return false;
 }
 
@@ -616,7 +647,8 @@ function contains(gaz: Gazetteer, outer: number, inner: number): boolean {
 function keep(gaz: Gazetteer, c: Candidate, r: Readings, e: number, context: number, focusIndex: number, cued: number): boolean {
   if (c.demonym !== undefined || c.abbreviation) return true;
   const multiWord = c.w1 - c.w0 > 1;
-  const supported = c.cue || c.listed === true || c.container !== undefined || c.containerOf !== undefined || c.want !== undefined;
+  // (A place named as in or near another is no more a place for that: "the Huduma Centre in Kisumu".)
+  const supported = c.cue || c.listed === true || (c.container !== undefined && !c.within) || c.containerOf !== undefined || c.want !== undefined;
   if (c.common) return supported;
   if (r.strong || multiWord) return true;
   if (supported) return true;

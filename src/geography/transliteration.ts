@@ -78,6 +78,11 @@ export function transliterationSpelling(folded: string, scheme: TransliterationS
   return s;
 }
 
+/**
+ * The scheme's skeleton of a spelling. Data, not common/skeleton.ts consonantSkeleton: a script
+ * says what its skeleton keeps (Arabic's marks a name that begins with a vowel, "Ithriyah" /
+ * "Ethria" but not "Thawrah"), after its own letter folds.
+ */
 function skeletonOf(spelling: string, scheme: TransliterationScheme): string {
   let s = spelling;
   for (const [re, to] of scheme.skeleton) s = s.replace(re, to);

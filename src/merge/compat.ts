@@ -3,8 +3,10 @@
 // reports; the merge engine (engine.ts) calls them only for candidates its index found.
 import { SUB_EVENT_TYPES } from '../common/acled-types.js';
 import aliasData from './data/actor-aliases.json' with { type: 'json' };
+import unnamedSides from '../locales/en/data/unnamed-sides.json' with { type: 'json' };
 import type { MergeInput } from './types.js';
 import { haversineKm } from '../common/distance.js';
+import { consonantSkeleton } from '../common/skeleton.js';
 
 /** A report reduced to what the comparisons need, computed once. */
 export interface Prepared {
@@ -67,14 +69,13 @@ export function normName(s: string | undefined): string {
 /**
  * A name's consonant skeleton, for telling two transliterations of one name apart from two names
  * ("Dar'a" and "Daraa", "Idleb" and "Idlib", "Al-Hasakeh" and "Al Hasakah"): articles, vowels, a
- * final h and doubled letters left out.
+ * final h and doubled letters left out. It compares the two names of a pair of reports (normName's
+ * form, Arabic letters kept), not a name with a whole country's regions as geography's skeletonKey
+ * does, so it folds less than that key: q, g and c stay apart, an h inside a word stays, and compass
+ * words are letters like any; an article goes anywhere in the name, not only first.
  */
 export function nameSkeleton(normalised: string): string {
-  return normalised
-    .replace(/\b(?:al|el|ar|as|ad|an|at|az|ash|ad)\s+/g, '')
-    .replace(/h\b/g, '')
-    .replace(/[aeiouy\s]+/g, '')
-    .replace(/(.)\1+/g, '$1');
+  return consonantSkeleton(normalised.replace(/\b(?:al|el|ar|as|ad|an|at|az|ash|ad)\s+/g, '').replace(/h\b/g, ''));
 }
 
 /** Two normalised names that are one name spelt two ways (a city and the province named after it). */
@@ -91,8 +92,8 @@ for (const group of aliasData.groups) {
   for (const name of group) ALIAS.set(normName(name), canonical);
 }
 
-/** Sides that name no one: an unnamed side is compatible with any named one. */
-const GENERIC = /^(?:unidentified\b.*|unknown\b.*|rioters|protesters|civilians|citizens|military forces|police forces|armed group)$/;
+/** Sides that name no one (data/unnamed-sides.json): an unnamed side is compatible with any named one. */
+const GENERIC = new RegExp(`^(?:(?:${unnamedSides.firstWords.join('|')})\\b.*|${unnamedSides.names.join('|')})$`);
 
 export function canonicalActor(name: string | undefined): string {
   const n = normName(name);

@@ -465,3 +465,32 @@ test('armed men of an ethnic group the note names are its militia; the same name
   const counted = first('On 8 May 2021, soldiers killed two Fulani near Sebba (Sebba, Yagha) in Burkina Faso.');
   assert.equal(counted?.event_type, 'Violence against civilians', 'two Fulani killed are civilians, not a militia in a battle');
 });
+
+test('an armed side counted among the dead of an attack makes a battle, not violence against civilians', () => {
+  const e = first('On 2 May 2021, suspected militants attacked the village of Dabora, four Koglweogo members and a herder were killed.');
+  assert.equal(e?.sub_event_type, 'Armed clash');
+  const b = first('On 2 May 2021, rebels of the APRD killed one government soldier near Paoua.');
+  assert.equal(b?.sub_event_type, 'Armed clash');
+  assert.equal(b?.inter2, 1);
+  // Civilians alone among the dead: an attack.
+  const c = first('On 2 May 2021, suspected militants attacked the village of Dabora, four herders and a teacher were killed.');
+  assert.equal(c?.sub_event_type, 'Attack');
+  // An off-duty policeman told again ("the policeman") is the civilian victim, not the police.
+  const o = first('On 3 August 2020, unknown gunmen attacked the house of an off-duty policeman in Kantchari (Kantchari, Tapoa), and shot dead the policeman and wounded two others including his wife and younger brother.');
+  assert.equal(o?.sub_event_type, 'Attack');
+  // (Whoever a crowd counts among its dead is no armed side: "8-10 members of the BCL assaulted and injured ...".)
+  const d = first('On 2 May 2021, at least 8-10 members of the BCL assaulted and injured members of the JCD with sticks in Jessore.');
+  assert.notEqual(d?.event_type, 'Battles');
+});
+
+test('peacekeepers the note does not name are the peace mission of the country on the date (external forces)', () => {
+  const e = first('On 10 June 2018, a UN patrol was attacked by armed men in Bambari, killing a Burundian peacekeeper.');
+  assert.match(e?.actor2 ?? '', /^MINUSCA/);
+  assert.equal(e?.inter2, 8);
+  assert.equal(e?.event_type, 'Battles');
+  const m = first('On 3 May 2021, peacekeepers clashed with gunmen near Kidal.');
+  assert.match(m?.actor1 ?? '', /^MINUSMA/);
+  // A peacekeeper's nationality does not make him his country's forces.
+  const n = first('On 3 May 2019, gunmen shot dead a Moroccan peacekeeper in Bangassou.');
+  assert.equal(n?.inter2, 8);
+});

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import type { AcledEvent } from '../../src/common/event.js';
 import { loadGeoparser } from '../../src/geography/index.js';
 import { createExtractor } from '../../src/pipeline/index.js';
-import { backgroundClause, citations, cumulativeClause } from '../../src/locales/en/time-reference.js';
+import { backgroundClause, citations, cumulativeClause, incidentRunningToll } from '../../src/locales/en/time-reference.js';
 
 const extractor = createExtractor();
 
@@ -72,9 +72,26 @@ test('backgroundClause and cumulativeClause: the part of the sentence they cover
   const t = 'The attack comes a week after 12 people died in Tikrit.';
   assert.deepEqual(backgroundClause(t), [t.indexOf('comes'), t.length]);
   assert.equal(backgroundClause('Gunmen attacked the village on Monday.'), null);
+  // An approximated interval still opens the sentence, and an ellipsis or a dash ends the phrase as a comma does.
+  const a = 'About three weeks after the raid on the market, soldiers shelled Kafr Batna.';
+  assert.deepEqual(backgroundClause(a), [a.indexOf('three'), a.indexOf(',')]);
+  const e = 'More than 2 years after the bombing in the town… gunmen kill 4 villagers near Tessit';
+  assert.deepEqual(backgroundClause(e), [e.indexOf('2'), e.indexOf('…')]);
+  const d = 'Nearly a month after the ambush - militants attack a checkpoint in Kidal';
+  assert.deepEqual(backgroundClause(d), [d.indexOf('a month'), d.indexOf(' - ')]);
+  assert.equal(eventsOf('About 20 days after rebels killed 9 traders in the town… soldiers shell Kafr Batna killing 4 civilians')[0]!.fatalities, 4);
   const u = 'Gunmen killed four people, bringing the toll so far this year to 60.';
   assert.deepEqual(cumulativeClause(u), [u.indexOf(',') + 1, u.length]);
   assert.equal(cumulativeClause('Gunmen killed four people on Monday.'), null);
+});
+
+test("one incident's toll so far is its event's figure; a war's running total is not", () => {
+  assert.equal(incidentRunningToll('12 soldiers so far were killed in the ambush near Tessit'), true);
+  assert.equal(incidentRunningToll('So far, 300 people have been killed in the fighting.'), false);
+  assert.equal(incidentRunningToll('So far, 300 people have been killed in attacks across the state.'), false);
+  assert.equal(incidentRunningToll('The massacre brings the toll so far this year to 60.'), false);
+  assert.equal(eventsOf('12 soldiers so far were killed in an ambush near Tessit')[0]?.fatalities, 12);
+  assert.equal(eventsOf('The conflict has killed 500,000 people so far.').every((e) => e.fatalities === 0), true);
 });
 
 test('an undated event told in the perfect, under a modal or in a question is no news of the day', () => {

@@ -114,6 +114,21 @@ test('a name of many bearers read abroad in a one-country wire report is a place
   assert.equal(luis!.geo_precision, 3);
 });
 
+test('a quarter of a city whose namesake towns lie abroad is a place of the story\'s country', () => {
+  // (Invented: Escalon and Chula Vista are towns in California; here they are quarters of a Salvadoran city, named
+  // with a neighbourhood word once and alone again later.)
+  const text =
+    'SAN SALVADOR, 29 NOV 89 (RADIO CADENA) -- [TEXT] URBAN GUERRILLAS ATTACKED AN ARMY POST IN THE ESCALON AND CHULA VISTA NEIGHBORHOODS LAST NIGHT, KILLING TWO SOLDIERS. ' +
+    'THE ARMY REPORTED CLASHES IN USULUTAN AND MORAZAN DEPARTMENTS. THE AIR FORCE LATER BOMBED ESCALON.';
+  const events = eventsOf(text, '1989-11-29');
+  assert.ok(events.length > 0);
+  assert.ok(events.every((e) => e.country === 'El Salvador'), events.map((e) => `${e.country} ${e.location}`).join('; '));
+  assert.ok(events.some((e) => e.location === 'Escalon' || e.location === 'Chula Vista'), events.map(brief).join('; '));
+  // ("a Nairobi suburb" names the city: a city of half a million is meant wherever the text is.)
+  const nairobi = eventsOf('Police shot dead two robbery suspects in a Nairobi suburb on Monday.', '2019-03-04');
+  assert.ok(nairobi.length > 0 && nairobi.every((e) => e.country === 'Kenya' && e.location === 'Nairobi'), nairobi.map(brief).join('; '));
+});
+
 test('a title read in lower case makes the next name a person\'s, even a province\'s name', () => {
   // ("Ponce" and "Duarte" are provinces of Puerto Rico and the Dominican Republic.)
   const text =
@@ -122,4 +137,13 @@ test('a title read in lower case makes the next name a person\'s, even a provinc
   const events = eventsOf(text, '1989-11-17');
   assert.ok(events.length > 0);
   assert.ok(events.every((e) => e.country === 'El Salvador'), events.map((e) => `${e.country} ${e.location}`).join('; '));
+});
+
+test('clashes on front lines, or violent clashes with an armed group, are a battle, not a riot', () => {
+  assert.equal(eventsOf('Continued clashes on many fronts of Kidal')[0]?.sub_event_type, 'Armed clash');
+  assert.equal(eventsOf('Violent clashes on three fronts near Gao')[0]?.sub_event_type, 'Armed clash');
+  assert.equal(eventsOf('Violent clashes between the army and al-Shabaab in Afgoye')[0]?.sub_event_type, 'Armed clash');
+  // A crowd's clash stays a riot, also "in front of" a building.
+  assert.equal(eventsOf('Students clashed in front of the press club in Dhaka')[0]?.event_type, 'Riots');
+  assert.equal(eventsOf('Violent clashes broke out between rival party supporters in Feni')[0]?.event_type, 'Riots');
 });

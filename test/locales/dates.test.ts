@@ -79,3 +79,13 @@ test('days later with no day named near count from the last day named before, ne
   // With no day named before it, no date at all rather than one after publication.
   assert.deepEqual(dates('Only 4 days later, another leader was killed.', '1989-04-12'), []);
 });
+
+test('a year after a comma belongs to the month or day before it: "in November, 2015" (published 2017)', () => {
+  assert.deepEqual(dates('Rebels seized the town in November, 2015, and held it for a year.', '2017-03-02'), [
+    { text: 'November, 2015', date: '2015-11-15', precision: 3 },
+  ]);
+  assert.deepEqual(dates('The bridge was blown up on 3 November, 2015 by the militia.', '2017-03-02').map((d) => d.date), ['2015-11-03']);
+  assert.deepEqual(dates('November, 2015 was the deadliest month of the siege.', '2017-03-02').map((d) => d.date), ['2015-11-15']);
+  // A count after the comma, written with its thousands separator, is no year.
+  assert.deepEqual(dates('In March, 2,000 protesters marched to the palace.', '2017-03-02').map((d) => d.date), ['2017-03-02']);
+});

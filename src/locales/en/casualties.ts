@@ -4,6 +4,7 @@ import { lowerAt, type Doc, type Figure, type PipelineComponent, type Quantity, 
 import { PhraseMatcher, type PhraseMatch } from '../../common/phrase-matcher.js';
 import { WordSet } from '../../common/word-set.js';
 import lexicon from './data/casualties.json' with { type: 'json' };
+import { PERSON_TITLES } from './person-titles.js';
 
 /** Every figure gets every field, in one order (one object shape for V8's optimised code). */
 function newFigure(f: Figure): Figure {
@@ -613,8 +614,6 @@ function nominalDeathsAt(doc: Doc, i: number, used: Set<number>, quantities: Rea
 
 /** Most words of a person's name and titles: "Former Defense Minister Enrique Lopez Albujar". */
 const MAX_NAME_WORDS = 7;
-/** Titles that make one capitalised word a person's name: "Dr Guerrero". */
-const PERSON_TITLES = new Set<string>(cues.personTitles);
 
 /**
  * A person named by capitalised words that end the phrase (a comma, a stop, a preposition or the

@@ -16,6 +16,17 @@ const INTERVAL_AFTER = `${INTERVAL}\\s+${UNIT}\\s+${alt(words.relative)}`;
 const PREVIOUS = `(?:the|a|an|its|their)\\s+(?:${alt(words.previous)})\\s+${alt(words.eventNouns)}`;
 
 const BACKGROUND = new RegExp(`\\b(?:${FOLLOWS}|(${INTERVAL_AFTER})|(${PREVIOUS}))\\b`, 'i');
+/** What may stand before a cue and still leave it opening the sentence: quotes, and before an interval an approximator ("About two weeks after ..."). */
+const OPENING = /^[\s"'“‘(]*$/;
+const APPROXIMATED_OPENING = new RegExp(`^[\\s"'“‘(]*(?:${alt(words.approximators)}\\s+)?$`, 'i');
+/** The end of an opening phrase: a comma, an ellipsis or a dash between spaces. */
+const PHRASE_END = new RegExp(alt(words.phraseEnds), 'g');
+
+function phraseEnd(sentence: string, from: number): number {
+  PHRASE_END.lastIndex = from;
+  const m = PHRASE_END.exec(sentence);
+  return m ? m.index : -1;
+}
 /** What may follow "the previous attack" and still tell of it: ", in which eight soldiers died,". */
 const RELATIVE_AFTER = /^\s*,?\s*(?:in which|during which|which|that|when|where)\b/i;
 const CUMULATIVE = new RegExp(
@@ -38,7 +49,7 @@ export type Range = [number, number];
 export function backgroundClause(sentence: string): Range | null {
   const m = BACKGROUND.exec(sentence);
   if (!m) return commemoratedClause(sentence);
-  const atStart = /^[\s"'“‘(]*$/.test(sentence.slice(0, m.index));
+  const atStart = (m[1] !== undefined ? APPROXIMATED_OPENING : OPENING).test(sentence.slice(0, m.index));
   const end = m.index + m[0].length;
   if (m[2] !== undefined && !atStart) {
     // "victims of a prior assault staged a protest": the noun phrase (and a relative clause that
@@ -49,7 +60,7 @@ export function backgroundClause(sentence: string): Range | null {
   }
   // ("N days after ..." opening a sentence is a phrase; "The previous attack, in which ..." its subject.)
   if (m[1] !== undefined && atStart) {
-    const comma = sentence.indexOf(',', end);
+    const comma = phraseEnd(sentence, end);
     return [m.index, comma < 0 ? sentence.length : comma];
   }
   return [m.index, sentence.length];
@@ -87,6 +98,21 @@ export function cumulativeClause(sentence: string): Range | null {
   }
   const after = sentence.slice(m.index + m[0].length).search(/[;:]|,\s/);
   return [start, after < 0 ? sentence.length : m.index + m[0].length + after];
+}
+
+const RUNNING_TOLL = new RegExp(`^${alt(words.runningToll)}$`, 'i');
+const INCIDENT = new RegExp(`\\b${alt(words.incidentNouns)}\\b`, 'i');
+
+/**
+ * Whether a sentence's cumulative cue counts one incident's dead so far, not a war's: a bare
+ * running-toll cue ("so far") as the sentence's only cue, in a sentence naming a single incident
+ * ("43 fighters so far were killed in the ambush"; "so far, 300 have been killed in the fighting" is not).
+ */
+export function incidentRunningToll(sentence: string): boolean {
+  const m = CUMULATIVE.exec(sentence);
+  if (!m || !RUNNING_TOLL.test(m[0])) return false;
+  if (CUMULATIVE.test(sentence.slice(m.index + m[0].length))) return false;
+  return INCIDENT.test(sentence);
 }
 
 import conflict from './data/report-conflict.json' with { type: 'json' };

@@ -1,6 +1,6 @@
 // Calendar dates: "21 March 2020", "March 21, 2020", "21st of March", "March 21", "2020-03-21", "21/03/2020".
 import { compareDays, isValidDay, type Day } from '../../../common/calendar.js';
-import { dayOfMonth, MONTHS, skipDot, yearToken, type DateContext, type DateMatch } from './context.js';
+import { dayOfMonth, MONTHS, skipDot, yearAfter, type DateContext, type DateMatch } from './context.js';
 
 /** Without a year: the latest such day not after the publication date (news reports the past). */
 export function inferYear(ctx: DateContext, m: number, d: number): Day | undefined {
@@ -34,10 +34,8 @@ export function dayMonthYear(ctx: DateContext, i: number): DateMatch | null {
   // "may" as a verb after a number is rare; accept only capitalised month words.
   if (!t[k]!.upper) return null;
   k = skipDot(ctx, k + 1);
-  let k2 = k;
-  if (t[k2]?.text === '-' || t[k2]?.text === ',') k2++;
-  const y = yearToken(t[k2]);
-  return build(ctx, y !== undefined ? k2 + 1 : k, d, m, y, 'day-month-year');
+  const y = yearAfter(t, k, true);
+  return build(ctx, y?.end ?? k, d, m, y?.year, 'day-month-year');
 }
 
 /** "March 21, 2020", "Jan. 5" */
@@ -49,11 +47,8 @@ export function monthDayYear(ctx: DateContext, i: number): DateMatch | null {
   const d = dayOfMonth(t[k]);
   if (d === undefined) return null;
   // "March 2020" is a month, handled elsewhere; a 4-digit number is never a day.
-  k++;
-  let k2 = k;
-  if (t[k2]?.text === ',') k2++;
-  const y = yearToken(t[k2]);
-  return build(ctx, y !== undefined ? k2 + 1 : k, d, m, y, 'month-day-year');
+  const y = yearAfter(t, k + 1);
+  return build(ctx, y?.end ?? k + 1, d, m, y?.year, 'month-day-year');
 }
 
 /** "2020-03-21" (tokens 2020 - 03 - 21) and "21/03/2020" (day first, as in most of the world's press). */

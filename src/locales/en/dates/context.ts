@@ -49,3 +49,14 @@ export function yearToken(token: Token | undefined): number | undefined {
   if (!token || token.kind !== 'number' || !/^(1[89]|20)\d\d$/.test(token.text)) return undefined;
   return +token.text;
 }
+
+/**
+ * The year that ends a date at token k, directly or after a separator ("March 21, 2020",
+ * "November, 2015", "21-Mar-2020" with `dash`): the year and one past its token, or undefined.
+ */
+export function yearAfter(tokens: Token[], k: number, dash = false): { year: number; end: number } | undefined {
+  const sep = tokens[k]?.text;
+  const at = sep === ',' || (dash && sep === '-') ? k + 1 : k;
+  const year = yearToken(tokens[at]);
+  return year === undefined ? undefined : { year, end: at + 1 };
+}

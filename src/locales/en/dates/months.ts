@@ -1,6 +1,6 @@
 // Month-only dates (time_precision 3): "in January", "January 2020", "early March", "late May".
 import { compareDays, daysInMonth, type Day } from '../../../common/calendar.js';
-import { MONTHS, yearToken, skipDot, type DateContext, type DateMatch } from './context.js';
+import { MONTHS, yearAfter, yearToken, skipDot, type DateContext, type DateMatch } from './context.js';
 
 const PHASES: Record<string, 'early' | 'mid' | 'late'> = { early: 'early', mid: 'mid', late: 'late', 'mid-': 'mid' };
 
@@ -22,8 +22,10 @@ export function monthOnly(ctx: DateContext, i: number): DateMatch | null {
   if (name.length < 5 && name !== 'june' && name !== 'july' && name !== 'may') return null;
   const prev = t[i - 1]?.lower;
   let end = skipDot(ctx, k + 1);
-  let y = yearToken(t[end]);
-  if (y !== undefined) end++;
+  // ("November 2015", "November, 2015".)
+  const stated = yearAfter(t, end);
+  let y = stated?.year;
+  if (stated) end = stated.end;
   if (name === 'may' && y === undefined && prev !== 'in' && prev !== 'since' && !phase) return null;
   if (!phase && y === undefined && prev !== 'in' && prev !== 'since' && prev !== 'during' && prev !== 'of' && prev !== 'until') return null;
   let day: Day;
