@@ -15,7 +15,7 @@
 // build (`npm run build`: the workers run dist/, as users do).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { cpus, loadavg } from 'node:os';
@@ -38,6 +38,7 @@ const { values: args } = parseArgs({ options: {
   'one-only': { type: 'boolean' },
   'schema-prefix': { type: 'string', default: 'sitrep_bench' },
   warmup: { type: 'string', default: '0' },
+  logs: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } });
 
@@ -58,6 +59,7 @@ Options:
   --warmup N           workers store N documents of other feeds first, not measured
   --bin PATH           another build's bin/sitrep.js, run in turn with this one (A/B)
   --cpu-prof DIR       workers write CPU profiles to DIR
+  --logs DIR           workers' logs (JSON lines) written to DIR/SCHEMA-N.log, and failed jobs counted
   --schema-prefix NAME prefix of the PostgreSQL schemas made and dropped (default sitrep_bench)
 
 Examples:
@@ -151,6 +153,27 @@ async function sessionCpu(schema: string, into: Map<number, number>): Promise<vo
   }
 }
 
+/**
+ * What the workers' PostgreSQL sessions are doing, sampled: each session with a statement running
+ * counts once per sample under its wait (Lock:advisory is a merge lock, none is running on a CPU),
+ * and sessions inside a transaction between statements count as "idle in transaction".
+ */
+async function sessionStates(schema: string, into: Map<string, number>): Promise<void> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    const r = await c.query<{ state: string; wait: string | null }>(
+      `select state, wait_event_type || ':' || wait_event as wait from pg_stat_activity where application_name = $1 and state <> 'idle'`, [schema]);
+    for (const { state, wait } of r.rows) {
+      const key = state === 'active' ? `running${wait ? ` (waiting ${wait})` : ''}` : state;
+      into.set(key, (into.get(key) ?? 0) + 1);
+    }
+    into.set('', (into.get('') ?? 0) + 1);
+  } finally {
+    await c.end();
+  }
+}
+
 function worker(schema: string, extra: string[] = []): { child: ChildProcess; log: () => string; ready: Promise<void> } {
   const prof = args['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', args['cpu-prof']] : [];
   const child = spawn(process.execPath, [...prof, args.bin ?? join(ROOT, 'bin', 'sitrep.js'), 'worker', '--db', workerUrl(schema), '--allow-private', '--log-format', 'json', ...extra], {
@@ -230,12 +253,18 @@ async function throughput(workers: number, docs: number): Promise<Run> {
     const total = feeds * perFeed;
     let first = 0;
     let lastSample = 0;
+    const states = new Map<string, number>();
+    let lastState = 0;
     for (;;) {
       const n = (await db.store.countDocuments()) - base;
       if (n > 0 && !first) first = Date.now();
       if (Date.now() - lastSample > 1000) {
         await sessionCpu(db.schema, sessions);
         lastSample = Date.now();
+      }
+      if (Date.now() - lastState > 250) {
+        await sessionStates(db.schema, states);
+        lastState = Date.now();
       }
       if (n >= total) break;
       if (Date.now() - t0 > 600_000) throw new Error(`throughput: ${n} of ${total} after 10 minutes`);
@@ -260,9 +289,24 @@ async function throughput(workers: number, docs: number): Promise<Run> {
     };
     console.log(`throughput, ${workers} worker(s): ${total} documents in ${((end - t0) / 1000).toFixed(1)} s = ${run.rate.toFixed(0)} documents/s ` +
       `(${run.steady.toFixed(0)}/s from the first stored); CPU per document: workers ${run.workerMs.toFixed(1)} ms (main threads ${run.mainMs.toFixed(1)}, extraction threads ${run.extractionMs.toFixed(1)}, V8 helper threads ${run.helperMs.toFixed(1)}), their PostgreSQL sessions ${run.pgMs.toFixed(1)} ms`);
+    const samples = states.get('') ?? 0;
+    states.delete('');
+    console.log(`  workers' PostgreSQL sessions, mean over ${samples} samples: ` +
+      [...states].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${(n / Math.max(1, samples)).toFixed(2)} ${k}`).join(', '));
     return run;
   } finally {
     await stopAll(ws);
+    // Batches that failed (their jobs retried: extracted and stored again), by error.
+    const failed = new Map<string, number>();
+    ws.forEach((w, i) => {
+      if (args.logs) writeFileSync(join(args.logs, `${db.schema}-${i + 1}.log`), w.log());
+      for (const line of w.log().split('\n')) {
+        if (!line.includes('"job failed')) continue;
+        const error = (/"error":"([^"]{0,80})/.exec(line)?.[1] ?? '?');
+        failed.set(error, (failed.get(error) ?? 0) + 1);
+      }
+    });
+    if (failed.size > 0) console.log(`  failed batches (retried): ${[...failed].map(([e, n]) => `${n} x ${e}`).join('; ')}`);
     await fixture.close();
     await db.drop();
   }

@@ -15,7 +15,9 @@
 // CPU time the input took (process.cpuUsage: the work it costs, whatever else the machine runs; with
 // the machine to itself it equals the elapsed time) or, when smaller, its elapsed time (the process's
 // CPU time also counts V8's compiler and garbage-collector threads); the elapsed time alone with
-// --clock wall; both are printed. Exit status 1 when any target is missed. Needs `npm run build`.
+// --clock wall; both are printed. The pipeline runs under the V8 flags `bin/sitrep.js` sets for
+// every sitrep process (bin/v8-flags.js): the inputs are timed as the program itself runs them.
+// Exit status 1 when any target is missed. Needs `npm run build`.
 //
 // Options: --count N (10000) --seconds S (stop generating after S s; 50) --seed N (1) --from I (0)
 //          --hang-ms MS (5000) --max-ms-per-kb X (3) --clock cpu|wall (cpu) --save DIR (write failing inputs there)
@@ -23,6 +25,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+// (Process-wide, so the workers run under them too.)
+import '../bin/v8-flags.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const FORMATS = ['csv', 'tsv', 'jsonl', 'json', 'text', 'html', 'feed'];

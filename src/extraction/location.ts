@@ -44,14 +44,22 @@ export function documentFocus(doc: Doc, hintedCountry?: string): PlaceMention | 
 export function demonymCountry(doc: Doc, options: { origins?: boolean; inPassing?: boolean } = {}): PlaceMention | undefined {
   // "Ethiopian raiders attack Kenyan civilians", "OLF attacks Kenyan civilians": an armed group's
   // nationality or home says where it came from; the victims' says where it happened. Origins come last.
-  const origin = (p: PlaceMention) => describesActor(doc, p) || armedGroupAt(doc, p) || (p as Partial<CueMention>).group === true || attackerOf(doc, p) || namesBorder(doc, p);
+  // (A country cue says itself whether its group acts abroad: "Anti-Balaka ambushed Chadian MISCA
+  // soldiers" is in the Central African Republic, the anti-Balaka's only country.)
+  const origin = (p: PlaceMention) => {
+    const group = (p as Partial<CueMention>).group;
+    if (group !== undefined) return group;
+    return describesActor(doc, p) || armedGroupAt(doc, p) || attackerOf(doc, p) || namesBorder(doc, p);
+  };
   const named = doc.countryCues.length === 0 ? doc.places : [...doc.places, ...doc.countryCues].sort((a, b) => a.start - b.start);
-  return (
+  const found =
     (options.origins === false ? undefined : named.find((p) => p.demonym && !origin(p))) ??
     named.find((p) => p.entry.feature === 'country' && !p.demonym && !origin(p)) ??
     (options.inPassing ? placeNamedInPassing(doc) : undefined) ??
-    (options.origins === false ? undefined : named.find((p) => p.demonym) ?? named.find((p) => p.entry.feature === 'country'))
-  );
+    (options.origins === false ? undefined : named.find((p) => p.demonym) ?? named.find((p) => p.entry.feature === 'country'));
+  // (A region one of the country's cues names, whoever's: "fighting between the OLA and EPRDF forces" is in Oromia.)
+  if (found?.entry.feature === 'country') return named.find((p) => p.demonym && p.entry.feature !== 'country' && p.entry.countryCode === found.entry.countryCode) ?? found;
+  return found;
 }
 
 /** "Russian airstrikes", "Turkish shelling": a nationality right before a word of violence names who struck, not where. */

@@ -7,6 +7,7 @@ import { cueEntry, findCountryCues } from './cues.js';
 import { recognise, type TextRange } from './recognise.js';
 import { transliterationIndex } from './transliteration.js';
 import { PublicationProfile, resolveCandidates } from './resolve.js';
+import { nearBefore } from '../locales/en/near-place.js';
 
 export { GazetteerError } from './gazetteer.js';
 
@@ -128,8 +129,6 @@ export function loadGeoparser(options: GeoparserOptions = {}): Geoparser {
   return g;
 }
 
-const NEAR_BEFORE = /\b(near|outside(?:\s+of)?|around|close to|vicinity of|area of|outskirts of|north of|south of|east of|west of|km from|kilometres from|kilometers from|miles from)\s+(the\s+)?$/i;
-
 /**
  * ACLED geo_precision of a place: 1 a town, 2 part of a region or near a town (or a district),
  * 3 a region, country or larger area (coded at its centroid). `context.near` says the text put the
@@ -141,7 +140,7 @@ export function geoPrecision(place: PlaceMention, context?: { near?: boolean; te
   if (f === 'country' || f === 'admin1' || f === 'region') return 3;
   if (f === 'admin2') return 2;
   let near = context?.near;
-  if (near === undefined && context?.text) near = NEAR_BEFORE.test(context.text.slice(Math.max(0, place.start - 30), place.start));
+  if (near === undefined && context?.text) near = nearBefore(context.text, place.start);
   return near ? 2 : 1;
 }
 

@@ -9,6 +9,7 @@ import type { Gazetteer } from './gazetteer.js';
 import { lookupTransliterated, type TransliterationIndex } from './transliteration.js';
 // (Titles of a person: one list for every reader, locales/en/data/person-titles.json.)
 import { PERSON_TITLES as TITLES, RANK_TITLES as PERSONAL_TITLES } from '../locales/en/person-titles.js';
+import { NEAR_LAST_WORDS, nearBefore } from '../locales/en/near-place.js';
 
 const require = createRequire(import.meta.url);
 const WORDS = require('./data/context-words.json') as Record<string, string[] | string>;
@@ -324,11 +325,6 @@ const PART_OF_GAP = /^ (?:area|areas|village|villages|town|neighbourhood|neighbo
 const WITHIN_GAP = /^(?: (?:town|village|city|area|areas|locality|neighbourhood|neighborhood|district|sector|camp))? (?:in|near|outside)(?: the)? $/;
 
 const LIST_GAP = /^(?:,\s|,?\s(?:and|or)\s|\s?\/\s?|-)$/;
-
-/** Last words of the phrases NEAR_BEFORE matches: the regular expression runs only after them. */
-const NEAR_LAST_WORDS = new Set(['near', 'outside', 'around', 'to', 'of', 'from', 'the', 'town', 'city', 'village']);
-
-const NEAR_BEFORE = /(?:\bnear|\boutside(?:\s+of)?|\baround|\bclose to|\bvicinity of|\boutskirts of|\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)\s+of|\bkm from|\bkilometres from|\bkilometers from|\bmiles from)\s+(?:the\s+)?(?:town\s+of\s+|city\s+of\s+|village\s+of\s+)?$/i;
 
 function joinable(text: string, a: Word, b: Word): boolean {
   const gap = b.start - a.end;
@@ -1058,14 +1054,14 @@ function makeCandidate(
   // "at the University", "in the Gulf": a common word after "the" is a common noun.
   if (single && prev?.lower === 'the' && !strong && !first.allCaps && gaz.commonWords.has(key)) return undefined;
 
-  const before = prev !== undefined && NEAR_LAST_WORDS.has(prev.lower) ? text.slice(Math.max(0, spanStart - 40), spanStart) : '';
   let cue = false;
   if (prev && prevJoined) {
     if (CUES.has(prev.lower) || DIRECTIONS.has(prev.lower)) cue = true;
     else if (prev.lower === 'of' && i - lead >= 2 && CUE_NOUNS.has(words.get(i - lead - 2).lower)) cue = true;
     else if (prev.lower === 'the' && i - lead >= 2 && CUES.has(words.get(i - lead - 2).lower)) cue = true;
   }
-  const near = prev !== undefined && NEAR_LAST_WORDS.has(prev.lower) && NEAR_BEFORE.test(before);
+  // (The phrases are looked for only after their last words.)
+  const near = prev !== undefined && NEAR_LAST_WORDS.has(prev.lower) && nearBefore(text, spanStart);
   // "the city of X", "X province" (the suffix is handled by the caller).
   let want: number | undefined;
   if (prev?.lower === 'of' && i - lead >= 2) {

@@ -306,8 +306,26 @@ export class Store {
         (e.claims ?? []).forEach((c, ord) => claims.push(claimRow(c, e.event_id, docId, ord)));
       }
       // Documents written here are new or were detached above, so they have no evidence or claims left.
-      await this.insertChunked(trx, 'event_documents', links, { keys: ['event_id', 'doc_id'] });
-      // A copy cites the events of its original; its bands are not indexed (the original's are).
+      await this.insertChunked(trx, 'document_bands', toWrite.filter((d) => !d.copyOf && d.bands)
+        .flatMap((d) => d.bands!.map((band) => ({ band, doc_id: d.id }))));
+      await this.insertChunked(trx, 'evidence', evidence);
+      await this.insertChunked(trx, 'claims', claims);
+      await lockMerges();
+      // Each document's events are its reports; merged into the store's events unless told not to.
+      // The events rows and links are written with them, once the merge is known.
+      const outcome = await storeReports(
+        trx,
+        toWrite.flatMap((d) => d.events.map((event) => ({ event, docId: d.id, publicationDate: d.date, docSource: d.source }))),
+        {
+          rows: [...eventRows.values()],
+          links,
+          writeEvents: (rows) => this.insertChunked(trx, 'events', rows, { keys: ['event_id'], update: EVENT_COLUMNS.filter((col) => col !== 'event_id' && col !== 'doc_id') }),
+          writeLinks: (rows) => this.insertChunked(trx, 'event_documents', rows, { keys: ['event_id', 'doc_id'] }),
+        },
+        { merge: options.merge !== false, now, fuseRow: (fields, docId) => eventRow(fusedEvent(fields), docId, now), postgres: this.engine === 'postgres' },
+      );
+      // A copy cites the events of its original (after the merge: their final ids); its bands are
+      // not indexed (the original's are).
       const copyLinks: { event_id: string; doc_id: string }[] = [];
       for (const part of chunks(toWrite.filter((d) => d.copyOf), ID_CHUNK)) {
         const originals = await trx.selectFrom('event_documents').select(['event_id', 'doc_id'])
@@ -317,18 +335,6 @@ export class Store {
         for (const d of part) for (const ev of byDoc.get(d.copyOf!) ?? []) copyLinks.push({ event_id: ev, doc_id: d.id });
       }
       await this.insertChunked(trx, 'event_documents', copyLinks, { keys: ['event_id', 'doc_id'] });
-      await this.insertChunked(trx, 'document_bands', toWrite.filter((d) => !d.copyOf && d.bands)
-        .flatMap((d) => d.bands!.map((band) => ({ band, doc_id: d.id }))));
-      await this.insertChunked(trx, 'evidence', evidence);
-      await this.insertChunked(trx, 'claims', claims);
-      await lockMerges();
-      await this.insertChunked(trx, 'events', [...eventRows.values()], { keys: ['event_id'], update: EVENT_COLUMNS.filter((col) => col !== 'event_id' && col !== 'doc_id') });
-      // Each document's events are its reports; merged into the store's events unless told not to.
-      const outcome = await storeReports(
-        trx,
-        toWrite.flatMap((d) => d.events.map((event) => ({ event, docId: d.id, publicationDate: d.date, docSource: d.source }))),
-        { merge: options.merge !== false, now, fuseRow: (fields, docId) => eventRow(fusedEvent(fields), docId, now), postgres: this.engine === 'postgres' },
-      );
       // Events an analyst reviewed keep their reviewed values (src/store/corrections.ts), whatever the
       // extraction or the merge of reports wrote.
       await reapplyCorrections(trx, [...eventRows.keys()]);

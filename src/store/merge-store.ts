@@ -15,6 +15,8 @@ import { insertJsonRows, rowColumns } from './pg-bulk.js';
 /** The widest slack (time_precision 3): stored reports of a month are read this far away. */
 const WIDE_SLACK = slackOf(3);
 const CHUNK = 500;
+/** The columns of events that may be null (migration 1); every other is NOT NULL. */
+const NULLABLE_EVENT_COLUMNS = new Set(['latitude', 'longitude']);
 
 export interface NewReport {
   event: AcledEvent;
@@ -103,16 +105,31 @@ export interface MergeOutcome {
   aliased: number;
 }
 
+/** The batch's own events rows and links (event, document), written by storeReports(). */
+export interface BatchEvents {
+  /** One row per event id of the batch's reports. */
+  rows: EventsTable[];
+  links: { event_id: string; doc_id: string }[];
+  /** Upserts events rows (the stored row of an event id takes the new fields). */
+  writeEvents(rows: EventsTable[]): Promise<void>;
+  /** Inserts links, leaving a stored one alone. */
+  writeLinks(rows: { event_id: string; doc_id: string }[]): Promise<void>;
+}
+
 /**
  * Stores the reports of a batch and merges them into the store's events. `fuseRow` turns fused
  * fields into an events row. With `merge` false, every report stays its own event.
+ * The batch's events rows and links are written here, once the merge is known: a new event that
+ * joins another is never written (its reports and links are written under the event it joins, and
+ * an event that another joins is written once, with the fused fields), rather than written, moved
+ * and deleted.
  */
 export async function storeReports(
   trx: Transaction<Database>,
   reports: NewReport[],
+  batch: BatchEvents,
   options: { merge: boolean; now: number; fuseRow(fields: MergeInput, docId: string): EventsTable; postgres?: boolean },
 ): Promise<MergeOutcome> {
-  if (reports.length === 0) return { merged: 0, aliased: 0 };
   const base = Date.now() * 1000;
   const inputs = reports.map(reportInput);
   const rows = inputs.map((input, i) => ({
@@ -126,21 +143,31 @@ export async function storeReports(
     created: base + i,
     data: JSON.stringify(input),
   }));
-  if (options.postgres) {
-    await insertJsonRows(trx, 'event_reports', Object.keys(rows[0]!), rows, { keys: ['report_id'], update: Object.keys(rows[0]!).filter((c) => c !== 'report_id') });
-  } else for (const part of chunks(rows, 4000)) {
-    await trx.insertInto('event_reports').values(part).onConflict((oc) => oc.column('report_id').doUpdateSet((eb) => ({
-      event_id: eb.ref('excluded.event_id'),
-      doc_id: eb.ref('excluded.doc_id'),
-      country: eb.ref('excluded.country'),
-      admin1: eb.ref('excluded.admin1'),
-      day: eb.ref('excluded.day'),
-      slack: eb.ref('excluded.slack'),
-      created: eb.ref('excluded.created'),
-      data: eb.ref('excluded.data'),
-    }))).execute();
-  }
-  if (!options.merge) return { merged: 0, aliased: 0 };
+  const writeReports = async (list: typeof rows) => {
+    if (list.length === 0) return;
+    if (options.postgres) {
+      await insertJsonRows(trx, 'event_reports', Object.keys(list[0]!), list, { keys: ['report_id'], update: Object.keys(list[0]!).filter((c) => c !== 'report_id') });
+    } else for (const part of chunks(list, 4000)) {
+      await trx.insertInto('event_reports').values(part).onConflict((oc) => oc.column('report_id').doUpdateSet((eb) => ({
+        event_id: eb.ref('excluded.event_id'),
+        doc_id: eb.ref('excluded.doc_id'),
+        country: eb.ref('excluded.country'),
+        admin1: eb.ref('excluded.admin1'),
+        day: eb.ref('excluded.day'),
+        slack: eb.ref('excluded.slack'),
+        created: eb.ref('excluded.created'),
+        data: eb.ref('excluded.data'),
+      }))).execute();
+    }
+  };
+  // No event joins another: the batch's rows as they are.
+  const unmerged = async (): Promise<MergeOutcome> => {
+    await writeReports(rows);
+    await batch.writeLinks(batch.links);
+    await batch.writeEvents(batch.rows);
+    return { merged: 0, aliased: 0 };
+  };
+  if (reports.length === 0 || !options.merge) return unmerged();
 
   // Candidates: stored reports of the same country and province (or of no known province; a new
   // report of no known province reads the whole country) within reach of a new report's day: its own
@@ -152,6 +179,8 @@ export async function storeReports(
     (byPlace.get(key) ?? byPlace.set(key, []).get(key)!).push(r);
   }
   const stored = new Map<string, { event_id: string; created: number; input: MergeInput }>();
+  // Events with reports stored before this batch (the batch's own are not written yet).
+  const storedEvents = new Set<string>();
   // Every place's windows in one statement (a batch of news touches dozens of places): the near
   // windows of any report, then the wide ones of reports of a month (their own index).
   const near: Window[] = [];
@@ -185,21 +214,35 @@ export async function storeReports(
           on r.country = w.country and ${test} and r.day >= w.d0 and r.day <= w.d1 ${slackTest}`.execute(trx);
       for (const f of found.rows) {
         if (stored.has(f.report_id)) continue;
+        storedEvents.add(f.event_id);
         stored.set(f.report_id, { event_id: f.event_id, created: Number(f.created), input: JSON.parse(f.data) as MergeInput });
       }
     }
   }
+  // The batch's own dated reports: each is within its own window.
+  inputs.forEach((input, i) => {
+    const r = rows[i]!;
+    if (r.day > -1e6) stored.set(r.report_id, { event_id: r.event_id, created: r.created, input });
+  });
   // The other reports of the events found (read by event, outside the window or the province), so
   // that a report joins an event only when it fits every report of it there (complete linkage).
   const missing: string[] = [];
-  for (const part of chunks([...new Set([...stored.values()].map((v) => v.event_id))], CHUNK)) {
+  const found = new Set([...stored.values()].map((v) => v.event_id));
+  for (const part of chunks([...found], CHUNK)) {
     const siblings = await trx.selectFrom('event_reports').select(['report_id']).where('event_id', 'in', part).execute();
     for (const r of siblings) if (!stored.has(r.report_id)) missing.push(r.report_id);
   }
   for (const part of chunks(missing, CHUNK)) {
     const found = await trx.selectFrom('event_reports').select(['report_id', 'event_id', 'created', 'data']).where('report_id', 'in', part).execute();
-    for (const f of found) stored.set(f.report_id, { event_id: f.event_id, created: Number(f.created), input: JSON.parse(f.data) as MergeInput });
+    for (const f of found) {
+      storedEvents.add(f.event_id);
+      stored.set(f.report_id, { event_id: f.event_id, created: Number(f.created), input: JSON.parse(f.data) as MergeInput });
+    }
   }
+  inputs.forEach((input, i) => {
+    const r = rows[i]!;
+    if (!stored.has(r.report_id) && found.has(r.event_id)) stored.set(r.report_id, { event_id: r.event_id, created: r.created, input });
+  });
   const pool = [...stored.entries()];
   const isNew = new Set(rows.map((r) => r.report_id));
   const newEvents = new Set(rows.map((r) => r.event_id));
@@ -242,21 +285,12 @@ export async function storeReports(
     const s = sets.get(root) ?? sets.set(root, [root]).get(root)!;
     if (x !== root && !s.includes(x)) s.push(x);
   }
-  if (sets.size === 0) return { merged: 0, aliased: 0 };
+  if (sets.size === 0) return unmerged();
 
-  // The older event (its first report stored first; then the smaller id) keeps its id.
+  // The older event (its first report stored first; then the smaller id) keeps its id. The pool
+  // holds every report of each of its events (stored ones read by event above, and the batch's).
   const age = new Map<string, number>();
-  const ids = [...new Set([...sets.values()].flat())];
-  for (const part of chunks(ids, CHUNK)) {
-    const found = await trx
-      .selectFrom('event_reports')
-      .select(['event_id'])
-      .select((eb) => eb.fn.min('created').as('first'))
-      .where('event_id', 'in', part)
-      .groupBy('event_id')
-      .execute();
-    for (const f of found) age.set(f.event_id, Number(f.first));
-  }
+  for (const v of stored.values()) age.set(v.event_id, Math.min(age.get(v.event_id) ?? Infinity, v.created));
   // Every set at once (the sets are disjoint): a few statements per batch, not a few per event.
   let aliased = 0;
   const keepOf = new Map<string, string>();
@@ -270,14 +304,23 @@ export async function storeReports(
     keeps.push(keep);
     for (const o of others) keepOf.set(o, keep);
   }
+  // Events that join another and are stored (rows, reports or links): moved below. The batch's
+  // reports and links are written under the event they end in.
+  const movedIds = new Set([...keepOf.keys()].filter((id) => storedEvents.has(id)));
+  for (const part of chunks([...keepOf.keys()].filter((id) => !storedEvents.has(id)), CHUNK)) {
+    for (const f of await trx.selectFrom('events').select('event_id').where('event_id', 'in', part).execute()) movedIds.add(f.event_id);
+  }
+  await writeReports(rows.map((r) => (keepOf.has(r.event_id) ? { ...r, event_id: keepOf.get(r.event_id)! } : r)));
   // The event each id in `ids` moves to: CASE event_id WHEN other THEN keep ... END.
   const keepCase = (ids: string[]) => sql<string>`case event_id ${sql.join(ids.map((o) => sql`when ${o} then ${keepOf.get(o)!}`), sql` `)} end`;
   for (const part of chunks([...keepOf.keys()], CHUNK)) {
-    await trx.updateTable('event_reports').set({ event_id: keepCase(part) }).where('event_id', 'in', part).execute();
+    const moving = part.filter((id) => movedIds.has(id));
+    if (moving.length > 0) await trx.updateTable('event_reports').set({ event_id: keepCase(moving) }).where('event_id', 'in', moving).execute();
     await trx.updateTable('event_aliases').set({ event_id: keepCase(part) }).where('event_id', 'in', part).execute();
     await trx.insertInto('event_aliases').values(part.map((alias) => ({ alias, event_id: keepOf.get(alias)! })))
       .onConflict((oc) => oc.column('alias').doUpdateSet((eb) => ({ event_id: eb.ref('excluded.event_id') }))).execute();
-    const links = await trx.selectFrom('event_documents').select(['event_id', 'doc_id']).where('event_id', 'in', part).execute();
+    if (moving.length === 0) continue;
+    const links = await trx.selectFrom('event_documents').select(['event_id', 'doc_id']).where('event_id', 'in', moving).execute();
     const moved = new Map<string, { event_id: string; doc_id: string }>();
     for (const l of links) {
       const event_id = keepOf.get(l.event_id)!;
@@ -286,10 +329,27 @@ export async function storeReports(
     for (const rows of chunks([...moved.values()], 4000)) {
       await trx.insertInto('event_documents').values(rows).onConflict((oc) => oc.columns(['event_id', 'doc_id']).doNothing()).execute();
     }
-    await trx.deleteFrom('event_documents').where('event_id', 'in', part).execute();
-    await trx.deleteFrom('events').where('event_id', 'in', part).execute();
+    await trx.deleteFrom('event_documents').where('event_id', 'in', moving).execute();
+    await trx.deleteFrom('events').where('event_id', 'in', moving).execute();
   }
-  await refuseMany(trx, keeps, options);
+  const links = new Map<string, { event_id: string; doc_id: string }>();
+  for (const l of batch.links) {
+    const event_id = keepOf.get(l.event_id) ?? l.event_id;
+    links.set(`${event_id}\u0000${l.doc_id}`, { event_id, doc_id: l.doc_id });
+  }
+  await batch.writeLinks([...links.values()]);
+  // The batch's events: those that join another are not written; those another joins are written
+  // once, fused from all their reports.
+  const keepSet = new Set(keeps);
+  // Rows not written as they are would not meet the table's constraints either: refused as they would be.
+  for (const r of batch.rows) {
+    if (!keepOf.has(r.event_id) && !keepSet.has(r.event_id)) continue;
+    for (const [col, v] of Object.entries(r)) {
+      if (v === null && !NULLABLE_EVENT_COLUMNS.has(col)) throw new Error(`event ${r.event_id}: null value in column "${col}" of events`);
+    }
+  }
+  await batch.writeEvents(batch.rows.filter((r) => !keepOf.has(r.event_id) && !keepSet.has(r.event_id)));
+  await refuseMany(trx, keeps, { ...options, unstored: new Map(batch.rows.filter((r) => keepSet.has(r.event_id)).map((r) => [r.event_id, r])) });
   return { merged, aliased };
 }
 
@@ -297,7 +357,13 @@ export async function storeReports(
 export async function refuseMany(
   trx: Transaction<Database>,
   eventIds: string[],
-  options: { now: number; fuseRow(fields: MergeInput, docId: string): EventsTable; postgres?: boolean },
+  options: {
+    now: number;
+    fuseRow(fields: MergeInput, docId: string): EventsTable;
+    postgres?: boolean;
+    /** Rows of events that may not be stored yet (written here with the fused fields; the stored row keeps its document). */
+    unstored?: Map<string, EventsTable>;
+  },
 ): Promise<void> {
   for (const part of chunks([...new Set(eventIds)], CHUNK)) {
     const members = new Map<string, MergeInput[]>();
@@ -306,6 +372,10 @@ export async function refuseMany(
     }
     const docOf = new Map<string, string>();
     for (const r of await trx.selectFrom('events').select(['event_id', 'doc_id']).where('event_id', 'in', part).execute()) docOf.set(r.event_id, r.doc_id);
+    for (const id of part) {
+      const row = options.unstored?.get(id);
+      if (row && !docOf.has(id)) docOf.set(id, row.doc_id);
+    }
     // Every event's new fields in one statement (an upsert of rows known to exist: their update).
     const rows: Record<string, unknown>[] = [];
     for (const eventId of part) {

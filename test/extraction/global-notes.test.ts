@@ -466,6 +466,15 @@ test('armed men of an ethnic group the note names are its militia; the same name
   assert.equal(counted?.event_type, 'Violence against civilians', 'two Fulani killed are civilians, not a militia in a battle');
 });
 
+test('a one-country cue names the country though foreign forces are its victims; a region one cue names is the story\'s region', () => {
+  // (The anti-Balaka act only in the Central African Republic: the peacekeepers' nationality is theirs.)
+  assert.equal(first('Anti-Balaka fighters ambushed Burundian peacekeepers, killing two of them.')?.country, 'Central African Republic');
+  // (The EPRDF names Ethiopia, the OLA Oromia: a battle between them is in Oromia.)
+  const e = first('Fighting between the OLA and EPRDF forces left 40 soldiers dead.');
+  assert.equal(e?.country, 'Ethiopia');
+  assert.equal(e?.admin1, 'Oromia');
+});
+
 test('an armed side counted among the dead of an attack makes a battle, not violence against civilians', () => {
   const e = first('On 2 May 2021, suspected militants attacked the village of Dabora, four Koglweogo members and a herder were killed.');
   assert.equal(e?.sub_event_type, 'Armed clash');
@@ -493,4 +502,10 @@ test('peacekeepers the note does not name are the peace mission of the country o
   // A peacekeeper's nationality does not make him his country's forces.
   const n = first('On 3 May 2019, gunmen shot dead a Moroccan peacekeeper in Bangassou.');
   assert.equal(n?.inter2, 8);
+});
+
+test('named rebel groups, foreign operations and the presidential guard are their actors, with their inter codes', () => {
+  assert.equal(first('On 5 May 2020, an Abu Sayyaf militant was killed in a firefight with the military in Patikul, Sulu.')?.inter1, 2);
+  assert.equal(first('On 5 May 2015, Ginbot 7 fighters attacked a police station in Gondar.')?.inter1, 2);
+  assert.equal(first('On 5 May 2015, members of the presidential guard beat a trader in Bangui.')?.inter1, 1);
 });

@@ -129,6 +129,20 @@ test('a quarter of a city whose namesake towns lie abroad is a place of the stor
   assert.ok(nairobi.length > 0 && nairobi.every((e) => e.country === 'Kenya' && e.location === 'Nairobi'), nairobi.map(brief).join('; '));
 });
 
+test('an air force named as what a person, a building or a craft belongs to tells no air strike', () => {
+  for (const text of [
+    'SANTIAGO, 21 MAR 90 -- GUNMEN SHOT A RETIRED GENERAL IN SANTIAGO TODAY. HE IS BEING TREATED AT THE AIR FORCE HOSPITAL. THE FORMER AIR FORCE COMMANDER IS OUT OF DANGER.',
+    'Gunmen shot a retired general in Santiago on Wednesday. He is being treated at the Air Force hospital.',
+  ]) {
+    const events = eventsOf(text, '1990-03-21');
+    assert.ok(events.length > 0, text);
+    assert.ok(events.every((e) => e.sub_event_type !== 'Air/drone strike'), events.map(brief).join('; '));
+  }
+  // (The air force that bombs still strikes from the air.)
+  const strike = eventsOf('SAN SALVADOR, 21 MAR 90 -- THE AIR FORCE BOMBED REBEL POSITIONS NEAR CHALATENANGO TODAY.', '1990-03-21');
+  assert.ok(strike.some((e) => e.sub_event_type === 'Air/drone strike'), strike.map(brief).join('; '));
+});
+
 test('a title read in lower case makes the next name a person\'s, even a province\'s name', () => {
   // ("Ponce" and "Duarte" are provinces of Puerto Rico and the Dominican Republic.)
   const text =

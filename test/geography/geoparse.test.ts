@@ -116,6 +116,16 @@ test('geo_precision: towns 1, near a town 2, regions and countries 3', () => {
   assert.equal(geoPrecision(p.find((x) => x.text.startsWith('Aleppo'))!, { text }), 3);
 });
 
+test('geo_precision 2 for every phrase that puts an event near a town, the kind of place named between', () => {
+  for (const text of ['Shelling hit a school north-east of the town of Idlib.', 'Militants ambushed a convoy 12 kilometres from the city of Idlib.', 'Clashes broke out in the area of Idlib.', 'A mortar landed southwest of Idlib.']) {
+    const idlib = places(text).find((x) => x.text === 'Idlib');
+    assert.ok(idlib, text);
+    assert.equal(geoPrecision(idlib, { text }), 2, text);
+  }
+  const text = 'Shelling hit a school in the town of Idlib.';
+  assert.equal(geoPrecision(places(text).find((x) => x.text === 'Idlib')!, { text }), 1);
+});
+
 test('user places file adds places and reports bad lines', () => {
   const dir = mkdtempSync(join(tmpdir(), 'sitrep-geo-'));
   const good = join(dir, 'places.tsv');

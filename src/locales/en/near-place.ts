@@ -1,0 +1,18 @@
+// "near X", "outside the town of X", "10 km from X": words that put what happened near a place, not
+// in it (data/near-place.json). One definition for the place recogniser (a cue, and a preference for
+// a town) and for geo_precision (2, near a town).
+import nearPlace from './data/near-place.json' with { type: 'json' };
+
+const words = (phrase: string) => phrase.split(' ').join('\\s+');
+const NEAR_BEFORE = new RegExp(`\\b(?:${nearPlace.phrases.map(words).join('|')})\\s+(?:the\\s+)?(?:(?:${nearPlace.kindOf.map(words).join('|')})\\s+)?$`, 'i');
+
+/** The last words of those phrases (and "the"): the word right before a place they may end in. */
+export const NEAR_LAST_WORDS: ReadonlySet<string> = new Set(['the', ...[...nearPlace.phrases, ...nearPlace.kindOf].map((p) => p.slice(p.lastIndexOf(' ') + 1))]);
+
+/** Characters before a place that the longest phrase takes ("south-west of the village of "). */
+const REACH = 40;
+
+/** Whether the text right before `at` (a place name's start) puts it near the place: "near the town of ". */
+export function nearBefore(text: string, at: number): boolean {
+  return NEAR_BEFORE.test(text.slice(Math.max(0, at - REACH), at));
+}
