@@ -32,10 +32,6 @@ export function communalFightTold(text: string, frames: Frame[]): boolean {
 }
 /** Words that make a clash between unnamed sides a fight of armed men or communities. */
 const ARMED_FIGHT = /\b(?:armed|ethnic\w*|tribal|clans?|communal|communities|raid\w*|rustl\w*)\b/i;
-/** A fight set on a front line ("clashes on many fronts"): its unnamed sides are armed (triggers.json battleSetting). */
-const BATTLE_SETTING = new RegExp(`\\b(?:${triggerLexicon.battleSetting.join('|')})\\b`, 'i');
-/** Riot phrases that tell a fight ("violent clashes"): an armed group's battle when no demonstration is told. */
-const RIOT_FIGHTS = new Set<string>(triggerLexicon.riotFights);
 /** Right before a noun: it names something already told ("the attack", "this attack"). */
 const ANAPHORIC_BEFORE = /\b(?:the|this|that|these|those)\s+$/i;
 /** Traffic, business or classes disrupted (passive): what a demonstration inconvenienced. */
@@ -271,9 +267,7 @@ function classifyCrowd(text: string, index: TriggerIndex, frames: Frame[], actor
   // exploded ..., four people were injured, the building was destroyed"), are the explosion's, not a crowd's.
   if (explosionAlone(text, index, protestWords, actors)) return null;
   const armedNonState = [a1, a2].some((x) => x && x.inter >= 2 && x.inter <= 4);
-  if (armedNonState && (index.has('clash') || riots.some((t) => RIOT_FIGHTS.has(t.text.toLowerCase())) || index.fixed('Explosions/Remote violence').length > 0) && protests.length === 0) return null;
-  // A fight set on a front line ("violent clashes in 8 fronts") is a battle, not a crowd's.
-  if (protests.length === 0 && riots.length > 0 && riots.every((t) => RIOT_FIGHTS.has(t.text.toLowerCase())) && !isCrowd(a1) && !isCrowd(a2) && frames.some((f) => BATTLE_SETTING.test(text.slice(f.span.start, f.span.end)))) return null;
+  if (armedNonState && (index.has('clash') || index.fixed('Explosions/Remote violence').length > 0) && protests.length === 0) return null;
   // Destroying property during a demonstration is the demonstrators' violence.
   // ("Transport was disrupted by the demonstration": an inconvenience it caused, not violence.)
   const riot = [...of('riot-conduct'), ...of('Looting/property destruction')].filter((t) => !(DISRUPT.test(t.text) && ROUTINE_DISRUPTED.test(text.slice(Math.max(0, t.start - 60), t.start))));
@@ -311,8 +305,7 @@ function classifyViolence(text: string, index: TriggerIndex, frames: Frame[], ac
   // Fire on an enemy's positions is a battle's unless the sentence names the remote weapon fired
   // ("fired 82mm mortars at the positions of"): then it is shelling (ACLED's coding of front lines).
   // (Direct fire that falls on victims, "killed a civilian using small arms fire", is the attack's weapon.)
-  // (A riot phrase that tells a fight, "violent clashes", that no crowd was found to make is a clash.)
-  const clashes = [...of('clash'), ...of('riot').filter((t) => RIOT_FIGHTS.has(t.text.toLowerCase()))].filter((t) => !(t.tactic === SMALL_ARMS && isVictims(a2))).filter((t) => t.tactic !== FIRE_ON_POSITIONS || !frames.some((f) => f.triggers.includes(t) && f.triggers.some((x) => x.eventType === 'Explosions/Remote violence' && x.cls !== 'Remote explosive/landmine/IED')));
+  const clashes = of('clash').filter((t) => !(t.tactic === SMALL_ARMS && isVictims(a2))).filter((t) => t.tactic !== FIRE_ON_POSITIONS || !frames.some((f) => f.triggers.includes(t) && f.triggers.some((x) => x.eventType === 'Explosions/Remote violence' && x.cls !== 'Remote explosive/landmine/IED')));
   // Direct fire or fire both ways ("small arms", "in both directions of the frontline") is fighting
   // between armed sides, though the note names neither.
   const gunfight = clashes.some((t) => t.tactic === SMALL_ARMS || t.tactic === EXCHANGE_OF_FIRE);
@@ -393,7 +386,7 @@ function classifyViolence(text: string, index: TriggerIndex, frames: Frame[], ac
     const demonstrating = protests.length > 0 || isProtesters(a1) || isProtesters(a2);
     // (Sides the text does not name that fight with nobody killed, "two groups clashed over a
     // plot", "clashes broke out at the market", are crowds too, unless told armed or raiding.)
-    const unarmedBrawl = killed === 0 && !gunfight && !frames.some((f) => ARMED_FIGHT.test(text.slice(f.span.start, f.span.end)) || BATTLE_SETTING.test(text.slice(f.span.start, f.span.end)));
+    const unarmedBrawl = killed === 0 && !gunfight && !frames.some((f) => ARMED_FIGHT.test(text.slice(f.span.start, f.span.end)));
     if (!armedGroup && !communal && (isCrowd(a1) || isCrowd(a2) || unarmedBrawl)) return result(demonstrating ? 'Violent demonstration' : 'Mob violence', clashes, tactics);
     return result('Armed clash', clashes, tactics);
   }

@@ -152,12 +152,3 @@ test('a title read in lower case makes the next name a person\'s, even a provinc
   assert.ok(events.length > 0);
   assert.ok(events.every((e) => e.country === 'El Salvador'), events.map((e) => `${e.country} ${e.location}`).join('; '));
 });
-
-test('clashes on front lines, or violent clashes with an armed group, are a battle, not a riot', () => {
-  assert.equal(eventsOf('Continued clashes on many fronts of Kidal')[0]?.sub_event_type, 'Armed clash');
-  assert.equal(eventsOf('Violent clashes on three fronts near Gao')[0]?.sub_event_type, 'Armed clash');
-  assert.equal(eventsOf('Violent clashes between the army and al-Shabaab in Afgoye')[0]?.sub_event_type, 'Armed clash');
-  // A crowd's clash stays a riot, also "in front of" a building.
-  assert.equal(eventsOf('Students clashed in front of the press club in Dhaka')[0]?.event_type, 'Riots');
-  assert.equal(eventsOf('Violent clashes broke out between rival party supporters in Feni')[0]?.event_type, 'Riots');
-});
