@@ -521,9 +521,7 @@ export function recognise(gaz: Gazetteer, text: string, from = 0, ranges?: reado
       a.partOf = true;
       continue;
     }
-    // (Not a common word, which only a cue makes a place: "Massacre in al-Bokamal kills 11" names
-    // al-Bokamal, not a place near it.)
-    if (a.container === undefined && a.demonym === undefined && !a.common && b.containerOf === undefined && WITHIN_GAP.test(gap)) {
+    if (a.container === undefined && a.demonym === undefined && b.containerOf === undefined && WITHIN_GAP.test(gap)) {
       a.container = k + 1;
       b.containerOf = k;
       a.within = true;
