@@ -282,17 +282,10 @@ export function buildGazetteer(): GazetteerFile {
   const transliterated = new Set(readTsv(join(DATA_DIR, 'transliterated.tsv')).map((r) => r[0]!));
   const c500 = loadCities500().filter((c) => transliterated.has(c.country));
   const c500ByKey = new Map<string, C500City[]>();
-  // (And by position: the two packages may romanise one town's main name differently, "Al Diwaniyah"
-  // and "Ad Dīwānīyah", at the same point.)
-  const c500ByCell = new Map<string, C500City[]>();
   for (const c of c500) {
     const l = c500ByKey.get(c.country + '|' + foldName(c.name));
     if (l) l.push(c);
     else c500ByKey.set(c.country + '|' + foldName(c.name), [c]);
-    const k = cell(c.country, c.lat, c.lon);
-    const m = c500ByCell.get(k);
-    if (m) m.push(c);
-    else c500ByCell.set(k, [c]);
   }
 
   // Towns -----------------------------------------------------------------------------------------
@@ -352,15 +345,8 @@ export function buildGazetteer(): GazetteerFile {
       const d = Math.abs(m.lat - lat) + Math.abs(m.lon - lon);
       if (d < twinD) { twinD = d; twin = m; }
     }
-    if (!twin) {
-      twinD = 0.005;
-      for (const m of c500ByCell.get(cell(c.country, lat, lon)) ?? []) {
-        const d = Math.abs(m.lat - lat) + Math.abs(m.lon - lon);
-        if (d < twinD) { twinD = d; twin = m; }
-      }
-    }
     if (twin) {
-      for (const k of spellingVariants(c.name, foldName(twin.name) === foldName(c.name) ? twin.alts : [twin.name, ...twin.alts])) addKey(k, i);
+      for (const k of spellingVariants(c.name, twin.alts)) addKey(k, i);
     }
     if (a1 >= 0) {
       const pop = best?.population ?? 0;

@@ -275,7 +275,7 @@ export interface Candidate {
   near: boolean;
   /** The feature a suffix asks for ("X County" -> admin2, "X province" -> admin1, "X city" -> city). */
   want?: number;
-  /** Index (in the candidate list) of the place named right after ", " ("Baragoi, Samburu") or "in", "near" ("Selim near Zemio"). */
+  /** Index (in the candidate list) of the place named right after ", " ("Baragoi, Samburu"). */
   container?: number;
   /** Index of the place this one contains ("Samburu" in "Baragoi, Samburu"). */
   containerOf?: number;
@@ -287,8 +287,6 @@ export interface Candidate {
   abbreviation?: boolean;
   /** In a list of places ("Harwinton, Bantam and Winsted"). */
   listed?: boolean;
-  /** Named as in or near its container, which may then be a town: "Selim near Zemio", "Maan town in Hama". */
-  within?: boolean;
   /** Named as a part of its container: "the Kosovo area of Naivasha", "Kaldar district, Balkh" (only a reading inside it will do). */
   partOf?: boolean;
   /** A capitalised word follows, joined: the name may be part of a longer one ("South West Shewa"). */
@@ -308,7 +306,7 @@ function newCandidate(c: CandidateInit): Candidate {
   return {
     start: c.start, end: c.end, text: c.text, key: c.key, entries: c.entries, demonym: c.demonym, w0: c.w0, w1: c.w1,
     cue: c.cue, near: c.near, want: c.want, container: c.container, containerOf: c.containerOf, common: c.common,
-    firstName: c.firstName, abbreviation: c.abbreviation ?? false, listed: c.listed ?? false, partOf: c.partOf ?? false, within: c.within ?? false, nameGoesOn: c.nameGoesOn ?? false,
+    firstName: c.firstName, abbreviation: c.abbreviation ?? false, listed: c.listed ?? false, partOf: c.partOf ?? false, nameGoesOn: c.nameGoesOn ?? false,
     transliterated: c.transliterated ?? false,
     skeleton: c.skeleton ?? false,
     neighbourhood: c.neighbourhood ?? false,
@@ -320,9 +318,6 @@ const ELIDED = /^[dl]['’]\p{Lu}/u;
 const UNIT_GAP = /^(?: \([^)]{1,40}\))? (\p{Ll}+), $/u;
 
 const PART_OF_GAP = /^ (?:area|areas|village|villages|town|neighbourhood|neighborhood|suburb|estate|slum|outskirts|locality) of (?:the )?$/;
-
-/** "Selim near Zemio", "Maan town in Hama", "Metema in Amhara": the first place lies in or near the second. */
-const WITHIN_GAP = /^(?: (?:town|village|city|area|areas|locality|neighbourhood|neighborhood|district|sector|camp))? (?:in|near|outside)(?: the)? $/;
 
 const LIST_GAP = /^(?:,\s|,?\s(?:and|or)\s|\s?\/\s?|-)$/;
 
@@ -519,12 +514,6 @@ export function recognise(gaz: Gazetteer, text: string, from = 0, ranges?: reado
       a.container = k + 1;
       b.containerOf = k;
       a.partOf = true;
-      continue;
-    }
-    if (a.container === undefined && a.demonym === undefined && b.containerOf === undefined && WITHIN_GAP.test(gap)) {
-      a.container = k + 1;
-      b.containerOf = k;
-      a.within = true;
       continue;
     }
     // "Baragoi, Samburu", "Kaldar district, Balkh": the second names the region the first lies in.

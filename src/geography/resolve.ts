@@ -393,13 +393,12 @@ function rescore(at: Setting, k: number, own: NameVotes | undefined, s: Float64A
     // "Baragoi, Samburu": the reading inside the region named after the comma.
     if (c.container !== undefined) {
       const ce = at.readings[c.container]!.entries[at.best[c.container]!];
-      if (ce !== undefined) v += contains(gaz, ce, e, c.within) ? 6 : -1;
+      if (ce !== undefined) v += contains(gaz, ce, e) ? 6 : -1;
     }
     if (c.containerOf !== undefined) {
       const inner = at.readings[c.containerOf]!;
       // (Enough to outweigh a capital's prior: "Nihm (Nihm, Sanaa)" is Sanaa governorate, not the city.)
-      const towns = at.cands[c.containerOf]!.within;
-      if (inner.entries.some((ie) => contains(gaz, e, ie, towns))) v += 5;
+      if (inner.entries.some((ie) => contains(gaz, e, ie))) v += 5;
     }
     s[i] = v;
   }
@@ -456,15 +455,10 @@ function placesOf(gaz: Gazetteer, cands: Candidate[], readings: Readings[], name
     // unknown local place of that country ("Santhia" in Bangladesh is not Santhià, Italy).
     // (A container that holds the reading vouches for it: "Baragoi, Samburu".)
     const containerEntry = c.container === undefined || unsupported[c.container] === 1 ? undefined : readings[c.container]!.entries[best[c.container]!];
-    const vouched = containerEntry !== undefined && contains(gaz, containerEntry, e, c.within);
+    const vouched = containerEntry !== undefined && contains(gaz, containerEntry, e);
     // "the Kosovo area of Naivasha", "Fayzabad district, Jowzjan": a part of a place is nothing
     // outside it (every bearer of the name lying elsewhere, it is a place we do not know there).
     if (c.partOf && containerEntry !== undefined && !vouched) continue;
-    // Nor is a place named as in or near a place of another country, when every bearer of that
-    // place's name lies in one country: "Maan town in Hama" is no Ma'an of Jordan, "the Huduma Centre
-    // in Kisumu" no region of Cameroon (but "Isiolo town in Eastern Province" is Kenya's Isiolo).
-    if (c.within && containerEntry !== undefined && c.demonym === undefined && gaz.feature(e) !== FEATURE_CODES.country &&
-      readings[c.container!]!.entries.every((x) => gaz.countryIndex(x) === gaz.countryIndex(containerEntry) && gaz.countryIndex(x) !== gaz.countryIndex(e))) continue;
     // A name read by its transliteration key (recognise.ts) is a place of the focus country only
     // where the text's other places allow it: not outside the region named after it ("al Bareed,
     // Raqqa city"), not in a province none of the text's other places is in.
@@ -588,16 +582,13 @@ function unknownPlaces(gaz: Gazetteer, cands: Candidate[], readings: Readings[],
     const c = cands[k]!;
     const r = readings[k]!;
     if (c.container === undefined || c.demonym !== undefined || r.strong || r.entries.length === 0 || cands[c.container]!.nameGoesOn || unsupported[c.container] === 1) continue;
-    // (Named as in or near it, a district seat or larger town is itself, whatever the other name: "Isiolo town in Eastern Province".)
-    if (c.within && r.entries.some((x) => gaz.rank(x) >= 2)) continue;
     const region = readings[c.container]!.entries[best[c.container]!];
-    // (Or a town: "Selim near Zemio" is a place near Zemio the gazetteer lacks, not Selim, Turkey.)
-    if (region === undefined || (!isRegion(gaz, region) && !(c.within && gaz.feature(region) === FEATURE_CODES.city))) continue;
+    if (region === undefined || !isRegion(gaz, region)) continue;
     // (No bearer of the name inside the region or near it: "Kamyanka, Donetsk" is no Kam'yanka of
     // Odesa oblast. A town just outside is kept: regions are redrawn, and "Batangafo (Batangafo,
     // Ouham)" is the town GeoNames puts in Ouham-Fafa.)
     // (Nor the seat of a province, which is known: "Harar city, East Hararghe Zone" is Harar.)
-    if (gaz.population(r.entries[best[k]!]!) >= 100_000 || r.entries.some((x) => contains(gaz, region, x, c.within) || nearRegion(gaz, region, x) || (gaz.countryIndex(x) === gaz.countryIndex(region) && gaz.rank(x) >= 3))) continue;
+    if (gaz.population(r.entries[best[k]!]!) >= 100_000 || r.entries.some((x) => contains(gaz, region, x) || nearRegion(gaz, region, x) || (gaz.countryIndex(x) === gaz.countryIndex(region) && gaz.rank(x) >= 3))) continue;
     out.set(c.key, region);
   }
   return out;
@@ -622,20 +613,13 @@ function otherSpelling(gaz: Gazetteer, e: number, key: string): boolean {
   return key !== own && !nameVariants(own, gaz.entry(e).countryCode).includes(key);
 }
 
-/** How far from a town a place named as in or near it ("Selim near Zemio", "Hamra, Beirut") may lie. */
-const NEAR_TOWN_KM = 50;
-
-/**
- * Whether entry `outer` (a country, admin1 or admin2) contains entry `inner`; with `towns` (a place
- * named as in or near the other, "Selim near Zemio"), also whether a town has it within NEAR_TOWN_KM.
- */
-function contains(gaz: Gazetteer, outer: number, inner: number, towns = false): boolean {
+/** Whether entry `outer` (a country, admin1 or admin2) contains entry `inner`. */
+function contains(gaz: Gazetteer, outer: number, inner: number): boolean {
   const f = gaz.feature(outer);
-  if (gaz.countryIndex(outer) !== gaz.countryIndex(inner) || outer === inner) return false;
+  if (gaz.countryIndex(outer) !== gaz.countryIndex(inner)) return false;
   if (f === FEATURE_CODES.country) return true;
-  if (f === FEATURE_CODES.admin1) return gaz.admin1Index(outer) === gaz.admin1Index(inner);
-  if (f === FEATURE_CODES.admin2) return gaz.admin1Index(outer) === gaz.admin1Index(inner);
-  if (f === FEATURE_CODES.city) return towns && gaz.feature(inner) === FEATURE_CODES.city && approxKm(gaz.lat(outer), gaz.lon(outer), gaz.lat(inner), gaz.lon(inner)) < NEAR_TOWN_KM;
+  if (f === FEATURE_CODES.admin1) return gaz.admin1Index(outer) === gaz.admin1Index(inner) && outer !== inner;
+  if (f === FEATURE_CODES.admin2) return gaz.admin1Index(outer) === gaz.admin1Index(inner) && outer !== inner;
   return false;
 }
 
@@ -647,8 +631,7 @@ function contains(gaz: Gazetteer, outer: number, inner: number, towns = false): 
 function keep(gaz: Gazetteer, c: Candidate, r: Readings, e: number, context: number, focusIndex: number, cued: number): boolean {
   if (c.demonym !== undefined || c.abbreviation) return true;
   const multiWord = c.w1 - c.w0 > 1;
-  // (A place named as in or near another is no more a place for that: "the Huduma Centre in Kisumu".)
-  const supported = c.cue || c.listed === true || (c.container !== undefined && !c.within) || c.containerOf !== undefined || c.want !== undefined;
+  const supported = c.cue || c.listed === true || c.container !== undefined || c.containerOf !== undefined || c.want !== undefined;
   if (c.common) return supported;
   if (r.strong || multiWord) return true;
   if (supported) return true;
