@@ -509,3 +509,9 @@ test('named rebel groups, foreign operations and the presidential guard are thei
   assert.equal(first('On 5 May 2015, Ginbot 7 fighters attacked a police station in Gondar.')?.inter1, 2);
   assert.equal(first('On 5 May 2015, members of the presidential guard beat a trader in Bangui.')?.inter1, 1);
 });
+
+test('homes burned or set on fire by a side are a property destruction; homes a wildfire burns are no event', () => {
+  assert.equal(first('On 3 May 2021, soldiers burned homes belonging to herders in a village near Djibo.')?.sub_event_type, 'Looting/property destruction');
+  assert.equal(first('On 3 May 2021, unidentified gunmen set fire to homes in Bambari.')?.sub_event_type, 'Looting/property destruction');
+  assert.equal(first('On 3 August 2021, wildfires burned homes near Athens.'), undefined);
+});
