@@ -86,10 +86,18 @@ interface PeaceMission {
   actor: string;
 }
 
+/** The peace missions of each country, in the data's order. */
+const MISSIONS_BY_COUNTRY = new Map<string, PeaceMission[]>();
+for (const m of peaceMissions.missions as PeaceMission[]) {
+  const list = MISSIONS_BY_COUNTRY.get(m.country);
+  if (list) list.push(m);
+  else MISSIONS_BY_COUNTRY.set(m.country, [m]);
+}
+
 /** The peace mission deployed in the country on the date (data/peace-missions.json), if any. */
 function peaceMissionIn(countryCode: string | undefined, date: string | undefined): ActorEntry | undefined {
-  if (!countryCode) return undefined;
-  const missions = (peaceMissions.missions as PeaceMission[]).filter((m) => m.country === countryCode);
+  const missions = countryCode ? MISSIONS_BY_COUNTRY.get(countryCode) : undefined;
+  if (!missions) return undefined;
   // (Undated: the latest mission.)
   const m = date ? missions.find((x) => date >= x.from && (!x.to || date <= x.to)) : missions[missions.length - 1];
   return m ? actorEntry(m.actor) : undefined;

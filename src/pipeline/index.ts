@@ -101,13 +101,24 @@ function withoutSpan(ranges: readonly [number, number][], [start, end]: [number,
   return out;
 }
 
-/** The parts of sorted character ranges that fall within other sorted ranges. */
+/**
+ * The parts of sorted, disjoint character ranges that fall within other sorted ranges: a binary search
+ * finds the first range that may overlap each wanted one, so a few short look-ups in a long text read
+ * only the ranges they touch.
+ */
 function clipped(ranges: readonly [number, number][], within: readonly [number, number][]): [number, number][] {
   const out: [number, number][] = [];
-  for (const [a, b] of ranges) {
-    for (const [c, d] of within) {
-      const from = Math.max(a, c);
-      const to = Math.min(b, d);
+  for (const [c, d] of within) {
+    let lo = 0;
+    let hi = ranges.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ranges[mid]![1] <= c) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < ranges.length && ranges[k]![0] < d; k++) {
+      const from = Math.max(ranges[k]![0], c);
+      const to = Math.min(ranges[k]![1], d);
       if (from < to) out.push([from, to]);
     }
   }

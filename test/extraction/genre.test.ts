@@ -29,22 +29,24 @@ test('an opinion column that attributes nothing gives no events', () => {
   assert.deepEqual(r.events, []);
 });
 
+/** A report: twelve sentences, attributed, with its event in Bauchi. */
+const REPORT = [
+  'Militants killed nine villagers in Bauchi on Tuesday, police said.',
+  'The gunmen arrived on motorcycles before dawn, according to residents.',
+  'A police spokesman said the attackers set fire to houses.',
+  'Residents said the village had been attacked twice before.',
+  'The governor condemned the killings.',
+  'He told reporters that more troops would be sent to the area.',
+  'The army has been fighting insurgents in the region for a decade.',
+  'Thousands of people have fled their homes.',
+  'Aid groups said food was running short.',
+  'The state has been under a curfew since January.',
+  'No group has claimed responsibility.',
+  'Schools in the area were closed on Wednesday.',
+].join(' ');
+
 test('a report of the same length that names its sources keeps its event', () => {
-  const report = [
-    'Militants killed nine villagers in Bauchi on Tuesday, police said.',
-    'The gunmen arrived on motorcycles before dawn, according to residents.',
-    'A police spokesman said the attackers set fire to houses.',
-    'Residents said the village had been attacked twice before.',
-    'The governor condemned the killings.',
-    'He told reporters that more troops would be sent to the area.',
-    'The army has been fighting insurgents in the region for a decade.',
-    'Thousands of people have fled their homes.',
-    'Aid groups said food was running short.',
-    'The state has been under a curfew since January.',
-    'No group has claimed responsibility.',
-    'Schools in the area were closed on Wednesday.',
-  ].join(' ');
-  const r = run(report);
+  const r = run(REPORT);
   assert.equal(r.doc.commentary, false);
   assert.deepEqual(r.events.map((e) => [e.event_date, e.location, e.fatalities]), [['2024-03-05', 'Bauchi', 9]]);
 });
@@ -61,21 +63,6 @@ test('a short text and a wire report are read as news whatever they attribute', 
   assert.ok(run(wire).events.some((e) => e.location === 'Bauchi'));
 });
 
-/** The report above: twelve sentences, attributed, with its event in Bauchi. */
-const REPORT = [
-  'Militants killed nine villagers in Bauchi on Tuesday, police said.',
-  'The gunmen arrived on motorcycles before dawn, according to residents.',
-  'A police spokesman said the attackers set fire to houses.',
-  'Residents said the village had been attacked twice before.',
-  'The governor condemned the killings.',
-  'He told reporters that more troops would be sent to the area.',
-  'The army has been fighting insurgents in the region for a decade.',
-  'Thousands of people have fled their homes.',
-  'Aid groups said food was running short.',
-  'The state has been under a curfew since January.',
-  'No group has claimed responsibility.',
-  'Schools in the area were closed on Wednesday.',
-].join(' ');
 
 test('a signed piece whose last lines note its author is comment, however much it attributes', () => {
   for (const note of [

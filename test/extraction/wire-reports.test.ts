@@ -13,6 +13,12 @@ function eventsOf(text: string, date = '1990-02-14'): AcledEvent[] {
 }
 const brief = (e: AcledEvent) => `${e.event_type} | ${e.location}`;
 
+/** Asserts that a report gave events, all of them in the country. */
+function assertAllIn(events: readonly AcledEvent[], country: string): void {
+  assert.ok(events.length > 0);
+  assert.ok(events.every((e) => e.country === country), events.map((e) => `${e.country} ${e.location}`).join('; '));
+}
+
 const BLAST =
   'CARTAGENA, 14 FEB 90 (RADIO CARACOL) -- [TEXT] A POWERFUL BOMB EXPLODED TONIGHT IN THE COLOMBIAN CITY OF CARTAGENA, OPPOSITE A BANK. ' +
   'ACCORDING TO UNOFFICIAL SOURCES, THREE PEOPLE WERE INJURED BY THE EXPLOSION. THE FRONT OF THE BANK WAS PARTIALLY DESTROYED AND THE WINDOWS OF NEARBY SHOPS WERE DAMAGED.';
@@ -107,8 +113,7 @@ test('a name of many bearers read abroad in a one-country wire report is a place
     'SAN SALVADOR, 2 AUG 89 (RADIO CADENA) -- [TEXT] URBAN GUERRILLAS ATTACKED THE POLICE POST IN SAN LUIS WITH MORTARS LAST NIGHT, KILLING TWO POLICEMEN. ' +
     'MEANWHILE, A BOMB WENT OFF IN SOYAPANGO, DAMAGING A BANK. THE ARMY REPORTED CLASHES IN USULUTAN AND MORAZAN DEPARTMENTS.';
   const events = eventsOf(text, '1989-08-02');
-  assert.ok(events.length > 0);
-  assert.ok(events.every((e) => e.country === 'El Salvador'), events.map((e) => `${e.country} ${e.location}`).join('; '));
+  assertAllIn(events, 'El Salvador');
   const luis = events.find((e) => e.location === 'San Luis');
   assert.ok(luis, events.map(brief).join('; '));
   assert.equal(luis!.geo_precision, 3);
@@ -121,8 +126,7 @@ test('a quarter of a city whose namesake towns lie abroad is a place of the stor
     'SAN SALVADOR, 29 NOV 89 (RADIO CADENA) -- [TEXT] URBAN GUERRILLAS ATTACKED AN ARMY POST IN THE ESCALON AND CHULA VISTA NEIGHBORHOODS LAST NIGHT, KILLING TWO SOLDIERS. ' +
     'THE ARMY REPORTED CLASHES IN USULUTAN AND MORAZAN DEPARTMENTS. THE AIR FORCE LATER BOMBED ESCALON.';
   const events = eventsOf(text, '1989-11-29');
-  assert.ok(events.length > 0);
-  assert.ok(events.every((e) => e.country === 'El Salvador'), events.map((e) => `${e.country} ${e.location}`).join('; '));
+  assertAllIn(events, 'El Salvador');
   assert.ok(events.some((e) => e.location === 'Escalon' || e.location === 'Chula Vista'), events.map(brief).join('; '));
   // ("a Nairobi suburb" names the city: a city of half a million is meant wherever the text is.)
   const nairobi = eventsOf('Police shot dead two robbery suspects in a Nairobi suburb on Monday.', '2019-03-04');
@@ -149,6 +153,5 @@ test('a title read in lower case makes the next name a person\'s, even a provinc
     'SAN SALVADOR, 17 NOV 89 (RADIO CADENA) -- [TEXT] DEFENSE MINISTER COLONEL PONCE SAID THAT URBAN GUERRILLAS ATTACKED THE NATIONAL GUARD HEADQUARTERS IN SOYAPANGO. ' +
     'COL PONCE ADDED THAT TWO SOLDIERS WERE KILLED. PRESIDENT DUARTE CONDEMNED THE ATTACK.';
   const events = eventsOf(text, '1989-11-17');
-  assert.ok(events.length > 0);
-  assert.ok(events.every((e) => e.country === 'El Salvador'), events.map((e) => `${e.country} ${e.location}`).join('; '));
+  assertAllIn(events, 'El Salvador');
 });
