@@ -515,3 +515,14 @@ test('homes burned or set on fire by a side are a property destruction; homes a 
   assert.equal(first('On 3 May 2021, unidentified gunmen set fire to homes in Bambari.')?.sub_event_type, 'Looting/property destruction');
   assert.equal(first('On 3 August 2021, wildfires burned homes near Athens.'), undefined);
 });
+
+test('unnamed arsonists who burn property are an unidentified armed group destroying property, not a crowd', () => {
+  const e = first('On 3 May 2021, unknown arsonists torched a radio mast on a hill outside Kisumu.');
+  assert.equal(e?.sub_event_type, 'Looting/property destruction');
+  assert.match(e?.actor1 ?? '', /^Unidentified Armed Group/);
+  const b = first('On 4 May 2021, suspected arsonists set fire to a lorry parked near the market of Eldoret.');
+  assert.equal(b?.sub_event_type, 'Looting/property destruction');
+  // Other unnamed sides that vandalise may be a crowd: no property destruction is made of them.
+  const c = first('On 5 May 2021, assailants vandalized the house of a rival villager in Santhia over a land dispute.');
+  assert.notEqual(c?.sub_event_type, 'Looting/property destruction');
+});
