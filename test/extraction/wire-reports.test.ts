@@ -155,3 +155,12 @@ test('a title read in lower case makes the next name a person\'s, even a provinc
   const events = eventsOf(text, '1989-11-17');
   assertAllIn(events, 'El Salvador');
 });
+
+test('clergy and officials named as the dead are civilians, not a crowd that rioted', () => {
+  const text = 'SAN SALVADOR, 18 NOV 89 (EFE) -- [TEXT] THE BISHOPS EXPRESSED THEIR SORROW WITH THE COMMUNITY OF JESUIT PRIESTS FOR THE KILLING OF FIVE OF ITS MEMBERS, CARRIED OUT BY UNIFORMED MEN IN SAN SALVADOR ON 16 NOVEMBER.';
+  for (const t of [text, text.toLowerCase().replace(/(^|\. )([a-z])/g, (_m, p: string, c: string) => p + c.toUpperCase())]) {
+    const events = eventsOf(t, '1989-11-18');
+    assert.ok(events.length > 0, t);
+    assert.equal(events[0]!.event_type, 'Violence against civilians', events.map(brief).join('; '));
+  }
+});
