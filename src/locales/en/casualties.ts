@@ -458,6 +458,12 @@ function auxBeforeTime(tokens: Doc['tokens'], i: number, sentence: number): numb
   return k < i - 1 && k >= 0 && tokens[k]!.sentence === sentence && SINGULAR_AUX.has(tokens[k]!.lower) ? k : -1;
 }
 
+/** A person's age between commas right before token i: "Jose Perez, 65, was killed" (not a count: see quantities). */
+function ageBefore(tokens: Doc['tokens'], i: number): boolean {
+  const n = tokens[i - 2];
+  return tokens[i - 1]?.text === ',' && tokens[i - 3]?.text === ',' && !!n && n.kind === 'number' && /^\d{1,3}$/.test(n.text) && tokens[i - 4]?.kind === 'word';
+}
+
 /** A singular person noun right before token i, ending a short phrase that opens the sentence. */
 function headlineSubject(tokens: Doc['tokens'], i: number, sentence: number): boolean {
   if (!singularNouns.has(lowerAt(tokens, i - 1)) || tokens[i - 1]!.sentence !== sentence) return false;
@@ -739,12 +745,14 @@ function singularDeathAt(doc: Doc, i: number, m: PhraseMatch<string>, used: Set<
     : tokens[i - 1]?.lower === 'and' && SINGULAR_AUX.has(lowerAt(tokens, i - 3)) ? i - 3
     : auxBeforeTime(tokens, i, sentence);
   if (aux >= 0) {
+    // ("Jose Perez, 65, was killed": the person's age between commas is no part of the subject.)
+    const head = ageBefore(tokens, aux) ? aux - 3 : aux;
     // A subject closed by a comma ends in an apposition ("An official, Jane Doe, was killed", "A
     // man in Kaptet, in Marakwet East, was shot dead"): read past up to two commas, further back.
-    const apposition = tokens[aux - 1]?.text === ',';
+    const apposition = tokens[head - 1]?.text === ',';
     let commas = apposition ? 2 : 0;
     const reach = apposition ? 10 : 5;
-    for (let k = Math.min(i - 2, aux - 1); k >= 0 && k >= Math.min(i - 2, aux - 1) - reach && tokens[k]!.sentence === sentence; k--) {
+    for (let k = Math.min(i - 2, head - 1); k >= 0 && k >= Math.min(i - 2, head - 1) - reach && tokens[k]!.sentence === sentence; k--) {
       if ((singular.has(tokens[k]!.lower) || singularNouns.has(tokens[k]!.lower)) && (k === 0 || tokens[k - 1]!.sentence !== sentence || !/^(of|than)$/.test(tokens[k - 1]!.lower))) {
         first = k;
         break;
@@ -759,9 +767,10 @@ function singularDeathAt(doc: Doc, i: number, m: PhraseMatch<string>, used: Set<
     // pronoun, not a plural or a number: "the toll was", "five were").
     // ("have been" is plural, "had been" either: only "has been" says one.)
     const hasBeen = tokens[aux]!.lower === 'been' && tokens[aux - 1]?.lower === 'has';
-    const subject = tokens[hasBeen ? aux - 2 : aux - 1];
+    const subjectAt = hasBeen ? aux - 2 : head - 1;
+    const subject = tokens[subjectAt];
     if (first < 0 && (hasBeen || tokens[aux]!.lower !== 'been') && subject && subject.sentence === sentence && subject.kind === 'word' && !/s$/.test(subject.lower) && !SUBJECT_NOT_A_PERSON.has(subject.lower) && !notPeople.has(subject.lower)) {
-      first = hasBeen ? aux - 2 : aux - 1;
+      first = subjectAt;
     }
   }
   // Passive with coordinated singular subjects: "a man and his son were killed" (two deaths).
