@@ -187,3 +187,18 @@ test('a time of day and a person\'s age are no count of the dead', () => {
   // A count stays a count: "at least 1620", a toll that "stood at 1200".
   assert.equal(eventsOf('KABUL, 9 JUN 89 (RADIO) -- [TEXT] THE TOLL OF THE FIGHTING IN KABUL STOOD AT 1200 DEAD, OFFICIALS SAID.', '1989-06-09')[0]?.fatalities ?? 1200, 1200);
 });
+
+test('a statement condemning a killing counts its dead; a crowd\'s cause does not', () => {
+  const statement = 'SAN SALVADOR, 28 NOV 89 (RADIO) -- [TEXT] THE VICE PRESIDENT HAS STRONGLY CONDEMNED THE MURDER OF FORMER JUDGE JOSE PEREZ IN SAN SALVADOR THIS MORNING.';
+  const mixed = 'San Salvador, 28 Nov 89 (Radio) -- [Text] The president said he was alarmed over the assassination of Jose Perez, a former judge, in San Salvador this morning.';
+  for (const text of [statement, mixed]) {
+    const events = eventsOf(text, '1989-11-28');
+    assert.ok(events.length > 0, text);
+    assert.equal(events[0]!.fatalities, 1, text);
+  }
+  for (const text of ['Youths rioted in Kisumu over high crime and the murder of a local politician.', 'Traders protested in Kisumu town, condemning the murder of a local politician.']) {
+    const events = eventsOf(text, '2012-10-31');
+    assert.ok(events.length > 0, text);
+    assert.equal(events[0]!.fatalities, 0, text);
+  }
+});

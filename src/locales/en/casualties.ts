@@ -566,6 +566,10 @@ const KILLING_NOUNS = new Set<string>(cues.killingNouns);
 /** Before a killing noun: a deed charged, planned or attempted, no death of the event told ("charged with the murder of"). */
 const KILLING_NOUN_NOT_DONE = new Set<string>(cues.killingNounNotDone);
 const KILLING_NOUN_WINDOW = 12;
+/** Words of forwardStop that before a killing noun tell a statement on it, unless the document tells a demonstration. */
+const STATEMENT_ON_KILLING = new Set<string>(cues.statementOnKilling);
+/** Trigger classes of a crowd's event: a demonstration, its cause, a riot or a mob. */
+const CROWD_CLASSES = new Set(['protest', 'protest-cause', 'protest-intervention', 'protest-excessive', 'riot', 'riot-conduct', 'mob']);
 
 /**
  * "the murder of former defense minister Enrique Lopez Albujar", "the assassination of a judge",
@@ -577,10 +581,15 @@ const KILLING_NOUN_WINDOW = 12;
 function nominalDeathsAt(doc: Doc, i: number, used: Set<number>, quantities: ReadonlyMap<number, Quantity>): void {
   const tokens = doc.tokens;
   const sentence = tokens[i]!.sentence;
-  if (tokens[i + 2]?.sentence !== sentence || nominalCause(tokens, i, sentence) || causeBefore(tokens, i, sentence) || negatedBefore(tokens, i, sentence)) return;
+  if (tokens[i + 2]?.sentence !== sentence || causeBefore(tokens, i, sentence) || negatedBefore(tokens, i, sentence)) return;
+  // ("condemned the murder of", "alarmed over the assassination of": in a document that tells no
+  // demonstration or riot, a statement on the killing, which is the event told; with one, what it is about.)
+  const statement = !doc.triggers.some((t) => CROWD_CLASSES.has(t.cls) && !t.irrealis);
+  const stops = (w: string) => FORWARD_STOP.has(w) && !(statement && STATEMENT_ON_KILLING.has(w));
+  if (DETERMINERS.has(lowerAt(tokens, i - 1)) && tokens[i - 2]?.sentence === sentence && (DEATH_CAUSE_CUES.has(tokens[i - 2]!.lower) || stops(tokens[i - 2]!.lower))) return;
   for (let k = i - 1; k >= 0 && k >= i - KILLING_NOUN_WINDOW && tokens[k]!.sentence === sentence; k--) {
     const w = tokens[k]!.lower;
-    if (KILLING_NOUN_NOT_DONE.has(w) || FORWARD_STOP.has(w) || DEATH_CAUSE_CUES.has(w)) return;
+    if (KILLING_NOUN_NOT_DONE.has(w) || stops(w) || DEATH_CAUSE_CUES.has(w)) return;
     if (w === ';') break;
   }
   let at = i + 2;
