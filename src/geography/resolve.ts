@@ -582,8 +582,8 @@ function unknownPlaces(gaz: Gazetteer, cands: Candidate[], readings: Readings[],
     const c = cands[k]!;
     const r = readings[k]!;
     if (c.container === undefined || c.demonym !== undefined || r.strong || r.entries.length === 0 || cands[c.container]!.nameGoesOn || unsupported[c.container] === 1) continue;
-    const region = readings[c.container]!.entries[best[c.container]!];
-    if (region === undefined || !isRegion(gaz, region)) continue;
+    const region = regionReading(gaz, readings[c.container]!, best[c.container]!);
+    if (region === undefined) continue;
     // (No bearer of the name inside the region or near it: "Kamyanka, Donetsk" is no Kam'yanka of
     // Odesa oblast. A town just outside is kept: regions are redrawn, and "Batangafo (Batangafo,
     // Ouham)" is the town GeoNames puts in Ouham-Fafa.)
@@ -592,6 +592,25 @@ function unknownPlaces(gaz: Gazetteer, cands: Candidate[], readings: Readings[],
     out.set(c.key, region);
   }
   return out;
+}
+
+/**
+ * The region a container names: its best reading when that is a region; else, when the best is a
+ * town ("Kola, Mopti": Mopti the town), the one region of the town's country that bears the name
+ * (Mopti region), which is what a "Place, Region" pair names. Regions of that name in two provinces: left alone.
+ */
+function regionReading(gaz: Gazetteer, r: Readings, b: number): number | undefined {
+  const e = r.entries[b];
+  if (e === undefined || isRegion(gaz, e)) return e;
+  if (gaz.feature(e) !== FEATURE_CODES.city) return undefined;
+  // (A province and its district of one name, "Segou", are one region: the province.)
+  let region: number | undefined;
+  for (const x of r.entries) {
+    if (!isRegion(gaz, x) || gaz.countryIndex(x) !== gaz.countryIndex(e)) continue;
+    if (region !== undefined && gaz.admin1Index(x) !== gaz.admin1Index(region)) return undefined;
+    if (region === undefined || gaz.feature(x) === FEATURE_CODES.admin1) region = x;
+  }
+  return region;
 }
 
 /** How far from a region's point a town of its country may lie and still be taken as the region's own. */

@@ -341,3 +341,19 @@ test('a name prefix before a lower-case Arabic article starts a longer name we d
   // A prefix joined to a capitalised word stays as before, and a known name with its article is read whole.
   assert.ok(texts('Clashes broke out in Deir ez-Zor.').includes('Deir ez-Zor'));
 });
+
+test('"Place, Region": a town the gazetteer lacks, named with a town that is also a region of its country, lies in that region', () => {
+  // (Pella is a town in Greece, Italy and Iowa, none in Mali; Kayes and Segou are towns and regions of Mali.)
+  for (const [text, admin1] of [['Gunmen attacked Pella, Kayes, on Monday.', 'Kayes'], ['Gunmen attacked the village of Pella (Pella, Segou).', 'Ségou']] as const) {
+    const pella = places(text).filter((p) => p.text === 'Pella');
+    assert.ok(pella.length > 0, text);
+    for (const p of pella) {
+      assert.equal(p.entry.countryCode, 'ML', text);
+      assert.equal(p.entry.admin1, admin1, text);
+    }
+  }
+  // A town of that name inside the region is still the town.
+  const douentza = places('Clashes in Douentza, Mopti.').find((p) => p.text === 'Douentza');
+  assert.equal(douentza?.entry.feature, 'city');
+  assert.equal(douentza?.entry.countryCode, 'ML');
+});
