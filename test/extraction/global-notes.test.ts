@@ -526,3 +526,15 @@ test('unnamed arsonists who burn property are an unidentified armed group destro
   const c = first('On 5 May 2021, assailants vandalized the house of a rival villager in Santhia over a land dispute.');
   assert.notEqual(c?.sub_event_type, 'Looting/property destruction');
 });
+
+test('forces that fire on demonstrators, or protesters met by police, are the protest\'s intervening side', () => {
+  const e = first('On 6 May 2021, police fire on demonstrators in Kisumu.');
+  assert.equal(e?.sub_event_type, 'Excessive force against protesters');
+  const m = first('On 7 May 2021, students marched in Eldoret against the new fees plan and were met by police forces.');
+  assert.equal(m?.sub_event_type, 'Protest with intervention', '"plan ... and were met": a noun "plan" in the topic does not make the new clause irrealis');
+  assert.match(m?.actor2 ?? '', /^Police Forces of Kenya/);
+  const v = first('On 8 May 2021, traders protested in Kakamega against the market levy and were met with a violent response from police.');
+  assert.equal(v?.sub_event_type, 'Excessive force against protesters');
+  // "planned attacks and were arrested": the arrest, in a new clause, is real.
+  assert.equal(first('On 9 May 2021, in Mombasa, two men planned attacks and were arrested by police.')?.sub_event_type, 'Arrests');
+});
