@@ -491,10 +491,23 @@ export class Store {
     // server seven times as much to plan and run, chunk by chunk).
     const pg = this.engine === 'postgres';
     const keys = [...new Set(bandKeys)];
-    for (const part of pg ? (keys.length > 0 ? [keys] : []) : chunks(keys, ID_CHUNK)) {
+    if (pg) {
+      // One row per stored document, its signature sent once with the keys it shares: a document
+      // found by several keys of a batch (templated or wire news share shingles) was a row per key,
+      // each with its signature and each looked up in documents.
+      if (keys.length === 0) return out;
+      const { rows } = await sql<{ id: string; minhash: string | null; bands: string[] }>`
+        select d.id, d.minhash, h.bands
+        from (select doc_id, array_agg(band) as bands from document_bands where band = any(${keys}::text[]) group by doc_id) h
+        join documents d on d.id = h.doc_id
+        where d.copy_of is null`.execute(this.db);
+      for (const r of rows) if (r.minhash) out.set(r.id, { minhash: r.minhash, bands: r.bands });
+      return out;
+    }
+    for (const part of chunks(keys, ID_CHUNK)) {
       const rows = await this.db.selectFrom('document_bands as b').innerJoin('documents as d', 'd.id', 'b.doc_id')
         .select(['b.band', 'd.id', 'd.minhash'])
-        .where((eb) => (pg ? eb('b.band', '=', sql<string>`any(${part}::text[])`) : eb('b.band', 'in', part)))
+        .where('b.band', 'in', part)
         .where('d.copy_of', 'is', null).execute();
       for (const r of rows) {
         if (!r.minhash) continue;
