@@ -9,7 +9,7 @@ import { migrate, type Engine } from './migrations.js';
 import { BUSY_TIMEOUT_MS, ImmediateSqliteDialect, retryWhileBusy, withStatementCache } from './sqlite-writers.js';
 import { changeVersion, countryExpression, countStats, resolveFilters, statsFromCounts, storedCount, textPrefilter, type ResolvedFilters } from './scale-queries.js';
 import { lockMergeBlocks, refuseMany, storeReports } from './merge-store.js';
-import { insertJsonRows, onConflictClause, quote, rowColumns } from './pg-bulk.js';
+import { insertJsonRows, onConflictClause, PREPARE, preparedStatementsPool, quote, rowColumns } from './pg-bulk.js';
 import { COMPACT_COUNTS } from './scale-schema.js';
 import type { MergeInput } from '../merge/types.js';
 import type { ClaimsTable, Database, EventsTable, EvidenceTable } from './schema.js';
@@ -150,7 +150,7 @@ export class Store {
       });
       // An idle connection dropped by the server must not crash the process; the pool reconnects.
       pool.on('error', (err) => process.stderr.write(`sitrep: PostgreSQL connection lost: ${err.message}\n`));
-      db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+      db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparedStatementsPool(pool) }) });
     } else {
       engine = 'sqlite';
       const BetterSqlite = (await import('better-sqlite3')).default;
@@ -350,7 +350,7 @@ export class Store {
     }))).then(async (result) => {
       // PostgreSQL: the rows of counts this batch added (a few) folded into one per name, outside the
       // batch's transaction (src/store/scale-schema.ts): readers sum fewer rows.
-      if (this.engine === 'postgres') await sql.raw(COMPACT_COUNTS).execute(this.db);
+      if (this.engine === 'postgres') await sql.raw(PREPARE + COMPACT_COUNTS).execute(this.db);
       return result;
     });
   }
