@@ -130,6 +130,8 @@ export function inFight(frames: Frame[], actor: { mentions: { start: number; end
 const TARGET_AFTER_CHARS = 30;
 /** Between a violent verb and its object: no clause break, no word that opens a place, time or means. */
 const OBJECT_BLOCKERS = new Set<string>(actorDictionary.directObject.blockers);
+/** Words naming unnamed people by the property they destroy ("arsonists"): no crowd (actor data). */
+const DESTROYER_NAME = new RegExp(`\\b(?:${actorDictionary.destroyerNames.words.map(escape).join('|')})\\b`, 'i');
 function objectGap(between: string): boolean {
   if (/[.;:,()]/.test(between)) return false;
   for (const w of between.toLowerCase().split(/[^a-z]+/)) if (OBJECT_BLOCKERS.has(w)) return false;
@@ -402,8 +404,10 @@ function classifyViolence(text: string, index: TriggerIndex, frames: Frame[], ac
   if (strategic.length > 0) return result(strategic[0]!.subEventType, strategic, tactics);
   // A named armed group destroying property with no one attacked ("Al Shabaab militants destroyed
   // a mast"): no crowd's riot but a property destruction (codebook 2.3, Strategic developments).
-  // (Unnamed "assailants" who vandalise may be a crowd: left alone.)
-  if (isArmed(a1?.inter) && a1!.inter !== 1 && a1!.kind !== 'government' && a1!.key !== 'unidentified-armed-group' && index.has('riot-conduct')) return result('Looting/property destruction', of('riot-conduct'), tactics);
+  // (Unnamed "assailants" who vandalise may be a crowd: left alone; unnamed "arsonists" are named by
+  // the destruction itself, no crowd's.)
+  const unnamedCrowdLike = a1?.key === 'unidentified-armed-group' && !a1.mentions.some((m) => DESTROYER_NAME.test(m.text));
+  if (isArmed(a1?.inter) && a1!.inter !== 1 && a1!.kind !== 'government' && !unnamedCrowdLike && index.has('riot-conduct')) return result('Looting/property destruction', of('riot-conduct'), tactics);
   const best = [...triggers].sort(byRank)[0];
   if (best && best.eventType) return result(best.subEventType, [best], tactics);
   // Only words that need a crowd or a victim to mean anything ("burned", "calling for"): no event.

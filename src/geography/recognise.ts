@@ -1,7 +1,6 @@
 // Toponym recognition without a statistical tagger: one pass of a light word scanner over the text,
 // longest gazetteer match over capitalised word n-grams (indexed by folded first word), then
 // filters for people and organisations and for common words that only cues make places.
-import { createRequire } from 'node:module';
 import { isWordCode, LOWERABLE, charClasses } from '../common/char-classes.js';
 import { foldName, foldToken, skeletonKey } from './fold.js';
 import { FEATURE_CODES } from './gazetteer-format.js';
@@ -10,9 +9,11 @@ import { lookupTransliterated, type TransliterationIndex } from './transliterati
 // (Titles of a person: one list for every reader, locales/en/data/person-titles.json.)
 import { PERSON_TITLES as TITLES, RANK_TITLES as PERSONAL_TITLES } from '../locales/en/person-titles.js';
 import { NEAR_LAST_WORDS, nearBefore } from '../locales/en/near-place.js';
+import placeContext from '../locales/en/data/place-context.json' with { type: 'json' };
+import { alternation } from '../common/word-pattern.js';
 
-const require = createRequire(import.meta.url);
-const WORDS = require('./data/context-words.json') as Record<string, string[] | string>;
+// English words around place names: locales/en/data/place-context.json (its notes say what each list is for).
+const WORDS = placeContext as Record<string, string[] | string>;
 const set = (k: string) => new Set(WORDS[k] as string[]);
 const CUES = set('cuesBefore');
 const CUE_NOUNS = set('cueNounsBeforeOf');
@@ -34,6 +35,11 @@ const INSTITUTION_MODIFIERS = set('institutionModifiers');
 const AFTER_NAME = set('wordsAfterAName');
 const CURRENCY_AFTER = set('currencyAfter');
 const BOUNDARY_AFTER_PAIR = set('boundaryAfterPair');
+const JOINED_ABBREVIATIONS = set('joinedAbbreviations');
+const GENITIVE = set('genitiveLinks');
+const ARTICLES = set('articles');
+const PLACED_IN = set('placedInPrepositions');
+const list = (k: string) => WORDS[k] as string[];
 
 export interface Word {
   start: number;
@@ -317,9 +323,10 @@ const ELIDED = /^[dl]['’]\p{Lu}/u;
 
 const UNIT_GAP = /^(?: \([^)]{1,40}\))? (\p{Ll}+), $/u;
 
-const PART_OF_GAP = /^ (?:area|areas|village|villages|town|neighbourhood|neighborhood|suburb|estate|slum|outskirts|locality) of (?:the )?$/;
+/** " area of ", " village of the ": a part of the place that follows (partOfNouns, partOfLinks). */
+const PART_OF_GAP = new RegExp(`^ (?:${alternation(list('partOfNouns'))}) (?:${alternation(list('partOfLinks'))}) $`);
 
-const LIST_GAP = /^(?:,\s|,?\s(?:and|or)\s|\s?\/\s?|-)$/;
+const LIST_GAP = new RegExp(`^(?:,\\s|,?\\s(?:${alternation(list('listConjunctions'))})\\s|\\s?\\/\\s?|-)$`);
 
 function joinable(text: string, a: Word, b: Word): boolean {
   const gap = b.start - a.end;
@@ -328,7 +335,7 @@ function joinable(text: string, a: Word, b: Word): boolean {
     return c === 32 || c === 45 || c === 0xa0 || c === 0x2010 || c === 0x2011;
   }
   // "St. Louis", "Ft. Worth", "Mt. Kenya"
-  if (gap === 2 && text[a.end] === '.' && text[a.end + 1] === ' ') return a.lower === 'st' || a.lower === 'ft' || a.lower === 'mt';
+  if (gap === 2 && text[a.end] === '.' && text[a.end + 1] === ' ') return JOINED_ABBREVIATIONS.has(a.lower);
   return false;
 }
 
@@ -644,7 +651,7 @@ function bracketWithin(text: string, from: number, length: number): boolean {
 }
 
 /** A bracket opening after a place, its unit word between ("Kaita village (", "Bana ("). */
-const BRACKET_AFTER = /^(?: (?:village|town|area|locality|district|commune|sub-prefecture))? ?\(/u;
+const BRACKET_AFTER = new RegExp(`^(?: (?:${alternation(list('unitsBeforeBracket'))}))? ?\\(`, 'u');
 
 const ALIAS_OF_UNIT = /^\) (\p{Ll}+)/u;
 
@@ -743,7 +750,7 @@ function markContainersOfUnknownPlaces(text: string, words: WordView, cands: Can
       before = text.slice(Math.max(0, words.get(first).start - 2), words.get(first).start);
     }
     const cueWord = words.at(first - 1);
-    const cued = before.endsWith('(') || (cueWord !== undefined && text.slice(cueWord.end, words.get(first).start) === ' ' && (CUES.has(cueWord.lower) || cueWord.lower === 'of'));
+    const cued = before.endsWith('(') || (cueWord !== undefined && text.slice(cueWord.end, words.get(first).start) === ' ' && (CUES.has(cueWord.lower) || GENITIVE.has(cueWord.lower)));
     if (cued) c.cue = true;
   }
 }
@@ -796,7 +803,7 @@ function continuesName(text: string, words: WordView, w: number): boolean {
 function placedElsewhere(text: string, words: WordView, w: number): boolean {
   const prep = words.at(w + 1);
   const name = words.at(w + 2);
-  return prep !== undefined && name !== undefined && (prep.lower === 'in' || prep.lower === 'at') && name.cap && text.slice(words.get(w).end, name.start) === ` ${prep.text} `;
+  return prep !== undefined && name !== undefined && PLACED_IN.has(prep.lower) && name.cap && text.slice(words.get(w).end, name.start) === ` ${prep.text} `;
 }
 
 /** Whether a name and the next hyphenated one both name towns of one country (a route between them). */
@@ -814,10 +821,12 @@ function isSuffix(lower: string): boolean {
   return SUFFIX_ADMIN1.has(lower) || SUFFIX_ADMIN2.has(lower) || SUFFIX_CITY.has(lower);
 }
 
+const DATELINE_AFTER = new RegExp(`^(,|\\s+(--|—|–|-)\\s|\\s*\\((${alternation(list('wireAgencies'))})\\))`);
+
 /** After a dateline's place: ", ST." or " --", " —", " -", " (AP)". */
 function isDateline(text: string, end: number): boolean {
   const after = text.slice(end, end + 6);
-  return /^(,|\s+(--|—|–|-)\s|\s*\((AP|Reuters|AFP)\))/.test(after);
+  return DATELINE_AFTER.test(after);
 }
 
 function isCountry(gaz: Gazetteer, key: string): boolean {
@@ -1037,23 +1046,23 @@ function makeCandidate(
     // A country or state that is also a first name ("Georgia", "Jordan") needs a surname-like word:
     // neither a common word ("Georgia Arrests") nor a place.
     if (firstName && (!strong || (!gaz.commonWords.has(next.lower) && !gaz.has(fold(j + 1)))) && !ORG_HEADS.has(next.lower) && !SUFFIX_ADMIN1.has(next.lower) && !SUFFIX_ADMIN2.has(next.lower) && !SUFFIX_CITY.has(next.lower)) return NOT_A_PLACE;
-  } else if (next && nextJoined && single && SPEECH.has(next.lower) && !strong && !(prev && CUES.has(prev.lower)) && prev?.lower !== 'of') {
+  } else if (next && nextJoined && single && SPEECH.has(next.lower) && !strong && !(prev && CUES.has(prev.lower)) && !(prev && GENITIVE.has(prev.lower))) {
     return undefined; // "Kirby said", "Nelson told" (but "of Tyler said")
   }
   // "at the University", "in the Gulf": a common word after "the" is a common noun.
-  if (single && prev?.lower === 'the' && !strong && !first.allCaps && gaz.commonWords.has(key)) return undefined;
+  if (single && prev !== undefined && ARTICLES.has(prev.lower) && !strong && !first.allCaps && gaz.commonWords.has(key)) return undefined;
 
   let cue = false;
   if (prev && prevJoined) {
     if (CUES.has(prev.lower) || DIRECTIONS.has(prev.lower)) cue = true;
-    else if (prev.lower === 'of' && i - lead >= 2 && CUE_NOUNS.has(words.get(i - lead - 2).lower)) cue = true;
-    else if (prev.lower === 'the' && i - lead >= 2 && CUES.has(words.get(i - lead - 2).lower)) cue = true;
+    else if (GENITIVE.has(prev.lower) && i - lead >= 2 && CUE_NOUNS.has(words.get(i - lead - 2).lower)) cue = true;
+    else if (ARTICLES.has(prev.lower) && i - lead >= 2 && CUES.has(words.get(i - lead - 2).lower)) cue = true;
   }
   // (The phrases are looked for only after their last words.)
   const near = prev !== undefined && NEAR_LAST_WORDS.has(prev.lower) && nearBefore(text, spanStart);
   // "the city of X", "X province" (the suffix is handled by the caller).
   let want: number | undefined;
-  if (prev?.lower === 'of' && i - lead >= 2) {
+  if (prev !== undefined && GENITIVE.has(prev.lower) && i - lead >= 2) {
     const noun = words.get(i - lead - 2).lower;
     want = SUFFIX_CITY.has(noun) ? FEATURE_CODES.city : SUFFIX_ADMIN1.has(noun) ? FEATURE_CODES.admin1 : SUFFIX_ADMIN2.has(noun) ? FEATURE_CODES.admin2 : undefined;
   } else if (prev && prevJoined && SUFFIX_CITY.has(prev.lower) && !prev.cap) want = FEATURE_CODES.city;

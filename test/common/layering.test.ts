@@ -2,22 +2,13 @@
 // import the command line (src/cli) or the HTTP server (src/server), which sit on top of them.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sources } from './sources.js';
 
 const src = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'src');
 const top = ['cli', 'server'];
-
-function sources(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...sources(p));
-    else if (name.endsWith('.ts')) out.push(p);
-  }
-  return out;
-}
 
 // Static `from '...'`, side-effect `import '...'` and dynamic `import('...')` specifiers.
 export function importSpecifiers(code: string): string[] {

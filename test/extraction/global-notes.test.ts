@@ -515,3 +515,26 @@ test('homes burned or set on fire by a side are a property destruction; homes a 
   assert.equal(first('On 3 May 2021, unidentified gunmen set fire to homes in Bambari.')?.sub_event_type, 'Looting/property destruction');
   assert.equal(first('On 3 August 2021, wildfires burned homes near Athens.'), undefined);
 });
+
+test('unnamed arsonists who burn property are an unidentified armed group destroying property, not a crowd', () => {
+  const e = first('On 3 May 2021, unknown arsonists torched a radio mast on a hill outside Kisumu.');
+  assert.equal(e?.sub_event_type, 'Looting/property destruction');
+  assert.match(e?.actor1 ?? '', /^Unidentified Armed Group/);
+  const b = first('On 4 May 2021, suspected arsonists set fire to a lorry parked near the market of Eldoret.');
+  assert.equal(b?.sub_event_type, 'Looting/property destruction');
+  // Other unnamed sides that vandalise may be a crowd: no property destruction is made of them.
+  const c = first('On 5 May 2021, assailants vandalized the house of a rival villager in Santhia over a land dispute.');
+  assert.notEqual(c?.sub_event_type, 'Looting/property destruction');
+});
+
+test('forces that fire on demonstrators, or protesters met by police, are the protest\'s intervening side', () => {
+  const e = first('On 6 May 2021, police fire on demonstrators in Kisumu.');
+  assert.equal(e?.sub_event_type, 'Excessive force against protesters');
+  const m = first('On 7 May 2021, students marched in Eldoret against the new fees plan and were met by police forces.');
+  assert.equal(m?.sub_event_type, 'Protest with intervention', '"plan ... and were met": a noun "plan" in the topic does not make the new clause irrealis');
+  assert.match(m?.actor2 ?? '', /^Police Forces of Kenya/);
+  const v = first('On 8 May 2021, traders protested in Kakamega against the market levy and were met with a violent response from police.');
+  assert.equal(v?.sub_event_type, 'Excessive force against protesters');
+  // "planned attacks and were arrested": the arrest, in a new clause, is real.
+  assert.equal(first('On 9 May 2021, in Mombasa, two men planned attacks and were arrested by police.')?.sub_event_type, 'Arrests');
+});

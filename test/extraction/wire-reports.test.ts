@@ -164,3 +164,41 @@ test('clergy and officials named as the dead are civilians, not a crowd that rio
     assert.equal(events[0]!.event_type, 'Violence against civilians', events.map(brief).join('; '));
   }
 });
+
+test('a time of day and a person\'s age are no count of the dead', () => {
+  // (In mixed case: names, the month and sentence starts capitalised.)
+  const mixed = (s: string) => s.toLowerCase()
+    .replace(/(^|\. |\] )([a-z])/g, (_m, p: string, c: string) => p + c.toUpperCase())
+    .replace(/\b(jose|antonio|perez|pablo|ruiz|san miguel|san salvador|medellin|nairobi|jun|radio|text)\b/g, (w) => w.replace(/\b[a-z]/g, (c) => c.toUpperCase()));
+  const cases: [string, number][] = [
+    ['SAN MIGUEL, 9 JUN 89 (RADIO) -- [TEXT] THE MAYOR OF SAN MIGUEL WAS KILLED AT 0815 TODAY BY UNIDENTIFIED GUNMEN.', 1],
+    ['SAN MIGUEL, 9 JUN 89 (RADIO) -- [TEXT] A TEACHER WAS MURDERED AT 1620 THIS AFTERNOON IN SAN MIGUEL.', 1],
+    ['SAN SALVADOR, 9 JUN 89 (RADIO) -- [TEXT] UNION LEADER JOSE ANTONIO PEREZ, 65, WAS KILLED NEAR HIS HOME IN SAN SALVADOR THIS MORNING.', 1],
+    ['MEDELLIN, 9 JUN 89 (RADIO) -- [TEXT] PABLO RUIZ, 45, A FORMER MAYOR OF MEDELLIN, WAS MURDERED BY GUNMEN IN MEDELLIN TODAY.', 1],
+    ['NAIROBI, 9 JUN 89 (RADIO) -- [TEXT] TWO MEN AGED 45 WERE KILLED BY GUNMEN IN NAIROBI TODAY.', 2],
+  ];
+  for (const [text, dead] of cases) {
+    for (const t of [text, mixed(text)]) {
+      const events = eventsOf(t, '1989-06-09');
+      assert.ok(events.length > 0, t);
+      assert.equal(events[0]!.fatalities, dead, t);
+    }
+  }
+  // A count stays a count: "at least 1620", a toll that "stood at 1200".
+  assert.equal(eventsOf('KABUL, 9 JUN 89 (RADIO) -- [TEXT] THE TOLL OF THE FIGHTING IN KABUL STOOD AT 1200 DEAD, OFFICIALS SAID.', '1989-06-09')[0]?.fatalities ?? 1200, 1200);
+});
+
+test('a statement condemning a killing counts its dead; a crowd\'s cause does not', () => {
+  const statement = 'SAN SALVADOR, 28 NOV 89 (RADIO) -- [TEXT] THE VICE PRESIDENT HAS STRONGLY CONDEMNED THE MURDER OF FORMER JUDGE JOSE PEREZ IN SAN SALVADOR THIS MORNING.';
+  const mixed = 'San Salvador, 28 Nov 89 (Radio) -- [Text] The president said he was alarmed over the assassination of Jose Perez, a former judge, in San Salvador this morning.';
+  for (const text of [statement, mixed]) {
+    const events = eventsOf(text, '1989-11-28');
+    assert.ok(events.length > 0, text);
+    assert.equal(events[0]!.fatalities, 1, text);
+  }
+  for (const text of ['Youths rioted in Kisumu over high crime and the murder of a local politician.', 'Traders protested in Kisumu town, condemning the murder of a local politician.']) {
+    const events = eventsOf(text, '2012-10-31');
+    assert.ok(events.length > 0, text);
+    assert.equal(events[0]!.fatalities, 0, text);
+  }
+});

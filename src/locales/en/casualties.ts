@@ -458,6 +458,12 @@ function auxBeforeTime(tokens: Doc['tokens'], i: number, sentence: number): numb
   return k < i - 1 && k >= 0 && tokens[k]!.sentence === sentence && SINGULAR_AUX.has(tokens[k]!.lower) ? k : -1;
 }
 
+/** A person's age between commas right before token i: "Jose Perez, 65, was killed" (not a count: see quantities). */
+function ageBefore(tokens: Doc['tokens'], i: number): boolean {
+  const n = tokens[i - 2];
+  return tokens[i - 1]?.text === ',' && tokens[i - 3]?.text === ',' && !!n && n.kind === 'number' && /^\d{1,3}$/.test(n.text) && tokens[i - 4]?.kind === 'word';
+}
+
 /** A singular person noun right before token i, ending a short phrase that opens the sentence. */
 function headlineSubject(tokens: Doc['tokens'], i: number, sentence: number): boolean {
   if (!singularNouns.has(lowerAt(tokens, i - 1)) || tokens[i - 1]!.sentence !== sentence) return false;
@@ -560,6 +566,10 @@ const KILLING_NOUNS = new Set<string>(cues.killingNouns);
 /** Before a killing noun: a deed charged, planned or attempted, no death of the event told ("charged with the murder of"). */
 const KILLING_NOUN_NOT_DONE = new Set<string>(cues.killingNounNotDone);
 const KILLING_NOUN_WINDOW = 12;
+/** Words of forwardStop that before a killing noun tell a statement on it, unless the document tells a demonstration. */
+const STATEMENT_ON_KILLING = new Set<string>(cues.statementOnKilling);
+/** Trigger classes of a crowd's event: a demonstration, its cause, a riot or a mob. */
+const CROWD_CLASSES = new Set(['protest', 'protest-cause', 'protest-intervention', 'protest-excessive', 'riot', 'riot-conduct', 'mob']);
 
 /**
  * "the murder of former defense minister Enrique Lopez Albujar", "the assassination of a judge",
@@ -571,10 +581,15 @@ const KILLING_NOUN_WINDOW = 12;
 function nominalDeathsAt(doc: Doc, i: number, used: Set<number>, quantities: ReadonlyMap<number, Quantity>): void {
   const tokens = doc.tokens;
   const sentence = tokens[i]!.sentence;
-  if (tokens[i + 2]?.sentence !== sentence || nominalCause(tokens, i, sentence) || causeBefore(tokens, i, sentence) || negatedBefore(tokens, i, sentence)) return;
+  if (tokens[i + 2]?.sentence !== sentence || causeBefore(tokens, i, sentence) || negatedBefore(tokens, i, sentence)) return;
+  // ("condemned the murder of", "alarmed over the assassination of": in a document that tells no
+  // demonstration or riot, a statement on the killing, which is the event told; with one, what it is about.)
+  const statement = !doc.triggers.some((t) => CROWD_CLASSES.has(t.cls) && !t.irrealis);
+  const stops = (w: string) => FORWARD_STOP.has(w) && !(statement && STATEMENT_ON_KILLING.has(w));
+  if (DETERMINERS.has(lowerAt(tokens, i - 1)) && tokens[i - 2]?.sentence === sentence && (DEATH_CAUSE_CUES.has(tokens[i - 2]!.lower) || stops(tokens[i - 2]!.lower))) return;
   for (let k = i - 1; k >= 0 && k >= i - KILLING_NOUN_WINDOW && tokens[k]!.sentence === sentence; k--) {
     const w = tokens[k]!.lower;
-    if (KILLING_NOUN_NOT_DONE.has(w) || FORWARD_STOP.has(w) || DEATH_CAUSE_CUES.has(w)) return;
+    if (KILLING_NOUN_NOT_DONE.has(w) || stops(w) || DEATH_CAUSE_CUES.has(w)) return;
     if (w === ';') break;
   }
   let at = i + 2;
@@ -739,12 +754,14 @@ function singularDeathAt(doc: Doc, i: number, m: PhraseMatch<string>, used: Set<
     : tokens[i - 1]?.lower === 'and' && SINGULAR_AUX.has(lowerAt(tokens, i - 3)) ? i - 3
     : auxBeforeTime(tokens, i, sentence);
   if (aux >= 0) {
+    // ("Jose Perez, 65, was killed": the person's age between commas is no part of the subject.)
+    const head = ageBefore(tokens, aux) ? aux - 3 : aux;
     // A subject closed by a comma ends in an apposition ("An official, Jane Doe, was killed", "A
     // man in Kaptet, in Marakwet East, was shot dead"): read past up to two commas, further back.
-    const apposition = tokens[aux - 1]?.text === ',';
+    const apposition = tokens[head - 1]?.text === ',';
     let commas = apposition ? 2 : 0;
     const reach = apposition ? 10 : 5;
-    for (let k = Math.min(i - 2, aux - 1); k >= 0 && k >= Math.min(i - 2, aux - 1) - reach && tokens[k]!.sentence === sentence; k--) {
+    for (let k = Math.min(i - 2, head - 1); k >= 0 && k >= Math.min(i - 2, head - 1) - reach && tokens[k]!.sentence === sentence; k--) {
       if ((singular.has(tokens[k]!.lower) || singularNouns.has(tokens[k]!.lower)) && (k === 0 || tokens[k - 1]!.sentence !== sentence || !/^(of|than)$/.test(tokens[k - 1]!.lower))) {
         first = k;
         break;
@@ -759,9 +776,10 @@ function singularDeathAt(doc: Doc, i: number, m: PhraseMatch<string>, used: Set<
     // pronoun, not a plural or a number: "the toll was", "five were").
     // ("have been" is plural, "had been" either: only "has been" says one.)
     const hasBeen = tokens[aux]!.lower === 'been' && tokens[aux - 1]?.lower === 'has';
-    const subject = tokens[hasBeen ? aux - 2 : aux - 1];
+    const subjectAt = hasBeen ? aux - 2 : head - 1;
+    const subject = tokens[subjectAt];
     if (first < 0 && (hasBeen || tokens[aux]!.lower !== 'been') && subject && subject.sentence === sentence && subject.kind === 'word' && !/s$/.test(subject.lower) && !SUBJECT_NOT_A_PERSON.has(subject.lower) && !notPeople.has(subject.lower)) {
-      first = hasBeen ? aux - 2 : aux - 1;
+      first = subjectAt;
     }
   }
   // Passive with coordinated singular subjects: "a man and his son were killed" (two deaths).

@@ -67,6 +67,35 @@ function hyphenated(word: string): number | undefined {
   return tens + one;
 }
 
+const HHMM = /^(?:[01]\d|2[0-3])[0-5]\d$/;
+const CLOCK_BEFORE = new Set<string>(lexicon.clockTime.before);
+const CLOCK_AFTER = new Set<string>(lexicon.clockTime.after);
+const CLOCK_NOT_AFTER = new Set<string>(lexicon.clockTime.notAfter);
+
+/**
+ * The number at k (its phrase opening at startToken, a modifier before it) is a time of day: four
+ * digits of hours and minutes that open with a zero ("0815"), or told after "at" ("at 1620", "at
+ * about 1930") or before "hours" or "GMT" (numbers.json, clockTime).
+ */
+function clockTime(tokens: Doc['tokens'], k: number, startToken: number): boolean {
+  const t = tokens[k]!;
+  if (!HHMM.test(t.text)) return false;
+  if (t.text.charCodeAt(0) === 48 || CLOCK_AFTER.has(lowerAt(tokens, k + 1))) return true;
+  return startToken > 0 && CLOCK_BEFORE.has(lowerAt(tokens, startToken - 1)) && !CLOCK_NOT_AFTER.has(lowerAt(tokens, startToken - 2));
+}
+
+const AGE_BEFORE = new Set<string>(lexicon.age.before);
+/** Most years of a person's age. */
+const MAX_AGE = 120;
+
+/** The number at k gives a person's age: between commas right after a word ("Perez, 65, was"), or after "aged". */
+function age(tokens: Doc['tokens'], k: number): boolean {
+  const t = tokens[k]!;
+  if (!/^\d{1,3}$/.test(t.text) || Number(t.text) > MAX_AGE) return false;
+  if (AGE_BEFORE.has(lowerAt(tokens, k - 1))) return true;
+  return tokens[k - 1]?.text === ',' && tokens[k + 1]?.text === ',' && tokens[k - 2]?.kind === 'word';
+}
+
 export function recogniseQuantities(doc: Doc): void {
   const tokens = doc.tokens;
   // Tokens inside date expressions are not quantities.
@@ -113,6 +142,10 @@ function quantityAt(doc: Doc, inDate: Uint8Array, k: number, startToken: number,
     if (slashJoined(tokens, k)) return null;
     // "1999" alone is usually a year: not a count.
     if (/^(1[89]|20)\d\d$/.test(t.text) && !modifier) return null;
+    // "killed at 0815", "at 1620 hours": a time of day, not a count.
+    if (clockTime(tokens, k, startToken)) return null;
+    // "Jose Perez, 65, was killed", "aged 45": a person's age, not a count.
+    if (!modifier && age(tokens, k)) return null;
     // "9:30", "3.5" as clock or decimal fractions of people are not counts; "1,200" is.
     value = Number(t.text.replace(/,/g, ''));
   } else {

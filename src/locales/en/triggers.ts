@@ -50,6 +50,12 @@ for (const cue of irrealisLexicon.farBefore) farIrrealisCues.add(cue, true);
 
 const CLAUSE_BREAK = new Set([',', ';', ':', '(', ')', '—', '–', 'but', 'while', 'whereas', 'after', 'before', 'when', 'as']);
 const IRREALIS_WINDOW = 5;
+/** After "and", words that open a new clause of the same subject ("... and were met by police"). */
+const CLAUSE_AFTER_AND = new Set<string>(irrealisLexicon.clauseAfterAnd);
+/** "and" opening a new clause of the same subject ("and were met by police"). */
+function andNewClause(tokens: Token[], k: number): boolean {
+  return tokens[k]!.lower === 'and' && CLAUSE_AFTER_AND.has(lowerAt(tokens, k + 1));
+}
 
 /**
  * A capitalised word after another word of its sentence: part of a name, not a verb or modal
@@ -70,7 +76,7 @@ function isIrrealis(tokens: Token[], first: number): boolean {
     const t = tokens[k]!;
     // "such suggestions as assassinating him", "options such as bombing": examples of what was proposed.
     if (t.lower === 'as' && k > 0 && tokens[k - 1]!.sentence === sentence && (IDEAS_SUCH_AS.has(tokens[k - 1]!.lower) || (tokens[k - 1]!.lower === 'such' && k > 1 && IDEAS_SUCH_AS.has(tokens[k - 2]!.lower)))) return true;
-    if (t.sentence !== sentence || CLAUSE_BREAK.has(t.lower)) break;
+    if (t.sentence !== sentence || CLAUSE_BREAK.has(t.lower) || andNewClause(tokens, k)) break;
     // "May" the month is no modal verb, nor is a cue word inside a name ("the Ministry of Urban Planning").
     if (t.upper && (t.lower === 'may' || insideName(tokens, k))) continue;
     const m = irrealisCues.matchAt(tokens, k);
@@ -79,7 +85,7 @@ function isIrrealis(tokens: Token[], first: number): boolean {
   // Intent and deliberation reach the whole clause ("planning to merge ... and take control").
   for (let k = first - 1; k >= 0 && k >= first - irrealisLexicon.farWindow; k--) {
     const t = tokens[k]!;
-    if (t.sentence !== sentence || CLAUSE_BREAK.has(t.lower)) break;
+    if (t.sentence !== sentence || CLAUSE_BREAK.has(t.lower) || andNewClause(tokens, k)) break;
     if (t.upper && insideName(tokens, k)) continue;
     const m = farIrrealisCues.matchAt(tokens, k);
     if (m && m.endToken <= first) return true;
@@ -429,7 +435,7 @@ function markProtestTopics(doc: Doc): void {
 function clauseBreak(tokens: Token[], k: number): boolean {
   const t = tokens[k]!;
   if (t.text === ',') return true;
-  return t.lower === 'and' && /^[a-z]+ed$/.test(lowerAt(tokens, k + 1));
+  return (t.lower === 'and' && /^[a-z]+ed$/.test(lowerAt(tokens, k + 1))) || andNewClause(tokens, k);
 }
 
 function tokenIndexAt(tokens: Token[], offset: number): number {
