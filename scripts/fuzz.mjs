@@ -21,6 +21,7 @@
 //
 // Options: --count N (10000) --seconds S (stop generating after S s; 50) --seed N (1) --from I (0)
 //          --hang-ms MS (5000) --max-ms-per-kb X (3) --clock cpu|wall (cpu) --save DIR (write failing inputs there)
+//          --dump DIR (write inputs --from I on, --count N of them, there as files, and run none)
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -291,14 +292,23 @@ async function main() {
     console.error('fuzz: dist/ is missing; run `npm run build` first');
     process.exit(2);
   }
-  const samples = saveDir ? loadSamples() : undefined;
-  const save = (i, what) => {
-    if (!saveDir) return;
-    mkdirSync(saveDir, { recursive: true });
+  const dumpDir = arg('--dump', undefined);
+  const samples = saveDir || dumpDir ? loadSamples() : undefined;
+  const write = (dir, i, what) => {
+    mkdirSync(dir, { recursive: true });
     const input = generate(samples, seed, i);
     const ext = input.format === 'feed' ? 'rss' : input.format === 'text' ? 'txt' : input.format;
-    writeFileSync(join(saveDir, `${what}-${seed}-${i}.${ext}`), input.bytes);
+    writeFileSync(join(dir, `${what}-${seed}-${i}.${ext}`), input.bytes);
   };
+  const save = (i, what) => {
+    if (saveDir) write(saveDir, i, what);
+  };
+  if (dumpDir) {
+    // The inputs as files (to read one with `sitrep extract`, or profile it), none of them run.
+    for (let i = from; i < count; i++) write(dumpDir, i, 'input');
+    console.log(`fuzz: seed ${seed}, inputs ${from} to ${count - 1} written to ${dumpDir}`);
+    return;
+  }
 
   const started = Date.now();
   const deadline = started + seconds * 1000;
@@ -405,7 +415,7 @@ async function main() {
     console.log(`over the limit (all ${slow.length}, by input):`);
     for (const s of [...slow].sort((a, b) => a.i - b.i).slice(0, 50)) console.log(line(s));
   }
-  console.log(`(one input again: --seed ${seed} --from I --count 1; --save DIR keeps the failing inputs as files)`);
+  console.log(`(one input again: --seed ${seed} --from I --count 1; --save DIR keeps the failing inputs as files, --dump DIR writes inputs without running them)`);
   process.exitCode = crashes.length > 0 || hangs.length > 0 || slow.length > 0 ? 1 : 0;
 }
 

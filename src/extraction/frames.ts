@@ -4,7 +4,7 @@ import { spansStartingIn, type ActorMention, type Attribution, type DateMention,
 import placeModifiers from '../locales/en/data/place-modifiers.json' with { type: 'json' };
 import { isDatelinePlace } from '../locales/en/dateline.js';
 import { quotationAt } from '../locales/en/quotations.js';
-import { backgroundClause, citations, cumulativeClause, incidentRunningToll } from '../locales/en/time-reference.js';
+import { backgroundClause, citations, warTollClause } from '../locales/en/time-reference.js';
 import { isArmed } from './actor-roles.js';
 
 const MODIFIER_AFTER = new RegExp(`^(-|[\\s,]+(${placeModifiers.following.join('|')})\\b)`, 'i');
@@ -325,7 +325,7 @@ export function buildFrames(doc: Doc): Frame[] {
     // A cumulative toll ("more than 50 killed over the past month") is no event's figure; without a
     // day of its own the clause reports no event either. (One incident's toll so far, "43 fighters
     // so far were killed in the ambush", is its event's figure.)
-    const cumulative = incidentRunningToll(text) ? null : cumulativeClause(text);
+    const cumulative = warTollClause(text);
     let current = layers;
     // A bracketed citation of a published piece ("(Isis hostage is alive, 6 February)") tells that
     // piece's news: nothing in it is this text's event, date or place.

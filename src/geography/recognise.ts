@@ -353,6 +353,18 @@ function articleBefore(text: string, words: WordView, i: number): string | undef
   return gap === '-' || gap === '\u2010' || gap === '\u2011' ? prev.text : undefined;
 }
 
+/**
+ * Whether word i is a lower-case Arabic article ("al", "er") joined to the word before it and
+ * followed, joined, by a capitalised word: the name before it goes on ("Bab al Faraj", "Ras el-Ain").
+ */
+function articleGoesOn(text: string, words: WordView, i: number): boolean {
+  const article = words.at(i);
+  const next = words.at(i + 1);
+  if (!article || !next || article.cap || !ARABIC_ARTICLES.has(article.lower) || !next.cap || next.allCaps) return false;
+  const prev = words.at(i - 1);
+  return prev !== undefined && joinable(text, prev, article) && joinable(text, article, next);
+}
+
 function followsComma(text: string, a: Word, b: Word): boolean {
   const gap = text.slice(a.end, b.start);
   return gap === ', ' || gap === ',' || gap === '., ';
@@ -463,9 +475,12 @@ export function recognise(gaz: Gazetteer, text: string, from = 0, ranges?: reado
     // (articleBefore), not as a place of its own nor as the start of an unknown one.
     if (bestEnd === i && !w.allCaps && ARABIC_ARTICLES.has(w.lower) && articleBefore(text, words, i + 1) !== undefined && words.isCap(i + 1)) continue;
     const c = makeCandidate(gaz, text, words, i, bestEnd, bestKey, personWords, fold, article ? 1 : 0);
+    const c0 = i;
     i = bestEnd;
     if (c === NOT_A_PLACE) {
-      // The rest of a person's or organisation's name is not a place either ("Washington Post").
+      // The rest of a person's or organisation's name is not a place either ("Washington Post"),
+      // nor the rest of an unknown place's name after a prefix and an Arabic article ("Bab al Faraj").
+      if (bestEnd === c0 && NAME_PREFIXES.has(w.lower) && articleGoesOn(text, words, i + 1)) i += 2;
       while (i + 1 < n && words.isCap(i + 1) && joinable(text, words.get(i), words.get(i + 1))) i++;
       continue;
     }
@@ -998,6 +1013,9 @@ function makeCandidate(
   const nextWord = words.at(j + 1);
   // "Abu Shok", "Al-Fashir", "San Something": the start of a longer name we do not know.
   if (single && NAME_PREFIXES.has(first.lower) && nextWord && nextWord.cap && joinable(text, last, nextWord)) return NOT_A_PLACE;
+  // "Bab al Faraj", "Ras al Nabea", "Ain er Roummaneh": so is a prefix before a lower-case Arabic
+  // article and a capitalised word (the name the gazetteer lacks goes on through the article).
+  if (single && NAME_PREFIXES.has(first.lower) && nextWord && articleGoesOn(text, words, j + 1)) return NOT_A_PLACE;
   // "Pul-e Khumri", "Puli Alam": a minor name followed by more of a name we do not know.
   if (single && !strong && nextWord && joinable(text, last, nextWord)) {
     if (!nextWord.cap && nextWord.text.length <= 2 && text[last.end] === '-') return NOT_A_PLACE;

@@ -164,10 +164,14 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
           });
         }
         // The dateline's place, read alone (its sentence may be out of scope) in the light of the
-        // country the other places name.
+        // country the other places name. When that country is the one the place was read in without
+        // it (or there is none), the reading stands: a focus only adds to the scores of its own
+        // country's readings, so the best reading stays the best, and only the entry is used.
         if (span) {
-          const story = mainCountry(doc.places);
-          doc.dateline = geoparser.parseWithCues(doc.text, { from: span[0], ranges: [span], focusCountry: story ?? doc.meta.country }).places.find((p) => p.start === span[0] && p.end === span[1] && !p.demonym);
+          const focus = mainCountry(doc.places) ?? doc.meta.country;
+          doc.dateline = filed && (focus === undefined || focus === filed.entry.countryCode)
+            ? filed
+            : geoparser.parseWithCues(doc.text, { from: span[0], ranges: [span], focusCountry: focus }).places.find((p) => p.start === span[0] && p.end === span[1] && !p.demonym);
         }
       },
     },

@@ -326,3 +326,18 @@ test('a rank or calling in lower case before a name makes it a person, a country
   assert.ok(texts('The office of president Duarte in Santo Domingo was closed.').includes('Santo Domingo'));
   assert.ok(texts('Lahore: Governor Punjab visited the city.').includes('Punjab'));
 });
+
+test('a name prefix before a lower-case Arabic article starts a longer name we do not know ("Bab al Faraj")', () => {
+  // (Bab, Ras and Ain are towns elsewhere; here each begins an unknown place's name.)
+  for (const text of [
+    'A mortar shell hit the Bab al Zuhour market in Aleppo.',
+    'Gunmen killed a man in the Ras el Nabaa quarter of Beirut.',
+    'Protesters gathered in Ain ar Rihan near Homs.',
+  ]) {
+    const found = places(text);
+    assert.ok(!found.some((p) => ['Bab', 'Ras', 'Ain', 'Zuhour', 'Nabaa', 'Rihan'].includes(p.text)), `${text}: ${found.map((p) => p.text)}`);
+    assert.ok(found.some((p) => p.entry.countryCode === 'SY' || p.entry.countryCode === 'LB'), text);
+  }
+  // A prefix joined to a capitalised word stays as before, and a known name with its article is read whole.
+  assert.ok(texts('Clashes broke out in Deir ez-Zor.').includes('Deir ez-Zor'));
+});

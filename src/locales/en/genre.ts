@@ -10,7 +10,7 @@ import type { Doc, PipelineComponent, Token } from '../../common/doc.js';
 import { PhraseMatcher } from '../../common/phrase-matcher.js';
 import { WordSet } from '../../common/word-set.js';
 import { opensWithDateline } from './dateline.js';
-import { quotationAt } from './quotations.js';
+import { quotationsOf } from './quotations.js';
 import attribution from './data/attribution.json' with { type: 'json' };
 import genre from './data/genre.json' with { type: 'json' };
 
@@ -25,11 +25,16 @@ export const REPORT_SENTENCE_SHARE = 1 / 8;
 /** Sentences with a reporting word outside quotations (counted up to `enough`, when given). */
 export function attributingSentences(doc: Doc, enough = Infinity): number {
   const tokens = doc.tokens;
+  // (Tokens and quotations are both in text order: one cursor walks the quotations.)
+  const quotes = quotationsOf(doc);
+  let q = 0;
   let lastCounted = -1;
   let count = 0;
   for (let i = 0; i < tokens.length; i++) {
     const t: Token = tokens[i]!;
-    if (t.kind !== 'word' || t.sentence === lastCounted || quotationAt(doc, t.start) >= 0) continue;
+    if (t.kind !== 'word' || t.sentence === lastCounted) continue;
+    while (q < quotes.length && quotes[q + 1]! <= t.start) q += 2;
+    if (q < quotes.length && quotes[q]! <= t.start) continue;
     if (reportingVerbs.hasToken(t) || reportingPhrases.matchAt(tokens, i) !== null) {
       if (++count >= enough) return count;
       lastCounted = t.sentence;

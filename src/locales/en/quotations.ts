@@ -3,9 +3,10 @@
 // "yesterday") is the speaker's, told from when they spoke, not the narrator's.
 import type { Doc } from '../../common/doc.js';
 
-const OPEN = '“';
-const CLOSE = '”';
-const STRAIGHT = '"';
+// (Read by character code: no one-character string is made per character of the text.)
+const OPEN = 0x201c; // “
+const CLOSE = 0x201d; // ”
+const STRAIGHT = 0x22; // "
 /** A quotation mark left open for longer than this many characters opened none (a stray mark). */
 const MAX_QUOTE_CHARS = 1500;
 
@@ -16,7 +17,7 @@ export function quotations(text: string): Int32Array {
   const out: number[] = [];
   let open = -1;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
+    const c = text.charCodeAt(i);
     if (c !== OPEN && c !== CLOSE && c !== STRAIGHT) continue;
     if (open >= 0 && i - open > MAX_QUOTE_CHARS) open = -1;
     if (open < 0) {
@@ -30,7 +31,8 @@ export function quotations(text: string): Int32Array {
   return Int32Array.from(out);
 }
 
-function quotationsOf(doc: Doc): Int32Array {
+/** The document's quotations (see quotations), found once per document. */
+export function quotationsOf(doc: Doc): Int32Array {
   let q = cache.get(doc);
   if (q === undefined) cache.set(doc, (q = quotations(doc.text)));
   return q;

@@ -89,7 +89,19 @@ function commemoratedClause(sentence: string): Range | null {
 /** The clause of a sentence that tells a cumulative toll ("over the past month"), or null. */
 export function cumulativeClause(sentence: string): Range | null {
   const m = CUMULATIVE.exec(sentence);
-  if (!m) return null;
+  return m ? clauseAround(sentence, m) : null;
+}
+
+/**
+ * The clause of a sentence that tells a cumulative toll no incident's (see cumulativeClause and
+ * incidentRunningToll), or null: the cue is looked for once.
+ */
+export function warTollClause(sentence: string): Range | null {
+  const m = CUMULATIVE.exec(sentence);
+  return m && !runningTollOfIncident(sentence, m) ? clauseAround(sentence, m) : null;
+}
+
+function clauseAround(sentence: string, m: RegExpExecArray): Range {
   // The clause around the cue: from the last clause break before it to the next one after it.
   let start = 0;
   for (const re of [/[;:]/g, /,\s/g]) {
@@ -110,7 +122,12 @@ const INCIDENT = new RegExp(`\\b${alt(words.incidentNouns)}\\b`, 'i');
  */
 export function incidentRunningToll(sentence: string): boolean {
   const m = CUMULATIVE.exec(sentence);
-  if (!m || !RUNNING_TOLL.test(m[0])) return false;
+  return m !== null && runningTollOfIncident(sentence, m);
+}
+
+/** incidentRunningToll, given the sentence's first cumulative cue. */
+function runningTollOfIncident(sentence: string, m: RegExpExecArray): boolean {
+  if (!RUNNING_TOLL.test(m[0])) return false;
   if (CUMULATIVE.test(sentence.slice(m.index + m[0].length))) return false;
   return INCIDENT.test(sentence);
 }
