@@ -4,6 +4,7 @@ import { sql, type Transaction } from 'kysely';
 import type { Store } from '../store/index.js';
 import type { Database, FeedsTable } from '../store/schema.js';
 import type { FeedItem } from './parse.js';
+import { PREPARE } from '../store/pg-bulk.js';
 
 export type Feed = FeedsTable;
 
@@ -197,7 +198,7 @@ export async function unseenItems(store: Store, feed: string, items: FeedItem[])
     if (store.engine === 'postgres') {
       // One statement (the key index and the hash index, OR-ed), not two.
       const keys = part.map((x) => x.key);
-      const { rows } = await sql<{ item_key: string; content_hash: string; own: boolean }>`select item_key, content_hash,
+      const { rows } = await sql<{ item_key: string; content_hash: string; own: boolean }>`${sql.raw(PREPARE)}select item_key, content_hash,
           (feed_id = ${feed} and item_key = any(${keys}::text[])) as own
         from feed_items where (feed_id = ${feed} and item_key = any(${keys}::text[])) or content_hash = any(${part.map((x) => x.hash)}::text[])`.execute(store.db);
       for (const r of rows) {
@@ -270,7 +271,7 @@ export async function queueItems(store: Store, feed: Feed, rec: PollRecord, item
   const docIds = items.map((x) => x.doc.id);
   const payloads = items.map((x) => JSON.stringify(x));
   await store.db.transaction().execute(async (trx) => {
-    await sql`with p as (
+    await sql`${sql.raw(PREPARE)}with p as (
         insert into feed_pending (feed_id, item_key, content_hash, item, queued_at)
         select ${feed.id}::text, k, h, i, ${now}::bigint from unnest(${keys}::text[], ${hashes}::text[], ${payloads}::text[]) as x(k, h, i)
         on conflict (feed_id, item_key) do update set content_hash = excluded.content_hash, item = excluded.item, queued_at = excluded.queued_at
@@ -303,7 +304,7 @@ export interface PendingRef {
 /** The items that jobs name (feed_pending), in the order named; an item no longer pending (stored meanwhile) is left out. */
 export async function pendingItems(store: Store, refs: PendingRef[]): Promise<{ feed: string; item: FeedItem }[]> {
   if (refs.length === 0) return [];
-  const { rows } = await sql<{ feed_id: string; item_key: string; item: string }>`select feed_id, item_key, item from feed_pending
+  const { rows } = await sql<{ feed_id: string; item_key: string; item: string }>`${sql.raw(PREPARE)}select feed_id, item_key, item from feed_pending
     where (feed_id, item_key) in (select * from unnest(${refs.map((r) => r.feed)}::text[], ${refs.map((r) => r.key)}::text[]))`.execute(store.db);
   const byRef = new Map(rows.map((r) => [`${r.feed_id}\u0000${r.item_key}`, r.item]));
   const out: { feed: string; item: FeedItem }[] = [];
@@ -321,6 +322,6 @@ export async function pendingItems(store: Store, refs: PendingRef[]): Promise<{ 
 /** Removes stored items from feed_pending: only the version stored (a newer one queued meanwhile stays). */
 export async function dropPending(store: Store, items: { feed: string; item: Pick<FeedItem, 'key' | 'hash'> }[]): Promise<void> {
   if (items.length === 0) return;
-  await sql`delete from feed_pending where (feed_id, item_key, content_hash) in
+  await sql`${sql.raw(PREPARE)}delete from feed_pending where (feed_id, item_key, content_hash) in
     (select * from unnest(${items.map((x) => x.feed)}::text[], ${items.map((x) => x.item.key)}::text[], ${items.map((x) => x.item.hash)}::text[]))`.execute(store.db);
 }

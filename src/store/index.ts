@@ -9,7 +9,7 @@ import { migrate, type Engine } from './migrations.js';
 import { BUSY_TIMEOUT_MS, ImmediateSqliteDialect, retryWhileBusy, withStatementCache } from './sqlite-writers.js';
 import { changeVersion, countryExpression, countStats, resolveFilters, statsFromCounts, storedCount, textPrefilter, type ResolvedFilters } from './scale-queries.js';
 import { lockMergeBlocks, refuseMany, storeReports } from './merge-store.js';
-import { insertJsonRows, onConflictClause, quote, rowColumns } from './pg-bulk.js';
+import { insertJsonRows, onConflictClause, PREPARE, preparedStatementsPool, quote, rowColumns } from './pg-bulk.js';
 import { COMPACT_COUNTS } from './scale-schema.js';
 import type { MergeInput } from '../merge/types.js';
 import type { ClaimsTable, Database, EventsTable, EvidenceTable } from './schema.js';
@@ -150,7 +150,7 @@ export class Store {
       });
       // An idle connection dropped by the server must not crash the process; the pool reconnects.
       pool.on('error', (err) => process.stderr.write(`sitrep: PostgreSQL connection lost: ${err.message}\n`));
-      db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+      db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparedStatementsPool(pool) }) });
     } else {
       engine = 'sqlite';
       const BetterSqlite = (await import('better-sqlite3')).default;
@@ -350,7 +350,7 @@ export class Store {
     }))).then(async (result) => {
       // PostgreSQL: the rows of counts this batch added (a few) folded into one per name, outside the
       // batch's transaction (src/store/scale-schema.ts): readers sum fewer rows.
-      if (this.engine === 'postgres') await sql.raw(COMPACT_COUNTS).execute(this.db);
+      if (this.engine === 'postgres') await sql.raw(PREPARE + COMPACT_COUNTS).execute(this.db);
       return result;
     });
   }
@@ -491,10 +491,23 @@ export class Store {
     // server seven times as much to plan and run, chunk by chunk).
     const pg = this.engine === 'postgres';
     const keys = [...new Set(bandKeys)];
-    for (const part of pg ? (keys.length > 0 ? [keys] : []) : chunks(keys, ID_CHUNK)) {
+    if (pg) {
+      // One row per stored document, its signature sent once with the keys it shares: a document
+      // found by several keys of a batch (templated or wire news share shingles) was a row per key,
+      // each with its signature and each looked up in documents.
+      if (keys.length === 0) return out;
+      const { rows } = await sql<{ id: string; minhash: string | null; bands: string[] }>`
+        select d.id, d.minhash, h.bands
+        from (select doc_id, array_agg(band) as bands from document_bands where band = any(${keys}::text[]) group by doc_id) h
+        join documents d on d.id = h.doc_id
+        where d.copy_of is null`.execute(this.db);
+      for (const r of rows) if (r.minhash) out.set(r.id, { minhash: r.minhash, bands: r.bands });
+      return out;
+    }
+    for (const part of chunks(keys, ID_CHUNK)) {
       const rows = await this.db.selectFrom('document_bands as b').innerJoin('documents as d', 'd.id', 'b.doc_id')
         .select(['b.band', 'd.id', 'd.minhash'])
-        .where((eb) => (pg ? eb('b.band', '=', sql<string>`any(${part}::text[])`) : eb('b.band', 'in', part)))
+        .where('b.band', 'in', part)
         .where('d.copy_of', 'is', null).execute();
       for (const r of rows) {
         if (!r.minhash) continue;

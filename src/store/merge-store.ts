@@ -10,7 +10,7 @@ import { clusterReports } from '../merge/engine.js';
 import { fuseCluster } from '../merge/fuse.js';
 import type { MergeInput } from '../merge/types.js';
 import type { Database, EventsTable } from './schema.js';
-import { insertJsonRows, rowColumns } from './pg-bulk.js';
+import { insertJsonRows, PREPARE, rowColumns } from './pg-bulk.js';
 
 /** The widest slack (time_precision 3): stored reports of a month are read this far away. */
 const WIDE_SLACK = slackOf(3);
@@ -95,7 +95,7 @@ export async function lockMergeBlocks(trx: Transaction<Database>, reports: NewRe
   // One statement, the keys in ascending order (so two batches never wait on each other in a
   // cycle): PostgreSQL evaluates a volatile function of the select list after ORDER BY (since 9.6).
   const sorted = [...keys].sort((a, b) => a - b);
-  await sql`select count(pg_advisory_xact_lock(${LOCK_CLASS}, k)) from (select k from unnest(${sorted}::int4[]) with ordinality as t(k, o) order by o) s`.execute(trx);
+  await sql`${sql.raw(PREPARE)}select count(pg_advisory_xact_lock(${LOCK_CLASS}, k)) from (select k from unnest(${sorted}::int4[]) with ordinality as t(k, o) order by o) s`.execute(trx);
 }
 
 export interface MergeOutcome {

@@ -538,3 +538,8 @@ test('forces that fire on demonstrators, or protesters met by police, are the pr
   // "planned attacks and were arrested": the arrest, in a new clause, is real.
   assert.equal(first('On 9 May 2021, in Mombasa, two men planned attacks and were arrested by police.')?.sub_event_type, 'Arrests');
 });
+
+test('shots exchanged are fire between two sides: an armed clash, though the sides are not named', () => {
+  assert.equal(first('On 10 May 2021, shots were exchanged near a checkpoint outside Bria. Two deaths reported.')?.sub_event_type, 'Armed clash');
+  assert.equal(first('On 11 May 2021, police and bandits exchanged shots near Marsabit.')?.sub_event_type, 'Armed clash');
+});

@@ -1,9 +1,10 @@
-// PostgreSQL bulk inserts send their rows as one JSON parameter (src/store/pg-bulk.ts): the JSON
-// must say what the driver would have written, lone surrogates included.
+// PostgreSQL bulk inserts send their rows as one array parameter per column (src/store/pg-bulk.ts):
+// the arrays must say what the driver would have written, lone surrogates included.
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Store } from '../../src/store/index.js';
-import { rowColumns, rowsJson } from '../../src/store/pg-bulk.js';
+import { sql } from 'kysely';
+import { arrayLiteral, rowColumns, rowsJson } from '../../src/store/pg-bulk.js';
 import { engines, postgresEngine } from './engines.js';
 import { syntheticEvent } from './fixtures.js';
 
@@ -19,6 +20,12 @@ test('rowsJson: a lone surrogate becomes U+FFFD, a pair and escaped backslashes 
   assert.equal(rowsJson([{ a: 1, b: 'c', n: null }]), JSON.stringify([{ a: 1, b: 'c', n: null }]));
 });
 
+test('arrayLiteral: strings quoted (quotes and backslashes escaped), null and non-finite numbers NULL', () => {
+  assert.equal(arrayLiteral(['a', '', 'NULL', 'x "y" \\ z', null, undefined]), '{"a","","NULL","x \\"y\\" \\\\ z",NULL,NULL}');
+  assert.equal(arrayLiteral([1, 2.5, -0.125, NaN, Infinity, true, { a: 1 }]), '{1,2.5,-0.125,NULL,NULL,true,"{\\"a\\":1}"}');
+  assert.equal(arrayLiteral([]), '{}');
+});
+
 test('rowColumns: columns some row gives, and whether every row gives them', () => {
   assert.deepEqual(rowColumns([{ a: 1, b: undefined }, { a: 2, b: 3 }]), { columns: ['a', 'b'], complete: false });
   assert.deepEqual(rowColumns([{ a: 1, b: null }, { b: 2, a: 3 }]), { columns: ['a', 'b'], complete: true });
@@ -31,8 +38,16 @@ for (const engine of await engines()) {
       await store?.close();
       await engine.cleanup();
     });
-    test('evidence with a lone surrogate is stored with U+FFFD in its place; quotes, backslashes and nulls round-trip', async () => {
+    test('array literals read back as the values written: braces, commas, spaces, newlines, quotes, backslashes, NULL', async () => {
       store = await engine.open();
+      if (engine.name !== 'postgres') return;
+      const texts = ['{a,b}', ' lead and trail ', 'line\nbreak\ttab', '"quoted"', 'back\\slash\\', 'NULL', '', '(x, y)', 'émoji \uD83D\uDE00'];
+      const r = await sql<{ t: string[] }>`select ${arrayLiteral([...texts, null])}::text[] as t`.execute(store.db);
+      assert.deepEqual(r.rows[0]!.t, [...texts, null]);
+      const n = await sql<{ n: number[] }>`select ${arrayLiteral([1, 0.1, 1e-7, 123456789.125, null])}::float8[] as n`.execute(store.db);
+      assert.deepEqual(n.rows[0]!.n, [1, 0.1, 1e-7, 123456789.125, null]);
+    });
+    test('evidence with a lone surrogate is stored with U+FFFD in its place; quotes, backslashes and nulls round-trip', async () => {
       const e = syntheticEvent({
         event_id: 'e1', doc_id: 'd1', notes: 'Quote "x", a \\ backslash, {braces} and [brackets]', latitude: null, longitude: null,
         evidence: { actor1: [{ start: 0, end: 3, text: 'IS\uD800' }], notes: [{ start: 4, end: 9, text: '"q" \\' }] },
