@@ -1,0 +1,20 @@
+// Syrian towns and city quarters that GeoNames' towns of 1,000+ people lack (places.tsv) and news
+// spellings of towns it has (aliases.tsv). Invented sentences.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { loadGeoparser } from '../../src/geography/index.js';
+import { createExtractor } from '../../src/pipeline/index.js';
+
+const names = (text: string) => loadGeoparser().parse(text, { focusCountry: 'SY' }).map((p) => `${p.text}=${p.entry.admin1}`);
+
+test('towns and city quarters the GeoNames towns lack are places of their governorate', () => {
+  assert.deepEqual(names('Warplanes struck Zamalka and Ein Tarma at dawn.'), ['Zamalka=Rif-dimashq', 'Ein Tarma=Rif-dimashq']);
+  assert.deepEqual(names('Shells fell on the al-Waer neighbourhood.'), ['al-Waer=Homs']);
+  assert.deepEqual(names('Artillery shelled Marea overnight.'), ['Marea=Aleppo']);
+});
+
+test('an event at such a place is placed in its governorate', () => {
+  const e = createExtractor().extract({ text: 'Two civilians were killed in shelling on Kafr Batikh on Sunday.', date: '2018-03-05', country: 'Syria', origin: { file: 'inline' } }).events[0];
+  assert.equal(e?.admin1, 'Idleb', 'ACLED spells the governorate Idleb');
+  assert.equal(e?.location, 'Kafr Batikh');
+});
