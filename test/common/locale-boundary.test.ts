@@ -47,7 +47,6 @@ const NOT_WORDS: Record<string, string[]> = {
   ],
   'extraction/assemble.ts': [
     "['location', 'latitude', 'longitude', 'admin1']",
-    "['violence', 'riot-conduct', 'mob', 'riot', 'clash']",
     "['location', 'latitude', 'longitude', 'admin1', 'country']",
   ],
   'extraction/classify.ts': [
