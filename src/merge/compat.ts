@@ -189,6 +189,8 @@ export function typeScore(a: Prepared, b: Prepared): number {
 
 /** Sub-event types of a single blast, rarely more than one of a kind a day in one province. */
 const INCIDENT = new Set(['Remote explosive/landmine/IED', 'Suicide bomb', 'Chemical weapon', 'Grenade']);
+/** A bombing's toll from which two reports of it are told apart from the day's small blasts. */
+const DEADLY_BLAST = 5;
 
 export type PlaceRelation = 'same' | 'contains' | 'country' | 'apart';
 
@@ -264,6 +266,13 @@ export function pairScore(a: Prepared, b: Prepared): number {
   // day where one report places nothing finer than the country: 22 of 28 pairs of two outlets were
   // coreferent, 15 of 43 of one outlet).
   const incident = a.day === b.day && INCIDENT.has(a.subType) && INCIDENT.has(b.subType) ? (outlets === 'different' && actor >= 0 ? 1.5 : 1) : 0;
+  // Two deadly bombings in one province, of one day or the next, with tolls within a factor of two,
+  // are one blast and its updated toll: a bombing that kills five or more is rare, where single
+  // deaths from mines and small blasts are told every day (eval dedup: 1.5 merges 10 more pairs, all
+  // coreferent; B-cubed F1 0.91397 -> 0.91418, to 2017 higher, from 2018 unchanged).
+  const blast =
+    INCIDENT.has(a.subType) && INCIDENT.has(b.subType) && rel !== 'country' && Math.min(a.fatalities, b.fatalities) >= DEADLY_BLAST &&
+    Math.max(a.fatalities, b.fatalities) <= 2 * Math.min(a.fatalities, b.fatalities) ? 1.5 : 0;
   // Two reports of unknown type say only the day and the place: another day is another event.
   if (!a.eventType && !b.eventType && a.day !== b.day) return -1;
   // A monitor lists each incident once: two of its records of one day at one named place (finer than
@@ -284,5 +293,5 @@ export function pairScore(a: Prepared, b: Prepared): number {
   // and updates the toll of one in the same item (eval dedup: 5 of 23 such pairs merged were
   // coreferent; B-cubed F1 0.91343 -> 0.91397, both halves higher).
   const sameOutletBattles = outlets === 'same' && a.eventType === 'Battles' && b.eventType === 'Battles' ? 1 : 0;
-  return date + place + type + actor + toll + incident + outlet - sameOutletBattles;
+  return date + place + type + actor + toll + incident + outlet + blast - sameOutletBattles;
 }

@@ -232,3 +232,14 @@ test("one outlet's two reports of battles at one town are two engagements unless
   const shelling = (id: string, doc: string) => clash(id, doc, 'Monitor', { event_type: 'Explosions/Remote violence', sub_event_type: 'Shelling/artillery/missile attack' });
   assert.deepEqual(groupsOf([shelling('a', 'd1'), shelling('b', 'd2')]), [['a', 'b']]);
 });
+
+test('two deadly bombings in one province a day apart with close tolls are one blast and its update', () => {
+  const blast = (id: string, doc: string, day: string, fatalities: number, extra: Partial<MergeInput> = {}) =>
+    rec(id, doc, { event_date: `2024-09-${day}`, event_type: 'Explosions/Remote violence', sub_event_type: 'Remote explosive/landmine/IED', admin1: 'Aleppo', location: 'Aleppo', geo_precision: 3, fatalities, ...extra });
+  assert.deepEqual(groupsOf([blast('a', 'd1', '11', 12), blast('b', 'd2', '12', 20)]), [['a', 'b']]);
+  // small tolls (a mine that kills two, another that kills three), tolls far apart, or no province: apart
+  assert.deepEqual(groupsOf([blast('a', 'd1', '11', 2), blast('b', 'd2', '12', 3)]), [['a'], ['b']]);
+  assert.deepEqual(groupsOf([blast('a', 'd1', '11', 12), blast('b', 'd2', '12', 30)]), [['a'], ['b']]);
+  const unplaced = { admin1: '', location: '' };
+  assert.deepEqual(groupsOf([blast('a', 'd1', '11', 12, unplaced), blast('b', 'd2', '12', 20, unplaced)]), [['a'], ['b']]);
+});
