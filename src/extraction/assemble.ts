@@ -1,6 +1,6 @@
 // Event assembly: frames → groups (one day × place × actor pair) → ACLED events with evidence.
 import { parseIsoDay } from '../common/calendar.js';
-import { firstStartingAfter, spansStartingIn, type DateMention, type Doc, type PlaceMention, type Span, type TriggerMention } from '../common/doc.js';
+import { CROWD_VIOLENCE, firstStartingAfter, spansStartingIn, type DateMention, type Doc, type PlaceMention, type Span, type TriggerMention } from '../common/doc.js';
 import type { AcledEvent, Claim, EvidenceSpan } from '../common/event.js';
 import { stableHash } from '../common/hash.js';
 import { capitalOfSameName, lookupCountry } from '../geography/index.js';
@@ -396,7 +396,8 @@ const MOB_TARGET_CHARS = 40;
 /** Words that open another clause between a verb and a name: "lynched a pastor before police ...". */
 const CLAUSE_BETWEEN = /[,;]|\b(?:before|after|as|when|while|until|but|then|so)\b/i;
 const PASSIVE_BETWEEN = /\b(?:was|were|is|are|been|got)\b/i;
-const MOB_VIOLENCE = new Set(['violence', 'riot-conduct', 'mob', 'riot', 'clash']);
+/** A crowd's violence, and violence or a clash by anyone (a crowd's too). */
+const MOB_VIOLENCE: ReadonlySet<string> = new Set([...CROWD_VIOLENCE, 'violence', 'clash']);
 
 /** Whether the actor is named right after (or within) a violent verb of the crowd: its target. */
 function mobTargets(doc: Doc, frames: Group['frames'], actor: ResolvedActor): boolean {

@@ -1,6 +1,6 @@
 // Reported figures: a quantity tied to what it counts. "at least seven fighters ... were killed",
 // "killing 28 militants", "the death toll rose to 12", "a policeman was shot dead".
-import { lowerAt, type Doc, type Figure, type PipelineComponent, type Quantity, type Token } from '../../common/doc.js';
+import { CROWD_EVENT, lowerAt, type Doc, type Figure, type PipelineComponent, type Quantity, type Token } from '../../common/doc.js';
 import { PhraseMatcher, type PhraseMatch } from '../../common/phrase-matcher.js';
 import { WordSet } from '../../common/word-set.js';
 import lexicon from './data/casualties.json' with { type: 'json' };
@@ -568,8 +568,6 @@ const KILLING_NOUN_NOT_DONE = new Set<string>(cues.killingNounNotDone);
 const KILLING_NOUN_WINDOW = 12;
 /** Words of forwardStop that before a killing noun tell a statement on it, unless the document tells a demonstration. */
 const STATEMENT_ON_KILLING = new Set<string>(cues.statementOnKilling);
-/** Trigger classes of a crowd's event: a demonstration, its cause, a riot or a mob. */
-const CROWD_CLASSES = new Set(['protest', 'protest-cause', 'protest-intervention', 'protest-excessive', 'riot', 'riot-conduct', 'mob']);
 
 /**
  * "the murder of former defense minister Enrique Lopez Albujar", "the assassination of a judge",
@@ -584,7 +582,7 @@ function nominalDeathsAt(doc: Doc, i: number, used: Set<number>, quantities: Rea
   if (tokens[i + 2]?.sentence !== sentence || causeBefore(tokens, i, sentence) || negatedBefore(tokens, i, sentence)) return;
   // ("condemned the murder of", "alarmed over the assassination of": in a document that tells no
   // demonstration or riot, a statement on the killing, which is the event told; with one, what it is about.)
-  const statement = !doc.triggers.some((t) => CROWD_CLASSES.has(t.cls) && !t.irrealis);
+  const statement = !doc.triggers.some((t) => CROWD_EVENT.has(t.cls) && !t.irrealis);
   const stops = (w: string) => FORWARD_STOP.has(w) && !(statement && STATEMENT_ON_KILLING.has(w));
   if (DETERMINERS.has(lowerAt(tokens, i - 1)) && tokens[i - 2]?.sentence === sentence && (DEATH_CAUSE_CUES.has(tokens[i - 2]!.lower) || stops(tokens[i - 2]!.lower))) return;
   for (let k = i - 1; k >= 0 && k >= i - KILLING_NOUN_WINDOW && tokens[k]!.sentence === sentence; k--) {
