@@ -197,6 +197,7 @@ interface ReadabilityInternals {
   _prepArticle(articleContent: unknown): void;
   _removeNodes(list: ArrayLike<unknown>, filter?: (this: unknown, node: unknown, i: number, list: ArrayLike<unknown>) => boolean): void;
   _grabArticle(page?: unknown): unknown;
+  _postProcessContent(articleContent: unknown): void;
 }
 const readabilityOwn = Readability.prototype as unknown as ReadabilityInternals;
 
@@ -269,11 +270,25 @@ class PageReadability extends Readability<Node> {
         this.normalize();
       },
     });
+    let article: unknown;
     try {
-      return readabilityOwn._grabArticle.call(this, page);
+      article = readabilityOwn._grabArticle.call(this, page);
     } finally {
       delete (target as { innerHTML?: unknown }).innerHTML;
     }
+    if (article && typeof article === 'object' && !(this as unknown as { _debug?: boolean })._debug) {
+      // parse() writes the article's markup into its debug log ("Grabbed: " + its innerHTML) before
+      // the log, when not debugging, drops it: a whole serialisation of the article (42% of the
+      // reading time of a large page full of entities). Between this step and the next
+      // (_postProcessContent, which takes this away) nothing else reads the article's markup.
+      Object.defineProperty(article, 'innerHTML', { configurable: true, get: () => '' });
+    }
+    return article;
+  }
+
+  _postProcessContent(articleContent: unknown): void {
+    delete (articleContent as { innerHTML?: unknown }).innerHTML;
+    readabilityOwn._postProcessContent.call(this, articleContent);
   }
 
   _getAllNodesWithTag(node: { firstElementChild: unknown }, tagNames: string[]): WalkedElement[] {

@@ -99,3 +99,38 @@ test('links left as they are (no URL made absolute), class attributes kept: the 
     assert.match(up, /two of them/);
   }
 });
+
+test("the article's markup is not written out for Readability's debug log, which is off: only the body's markup (kept for its retries) is made, and the text is upstream's", () => {
+  // Readability's parse() builds "Grabbed: " + the article's innerHTML for its log whether or not
+  // the log is on: a whole serialisation of the article on every page.
+  const { document } = parseHTML('<html><body><p>x</p></body></html>');
+  let proto: object | null = Object.getPrototypeOf(document.body);
+  let own: PropertyDescriptor | undefined;
+  while (proto && !(own = Object.getOwnPropertyDescriptor(proto, 'innerHTML'))) proto = Object.getPrototypeOf(proto);
+  assert.ok(proto && own?.get, "linkedom's innerHTML accessor");
+  const written: string[] = [];
+  Object.defineProperty(proto, 'innerHTML', {
+    ...own,
+    get(this: { localName: string }) {
+      written.push(this.localName);
+      return own!.get!.call(this);
+    },
+  });
+  try {
+    const paragraphs = Array.from({ length: 6 }, (_, i) => `<p class="p${i}">${A} Residents said the fighting lasted ${i + 2} hours &amp; more.</p>`).join('');
+    // (A class: Readability may retry, so the body's markup is kept.)
+    const html = `<html><body><nav class="menu"><a href="/">Home</a></nav><article>${paragraphs}</article></body></html>`;
+    const up = upstream(html);
+    written.length = 0;
+    assert.equal(readHtml(html, 'e.html').text, up);
+    assert.deepEqual(written, ['body']);
+    // No class, id or role: its retries can only find the same article; the body is copied, not written out.
+    const plain = `<html><body><nav><a href="/">Home</a></nav><article>${paragraphs.replace(/ class="p\d"/g, '')}</article></body></html>`;
+    const upPlain = upstream(plain);
+    written.length = 0;
+    assert.equal(readHtml(plain, 'f.html').text, upPlain);
+    assert.deepEqual(written, []);
+  } finally {
+    Object.defineProperty(proto, 'innerHTML', own);
+  }
+});
