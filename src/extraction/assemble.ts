@@ -3,7 +3,6 @@ import { parseIsoDay } from '../common/calendar.js';
 import { CROWD_VIOLENCE, firstStartingAfter, spansStartingIn, type DateMention, type Doc, type PlaceMention, type Span, type TriggerMention } from '../common/doc.js';
 import type { AcledEvent, Claim, EvidenceSpan } from '../common/event.js';
 import { stableHash } from '../common/hash.js';
-import { alternation } from '../common/word-pattern.js';
 import { capitalOfSameName, lookupCountry } from '../geography/index.js';
 import { actorEntry, communityOfMilitia } from '../locales/en/actors.js';
 import { isDatelinePlace, opensWithDateline } from '../locales/en/dateline.js';
