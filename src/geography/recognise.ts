@@ -1098,19 +1098,13 @@ function makeCandidate(
   // (A country, a continent or a city of half a million is meant even when its name is a word: "Turkey", "Berlin".)
   const common = single && !first.allCaps && !first.text.includes('.') && gaz.commonWords.has(key) && !info.famous;
 
-  return newCandidate({
-    start: spanStart,
-    end: last.end,
-    text: text.slice(spanStart, last.end),
-    key,
-    entries,
-    demonym,
-    w0: i,
-    w1: j + 1,
-    cue: cue || near || dateline,
-    near,
-    want,
-    common,
-    firstName,
-  });
+  // (Written out in newCandidate's order, with its defaults: the one shape, and no object made to make it.)
+  return {
+    start: spanStart, end: last.end, text: text.slice(spanStart, last.end), key, entries, demonym, w0: i, w1: j + 1,
+    cue: cue || near || dateline, near, want, container: undefined, containerOf: undefined, common,
+    firstName, abbreviation: false, listed: false, partOf: false, nameGoesOn: false,
+    transliterated: false,
+    skeleton: false,
+    neighbourhood: false,
+  };
 }
