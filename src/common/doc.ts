@@ -130,6 +130,17 @@ export interface TriggerMention extends Span {
   rank: number;
 }
 
+/**
+ * A crowd's event, by trigger class: the gathering (a demonstration, its cause); how it went, which is
+ * never what it was about (forces intervened, used excessive force, it became a riot); and the crowd's
+ * own violence (a riot, its conduct, a mob).
+ */
+export const CROWD_GATHERING: readonly string[] = ['protest', 'protest-cause'];
+export const CROWD_OUTCOME: readonly string[] = ['protest-intervention', 'protest-excessive', 'riot'];
+export const CROWD_VIOLENCE: readonly string[] = ['riot', 'riot-conduct', 'mob'];
+/** Every trigger class of a crowd's event. */
+export const CROWD_EVENT: ReadonlySet<string> = new Set([...CROWD_GATHERING, ...CROWD_OUTCOME, ...CROWD_VIOLENCE]);
+
 export interface Attribution extends Span {
   text: string;
   /** Who said it ("the SDF", "CNN"). */

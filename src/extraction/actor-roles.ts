@@ -8,6 +8,8 @@ import { isPassive, type Frame, type Participant } from './frames.js';
 import stateForces from './data/state-forces.json' with { type: 'json' };
 import peaceMissions from './data/peace-missions.json' with { type: 'json' };
 import actorDictionary from '../locales/en/data/actors.json' with { type: 'json' };
+import functionWords from '../locales/en/data/function-words.json' with { type: 'json' };
+import { alternation } from '../common/word-pattern.js';
 
 export interface ResolvedActor {
   key: string;
@@ -33,7 +35,7 @@ export interface EventActors {
 }
 
 /** Generic words that in a story about a named group mean that group. */
-const COREFERENT = new Set(['militants', 'militant', 'insurgents', 'insurgent', 'fighters', 'jihadists', 'terrorists', 'terrorist', 'rebels', 'extremists', 'attackers', 'attacker', 'assailants', 'assailant', 'armed militants', 'suspected militants', 'suspected militant', 'suspected terrorists', 'suspected insurgents', 'militant group', 'armed group', 'the group']);
+const COREFERENT = new Set<string>(actorDictionary.coreferentOfNamedGroup.words);
 const ARMED = new Set([1, 2, 3, 4, 8]);
 /** Generic words that in a story about a militia named by its words ("Darfur communal militia") mean that militia. */
 const MILITIA_WORDS = new Set<string>(actorDictionary.militiaOfNamedGroup);
@@ -192,6 +194,9 @@ function actorKey(mention: Participant['mention'], ctx: RoleContext): string {
 
 const STATE_KINDS = new Set(['military', 'police', 'government']);
 
+/** " of ", " of the " between forces and their country. */
+const OF_THE = new RegExp(`^\\s+(?:${alternation(functionWords.genitiveLink)})\\s+(?:(?:${alternation(functionWords.definiteArticle)})\\s+)?$`, 'i');
+
 /**
  * The country whose state forces a generic mention names: "Ethiopian troops", "Turkish forces",
  * "military forces of Armenia" (a demonym or country right before it, or "of" a country after it).
@@ -205,7 +210,7 @@ function forcesCountry(doc: Doc, mention: Participant['mention']): string | unde
     if ((p.start >= mention.start && p.end <= mention.end) || (p.end <= mention.start && mention.start - p.end <= 1)) return p.entry.countryCode;
   }
   const next = doc.places[k + 1];
-  if (next && !next.demonym && next.entry.feature === 'country' && /^\s+of\s+(the\s+)?$/i.test(doc.text.slice(mention.end, next.start))) return next.entry.countryCode;
+  if (next && !next.demonym && next.entry.feature === 'country' && OF_THE.test(doc.text.slice(mention.end, next.start))) return next.entry.countryCode;
   return undefined;
 }
 
@@ -256,8 +261,8 @@ const CAUSE_CLAUSE_BREAK = new RegExp(`[.!?,;:()\\[\\]]|\\s[-–—]\\s|\\b(?:${
  */
 const FACING_CLASSES = new Set(['protest-intervention', 'protest-excessive', 'clash', 'Arrests', 'riot', 'riot-conduct', 'violence', 'mob']);
 const INTERVENING_CLASSES = new Set(['protest-intervention', 'protest-excessive', 'clash', 'Arrests']);
-const BY_AFTER = /^\s+by\b/i;
-const NOUN_BEFORE = /\b(?:the|a|an)\s+$/i;
+const BY_AFTER = new RegExp(`^\\s+(?:${alternation(functionWords.agentPreposition)})\\b`, 'i');
+const NOUN_BEFORE = new RegExp(`\\b(?:${alternation(functionWords.articles)})\\s+$`, 'i');
 /** Triggers of violence right before a topic word make it the violence's target ("threw stones against police"). */
 const VIOLENT_CLASSES = new Set(['violence', 'clash', 'riot-conduct', 'protest-intervention', 'protest-excessive', 'mob']);
 const VIOLENCE_BEFORE_CAUSE_CHARS = 25;

@@ -1,8 +1,9 @@
 // Event assembly: frames → groups (one day × place × actor pair) → ACLED events with evidence.
 import { parseIsoDay } from '../common/calendar.js';
-import { firstStartingAfter, spansStartingIn, type DateMention, type Doc, type PlaceMention, type Span, type TriggerMention } from '../common/doc.js';
+import { CROWD_VIOLENCE, firstStartingAfter, spansStartingIn, type DateMention, type Doc, type PlaceMention, type Span, type TriggerMention } from '../common/doc.js';
 import type { AcledEvent, Claim, EvidenceSpan } from '../common/event.js';
 import { stableHash } from '../common/hash.js';
+import { alternation } from '../common/word-pattern.js';
 import { capitalOfSameName, lookupCountry } from '../geography/index.js';
 import { actorEntry } from '../locales/en/actors.js';
 import { isDatelinePlace, opensWithDateline } from '../locales/en/dateline.js';
@@ -141,10 +142,17 @@ export function assembleEvents(doc: Doc): AcledEvent[] {
     // Fire from afar there (a monitor's count of explosions near a village of the line) came from
     // one side, and the text does not say which: no side is named. An explosion whose device the text
     // does not name is there the line's shelling, not a planted bomb (ACLED's coding of the line's reports).
-    if ((kind.subEventType === 'Armed clash' || kind.subEventType === 'Remote explosive/landmine/IED') && !actors.actor1 && !actors.actor2) {
-      const sides = frontLineSides(ctx.countryCode, acledAdmin1(place), eventDate, ctx.country);
+    // The fire came from the side that does not hold the place it was seen near, when the data
+    // says who holds it.
+    if ((kind.subEventType === 'Armed clash' || kind.subEventType === 'Remote explosive/landmine/IED' || kind.subEventType === 'Shelling/artillery/missile attack') && !actors.actor1 && !actors.actor2) {
+      const line = frontLineAt(ctx.countryCode, acledAdmin1(place), eventDate);
+      const sides = line && frontLineSides(line, ctx.countryCode, eventDate, ctx.country);
       if (sides && kind.subEventType === 'Armed clash') [actors.actor1, actors.actor2] = sides;
-      else if (sides && kind.decisive.every((t) => !t.tactic)) kind = { ...kind, subEventType: 'Shelling/artillery/missile attack' };
+      else if (sides && (kind.subEventType === 'Shelling/artillery/missile attack' || kind.decisive.every((t) => !t.tactic))) {
+        kind = { ...kind, subEventType: 'Shelling/artillery/missile attack' };
+        const holder = holderNamed(line, doc.text);
+        if (holder !== undefined) actors.actor1 = sides[1 - holder];
+      }
     }
     const claims = buildClaims(doc, group);
     const ev: AcledEvent = {
@@ -396,7 +404,8 @@ const MOB_TARGET_CHARS = 40;
 /** Words that open another clause between a verb and a name: "lynched a pastor before police ...". */
 const CLAUSE_BETWEEN = /[,;]|\b(?:before|after|as|when|while|until|but|then|so)\b/i;
 const PASSIVE_BETWEEN = /\b(?:was|were|is|are|been|got)\b/i;
-const MOB_VIOLENCE = new Set(['violence', 'riot-conduct', 'mob', 'riot', 'clash']);
+/** A crowd's violence, and violence or a clash by anyone (a crowd's too). */
+const MOB_VIOLENCE: ReadonlySet<string> = new Set([...CROWD_VIOLENCE, 'violence', 'clash']);
 
 /** Whether the actor is named right after (or within) a violent verb of the crowd: its target. */
 function mobTargets(doc: Doc, frames: Group['frames'], actor: ResolvedActor): boolean {
@@ -505,14 +514,17 @@ interface FrontLine {
   admin1: string[];
   from: string;
   to: string;
-  sides: { state?: string; actor?: string }[];
+  sides: { state?: string; actor?: string; holds?: string[] }[];
 }
 
-/** The two sides of a front line the data knows at this place and date (data/front-lines.json). */
-function frontLineSides(countryCode: string | undefined, admin1: string, date: string, country: string | undefined): [ResolvedActor, ResolvedActor] | undefined {
+/** The front line the data knows at this place and date (data/front-lines.json). */
+function frontLineAt(countryCode: string | undefined, admin1: string, date: string): FrontLine | undefined {
   if (!countryCode || !date) return undefined;
-  const line = (frontLines.lines as FrontLine[]).find((l) => l.country === countryCode && (l.admin1.length === 0 || l.admin1.includes(admin1)) && date >= l.from && date <= l.to);
-  if (!line) return undefined;
+  return (frontLines.lines as FrontLine[]).find((l) => l.country === countryCode && (l.admin1.length === 0 || l.admin1.includes(admin1)) && date >= l.from && date <= l.to);
+}
+
+/** The two sides of a front line. */
+function frontLineSides(line: FrontLine, countryCode: string | undefined, date: string, country: string | undefined): [ResolvedActor, ResolvedActor] | undefined {
   const side = (s: FrontLine['sides'][number]): ResolvedActor | undefined => {
     const entry = actorEntry(s.state ?? s.actor ?? '');
     return entry ? { key: entry.id, name: actorName(entry, countryCode, country, date), inter: entry.inter, kind: entry.kind, mentions: [] } : undefined;
@@ -520,6 +532,22 @@ function frontLineSides(countryCode: string | undefined, admin1: string, date: s
   const a = line.sides[0] && side(line.sides[0]);
   const b = line.sides[1] && side(line.sides[1]);
   return a && b ? [a, b] : undefined;
+}
+
+const HELD_PLACES = new Map<FrontLine, { pattern: RegExp; holder: Map<string, number> }>();
+
+/** Which side (0 or 1) holds the first settlement of the line the text names, if the data says. */
+function holderNamed(line: FrontLine, text: string): number | undefined {
+  let held = HELD_PLACES.get(line);
+  if (!held) {
+    const holder = new Map<string, number>();
+    line.sides.forEach((s, i) => (s.holds ?? []).forEach((name) => holder.set(name, i)));
+    const names = [...holder.keys()].sort((a, b) => b.length - a.length);
+    held = { pattern: new RegExp(`(?<![\\p{L}\\p{N}-])(?:${alternation(names, 'any') || '(?!)'})(?![\\p{L}\\p{N}-])`, 'u'), holder };
+    HELD_PLACES.set(line, held);
+  }
+  const m = held.pattern.exec(text);
+  return m ? held.holder.get(m[0].replace(/\s+/g, ' ')) : undefined;
 }
 
 const REMOTE_VIOLENCE = new Set(['Remote explosive/landmine/IED', 'Grenade', 'Suicide bomb', 'Shelling/artillery/missile attack']);

@@ -4,6 +4,8 @@ import type { Attribution, Doc, Figure, Span } from '../common/doc.js';
 import { contrastsReports } from '../locales/en/time-reference.js';
 import type { Claim, EvidenceSpan } from '../common/event.js';
 import type { Frame } from './frames.js';
+import { alternation } from '../common/word-pattern.js';
+import casualtyWords from '../locales/en/data/casualties.json' with { type: 'json' };
 
 export function evidence(doc: Doc, span: Span): EvidenceSpan {
   return { start: span.start, end: span.end, text: doc.quote(span) };
@@ -64,7 +66,7 @@ export function figureClaim(doc: Doc, f: Figure): Claim {
 }
 
 /** The deaths an event's frames report, without counting a figure twice. */
-const SUBJECT_STOP = new Set(['the', 'a', 'an', 'of', 'from', 'and', 'people', 'persons', 'at', 'least', 'were', 'was', 'in']);
+const SUBJECT_STOP = new Set<string>(casualtyWords.figureSubjectStop);
 
 function subjectWords(doc: Doc, f: Figure): Set<string> {
   if (!f.subject) return new Set();
@@ -82,7 +84,7 @@ export function claimedByPartisanOutlet(doc: Doc, f: Figure): boolean {
  * beside a figure told by others, the perpetrators' own claim is not used (codebook 4.2: conflicting
  * sources give the lowest figure; the group's higher claim is not coded). Alone, it is the figure.
  */
-const CLAIM = /\bclaim/i;
+const CLAIM = new RegExp(`\\b(?:${alternation(casualtyWords.claimWords)})`, 'i');
 
 export function claimedByArmedGroup(doc: Doc, f: Figure): boolean {
   for (const a of attributionsFor(doc, f.start)) {
@@ -97,7 +99,7 @@ export function claimedByArmedGroup(doc: Doc, f: Figure): boolean {
 }
 
 /** Right after a figure: "3 students killed (coded separately)", "(and 2 police - coded seperately)". */
-const CODED_ELSEWHERE = /^\s*(?:\(|-|–|—)?\s*coded\s+sep[ae]rately\b/i;
+const CODED_ELSEWHERE = new RegExp(`^\\s*(?:\\(|-|–|—)?\\s*(?:${alternation(casualtyWords.codedElsewhere, 'any')})\\b`, 'i');
 
 /** A coder's note that the figure belongs to another event. */
 function codedElsewhere(doc: Doc, f: Figure): boolean {

@@ -279,5 +279,10 @@ export function pairScore(a: Prepared, b: Prepared): number {
   // types (a battle and the shelling of it, a strike told as an attack, a record of unknown type)
   // from two outlets are told of one engagement, as of one sub-event type (eval dedup: 0.4 -> 1.4).
   const outlet = outlets !== 'different' ? 0 : type === 0.4 && rel === 'same' && !a.coarse && !b.coarse ? 1.2 : 0.2;
-  return date + place + type + actor + toll + incident + outlet;
+  // One outlet's two reports of battles are more often two engagements (other sides, another front
+  // of the same place, the next day's fighting) than one told twice: a monitor reports each apart
+  // and updates the toll of one in the same item (eval dedup: 5 of 23 such pairs merged were
+  // coreferent; B-cubed F1 0.91343 -> 0.91397, both halves higher).
+  const sameOutletBattles = outlets === 'same' && a.eventType === 'Battles' && b.eventType === 'Battles' ? 1 : 0;
+  return date + place + type + actor + toll + incident + outlet - sameOutletBattles;
 }

@@ -17,12 +17,22 @@ import { CompiledQuery, type PostgresPool, type PostgresPoolClient, type Transac
  */
 export const PREPARE = '/* sitrep:prepare */ ';
 
+/** The name under which a statement of this text is prepared (one per text and process, and `prefix`). */
+export function statementNamer(prefix: string): (text: string) => string {
+  const names = new Map<string, string>();
+  return (text) => {
+    let name = names.get(text);
+    if (!name) names.set(text, (name = `${prefix}${createHash('sha1').update(text).digest('hex').slice(0, 24)}`));
+    return name;
+  };
+}
+
 /**
  * A pg pool for Kysely whose clients run the statements marked with PREPARE as named prepared
  * statements (pg prepares a name once per connection); every other statement as before.
  */
 export function preparedStatementsPool(pool: { connect(): Promise<unknown>; end(): Promise<void> }): PostgresPool {
-  const names = new Map<string, string>();
+  const nameOf = statementNamer('sitrep_');
   const patched = new WeakSet<object>();
   return {
     async connect() {
@@ -33,9 +43,7 @@ export function preparedStatementsPool(pool: { connect(): Promise<unknown>; end(
         const query = client.query.bind(client) as (...args: unknown[]) => any;
         client.query = ((text: unknown, values?: unknown) => {
           if (typeof text !== 'string' || !text.startsWith(PREPARE)) return query(text, values);
-          let name = names.get(text);
-          if (!name) names.set(text, (name = `sitrep_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`));
-          return query({ name, text, values });
+          return query({ name: nameOf(text), text, values });
         }) as never;
       }
       return client;

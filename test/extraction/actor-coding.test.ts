@@ -25,8 +25,17 @@ test('the RSF before the war of April 2023 are a unit of Sudan\'s military force
 test('on a known front line an explosion with no device named is shelling; a named device stays what it is', () => {
   const e = first('On 14 May 2019, the OSCE SMM observed a total of 7 explosions involving unknown weapons near Zaitseve.');
   assert.equal(e?.sub_event_type, 'Shelling/artillery/missile attack');
-  // (Which side fired is not told: no side is named.)
-  assert.equal(e?.actor1, '');
+  // (The report does not say which side fired: it came from the side that does not hold the
+  // place, Zaitseve being held by the government, and hit no one the report names.)
+  assert.match(e?.actor1 ?? '', /^NAF/);
+  assert.equal(e?.actor2, '');
+  const held = first('On 2 June 2018, the OSCE SMM observed a total of 12 explosions involving unknown weapons near Horlivka.');
+  assert.match(held?.actor1 ?? '', /^Military Forces of Ukraine/);
+  assert.equal(held?.actor2, '');
+  // (A place the data does not know the holder of names no side.)
+  const unknown = first('On 2 June 2018, the OSCE SMM observed a total of 4 explosions involving unknown weapons near Bilohorivka.');
+  assert.equal(unknown?.sub_event_type, 'Shelling/artillery/missile attack');
+  assert.equal(unknown?.actor1, '');
   const mine = first('On 14 May 2019, a landmine exploded near Zaitseve, Donetsk, injuring a farmer.');
   assert.equal(mine?.sub_event_type, 'Remote explosive/landmine/IED');
   // (Away from any front line the data knows, an explosion is still a bomb's.)

@@ -357,3 +357,24 @@ test('"Place, Region": a town the gazetteer lacks, named with a town that is als
   assert.equal(douentza?.entry.feature, 'city');
   assert.equal(douentza?.entry.countryCode, 'ML');
 });
+
+test('a Spanish word for a city quarter opens the quarter\'s name ("Colonia Pelotero", "Barrio San Antonio"): no town of Uruguay', () => {
+  for (const text of [
+    'Gunmen set fire to a store in Colonia Pelotero, Puebla, on Sunday.',
+    'Police clashed with residents of Barrio Nuevo Amanecer in Leon.',
+  ]) {
+    const found = places(text);
+    assert.ok(!found.some((p) => p.text === 'Colonia' || p.text === 'Barrio' || p.entry.countryCode === 'UY'), `${text}: ${found.map((p) => p.text)}`);
+  }
+  // The town of that name, named alone, is still read.
+  assert.ok(texts('Farmers marched in Colonia on Friday.').includes('Colonia'));
+});
+
+test('common spellings of places the gazetteer names otherwise: Nioro du Sahel, Poonch, AJK, West Hararge, El Alto', () => {
+  const at = (text: string, name: string) => places(text).find((p) => p.text === name);
+  assert.equal(at('Traders protested in Nioro du Sahel on Monday.', 'Nioro du Sahel')?.entry.countryCode, 'ML');
+  assert.equal(at('Troops exchanged fire in Kalsian (Poonch district, J&K).', 'Poonch')?.entry.countryCode, 'IN');
+  assert.equal(at('Shelling hit Dhirkot (Bagh district, AJK) on Friday.', 'AJK')?.entry.countryCode, 'PK');
+  assert.equal(at('Soldiers beat farmers in Mesela, West Hararge.', 'West Hararge')?.entry.countryCode, 'ET');
+  assert.equal(at('Residents blocked a bridge in El Alto, La Paz.', 'El Alto')?.entry.countryCode, 'BO');
+});

@@ -65,12 +65,24 @@ test('a first attempt whose conditional cleaning removed text, on a page no othe
   }
 });
 
-test('retries are kept where they can find more: a class, a role, an author, a script in the body', () => {
+test("a script or a style in the body (Readability removes them before it reads the body's markup): one attempt, not four, the same text", () => {
+  for (const extra of ['<script>x("</p><div class=a>")</script>', '<style>p { color: red }</style>', '<script>a()</script><style>b {}</style>']) {
+    const html = `<html><body><div><p>${A}</p>${extra}<form><input name=q></form></div><ol>${ITEMS}</ol></body></html>`;
+    const up = attempts(() => upstream(html));
+    const ours = attempts(() => readHtml(html, 's.html'));
+    assert.equal(up.attempts, 4, html);
+    assert.equal(ours.attempts, 1, html);
+    assert.equal(ours.value.text, up.value, html);
+  }
+});
+
+test('retries are kept where they can find more: a class, a role, an author, foreign or raw-text content in the body', () => {
   const pages = [
     `<html><body><div class="sidebar">${LINKS} and a long sidebar text about many other things here and there</div><p>${A}</p></body></html>`,
     `<html><body><div role="complementary">${LINKS} and a long sidebar text about many other things</div><p>${A}</p><form><input></form></body></html>`,
     `<html><body><p rel="author">By A Reporter</p><div>${LINKS}</div><p>${A}</p></body></html>`,
-    `<html><body><div><p>${A}</p><form><input name=q></form><script>x()</script></div><ol>${ITEMS}</ol></body></html>`,
+    `<html><body><div><p>${A}</p><form><input name=q></form><noscript><p>x</p></noscript></div><ol>${ITEMS}</ol></body></html>`,
+    `<html><body><div><p>${A}</p><form><input name=q></form><textarea>x</textarea></div><ol>${ITEMS}</ol></body></html>`,
   ];
   for (const html of pages) {
     const up = attempts(() => upstream(html));
@@ -97,5 +109,40 @@ test('links left as they are (no URL made absolute), class attributes kept: the 
     const up = upstream(html);
     assert.equal(readHtml(html, 'd.html').text, up, html);
     assert.match(up, /two of them/);
+  }
+});
+
+test("the article's markup is not written out for Readability's debug log, which is off: only the body's markup (kept for its retries) is made, and the text is upstream's", () => {
+  // Readability's parse() builds "Grabbed: " + the article's innerHTML for its log whether or not
+  // the log is on: a whole serialisation of the article on every page.
+  const { document } = parseHTML('<html><body><p>x</p></body></html>');
+  let proto: object | null = Object.getPrototypeOf(document.body);
+  let own: PropertyDescriptor | undefined;
+  while (proto && !(own = Object.getOwnPropertyDescriptor(proto, 'innerHTML'))) proto = Object.getPrototypeOf(proto);
+  assert.ok(proto && own?.get, "linkedom's innerHTML accessor");
+  const written: string[] = [];
+  Object.defineProperty(proto, 'innerHTML', {
+    ...own,
+    get(this: { localName: string }) {
+      written.push(this.localName);
+      return own!.get!.call(this);
+    },
+  });
+  try {
+    const paragraphs = Array.from({ length: 6 }, (_, i) => `<p class="p${i}">${A} Residents said the fighting lasted ${i + 2} hours &amp; more.</p>`).join('');
+    // (A class: Readability may retry, so the body's markup is kept.)
+    const html = `<html><body><nav class="menu"><a href="/">Home</a></nav><article>${paragraphs}</article></body></html>`;
+    const up = upstream(html);
+    written.length = 0;
+    assert.equal(readHtml(html, 'e.html').text, up);
+    assert.deepEqual(written, ['body']);
+    // No class, id or role: its retries can only find the same article; the body is copied, not written out.
+    const plain = `<html><body><nav><a href="/">Home</a></nav><article>${paragraphs.replace(/ class="p\d"/g, '')}</article></body></html>`;
+    const upPlain = upstream(plain);
+    written.length = 0;
+    assert.equal(readHtml(plain, 'f.html').text, upPlain);
+    assert.deepEqual(written, []);
+  } finally {
+    Object.defineProperty(proto, 'innerHTML', own);
   }
 });

@@ -216,3 +216,19 @@ test('two outlets: related types at one town are one engagement, two bombings of
   assert.deepEqual(groupsOf([bomb('a', 'd1', 'Outlet A'), bomb('b', 'd2', 'Outlet B')]), [['a', 'b']]);
   assert.deepEqual(groupsOf([bomb('a', 'd1', 'Outlet A'), bomb('b', 'd2', 'Outlet A')]), [['a'], ['b']]);
 });
+
+test("one outlet's two reports of battles at one town are two engagements unless more ties them", () => {
+  const at = { event_date: '2024-08-14', admin1: 'Hama', location: 'Kafr Nabudah', latitude: 35.43, longitude: 36.5 };
+  const clash = (id: string, doc: string, source: string, extra: Partial<MergeInput> = {}) =>
+    rec(id, doc, { ...at, source, event_type: 'Battles', sub_event_type: 'Armed clash', ...extra });
+  // two outlets: one battle told twice
+  assert.deepEqual(groupsOf([clash('a', 'd1', 'Monitor'), clash('b', 'd2', 'Wire')]), [['a', 'b']]);
+  // one outlet: two items of the day's fighting there
+  assert.deepEqual(groupsOf([clash('a', 'd1', 'Monitor'), clash('b', 'd2', 'Monitor')]), [['a'], ['b']]);
+  // the same toll of the same sides still ties them
+  const sides = { actor1: 'Military Forces of Syria', actor2: 'Hayat Tahrir al-Sham', fatalities: 12 };
+  assert.deepEqual(groupsOf([clash('a', 'd1', 'Monitor', sides), clash('b', 'd2', 'Monitor', sides)]), [['a', 'b']]);
+  // one outlet's two reports of shelling are as before
+  const shelling = (id: string, doc: string) => clash(id, doc, 'Monitor', { event_type: 'Explosions/Remote violence', sub_event_type: 'Shelling/artillery/missile attack' });
+  assert.deepEqual(groupsOf([shelling('a', 'd1'), shelling('b', 'd2')]), [['a', 'b']]);
+});

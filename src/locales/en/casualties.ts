@@ -1,6 +1,6 @@
 // Reported figures: a quantity tied to what it counts. "at least seven fighters ... were killed",
 // "killing 28 militants", "the death toll rose to 12", "a policeman was shot dead".
-import { lowerAt, type Doc, type Figure, type PipelineComponent, type Quantity, type Token } from '../../common/doc.js';
+import { CROWD_EVENT, lowerAt, type Doc, type Figure, type PipelineComponent, type Quantity, type Token } from '../../common/doc.js';
 import { PhraseMatcher, type PhraseMatch } from '../../common/phrase-matcher.js';
 import { WordSet } from '../../common/word-set.js';
 import lexicon from './data/casualties.json' with { type: 'json' };
@@ -557,7 +557,7 @@ function addSingularDeaths(doc: Doc, used: Set<number>, quantities: ReadonlyMap<
   let crowd: boolean | undefined;
   for (const [from, to] of doc.scopedTokenRanges()) for (let i = from; i < to; i++) {
     if (KILLING_NOUNS.hasToken(tokens[i]!) && tokens[i + 1]?.lower === 'of' && !used.has(i)) {
-      crowd ??= doc.triggers.some((t) => CROWD_CLASSES.has(t.cls) && !t.irrealis);
+      crowd ??= doc.triggers.some((t) => CROWD_EVENT.has(t.cls) && !t.irrealis);
       nominalDeathsAt(doc, i, used, quantities, crowd);
     }
     if (!kinds.opensAt(tokens[i]!)) continue;
@@ -573,8 +573,6 @@ const KILLING_NOUN_NOT_DONE = new Set<string>(cues.killingNounNotDone);
 const KILLING_NOUN_WINDOW = 12;
 /** Words of forwardStop that before a killing noun tell a statement on it, unless the document tells a demonstration. */
 const STATEMENT_ON_KILLING = new Set<string>(cues.statementOnKilling);
-/** Trigger classes of a crowd's event: a demonstration, its cause, a riot or a mob. */
-const CROWD_CLASSES = new Set(['protest', 'protest-cause', 'protest-intervention', 'protest-excessive', 'riot', 'riot-conduct', 'mob']);
 
 /**
  * "the murder of former defense minister Enrique Lopez Albujar", "the assassination of a judge",

@@ -1,7 +1,7 @@
 // Event triggers: lexicon phrases for ACLED's sub-event types, flagged irrealis when negated,
 // threatened, planned or announced rather than reported as having happened.
 import { eventTypeOf, rankOf } from '../../common/acled-types.js';
-import { lowerAt, type Doc, type PipelineComponent, type Token } from '../../common/doc.js';
+import { CROWD_OUTCOME, lowerAt, type Doc, type PipelineComponent, type Token } from '../../common/doc.js';
 import { PhraseMatcher } from '../../common/phrase-matcher.js';
 import { WordSet } from '../../common/word-set.js';
 import lexicon from './data/triggers.json' with { type: 'json' };
@@ -371,7 +371,8 @@ function addViolentCrowds(doc: Doc): void {
   if (added) doc.triggers.sort((a, b) => a.start - b.start);
 }
 
-const CROWD_ACTIONS = new Set(['protest-intervention', 'protest-excessive', 'riot']);
+/** How a demonstration went (forces intervened, it became a riot): never its topic. */
+const CROWD_ACTIONS: ReadonlySet<string> = new Set(CROWD_OUTCOME);
 const TOPIC_WINDOW = 10;
 const TOPIC_BREAKS = new Set([';', ':', '—', '–']);
 /** The protest itself turning violent: never its topic. */
