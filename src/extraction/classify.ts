@@ -6,6 +6,7 @@ import { eventTypeOf } from '../common/acled-types.js';
 import type { TriggerMention } from '../common/doc.js';
 import { isArmed, isCommunalPeople, type EventActors } from './actor-roles.js';
 import type { Frame } from './frames.js';
+import { inflections } from '../locales/en/inflection.js';
 import triggerLexicon from '../locales/en/data/triggers.json' with { type: 'json' };
 import actorDictionary from '../locales/en/data/actors.json' with { type: 'json' };
 
@@ -76,6 +77,12 @@ function demonstrativeDamage(text: string, frames: Frame[], index: TriggerIndex,
 
 /** Told of an explosive device: found before it went off, or it failed to ("unexploded", "controlled explosion"). */
 const DEVICE_DISRUPTED = new RegExp(`\\b(?:${triggerLexicon.deviceDisrupted.phrases.map(escape).join('|')})\\b`, 'i');
+
+/**
+ * A general word for an attack ("attacked", "the attack"), lexicon restatedAttack: in a report of an
+ * explosion, with no fighting and no state force in its sentence, it names the bombing again.
+ */
+const RESTATED_ATTACK = new RegExp(`^(?:${triggerLexicon.restatedAttack.verbs.flatMap(inflections).map(escape).join('|')})$`, 'i');
 
 /** Tactics of clash phrases (data/triggers.json): fire on positions, direct fire, fire both ways. */
 const FIRE_ON_POSITIONS = 'fire on positions';
@@ -314,8 +321,13 @@ function classifyViolence(text: string, index: TriggerIndex, frames: Frame[], ac
   const violence = of('violence');
   const assaults = violence.filter((t) => !KILL_WORDS.test(t.text) && !HARM_WORDS.test(t.text));
   // (An attack named again with a determiner, "claimed responsibility for the attack", is the
-  // bombing already told, not a ground assault of its own.)
-  const groundAssaults = frames.filter((f) => !explosiveSentences.has(f.sentence)).flatMap((f) => f.triggers.filter((t) => t.cls === 'violence' && !KILL_WORDS.test(t.text) && !HARM_WORDS.test(t.text) && !(explosive.length > 0 && ANAPHORIC_BEFORE.test(text.slice(Math.max(0, t.start - 8), t.start)))));
+  // bombing already told, not a ground assault of its own; so is a general word for an attack in a
+  // sentence that names no state force, where the event tells no fighting: "the buildings that were
+  // attacked" after "six bombings", "a terrorist attack against the newspaper" before "a truck bomb
+  // exploded". A battle needs two armed sides: codebook 2.3.)
+  const fighting = of('clash').length > 0;
+  const restated = (f: Frame, t: TriggerMention) => explosive.length > 0 && !fighting && RESTATED_ATTACK.test(t.text) && !f.participants.some((p) => p.mention.inter === 1 && !p.reporter);
+  const groundAssaults = frames.filter((f) => !explosiveSentences.has(f.sentence)).flatMap((f) => f.triggers.filter((t) => t.cls === 'violence' && !KILL_WORDS.test(t.text) && !HARM_WORDS.test(t.text) && !(explosive.length > 0 && ANAPHORIC_BEFORE.test(text.slice(Math.max(0, t.start - 8), t.start))) && !restated(f, t)));
   const protests = [...of('protest'), ...of('protest-cause')].filter((t) => !t.background);
 
   // Violence by a party's supporters, villagers or workers outside a demonstration is mob violence.

@@ -43,6 +43,18 @@ test('on a known front line an explosion with no device named is shelling; a nam
   assert.equal(elsewhere?.sub_event_type, 'Remote explosive/landmine/IED');
 });
 
+test('on a front line, heavy machine-gun fire counted by a monitor or fired beside a remote weapon is shelling; small arms fire is a battle', () => {
+  const heavy = first('On 14 May 2019, the OSCE SMM observed a total of 6 explosions/bursts of fire involving heavy machineguns/unknown weapons near Horlivka.');
+  assert.equal(heavy?.sub_event_type, 'Shelling/artillery/missile attack');
+  assert.match(heavy?.actor1 ?? '', /^Military Forces of Ukraine/);
+  const small = first('On 14 May 2019, the OSCE SMM observed a total of 9 bursts of fire involving small arms near Zaitseve.');
+  assert.equal(small?.sub_event_type, 'Armed clash');
+  const beside = first('On 14 May 2019, the NAF rebel forces fired grenade launchers and heavy machine guns at the governmental positions near Avdiivka, Donetsk.');
+  assert.equal(beside?.sub_event_type, 'Shelling/artillery/missile attack');
+  const alone = first('On 14 May 2019, the NAF rebel forces fired heavy machine guns at the governmental positions near Avdiivka, Donetsk.');
+  assert.equal(alone?.sub_event_type, 'Armed clash');
+});
+
 test('a checkpoint is the forces\' only when no one else holds it: held by militants, or the scene, it names no army', () => {
   const held = first('On 3 August 2019, suspected militants held a checkpoint near Dori and shot dead a trader.');
   assert.ok(held);

@@ -202,3 +202,21 @@ test('a statement condemning a killing counts its dead; a crowd\'s cause does no
     assert.equal(events[0]!.fatalities, 0, text);
   }
 });
+
+test('a general word for an attack in a bombing report, with no fighting and no state force, is the bombing told again', () => {
+  const mixed = (s: string) => s.toLowerCase().replace(/(^|\. )([a-z])/g, (_m, p: string, c: string) => p + c.toUpperCase());
+  const before =
+    'QUITO, 14 FEB 90 (RADIO QUITO) -- [TEXT] THERE HAS BEEN A TERRORIST ATTACK AGAINST A RADIO STATION IN QUITO. ' +
+    'A CAR BOMB EXPLODED OUTSIDE THE STATION, INJURING TWO EMPLOYEES. THE POLICE HAVE CONFIRMED THE BLAST.';
+  const after =
+    'QUITO, 14 FEB 90 (EFE) -- [TEXT] REBELS BOMBED A PARTY OFFICE IN QUITO LAST NIGHT, INJURING THREE PEOPLE. ' +
+    'POLICE SOURCES REPORTED FOUR MORE BOMBINGS IN GUAYAQUIL. THE SOURCES DID NOT NAME THE BUILDINGS THAT WERE ATTACKED.';
+  for (const text of [before, mixed(before), after, mixed(after)]) {
+    const events = eventsOf(text);
+    assert.ok(events.length > 0, text);
+    assert.ok(events.every((e) => e.event_type === 'Explosions/Remote violence'), events.map(brief).join('; '));
+  }
+  // Forces named where the attack is told, or fighting told: a battle of its own may be.
+  const fight = 'QUITO, 14 FEB 90 (EFE) -- [TEXT] A BOMB EXPLODED AT A BANK IN QUITO, INJURING TWO PEOPLE. IN A SEPARATE INCIDENT, REBELS ATTACKED AN ARMY PATROL IN ESMERALDAS AND CLASHED WITH SOLDIERS FOR TWO HOURS.';
+  assert.ok(eventsOf(fight).some((e) => e.event_type === 'Battles'), eventsOf(fight).map(brief).join('; '));
+});
