@@ -528,7 +528,11 @@ function diedSubject(tokens: Doc['tokens'], i: number, sentence: number): [numbe
   const head = tokens[k];
   if (!head || head.sentence !== sentence) return undefined;
   if (SUBJECT_PRONOUNS.has(head.lower)) return [k, k + 1];
-  if (!singularNouns.has(head.lower)) return undefined;
+  if (!singularNouns.has(head.lower)) {
+    // "Roberto Navas died", "journalist Navas died": a person named.
+    const name = head.upper ? personNameBefore(tokens, k + 1, sentence) : -1;
+    return name < 0 || deathAsCause(tokens, name, sentence) ? undefined : [name, k + 1];
+  }
   let first = k;
   for (let j = k - 1; j >= 0 && j >= k - 3 && tokens[j]!.sentence === sentence && tokens[j]!.kind === 'word' && !OBJECT_BOUNDARIES.has(tokens[j]!.lower); j--) {
     first = j;
@@ -536,11 +540,37 @@ function diedSubject(tokens: Doc['tokens'], i: number, sentence: number): [numbe
   }
   // (A plural or counted subject is read by the figures with a number: "two men died".)
   if (quantityBefore(tokens, first)) return undefined;
-  // "after a student died", "claiming that a patient died": a death told as the cause of the event.
+  return deathAsCause(tokens, first, sentence) ? undefined : [first, k + 1];
+}
+
+/** "after a student died", "claiming that a patient died": a death told as the cause of the event. */
+function deathAsCause(tokens: Doc['tokens'], first: number, sentence: number): boolean {
   for (let j = first - 1; j >= 0 && j >= first - 3 && tokens[j]!.sentence === sentence; j--) {
-    if (DIED_CAUSE_CUES.has(tokens[j]!.lower) || PRIOR_DEED_CUES.has(tokens[j]!.lower)) return undefined;
+    if (DIED_CAUSE_CUES.has(tokens[j]!.lower) || PRIOR_DEED_CUES.has(tokens[j]!.lower)) return true;
   }
-  return [first, k + 1];
+  return false;
+}
+
+/**
+ * A person named by capitalised words that end right before token k ("Roberto Navas died",
+ * "journalist Navas was killed"): two or more name words, or one after a title or a person noun;
+ * not a place after a preposition ("in San Salvador"). Returns the name's first token, or -1.
+ */
+function personNameBefore(tokens: Doc['tokens'], k: number, sentence: number): number {
+  let j = k - 1;
+  let names = 0;
+  while (j >= 0 && names < MAX_NAME_WORDS && tokens[j]!.sentence === sentence && tokens[j]!.kind === 'word' && tokens[j]!.upper) {
+    const lower = tokens[j]!.lower;
+    if (PERSON_TITLES.has(lower) || singularNouns.has(lower) || OBJECT_BOUNDARIES.has(lower) || STOP.has(lower) || DETERMINERS.has(lower)) break;
+    names++;
+    j--;
+  }
+  if (names === 0) return -1;
+  const before = j >= 0 && tokens[j]!.sentence === sentence ? tokens[j]! : undefined;
+  const titled = !!before && (PERSON_TITLES.has(before.lower) || singularNouns.has(before.lower));
+  if (titled) return j;
+  if (names < 2 || (before && OBJECT_BOUNDARIES.has(before.lower))) return -1;
+  return j + 1;
 }
 
 function quantityBefore(tokens: Doc['tokens'], first: number): boolean {
@@ -781,7 +811,7 @@ function singularDeathAt(doc: Doc, i: number, m: PhraseMatch<string>, used: Set<
     const hasBeen = tokens[aux]!.lower === 'been' && tokens[aux - 1]?.lower === 'has';
     const subjectAt = hasBeen ? aux - 2 : head - 1;
     const subject = tokens[subjectAt];
-    if (first < 0 && (hasBeen || tokens[aux]!.lower !== 'been') && subject && subject.sentence === sentence && subject.kind === 'word' && !/s$/.test(subject.lower) && !SUBJECT_NOT_A_PERSON.has(subject.lower) && !notPeople.has(subject.lower)) {
+    if (first < 0 && (hasBeen || tokens[aux]!.lower !== 'been') && subject && subject.sentence === sentence && subject.kind === 'word' && (!/s$/.test(subject.lower) || personNameBefore(tokens, subjectAt + 1, sentence) >= 0) && !SUBJECT_NOT_A_PERSON.has(subject.lower) && !notPeople.has(subject.lower)) {
       first = subjectAt;
     }
   }
