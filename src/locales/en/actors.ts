@@ -254,6 +254,11 @@ export function namedMilitiaLabel(text: string): string | undefined {
   return m && kind ? `${m[1]} ${kind}` : undefined;
 }
 
+/** "Pokot Ethnic Militia (Kenya)" -> "Pokot Ethnic Group (Kenya)": ACLED's name of the community whose militia it is. */
+export function communityOfMilitia(name: string): string {
+  return name.replace(/ (Ethnic|Communal) Militia\b/, ' $1 Group');
+}
+
 // ("JNIM or ISGS militants": ACLED names the pair as it names "JNIM and/or ISGS".)
 const EITHER_OF = /^\s*(?:and\s*\/\s*or|\/|or)\s*$/i;
 
