@@ -377,6 +377,9 @@ test('common spellings of places the gazetteer names otherwise: Nioro du Sahel, 
   assert.equal(at('Shelling hit Dhirkot (Bagh district, AJK) on Friday.', 'AJK')?.entry.countryCode, 'PK');
   assert.equal(at('Soldiers beat farmers in Mesela, West Hararge.', 'West Hararge')?.entry.countryCode, 'ET');
   assert.equal(at('Residents blocked a bridge in El Alto, La Paz.', 'El Alto')?.entry.countryCode, 'BO');
+  assert.equal(at('Farmers marched in Gondar on Sunday.', 'Gondar')?.entry.countryCode, 'ET');
+  assert.equal(at('Traders went on strike in Diredawa.', 'Diredawa')?.entry.countryCode, 'ET');
+  assert.equal(at('A landmine exploded near Tadjura.', 'Tadjura')?.entry.countryCode, 'DJ');
 });
 
 test('a town that names a road is a place: one of a hyphened pair before a road word, or a town of some size alone after "the"', () => {
