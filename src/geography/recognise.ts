@@ -586,6 +586,17 @@ function markNeighbourhoods(text: string, cands: Candidate[]): void {
   for (const c of cands) if (c.demonym === undefined && names.has(c.key)) c.neighbourhood = true;
 }
 
+/**
+ * The unit words of regions as written, singular or plural ("district", "districts"), each to
+ * whether its unit is an admin2 one: one look-up, no string cut, per word after a capitalised one.
+ */
+const UNIT_WORDS = new Map<string, boolean>();
+for (const unit of [...SUFFIX_ADMIN1, ...SUFFIX_ADMIN2]) {
+  // (A word ending in "s" is read as a plural: "provinces" is "province", "zones" "zone".)
+  if (!unit.endsWith('s')) UNIT_WORDS.set(unit, SUFFIX_ADMIN2.has(unit));
+  UNIT_WORDS.set(`${unit}s`, SUFFIX_ADMIN2.has(unit));
+}
+
 /** Words of a region's name before its unit word, at most. */
 const MAX_SKELETON_WORDS = 3;
 
@@ -602,9 +613,8 @@ function addRegionsBySkeleton(gaz: Gazetteer, text: string, words: WordView, can
     // (The flag first: a word object is made only for a word after a capitalised one.)
     if (!words.isCap(u - 1)) continue;
     const unitWord = words.get(u);
-    const unit = unitWord.lower.endsWith('s') ? unitWord.lower.slice(0, -1) : unitWord.lower;
-    const admin2 = SUFFIX_ADMIN2.has(unit);
-    if (!admin2 && !SUFFIX_ADMIN1.has(unit)) continue;
+    const admin2 = UNIT_WORDS.get(unitWord.lower);
+    if (admin2 === undefined) continue;
     if (!joinable(text, words.get(u - 1), unitWord)) continue;
     while (k < cands.length && cands[k]!.w1 <= u - 1) k++;
     // (A candidate over the word before the unit word: the name is known as written.)
@@ -1119,19 +1129,13 @@ function makeCandidate(
   // (A country, a continent or a city of half a million is meant even when its name is a word: "Turkey", "Berlin".)
   const common = single && !first.allCaps && !first.text.includes('.') && gaz.commonWords.has(key) && !info.famous;
 
-  return newCandidate({
-    start: spanStart,
-    end: last.end,
-    text: text.slice(spanStart, last.end),
-    key,
-    entries,
-    demonym,
-    w0: i,
-    w1: j + 1,
-    cue: cue || near || dateline,
-    near,
-    want,
-    common,
-    firstName,
-  });
+  // (Written out in newCandidate's order, with its defaults: the one shape, and no object made to make it.)
+  return {
+    start: spanStart, end: last.end, text: text.slice(spanStart, last.end), key, entries, demonym, w0: i, w1: j + 1,
+    cue: cue || near || dateline, near, want, container: undefined, containerOf: undefined, common,
+    firstName, abbreviation: false, listed: false, partOf: false, nameGoesOn: false,
+    transliterated: false,
+    skeleton: false,
+    neighbourhood: false,
+  };
 }

@@ -583,8 +583,13 @@ function addSingularDeaths(doc: Doc, used: Set<number>, quantities: ReadonlyMap<
   const tokens = doc.tokens;
   // (The scan is a small loop and each casualty word is read by a function of its own: V8 optimises
   // the loop early and cheaply; the long function runs too seldom to need optimising.)
+  // (Whether the document tells a crowd's event: read once, at the first killing noun, see nominalDeathsAt.)
+  let crowd: boolean | undefined;
   for (const [from, to] of doc.scopedTokenRanges()) for (let i = from; i < to; i++) {
-    if (KILLING_NOUNS.has(tokens[i]!.lower) && tokens[i + 1]?.lower === 'of' && !used.has(i)) nominalDeathsAt(doc, i, used, quantities);
+    if (KILLING_NOUNS.hasToken(tokens[i]!) && tokens[i + 1]?.lower === 'of' && !used.has(i)) {
+      crowd ??= doc.triggers.some((t) => CROWD_EVENT.has(t.cls) && !t.irrealis);
+      nominalDeathsAt(doc, i, used, quantities, crowd);
+    }
     if (!kinds.opensAt(tokens[i]!)) continue;
     const m = kinds.matchAt(tokens, i);
     if (m) i = singularDeathAt(doc, i, m, used, quantities);
@@ -592,7 +597,7 @@ function addSingularDeaths(doc: Doc, used: Set<number>, quantities: ReadonlyMap<
 }
 
 /** Killing named as a noun before "of" and its dead: "the murder of a judge", "the assassination of Luis Galan". */
-const KILLING_NOUNS = new Set<string>(cues.killingNouns);
+const KILLING_NOUNS = new WordSet(cues.killingNouns);
 /** Before a killing noun: a deed charged, planned or attempted, no death of the event told ("charged with the murder of"). */
 const KILLING_NOUN_NOT_DONE = new Set<string>(cues.killingNounNotDone);
 const KILLING_NOUN_WINDOW = 12;
@@ -606,13 +611,13 @@ const STATEMENT_ON_KILLING = new Set<string>(cues.statementOnKilling);
  * killing of"), nor a deed charged, planned or attempted ("charged with the murder of").
  * The figure has no subject: the same murder told again in another sentence counts once.
  */
-function nominalDeathsAt(doc: Doc, i: number, used: Set<number>, quantities: ReadonlyMap<number, Quantity>): void {
+function nominalDeathsAt(doc: Doc, i: number, used: Set<number>, quantities: ReadonlyMap<number, Quantity>, crowd: boolean): void {
   const tokens = doc.tokens;
   const sentence = tokens[i]!.sentence;
   if (tokens[i + 2]?.sentence !== sentence || causeBefore(tokens, i, sentence) || negatedBefore(tokens, i, sentence)) return;
   // ("condemned the murder of", "alarmed over the assassination of": in a document that tells no
   // demonstration or riot, a statement on the killing, which is the event told; with one, what it is about.)
-  const statement = !doc.triggers.some((t) => CROWD_EVENT.has(t.cls) && !t.irrealis);
+  const statement = !crowd;
   const stops = (w: string) => FORWARD_STOP.has(w) && !(statement && STATEMENT_ON_KILLING.has(w));
   if (DETERMINERS.has(lowerAt(tokens, i - 1)) && tokens[i - 2]?.sentence === sentence && (DEATH_CAUSE_CUES.has(tokens[i - 2]!.lower) || stops(tokens[i - 2]!.lower))) return;
   for (let k = i - 1; k >= 0 && k >= i - KILLING_NOUN_WINDOW && tokens[k]!.sentence === sentence; k--) {
