@@ -9,3 +9,9 @@ export function escapeRegExp(word: string): string {
 export function alternation(words: readonly string[], spaces: 'exact' | 'any' = 'exact'): string {
   return words.map((w) => (spaces === 'any' ? escapeRegExp(w).replace(/ /g, '\\s+') : escapeRegExp(w))).join('|');
 }
+
+/** Whole words and stems as alternatives ("a|b|(?:st)\w*"): a stem matches any word it begins ("rustl": rustlers, rustling). */
+export function wordsAndStems(list: { readonly words: readonly string[]; readonly stems?: readonly string[] }): string {
+  const stems = list.stems ?? [];
+  return stems.length === 0 ? alternation(list.words) : `${alternation(list.words)}|(?:${alternation(stems)})\\w*`;
+}

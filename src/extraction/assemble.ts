@@ -3,9 +3,8 @@ import { parseIsoDay } from '../common/calendar.js';
 import { CROWD_VIOLENCE, firstStartingAfter, spansStartingIn, type DateMention, type Doc, type PlaceMention, type Span, type TriggerMention } from '../common/doc.js';
 import type { AcledEvent, Claim, EvidenceSpan } from '../common/event.js';
 import { stableHash } from '../common/hash.js';
-import { alternation } from '../common/word-pattern.js';
 import { capitalOfSameName, lookupCountry } from '../geography/index.js';
-import { actorEntry } from '../locales/en/actors.js';
+import { actorEntry, communityOfMilitia } from '../locales/en/actors.js';
 import { isDatelinePlace, opensWithDateline } from '../locales/en/dateline.js';
 import { anchoredToStory, toldAsNoNews } from '../locales/en/time-reference.js';
 import { SCENE_SENTENCES } from '../locales/en/scope.js';
@@ -19,6 +18,10 @@ import { writeNotes } from './notes.js';
 import adminUnits from './data/admin-units.json' with { type: 'json' };
 import frontLines from './data/front-lines.json' with { type: 'json' };
 import actorDictionary from '../locales/en/data/actors.json' with { type: 'json' };
+import functionWords from '../locales/en/data/function-words.json' with { type: 'json' };
+import placeKindWords from '../locales/en/data/place-kind-words.json' with { type: 'json' };
+import communal from '../locales/en/data/communal.json' with { type: 'json' };
+import { alternation, wordsAndStems } from '../common/word-pattern.js';
 
 const BANDITS = new Set(actorDictionary.livestockRaiders.bandits);
 const LIVESTOCK_RAID = new RegExp(`\\b(?:${actorDictionary.livestockRaiders.livestock.join('|')})\\b`, 'i');
@@ -255,7 +258,12 @@ export function acledAdmin1(place: PlaceMention | undefined): string {
 }
 
 /** Between two places of one list: a comma, "and", "or", a bracketed alias, unit words. */
-const COORDINATION = /^(\s*\([^)]{0,40}\))?\s*(districts?|provinces?|counties|county|towns?|cities|city|villages?|areas?|upazilas?)?\s*(,|and|or|&|, and)\s*(in\s+|the\s+)?$/i;
+const COORDINATION = new RegExp(
+  `^(?:\\s*\\([^)]{0,40}\\))?\\s*(?:${alternation(placeKindWords.listUnits)})?\\s*(?:,|${alternation(functionWords.listConjunctions)}|&|, (?:${alternation(functionWords.listConjunctionsAfterComma)}))\\s*(?:(?:${alternation(functionWords.placeListOpeners)})\\s+)?$`,
+  'i',
+);
+/** Right before a place: "between (the)": the event happened once, between the places. */
+const BETWEEN_BEFORE = new RegExp(`\\b(?:${alternation(functionWords.betweenPrepositions)})\\s+(?:(?:${alternation(functionWords.definiteArticle)})\\s+)?$`, 'i');
 
 /**
  * Other places listed with the event's place in the same sentence ("in Chora and Tarinkot
@@ -264,7 +272,7 @@ const COORDINATION = /^(\s*\([^)]{0,40}\))?\s*(districts?|provinces?|counties|co
 function coordinatedPlaces(doc: Doc, group: Group, place: PlaceMention): PlaceMention[] {
   const frame = group.frames.find((f) => f.places.includes(place));
   // "an ambush between Sar-e Pol and Jowzjan provinces" happened once, between the two.
-  if (!frame || /\bbetween\s+(the\s+)?$/i.test(doc.text.slice(Math.max(0, place.start - 12), place.start))) return [];
+  if (!frame || BETWEEN_BEFORE.test(doc.text.slice(Math.max(0, place.start - 12), place.start))) return [];
   // In an article, places listed in a sentence with no date of its own ("fought in Tel Hamis,
   // Manbij and Raqqa") do not split an event another sentence dates: they may be a career's places.
   if (doc.scope !== null && group.date !== undefined && frame.date === undefined) return [];
@@ -319,7 +327,7 @@ function sceneBefore(doc: Doc, group: Group, country: string | undefined): Place
 }
 
 /** Between two days told of one event: "Wednesday and Thursday", "Saturday, Sunday and Monday". */
-const DAYS_JOINED = /^\s*(?:,|,?\s*and|&)\s*(?:on\s+)?$/i;
+const DAYS_JOINED = new RegExp(`^\\s*(?:,|,?\\s*(?:${alternation(functionWords.dayListConjunctions)})|&)\\s*(?:(?:${alternation(functionWords.dayPrepositions)})\\s+)?$`, 'i');
 /** At most this many days are read as one event's days. */
 const MAX_EVENT_DAYS = 7;
 
@@ -402,8 +410,8 @@ function adjustCrowdActors(eventType: string, actors: EventActors, country: stri
 /** At most this many characters between a crowd's violent verb and the forces it fell on ("attacked police"). */
 const MOB_TARGET_CHARS = 40;
 /** Words that open another clause between a verb and a name: "lynched a pastor before police ...". */
-const CLAUSE_BETWEEN = /[,;]|\b(?:before|after|as|when|while|until|but|then|so)\b/i;
-const PASSIVE_BETWEEN = /\b(?:was|were|is|are|been|got)\b/i;
+const CLAUSE_BETWEEN = new RegExp(`[,;]|\\b(?:${alternation(functionWords.clauseOpeners)})\\b`, 'i');
+const PASSIVE_BETWEEN = new RegExp(`\\b(?:${alternation(functionWords.passiveAuxiliaries)})\\b`, 'i');
 /** A crowd's violence, and violence or a clash by anyone (a crowd's too). */
 const MOB_VIOLENCE: ReadonlySet<string> = new Set([...CROWD_VIOLENCE, 'violence', 'clash']);
 
@@ -425,7 +433,7 @@ function mobTargets(doc: Doc, frames: Group['frames'], actor: ResolvedActor): bo
  * Unidentified Armed Group; the victims of an attack or of mob violence are Civilians.
  */
 /** Words that place violence between communities: unnamed attackers there are a communal militia. */
-const COMMUNAL_CONTEXT = /\b(ethnic|tribal|clans?|communal|inter-communal|communities|community|raid(?:s|ed|ers?)?|rustl\w*|morans|pastoralists?|land dispute|dispute over land|revenge attack|reprisal)\b/i;
+const COMMUNAL_CONTEXT = new RegExp(`\\b(?:${wordsAndStems(communal.communalContext)})\\b`, 'i');
 
 /** Unidentified armed men who are one community's raiders: its militia, keeping their mentions as evidence. */
 function asCommunalMilitia(actor: ResolvedActor, country: string | undefined): ResolvedActor {
@@ -434,7 +442,7 @@ function asCommunalMilitia(actor: ResolvedActor, country: string | undefined): R
 }
 
 /** Words that tell violence between communities outright (not a raid, which gangs make too). */
-const COMMUNITY_FEUD = /\b(?:ethnic|clans?|communal|inter-?communal|communities|rival communit\w+|revenge attack|retaliatory attack|land dispute|dispute over land)\b/i;
+const COMMUNITY_FEUD = new RegExp(`\\b(?:${wordsAndStems(communal.communityFeud)})\\b`, 'i');
 
 function addDefaultActors(text: string, frames: Group['frames'], subEventType: string, actors: EventActors, country: string | undefined, communalClash: boolean, communalContext: () => boolean, twoSided: boolean, communityFeud: () => boolean, suspectedGroup: () => ResolvedActor | undefined): void {
   const named = (name: string, inter: number, key: string): ResolvedActor => ({ key, name: country ? `${name} (${country})` : name, inter, mentions: [] });
@@ -461,7 +469,7 @@ function addDefaultActors(text: string, frames: Group['frames'], subEventType: s
     // "Turkana raiders attack a Pokot village": the people of a group attacked are civilians, their
     // group an associated actor (codebook 3: an identity militia fights; its community is attacked).
     else if (subEventType === 'Attack' && actors.actor2.inter === 4 && actors.actor2.kind === 'communal') {
-      actors.assoc2.push({ ...actors.actor2, name: actors.actor2.name.replace(/ (Ethnic|Communal) Militia\b/, ' $1 Group') });
+      actors.assoc2.push({ ...actors.actor2, name: communityOfMilitia(actors.actor2.name) });
       actors.actor2 = named('Civilians', 7, 'civilians');
     }
   }

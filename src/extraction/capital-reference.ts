@@ -7,6 +7,8 @@ import type { Gazetteer } from '../geography/gazetteer.js';
 import { foldName } from '../geography/fold.js';
 import { lookupCountry } from '../geography/index.js';
 import words from '../locales/en/data/capital-reference.json' with { type: 'json' };
+import functionWords from '../locales/en/data/function-words.json' with { type: 'json' };
+import { alternation } from '../common/word-pattern.js';
 
 const alt = (list: readonly string[]) => list.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')).join('|');
 const heads = [...words.heads].sort((a, b) => b.length - a.length);
@@ -15,9 +17,9 @@ const REFERENCE = new RegExp(`\\bthe\\s+(?:(?:${alt(words.possessors)})\\s+)?(${
 /** "the Burkina Faso capital": a country's name right before the head. */
 const AFTER_NAME = new RegExp(`^\\s+(${alt(heads)})\\b`, 'iu');
 /** What follows when the capital is named anyway: ", Bangui", " of Mali", " Bamako", " (". */
-const NAMED_AFTER = /^(?:\s*,?\s*\p{Lu}|\s+of\b|\s*\()/u;
+const NAMED_AFTER = new RegExp(`^(?:\\s*,?\\s*\\p{Lu}|\\s+(?:${alternation(functionWords.genitiveLink)})\\b|\\s*\\()`, 'u');
 /** "in the capital and the west of the country": one of several areas, not where the event was. */
-const LISTED_AFTER = /^\s+(?:and|or)\b/;
+const LISTED_AFTER = new RegExp(`^\\s+(?:${alternation(functionWords.listConjunctions)})\\b`);
 const REFERENCE_BEFORE = new RegExp(`\\b(?:${alt(words.referenceBefore)})\\s*$`, 'iu');
 const NOT_BEFORE = new RegExp(`\\b(?:${alt(words.notBefore)})\\s*$`, 'iu');
 

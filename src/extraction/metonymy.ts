@@ -5,6 +5,8 @@
 import type { Doc, PlaceMention } from '../common/doc.js';
 import { lookupCountry } from '../geography/index.js';
 import cues from '../locales/en/data/metonymy.json' with { type: 'json' };
+import functionWords from '../locales/en/data/function-words.json' with { type: 'json' };
+import { alternation } from '../common/word-pattern.js';
 
 const alt = (words: readonly string[]) => words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')).join('|');
 
@@ -13,7 +15,7 @@ const POSSESSIVE_AFTER = new RegExp(`^(?:['’]s|['’])\\s+(?:[\\p{L}-]+\\s+)?(
 const PLACE_PREPOSITION_BEFORE = new RegExp(`\\b(?:${alt(cues.placePrepositions)})\\s+(?:the\\s+)?$`, 'i');
 const BEFORE = new RegExp(`\\b(?:${alt(cues.before)})\\s+(?:the\\s+)?$`, 'i');
 /** "between Washington and ": the second capital of a pair takes the first's reading. */
-const PAIR_BEFORE = /\b(\p{Lu}[\p{L}-]*(?:\s\p{Lu}[\p{L}-]*)?)\s+and\s+$/u;
+const PAIR_BEFORE = new RegExp(`\\b(\\p{Lu}[\\p{L}-]*(?:\\s\\p{Lu}[\\p{L}-]*)?)\\s+(?:${alternation(functionWords.pairConjunctions)})\\s+$`, 'u');
 
 /** Capitals are matched to their country's capital by distance (the gazetteer's names vary). */
 const CAPITAL_WITHIN_KM = 10;

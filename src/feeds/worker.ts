@@ -161,27 +161,32 @@ export async function startWorker(store: Store, options: WorkerOptions): Promise
   const timer = setInterval(() => void schedule(), options.scheduleEveryMs ?? 1000);
   void schedule();
 
-  const pollOne = async (feedIdValue: string) => {
+  /** Polls a feed; true when its poll job (`jobId`) was completed in the transaction that queued its items. */
+  const pollOne = async (feedIdValue: string, jobId: string): Promise<boolean> => {
     const row = await store.db.selectFrom('feeds').selectAll().where('id', '=', feedIdValue).executeTakeFirst();
-    if (!row) return; // removed meanwhile
+    if (!row) return false; // removed meanwhile
     const feed: Feed = { ...row, interval_s: Number(row.interval_s), errors: Number(row.errors), next_poll_at: Number(row.next_poll_at), items: Number(row.items) };
     const host = hostOf(feed.url);
     await slots.acquire(host);
     try {
       let jobCount = 0;
       // The items (feed_pending), their jobs (keys only), the items marked seen (the jobs are retried
-      // until stored; a repeat would be recognised anyway) and the poll's record: one transaction.
+      // until stored; a repeat would be recognised anyway), the poll's record and the poll job's
+      // completion: one transaction (no transaction of its own for the completion).
       const queue = (items: FeedItem[], rec: PollRecord) => queueItems(store, feed, rec, items, async (trx) => {
         const jobs: ExtractJob[] = [];
         for (let i = 0; i < items.length; i += batchSize) jobs.push({ feed: feed.id, keys: items.slice(i, i + batchSize).map((x) => x.key) });
         jobCount = jobs.length;
         await boss.insert(jobs.map((data) => ({ name: EXTRACT_QUEUE, data, expireInSeconds, retryLimit: 1000, retryDelay: 1 })), { db: inTransaction(trx) });
+        // (pg-boss 10 reads its options 4th, after the data: no output, as complete(queue, ids) stores.)
+        await boss.complete(POLL_QUEUE, jobId, null as unknown as object, { db: inTransaction(trx) });
       });
       const r = await pollFeed(store, feed, { allowPrivate: options.allowPrivate, timeoutMs: options.timeoutMs, signal: abort.signal, metrics: options.metrics, readPages: options.readPages, queue });
       if (r.status === 'error' && r.error !== 'stopped') log?.error('feed failed', { feed: feed.url, error: r.error });
-      if (r.items.length === 0 || jobCount === 0) return;
+      if (r.items.length === 0 || jobCount === 0) return false;
       kick();
       log?.info('queued', { feed: feed.url, items: r.items.length, jobs: jobCount });
+      return true;
     } finally {
       slots.release(host);
     }
@@ -209,12 +214,14 @@ export async function startWorker(store: Store, options: WorkerOptions): Promise
     }, ms);
     sleepers.add(wake);
   });
-  /** Works a group of jobs: hands their data to `handle` together, then completes them together, or fails them together (retried). */
-  const work = async <T extends object>(queue: string, group: PgBoss.Job<T>[], handle: (data: T[]) => Promise<void>) => {
+  /**
+   * Works a group of jobs: hands them to `handle` together, then completes them together (unless
+   * `handle` says it completed them), or fails them together (retried).
+   */
+  const work = async <T extends object>(queue: string, group: PgBoss.Job<T>[], handle: (jobs: PgBoss.Job<T>[]) => Promise<boolean | void>) => {
     const ids = group.map((j) => j.id);
     try {
-      await handle(group.map((j) => j.data));
-      await boss.complete(queue, ids);
+      if ((await handle(group)) !== true) await boss.complete(queue, ids);
     } catch (err) {
       log?.error('job failed (retried)', { queue, jobs: ids.length, error: (err as Error).message });
       await (ids.length === 1 ? boss.fail(queue, ids[0]!, { message: (err as Error).message }) : boss.fail(queue, ids)).catch(() => {});
@@ -225,7 +232,7 @@ export async function startWorker(store: Store, options: WorkerOptions): Promise
    * before (their batch failed, or their worker died) are worked one by one, each in its own
    * transaction: a job that fails every time then holds up only itself, not the jobs fetched with it.
    */
-  const loop = async <T extends object>(queue: string, take: number, handle: (data: T[]) => Promise<void>) => {
+  const loop = async <T extends object>(queue: string, take: number, handle: (jobs: PgBoss.Job<T>[]) => Promise<boolean | void>) => {
     let wait = 250;
     while (!stopping) {
       let jobs: PgBoss.JobWithMetadata<T>[];
@@ -254,7 +261,7 @@ export async function startWorker(store: Store, options: WorkerOptions): Promise
   };
   const loops: Promise<void>[] = [];
   for (let i = 0; i < Math.max(1, options.pollConcurrency ?? 8); i++) {
-    loops.push(loop<{ feed: string }>(POLL_QUEUE, 1, (data) => pollOne(data[0]!.feed)));
+    loops.push(loop<{ feed: string }>(POLL_QUEUE, 1, (jobs) => pollOne(jobs[0]!.data.feed, jobs[0]!.id)));
   }
   // Several extraction jobs (of several feeds) are extracted and stored together, up to about
   // STORE_DOCS documents: one transaction, one set of merge locks and reads, one completion.
@@ -262,7 +269,8 @@ export async function startWorker(store: Store, options: WorkerOptions): Promise
   // queue), another's are being extracted, so the threads do not wait on the database.
   const take = Math.max(1, Math.floor(STORE_DOCS / batchSize));
   for (let i = 0; i < Math.max(1, options.extractConcurrency) + 1; i++) {
-    loops.push(loop<ExtractJob>(EXTRACT_QUEUE, take, async (data) => {
+    loops.push(loop<ExtractJob>(EXTRACT_QUEUE, take, async (jobs) => {
+      const data = jobs.map((j) => j.data);
       // The items the jobs name, read once; an item no longer pending was stored by an earlier run of its job.
       const pending = await pendingItems(store, data.flatMap((d) => ('keys' in d ? d.keys.map((key) => ({ feed: d.feed, key })) : [])));
       const batches = new Map<string, FeedItem[]>();

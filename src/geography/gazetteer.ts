@@ -131,18 +131,19 @@ export class Gazetteer {
   namesOfCountry(country: number, visit: (key: string, entries: readonly number[]) => void): void {
     const { names, listStart, listEntries, cc } = this.g;
     const slots = columnLength(names.names);
-    const mine: number[] = [];
+    // (Most slots hold no place of the country: nothing is allocated, nor an array's length set, for them.)
+    const value = names.value;
     for (let slot = 0; slot < slots; slot++) {
-      const v = names.value[slot]!;
+      const v = value[slot]!;
       if (v === NO_ENTRY) continue;
-      mine.length = 0;
       if (v >= 0) {
-        if (cc[v] === country) mine.push(v);
-      } else {
-        const m = -v - 1;
-        for (let i = listStart[m]!; i < listStart[m + 1]!; i++) if (cc[listEntries[i]!] === country) mine.push(listEntries[i]!);
+        if (cc[v] === country) visit(stringAt(names.names, slot), [v]);
+        continue;
       }
-      if (mine.length > 0) visit(stringAt(names.names, slot), [...mine]);
+      const m = -v - 1;
+      let mine: number[] | undefined;
+      for (let i = listStart[m]!; i < listStart[m + 1]!; i++) if (cc[listEntries[i]!] === country) (mine ??= []).push(listEntries[i]!);
+      if (mine !== undefined) visit(stringAt(names.names, slot), mine);
     }
   }
 

@@ -30,6 +30,7 @@ const CALENDAR = set('calendarWords');
 const NAME_PREFIXES = set('namePrefixes');
 const NOT_PLACES = set('notPlaces');
 const RESIDENTS_AFTER = set('residentsAfter');
+const ROUTES_AFTER = set('routesAfter');
 const INSTITUTIONS_AFTER = set('institutionsAfter');
 const INSTITUTION_MODIFIERS = set('institutionModifiers');
 const AFTER_NAME = set('wordsAfterAName');
@@ -303,6 +304,8 @@ export interface Candidate {
   skeleton?: boolean;
   /** Named as a quarter of a city ("the Escalon neighborhood"): no town abroad, and no vote for a country. */
   neighbourhood?: boolean;
+  /** Named before a road word after "the" ("the Zahle roundabout"): a place when a town of some size bears the name. */
+  road?: boolean;
 }
 
 type CandidateInit = Pick<Candidate, 'start' | 'end' | 'text' | 'key' | 'entries' | 'w0' | 'w1' | 'cue' | 'near' | 'common' | 'firstName'> & Partial<Candidate>;
@@ -316,6 +319,7 @@ function newCandidate(c: CandidateInit): Candidate {
     transliterated: c.transliterated ?? false,
     skeleton: c.skeleton ?? false,
     neighbourhood: c.neighbourhood ?? false,
+    road: c.road ?? false,
   };
 }
 
@@ -582,6 +586,17 @@ function markNeighbourhoods(text: string, cands: Candidate[]): void {
   for (const c of cands) if (c.demonym === undefined && names.has(c.key)) c.neighbourhood = true;
 }
 
+/**
+ * The unit words of regions as written, singular or plural ("district", "districts"), each to
+ * whether its unit is an admin2 one: one look-up, no string cut, per word after a capitalised one.
+ */
+const UNIT_WORDS = new Map<string, boolean>();
+for (const unit of [...SUFFIX_ADMIN1, ...SUFFIX_ADMIN2]) {
+  // (A word ending in "s" is read as a plural: "provinces" is "province", "zones" "zone".)
+  if (!unit.endsWith('s')) UNIT_WORDS.set(unit, SUFFIX_ADMIN2.has(unit));
+  UNIT_WORDS.set(`${unit}s`, SUFFIX_ADMIN2.has(unit));
+}
+
 /** Words of a region's name before its unit word, at most. */
 const MAX_SKELETON_WORDS = 3;
 
@@ -598,9 +613,8 @@ function addRegionsBySkeleton(gaz: Gazetteer, text: string, words: WordView, can
     // (The flag first: a word object is made only for a word after a capitalised one.)
     if (!words.isCap(u - 1)) continue;
     const unitWord = words.get(u);
-    const unit = unitWord.lower.endsWith('s') ? unitWord.lower.slice(0, -1) : unitWord.lower;
-    const admin2 = SUFFIX_ADMIN2.has(unit);
-    if (!admin2 && !SUFFIX_ADMIN1.has(unit)) continue;
+    const admin2 = UNIT_WORDS.get(unitWord.lower);
+    if (admin2 === undefined) continue;
     if (!joinable(text, words.get(u - 1), unitWord)) continue;
     while (k < cands.length && cands[k]!.w1 <= u - 1) k++;
     // (A candidate over the word before the unit word: the name is known as written.)
@@ -783,6 +797,31 @@ function markPlacesOfResidentsAndInstitutions(text: string, words: WordView, can
     if (!next.cap && RESIDENTS_AFTER.has(next.lower) && !words.get(c.w0).initial) c.cue = true;
     else if (namesInstitution(text, words, c.w1)) c.cue = true;
   }
+  // "the Sidon-Tyr highway", "Tangail-Mymensingh highway": a town of a hyphened pair that names a road
+  // or a junction is a place; so, when a town of some size bears the name, is one named alone after
+  // "the" ("the Zahle roundabout"; see keep in resolve.ts).
+  for (const c of cands) {
+    if (c.cue || c.common || c.demonym !== undefined || c.w1 - c.w0 !== 1) continue;
+    const prev = words.at(c.w0 - 1);
+    const afterThe = prev !== undefined && ARTICLES.has(prev.lower) && joinable(text, prev, words.get(c.w0));
+    if (afterThe && routeWordAt(text, words, c.w1)) c.road = true;
+    else if (hyphenedTo(text, words, c.w0, c.w0 + 1) && routeWordAt(text, words, c.w0 + 2)) c.cue = true;
+    else if (prev !== undefined && hyphenedTo(text, words, c.w0 - 1, c.w0) && routeWordAt(text, words, c.w1)) c.cue = true;
+  }
+}
+
+/** Whether words a and b are one capitalised word each, joined by a hyphen alone ("Sidon-Tyr"). */
+function hyphenedTo(text: string, words: WordView, a: number, b: number): boolean {
+  const x = words.at(a);
+  const y = words.at(b);
+  return x !== undefined && y !== undefined && x.cap && y.cap && !x.allCaps && !y.allCaps && y.start === x.end + 1 && text.charCodeAt(x.end) === 45;
+}
+
+/** Whether word w is a lower-case road word (ROUTES_AFTER) one space after the word before it. */
+function routeWordAt(text: string, words: WordView, w: number): boolean {
+  const word = words.at(w);
+  const prev = words.at(w - 1);
+  return word !== undefined && prev !== undefined && !word.cap && ROUTES_AFTER.has(word.lower) && word.start === prev.end + 1 && text.charCodeAt(prev.end) === 32;
 }
 
 /** Whether words from w name an institution: up to two modifiers ("High", "Boys National"), then its noun, all capitalised. */
@@ -1023,7 +1062,9 @@ function makeCandidate(
   }
   // "Kasai-Oriental"-like compounds: a name hyphenated to another capitalised word is part of it.
   // (Not a route between two towns of one country: "the axis Djibo-Bourzanga", "Dori-Djibo road".)
-  if (!strong && nextWord && nextWord.cap && nextWord.start === last.end + 1 && text[last.end] === '-' && !(routeBetween(gaz, entries, fold(j + 1)) && !BOUNDARY_AFTER_PAIR.has(words.at(j + 2)?.lower ?? ''))) return NOT_A_PLACE;
+  // (Nor a minor town's pair before a road word whose other name the gazetteer lacks: "the Halba-Qoubaiyat
+  // road" names two towns; "Goma-Coura axis" is no Goma, Congo.)
+  if (!strong && nextWord && nextWord.cap && nextWord.start === last.end + 1 && text[last.end] === '-' && !(routeBetween(gaz, entries, fold(j + 1)) && !BOUNDARY_AFTER_PAIR.has(words.at(j + 2)?.lower ?? '')) && !(routeWordAt(text, words, j + 2) && !gaz.has(fold(j + 1)) && entries.every((e) => gaz.population(e) < 100_000))) return NOT_A_PLACE;
 
   const prev = words.at(i - 1 - lead);
   // (One space between: read by character code, not sliced.)
@@ -1088,19 +1129,13 @@ function makeCandidate(
   // (A country, a continent or a city of half a million is meant even when its name is a word: "Turkey", "Berlin".)
   const common = single && !first.allCaps && !first.text.includes('.') && gaz.commonWords.has(key) && !info.famous;
 
-  return newCandidate({
-    start: spanStart,
-    end: last.end,
-    text: text.slice(spanStart, last.end),
-    key,
-    entries,
-    demonym,
-    w0: i,
-    w1: j + 1,
-    cue: cue || near || dateline,
-    near,
-    want,
-    common,
-    firstName,
-  });
+  // (Written out in newCandidate's order, with its defaults: the one shape, and no object made to make it.)
+  return {
+    start: spanStart, end: last.end, text: text.slice(spanStart, last.end), key, entries, demonym, w0: i, w1: j + 1,
+    cue: cue || near || dateline, near, want, container: undefined, containerOf: undefined, common,
+    firstName, abbreviation: false, listed: false, partOf: false, nameGoesOn: false,
+    transliterated: false,
+    skeleton: false,
+    neighbourhood: false,
+  };
 }

@@ -666,10 +666,15 @@ function keep(gaz: Gazetteer, c: Candidate, r: Readings, e: number, context: num
   if (f === FEATURE_CODES.admin1 && context > 0 && !c.firstName && r.entries.every((x) => gaz.feature(x) === FEATURE_CODES.admin1)) return true;
   const pop = f === FEATURE_CODES.city || f === FEATURE_CODES.admin1 ? gaz.population(e) : 0;
   if (pop >= 100_000) return true;
+  // "the Zahle roundabout": a town of some size named for a road (a village's name is too often another word's).
+  if (c.road && f === FEATURE_CODES.city && pop >= ROAD_TOWN_POPULATION && !c.firstName) return true;
   if (context >= 4.5 && pop >= 5000) return true;
   if (context >= 6) return true;
   return false;
 }
+
+/** The population from which a town named alone before a road word ("the Zahle road") is taken as that town. */
+const ROAD_TOWN_POPULATION = 10_000;
 
 /** Indexes of the `count` highest scores other than `skip`, highest first (ties: lower index first). */
 function topOthers(scores: Float64Array, skip: number, count: number): number[] {

@@ -31,15 +31,28 @@ function nulsBefore(s: string, end: number): number {
   return n;
 }
 
+/**
+ * Documents found storable, with the fields as they were found: a document that comes through a
+ * reader is checked there and again where extraction starts, and the second check (a scan of the
+ * whole text) is spared while its fields are the same strings.
+ */
+const found = new WeakMap<SourceDocument, readonly (string | undefined)[]>();
+
 /** The document with every text field storable; the same object when nothing had to change. */
 export function storableDocument<T extends SourceDocument>(doc: T): T {
   const fields = [doc.text, doc.id, doc.date, doc.title, doc.source, doc.url];
-  if (!fields.some((f) => f !== undefined && unstorable(f))) return doc;
+  const seen = found.get(doc);
+  if (seen !== undefined && seen.every((f, i) => f === fields[i])) return doc;
+  if (!fields.some((f) => f !== undefined && unstorable(f))) {
+    found.set(doc, fields);
+    return doc;
+  }
   const out: T = { ...doc, text: storableText(doc.text) };
   if (doc.bodyStart !== undefined && doc.bodyStart > 0) out.bodyStart = doc.bodyStart - nulsBefore(doc.text, doc.bodyStart);
   for (const key of ['id', 'date', 'title', 'source', 'url'] as const) {
     const v = doc[key];
     if (v !== undefined) out[key] = storableText(v);
   }
+  found.set(out, [out.text, out.id, out.date, out.title, out.source, out.url]);
   return out;
 }

@@ -55,6 +55,17 @@ test('on a front line, heavy machine-gun fire counted by a monitor or fired besi
   assert.equal(alone?.sub_event_type, 'Armed clash');
 });
 
+test('a bare militia named after a place is a local (communal) militia, as ACLED names it', () => {
+  const coded = first('On 3 March 2021, armed men (coded as Darfur militia) shot and killed a farmer near Kutum (Kutum locality, North Darfur state).');
+  assert.equal(coded?.actor1, 'Darfur Communal Militia (Sudan)');
+  assert.equal(coded?.inter1, 4);
+  const two = first('On 3 March 2021, gunmen (assumed South Kordofan militia) ambushed a bus near Kadugli (Kadugli locality, South Kordofan state), killing two passengers.');
+  assert.equal(two?.actor1, 'South Kordofan Communal Militia (Sudan)');
+  // (The kinds already named keep their names.)
+  const clan = first('On 3 March 2021, Bul clan militia raided cattle near Mayom (Unity state), killing two herders.');
+  assert.match(clan?.actor1 ?? '', /^Bul Clan Militia/);
+});
+
 test('a checkpoint is the forces\' only when no one else holds it: held by militants, or the scene, it names no army', () => {
   const held = first('On 3 August 2019, suspected militants held a checkpoint near Dori and shot dead a trader.');
   assert.ok(held);

@@ -220,3 +220,18 @@ test('a general word for an attack in a bombing report, with no fighting and no 
   const fight = 'QUITO, 14 FEB 90 (EFE) -- [TEXT] A BOMB EXPLODED AT A BANK IN QUITO, INJURING TWO PEOPLE. IN A SEPARATE INCIDENT, REBELS ATTACKED AN ARMY PATROL IN ESMERALDAS AND CLASHED WITH SOLDIERS FOR TWO HOURS.';
   assert.ok(eventsOf(fight).some((e) => e.event_type === 'Battles'), eventsOf(fight).map(brief).join('; '));
 });
+
+test('a person named before "died" or "was killed" is one dead, a surname ending in s too', () => {
+  const mixed = (s: string) => s.toLowerCase().replace(/(^|\. |\] )([a-z])/g, (_m, p: string, c: string) => p + c.toUpperCase()).replace(/\b(roberto|navas|pedro|rivas|san salvador|journalist)\b/g, (w) => w.replace(/\b[a-z]/g, (c) => c.toUpperCase()));
+  const reports = [
+    'SAN SALVADOR, 14 FEB 90 (EFE) -- [TEXT] SOLDIERS FIRED AT A CAR CARRYING TWO REPORTERS IN SAN SALVADOR TODAY. ROBERTO NAVAS DIED AND PEDRO RIVAS WAS SERIOUSLY INJURED.',
+    'SAN SALVADOR, 14 FEB 90 (EFE) -- [TEXT] SOLDIERS FIRED AT A CAR IN SAN SALVADOR TODAY. JOURNALIST NAVAS WAS KILLED.',
+  ];
+  for (const text of reports.flatMap((r) => [r, mixed(r)])) {
+    const events = eventsOf(text);
+    assert.ok(events.length > 0, text);
+    assert.equal(events[0]!.fatalities, 1, `${text}: ${events.map((e) => `${brief(e)} ${e.fatalities}`).join('; ')}`);
+  }
+  // A count before the verb is read as the count.
+  assert.equal(eventsOf('SAN SALVADOR, 14 FEB 90 (EFE) -- [TEXT] REBELS FIRED AT A BUS IN SAN SALVADOR TODAY. TWO PASSENGERS DIED.')[0]?.fatalities, 2);
+});

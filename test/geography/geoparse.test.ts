@@ -377,4 +377,17 @@ test('common spellings of places the gazetteer names otherwise: Nioro du Sahel, 
   assert.equal(at('Shelling hit Dhirkot (Bagh district, AJK) on Friday.', 'AJK')?.entry.countryCode, 'PK');
   assert.equal(at('Soldiers beat farmers in Mesela, West Hararge.', 'West Hararge')?.entry.countryCode, 'ET');
   assert.equal(at('Residents blocked a bridge in El Alto, La Paz.', 'El Alto')?.entry.countryCode, 'BO');
+  assert.equal(at('Farmers marched in Gondar on Sunday.', 'Gondar')?.entry.countryCode, 'ET');
+  assert.equal(at('Traders went on strike in Diredawa.', 'Diredawa')?.entry.countryCode, 'ET');
+  assert.equal(at('A landmine exploded near Tadjura.', 'Tadjura')?.entry.countryCode, 'DJ');
+});
+
+test('a town that names a road is a place: one of a hyphened pair before a road word, or a town of some size alone after "the"', () => {
+  // (Halba is a small town of Lebanon; the pair's other name is one the gazetteer lacks.)
+  assert.equal(places('Protesters blocked the Halba-Zouqaiyat road with burning tyres.').find((p) => p.text === 'Halba')?.entry.countryCode, 'LB');
+  assert.equal(places('Rioters closed the Zahle roundabout on Tuesday.').find((p) => p.text === 'Zahle')?.entry.countryCode, 'LB');
+  // Without the road word, a small town named alone stays unread, as before; a village named for a
+  // road alone is not enough; a city's pair with an unknown name stays one compound name.
+  assert.ok(!texts('Rioters closed the Zahle office on Tuesday.').includes('Zahle'));
+  assert.ok(!texts('The Malian army found a mine on the Goma-Kourani axis.').includes('Goma'));
 });

@@ -183,9 +183,11 @@ function actorAt(doc: Doc, i: number, entry: ActorEntry, endToken: number): numb
   }
   // "Darfur communal militia", "Bul clan militia": the capitalised words before a generic militia
   // word name the militia (see namedMilitia in the actor data).
-  const named = entry.id === 'communal-militia' ? militiaNameStart(doc, i, endToken) : undefined;
+  // (So does a place's or community's name before a bare "militia": "Darfur militia", "Bangui militia members".)
+  const bareMilitia = entry.kind === 'unidentified' && endToken === i + 1 && militiaWords.has(t.lower);
+  const named = entry.id === 'communal-militia' || bareMilitia ? militiaNameStart(doc, i, endToken) : undefined;
   if (named !== undefined) {
-    doc.actors.push({ start: named, end: last.end, text: doc.text.slice(named, last.end), actorId: entry.id, inter: entry.inter, generic: true });
+    doc.actors.push({ start: named, end: last.end, text: doc.text.slice(named, last.end), actorId: 'communal-militia', inter: 4, generic: true });
     return endToken - 1;
   }
   // "JNIM and/or ISGS militants": either of two named groups, one actor as ACLED names it ("A and/or B").
@@ -242,6 +244,9 @@ function militiaNameStart(doc: Doc, i: number, endToken: number): number | undef
   for (let k = i - 1; k >= i - 2 && k > sentence.firstToken; k--) {
     const w = tokens[k]!;
     if (w.kind !== 'word' || !w.upper || w.text.length < 2 || CALENDAR_WORDS.has(w.lower) || (lastActor && lastActor.end > w.start)) break;
+    // (A nationality, "Ethiopian militia", says where the men come from, not the militia's name.)
+    const place = doc.places[firstStartingAfter(doc.places, w.start) - 1];
+    if (place && place.demonym && place.start <= w.start && w.start < place.end) break;
     start = w.start;
   }
   return start;
@@ -249,9 +254,17 @@ function militiaNameStart(doc: Doc, i: number, endToken: number): number | undef
 
 /** "Darfur communal militia" -> "Darfur Communal Militia": the ACLED name of a militia named by its words (see militiaNameStart). */
 export function namedMilitiaLabel(text: string): string | undefined {
-  const m = /^(.*?)\s+(\S+\s+militias?)$/i.exec(text);
-  const kind = m ? MILITIA_KINDS[m[2]!.toLowerCase().replace(/\s+/g, ' ')] : undefined;
-  return m && kind ? `${m[1]} ${kind}` : undefined;
+  // (The kind is the last two words, "communal militia", or the bare last one, "militia".)
+  for (const m of [/^(.*?)\s+(\S+\s+militias?)$/i.exec(text), /^(.*?)\s+(militias?)$/i.exec(text)]) {
+    const kind = m ? MILITIA_KINDS[m[2]!.toLowerCase().replace(/\s+/g, ' ')] : undefined;
+    if (m && kind) return `${m[1]} ${kind}`;
+  }
+  return undefined;
+}
+
+/** "Pokot Ethnic Militia (Kenya)" -> "Pokot Ethnic Group (Kenya)": ACLED's name of the community whose militia it is. */
+export function communityOfMilitia(name: string): string {
+  return name.replace(/ (Ethnic|Communal) Militia\b/, ' $1 Group');
 }
 
 // ("JNIM or ISGS militants": ACLED names the pair as it names "JNIM and/or ISGS".)

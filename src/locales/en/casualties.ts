@@ -528,7 +528,11 @@ function diedSubject(tokens: Doc['tokens'], i: number, sentence: number): [numbe
   const head = tokens[k];
   if (!head || head.sentence !== sentence) return undefined;
   if (SUBJECT_PRONOUNS.has(head.lower)) return [k, k + 1];
-  if (!singularNouns.has(head.lower)) return undefined;
+  if (!singularNouns.has(head.lower)) {
+    // "Roberto Navas died", "journalist Navas died": a person named.
+    const name = head.upper ? personNameBefore(tokens, k + 1, sentence) : -1;
+    return name < 0 || deathAsCause(tokens, name, sentence) ? undefined : [name, k + 1];
+  }
   let first = k;
   for (let j = k - 1; j >= 0 && j >= k - 3 && tokens[j]!.sentence === sentence && tokens[j]!.kind === 'word' && !OBJECT_BOUNDARIES.has(tokens[j]!.lower); j--) {
     first = j;
@@ -536,11 +540,37 @@ function diedSubject(tokens: Doc['tokens'], i: number, sentence: number): [numbe
   }
   // (A plural or counted subject is read by the figures with a number: "two men died".)
   if (quantityBefore(tokens, first)) return undefined;
-  // "after a student died", "claiming that a patient died": a death told as the cause of the event.
+  return deathAsCause(tokens, first, sentence) ? undefined : [first, k + 1];
+}
+
+/** "after a student died", "claiming that a patient died": a death told as the cause of the event. */
+function deathAsCause(tokens: Doc['tokens'], first: number, sentence: number): boolean {
   for (let j = first - 1; j >= 0 && j >= first - 3 && tokens[j]!.sentence === sentence; j--) {
-    if (DIED_CAUSE_CUES.has(tokens[j]!.lower) || PRIOR_DEED_CUES.has(tokens[j]!.lower)) return undefined;
+    if (DIED_CAUSE_CUES.has(tokens[j]!.lower) || PRIOR_DEED_CUES.has(tokens[j]!.lower)) return true;
   }
-  return [first, k + 1];
+  return false;
+}
+
+/**
+ * A person named by capitalised words that end right before token k ("Roberto Navas died",
+ * "journalist Navas was killed"): two or more name words, or one after a title or a person noun;
+ * not a place after a preposition ("in San Salvador"). Returns the name's first token, or -1.
+ */
+function personNameBefore(tokens: Doc['tokens'], k: number, sentence: number): number {
+  let j = k - 1;
+  let names = 0;
+  while (j >= 0 && names < MAX_NAME_WORDS && tokens[j]!.sentence === sentence && tokens[j]!.kind === 'word' && tokens[j]!.upper) {
+    const lower = tokens[j]!.lower;
+    if (PERSON_TITLES.has(lower) || singularNouns.has(lower) || OBJECT_BOUNDARIES.has(lower) || STOP.has(lower) || DETERMINERS.has(lower)) break;
+    names++;
+    j--;
+  }
+  if (names === 0) return -1;
+  const before = j >= 0 && tokens[j]!.sentence === sentence ? tokens[j]! : undefined;
+  const titled = !!before && (PERSON_TITLES.has(before.lower) || singularNouns.has(before.lower));
+  if (titled) return j;
+  if (names < 2 || (before && OBJECT_BOUNDARIES.has(before.lower))) return -1;
+  return j + 1;
 }
 
 function quantityBefore(tokens: Doc['tokens'], first: number): boolean {
@@ -553,8 +583,13 @@ function addSingularDeaths(doc: Doc, used: Set<number>, quantities: ReadonlyMap<
   const tokens = doc.tokens;
   // (The scan is a small loop and each casualty word is read by a function of its own: V8 optimises
   // the loop early and cheaply; the long function runs too seldom to need optimising.)
+  // (Whether the document tells a crowd's event: read once, at the first killing noun, see nominalDeathsAt.)
+  let crowd: boolean | undefined;
   for (const [from, to] of doc.scopedTokenRanges()) for (let i = from; i < to; i++) {
-    if (KILLING_NOUNS.has(tokens[i]!.lower) && tokens[i + 1]?.lower === 'of' && !used.has(i)) nominalDeathsAt(doc, i, used, quantities);
+    if (KILLING_NOUNS.hasToken(tokens[i]!) && tokens[i + 1]?.lower === 'of' && !used.has(i)) {
+      crowd ??= doc.triggers.some((t) => CROWD_EVENT.has(t.cls) && !t.irrealis);
+      nominalDeathsAt(doc, i, used, quantities, crowd);
+    }
     if (!kinds.opensAt(tokens[i]!)) continue;
     const m = kinds.matchAt(tokens, i);
     if (m) i = singularDeathAt(doc, i, m, used, quantities);
@@ -562,7 +597,7 @@ function addSingularDeaths(doc: Doc, used: Set<number>, quantities: ReadonlyMap<
 }
 
 /** Killing named as a noun before "of" and its dead: "the murder of a judge", "the assassination of Luis Galan". */
-const KILLING_NOUNS = new Set<string>(cues.killingNouns);
+const KILLING_NOUNS = new WordSet(cues.killingNouns);
 /** Before a killing noun: a deed charged, planned or attempted, no death of the event told ("charged with the murder of"). */
 const KILLING_NOUN_NOT_DONE = new Set<string>(cues.killingNounNotDone);
 const KILLING_NOUN_WINDOW = 12;
@@ -576,13 +611,13 @@ const STATEMENT_ON_KILLING = new Set<string>(cues.statementOnKilling);
  * killing of"), nor a deed charged, planned or attempted ("charged with the murder of").
  * The figure has no subject: the same murder told again in another sentence counts once.
  */
-function nominalDeathsAt(doc: Doc, i: number, used: Set<number>, quantities: ReadonlyMap<number, Quantity>): void {
+function nominalDeathsAt(doc: Doc, i: number, used: Set<number>, quantities: ReadonlyMap<number, Quantity>, crowd: boolean): void {
   const tokens = doc.tokens;
   const sentence = tokens[i]!.sentence;
   if (tokens[i + 2]?.sentence !== sentence || causeBefore(tokens, i, sentence) || negatedBefore(tokens, i, sentence)) return;
   // ("condemned the murder of", "alarmed over the assassination of": in a document that tells no
   // demonstration or riot, a statement on the killing, which is the event told; with one, what it is about.)
-  const statement = !doc.triggers.some((t) => CROWD_EVENT.has(t.cls) && !t.irrealis);
+  const statement = !crowd;
   const stops = (w: string) => FORWARD_STOP.has(w) && !(statement && STATEMENT_ON_KILLING.has(w));
   if (DETERMINERS.has(lowerAt(tokens, i - 1)) && tokens[i - 2]?.sentence === sentence && (DEATH_CAUSE_CUES.has(tokens[i - 2]!.lower) || stops(tokens[i - 2]!.lower))) return;
   for (let k = i - 1; k >= 0 && k >= i - KILLING_NOUN_WINDOW && tokens[k]!.sentence === sentence; k--) {
@@ -776,7 +811,7 @@ function singularDeathAt(doc: Doc, i: number, m: PhraseMatch<string>, used: Set<
     const hasBeen = tokens[aux]!.lower === 'been' && tokens[aux - 1]?.lower === 'has';
     const subjectAt = hasBeen ? aux - 2 : head - 1;
     const subject = tokens[subjectAt];
-    if (first < 0 && (hasBeen || tokens[aux]!.lower !== 'been') && subject && subject.sentence === sentence && subject.kind === 'word' && !/s$/.test(subject.lower) && !SUBJECT_NOT_A_PERSON.has(subject.lower) && !notPeople.has(subject.lower)) {
+    if (first < 0 && (hasBeen || tokens[aux]!.lower !== 'been') && subject && subject.sentence === sentence && subject.kind === 'word' && (!/s$/.test(subject.lower) || personNameBefore(tokens, subjectAt + 1, sentence) >= 0) && !SUBJECT_NOT_A_PERSON.has(subject.lower) && !notPeople.has(subject.lower)) {
       first = subjectAt;
     }
   }

@@ -38,6 +38,8 @@ export function attributingSentences(doc: Doc, enough = Infinity): number {
     if (reportingVerbs.hasToken(t) || reportingPhrases.matchAt(tokens, i) !== null) {
       if (++count >= enough) return count;
       lastCounted = t.sentence;
+      // (The rest of the sentence counts no more: on to its last token.)
+      i = doc.sentences[lastCounted]!.endToken - 1;
     }
   }
   return count;
