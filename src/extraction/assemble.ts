@@ -153,7 +153,7 @@ export function assembleEvents(doc: Doc): AcledEvent[] {
       if (sides && kind.subEventType === 'Armed clash') [actors.actor1, actors.actor2] = sides;
       else if (sides && (kind.subEventType === 'Shelling/artillery/missile attack' || kind.decisive.every((t) => !t.tactic))) {
         kind = { ...kind, subEventType: 'Shelling/artillery/missile attack' };
-        const holder = holderNamed(line, doc.text);
+        const holder = holderNamed(line, doc.text, group.frames);
         if (holder !== undefined) actors.actor1 = sides[1 - holder];
       }
     }
@@ -544,8 +544,8 @@ function frontLineSides(line: FrontLine, countryCode: string | undefined, date: 
 
 const HELD_PLACES = new Map<FrontLine, { pattern: RegExp; holder: Map<string, number> }>();
 
-/** Which side (0 or 1) holds the first settlement of the line the text names, if the data says. */
-function holderNamed(line: FrontLine, text: string): number | undefined {
+/** Which side (0 or 1) holds the first settlement of the line the event's sentences name, if the data says. */
+function holderNamed(line: FrontLine, text: string, frames: Group['frames']): number | undefined {
   let held = HELD_PLACES.get(line);
   if (!held) {
     const holder = new Map<string, number>();
@@ -554,8 +554,11 @@ function holderNamed(line: FrontLine, text: string): number | undefined {
     held = { pattern: new RegExp(`(?<![\\p{L}\\p{N}-])(?:${alternation(names, 'any') || '(?!)'})(?![\\p{L}\\p{N}-])`, 'u'), holder };
     HELD_PLACES.set(line, held);
   }
-  const m = held.pattern.exec(text);
-  return m ? held.holder.get(m[0].replace(/\s+/g, ' ')) : undefined;
+  for (const frame of frames) {
+    const m = held.pattern.exec(text.slice(frame.span.start, frame.span.end));
+    if (m) return held.holder.get(m[0].replace(/\s+/g, ' '));
+  }
+  return undefined;
 }
 
 const REMOTE_VIOLENCE = new Set(['Remote explosive/landmine/IED', 'Grenade', 'Suicide bomb', 'Shelling/artillery/missile attack']);

@@ -33,6 +33,9 @@ test('on a known front line an explosion with no device named is shelling; a nam
   assert.match(held?.actor1 ?? '', /^Military Forces of Ukraine/);
   assert.equal(held?.actor2, '');
   // (A place the data does not know the holder of names no side.)
+  // (The place is the event's own: a settlement another sentence names, held by the other side, does not decide.)
+  const earlier = first('The OSCE SMM patrol set out from Horlivka. On 14 May 2019, the OSCE SMM observed a total of 7 explosions involving unknown weapons near Zaitseve.');
+  assert.match(earlier?.actor1 ?? '', /^NAF/);
   const unknown = first('On 2 June 2018, the OSCE SMM observed a total of 4 explosions involving unknown weapons near Bilohorivka.');
   assert.equal(unknown?.sub_event_type, 'Shelling/artillery/missile attack');
   assert.equal(unknown?.actor1, '');
