@@ -291,21 +291,21 @@ export interface Candidate {
   /** First name, not in a person context seen so far. */
   firstName: boolean;
   /** Abbreviation of a state after a comma ("La."). */
-  abbreviation?: boolean;
+  abbreviation: boolean;
   /** In a list of places ("Harwinton, Bantam and Winsted"). */
-  listed?: boolean;
+  listed: boolean;
   /** Named as a part of its container: "the Kosovo area of Naivasha", "Kaldar district, Balkh" (only a reading inside it will do). */
-  partOf?: boolean;
+  partOf: boolean;
   /** A capitalised word follows, joined: the name may be part of a longer one ("South West Shewa"). */
-  nameGoesOn?: boolean;
+  nameGoesOn: boolean;
   /** Not a gazetteer name: read by its transliteration key as a place of the focus country ("Menbej"). */
-  transliterated?: boolean;
+  transliterated: boolean;
   /** A region found by its consonant skeleton ("East Hararge Zone" for East Harerghe Zone): kept only where the text's other places agree. */
-  skeleton?: boolean;
+  skeleton: boolean;
   /** Named as a quarter of a city ("the Escalon neighborhood"): no town abroad, and no vote for a country. */
-  neighbourhood?: boolean;
+  neighbourhood: boolean;
   /** Named before a road word after "the" ("the Zahle roundabout"): a place when a town of some size bears the name. */
-  road?: boolean;
+  road: boolean;
 }
 
 type CandidateInit = Pick<Candidate, 'start' | 'end' | 'text' | 'key' | 'entries' | 'w0' | 'w1' | 'cue' | 'near' | 'common' | 'firstName'> & Partial<Candidate>;
@@ -1137,5 +1137,6 @@ function makeCandidate(
     transliterated: false,
     skeleton: false,
     neighbourhood: false,
+    road: false,
   };
 }
