@@ -3,7 +3,7 @@
 import { Option, type Command } from 'commander';
 import type { RawFilters } from '../store/filters.js';
 
-import { EXPORT_FORMATS, type ExportFormat } from '../store/export.js';
+import { EXPORT_FORMATS, type ExportFormat } from '../store/export-formats.js';
 
 interface ExportOptions extends RawFilters {
   format: string;

@@ -23,6 +23,7 @@ import { dirname, join } from 'node:path';
 import { foldName, nameVariants, skeletonKey } from './fold.js';
 import { consonantSkeleton } from '../common/skeleton.js';
 import { encodeGazetteer, FEATURE_CODES, gazetteerData, GAZETTEER_VERSION, type GazetteerFile } from './gazetteer-format.js';
+import { builtTransliterationKeys } from './transliteration.js';
 
 const require = createRequire(import.meta.url);
 
@@ -556,7 +557,8 @@ export function writeGazetteer(path = GAZETTEER_PATH): { path: string; entries: 
   const g = buildGazetteer();
   mkdirSync(dirname(path), { recursive: true });
   const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, encodeGazetteer(gazetteerData(g)));
+  const data = gazetteerData(g);
+  writeFileSync(tmp, encodeGazetteer({ ...data, transliterationKeys: builtTransliterationKeys(data) }));
   renameSync(tmp, path);
   return { path, entries: g.n.length, keys: g.keys.length, warnings: g.warnings ?? [] };
 }

@@ -1,7 +1,7 @@
 // The gazetteer as built (GazetteerFile: columns of numbers and strings, and an index from folded
 // names to entries) and as stored (generated/gazetteer.bin) and loaded (GazetteerData).
 
-export const GAZETTEER_VERSION = 6;
+export const GAZETTEER_VERSION = 7;
 
 export const FEATURE_CODES = { city: 0, admin1: 1, admin2: 2, country: 3, region: 4 } as const;
 export const FEATURE_NAMES = ['city', 'admin1', 'admin2', 'country', 'region'] as const;
@@ -145,6 +145,35 @@ export interface GazetteerData
   /** Entries of list m: listEntries[listStart[m] .. listStart[m + 1]). */
   listStart: ArrayLike<number>;
   listEntries: ArrayLike<number>;
+  /**
+   * Transliteration keys of each country whose script has folds (country code -> its index's JSON,
+   * see transliteration.ts), made when the file is built; absent for a gazetteer extended by user
+   * places, whose keys are made on first look-up.
+   */
+  transliterationKeys?: Record<string, string>;
+}
+
+/**
+ * Every name (folded key: a place's name, alternate name or variant) some entry of one country
+ * bears, with those entries. One pass over the name table (for indexes built once per country).
+ */
+export function namesOfCountry(d: GazetteerData, country: number, visit: (key: string, entries: readonly number[]) => void): void {
+  const { names, listStart, listEntries, cc } = d;
+  const slots = columnLength(names.names);
+  // (Most slots hold no place of the country: nothing is allocated, nor an array's length set, for them.)
+  const value = names.value;
+  for (let slot = 0; slot < slots; slot++) {
+    const v = value[slot]!;
+    if (v === NO_ENTRY) continue;
+    if (v >= 0) {
+      if (cc[v] === country) visit(stringAt(names.names, slot), [v]);
+      continue;
+    }
+    const m = -v - 1;
+    let mine: number[] | undefined;
+    for (let i = listStart[m]!; i < listStart[m + 1]!; i++) if (cc[listEntries[i]!] === country) (mine ??= []).push(listEntries[i]!);
+    if (mine !== undefined) visit(stringAt(names.names, slot), mine);
+  }
 }
 
 /** The name table and lists the loader needs, computed from a built (or user-extended) file. */
@@ -198,7 +227,7 @@ const MAGIC = 'SITREPGZ';
 
 type StringSections = Record<'n' | 'admin2Names' | 'names', StringColumn>;
 /** The small tables the header carries as JSON. */
-type HeaderTable = 'sources' | 'warnings' | 'countries' | 'admin1Names' | 'demonymKeys' | 'demonymEntry' | 'abbrevKeys' | 'abbrevEntry' | 'commonWords' | 'firstNames';
+type HeaderTable = 'sources' | 'warnings' | 'countries' | 'admin1Names' | 'demonymKeys' | 'demonymEntry' | 'abbrevKeys' | 'abbrevEntry' | 'commonWords' | 'firstNames' | 'transliterationKeys';
 
 export function encodeGazetteer(d: GazetteerData): Buffer {
   const strings: StringSections = { n: d.n, admin2Names: d.admin2Names, names: d.names.names };
@@ -216,7 +245,7 @@ export function encodeGazetteer(d: GazetteerData): Buffer {
     version: GAZETTEER_VERSION,
     sources: d.sources, warnings: d.warnings, countries: d.countries, admin1Names: d.admin1Names,
     demonymKeys: d.demonymKeys, demonymEntry: d.demonymEntry, abbrevKeys: d.abbrevKeys, abbrevEntry: d.abbrevEntry,
-    commonWords: d.commonWords, firstNames: d.firstNames,
+    commonWords: d.commonWords, firstNames: d.firstNames, transliterationKeys: d.transliterationKeys,
     ints: Object.fromEntries(Object.entries(ints).map(([k, v]) => [k, v.length])),
     strings: Object.fromEntries(Object.entries(strings).map(([k, c]) => [k, wide(c.blob) ? 'utf16le' : 'latin1'])),
   };

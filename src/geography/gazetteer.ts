@@ -6,7 +6,7 @@ import type { GazetteerEntry } from '../common/doc.js';
 import { buildGazetteer, DATA_DIR, GAZETTEER_PATH, writeGazetteer } from './build-gazetteer.js';
 import { foldName, nameVariants } from './fold.js';
 import {
-  columnLength, decodeGazetteer, FEATURE_CODES, FEATURE_NAMES, findName, gazetteerData, NO_ENTRY, stringAt,
+  columnLength, decodeGazetteer, FEATURE_CODES, FEATURE_NAMES, findName, gazetteerData, namesOfCountry, NO_ENTRY, stringAt,
   type CountryRecord, type GazetteerData, type GazetteerFile, type StringColumn,
 } from './gazetteer-format.js';
 
@@ -129,22 +129,12 @@ export class Gazetteer {
    * bears, with those entries. One pass over the name table (for indexes built once per country).
    */
   namesOfCountry(country: number, visit: (key: string, entries: readonly number[]) => void): void {
-    const { names, listStart, listEntries, cc } = this.g;
-    const slots = columnLength(names.names);
-    // (Most slots hold no place of the country: nothing is allocated, nor an array's length set, for them.)
-    const value = names.value;
-    for (let slot = 0; slot < slots; slot++) {
-      const v = value[slot]!;
-      if (v === NO_ENTRY) continue;
-      if (v >= 0) {
-        if (cc[v] === country) visit(stringAt(names.names, slot), [v]);
-        continue;
-      }
-      const m = -v - 1;
-      let mine: number[] | undefined;
-      for (let i = listStart[m]!; i < listStart[m + 1]!; i++) if (cc[listEntries[i]!] === country) (mine ??= []).push(listEntries[i]!);
-      if (mine !== undefined) visit(stringAt(names.names, slot), mine);
-    }
+    namesOfCountry(this.g, country, visit);
+  }
+
+  /** A country's transliteration keys as made when the file was built (see transliteration.ts), if they were. */
+  builtTransliterationKeys(code: string): string | undefined {
+    return this.g.transliterationKeys?.[code];
   }
 
   get size(): number {
@@ -262,7 +252,8 @@ let cached: Gazetteer | undefined;
 function dataNewerThan(path: string): boolean {
   try {
     const built = statSync(path).mtimeMs;
-    return readdirSync(DATA_DIR).some((f) => f.endsWith('.tsv') && statSync(join(DATA_DIR, f)).mtimeMs > built);
+    // (transliteration-keys.json: the file holds each country's transliteration keys.)
+    return readdirSync(DATA_DIR).some((f) => (f.endsWith('.tsv') || f === 'transliteration-keys.json') && statSync(join(DATA_DIR, f)).mtimeMs > built);
   } catch {
     return false;
   }

@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { DATA_DIR, readTsv } from './build-gazetteer.js';
 import type { Gazetteer } from './gazetteer.js';
+import { namesOfCountry, type GazetteerData } from './gazetteer-format.js';
 
 const require = createRequire(import.meta.url);
 
@@ -113,8 +114,9 @@ const indexes = new WeakMap<Gazetteer, Map<number, TransliterationIndex | undefi
 
 /**
  * The index of keys of every name the gazetteer gives a place of one country (by country index);
- * undefined when the country's script has no folds. Its keys are made on first look-up (one pass
- * over the name table): most texts name no place the gazetteer lacks.
+ * undefined when the country's script has no folds. Its keys come with the built gazetteer file
+ * (builtTransliterationKeys); a gazetteer extended by user places makes them on first look-up (one
+ * pass over the name table): most texts name no place the gazetteer lacks.
  */
 export function transliterationIndex(gaz: Gazetteer, country: number): TransliterationIndex | undefined {
   let byCountry = indexes.get(gaz);
@@ -122,7 +124,8 @@ export function transliterationIndex(gaz: Gazetteer, country: number): Translite
   if (byCountry.has(country)) return byCountry.get(country);
   const code = gaz.countries[country]?.code;
   const scheme = code ? schemeForCountry(code) : undefined;
-  const index = scheme ? new LazyIndex(gaz, country, scheme) : undefined;
+  const built = code && scheme ? gaz.builtTransliterationKeys(code) : undefined;
+  const index = !scheme ? undefined : built !== undefined ? { country, scheme, keys: parseKeys(built) } : new LazyIndex(gaz, country, scheme);
   byCountry.set(country, index);
   return index;
 }
@@ -135,13 +138,37 @@ class LazyIndex implements TransliterationIndex {
     readonly scheme: TransliterationScheme,
   ) {}
   get keys(): ReadonlyMap<string, KeyNames> {
-    return (this.made ??= keysOfCountry(this.gaz, this.country, this.scheme));
+    return (this.made ??= keysOfNames((visit) => this.gaz.namesOfCountry(this.country, visit), this.scheme));
   }
 }
 
-function keysOfCountry(gaz: Gazetteer, country: number, scheme: TransliterationScheme): Map<string, KeyNames> {
+/**
+ * The keys of every country whose script has folds (country code -> JSON of its keys), made when the
+ * gazetteer file is built so that a run does not fold a country's thousands of names first.
+ */
+export function builtTransliterationKeys(data: GazetteerData): Record<string, string> {
+  const out: Record<string, string> = {};
+  data.countries.forEach((c, i) => {
+    const scheme = schemeForCountry(c.code);
+    if (!scheme) return;
+    const keys = keysOfNames((visit) => namesOfCountry(data, i, visit), scheme);
+    out[c.code] = JSON.stringify([...keys].map(([key, k]) => [key, k.spellings, k.entries]));
+  });
+  return out;
+}
+
+/** builtTransliterationKeys' JSON of one country, read back. */
+function parseKeys(json: string): Map<string, KeyNames> {
   const keys = new Map<string, KeyNames>();
-  gaz.namesOfCountry(country, (name, entries) => {
+  for (const [key, spellings, entries] of JSON.parse(json) as [string, string[], number[][]][]) {
+    keys.set(key, { spellings, entries, all: [...new Set(entries.flat())].sort((a, b) => a - b) });
+  }
+  return keys;
+}
+
+function keysOfNames(eachName: (visit: (name: string, entries: readonly number[]) => void) => void, scheme: TransliterationScheme): Map<string, KeyNames> {
+  const keys = new Map<string, KeyNames>();
+  eachName((name, entries) => {
     const spelling = transliterationSpelling(name, scheme);
     const key = skeletonOf(spelling, scheme);
     if (keyLength(key) < MIN_KEY_LENGTH) return;

@@ -6,8 +6,9 @@ import { toJsonl } from '../output/jsonl.js';
 import type { Store } from './index.js';
 import type { EventFilters } from './types.js';
 
-export const EXPORT_FORMATS = ['acled-csv', 'jsonl', 'geojson'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+import type { ExportFormat } from './export-formats.js';
+
+export { EXPORT_FORMATS, type ExportFormat } from './export-formats.js';
 
 const CHUNK_CHARS = 64 * 1024;
 /** Events per query: small enough that one page's synchronous read (SQLite) keeps other requests waiting only briefly. */

@@ -56,3 +56,17 @@ test('a town of the focus country named alone is kept', () => {
   assert.deepEqual(placesOf('Kafranbel market bombing kills 4', 'SY'), ['Kafranbel=Kafranbel']);
   assert.deepEqual(placesOf('Kafranbel market bombing kills 4'), []);
 });
+
+test('the keys built into the gazetteer file are the keys made from its names on first look-up', async () => {
+  const { loadGazetteer } = await import('../../src/geography/gazetteer.js');
+  const { transliterationIndex } = await import('../../src/geography/transliteration.js');
+  const gaz = loadGazetteer();
+  const country = gaz.countries.findIndex((c) => c.code === 'SY');
+  const built = transliterationIndex(gaz, country);
+  assert.ok(gaz.builtTransliterationKeys('SY'), 'the built file carries Syria\'s keys');
+  assert.equal(gaz.builtTransliterationKeys('KE'), undefined, 'none for a country written in Latin script');
+  // A gazetteer without built keys (as one extended by user places is) makes them from its names.
+  const made = transliterationIndex(Object.assign(Object.create(Object.getPrototypeOf(gaz)), gaz, { builtTransliterationKeys: () => undefined }), country);
+  assert.ok(built && made && built !== made);
+  assert.deepEqual([...built.keys], [...made.keys]);
+});
