@@ -6,6 +6,7 @@ import { isDatelinePlace } from '../locales/en/dateline.js';
 import { quotationAt } from '../locales/en/quotations.js';
 import { backgroundClause, citations, warTollClause } from '../locales/en/time-reference.js';
 import { isArmed } from './actor-roles.js';
+import { ADMIN1_SPECIFICITY, specificity } from './grouping.js';
 
 const MODIFIER_AFTER = new RegExp(`^(-|[\\s,]+(${placeModifiers.following.join('|')})\\b)`, 'i');
 
@@ -269,8 +270,10 @@ function frameOf(doc: Doc, si: number, s: Span, layers: Layers): Frame | null {
     (p) => !p.demonym && !actors.some((a) => overlaps(a, p)) && !reporterSpans.some((r) => overlaps(r, p)) && !describesActor(doc, p) && !namesRoad(doc, p) && !comparedPlace(doc, p) && !namesBorder(doc, p),
   );
   // A dateline says where the report was filed: the event's place only when no other town places it.
+  // (Nor when the sentence names a province: "SAN SALVADOR, 29 JUL 89 -- A bomb exploded in
+  // Morazan Department" is in Morazan.)
   const told = places.filter((p) => !isDatelinePlace(doc.text, p.start, p.end));
-  if (told.length < places.length && told.some((p) => p.entry.feature === 'city')) places = told;
+  if (told.length < places.length && told.some((p) => specificity(p.entry) >= ADMIN1_SPECIFICITY)) places = told;
   // The event date: a stated date that is not the date of a statement, nor one still to come
   // ("a ceasefire would begin on Tuesday": the text tells no event of that day).
   const published = doc.meta.date;
