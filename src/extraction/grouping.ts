@@ -18,6 +18,9 @@ export interface Group {
 
 const SPECIFICITY: Record<GazetteerEntry['feature'], number> = { city: 4, admin2: 3, admin1: 2, region: 1, country: 0 };
 
+/** A province's specificity: a place at least this specific is below the country (a province, district or town). */
+export const ADMIN1_SPECIFICITY = SPECIFICITY.admin1;
+
 export function specificity(entry: GazetteerEntry): number {
   // (A place the gazetteer lacks, known only by its country, is as specific as a province: it
   // places an event no better than a province its sentence names.)

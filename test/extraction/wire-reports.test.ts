@@ -280,3 +280,14 @@ test('a murder told with no fighting is violence against civilians, though guerr
     assert.ok(events.some((e) => e.event_type === 'Battles'), `${text}: ${events.map(brief).join('; ')}`);
   }
 });
+
+test('a province the report names places its event, not the dateline\'s town in the same sentence', () => {
+  for (const text of [
+    'SAN SALVADOR, 29 JUL 89 (RADIO VENCEREMOS) -- [TEXT] AIR FORCE PLANES BOMBED SEVERAL VILLAGES IN NORTHERN MORAZAN DEPARTMENT TODAY.',
+    'San Salvador, 29 Jul 89 (Radio Venceremos) -- Air force planes bombed several villages in Morazan Department today.',
+  ]) {
+    const events = eventsOf(text, '1989-07-29');
+    assert.ok(events.length > 0, text);
+    assert.ok(events.every((e) => e.country === 'El Salvador' && e.admin1 === 'Morazan'), events.map((e) => `${e.admin1} ${e.location}`).join('; '));
+  }
+});
