@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { AcledEvent } from '../../src/common/event.js';
 import { createExtractor } from '../../src/pipeline/index.js';
-import { datelineAgencySpan, datelinePlaceSpan } from '../../src/locales/en/dateline.js';
+import { datelineAgencySpan, datelineCountrySpan, datelinePlaceSpan } from '../../src/locales/en/dateline.js';
 
 const extractor = createExtractor();
 
@@ -245,4 +245,24 @@ test('a province the report names places its event, not the dateline\'s town in 
     assert.ok(events.length > 0, text);
     assert.ok(events.every((e) => e.country === 'El Salvador' && e.admin1 === 'Morazan'), events.map((e) => `${e.admin1} ${e.location}`).join('; '));
   }
+});
+
+test('a sentence with its own day in a neighbouring town tells an event of its own, its dead not the first event\'s', () => {
+  const text = 'SAN SALVADOR, 14 MAR 89 (RADIO) -- [TEXT] A BOMB EXPLODED IN A TRUCK IN SAN SALVADOR TODAY, DAMAGING NEARBY HOUSES. ' +
+    'THE POLICE ADDED THAT TWO MEN WERE MURDERED BY REBELS THIS MORNING IN SOYAPANGO.';
+  const events = eventsOf(text, '1989-03-14');
+  const all = events.map((e) => `${brief(e)} ${e.fatalities}`).join('; ');
+  const truck = events.find((e) => e.location === 'San Salvador');
+  assert.ok(truck, all);
+  assert.equal(truck.fatalities, 0, all);
+  assert.ok(events.some((e) => e.location === 'Soyapango' && e.fatalities === 2), all);
+});
+
+test('the country in brackets after a dateline is the filing place\'s, no place of the story', () => {
+  const text = 'BRASILIA (BRAZIL), 2 JUN 89 (DOMESTIC SERVICE) -- [TEXT] GUERRILLAS RELEASED THREE ENGINEERS WHO WERE KIDNAPPED A MONTH AGO IN BOGOTA.';
+  const span = datelineCountrySpan(text);
+  assert.equal(span && text.slice(...span), 'BRAZIL');
+  const { doc } = extractor.extract({ text, date: '1989-06-02', origin: { file: 'inline' } });
+  assert.ok(!doc.places.some((p) => p.start === span![0]), doc.places.map((p) => p.entry.name).join('; '));
+  assert.equal(datelineCountrySpan('SAN SALVADOR, 3 JAN 90 (ACAN-EFE) -- [TEXT] ...'), undefined);
 });
