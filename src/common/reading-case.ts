@@ -34,6 +34,8 @@ export interface CaseLexicon {
   isCountry?(lowerWords: string): boolean;
   /** A particle written in lower case inside a name ("de", "la", "del" in "San Luis de la Reina"). */
   isNameParticle?(lower: string): boolean;
+  /** A word read in lower case that may still open a name ("NORTH" of "NORTH KIVU", "WEST BANK"). */
+  isNameOpener?(lower: string): boolean;
 }
 
 /** At least this share of the cased letters are capitals... */
@@ -171,7 +173,7 @@ export function readingCase(text: string, lexicon: CaseLexicon, from = 0): strin
         if (gap !== ' ' && gap !== '-') break;
         key += ` ${words[j]!.lower}`;
         // One of the words must be no common word ("THE CAPITAL" names no place).
-        let named = false;
+        let named = lexicon.isNameOpener?.(words[i]!.lower) ?? false;
         for (let k = i; k <= j; k++) if (capitalised[k] === 1) named = true;
         if ((named && lexicon.isName(key)) || lexicon.isCountry?.(key)) {
           // Its words but particles: "La Paz", "Guatemala City", "Santa Fe", "San Luis de la Reina".

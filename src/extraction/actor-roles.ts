@@ -246,15 +246,14 @@ function directObjectGap(between: string): boolean {
   return true;
 }
 
-const esc = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
 /** The words between two actors that put them on one side (see sameSideLinks in the actor data). */
 const SAME_SIDE_LINK = new RegExp(
-  `^[\\s,]*(?:\\(\\s*)?(?:${actorDictionary.sameSideLinks.links.map(esc).join('|')})\\s+(?:(?:${actorDictionary.sameSideLinks.fillers.map(esc).join('|')})\\s+)*$`,
+  `^[\\s,]*(?:\\(\\s*)?(?:${alternation(actorDictionary.sameSideLinks.links, 'any')})\\s+(?:(?:${alternation(actorDictionary.sameSideLinks.fillers, 'any')})\\s+)*$`,
   'i',
 );
 
-const CROWD_CAUSE = new RegExp(`\\b(?:${actorDictionary.crowdCause.openers.map(esc).join('|')})\\b(?!\\s+(?:\\d|(?:${actorDictionary.crowdCause.notBefore.map(esc).join('|')})\\b))`, 'gi');
-const CAUSE_CLAUSE_BREAK = new RegExp(`[.!?,;:()\\[\\]]|\\s[-–—]\\s|\\b(?:${actorDictionary.crowdCause.clauseBreaks.map(esc).join('|')})\\b`, 'i');
+const CROWD_CAUSE = new RegExp(`\\b(?:${alternation(actorDictionary.crowdCause.openers, 'any')})\\b(?!\\s+(?:\\d|(?:${alternation(actorDictionary.crowdCause.notBefore, 'any')})\\b))`, 'gi');
+const CAUSE_CLAUSE_BREAK = new RegExp(`[.!?,;:()\\[\\]]|\\s[-–—]\\s|\\b(?:${alternation(actorDictionary.crowdCause.clauseBreaks, 'any')})\\b`, 'i');
 /**
  * Triggers that tell forces acting on a crowd, a fight or the crowd's violence: they end a
  * demonstration's topic, unless told in the passive with its agent after ("a boy killed by police").

@@ -9,6 +9,10 @@ import type { Frame } from './frames.js';
 import { inflections } from '../locales/en/inflection.js';
 import triggerLexicon from '../locales/en/data/triggers.json' with { type: 'json' };
 import actorDictionary from '../locales/en/data/actors.json' with { type: 'json' };
+import communalWords from '../locales/en/data/communal.json' with { type: 'json' };
+import eventCues from '../locales/en/data/event-cues.json' with { type: 'json' };
+import functionWords from '../locales/en/data/function-words.json' with { type: 'json' };
+import { alternation, wordsAndStems } from '../common/word-pattern.js';
 
 export interface Classification {
   eventType: string;
@@ -20,36 +24,41 @@ export interface Classification {
 }
 
 /** A trigger that names its sides as communities ("ethnic clashes", "clan fighting"). */
-export const COMMUNAL_CLASH = /commun|ethnic|tribal|clan/i;
+export const COMMUNAL_CLASH = new RegExp(alternation(communalWords.clashStems), 'i');
 /**
  * A clash told between communities ("two rival pastoralist communities clashed", "fighting between
  * the Kipsigis and Maasai communities", "ethnic clashes"): the sides are communal militias (codebook 3),
  * though the only people the sentence names are the dead ("five people were killed").
  */
-export const COMMUNAL_FIGHT = /\b(?:ethnic|tribal|clans?|communal|inter-?communal|communities|pastoralists)\b/i;
+export const COMMUNAL_FIGHT = new RegExp(`\\b(?:${alternation(communalWords.fightBetweenCommunities)})\\b`, 'i');
 
 export function communalFightTold(text: string, frames: Frame[]): boolean {
   return frames.some((f) => f.triggers.some((t) => t.cls === 'clash') && COMMUNAL_FIGHT.test(text.slice(f.span.start, f.span.end)));
 }
 /** Words that make a clash between unnamed sides a fight of armed men or communities. */
-const ARMED_FIGHT = /\b(?:armed|ethnic\w*|tribal|clans?|communal|communities|raid\w*|rustl\w*)\b/i;
+const ARMED_FIGHT = new RegExp(`\\b(?:${wordsAndStems(communalWords.armedFight)})\\b`, 'i');
 /** Right before a noun: it names something already told ("the attack", "this attack"). */
-const ANAPHORIC_BEFORE = /\b(?:the|this|that|these|those)\s+$/i;
+const ANAPHORIC_BEFORE = new RegExp(`\\b(?:${alternation(functionWords.demonstratives)})\\s+$`, 'i');
 /** Traffic, business or classes disrupted (passive): what a demonstration inconvenienced. */
-const DISRUPT = /^disrupt/i;
-const ROUTINE_DISRUPTED = /\b(?:transport|traffic|business|businesses|operations|movement|services|learning|classes|trade|transactions)\b[^.;]{0,40}\b(?:was|were|been|is|are)\s+$/i;
+const DISRUPT = new RegExp(`^(?:${alternation(eventCues.disruptionStems)})`, 'i');
+const ROUTINE_DISRUPTED = new RegExp(
+  `\\b(?:${alternation(eventCues.routineActivities)})\\b[^.;]{0,40}\\b(?:${alternation([...functionWords.finitePassiveAuxiliaries, ...functionWords.beParticiple].filter((w) => w !== 'got'))})\\s+$`,
+  'i',
+);
 /** A demonstration's topic that is a death: "protesting the killing of", "over the death of". */
-const PROTEST_ABOUT_DEATH = /\b(?:over|against|protest(?:s|ed|ing)?|condemn(?:s|ed|ing)?|mourn(?:s|ed|ing)?|following)\s+(?:the\s+)?(?:\w+\s+)?(?:killing|killings|death|deaths|murder|murders|lynching)\s+of\b/i;
+const PROTEST_ABOUT_DEATH = new RegExp(
+  `\\b(?:${alternation(eventCues.protestTopicOpeners)})\\s+(?:(?:${alternation(functionWords.definiteArticle)})\\s+)?(?:\\w+\\s+)?(?:${alternation(eventCues.deathNouns)})\\s+(?:${alternation(functionWords.genitiveLink)})\\b`,
+  'i',
+);
 /** Words for a community's fighters, not its people. */
-const COMBATANT_WORDS = /\b(raiders?|rustlers?|militias?|militiamen|warriors?|morans?|bandits?|thieves|fighters?|gunmen)\b/i;
-const KILL_WORDS = /^(killed|kill|kills|killing|killings|murdered|murder|slain|slaughtered|massacre|massacred|executed|execution|beheaded|shot dead|gunned down|shot and killed|hacked to death|stabbed to death|beaten to death|beat to death|burned alive|lynched)$/i;
-const HARM_WORDS = /^(injured|wounded|shot|shooting|shootings|stabbed|beaten|tortured|hacked|set ablaze|targeted|targeting)$/i;
+const COMBATANT_WORDS = new RegExp(`\\b(?:${alternation(communalWords.combatantWords)})\\b`, 'i');
+const KILL_WORDS = new RegExp(`^(?:${alternation(eventCues.killWords)})$`, 'i');
+const HARM_WORDS = new RegExp(`^(?:${alternation(eventCues.harmWords)})$`, 'i');
 
-const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** "held a peaceful demonstration", "no reported violence": the demonstrators' conduct was peaceful. */
-const PEACEFUL_CONDUCT = new RegExp(`\\b(?:${triggerLexicon.peacefulConduct.phrases.map(escape).join('|')})\\b`, 'i');
+const PEACEFUL_CONDUCT = new RegExp(`\\b(?:${alternation(triggerLexicon.peacefulConduct.phrases)})\\b`, 'i');
 /** "the peaceful protest turned violent": the words for a protest turning violent end the peace. */
-const TURNED_VIOLENT = /\bviolent\b/i;
+const TURNED_VIOLENT = new RegExp(`\\b(?:${alternation(eventCues.turnedViolent)})\\b`, 'i');
 
 /**
  * A crowd's damage with a shared cause (a grievance or demand told with it, lexicon riotCauses) or
@@ -57,8 +66,8 @@ const TURNED_VIOLENT = /\bviolent\b/i;
  * (codebook 2.3). Only where no one is killed or hurt and no mob or lynching is told: violence on
  * people by a crowd stays the mob's.
  */
-const RIOT_CAUSE = new RegExp(`\\b(?:${triggerLexicon.riotCauses.phrases.map(escape).join('|')})\\b`, 'i');
-const BLOCKADE = new RegExp(`\\b(?:${triggerLexicon.riotCauses.blockades.map(escape).join('|')})\\b`, 'i');
+const RIOT_CAUSE = new RegExp(`\\b(?:${alternation(triggerLexicon.riotCauses.phrases)})\\b`, 'i');
+const BLOCKADE = new RegExp(`\\b(?:${alternation(triggerLexicon.riotCauses.blockades)})\\b`, 'i');
 
 function demonstrativeDamage(text: string, frames: Frame[], index: TriggerIndex, killed: number): boolean {
   if (killed > 0 || index.has('mob') || index.of('violence').some((t) => KILL_WORDS.test(t.text) || HARM_WORDS.test(t.text))) return false;
@@ -76,13 +85,13 @@ function demonstrativeDamage(text: string, frames: Frame[], index: TriggerIndex,
 }
 
 /** Told of an explosive device: found before it went off, or it failed to ("unexploded", "controlled explosion"). */
-const DEVICE_DISRUPTED = new RegExp(`\\b(?:${triggerLexicon.deviceDisrupted.phrases.map(escape).join('|')})\\b`, 'i');
+const DEVICE_DISRUPTED = new RegExp(`\\b(?:${alternation(triggerLexicon.deviceDisrupted.phrases)})\\b`, 'i');
 
 /**
  * A general word for an attack ("attacked", "the attack"), lexicon restatedAttack: in a report of an
  * explosion, with no fighting and no state force in its sentence, it names the bombing again.
  */
-const RESTATED_ATTACK = new RegExp(`^(?:${triggerLexicon.restatedAttack.verbs.flatMap(inflections).map(escape).join('|')})$`, 'i');
+const RESTATED_ATTACK = new RegExp(`^(?:${alternation(triggerLexicon.restatedAttack.verbs.flatMap(inflections))})$`, 'i');
 
 /** Tactics of clash phrases (data/triggers.json): fire on positions, direct fire, fire both ways. */
 const FIRE_ON_POSITIONS = 'fire on positions';
@@ -93,10 +102,13 @@ const EXCHANGE_OF_FIRE = 'exchange of fire';
 const CROWD_AFTER_VIOLENCE_CHARS = 40;
 
 /** Before a participle of damage in the passive: "was partially destroyed", "were seriously damaged". */
-const DAMAGE_SUFFERED = /\b(?:was|were|is|are|been|being|got)\s+(?:\w+\s+)?$/i;
+const DAMAGE_SUFFERED = new RegExp(`\\b(?:${alternation([...functionWords.finitePassiveAuxiliaries, ...functionWords.beParticiple, ...functionWords.beProgressive])})\\s+(?:\\w+\\s+)?$`, 'i');
 
 /** Between a passive verb's subject and the verb: "demonstrators were shot". */
-const PASSIVE_AUXILIARY = /^\s+(?:was|were|is|are|got|(?:has|have|had) been)\s+$/i;
+const PASSIVE_AUXILIARY = new RegExp(
+  `^\\s+(?:${alternation(functionWords.finitePassiveAuxiliaries)}|(?:${alternation(functionWords.perfectAuxiliaries)}) (?:${alternation(functionWords.beParticiple)}))\\s+$`,
+  'i',
+);
 
 /**
  * "police attacking protesting teachers", "police shot at protesters": violence whose agent is a
@@ -138,7 +150,7 @@ const TARGET_AFTER_CHARS = 30;
 /** Between a violent verb and its object: no clause break, no word that opens a place, time or means. */
 const OBJECT_BLOCKERS = new Set<string>(actorDictionary.directObject.blockers);
 /** Words naming unnamed people by the property they destroy ("arsonists"): no crowd (actor data). */
-const DESTROYER_NAME = new RegExp(`\\b(?:${actorDictionary.destroyerNames.words.map(escape).join('|')})\\b`, 'i');
+const DESTROYER_NAME = new RegExp(`\\b(?:${alternation(actorDictionary.destroyerNames.words)})\\b`, 'i');
 function objectGap(between: string): boolean {
   if (/[.;:,()]/.test(between)) return false;
   for (const w of between.toLowerCase().split(/[^a-z]+/)) if (OBJECT_BLOCKERS.has(w)) return false;

@@ -2,10 +2,14 @@
 // its places, participants and figures. Frames are what events are assembled from.
 import { spansStartingIn, type ActorMention, type Attribution, type DateMention, type Doc, type Figure, type PlaceMention, type Span, type TriggerMention } from '../common/doc.js';
 import placeModifiers from '../locales/en/data/place-modifiers.json' with { type: 'json' };
+import eventCues from '../locales/en/data/event-cues.json' with { type: 'json' };
+import functionWords from '../locales/en/data/function-words.json' with { type: 'json' };
+import { alternation } from '../common/word-pattern.js';
 import { isDatelinePlace } from '../locales/en/dateline.js';
 import { quotationAt } from '../locales/en/quotations.js';
 import { backgroundClause, citations, warTollClause } from '../locales/en/time-reference.js';
 import { isArmed } from './actor-roles.js';
+import { ADMIN1_SPECIFICITY, specificity } from './grouping.js';
 
 const MODIFIER_AFTER = new RegExp(`^(-|[\\s,]+(${placeModifiers.following.join('|')})\\b)`, 'i');
 
@@ -26,7 +30,7 @@ export function comparedPlace(doc: Doc, place: PlaceMention): boolean {
 
 const UNIT_WORD_AFTER = new RegExp(`^\\s+(${placeModifiers.unitWords.join('|')})\\b`, 'i');
 
-const ROAD_AFTER = /^(?:-\p{Lu}[\p{L}'’]*(?:\s\p{Lu}[\p{L}'’]*)?)?\s+(?:\p{Ll}+\s+)?(?:road|highway|street|avenue|bypass|expressway)\b/iu;
+const ROAD_AFTER = new RegExp(`^(?:-\\p{Lu}[\\p{L}'’]*(?:\\s\\p{Lu}[\\p{L}'’]*)?)?\\s+(?:\\p{Ll}+\\s+)?(?:${alternation(eventCues.roadWords)})\\b`, 'iu');
 
 /** "the Nakuru-Nairobi highway", "Mombasa Road": a road named after a town is not the town. */
 export function namesRoad(doc: Doc, place: PlaceMention): boolean {
@@ -48,7 +52,7 @@ export function namesBorder(doc: Doc, place: PlaceMention): boolean {
 }
 
 // (One word may stand between: "Toposa militia from Sudan", where the mention is the group's name.)
-const FROM_BETWEEN = /^(?:\s+\p{L}+)?\s+from\s+(?:the\s+|neighbouring\s+|neighboring\s+)?$/iu;
+const FROM_BETWEEN = new RegExp(`^(?:\\s+\\p{L}+)?\\s+(?:${alternation(eventCues.originPreposition)})\\s+(?:(?:${alternation(eventCues.originModifiers)})\\s+)?$`, 'iu');
 
 /**
  * "US-led coalition", "US Department of Defence", "raiders from Ethiopia": the place describes an
@@ -137,16 +141,19 @@ export interface Frame {
   anaphoric: boolean;
 }
 
-const OPPOSITION_CUES = new Set(['against', 'off', 'targeting', 'targeted', 'on', 'tackling', 'fighting', 'battling', 'at', 'killed', 'killing', 'repelled', 'repulsed']);
-const SUPPORT_CUES = /\b(support(ed|ing|s)?|backed|backing|aided|assisted|alongside|air support|helped|allied)\b/i;
-const ANAPHORA = /\b(the|this|that) (area|region|town|city|village|clashes|fighting|attack|assault|battle|incident|violence|explosion|blast)\b/i;
+const OPPOSITION_CUES = new Set(eventCues.oppositionCues);
+const SUPPORT_CUES = new RegExp(`\\b(?:${alternation(eventCues.supportCues)})\\b`, 'i');
+const ANAPHORA = new RegExp(`\\b(?:${alternation(functionWords.anaphoraDeterminers)}) (?:${alternation(eventCues.anaphoraNouns)})\\b`, 'i');
 
-const PASSIVE_BEFORE = /\b(was|were|been|being|is|are|got|get|gets)\s+(\w+\s+)?$/i;
+const PASSIVE_BEFORE = new RegExp(
+  `\\b(?:${alternation([...functionWords.finitePassiveAuxiliaries, ...functionWords.beParticiple, ...functionWords.beProgressive, ...functionWords.getPresent])})\\s+(?:\\w+\\s+)?$`,
+  'i',
+);
 
 /** "shot dead by the police", "killed by suspected Al Shabaab": the agent of a passive verb. */
-const BY_AGENT = /^[^.;:!?,]{0,40}?\bby\s+(?:(?:the|a|an|suspected|alleged|unknown|unidentified|armed|rival|some|local)\s+)*$/i;
+const BY_AGENT = new RegExp(`^[^.;:!?,]{0,40}?\\b(?:${alternation(functionWords.agentPreposition)})\\s+(?:(?:${alternation(eventCues.byAgentModifiers)})\\s+)*$`, 'i');
 /** "areas held by IS", "forces backed by the US": a by-phrase of another participle. */
-const OTHER_PARTICIPLE_BY = /\b(held|controlled|led|backed|supported|run|occupied|claimed|owned|used|seized|captured|organi[sz]ed|called|announced|reported|confirmed|accused|operated|funded|armed|trained)\s+by\s/i;
+const OTHER_PARTICIPLE_BY = new RegExp(`\\b(?:${alternation(eventCues.otherParticiplesBy)})\\s+(?:${alternation(functionWords.agentPreposition)})\\s`, 'i');
 
 /** Whether `mention` is the by-agent of one of the triggers before it. */
 function isByAgent(doc: Doc, mention: Span, triggers: readonly TriggerMention[]): boolean {
@@ -165,10 +172,10 @@ function isByAgent(doc: Doc, mention: Span, triggers: readonly TriggerMention[])
  * "two officers killed in ambush". A participle of harm with no object after it (a preposition, a
  * conjunction or the clause's end follows): what stands before it suffered it.
  */
-const HEADLINE_PARTICIPLE = /^(?:killed|shot dead|gunned down|murdered|wounded|injured|stabbed|hacked to death|stabbed to death|beaten to death|lynched|shot and killed|shot and injured|shot and wounded)$/i;
-const NO_OBJECT_AFTER = /^\s*(?:[.;:,]|$|(?:in|at|on|near|while|when|after|during|by|as|following|outside|inside|along|over)\b)/i;
+const HEADLINE_PARTICIPLE = new RegExp(`^(?:${alternation(eventCues.headlineParticiples)})$`, 'i');
+const NO_OBJECT_AFTER = new RegExp(`^\\s*(?:[.;:,]|$|(?:${alternation(eventCues.noObjectWords)})\\b)`, 'i');
 /** Words right before such a participle that make it the verb of an active clause ("who killed", "and killed"). */
-const ACTIVE_BEFORE = /\b(?:who|which|that|and|had|have|has|they|he|she|it|reportedly|allegedly)\s+$/i;
+const ACTIVE_BEFORE = new RegExp(`\\b(?:${alternation(eventCues.activeClauseWords)})\\s+$`, 'i');
 
 function isHeadlinePassive(doc: Doc, trigger: TriggerMention): boolean {
   if (!HEADLINE_PARTICIPLE.test(trigger.text)) return false;
@@ -269,8 +276,10 @@ function frameOf(doc: Doc, si: number, s: Span, layers: Layers): Frame | null {
     (p) => !p.demonym && !actors.some((a) => overlaps(a, p)) && !reporterSpans.some((r) => overlaps(r, p)) && !describesActor(doc, p) && !namesRoad(doc, p) && !comparedPlace(doc, p) && !namesBorder(doc, p),
   );
   // A dateline says where the report was filed: the event's place only when no other town places it.
+  // (Nor when the sentence names a province: "SAN SALVADOR, 29 JUL 89 -- A bomb exploded in
+  // Morazan Department" is in Morazan.)
   const told = places.filter((p) => !isDatelinePlace(doc.text, p.start, p.end));
-  if (told.length < places.length && told.some((p) => p.entry.feature === 'city')) places = told;
+  if (told.length < places.length && told.some((p) => specificity(p.entry) >= ADMIN1_SPECIFICITY)) places = told;
   // The event date: a stated date that is not the date of a statement, nor one still to come
   // ("a ceasefire would begin on Tuesday": the text tells no event of that day).
   const published = doc.meta.date;

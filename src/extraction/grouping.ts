@@ -18,6 +18,9 @@ export interface Group {
 
 const SPECIFICITY: Record<GazetteerEntry['feature'], number> = { city: 4, admin2: 3, admin1: 2, region: 1, country: 0 };
 
+/** A province's specificity: a place at least this specific is below the country (a province, district or town). */
+export const ADMIN1_SPECIFICITY = SPECIFICITY.admin1;
+
 export function specificity(entry: GazetteerEntry): number {
   // (A place the gazetteer lacks, known only by its country, is as specific as a province: it
   // places an event no better than a province its sentence names.)
@@ -73,14 +76,20 @@ export function mainCountry(places: readonly Frame['places'][number][]): string 
   return best;
 }
 
-/** Two places are the same event location, or one contains the other (Syria ⊃ Hasakah). */
-function placesAgree(a: GazetteerEntry, b: GazetteerEntry): boolean {
+/**
+ * Two places are the same event location, or one contains the other (Syria ⊃ Hasakah). A town
+ * near another (a suburb, a quarter the gazetteer lists as a town) is the same location unless
+ * `apart`: the sentence naming it tells its own day, so it tells an event of its own.
+ */
+function placesAgree(a: GazetteerEntry, b: GazetteerEntry, apart = false): boolean {
   if (a.countryCode !== b.countryCode) return false;
   const sa = specificity(a);
   const sb = specificity(b);
   if (sa <= 0 || sb <= 0) return true;
   if (a.feature === 'admin1' || b.feature === 'admin1') return (a.admin1 ?? a.name) === (b.admin1 ?? b.name);
-  return Math.abs(a.latitude - b.latitude) < 0.05 && Math.abs(a.longitude - b.longitude) < 0.05;
+  // (`apart`: two towns of other names are two places however near, "San Salvador" and "Soyapango".)
+  const near = apart && a.feature === 'city' && b.feature === 'city' && a.name !== b.name ? 0.01 : 0.05;
+  return Math.abs(a.latitude - b.latitude) < near && Math.abs(a.longitude - b.longitude) < near;
 }
 
 function actorIds(frame: Frame): Set<string> {
@@ -144,7 +153,7 @@ export function groupFrames(frames: Frame[], country?: string, countries?: Reado
     for (const g of groups) {
       if ((g.kind ?? 'other') !== kind) continue;
       if (frame.date && g.date && frame.date.date !== g.date.date) continue;
-      if (strongPlace && g.place && specificity(g.place.entry) > 0 && !placesAgree(strongPlace.entry, g.place.entry)) continue;
+      if (strongPlace && g.place && specificity(g.place.entry) > 0 && !placesAgree(strongPlace.entry, g.place.entry, frame.date !== undefined)) continue;
       const shared = sharedActors(actorsOf.get(g)!, (frameActors ??= actorIds(frame)));
       if (place && !strongPlace && g.place && place.entry.countryCode !== g.place.entry.countryCode && shared === 0) continue;
       const score = shared * 2 + (frame.date && g.date ? 3 : 0) + (strongPlace && g.place ? 2 : 0) + (g === groups[0] ? 1 : 0);

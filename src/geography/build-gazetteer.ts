@@ -22,7 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { foldName, nameVariants, skeletonKey } from './fold.js';
 import { consonantSkeleton } from '../common/skeleton.js';
-import { encodeGazetteer, FEATURE_CODES, gazetteerData, GAZETTEER_VERSION, type GazetteerFile } from './gazetteer-format.js';
+import { encodeGazetteer, FEATURE_CODES, gazetteerData, GAZETTEER_VERSION, LOCAL_UNIT_RANK, type GazetteerFile } from './gazetteer-format.js';
 
 const require = createRequire(import.meta.url);
 
@@ -407,6 +407,7 @@ export function buildGazetteer(): GazetteerFile {
   // and Trinidad that texts seldom mean. The two lists are read once, for this and the common words below.)
   const englishWords = loadDictionary();
   const personNames = loadFirstNames();
+  const admin2Entry = new Map<number, number>(); // admin2 index -> its entry
   const uniqueName = (k: string) => k.length >= 4 && !keyPost.has(k) && !countryKeys.has(k) && admin2Count.get(k) === 1 &&
     k.split(' ').every((w) => !englishWords.has(w) && !personNames.has(w));
   for (const a of admin2Raw) {
@@ -429,6 +430,7 @@ export function buildGazetteer(): GazetteerFile {
     }
     if (!s) continue;
     const i = addEntry({ name: a.name, lat: s[0] / s[2], lon: s[1] / s[2], cc, a1: s[3], a2: idx, f: FEATURE_CODES.admin2, p: 0, g: 0, r: 0 });
+    admin2Entry.set(idx, i);
     const k = foldName(a.name);
     addKey(k, i);
     // "Province of Pangasinan" -> "pangasinan"; but "Walker County" keeps its word ("Walker" is a person).
@@ -492,6 +494,25 @@ export function buildGazetteer(): GazetteerFile {
     }
     if (best < 0) { warnings.push(`aliases.tsv: ${alias}: ${target} (${country}) not in the gazetteer`); continue; }
     addNameKeys(alias!, best);
+  }
+
+  // Local units (communes) the packages lack, at their district's point ----------------------------
+  // (A unit whose name is a town of its region already is that town: "Djibo", "Kaya". Ranked below
+  // every GeoNames town: a namesake town outweighs it, and one other name of the text abroad drops it.)
+  const admin2ByName = new Map<string, number>();
+  for (const a of admin2Raw) admin2ByName.set(`${a.code.split('.')[0]}|${a.name}`, admin2ByCode.get(a.code)!);
+  for (const [name, aliases, country, district] of readTsv(join(DATA_DIR, 'communes.tsv'))) {
+    const cc = countryIndex.get(country!);
+    const a2 = admin2ByName.get(`${country}|${district}`);
+    if (cc === undefined || a2 === undefined) { warnings.push(`communes.tsv: ${name}: district ${district} (${country}) not found`); continue; }
+    const code = admin2Raw[a2]!.code.split('.');
+    const a1 = admin1ByCode.get(`${code[0]}.${code[1]}`) ?? -1;
+    const at = admin2Entry.get(a2) ?? (a1 >= 0 ? admin1Entry.get(a1) : undefined);
+    if (at === undefined) { warnings.push(`communes.tsv: ${name}: no point for ${district}`); continue; }
+    const names = [name!, ...(aliases ?? '').split('|').filter(Boolean)];
+    if (names.some((n) => (keyPost.get(foldName(n)) ?? []).some((t) => out.f[t] === FEATURE_CODES.city && out.cc[t] === cc && out.a1[t] === a1))) continue;
+    const i = addEntry({ name: name!, lat: out.la[at]! / 1e4, lon: out.lo[at]! / 1e4, cc, a1, a2, f: FEATURE_CODES.city, p: 0, g: 0, r: LOCAL_UNIT_RANK });
+    for (const n of names) addNameKeys(n, i);
   }
 
   // Demonyms ----------------------------------------------------------------------------------------

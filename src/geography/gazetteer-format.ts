@@ -128,6 +128,9 @@ function nameTable(values: Map<string, number>, maxWords: Map<string, number>): 
   };
 }
 
+/** The rank of a local unit placed at its district's point (data/communes.tsv): below every GeoNames town's. */
+export const LOCAL_UNIT_RANK = -3;
+
 const COLUMNS = ['la', 'lo', 'cc', 'a1', 'a2', 'f', 'p', 'g', 'r'] as const;
 type NumericColumn = (typeof COLUMNS)[number];
 

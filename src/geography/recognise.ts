@@ -1040,7 +1040,9 @@ function makeCandidate(
   // A dateline: "CHARLESTON, W.Va. --", "COLUMBUS --", "NEWARK — The council".
   const dateline = first.allCaps && first.initial && isDateline(text, last.end);
   // Acronyms ("ISIS", "CNN", "AP") are places only when they name a country or region ("UK", "DRC", "NSW").
-  if (!dateline) {
+  // (A capital and a number in one word is a quarter or a base named by its kilometre post or code,
+  // "PK5", "KM5", "PK12", "T4", not an organisation's acronym.)
+  if (!dateline && !(single && hasDigit(first.text))) {
     if (single && first.allCaps && !strong) return undefined;
     if (first.allCaps && first.text.length <= 3 && !strong) return undefined;
     // Text in capitals (wire copy, radio transcripts): a common word is a word there, as it would be
@@ -1139,4 +1141,13 @@ function makeCandidate(
     neighbourhood: false,
     road: false,
   };
+}
+
+/** Whether a word has an ASCII digit. */
+function hasDigit(w: string): boolean {
+  for (let k = 0; k < w.length; k++) {
+    const c = w.charCodeAt(k);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
 }

@@ -2,7 +2,7 @@
 // (feature class, population, capital status) and the document's other places (country and admin1
 // agreement, "X, Y" containers), then weak candidates without support are dropped.
 import type { GazetteerEntry, PlaceMention } from '../common/doc.js';
-import { FEATURE_CODES } from './gazetteer-format.js';
+import { FEATURE_CODES, LOCAL_UNIT_RANK } from './gazetteer-format.js';
 import type { Gazetteer } from './gazetteer.js';
 import type { Candidate } from './recognise.js';
 import { foldName, nameVariants } from './fold.js';
@@ -479,7 +479,9 @@ function placesOf(gaz: Gazetteer, cands: Candidate[], readings: Readings[], name
       const cc = gaz.countryIndex(e);
       const ownVotes = votes.byName[nameIds[k]!]?.country.get(cc) ?? 0;
       const mine = (votes.country.get(cc) ?? 0) - ownVotes;
-      if (mine < 0.5 && votes.top >= 2 && votes.topCountry !== cc) continue;
+      // (A local unit the packages lack (communes.tsv), known only by its district, yields to one
+      // other name: "Kenyan troops raided Boni Forest" is no commune Boni of Burkina Faso.)
+      if (mine < 0.5 && votes.top >= (gaz.rank(e) <= LOCAL_UNIT_RANK ? 1 : 2) && votes.topCountry !== cc) continue;
     }
     // So is a quarter of a city ("the Escalon neighborhood", "Chula Vista neighborhood") whose
     // namesake towns lie outside the country the text's other names agree on.

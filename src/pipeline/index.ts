@@ -11,7 +11,7 @@ import { storableDocument } from '../ingest/storable.js';
 import type { SourceDocument } from '../ingest/types.js';
 import { readingCase } from '../common/reading-case.js';
 import { mainCountry } from '../extraction/grouping.js';
-import { datelineAgencySpan, datelinePlaceSpan } from '../locales/en/dateline.js';
+import { datelineAgencySpan, datelineCountrySpan, datelinePlaceSpan } from '../locales/en/dateline.js';
 import { sceneRanges } from '../locales/en/scope.js';
 import { foldName } from '../geography/fold.js';
 import { englishCaseLexicon } from '../locales/en/letter-case.js';
@@ -144,6 +144,10 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
         const agency = datelineAgencySpan(doc.text, doc.bodyStart);
         let ranges: [number, number][] | undefined = doc.scope ? scopedTextRanges(doc) : undefined;
         if (agency) ranges = withoutSpan(ranges ?? [[doc.bodyStart, doc.text.length]], agency);
+        // Nor is the dateline place's country in brackets ("MEXICO CITY (MEXICO), 18 NOV 89 --"): the
+        // dateline itself votes for it below.
+        const filedIn = datelineCountrySpan(doc.text, doc.bodyStart);
+        if (filedIn) ranges = withoutSpan(ranges ?? [[doc.bodyStart, doc.text.length]], filedIn);
         // A wire report filed from a town ("SAN SALVADOR, 3 JAN 90 --") is, unless its other names
         // say otherwise, about that town's country: the dateline votes for it like a country cue.
         const span = datelinePlaceSpan(doc.text, doc.bodyStart);

@@ -68,3 +68,10 @@ test('a wire report: a device that went off is an event though no one is named',
   const events = extractor.extract({ text, date: '1989-01-18', origin: { file: 'inline' } }).events;
   assert.ok(events.some((e) => e.sub_event_type === 'Remote explosive/landmine/IED' && e.location === 'Osorno'), JSON.stringify(events.map((e) => [e.sub_event_type, e.location])));
 });
+
+test('compass words are read in lower case before a place, and open a name the gazetteer knows', () => {
+  const names = new Set([...NAMES, 'north kivu', 'west bank']);
+  const lex = englishCaseLexicon(COMMON, (k) => names.has(k));
+  const read = readingCase('A BOMB EXPLODED IN NORTHERN MORAZAN AND NEAR THE WEST BANK, 65 KM WEST OF LA PAZ IN NORTH KIVU.', lex);
+  assert.equal(read, 'A bomb exploded in northern Morazan and near the West Bank, 65 KM west of La Paz in North Kivu.');
+});

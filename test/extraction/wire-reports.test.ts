@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { AcledEvent } from '../../src/common/event.js';
 import { createExtractor } from '../../src/pipeline/index.js';
-import { datelineAgencySpan, datelinePlaceSpan } from '../../src/locales/en/dateline.js';
+import { datelineAgencySpan, datelineCountrySpan, datelinePlaceSpan } from '../../src/locales/en/dateline.js';
 
 const extractor = createExtractor();
 
@@ -234,4 +234,35 @@ test('a person named before "died" or "was killed" is one dead, a surname ending
   }
   // A count before the verb is read as the count.
   assert.equal(eventsOf('SAN SALVADOR, 14 FEB 90 (EFE) -- [TEXT] REBELS FIRED AT A BUS IN SAN SALVADOR TODAY. TWO PASSENGERS DIED.')[0]?.fatalities, 2);
+});
+
+test('a province the report names places its event, not the dateline\'s town in the same sentence', () => {
+  for (const text of [
+    'SAN SALVADOR, 29 JUL 89 (RADIO VENCEREMOS) -- [TEXT] AIR FORCE PLANES BOMBED SEVERAL VILLAGES IN NORTHERN MORAZAN DEPARTMENT TODAY.',
+    'San Salvador, 29 Jul 89 (Radio Venceremos) -- Air force planes bombed several villages in Morazan Department today.',
+  ]) {
+    const events = eventsOf(text, '1989-07-29');
+    assert.ok(events.length > 0, text);
+    assert.ok(events.every((e) => e.country === 'El Salvador' && e.admin1 === 'Morazan'), events.map((e) => `${e.admin1} ${e.location}`).join('; '));
+  }
+});
+
+test('a sentence with its own day in a neighbouring town tells an event of its own, its dead not the first event\'s', () => {
+  const text = 'SAN SALVADOR, 14 MAR 89 (RADIO) -- [TEXT] A BOMB EXPLODED IN A TRUCK IN SAN SALVADOR TODAY, DAMAGING NEARBY HOUSES. ' +
+    'THE POLICE ADDED THAT TWO MEN WERE MURDERED BY REBELS THIS MORNING IN SOYAPANGO.';
+  const events = eventsOf(text, '1989-03-14');
+  const all = events.map((e) => `${brief(e)} ${e.fatalities}`).join('; ');
+  const truck = events.find((e) => e.location === 'San Salvador');
+  assert.ok(truck, all);
+  assert.equal(truck.fatalities, 0, all);
+  assert.ok(events.some((e) => e.location === 'Soyapango' && e.fatalities === 2), all);
+});
+
+test('the country in brackets after a dateline is the filing place\'s, no place of the story', () => {
+  const text = 'BRASILIA (BRAZIL), 2 JUN 89 (DOMESTIC SERVICE) -- [TEXT] GUERRILLAS RELEASED THREE ENGINEERS WHO WERE KIDNAPPED A MONTH AGO IN BOGOTA.';
+  const span = datelineCountrySpan(text);
+  assert.equal(span && text.slice(...span), 'BRAZIL');
+  const { doc } = extractor.extract({ text, date: '1989-06-02', origin: { file: 'inline' } });
+  assert.ok(!doc.places.some((p) => p.start === span![0]), doc.places.map((p) => p.entry.name).join('; '));
+  assert.equal(datelineCountrySpan('SAN SALVADOR, 3 JAN 90 (ACAN-EFE) -- [TEXT] ...'), undefined);
 });

@@ -382,6 +382,19 @@ test('common spellings of places the gazetteer names otherwise: Nioro du Sahel, 
   assert.equal(at('A landmine exploded near Tadjura.', 'Tadjura')?.entry.countryCode, 'DJ');
 });
 
+test('Sudan and the Central African Republic: news spellings, Darfur towns and Bangui quarters the gazetteer lacks, a quarter named by its kilometre post', () => {
+  const at = (text: string, name: string) => places(text).find((p) => p.text === name);
+  assert.equal(at('Militiamen attacked a market in El Geneina on Friday.', 'El Geneina')?.entry.admin1, 'Western Darfur');
+  assert.equal(at('Students protested in Zalingei.', 'Zalingei')?.entry.countryCode, 'SD');
+  assert.equal(at('Gunmen looted a truck near Saraf Omra (Saraf Omra locality, North Darfur state).', 'Saraf Omra')?.entry.admin1, 'Northern Darfur');
+  assert.equal(at('Armed men beat a driver 5 km south of Tabit.', 'Tabit')?.entry.countryCode, 'SD');
+  assert.equal(at('Gunfire was heard in PK5 overnight.', 'PK5')?.entry.admin1, 'Bangui');
+  assert.equal(at('Grenades exploded in Boy-Rabe.', 'Boy-Rabe')?.entry.countryCode, 'CF');
+  assert.equal(at('Traders closed their shops in Banguis 3rd district.', 'Banguis')?.entry.name, 'Bangui');
+  // A capital and a number are still no acronym of a place otherwise: "G7" is not one.
+  assert.ok(!texts('G7 leaders met in Cornwall.').includes('G7'));
+});
+
 test('a town that names a road is a place: one of a hyphened pair before a road word, or a town of some size alone after "the"', () => {
   // (Halba is a small town of Lebanon; the pair's other name is one the gazetteer lacks.)
   assert.equal(places('Protesters blocked the Halba-Zouqaiyat road with burning tyres.').find((p) => p.text === 'Halba')?.entry.countryCode, 'LB');

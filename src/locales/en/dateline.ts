@@ -39,6 +39,20 @@ export function datelinePlaceSpan(text: string, from = 0): [number, number] | un
   return [end - words[1]!.length, end];
 }
 
+/**
+ * The country in brackets after the dateline's place ("MEXICO" of "MEXICO CITY (MEXICO), 10 NOV 89
+ * (NOTIMEX) --"): the place's own country, which says where the report was filed, not where its
+ * events happened. [start, end) in `text`, or undefined.
+ */
+export function datelineCountrySpan(text: string, from = 0): [number, number] | undefined {
+  const place = datelinePlaceSpan(text, from);
+  if (!place) return undefined;
+  const m = /^\s*\(([\p{Lu}][\p{L} .'’-]{1,30})\)/u.exec(text.slice(place[1], place[1] + 40));
+  if (!m) return undefined;
+  const open = place[1] + m[0].indexOf('(') + 1;
+  return [open, open + m[1]!.length];
+}
+
 /** The agency in brackets after a dateline's place and date ("(RADIO CADENA SONORA)" of "SAN SALVADOR, 9 JUN 89 (RADIO CADENA SONORA) --"). */
 const AGENCY = /^(?:,\s*[^\n,()[\]]{1,30}){0,2}\s*[([]([^)\]\n]{1,40})[)\]]\s*(?:--|—|–|-|:)\s/u;
 

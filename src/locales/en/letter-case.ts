@@ -5,6 +5,8 @@ import calendarWords from './data/calendar-words.json' with { type: 'json' };
 import letterCase from './data/letter-case.json' with { type: 'json' };
 
 const PARTICLES = new Set(letterCase.nameParticles);
+/** "NORTHERN MORAZAN": read "northern Morazan" unless the two are one name ("NORTH KIVU"). */
+const COMPASS = new Set(letterCase.compassWords);
 
 const MONTHS = Object.keys(calendarWords.months);
 const WEEKDAYS = Object.keys(calendarWords.weekdays);
@@ -43,7 +45,7 @@ export function englishCaseLexicon(
   const cache = new Map<string, boolean>();
   return {
     isLowerWord(lower) {
-      if (common.has(lower)) return true;
+      if (common.has(lower) || COMPASS.has(lower)) return true;
       let v = cache.get(lower);
       if (v === undefined) {
         v = stems(lower).some((s) => common.has(s)) && !isName(lower) && !(firstNames?.has(lower) ?? false);
@@ -57,5 +59,6 @@ export function englishCaseLexicon(
     isName,
     isCountry,
     isNameParticle: (lower) => PARTICLES.has(lower),
+    isNameOpener: (lower) => COMPASS.has(lower),
   };
 }

@@ -1,0 +1,50 @@
+// Local units the npm gazetteers lack (data/communes.tsv): a commune is a place of its district and
+// region; a town the gazetteer knows keeps its own point; "the X quarter of Y" is a part of Y.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { loadGeoparser } from '../../src/geography/index.js';
+
+const show = (places: { text: string; entry: { countryCode: string; admin1?: string; feature: string } }[]) =>
+  JSON.stringify(places.map((p) => [p.text, p.entry.countryCode, p.entry.admin1, p.entry.feature]));
+
+test('a commune the gazetteers lack is a place of its province and region', () => {
+  const geo = loadGeoparser();
+  const places = geo.parse('Gunmen killed a shopkeeper in Gorgadji on Tuesday night.');
+  const g = places.find((p) => p.text === 'Gorgadji');
+  assert.equal(g?.entry.countryCode, 'BF', show(places));
+  assert.equal(g?.entry.admin1, 'Sahel');
+  assert.equal(g?.entry.feature, 'city');
+  // Another spelling of the commune's name (the aliases column).
+  const m = geo.parse('Armed men attacked the gendarmerie in Matiakoali before dawn.').find((p) => p.text === 'Matiakoali');
+  assert.equal(m?.entry.countryCode, 'BF');
+  assert.equal(m?.entry.admin1, 'Est');
+  // A commune named with its province in brackets.
+  const solle = geo.parse('Herders were abducted near Sollé (Loroum) on Friday.').find((p) => p.text === 'Sollé');
+  assert.equal(solle?.entry.admin1, 'Nord');
+});
+
+test('a commune whose name is a known town of its region is that town', () => {
+  const geo = loadGeoparser();
+  const djibo = geo.parse('Soldiers patrolled the market in Djibo on Monday.').find((p) => p.text === 'Djibo');
+  assert.equal(djibo?.entry.countryCode, 'BF');
+  assert.ok(djibo?.entry.geonameid, 'the GeoNames town, not a commune at its province point');
+});
+
+test('a commune yields to one other name of the text abroad', () => {
+  const geo = loadGeoparser();
+  // Boni is a commune of Tuy province, Burkina Faso; the forest of the story is in Kenya.
+  const places = geo.parse('Kenyan troops raided a militant camp in Boni on Sunday.');
+  assert.ok(!places.some((p) => p.text === 'Boni' && p.entry.countryCode === 'BF'), show(places));
+  // A Burkinabe story keeps it.
+  const bf = geo.parse('Burkinabe troops raided a militant camp in Boni on Sunday.');
+  assert.ok(bf.some((p) => p.text === 'Boni' && p.entry.countryCode === 'BF'), show(bf));
+});
+
+test('"the X quarter of Y", "sector X of Y": a part of Y, not a namesake elsewhere', () => {
+  const geo = loadGeoparser();
+  for (const text of ['Youths in the Gounghin quarter of Ouagadougou blocked a road.', 'Youths in the Gounghin sector of Ouagadougou blocked a road.']) {
+    const places = geo.parse(text);
+    assert.ok(!places.some((p) => p.text === 'Gounghin' && p.entry.admin1 !== 'Centre'), show(places));
+    assert.ok(places.some((p) => p.text === 'Ouagadougou'), show(places));
+  }
+});
