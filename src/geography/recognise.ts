@@ -358,6 +358,27 @@ function articleBefore(text: string, words: WordView, i: number): string | undef
 }
 
 /**
+ * Arabic articles written lower-case and apart from the name, in French-style Levantine spellings
+ * ("in el Hermel", "in ech Choueifat"): only forms that are no English word (not "as", "at", "an",
+ * "en"). ("al" apart, as in Syrian monitors' "al Bab", "al Shadadi", placed those headlines better
+ * but merged one more pair of two events in eval dedup; left out.)
+ */
+const SPACED_ARABIC_ARTICLES = new Set(['el', 'ech', 'ej', 'ez']);
+
+/**
+ * The folded article when word i, a name the gazetteer knows (folded f0), follows a lower-case
+ * Arabic article and one space ("el Mina", "ech Choueifat"): read with the name, as a hyphened one is.
+ */
+function spacedArticleBefore(gaz: Gazetteer, text: string, words: WordView, i: number, f0: string): string | undefined {
+  const prev = words.at(i - 1);
+  if (!prev || prev.cap || !SPACED_ARABIC_ARTICLES.has(prev.lower) || text.slice(prev.end, words.get(i).start) !== ' ') return undefined;
+  // Inside a longer name ("Sahlat al Banat", "Bab al Faraj") the article is that name's, as before.
+  const before = words.at(i - 2);
+  if (before && before.cap && joinable(text, before, prev)) return undefined;
+  return gaz.has(prev.lower + ' ' + f0) || gaz.has(f0) ? prev.lower : undefined;
+}
+
+/**
  * Whether word i is a lower-case Arabic article ("al", "er") joined to the word before it and
  * followed, joined, by a capitalised word: the name before it goes on ("Bab al Faraj", "Ras el-Ain").
  */
@@ -453,7 +474,7 @@ export function recognise(gaz: Gazetteer, text: string, from = 0, ranges?: reado
     let bestKey = f0;
     // "al-Bab", "ad-Dana", "ash-Shaddadi": a lower-case Arabic article hyphened to the name is part
     // of it; the name with its article is tried first ("al bab" is a town in Syria, "bab" one in Slovakia).
-    const article = articleBefore(text, words, i);
+    const article = articleBefore(text, words, i) ?? spacedArticleBefore(gaz, text, words, i, f0);
     if (article && gaz.has(article + ' ' + f0)) bestKey = article + ' ' + f0;
     for (let j = i + 1; j < n && j - i < maxWords; j++) {
       const wj = words.get(j);

@@ -543,3 +543,14 @@ test('shots exchanged are fire between two sides: an armed clash, though the sid
   assert.equal(first('On 10 May 2021, shots were exchanged near a checkpoint outside Bria. Two deaths reported.')?.sub_event_type, 'Armed clash');
   assert.equal(first('On 11 May 2021, police and bandits exchanged shots near Marsabit.')?.sub_event_type, 'Armed clash');
 });
+
+test('a note that says where its event was coded places it there, over the places it names as references', () => {
+  const e = first('On 4 May 2021, gunmen looted a truck on the road between Nyala and El Fasher [coded to Kutum admin 2 HQ].');
+  assert.equal(e?.location, 'Kutum');
+  assert.equal(e?.admin1, 'North Darfur');
+  const bf = first('On 2 June 2020, militants ambushed a convoy between Kaya and Djibo (coded as Kongoussi at geoprecision 2).');
+  assert.equal(bf?.location, 'Kongoussi');
+  // "coded as" before an actor's name that opens with a region is no place: the note's own town places it.
+  const actor = first('On 5 July 2022, gunmen (coded as Darfur communal militia) shot a farmer in Kutum.');
+  assert.equal(actor?.location, 'Kutum');
+});

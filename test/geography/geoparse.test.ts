@@ -404,3 +404,17 @@ test('a town that names a road is a place: one of a hyphened pair before a road 
   assert.ok(!texts('Rioters closed the Zahle office on Tuesday.').includes('Zahle'));
   assert.ok(!texts('The Malian army found a mine on the Goma-Kourani axis.').includes('Goma'));
 });
+
+test('Lebanese quarters and towns GeoNames lacks; a lower-case Arabic article apart from the name ("in el Hermel") is read with it', () => {
+  const at = (text: string, name: string) => places(text).find((p) => p.text === name);
+  assert.equal(at('Gunmen fired in the air in el Hermel on Sunday.', 'el Hermel')?.entry.countryCode, 'LB');
+  assert.equal(at('A bank branch was torched in ech Choueifat.', 'ech Choueifat')?.entry.name, 'Choueifat');
+  assert.equal(at('Students marched through Achrafieh, Beirut.', 'Achrafieh')?.entry.countryCode, 'LB');
+  assert.equal(at('Refugees protested in Arsal over aid cuts.', 'Arsal')?.entry.countryCode, 'LB');
+  // One story stays in one country: Tripoli with its own quarters is Lebanon's, alone it is Libya's capital.
+  assert.equal(at('Gunfire was exchanged in Tripoli between Bab al-Tabbaneh and Jabal Mohsen.', 'Tripoli')?.entry.countryCode, 'LB');
+  assert.equal(at('Militias clashed in Tripoli on Friday.', 'Tripoli')?.entry.countryCode, 'LY');
+  // Only the article forms that are no English word: "at Sidon" is not an article before Sidon.
+  assert.equal(at('A rally was held at Sidon port.', 'Sidon')?.text, 'Sidon');
+  assert.ok(!texts('The album el Paso sold well.').includes('el'));
+});
