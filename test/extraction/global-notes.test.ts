@@ -543,3 +543,11 @@ test('shots exchanged are fire between two sides: an armed clash, though the sid
   assert.equal(first('On 10 May 2021, shots were exchanged near a checkpoint outside Bria. Two deaths reported.')?.sub_event_type, 'Armed clash');
   assert.equal(first('On 11 May 2021, police and bandits exchanged shots near Marsabit.')?.sub_event_type, 'Armed clash');
 });
+
+test('the City of Belgrade is its own admin1 in ACLED (GeoNames counts it in Central Serbia); Lebanese towns are Lebanon\'s', () => {
+  assert.equal(first('On 5 May 2021, students protested outside the rectorate in Belgrade, Serbia, over tuition fees.')?.admin1, 'Belgrade');
+  assert.equal(first('On 5 May 2021, farmers protested in Novi Sad, Serbia, over fuel prices.')?.admin1, 'Vojvodina');
+  const lb = first('On 5 May 2021, rioters burned tyres and blocked the main road in Chtaura.');
+  assert.equal(lb?.country, 'Lebanon');
+  assert.equal(lb?.admin1, 'Bekaa');
+});
