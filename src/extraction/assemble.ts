@@ -6,6 +6,7 @@ import { stableHash } from '../common/hash.js';
 import { capitalOfSameName, lookupCountry } from '../geography/index.js';
 import { actorEntry, communityOfMilitia } from '../locales/en/actors.js';
 import { isDatelinePlace, opensWithDateline } from '../locales/en/dateline.js';
+import { codedPlace } from '../locales/en/coded-place.js';
 import { anchoredToStory, toldAsNoNews } from '../locales/en/time-reference.js';
 import { SCENE_SENTENCES } from '../locales/en/scope.js';
 import { actorName, isArmed, isCommunalPeople, resolveCoreference, resolveActors, type EventActors, type ResolvedActor } from './actor-roles.js';
@@ -46,6 +47,8 @@ export function assembleEvents(doc: Doc): AcledEvent[] {
   const coref = resolveCoreference(doc);
   const homeCountry = doc.actors.map((a) => actorEntry(a.actorId)?.home).find(Boolean);
   const dateline = doc.dateline && doc.dateline.entry.feature !== 'country' && doc.dateline.entry.feature !== 'region' ? doc.dateline : undefined;
+  // A coder's note that says where its event was coded ("[coded to Wadi Halfa admin 2 HQ]") places the main event there.
+  const coded = codedPlace(doc.text, doc.places, (p) => describesActor(doc, p) || doc.actors.some((a) => a.start <= p.start && a.end >= p.end));
   const events: AcledEvent[] = [];
   let mainActors: EventActors | undefined;
   groups.forEach((group, index) => {
@@ -56,7 +59,7 @@ export function assembleEvents(doc: Doc): AcledEvent[] {
     // Before the match, refugees staged a protest outside the stadium").
     const local = group.place && specificity(group.place.entry) >= ADMIN1_SPECIFICITY ? group.place : undefined;
     const context = doc.scope !== null && !local && (group === main || group.place) ? sceneBefore(doc, group, group.place?.entry.countryCode) : undefined;
-    let named: PlaceMention | undefined = local ?? context ?? group.place ?? main.place ?? focus;
+    let named: PlaceMention | undefined = (group === main ? coded : undefined) ?? local ?? context ?? group.place ?? main.place ?? focus;
     // A wire report's dateline places the event when nothing below the country does and the
     // dateline is in the story's country ("SAN SALVADOR, 31 OCT 89 -- A bomb went off ... in El Salvador").
     if (dateline && (named ? named.entry.feature === 'country' && named.entry.countryCode === dateline.entry.countryCode : dateline.entry.countryCode === storyCountry)) named = dateline;

@@ -11,7 +11,8 @@ import { FEED_TYPES, FetchError, PAGE_TYPES, safeFetch, type FetchLimits } from 
 import { parseFeed, type FeedItem } from './parse.js';
 import type { PageInput, PageReadResult } from '../ingest/html.js';
 
-export type ExtractResult = { events: AcledEvent[] } | { error: string };
+/** A document's events (with its MinHash signature where the extraction thread computed it: src/server/extract-pool.ts), or its error. */
+export type ExtractResult = { events: AcledEvent[]; minhash?: Uint32Array | null } | { error: string };
 /** Extracts documents (in worker threads, or in-process); one result per document, in order. */
 export type ExtractFn = (docs: SourceDocument[]) => Promise<ExtractResult[]>;
 
@@ -158,6 +159,12 @@ export async function storeBatches(store: Store, extract: ExtractFn, batches: { 
   const t0 = Date.now();
   const results = await extract(docs);
   const byId = new Map(docs.map((d, i) => [d.id, results[i]!]));
+  // Signatures the extraction threads computed, for the text they were given.
+  const signatures = new Map<string, { text: string; sig: Uint32Array | undefined }>();
+  docs.forEach((d, i) => {
+    const r = results[i]!;
+    if ('events' in r && r.minhash !== undefined) signatures.set(d.id, { text: d.text, sig: r.minhash ?? undefined });
+  });
   const errors: string[] = [];
   const result = await ingestDocuments(store, {
     extract(source) {
@@ -166,7 +173,14 @@ export async function storeBatches(store: Store, extract: ExtractFn, batches: { 
       if ('error' in r) throw new Error(r.error);
       return { events: r.events } as never;
     },
-  }, docs, { batchSize: Math.max(1, docs.length), onError: (e) => errors.push(`${e.file}: ${e.message}`) });
+  }, docs, {
+    batchSize: Math.max(1, docs.length),
+    onError: (e) => errors.push(`${e.file}: ${e.message}`),
+    signatureOf(source, id) {
+      const s = signatures.get(id);
+      return s && s.text === source.text ? s.sig : null;
+    },
+  });
   if (options.mark !== false) for (const b of batches) await markItems(store, b.feed, b.items);
   if (metrics) noteBatch(metrics, result.inserted + result.updated, result.events, (Date.now() - t0) / 1000);
   return { documents: result.inserted + result.updated, events: result.events, errors };

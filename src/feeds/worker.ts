@@ -9,8 +9,8 @@
 import PgBoss from 'pg-boss';
 import pg from 'pg';
 import type { Store } from '../store/index.js';
-import { CompiledQuery, type Transaction } from 'kysely';
-import type { Database } from '../store/schema.js';
+import { CompiledQuery, type Selectable, type Transaction } from 'kysely';
+import type { Database, FeedsTable } from '../store/schema.js';
 import { claimDueFeeds, dropPending, pendingItems, queueItems, type Feed, type PollRecord } from './feed-store.js';
 import type { Logger, Metrics } from './metrics.js';
 import type { FeedItem } from './parse.js';
@@ -26,6 +26,8 @@ const POLL_EXPIRE_S = 30;
 const POLL_LEASE_MS = 60_000;
 /** Documents an extraction loop stores in one transaction at most (jobs of `batchSize` taken together). */
 const STORE_DOCS = 400;
+/** The poll loop waits at most this long, ms, for more of its slots to free up before it fetches jobs for them. */
+const POLL_GATHER_MS = 50;
 
 export interface WorkerOptions {
   /** postgres:// URL of the store; pg-boss keeps its tables in `bossSchema` there. */
@@ -161,9 +163,11 @@ export async function startWorker(store: Store, options: WorkerOptions): Promise
   const timer = setInterval(() => void schedule(), options.scheduleEveryMs ?? 1000);
   void schedule();
 
-  /** Polls a feed; true when its poll job (`jobId`) was completed in the transaction that queued its items. */
-  const pollOne = async (feedIdValue: string, jobId: string): Promise<boolean> => {
-    const row = await store.db.selectFrom('feeds').selectAll().where('id', '=', feedIdValue).executeTakeFirst();
+  /**
+   * Polls a feed (its row, read with those of the other jobs fetched with it; none: removed meanwhile);
+   * true when its poll job (`jobId`) was completed in the transaction that queued its items.
+   */
+  const pollOne = async (row: Selectable<FeedsTable> | undefined, jobId: string): Promise<boolean> => {
     if (!row) return false; // removed meanwhile
     const feed: Feed = { ...row, interval_s: Number(row.interval_s), errors: Number(row.errors), next_poll_at: Number(row.next_poll_at), items: Number(row.items) };
     const host = hostOf(feed.url);
@@ -259,10 +263,65 @@ export async function startWorker(store: Store, options: WorkerOptions): Promise
       running.delete(done);
     }
   };
-  const loops: Promise<void>[] = [];
-  for (let i = 0; i < Math.max(1, options.pollConcurrency ?? 8); i++) {
-    loops.push(loop<{ feed: string }>(POLL_QUEUE, 1, (jobs) => pollOne(jobs[0]!.data.feed, jobs[0]!.id)));
-  }
+  /**
+   * The poll loop: up to `pollConcurrency` polls at once, each on its own (a slow feed holds only its
+   * own slot) and completed in its own transaction, but their jobs fetched together, as many as there
+   * are free slots, in one statement, and their feeds read in one: once fewer than half the slots
+   * are free, the loop waits up to POLL_GATHER_MS for more to free up before it fetches (each poll
+   * finishing on its own would otherwise cost a fetch and a read of its own).
+   */
+  const pollLoop = async () => {
+    const slots = Math.max(1, options.pollConcurrency ?? 8);
+    const polling = new Set<Promise<void>>();
+    let wait = 250;
+    let freeSince = 0;
+    const anyDone = () => Promise.race(polling);
+    while (!stopping) {
+      const free = slots - polling.size;
+      if (free === 0) {
+        freeSince = 0;
+        await anyDone();
+        continue;
+      }
+      if (polling.size > 0 && free < Math.ceil(slots / 2)) {
+        freeSince ||= Date.now();
+        const left = freeSince + POLL_GATHER_MS - Date.now();
+        if (left > 0) {
+          await Promise.race([anyDone(), new Promise((r) => setTimeout(r, left))]);
+          continue;
+        }
+      }
+      freeSince = 0;
+      let jobs: PgBoss.JobWithMetadata<{ feed: string }>[];
+      let rows: Map<string, Selectable<FeedsTable>>;
+      try {
+        jobs = (await boss.fetch<{ feed: string }>(POLL_QUEUE, { batchSize: free, includeMetadata: true })) ?? [];
+        const ids = [...new Set(jobs.map((j) => j.data.feed))];
+        rows = new Map(ids.length === 0 ? [] : (await store.db.selectFrom('feeds').selectAll().where('id', 'in', ids).execute()).map((r) => [r.id, r]));
+      } catch (err) {
+        if (!stopping) log?.error('job queue', { error: (err as Error).message });
+        await new Promise((r) => setTimeout(r, 1000));
+        continue;
+      }
+      if (jobs.length === 0) {
+        // Nothing queued: look again later, or as soon as a poll finishes or jobs are sent (kick).
+        await Promise.race([idle(wait), ...(polling.size > 0 ? [anyDone()] : [])]);
+        wait = Math.min(wait * 2, 2000);
+        continue;
+      }
+      wait = 250;
+      for (const job of jobs) {
+        const done: Promise<void> = work<{ feed: string }>(POLL_QUEUE, [job], () => pollOne(rows.get(job.data.feed), job.id)).finally(() => {
+          polling.delete(done);
+          running.delete(done);
+        });
+        polling.add(done);
+        running.add(done);
+      }
+    }
+    await Promise.allSettled([...polling]);
+  };
+  const loops: Promise<void>[] = [pollLoop()];
   // Several extraction jobs (of several feeds) are extracted and stored together, up to about
   // STORE_DOCS documents: one transaction, one set of merge locks and reads, one completion.
   // One loop more than the extraction threads: while a loop stores its documents (or waits on the

@@ -7,7 +7,12 @@ import type { PageInput, PageReadResult } from '../ingest/html.js';
 import type { SourceDocument } from '../ingest/types.js';
 import type { Extractor } from '../pipeline/index.js';
 
-export type ExtractJobResult = { events: AcledEvent[] } | { error: string };
+/**
+ * A document's events, or its error. Worker threads also give its MinHash signature (`minhash`, as
+ * src/store/minhash.ts computes it from the text; null: too short to have one), so that the thread
+ * feeding them does not compute it (a worker's main thread is its serial part).
+ */
+export type ExtractJobResult = { events: AcledEvent[]; minhash?: Uint32Array | null } | { error: string };
 
 /** Extracts a request's documents (already given ids); one result per document, in order. */
 export interface ExtractionQueue {

@@ -5,6 +5,7 @@ import type { SourceDocument } from '../ingest/types.js';
 import { createExtractor } from '../pipeline/index.js';
 import type { PageInput, PageReadResult } from '../ingest/html.js';
 import type { ExtractJobResult } from './extract-pool.js';
+import { signature } from '../store/minhash.js';
 
 const extractor = createExtractor();
 let html: typeof import('../ingest/html.js') | undefined;
@@ -20,7 +21,7 @@ parentPort!.on('message', (msg: { job: number; docs?: SourceDocument[]; pages?: 
   }
   const results: ExtractJobResult[] = msg.docs!.map((d) => {
     try {
-      return { events: extractor.extract(d).events };
+      return { events: extractor.extract(d).events, minhash: signature(d.text) ?? null };
     } catch (err) {
       return { error: err instanceof Error ? err.message : String(err) };
     }

@@ -47,6 +47,11 @@ export interface IngestOptions {
   merge?: boolean;
   /** Recognise near-identical documents as copies (default true). */
   detectCopies?: boolean;
+  /**
+   * A document's MinHash signature computed already (signature(source.text), elsewhere: a worker's
+   * extraction threads), undefined when the text is too short for one; null: not known, computed here.
+   */
+  signatureOf?(source: SourceDocument, id: string): Uint32Array | undefined | null;
 }
 
 export interface IngestResult extends IngestCounts {
@@ -86,7 +91,11 @@ export async function ingestDocuments(
     pending = [];
     const known = await store.documentHashes(batch.map((p) => p.id));
     // Near-identical documents: MinHash signatures looked up by band, in the store and in this batch.
-    const sigs = batch.map(({ source }) => (options.detectCopies === false ? undefined : signature(source.text)));
+    const sigs = batch.map(({ source, id }) => {
+      if (options.detectCopies === false) return undefined;
+      const known = options.signatureOf ? options.signatureOf(source, id) : null;
+      return known !== null ? known : signature(source.text);
+    });
     const stored = await store.documentsByBands(sigs.flatMap((sg) => (sg ? bands(sg) : [])));
     // Stored candidates, each decoded once and indexed by the bands it was found by (the only keys
     // looked up below): a document is compared only with the candidates that share a band with it,

@@ -551,3 +551,14 @@ test('the City of Belgrade is its own admin1 in ACLED (GeoNames counts it in Cen
   assert.equal(lb?.country, 'Lebanon');
   assert.equal(lb?.admin1, 'Bekaa');
 });
+
+test('a note that says where its event was coded places it there, over the places it names as references', () => {
+  const e = first('On 4 May 2021, gunmen looted a truck on the road between Nyala and El Fasher [coded to Kutum admin 2 HQ].');
+  assert.equal(e?.location, 'Kutum');
+  assert.equal(e?.admin1, 'North Darfur');
+  const bf = first('On 2 June 2020, militants ambushed a convoy between Kaya and Djibo (coded as Kongoussi at geoprecision 2).');
+  assert.equal(bf?.location, 'Kongoussi');
+  // "coded as" before an actor's name that opens with a region is no place: the note's own town places it.
+  const actor = first('On 5 July 2022, gunmen (coded as Darfur communal militia) shot a farmer in Kutum.');
+  assert.equal(actor?.location, 'Kutum');
+});

@@ -9,6 +9,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { createApp } from '../../src/server/app.js';
 import { boundedQueue, workerQueue, type ExtractJobResult } from '../../src/server/extract-pool.js';
 import { textStream } from '../../src/server/stream.js';
+import { signature } from '../../src/store/minhash.js';
 import type { Store } from '../../src/store/index.js';
 import { sqliteEngine } from '../store/engines.js';
 import { syntheticEvent } from '../store/fixtures.js';
@@ -133,6 +134,19 @@ describe('POST /api/documents: extraction off the event loop, bounded queue', ()
       await queue.close();
     }
   });
+});
+
+test('worker threads give each document\'s MinHash signature with its events, as computed on the main thread (null: too short)', async () => {
+  const queue = workerQueue();
+  try {
+    const text = 'On Monday, gunmen killed three civilians in Kabul, Afghanistan, police said. Two more were wounded, officials said.';
+    const results = await queue.run([{ id: 'm1', text, date: '2022-01-24', origin: { file: 'test' } }, { id: 'm2', text: 'Too short.', origin: { file: 'test' } }]);
+    const [long, short] = results.map((r) => ('events' in r ? r.minhash : r.error));
+    assert.deepEqual(long, signature(text));
+    assert.equal(short, null);
+  } finally {
+    await queue.close();
+  }
 });
 
 describe('body limits', () => {

@@ -9,6 +9,7 @@ import { Doc } from '../../src/common/doc.js';
 import type { AcledEvent } from '../../src/common/event.js';
 import type { SourceDocument } from '../../src/ingest/types.js';
 import { ingestDocuments } from '../../src/store/ingest.js';
+import { signature } from '../../src/store/minhash.js';
 import type { Store } from '../../src/store/index.js';
 import { engines, type EngineUnderTest } from './engines.js';
 import { syntheticEvent } from './fixtures.js';
@@ -191,6 +192,23 @@ for (const make of [async () => (await engines())[0]!, async () => (await engine
       const separate = await fresh();
       const r2 = await ingestDocuments(separate, jsonExtractor, DOCS, { batchSize: 2, merge: false });
       assert.deepEqual([r2.events, r2.merged, await separate.countEvents()], [6, 0, 6]);
+    });
+
+    test('a signature computed elsewhere (signatureOf: a worker\'s extraction threads) is the one copies are told by; null: computed here', async () => {
+      const body = 'Russian air strikes hit the market of Maarrat al-Numan on Friday morning, killing nine people and wounding dozens more, rescuers said. ';
+      const original = { ...docOf('s1', 'Reuters', '2024-03-01', [{ ...STRIKE, ...MAARRAT, event_date: '2024-03-01', fatalities: 9 }]) };
+      const spec = JSON.parse(original.text) as object;
+      original.text = JSON.stringify({ ...spec, body: body.repeat(3) });
+      const copy = { ...original, id: 's2', source: 'Yahoo News', text: JSON.stringify({ ...spec, body: body.repeat(3).replace('Friday morning', 'Friday'), feed: 'yahoo' }) };
+      const other = signature('Protesters marched through the centre of the capital on Sunday against the price of bread and fuel, organisers said.')!;
+      const copies = async (signatureOf: (source: SourceDocument, id: string) => Uint32Array | undefined | null) =>
+        (await ingestDocuments(await fresh(), jsonExtractor, [original, copy], { batchSize: 10, signatureOf })).copies;
+      // The copy's own signature given: the same as computing it.
+      assert.equal(await copies((s) => signature(s.text)), 1);
+      assert.equal(await copies(() => null), 1);
+      // Another text's signature given for the copy, or none (too short): it is not recognised as a copy.
+      assert.equal(await copies((s, id) => (id === 's2' ? other : null)), 0);
+      assert.equal(await copies((s, id) => (id === 's2' ? undefined : null)), 0);
     });
   });
 }

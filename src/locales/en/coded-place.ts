@@ -1,0 +1,28 @@
+// A coder's note that says where its event was located: "[coded to Wadi Halfa admin 2 HQ]",
+// "coded as Oursi at geoprecision 2", "Location coded to Bangui". The place named right after such
+// words is the event's place, over the places the note names only as references ("20 km from X",
+// "on the road between X and Y"). Words: data/coded-place.json.
+import type { PlaceMention } from '../../common/doc.js';
+import words from './data/coded-place.json' with { type: 'json' };
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
+/** The verb, then any fillers ("the state capital"), ending right before the place. */
+const CODED_BEFORE = new RegExp(`\\b(?:${words.verbs.map(escape).join('|')})\\s+(?:(?:${words.fillers.map(escape).join('|')})\\s+){0,2}$`, 'i');
+
+/** How far before a place the words are looked for (the longest verb with two fillers fits). */
+const WINDOW = 60;
+
+/**
+ * The first place the text names right after words that say where its event was coded, else
+ * undefined. `isActor` rules out a place that opens an actor's name ("coded as Darfur communal
+ * militia"). Each place's 60 characters before it are read once: linear in the places.
+ */
+export function codedPlace(text: string, places: readonly PlaceMention[], isActor: (p: PlaceMention) => boolean): PlaceMention | undefined {
+  for (const p of places) {
+    if (p.demonym || p.entry.feature === 'country') continue;
+    if (!CODED_BEFORE.test(text.slice(Math.max(0, p.start - WINDOW), p.start))) continue;
+    if (isActor(p)) continue;
+    return p;
+  }
+  return undefined;
+}
