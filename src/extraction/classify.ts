@@ -93,6 +93,9 @@ const DEVICE_DISRUPTED = new RegExp(`\\b(?:${alternation(triggerLexicon.deviceDi
  */
 const RESTATED_ATTACK = new RegExp(`^(?:${alternation(triggerLexicon.restatedAttack.verbs.flatMap(inflections))})$`, 'i');
 
+/** A murder or an assassination (lexicon oneSidedKilling): a killing of someone who could not fight back. */
+const ONE_SIDED_KILLING = new RegExp(`^(?:${alternation([...triggerLexicon.oneSidedKilling.verbs.flatMap(inflections), ...triggerLexicon.oneSidedKilling.nouns])})$`, 'i');
+
 /** Tactics of clash phrases (data/triggers.json): fire on positions, direct fire, fire both ways. */
 const FIRE_ON_POSITIONS = 'fire on positions';
 const SMALL_ARMS = 'small arms fire';
@@ -180,6 +183,28 @@ export function forcesTargeted(text: string, frames: Frame[], actor: { inter: nu
     }
   }
   return targeted;
+}
+
+/**
+ * State forces named as the ones murdered: the object of a murder word ("the murder of two
+ * patrolmen", "murdered a policeman") or the subject of its passive ("two policemen were murdered").
+ */
+function forcesMurdered(text: string, frames: Frame[], murders: readonly TriggerMention[], actors: EventActors): boolean {
+  const forces = [actors.actor1, actors.actor2].filter((a) => a && (a.inter === 1 || a.inter === 8) && a.kind !== 'government');
+  if (forces.length === 0) return false;
+  for (const f of frames) {
+    for (const t of f.triggers) {
+      if (!murders.includes(t)) continue;
+      for (const a of forces) {
+        for (const m of a!.mentions) {
+          if (m.start < f.span.start || m.end > f.span.end) continue;
+          if (m.end <= t.start && PASSIVE_AUXILIARY.test(text.slice(m.end, t.start))) return true;
+          if (m.start >= t.end && m.start - t.end <= TARGET_AFTER_CHARS && objectGap(text.slice(t.end, m.start))) return true;
+        }
+      }
+    }
+  }
+  return false;
 }
 
 function byRank(a: TriggerMention, b: TriggerMention): number {
@@ -372,6 +397,13 @@ function classifyViolence(text: string, index: TriggerIndex, frames: Frame[], ac
     const clashFrames = frames.filter((f) => f.triggers.some((t) => t.cls === 'clash'));
     const inClash = a1.mentions.some((m) => clashFrames.some((f) => m.start >= f.span.start && m.end <= f.span.end));
     if (!inClash && !clashFrames.some((f) => ARMED_FIGHT.test(text.slice(f.span.start, f.span.end)))) return result('Mob violence', clashes, tactics);
+  }
+  // A murder or an assassination told with no fighting and no explosive, of someone other than the
+  // state's forces, is one-sided (codebook 2.3), though an armed group and the army are both named
+  // ("the army condemned the murder of the rector by guerrillas", "halt all offensive operations").
+  const murders = violence.filter((t) => !t.background && ONE_SIDED_KILLING.test(t.text));
+  if (murders.length > 0 && clashes.length === 0 && explosive.length === 0 && !forcesMurdered(text, frames, murders, actors)) {
+    return result('Attack', murders, tactics);
   }
   // (An armed side clashing with a crowd, "police clash with demonstrators", is a riot: below.)
   if (ground && (twoArmedSides || (isArmed(a1?.inter) && !isVictims(a2) && !isCrowd(a2) && clashes.length > 0))) return result('Armed clash', [...clashes, ...groundAssaults], tactics);

@@ -137,6 +137,10 @@ test('an air force named as what a person, a building or a craft belongs to tell
   for (const text of [
     'SANTIAGO, 21 MAR 90 -- GUNMEN SHOT A RETIRED GENERAL IN SANTIAGO TODAY. HE IS BEING TREATED AT THE AIR FORCE HOSPITAL. THE FORMER AIR FORCE COMMANDER IS OUT OF DANGER.',
     'Gunmen shot a retired general in Santiago on Wednesday. He is being treated at the Air Force hospital.',
+    // (Nor one told only as a name, not as the agent of an event word right after it.)
+    'SAN SALVADOR, 21 NOV 89 (AFP) -- [TEXT] GUERRILLAS TOOK TEN FOREIGNERS HOSTAGE IN A HOTEL IN SAN SALVADOR TODAY. TROOPS SUPPORTED BY THE AIR FORCE SURROUNDED THE HOTEL.',
+    'SANTIAGO, 21 MAR 90 -- TWO MEN SHOT A FORMER COMMANDER IN CHIEF OF THE AIR FORCE, AND HIS PARTNER, IN SANTIAGO TODAY.',
+    'Two men shot a former commander in chief of the Air Force, and his business partner, in Santiago on Wednesday.',
   ]) {
     const events = eventsOf(text, '1990-03-21');
     assert.ok(events.length > 0, text);
@@ -145,6 +149,8 @@ test('an air force named as what a person, a building or a craft belongs to tell
   // (The air force that bombs still strikes from the air.)
   const strike = eventsOf('SAN SALVADOR, 21 MAR 90 -- THE AIR FORCE BOMBED REBEL POSITIONS NEAR CHALATENANGO TODAY.', '1990-03-21');
   assert.ok(strike.some((e) => e.sub_event_type === 'Air/drone strike'), strike.map(brief).join('; '));
+  const agent = eventsOf('On 29 April 2020, the air force attacked three trucks carrying ammunition near Mizdah, injuring several fighters.', '2020-04-29');
+  assert.ok(agent.some((e) => e.sub_event_type === 'Air/drone strike'), agent.map(brief).join('; '));
 });
 
 test('a title read in lower case makes the next name a person\'s, even a province\'s name', () => {
@@ -234,6 +240,36 @@ test('a person named before "died" or "was killed" is one dead, a surname ending
   }
   // A count before the verb is read as the count.
   assert.equal(eventsOf('SAN SALVADOR, 14 FEB 90 (EFE) -- [TEXT] REBELS FIRED AT A BUS IN SAN SALVADOR TODAY. TWO PASSENGERS DIED.')[0]?.fatalities, 2);
+});
+
+test('"it has been demonstrated" shows something: no demonstration', () => {
+  const events = eventsOf('TEGUCIGALPA, 26 JAN 89 -- [TEXT] THE PRESIDENT CONDEMNED THE MURDER OF A RETIRED GENERAL BY UNIDENTIFIED GUNMEN IN TEGUCIGALPA. IT HAS BEEN DEMONSTRATED WORLDWIDE THAT PROGRESS COMES ONLY THROUGH DEMOCRACY.', '1989-01-26');
+  assert.ok(events.length > 0);
+  assert.ok(events.every((e) => e.event_type !== 'Protests'), events.map(brief).join('; '));
+  // (Crowds that demonstrated still protest.)
+  const protest = eventsOf('TEGUCIGALPA, 26 JAN 89 -- [TEXT] THOUSANDS OF STUDENTS DEMONSTRATED IN TEGUCIGALPA TODAY AGAINST FUEL PRICES.', '1989-01-26');
+  assert.ok(protest.some((e) => e.event_type === 'Protests'), protest.map(brief).join('; '));
+});
+
+test('a murder told with no fighting is violence against civilians, though guerrillas and the army are named', () => {
+  const mixed = (s: string) => s.toLowerCase().replace(/(^|\. |\] )([a-z])/g, (_m, p: string, c: string) => p + c.toUpperCase());
+  const reports = [
+    'SAN SALVADOR, 17 OCT 89 (DPA) -- [TEXT] THE GOVERNMENT ACCUSED THE FMLN GUERRILLAS OF MURDERING THE DAUGHTER OF AN ARMY COLONEL IN SAN SALVADOR TODAY. THE GOVERNMENT OFFERED TO HALT ALL OFFENSIVE OPERATIONS OF THE ARMY IF THE GUERRILLAS DISARM.',
+    'LIMA, 10 JAN 90 (EFE) -- [TEXT] REBELS ASSASSINATED A FORMER MINISTER IN LIMA TODAY. THE ARMY SAID THE SAME REBELS HAD ATTACKED ARMY PERSONNEL IN THE PAST.',
+  ];
+  for (const text of reports.flatMap((r) => [r, mixed(r)])) {
+    const events = eventsOf(text, '1990-01-10');
+    assert.ok(events.length > 0, text);
+    assert.equal(events[0]!.event_type, 'Violence against civilians', `${text}: ${events.map(brief).join('; ')}`);
+  }
+  // Forces murdered, or fighting told, are a battle's.
+  for (const text of [
+    'LIMA, 10 JAN 90 (EFE) -- [TEXT] REBELS MURDERED TWO POLICEMEN IN LIMA TODAY.',
+    'SAN SALVADOR, 17 OCT 89 (DPA) -- [TEXT] GUERRILLAS AND SOLDIERS CLASHED IN SAN SALVADOR TODAY. THE ARMY ACCUSED THE GUERRILLAS OF MURDER.',
+  ]) {
+    const events = eventsOf(text, '1990-01-10');
+    assert.ok(events.some((e) => e.event_type === 'Battles'), `${text}: ${events.map(brief).join('; ')}`);
+  }
 });
 
 test('a province the report names places its event, not the dateline\'s town in the same sentence', () => {

@@ -20,6 +20,11 @@ const ANIMALS = new WordSet(senses.animals.words);
 const NEXT = new Map<string, Set<string>>(Object.entries(senses.otherSenses.next).map(([k, v]) => [k, new Set(v)]));
 const NEAR = new Map<string, Set<string>>(Object.entries(senses.otherSenses.near).map(([k, v]) => [k, new Set(v)]));
 const BEFORE = new Set(senses.otherSenses.before.words);
+/** Words naming a force ("air force"): an event only as the agent of an event word right after. */
+const ACTS = new Set(senses.otherSenses.acts.words);
+/** Words that mean "shown" in the passive ("it has been demonstrated that"). */
+const PASSIVE_SHOWN = new Set(senses.otherSenses.passive.words);
+const PASSIVE_AUXILIARIES = new Set(senses.otherSenses.passive.auxiliaries);
 const DOMAIN_WORDS = new WordSet(senses.domains.words);
 const CONFLICT_WORDS = new WordSet(senses.domains.conflictWords);
 const WEAK = new Set(senses.domains.weak);
@@ -39,9 +44,15 @@ export function markOtherSenses(doc: Doc): void {
   const long = doc.sentences.length > ARTICLE_SENTENCES;
   const offDomain = doc.sentences.length > LONG_ARTICLE_SENTENCES && aboutSomethingElse(tokens);
   const keep: TriggerMention[] = [];
+  // First tokens of the triggers, asked only when a word naming a force is a trigger.
+  let starts: Set<number> | undefined;
   for (const t of doc.triggers) {
     const first = tokenIndexAt(tokens, t.start);
     const end = tokenIndexAt(tokens, t.end - 1) + 1;
+    if (ACTS.has(t.text.toLowerCase())) {
+      starts ??= new Set(doc.triggers.map((x) => tokenIndexAt(tokens, x.start)));
+      if (!actsNext(tokens, end, starts)) continue;
+    }
     if (!otherSense(doc, t, first, end, offDomain, long)) keep.push(t);
   }
   if (keep.length === doc.triggers.length) return;
@@ -97,8 +108,26 @@ function mostlyLowerCase(tokens: Token[], sentence: number, at: number): boolean
   }
 }
 
+/**
+ * A word naming a force ("air force") tells a strike only as the agent of an event word within
+ * `acts.window` tokens after it in the same sentence ("the air force bombed"); "the commander of the
+ * air force" or "supported by the air force" tells none.
+ */
+function actsNext(tokens: Token[], end: number, starts: ReadonlySet<number>): boolean {
+  const sentence = tokens[end - 1]!.sentence;
+  for (let k = end; k < tokens.length && k < end + senses.otherSenses.acts.window && tokens[k]!.sentence === sentence; k++) {
+    if (starts.has(k)) return true;
+  }
+  return false;
+}
+
 function phraseSense(tokens: Token[], lower: string, first: number, end: number): boolean {
   const sentence = tokens[first]!.sentence;
+  // "It has been demonstrated that": shown, not a demonstration.
+  if (PASSIVE_SHOWN.has(lower)) {
+    const p = tokens[first - 1];
+    if (p && p.sentence === sentence && PASSIVE_AUXILIARIES.has(p.lower)) return true;
+  }
   const next = NEXT.get(lower);
   if (next) {
     const n = tokens[end];
