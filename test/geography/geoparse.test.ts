@@ -395,6 +395,14 @@ test('Sudan and the Central African Republic: news spellings, Darfur towns and B
   assert.ok(!texts('G7 leaders met in Cornwall.').includes('G7'));
 });
 
+test('Spanish names joined by "de los" / "de las" are one name; Mexican towns by their short names', () => {
+  const at = (text: string, name: string) => places(text).find((p) => p.text === name);
+  assert.equal(at('Gunmen abducted a man in Amatlan de los Reyes, Veracruz.', 'Amatlan de los Reyes')?.entry.admin1, 'Veracruz');
+  assert.equal(at('Two men were shot in Leon de los Aldama on Friday.', 'Leon de los Aldama')?.entry.countryCode, 'MX');
+  assert.equal(at('Taxi drivers blocked roads in Acapulco, Guerrero.', 'Acapulco')?.entry.countryCode, 'MX');
+  assert.equal(at('Workers protested in Ecatepec on Monday.', 'Ecatepec')?.entry.countryCode, 'MX');
+});
+
 test('a town that names a road is a place: one of a hyphened pair before a road word, or a town of some size alone after "the"', () => {
   // (Halba is a small town of Lebanon; the pair's other name is one the gazetteer lacks.)
   assert.equal(places('Protesters blocked the Halba-Zouqaiyat road with burning tyres.').find((p) => p.text === 'Halba')?.entry.countryCode, 'LB');
