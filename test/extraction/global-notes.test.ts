@@ -552,6 +552,18 @@ test('the City of Belgrade is its own admin1 in ACLED (GeoNames counts it in Cen
   assert.equal(lb?.admin1, 'Bekaa');
 });
 
+test('a note that names no place is in the country of its one-country parties and movements, and of its communes', () => {
+  // A Djiboutian opposition coalition; a Malian militia; a landmark of Burkina Faso's politics.
+  assert.equal(first('Police dispersed a rally of the Union for National Salvation, arresting ten activists.')?.country, 'Djibouti');
+  assert.equal(first('Members of the Ganda Izo militia picketed the regional assembly.')?.country, 'Mali');
+  assert.equal(first('Students marched to commemorate the killing of journalist Norbert Zongo.')?.country, 'Burkina Faso');
+  assert.equal(first('Members of the Burkina Association of Artists marched against violence.')?.country, 'Burkina Faso');
+  // A commune the GeoNames packages lack: its province's region.
+  const e = first('On 3 May 2019, unknown gunmen shot dead a herder in Gorgadji.');
+  assert.equal(e?.country, 'Burkina Faso');
+  assert.equal(e?.admin1, 'Sahel');
+});
+
 test('a note that says where its event was coded places it there, over the places it names as references', () => {
   const e = first('On 4 May 2021, gunmen looted a truck on the road between Nyala and El Fasher [coded to Kutum admin 2 HQ].');
   assert.equal(e?.location, 'Kutum');

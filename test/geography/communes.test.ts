@@ -48,3 +48,11 @@ test('"the X quarter of Y", "sector X of Y": a part of Y, not a namesake elsewhe
     assert.ok(places.some((p) => p.text === 'Ouagadougou'), show(places));
   }
 });
+
+test('communes of central Mali are places of their cercle and region', () => {
+  const geo = loadGeoparser();
+  const places = geo.parse('Militants attacked the gendarmerie in Diallassagou on Sunday.');
+  const d = places.find((p) => p.text === 'Diallassagou');
+  assert.equal(d?.entry.countryCode, 'ML', show(places));
+  assert.equal(d?.entry.admin1, 'Mopti');
+});
