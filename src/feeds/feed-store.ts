@@ -1,6 +1,6 @@
 // Feeds in the store (tables of migration 50): the feeds followed, each fetch, and the items seen.
 import { createHash } from 'node:crypto';
-import { sql, type Transaction } from 'kysely';
+import { CompiledQuery, sql, type Transaction } from 'kysely';
 import type { Store } from '../store/index.js';
 import type { Database, FeedsTable } from '../store/schema.js';
 import type { FeedItem } from './parse.js';
@@ -264,14 +264,20 @@ export async function markItems(store: Store, feed: string, items: Pick<FeedItem
  * too): all of it commits with the jobs or none of it does, so a worker dying here leaves the
  * feed due again with its items unseen, never items seen but in no job.
  */
-export async function queueItems(store: Store, feed: Feed, rec: PollRecord, items: FeedItem[], send: (trx: Transaction<Database>) => Promise<void>, now = Date.now()): Promise<number> {
+/**
+ * Statements of the job queue run with a poll's items: `send` in the same transaction, or `ctes`,
+ * data-modifying WITH entries (text numbering its parameters from `from`, and their values) run in
+ * the very statement that queues the items (one statement: no transaction of its own, one round trip).
+ */
+export type QueueSend = ((trx: Transaction<Database>) => Promise<void>) | { ctes(from: number): { text: string; values: unknown[] } };
+
+export async function queueItems(store: Store, feed: Feed, rec: PollRecord, items: FeedItem[], send: QueueSend, now = Date.now()): Promise<number> {
   const { row, fetch, next } = pollRows(feed, rec, now);
   const keys = items.map((x) => x.key);
   const hashes = items.map((x) => x.hash);
   const docIds = items.map((x) => x.doc.id);
   const payloads = items.map((x) => JSON.stringify(x));
-  await store.db.transaction().execute(async (trx) => {
-    await sql`${sql.raw(PREPARE)}with p as (
+  const statement = sql`${sql.raw(PREPARE)}with p as (
         insert into feed_pending (feed_id, item_key, content_hash, item, queued_at)
         select ${feed.id}::text, k, h, i, ${now}::bigint from unnest(${keys}::text[], ${hashes}::text[], ${payloads}::text[]) as x(k, h, i)
         on conflict (feed_id, item_key) do update set content_hash = excluded.content_hash, item = excluded.item, queued_at = excluded.queued_at
@@ -289,9 +295,19 @@ export async function queueItems(store: Store, feed: Feed, rec: PollRecord, item
         where id = ${feed.id} returning id
       )
       insert into feed_fetches (feed_id, at, status, http_status, duration_ms, new_items, error)
-      values (${fetch.feed_id}::text, ${fetch.at}::bigint, ${fetch.status}::text, ${fetch.http_status}::int, ${fetch.duration_ms}::int, ${fetch.new_items}::int, ${fetch.error}::text)`.execute(trx);
-    await send(trx);
-  });
+      values (${fetch.feed_id}::text, ${fetch.at}::bigint, ${fetch.status}::text, ${fetch.http_status}::int, ${fetch.duration_ms}::int, ${fetch.new_items}::int, ${fetch.error}::text)`;
+  if (typeof send === 'function') {
+    await store.db.transaction().execute(async (trx) => {
+      await statement.execute(trx);
+      await send(trx);
+    });
+    return next;
+  }
+  const q = statement.compile(store.db);
+  const head = `${PREPARE}with `;
+  if (!q.sql.startsWith(head)) throw new Error('queueItems: unexpected statement');
+  const more = send.ctes(q.parameters.length + 1);
+  await store.db.executeQuery(CompiledQuery.raw(`${head}${more.text},\n${q.sql.slice(head.length)}`, [...q.parameters, ...more.values]));
   return next;
 }
 

@@ -7,16 +7,18 @@
 // Jobs are at-least-once (a worker that dies has its jobs retried after they expire); storage is
 // exactly-once because it is idempotent (documents by id and content hash, reports and events by id).
 import PgBoss from 'pg-boss';
+// pg-boss's SQL (its own statements, run inside ours: see pollOne).
+import bossPlans from 'pg-boss/src/plans.js';
 import pg from 'pg';
 import type { Store } from '../store/index.js';
-import { CompiledQuery, type Selectable, type Transaction } from 'kysely';
-import type { Database, FeedsTable } from '../store/schema.js';
+import type { Selectable } from 'kysely';
+import type { FeedsTable } from '../store/schema.js';
 import { claimDueFeeds, dropPending, pendingItems, queueItems, type Feed, type PollRecord } from './feed-store.js';
 import type { Logger, Metrics } from './metrics.js';
 import type { FeedItem } from './parse.js';
 import { pollFeed, storeBatches, type ExtractFn, type PollOptions } from './poll.js';
 import { hostOf } from './scheduler.js';
-import { PREPARE, statementNamer } from '../store/pg-bulk.js';
+import { statementNamer } from '../store/pg-bulk.js';
 
 export const POLL_QUEUE = 'sitrep-feed-poll';
 export const EXTRACT_QUEUE = 'sitrep-feed-extract';
@@ -88,11 +90,6 @@ function bossDb(url: string, max: number, onError: (err: Error) => void) {
   };
 }
 
-/** pg-boss's statements run in a store transaction (its `db` option), so that jobs commit with what they name. */
-function inTransaction(trx: Transaction<Database>) {
-  return { executeSql: (text: string, values?: unknown[]) => trx.executeQuery(CompiledQuery.raw(preparable(text, values) ? PREPARE + text : text, values ?? [])) };
-}
-
 /** A per-process cap of fetches per host: waits for a free slot. */
 function hostSlots(perHost: number) {
   const busy = new Map<string, number>();
@@ -140,6 +137,12 @@ export async function startWorker(store: Store, options: WorkerOptions): Promise
     }
   }
 
+  // pg-boss's statement inserting jobs (the one boss.insert sends), its parameters renumbered from
+  // `from`, to run inside another statement; its schema as pg-boss writes it.
+  const bossSchemaSql = options.bossSchema;
+  const insertJobs = bossPlans.insertJobs(bossSchemaSql) as string;
+  const insertJobsText = (from: number) => insertJobs.replace(/\$(\d+)/g, (_, k: string) => `$${from + Number(k) - 1}`);
+
   const abort = new AbortController();
   const slots = hostSlots(options.perHost ?? 4);
   let stopping = false;
@@ -177,13 +180,22 @@ export async function startWorker(store: Store, options: WorkerOptions): Promise
       // The items (feed_pending), their jobs (keys only), the items marked seen (the jobs are retried
       // until stored; a repeat would be recognised anyway), the poll's record and the poll job's
       // completion: one transaction (no transaction of its own for the completion).
-      const queue = (items: FeedItem[], rec: PollRecord) => queueItems(store, feed, rec, items, async (trx) => {
-        const jobs: ExtractJob[] = [];
-        for (let i = 0; i < items.length; i += batchSize) jobs.push({ feed: feed.id, keys: items.slice(i, i + batchSize).map((x) => x.key) });
-        jobCount = jobs.length;
-        await boss.insert(jobs.map((data) => ({ name: EXTRACT_QUEUE, data, expireInSeconds, retryLimit: 1000, retryDelay: 1 })), { db: inTransaction(trx) });
-        // (pg-boss 10 reads its options 4th, after the data: no output, as complete(queue, ids) stores.)
-        await boss.complete(POLL_QUEUE, jobId, null as unknown as object, { db: inTransaction(trx) });
+      // One statement: the items' and the poll's rows, the jobs (pg-boss's own insert, as boss.insert
+      // sends it) and the poll job's completion (as boss.complete does it) as entries of its WITH.
+      const queue = (items: FeedItem[], rec: PollRecord) => queueItems(store, feed, rec, items, {
+        ctes(from) {
+          const jobs: ExtractJob[] = [];
+          for (let i = 0; i < items.length; i += batchSize) jobs.push({ feed: feed.id, keys: items.slice(i, i + batchSize).map((x) => x.key) });
+          jobCount = jobs.length;
+          const n = (k: number) => `$${from + k - 1}`;
+          return {
+            text: `sitrep_jobs as (${insertJobsText(from)}),
+              sitrep_done as (update ${bossSchemaSql}.job set completed_on = now(), state = 'completed', output = null
+                where name = ${n(7)} and id = ${n(8)}::uuid and state = 'active')`,
+            // pg-boss's insert parameters: the jobs, then the defaults of its configuration (none set here: null).
+            values: [JSON.stringify(jobs.map((data) => ({ name: EXTRACT_QUEUE, data, expireInSeconds, retryLimit: 1000, retryDelay: 1 }))), null, null, null, null, null, POLL_QUEUE, jobId],
+          };
+        },
       });
       const r = await pollFeed(store, feed, { allowPrivate: options.allowPrivate, timeoutMs: options.timeoutMs, signal: abort.signal, metrics: options.metrics, readPages: options.readPages, queue });
       if (r.status === 'error' && r.error !== 'stopped') log?.error('feed failed', { feed: feed.url, error: r.error });

@@ -56,6 +56,11 @@ describe('workers on PostgreSQL', { skip: engine.skip }, () => {
     assert.equal((await unseenItems(store, feed.id, items)).length, 2);
     assert.deepEqual(await pendingItems(store, [{ feed: feed.id, key: 'p-1' }]), []);
     assert.equal((await store.db.selectFrom('feeds').select('etag').where('id', '=', feed.id).executeTakeFirstOrThrow()).etag, null);
+    // The same when the jobs' statements run as entries of the items' own statement (as the worker runs them).
+    await assert.rejects(queueItems(store, feed, rec, items, { ctes: (from) => ({ text: `down as (insert into feed_fetches (feed_id, at, status) values ($${from}::text, null, 'x'))`, values: [feed.id] }) }));
+    assert.equal((await unseenItems(store, feed.id, items)).length, 2);
+    assert.deepEqual(await pendingItems(store, [{ feed: feed.id, key: 'p-1' }]), []);
+    assert.equal((await store.db.selectFrom('feeds').select('etag').where('id', '=', feed.id).executeTakeFirstOrThrow()).etag, null);
     // It succeeds: seen, pending (in the order named), recorded.
     await queueItems(store, feed, rec, items, async () => {});
     assert.equal((await unseenItems(store, feed.id, items)).length, 0);
