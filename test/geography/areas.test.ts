@@ -18,3 +18,12 @@ test('an event at such a place is placed in its governorate', () => {
   assert.equal(e?.admin1, 'Idleb', 'ACLED spells the governorate Idleb');
   assert.equal(e?.location, 'Kafr Batikh');
 });
+
+test('a minor town abroad that nothing else in a text of a known country supports is a place of that country', () => {
+  const x = createExtractor();
+  const at = (text: string) => x.extract({ text, date: '2017-04-01', country: 'Syria', origin: { file: 'inline' } }).events[0]?.country;
+  assert.equal(at('The Islamic State executes five media activists at al-Khair'), 'Syria', 'not Khair, India');
+  // Its country named, or a great city, it stays abroad.
+  assert.equal(at('Rockets fired from Syria hit Akcakale in Turkey, killing two'), 'Turkey');
+  assert.equal(at('A blast in Istanbul kills five'), 'Turkey');
+});
