@@ -286,11 +286,28 @@ function frameOf(doc: Doc, si: number, s: Span, layers: Layers): Frame | null {
   // Nor a day said inside a quotation that tells none of the sentence's events: it is the
   // speaker's ("... while he proclaims victory this morning," said X, who pointed out that IS had
   // claimed an attack).
-  const date = dates.find((d) => !d.reporting && !d.vague && !(published && d.date > published) && !quotedApart(doc, d, triggers));
+  // Of two such days, a day opening the sentence sets the scene of all of it ("On 16 July, students
+  // clashed ... over an assault the previous day"); otherwise the one nearest an event word ("the
+  // government today offered a reward for the killers of six priests shot dead on 16 November": the
+  // killing's day).
+  const candidates = dates.filter((d) => !d.reporting && !d.vague && !(published && d.date > published) && !quotedApart(doc, d, triggers));
+  const nearest = (d: DateMention) => triggers.reduce((m, t) => Math.min(m, distance(d, t.start), distance(d, t.end)), Infinity);
+  const date = candidates.length < 2 || triggers.length === 0 || opensSentence(doc, s, candidates[0]!) ? candidates[0] : candidates.reduce((a, b) => (nearest(b) < nearest(a) ? b : a));
   // A sentence dated only by a year ("in 2014") tells background, which ACLED does not record.
   if (!date && dates.some((d) => d.vague && !d.reporting)) return null;
   return { sentence: si, span: { start: s.start, end: s.end }, triggers, notes, date, places, participants, figures, anaphoric: ANAPHORA.test(text) };
 }
+
+/**
+ * A day opening its sentence, at most two words before it and a comma or colon after, a bracketed aside
+ * between ("On 16 July 2024, ...", "Early on Monday, ...", "Around 24 May 2020 (between 24 - 25 May), ...").
+ */
+function opensSentence(doc: Doc, s: Span, d: DateMention): boolean {
+  return d.start - s.start <= 40 && OPENING_WORDS.test(doc.text.slice(s.start, d.start)) && OPENING_ENDS.test(doc.text.slice(d.end, d.end + 50));
+}
+// (After a label: "Displacement: Around 18 January 2021 (from 16 - 21 January), ...".)
+const OPENING_WORDS = /^[\s"'“]*(?:\p{L}+:\s+)?(?:\p{L}+\s+){0,2}$/u;
+const OPENING_ENDS = /^\s*(?:\([^()]{0,40}\)\s*)?[,:]/;
 
 /** Whether the date is said inside a quotation that none of the triggers is in (see locales/en/quotations). */
 function quotedApart(doc: Doc, date: DateMention, triggers: readonly TriggerMention[]): boolean {

@@ -302,3 +302,14 @@ test('the country in brackets after a dateline is the filing place\'s, no place 
   assert.ok(!doc.places.some((p) => p.start === span![0]), doc.places.map((p) => p.entry.name).join('; '));
   assert.equal(datelineCountrySpan('SAN SALVADOR, 3 JAN 90 (ACAN-EFE) -- [TEXT] ...'), undefined);
 });
+
+test('of two days in a sentence, the event takes the one nearest its event word', () => {
+  for (const text of [
+    'SAN SALVADOR, 29 AUG 89 (RADIO) -- [TEXT] THE ARMY TODAY RELEASED THE NAMES OF TWO FARMERS WHO WERE KILLED BY GUERRILLAS ON 25 AUGUST IN SONSONATE.',
+    'San Salvador, 29 Aug 89 (Radio) -- The army today released the names of two farmers who were killed by guerrillas on 25 August in Sonsonate.',
+  ]) {
+    const events = eventsOf(text, '1989-08-29');
+    assert.ok(events.length > 0, text);
+    assert.deepEqual(events.map((e) => e.event_date), ['1989-08-25'], events.map(brief).join('; '));
+  }
+});
