@@ -254,7 +254,10 @@ export function acledAdmin1(place: PlaceMention | undefined): string {
   const name = written.replace(ADMIN_UNIT_SUFFIX, '');
   // (The name as written first: "Lima Province" and "Lima region" are two of Peru's regions.)
   const names = (adminUnits.acledNames as Record<string, Record<string, string>>)[place.entry.countryCode];
-  const acled = names?.[written] ?? names?.[name] ?? name;
+  // A second-level unit ACLED counts as first-level (the City of Belgrade): the place in it, or the unit.
+  const byAdmin2 = (adminUnits.acledNamesByAdmin2 as Record<string, Record<string, string>>)[place.entry.countryCode];
+  const admin2 = byAdmin2 && (place.entry.admin2 ?? (place.entry.feature === 'admin2' ? place.entry.name : undefined));
+  const acled = (admin2 !== undefined ? byAdmin2![admin2] : undefined) ?? names?.[written] ?? names?.[name] ?? name;
   // ACLED writes its admin names in plain Latin letters: "Taizz", "Diyarbakir", "Ouham-Pende".
   // eslint-disable-next-line no-control-regex
   return /[^\x00-\x7f]/.test(acled) ? acled.normalize('NFD').replace(/\p{M}/gu, '').replace(/ı/g, 'i').replace(/[‘’ʿʾʻ]/g, '') : acled;

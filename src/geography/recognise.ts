@@ -510,6 +510,12 @@ export function recognise(gaz: Gazetteer, text: string, from = 0, ranges?: reado
       continue;
     }
     if (!c) continue;
+    // A number hyphened to the name is part of it: "Zolote-4", a numbered part of the place.
+    const numbered = words.at(c.w1);
+    if (numbered && numbered.start === c.end + 1 && text.charCodeAt(c.end) === 45 && numbered.text.length <= 2 && /^[0-9]+$/.test(numbered.text)) {
+      c.end = numbered.end;
+      c.text = text.slice(c.start, c.end);
+    }
     // A place suffix after the name: "Nangarhar Province", "Rapides parish".
     const next = words.at(c.w1);
     if (next && joinable(text, words.get(c.w1 - 1), next)) {
@@ -1080,7 +1086,8 @@ function makeCandidate(
   if (single && NAME_PREFIXES.has(first.lower) && nextWord && articleGoesOn(text, words, j + 1)) return NOT_A_PLACE;
   // "Pul-e Khumri", "Puli Alam": a minor name followed by more of a name we do not know.
   if (single && !strong && nextWord && joinable(text, last, nextWord)) {
-    if (!nextWord.cap && nextWord.text.length <= 2 && text[last.end] === '-') return NOT_A_PLACE;
+    // (A number hyphened to it is a numbered part of the place: "Zolote-4", the mine settlement of Zolote.)
+    if (!nextWord.cap && nextWord.text.length <= 2 && text[last.end] === '-' && !hasDigit(nextWord.text)) return NOT_A_PLACE;
     if (nextWord.cap && !nextWord.allCaps && !gaz.commonWords.has(nextWord.lower) && !ORG_HEADS.has(nextWord.lower) && !ORG_TAILS.has(nextWord.lower) && !isSuffix(nextWord.lower) && gaz.has(fold(j + 1)) && !gaz.nameInfo(fold(j + 1)).strong && !gaz.firstNames.has(first.lower) && !(text[last.end] === '-' && routeBetween(gaz, entries, fold(j + 1)) && !BOUNDARY_AFTER_PAIR.has(words.at(j + 2)?.lower ?? ''))) return NOT_A_PLACE;
   }
   // "Kasai-Oriental"-like compounds: a name hyphenated to another capitalised word is part of it.

@@ -544,6 +544,14 @@ test('shots exchanged are fire between two sides: an armed clash, though the sid
   assert.equal(first('On 11 May 2021, police and bandits exchanged shots near Marsabit.')?.sub_event_type, 'Armed clash');
 });
 
+test('the City of Belgrade is its own admin1 in ACLED (GeoNames counts it in Central Serbia); Lebanese towns are Lebanon\'s', () => {
+  assert.equal(first('On 5 May 2021, students protested outside the rectorate in Belgrade, Serbia, over tuition fees.')?.admin1, 'Belgrade');
+  assert.equal(first('On 5 May 2021, farmers protested in Novi Sad, Serbia, over fuel prices.')?.admin1, 'Vojvodina');
+  const lb = first('On 5 May 2021, rioters burned tyres and blocked the main road in Chtaura.');
+  assert.equal(lb?.country, 'Lebanon');
+  assert.equal(lb?.admin1, 'Bekaa');
+});
+
 test('a note that names no place is in the country of its one-country parties and movements, and of its communes', () => {
   // A Djiboutian opposition coalition; a Malian militia; a landmark of Burkina Faso's politics.
   assert.equal(first('Police dispersed a rally of the Union for National Salvation, arresting ten activists.')?.country, 'Djibouti');

@@ -426,3 +426,13 @@ test('Lebanese quarters and towns GeoNames lacks; a lower-case Arabic article ap
   assert.equal(at('A rally was held at Sidon port.', 'Sidon')?.text, 'Sidon');
   assert.ok(!texts('The album el Paso sold well.').includes('el'));
 });
+
+test('a number hyphened to a place names a numbered part of it ("Zolote-4"); Iraqi spellings (Saladin, Diwaniya, Koya)', () => {
+  const at = (text: string, name: string) => places(text).find((p) => p.text === name);
+  assert.equal(at('Monitors heard explosions near Zolote-3 overnight.', 'Zolote-3')?.entry.name, 'Zolote');
+  assert.equal(at('Militants were killed in a raid in Saladin province.', 'Saladin')?.entry.countryCode, 'IQ');
+  assert.equal(at('Teachers went on strike in Diwaniya.', 'Diwaniya')?.entry.countryCode, 'IQ');
+  assert.equal(at('Nurses protested unpaid wages in Koya.', 'Koya')?.entry.countryCode, 'IQ');
+  // A Japanese Koya with its prefecture stays in Japan.
+  assert.equal(at('Monks gathered in Koya, Wakayama.', 'Koya')?.entry.countryCode, 'JP');
+});
