@@ -10,6 +10,7 @@ import { lookupTransliterated, type TransliterationIndex } from './transliterati
 import { PERSON_TITLES as TITLES, RANK_TITLES as PERSONAL_TITLES } from '../locales/en/person-titles.js';
 import { NEAR_LAST_WORDS, nearBefore } from '../locales/en/near-place.js';
 import placeContext from '../locales/en/data/place-context.json' with { type: 'json' };
+import transliterationKeys from './data/transliteration-keys.json' with { type: 'json' };
 import { alternation } from '../common/word-pattern.js';
 
 // English words around place names: locales/en/data/place-context.json (its notes say what each list is for).
@@ -357,13 +358,8 @@ function articleBefore(text: string, words: WordView, i: number): string | undef
   return gap === '-' || gap === '\u2010' || gap === '\u2011' ? prev.text : undefined;
 }
 
-/**
- * Arabic articles written lower-case and apart from the name, in French-style Levantine spellings
- * ("in el Hermel", "in ech Choueifat"): only forms that are no English word (not "as", "at", "an",
- * "en"). ("al" apart, as in Syrian monitors' "al Bab", "al Shadadi", placed those headlines better
- * but merged one more pair of two events in eval dedup; left out.)
- */
-const SPACED_ARABIC_ARTICLES = new Set(['el', 'ech', 'ej', 'ez']);
+/** Arabic articles written lower-case and apart from the name ("in el Hermel"): transliteration-keys.json, Arabic spacedArticles. */
+const SPACED_ARABIC_ARTICLES = new Set(transliterationKeys.scripts.Arabic.spacedArticles);
 
 /**
  * The folded article when word i, a name the gazetteer knows (folded f0), follows a lower-case

@@ -4,10 +4,10 @@
 // "on the road between X and Y"). Words: data/coded-place.json.
 import type { PlaceMention } from '../../common/doc.js';
 import words from './data/coded-place.json' with { type: 'json' };
+import { alternation } from '../../common/word-pattern.js';
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
 /** The verb, then any fillers ("the state capital"), ending right before the place. */
-const CODED_BEFORE = new RegExp(`\\b(?:${words.verbs.map(escape).join('|')})\\s+(?:(?:${words.fillers.map(escape).join('|')})\\s+){0,2}$`, 'i');
+const CODED_BEFORE = new RegExp(`\\b(?:${alternation(words.verbs, 'any')})\\s+(?:(?:${alternation(words.fillers, 'any')})\\s+){0,2}$`, 'i');
 
 /** How far before a place the words are looked for (the longest verb with two fillers fits). */
 const WINDOW = 60;
