@@ -146,11 +146,11 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
         if (agency) ranges = withoutSpan(ranges ?? [[doc.bodyStart, doc.text.length]], agency);
         // Nor is the dateline place's country in brackets ("MEXICO CITY (MEXICO), 18 NOV 89 --"): the
         // dateline itself votes for it below.
-        const filedIn = datelineCountrySpan(doc.text, doc.bodyStart);
+        const span = datelinePlaceSpan(doc.text, doc.bodyStart);
+        const filedIn = datelineCountrySpan(doc.text, doc.bodyStart, span);
         if (filedIn) ranges = withoutSpan(ranges ?? [[doc.bodyStart, doc.text.length]], filedIn);
         // A wire report filed from a town ("SAN SALVADOR, 3 JAN 90 --") is, unless its other names
         // say otherwise, about that town's country: the dateline votes for it like a country cue.
-        const span = datelinePlaceSpan(doc.text, doc.bodyStart);
         const filed = span ? geoparser.parse(doc.text, { from: span[0], ranges: [span] }).find((p) => p.start === span[0] && p.end === span[1] && !p.demonym) : undefined;
         const found = geoparser.parseWithCues(doc.text, { from: doc.bodyStart, ranges, focusCountry: doc.meta.country, standIns: true, cueCountry: filed?.entry.countryCode || undefined });
         doc.places.push(...found.places);

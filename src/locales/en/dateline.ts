@@ -42,10 +42,10 @@ export function datelinePlaceSpan(text: string, from = 0): [number, number] | un
 /**
  * The country in brackets after the dateline's place ("MEXICO" of "MEXICO CITY (MEXICO), 10 NOV 89
  * (NOTIMEX) --"): the place's own country, which says where the report was filed, not where its
- * events happened. [start, end) in `text`, or undefined.
+ * events happened. [start, end) in `text`, or undefined. `place`: the dateline's place span, when
+ * the caller has it already.
  */
-export function datelineCountrySpan(text: string, from = 0): [number, number] | undefined {
-  const place = datelinePlaceSpan(text, from);
+export function datelineCountrySpan(text: string, from = 0, place = datelinePlaceSpan(text, from)): [number, number] | undefined {
   if (!place) return undefined;
   const m = /^\s*\(([\p{Lu}][\p{L} .'’-]{1,30})\)/u.exec(text.slice(place[1], place[1] + 40));
   if (!m) return undefined;
