@@ -331,3 +331,18 @@ test('a bombing told with the army and the police of one state is no battle betw
   assert.ok(battle.length > 0);
   assert.equal(battle[0]!.event_type, 'Battles', battle.map(brief).join('; '));
 });
+
+test('a murder the first sentence tells alone is the report\'s event, though fighting comes later', () => {
+  for (const text of [
+    'SAN SALVADOR, 16 NOV 89 (RADIO CADENA) -- [TEXT] THE ARMED FORCES TODAY CONDEMNED THE MURDER OF A UNIVERSITY RECTOR BY FMLN GUERRILLAS IN SAN SALVADOR. THE ARMED FORCES HAVE REPELLED THE GUERRILLAS IN SEVERAL NEIGHBORHOODS OF THE CAPITAL.',
+    'On 14 February 1990, gunmen murdered a journalist in Medellin. Troops later clashed with the gunmen near the city.',
+  ]) {
+    const events = eventsOf(text);
+    assert.ok(events.length > 0, text);
+    assert.equal(events[0]!.event_type, 'Violence against civilians', events.map(brief).join('; '));
+  }
+  // (Fighting told first stays the event: the murder is what it followed.)
+  const battle = eventsOf('On 14 February 1990, soldiers clashed with rebels near Medellin after the rebels murdered a journalist.');
+  assert.ok(battle.length > 0);
+  assert.equal(battle[0]!.event_type, 'Battles', battle.map(brief).join('; '));
+});
