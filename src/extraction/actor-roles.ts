@@ -262,8 +262,12 @@ const FACING_CLASSES = new Set(['protest-intervention', 'protest-excessive', 'cl
 const INTERVENING_CLASSES = new Set(['protest-intervention', 'protest-excessive', 'clash', 'Arrests']);
 const BY_AFTER = new RegExp(`^\\s+(?:${alternation(functionWords.agentPreposition)})\\b`, 'i');
 const NOUN_BEFORE = new RegExp(`\\b(?:${alternation(functionWords.articles)})\\s+$`, 'i');
-/** Triggers of violence right before a topic word make it the violence's target ("threw stones against police"). */
-const VIOLENT_CLASSES = new Set(['violence', 'clash', 'riot-conduct', 'protest-intervention', 'protest-excessive', 'mob']);
+/**
+ * Triggers of violence right before a topic word make it the violence's target ("threw stones against
+ * police"): the facing triggers but a riot and an arrest, after which the word still opens what they
+ * are about ("rioted over the death of", "arrested over the attack").
+ */
+const VIOLENT_CLASSES = new Set([...FACING_CLASSES].filter((c) => c !== 'riot' && c !== 'Arrests'));
 const VIOLENCE_BEFORE_CAUSE_CHARS = 25;
 
 /**
