@@ -94,6 +94,10 @@ export interface PlaceMention extends Span {
   entry: GazetteerEntry;
   score: number;
   alternatives?: { entry: GazetteerEntry; score: number }[];
+  /** Named with the region that holds it: "Baragoi, Samburu", "Kaita village (Mbili, Ngaoundaye)" (Baragoi, Kaita). */
+  heldIn?: boolean;
+  /** Names the region that holds the place named before it (Samburu, Ngaoundaye): where, not the place itself. */
+  holds?: boolean;
 }
 
 /** A name that points to a country without being a place of it ("FACA", "Oromo", "woreda"). */

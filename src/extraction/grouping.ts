@@ -42,9 +42,26 @@ function bestPlace(frame: Frame, mainCountry: string | undefined, storyCountries
   const from = tiers.find((t) => t.length > 0) ?? [];
   let best: Frame['places'][number] | undefined;
   // (Of equals, a place the gazetteer knows: "El Paraiso ... towns in Chalatenango Department".)
-  const rank = (p: Frame['places'][number]) => specificity(p.entry) * 2 - (p.entry.unlocated ? 1 : 0);
-  for (const p of from) if (!best || rank(p) > rank(best)) best = p;
+  // (A place named with its region, as ACLED's notes name the place they code, "north of Tabit
+  // (Tawila locality, North Darfur)", outranks a town named in passing; the region named for it,
+  // "Jaghuri district in Ghazni", is where, not the place, whatever the gazetteer calls it.)
+  const held = from.some((p) => p.heldIn);
+  const rank = (p: Frame['places'][number]) => specificity(p.entry) * 2 - (p.entry.unlocated ? 1 : 0) + (p.heldIn ? 1 : 0);
+  // (A town that bears its province's name, "Ghazni", "Marib", "Taizz", stands for the province
+  // where the sentence names a district of that province: "Hayfan district in southern Yemen (Taizz)".)
+  const district = from.some((p) => p.entry.feature === 'admin2' && !p.holds);
+  for (const p of from) {
+    if (held && p.holds) continue;
+    if (district && provinceNamesake(p) && from.some((q) => q.entry.feature === 'admin2' && !q.holds && q.entry.admin1 === p.entry.admin1 && q.entry.countryCode === p.entry.countryCode)) continue;
+    if (!best || rank(p) > rank(best)) best = p;
+  }
   return best;
+}
+
+/** A town whose name its province bears too (a reading the resolver weighed): "Ghazni", "Marib". */
+function provinceNamesake(p: Frame['places'][number]): boolean {
+  if (p.entry.feature !== 'city' || p.entry.admin1 === undefined) return false;
+  return p.alternatives?.some((a) => a.entry.feature === 'admin1' && a.entry.countryCode === p.entry.countryCode && a.entry.admin1 === p.entry.admin1) ?? false;
 }
 
 /** How much surer (mean confidence of its town and region readings) a country must be to win a tie. */

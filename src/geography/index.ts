@@ -99,7 +99,7 @@ export function loadGeoparser(options: GeoparserOptions = {}): Geoparser {
         if (!entries.has(where)) entries.set(where, cueEntry(gaz, q));
         const e = entries.get(where);
         if (e === undefined) continue;
-        mentions.push({ start: q.start, end: q.end, text: text.slice(q.start, q.end), entry: gaz.entry(e), score: 1, demonym: true, alternatives: undefined, group: q.group });
+        mentions.push({ start: q.start, end: q.end, text: text.slice(q.start, q.end), entry: gaz.entry(e), score: 1, demonym: true, alternatives: undefined, heldIn: undefined, holds: undefined, group: q.group });
         const key = foldName(text.slice(q.start, q.end));
         if (seen.has(key)) continue;
         seen.add(key);
@@ -112,7 +112,7 @@ export function loadGeoparser(options: GeoparserOptions = {}): Geoparser {
       const c = gaz.findCountry(o.cueCountry);
       if (c) cueCountries.push({ country: gaz.countries.indexOf(c), group: false });
     }
-    const places = resolveCandidates(gaz, cands, { demonyms, focusCountry: o.focusCountry, profile: profileOf(o.source), cueCountries, standIns: o.standIns });
+    const places = resolveCandidates(gaz, cands, { demonyms, focusCountry: o.focusCountry, profile: profileOf(o.source), cueCountries, standIns: o.standIns, text });
     return { places, cues: mentions };
   };
   const parse = (text: string, o: ParseOptions = {}): PlaceMention[] => parseWithCues(text, o).places;

@@ -684,11 +684,19 @@ function linkBracketedContainers(gaz: Gazetteer, text: string, cands: Candidate[
     if (close < 0 || close - from > MAX_BRACKET || !text.slice(from, close).includes(', ')) continue;
     let j = k + 1;
     while (j + 1 < cands.length && cands[j + 1]!.end <= close) j++;
+    // (A chain, "Maner town (Patna, Bihar)": the bracket's last name holds its first, which holds the place.)
+    // (The district of the place's own name, "Tawila (Tawila, North Darfur)": the province holds the place.)
+    let chained = cands[j]!.containerOf;
+    let sameName = false;
+    if (chained !== undefined && chained > k && cands[chained]!.start === from && cands[chained]!.containerOf === undefined) {
+      if (cands[chained]!.key === a.key) sameName = true;
+      else j = chained;
+    } else chained = undefined;
     const b = cands[j]!;
-    if (b.start < from || b.end > close || text.slice(b.end, close).trim() !== '' || b.containerOf !== undefined || b.demonym !== undefined || b.key === a.key) continue;
-    if (!b.entries.some((e) => gaz.feature(e) !== FEATURE_CODES.city)) continue;
+    if (b.start < from || b.end > close || (j !== chained && text.slice(b.end, close).trim() !== '') || (b.containerOf !== undefined && !sameName) || b.demonym !== undefined || b.key === a.key) continue;
+    if (j !== chained && !b.entries.some((e) => gaz.feature(e) !== FEATURE_CODES.city)) continue;
     a.container = j;
-    b.containerOf = k;
+    if (!sameName) b.containerOf = k;
   }
 }
 

@@ -20,6 +20,8 @@ export interface ResolveOptions {
   cueCountries?: readonly { country: number; group: boolean }[];
   /** See ParseOptions.standIns (index.ts). */
   standIns?: boolean;
+  /** The text the candidates were read from (offsets into it). */
+  text?: string;
 }
 
 /**
@@ -468,7 +470,7 @@ function placesOf(gaz: Gazetteer, cands: Candidate[], readings: Readings[], name
     // its region, and so do the name's other mentions ("the village of Kain (Kain, Yatenga)").
     const unknownIn = !r.strong && gaz.population(e) < 100_000 ? unknown.get(c.key) : undefined;
     if (unknownIn !== undefined) {
-      const mention: PlaceMention = { start: c.start, end: c.end, text: c.text, entry: gaz.entry(unknownIn), score: 0.5, demonym: undefined, alternatives: undefined };
+      const mention: PlaceMention = { start: c.start, end: c.end, text: c.text, entry: gaz.entry(unknownIn), score: 0.5, demonym: undefined, alternatives: undefined, heldIn: undefined, holds: undefined };
       places.push(mention);
       continue;
     }
@@ -541,12 +543,52 @@ function placesOf(gaz: Gazetteer, cands: Candidate[], readings: Readings[], name
       score: round3(1 / z),
       demonym: c.demonym !== undefined ? true : undefined,
       alternatives: s.length > 1 ? topOthers(s, b, 3).map((i) => ({ entry: gaz.entry(r.entries[i]!), score: round3(Math.exp(s[i]! - s[b]!) / z) })) : undefined,
+      heldIn: undefined,
+      holds: undefined,
     };
     if (profile && c.demonym === undefined) learnt.push({ entry: e, score: mention.score });
     places.push(mention);
   }
   profile?.add(gaz, learnt);
+  markContainers(cands, places, options.text);
   return places;
+}
+
+/**
+ * "Baragoi, Samburu", "Tabit (Tawila locality, North Darfur)": where both a place and the region named
+ * with it are kept, the place is flagged heldIn and the region holds. Mentions are in text order, as
+ * candidates are: one sweep of both.
+ */
+function markContainers(cands: Candidate[], places: PlaceMention[], text: string | undefined): void {
+  if (places.length < 2) return;
+  const byStart = new Map<number, PlaceMention>();
+  for (const p of places) if (!p.demonym) byStart.set(p.start, p);
+  for (const c of cands) {
+    if (c.container === undefined || c.demonym !== undefined) continue;
+    const inner = byStart.get(c.start);
+    const outer = byStart.get(cands[c.container]!.start);
+    // (A namesake abroad, or in another province, is no place of the region: "Durgapur upazila
+    // (Netrakona, Mymensingh)" read as India's Durgapur.)
+    if (!inner || !outer || inner === outer || inner.entry.countryCode !== outer.entry.countryCode) continue;
+    if (outer.entry.feature !== 'country' && inner.entry.admin1 !== undefined && outer.entry.admin1 !== undefined && inner.entry.admin1 !== outer.entry.admin1) continue;
+    outer.holds = true;
+    // (A region inside a bracket holds the place before the bracket, named or not: "Hathobhanga town
+    // (Mirzapur upazila, Tangail, Dhaka)": Tangail is no place the note codes.)
+    if (text === undefined || !insideBracket(text, c.start)) inner.heldIn = true;
+  }
+}
+
+/** How far back an opening bracket is looked for. */
+const BRACKET_BACK = 80;
+
+/** Whether an opening bracket, not closed since, stands within BRACKET_BACK characters before `at`. */
+function insideBracket(text: string, at: number): boolean {
+  for (let i = at - 1; i >= 0 && i >= at - BRACKET_BACK; i--) {
+    const ch = text.charCodeAt(i);
+    if (ch === 41 /* ) */) return false;
+    if (ch === 40 /* ( */) return true;
+  }
+  return false;
 }
 
 /** A capital or a city of half a million: known by its name alone, wherever the text is. */
@@ -561,7 +603,7 @@ function standIn(gaz: Gazetteer, c: Candidate, cc: number): PlaceMention {
     name: c.text, countryCode: country.code, country: country.name, latitude: country.lat, longitude: country.lon, feature: 'city',
     admin1: undefined, admin2: undefined, population: undefined, geonameid: undefined, unlocated: true,
   };
-  return { start: c.start, end: c.end, text: c.text, entry, score: 0.5, demonym: undefined, alternatives: undefined };
+  return { start: c.start, end: c.end, text: c.text, entry, score: 0.5, demonym: undefined, alternatives: undefined, heldIn: undefined, holds: undefined };
 }
 
 /**

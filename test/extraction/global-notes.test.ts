@@ -574,3 +574,17 @@ test('a note that says where its event was coded places it there, over the place
   const actor = first('On 5 July 2022, gunmen (coded as Darfur communal militia) shot a farmer in Kutum.');
   assert.equal(actor?.location, 'Kutum');
 });
+
+test('the place a note names with its region, "X (District, Province)", is the event place, over a town named in passing', () => {
+  const chain = first('On 4 June 2021, a trader travelling from Hajipur was shot in Bakhtiyarpur town (Patna, Bihar).');
+  assert.equal(chain?.location, 'Bakhtiyarpur', 'the bracket\'s district and province hold the town; Hajipur is where he came from');
+  const held = first('On 9 May 2021, a convoy travelling from Kutum was ambushed north of Tawila (Tawila, North Darfur), one driver was killed.');
+  assert.equal(held?.location, 'Tawila');
+  const places = geo.parse('Gunmen shot a trader in Bakhtiyarpur town (Patna, Bihar).');
+  assert.deepEqual(places.map((p) => [p.text, !!p.heldIn, !!p.holds]), [['Bakhtiyarpur', true, false], ['Patna', false, true], ['Bihar', false, true]]);
+});
+
+test('a district of a province named after its seat is the event place, not the seat: "Andar district in Ghazni"', () => {
+  assert.equal(first('On 5 May 2021, Taliban fighters attacked a checkpoint in Andar district in Ghazni, killing two policemen.')?.location, 'Andar');
+  assert.equal(first('On 8 May 2021, Houthi forces shelled houses in Maqbanah district in western Yemen (Taizz), injuring a child.')?.location, 'Maqbanah');
+});
