@@ -49,7 +49,7 @@ function runDocuments<D>(
     let events: AcledEvent[] = [];
     let failed = false;
     try {
-      events = options.extractor.extract(source).events;
+      events = options.extractor.extract(source, { eventsOnly: true }).events;
     } catch (err) {
       failed = true;
       if (++failures <= MAX_WARNINGS_PER_FILE) {
