@@ -98,6 +98,17 @@ test('a killing told as a noun counts its dead: one person named, or the count a
   assert.ok(dead('Gunmen on Tuesday carried out the killing of the village teachers in Medellin.').every((f) => f !== 1));
 });
 
+test('a killing told as investigated or deplored counts its dead when the event is the killing, not when it is a charge', () => {
+  const dead = (text: string, date = '1990-03-02') => eventsOf(text, date).map((e) => e.fatalities);
+  // (Invented reports.)
+  assert.deepEqual(dead('BOGOTA, 2 MAR 90 (RADIO CARACOL) -- [TEXT] THE JUDGE INVESTIGATING THE ASSASSINATION OF SENATOR PEDRO RUIZ TODAY ORDERED THE ARREST OF TWO MEN.'), [1]);
+  assert.deepEqual(dead('Police in Cali on Friday arrested three men suspected of being involved in the murder of the four farmers.'), [4]);
+  assert.deepEqual(dead('SAN SALVADOR, 2 MAR 90 -- [TEXT] THERE IS DEEP INDIGNATION OVER THE MURDER OF A PRIEST IN SAN SALVADOR TODAY.'), [1]);
+  // Held or tried for it, or a plot: no death of the event told.
+  assert.ok(dead('On 2 March 1990, two suspects held for the murder of a priest said they had been tortured by police in Cali.').every((f) => f === 0));
+  assert.ok(dead('Police in Cali on Friday foiled a plot for the assassination of a judge.').every((f) => f === 0));
+});
+
 test('a person named as the object of a killing verb is one dead, a place or a day after the verb is not', () => {
   const dead = (text: string) => eventsOf(text, '1989-11-28').map((e) => e.fatalities);
   assert.deepEqual(dead('SAN SALVADOR, 28 NOV 89 -- [TEXT] THE PRESIDENT ORDERED AN INVESTIGATION TO DETERMINE WHO MURDERED DR GUERRERO IN SAN SALVADOR TODAY.'), [1]);

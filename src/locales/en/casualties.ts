@@ -600,6 +600,21 @@ function addSingularDeaths(doc: Doc, used: Set<number>, quantities: ReadonlyMap<
 const KILLING_NOUNS = new WordSet(cues.killingNouns);
 /** Before a killing noun: a deed charged, planned or attempted, no death of the event told ("charged with the murder of"). */
 const KILLING_NOUN_NOT_DONE = new Set<string>(cues.killingNounNotDone);
+/** Of those, the words of a killing done and now investigated, charged or deplored ("investigating the murder of"). */
+const KILLING_NOUN_INQUIRY = new Set<string>(lexicon.singularDeaths.killingNounInquiry);
+/** Right before a killing noun (or its article): "held for", "charged with", "accused of". */
+const KILLING_NOUN_CHARGE_BEFORE = new Set<string>(lexicon.singularDeaths.killingNounChargeBefore);
+/** "held for the murder of", "charged with murder of": the killing is what someone is held or tried for. */
+function chargedFor(tokens: Doc['tokens'], i: number): boolean {
+  const before = DETERMINERS.has(lowerAt(tokens, i - 1)) ? i - 2 : i - 1;
+  return KILLING_NOUN_CHARGE_BEFORE.has(lowerAt(tokens, before));
+}
+/**
+ * The kind of a figure of deaths told only as what is investigated or charged ("the prosecutor
+ * investigating the murder of a judge"): no death of an arrest or a statement, but the dead of an
+ * event that is the killing itself (see extraction/assemble).
+ */
+export const TOLD_KILLED = 'killed-told';
 const KILLING_NOUN_WINDOW = 12;
 /** Words of forwardStop that before a killing noun tell a statement on it, unless the document tells a demonstration. */
 const STATEMENT_ON_KILLING = new Set<string>(cues.statementOnKilling);
@@ -620,8 +635,17 @@ function nominalDeathsAt(doc: Doc, i: number, used: Set<number>, quantities: Rea
   const statement = !crowd;
   const stops = (w: string) => FORWARD_STOP.has(w) && !(statement && STATEMENT_ON_KILLING.has(w));
   if (DETERMINERS.has(lowerAt(tokens, i - 1)) && tokens[i - 2]?.sentence === sentence && (DEATH_CAUSE_CUES.has(tokens[i - 2]!.lower) || stops(tokens[i - 2]!.lower))) return;
+  // ("investigating the murder of", "arrested for the assassination of": a killing done, told as
+  // what is investigated or charged; its dead are marked, for an event that is the killing itself.)
+  let told = false;
   for (let k = i - 1; k >= 0 && k >= i - KILLING_NOUN_WINDOW && tokens[k]!.sentence === sentence; k--) {
     const w = tokens[k]!.lower;
+    if (KILLING_NOUN_INQUIRY.has(w)) {
+      // ("held for the murder of", "under investigation for the murder of": a charge, not the killing told.)
+      if (chargedFor(tokens, i)) return;
+      told = true;
+      continue;
+    }
     if (KILLING_NOUN_NOT_DONE.has(w) || stops(w) || DEATH_CAUSE_CUES.has(w)) return;
     if (w === ';') break;
   }
@@ -656,7 +680,7 @@ function nominalDeathsAt(doc: Doc, i: number, used: Set<number>, quantities: Rea
   }
   const start = tokens[i]!.start;
   const stop = tokens[end - 1]!.end;
-  doc.figures.push(newFigure({ start, end: stop, text: doc.text.slice(start, stop), kind: 'killed', value, quantity: { start: tokens[at]!.start, end: tokens[at]!.end } }));
+  doc.figures.push(newFigure({ start, end: stop, text: doc.text.slice(start, stop), kind: told ? TOLD_KILLED : 'killed', value, quantity: { start: tokens[at]!.start, end: tokens[at]!.end } }));
   used.add(i);
 }
 
