@@ -254,6 +254,20 @@ export function buildGazetteer(): GazetteerFile {
     admin1ByCode.set(a.code, out.admin1Names.length);
     out.admin1Names.push(a.name);
   }
+  // Towns whose region GeoNames gives otherwise or leaves empty (data/town-regions.tsv); a unit
+  // GeoNames lacks (the Abyei Area) is added as a region of its country.
+  const extraAdmin1 = new Map<string, number>(); // country|folded name -> admin1 index
+  const townRegion = new Map<string, number>(); // country|folded town name -> admin1 index
+  for (const [town, country, admin1] of readTsv(join(DATA_DIR, 'town-regions.tsv'))) {
+    const known = admin1Raw.find((a) => a.code.startsWith(`${country}.`) && foldName(a.name) === foldName(admin1!));
+    let idx = known ? admin1ByCode.get(known.code) : extraAdmin1.get(`${country}|${foldName(admin1!)}`);
+    if (idx === undefined) {
+      idx = out.admin1Names.length;
+      out.admin1Names.push(admin1!);
+      extraAdmin1.set(`${country}|${foldName(admin1!)}`, idx);
+    }
+    townRegion.set(`${country}|${foldName(town!)}`, idx);
+  }
   const admin2ByCode = new Map<string, number>();
   for (const a of admin2Raw) {
     admin2ByCode.set(a.code, out.admin2Names.length);
@@ -306,7 +320,7 @@ export function buildGazetteer(): GazetteerFile {
     if (cc === undefined) continue;
     const lat = Number(c.lat);
     const lon = Number(c.lng);
-    const a1 = admin1ByCode.get(`${c.country}.${c.admin1}`) ?? -1;
+    const a1 = townRegion.get(`${c.country}|${foldName(c.name)}`) ?? admin1ByCode.get(`${c.country}.${c.admin1}`) ?? -1;
     const a2 = c.admin2 ? admin2ByCode.get(`${c.country}.${c.admin1}.${c.admin2}`) ?? -1 : -1;
     let best: AtcCity | undefined;
     let bestD = 0.05;
@@ -473,6 +487,7 @@ export function buildGazetteer(): GazetteerFile {
     admin1ByName.set(`${country}|${foldName(a.name)}`, idx);
     admin1ByName.set(`${country}|${adminBaseName(foldName(a.name))}`, idx);
   });
+  for (const [k, idx] of extraAdmin1) admin1ByName.set(k, idx);
   for (const row of readTsv(join(DATA_DIR, 'places.tsv'))) {
     const [name, aliases, lat, lon, country, admin1] = row;
     const cc = countryIndex.get(country!);

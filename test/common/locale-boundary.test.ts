@@ -43,7 +43,6 @@ const NOT_WORDS: Record<string, string[]> = {
     "['population', 'protesters', 'rioters']",
     "['protest-intervention', 'protest-excessive', 'clash', 'Arrests', 'riot', 'riot-conduct', 'violence'",
     "['protest-intervention', 'protest-excessive', 'clash', 'Arrests']",
-    "['violence', 'clash', 'riot-conduct', 'protest-intervention', 'protest-excessive', 'mob']",
   ],
   'extraction/assemble.ts': [
     "['location', 'latitude', 'longitude', 'admin1']",

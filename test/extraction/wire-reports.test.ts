@@ -152,6 +152,8 @@ test('an air force named as what a person, a building or a craft belongs to tell
     'SAN SALVADOR, 21 NOV 89 (AFP) -- [TEXT] GUERRILLAS TOOK TEN FOREIGNERS HOSTAGE IN A HOTEL IN SAN SALVADOR TODAY. TROOPS SUPPORTED BY THE AIR FORCE SURROUNDED THE HOTEL.',
     'SANTIAGO, 21 MAR 90 -- TWO MEN SHOT A FORMER COMMANDER IN CHIEF OF THE AIR FORCE, AND HIS PARTNER, IN SANTIAGO TODAY.',
     'Two men shot a former commander in chief of the Air Force, and his business partner, in Santiago on Wednesday.',
+    // (A comma closes the phrase the air force is named in: the words after it are no strike of its.)
+    'SAN SALVADOR, 22 MAR 90 -- [TEXT] THE NEPHEW OF THE CHIEF OF THE SALVADORAN AIR FORCE, WAS WOUNDED IN AN ATTACK IN SAN SALVADOR TODAY.',
   ]) {
     const events = eventsOf(text, '1990-03-21');
     assert.ok(events.length > 0, text);
@@ -323,4 +325,20 @@ test('of two days in a sentence, the event takes the one nearest its event word'
     assert.ok(events.length > 0, text);
     assert.deepEqual(events.map((e) => e.event_date), ['1989-08-25'], events.map(brief).join('; '));
   }
+});
+
+test('a bombing told with the army and the police of one state is no battle between them', () => {
+  for (const text of [
+    'CONCEPCION, 14 FEB 90 (RADIO COOPERATIVA) -- [TEXT] UNIDENTIFIED INDIVIDUALS PLANTED A BOMB IN FRONT OF A CHURCH IN TALCAHUANO TODAY. THE BOMB EXPLODED AND DAMAGED THE ROOF OF THE CHURCH. ' +
+      'ARMY SPECIAL FORCES LATER RAIDED THE AREA TO ARREST THOSE RESPONSIBLE FOR THE ATTACK. THE POLICE HAVE INFORMED THE COURT OF THIS ATTACK.',
+    'On 14 February 1990, a car bomb exploded near a bank in Bogota, killing four pedestrians. The police and the army later raided a house in the south of the city to arrest those responsible for the attack.',
+  ]) {
+    const events = eventsOf(text);
+    assert.ok(events.length > 0, text);
+    assert.equal(events[0]!.event_type, 'Explosions/Remote violence', events.map(brief).join('; '));
+  }
+  // (Soldiers and police who are attacked by rebels still fight a battle.)
+  const battle = eventsOf('On 14 February 1990, FMLN rebels attacked soldiers and policemen guarding a bridge near Apopa; two soldiers were killed.');
+  assert.ok(battle.length > 0);
+  assert.equal(battle[0]!.event_type, 'Battles', battle.map(brief).join('; '));
 });

@@ -116,6 +116,9 @@ function mostlyLowerCase(tokens: Token[], sentence: number, at: number): boolean
 function actsNext(tokens: Token[], end: number, starts: ReadonlySet<number>): boolean {
   const sentence = tokens[end - 1]!.sentence;
   for (let k = end; k < tokens.length && k < end + senses.otherSenses.acts.window && tokens[k]!.sentence === sentence; k++) {
+    // (A comma closes the phrase the force is named in: "the son-in-law of the chief of the air
+    // force, was wounded" tells no strike.)
+    if (tokens[k]!.text === ',') return false;
     if (starts.has(k)) return true;
   }
   return false;
