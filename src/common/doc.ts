@@ -290,6 +290,11 @@ export class Doc {
 export interface PipelineComponent {
   readonly name: string;
   apply(doc: Doc): void;
+  /**
+   * After this stage, whether the document is seen to tell no event at all (later stages cannot
+   * change it): a caller that wants only the events stops there (see Extractor.extract's eventsOnly).
+   */
+  tellsNoEvent?(doc: Doc): boolean;
 }
 
 /**

@@ -402,7 +402,12 @@ function classifyViolence(text: string, index: TriggerIndex, frames: Frame[], ac
   // state's forces, is one-sided (codebook 2.3), though an armed group and the army are both named
   // ("the army condemned the murder of the rector by guerrillas", "halt all offensive operations").
   const murders = violence.filter((t) => !t.background && ONE_SIDED_KILLING.test(t.text));
-  if (murders.length > 0 && clashes.length === 0 && explosive.length === 0 && !forcesMurdered(text, frames, murders, actors)) {
+  // So is a murder its event's first sentence tells alone, when fighting or a device comes only in
+  // later sentences ("the armed forces condemn the murder of the rector ... The armed forces have
+  // repelled the invaders"): the report's event is the murder, the rest another incident or background.
+  const lead = frames[0]!;
+  const leadMurder = lead.triggers.some((t) => murders.includes(t)) && !lead.triggers.some((t) => t.cls === 'clash' || t.eventType === 'Explosions/Remote violence');
+  if (murders.length > 0 && ((clashes.length === 0 && explosive.length === 0) || leadMurder) && !forcesMurdered(text, frames, murders, actors)) {
     return result('Attack', murders, tactics);
   }
   // (An armed side clashing with a crowd, "police clash with demonstrators", is a riot: below.)

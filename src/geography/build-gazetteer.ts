@@ -20,7 +20,7 @@ import { createRequire } from 'node:module';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { foldName, nameVariants, skeletonKey } from './fold.js';
+import { ARABIC_ARTICLES, foldName, nameVariants, skeletonKey } from './fold.js';
 import { consonantSkeleton } from '../common/skeleton.js';
 import { encodeGazetteer, FEATURE_CODES, gazetteerData, GAZETTEER_VERSION, LOCAL_UNIT_RANK, type GazetteerFile } from './gazetteer-format.js';
 import { builtTransliterationKeys } from './transliteration.js';
@@ -56,8 +56,9 @@ export function loadCities500(): C500City[] {
 }
 
 /** A name without its Arabic article, spaces and marks, for comparing spellings. */
+const LEADING_ARTICLE = new RegExp(`^(?:${ARABIC_ARTICLES.join('|')}) `);
 function compact(folded: string): string {
-  return folded.replace(/^(al|el|ar|as|ad|an|at|az|ash|ed|es|er|ez) /, '').replace(/ /g, '');
+  return folded.replace(LEADING_ARTICLE, '').replace(/ /g, '');
 }
 
 /**

@@ -103,7 +103,9 @@ export function loadGeoparser(options: GeoparserOptions = {}): Geoparser {
         const key = foldName(text.slice(q.start, q.end));
         if (seen.has(key)) continue;
         seen.add(key);
-        cueCountries.push({ country: gaz.countryIndex(e), group: q.group });
+        // (A person's name votes as an armed group's does: "comments by Nigerien president Issoufou" in
+        // a named town abroad are no news of Niger.)
+        cueCountries.push({ country: gaz.countryIndex(e), group: q.group || q.person });
       }
     }
     if (o.cueCountry) {

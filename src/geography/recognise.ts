@@ -2,7 +2,7 @@
 // longest gazetteer match over capitalised word n-grams (indexed by folded first word), then
 // filters for people and organisations and for common words that only cues make places.
 import { isWordCode, LOWERABLE, charClasses, hasAsciiDigit } from '../common/char-classes.js';
-import { foldName, foldToken, skeletonKey } from './fold.js';
+import { ARABIC_ARTICLES as ARABIC_ARTICLE_LIST, foldName, foldToken, skeletonKey } from './fold.js';
 import { FEATURE_CODES } from './gazetteer-format.js';
 import type { Gazetteer } from './gazetteer.js';
 import { lookupTransliterated, type TransliterationIndex } from './transliteration.js';
@@ -344,8 +344,8 @@ function joinable(text: string, a: Word, b: Word): boolean {
   return false;
 }
 
-/** Transliterations of the Arabic article, assimilated or not ("al", "el", "ad-Dana", "ash-Shaddadi"). */
-const ARABIC_ARTICLES = new Set(['al', 'el', 'ad', 'adh', 'an', 'ar', 'as', 'ash', 'at', 'ath', 'az', 'ed', 'en', 'er', 'es', 'et', 'ez']);
+/** Transliterations of the Arabic article (fold.ts ARABIC_ARTICLES). */
+const ARABIC_ARTICLES = new Set(ARABIC_ARTICLE_LIST);
 
 /**
  * The folded article when word i is preceded by an Arabic article and a hyphen ("al-Bab", and in

@@ -7,6 +7,7 @@ import unnamedSides from '../locales/en/data/unnamed-sides.json' with { type: 'j
 import type { MergeInput } from './types.js';
 import { haversineKm } from '../common/distance.js';
 import { consonantSkeleton } from '../common/skeleton.js';
+import { ARABIC_ARTICLES } from '../geography/fold.js';
 
 /** A report reduced to what the comparisons need, computed once. */
 export interface Prepared {
@@ -66,6 +67,9 @@ export function normName(s: string | undefined): string {
     .trim();
 }
 
+/** An Arabic article anywhere in a name, with the space after it. */
+const ARTICLE_WORD = new RegExp(`\\b(?:${ARABIC_ARTICLES.join('|')})\\s+`, 'g');
+
 /**
  * A name's consonant skeleton, for telling two transliterations of one name apart from two names
  * ("Dar'a" and "Daraa", "Idleb" and "Idlib", "Al-Hasakeh" and "Al Hasakah"): articles, vowels, a
@@ -75,7 +79,7 @@ export function normName(s: string | undefined): string {
  * words are letters like any; an article goes anywhere in the name, not only first.
  */
 export function nameSkeleton(normalised: string): string {
-  return consonantSkeleton(normalised.replace(/\b(?:al|el|ar|as|ad|an|at|az|ash|ad)\s+/g, '').replace(/h\b/g, ''));
+  return consonantSkeleton(normalised.replace(ARTICLE_WORD, '').replace(/h\b/g, ''));
 }
 
 /** Two normalised names that are one name spelt two ways (a city and the province named after it). */

@@ -348,18 +348,30 @@ test('of two days in a sentence, the event takes the one nearest its event word'
   }
 });
 
+/** Asserts that each text's first event has the type. */
+function assertFirstType(texts: readonly string[], eventType: string): void {
+  for (const text of texts) {
+    const events = eventsOf(text);
+    assert.ok(events.length > 0, text);
+    assert.equal(events[0]!.event_type, eventType, events.map(brief).join('; '));
+  }
+}
+
 test('a bombing told with the army and the police of one state is no battle between them', () => {
-  for (const text of [
+  assertFirstType([
     'CONCEPCION, 14 FEB 90 (RADIO COOPERATIVA) -- [TEXT] UNIDENTIFIED INDIVIDUALS PLANTED A BOMB IN FRONT OF A CHURCH IN TALCAHUANO TODAY. THE BOMB EXPLODED AND DAMAGED THE ROOF OF THE CHURCH. ' +
       'ARMY SPECIAL FORCES LATER RAIDED THE AREA TO ARREST THOSE RESPONSIBLE FOR THE ATTACK. THE POLICE HAVE INFORMED THE COURT OF THIS ATTACK.',
     'On 14 February 1990, a car bomb exploded near a bank in Bogota, killing four pedestrians. The police and the army later raided a house in the south of the city to arrest those responsible for the attack.',
-  ]) {
-    const events = eventsOf(text);
-    assert.ok(events.length > 0, text);
-    assert.equal(events[0]!.event_type, 'Explosions/Remote violence', events.map(brief).join('; '));
-  }
+  ], 'Explosions/Remote violence');
   // (Soldiers and police who are attacked by rebels still fight a battle.)
-  const battle = eventsOf('On 14 February 1990, FMLN rebels attacked soldiers and policemen guarding a bridge near Apopa; two soldiers were killed.');
-  assert.ok(battle.length > 0);
-  assert.equal(battle[0]!.event_type, 'Battles', battle.map(brief).join('; '));
+  assertFirstType(['On 14 February 1990, FMLN rebels attacked soldiers and policemen guarding a bridge near Apopa; two soldiers were killed.'], 'Battles');
+});
+
+test('a murder the first sentence tells alone is the report\'s event, though fighting comes later', () => {
+  assertFirstType([
+    'SAN SALVADOR, 16 NOV 89 (RADIO CADENA) -- [TEXT] THE ARMED FORCES TODAY CONDEMNED THE MURDER OF A UNIVERSITY RECTOR BY FMLN GUERRILLAS IN SAN SALVADOR. THE ARMED FORCES HAVE REPELLED THE GUERRILLAS IN SEVERAL NEIGHBORHOODS OF THE CAPITAL.',
+    'On 14 February 1990, gunmen murdered a journalist in Medellin. Troops later clashed with the gunmen near the city.',
+  ], 'Violence against civilians');
+  // (Fighting told first stays the event: the murder is what it followed.)
+  assertFirstType(['On 14 February 1990, soldiers clashed with rebels near Medellin after the rebels murdered a journalist.'], 'Battles');
 });

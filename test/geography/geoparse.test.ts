@@ -22,6 +22,10 @@ test('folding meets transliterations at one key', () => {
   assert.deepEqual(nameVariants('al hasakah'), ['hasakah']);
   assert.deepEqual(nameVariants('al hasakah', 'US'), []);
   assert.ok(nameVariants('tall abyad', 'SY').includes('tal abyad'));
+  // every transliteration of the article in the one list (transliteration-keys.json): assimilated
+  // before t ("et Tina") and in the Levantine "ech" ("ech Chouf")
+  assert.deepEqual(nameVariants('et tina', 'SY'), ['tina']);
+  assert.deepEqual(nameVariants('ech chouf', 'LB'), ['chouf']);
 });
 
 test('seed article: Hasakah is Al-Hasakah city in Syria; Syrian is a demonym; no organisations', () => {

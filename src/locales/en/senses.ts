@@ -313,4 +313,6 @@ function tokenIndexAt(tokens: Token[], offset: number): number {
   return lo;
 }
 
-export const senseFilter: PipelineComponent = { name: 'senses', apply: markOtherSenses };
+// With no event word left, no event: every event's group has a frame with a trigger (see
+// assembleEvents), and no later stage adds triggers.
+export const senseFilter: PipelineComponent = { name: 'senses', apply: markOtherSenses, tellsNoEvent: (doc) => doc.triggers.length === 0 };
