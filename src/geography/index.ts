@@ -112,7 +112,7 @@ export function loadGeoparser(options: GeoparserOptions = {}): Geoparser {
       const c = gaz.findCountry(o.cueCountry);
       if (c) cueCountries.push({ country: gaz.countries.indexOf(c), group: false });
     }
-    const places = resolveCandidates(gaz, cands, { demonyms, focusCountry: o.focusCountry, profile: profileOf(o.source), cueCountries, standIns: o.standIns });
+    const places = resolveCandidates(gaz, cands, { demonyms, text, focusCountry: o.focusCountry, profile: profileOf(o.source), cueCountries, standIns: o.standIns });
     return { places, cues: mentions };
   };
   const parse = (text: string, o: ParseOptions = {}): PlaceMention[] => parseWithCues(text, o).places;

@@ -375,3 +375,11 @@ test('a murder the first sentence tells alone is the report\'s event, though fig
   // (Fighting told first stays the event: the murder is what it followed.)
   assertFirstType(['On 14 February 1990, soldiers clashed with rebels near Medellin after the rebels murdered a journalist.'], 'Battles');
 });
+
+test('a killing by gun told alone in the first sentence is one-sided, though a bombing comes later', () => {
+  assertFirstType([
+    'LA PAZ, 25 MAY 89 (DPA) -- [TEXT] TWO FOREIGN MISSIONARIES WERE SHOT TO DEATH LAST NIGHT BY A GROUP OF TERRORISTS IN LA PAZ. THE GROUP ALSO CLAIMED CREDIT FOR THE DYNAMITE BOMBING OF A BANK IN EL ALTO.',
+  ], 'Violence against civilians');
+  // (State forces who shot a man dead after a shootout fought him.)
+  assertFirstType(['On 18 August 2014, police shot dead a wanted militant in Bamburi, Mombasa. He had engaged officers in a shootout from his hideout before he was killed.'], 'Battles');
+});

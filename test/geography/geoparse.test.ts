@@ -239,6 +239,9 @@ test('"X district, Y": Y is the province X lies in, known or not', () => {
 
 test('a place named as a part of another ("the Kosovo area of Naivasha") is nothing outside it', () => {
   assert.deepEqual(texts('A farmer was killed over land in the Kosovo area of Naivasha.'), ['Naivasha']);
+  // ("X town in Y": a part too. Kenya's Garissa is no town of Homs.)
+  assert.deepEqual(texts('A shell hit the Garissa village in Homs countryside.'), ['Homs']);
+  assert.deepEqual(texts('A shell hit the Garissa village in Garissa County.').map((t) => t), ['Garissa', 'Garissa County']);
 });
 
 test('a district named in a province is nothing outside it; districts listed before their province keep it', () => {
