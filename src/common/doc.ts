@@ -305,6 +305,21 @@ export function lowerAt(tokens: readonly Token[], i: number): string {
   return i >= 0 && i < tokens.length ? tokens[i]!.lower : '';
 }
 
+/**
+ * Index of the token that holds `offset` or is the first after it (the first whose end is past it);
+ * the last token when none is (binary search on the tokens' ends).
+ */
+export function tokenIndexAt(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Index of the first span (sorted by start) that starts after `offset`; the length if none does. */
 export function firstStartingAfter(spans: readonly Span[], offset: number): number {
   let lo = 0;

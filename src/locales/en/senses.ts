@@ -5,7 +5,7 @@
 // injury", "a court battle"), and, in a long article about sport, entertainment, business,
 // technology or health, weak event words in sentences that name no armed force, crowd or war.
 // The cue words are data: data/senses.json.
-import type { Doc, PipelineComponent, Token, TriggerMention } from '../../common/doc.js';
+import { tokenIndexAt, type Doc, type PipelineComponent, type Token, type TriggerMention } from '../../common/doc.js';
 import { WordSet } from '../../common/word-set.js';
 import senses from './data/senses.json' with { type: 'json' };
 
@@ -300,17 +300,6 @@ function wordInSentence(tokens: Token[], first: number, end: number, words: Word
   for (let k = first - 1; k >= 0 && tokens[k]!.sentence === sentence; k--) if (words.hasToken(tokens[k]!)) return true;
   for (let k = end; k < tokens.length && tokens[k]!.sentence === sentence; k++) if (words.hasToken(tokens[k]!)) return true;
   return false;
-}
-
-function tokenIndexAt(tokens: Token[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 // With no event word left, no event: every event's group has a frame with a trigger (see
