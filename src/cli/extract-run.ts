@@ -14,7 +14,7 @@ export async function runExtract(files: string[], options: ExtractOptions): Prom
   if (acledCsv) out.write(acledCsv.acledCsvHeader(options.layout));
   let events = 0;
   const run = await forEachDocument(files, options, 'could not extract events', (doc) => {
-    for (const e of extractor.extract(doc).events) {
+    for (const e of extractor.extract(doc, { eventsOnly: true }).events) {
       events++;
       if (geojson) geojson.add(e);
       else if (acledCsv) out.write(acledCsv.acledCsvRow(e, null, options.layout));

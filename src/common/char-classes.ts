@@ -37,3 +37,12 @@ export function charClasses(c: number): number {
 export function isWordCode(c: number): boolean {
   return (charClasses(c) & (LETTER | MARK | NUMBER)) !== 0;
 }
+
+/** Whether a string has an ASCII digit (0-9). */
+export function hasAsciiDigit(w: string): boolean {
+  for (let k = 0; k < w.length; k++) {
+    const c = w.charCodeAt(k);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}

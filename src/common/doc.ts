@@ -290,6 +290,11 @@ export class Doc {
 export interface PipelineComponent {
   readonly name: string;
   apply(doc: Doc): void;
+  /**
+   * After this stage, whether the document is seen to tell no event at all (later stages cannot
+   * change it): a caller that wants only the events stops there (see Extractor.extract's eventsOnly).
+   */
+  tellsNoEvent?(doc: Doc): boolean;
 }
 
 /**
@@ -298,6 +303,21 @@ export interface PipelineComponent {
  */
 export function lowerAt(tokens: readonly Token[], i: number): string {
   return i >= 0 && i < tokens.length ? tokens[i]!.lower : '';
+}
+
+/**
+ * Index of the token that holds `offset` or is the first after it (the first whose end is past it);
+ * the last token when none is (binary search on the tokens' ends).
+ */
+export function tokenIndexAt(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Index of the first span (sorted by start) that starts after `offset`; the length if none does. */

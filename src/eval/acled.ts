@@ -9,6 +9,32 @@ import { haversineKm } from '../common/distance.js';
 /** A problem with a gold file: the message is one line naming the file (and line). */
 export class GoldFileError extends Error {}
 
+/** A gold file's text; a file that is missing, a directory or unreadable is a GoldFileError naming it. */
+export function readGoldText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new GoldFileError(`${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : 'cannot be read'}`);
+  }
+}
+
+/** The values of a JSONL text's non-blank lines, with their 1-based line; a line that is no JSON is a GoldFileError naming the file and line. */
+export function* jsonlValues(file: string, text: string): Generator<{ line: number; value: unknown }> {
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i]!.trim();
+    if (raw === '') continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(raw);
+    } catch (err) {
+      throw new GoldFileError(`${file}:${i + 1}: not valid JSON (${(err as Error).message.split('\n')[0]})`);
+    }
+    yield { line: i + 1, value };
+  }
+}
+
 export interface GoldRow {
   file: string;
   /** 1-based line where the record starts. */
@@ -51,13 +77,7 @@ const REQUIRED_COLUMNS = ['notes', 'event_date', 'event_type', 'sub_event_type']
  * Column order and extra columns (Kenya's countycode, the 2024 layout's tags...) do not matter.
  */
 export function readAcledGold(file: string, limit?: number): GoldFile {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new GoldFileError(`${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : 'cannot be read'}`);
-  }
+  const text = readGoldText(file);
   let records: { record: string[]; info: { lines: number } }[];
   try {
     records = parse(text, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true }) as unknown as typeof records;

@@ -61,7 +61,7 @@ export function evaluateAcledFile(file: string, options: AcledEvalOptions): Acle
     let failed = false;
     try {
       // The note alone: no date or other column, so the pipeline must read everything from the text.
-      events = options.extractor.extract({ text: row.notes, origin: { file, line: row.line } }).events;
+      events = options.extractor.extract({ text: row.notes, origin: { file, line: row.line } }, { eventsOnly: true }).events;
     } catch (err) {
       failed = true;
       if (++failures <= MAX_WARNINGS_PER_FILE) {

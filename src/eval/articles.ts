@@ -8,9 +8,8 @@
 // 50 km; the same admin1 where either lacks coordinates). Pairs are chosen greedily, best field
 // agreement first. An unmatched prediction whose date fits a dated background item of the same
 // article is left out of precision: neither right nor wrong.
-import { readFileSync } from 'node:fs';
 import type { AcledEvent } from '../common/event.js';
-import { actorsMatch, fold, GoldFileError, haversineKm, parseAcledDate, type Ratio } from './acled.js';
+import { actorsMatch, fold, GoldFileError, haversineKm, jsonlValues, parseAcledDate, readGoldText, type Ratio } from './acled.js';
 
 export interface GoldArticleEvent {
   event_date: string;
@@ -49,33 +48,19 @@ export interface GoldArticle {
 
 /** Reads a gold JSONL file; a broken line is an error naming the file and line. */
 export function readArticleGold(file: string, limit?: number): GoldArticle[] {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new GoldFileError(`${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : 'cannot be read'}`);
-  }
+  const text = readGoldText(file);
   const articles: GoldArticle[] = [];
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const raw = lines[i]!.trim();
-    if (raw === '') continue;
-    const where = `${file}:${i + 1}`;
-    let o: Record<string, unknown>;
-    try {
-      o = JSON.parse(raw) as Record<string, unknown>;
-    } catch (err) {
-      throw new GoldFileError(`${where}: not valid JSON (${(err as Error).message.split('\n')[0]})`);
-    }
+  for (const { line, value } of jsonlValues(file, text)) {
+    const where = `${file}:${line}`;
+    const o = value as Record<string, unknown>;
     if (o === null || typeof o !== 'object' || Array.isArray(o)) throw new GoldFileError(`${where}: expected a JSON object`);
     if (typeof o.text !== 'string' || o.text === '') throw new GoldFileError(`${where}: missing "text"`);
     if (!Array.isArray(o.events)) throw new GoldFileError(`${where}: missing "events" (an array, empty when the article reports none)`);
     const events = o.events.map((e, k) => goldEvent(e, `${where}: events[${k}]`));
     const background = Array.isArray(o.background) ? o.background.map((b) => backgroundItem(b)) : [];
     articles.push({
-      line: i + 1,
-      id: typeof o.id === 'string' && o.id !== '' ? o.id : `line-${i + 1}`,
+      line,
+      id: typeof o.id === 'string' && o.id !== '' ? o.id : `line-${line}`,
       date: str(o.date) || undefined,
       title: str(o.title) || undefined,
       source: str(o.source) || undefined,

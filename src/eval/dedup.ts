@@ -131,7 +131,7 @@ export function evaluateDedup(dir: string, extractor: Extractor, options: { limi
   let countryOf = (_: string): string | undefined => options.country;
   if (!options.country) {
     const learnt = learnSourceCountries(
-      reports.map((r) => ({ source: r.office, country: extractor.extract(sourceDoc(r)).events[0]?.country ?? '' })),
+      reports.map((r) => ({ source: r.office, country: extractor.extract(sourceDoc(r), { eventsOnly: true }).events[0]?.country ?? '' })),
     );
     countryOf = (office) => learnt.countryOf(office);
   }

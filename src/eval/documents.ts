@@ -1,14 +1,13 @@
 // Running the whole-document evaluations: `sitrep eval articles` (articles coded as ACLED would),
 // `sitrep eval muc` (MUC-4 reports, recall) and the false-alarm checks of `eval all` (events per
 // article on stories that report no political violence: BBC sport/tech/entertainment, GeoVirus).
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { AcledEvent } from '../common/event.js';
 import type { Extractor } from '../pipeline/index.js';
 import type { SourceDocument } from '../ingest/types.js';
 import { Progress } from '../common/progress.js';
 import { parseGold as parseGeoGold, type GoldArticle as GeoArticle } from '../geography/eval.js';
-import { GoldFileError, type Ratio } from './acled.js';
+import { GoldFileError, jsonlValues, readGoldText, type Ratio } from './acled.js';
 import {
   ARTICLE_METRICS,
   ArticleScorer,
@@ -49,7 +48,7 @@ function runDocuments<D>(
     let events: AcledEvent[] = [];
     let failed = false;
     try {
-      events = options.extractor.extract(source).events;
+      events = options.extractor.extract(source, { eventsOnly: true }).events;
     } catch (err) {
       failed = true;
       if (++failures <= MAX_WARNINGS_PER_FILE) {
@@ -320,25 +319,12 @@ export interface PlainDocument {
 
 /** JSONL of {id, text, date?}; a broken line is an error naming the file and line. */
 export function readJsonlDocuments(file: string, limit?: number): PlainDocument[] {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new GoldFileError(`${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'cannot be read'}`);
-  }
+  const text = readGoldText(file);
   const docs: PlainDocument[] = [];
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const raw = lines[i]!.trim();
-    if (raw === '') continue;
-    let o: Record<string, unknown>;
-    try {
-      o = JSON.parse(raw) as Record<string, unknown>;
-    } catch (err) {
-      throw new GoldFileError(`${file}:${i + 1}: not valid JSON (${(err as Error).message.split('\n')[0]})`);
-    }
-    if (typeof o?.text !== 'string') throw new GoldFileError(`${file}:${i + 1}: missing "text"`);
-    docs.push({ line: i + 1, id: String(o.id ?? `line-${i + 1}`), text: o.text, date: typeof o.date === 'string' ? o.date : undefined });
+  for (const { line, value } of jsonlValues(file, text)) {
+    const o = value as Record<string, unknown> | null;
+    if (typeof o?.text !== 'string') throw new GoldFileError(`${file}:${line}: missing "text"`);
+    docs.push({ line, id: String(o.id ?? `line-${line}`), text: o.text, date: typeof o.date === 'string' ? o.date : undefined });
     if (limit !== undefined && docs.length >= limit) break;
   }
   return docs;
@@ -347,12 +333,7 @@ export function readJsonlDocuments(file: string, limit?: number): PlainDocument[
 /** Articles of a false-alarm set: JSONL of {id, text}, or LGL/GeoVirus-style XML (their <text>). */
 export function readFalseAlarmDocuments(file: string, limit?: number): PlainDocument[] {
   if (!/\.xml$/i.test(file)) return readJsonlDocuments(file, limit);
-  let xml: string;
-  try {
-    xml = readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new GoldFileError(`${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'cannot be read'}`);
-  }
+  const xml = readGoldText(file);
   let articles: GeoArticle[];
   try {
     articles = parseGeoGold(xml, file);

@@ -7,9 +7,8 @@
 // 3 days either side). On found incidents: event_type (templates not marked low confidence),
 // perpetrator (the gold perpetrator matched by actor1 or actor2, aliases and acronyms allowed),
 // fatalities where the gold has a number, the exact date where the gold date is exact.
-import { readFileSync } from 'node:fs';
 import type { AcledEvent } from '../common/event.js';
-import { actorsMatch, fold, GoldFileError, parseAcledDate, type Ratio } from './acled.js';
+import { actorsMatch, fold, GoldFileError, jsonlValues, parseAcledDate, readGoldText, type Ratio } from './acled.js';
 
 export interface MucIncident {
   /** Template number in the document's key. */
@@ -36,25 +35,11 @@ export interface MucDocument {
 }
 
 export function readMucGold(file: string, limit?: number): MucDocument[] {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new GoldFileError(`${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : 'cannot be read'}`);
-  }
+  const text = readGoldText(file);
   const docs: MucDocument[] = [];
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const raw = lines[i]!.trim();
-    if (raw === '') continue;
-    const where = `${file}:${i + 1}`;
-    let o: Record<string, any>;
-    try {
-      o = JSON.parse(raw) as Record<string, any>;
-    } catch (err) {
-      throw new GoldFileError(`${where}: not valid JSON (${(err as Error).message.split('\n')[0]})`);
-    }
+  for (const { line, value } of jsonlValues(file, text)) {
+    const where = `${file}:${line}`;
+    const o = value as Record<string, any>;
     if (o === null || typeof o !== 'object' || typeof o.text !== 'string') throw new GoldFileError(`${where}: expected an object with "text"`);
     const gold = o.gold;
     if (!gold || typeof gold !== 'object' || !Array.isArray(gold.muc_templates) || !Array.isArray(gold.events)) {
@@ -81,7 +66,7 @@ export function readMucGold(file: string, limit?: number): MucDocument[] {
         fatalities: typeof e.fatalities === 'number' ? e.fatalities : null,
       });
     });
-    docs.push({ line: i + 1, id: String(o.id ?? `line-${i + 1}`), date: typeof o.date === 'string' ? o.date : undefined, text: o.text, incidents });
+    docs.push({ line, id: String(o.id ?? `line-${line}`), date: typeof o.date === 'string' ? o.date : undefined, text: o.text, incidents });
     if (limit !== undefined && docs.length >= limit) break;
   }
   return docs;

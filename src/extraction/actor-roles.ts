@@ -76,6 +76,28 @@ export function stateActorName(kind: string, countryCode: string | undefined, co
   return template.replace('{country}', countryName).replace('{period}', period ?? '');
 }
 
+/** What follows the kind's words in a state actor's name: the state and its period ("Chile", "Kenya (2013-2022) ..."). */
+function stateOfForces(actor: ResolvedActor): string | undefined {
+  if (actor.kind !== 'military' && actor.kind !== 'police') return undefined;
+  for (const kinds of [stateForces.kinds, stateForces.kindsWithoutPeriod] as Record<string, string>[]) {
+    const template = kinds[actor.kind]!;
+    const prefix = template.slice(0, template.indexOf('{country}'));
+    if (actor.name.startsWith(prefix)) return actor.name.slice(prefix.length);
+  }
+  return undefined;
+}
+
+/**
+ * Both actors are the forces of one state (its army and its police, or a unit of either): one
+ * side, not two that fight each other.
+ */
+export function sameStateForces(a: ResolvedActor | undefined, b: ResolvedActor | undefined): boolean {
+  const sa = a && stateOfForces(a);
+  const sb = b && stateOfForces(b);
+  if (!sa || !sb) return false;
+  return sa === sb || sa.startsWith(`${sb} `) || sb.startsWith(`${sa} `);
+}
+
 /** State forces of a country other than the event's ("Turkish forces" in Syria). */
 function foreignForcesName(entry: ActorEntry, countryCode: string, date: string | undefined): string {
   return stateActorName(entry.kind ?? 'military', countryCode, lookupCountry(countryCode)?.name, date);
@@ -262,8 +284,12 @@ const FACING_CLASSES = new Set(['protest-intervention', 'protest-excessive', 'cl
 const INTERVENING_CLASSES = new Set(['protest-intervention', 'protest-excessive', 'clash', 'Arrests']);
 const BY_AFTER = new RegExp(`^\\s+(?:${alternation(functionWords.agentPreposition)})\\b`, 'i');
 const NOUN_BEFORE = new RegExp(`\\b(?:${alternation(functionWords.articles)})\\s+$`, 'i');
-/** Triggers of violence right before a topic word make it the violence's target ("threw stones against police"). */
-const VIOLENT_CLASSES = new Set(['violence', 'clash', 'riot-conduct', 'protest-intervention', 'protest-excessive', 'mob']);
+/**
+ * Triggers of violence right before a topic word make it the violence's target ("threw stones against
+ * police"): the facing triggers but a riot and an arrest, after which the word still opens what they
+ * are about ("rioted over the death of", "arrested over the attack").
+ */
+const VIOLENT_CLASSES = new Set([...FACING_CLASSES].filter((c) => c !== 'riot' && c !== 'Arrests'));
 const VIOLENCE_BEFORE_CAUSE_CHARS = 25;
 
 /**

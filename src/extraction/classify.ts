@@ -4,7 +4,7 @@
 // against civilians; crowds make Protests or Riots by their own conduct.
 import { eventTypeOf } from '../common/acled-types.js';
 import type { TriggerMention } from '../common/doc.js';
-import { isArmed, isCommunalPeople, type EventActors } from './actor-roles.js';
+import { isArmed, isCommunalPeople, sameStateForces, type EventActors } from './actor-roles.js';
 import type { Frame } from './frames.js';
 import { inflections } from '../locales/en/inflection.js';
 import triggerLexicon from '../locales/en/data/triggers.json' with { type: 'json' };
@@ -402,11 +402,20 @@ function classifyViolence(text: string, index: TriggerIndex, frames: Frame[], ac
   // state's forces, is one-sided (codebook 2.3), though an armed group and the army are both named
   // ("the army condemned the murder of the rector by guerrillas", "halt all offensive operations").
   const murders = violence.filter((t) => !t.background && ONE_SIDED_KILLING.test(t.text));
-  if (murders.length > 0 && clashes.length === 0 && explosive.length === 0 && !forcesMurdered(text, frames, murders, actors)) {
+  // So is a murder its event's first sentence tells alone, when fighting or a device comes only in
+  // later sentences ("the armed forces condemn the murder of the rector ... The armed forces have
+  // repelled the invaders"): the report's event is the murder, the rest another incident or background.
+  const lead = frames[0]!;
+  const leadMurder = lead.triggers.some((t) => murders.includes(t)) && !lead.triggers.some((t) => t.cls === 'clash' || t.eventType === 'Explosions/Remote violence');
+  if (murders.length > 0 && ((clashes.length === 0 && explosive.length === 0) || leadMurder) && !forcesMurdered(text, frames, murders, actors)) {
     return result('Attack', murders, tactics);
   }
   // (An armed side clashing with a crowd, "police clash with demonstrators", is a riot: below.)
-  if (ground && (twoArmedSides || (isArmed(a1?.inter) && !isVictims(a2) && !isCrowd(a2) && clashes.length > 0))) return result('Armed clash', [...clashes, ...groundAssaults], tactics);
+  // (A bombing told with the army and the police of one state as its only sides, "police raided the
+  // area to arrest those responsible for the attack", is no battle between them: the state's forces
+  // are one side, and the other is not told fighting.)
+  const oneStateOnly = explosive.length > 0 && clashes.length === 0 && sameStateForces(a1, a2);
+  if (ground && !oneStateOnly && (twoArmedSides || (isArmed(a1?.inter) && !isVictims(a2) && !isCrowd(a2) && clashes.length > 0))) return result('Armed clash', [...clashes, ...groundAssaults], tactics);
   if (gunfight && !isCrowd(a1) && !isCrowd(a2) && !isVictims(a2) && !actors.crowdAgent) return result('Armed clash', clashes, tactics);
   // An explosive defused, found before it went off, or that failed to explode, with nobody hurt,
   // is a Disrupted weapons use (codebook 2.3), not an explosion.

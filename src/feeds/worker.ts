@@ -138,10 +138,19 @@ export async function startWorker(store: Store, options: WorkerOptions): Promise
   }
 
   // pg-boss's statement inserting jobs (the one boss.insert sends), its parameters renumbered from
-  // `from`, to run inside another statement; its schema as pg-boss writes it.
+  // `from`, to run inside another statement; its schema as pg-boss writes it. Renumbered once for
+  // each `from` (the poll's statement before it has one of a few parameter counts).
   const bossSchemaSql = options.bossSchema;
   const insertJobs = bossPlans.insertJobs(bossSchemaSql) as string;
-  const insertJobsText = (from: number) => insertJobs.replace(/\$(\d+)/g, (_, k: string) => `$${from + Number(k) - 1}`);
+  const insertJobsFrom = new Map<number, string>();
+  const insertJobsText = (from: number) => {
+    let text = insertJobsFrom.get(from);
+    if (text === undefined) {
+      text = insertJobs.replace(/\$(\d+)/g, (_, k: string) => `$${from + Number(k) - 1}`);
+      insertJobsFrom.set(from, text);
+    }
+    return text;
+  };
 
   const abort = new AbortController();
   const slots = hostSlots(options.perHost ?? 4);

@@ -20,7 +20,7 @@ import { createRequire } from 'node:module';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { foldName, nameVariants, skeletonKey } from './fold.js';
+import { ARABIC_ARTICLES, foldName, nameVariants, skeletonKey } from './fold.js';
 import { consonantSkeleton } from '../common/skeleton.js';
 import { encodeGazetteer, FEATURE_CODES, gazetteerData, GAZETTEER_VERSION, LOCAL_UNIT_RANK, type GazetteerFile } from './gazetteer-format.js';
 import { builtTransliterationKeys } from './transliteration.js';
@@ -56,8 +56,9 @@ export function loadCities500(): C500City[] {
 }
 
 /** A name without its Arabic article, spaces and marks, for comparing spellings. */
+const LEADING_ARTICLE = new RegExp(`^(?:${ARABIC_ARTICLES.join('|')}) `);
 function compact(folded: string): string {
-  return folded.replace(/^(al|el|ar|as|ad|an|at|az|ash|ed|es|er|ez) /, '').replace(/ /g, '');
+  return folded.replace(LEADING_ARTICLE, '').replace(/ /g, '');
 }
 
 /**
@@ -254,6 +255,20 @@ export function buildGazetteer(): GazetteerFile {
     admin1ByCode.set(a.code, out.admin1Names.length);
     out.admin1Names.push(a.name);
   }
+  // Towns whose region GeoNames gives otherwise or leaves empty (data/town-regions.tsv); a unit
+  // GeoNames lacks (the Abyei Area) is added as a region of its country.
+  const extraAdmin1 = new Map<string, number>(); // country|folded name -> admin1 index
+  const townRegion = new Map<string, number>(); // country|folded town name -> admin1 index
+  for (const [town, country, admin1] of readTsv(join(DATA_DIR, 'town-regions.tsv'))) {
+    const known = admin1Raw.find((a) => a.code.startsWith(`${country}.`) && foldName(a.name) === foldName(admin1!));
+    let idx = known ? admin1ByCode.get(known.code) : extraAdmin1.get(`${country}|${foldName(admin1!)}`);
+    if (idx === undefined) {
+      idx = out.admin1Names.length;
+      out.admin1Names.push(admin1!);
+      extraAdmin1.set(`${country}|${foldName(admin1!)}`, idx);
+    }
+    townRegion.set(`${country}|${foldName(town!)}`, idx);
+  }
   const admin2ByCode = new Map<string, number>();
   for (const a of admin2Raw) {
     admin2ByCode.set(a.code, out.admin2Names.length);
@@ -306,7 +321,7 @@ export function buildGazetteer(): GazetteerFile {
     if (cc === undefined) continue;
     const lat = Number(c.lat);
     const lon = Number(c.lng);
-    const a1 = admin1ByCode.get(`${c.country}.${c.admin1}`) ?? -1;
+    const a1 = townRegion.get(`${c.country}|${foldName(c.name)}`) ?? admin1ByCode.get(`${c.country}.${c.admin1}`) ?? -1;
     const a2 = c.admin2 ? admin2ByCode.get(`${c.country}.${c.admin1}.${c.admin2}`) ?? -1 : -1;
     let best: AtcCity | undefined;
     let bestD = 0.05;
@@ -473,6 +488,7 @@ export function buildGazetteer(): GazetteerFile {
     admin1ByName.set(`${country}|${foldName(a.name)}`, idx);
     admin1ByName.set(`${country}|${adminBaseName(foldName(a.name))}`, idx);
   });
+  for (const [k, idx] of extraAdmin1) admin1ByName.set(k, idx);
   for (const row of readTsv(join(DATA_DIR, 'places.tsv'))) {
     const [name, aliases, lat, lon, country, admin1] = row;
     const cc = countryIndex.get(country!);

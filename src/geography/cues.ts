@@ -19,6 +19,8 @@ export interface CountryCue {
   admin1?: string;
   /** An armed group or force: it may act abroad, so its country says where it comes from. */
   group: boolean;
+  /** A person (a head of state, a leader): spoken of abroad too, so a town named elsewhere outvotes the cue. */
+  person: boolean;
 }
 
 interface CuePhrase {
@@ -28,6 +30,7 @@ interface CuePhrase {
   countryCode: string;
   admin1?: string;
   group: boolean;
+  person: boolean;
 }
 
 const DATA = join(dirname(fileURLToPath(import.meta.url)), 'data', 'country-cues.tsv');
@@ -86,7 +89,7 @@ function cueTable(): CueTable {
     const words = raw.map((w) => foldName(w));
     if (words.length === 0) continue;
     const caps = phrase === phrase.toUpperCase() && phrase !== phrase.toLowerCase();
-    byKey.set(words.join(' '), { words, caps, countryCode: cc === '-' ? '' : cc, admin1: admin1 || undefined, group: kind === 'group' });
+    byKey.set(words.join(' '), { words, caps, countryCode: cc === '-' ? '' : cc, admin1: admin1 || undefined, group: kind === 'group', person: kind === 'person' });
     let runEnd = 0;
     while (runEnd < raw[0]!.length && raw[0]!.charCodeAt(runEnd) < 128 && WORD_CHAR[raw[0]!.charCodeAt(runEnd)] === 1) runEnd++;
     if (runEnd === 0) throw new Error(`country-cues.tsv: "${phrase}" must begin with an ASCII letter or digit`);
@@ -106,7 +109,9 @@ function cueTable(): CueTable {
   const byRun = new Map<number, RegExp>();
   const runs = new Uint8Array(RUN_FILTER_MASK + 1);
   for (const [run, list] of grouped) {
-    byRun.set(run, new RegExp(`(?:${list.join('|')})\\b`, 'iy'));
+    // (A trailing "s" is the plural, or the possessive written without its apostrophe, as notes
+    // often do: "the Guellehs regime", "FACAs".)
+    byRun.set(run, new RegExp(`(?:${list.join('|')})(s)?\\b`, 'iy'));
     runs[(run >>> 3) & RUN_FILTER_MASK]! |= 1 << (run & 7);
   }
   table = { byRun, runs, byKey };
@@ -133,32 +138,41 @@ export function findCountryCues(text: string, from = 0, ranges?: readonly TextRa
       }
       // A word boundary opens a run of word characters here: its hash as it is read.
       let h = 0;
+      let before = 0;
       let j = i;
       do {
+        before = h;
         h = (Math.imul(h, 31) + LOWER[c]!) | 0;
         if (++j >= n) break;
         c = part.charCodeAt(j);
       } while (c < 128 && WORD_CHAR[c] === 1);
       h = (h + Math.imul(j - i, RUN_LENGTH)) | 0;
-      const pattern = (runs[(h >>> 3) & RUN_FILTER_MASK]! & (1 << (h & 7))) === 0 ? undefined : byRun.get(h);
-      if (pattern === undefined) {
-        i = j;
-        continue;
-      }
-      pattern.lastIndex = i;
-      const m = pattern.exec(part);
+      let m = matchAt(byRun, runs, h, part, i);
+      // A run ending in a lower-case "s" may be a one-word cue's plural or possessive ("FACAs").
+      if (m === null && j - i > 1 && part.charCodeAt(j - 1) === 115) m = matchAt(byRun, runs, (before + Math.imul(j - 1 - i, RUN_LENGTH)) | 0, part, i);
       if (m === null) {
         i = j;
         continue;
       }
       i = m.index + m[0].length;
-      const p = byKey.get((m[0].match(WORD) ?? []).map((w) => foldName(w)).join(' '));
+      // (The "s" is a lower-case one: "MINUSCAS" is no cue.)
+      if (m[1] === 'S') continue;
+      const name = m[1] === undefined ? m[0] : m[0].slice(0, -1);
+      const p = byKey.get((name.match(WORD) ?? []).map((w) => foldName(w)).join(' '));
       // (A cue written in capitals, an acronym, is one only in capitals: "OLA", not "Ola".)
-      if (!p || (p.caps && m[0] !== m[0].toUpperCase())) continue;
-      out.push({ start: s + m.index, end: s + m.index + m[0].length, countryCode: p.countryCode, admin1: p.admin1, group: p.group });
+      if (!p || (p.caps && name !== name.toUpperCase())) continue;
+      out.push({ start: s + m.index, end: s + m.index + m[0].length, countryCode: p.countryCode, admin1: p.admin1, group: p.group, person: p.person });
     }
   }
   return out;
+}
+
+/** The cues opening with the run of hash h, tried at i (longest first), or null. */
+function matchAt(byRun: Map<number, RegExp>, runs: Uint8Array, h: number, part: string, i: number): RegExpExecArray | null {
+  const pattern = (runs[(h >>> 3) & RUN_FILTER_MASK]! & (1 << (h & 7))) === 0 ? undefined : byRun.get(h);
+  if (pattern === undefined) return null;
+  pattern.lastIndex = i;
+  return pattern.exec(part);
 }
 
 /** cueEntry's answers, per gazetteer, by country code and admin1 name. */

@@ -2,6 +2,7 @@
 // "Al-Hasakah" and "al hasakah" meet at one key: lower case, no diacritics, no apostrophes or
 // transliteration marks (‘ ’ ʼ ʻ), hyphens and dots as spaces (dots after letters dropped: "U.S." -> "us").
 import { consonantSkeleton } from '../common/skeleton.js';
+import transliterationKeys from './data/transliteration-keys.json' with { type: 'json' };
 
 const SPECIAL: Record<string, string> = {
   ł: 'l', đ: 'd', ð: 'd', ø: 'o', ß: 'ss', æ: 'ae', œ: 'oe', ı: 'i', þ: 'th', ħ: 'h',
@@ -29,7 +30,14 @@ export function foldToken(word: string): string {
   return foldName(word).replace(/ /g, '');
 }
 
-const ARTICLE = /^(al|el|ar|as|ad|an|at|az|ash|adh|ath|ed|es|er|ez)[ -]/;
+/**
+ * Transliterations of the Arabic article, assimilated or not ("al", "el", "ad-Dana", "ash-Shaddadi"):
+ * the one list (transliteration-keys.json, Arabic articles) that the gazetteer's name variants, its
+ * builder, place recognition and merge's name skeletons drop.
+ */
+export const ARABIC_ARTICLES: readonly string[] = transliterationKeys.scripts.Arabic.articles;
+/** An Arabic article before a space or a hyphen, at the start of a folded name. */
+const ARTICLE = new RegExp(`^(?:${ARABIC_ARTICLES.join('|')})[ -]`);
 
 const ARABIC_WORD_VARIANTS: [string, string[]][] = [
   ['tall ', ['tal ', 'tell ', 'tel ']],

@@ -155,6 +155,16 @@ export class Gazetteer {
   rank(i: number): number { return this.g.r[i]!; }
   countryIndex(i: number): number { return this.g.cc[i]!; }
   admin1Index(i: number): number { return this.g.a1[i]!; }
+  /** The entry of an admin1 region (by its admin1 index), found in one pass over the entries on first use. */
+  admin1Entry(a1: number): number | undefined {
+    if (!this.admin1Entries) {
+      this.admin1Entries = new Map();
+      const n = this.size;
+      for (let i = 0; i < n; i++) if (this.g.f[i] === FEATURE_CODES.admin1 && !this.admin1Entries.has(this.g.a1[i]!)) this.admin1Entries.set(this.g.a1[i]!, i);
+    }
+    return this.admin1Entries.get(a1);
+  }
+  private admin1Entries: Map<number, number> | undefined;
   lat(i: number): number { return this.g.la[i]! / 1e4; }
   lon(i: number): number { return this.g.lo[i]! / 1e4; }
   name(i: number): string { return stringAt(this.g.n, i); }

@@ -103,14 +103,16 @@ export function loadGeoparser(options: GeoparserOptions = {}): Geoparser {
         const key = foldName(text.slice(q.start, q.end));
         if (seen.has(key)) continue;
         seen.add(key);
-        cueCountries.push({ country: gaz.countryIndex(e), group: q.group });
+        // (A person's name votes as an armed group's does: "comments by Nigerien president Issoufou" in
+        // a named town abroad are no news of Niger.)
+        cueCountries.push({ country: gaz.countryIndex(e), group: q.group || q.person });
       }
     }
     if (o.cueCountry) {
       const c = gaz.findCountry(o.cueCountry);
       if (c) cueCountries.push({ country: gaz.countries.indexOf(c), group: false });
     }
-    const places = resolveCandidates(gaz, cands, { demonyms, focusCountry: o.focusCountry, profile: profileOf(o.source), cueCountries, standIns: o.standIns });
+    const places = resolveCandidates(gaz, cands, { demonyms, text, focusCountry: o.focusCountry, profile: profileOf(o.source), cueCountries, standIns: o.standIns });
     return { places, cues: mentions };
   };
   const parse = (text: string, o: ParseOptions = {}): PlaceMention[] => parseWithCues(text, o).places;

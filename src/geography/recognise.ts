@@ -1,8 +1,8 @@
 // Toponym recognition without a statistical tagger: one pass of a light word scanner over the text,
 // longest gazetteer match over capitalised word n-grams (indexed by folded first word), then
 // filters for people and organisations and for common words that only cues make places.
-import { isWordCode, LOWERABLE, charClasses } from '../common/char-classes.js';
-import { foldName, foldToken, skeletonKey } from './fold.js';
+import { isWordCode, LOWERABLE, charClasses, hasAsciiDigit } from '../common/char-classes.js';
+import { ARABIC_ARTICLES as ARABIC_ARTICLE_LIST, foldName, foldToken, skeletonKey } from './fold.js';
 import { FEATURE_CODES } from './gazetteer-format.js';
 import type { Gazetteer } from './gazetteer.js';
 import { lookupTransliterated, type TransliterationIndex } from './transliteration.js';
@@ -344,8 +344,8 @@ function joinable(text: string, a: Word, b: Word): boolean {
   return false;
 }
 
-/** Transliterations of the Arabic article, assimilated or not ("al", "el", "ad-Dana", "ash-Shaddadi"). */
-const ARABIC_ARTICLES = new Set(['al', 'el', 'ad', 'adh', 'an', 'ar', 'as', 'ash', 'at', 'ath', 'az', 'ed', 'en', 'er', 'es', 'et', 'ez']);
+/** Transliterations of the Arabic article (fold.ts ARABIC_ARTICLES). */
+const ARABIC_ARTICLES = new Set(ARABIC_ARTICLE_LIST);
 
 /**
  * The folded article when word i is preceded by an Arabic article and a hyphen ("al-Bab", and in
@@ -1065,7 +1065,7 @@ function makeCandidate(
   // Acronyms ("ISIS", "CNN", "AP") are places only when they name a country or region ("UK", "DRC", "NSW").
   // (A capital and a number in one word is a quarter or a base named by its kilometre post or code,
   // "PK5", "KM5", "PK12", "T4", not an organisation's acronym.)
-  if (!dateline && !(single && hasDigit(first.text))) {
+  if (!dateline && !(single && hasAsciiDigit(first.text))) {
     if (single && first.allCaps && !strong) return undefined;
     if (first.allCaps && first.text.length <= 3 && !strong) return undefined;
     // Text in capitals (wire copy, radio transcripts): a common word is a word there, as it would be
@@ -1083,7 +1083,7 @@ function makeCandidate(
   // "Pul-e Khumri", "Puli Alam": a minor name followed by more of a name we do not know.
   if (single && !strong && nextWord && joinable(text, last, nextWord)) {
     // (A number hyphened to it is a numbered part of the place: "Zolote-4", the mine settlement of Zolote.)
-    if (!nextWord.cap && nextWord.text.length <= 2 && text[last.end] === '-' && !hasDigit(nextWord.text)) return NOT_A_PLACE;
+    if (!nextWord.cap && nextWord.text.length <= 2 && text[last.end] === '-' && !hasAsciiDigit(nextWord.text)) return NOT_A_PLACE;
     if (nextWord.cap && !nextWord.allCaps && !gaz.commonWords.has(nextWord.lower) && !ORG_HEADS.has(nextWord.lower) && !ORG_TAILS.has(nextWord.lower) && !isSuffix(nextWord.lower) && gaz.has(fold(j + 1)) && !gaz.nameInfo(fold(j + 1)).strong && !gaz.firstNames.has(first.lower) && !(text[last.end] === '-' && routeBetween(gaz, entries, fold(j + 1)) && !BOUNDARY_AFTER_PAIR.has(words.at(j + 2)?.lower ?? ''))) return NOT_A_PLACE;
   }
   // "Kasai-Oriental"-like compounds: a name hyphenated to another capitalised word is part of it.
@@ -1165,13 +1165,4 @@ function makeCandidate(
     neighbourhood: false,
     road: false,
   };
-}
-
-/** Whether a word has an ASCII digit. */
-function hasDigit(w: string): boolean {
-  for (let k = 0; k < w.length; k++) {
-    const c = w.charCodeAt(k);
-    if (c >= 48 && c <= 57) return true;
-  }
-  return false;
 }

@@ -9,6 +9,8 @@ import { foldName, nameVariants } from './fold.js';
 
 export interface ResolveOptions {
   demonyms: boolean;
+  /** The text the candidates were found in (to read what lies between two names). */
+  text?: string;
   /** ISO2 code of the country the publication or document is about, when known. */
   focusCountry?: string;
   /** Where the publication's earlier articles were (see PublicationProfile). */
@@ -435,7 +437,7 @@ function placesOf(gaz: Gazetteer, cands: Candidate[], readings: Readings[], name
     const own = votes.byName[nameIds[k]!]?.country.get(cc) ?? 0;
     if ((votes.country.get(cc) ?? 0) - own < 0.5) unsupported[k] = 1;
   }
-  const unknown = unknownPlaces(gaz, cands, readings, best, unsupported);
+  const unknown = unknownPlaces(gaz, cands, readings, best, unsupported, options.text);
   const focus = options.focusCountry ? gaz.findCountry(options.focusCountry) : undefined;
   const focusIndex = focus ? gaz.countries.indexOf(focus) : -1;
   // (Only in a text that names no country, region or people: the cue stands in for the country the
@@ -591,7 +593,7 @@ function elsewhereThanOthers(gaz: Gazetteer, e: number, admin1: Map<number, numb
 }
 
 /** Names of minor towns named with a region ("Kain, Yatenga") that holds no town of that name: the region. */
-function unknownPlaces(gaz: Gazetteer, cands: Candidate[], readings: Readings[], best: Int32Array, unsupported: Uint8Array): Map<string, number> {
+function unknownPlaces(gaz: Gazetteer, cands: Candidate[], readings: Readings[], best: Int32Array, unsupported: Uint8Array, text: string | undefined): Map<string, number> {
   const out = new Map<string, number>();
   for (let k = 0; k < cands.length; k++) {
     const c = cands[k]!;
@@ -603,7 +605,11 @@ function unknownPlaces(gaz: Gazetteer, cands: Candidate[], readings: Readings[],
     // Odesa oblast. A town just outside is kept: regions are redrawn, and "Batangafo (Batangafo,
     // Ouham)" is the town GeoNames puts in Ouham-Fafa.)
     // (Nor the seat of a province, which is known: "Harar city, East Hararghe Zone" is Harar.)
-    if (gaz.population(r.entries[best[k]!]!) >= 100_000 || r.entries.some((x) => contains(gaz, region, x) || nearRegion(gaz, region, x) || (gaz.countryIndex(x) === gaz.countryIndex(region) && gaz.rank(x) >= 3))) continue;
+    // (The region named right after the place, "Bohdanivka, Donetsk", is its own: not so a town nearer
+    // the point of its own province. A bracket that names the district too, "Nazikada (Batangafo,
+    // Ouham)" after the place, may name a region as it was before it was split: a town just outside is its own.)
+    const direct = cands[c.container]!.start - c.end <= 2 && (text === undefined || !/\(\s*$/.test(text.slice(Math.max(0, c.start - 3), c.start)));
+    if (gaz.population(r.entries[best[k]!]!) >= 100_000 || r.entries.some((x) => contains(gaz, region, x) || nearRegion(gaz, region, x, direct) || (gaz.countryIndex(x) === gaz.countryIndex(region) && gaz.rank(x) >= 3))) continue;
     out.set(c.key, region);
   }
   return out;
@@ -630,10 +636,20 @@ function regionReading(gaz: Gazetteer, r: Readings, b: number): number | undefin
 
 /** How far from a region's point a town of its country may lie and still be taken as the region's own. */
 const NEAR_REGION_KM = 200;
+/** How near a region's point a town of another province is the region's own whatever its own province's point. */
+const NEAR_REGION_OWN_KM = 50;
 
 /** Whether a place of the region's country lies within NEAR_REGION_KM of the region's point. */
-function nearRegion(gaz: Gazetteer, region: number, e: number): boolean {
-  return gaz.countryIndex(region) === gaz.countryIndex(e) && approxKm(gaz.lat(region), gaz.lon(region), gaz.lat(e), gaz.lon(e)) < NEAR_REGION_KM;
+function nearRegion(gaz: Gazetteer, region: number, e: number, direct: boolean): boolean {
+  if (gaz.countryIndex(region) !== gaz.countryIndex(e)) return false;
+  const d = approxKm(gaz.lat(region), gaz.lon(region), gaz.lat(e), gaz.lon(e));
+  if (d >= NEAR_REGION_KM) return false;
+  // (Named right after the region, not a town nearer the point of its own province than the named
+  // one: "Bohdanivka, Donetsk" is no Bohdanivka of Dnipropetrovsk oblast but one of Donetsk we do not know.)
+  // (A town within NEAR_REGION_OWN_KM is the region's still: "Ruiru, Nairobi", a suburb over the county line.)
+  if (!direct || d < NEAR_REGION_OWN_KM || gaz.feature(region) !== FEATURE_CODES.admin1 || gaz.admin1Index(e) === gaz.admin1Index(region)) return true;
+  const own = gaz.admin1Entry(gaz.admin1Index(e));
+  return own === undefined || approxKm(gaz.lat(own), gaz.lon(own), gaz.lat(e), gaz.lon(e)) >= d;
 }
 
 function isRegion(gaz: Gazetteer, e: number): boolean {

@@ -24,7 +24,12 @@ export interface ExtractResult {
 
 export interface Extractor {
   readonly components: readonly PipelineComponent[];
-  extract(source: SourceDocument): ExtractResult;
+  /**
+   * Reads the document through every stage and assembles its events. With eventsOnly, the stages
+   * stop as soon as one sees that the document tells no event (a comment, no event word): the events
+   * are the same, but such a document's doc lacks the later stages' annotations (places, actors ...).
+   */
+  extract(source: SourceDocument, options?: { eventsOnly?: boolean }): ExtractResult;
 }
 
 export interface ExtractorOptions {
@@ -188,12 +193,14 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
   const budget = budgetFrom(options.budgetMs);
   return {
     components,
-    extract(source) {
+    extract(source, opts) {
       const doc = createDoc(source, read);
       const started = budget > 0 ? performance.now() : 0;
+      const eventsOnly = opts?.eventsOnly === true;
       for (const c of components) {
         c.apply(doc);
         if (budget > 0 && performance.now() - started > budget) throw new DocumentBudgetError(budget, c.name, doc.text.length);
+        if (eventsOnly && c.tellsNoEvent?.(doc)) return { doc, events: [] };
       }
       return { doc, events: assembleEvents(doc) };
     },

@@ -50,7 +50,7 @@ export async function evaluateReviewed(store: Store, extractor: Pick<Extractor, 
         events = extractor.extract({
           id: d.id, text: d.text, bodyStart: Number(d.body_start), date: d.date ?? undefined, title: d.title ?? undefined,
           source: d.source ?? undefined, url: d.url ?? undefined, origin: { file: 'store', line: undefined },
-        }).events;
+        }, { eventsOnly: true }).events;
       } catch {
         failed = true;
       }

@@ -71,7 +71,7 @@ export async function reextractStore(
       };
       let events: AcledEvent[];
       try {
-        events = extractor.extract(source).events;
+        events = extractor.extract(source, { eventsOnly: true }).events;
       } catch (err) {
         options.onError?.(`${d.id}: extraction failed, document left as it was: ${err instanceof Error ? err.message : String(err)}`);
         continue;

@@ -74,7 +74,7 @@ export function boundedQueue(runner: (docs: SourceDocument[], slot: number) => P
 export function inProcessQueue(extractor: Pick<Extractor, 'extract'>, options: QueueOptions = {}): ExtractionQueue {
   return boundedQueue(async (docs) => docs.map((d) => {
     try {
-      return { events: extractor.extract(d).events };
+      return { events: extractor.extract(d, { eventsOnly: true }).events };
     } catch (err) {
       return { error: err instanceof Error ? err.message : String(err) };
     }

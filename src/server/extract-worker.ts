@@ -21,7 +21,7 @@ parentPort!.on('message', (msg: { job: number; docs?: SourceDocument[]; pages?: 
   }
   const results: ExtractJobResult[] = msg.docs!.map((d) => {
     try {
-      return { events: extractor.extract(d).events, minhash: signature(d.text) ?? null };
+      return { events: extractor.extract(d, { eventsOnly: true }).events, minhash: signature(d.text) ?? null };
     } catch (err) {
       return { error: err instanceof Error ? err.message : String(err) };
     }

@@ -150,7 +150,7 @@ export async function ingestDocuments(
         Object.assign(input, { minhash: encodeSignature(sig), bands: keys });
       }
       try {
-        const { events } = extractor.extract({ ...source, id });
+        const { events } = extractor.extract({ ...source, id }, { eventsOnly: true });
         inputs.push({ ...input, events });
       } catch (err) {
         counts.failed++;

@@ -43,7 +43,6 @@ const NOT_WORDS: Record<string, string[]> = {
     "['population', 'protesters', 'rioters']",
     "['protest-intervention', 'protest-excessive', 'clash', 'Arrests', 'riot', 'riot-conduct', 'violence'",
     "['protest-intervention', 'protest-excessive', 'clash', 'Arrests']",
-    "['violence', 'clash', 'riot-conduct', 'protest-intervention', 'protest-excessive', 'mob']",
   ],
   'extraction/assemble.ts': [
     "['location', 'latitude', 'longitude', 'admin1']",
@@ -76,12 +75,10 @@ const NOT_WORDS: Record<string, string[]> = {
 /** English written in the machinery before this test: to be moved to src/locales/en/data and struck out here. */
 const NOT_YET_MOVED: Record<string, string[]> = {
   'geography/build-gazetteer.ts': [
-    "/^(al|el|ar|as|ad|an|at|az|ash|ed|es|er|ez) /",
     "/\\s+(zone|woreda|wereda|special woreda|county|region|sub city)$/",
     "/(an|i|ite)$/",
   ],
   'geography/fold.ts': [
-    "/^(al|el|ar|as|ad|an|at|az|ash|adh|ath|ed|es|er|ez)[ -]/",
     "['tal ', 'tell ', 'tel ']",
     "['deir ', 'deir el ', 'deir al ']",
     "['district', 'region', 'province', 'state', 'governorate', 'county', 'department', 'division', 'pref",
@@ -92,12 +89,6 @@ const NOT_YET_MOVED: Record<string, string[]> = {
     "/^saint /",
     "/^mount /",
     "/^fort /",
-  ],
-  'geography/recognise.ts': [
-    "['al', 'el', 'ad', 'adh', 'an', 'ar', 'as', 'ash', 'at', 'ath', 'az', 'ed', 'en', 'er', 'es', 'et', ",
-  ],
-  'merge/compat.ts': [
-    "/\\b(?:al|el|ar|as|ad|an|at|az|ash|ad)\\s+/g",
   ],
 };
 

@@ -141,6 +141,8 @@ test('an air force named as what a person, a building or a craft belongs to tell
     'SAN SALVADOR, 21 NOV 89 (AFP) -- [TEXT] GUERRILLAS TOOK TEN FOREIGNERS HOSTAGE IN A HOTEL IN SAN SALVADOR TODAY. TROOPS SUPPORTED BY THE AIR FORCE SURROUNDED THE HOTEL.',
     'SANTIAGO, 21 MAR 90 -- TWO MEN SHOT A FORMER COMMANDER IN CHIEF OF THE AIR FORCE, AND HIS PARTNER, IN SANTIAGO TODAY.',
     'Two men shot a former commander in chief of the Air Force, and his business partner, in Santiago on Wednesday.',
+    // (A comma closes the phrase the air force is named in: the words after it are no strike of its.)
+    'SAN SALVADOR, 22 MAR 90 -- [TEXT] THE NEPHEW OF THE CHIEF OF THE SALVADORAN AIR FORCE, WAS WOUNDED IN AN ATTACK IN SAN SALVADOR TODAY.',
   ]) {
     const events = eventsOf(text, '1990-03-21');
     assert.ok(events.length > 0, text);
@@ -312,4 +314,32 @@ test('of two days in a sentence, the event takes the one nearest its event word'
     assert.ok(events.length > 0, text);
     assert.deepEqual(events.map((e) => e.event_date), ['1989-08-25'], events.map(brief).join('; '));
   }
+});
+
+/** Asserts that each text's first event has the type. */
+function assertFirstType(texts: readonly string[], eventType: string): void {
+  for (const text of texts) {
+    const events = eventsOf(text);
+    assert.ok(events.length > 0, text);
+    assert.equal(events[0]!.event_type, eventType, events.map(brief).join('; '));
+  }
+}
+
+test('a bombing told with the army and the police of one state is no battle between them', () => {
+  assertFirstType([
+    'CONCEPCION, 14 FEB 90 (RADIO COOPERATIVA) -- [TEXT] UNIDENTIFIED INDIVIDUALS PLANTED A BOMB IN FRONT OF A CHURCH IN TALCAHUANO TODAY. THE BOMB EXPLODED AND DAMAGED THE ROOF OF THE CHURCH. ' +
+      'ARMY SPECIAL FORCES LATER RAIDED THE AREA TO ARREST THOSE RESPONSIBLE FOR THE ATTACK. THE POLICE HAVE INFORMED THE COURT OF THIS ATTACK.',
+    'On 14 February 1990, a car bomb exploded near a bank in Bogota, killing four pedestrians. The police and the army later raided a house in the south of the city to arrest those responsible for the attack.',
+  ], 'Explosions/Remote violence');
+  // (Soldiers and police who are attacked by rebels still fight a battle.)
+  assertFirstType(['On 14 February 1990, FMLN rebels attacked soldiers and policemen guarding a bridge near Apopa; two soldiers were killed.'], 'Battles');
+});
+
+test('a murder the first sentence tells alone is the report\'s event, though fighting comes later', () => {
+  assertFirstType([
+    'SAN SALVADOR, 16 NOV 89 (RADIO CADENA) -- [TEXT] THE ARMED FORCES TODAY CONDEMNED THE MURDER OF A UNIVERSITY RECTOR BY FMLN GUERRILLAS IN SAN SALVADOR. THE ARMED FORCES HAVE REPELLED THE GUERRILLAS IN SEVERAL NEIGHBORHOODS OF THE CAPITAL.',
+    'On 14 February 1990, gunmen murdered a journalist in Medellin. Troops later clashed with the gunmen near the city.',
+  ], 'Violence against civilians');
+  // (Fighting told first stays the event: the murder is what it followed.)
+  assertFirstType(['On 14 February 1990, soldiers clashed with rebels near Medellin after the rebels murdered a journalist.'], 'Battles');
 });

@@ -14,7 +14,7 @@ const rows = readFileSync(fileURLToPath(new URL('../../src/geography/data/countr
   .filter((l) => l.trim() && !l.startsWith('#'))
   .map((l) => l.split('\t').map((s) => s.trim()))
   .filter(([phrase, cc]) => phrase && cc && (phrase.match(WORD) ?? []).length > 0);
-const byKey = new Map<string, { caps: boolean; countryCode: string; admin1?: string; group: boolean }>();
+const byKey = new Map<string, { caps: boolean; countryCode: string; admin1?: string; group: boolean; person: boolean }>();
 const sources: string[] = [];
 for (const [phrase, cc, admin1, kind] of rows) {
   const raw = phrase!.match(WORD)!;
@@ -23,11 +23,12 @@ for (const [phrase, cc, admin1, kind] of rows) {
     countryCode: cc === '-' ? '' : cc!,
     admin1: admin1 || undefined,
     group: kind === 'group',
+    person: kind === 'person',
   });
   sources.push(raw.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]")).join('[ \\t\\u00a0-]+'));
 }
 sources.sort((a, b) => b.length - a.length);
-const reference = new RegExp(`\\b(?:${sources.join('|')})\\b`, 'gi');
+const reference = new RegExp(`\\b(?:${sources.join('|')})(s)?\\b`, 'gi');
 
 function referenceCues(text: string, from = 0, ranges?: readonly TextRange[]): CountryCue[] {
   const out: CountryCue[] = [];
@@ -37,9 +38,12 @@ function referenceCues(text: string, from = 0, ranges?: readonly TextRange[]): C
     const part = text.slice(s, re);
     reference.lastIndex = 0;
     for (let m = reference.exec(part); m !== null; m = reference.exec(part)) {
-      const p = byKey.get((m[0].match(WORD) ?? []).map((w) => foldName(w)).join(' '));
-      if (!p || (p.caps && m[0] !== m[0].toUpperCase())) continue;
-      out.push({ start: s + m.index, end: s + m.index + m[0].length, countryCode: p.countryCode, admin1: p.admin1, group: p.group });
+      // (A trailing lower-case "s", a plural or a possessive without its apostrophe, is read as the cue.)
+      if (m[1] === 'S') continue;
+      const name = m[1] === undefined ? m[0] : m[0].slice(0, -1);
+      const p = byKey.get((name.match(WORD) ?? []).map((w) => foldName(w)).join(' '));
+      if (!p || (p.caps && name !== name.toUpperCase())) continue;
+      out.push({ start: s + m.index, end: s + m.index + m[0].length, countryCode: p.countryCode, admin1: p.admin1, group: p.group, person: p.person });
     }
   }
   return out;
@@ -55,7 +59,14 @@ test('country cues: whole words in any case, acronyms only in capitals, hyphens 
   assert.deepEqual(found('MINUSCAS, x_MINUSCA, MINUSCA2 and MINUSCA.'), ['MINUSCA']);
   // (Word boundaries are ASCII ones: a letter past ASCII next to a cue is no part of its word.)
   assert.deepEqual(found('éMINUSCA'), ['MINUSCA']);
+  // A plural, or a possessive written without its apostrophe, in a lower-case "s".
+  assert.deepEqual(found('FACAs and the Guellehs regime'), ['FACAs', 'Guellehs']);
   assert.deepEqual(found(''), []);
+});
+
+test('country cues: a person is flagged, and so is an armed group', () => {
+  const flags = (text: string) => findCountryCues(text).map((c) => [c.countryCode, c.group, c.person]);
+  assert.deepEqual(flags('President Issoufou met the Hezbollah envoy and Koglweogo leaders'), [['NE', false, true], ['LB', true, false], ['BF', false, false]]);
 });
 
 test('country cues: the same as one alternation of all cues, over texts and ranges', () => {

@@ -22,6 +22,10 @@ test('folding meets transliterations at one key', () => {
   assert.deepEqual(nameVariants('al hasakah'), ['hasakah']);
   assert.deepEqual(nameVariants('al hasakah', 'US'), []);
   assert.ok(nameVariants('tall abyad', 'SY').includes('tal abyad'));
+  // every transliteration of the article in the one list (transliteration-keys.json): assimilated
+  // before t ("et Tina") and in the Levantine "ech" ("ech Chouf")
+  assert.deepEqual(nameVariants('et tina', 'SY'), ['tina']);
+  assert.deepEqual(nameVariants('ech chouf', 'LB'), ['chouf']);
 });
 
 test('seed article: Hasakah is Al-Hasakah city in Syria; Syrian is a demonym; no organisations', () => {
@@ -235,6 +239,9 @@ test('"X district, Y": Y is the province X lies in, known or not', () => {
 
 test('a place named as a part of another ("the Kosovo area of Naivasha") is nothing outside it', () => {
   assert.deepEqual(texts('A farmer was killed over land in the Kosovo area of Naivasha.'), ['Naivasha']);
+  // ("X town in Y": a part too. Kenya's Garissa is no town of Homs.)
+  assert.deepEqual(texts('A shell hit the Garissa village in Homs countryside.'), ['Homs']);
+  assert.deepEqual(texts('A shell hit the Garissa village in Garissa County.').map((t) => t), ['Garissa', 'Garissa County']);
 });
 
 test('a district named in a province is nothing outside it; districts listed before their province keep it', () => {

@@ -163,6 +163,18 @@ test('a minor town named with a region that holds no town of that name stands fo
   assert.equal(kamyanka?.entry.admin1, 'Donetsk', JSON.stringify(places.map((p) => [p.text, p.entry.name, p.entry.admin1])));
 });
 
+test('a town named right before a region it is not in, nearer its own province, is an unknown place of the named region', () => {
+  const geo = loadGeoparser();
+  const show = (ps: { text: string; entry: { name: string; admin1?: string } }[]) => JSON.stringify(ps.map((p) => [p.text, p.entry.name, p.entry.admin1]));
+  // GeoNames knows a Bohdanivka in Kyiv, Dnipropetrovsk and Mykolaiv oblasts, none in Donetsk oblast;
+  // the one of Dnipropetrovsk lies within 200 km of Donetsk oblast's point, but nearer its own.
+  const places = geo.parse('Mortar fire was reported near Bohdanivka, Donetsk, on Sunday.');
+  assert.equal(places.find((p) => p.text === 'Bohdanivka')?.entry.admin1, 'Donetsk', show(places));
+  // A bracket that names the district too keeps a town just outside the region: regions are redrawn.
+  const batangafo = geo.parse('Gunmen looted a health centre in Batangafo (Batangafo, Ouham) on Friday.');
+  assert.ok(batangafo.some((p) => p.text === 'Batangafo' && p.entry.feature === 'city'), show(batangafo));
+});
+
 test('districts named with a unit word of their language answer to their bare name ("Caza de Aakkar"), unless named after their chief town ("Cercle de Niono")', () => {
   const geo = loadGeoparser();
   const show = (ps: { text: string; entry: { countryCode: string; feature: string } }[]) => JSON.stringify(ps.map((p) => [p.text, p.entry.countryCode, p.entry.feature]));

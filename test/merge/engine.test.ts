@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { clusterReports, mergeRecords } from '../../src/merge/engine.js';
+import { nameSkeleton } from '../../src/merge/compat.js';
 import type { MergeInput } from '../../src/merge/types.js';
 
 const base = {
@@ -259,4 +260,15 @@ test('two deadly bombings in one province a day apart with close tolls are one b
   assert.deepEqual(groupsOf([blast('a', 'd1', '11', 12), blast('b', 'd2', '12', 30)]), [['a'], ['b']]);
   const unplaced = { admin1: '', location: '' };
   assert.deepEqual(groupsOf([blast('a', 'd1', '11', 12, unplaced), blast('b', 'd2', '12', 20, unplaced)]), [['a'], ['b']]);
+  // at one town, two perpetrators named, one a report ("an Islamic State car bomb", "a Tahrir al-Sham
+  // bomb"): two blasts, as the toll bonuses hold only where the actors do not disagree
+  const by = (actor1: string) => ({ actor1, location: 'Al Bab', geo_precision: 1 as const, latitude: 36.37, longitude: 37.51 });
+  assert.deepEqual(groupsOf([blast('a', 'd1', '11', 12, by('Islamic State')), blast('b', 'd2', '12', 20, by('Hayat Tahrir al-Sham'))]), [['a'], ['b']]);
+  assert.deepEqual(groupsOf([blast('a', 'd1', '11', 12, by('Islamic State')), blast('b', 'd2', '12', 20, by('Islamic State'))]), [['a', 'b']]);
+});
+
+test('a name\'s skeleton drops each transliteration of the Arabic article, anywhere in the name', () => {
+  assert.equal(nameSkeleton('ed damazin'), nameSkeleton('damazin'));
+  assert.equal(nameSkeleton('ras el ain'), nameSkeleton('ras ain'));
+  assert.equal(nameSkeleton('tell esh shehab'), nameSkeleton('tell shehab'));
 });

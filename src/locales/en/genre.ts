@@ -108,4 +108,6 @@ export const genreMarker: PipelineComponent = {
   apply: (doc) => {
     doc.commentary = isCommentary(doc);
   },
+  // Comment tells no events of its own (see assembleEvents).
+  tellsNoEvent: (doc) => doc.commentary,
 };

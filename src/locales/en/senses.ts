@@ -5,7 +5,7 @@
 // injury", "a court battle"), and, in a long article about sport, entertainment, business,
 // technology or health, weak event words in sentences that name no armed force, crowd or war.
 // The cue words are data: data/senses.json.
-import type { Doc, PipelineComponent, Token, TriggerMention } from '../../common/doc.js';
+import { tokenIndexAt, type Doc, type PipelineComponent, type Token, type TriggerMention } from '../../common/doc.js';
 import { WordSet } from '../../common/word-set.js';
 import senses from './data/senses.json' with { type: 'json' };
 
@@ -116,6 +116,9 @@ function mostlyLowerCase(tokens: Token[], sentence: number, at: number): boolean
 function actsNext(tokens: Token[], end: number, starts: ReadonlySet<number>): boolean {
   const sentence = tokens[end - 1]!.sentence;
   for (let k = end; k < tokens.length && k < end + senses.otherSenses.acts.window && tokens[k]!.sentence === sentence; k++) {
+    // (A comma closes the phrase the force is named in: "the son-in-law of the chief of the air
+    // force, was wounded" tells no strike.)
+    if (tokens[k]!.text === ',') return false;
     if (starts.has(k)) return true;
   }
   return false;
@@ -299,15 +302,6 @@ function wordInSentence(tokens: Token[], first: number, end: number, words: Word
   return false;
 }
 
-function tokenIndexAt(tokens: Token[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-export const senseFilter: PipelineComponent = { name: 'senses', apply: markOtherSenses };
+// With no event word left, no event: every event's group has a frame with a trigger (see
+// assembleEvents), and no later stage adds triggers.
+export const senseFilter: PipelineComponent = { name: 'senses', apply: markOtherSenses, tellsNoEvent: (doc) => doc.triggers.length === 0 };

@@ -1,7 +1,7 @@
 // Event triggers: lexicon phrases for ACLED's sub-event types, flagged irrealis when negated,
 // threatened, planned or announced rather than reported as having happened.
 import { eventTypeOf, rankOf } from '../../common/acled-types.js';
-import { CROWD_OUTCOME, lowerAt, type Doc, type PipelineComponent, type Token } from '../../common/doc.js';
+import { CROWD_OUTCOME, lowerAt, tokenIndexAt, type Doc, type PipelineComponent, type Token } from '../../common/doc.js';
 import { PhraseMatcher } from '../../common/phrase-matcher.js';
 import { WordSet } from '../../common/word-set.js';
 import lexicon from './data/triggers.json' with { type: 'json' };
@@ -437,17 +437,6 @@ function clauseBreak(tokens: Token[], k: number): boolean {
   const t = tokens[k]!;
   if (t.text === ',') return true;
   return (t.lower === 'and' && /^[a-z]+ed$/.test(lowerAt(tokens, k + 1))) || andNewClause(tokens, k);
-}
-
-function tokenIndexAt(tokens: Token[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 export const triggerRecogniser: PipelineComponent = { name: 'triggers', apply: recogniseTriggers };
