@@ -7,6 +7,7 @@ import { capitalOfSameName, lookupCountry } from '../geography/index.js';
 import { actorEntry, communityOfMilitia } from '../locales/en/actors.js';
 import { isDatelinePlace, opensWithDateline } from '../locales/en/dateline.js';
 import { codedPlace } from '../locales/en/coded-place.js';
+import { TOLD_KILLED } from '../locales/en/casualties.js';
 import { anchoredToStory, toldAsNoNews } from '../locales/en/time-reference.js';
 import { SCENE_SENTENCES } from '../locales/en/scope.js';
 import { actorName, isArmed, isCommunalPeople, resolveCoreference, resolveActors, type EventActors, type ResolvedActor } from './actor-roles.js';
@@ -85,7 +86,7 @@ export function assembleEvents(doc: Doc): AcledEvent[] {
     let actors = resolveActors(group.frames, ctx);
     if (!actors.actor1 && mainActors && group !== main && group.kind !== 'agreement') actors = resolveActors(main.frames, ctx);
     if (group === main) mainActors = actors;
-    const deaths = deathFigures(doc, group.frames);
+    let deaths = deathFigures(doc, group.frames);
     let fatalities = sumFatalities(deaths);
     let kind = classify(doc.text, group.frames, actors, fatalities);
     if (!kind) return;
@@ -117,6 +118,16 @@ export function assembleEvents(doc: Doc): AcledEvent[] {
     // (A dated text, or an undated one long enough to be an article: a long ACLED note may tell
     // its events undated.)
     if (doc.scope !== null && (published || doc.sentences.length > ARTICLE_OVER_SENTENCES) && !dateMention && fatalities === 0 && !opensWithDateline(doc.text) && !group.frames.some((f) => anchoredToStory(doc.slice(f.span)))) return;
+    // A killing told only as what is investigated, charged or deplored ("the prosecutor
+    // investigating the murder of a judge"): when the event is that killing (its word decides the
+    // event's type), its dead.
+    if (fatalities === 0 && TOLD_KILLING_TYPES.has(kind.eventType)) {
+      const told = deathFigures(doc, group.frames, TOLD_KILLED).filter((f) => kind!.decisive.some((t) => t.start === f.start));
+      if (told.length > 0) {
+        deaths = told;
+        fatalities = sumFatalities(told);
+      }
+    }
     // Crowd events: generic people in a protest are the protesters, in a riot the rioters.
     adjustCrowdActors(kind.eventType, actors, ctx.country);
     // Forces that a mob's violence did not fall on ("before police intervened", "handed them over to
@@ -359,6 +370,8 @@ function coordinatedDays(doc: Doc, date: DateMention, published: string | undefi
 
 /** An undated text of more sentences than this is an article rather than a note. */
 const ARTICLE_OVER_SENTENCES = 8;
+/** Events that are a killing's violence: they count the dead of a killing told as investigated or charged. */
+const TOLD_KILLING_TYPES = new Set(['Violence against civilians', 'Explosions/Remote violence', 'Battles']);
 
 /**
  * In a long article, an event placed only in a whole country (ACLED drops country-level events)

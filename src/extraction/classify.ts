@@ -95,6 +95,8 @@ const RESTATED_ATTACK = new RegExp(`^(?:${alternation(triggerLexicon.restatedAtt
 
 /** A murder or an assassination (lexicon oneSidedKilling): a killing of someone who could not fight back. */
 const ONE_SIDED_KILLING = new RegExp(`^(?:${alternation([...triggerLexicon.oneSidedKilling.verbs.flatMap(inflections), ...triggerLexicon.oneSidedKilling.nouns])})$`, 'i');
+/** A killing by gun, blade or hand (lexicon killingWithoutDevice): no explosive in it. */
+const KILLING_WITHOUT_DEVICE = new RegExp(`^(?:${alternation(triggerLexicon.killingWithoutDevice.phrases)})$`, 'i');
 
 /** Tactics of clash phrases (data/triggers.json): fire on positions, direct fire, fire both ways. */
 const FIRE_ON_POSITIONS = 'fire on positions';
@@ -405,10 +407,17 @@ function classifyViolence(text: string, index: TriggerIndex, frames: Frame[], ac
   // So is a murder its event's first sentence tells alone, when fighting or a device comes only in
   // later sentences ("the armed forces condemn the murder of the rector ... The armed forces have
   // repelled the invaders"): the report's event is the murder, the rest another incident or background.
+  // (A killing by gun or blade told there, "two missionaries were shot to death", is as one-sided,
+  // unless state forces did it: "police shot dead a wanted militant ... he engaged them in a shootout"
+  // is the fight's end.)
   const lead = frames[0]!;
-  const leadMurder = lead.triggers.some((t) => murders.includes(t)) && !lead.triggers.some((t) => t.cls === 'clash' || t.eventType === 'Explosions/Remote violence');
-  if (murders.length > 0 && ((clashes.length === 0 && explosive.length === 0) || leadMurder) && !forcesMurdered(text, frames, murders, actors)) {
-    return result('Attack', murders, tactics);
+  const forcesKill = lead.participants.some((p) => p.agent && !p.reporter && p.mention.inter === 1);
+  const leadKillings = lead.triggers.some((t) => t.cls === 'clash' || t.eventType === 'Explosions/Remote violence')
+    ? []
+    : lead.triggers.filter((t) => t.cls === 'violence' && !t.background && (murders.includes(t) || (!forcesKill && KILLING_WITHOUT_DEVICE.test(t.text))));
+  const oneSided = clashes.length === 0 && explosive.length === 0 ? murders : leadKillings;
+  if (oneSided.length > 0 && !forcesMurdered(text, frames, oneSided, actors)) {
+    return result('Attack', oneSided, tactics);
   }
   // (An armed side clashing with a crowd, "police clash with demonstrators", is a riot: below.)
   // (A bombing told with the army and the police of one state as its only sides, "police raided the

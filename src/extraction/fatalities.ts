@@ -118,8 +118,8 @@ function isAggregate(doc: Doc, f: Figure): boolean {
   return !doc.dates.some((d) => s && d.start >= s.start && d.end <= s.end && d.precision === 1 && !d.reporting);
 }
 
-export function deathFigures(doc: Doc, frames: Frame[]): Figure[] {
-  const all = frames.flatMap((f) => f.figures).filter((f) => f.kind === 'killed');
+export function deathFigures(doc: Doc, frames: Frame[], kind = 'killed'): Figure[] {
+  const all = frames.flatMap((f) => f.figures).filter((f) => f.kind === kind);
   const coded = all.filter((f) => f.coded);
   if (coded.length > 0) return [coded[coded.length - 1]!];
   let told = all.filter((f) => !claimedByPartisanOutlet(doc, f) && !isAggregate(doc, f) && !codedElsewhere(doc, f));

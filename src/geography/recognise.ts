@@ -516,6 +516,9 @@ export function recognise(gaz: Gazetteer, text: string, from = 0, ranges?: reado
     const next = words.at(c.w1);
     if (next && joinable(text, words.get(c.w1 - 1), next)) {
       const want = SUFFIX_ADMIN2.has(next.lower) ? FEATURE_CODES.admin2 : SUFFIX_ADMIN1.has(next.lower) ? FEATURE_CODES.admin1 : SUFFIX_CITY.has(next.lower) ? FEATURE_CODES.city : undefined;
+      // "Somali Region", "the Somali state": a region named like a people is the region, not the
+      // people's country, when the gazetteer knows a region of that name.
+      if (want === FEATURE_CODES.admin1 && c.demonym !== undefined && c.entries.some((e) => gaz.feature(e) === FEATURE_CODES.admin1)) c.demonym = undefined;
       if (want !== undefined && c.demonym === undefined) {
         c.want = want;
         if (next.cap) {

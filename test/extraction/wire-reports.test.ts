@@ -98,6 +98,38 @@ test('a killing told as a noun counts its dead: one person named, or the count a
   assert.ok(dead('Gunmen on Tuesday carried out the killing of the village teachers in Medellin.').every((f) => f !== 1));
 });
 
+test('a killing told as investigated or deplored counts its dead when the event is the killing, not when it is a charge', () => {
+  const dead = (text: string, date = '1990-03-02') => eventsOf(text, date).map((e) => e.fatalities);
+  // (Invented reports.)
+  assert.deepEqual(dead('BOGOTA, 2 MAR 90 (RADIO CARACOL) -- [TEXT] THE JUDGE INVESTIGATING THE ASSASSINATION OF SENATOR PEDRO RUIZ TODAY ORDERED THE ARREST OF TWO MEN.'), [1]);
+  assert.deepEqual(dead('Police in Cali on Friday arrested three men suspected of being involved in the murder of the four farmers.'), [4]);
+  assert.deepEqual(dead('SAN SALVADOR, 2 MAR 90 -- [TEXT] THERE IS DEEP INDIGNATION OVER THE MURDER OF A PRIEST IN SAN SALVADOR TODAY.'), [1]);
+  // Held or tried for it, or a plot: no death of the event told.
+  assert.ok(dead('On 2 March 1990, two suspects held for the murder of a priest said they had been tortured by police in Cali.').every((f) => f === 0));
+  assert.ok(dead('Police in Cali on Friday foiled a plot for the assassination of a judge.').every((f) => f === 0));
+});
+
+test('counts of the dead and hurt together, of incidents, of time and of the accused are no death figure', () => {
+  const dead = (text: string, date = '1989-11-14') => eventsOf(text, date).map((e) => e.fatalities);
+  // (Invented reports.)
+  assert.ok(dead('SAN SALVADOR, 14 NOV 89 -- [TEXT] REBELS ATTACKED THE TOWN OF SANTA ANA TODAY. THERE ARE ALREADY MORE THAN 80 DEAD OR WOUNDED.').every((f) => f !== 80));
+  assert.ok(dead('Rebels attacked Santa Ana, El Salvador, on Tuesday, leaving 40 wounded or dead.').every((f) => f !== 40));
+  assert.ok(dead('Police in Lima on Tuesday arrested four rebels charged with 30 attacks and murders.').every((f) => f === 0));
+  assert.ok(dead('The army said on Tuesday that its campaign in Morazan had brought 45 clashes and 20 rebels killed.').every((f) => f !== 65 && f !== 45));
+  assert.ok(dead('BOGOTA, 22 AUG 89 -- [TEXT] THE POLICE TODAY SHOWED PICTURES OF FIVE MEN SUSPECTED OF KILLING SENATOR PEDRO RUIZ IN BOGOTA ON FRIDAY.', '1989-08-22').every((f) => f !== 5));
+  // Still counted: the dead and, apart, the wounded.
+  assert.deepEqual(dead('Rebels attacked Santa Ana, El Salvador, on Tuesday: 12 people were killed and 30 wounded.'), [12]);
+});
+
+test('two counts joined after a killing noun add up; a surname named in full before dies once', () => {
+  // (Invented reports.)
+  assert.deepEqual(eventsOf('SAN SALVADOR, 2 FEB 90 -- [TEXT] THE ARMY TODAY REPORTED THE MURDER OF FOUR NUNS AND THEIR TWO DRIVERS IN SAN MIGUEL.', '1990-02-02').map((e) => e.fatalities), [6]);
+  const navas = eventsOf('SAN SALVADOR, 19 MAR 89 (ACAN-EFE) -- [TEXT] LAST NIGHT, A SOLDIER FIRED AT PHOTOGRAPHERS ROBERTO NAVAS AND LUIS GALDAMEZ AT A CHECKPOINT IN SAN SALVADOR. NAVAS DIED AND GALDAMEZ WAS SERIOUSLY INJURED.', '1989-03-19');
+  assert.deepEqual(navas.map((e) => e.fatalities), [1]);
+  // A lone word never named in full is no one known to have died.
+  assert.ok(eventsOf('SAN SALVADOR, 19 MAR 89 -- [TEXT] A SOLDIER FIRED AT A BUS IN SAN SALVADOR LAST NIGHT. DEMOCRACY DIED, THE PAPER SAID.', '1989-03-19').every((e) => e.fatalities === 0));
+});
+
 test('a person named as the object of a killing verb is one dead, a place or a day after the verb is not', () => {
   const dead = (text: string) => eventsOf(text, '1989-11-28').map((e) => e.fatalities);
   assert.deepEqual(dead('SAN SALVADOR, 28 NOV 89 -- [TEXT] THE PRESIDENT ORDERED AN INVESTIGATION TO DETERMINE WHO MURDERED DR GUERRERO IN SAN SALVADOR TODAY.'), [1]);
@@ -342,4 +374,12 @@ test('a murder the first sentence tells alone is the report\'s event, though fig
   ], 'Violence against civilians');
   // (Fighting told first stays the event: the murder is what it followed.)
   assertFirstType(['On 14 February 1990, soldiers clashed with rebels near Medellin after the rebels murdered a journalist.'], 'Battles');
+});
+
+test('a killing by gun told alone in the first sentence is one-sided, though a bombing comes later', () => {
+  assertFirstType([
+    'LA PAZ, 25 MAY 89 (DPA) -- [TEXT] TWO FOREIGN MISSIONARIES WERE SHOT TO DEATH LAST NIGHT BY A GROUP OF TERRORISTS IN LA PAZ. THE GROUP ALSO CLAIMED CREDIT FOR THE DYNAMITE BOMBING OF A BANK IN EL ALTO.',
+  ], 'Violence against civilians');
+  // (State forces who shot a man dead after a shootout fought him.)
+  assertFirstType(['On 18 August 2014, police shot dead a wanted militant in Bamburi, Mombasa. He had engaged officers in a shootout from his hideout before he was killed.'], 'Battles');
 });

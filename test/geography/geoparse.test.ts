@@ -237,6 +237,13 @@ test('"X district, Y": Y is the province X lies in, known or not', () => {
   assert.equal(places('A bomb went off in Puli Khumri.')[0]?.entry.countryCode, 'AF');
 });
 
+test('a region named like a people ("the Somali Region") is the region, not the people\'s country', () => {
+  assert.deepEqual(places('Police clashed with herders in the Somali Region.').map((x) => [x.text, x.entry.countryCode, x.entry.feature]), [['Somali Region', 'ET', 'admin1']]);
+  assert.deepEqual(places('Herders fled to the Somali state.').map((x) => [x.entry.countryCode, x.entry.feature]), [['ET', 'admin1']]);
+  // (Without the region word the people's country stands.)
+  assert.deepEqual(places('Somali troops took the town.').map((x) => x.entry.countryCode), ['SO']);
+});
+
 test('a place named as a part of another ("the Kosovo area of Naivasha") is nothing outside it', () => {
   assert.deepEqual(texts('A farmer was killed over land in the Kosovo area of Naivasha.'), ['Naivasha']);
   // ("X town in Y": a part too. Kenya's Garissa is no town of Homs.)

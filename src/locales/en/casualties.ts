@@ -218,6 +218,13 @@ function figureAt(doc: Doc, qi: number, q: Quantity, quantityAt: ReadonlyMap<num
     }
   }
   if (!found) return;
+  // "more than 100 dead or wounded", "90 wounded or killed": the dead and the hurt told together
+  // are no count of deaths.
+  // (Only "dead": "killed and injured" often tells the dead and, apart, the hurt, and is read so.)
+  if (found.kind === 'killed' && found.end === found.first + 1 && tokens[found.first]!.lower === 'dead' && joinedToInjured(tokens, found.first, found.end, sentence)) return;
+  // "five men suspected of killing the candidate", "two officers charged with murdering him": a
+  // count before a killing that is a charge counts the accused.
+  if (found.forward && CHARGE_BEFORE_KILLING.has(lowerAt(tokens, found.first - 1))) return;
   // "Three militants shot dead a driver", "an armed gang of four men shot dead a priest": a count
   // before an active killing verb with its object after it counts the killers, not the dead.
   if (found.forward && activeWithObject(tokens, qEnd, found.first, found.end, quantityAt)) return;
@@ -250,6 +257,23 @@ function figureAt(doc: Doc, qi: number, q: Quantity, quantityAt: ReadonlyMap<num
     total: isTotal(tokens, qi, sentence) ? true : undefined,
     feared: doubt !== undefined ? true : undefined,
   }));
+}
+
+/** Right before a killing verb after a count, words that make the killing a charge ("suspected of killing"). */
+const CHARGE_BEFORE_KILLING = new Set<string>(lexicon.singularDeaths.killingNounChargeBefore);
+const JOINERS = new Set(['or', 'and', '/']);
+
+/** The death word at [first, end) is joined by "or"/"and" to an injury word: "dead or wounded", "wounded and dead". */
+function joinedToInjured(tokens: Token[], first: number, end: number, sentence: number): boolean {
+  const after = tokens[end];
+  if (after && after.sentence === sentence && JOINERS.has(after.lower) && tokens[end + 1]?.sentence === sentence && kinds.matchAt(tokens, end + 1)?.value === 'injured') return true;
+  const before = tokens[first - 1];
+  if (!before || before.sentence !== sentence || !JOINERS.has(before.lower)) return false;
+  for (let k = Math.max(0, first - 4); k < first - 1; k++) {
+    const m = kinds.matchAt(tokens, k);
+    if (m && m.value === 'injured' && m.endToken === first - 1) return true;
+  }
+  return false;
 }
 
 /** Before a killing verb, words that make it passive: what stands before it died. */
@@ -530,7 +554,9 @@ function diedSubject(tokens: Doc['tokens'], i: number, sentence: number): [numbe
   if (SUBJECT_PRONOUNS.has(head.lower)) return [k, k + 1];
   if (!singularNouns.has(head.lower)) {
     // "Roberto Navas died", "journalist Navas died": a person named.
-    const name = head.upper ? personNameBefore(tokens, k + 1, sentence) : -1;
+    let name = head.upper ? personNameBefore(tokens, k + 1, sentence) : -1;
+    // "Navas died": one surname, of a person the text named in full before ("Roberto Navas").
+    if (name < 0 && head.upper && opensClause(tokens, k, sentence) && namedInFullBefore(tokens, k)) name = k;
     return name < 0 || deathAsCause(tokens, name, sentence) ? undefined : [name, k + 1];
   }
   let first = k;
@@ -547,6 +573,29 @@ function diedSubject(tokens: Doc['tokens'], i: number, sentence: number): [numbe
 function deathAsCause(tokens: Doc['tokens'], first: number, sentence: number): boolean {
   for (let j = first - 1; j >= 0 && j >= first - 3 && tokens[j]!.sentence === sentence; j--) {
     if (DIED_CAUSE_CUES.has(tokens[j]!.lower) || PRIOR_DEED_CUES.has(tokens[j]!.lower)) return true;
+  }
+  return false;
+}
+
+/** Words after which a clause's subject starts: "..., Navas died", "and Navas died". */
+const CLAUSE_OPENERS = new Set(['and', 'but', 'that', 'while', 'whereas', 'when', ',', ';', ':', '"']);
+
+function opensClause(tokens: Doc['tokens'], k: number, sentence: number): boolean {
+  const before = tokens[k - 1];
+  return !before || before.sentence !== sentence || CLAUSE_OPENERS.has(before.lower);
+}
+
+/** How far back a surname is looked for in a full name (tokens). */
+const SURNAME_WINDOW = 400;
+
+/** The capitalised word at k ended a name of two or more words earlier in the text ("Roberto Navas" before "Navas"). */
+function namedInFullBefore(tokens: Doc['tokens'], k: number): boolean {
+  const lower = tokens[k]!.lower;
+  for (let j = k - 1; j > 0 && j >= k - SURNAME_WINDOW; j--) {
+    const t = tokens[j]!;
+    if (t.lower !== lower || !t.upper) continue;
+    const prev = tokens[j - 1]!;
+    if (prev.sentence === t.sentence && prev.kind === 'word' && prev.upper && !PERSON_TITLES.has(prev.lower) && !singularNouns.has(prev.lower)) return true;
   }
   return false;
 }
@@ -600,6 +649,21 @@ function addSingularDeaths(doc: Doc, used: Set<number>, quantities: ReadonlyMap<
 const KILLING_NOUNS = new WordSet(cues.killingNouns);
 /** Before a killing noun: a deed charged, planned or attempted, no death of the event told ("charged with the murder of"). */
 const KILLING_NOUN_NOT_DONE = new Set<string>(cues.killingNounNotDone);
+/** Of those, the words of a killing done and now investigated, charged or deplored ("investigating the murder of"). */
+const KILLING_NOUN_INQUIRY = new Set<string>(lexicon.singularDeaths.killingNounInquiry);
+/** Right before a killing noun (or its article): "held for", "charged with", "accused of". */
+const KILLING_NOUN_CHARGE_BEFORE = new Set<string>(lexicon.singularDeaths.killingNounChargeBefore);
+/** "held for the murder of", "charged with murder of": the killing is what someone is held or tried for. */
+function chargedFor(tokens: Doc['tokens'], i: number): boolean {
+  const before = DETERMINERS.has(lowerAt(tokens, i - 1)) ? i - 2 : i - 1;
+  return KILLING_NOUN_CHARGE_BEFORE.has(lowerAt(tokens, before));
+}
+/**
+ * The kind of a figure of deaths told only as what is investigated or charged ("the prosecutor
+ * investigating the murder of a judge"): no death of an arrest or a statement, but the dead of an
+ * event that is the killing itself (see extraction/assemble).
+ */
+export const TOLD_KILLED = 'killed-told';
 const KILLING_NOUN_WINDOW = 12;
 /** Words of forwardStop that before a killing noun tell a statement on it, unless the document tells a demonstration. */
 const STATEMENT_ON_KILLING = new Set<string>(cues.statementOnKilling);
@@ -620,8 +684,17 @@ function nominalDeathsAt(doc: Doc, i: number, used: Set<number>, quantities: Rea
   const statement = !crowd;
   const stops = (w: string) => FORWARD_STOP.has(w) && !(statement && STATEMENT_ON_KILLING.has(w));
   if (DETERMINERS.has(lowerAt(tokens, i - 1)) && tokens[i - 2]?.sentence === sentence && (DEATH_CAUSE_CUES.has(tokens[i - 2]!.lower) || stops(tokens[i - 2]!.lower))) return;
+  // ("investigating the murder of", "arrested for the assassination of": a killing done, told as
+  // what is investigated or charged; its dead are marked, for an event that is the killing itself.)
+  let told = false;
   for (let k = i - 1; k >= 0 && k >= i - KILLING_NOUN_WINDOW && tokens[k]!.sentence === sentence; k--) {
     const w = tokens[k]!.lower;
+    if (KILLING_NOUN_INQUIRY.has(w)) {
+      // ("held for the murder of", "under investigation for the murder of": a charge, not the killing told.)
+      if (chargedFor(tokens, i)) return;
+      told = true;
+      continue;
+    }
     if (KILLING_NOUN_NOT_DONE.has(w) || stops(w) || DEATH_CAUSE_CUES.has(w)) return;
     if (w === ';') break;
   }
@@ -637,6 +710,12 @@ function nominalDeathsAt(doc: Doc, i: number, used: Set<number>, quantities: Rea
     if (q.vague || tokens[k]?.sentence !== sentence || tokens[k]!.kind !== 'word' || countsThings(tokens, k) || doc.figures.some((f) => f.quantity.start === q.start)) return;
     value = q.value;
     end = k + 1;
+    // "the murder of six Jesuit priests and their two employees": a second count joined to the first.
+    const second = joinedCount(doc, tokens, end, sentence, quantities);
+    if (second) {
+      value += second.value;
+      end = second.end;
+    }
   } else {
     end = singularObjectEnd(tokens, at, sentence, quantities);
     // (No plural head follows: "the killing of the Jesuit priests" is no one priest.)
@@ -656,8 +735,29 @@ function nominalDeathsAt(doc: Doc, i: number, used: Set<number>, quantities: Rea
   }
   const start = tokens[i]!.start;
   const stop = tokens[end - 1]!.end;
-  doc.figures.push(newFigure({ start, end: stop, text: doc.text.slice(start, stop), kind: 'killed', value, quantity: { start: tokens[at]!.start, end: tokens[at]!.end } }));
+  doc.figures.push(newFigure({ start, end: stop, text: doc.text.slice(start, stop), kind: told ? TOLD_KILLED : 'killed', value, quantity: { start: tokens[at]!.start, end: tokens[at]!.end } }));
   used.add(i);
+}
+
+const MAX_HEAD_WORDS = 3;
+
+/**
+ * After a counted phrase ending before token `from` ("six Jesuit priests"), a second count of people
+ * joined by "and" ("and their two employees", "and two women"): its value and one past its first
+ * word, or undefined.
+ */
+function joinedCount(doc: Doc, tokens: Doc['tokens'], from: number, sentence: number, quantities: ReadonlyMap<number, Quantity>): { value: number; end: number } | undefined {
+  let k = from;
+  while (k < from + MAX_HEAD_WORDS && tokens[k]?.sentence === sentence && tokens[k]!.kind === 'word' && tokens[k]!.lower !== 'and' && !OBJECT_BOUNDARIES.has(tokens[k]!.lower) && !STOP.has(tokens[k]!.lower) && !quantities.has(k)) k++;
+  if (tokens[k]?.lower !== 'and' || tokens[k]!.sentence !== sentence) return undefined;
+  k++;
+  if (POSSESSIVES.has(lowerAt(tokens, k)) || DETERMINERS.has(lowerAt(tokens, k))) k++;
+  const q = quantities.get(k);
+  if (!q || q.vague) return undefined;
+  let j = k + 1;
+  while (j < tokens.length && tokens[j]!.start < q.end) j++;
+  if (tokens[j]?.sentence !== sentence || tokens[j]!.kind !== 'word' || countsThings(tokens, j) || doc.figures.some((f) => f.quantity.start === q.start)) return undefined;
+  return { value: q.value, end: j + 1 };
 }
 
 /** Most words of a person's name and titles: "Former Defense Minister Enrique Lopez Albujar". */
