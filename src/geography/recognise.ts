@@ -22,6 +22,8 @@ const DIRECTIONS = set('directions');
 const SUFFIX_ADMIN2 = set('placeSuffixAdmin2');
 const SUFFIX_ADMIN1 = set('placeSuffixAdmin1');
 const SUFFIX_CITY = set('placeSuffixCity');
+/** A region's unit word after its name ("zone", "province"). */
+const isUnitWord = (w: string) => SUFFIX_ADMIN2.has(w) || SUFFIX_ADMIN1.has(w);
 const SUFFIX_NEIGHBOURHOOD = set('placeSuffixNeighbourhood');
 const CONNECTORS = set('connectors');
 const ORG_TAILS = set('orgTails');
@@ -476,9 +478,12 @@ export function recognise(gaz: Gazetteer, text: string, from = 0, ranges?: reado
       const wj = words.get(j);
       if (!joinable(text, words.get(j - 1), wj)) break;
       // Lower-case words inside names: "Bosnia and Herzegovina", "Côte d'Ivoire", "Port-au-Prince".
-      if (!wj.cap && !CONNECTORS.has(wj.lower) && !ELIDED.test(wj.text)) break;
+      // (And a region's name written with its later words in lower case before its unit word:
+      // "Kellem wellega zone", "Misraq shewa zone", as notes typed in haste write them.)
+      const lowerInName = !wj.cap && j + 1 < n && isUnitWord(words.get(j + 1).lower) && joinable(text, wj, words.get(j + 1)) && gaz.has(key + ' ' + fold(j));
+      if (!wj.cap && !lowerInName && !CONNECTORS.has(wj.lower) && !ELIDED.test(wj.text)) break;
       key += ' ' + fold(j);
-      if (wj.cap && (gaz.has(key) || gaz.demonyms.has(key))) {
+      if ((wj.cap || lowerInName) && (gaz.has(key) || gaz.demonyms.has(key))) {
         bestEnd = j;
         bestKey = key;
       }

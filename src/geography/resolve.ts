@@ -438,6 +438,8 @@ function placesOf(gaz: Gazetteer, cands: Candidate[], readings: Readings[], name
     if ((votes.country.get(cc) ?? 0) - own < 0.5) unsupported[k] = 1;
   }
   const unknown = unknownPlaces(gaz, cands, readings, best, unsupported, options.text);
+  // Names kept back for want of support (keep), for lonePlaces.
+  let lone: number[] | undefined;
   const focus = options.focusCountry ? gaz.findCountry(options.focusCountry) : undefined;
   const focusIndex = focus ? gaz.countries.indexOf(focus) : -1;
   // (Only in a text that names no country, region or people: the cue stands in for the country the
@@ -451,7 +453,10 @@ function placesOf(gaz: Gazetteer, cands: Candidate[], readings: Readings[], name
     const s = scores[k]!;
     const b = best[k]!;
     const e = r.entries[b]!;
-    if (!keep(gaz, c, r, e, s[b]! - r.priors[b]!, focusIndex, cued)) continue;
+    if (!keep(gaz, c, r, e, s[b]! - r.priors[b]!, focusIndex, cued)) {
+      if (options.standIns && c.demonym === undefined && !c.common && !c.firstName && unsupported[k] !== 1) (lone ??= []).push(k);
+      continue;
+    }
     if (unsupported[k] === 1) continue;
     // A minor town abroad in a text whose other places agree on one country is more likely an
     // unknown local place of that country ("Santhia" in Bangladesh is not Santhià, Italy).
@@ -548,7 +553,33 @@ function placesOf(gaz: Gazetteer, cands: Candidate[], readings: Readings[], name
     places.push(mention);
   }
   profile?.add(gaz, learnt);
+  if (lone && places.length === 0 && (options.cueCountries ?? []).length === 0) lonePlaces(gaz, cands, readings, lone, places);
   return places;
+}
+
+/**
+ * A short text (an event note) that names no place it supports nor any country, people or force:
+ * its names kept back for want of support ("gunmen attacked Gamboula") are its places when each
+ * names towns of one country only and all agree on it. (Event extraction only, see standIns: a
+ * geoparser's reader is better served without them.)
+ */
+function lonePlaces(gaz: Gazetteer, cands: Candidate[], readings: Readings[], lone: number[], places: PlaceMention[]): void {
+  let country = -1;
+  for (const k of lone) {
+    for (const e of readings[k]!.entries) {
+      const cc = gaz.countryIndex(e);
+      if (country >= 0 && cc !== country) return;
+      country = cc;
+    }
+  }
+  for (const k of lone) {
+    const c = cands[k]!;
+    const r = readings[k]!;
+    // (The most populous reading: the name alone says no more.)
+    let e = r.entries[0]!;
+    for (const x of r.entries) if (gaz.population(x) > gaz.population(e)) e = x;
+    places.push({ start: c.start, end: c.end, text: c.text, entry: gaz.entry(e), score: 0.5, demonym: undefined, alternatives: undefined });
+  }
 }
 
 /** A capital or a city of half a million: known by its name alone, wherever the text is. */

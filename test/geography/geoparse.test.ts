@@ -450,3 +450,13 @@ test('a number hyphened to a place names a numbered part of it ("Zolote-4"); Ira
   // A Japanese Koya with its prefecture stays in Japan.
   assert.equal(at('Monks gathered in Koya, Wakayama.', 'Koya')?.entry.countryCode, 'JP');
 });
+
+test('a note naming no place it supports, nor a country or people, has its lone names as places when they agree on a country (event extraction only)', () => {
+  const lone = (text: string) => geo.parse(text, { standIns: true }).map((p) => [p.text, p.entry.countryCode]);
+  assert.deepEqual(lone('A trader leaving Markounda was shot dead.'), [['Markounda', 'CF']]);
+  // (A geoparser's reader is not given them.)
+  assert.deepEqual(texts('A trader leaving Markounda was shot dead.'), []);
+  // Names of two countries say nothing; nor does a name beside a country cue.
+  assert.deepEqual(lone('A trader leaving Markounda for Ouahigouya was shot dead.'), []);
+  assert.deepEqual(lone('A trader leaving Markounda was shot dead by Koglweogo.'), []);
+});

@@ -203,3 +203,17 @@ test('a region named after a place it holds is read as that region, even where a
   assert.equal(sanaa?.entry.feature, 'admin1', JSON.stringify(places.map((p) => [p.text, p.entry.name, p.entry.feature])));
   assert.equal(sanaa?.entry.countryCode, 'YE');
 });
+
+test('a region written with its later words in lower case before its unit word is that region; other spellings of Ethiopian zones', () => {
+  const geo = loadGeoparser();
+  const show = (ps: { text: string; entry: { name: string; admin1?: string } }[]) => JSON.stringify(ps.map((p) => [p.text, p.entry.name, p.entry.admin1]));
+  const misraq = geo.parse('Gunmen attacked a village in Misraq shewa zone on Monday.');
+  assert.ok(misraq.some((p) => p.text === 'Misraq shewa' && p.entry.countryCode === 'ET' && p.entry.feature === 'admin2'), show(misraq));
+  const kelem = geo.parse('Unknown men broke into houses in Kelam welega zone.');
+  assert.ok(kelem.some((p) => p.text === 'Kelam welega' && p.entry.admin1 === 'Oromiya'), show(kelem));
+  // Without a unit word after it, a lower-case word ends the name.
+  const plain = geo.parse('Misraq shewa farmers marched in Adama.');
+  assert.ok(!plain.some((p) => p.text === 'Misraq shewa'), show(plain));
+  const woldia = geo.parse('Students marched in Woldia on Tuesday.');
+  assert.equal(woldia.find((p) => p.text === 'Woldia')?.entry.admin1, 'Amhara', show(woldia));
+});
