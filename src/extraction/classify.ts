@@ -280,6 +280,20 @@ export function classify(text: string, frames: Frame[], actors: EventActors, kil
   return classifyCrowd(text, index, frames, actors, killed, tactics) ?? classifyViolence(text, index, frames, actors, killed, tactics);
 }
 
+/**
+ * The event's first sentence tells violence on people (a shooting, a killing, an abduction) with no
+ * crowd, demonstration or riot in it, and a demonstration comes only in later sentences ("two
+ * reporters were shot in Soyapango ... supporting the journalists' protest"): the report's event is
+ * the violence; the protest is a reaction to it, another event.
+ */
+function violenceLedBeforeCrowd(frames: Frame[], protestWords: readonly TriggerMention[]): boolean {
+  const lead = frames[0]!;
+  if (protestWords.length === 0 || protestWords.some((t) => lead.triggers.includes(t))) return false;
+  if (lead.participants.some((p) => isCrowd(p.mention) || p.mention.actorId === 'protesters')) return false;
+  if (lead.triggers.some((t) => t.cls === 'riot' || t.cls === 'riot-conduct' || t.cls === 'mob' || t.cls.startsWith('protest'))) return false;
+  return lead.triggers.some((t) => !t.background && ((t.cls === 'violence' && (KILL_WORDS.test(t.text) || HARM_WORDS.test(t.text))) || t.eventType === 'Violence against civilians'));
+}
+
 /** Crowds: demonstrations and riots (null when the event is no crowd's). */
 function classifyCrowd(text: string, index: TriggerIndex, frames: Frame[], actors: EventActors, killed: number, tactics: Classification['tactics']): Classification | null {
   const of = (cls: string) => index.of(cls);
@@ -311,6 +325,7 @@ function classifyCrowd(text: string, index: TriggerIndex, frames: Frame[], actor
     index.has('mob') ||
     (protestSetting && (index.has('riot-conduct') || destruction));
   if (!crowdEvent) return null;
+  if (violenceLedBeforeCrowd(frames, protestWords)) return null;
   // Damage and hurt beside a device that went off, with no demonstration, riot or fight told ("a bomb
   // exploded ..., four people were injured, the building was destroyed"), are the explosion's, not a crowd's.
   if (explosionAlone(text, index, protestWords, actors)) return null;

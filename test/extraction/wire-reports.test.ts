@@ -130,6 +130,12 @@ test('two counts joined after a killing noun add up; a surname named in full bef
   assert.ok(eventsOf('SAN SALVADOR, 19 MAR 89 -- [TEXT] A SOLDIER FIRED AT A BUS IN SAN SALVADOR LAST NIGHT. DEMOCRACY DIED, THE PAPER SAID.', '1989-03-19').every((e) => e.fatalities === 0));
 });
 
+test('a person named between a violent verb and "to death" is one dead', () => {
+  // (Invented reports.)
+  assert.deepEqual(eventsOf('Pisco, 3 Dec 88 (Radio Union) -- [Text] This morning masked men stabbed Deputy Mayor Jorge Rivas Lopez to death in Pisco.', '1988-12-03').map((e) => e.fatalities), [1]);
+  assert.ok(eventsOf('Pisco, 3 Dec 88 (Radio Union) -- [Text] This morning masked men beat the Lima Bank guards to death in Pisco.', '1988-12-03').every((e) => e.fatalities !== 1));
+});
+
 test('a person named as the object of a killing verb is one dead, a place or a day after the verb is not', () => {
   const dead = (text: string) => eventsOf(text, '1989-11-28').map((e) => e.fatalities);
   assert.deepEqual(dead('SAN SALVADOR, 28 NOV 89 -- [TEXT] THE PRESIDENT ORDERED AN INVESTIGATION TO DETERMINE WHO MURDERED DR GUERRERO IN SAN SALVADOR TODAY.'), [1]);
@@ -367,19 +373,27 @@ test('a bombing told with the army and the police of one state is no battle betw
   assertFirstType(['On 14 February 1990, FMLN rebels attacked soldiers and policemen guarding a bridge near Apopa; two soldiers were killed.'], 'Battles');
 });
 
-test('a murder the first sentence tells alone is the report\'s event, though fighting comes later', () => {
-  assertFirstType([
+// What the first sentence tells alone is the report's event, whatever comes in later sentences.
+const FIRST_SENTENCE_CASES: [string, string[], string][] = [
+  ['a murder, though fighting comes later', [
     'SAN SALVADOR, 16 NOV 89 (RADIO CADENA) -- [TEXT] THE ARMED FORCES TODAY CONDEMNED THE MURDER OF A UNIVERSITY RECTOR BY FMLN GUERRILLAS IN SAN SALVADOR. THE ARMED FORCES HAVE REPELLED THE GUERRILLAS IN SEVERAL NEIGHBORHOODS OF THE CAPITAL.',
     'On 14 February 1990, gunmen murdered a journalist in Medellin. Troops later clashed with the gunmen near the city.',
-  ], 'Violence against civilians');
+  ], 'Violence against civilians'],
   // (Fighting told first stays the event: the murder is what it followed.)
-  assertFirstType(['On 14 February 1990, soldiers clashed with rebels near Medellin after the rebels murdered a journalist.'], 'Battles');
-});
-
-test('a killing by gun told alone in the first sentence is one-sided, though a bombing comes later', () => {
-  assertFirstType([
+  ['fighting, though a murder comes after it', ['On 14 February 1990, soldiers clashed with rebels near Medellin after the rebels murdered a journalist.'], 'Battles'],
+  ['a killing by gun, though a bombing comes later', [
     'LA PAZ, 25 MAY 89 (DPA) -- [TEXT] TWO FOREIGN MISSIONARIES WERE SHOT TO DEATH LAST NIGHT BY A GROUP OF TERRORISTS IN LA PAZ. THE GROUP ALSO CLAIMED CREDIT FOR THE DYNAMITE BOMBING OF A BANK IN EL ALTO.',
-  ], 'Violence against civilians');
+  ], 'Violence against civilians'],
   // (State forces who shot a man dead after a shootout fought him.)
-  assertFirstType(['On 18 August 2014, police shot dead a wanted militant in Bamburi, Mombasa. He had engaged officers in a shootout from his hideout before he was killed.'], 'Battles');
-});
+  ['a killing by state forces after a shootout', ['On 18 August 2014, police shot dead a wanted militant in Bamburi, Mombasa. He had engaged officers in a shootout from his hideout before he was killed.'], 'Battles'],
+  ['violence, though a protest about it comes later', [
+    'SAN SALVADOR, 19 MAR 89 (RADIO VENCEREMOS) -- [TEXT] TWO REPORTERS WERE SHOT BY TROOPS IN SOYAPANGO LAST NIGHT. WE SUPPORT THE JOURNALISTS PROTEST AND URGE THE PEOPLE TO REPUDIATE THIS ACTION.',
+    'On 5 May 2015, unidentified assailants killed a trader in Garissa town. Protests against the killing continued throughout the day.',
+  ], 'Violence against civilians'],
+  // (Protesters shot in the first sentence are the crowd's event.)
+  ['protesters shot', ['On 5 May 2015, police shot dead two protesters in Garissa town. The protest had been called over land.'], 'Protests'],
+];
+
+for (const [title, texts, eventType] of FIRST_SENTENCE_CASES) {
+  test(`the first sentence's event: ${title}`, () => assertFirstType(texts, eventType));
+}
