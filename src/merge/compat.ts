@@ -193,6 +193,8 @@ export function typeScore(a: Prepared, b: Prepared): number {
 
 /** Sub-event types of a single blast, rarely more than one of a kind a day in one province. */
 const INCIDENT = new Set(['Remote explosive/landmine/IED', 'Suicide bomb', 'Chemical weapon', 'Grenade']);
+/** Event types a monitor reports many times a day in one place (raids, shelling, attacks). */
+const REPEATED = new Set(['Explosions/Remote violence', 'Violence against civilians']);
 /** A bombing's toll from which two reports of it are told apart from the day's small blasts. */
 const DEADLY_BLAST = 5;
 
@@ -298,5 +300,13 @@ export function pairScore(a: Prepared, b: Prepared): number {
   // and updates the toll of one in the same item (eval dedup: 5 of 23 such pairs merged were
   // coreferent; B-cubed F1 0.91343 -> 0.91397, both halves higher).
   const sameOutletBattles = outlets === 'same' && a.eventType === 'Battles' && b.eventType === 'Battles' ? 1 : 0;
-  return date + place + type + actor + toll + incident + outlet + blast - sameOutletBattles;
+  // Likewise one outlet's two reports of strikes, shelling or attacks (not bombings: see INCIDENT)
+  // that give no toll and name no side ("Airstrikes target X", "Shells hit X and casualties"): a
+  // monitor tells each raid of the day on a town apart (eval dedup: 5 such pairs merged, none
+  // coreferent; B-cubed F1 0.91441 -> 0.91462, pairwise 0.3648 -> 0.3653, to 2017 0.92862 -> 0.92899,
+  // from 2018 unchanged; with a named side too, from 2018 fell).
+  const sameOutletStrikes =
+    outlets === 'same' && a.fatalities === 0 && b.fatalities === 0 && a.actors.size === 0 && b.actors.size === 0 &&
+    REPEATED.has(a.eventType) && REPEATED.has(b.eventType) && !INCIDENT.has(a.subType) && !INCIDENT.has(b.subType) ? 1 : 0;
+  return date + place + type + actor + toll + incident + outlet + blast - sameOutletBattles - sameOutletStrikes;
 }

@@ -66,6 +66,7 @@ test('everyday phrases with event words are no events', () => {
   assert.deepEqual(eventsOf('The new manager took over at the club in Manchester on Monday.'), []);
   assert.deepEqual(eventsOf('Hackers launched a cyber attack on the bank in Lagos on Monday.'), []);
   assert.deepEqual(eventsOf('The singer won a court battle in Los Angeles on Monday.'), []);
+  assert.deepEqual(eventsOf('His career took him to the highest positions of the congress in Bogota, the senator said on Monday.'), []);
   // Protesters demonstrating their support do protest.
   assert.equal(eventsOf('On 15 November, residents in Bamako took to the streets to demonstrate their support for the army.').length, 1);
 });

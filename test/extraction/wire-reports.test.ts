@@ -130,6 +130,12 @@ test('two counts joined after a killing noun add up; a surname named in full bef
   assert.ok(eventsOf('SAN SALVADOR, 19 MAR 89 -- [TEXT] A SOLDIER FIRED AT A BUS IN SAN SALVADOR LAST NIGHT. DEMOCRACY DIED, THE PAPER SAID.', '1989-03-19').every((e) => e.fatalities === 0));
 });
 
+test('a person named between a violent verb and "to death" is one dead', () => {
+  // (Invented reports.)
+  assert.deepEqual(eventsOf('Pisco, 3 Dec 88 (Radio Union) -- [Text] This morning masked men stabbed Deputy Mayor Jorge Rivas Lopez to death in Pisco.', '1988-12-03').map((e) => e.fatalities), [1]);
+  assert.ok(eventsOf('Pisco, 3 Dec 88 (Radio Union) -- [Text] This morning masked men beat the Lima Bank guards to death in Pisco.', '1988-12-03').every((e) => e.fatalities !== 1));
+});
+
 test('a person named as the object of a killing verb is one dead, a place or a day after the verb is not', () => {
   const dead = (text: string) => eventsOf(text, '1989-11-28').map((e) => e.fatalities);
   assert.deepEqual(dead('SAN SALVADOR, 28 NOV 89 -- [TEXT] THE PRESIDENT ORDERED AN INVESTIGATION TO DETERMINE WHO MURDERED DR GUERRERO IN SAN SALVADOR TODAY.'), [1]);

@@ -229,9 +229,26 @@ test("one outlet's two reports of battles at one town are two engagements unless
   // the same toll of the same sides still ties them
   const sides = { actor1: 'Military Forces of Syria', actor2: 'Hayat Tahrir al-Sham', fatalities: 12 };
   assert.deepEqual(groupsOf([clash('a', 'd1', 'Monitor', sides), clash('b', 'd2', 'Monitor', sides)]), [['a', 'b']]);
-  // one outlet's two reports of shelling are as before
-  const shelling = (id: string, doc: string) => clash(id, doc, 'Monitor', { event_type: 'Explosions/Remote violence', sub_event_type: 'Shelling/artillery/missile attack' });
+  // one outlet's two reports of shelling that name a side are as before
+  const shelling = (id: string, doc: string, extra: Partial<MergeInput> = {}) =>
+    clash(id, doc, 'Monitor', { event_type: 'Explosions/Remote violence', sub_event_type: 'Shelling/artillery/missile attack', actor1: 'Military Forces of Syria', ...extra });
   assert.deepEqual(groupsOf([shelling('a', 'd1'), shelling('b', 'd2')]), [['a', 'b']]);
+});
+
+test("one outlet's two reports of raids on one town that give no toll and name no side are two raids", () => {
+  const at = { event_date: '2024-08-15', admin1: 'Idlib', location: 'Ariha', latitude: 35.81, longitude: 36.61 };
+  const raid = (id: string, doc: string, source: string, extra: Partial<MergeInput> = {}) =>
+    rec(id, doc, { ...at, source, event_type: 'Explosions/Remote violence', sub_event_type: 'Air/drone strike', ...extra });
+  // "Airstrikes target Ariha" and "Casualties in raids on Ariha", both from one monitor: two raids
+  assert.deepEqual(groupsOf([raid('a', 'd1', 'Monitor'), raid('b', 'd2', 'Monitor')]), [['a'], ['b']]);
+  // from two outlets, one raid told twice
+  assert.deepEqual(groupsOf([raid('a', 'd1', 'Monitor'), raid('b', 'd2', 'Wire')]), [['a', 'b']]);
+  // a named side (one report's is enough with the other's unnamed) or a toll still ties them
+  assert.deepEqual(groupsOf([raid('a', 'd1', 'Monitor', { actor1: 'Military Forces of Russia' }), raid('b', 'd2', 'Monitor')]), [['a', 'b']]);
+  assert.deepEqual(groupsOf([raid('a', 'd1', 'Monitor', { fatalities: 4 }), raid('b', 'd2', 'Monitor', { fatalities: 4 })]), [['a', 'b']]);
+  // bombings are told once each, and are left to their own rules
+  const bomb = { sub_event_type: 'Remote explosive/landmine/IED' };
+  assert.deepEqual(groupsOf([raid('a', 'd1', 'Monitor', bomb), raid('b', 'd2', 'Monitor', bomb)]).length, 1);
 });
 
 test('two deadly bombings in one province a day apart with close tolls are one blast and its update', () => {

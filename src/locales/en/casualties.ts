@@ -760,6 +760,16 @@ function joinedCount(doc: Doc, tokens: Doc['tokens'], from: number, sentence: nu
   return { value: q.value, end: j + 1 };
 }
 
+/** Tokens [from, to) are a person's name, titles before it: two or more capitalised words ("Deputy Prefect Carlos Soto"). */
+function namedBetween(tokens: Doc['tokens'], from: number, to: number): boolean {
+  if (to - from < 2) return false;
+  for (let k = from; k < to; k++) {
+    const t = tokens[k]!;
+    if (t.kind !== 'word' || !t.upper || OBJECT_BOUNDARIES.has(t.lower) || STOP.has(t.lower) || DETERMINERS.has(t.lower)) return false;
+  }
+  return true;
+}
+
 /** Most words of a person's name and titles: "Former Defense Minister Enrique Lopez Albujar". */
 const MAX_NAME_WORDS = 7;
 
@@ -822,9 +832,11 @@ function singularDeathAt(doc: Doc, i: number, m: PhraseMatch<string>, used: Set<
   if (m.value === 'killed' && !used.has(i) && kindEnd === i + 1 && (tokens[i]!.lower === 'dead' || (tokens[i]!.lower === 'death' && tokens[i - 1]?.lower === 'to'))) {
     const objectEnd = tokens[i]!.lower === 'dead' ? i : i - 1;
     const sentence = tokens[i]!.sentence;
-    for (let v = objectEnd - 2; v >= 0 && v >= objectEnd - 1 - MAX_OBJECT_WORDS && tokens[v]!.sentence === sentence; v--) {
+    for (let v = objectEnd - 2; v >= 0 && v >= objectEnd - 1 - MAX_NAME_WORDS && tokens[v]!.sentence === sentence; v--) {
       if (!VIOLENT_VERBS.has(tokens[v]!.lower)) continue;
-      if (singularObjectEnd(tokens, v + 1, sentence, quantities) === objectEnd && !negatedBefore(tokens, v, sentence) && !priorDeed(tokens, v, sentence)) {
+      // (Or a person named: "stabbed Deputy Prefect Carlos Soto to death".)
+      const object = singularObjectEnd(tokens, v + 1, sentence, quantities) === objectEnd || namedBetween(tokens, v + 1, objectEnd);
+      if (object && !negatedBefore(tokens, v, sentence) && !priorDeed(tokens, v, sentence)) {
         const start = tokens[v]!.start;
         const end = tokens[i]!.end;
         doc.figures.push(newFigure({
