@@ -45,13 +45,16 @@ function bestPlace(frame: Frame, mainCountry: string | undefined, storyCountries
   // (A place named with its region, as ACLED's notes name the place they code, "north of Tabit
   // (Tawila locality, North Darfur)", outranks a town named in passing; the region named for it,
   // "Jaghuri district in Ghazni", is where, not the place, whatever the gazetteer calls it.)
-  const held = from.some((p) => p.heldIn);
+  const held = from.filter((p) => p.heldIn);
+  // (A place the gazetteer lacks is placed at the province that holds it; where the province is a
+  // city's, written by the city's name, the city places it as well: "Pangani (Starehe, Nairobi)".)
+  const cityOfHeld = (p: Frame['places'][number]) => provinceNamesake(p) && held.every((q) => q.entry.feature === 'admin1' && q.entry.countryCode === p.entry.countryCode && q.entry.admin1 === p.entry.admin1);
   const rank = (p: Frame['places'][number]) => specificity(p.entry) * 2 - (p.entry.unlocated ? 1 : 0) + (p.heldIn ? 1 : 0);
   // (A town that bears its province's name, "Ghazni", "Marib", "Taizz", stands for the province
   // where the sentence names a district of that province: "Hayfan district in southern Yemen (Taizz)".)
   const district = from.some((p) => p.entry.feature === 'admin2' && !p.holds);
   for (const p of from) {
-    if (held && p.holds) continue;
+    if (held.length > 0 && p.holds && !cityOfHeld(p)) continue;
     if (district && provinceNamesake(p) && from.some((q) => q.entry.feature === 'admin2' && !q.holds && q.entry.admin1 === p.entry.admin1 && q.entry.countryCode === p.entry.countryCode)) continue;
     if (!best || rank(p) > rank(best)) best = p;
   }
