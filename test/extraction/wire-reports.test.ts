@@ -397,3 +397,10 @@ const FIRST_SENTENCE_CASES: [string, string[], string][] = [
 for (const [title, texts, eventType] of FIRST_SENTENCE_CASES) {
   test(`the first sentence's event: ${title}`, () => assertFirstType(texts, eventType));
 }
+
+test('a bridge or a pylon that was blown up is an explosion (irregular past of "blow up")', () => {
+  assertFirstType([
+    'BOGOTA, 5 JAN 90 (AFP) -- [TEXT] IN ANOTHER ACT OF VIOLENCE, SIX PEOPLE WERE KILLED NEAR MEDELLIN. REBELS BLEW UP A BRIDGE AS A BUS WAS CROSSING IT.',
+    'On 5 January 1990, two electricity pylons were blown up near Usulutan, cutting power to the town.',
+  ], 'Explosions/Remote violence');
+});
