@@ -404,3 +404,9 @@ test('a bridge or a pylon that was blown up is an explosion (irregular past of "
     'On 5 January 1990, two electricity pylons were blown up near Usulutan, cutting power to the town.',
   ], 'Explosions/Remote violence');
 });
+
+test('a killing told as years ago is background, not a side of the day\'s bombing', () => {
+  assertFirstType([
+    'LIMA, 5 JAN 90 (EFE) -- [TEXT] TERRORISTS TONIGHT BOMBED AN EMBASSY IN LIMA. THE BOMB CAUSED DAMAGE BUT NO INJURIES. IN ANOTHER INCIDENT 3 YEARS AGO, A MILITANT WAS KILLED BY EMBASSY GUARDS INSIDE THE COMPOUND.',
+  ], 'Explosions/Remote violence');
+});
