@@ -1151,7 +1151,10 @@ function makeCandidate(
     return undefined; // "Kirby said", "Nelson told" (but "of Tyler said")
   }
   // "at the University", "in the Gulf": a common word after "the" is a common noun.
-  if (single && prev !== undefined && ARTICLES.has(prev.lower) && !strong && !first.allCaps && gaz.commonWords.has(key)) return undefined;
+  // (Not before a region's unit word, when a region bears the name: "the Afar region" is Ethiopia's.)
+  const unitAfter = next !== undefined && nextJoined && (SUFFIX_ADMIN1.has(next.lower) || SUFFIX_ADMIN2.has(next.lower)) &&
+    entries.some((e) => gaz.feature(e) === FEATURE_CODES.admin1 || gaz.feature(e) === FEATURE_CODES.admin2);
+  if (single && prev !== undefined && ARTICLES.has(prev.lower) && !strong && !first.allCaps && gaz.commonWords.has(key) && !unitAfter) return undefined;
 
   let cue = false;
   if (prev && prevJoined) {

@@ -342,6 +342,13 @@ test("a people's name that is also a region of the country the text's cues name 
   assert.ok(places('Somali troops and AMISOM soldiers met Oromo elders.').some((p) => p.text === 'Somali' && p.entry.countryCode === 'SO'));
 });
 
+test('a common word after "the" is a region\'s name before the region\'s unit word ("the Afar region")', () => {
+  const afar = places('Thousands marched in the Afar region on Sunday.');
+  assert.ok(afar.some((p) => p.text === 'Afar' && p.entry.countryCode === 'ET' && p.entry.feature === 'admin1'), JSON.stringify(afar.map((p) => [p.text, p.entry.countryCode])));
+  // Without the unit word it is still the word ("from the afar").
+  assert.ok(!texts('They watched the Afar from the hills.').includes('Afar'));
+});
+
 test('a name only a province bears is kept when another name of the text agrees ("an Akkar road ... Halba")', () => {
   assert.ok(texts('Protesters blocked an Akkar road and marched in Halba.').includes('Akkar'));
   // Alone it still needs a cue: a capitalised word that only a small province bears may be no place.
