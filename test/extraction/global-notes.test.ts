@@ -597,6 +597,21 @@ test('the place a note names with its region, "X (District, Province)", is the e
   assert.deepEqual(places.map((p) => [p.text, !!p.heldIn, !!p.holds]), [['Bakhtiyarpur', true, false], ['Patna', false, true], ['Bihar', false, true]]);
 });
 
+test('a bracket\'s province may carry its unit word: "Nyala (Nyala Janoub locality, South Darfur state)" holds the town named before it', () => {
+  const e = first('On 4 May 2021, gunmen ambushed a lorry travelling between Ed Daein and Nyala (Nyala Janoub locality, South Darfur state), wounding two.');
+  assert.equal(e?.location, 'Nyala', 'the bracketed town, not Ed Daein named in passing');
+  assert.equal(e?.admin1, 'South Darfur');
+});
+
+test('a town that a bracket puts in another province by two names that agree is coded there; a bracket its own district contradicts is not', () => {
+  const e = first('On 3 May 2021, gunmen shot dead a trader in Zaria (Funtua LGA, Katsina).');
+  assert.equal(e?.location, 'Zaria', 'the town and its point stay');
+  assert.equal(e?.admin1, 'Katsina', 'Funtua lies in Katsina: the bracket states the province');
+  assert.equal(first('On 3 May 2021, gunmen shot dead a trader in Zaria (Zaria LGA, Katsina).')?.admin1, 'Kaduna', "the town's own district says otherwise: a slip");
+  // (A name read as a place of the province only for want of one there vouches for nothing.)
+  assert.equal(first('On 5 May 2021, party activists clashed in Kaliganj upazila (Jhenaidah, Chittagong), injuring five.')?.admin1, 'Khulna');
+});
+
 test('a district of a province named after its seat is the event place, not the seat: "Andar district in Ghazni"', () => {
   assert.equal(first('On 5 May 2021, Taliban fighters attacked a checkpoint in Andar district in Ghazni, killing two policemen.')?.location, 'Andar');
   assert.equal(first('On 8 May 2021, Houthi forces shelled houses in Maqbanah district in western Yemen (Taizz), injuring a child.')?.location, 'Maqbanah');

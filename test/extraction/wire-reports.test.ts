@@ -404,3 +404,18 @@ test('a bridge or a pylon that was blown up is an explosion (irregular past of "
     'On 5 January 1990, two electricity pylons were blown up near Usulutan, cutting power to the town.',
   ], 'Explosions/Remote violence');
 });
+
+test('a killing told as years ago is background, not a side of the day\'s bombing', () => {
+  assertFirstType([
+    'LIMA, 5 JAN 90 (EFE) -- [TEXT] TERRORISTS TONIGHT BOMBED AN EMBASSY IN LIMA. THE BOMB CAUSED DAMAGE BUT NO INJURIES. IN ANOTHER INCIDENT 3 YEARS AGO, A MILITANT WAS KILLED BY EMBASSY GUARDS INSIDE THE COMPOUND.',
+  ], 'Explosions/Remote violence');
+});
+
+test('an attack with explosives is an explosion, and damage told in a passive whose auxiliary is left out is the device\'s', () => {
+  assertFirstType([
+    'SAN SALVADOR, 5 JAN 90 (RADIO CADENA) -- [TEXT] THE ATTACK WITH EXPLOSIVES PERPETRATED BY UNIDENTIFIED INDIVIDUALS AGAINST THE OFFICE OF A TRADE UNION LEFT TWO WOUNDED.',
+    'On 5 January 1990, unidentified men planted explosives at the door of a bank in Cali; the front of the building collapsed.',
+    'BOGOTA, 5 JAN 90 (RADIO CADENA NACIONAL) -- [TEXT] PEREIRA -- TWO PERSONS WERE INJURED DURING A TERRORIST WAVE THAT HIT PEREIRA LAST NIGHT. TWO BOMBS EXPLODED AT THE DOORS OF TWO BANKS. ' +
+      'THE RESIDENTS OF THE AREA WERE SHAKEN BY THE EXPLOSIONS. GLASS WAS BROKEN AND OFFICE FURNITURE AND EQUIPMENT DESTROYED AT BOTH BANKS.',
+  ], 'Explosions/Remote violence');
+});
