@@ -108,6 +108,17 @@ const CROWD_AFTER_VIOLENCE_CHARS = 40;
 
 /** Before a participle of damage in the passive: "was partially destroyed", "were seriously damaged". */
 const DAMAGE_SUFFERED = new RegExp(`\\b(?:${alternation([...functionWords.finitePassiveAuxiliaries, ...functionWords.beParticiple, ...functionWords.beProgressive])})\\s+(?:\\w+\\s+)?$`, 'i');
+/**
+ * The same passive with its auxiliary left out after 'and', in one clause: "glass was broken and
+ * office furniture and equipment destroyed" (the second participle is passive too).
+ */
+const DAMAGE_SUFFERED_TOO = new RegExp(`\\b(?:${alternation([...functionWords.finitePassiveAuxiliaries, ...functionWords.beParticiple])})\\s+\\w+\\s+(?:${alternation(functionWords.pairConjunctions)})\\s+(?:\\w+\\s+){1,5}$`, 'i');
+function damageSuffered(text: string, t: TriggerMention): boolean {
+  if (DAMAGE_SUFFERED.test(text.slice(Math.max(0, t.start - 30), t.start))) return true;
+  const clause = text.slice(Math.max(0, t.start - 80), t.start);
+  const lastBreak = Math.max(...[...'.;:,()'].map((c) => clause.lastIndexOf(c)));
+  return DAMAGE_SUFFERED_TOO.test(clause.slice(lastBreak + 1));
+}
 
 /** Between a passive verb's subject and the verb: "demonstrators were shot". */
 const PASSIVE_AUXILIARY = new RegExp(
@@ -258,7 +269,7 @@ class TriggerIndex {
 function explosionAlone(text: string, index: TriggerIndex, protests: readonly TriggerMention[], actors: EventActors): boolean {
   // (Damage told in the passive, "the building was destroyed", is the device's; told in the active,
   // "supporters vandalised shops and exploded crude bombs", a crowd's.)
-  const damageDone = [...index.of('riot-conduct'), ...index.of('Looting/property destruction')].some((t) => !DAMAGE_SUFFERED.test(text.slice(Math.max(0, t.start - 30), t.start)));
+  const damageDone = [...index.of('riot-conduct'), ...index.of('Looting/property destruction')].some((t) => !damageSuffered(text, t));
   return protests.length === 0 && !actors.partyAgent && !damageDone && !index.has('riot') && !index.has('mob') && !index.has('clash') && index.all.some((t) => t.eventType === 'Explosions/Remote violence' && !t.irrealis);
 }
 

@@ -701,11 +701,18 @@ function linkBracketedContainers(gaz: Gazetteer, text: string, cands: Candidate[
       else j = chained;
     } else chained = undefined;
     const b = cands[j]!;
-    if (b.start < from || b.end > close || (j !== chained && text.slice(b.end, close).trim() !== '') || (b.containerOf !== undefined && !sameName) || b.demonym !== undefined || b.key === a.key) continue;
+    // (The region's unit word may follow its name: "(Nyala Janoub locality, South Darfur state)".)
+    if (b.start < from || b.end > close || (j !== chained && !unitWordOnly(text.slice(b.end, close))) || (b.containerOf !== undefined && !sameName) || b.demonym !== undefined || b.key === a.key) continue;
     if (j !== chained && !b.entries.some((e) => gaz.feature(e) !== FEATURE_CODES.city)) continue;
     a.container = j;
     if (!sameName) b.containerOf = k;
   }
+}
+
+/** Whether a stretch of text is empty or one unit word of a region ("state", "province"). */
+function unitWordOnly(rest: string): boolean {
+  const word = rest.trim();
+  return word === '' || UNIT_WORDS.has(word.toLowerCase());
 }
 
 /** How far after a place BRACKET_AFTER is looked for. */

@@ -31,6 +31,11 @@ test('week and month windows carry time_precision 2 and 3', () => {
 test('relative days', () => {
   assert.equal(dates('killed yesterday', '2022-01-24')[0]!.date, '2022-01-23');
   assert.equal(dates('three days ago', '2022-01-24')[0]!.date, '2022-01-21');
+  // (Years ago are a year, vague as 'last year': an event told so is background.)
+  const years = new Doc('t', 'The group bombed a market two years ago.', { date: '2022-01-24' });
+  tokenize(years);
+  recogniseDates(years);
+  assert.deepEqual(years.dates.map((d) => [d.text, d.date, d.vague]), [['two years ago', '2020-01-24', true]]);
   assert.equal(dates('last night', '2022-03-01')[0]!.date, '2022-02-28');
 });
 

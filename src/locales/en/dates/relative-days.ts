@@ -1,4 +1,5 @@
-// Days named relative to the publication date: "yesterday", "today", "last night", "three days ago".
+// Days named relative to the publication date: "yesterday", "today", "last night", "three days ago"
+// (and "three years ago", a vague year).
 import { addDays } from '../../../common/calendar.js';
 import { DAY_COUNTS, type DateContext, type DateMatch } from './context.js';
 
@@ -25,6 +26,8 @@ export function relativeDay(ctx: DateContext, i: number): DateMatch | null {
     if (t[i + 2]?.lower === 'ago') {
       if (unit === 'day' || unit === 'days') return { endToken: i + 3, day: addDays(ref, -n), precision: 1, rule: 'days-ago' };
       if (unit === 'week' || unit === 'weeks') return { endToken: i + 3, day: addDays(ref, -7 * n), precision: n === 1 ? 2 : 3, rule: 'weeks-ago' };
+      // ("3 years ago": a year, vaguer than a month, as "last year" is: background.)
+      if (unit === 'year' || unit === 'years') return { endToken: i + 3, day: { y: ref.y - n, m: ref.m, d: Math.min(ref.d, 28) }, precision: 3, rule: 'years-ago', vague: true };
     }
   }
   return null;
