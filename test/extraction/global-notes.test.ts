@@ -458,6 +458,19 @@ test('forces named only in what a demonstration is about are no side it faced; f
   assert.match(measured?.actor2 ?? '', /^Police Forces of Sudan/, '"over four hours" measures, it tells no topic');
 });
 
+test('a riot\'s own violence before its topic leaves the topic a topic; violence against forces, or theirs against the crowd, faces them', () => {
+  // ("killed by": a trigger phrase that holds its agent's preposition.)
+  const rioted = first('On 9 May 2021, in Recife, residents rioted over the death of a boy killed by the Military Police.');
+  assert.equal(rioted?.event_type, 'Riots');
+  assert.equal(rioted?.actor2 ?? '', '', 'the police killing is what the riot is about');
+  const burned = first('On 9 May 2021, in Recife, residents burned two buses over the death of a boy killed by the Military Police.');
+  assert.equal(burned?.actor2 ?? '', '', 'the crowd burned buses: no force faced it');
+  const stoned = first('On 9 May 2021, in Kassala (Kassala, Kassala), rioters threw stones against police.');
+  assert.match(stoned?.actor2 ?? '', /^Police Forces of Sudan/, '"against" after violence names its target');
+  const dispersed = first('On 9 May 2021, in Kassala (Kassala, Kassala), police fired tear gas and beat people protesting a police raid on a market.');
+  assert.match(dispersed?.actor2 ?? '', /^Police Forces of Sudan/, 'forces that disperse the crowd face it');
+});
+
 test('armed men of an ethnic group the note names are its militia; the same name counted is people', () => {
   const e = first('On 7 May 2021, Fulanis attacked the village of Ndachima in Ouham (Central African Republic), killing four people.');
   assert.equal(e?.actor1, 'Fulani Ethnic Militia (Central African Republic)');
