@@ -436,3 +436,12 @@ test('an attack with explosives is an explosion, and damage told in a passive wh
       'THE RESIDENTS OF THE AREA WERE SHAKEN BY THE EXPLOSIONS. GLASS WAS BROKEN AND OFFICE FURNITURE AND EQUIPMENT DESTROYED AT BOTH BANKS.',
   ], 'Explosions/Remote violence');
 });
+
+test('one person joined by "and" to a count of the dead is one more; the parts after "including" are not', () => {
+  // (Invented reports.)
+  const dead = (text: string) => eventsOf(text, '1990-03-10').map((e) => e.fatalities);
+  assert.deepEqual(dead('LIMA, 10 MAR 90 (EFE) -- [TEXT] THREE POLICEMEN AND A CIVILIAN WERE KILLED WHEN A CAR BOMB EXPLODED IN LIMA TODAY.'), [4]);
+  assert.deepEqual(dead('Lima, 10 Mar 90 (EFE) -- [Text] The mayor was wounded today in an attack in Lima in which his driver and one of his bodyguards were killed.'), [2]);
+  assert.deepEqual(dead('On 9 March 1990, 4 persons, including a student and a shop worker, were killed in clashes in Lima.'), [4]);
+  assert.deepEqual(dead('On 9 March 1990, a bomb hit the house of a farmer and two children were killed in Lima.'), [2]);
+});

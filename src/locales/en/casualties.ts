@@ -253,13 +253,46 @@ function figureAt(doc: Doc, qi: number, q: Quantity, quantityAt: ReadonlyMap<num
     end: endOff,
     text: doc.text.slice(start, endOff),
     kind: found.kind,
-    value: q.value,
+    value: q.value + (found.forward ? joinedSingles(tokens, qi, qEnd, found.first, sentence, quantityAt) : 0),
     quantity: { start: q.start, end: q.end },
     subject: subject && subject[1] > subject[0] ? { start: tokens[subject[0]]!.start, end: tokens[subject[1] - 1]!.end } : undefined,
     total: isTotal(tokens, qi, sentence) ? true : undefined,
     feared: doubt !== undefined ? true : undefined,
   }));
 }
+
+/**
+ * One person joined by "and" to a count before its killing verb: "five policemen and a civilian
+ * were killed" (6), "his driver and one of his bodyguards were killed" (2). A person after the count
+ * is "a"/"an" or a possessive and a singular noun phrase; one before it, a singular noun phrase
+ * opening its clause with a possessive, "a" or "the" (not the object of a preposition: "the house
+ * of a farmer and two children"). (A count joined, "and one soldier", is read
+ * as a figure of its own.)
+ */
+function joinedSingles(tokens: Token[], qi: number, qEnd: number, kill: number, sentence: number, quantityAt: ReadonlyMap<number, Quantity>): number {
+  let extra = 0;
+  for (let k = qEnd; k < kill; k++) {
+    // ("5 persons, including a student and a worker, were killed": the parts of the count.)
+    if (partOf.opensAt(tokens[k]!) && partOf.matchAt(tokens, k)) break;
+    if (tokens[k]!.lower !== 'and' || quantityAt.has(k + 1)) continue;
+    const next = lowerAt(tokens, k + 1);
+    if (!(JOINED_OPENERS.has(next) || POSSESSIVES.has(next))) continue;
+    const end = singularObjectEnd(tokens, POSSESSIVES.has(next) ? k + 2 : k + 1, sentence, quantityAt);
+    if (end > 0 && end <= kill) {
+      extra++;
+      break;
+    }
+  }
+  // Before the count: "his driver and one of his bodyguards".
+  if (lowerAt(tokens, qi - 1) === 'and' && tokens[qi - 1]!.sentence === sentence && singularNouns.has(lowerAt(tokens, qi - 2))) {
+    const opener = tokens[qi - 3];
+    if (opener && opener.sentence === sentence && (POSSESSIVES.has(opener.lower) || JOINED_OPENERS.has(opener.lower) || opener.lower === 'the') && !(OBJECT_BOUNDARIES.has(lowerAt(tokens, qi - 4)) && !RELATIVE_OPENERS.has(lowerAt(tokens, qi - 4)))) extra++;
+  }
+  return extra;
+}
+const JOINED_OPENERS = new Set(['a', 'an']);
+/** Words of objectBoundaries that open a relative clause, which the joined people may open ("in which his driver and ..."). */
+const RELATIVE_OPENERS = new Set(['who', 'which', 'that']);
 
 /** Right before a killing verb after a count, words that make the killing a charge ("suspected of killing"). */
 const CHARGE_BEFORE_KILLING = new Set<string>(lexicon.singularDeaths.killingNounChargeBefore);
