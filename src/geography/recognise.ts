@@ -526,6 +526,17 @@ export function recognise(gaz: Gazetteer, text: string, from = 0, ranges?: reado
       if (want === FEATURE_CODES.admin1 && c.demonym !== undefined && c.entries.some((e) => gaz.feature(e) === FEATURE_CODES.admin1)) c.demonym = undefined;
       if (want !== undefined && c.demonym === undefined) {
         c.want = want;
+        // "Bale zone": a district known only by its name with its unit word ("Bale" alone is another place).
+        // (Not one the name alone reaches too: "Poonch district" may be India's Poonch as well as Pakistan's.)
+        if (!next.cap) {
+          const key = `${c.key} ${next.lower}`;
+          const withUnit = gaz.lookup(key);
+          // (The key goes with the entries: readings are cached by key.)
+          if (withUnit !== undefined && !withUnit.some((e) => c.entries.includes(e))) {
+            c.entries = [...withUnit];
+            c.key = key;
+          }
+        }
         if (next.cap) {
           c.end = next.end;
           c.text = text.slice(c.start, c.end);
@@ -1158,7 +1169,10 @@ function makeCandidate(
     return undefined; // "Kirby said", "Nelson told" (but "of Tyler said")
   }
   // "at the University", "in the Gulf": a common word after "the" is a common noun.
-  if (single && prev !== undefined && ARTICLES.has(prev.lower) && !strong && !first.allCaps && gaz.commonWords.has(key)) return undefined;
+  // (Not before a region's unit word, when a region bears the name: "the Afar region" is Ethiopia's.)
+  const unitAfter = next !== undefined && nextJoined && (SUFFIX_ADMIN1.has(next.lower) || SUFFIX_ADMIN2.has(next.lower)) &&
+    entries.some((e) => gaz.feature(e) === FEATURE_CODES.admin1 || gaz.feature(e) === FEATURE_CODES.admin2);
+  if (single && prev !== undefined && ARTICLES.has(prev.lower) && !strong && !first.allCaps && gaz.commonWords.has(key) && !unitAfter) return undefined;
 
   let cue = false;
   if (prev && prevJoined) {
