@@ -419,3 +419,12 @@ test('an attack with explosives is an explosion, and damage told in a passive wh
       'THE RESIDENTS OF THE AREA WERE SHAKEN BY THE EXPLOSIONS. GLASS WAS BROKEN AND OFFICE FURNITURE AND EQUIPMENT DESTROYED AT BOTH BANKS.',
   ], 'Explosions/Remote violence');
 });
+
+test('an armed group that alone acts "to protest" something attacks; it makes no demonstration or riot', () => {
+  assertFirstType([
+    'POPAYAN, 5 JAN 90 (RADIO CADENA NACIONAL) -- [TEXT] FARC GUERRILLAS HAVE CARRIED OUT ATTACKS IN CAUCA DEPARTMENT TO PROTEST THE ARREST OF THEIR COMMANDER. THE FARC GUERRILLAS BLEW UP A POWER PYLON NEAR PATIA AND BURNED THREE VEHICLES ON THE HIGHWAY.',
+  ], 'Explosions/Remote violence');
+  assertFirstType(['On 5 January 1990, FARC rebels burned three buses near Patia, Cauca, to protest the extradition of their commander.'], 'Strategic developments');
+  // (Demonstrators who burn tyres to protest riot.)
+  assertFirstType(['On 5 January 1990, demonstrators burned tyres on the highway near Patia, Cauca, to protest the extradition of a local leader.'], 'Riots');
+});
