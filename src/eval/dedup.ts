@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AcledEvent } from '../common/event.js';
 import { clusterReports, MIN_SCORE } from '../merge/engine.js';
-import { datesCompatible, learnCountries, pairScore, placeRelation, prepare, typeScore } from '../merge/compat.js';
+import { datesCompatible, learnCountries, pairScore, placeRelation, prepare, tollUpdate, typeScore } from '../merge/compat.js';
 import { writeFileSync } from 'node:fs';
 import type { MergeInput } from '../merge/types.js';
 import { datedPlaceReport } from '../extraction/dated-place.js';
@@ -221,7 +221,7 @@ export function evaluateDedup(dir: string, extractor: Extractor, options: { limi
 function missCause(a: ReturnType<typeof prepare> | undefined, b: ReturnType<typeof prepare> | undefined): string {
   if (!a || !b) return 'no event';
   if (!a.admin1 || !b.admin1) return 'no place';
-  if (!datesCompatible(a, b)) return 'different dates';
+  if (!datesCompatible(a, b) && !tollUpdate(a, b)) return 'different dates';
   if (placeRelation(a, b) === 'apart') return a.admin1 !== b.admin1 ? 'different provinces' : 'different places';
   if (typeScore(a, b) < 0) return 'type incompatible';
   const s = pairScore(a, b);

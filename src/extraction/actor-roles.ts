@@ -283,6 +283,8 @@ const CAUSE_CLAUSE_BREAK = new RegExp(`[.!?,;:()\\[\\]]|\\s[-–—]\\s|\\b(?:${
 const FACING_CLASSES = new Set(['protest-intervention', 'protest-excessive', 'clash', 'Arrests', 'riot', 'riot-conduct', 'violence', 'mob']);
 const INTERVENING_CLASSES = new Set(['protest-intervention', 'protest-excessive', 'clash', 'Arrests']);
 const BY_AFTER = new RegExp(`^\\s+(?:${alternation(functionWords.agentPreposition)})\\b`, 'i');
+/** A trigger phrase that ends with its agent's preposition: "killed by". */
+const BY_END = new RegExp(`\\s(?:${alternation(functionWords.agentPreposition)})$`, 'i');
 const NOUN_BEFORE = new RegExp(`\\b(?:${alternation(functionWords.articles)})\\s+$`, 'i');
 /**
  * Triggers of violence right before a topic word make it the violence's target ("threw stones against
@@ -291,6 +293,8 @@ const NOUN_BEFORE = new RegExp(`\\b(?:${alternation(functionWords.articles)})\\s
  */
 const VIOLENT_CLASSES = new Set([...FACING_CLASSES].filter((c) => c !== 'riot' && c !== 'Arrests'));
 const VIOLENCE_BEFORE_CAUSE_CHARS = 25;
+/** Openers that, after a violent word, name its target ("threw stones against police"). */
+const TARGET_OPENERS = new Set(actorDictionary.crowdCause.targetOpeners.map((w) => w.toLowerCase()));
 
 /**
  * The spans of a frame's sentence that tell what a crowd is about or whom it addresses ("over the
@@ -304,14 +308,19 @@ function crowdCauseSpans(text: string, frame: Frame): [number, number][] {
   for (let m = CROWD_CAUSE.exec(sentence); m; m = CROWD_CAUSE.exec(sentence)) {
     const from = frame.span.start + m.index + m[0].length;
     const opener = frame.span.start + m.index;
-    if (frame.triggers.some((t) => VIOLENT_CLASSES.has(t.cls) && t.end <= opener && opener - t.end <= VIOLENCE_BEFORE_CAUSE_CHARS)) continue;
+    // (Violence right before an opener that names a target, "threw stones against police", or
+    // before any opener once forces acted on the crowd, "tear gas and whips against people
+    // protesting a police raid"; not a crowd's own violence before its topic, "burned two buses over
+    // the death of a boy killed by the police".)
+    const facing = TARGET_OPENERS.has(m[0].toLowerCase()) || frame.triggers.some((t) => INTERVENING_CLASSES.has(t.cls) && t.end <= opener);
+    if (facing && frame.triggers.some((t) => VIOLENT_CLASSES.has(t.cls) && t.end <= opener && opener - t.end <= VIOLENCE_BEFORE_CAUSE_CHARS)) continue;
     const brk = CAUSE_CLAUSE_BREAK.exec(text.slice(from, frame.span.end));
     let to = brk ? from + brk.index : frame.span.end;
     for (const t of frame.triggers) {
       if (!FACING_CLASSES.has(t.cls) || t.start < from || t.start >= to) continue;
       // ("the burning of three men by soldiers": a deed named as a noun is the topic too.)
       // (Forces dispersing, arresting or fighting the crowd face it however told: "tear-gassed by police".)
-      if (!INTERVENING_CLASSES.has(t.cls) && (BY_AFTER.test(text.slice(t.end, t.end + 4)) || NOUN_BEFORE.test(text.slice(Math.max(from, t.start - 5), t.start)))) continue;
+      if (!INTERVENING_CLASSES.has(t.cls) && (BY_AFTER.test(text.slice(t.end, t.end + 4)) || BY_END.test(text.slice(t.start, t.end)) || NOUN_BEFORE.test(text.slice(Math.max(from, t.start - 5), t.start)))) continue;
       to = t.start;
     }
     out.push([from, to]);

@@ -4,7 +4,8 @@ import type { CueMention, Doc, PlaceMention } from '../common/doc.js';
 import { foldName } from './fold.js';
 import { loadGazetteer, type Gazetteer } from './gazetteer.js';
 import { cueEntry, findCountryCues } from './cues.js';
-import { recognise, type TextRange } from './recognise.js';
+import { recognise, type Candidate, type TextRange } from './recognise.js';
+import { FEATURE_CODES } from './gazetteer-format.js';
 import { transliterationIndex } from './transliteration.js';
 import { PublicationProfile, resolveCandidates } from './resolve.js';
 import { nearBefore } from '../locales/en/near-place.js';
@@ -112,6 +113,7 @@ export function loadGeoparser(options: GeoparserOptions = {}): Geoparser {
       const c = gaz.findCountry(o.cueCountry);
       if (c) cueCountries.push({ country: gaz.countries.indexOf(c), group: false });
     }
+    if (cueCountries.length > 0) peopleOfCuedRegions(gaz, cands, cueCountries);
     const places = resolveCandidates(gaz, cands, { demonyms, text, focusCountry: o.focusCountry, profile: profileOf(o.source), cueCountries, standIns: o.standIns });
     return { places, cues: mentions };
   };
@@ -185,4 +187,25 @@ export function capitalOfSameName(place: PlaceMention): PlaceMention | undefined
     if (dLat * dLat + dLon * dLon <= CAPITAL_WITHIN_KM * CAPITAL_WITHIN_KM) return { ...place, entry: e, alternatives: undefined };
   }
   return undefined;
+}
+
+/**
+ * A people's name that is also the name of a region of another country ("Somali": Somalia's people,
+ * and Ethiopia's Somali Region) is that region where the text's cues (a people, a force, a unit
+ * word) name the region's country and none names the people's own: "clashes between Somali and Oromo
+ * groups" are in Ethiopia, between its Somali and Oromia regions, not in Somalia.
+ */
+function peopleOfCuedRegions(gaz: Gazetteer, cands: Candidate[], cueCountries: readonly { country: number; group: boolean }[]): void {
+  for (const c of cands) {
+    if (c.demonym === undefined) continue;
+    const own = gaz.countryIndex(c.demonym);
+    if (cueCountries.some((q) => q.country === own)) continue;
+    const key = foldName(c.text);
+    let region: number | undefined;
+    for (const k of key.endsWith('s') ? [key, key.slice(0, -1)] : [key]) {
+      region ??= (gaz.lookup(k) ?? []).find((e) => gaz.feature(e) === FEATURE_CODES.admin1 && gaz.countryIndex(e) !== own && cueCountries.some((q) => q.country === gaz.countryIndex(e)));
+    }
+    // (Still a people's name, now of the region: it says where the people live, as "Oromo" names Oromia.)
+    if (region !== undefined) c.demonym = region;
+  }
 }

@@ -526,6 +526,17 @@ export function recognise(gaz: Gazetteer, text: string, from = 0, ranges?: reado
       if (want === FEATURE_CODES.admin1 && c.demonym !== undefined && c.entries.some((e) => gaz.feature(e) === FEATURE_CODES.admin1)) c.demonym = undefined;
       if (want !== undefined && c.demonym === undefined) {
         c.want = want;
+        // "Bale zone": a district known only by its name with its unit word ("Bale" alone is another place).
+        // (Not one the name alone reaches too: "Poonch district" may be India's Poonch as well as Pakistan's.)
+        if (!next.cap) {
+          const key = `${c.key} ${next.lower}`;
+          const withUnit = gaz.lookup(key);
+          // (The key goes with the entries: readings are cached by key.)
+          if (withUnit !== undefined && !withUnit.some((e) => c.entries.includes(e))) {
+            c.entries = [...withUnit];
+            c.key = key;
+          }
+        }
         if (next.cap) {
           c.end = next.end;
           c.text = text.slice(c.start, c.end);
@@ -701,11 +712,18 @@ function linkBracketedContainers(gaz: Gazetteer, text: string, cands: Candidate[
       else j = chained;
     } else chained = undefined;
     const b = cands[j]!;
-    if (b.start < from || b.end > close || (j !== chained && text.slice(b.end, close).trim() !== '') || (b.containerOf !== undefined && !sameName) || b.demonym !== undefined || b.key === a.key) continue;
+    // (The region's unit word may follow its name: "(Nyala Janoub locality, South Darfur state)".)
+    if (b.start < from || b.end > close || (j !== chained && !unitWordOnly(text.slice(b.end, close))) || (b.containerOf !== undefined && !sameName) || b.demonym !== undefined || b.key === a.key) continue;
     if (j !== chained && !b.entries.some((e) => gaz.feature(e) !== FEATURE_CODES.city)) continue;
     a.container = j;
     if (!sameName) b.containerOf = k;
   }
+}
+
+/** Whether a stretch of text is empty or one unit word of a region ("state", "province"). */
+function unitWordOnly(rest: string): boolean {
+  const word = rest.trim();
+  return word === '' || UNIT_WORDS.has(word.toLowerCase());
 }
 
 /** How far after a place BRACKET_AFTER is looked for. */
@@ -1151,7 +1169,10 @@ function makeCandidate(
     return undefined; // "Kirby said", "Nelson told" (but "of Tyler said")
   }
   // "at the University", "in the Gulf": a common word after "the" is a common noun.
-  if (single && prev !== undefined && ARTICLES.has(prev.lower) && !strong && !first.allCaps && gaz.commonWords.has(key)) return undefined;
+  // (Not before a region's unit word, when a region bears the name: "the Afar region" is Ethiopia's.)
+  const unitAfter = next !== undefined && nextJoined && (SUFFIX_ADMIN1.has(next.lower) || SUFFIX_ADMIN2.has(next.lower)) &&
+    entries.some((e) => gaz.feature(e) === FEATURE_CODES.admin1 || gaz.feature(e) === FEATURE_CODES.admin2);
+  if (single && prev !== undefined && ARTICLES.has(prev.lower) && !strong && !first.allCaps && gaz.commonWords.has(key) && !unitAfter) return undefined;
 
   let cue = false;
   if (prev && prevJoined) {

@@ -569,19 +569,48 @@ function markContainers(cands: Candidate[], places: PlaceMention[], text: string
   if (places.length < 2) return;
   const byStart = new Map<number, PlaceMention>();
   for (const p of places) if (!p.demonym) byStart.set(p.start, p);
-  for (const c of cands) {
+  for (let k = 0; k < cands.length; k++) {
+    const c = cands[k]!;
     if (c.container === undefined || c.demonym !== undefined) continue;
     const inner = byStart.get(c.start);
     const outer = byStart.get(cands[c.container]!.start);
     // (A namesake abroad, or in another province, is no place of the region: "Durgapur upazila
     // (Netrakona, Mymensingh)" read as India's Durgapur.)
     if (!inner || !outer || inner === outer || inner.entry.countryCode !== outer.entry.countryCode) continue;
-    if (outer.entry.feature !== 'country' && inner.entry.admin1 !== undefined && outer.entry.admin1 !== undefined && inner.entry.admin1 !== outer.entry.admin1) continue;
+    if (outer.entry.feature !== 'country' && inner.entry.admin1 !== undefined && outer.entry.admin1 !== undefined && inner.entry.admin1 !== outer.entry.admin1) {
+      // (A town a bracket after it puts in another province by two names that agree, its district
+      // or town and the province, "Umm Dukhun (Kereneik, West Darfur)", "Ilorin (Borgu LGA, Niger)",
+      // is in that province as the note's writer draws the lines. Its point stays. One name that
+      // the place's own district contradicts, "Atbara (Atbara locality, White Nile state)", is a slip.)
+      if (!agreeingBracket(cands, k, byStart, text)) continue;
+      inner.entry = { ...inner.entry, admin1: outer.entry.admin1, admin2: outer.entry.feature === 'admin2' ? outer.entry.name : undefined };
+    }
     outer.holds = true;
     // (A region inside a bracket holds the place before the bracket, named or not: "Hathobhanga town
     // (Mirzapur upazila, Tangail, Dhaka)": Tangail is no place the note codes.)
     if (text === undefined || !insideBracket(text, c.start)) inner.heldIn = true;
   }
+}
+
+/**
+ * Whether candidate k is followed by a bracket of two names or more, "(Kereneik, West Darfur)",
+ * "(Borgu LGA, Niger)", whose names before the last all lie in the province the last names, and
+ * none is the place's own name.
+ */
+function agreeingBracket(cands: Candidate[], k: number, byStart: Map<number, PlaceMention>, text: string | undefined): boolean {
+  const c = cands[k]!;
+  if (text === undefined || c.container === undefined || insideBracket(text, c.start)) return false;
+  const last = cands[c.container]!.container ?? c.container;
+  const province = byStart.get(cands[last]!.start);
+  // (The province may be read as its seat, "Katsina": the name is the province's too.)
+  const isProvince = (p: PlaceMention) => p.entry.feature === 'admin1' || (p.entry.feature === 'city' && (p.alternatives ?? []).some((a) => a.entry.feature === 'admin1' && a.entry.countryCode === p.entry.countryCode && a.entry.admin1 === p.entry.admin1));
+  if (last <= k + 1 || !province || !isProvince(province) || !insideBracket(text, cands[last]!.start)) return false;
+  for (let i = k + 1; i < last; i++) {
+    const p = byStart.get(cands[i]!.start);
+    // (A name read as a place of the province only for want of one there, "Jhenaidah, Chittagong", says nothing.)
+    if (cands[i]!.key === c.key || !p || p.entry.feature === 'admin1' || p.entry.countryCode !== province.entry.countryCode || p.entry.admin1 !== province.entry.admin1) return false;
+  }
+  return true;
 }
 
 /** How far back an opening bracket is looked for. */

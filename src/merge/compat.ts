@@ -20,6 +20,8 @@ export interface Prepared {
   day: number;
   /** Days either side the date may be off: 0 for a day, more for a week (2) or a month (3). */
   slack: number;
+  /** Days either side of its date within which its merge candidates are sought (reachOf). */
+  reach: number;
   country: string;
   admin1: string;
   /** Normalised location name; '' when the report is placed no finer than its province. */
@@ -148,6 +150,7 @@ export function prepare(input: MergeInput, index: number, countries: CountryName
     doc: input.doc_id ?? '',
     day: dayNumber(input.event_date),
     slack: slackOf(input.time_precision),
+    reach: reachOf(input),
     country: input.country ? normName(input.country) : input.iso3 ? (countries.get(input.iso3.toUpperCase()) ?? input.iso3.toUpperCase()) : '',
     admin1,
     place: coarse ? '' : location,
@@ -221,12 +224,48 @@ export function datesCompatible(a: Prepared, b: Prepared): boolean {
 }
 
 /**
+ * Days after a deadly incident within which a report of its updated toll is still told of it: a
+ * monitor raises a bombing's or a massacre's toll two or three days on, as the wounded die and bodies
+ * are found ("the death toll of the market massacre rises to 69"). eval dedup: pairs of deadly
+ * bombings two or three days apart with a rising toll, 4 of 5 coreferent.
+ */
+export const TOLL_UPDATE_DAYS = 3;
+
+/**
+ * Days either side of a report's date within which its merge candidates are sought: its date's slack,
+ * at least a day, and TOLL_UPDATE_DAYS for a deadly report (one whose updated toll tollUpdate may
+ * join). The merge engine's index and the store's candidate windows and locks all read this one
+ * function, so the store's incremental merge finds the pairs the batch engine does.
+ */
+export function reachOf(input: Pick<MergeInput, 'time_precision' | 'fatalities'>): number {
+  const deadly = typeof input.fatalities === 'number' && input.fatalities >= DEADLY_BLAST;
+  return Math.max(slackOf(input.time_precision), deadly ? TOLL_UPDATE_DAYS : 1);
+}
+
+/**
+ * A deadly incident and a report of its updated toll two or three days later (days the dates
+ * themselves do not reach): two bombings in one province, or two reports of one sub-event type at one
+ * named place, the earlier toll DEADLY_BLAST or more and the later one at least that and at most
+ * twice it. Such a pair is then scored like any other (the date counts as another day's).
+ */
+export function tollUpdate(a: Prepared, b: Prepared): boolean {
+  if (!Number.isFinite(a.day) || !Number.isFinite(b.day)) return false;
+  const [early, late] = a.day <= b.day ? [a, b] : [b, a];
+  const gap = late.day - early.day;
+  if (gap < 2 || gap > TOLL_UPDATE_DAYS) return false;
+  if (early.fatalities < DEADLY_BLAST || late.fatalities < early.fatalities || late.fatalities > 2 * early.fatalities) return false;
+  const rel = placeRelation(a, b);
+  if (INCIDENT.has(a.subType) && INCIDENT.has(b.subType)) return rel === 'same' || rel === 'contains';
+  return a.subType !== '' && a.subType === b.subType && rel === 'same' && !a.coarse && !b.coarse;
+}
+
+/**
  * How strongly two reports look like one event, or -1 when they cannot be (different documents'
  * reports only: one document's distinct events never merge).
  */
 export function pairScore(a: Prepared, b: Prepared): number {
   if (a.doc && a.doc === b.doc) return -1;
-  if (!datesCompatible(a, b)) return -1;
+  if (!datesCompatible(a, b) && !tollUpdate(a, b)) return -1;
   const rel = placeRelation(a, b);
   if (rel === 'apart') return -1;
   const type = typeScore(a, b);

@@ -1,7 +1,7 @@
 // The merge engine: which reports are the same event, over ACLED-schema records alone.
 //
-// 1. Candidates come from an index (country × day, the window widened by the coarser report's
-//    time precision), never from all pairs.
+// 1. Candidates come from an index (country × day, the window each report's reach: its time
+//    precision, and a deadly report's later toll updates), never from all pairs.
 // 2. A candidate pair is scored by compat.ts (date, place, type, actors, figures) or ruled out.
 // 3. A report placed no finer than its province that fits two events in different towns of it is
 //    ambiguous and joins neither.
@@ -52,14 +52,14 @@ function candidateEdges(reports: Prepared[], minScore: number, fits: Edge[]): Ed
   const edges: Edge[] = [];
   for (const r of reports) {
     if (!Number.isFinite(r.day)) continue;
-    const w = Math.max(r.slack, 1);
+    const w = r.reach;
     for (let d = r.day - w; d <= r.day + w; d++) {
       const list = index.get(`${r.country}|${d}`);
       if (!list) continue;
       for (const o of list) {
         if (o.index === r.index) continue;
         // Found from both sides when each window covers the other: keep the lower index's find.
-        const otherSees = Math.abs(d - r.day) <= Math.max(o.slack, 1);
+        const otherSees = Math.abs(d - r.day) <= o.reach;
         if (otherSees && o.index < r.index) continue;
         const s = pairScore(r, o);
         const e = r.index < o.index ? { a: r.index, b: o.index, score: s } : { a: o.index, b: r.index, score: s };

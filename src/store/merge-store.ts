@@ -5,7 +5,7 @@
 // older keeps its id and the other becomes an alias.
 import { sql, type RawBuilder, type Transaction } from 'kysely';
 import type { AcledEvent } from '../common/event.js';
-import { normName, dayNumber, slackOf } from '../merge/compat.js';
+import { normName, dayNumber, reachOf, slackOf } from '../merge/compat.js';
 import { clusterReports } from '../merge/engine.js';
 import { fuseCluster } from '../merge/fuse.js';
 import type { MergeInput } from '../merge/types.js';
@@ -88,7 +88,7 @@ export async function lockMergeBlocks(trx: Transaction<Database>, reports: NewRe
     const day = dayNumber(input.event_date);
     const country = countryKey(input);
     if (!Number.isFinite(day)) continue;
-    const reach = Math.max(slackOf(input.time_precision), 1);
+    const reach = reachOf(input);
     for (let b = Math.floor((day - reach) / LOCK_BLOCK_DAYS); b <= Math.floor((day + reach) / LOCK_BLOCK_DAYS); b++) keys.add(hash32(`${country}\u0000${b}`));
   }
   if (keys.size === 0) return;
@@ -171,7 +171,9 @@ export async function storeReports(
 
   // Candidates: stored reports of the same country and province (or of no known province; a new
   // report of no known province reads the whole country) within reach of a new report's day: its own
-  // window (at least a day), and stored reports of a month (time_precision 3) within theirs.
+  // window (reachOf: at least a day, more for a deadly report), and stored reports of a month
+  // (time_precision 3) within theirs.
+  const reach = new Map(rows.map((r, i) => [r.report_id, reachOf(inputs[i]!)]));
   const byPlace = new Map<string, typeof rows>();
   for (const r of rows) {
     if (r.day <= -1e6) continue;
@@ -187,7 +189,7 @@ export async function storeReports(
   const wide: Window[] = [];
   for (const list of byPlace.values()) {
     const { country, admin1 } = list[0]!;
-    for (const [from, to] of intervals(list.map((r) => ({ day: r.day, reach: Math.max(r.slack, 1) })))) near.push({ country, admin1, from, to });
+    for (const [from, to] of intervals(list.map((r) => ({ day: r.day, reach: reach.get(r.report_id)! })))) near.push({ country, admin1, from, to });
     for (const [from, to] of intervals(list.map((r) => ({ day: r.day, reach: WIDE_SLACK })))) wide.push({ country, admin1, from, to });
   }
   for (const [windows, minSlack] of [[near, 0], [wide, WIDE_SLACK]] as const) {

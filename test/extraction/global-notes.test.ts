@@ -458,6 +458,19 @@ test('forces named only in what a demonstration is about are no side it faced; f
   assert.match(measured?.actor2 ?? '', /^Police Forces of Sudan/, '"over four hours" measures, it tells no topic');
 });
 
+test('a riot\'s own violence before its topic leaves the topic a topic; violence against forces, or theirs against the crowd, faces them', () => {
+  // ("killed by": a trigger phrase that holds its agent's preposition.)
+  const rioted = first('On 9 May 2021, in Recife, residents rioted over the death of a boy killed by the Military Police.');
+  assert.equal(rioted?.event_type, 'Riots');
+  assert.equal(rioted?.actor2 ?? '', '', 'the police killing is what the riot is about');
+  const burned = first('On 9 May 2021, in Recife, residents burned two buses over the death of a boy killed by the Military Police.');
+  assert.equal(burned?.actor2 ?? '', '', 'the crowd burned buses: no force faced it');
+  const stoned = first('On 9 May 2021, in Kassala (Kassala, Kassala), rioters threw stones against police.');
+  assert.match(stoned?.actor2 ?? '', /^Police Forces of Sudan/, '"against" after violence names its target');
+  const dispersed = first('On 9 May 2021, in Kassala (Kassala, Kassala), police fired tear gas and beat people protesting a police raid on a market.');
+  assert.match(dispersed?.actor2 ?? '', /^Police Forces of Sudan/, 'forces that disperse the crowd face it');
+});
+
 test('armed men of an ethnic group the note names are its militia; the same name counted is people', () => {
   const e = first('On 7 May 2021, Fulanis attacked the village of Ndachima in Ouham (Central African Republic), killing four people.');
   assert.equal(e?.actor1, 'Fulani Ethnic Militia (Central African Republic)');
@@ -582,6 +595,21 @@ test('the place a note names with its region, "X (District, Province)", is the e
   assert.equal(held?.location, 'Tawila');
   const places = geo.parse('Gunmen shot a trader in Bakhtiyarpur town (Patna, Bihar).');
   assert.deepEqual(places.map((p) => [p.text, !!p.heldIn, !!p.holds]), [['Bakhtiyarpur', true, false], ['Patna', false, true], ['Bihar', false, true]]);
+});
+
+test('a bracket\'s province may carry its unit word: "Nyala (Nyala Janoub locality, South Darfur state)" holds the town named before it', () => {
+  const e = first('On 4 May 2021, gunmen ambushed a lorry travelling between Ed Daein and Nyala (Nyala Janoub locality, South Darfur state), wounding two.');
+  assert.equal(e?.location, 'Nyala', 'the bracketed town, not Ed Daein named in passing');
+  assert.equal(e?.admin1, 'South Darfur');
+});
+
+test('a town that a bracket puts in another province by two names that agree is coded there; a bracket its own district contradicts is not', () => {
+  const e = first('On 3 May 2021, gunmen shot dead a trader in Zaria (Funtua LGA, Katsina).');
+  assert.equal(e?.location, 'Zaria', 'the town and its point stay');
+  assert.equal(e?.admin1, 'Katsina', 'Funtua lies in Katsina: the bracket states the province');
+  assert.equal(first('On 3 May 2021, gunmen shot dead a trader in Zaria (Zaria LGA, Katsina).')?.admin1, 'Kaduna', "the town's own district says otherwise: a slip");
+  // (A name read as a place of the province only for want of one there vouches for nothing.)
+  assert.equal(first('On 5 May 2021, party activists clashed in Kaliganj upazila (Jhenaidah, Chittagong), injuring five.')?.admin1, 'Khulna');
 });
 
 test('a district of a province named after its seat is the event place, not the seat: "Andar district in Ghazni"', () => {

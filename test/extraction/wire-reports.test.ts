@@ -398,6 +398,23 @@ for (const [title, texts, eventType] of FIRST_SENTENCE_CASES) {
   test(`the first sentence's event: ${title}`, () => assertFirstType(texts, eventType));
 }
 
+test('a person a relative clause tells murdered is one dead; not a death named before, nor a crowd\'s cause', () => {
+  // (Invented reports.)
+  const dead = (text: string, date = '1990-03-10') => eventsOf(text, date).map((e) => e.fatalities);
+  assert.deepEqual(dead('QUITO, 10 MAR 90 (EFE) -- [TEXT] THE POLICE DETAINED 40 PEOPLE IN A SEARCH FOR THE KILLERS OF FORMER GOVERNOR MARIO VACA ORTIZ, WHO WAS MURDERED IN A TERRORIST ATTACK YESTERDAY.'), [1]);
+  assert.deepEqual(dead('Quito, 10 Mar 90 (EFE) -- [Text] The police detained 40 people in a search for the killers of the judge, who was murdered in a bomb attack yesterday.'), [1]);
+  assert.ok(dead('On 9 March, teachers marched peacefully in Quito demanding justice for the death of their colleague, Mario Vaca Ortiz, who was found dead in a forest.').every((f) => f === 0));
+  assert.ok(dead('In the hometown of journalist Mario Vaca Ortiz, who was killed in 1988, riots broke out on 9 March. Rioters torched cars in Quito.').every((f) => f === 0));
+});
+
+test('a count before a killing verb with a person named after it counts the killers, not the dead', () => {
+  // (Invented reports.)
+  const dead = (text: string) => eventsOf(text, '1990-03-10').map((e) => e.fatalities);
+  assert.deepEqual(dead('CALI, 10 MAR 90 (DPA) -- [TEXT] LAST NIGHT SEVERAL GUNMEN KILLED ANTONIO PEREZ MOLINA, A RADIO REPORTER, IN CALI.'), [1]);
+  assert.deepEqual(dead('Cali, 10 Mar 90 (DPA) -- [Text] Last night four hooded men shot dead Antonio Perez Molina, a radio reporter, in Cali.'), [1]);
+  assert.deepEqual(dead('Three soldiers killed Tuesday in Cali, the army said.'), [3]);
+});
+
 test('a bridge or a pylon that was blown up is an explosion (irregular past of "blow up")', () => {
   assertFirstType([
     'BOGOTA, 5 JAN 90 (AFP) -- [TEXT] IN ANOTHER ACT OF VIOLENCE, SIX PEOPLE WERE KILLED NEAR MEDELLIN. REBELS BLEW UP A BRIDGE AS A BUS WAS CROSSING IT.',
@@ -427,4 +444,13 @@ test('an armed group that alone acts "to protest" something attacks; it makes no
   assertFirstType(['On 5 January 1990, FARC rebels burned three buses near Patia, Cauca, to protest the extradition of their commander.'], 'Strategic developments');
   // (Demonstrators who burn tyres to protest riot.)
   assertFirstType(['On 5 January 1990, demonstrators burned tyres on the highway near Patia, Cauca, to protest the extradition of a local leader.'], 'Riots');
+});
+
+test('one person joined by "and" to a count of the dead is one more; the parts after "including" are not', () => {
+  // (Invented reports.)
+  const dead = (text: string) => eventsOf(text, '1990-03-10').map((e) => e.fatalities);
+  assert.deepEqual(dead('LIMA, 10 MAR 90 (EFE) -- [TEXT] THREE POLICEMEN AND A CIVILIAN WERE KILLED WHEN A CAR BOMB EXPLODED IN LIMA TODAY.'), [4]);
+  assert.deepEqual(dead('Lima, 10 Mar 90 (EFE) -- [Text] The mayor was wounded today in an attack in Lima in which his driver and one of his bodyguards were killed.'), [2]);
+  assert.deepEqual(dead('On 9 March 1990, 4 persons, including a student and a shop worker, were killed in clashes in Lima.'), [4]);
+  assert.deepEqual(dead('On 9 March 1990, a bomb hit the house of a farmer and two children were killed in Lima.'), [2]);
 });

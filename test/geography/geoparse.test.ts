@@ -328,6 +328,39 @@ test('a people or a unit word of one country outweighs a namesake town abroad; a
   assert.ok(garissa.some((p) => p.text === 'Garissa' && p.entry.countryCode === 'KE'));
 });
 
+test("a people's name that is also a region of the country the text's cues name is that region, not the people's own country", () => {
+  // "Somali": Somalia's people, and Ethiopia's Somali Region; the Oromo are Ethiopia's.
+  const feud = places('Fighting between Somali and Oromo militias left five people dead.');
+  const somali = feud.find((p) => p.text === 'Somali');
+  assert.equal(somali?.entry.countryCode, 'ET', JSON.stringify(feud.map((p) => [p.text, p.entry.countryCode])));
+  assert.equal(somali?.entry.feature, 'admin1');
+  assert.equal(somali?.demonym, true);
+  const plural = places('Twelve Somalis died when Oromo gunmen raided the market.');
+  assert.ok(plural.some((p) => p.text === 'Somalis' && p.entry.countryCode === 'ET'));
+  // Without such a cue, or with one of the people's own country, the people's country stands.
+  assert.ok(places('Somali troops clashed with al-Shabaab fighters near the river.').some((p) => p.text === 'Somali' && p.entry.countryCode === 'SO' && p.entry.feature === 'country'));
+  assert.ok(places('Somali troops and AMISOM soldiers met Oromo elders.').some((p) => p.text === 'Somali' && p.entry.countryCode === 'SO'));
+});
+
+test('a common word after "the" is a region\'s name before the region\'s unit word ("the Afar region")', () => {
+  const afar = places('Thousands marched in the Afar region on Sunday.');
+  assert.ok(afar.some((p) => p.text === 'Afar' && p.entry.countryCode === 'ET' && p.entry.feature === 'admin1'), JSON.stringify(afar.map((p) => [p.text, p.entry.countryCode])));
+  // Without the unit word it is still the word ("from the afar").
+  assert.ok(!texts('They watched the Afar from the hills.').includes('Afar'));
+});
+
+test("a district named without its country's own unit word answers to its name with that word ('Bale zone': Ethiopia's zone, not Burkina Faso's Bale)", () => {
+  for (const text of ['Gunmen raided a village in Bale zone on Monday.', 'Gunmen raided a village in Dinsho district, Bale Zone, on Monday.']) {
+    const bale = places(text).find((p) => p.text.startsWith('Bale'));
+    assert.equal(bale?.entry.countryCode, 'ET', text);
+    assert.equal(bale?.entry.admin1, 'Oromiya', text);
+  }
+  // The name alone is not the zone; a unit word many countries use changes nothing ("Poonch district").
+  assert.ok(!places('Farmers protested in Bale province.').some((p) => p.entry.countryCode === 'ET'));
+  const poonch = places('Troops exchanged fire across the LoC in Poonch district (J&K).');
+  assert.ok(poonch.some((p) => p.text.startsWith('Poonch') && p.entry.countryCode === 'IN'), JSON.stringify(poonch.map((p) => [p.text, p.entry.countryCode])));
+});
+
 test('a name only a province bears is kept when another name of the text agrees ("an Akkar road ... Halba")', () => {
   assert.ok(texts('Protesters blocked an Akkar road and marched in Halba.').includes('Akkar'));
   // Alone it still needs a cue: a capitalised word that only a small province bears may be no place.

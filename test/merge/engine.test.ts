@@ -267,6 +267,29 @@ test('two deadly bombings in one province a day apart with close tolls are one b
   assert.deepEqual(groupsOf([blast('a', 'd1', '11', 12, by('Islamic State')), blast('b', 'd2', '12', 20, by('Islamic State'))]), [['a', 'b']]);
 });
 
+test('a deadly bombing or massacre and its toll updated two or three days later are one incident', () => {
+  const bombing = (id: string, doc: string, day: string, fatalities: number, extra: Partial<MergeInput> = {}) =>
+    rec(id, doc, {
+      event_date: `2024-10-${day}`, event_type: 'Explosions/Remote violence', sub_event_type: 'Remote explosive/landmine/IED',
+      admin1: 'Aleppo', location: 'Al Bab', latitude: 36.37, longitude: 37.51, fatalities, source: 'Monitor', ...extra,
+    });
+  // a car bomb kills 14 on the 3rd; on the 5th and the 6th the monitor raises the toll to 19, then 23
+  assert.deepEqual(groupsOf([bombing('a', 'd1', '03', 14), bombing('b', 'd2', '05', 19)]), [['a', 'b']]);
+  assert.deepEqual(groupsOf([bombing('a', 'd1', '03', 14), bombing('c', 'd3', '06', 23)]), [['a', 'c']]);
+  // found whichever report comes first, and in any order
+  assert.deepEqual(groupsOf([bombing('c', 'd3', '06', 23), bombing('a', 'd1', '03', 14)]), [['a', 'c']]);
+  // four days on, a toll that falls, one more than doubled, or small tolls: other blasts
+  assert.deepEqual(groupsOf([bombing('a', 'd1', '03', 14), bombing('b', 'd2', '07', 19)]), [['a'], ['b']]);
+  assert.deepEqual(groupsOf([bombing('a', 'd1', '03', 14), bombing('b', 'd2', '05', 9)]), [['a'], ['b']]);
+  assert.deepEqual(groupsOf([bombing('a', 'd1', '03', 14), bombing('b', 'd2', '05', 40)]), [['a'], ['b']]);
+  assert.deepEqual(groupsOf([bombing('a', 'd1', '03', 3), bombing('b', 'd2', '05', 4)]), [['a'], ['b']]);
+  // two days apart, a massacre at one town is updated too; air strikes on a province are not
+  const attack = { event_type: 'Violence against civilians', sub_event_type: 'Attack' };
+  assert.deepEqual(groupsOf([bombing('a', 'd1', '03', 30, attack), bombing('b', 'd2', '05', 41, attack)]), [['a', 'b']]);
+  const strike = { sub_event_type: 'Air/drone strike', location: 'Aleppo', geo_precision: 3 as const, latitude: 36.2, longitude: 37.16 };
+  assert.deepEqual(groupsOf([bombing('a', 'd1', '03', 30, strike), bombing('b', 'd2', '05', 41, strike)]), [['a'], ['b']]);
+});
+
 test('a name\'s skeleton drops each transliteration of the Arabic article, anywhere in the name', () => {
   assert.equal(nameSkeleton('ed damazin'), nameSkeleton('damazin'));
   assert.equal(nameSkeleton('ras el ain'), nameSkeleton('ras ain'));

@@ -116,6 +116,27 @@ for (const make of [async () => (await engines())[0]!, async () => (await engine
       }
     });
 
+    test("a deadly bombing's toll updated days later joins it, stored in any order as in one batch", async () => {
+      // A car bomb in Al Bab kills 14 on the 3rd; the toll rises to 19 on the 5th, 23 on the 6th; on
+      // the 7th another blast there kills 5 (four days after the first, and a toll that falls).
+      const AL_BAB = { admin1: 'Aleppo', admin2: 'Al Bab', location: 'Al Bab', latitude: 36.37, longitude: 37.51 };
+      const BOMB = { event_type: 'Explosions/Remote violence', sub_event_type: 'Remote explosive/landmine/IED', actor1: '', actor2: '', assoc_actor_1: '', assoc_actor_2: '' };
+      const bomb = (id: string, source: string, day: string, fatalities: number) =>
+        docOf(id, source, `2024-10-${day}`, [{ ...BOMB, ...AL_BAB, event_date: `2024-10-${day}`, fatalities }]);
+      const docs = [bomb('b1', 'A', '03', 14), bomb('b2', 'B', '05', 19), bomb('b3', 'C', '06', 23), bomb('b4', 'D', '07', 5)];
+      const batch = await (async () => {
+        const store = await fresh();
+        await ingestDocuments(store, jsonExtractor, docs, { batchSize: 100 });
+        return snapshot(store);
+      })();
+      assert.deepEqual(batch.map((e) => JSON.parse(e)[0]), [['b1#0', 'b2#0', 'b3#0'], ['b4#0']]);
+      for (let k = 1; k <= 5; k++) {
+        const store = await fresh();
+        await ingestDocuments(store, jsonExtractor, shuffled(docs, k * 104729), { batchSize: 1 });
+        assert.deepEqual(await snapshot(store), batch, `order ${k}`);
+      }
+    });
+
     test('the merge index reads by province: a report of no known province still meets those of one, and the other way round', async () => {
       const store = await fresh();
       const day = '2024-04-02';

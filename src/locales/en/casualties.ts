@@ -41,6 +41,8 @@ const PRIOR_DEED_CUES = new Set<string>(cues.priorDeedCues);
 const NO_OBJECT = new Set<string>(cues.noObject);
 /** Words that end an object phrase before its head: prepositions, conjunctions. */
 const OBJECT_BOUNDARIES = new Set<string>(cues.objectBoundaries);
+/** "Enrique Lopez, who was murdered": a relative pronoun whose antecedent stands before its comma. */
+const RELATIVE_PRONOUNS = new Set<string>(cues.relativePronouns);
 /** Words before "was killed" that are no one who died ("it was", "the toll was") or are several ("family"). */
 const SUBJECT_NOT_A_PERSON = new Set<string>(cues.subjectNotAPerson);
 
@@ -251,13 +253,46 @@ function figureAt(doc: Doc, qi: number, q: Quantity, quantityAt: ReadonlyMap<num
     end: endOff,
     text: doc.text.slice(start, endOff),
     kind: found.kind,
-    value: q.value,
+    value: q.value + (found.forward ? joinedSingles(tokens, qi, qEnd, found.first, sentence, quantityAt) : 0),
     quantity: { start: q.start, end: q.end },
     subject: subject && subject[1] > subject[0] ? { start: tokens[subject[0]]!.start, end: tokens[subject[1] - 1]!.end } : undefined,
     total: isTotal(tokens, qi, sentence) ? true : undefined,
     feared: doubt !== undefined ? true : undefined,
   }));
 }
+
+/**
+ * One person joined by "and" to a count before its killing verb: "five policemen and a civilian
+ * were killed" (6), "his driver and one of his bodyguards were killed" (2). A person after the count
+ * is "a"/"an" or a possessive and a singular noun phrase; one before it, a singular noun phrase
+ * opening its clause with a possessive, "a" or "the" (not the object of a preposition: "the house
+ * of a farmer and two children"). (A count joined, "and one soldier", is read
+ * as a figure of its own.)
+ */
+function joinedSingles(tokens: Token[], qi: number, qEnd: number, kill: number, sentence: number, quantityAt: ReadonlyMap<number, Quantity>): number {
+  let extra = 0;
+  for (let k = qEnd; k < kill; k++) {
+    // ("5 persons, including a student and a worker, were killed": the parts of the count.)
+    if (partOf.opensAt(tokens[k]!) && partOf.matchAt(tokens, k)) break;
+    if (tokens[k]!.lower !== 'and' || quantityAt.has(k + 1)) continue;
+    const next = lowerAt(tokens, k + 1);
+    if (!(JOINED_OPENERS.has(next) || POSSESSIVES.has(next))) continue;
+    const end = singularObjectEnd(tokens, POSSESSIVES.has(next) ? k + 2 : k + 1, sentence, quantityAt);
+    if (end > 0 && end <= kill) {
+      extra++;
+      break;
+    }
+  }
+  // Before the count: "his driver and one of his bodyguards".
+  if (lowerAt(tokens, qi - 1) === 'and' && tokens[qi - 1]!.sentence === sentence && singularNouns.has(lowerAt(tokens, qi - 2))) {
+    const opener = tokens[qi - 3];
+    if (opener && opener.sentence === sentence && (POSSESSIVES.has(opener.lower) || JOINED_OPENERS.has(opener.lower) || opener.lower === 'the') && !(OBJECT_BOUNDARIES.has(lowerAt(tokens, qi - 4)) && !RELATIVE_OPENERS.has(lowerAt(tokens, qi - 4)))) extra++;
+  }
+  return extra;
+}
+const JOINED_OPENERS = new Set(['a', 'an']);
+/** Words of objectBoundaries that open a relative clause, which the joined people may open ("in which his driver and ..."). */
+const RELATIVE_OPENERS = new Set(['who', 'which', 'that']);
 
 /** Right before a killing verb after a count, words that make the killing a charge ("suspected of killing"). */
 const CHARGE_BEFORE_KILLING = new Set<string>(lexicon.singularDeaths.killingNounChargeBefore);
@@ -290,7 +325,8 @@ function activeWithObject(tokens: Token[], from: number, first: number, end: num
   if (NO_OBJECT.has(tokens[first]!.lower) || OBJECT_BOUNDARIES.has(tokens[end - 1]!.lower)) return false;
   const next = tokens[end];
   if (!next || next.sentence !== tokens[first]!.sentence) return false;
-  return OBJECT_OPENERS.has(next.lower) || quantityAt.has(end);
+  // ("several gunmen killed Roberto Sarasty": a person named as the object.)
+  return OBJECT_OPENERS.has(next.lower) || quantityAt.has(end) || personNameEnd(tokens, end, next.sentence) > 0;
 }
 
 const MAX_ASIDE_TOKENS = 10;
@@ -495,6 +531,16 @@ function headlineSubject(tokens: Doc['tokens'], i: number, sentence: number): bo
     if (i - k > MAX_HEADLINE_SUBJECT_TOKENS || tokens[k]!.kind === 'punct' || OBJECT_BOUNDARIES.has(tokens[k]!.lower)) return false;
   }
   return true;
+}
+
+const DEATH_BEFORE_WINDOW = 12;
+
+/** A death word (a casualty word of the dead) within a few words before token i, in its sentence: "the death of X, who ...". */
+function deathToldBefore(tokens: Doc['tokens'], i: number, sentence: number): boolean {
+  for (let k = i - 1; k >= 0 && k >= i - DEATH_BEFORE_WINDOW && tokens[k]!.sentence === sentence; k--) {
+    if (KILLING_NOUNS.hasToken(tokens[k]!) || kinds.matchAt(tokens, k)?.value === 'killed') return true;
+  }
+  return false;
 }
 
 function negatedBefore(tokens: Doc['tokens'], i: number, sentence: number): boolean {
@@ -925,6 +971,17 @@ function singularDeathAt(doc: Doc, i: number, m: PhraseMatch<string>, used: Set<
     const subject = tokens[subjectAt];
     if (first < 0 && (hasBeen || tokens[aux]!.lower !== 'been') && subject && subject.sentence === sentence && subject.kind === 'word' && (!/s$/.test(subject.lower) || personNameBefore(tokens, subjectAt + 1, sentence) >= 0) && !SUBJECT_NOT_A_PERSON.has(subject.lower) && !notPeople.has(subject.lower)) {
       first = subjectAt;
+    }
+    // "former minister Enrique Lopez, who was murdered yesterday", "the judge, who was killed": the
+    // relative pronoun's antecedent before its comma, a person named or a singular person noun.
+    if (first < 0 && (hasBeen || tokens[aux]!.lower !== 'been') && RELATIVE_PRONOUNS.has(lowerAt(tokens, subjectAt)) && tokens[subjectAt - 1]?.text === ',' && tokens[subjectAt - 1]!.sentence === sentence) {
+      const comma = subjectAt - 1;
+      const named = personNameBefore(tokens, comma, sentence);
+      const antecedent = named >= 0 ? named : singularNouns.has(lowerAt(tokens, comma - 1)) && tokens[comma - 1]!.sentence === sentence ? comma - 1 : -1;
+      // (Not a death its clause names before: "justice for the death of their colleague, X, who was found
+      // dead"; nor in a document that tells a crowd's event, whose cause it tells: "riots broke out in
+      // the hometown of journalist X, who was killed in 1998".)
+      if (antecedent >= 0 && !deathToldBefore(tokens, antecedent, sentence) && !doc.triggers.some((t) => CROWD_EVENT.has(t.cls) && !t.irrealis)) first = antecedent;
     }
   }
   // Passive with coordinated singular subjects: "a man and his son were killed" (two deaths).
