@@ -699,8 +699,17 @@ function linkBracketedContainers(gaz: Gazetteer, text: string, cands: Candidate[
     if (!open) continue;
     const from = a.end + open[0].length;
     const close = text.indexOf(')', from);
-    // (A list, "(Mansila, Yagha)": one name alone in brackets is another name of the place, "Dhaka - Mirpur (Mirpur)".)
-    if (close < 0 || close - from > MAX_BRACKET || !text.slice(from, close).includes(', ')) continue;
+    if (close < 0 || close - from > MAX_BRACKET) continue;
+    // (A list, "(Mansila, Yagha)": one name alone in brackets is another name of the place, "Dhaka - Mirpur (Mirpur)",
+    // unless it is a province's, "Tigre (Buenos Aires)", "Rawson (Chubut)": the province the place lies in.)
+    if (!text.slice(from, close).includes(', ')) {
+      const b = cands[k + 1]!;
+      if (b.start === from && b.end <= close && unitWordOnly(text.slice(b.end, close)) && b.key !== a.key && b.demonym === undefined && b.containerOf === undefined && b.entries.some((e) => gaz.feature(e) === FEATURE_CODES.admin1)) {
+        a.container = k + 1;
+        b.containerOf = k;
+      }
+      continue;
+    }
     let j = k + 1;
     while (j + 1 < cands.length && cands[j + 1]!.end <= close) j++;
     // (A chain, "Maner town (Patna, Bihar)": the bracket's last name holds its first, which holds the place.)

@@ -603,6 +603,17 @@ test('a bracket\'s province may carry its unit word: "Nyala (Nyala Janoub locali
   assert.equal(e?.admin1, 'South Darfur');
 });
 
+test('one name alone in brackets after a place, when a province bears it, is the province the place lies in: "Gopalpur (Dhaka)" is no Gopalpur of India', () => {
+  const e = first('On 3 May 2023, students blocked a highway in Gopalpur (Dhaka), demanding road repairs.');
+  assert.equal(e?.country, 'Bangladesh');
+  assert.equal(e?.admin1, 'Dhaka');
+  const m = first('On 3 May 2023, students blocked a highway in Madhupur (Dhaka), demanding road repairs.');
+  assert.equal(m?.country, 'Bangladesh', 'no Madhupur of Jharkhand');
+  // (A bracketed name no province bears is another name of the place, not its region.)
+  const places = geo.parse('Militants attacked the village of Guibga (Dibga) at night.');
+  assert.ok(!places.some((p) => p.holds), JSON.stringify(places.map((p) => [p.text, p.holds])));
+});
+
 test('a town that a bracket puts in another province by two names that agree is coded there; a bracket its own district contradicts is not', () => {
   const e = first('On 3 May 2021, gunmen shot dead a trader in Zaria (Funtua LGA, Katsina).');
   assert.equal(e?.location, 'Zaria', 'the town and its point stay');
