@@ -437,6 +437,15 @@ test('an attack with explosives is an explosion, and damage told in a passive wh
   ], 'Explosions/Remote violence');
 });
 
+test('an armed group that alone acts "to protest" something attacks; it makes no demonstration or riot', () => {
+  assertFirstType([
+    'POPAYAN, 5 JAN 90 (RADIO CADENA NACIONAL) -- [TEXT] FARC GUERRILLAS HAVE CARRIED OUT ATTACKS IN CAUCA DEPARTMENT TO PROTEST THE ARREST OF THEIR COMMANDER. THE FARC GUERRILLAS BLEW UP A POWER PYLON NEAR PATIA AND BURNED THREE VEHICLES ON THE HIGHWAY.',
+  ], 'Explosions/Remote violence');
+  assertFirstType(['On 5 January 1990, FARC rebels burned three buses near Patia, Cauca, to protest the extradition of their commander.'], 'Strategic developments');
+  // (Demonstrators who burn tyres to protest riot.)
+  assertFirstType(['On 5 January 1990, demonstrators burned tyres on the highway near Patia, Cauca, to protest the extradition of a local leader.'], 'Riots');
+});
+
 test('one person joined by "and" to a count of the dead is one more; the parts after "including" are not', () => {
   // (Invented reports.)
   const dead = (text: string) => eventsOf(text, '1990-03-10').map((e) => e.fatalities);
