@@ -309,6 +309,8 @@ export interface Candidate {
   neighbourhood: boolean;
   /** Named before a road word after "the" ("the Zahle roundabout"): a place when a town of some size bears the name. */
   road: boolean;
+  /** Named by compass words only ("North Central", "South West"): a region of that name is in many countries. */
+  compass?: boolean;
 }
 
 type CandidateInit = Pick<Candidate, 'start' | 'end' | 'text' | 'key' | 'entries' | 'w0' | 'w1' | 'cue' | 'near' | 'common' | 'firstName'> & Partial<Candidate>;
@@ -604,6 +606,7 @@ export function recognise(gaz: Gazetteer, text: string, from = 0, ranges?: reado
   }
   linkBracketedContainers(gaz, text, out);
   markNeighbourhoods(text, out);
+  for (const c of out) if (c.demonym === undefined && c.w1 - c.w0 > 1 && compassOnly(c.text)) c.compass = true;
   return out;
 }
 
@@ -913,6 +916,11 @@ function endsName(text: string, end: number): boolean {
   let j = i;
   while (j < text.length && text.charCodeAt(j) >= 97 && text.charCodeAt(j) <= 122) j++;
   return AFTER_NAME.has(text.slice(i, j));
+}
+
+/** Whether a name is made of compass words only ("North Central", "South-West"). */
+function compassOnly(name: string): boolean {
+  return name.split(/[\s-]+/).every((w) => DIRECTIONS.has(w.toLowerCase()));
 }
 
 function continuesName(text: string, words: WordView, w: number): boolean {

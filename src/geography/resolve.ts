@@ -490,6 +490,18 @@ function placesOf(gaz: Gazetteer, cands: Candidate[], readings: Readings[], name
       // other name: "Kenyan troops raided Boni Forest" is no commune Boni of Burkina Faso.)
       if (mine < 0.5 && votes.top >= (gaz.rank(e) <= LOCAL_UNIT_RANK ? 1 : 2) && votes.topCountry !== cc) continue;
     }
+    // "North Central", "South West": a region named by compass words only is in many countries; one
+    // abroad that no other name of the text supports, in a text whose other names agree on a country,
+    // is a region of that country the gazetteer knows by another name ("the East and North Central
+    // regions" of Burkina Faso are its Est and Centre-Nord, not Sri Lanka's North Central Province).
+    if (c.compass && !vouched && (f === FEATURE_CODES.admin1 || f === FEATURE_CODES.admin2)) {
+      const cc = gaz.countryIndex(e);
+      const own = votes.byName[nameIds[k]!]?.country;
+      const others = (country: number) => (votes.country.get(country) ?? 0) - (own?.get(country) ?? 0);
+      let elsewhere = false;
+      for (const other of votes.country.keys()) if (other !== cc && others(other) >= 0.5) elsewhere = true;
+      if (elsewhere && others(cc) < 0.5) continue;
+    }
     // So is a quarter of a city ("the Escalon neighborhood", "Chula Vista neighborhood") whose
     // namesake towns lie outside the country the text's other names agree on.
     if (c.neighbourhood && !vouched && f === FEATURE_CODES.city && !greatCity(gaz, e) && votes.top >= 1 && gaz.countryIndex(e) !== votes.topCountry) {

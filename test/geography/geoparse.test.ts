@@ -361,6 +361,14 @@ test("a district named without its country's own unit word answers to its name w
   assert.ok(poonch.some((p) => p.text.startsWith('Poonch') && p.entry.countryCode === 'IN'), JSON.stringify(poonch.map((p) => [p.text, p.entry.countryCode])));
 });
 
+test('a region named by compass words only is no region abroad that nothing else supports ("the East and North Central regions" of a named country)', () => {
+  const ops = places('Soldiers of Niger swept through the East and North Central regions last week.');
+  assert.ok(!ops.some((p) => p.text === 'North Central'), JSON.stringify(ops.map((p) => [p.text, p.entry.countryCode])));
+  // Supported by a town of its country, or alone, it stands.
+  assert.ok(places('Protesters marched in Anuradhapura, North Central Province.').some((p) => p.text.startsWith('North Central') && p.entry.countryCode === 'LK'));
+  assert.ok(places('Fighting continued in the North West region of Cameroon.').some((p) => p.text === 'North West' && p.entry.countryCode === 'CM'));
+});
+
 test('a name only a province bears is kept when another name of the text agrees ("an Akkar road ... Halba")', () => {
   assert.ok(texts('Protesters blocked an Akkar road and marched in Halba.').includes('Akkar'));
   // Alone it still needs a cue: a capitalised word that only a small province bears may be no place.
