@@ -569,6 +569,19 @@ export function buildGazetteer(): GazetteerFile {
     for (const n of names) addNameKeys(n, i);
   }
 
+  // Settlements the packages lack, at their region's point -----------------------------------------
+  // (Ranked as the local units: a namesake town of the gazetteer outweighs one.)
+  for (const [name, aliases, country, region] of readTsv(join(DATA_DIR, 'settlements.tsv'))) {
+    const cc = countryIndex.get(country!);
+    const a1 = admin1ByName.get(`${country}|${foldName(region!)}`) ?? admin1ByName.get(`${country}|${adminBaseName(foldName(region!))}`);
+    const at = a1 === undefined ? undefined : admin1Entry.get(a1);
+    if (cc === undefined || a1 === undefined || at === undefined) { warnings.push(`settlements.tsv: ${name}: region ${region} (${country}) not found`); continue; }
+    const names = [name!, ...(aliases ?? '').split('|').filter(Boolean)];
+    if (names.some((n) => (keyPost.get(foldName(n)) ?? []).some((t) => out.f[t] === FEATURE_CODES.city && out.cc[t] === cc && out.a1[t] === a1))) continue;
+    const i = addEntry({ name: name!, lat: out.la[at]! / 1e4, lon: out.lo[at]! / 1e4, cc, a1, a2: -1, f: FEATURE_CODES.city, p: 0, g: 0, r: LOCAL_UNIT_RANK });
+    for (const n of names) addNameKeys(n, i);
+  }
+
   // Demonyms ----------------------------------------------------------------------------------------
   const countryEntries = new Map<number, number>();
   for (let i = 0; i < out.f.length; i++) if (out.f[i] === FEATURE_CODES.country) countryEntries.set(out.cc[i]!, i);

@@ -603,6 +603,13 @@ test('a bracket\'s province may carry its unit word: "Nyala (Nyala Janoub locali
   assert.equal(e?.admin1, 'South Darfur');
 });
 
+test('a settlement of the Donbas line the gazetteer lacks is placed in its oblast (settlements.tsv)', () => {
+  const d = first('On 3 May 2019, the SMM heard 14 undetermined explosions near Kruta Balka.');
+  assert.equal(d?.country, 'Ukraine');
+  assert.equal(d?.admin1, 'Donetsk');
+  assert.equal(first('On 3 May 2019, the SMM heard bursts of small-arms fire near Holubivske.')?.admin1, 'Luhansk');
+});
+
 test('one name alone in brackets after a place, when a province bears it, is the province the place lies in: "Gopalpur (Dhaka)" is no Gopalpur of India', () => {
   const e = first('On 3 May 2023, students blocked a highway in Gopalpur (Dhaka), demanding road repairs.');
   assert.equal(e?.country, 'Bangladesh');
