@@ -454,3 +454,10 @@ test('one person joined by "and" to a count of the dead is one more; the parts a
   assert.deepEqual(dead('On 9 March 1990, 4 persons, including a student and a shop worker, were killed in clashes in Lima.'), [4]);
   assert.deepEqual(dead('On 9 March 1990, a bomb hit the house of a farmer and two children were killed in Lima.'), [2]);
 });
+
+test('"military regimes" and "military dictatorships" name no forces: a killing told beside them is one-sided', () => {
+  const events = eventsOf('GUATEMALA CITY, 5 JAN 90 (ACAN-EFE) -- [TEXT] THE PRESIDENT SAID THAT THOSE WHO KILLED THE FORMER AMBASSADOR SEEK TO DESTABILIZE DEMOCRACY AFTER 2 DECADES OF MILITARY REGIMES. THE FORMER AMBASSADOR WAS GUNNED DOWN BY UNIDENTIFIED PERSONS NEAR HIS HOME. THE ATTACKERS FIRED AT HIM FROM A CAR.');
+  assert.ok(events.length > 0);
+  assert.equal(events[0]!.event_type, 'Violence against civilians', events.map(brief).join('; '));
+  assert.ok(events.every((e) => !/^Military Forces/.test(e.actor2 ?? '')), events.map((e) => e.actor2).join('; '));
+});
