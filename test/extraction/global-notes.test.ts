@@ -603,6 +603,15 @@ test('a bracket\'s province may carry its unit word: "Nyala (Nyala Janoub locali
   assert.equal(e?.admin1, 'South Darfur');
 });
 
+test('a town of the one country a note names only by its people\'s demonym needs no cue: "control of Ansongo ... Malian troops"', () => {
+  const e = first('Rebels took control of Ansongo, forcing Malian troops to withdraw.');
+  assert.equal(e?.location, 'Ansongo');
+  assert.equal(e?.admin1, 'Gao');
+  // (Demonyms of two countries name none: the town stays unread.)
+  const two = geo.parse('Rebels took control of Ansongo, forcing Malian and Nigerien troops to withdraw.');
+  assert.ok(!two.some((p) => p.text === 'Ansongo'), JSON.stringify(two.map((p) => p.text)));
+});
+
 test('a settlement of the Donbas line the gazetteer lacks is placed in its oblast (settlements.tsv)', () => {
   const d = first('On 3 May 2019, the SMM heard 14 undetermined explosions near Kruta Balka.');
   assert.equal(d?.country, 'Ukraine');
