@@ -612,6 +612,11 @@ test('a town of the one country a note names only by its people\'s demonym needs
   assert.ok(!two.some((p) => p.text === 'Ansongo'), JSON.stringify(two.map((p) => p.text)));
 });
 
+test('admin1 as ACLED writes it: Uganda\'s districts are its first level; "Bogota, D.C."', () => {
+  assert.equal(first('On 3 May 2020, traders protested in Gulu town over market fees.')?.admin1, 'Gulu');
+  assert.equal(first('On 3 May 2020, traders protested in Usaquen, Bogota over market fees.')?.admin1, 'Bogota, D.C.');
+});
+
 test('a settlement of the Donbas line the gazetteer lacks is placed in its oblast (settlements.tsv)', () => {
   const d = first('On 3 May 2019, the SMM heard 14 undetermined explosions near Kruta Balka.');
   assert.equal(d?.country, 'Ukraine');
