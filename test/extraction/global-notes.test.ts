@@ -612,11 +612,18 @@ test('a town of the one country a note names only by its people\'s demonym needs
   assert.ok(!two.some((p) => p.text === 'Ansongo'), JSON.stringify(two.map((p) => p.text)));
 });
 
+test('admin1 as ACLED writes it: Uganda\'s districts are its first level; "Bogota, D.C."', () => {
+  assert.equal(first('On 3 May 2020, traders protested in Gulu town over market fees.')?.admin1, 'Gulu');
+  assert.equal(first('On 3 May 2020, traders protested in Usaquen, Bogota over market fees.')?.admin1, 'Bogota, D.C.');
+});
+
 test('a settlement of the Donbas line the gazetteer lacks is placed in its oblast (settlements.tsv)', () => {
   const d = first('On 3 May 2019, the SMM heard 14 undetermined explosions near Kruta Balka.');
   assert.equal(d?.country, 'Ukraine');
   assert.equal(d?.admin1, 'Donetsk');
   assert.equal(first('On 3 May 2019, the SMM heard bursts of small-arms fire near Holubivske.')?.admin1, 'Luhansk');
+  // (One news names often is meant before a namesake village of a few thousand people elsewhere.)
+  assert.equal(first('On 4 May 2019, shelling damaged two houses in Kashtanove, residents said.')?.admin1, 'Donetsk', 'not Crimea\'s Kashtanove');
 });
 
 test('one name alone in brackets after a place, when a province bears it, is the province the place lies in: "Gopalpur (Dhaka)" is no Gopalpur of India', () => {
