@@ -1,7 +1,7 @@
 // Longest-match lookup of multi-word phrases over tokens, through a trie keyed by lower-cased
 // token text: one pass over the tokens, cost linear in text length times the longest phrase.
 import type { Token } from './doc.js';
-import { WordFilter } from './word-set.js';
+import { WordFilter, wordBucket } from './word-set.js';
 
 interface TrieNode<T> {
   next: Map<string, TrieNode<T>>;
@@ -27,12 +27,22 @@ export class PhraseMatcher<T> {
   private readonly firstWords = new WordFilter();
   /** Its bits, tested inline (see WordFilter.bits). */
   private readonly firstBits = this.firstWords.bits;
+  /**
+   * Second words of the phrases of two words or more. Most first words that open a phrase are common
+   * ones ("to", "in", "the") whose phrases all go on, and the next token is in none of them: it is
+   * rejected here, without the call and the trie's Map.
+   */
+  private readonly secondBits = new WordFilter().bits;
 
   add(phrase: string, value: T): void {
     let node = this.root;
     const parts = phraseTokens(phrase);
     if (parts.length === 0) return;
     this.firstWords.add(parts[0]!);
+    if (parts.length > 1) {
+      const b = wordBucket(parts[1]!);
+      this.secondBits[b >> 3]! |= 1 << (b & 7);
+    }
     for (const part of parts) {
       let child = node.next.get(part);
       if (!child) {
@@ -56,7 +66,15 @@ export class PhraseMatcher<T> {
     if (t === undefined) return null;
     const b = t.bucket;
     const node = (this.firstBits[b >> 3]! & (1 << (b & 7))) !== 0 ? this.root.next.get(t.lower) : undefined;
-    return node === undefined ? null : this.matchFrom(tokens, i, node);
+    if (node === undefined) return null;
+    // (A first word that is no phrase of its own, before a token that is no phrase's second word: no match.)
+    if (node.value === undefined) {
+      const u = tokens[i + 1];
+      if (u === undefined) return null;
+      const c = u.bucket;
+      if ((this.secondBits[c >> 3]! & (1 << (c & 7))) === 0) return null;
+    }
+    return this.matchFrom(tokens, i, node);
   }
 
   /** Longest phrase starting at token i, whose first word led to `node`. */
@@ -83,6 +101,7 @@ export class PhraseMatcher<T> {
   findAll(tokens: Token[], from = 0, to = tokens.length, accept?: (m: PhraseMatch<T>) => boolean): PhraseMatch<T>[] {
     const out: PhraseMatch<T>[] = [];
     const bits = this.firstBits;
+    const second = this.secondBits;
     const first = this.root.next;
     for (let i = from; i < to; i++) {
       const t = tokens[i]!;
@@ -90,6 +109,13 @@ export class PhraseMatcher<T> {
       if ((bits[b >> 3]! & (1 << (b & 7))) === 0) continue;
       const node = first.get(t.lower);
       if (node === undefined) continue;
+      // (As in matchAt: a first word alone before no phrase's second word matches nothing.)
+      if (node.value === undefined) {
+        const u = tokens[i + 1];
+        if (u === undefined) continue;
+        const c = u.bucket;
+        if ((second[c >> 3]! & (1 << (c & 7))) === 0) continue;
+      }
       const m = this.matchFrom(tokens, i, node);
       if (m && (!accept || accept(m))) {
         out.push(m);

@@ -4,6 +4,8 @@
 import type { Token } from './doc.js';
 
 const FILTER_BITS = 1 << 15;
+/** wordBucket's mask, for a caller that computes the bucket inline (the tokenizer). */
+export const WORD_BUCKET_MASK = FILTER_BITS - 1;
 
 /** The filter bucket of a word (the tokenizer stores each token's, see Token.bucket). */
 export function wordBucket(word: string): number {

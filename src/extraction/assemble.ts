@@ -278,11 +278,22 @@ export function acledAdmin1(place: PlaceMention | undefined): string {
   const names = (adminUnits.acledNames as Record<string, Record<string, string>>)[place.entry.countryCode];
   // A second-level unit ACLED counts as first-level (the City of Belgrade): the place in it, or the unit.
   const byAdmin2 = (adminUnits.acledNamesByAdmin2 as Record<string, Record<string, string>>)[place.entry.countryCode];
+  // (A country whose first level ACLED draws at GeoNames' second, Uganda's districts: the district.)
+  if (ADMIN2_AS_ADMIN1.has(place.entry.countryCode)) {
+    const district = place.entry.admin2 ?? (place.entry.feature === 'admin2' ? place.entry.name : undefined);
+    if (district !== undefined) return plainLatin(district.replace(ADMIN_UNIT_SUFFIX, ''));
+  }
   const admin2 = byAdmin2 && (place.entry.admin2 ?? (place.entry.feature === 'admin2' ? place.entry.name : undefined));
   const acled = (admin2 !== undefined ? byAdmin2![admin2] : undefined) ?? names?.[written] ?? names?.[name] ?? name;
-  // ACLED writes its admin names in plain Latin letters: "Taizz", "Diyarbakir", "Ouham-Pende".
+  return plainLatin(acled);
+}
+
+const ADMIN2_AS_ADMIN1 = new Set<string>(adminUnits.acledAdmin1IsAdmin2);
+
+/** ACLED writes its admin names in plain Latin letters: "Taizz", "Diyarbakir", "Ouham-Pende". */
+function plainLatin(name: string): string {
   // eslint-disable-next-line no-control-regex
-  return /[^\x00-\x7f]/.test(acled) ? acled.normalize('NFD').replace(/\p{M}/gu, '').replace(/ı/g, 'i').replace(/[‘’ʿʾʻ]/g, '') : acled;
+  return /[^\x00-\x7f]/.test(name) ? name.normalize('NFD').replace(/\p{M}/gu, '').replace(/ı/g, 'i').replace(/[‘’ʿʾʻ]/g, '') : name;
 }
 
 /** Between two places of one list: a comma, "and", "or", a bracketed alias, unit words. */

@@ -336,6 +336,16 @@ function classifyCrowd(text: string, index: TriggerIndex, frames: Frame[], actor
     index.has('mob') ||
     (protestSetting && (index.has('riot-conduct') || destruction));
   if (!crowdEvent) return null;
+  // An armed organisation that alone acts ("FARC members blew up a pylon and burned three vehicles
+  // to protest the murder of a candidate"): a protest or a demand is the aim of its attack, and no
+  // crowd is told: no demonstration, no riot (codebook 2.3: a riot needs a crowd acting).
+  // (Where its attack is told as one: damage alone stays as it was.)
+  const armedGroupActs = [a1, a2].some((x) => x && x.kind === undefined && x.inter >= 2 && x.inter <= 4 && (x.agentMentions ?? 0) > 0);
+  const forcesAct = [a1, a2].some((x) => x && (x.inter === 1 || x.inter === 8) && (x.agentMentions ?? 0) > 0);
+  if (armedGroupActs && !forcesAct && !crowdActs && riots.length === 0 && !index.has('mob') && ![a1, a2].some((x) => isCrowd(x) || isProtesters(x))) {
+    const attack = classifyViolence(text, index, frames, actors, killed, tactics);
+    if (attack) return attack;
+  }
   if (violenceLedBeforeCrowd(frames, protestWords)) return null;
   // Damage and hurt beside a device that went off, with no demonstration, riot or fight told ("a bomb
   // exploded ..., four people were injured, the building was destroyed"), are the explosion's, not a crowd's.

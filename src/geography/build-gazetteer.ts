@@ -129,6 +129,13 @@ const SEAT_NAMED = new RegExp(`^(?:${alternation('seatNamedUnits')})\\s|\\s(?:${
 /** A unit word in a (folded) district name: a district with no town is still kept (see townlessUnitWords). */
 const TOWNLESS_UNIT = new RegExp(`\\b(?:${alternation('townlessUnitWords')})\\b`);
 
+/** The unit word a (folded) district name ends with ("west shewa zone" -> "zone"). */
+const ADMIN2_UNIT_WORD = new RegExp(`\\s(${alternation('admin2Suffixes')})$`);
+/** The share of a country's districts that must carry a unit word for it to be the country's (see dominantUnit). */
+const DOMINANT_UNIT_SHARE = 1 / 3;
+/** The share of all districts carrying that word that must be the country's own. */
+const OWN_UNIT_SHARE = 0.9;
+
 /** Admin names without their generic word: "samburu county" -> "samburu", "dhaka division" -> "dhaka". */
 export function adminBaseName(folded: string): string {
   return folded.replace(ADMIN_SUFFIX, '').replace(ADMIN_PREFIX, '');
@@ -424,6 +431,29 @@ export function buildGazetteer(): GazetteerFile {
   const englishWords = loadDictionary();
   const personNames = loadFirstNames();
   const admin2Entry = new Map<number, number>(); // admin2 index -> its entry
+  // The unit word many of a country's districts carry in their names ("zone": Ethiopia's "West Shewa
+  // Zone", "Borena Zone"), when at least a third of them do. A district GeoNames names
+  // without it ("Bale") is that unit all the same: "Bale zone" names it.
+  const unitCounts = new Map<string, Map<string, number>>();
+  const districtCounts = new Map<string, number>();
+  for (const a of admin2Raw) {
+    const country = a.code.split('.')[0]!;
+    districtCounts.set(country, (districtCounts.get(country) ?? 0) + 1);
+    const unit = ADMIN2_UNIT_WORD.exec(foldName(a.name))?.[1];
+    if (!unit) continue;
+    let m = unitCounts.get(country);
+    if (!m) unitCounts.set(country, (m = new Map()));
+    m.set(unit, (m.get(unit) ?? 0) + 1);
+  }
+  // (Only a word of that country's own: "zone" is Ethiopia's, "cercle" Mali's; "district", which
+  // many countries use, would read India's "Poonch district" as Pakistan's Poonch.)
+  const unitTotals = new Map<string, number>();
+  for (const m of unitCounts.values()) for (const [unit, n] of m) unitTotals.set(unit, (unitTotals.get(unit) ?? 0) + n);
+  const dominantUnit = new Map<string, string>();
+  for (const [country, m] of unitCounts) {
+    const [unit, n] = [...m].sort((x, y) => y[1] - x[1])[0]!;
+    if (n >= DOMINANT_UNIT_SHARE * districtCounts.get(country)! && n >= OWN_UNIT_SHARE * unitTotals.get(unit)!) dominantUnit.set(country, unit.replace(/\s+/g, ' '));
+  }
   const uniqueName = (k: string) => k.length >= 4 && !keyPost.has(k) && !countryKeys.has(k) && admin2Count.get(k) === 1 &&
     k.split(' ').every((w) => !englishWords.has(w) && !personNames.has(w));
   for (const a of admin2Raw) {
@@ -438,7 +468,11 @@ export function buildGazetteer(): GazetteerFile {
     // municipalities and parishes, namesakes of towns.)
     // A bare name no other place bears ("Ngaoundaye", "Markounda": sub-prefectures of the Central
     // African Republic whose towns GeoNames lists under 1,000 people) is kept too: it is no namesake.
-    if (!s && (TOWNLESS_UNIT.test(foldName(a.name)) || uniqueName(foldName(a.name)))) {
+    // (A district named without its country's unit word is known by its name and that word only:
+    // "Bale zone", not "Bale", which is also a town of Croatia and a province of Burkina Faso.)
+    const unit = dominantUnit.get(a.code.split('.')[0]!);
+    const unitName = unit !== undefined && !TOWNLESS_UNIT.test(foldName(a.name)) ? `${foldName(a.name)} ${unit}` : undefined;
+    if (!s && (TOWNLESS_UNIT.test(foldName(a.name)) || uniqueName(foldName(a.name)) || (unitName !== undefined && !keyPost.has(unitName)))) {
       const [country, admin1] = a.code.split('.');
       const a1 = admin1ByCode.get(`${country}.${admin1}`);
       const e = a1 === undefined ? undefined : admin1Entry.get(a1);
@@ -448,6 +482,9 @@ export function buildGazetteer(): GazetteerFile {
     const i = addEntry({ name: a.name, lat: s[0] / s[2], lon: s[1] / s[2], cc, a1: s[3], a2: idx, f: FEATURE_CODES.admin2, p: 0, g: 0, r: 0 });
     admin2Entry.set(idx, i);
     const k = foldName(a.name);
+    if (unitName !== undefined) addKey(unitName, i);
+    // (A townless district kept only for its unit word answers to nothing else.)
+    if (townless && unitName !== undefined && !TOWNLESS_UNIT.test(k) && !uniqueName(k)) continue;
     addKey(k, i);
     // "Province of Pangasinan" -> "pangasinan"; but "Walker County" keeps its word ("Walker" is a person).
     // French names too: "Province du Yatenga", "Cercle de Goundam", "Caza de Zahleh" -> "yatenga",
@@ -529,6 +566,19 @@ export function buildGazetteer(): GazetteerFile {
     const names = [name!, ...(aliases ?? '').split('|').filter(Boolean)];
     if (names.some((n) => (keyPost.get(foldName(n)) ?? []).some((t) => out.f[t] === FEATURE_CODES.city && out.cc[t] === cc && out.a1[t] === a1))) continue;
     const i = addEntry({ name: name!, lat: out.la[at]! / 1e4, lon: out.lo[at]! / 1e4, cc, a1, a2, f: FEATURE_CODES.city, p: 0, g: 0, r: LOCAL_UNIT_RANK });
+    for (const n of names) addNameKeys(n, i);
+  }
+
+  // Settlements the packages lack, at their region's point -----------------------------------------
+  // (Ranked as the local units: a namesake town of the gazetteer outweighs one.)
+  for (const [name, aliases, country, region] of readTsv(join(DATA_DIR, 'settlements.tsv'))) {
+    const cc = countryIndex.get(country!);
+    const a1 = admin1ByName.get(`${country}|${foldName(region!)}`) ?? admin1ByName.get(`${country}|${adminBaseName(foldName(region!))}`);
+    const at = a1 === undefined ? undefined : admin1Entry.get(a1);
+    if (cc === undefined || a1 === undefined || at === undefined) { warnings.push(`settlements.tsv: ${name}: region ${region} (${country}) not found`); continue; }
+    const names = [name!, ...(aliases ?? '').split('|').filter(Boolean)];
+    if (names.some((n) => (keyPost.get(foldName(n)) ?? []).some((t) => out.f[t] === FEATURE_CODES.city && out.cc[t] === cc && out.a1[t] === a1))) continue;
+    const i = addEntry({ name: name!, lat: out.la[at]! / 1e4, lon: out.lo[at]! / 1e4, cc, a1, a2: -1, f: FEATURE_CODES.city, p: 0, g: 0, r: LOCAL_UNIT_RANK });
     for (const n of names) addNameKeys(n, i);
   }
 

@@ -309,6 +309,8 @@ export interface Candidate {
   neighbourhood: boolean;
   /** Named before a road word after "the" ("the Zahle roundabout"): a place when a town of some size bears the name. */
   road: boolean;
+  /** Named by compass words only ("North Central", "South West"): a region of that name is in many countries. */
+  compass?: boolean;
 }
 
 type CandidateInit = Pick<Candidate, 'start' | 'end' | 'text' | 'key' | 'entries' | 'w0' | 'w1' | 'cue' | 'near' | 'common' | 'firstName'> & Partial<Candidate>;
@@ -526,6 +528,17 @@ export function recognise(gaz: Gazetteer, text: string, from = 0, ranges?: reado
       if (want === FEATURE_CODES.admin1 && c.demonym !== undefined && c.entries.some((e) => gaz.feature(e) === FEATURE_CODES.admin1)) c.demonym = undefined;
       if (want !== undefined && c.demonym === undefined) {
         c.want = want;
+        // "Bale zone": a district known only by its name with its unit word ("Bale" alone is another place).
+        // (Not one the name alone reaches too: "Poonch district" may be India's Poonch as well as Pakistan's.)
+        if (!next.cap) {
+          const key = `${c.key} ${next.lower}`;
+          const withUnit = gaz.lookup(key);
+          // (The key goes with the entries: readings are cached by key.)
+          if (withUnit !== undefined && !withUnit.some((e) => c.entries.includes(e))) {
+            c.entries = [...withUnit];
+            c.key = key;
+          }
+        }
         if (next.cap) {
           c.end = next.end;
           c.text = text.slice(c.start, c.end);
@@ -593,6 +606,7 @@ export function recognise(gaz: Gazetteer, text: string, from = 0, ranges?: reado
   }
   linkBracketedContainers(gaz, text, out);
   markNeighbourhoods(text, out);
+  for (const c of out) if (c.demonym === undefined && c.w1 - c.w0 > 1 && compassOnly(c.text)) c.compass = true;
   return out;
 }
 
@@ -688,8 +702,17 @@ function linkBracketedContainers(gaz: Gazetteer, text: string, cands: Candidate[
     if (!open) continue;
     const from = a.end + open[0].length;
     const close = text.indexOf(')', from);
-    // (A list, "(Mansila, Yagha)": one name alone in brackets is another name of the place, "Dhaka - Mirpur (Mirpur)".)
-    if (close < 0 || close - from > MAX_BRACKET || !text.slice(from, close).includes(', ')) continue;
+    if (close < 0 || close - from > MAX_BRACKET) continue;
+    // (A list, "(Mansila, Yagha)": one name alone in brackets is another name of the place, "Dhaka - Mirpur (Mirpur)",
+    // unless it is a province's, "Tigre (Buenos Aires)", "Rawson (Chubut)": the province the place lies in.)
+    if (!text.slice(from, close).includes(', ')) {
+      const b = cands[k + 1]!;
+      if (b.start === from && b.end <= close && unitWordOnly(text.slice(b.end, close)) && b.key !== a.key && b.demonym === undefined && b.containerOf === undefined && b.entries.some((e) => gaz.feature(e) === FEATURE_CODES.admin1)) {
+        a.container = k + 1;
+        b.containerOf = k;
+      }
+      continue;
+    }
     let j = k + 1;
     while (j + 1 < cands.length && cands[j + 1]!.end <= close) j++;
     // (A chain, "Maner town (Patna, Bihar)": the bracket's last name holds its first, which holds the place.)
@@ -893,6 +916,11 @@ function endsName(text: string, end: number): boolean {
   let j = i;
   while (j < text.length && text.charCodeAt(j) >= 97 && text.charCodeAt(j) <= 122) j++;
   return AFTER_NAME.has(text.slice(i, j));
+}
+
+/** Whether a name is made of compass words only ("North Central", "South-West"). */
+function compassOnly(name: string): boolean {
+  return name.split(/[\s-]+/).every((w) => DIRECTIONS.has(w.toLowerCase()));
 }
 
 function continuesName(text: string, words: WordView, w: number): boolean {
@@ -1109,6 +1137,13 @@ function makeCandidate(
     if (!nextWord.cap && nextWord.text.length <= 2 && text[last.end] === '-' && !hasAsciiDigit(nextWord.text)) return NOT_A_PLACE;
     if (nextWord.cap && !nextWord.allCaps && !gaz.commonWords.has(nextWord.lower) && !ORG_HEADS.has(nextWord.lower) && !ORG_TAILS.has(nextWord.lower) && !isSuffix(nextWord.lower) && gaz.has(fold(j + 1)) && !gaz.nameInfo(fold(j + 1)).strong && !gaz.firstNames.has(first.lower) && !(text[last.end] === '-' && routeBetween(gaz, entries, fold(j + 1)) && !BOUNDARY_AFTER_PAIR.has(words.at(j + 2)?.lower ?? ''))) return NOT_A_PLACE;
   }
+  // "Oda Bultum district", "Boke Tiko town": a minor name, then a capitalised word the gazetteer lacks,
+  // then a unit or town word, is the first word of a longer name we do not know (a woreda, a village).
+  if (single && !strong && !first.allCaps && nextWord && nextWord.cap && !nextWord.allCaps && joinable(text, last, nextWord) && !gaz.commonWords.has(nextWord.lower) &&
+    !ORG_HEADS.has(nextWord.lower) && !ORG_TAILS.has(nextWord.lower) && !isSuffix(nextWord.lower) && !DIRECTIONS.has(nextWord.lower) && !gaz.has(fold(j + 1))) {
+    const unit = words.at(j + 2);
+    if (unit !== undefined && !unit.cap && joinable(text, nextWord, unit) && isSuffix(unit.lower)) return NOT_A_PLACE;
+  }
   // "Kasai-Oriental"-like compounds: a name hyphenated to another capitalised word is part of it.
   // (Not a route between two towns of one country: "the axis Djibo-Bourzanga", "Dori-Djibo road".)
   // (Nor a minor town's pair before a road word whose other name the gazetteer lacks: "the Halba-Qoubaiyat
@@ -1158,7 +1193,10 @@ function makeCandidate(
     return undefined; // "Kirby said", "Nelson told" (but "of Tyler said")
   }
   // "at the University", "in the Gulf": a common word after "the" is a common noun.
-  if (single && prev !== undefined && ARTICLES.has(prev.lower) && !strong && !first.allCaps && gaz.commonWords.has(key)) return undefined;
+  // (Not before a region's unit word, when a region bears the name: "the Afar region" is Ethiopia's.)
+  const unitAfter = next !== undefined && nextJoined && (SUFFIX_ADMIN1.has(next.lower) || SUFFIX_ADMIN2.has(next.lower)) &&
+    entries.some((e) => gaz.feature(e) === FEATURE_CODES.admin1 || gaz.feature(e) === FEATURE_CODES.admin2);
+  if (single && prev !== undefined && ARTICLES.has(prev.lower) && !strong && !first.allCaps && gaz.commonWords.has(key) && !unitAfter) return undefined;
 
   let cue = false;
   if (prev && prevJoined) {

@@ -444,7 +444,9 @@ function placesOf(gaz: Gazetteer, cands: Candidate[], readings: Readings[], name
   const focusIndex = focus ? gaz.countries.indexOf(focus) : -1;
   // (Only in a text that names no country, region or people: the cue stands in for the country the
   // text leaves unsaid, as a short note's does; an article that names its countries is read by them.)
-  const cued = readings.some((r) => r.strong) ? -1 : cuedCountry(options.cueCountries);
+  // (So in a text whose only sure names are demonyms of one country: "Malian soldiers protested in
+  // Sevare": its people's name stands in for the country as a cue does.)
+  const cued = readings.some((r) => r.strong) ? demonymOnlyCountry(gaz, cands, readings) : cuedCountry(options.cueCountries);
   for (let k = 0; k < cands.length; k++) {
     const c = cands[k]!;
     const r = readings[k]!;
@@ -489,6 +491,18 @@ function placesOf(gaz: Gazetteer, cands: Candidate[], readings: Readings[], name
       // (A local unit the packages lack (communes.tsv), known only by its district, yields to one
       // other name: "Kenyan troops raided Boni Forest" is no commune Boni of Burkina Faso.)
       if (mine < 0.5 && votes.top >= (gaz.rank(e) <= LOCAL_UNIT_RANK ? 1 : 2) && votes.topCountry !== cc) continue;
+    }
+    // "North Central", "South West": a region named by compass words only is in many countries; one
+    // abroad that no other name of the text supports, in a text whose other names agree on a country,
+    // is a region of that country the gazetteer knows by another name ("the East and North Central
+    // regions" of Burkina Faso are its Est and Centre-Nord, not Sri Lanka's North Central Province).
+    if (c.compass && !vouched && (f === FEATURE_CODES.admin1 || f === FEATURE_CODES.admin2)) {
+      const cc = gaz.countryIndex(e);
+      const own = votes.byName[nameIds[k]!]?.country;
+      const others = (country: number) => (votes.country.get(country) ?? 0) - (own?.get(country) ?? 0);
+      let elsewhere = false;
+      for (const other of votes.country.keys()) if (other !== cc && others(other) >= 0.5) elsewhere = true;
+      if (elsewhere && others(cc) < 0.5) continue;
     }
     // So is a quarter of a city ("the Escalon neighborhood", "Chula Vista neighborhood") whose
     // namesake towns lie outside the country the text's other names agree on.
@@ -664,6 +678,20 @@ function standIn(gaz: Gazetteer, c: Candidate, cc: number): PlaceMention {
     admin1: undefined, admin2: undefined, population: undefined, geonameid: undefined, unlocated: true,
   };
   return { start: c.start, end: c.end, text: c.text, entry, score: 0.5, demonym: undefined, alternatives: undefined, heldIn: undefined, holds: undefined };
+}
+
+/** The one country a text's demonyms name when they are its only sure names (no country, no strong place), or -1. */
+function demonymOnlyCountry(gaz: Gazetteer, cands: Candidate[], readings: Readings[]): number {
+  let cc = -1;
+  for (let k = 0; k < cands.length; k++) {
+    const r = readings[k]!;
+    if (!r.strong || r.entries.length === 0) continue;
+    if (cands[k]!.demonym === undefined || gaz.feature(r.entries[0]!) !== FEATURE_CODES.country) return -1;
+    const own = gaz.countryIndex(r.entries[0]!);
+    if (cc >= 0 && own !== cc) return -1;
+    cc = own;
+  }
+  return cc;
 }
 
 /**

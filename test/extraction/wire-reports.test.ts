@@ -437,6 +437,15 @@ test('an attack with explosives is an explosion, and damage told in a passive wh
   ], 'Explosions/Remote violence');
 });
 
+test('an armed group that alone acts "to protest" something attacks; it makes no demonstration or riot', () => {
+  assertFirstType([
+    'POPAYAN, 5 JAN 90 (RADIO CADENA NACIONAL) -- [TEXT] FARC GUERRILLAS HAVE CARRIED OUT ATTACKS IN CAUCA DEPARTMENT TO PROTEST THE ARREST OF THEIR COMMANDER. THE FARC GUERRILLAS BLEW UP A POWER PYLON NEAR PATIA AND BURNED THREE VEHICLES ON THE HIGHWAY.',
+  ], 'Explosions/Remote violence');
+  assertFirstType(['On 5 January 1990, FARC rebels burned three buses near Patia, Cauca, to protest the extradition of their commander.'], 'Strategic developments');
+  // (Demonstrators who burn tyres to protest riot.)
+  assertFirstType(['On 5 January 1990, demonstrators burned tyres on the highway near Patia, Cauca, to protest the extradition of a local leader.'], 'Riots');
+});
+
 test('one person joined by "and" to a count of the dead is one more; the parts after "including" are not', () => {
   // (Invented reports.)
   const dead = (text: string) => eventsOf(text, '1990-03-10').map((e) => e.fatalities);
@@ -453,4 +462,11 @@ test('a killing told as a cause counts its dead only for an event dated by the k
   assert.deepEqual(dead('Lima, 20 Nov 89 (EFE) -- [Text] Many foreigners have left the country following the murder of four French nuns who were shot on 12 November.', '1989-11-20'), [4]);
   assert.deepEqual(dead('On 14 March, villagers attacked the houses of the suspects in Lima following the murder of a farmer over a land dispute.', '2017-03-15'), [0]);
   assert.deepEqual(dead('On 31 December 2022, following the killing of a rickshaw driver, locals vandalized the houses of the accused in Magura.', '2022-12-31'), [0]);
+});
+
+test('"military regimes" and "military dictatorships" name no forces: a killing told beside them is one-sided', () => {
+  const events = eventsOf('GUATEMALA CITY, 5 JAN 90 (ACAN-EFE) -- [TEXT] THE PRESIDENT SAID THAT THOSE WHO KILLED THE FORMER AMBASSADOR SEEK TO DESTABILIZE DEMOCRACY AFTER 2 DECADES OF MILITARY REGIMES. THE FORMER AMBASSADOR WAS GUNNED DOWN BY UNIDENTIFIED PERSONS NEAR HIS HOME. THE ATTACKERS FIRED AT HIM FROM A CAR.');
+  assert.ok(events.length > 0);
+  assert.equal(events[0]!.event_type, 'Violence against civilians', events.map(brief).join('; '));
+  assert.ok(events.every((e) => !/^Military Forces/.test(e.actor2 ?? '')), events.map((e) => e.actor2).join('; '));
 });

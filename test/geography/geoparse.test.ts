@@ -342,6 +342,41 @@ test("a people's name that is also a region of the country the text's cues name 
   assert.ok(places('Somali troops and AMISOM soldiers met Oromo elders.').some((p) => p.text === 'Somali' && p.entry.countryCode === 'SO'));
 });
 
+test('a common word after "the" is a region\'s name before the region\'s unit word ("the Afar region")', () => {
+  const afar = places('Thousands marched in the Afar region on Sunday.');
+  assert.ok(afar.some((p) => p.text === 'Afar' && p.entry.countryCode === 'ET' && p.entry.feature === 'admin1'), JSON.stringify(afar.map((p) => [p.text, p.entry.countryCode])));
+  // Without the unit word it is still the word ("from the afar").
+  assert.ok(!texts('They watched the Afar from the hills.').includes('Afar'));
+});
+
+test("a district named without its country's own unit word answers to its name with that word ('Bale zone': Ethiopia's zone, not Burkina Faso's Bale)", () => {
+  for (const text of ['Gunmen raided a village in Bale zone on Monday.', 'Gunmen raided a village in Dinsho district, Bale Zone, on Monday.']) {
+    const bale = places(text).find((p) => p.text.startsWith('Bale'));
+    assert.equal(bale?.entry.countryCode, 'ET', text);
+    assert.equal(bale?.entry.admin1, 'Oromiya', text);
+  }
+  // The name alone is not the zone; a unit word many countries use changes nothing ("Poonch district").
+  assert.ok(!places('Farmers protested in Bale province.').some((p) => p.entry.countryCode === 'ET'));
+  const poonch = places('Troops exchanged fire across the LoC in Poonch district (J&K).');
+  assert.ok(poonch.some((p) => p.text.startsWith('Poonch') && p.entry.countryCode === 'IN'), JSON.stringify(poonch.map((p) => [p.text, p.entry.countryCode])));
+});
+
+test('a region named by compass words only is no region abroad that nothing else supports ("the East and North Central regions" of a named country)', () => {
+  const ops = places('Soldiers of Niger swept through the East and North Central regions last week.');
+  assert.ok(!ops.some((p) => p.text === 'North Central'), JSON.stringify(ops.map((p) => [p.text, p.entry.countryCode])));
+  // Supported by a town of its country, or alone, it stands.
+  assert.ok(places('Protesters marched in Anuradhapura, North Central Province.').some((p) => p.text.startsWith('North Central') && p.entry.countryCode === 'LK'));
+  assert.ok(places('Fighting continued in the North West region of Cameroon.').some((p) => p.text === 'North West' && p.entry.countryCode === 'CM'));
+});
+
+test('a known name before a capitalised word the gazetteer lacks and a unit or town word is the start of a longer unknown name ("Oda Bultum district")', () => {
+  const attack = places('Rebels attacked a base in Oda Bultum district, West Hararghe Zone, killing five soldiers.');
+  assert.ok(!attack.some((p) => p.text === 'Oda'), JSON.stringify(attack.map((p) => [p.text, p.entry.countryCode])));
+  assert.ok(attack.some((p) => p.entry.countryCode === 'ET'));
+  // A known second word, or none, leaves the name as it is.
+  assert.ok(places('Protesters gathered in Oda town on Monday.').some((p) => p.text.startsWith('Oda')));
+});
+
 test('a name only a province bears is kept when another name of the text agrees ("an Akkar road ... Halba")', () => {
   assert.ok(texts('Protesters blocked an Akkar road and marched in Halba.').includes('Akkar'));
   // Alone it still needs a cue: a capitalised word that only a small province bears may be no place.

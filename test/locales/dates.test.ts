@@ -94,3 +94,11 @@ test('a year after a comma belongs to the month or day before it: "in November, 
   // A count after the comma, written with its thousands separator, is no year.
   assert.deepEqual(dates('In March, 2,000 protesters marched to the palace.', '2017-03-02').map((d) => d.date), ['2017-03-02']);
 });
+
+test('"the following day" counts from the day named near, "the day before" with none near from publication', () => {
+  const found = dates('Rebels attacked the camp on 3 March. Troops arrived the following day. The envoy had left the day before.', '2021-03-20');
+  assert.equal(found.find((d) => d.text === 'the following day')!.date, '2021-03-04');
+  assert.equal(found.find((d) => d.text === 'the day before')!.date, '2021-03-19');
+  // "the day after the raid" counts from the raid, not from a day: no date of its own.
+  assert.equal(dates('Shops shut on 3 March. They reopened the day after the raid.', '2021-03-20').some((d) => d.text.startsWith('the day after')), false);
+});

@@ -138,6 +138,16 @@ test('the same toll from two outlets of one day and place is evidence of one eve
   assert.deepEqual(groupsOf([shelling('a', 'd1', 7), shelling('b', 'd2', 7, '03')]), [['a', 'b']]);
 });
 
+test("one outlet's two reports of a single death each in one province are two killings", () => {
+  const killing = (id: string, doc: string, source: string, fatalities = 1) =>
+    rec(id, doc, { event_date: '2024-06-12', event_type: 'Violence against civilians', sub_event_type: 'Attack', admin1: 'Daraa', location: 'Daraa', geo_precision: 3, fatalities, source });
+  // "gunmen kill a man in the Daraa countryside", "a body found in eastern Daraa": a monitor's two killings
+  assert.deepEqual(groupsOf([killing('a', 'd1', 'Monitor'), killing('b', 'd2', 'Monitor')]), [['a'], ['b']]);
+  // the same single death from two outlets, or one outlet's same toll of three: one event
+  assert.deepEqual(groupsOf([killing('a', 'd1', 'Monitor'), killing('b', 'd2', 'Wire')]), [['a', 'b']]);
+  assert.deepEqual(groupsOf([killing('a', 'd1', 'Monitor', 3), killing('b', 'd2', 'Monitor', 3)]), [['a', 'b']]);
+});
+
 test('reports that place nothing finer than the country merge only on the same toll', () => {
   // (shelling: two bombings of one day are evidence by themselves, see below)
   const shelling = (id: string, doc: string, fatalities: number, day = '02', sub = 'Shelling/artillery/missile attack') =>

@@ -2,7 +2,7 @@
 // and it never looks back, so the cost is linear in the text.
 import { charClasses, LETTER, MARK, NUMBER, PUNCTUATION, UPPER } from '../../common/char-classes.js';
 import type { Doc, PipelineComponent, Token, TokenKind } from '../../common/doc.js';
-import { wordBucket } from '../../common/word-set.js';
+import { wordBucket, WORD_BUCKET_MASK } from '../../common/word-set.js';
 import abbreviationList from './data/abbreviations.json' with { type: 'json' };
 
 // Words keep inner apostrophes, hyphens and dots of initialisms ("Kurdish-led", "al-Shabaab", "U.S.").
@@ -143,7 +143,21 @@ export function tokenize(doc: Doc): void {
     const end = tokenEnd(text, i, c);
     const t = end - start === 1 && c < ONE_CHAR_CACHED ? (ONE_CHAR[c] ??= text[start]!) : text.slice(start, end);
     const prev = start > 0 ? text.charCodeAt(start - 1) : 32;
-    const lower = scannedCase === NO_CAPITAL ? t : scannedCase === CAPITAL || needsLowerCase(text, start, end) ? t.toLowerCase() : t;
+    let lower = t;
+    let bucket: number;
+    if (scannedCase === UNKNOWN && needsLowerCase(text, start, end)) {
+      lower = t.toLowerCase();
+      bucket = wordBucket(lower);
+    } else {
+      // (wordBucket of the lower case, read off the text: lower-casing changes ASCII capitals only,
+      // one code unit each. Inline: this runs once per token.)
+      if (scannedCase === CAPITAL) lower = t.toLowerCase();
+      const len = end - start;
+      const a = text.charCodeAt(start);
+      const m = text.charCodeAt(start + (len >> 1));
+      const z = text.charCodeAt(end - 1);
+      bucket = ((len * 0x9e5) ^ ((a >= 65 && a <= 90 ? a + 32 : a) * 0x3b1) ^ ((m >= 65 && m <= 90 ? m + 32 : m) * 0x65) ^ (z >= 65 && z <= 90 ? z + 32 : z)) & WORD_BUCKET_MASK;
+    }
     tokens.push({
       start,
       end,
@@ -154,7 +168,7 @@ export function tokenize(doc: Doc): void {
       upper: c < 128 ? c >= 65 && c <= 90 : isUpper(c),
       sentence: 0,
       spaceBefore: start === bodyStart || prev === 32 || prev === 10 || prev === 13 || prev === 9 || prev === 160,
-      bucket: wordBucket(lower),
+      bucket,
     });
     i = end;
   }

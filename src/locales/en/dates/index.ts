@@ -65,6 +65,24 @@ const ONE_DAY: [string[], number][] = [...ANCHORED.previousDay.map((p): [string[
 const ONE_DAY_SECOND = new Set<string | undefined>(ONE_DAY.map(([words]) => words[1]));
 const mayOpenOneDay = (next: string | undefined): boolean => ONE_DAY_SECOND.has(next) || ONE_DAY_SECOND.has(undefined);
 
+// (The two tests below are functions of their own, not closures in anchoredDays's loop: a closure
+// there would capture the loop's variables, and every token would allocate their context.)
+
+/** Whether the tokens from i are the words, all in the sentence. */
+function wordsAt(tokens: Doc['tokens'], i: number, words: readonly string[], sentence: number): boolean {
+  for (let k = 0; k < words.length; k++) {
+    const u = tokens[i + k];
+    if (u?.lower !== words[k] || u!.sentence !== sentence) return false;
+  }
+  return true;
+}
+
+/** Whether some date covers the offset. */
+function covered(dates: Doc['dates'], offset: number): boolean {
+  for (let k = 0; k < dates.length; k++) if (dates[k]!.start <= offset && offset < dates[k]!.end) return true;
+  return false;
+}
+
 /**
  * "four fighters killed a day earlier were buried on Thursday", "Two days later, protesters
  * marched": days counted from the day the text last named (in the sentence, else the one before),
@@ -95,7 +113,7 @@ function anchoredDays(doc: Doc, reference: Day | undefined): void {
     }
     if (shift === 0 && t.lower === 'the' && mayOpenOneDay(tokens[i + 1]?.lower)) {
       for (const [words, d] of ONE_DAY) {
-        if (words.every((w, k) => tokens[i + k]?.lower === w && tokens[i + k]!.sentence === t.sentence)) {
+        if (wordsAt(tokens, i, words, t.sentence)) {
           const next = tokens[i + words.length];
           // ("the day after the attack" counts from the attack.)
           if (next && next.sentence === t.sentence && next.kind !== 'punct' && OPEN_ENDED.has(words[words.length - 1]!)) break;
@@ -126,7 +144,7 @@ function anchoredDays(doc: Doc, reference: Day | undefined): void {
       const after = found[cursor];
       if (after && doc.sentenceAt(after.start) === t.sentence && !after.vague) anchor = after;
     }
-    if (found.some((d) => d.start <= start && start < d.end)) continue;
+    if (covered(found, start)) continue;
     // Days later than nothing named near: counted from the last day the text named before (the
     // story's clock), never from the publication date, which would put them after it.
     if (!anchor && shift > 0) {
