@@ -2,7 +2,7 @@
 // (feature class, population, capital status) and the document's other places (country and admin1
 // agreement, "X, Y" containers), then weak candidates without support are dropped.
 import type { GazetteerEntry, PlaceMention } from '../common/doc.js';
-import { FEATURE_CODES, LOCAL_UNIT_RANK } from './gazetteer-format.js';
+import { FEATURE_CODES, LOCAL_UNIT_RANK, SETTLEMENT_RANK } from './gazetteer-format.js';
 import type { Gazetteer } from './gazetteer.js';
 import type { Candidate } from './recognise.js';
 import { foldName, nameVariants } from './fold.js';
@@ -87,7 +87,8 @@ export function prior(gaz: Gazetteer, e: number): number {
       const p = gaz.population(e);
       const r = gaz.rank(e);
       // A user's own place (rank 6) outranks the towns that share its name: the user means it.
-      const rankBonus = r >= 6 ? 5 : r >= 4 ? 2 : r === 3 ? 1 : r === 2 ? 0.5 : r < 0 ? -0.7 : 0;
+      // (A settlement news names often, data/settlements.tsv, is meant before a namesake village.)
+      const rankBonus = r >= 6 ? 5 : r >= 4 ? 2 : r === 3 ? 1 : r === 2 ? 0.5 : r === SETTLEMENT_RANK ? 1.2 : r < 0 ? -0.7 : 0;
       return Math.log10(Math.max(p, 300)) + rankBonus;
     }
   }

@@ -622,6 +622,8 @@ test('a settlement of the Donbas line the gazetteer lacks is placed in its oblas
   assert.equal(d?.country, 'Ukraine');
   assert.equal(d?.admin1, 'Donetsk');
   assert.equal(first('On 3 May 2019, the SMM heard bursts of small-arms fire near Holubivske.')?.admin1, 'Luhansk');
+  // (One news names often is meant before a namesake village of a few thousand people elsewhere.)
+  assert.equal(first('On 4 May 2019, shelling damaged two houses in Kashtanove, residents said.')?.admin1, 'Donetsk', 'not Crimea\'s Kashtanove');
 });
 
 test('one name alone in brackets after a place, when a province bears it, is the province the place lies in: "Gopalpur (Dhaka)" is no Gopalpur of India', () => {
