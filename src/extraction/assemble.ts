@@ -7,7 +7,7 @@ import { capitalOfSameName, lookupCountry } from '../geography/index.js';
 import { actorEntry, communityOfMilitia } from '../locales/en/actors.js';
 import { isDatelinePlace, opensWithDateline } from '../locales/en/dateline.js';
 import { codedPlace } from '../locales/en/coded-place.js';
-import { TOLD_KILLED } from '../locales/en/casualties.js';
+import { CAUSE_KILLED, TOLD_KILLED } from '../locales/en/casualties.js';
 import { anchoredToStory, toldAsNoNews } from '../locales/en/time-reference.js';
 import { SCENE_SENTENCES } from '../locales/en/scope.js';
 import { actorName, isArmed, isCommunalPeople, resolveCoreference, resolveActors, type EventActors, type ResolvedActor } from './actor-roles.js';
@@ -126,6 +126,17 @@ export function assembleEvents(doc: Doc): AcledEvent[] {
       if (told.length > 0) {
         deaths = told;
         fatalities = sumFatalities(told);
+      }
+    }
+    // A killing told as the cause of what its sentence tells ("after the 16 November assassination of
+    // six Jesuits"): when the event is that killing and is dated by the killing's own day (a day right
+    // before its noun, or after it in its phrase), its dead.
+    if (fatalities === 0 && TOLD_KILLING_TYPES.has(kind.eventType) && group.date) {
+      const day = group.date;
+      const cause = deathFigures(doc, group.frames, CAUSE_KILLED).filter((f) => kind!.decisive.some((t) => t.start === f.start) && datesKilling(day, f));
+      if (cause.length > 0) {
+        deaths = cause;
+        fatalities = sumFatalities(cause);
       }
     }
     // Crowd events: generic people in a protest are the protesters, in a riot the rioters.
@@ -267,11 +278,22 @@ export function acledAdmin1(place: PlaceMention | undefined): string {
   const names = (adminUnits.acledNames as Record<string, Record<string, string>>)[place.entry.countryCode];
   // A second-level unit ACLED counts as first-level (the City of Belgrade): the place in it, or the unit.
   const byAdmin2 = (adminUnits.acledNamesByAdmin2 as Record<string, Record<string, string>>)[place.entry.countryCode];
+  // (A country whose first level ACLED draws at GeoNames' second, Uganda's districts: the district.)
+  if (ADMIN2_AS_ADMIN1.has(place.entry.countryCode)) {
+    const district = place.entry.admin2 ?? (place.entry.feature === 'admin2' ? place.entry.name : undefined);
+    if (district !== undefined) return plainLatin(district.replace(ADMIN_UNIT_SUFFIX, ''));
+  }
   const admin2 = byAdmin2 && (place.entry.admin2 ?? (place.entry.feature === 'admin2' ? place.entry.name : undefined));
   const acled = (admin2 !== undefined ? byAdmin2![admin2] : undefined) ?? names?.[written] ?? names?.[name] ?? name;
-  // ACLED writes its admin names in plain Latin letters: "Taizz", "Diyarbakir", "Ouham-Pende".
+  return plainLatin(acled);
+}
+
+const ADMIN2_AS_ADMIN1 = new Set<string>(adminUnits.acledAdmin1IsAdmin2);
+
+/** ACLED writes its admin names in plain Latin letters: "Taizz", "Diyarbakir", "Ouham-Pende". */
+function plainLatin(name: string): string {
   // eslint-disable-next-line no-control-regex
-  return /[^\x00-\x7f]/.test(acled) ? acled.normalize('NFD').replace(/\p{M}/gu, '').replace(/ı/g, 'i').replace(/[‘’ʿʾʻ]/g, '') : acled;
+  return /[^\x00-\x7f]/.test(name) ? name.normalize('NFD').replace(/\p{M}/gu, '').replace(/ı/g, 'i').replace(/[‘’ʿʾʻ]/g, '') : name;
 }
 
 /** Between two places of one list: a comma, "and", "or", a bracketed alias, unit words. */
@@ -366,6 +388,16 @@ function coordinatedDays(doc: Doc, date: DateMention, published: string | undefi
   }
   if (days.length < 2 || new Set(days.map((d) => d.date)).size < days.length) return [];
   return days.sort((a, b) => a.date.localeCompare(b.date));
+}
+
+/** At most this many characters between a day and the killing noun it modifies ("the 16 November assassination"). */
+const DAY_BEFORE_KILLING = 3;
+/** At most this many characters between a killing's phrase and its day after it ("the murder of six Jesuits who were shot on 16 November"). */
+const DAY_AFTER_KILLING = 60;
+
+/** The day is the killing's own: right before its noun, or just after it in its phrase. */
+function datesKilling(day: Span, killing: Span): boolean {
+  return (day.end <= killing.start && killing.start - day.end <= DAY_BEFORE_KILLING) || (day.start >= killing.start && day.start - killing.end <= DAY_AFTER_KILLING);
 }
 
 /** An undated text of more sentences than this is an article rather than a note. */

@@ -22,7 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { ARABIC_ARTICLES, foldName, nameVariants, skeletonKey } from './fold.js';
 import { consonantSkeleton } from '../common/skeleton.js';
-import { encodeGazetteer, FEATURE_CODES, gazetteerData, GAZETTEER_VERSION, LOCAL_UNIT_RANK, type GazetteerFile } from './gazetteer-format.js';
+import { encodeGazetteer, FEATURE_CODES, gazetteerData, GAZETTEER_VERSION, LOCAL_UNIT_RANK, SETTLEMENT_RANK, type GazetteerFile } from './gazetteer-format.js';
 import { builtTransliterationKeys } from './transliteration.js';
 
 const require = createRequire(import.meta.url);
@@ -570,7 +570,7 @@ export function buildGazetteer(): GazetteerFile {
   }
 
   // Settlements the packages lack, at their region's point -----------------------------------------
-  // (Ranked as the local units: a namesake town of the gazetteer outweighs one.)
+  // (Ranked above a namesake village: news names these settlements; a namesake town of some size outweighs one.)
   for (const [name, aliases, country, region] of readTsv(join(DATA_DIR, 'settlements.tsv'))) {
     const cc = countryIndex.get(country!);
     const a1 = admin1ByName.get(`${country}|${foldName(region!)}`) ?? admin1ByName.get(`${country}|${adminBaseName(foldName(region!))}`);
@@ -578,7 +578,7 @@ export function buildGazetteer(): GazetteerFile {
     if (cc === undefined || a1 === undefined || at === undefined) { warnings.push(`settlements.tsv: ${name}: region ${region} (${country}) not found`); continue; }
     const names = [name!, ...(aliases ?? '').split('|').filter(Boolean)];
     if (names.some((n) => (keyPost.get(foldName(n)) ?? []).some((t) => out.f[t] === FEATURE_CODES.city && out.cc[t] === cc && out.a1[t] === a1))) continue;
-    const i = addEntry({ name: name!, lat: out.la[at]! / 1e4, lon: out.lo[at]! / 1e4, cc, a1, a2: -1, f: FEATURE_CODES.city, p: 0, g: 0, r: LOCAL_UNIT_RANK });
+    const i = addEntry({ name: name!, lat: out.la[at]! / 1e4, lon: out.lo[at]! / 1e4, cc, a1, a2: -1, f: FEATURE_CODES.city, p: 0, g: 0, r: SETTLEMENT_RANK });
     for (const n of names) addNameKeys(n, i);
   }
 

@@ -131,6 +131,12 @@ function nameTable(values: Map<string, number>, maxWords: Map<string, number>): 
 /** The rank of a local unit placed at its district's point (data/communes.tsv): below every GeoNames town's. */
 export const LOCAL_UNIT_RANK = -3;
 
+/**
+ * The rank of a settlement placed at its region's point (data/settlements.tsv): places news names
+ * often, above a namesake village of a few thousand people.
+ */
+export const SETTLEMENT_RANK = -2;
+
 const COLUMNS = ['la', 'lo', 'cc', 'a1', 'a2', 'f', 'p', 'g', 'r'] as const;
 type NumericColumn = (typeof COLUMNS)[number];
 

@@ -1137,6 +1137,13 @@ function makeCandidate(
     if (!nextWord.cap && nextWord.text.length <= 2 && text[last.end] === '-' && !hasAsciiDigit(nextWord.text)) return NOT_A_PLACE;
     if (nextWord.cap && !nextWord.allCaps && !gaz.commonWords.has(nextWord.lower) && !ORG_HEADS.has(nextWord.lower) && !ORG_TAILS.has(nextWord.lower) && !isSuffix(nextWord.lower) && gaz.has(fold(j + 1)) && !gaz.nameInfo(fold(j + 1)).strong && !gaz.firstNames.has(first.lower) && !(text[last.end] === '-' && routeBetween(gaz, entries, fold(j + 1)) && !BOUNDARY_AFTER_PAIR.has(words.at(j + 2)?.lower ?? ''))) return NOT_A_PLACE;
   }
+  // "Oda Bultum district", "Boke Tiko town": a minor name, then a capitalised word the gazetteer lacks,
+  // then a unit or town word, is the first word of a longer name we do not know (a woreda, a village).
+  if (single && !strong && !first.allCaps && nextWord && nextWord.cap && !nextWord.allCaps && joinable(text, last, nextWord) && !gaz.commonWords.has(nextWord.lower) &&
+    !ORG_HEADS.has(nextWord.lower) && !ORG_TAILS.has(nextWord.lower) && !isSuffix(nextWord.lower) && !DIRECTIONS.has(nextWord.lower) && !gaz.has(fold(j + 1))) {
+    const unit = words.at(j + 2);
+    if (unit !== undefined && !unit.cap && joinable(text, nextWord, unit) && isSuffix(unit.lower)) return NOT_A_PLACE;
+  }
   // "Kasai-Oriental"-like compounds: a name hyphenated to another capitalised word is part of it.
   // (Not a route between two towns of one country: "the axis Djibo-Bourzanga", "Dori-Djibo road".)
   // (Nor a minor town's pair before a road word whose other name the gazetteer lacks: "the Halba-Qoubaiyat

@@ -2,7 +2,7 @@
 // (feature class, population, capital status) and the document's other places (country and admin1
 // agreement, "X, Y" containers), then weak candidates without support are dropped.
 import type { GazetteerEntry, PlaceMention } from '../common/doc.js';
-import { FEATURE_CODES, LOCAL_UNIT_RANK } from './gazetteer-format.js';
+import { FEATURE_CODES, LOCAL_UNIT_RANK, SETTLEMENT_RANK } from './gazetteer-format.js';
 import type { Gazetteer } from './gazetteer.js';
 import type { Candidate } from './recognise.js';
 import { foldName, nameVariants } from './fold.js';
@@ -87,7 +87,8 @@ export function prior(gaz: Gazetteer, e: number): number {
       const p = gaz.population(e);
       const r = gaz.rank(e);
       // A user's own place (rank 6) outranks the towns that share its name: the user means it.
-      const rankBonus = r >= 6 ? 5 : r >= 4 ? 2 : r === 3 ? 1 : r === 2 ? 0.5 : r < 0 ? -0.7 : 0;
+      // (A settlement news names often, data/settlements.tsv, is meant before a namesake village.)
+      const rankBonus = r >= 6 ? 5 : r >= 4 ? 2 : r === 3 ? 1 : r === 2 ? 0.5 : r === SETTLEMENT_RANK ? 1.2 : r < 0 ? -0.7 : 0;
       return Math.log10(Math.max(p, 300)) + rankBonus;
     }
   }
@@ -444,7 +445,9 @@ function placesOf(gaz: Gazetteer, cands: Candidate[], readings: Readings[], name
   const focusIndex = focus ? gaz.countries.indexOf(focus) : -1;
   // (Only in a text that names no country, region or people: the cue stands in for the country the
   // text leaves unsaid, as a short note's does; an article that names its countries is read by them.)
-  const cued = readings.some((r) => r.strong) ? -1 : cuedCountry(options.cueCountries);
+  // (So in a text whose only sure names are demonyms of one country: "Malian soldiers protested in
+  // Sevare": its people's name stands in for the country as a cue does.)
+  const cued = readings.some((r) => r.strong) ? demonymOnlyCountry(gaz, cands, readings) : cuedCountry(options.cueCountries);
   for (let k = 0; k < cands.length; k++) {
     const c = cands[k]!;
     const r = readings[k]!;
@@ -676,6 +679,20 @@ function standIn(gaz: Gazetteer, c: Candidate, cc: number): PlaceMention {
     admin1: undefined, admin2: undefined, population: undefined, geonameid: undefined, unlocated: true,
   };
   return { start: c.start, end: c.end, text: c.text, entry, score: 0.5, demonym: undefined, alternatives: undefined, heldIn: undefined, holds: undefined };
+}
+
+/** The one country a text's demonyms name when they are its only sure names (no country, no strong place), or -1. */
+function demonymOnlyCountry(gaz: Gazetteer, cands: Candidate[], readings: Readings[]): number {
+  let cc = -1;
+  for (let k = 0; k < cands.length; k++) {
+    const r = readings[k]!;
+    if (!r.strong || r.entries.length === 0) continue;
+    if (cands[k]!.demonym === undefined || gaz.feature(r.entries[0]!) !== FEATURE_CODES.country) return -1;
+    const own = gaz.countryIndex(r.entries[0]!);
+    if (cc >= 0 && own !== cc) return -1;
+    cc = own;
+  }
+  return cc;
 }
 
 /**

@@ -603,11 +603,27 @@ test('a bracket\'s province may carry its unit word: "Nyala (Nyala Janoub locali
   assert.equal(e?.admin1, 'South Darfur');
 });
 
+test('a town of the one country a note names only by its people\'s demonym needs no cue: "control of Ansongo ... Malian troops"', () => {
+  const e = first('Rebels took control of Ansongo, forcing Malian troops to withdraw.');
+  assert.equal(e?.location, 'Ansongo');
+  assert.equal(e?.admin1, 'Gao');
+  // (Demonyms of two countries name none: the town stays unread.)
+  const two = geo.parse('Rebels took control of Ansongo, forcing Malian and Nigerien troops to withdraw.');
+  assert.ok(!two.some((p) => p.text === 'Ansongo'), JSON.stringify(two.map((p) => p.text)));
+});
+
+test('admin1 as ACLED writes it: Uganda\'s districts are its first level; "Bogota, D.C."', () => {
+  assert.equal(first('On 3 May 2020, traders protested in Gulu town over market fees.')?.admin1, 'Gulu');
+  assert.equal(first('On 3 May 2020, traders protested in Usaquen, Bogota over market fees.')?.admin1, 'Bogota, D.C.');
+});
+
 test('a settlement of the Donbas line the gazetteer lacks is placed in its oblast (settlements.tsv)', () => {
   const d = first('On 3 May 2019, the SMM heard 14 undetermined explosions near Kruta Balka.');
   assert.equal(d?.country, 'Ukraine');
   assert.equal(d?.admin1, 'Donetsk');
   assert.equal(first('On 3 May 2019, the SMM heard bursts of small-arms fire near Holubivske.')?.admin1, 'Luhansk');
+  // (One news names often is meant before a namesake village of a few thousand people elsewhere.)
+  assert.equal(first('On 4 May 2019, shelling damaged two houses in Kashtanove, residents said.')?.admin1, 'Donetsk', 'not Crimea\'s Kashtanove');
 });
 
 test('one name alone in brackets after a place, when a province bears it, is the province the place lies in: "Gopalpur (Dhaka)" is no Gopalpur of India', () => {

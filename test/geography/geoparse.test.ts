@@ -369,6 +369,14 @@ test('a region named by compass words only is no region abroad that nothing else
   assert.ok(places('Fighting continued in the North West region of Cameroon.').some((p) => p.text === 'North West' && p.entry.countryCode === 'CM'));
 });
 
+test('a known name before a capitalised word the gazetteer lacks and a unit or town word is the start of a longer unknown name ("Oda Bultum district")', () => {
+  const attack = places('Rebels attacked a base in Oda Bultum district, West Hararghe Zone, killing five soldiers.');
+  assert.ok(!attack.some((p) => p.text === 'Oda'), JSON.stringify(attack.map((p) => [p.text, p.entry.countryCode])));
+  assert.ok(attack.some((p) => p.entry.countryCode === 'ET'));
+  // A known second word, or none, leaves the name as it is.
+  assert.ok(places('Protesters gathered in Oda town on Monday.').some((p) => p.text.startsWith('Oda')));
+});
+
 test('a name only a province bears is kept when another name of the text agrees ("an Akkar road ... Halba")', () => {
   assert.ok(texts('Protesters blocked an Akkar road and marched in Halba.').includes('Akkar'));
   // Alone it still needs a cue: a capitalised word that only a small province bears may be no place.
