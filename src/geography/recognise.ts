@@ -332,6 +332,8 @@ const ELIDED = /^[dl]['’]\p{Lu}/u;
 
 const UNIT_GAP = /^(?: \([^)]{1,40}\))? (\p{Ll}+), $/u;
 
+/** Words for a part of a place ("area", "quarter", "village"): see partOfNouns. */
+const PART_OF_NOUNS = new Set(list('partOfNouns'));
 /** " area of ", " village of the ": a part of the place that follows (partOfNouns, partOfLinks). */
 const PART_OF_GAP = new RegExp(`^ (?:${alternation(list('partOfNouns'))}) (?:${alternation(list('partOfLinks'))}) $`);
 
@@ -1137,12 +1139,13 @@ function makeCandidate(
     if (!nextWord.cap && nextWord.text.length <= 2 && text[last.end] === '-' && !hasAsciiDigit(nextWord.text)) return NOT_A_PLACE;
     if (nextWord.cap && !nextWord.allCaps && !gaz.commonWords.has(nextWord.lower) && !ORG_HEADS.has(nextWord.lower) && !ORG_TAILS.has(nextWord.lower) && !isSuffix(nextWord.lower) && gaz.has(fold(j + 1)) && !gaz.nameInfo(fold(j + 1)).strong && !gaz.firstNames.has(first.lower) && !(text[last.end] === '-' && routeBetween(gaz, entries, fold(j + 1)) && !BOUNDARY_AFTER_PAIR.has(words.at(j + 2)?.lower ?? ''))) return NOT_A_PLACE;
   }
-  // "Oda Bultum district", "Boke Tiko town": a minor name, then a capitalised word the gazetteer lacks,
-  // then a unit or town word, is the first word of a longer name we do not know (a woreda, a village).
+  // "Oda Bultum district", "Boke Tiko town", "the Sara Kaba quarter": a minor name, then a capitalised
+  // word the gazetteer lacks, then a unit, town or part-of word ("area", "quarter"), is the first
+  // word of a longer name we do not know (a woreda, a village, a quarter).
   if (single && !strong && !first.allCaps && nextWord && nextWord.cap && !nextWord.allCaps && joinable(text, last, nextWord) && !gaz.commonWords.has(nextWord.lower) &&
     !ORG_HEADS.has(nextWord.lower) && !ORG_TAILS.has(nextWord.lower) && !isSuffix(nextWord.lower) && !DIRECTIONS.has(nextWord.lower) && !gaz.has(fold(j + 1))) {
     const unit = words.at(j + 2);
-    if (unit !== undefined && !unit.cap && joinable(text, nextWord, unit) && isSuffix(unit.lower)) return NOT_A_PLACE;
+    if (unit !== undefined && !unit.cap && joinable(text, nextWord, unit) && (isSuffix(unit.lower) || PART_OF_NOUNS.has(unit.lower))) return NOT_A_PLACE;
   }
   // "Kasai-Oriental"-like compounds: a name hyphenated to another capitalised word is part of it.
   // (Not a route between two towns of one country: "the axis Djibo-Bourzanga", "Dori-Djibo road".)

@@ -377,6 +377,9 @@ test('a known name before a capitalised word the gazetteer lacks and a unit or t
   const attack = places('Rebels attacked a base in Oda Bultum district, West Hararghe Zone, killing five soldiers.');
   assert.ok(!attack.some((p) => p.text === 'Oda'), JSON.stringify(attack.map((p) => [p.text, p.entry.countryCode])));
   assert.ok(attack.some((p) => p.entry.countryCode === 'ET'));
+  // So before a word for a part of a place ("area", "quarter").
+  const quarter = places('Gunmen attacked residents in the Oda Kelo quarter of Bangui.');
+  assert.ok(!quarter.some((p) => p.text === 'Oda'), JSON.stringify(quarter.map((p) => [p.text, p.entry.countryCode])));
   // A known second word, or none, leaves the name as it is.
   assert.ok(places('Protesters gathered in Oda town on Monday.').some((p) => p.text.startsWith('Oda')));
 });
