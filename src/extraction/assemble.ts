@@ -7,7 +7,7 @@ import { capitalOfSameName, lookupCountry } from '../geography/index.js';
 import { actorEntry, communityOfMilitia } from '../locales/en/actors.js';
 import { isDatelinePlace, opensWithDateline } from '../locales/en/dateline.js';
 import { codedPlace } from '../locales/en/coded-place.js';
-import { TOLD_KILLED } from '../locales/en/casualties.js';
+import { CAUSE_KILLED, TOLD_KILLED } from '../locales/en/casualties.js';
 import { anchoredToStory, toldAsNoNews } from '../locales/en/time-reference.js';
 import { SCENE_SENTENCES } from '../locales/en/scope.js';
 import { actorName, isArmed, isCommunalPeople, resolveCoreference, resolveActors, type EventActors, type ResolvedActor } from './actor-roles.js';
@@ -126,6 +126,17 @@ export function assembleEvents(doc: Doc): AcledEvent[] {
       if (told.length > 0) {
         deaths = told;
         fatalities = sumFatalities(told);
+      }
+    }
+    // A killing told as the cause of what its sentence tells ("after the 16 November assassination of
+    // six Jesuits"): when the event is that killing and is dated by the killing's own day (a day right
+    // before its noun, or after it in its phrase), its dead.
+    if (fatalities === 0 && TOLD_KILLING_TYPES.has(kind.eventType) && group.date) {
+      const day = group.date;
+      const cause = deathFigures(doc, group.frames, CAUSE_KILLED).filter((f) => kind!.decisive.some((t) => t.start === f.start) && datesKilling(day, f));
+      if (cause.length > 0) {
+        deaths = cause;
+        fatalities = sumFatalities(cause);
       }
     }
     // Crowd events: generic people in a protest are the protesters, in a riot the rioters.
@@ -377,6 +388,16 @@ function coordinatedDays(doc: Doc, date: DateMention, published: string | undefi
   }
   if (days.length < 2 || new Set(days.map((d) => d.date)).size < days.length) return [];
   return days.sort((a, b) => a.date.localeCompare(b.date));
+}
+
+/** At most this many characters between a day and the killing noun it modifies ("the 16 November assassination"). */
+const DAY_BEFORE_KILLING = 3;
+/** At most this many characters between a killing's phrase and its day after it ("the murder of six Jesuits who were shot on 16 November"). */
+const DAY_AFTER_KILLING = 60;
+
+/** The day is the killing's own: right before its noun, or just after it in its phrase. */
+function datesKilling(day: Span, killing: Span): boolean {
+  return (day.end <= killing.start && killing.start - day.end <= DAY_BEFORE_KILLING) || (day.start >= killing.start && day.start - killing.end <= DAY_AFTER_KILLING);
 }
 
 /** An undated text of more sentences than this is an article rather than a note. */

@@ -455,6 +455,15 @@ test('one person joined by "and" to a count of the dead is one more; the parts a
   assert.deepEqual(dead('On 9 March 1990, a bomb hit the house of a farmer and two children were killed in Lima.'), [2]);
 });
 
+test('a killing told as a cause counts its dead only for an event dated by the killing\'s own day', () => {
+  // (Invented reports.)
+  const dead = (text: string, date: string) => eventsOf(text, date).map((e) => e.fatalities);
+  assert.deepEqual(dead('LIMA, 20 NOV 89 (EFE) -- [TEXT] MANY FOREIGNERS HAVE LEFT THE COUNTRY AFTER THE 12 NOVEMBER ASSASSINATION OF FOUR FRENCH NUNS.', '1989-11-20'), [4]);
+  assert.deepEqual(dead('Lima, 20 Nov 89 (EFE) -- [Text] Many foreigners have left the country following the murder of four French nuns who were shot on 12 November.', '1989-11-20'), [4]);
+  assert.deepEqual(dead('On 14 March, villagers attacked the houses of the suspects in Lima following the murder of a farmer over a land dispute.', '2017-03-15'), [0]);
+  assert.deepEqual(dead('On 31 December 2022, following the killing of a rickshaw driver, locals vandalized the houses of the accused in Magura.', '2022-12-31'), [0]);
+});
+
 test('"military regimes" and "military dictatorships" name no forces: a killing told beside them is one-sided', () => {
   const events = eventsOf('GUATEMALA CITY, 5 JAN 90 (ACAN-EFE) -- [TEXT] THE PRESIDENT SAID THAT THOSE WHO KILLED THE FORMER AMBASSADOR SEEK TO DESTABILIZE DEMOCRACY AFTER 2 DECADES OF MILITARY REGIMES. THE FORMER AMBASSADOR WAS GUNNED DOWN BY UNIDENTIFIED PERSONS NEAR HIS HOME. THE ATTACKERS FIRED AT HIM FROM A CAR.');
   assert.ok(events.length > 0);

@@ -710,6 +710,12 @@ function chargedFor(tokens: Doc['tokens'], i: number): boolean {
  * event that is the killing itself (see extraction/assemble).
  */
 export const TOLD_KILLED = 'killed-told';
+/**
+ * The kind of a figure of deaths told as the cause of what its sentence tells ("evacuees asked to
+ * leave after the 16 November assassination of six Jesuits"): no death of that event, but the dead
+ * of an event that is the killing itself, dated by the killing's own day (see extraction/assemble).
+ */
+export const CAUSE_KILLED = 'killed-cause';
 const KILLING_NOUN_WINDOW = 12;
 /** Words of forwardStop that before a killing noun tell a statement on it, unless the document tells a demonstration. */
 const STATEMENT_ON_KILLING = new Set<string>(cues.statementOnKilling);
@@ -724,15 +730,18 @@ const STATEMENT_ON_KILLING = new Set<string>(cues.statementOnKilling);
 function nominalDeathsAt(doc: Doc, i: number, used: Set<number>, quantities: ReadonlyMap<number, Quantity>, crowd: boolean): void {
   const tokens = doc.tokens;
   const sentence = tokens[i]!.sentence;
-  if (tokens[i + 2]?.sentence !== sentence || causeBefore(tokens, i, sentence) || negatedBefore(tokens, i, sentence)) return;
+  if (tokens[i + 2]?.sentence !== sentence || negatedBefore(tokens, i, sentence)) return;
+  // ("after the assassination of X", "following the killing of two traders": a killing told as the
+  // cause of what the sentence tells; its dead are marked, for an event that is the killing itself.)
+  let cause = causeBefore(tokens, i, sentence);
+  let told = false;
   // ("condemned the murder of", "alarmed over the assassination of": in a document that tells no
   // demonstration or riot, a statement on the killing, which is the event told; with one, what it is about.)
   const statement = !crowd;
   const stops = (w: string) => FORWARD_STOP.has(w) && !(statement && STATEMENT_ON_KILLING.has(w));
-  if (DETERMINERS.has(lowerAt(tokens, i - 1)) && tokens[i - 2]?.sentence === sentence && (DEATH_CAUSE_CUES.has(tokens[i - 2]!.lower) || stops(tokens[i - 2]!.lower))) return;
+  if (DETERMINERS.has(lowerAt(tokens, i - 1)) && tokens[i - 2]?.sentence === sentence && stops(tokens[i - 2]!.lower)) return;
   // ("investigating the murder of", "arrested for the assassination of": a killing done, told as
   // what is investigated or charged; its dead are marked, for an event that is the killing itself.)
-  let told = false;
   for (let k = i - 1; k >= 0 && k >= i - KILLING_NOUN_WINDOW && tokens[k]!.sentence === sentence; k--) {
     const w = tokens[k]!.lower;
     if (KILLING_NOUN_INQUIRY.has(w)) {
@@ -741,7 +750,11 @@ function nominalDeathsAt(doc: Doc, i: number, used: Set<number>, quantities: Rea
       told = true;
       continue;
     }
-    if (KILLING_NOUN_NOT_DONE.has(w) || stops(w) || DEATH_CAUSE_CUES.has(w)) return;
+    if (DEATH_CAUSE_CUES.has(w)) {
+      cause = true;
+      break;
+    }
+    if (KILLING_NOUN_NOT_DONE.has(w) || stops(w)) return;
     if (w === ';') break;
   }
   let at = i + 2;
@@ -781,7 +794,7 @@ function nominalDeathsAt(doc: Doc, i: number, used: Set<number>, quantities: Rea
   }
   const start = tokens[i]!.start;
   const stop = tokens[end - 1]!.end;
-  doc.figures.push(newFigure({ start, end: stop, text: doc.text.slice(start, stop), kind: told ? TOLD_KILLED : 'killed', value, quantity: { start: tokens[at]!.start, end: tokens[at]!.end } }));
+  doc.figures.push(newFigure({ start, end: stop, text: doc.text.slice(start, stop), kind: cause ? CAUSE_KILLED : told ? TOLD_KILLED : 'killed', value, quantity: { start: tokens[at]!.start, end: tokens[at]!.end } }));
   used.add(i);
 }
 
