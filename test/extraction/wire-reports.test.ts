@@ -470,3 +470,10 @@ test('"military regimes" and "military dictatorships" name no forces: a killing 
   assert.equal(events[0]!.event_type, 'Violence against civilians', events.map(brief).join('; '));
   assert.ok(events.every((e) => !/^Military Forces/.test(e.actor2 ?? '')), events.map((e) => e.actor2).join('; '));
 });
+
+test('who found a body is no agent of the killing ("the body was found yesterday by residents")', () => {
+  assertFirstType([
+    'SAN SALVADOR, 5 JAN 90 (ACAN-EFE) -- [TEXT] THE BODY OF AN UNIDENTIFIED MAN WAS FOUND ON 4 JANUARY ON A ROAD NEAR SAN SALVADOR. HIS HANDS WERE TIED. THE BODY WAS FOUND YESTERDAY BY RESIDENTS OF THE AREA, WHO SAID THEY HEARD SHOTS AT MIDNIGHT.',
+    'On 5 January 1990, the bodies of two men were discovered by villagers near Usulutan; both had been shot.',
+  ], 'Violence against civilians');
+});
