@@ -156,13 +156,18 @@ const BY_AGENT = new RegExp(`^[^.;:!?,]{0,40}?\\b(?:${alternation(functionWords.
 const OTHER_PARTICIPLE_BY = new RegExp(`\\b(?:${alternation(eventCues.otherParticiplesBy)})\\s+(?:${alternation(functionWords.agentPreposition)})\\s`, 'i');
 
 /** Whether `mention` is the by-agent of one of the triggers before it. */
+/** A participle of finding, ending a trigger or before the by-phrase with at most two words between: its agent found, did not kill. */
+const FINDING_END = new RegExp(`\\b(?:${alternation(eventCues.findingParticiples)})$`, 'i');
+const FINDING_BY = new RegExp(`\\b(?:${alternation(eventCues.findingParticiples)})(?:\\s+\\w+){0,2}\\s+(?:${alternation(functionWords.agentPreposition)})\\s`, 'i');
+
 function isByAgent(doc: Doc, mention: Span, triggers: readonly TriggerMention[]): boolean {
   for (const t of triggers) {
     if (t.end > mention.start) break;
+    if (FINDING_END.test(t.text)) continue;
     // (A trigger that ends in the preposition, "killed by", leaves it out of the words between.)
     const from = t.text.endsWith(' by') ? t.end - 2 : t.end;
     const between = doc.text.slice(from, mention.start);
-    if (mention.start - from <= 60 && BY_AGENT.test(between) && !OTHER_PARTICIPLE_BY.test(between)) return true;
+    if (mention.start - from <= 60 && BY_AGENT.test(between) && !OTHER_PARTICIPLE_BY.test(between) && !FINDING_BY.test(between)) return true;
   }
   return false;
 }

@@ -483,8 +483,9 @@ export function buildGazetteer(): GazetteerFile {
     admin2Entry.set(idx, i);
     const k = foldName(a.name);
     if (unitName !== undefined) addKey(unitName, i);
-    // (A townless district kept only for its unit word answers to nothing else.)
-    if (townless && unitName !== undefined && !TOWNLESS_UNIT.test(k) && !uniqueName(k)) continue;
+    // (A townless district kept only for its unit word answers to nothing else, unless its bare name is
+    // of several words no other place bears: "South West Shewa", "Horo Guduru" are no towns' names.)
+    if (townless && unitName !== undefined && !TOWNLESS_UNIT.test(k) && !uniqueName(k) && (!k.includes(' ') || keyPost.has(k))) continue;
     addKey(k, i);
     // "Province of Pangasinan" -> "pangasinan"; but "Walker County" keeps its word ("Walker" is a person).
     // French names too: "Province du Yatenga", "Cercle de Goundam", "Caza de Zahleh" -> "yatenga",

@@ -586,6 +586,10 @@ test('a note that says where its event was coded places it there, over the place
   // "coded as" before an actor's name that opens with a region is no place: the note's own town places it.
   const actor = first('On 5 July 2022, gunmen (coded as Darfur communal militia) shot a farmer in Kutum.');
   assert.equal(actor?.location, 'Kutum');
+  // The place coded may be one named before, the reader keeping that mention only: "axis Djibo-Kongoussi (coded as Djibo ...)".
+  const axis = first('On 5 May 2020, militants ambushed a supply convoy on the axis Djibo-Kongoussi (coded as Djibo at geoprecision 2), killing three soldiers.');
+  assert.equal(axis?.location, 'Djibo');
+  assert.equal(axis?.admin1, 'Sahel');
 });
 
 test('the place a note names with its region, "X (District, Province)", is the event place, over a town named in passing', () => {

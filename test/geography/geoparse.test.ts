@@ -355,6 +355,10 @@ test("a district named without its country's own unit word answers to its name w
     assert.equal(bale?.entry.countryCode, 'ET', text);
     assert.equal(bale?.entry.admin1, 'Oromiya', text);
   }
+  // A name of several words no other place bears answers without the word too: "Tole, South West Shewa".
+  const tole = places('Police shot a protester in Tole, South West Shewa.');
+  assert.ok(tole.some((p) => p.text === 'South West Shewa' && p.entry.countryCode === 'ET'), JSON.stringify(tole.map((p) => [p.text, p.entry.countryCode])));
+  assert.ok(!tole.some((p) => p.entry.countryCode === 'PA'));
   // The name alone is not the zone; a unit word many countries use changes nothing ("Poonch district").
   assert.ok(!places('Farmers protested in Bale province.').some((p) => p.entry.countryCode === 'ET'));
   const poonch = places('Troops exchanged fire across the LoC in Poonch district (J&K).');
