@@ -586,6 +586,10 @@ test('a note that says where its event was coded places it there, over the place
   // "coded as" before an actor's name that opens with a region is no place: the note's own town places it.
   const actor = first('On 5 July 2022, gunmen (coded as Darfur communal militia) shot a farmer in Kutum.');
   assert.equal(actor?.location, 'Kutum');
+  // The place coded may be one named before, the reader keeping that mention only: "axis Djibo-Kongoussi (coded as Djibo ...)".
+  const axis = first('On 5 May 2020, militants ambushed a supply convoy on the axis Djibo-Kongoussi (coded as Djibo at geoprecision 2), killing three soldiers.');
+  assert.equal(axis?.location, 'Djibo');
+  assert.equal(axis?.admin1, 'Sahel');
 });
 
 test('the place a note names with its region, "X (District, Province)", is the event place, over a town named in passing', () => {
@@ -635,6 +639,12 @@ test('one name alone in brackets after a place, when a province bears it, is the
   // (A bracketed name no province bears is another name of the place, not its region.)
   const places = geo.parse('Militants attacked the village of Guibga (Dibga) at night.');
   assert.ok(!places.some((p) => p.holds), JSON.stringify(places.map((p) => [p.text, p.holds])));
+});
+
+test('a direction that ends a bracket of a place\'s units is a province\'s name: "(Merowe locality, Northern state)"', () => {
+  assert.equal(first('On 3 May 2022, Sudanese police dispersed a sit-in in Nuri (Merowe locality, Northern state).')?.admin1, 'Northern');
+  // (Elsewhere a direction alone names no place.)
+  assert.deepEqual(geo.parse('Protesters from the Northern and Southern camps met in Khartoum.').map((p) => p.text), ['Khartoum']);
 });
 
 test('a town that a bracket puts in another province by two names that agree is coded there; a bracket its own district contradicts is not', () => {

@@ -471,6 +471,13 @@ test('"military regimes" and "military dictatorships" name no forces: a killing 
   assert.ok(events.every((e) => !/^Military Forces/.test(e.actor2 ?? '')), events.map((e) => e.actor2).join('; '));
 });
 
+test('the one killed is found past a long apposition between commas', () => {
+  // (Invented reports.)
+  const dead = (text: string) => eventsOf(text, '1989-09-11').map((e) => e.fatalities);
+  assert.deepEqual(dead('CALI, 11 SEP 89 (EFE) -- [TEXT] A FORMER MAYOR WAS MURDERED TODAY IN CALI. THE DRIVER OF THE VEHICLE, WHOM THE AUTHORITIES HAVE NOT YET IDENTIFIED, WAS ALSO KILLED IN THE ATTACK.'), [2]);
+  assert.deepEqual(dead('Cali, 11 Sep 89 (EFE) -- [Text] Last night Antonio Perez, director of a radio newscast in the southern city of Cali, was killed by unidentified persons.'), [1]);
+});
+
 test('who found a body is no agent of the killing ("the body was found yesterday by residents")', () => {
   assertFirstType([
     'SAN SALVADOR, 5 JAN 90 (ACAN-EFE) -- [TEXT] THE BODY OF AN UNIDENTIFIED MAN WAS FOUND ON 4 JANUARY ON A ROAD NEAR SAN SALVADOR. HIS HANDS WERE TIED. THE BODY WAS FOUND YESTERDAY BY RESIDENTS OF THE AREA, WHO SAID THEY HEARD SHOTS AT MIDNIGHT.',

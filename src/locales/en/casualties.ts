@@ -41,6 +41,9 @@ const PRIOR_DEED_CUES = new Set<string>(cues.priorDeedCues);
 const NO_OBJECT = new Set<string>(cues.noObject);
 /** Words that end an object phrase before its head: prepositions, conjunctions. */
 const OBJECT_BOUNDARIES = new Set<string>(cues.objectBoundaries);
+/** How many tokens back from "was" the singular subject is looked for: as a rule, and past an apposition between commas. */
+const SUBJECT_REACH = 5;
+const APPOSITION_REACH = 12;
 /** "Enrique Lopez, who was murdered": a relative pronoun whose antecedent stands before its comma. */
 const RELATIVE_PRONOUNS = new Set<string>(cues.relativePronouns);
 /** Words before "was killed" that are no one who died ("it was", "the toll was") or are several ("family"). */
@@ -961,10 +964,11 @@ function singularDeathAt(doc: Doc, i: number, m: PhraseMatch<string>, used: Set<
     // ("Jose Perez, 65, was killed": the person's age between commas is no part of the subject.)
     const head = ageBefore(tokens, aux) ? aux - 3 : aux;
     // A subject closed by a comma ends in an apposition ("An official, Jane Doe, was killed", "A
-    // man in Kaptet, in Marakwet East, was shot dead"): read past up to two commas, further back.
+    // man in Kaptet, in Marakwet East, was shot dead", "William Bendeck, director of a radio newscast in
+    // the city of Monteria, was killed"): read past up to two commas, further back.
     const apposition = tokens[head - 1]?.text === ',';
     let commas = apposition ? 2 : 0;
-    const reach = apposition ? 10 : 5;
+    const reach = apposition ? APPOSITION_REACH : SUBJECT_REACH;
     for (let k = Math.min(i - 2, head - 1); k >= 0 && k >= Math.min(i - 2, head - 1) - reach && tokens[k]!.sentence === sentence; k--) {
       if ((singular.has(tokens[k]!.lower) || singularNouns.has(tokens[k]!.lower)) && (k === 0 || tokens[k - 1]!.sentence !== sentence || !/^(of|than)$/.test(tokens[k - 1]!.lower))) {
         first = k;

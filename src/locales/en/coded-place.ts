@@ -24,5 +24,31 @@ export function codedPlace(text: string, places: readonly PlaceMention[], isActo
     if (isActor(p)) continue;
     return p;
   }
+  // (The name after the words may be one the text named before and the reader kept only there:
+  // "on the axis Djibo-Bourzanga (coded as Djibo at geoprecision 2)": that earlier mention.)
+  // (Not where the name after them is a mention of its own, read above: "coded as Darfur communal militia".)
+  const byName = new Map<string, PlaceMention>();
+  const starts = new Set<number>();
+  for (const p of places) {
+    starts.add(p.start);
+    if (!p.demonym && p.entry.feature !== 'country' && !byName.has(p.text)) byName.set(p.text, p);
+  }
+  if (byName.size === 0) return undefined;
+  CODED_AT.lastIndex = 0;
+  for (let m = CODED_AT.exec(text); m; m = CODED_AT.exec(text)) {
+    const at = m.index + m[0].length;
+    if (starts.has(at)) continue;
+    const name = NAME_AFTER.exec(text.slice(at, at + MAX_NAME));
+    for (let words = name?.[0]; words; words = words.replace(/\s*\S+$/, '')) {
+      const p = byName.get(words);
+      if (p) return p;
+    }
+  }
   return undefined;
 }
+
+/** The verb and its fillers, anywhere in the text. */
+const CODED_AT = new RegExp(`\\b(?:${alternation(words.verbs, 'any')})\\s+(?:(?:${alternation(words.fillers, 'any')})\\s+){0,2}`, 'gi');
+/** Capitalised words right after them, the longest name looked up first. */
+const NAME_AFTER = /^\p{Lu}[\p{L}'-]*(?: \p{Lu}[\p{L}'-]*){0,3}/u;
+const MAX_NAME = 60;
