@@ -738,6 +738,15 @@ function unitWordOnly(rest: string): boolean {
   return word === '' || UNIT_WORDS.has(word.toLowerCase());
 }
 
+/** Whether a name ends a bracketed list, "(Al Burgaig, Northern)", "(Halfa locality, Northern state)". */
+function lastOfBracketList(text: string, start: number, end: number): boolean {
+  if (text.slice(Math.max(0, start - 2), start) !== ', ') return false;
+  const close = /^(?: (\p{Ll}+))? ?\)/u.exec(text.slice(end, end + 20));
+  if (!close || (close[1] !== undefined && !UNIT_WORDS.has(close[1]))) return false;
+  const open = text.lastIndexOf('(', start);
+  return open >= 0 && start - open <= MAX_BRACKET && !text.slice(open, start).includes(')');
+}
+
 /** How far after a place BRACKET_AFTER is looked for. */
 const BRACKET_AFTER_LENGTH = 12;
 
@@ -1123,8 +1132,9 @@ function makeCandidate(
     // in mixed case ("THE CAPITAL", "A CAR BOMB", "EASTERN REGION").
     if (first.allCaps && inCapitals(words, i, j) && allCommon(gaz, words, i, j)) return undefined;
   }
-  // "South", "Central": a direction alone names no place here.
-  if (single && DIRECTIONS.has(first.lower)) return undefined;
+  // "South", "Central": a direction alone names no place here, but at the end of a bracket that
+  // lists a place's units, where it is a province's name: "Kerma (Al Burgaig, Northern)".
+  if (single && DIRECTIONS.has(first.lower) && !lastOfBracketList(text, first.start, last.end)) return undefined;
   const nextWord = words.at(j + 1);
   // "Abu Shok", "Al-Fashir", "San Something": the start of a longer name we do not know.
   if (single && NAME_PREFIXES.has(first.lower) && nextWord && nextWord.cap && joinable(text, last, nextWord)) return NOT_A_PLACE;

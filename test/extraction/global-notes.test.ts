@@ -641,6 +641,12 @@ test('one name alone in brackets after a place, when a province bears it, is the
   assert.ok(!places.some((p) => p.holds), JSON.stringify(places.map((p) => [p.text, p.holds])));
 });
 
+test('a direction that ends a bracket of a place\'s units is a province\'s name: "(Merowe locality, Northern state)"', () => {
+  assert.equal(first('On 3 May 2022, Sudanese police dispersed a sit-in in Nuri (Merowe locality, Northern state).')?.admin1, 'Northern');
+  // (Elsewhere a direction alone names no place.)
+  assert.deepEqual(geo.parse('Protesters from the Northern and Southern camps met in Khartoum.').map((p) => p.text), ['Khartoum']);
+});
+
 test('a town that a bracket puts in another province by two names that agree is coded there; a bracket its own district contradicts is not', () => {
   const e = first('On 3 May 2021, gunmen shot dead a trader in Zaria (Funtua LGA, Katsina).');
   assert.equal(e?.location, 'Zaria', 'the town and its point stay');
