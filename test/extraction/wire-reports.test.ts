@@ -484,3 +484,11 @@ test('who found a body is no agent of the killing ("the body was found yesterday
     'On 5 January 1990, the bodies of two men were discovered by villagers near Usulutan; both had been shot.',
   ], 'Violence against civilians');
 });
+
+test('a killing someone is blamed for counts its dead when the event is the killing; a charge does not', () => {
+  // (Invented reports.)
+  const dead = (text: string) => eventsOf(text, '1989-06-30').map((e) => e.fatalities);
+  assert.deepEqual(dead('SAN SALVADOR, 30 JUN 89 (CANAL SEIS) -- [TEXT] THE PRESIDENT HAS BLAMED THE GUERRILLAS FOR THE MURDER OF JOURNALIST MARIO VACA ORTIZ AND SAID HE WILL STILL TALK WITH THE REBELS.'), [1]);
+  assert.deepEqual(dead('San Salvador, 30 Jun 89 (Canal Seis) -- [Text] The president holds the guerrillas responsible for the assassination of Dr Mario Vaca Ortiz and called the attack an attempt to hinder dialogue.'), [1]);
+  assert.ok(dead('San Salvador, 30 Jun 89 (Canal Seis) -- [Text] The police arrested two men for the murder of journalist Mario Vaca Ortiz.').every((f) => f === 0));
+});

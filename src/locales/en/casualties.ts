@@ -700,6 +700,8 @@ const KILLING_NOUNS = new WordSet(cues.killingNouns);
 const KILLING_NOUN_NOT_DONE = new Set<string>(cues.killingNounNotDone);
 /** Of those, the words of a killing done and now investigated, charged or deplored ("investigating the murder of"). */
 const KILLING_NOUN_INQUIRY = new Set<string>(lexicon.singularDeaths.killingNounInquiry);
+/** Of those, the words that blame someone for the killing: the "for" after them is no charge ("blamed X for the murder of"). */
+const KILLING_NOUN_BLAME = new Set<string>(lexicon.singularDeaths.killingNounBlame);
 /** Right before a killing noun (or its article): "held for", "charged with", "accused of". */
 const KILLING_NOUN_CHARGE_BEFORE = new Set<string>(lexicon.singularDeaths.killingNounChargeBefore);
 /** "held for the murder of", "charged with murder of": the killing is what someone is held or tried for. */
@@ -749,7 +751,8 @@ function nominalDeathsAt(doc: Doc, i: number, used: Set<number>, quantities: Rea
     const w = tokens[k]!.lower;
     if (KILLING_NOUN_INQUIRY.has(w)) {
       // ("held for the murder of", "under investigation for the murder of": a charge, not the killing told.)
-      if (chargedFor(tokens, i)) return;
+      // (But "blamed X for the murder of", "held X responsible for the murder of": what is blamed.)
+      if (chargedFor(tokens, i) && !KILLING_NOUN_BLAME.has(w)) return;
       told = true;
       continue;
     }
