@@ -498,12 +498,7 @@ function placesOf(gaz: Gazetteer, cands: Candidate[], readings: Readings[], name
     // is a region of that country the gazetteer knows by another name ("the East and North Central
     // regions" of Burkina Faso are its Est and Centre-Nord, not Sri Lanka's North Central Province).
     if (c.compass && !vouched && (f === FEATURE_CODES.admin1 || f === FEATURE_CODES.admin2)) {
-      const cc = gaz.countryIndex(e);
-      const own = votes.byName[nameIds[k]!]?.country;
-      const others = (country: number) => (votes.country.get(country) ?? 0) - (own?.get(country) ?? 0);
-      let elsewhere = false;
-      for (const other of votes.country.keys()) if (other !== cc && others(other) >= 0.5) elsewhere = true;
-      if (elsewhere && others(cc) < 0.5) continue;
+      if (supportedElsewhere(votes.country, votes.byName[nameIds[k]!]?.country, gaz.countryIndex(e), 0.5)) continue;
     }
     // So is a quarter of a city ("the Escalon neighborhood", "Chula Vista neighborhood") whose
     // namesake towns lie outside the country the text's other names agree on.
@@ -532,12 +527,7 @@ function placesOf(gaz: Gazetteer, cands: Candidate[], readings: Readings[], name
     // Qarah, Syria) in a text whose other places lie in one other country is an unknown place there.
     // (Places, not demonyms: "Turkish convoys entered Idleb" names a force's country, not the place's.)
     if (!r.strong && c.demonym === undefined && !vouched && gaz.feature(e) === FEATURE_CODES.city && otherSpelling(gaz, e, c.key)) {
-      const cc = gaz.countryIndex(e);
-      const own = votes.byName[nameIds[k]!]?.country;
-      const others = (country: number) => (votes.placeCountry.get(country) ?? 0) - (own?.get(country) ?? 0);
-      let elsewhere = false;
-      for (const other of votes.placeCountry.keys()) if (other !== cc && others(other) >= 1) elsewhere = true;
-      if (elsewhere && others(cc) < 0.5) continue;
+      if (supportedElsewhere(votes.placeCountry, votes.byName[nameIds[k]!]?.country, gaz.countryIndex(e), 1)) continue;
     }
     // A minor town abroad (under 100,000 people) in a text of a known country (a feed's or a
     // collection's, `focusCountry`) that no other name of the text puts in that other country is a
@@ -862,4 +852,15 @@ function approxKm(lat1: number, lon1: number, lat2: number, lon2: number): numbe
 
 function round3(x: number): number {
   return Math.round(x * 1000) / 1000;
+}
+
+/**
+ * Whether the text's other names (the votes less the name's own) put it in another country, by at
+ * least `elsewhereMin`, and not in its own reading's country `cc` (under half a vote).
+ */
+function supportedElsewhere(votes: ReadonlyMap<number, number>, own: SmallVotes | undefined, cc: number, elsewhereMin: number): boolean {
+  const others = (country: number) => (votes.get(country) ?? 0) - (own?.get(country) ?? 0);
+  if (others(cc) >= 0.5) return false;
+  for (const other of votes.keys()) if (other !== cc && others(other) >= elsewhereMin) return true;
+  return false;
 }
