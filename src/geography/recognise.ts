@@ -745,8 +745,10 @@ function lastOfBracketList(text: string, start: number, end: number): boolean {
   if (text.slice(Math.max(0, start - 2), start) !== ', ') return false;
   const close = /^(?: (\p{Ll}+))? ?\)/u.exec(text.slice(end, end + 20));
   if (!close || (close[1] !== undefined && !UNIT_WORDS.has(close[1]))) return false;
-  const open = text.lastIndexOf('(', start);
-  return open >= 0 && start - open <= MAX_BRACKET && !text.slice(open, start).includes(')');
+  // (Looked for within MAX_BRACKET characters only: a long text without brackets is not read back.)
+  const window = text.slice(Math.max(0, start - MAX_BRACKET), start);
+  const open = window.lastIndexOf('(');
+  return open >= 0 && !window.slice(open).includes(')');
 }
 
 /** How far after a place BRACKET_AFTER is looked for. */
