@@ -1,7 +1,7 @@
 // Longest-match lookup of multi-word phrases over tokens, through a trie keyed by lower-cased
 // token text: one pass over the tokens, cost linear in text length times the longest phrase.
 import type { Token } from './doc.js';
-import { WordFilter, wordBucket } from './word-set.js';
+import { WordFilter } from './word-set.js';
 
 interface TrieNode<T> {
   next: Map<string, TrieNode<T>>;
@@ -32,17 +32,16 @@ export class PhraseMatcher<T> {
    * ones ("to", "in", "the") whose phrases all go on, and the next token is in none of them: it is
    * rejected here, without the call and the trie's Map.
    */
-  private readonly secondBits = new WordFilter().bits;
+  private readonly secondWords = new WordFilter();
+  /** Its bits, tested inline. */
+  private readonly secondBits = this.secondWords.bits;
 
   add(phrase: string, value: T): void {
     let node = this.root;
     const parts = phraseTokens(phrase);
     if (parts.length === 0) return;
     this.firstWords.add(parts[0]!);
-    if (parts.length > 1) {
-      const b = wordBucket(parts[1]!);
-      this.secondBits[b >> 3]! |= 1 << (b & 7);
-    }
+    if (parts.length > 1) this.secondWords.add(parts[1]!);
     for (const part of parts) {
       let child = node.next.get(part);
       if (!child) {

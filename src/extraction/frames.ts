@@ -155,11 +155,11 @@ const BY_AGENT = new RegExp(`^[^.;:!?,]{0,40}?\\b(?:${alternation(functionWords.
 /** "areas held by IS", "forces backed by the US": a by-phrase of another participle. */
 const OTHER_PARTICIPLE_BY = new RegExp(`\\b(?:${alternation(eventCues.otherParticiplesBy)})\\s+(?:${alternation(functionWords.agentPreposition)})\\s`, 'i');
 
-/** Whether `mention` is the by-agent of one of the triggers before it. */
 /** A participle of finding, ending a trigger or before the by-phrase with at most two words between: its agent found, did not kill. */
 const FINDING_END = new RegExp(`\\b(?:${alternation(eventCues.findingParticiples)})$`, 'i');
 const FINDING_BY = new RegExp(`\\b(?:${alternation(eventCues.findingParticiples)})(?:\\s+\\w+){0,2}\\s+(?:${alternation(functionWords.agentPreposition)})\\s`, 'i');
 
+/** Whether `mention` is the by-agent of one of the triggers before it. */
 function isByAgent(doc: Doc, mention: Span, triggers: readonly TriggerMention[]): boolean {
   for (const t of triggers) {
     if (t.end > mention.start) break;

@@ -3,6 +3,7 @@
 // event first, then adds detail), so it joins the group it shares most with, the main one by default.
 import type { GazetteerEntry } from '../common/doc.js';
 import type { Frame } from './frames.js';
+import { provinceNamesake } from '../geography/index.js';
 import triggerData from '../locales/en/data/triggers.json' with { type: 'json' };
 
 const STANDING_AGREEMENT = new Set(triggerData.agreementStanding);
@@ -59,12 +60,6 @@ function bestPlace(frame: Frame, mainCountry: string | undefined, storyCountries
     if (!best || rank(p) > rank(best)) best = p;
   }
   return best;
-}
-
-/** A town whose name its province bears too (a reading the resolver weighed): "Ghazni", "Marib". */
-function provinceNamesake(p: Frame['places'][number]): boolean {
-  if (p.entry.feature !== 'city' || p.entry.admin1 === undefined) return false;
-  return p.alternatives?.some((a) => a.entry.feature === 'admin1' && a.entry.countryCode === p.entry.countryCode && a.entry.admin1 === p.entry.admin1) ?? false;
 }
 
 /** How much surer (mean confidence of its town and region readings) a country must be to win a tie. */

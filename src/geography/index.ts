@@ -11,6 +11,7 @@ import { PublicationProfile, resolveCandidates } from './resolve.js';
 import { nearBefore } from '../locales/en/near-place.js';
 
 export { GazetteerError } from './gazetteer.js';
+export { provinceNamesake } from './resolve.js';
 
 export interface GeoparserOptions {
   /** Report demonyms ("Syrian") as place mentions flagged demonym:true (default true). */

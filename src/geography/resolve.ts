@@ -608,8 +608,7 @@ function agreeingBracket(cands: Candidate[], k: number, byStart: Map<number, Pla
   const last = cands[c.container]!.container ?? c.container;
   const province = byStart.get(cands[last]!.start);
   // (The province may be read as its seat, "Katsina": the name is the province's too.)
-  const isProvince = (p: PlaceMention) => p.entry.feature === 'admin1' || (p.entry.feature === 'city' && (p.alternatives ?? []).some((a) => a.entry.feature === 'admin1' && a.entry.countryCode === p.entry.countryCode && a.entry.admin1 === p.entry.admin1));
-  if (last <= k + 1 || !province || !isProvince(province) || !insideBracket(text, cands[last]!.start)) return false;
+  if (last <= k + 1 || !province || !(province.entry.feature === 'admin1' || provinceNamesake(province)) || !insideBracket(text, cands[last]!.start)) return false;
   for (let i = k + 1; i < last; i++) {
     const p = byStart.get(cands[i]!.start);
     // (A name read as a place of the province only for want of one there, "Jhenaidah, Chittagong", says nothing.)
@@ -863,4 +862,10 @@ function supportedElsewhere(votes: ReadonlyMap<number, number>, own: SmallVotes 
   if (others(cc) >= 0.5) return false;
   for (const other of votes.keys()) if (other !== cc && others(other) >= elsewhereMin) return true;
   return false;
+}
+
+/** A town whose name its province bears too (a reading the resolver weighed): "Ghazni", "Marib", "Katsina". */
+export function provinceNamesake(p: PlaceMention): boolean {
+  if (p.entry.feature !== 'city' || p.entry.admin1 === undefined) return false;
+  return p.alternatives?.some((a) => a.entry.feature === 'admin1' && a.entry.countryCode === p.entry.countryCode && a.entry.admin1 === p.entry.admin1) ?? false;
 }
