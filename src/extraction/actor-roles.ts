@@ -4,7 +4,7 @@
 import { firstStartingAfter, type Doc } from '../common/doc.js';
 import { lookupCountry } from '../geography/index.js';
 import { actorEntry, namedMilitiaLabel, type ActorEntry } from '../locales/en/actors.js';
-import { isPassive, type Frame, type Participant } from './frames.js';
+import { AGENT_PREPOSITION_END, isPassive, type Frame, type Participant } from './frames.js';
 import stateForces from './data/state-forces.json' with { type: 'json' };
 import peaceMissions from './data/peace-missions.json' with { type: 'json' };
 import actorDictionary from '../locales/en/data/actors.json' with { type: 'json' };
@@ -283,8 +283,6 @@ const CAUSE_CLAUSE_BREAK = new RegExp(`[.!?,;:()\\[\\]]|\\s[-–—]\\s|\\b(?:${
 const FACING_CLASSES = new Set(['protest-intervention', 'protest-excessive', 'clash', 'Arrests', 'riot', 'riot-conduct', 'violence', 'mob']);
 const INTERVENING_CLASSES = new Set(['protest-intervention', 'protest-excessive', 'clash', 'Arrests']);
 const BY_AFTER = new RegExp(`^\\s+(?:${alternation(functionWords.agentPreposition)})\\b`, 'i');
-/** A trigger phrase that ends with its agent's preposition: "killed by". */
-const BY_END = new RegExp(`\\s(?:${alternation(functionWords.agentPreposition)})$`, 'i');
 const NOUN_BEFORE = new RegExp(`\\b(?:${alternation(functionWords.articles)})\\s+$`, 'i');
 /**
  * Triggers of violence right before a topic word make it the violence's target ("threw stones against
@@ -320,7 +318,7 @@ function crowdCauseSpans(text: string, frame: Frame): [number, number][] {
       if (!FACING_CLASSES.has(t.cls) || t.start < from || t.start >= to) continue;
       // ("the burning of three men by soldiers": a deed named as a noun is the topic too.)
       // (Forces dispersing, arresting or fighting the crowd face it however told: "tear-gassed by police".)
-      if (!INTERVENING_CLASSES.has(t.cls) && (BY_AFTER.test(text.slice(t.end, t.end + 4)) || BY_END.test(text.slice(t.start, t.end)) || NOUN_BEFORE.test(text.slice(Math.max(from, t.start - 5), t.start)))) continue;
+      if (!INTERVENING_CLASSES.has(t.cls) && (BY_AFTER.test(text.slice(t.end, t.end + 4)) || AGENT_PREPOSITION_END.test(text.slice(t.start, t.end)) || NOUN_BEFORE.test(text.slice(Math.max(from, t.start - 5), t.start)))) continue;
       to = t.start;
     }
     out.push([from, to]);

@@ -155,6 +155,8 @@ const BY_AGENT = new RegExp(`^[^.;:!?,]{0,40}?\\b(?:${alternation(functionWords.
 /** "areas held by IS", "forces backed by the US": a by-phrase of another participle. */
 const OTHER_PARTICIPLE_BY = new RegExp(`\\b(?:${alternation(eventCues.otherParticiplesBy)})\\s+(?:${alternation(functionWords.agentPreposition)})\\s`, 'i');
 
+/** A trigger phrase that ends with its agent's preposition: "killed by". */
+export const AGENT_PREPOSITION_END = new RegExp(`\\s(?:${alternation(functionWords.agentPreposition)})$`, 'i');
 /** A participle of finding, ending a trigger or before the by-phrase with at most two words between: its agent found, did not kill. */
 const FINDING_END = new RegExp(`\\b(?:${alternation(eventCues.findingParticiples)})$`, 'i');
 const FINDING_BY = new RegExp(`\\b(?:${alternation(eventCues.findingParticiples)})(?:\\s+\\w+){0,2}\\s+(?:${alternation(functionWords.agentPreposition)})\\s`, 'i');
@@ -165,7 +167,8 @@ function isByAgent(doc: Doc, mention: Span, triggers: readonly TriggerMention[])
     if (t.end > mention.start) break;
     if (FINDING_END.test(t.text)) continue;
     // (A trigger that ends in the preposition, "killed by", leaves it out of the words between.)
-    const from = t.text.endsWith(' by') ? t.end - 2 : t.end;
+    const by = AGENT_PREPOSITION_END.exec(t.text);
+    const from = by ? t.end - by[0].length + 1 : t.end;
     const between = doc.text.slice(from, mention.start);
     if (mention.start - from <= 60 && BY_AGENT.test(between) && !OTHER_PARTICIPLE_BY.test(between) && !FINDING_BY.test(between)) return true;
   }
