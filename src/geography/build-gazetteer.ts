@@ -558,7 +558,9 @@ export function buildGazetteer(): GazetteerFile {
   for (const a of admin2Raw) admin2ByName.set(`${a.code.split('.')[0]}|${a.name}`, admin2ByCode.get(a.code)!);
   for (const [name, aliases, country, district] of readTsv(join(DATA_DIR, 'communes.tsv'))) {
     const cc = countryIndex.get(country!);
-    const a2 = admin2ByName.get(`${country}|${district}`);
+    // (A district is named as GeoNames writes it, or by its GeoNames code where two share a name:
+    // Ethiopia's North Shewa Zone of Oromia, ET.51.7670714, and of Amhara.)
+    const a2 = admin2ByName.get(`${country}|${district}`) ?? admin2ByCode.get(district!);
     if (cc === undefined || a2 === undefined) { warnings.push(`communes.tsv: ${name}: district ${district} (${country}) not found`); continue; }
     const code = admin2Raw[a2]!.code.split('.');
     const a1 = admin1ByCode.get(`${code[0]}.${code[1]}`) ?? -1;

@@ -10,6 +10,7 @@ import { lookupTransliterated, type TransliterationIndex } from './transliterati
 import { PERSON_TITLES as TITLES, RANK_TITLES as PERSONAL_TITLES } from '../locales/en/person-titles.js';
 import { NEAR_LAST_WORDS, nearBefore } from '../locales/en/near-place.js';
 import placeContext from '../locales/en/data/place-context.json' with { type: 'json' };
+import letterCase from '../locales/en/data/letter-case.json' with { type: 'json' };
 import transliterationKeys from './data/transliteration-keys.json' with { type: 'json' };
 import { alternation } from '../common/word-pattern.js';
 
@@ -23,6 +24,8 @@ const SUFFIX_ADMIN2 = set('placeSuffixAdmin2');
 const SUFFIX_ADMIN1 = set('placeSuffixAdmin1');
 const SUFFIX_CITY = set('placeSuffixCity');
 /** A region's unit word after its name ("zone", "province"). */
+/** Compass words English may write in lower case before a region's name ("west Hararge zone"). */
+const COMPASS_WORDS = new Set<string>(letterCase.compassWords);
 const isUnitWord = (w: string) => SUFFIX_ADMIN2.has(w) || SUFFIX_ADMIN1.has(w);
 const SUFFIX_NEIGHBOURHOOD = set('placeSuffixNeighbourhood');
 const CONNECTORS = set('connectors');
@@ -504,7 +507,18 @@ export function recognise(gaz: Gazetteer, text: string, from = 0, ranges?: reado
     // "Al-Raqqah", "Al-Quneitra": an article alone, hyphened to a name, is read with that name
     // (articleBefore), not as a place of its own nor as the start of an unknown one.
     if (bestEnd === i && !w.allCaps && ARABIC_ARTICLES.has(w.lower) && articleBefore(text, words, i + 1) !== undefined && words.isCap(i + 1)) continue;
-    const c = makeCandidate(gaz, text, words, i, bestEnd, bestKey, personWords, fold, article ? 1 : 0);
+    // "west Hararge zone", "east Wollega zone": a compass word typed in lower case before a district's
+    // name and its unit word is the first word of the name when the gazetteer knows the two as one.
+    // (Only before a district's unit word: "northern Sumatra province" is the north of Sumatra.)
+    let first = i;
+    if (i > 0 && !article && bestEnd + 1 < n && SUFFIX_ADMIN2.has(words.get(bestEnd + 1).lower)) {
+      const before = words.get(i - 1);
+      if (!before.cap && COMPASS_WORDS.has(before.lower) && joinable(text, before, w) && gaz.has(`${before.lower} ${bestKey}`)) {
+        first = i - 1;
+        bestKey = `${before.lower} ${bestKey}`;
+      }
+    }
+    const c = makeCandidate(gaz, text, words, first, bestEnd, bestKey, personWords, fold, article ? 1 : 0);
     const c0 = i;
     i = bestEnd;
     if (c === NOT_A_PLACE) {

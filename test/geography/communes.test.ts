@@ -56,3 +56,35 @@ test('communes of central Mali are places of their cercle and region', () => {
   assert.equal(d?.entry.countryCode, 'ML', show(places));
   assert.equal(d?.entry.admin1, 'Mopti');
 });
+
+test('Ethiopian woredas and towns are places of their zone and region', () => {
+  const geo = loadGeoparser();
+  const places = geo.parse('Police dispersed a crowd of farmers in Kokosa on Thursday.');
+  const k = places.find((p) => p.text === 'Kokosa');
+  assert.equal(k?.entry.countryCode, 'ET', show(places));
+  assert.equal(k?.entry.admin1, 'Oromiya');
+  // A woreda of Oromia's North Shewa, a zone GeoNames names like Amhara's (given by its code).
+  const w = geo.parse('Residents of Wuchale marched against the new tax.').find((p) => p.text === 'Wuchale');
+  assert.equal(w?.entry.admin1, 'Oromiya');
+  // Another spelling of a woreda (the aliases column) and a town of the Somali region.
+  assert.equal(geo.parse('Gunmen ambushed a truck near Fentalle on Sunday.').find((p) => p.text === 'Fentalle')?.entry.admin1, 'Oromiya');
+  assert.equal(geo.parse('Traders closed their shops in Kebribeyah yesterday.').find((p) => p.text === 'Kebribeyah')?.entry.admin1, 'Somali');
+});
+
+test('an Ethiopian town named with its zone is the Ethiopian one, not a namesake abroad', () => {
+  const geo = loadGeoparser();
+  // Soka (Japan) and Boke (Guinea) are bigger namesakes; the zone says which is meant.
+  const soka = geo.parse('Farmers held a rally in Soka town, East Hararghe zone, on Monday.').find((p) => p.text === 'Soka');
+  assert.equal(soka?.entry.countryCode, 'ET');
+  // A compass word in lower case before the zone's name is part of it.
+  const places = geo.parse('Students marched in Boke town, west Hararghe zone, last week.');
+  assert.equal(places.find((p) => p.text === 'Boke')?.entry.countryCode, 'ET', show(places));
+  assert.ok(places.some((p) => p.text === 'west Hararghe' && p.entry.feature === 'admin2'), show(places));
+});
+
+test('Ethiopian spellings of towns and zones (Hawasa, Dambi Dolo, West Shoa)', () => {
+  const geo = loadGeoparser();
+  assert.equal(geo.parse('Workers protested in Hawasa over pay.').find((p) => p.text === 'Hawasa')?.entry.admin1, 'Sidama Region');
+  assert.equal(geo.parse('A crowd gathered in Dambi Dolo after prayers.').find((p) => p.text === 'Dambi Dolo')?.entry.admin1, 'Oromiya');
+  assert.equal(geo.parse('Clashes were reported in West Shoa zone on Friday.').find((p) => p.text.startsWith('West Shoa'))?.entry.admin1, 'Oromiya');
+});
