@@ -472,6 +472,14 @@ test('a riot\'s own violence before its topic leaves the topic a topic; violence
   assert.match(dispersed?.actor2 ?? '', /^Police Forces of Sudan/, 'forces that disperse the crowd face it');
 });
 
+test('civilians named only in what a crowd is about are victims of that deed, not of the crowd', () => {
+  const rioted = first('On 9 May 2021, in Kassala (Kassala, Kassala), rioters burned tyres in protest against the killing of a shopkeeper by soldiers.');
+  assert.equal(rioted?.event_type, 'Riots');
+  assert.equal(rioted?.actor2 ?? '', '', 'the shopkeeper was killed by the soldiers, not by the rioters');
+  const attacked = first('On 9 May 2021, in Kassala (Kassala, Kassala), rioters beat a shopkeeper over the price of bread.');
+  assert.match(attacked?.actor2 ?? '', /^Civilians/, 'the shopkeeper the rioters beat is their victim');
+});
+
 test('armed men of an ethnic group the note names are its militia; the same name counted is people', () => {
   const e = first('On 7 May 2021, Fulanis attacked the village of Ndachima in Ouham (Central African Republic), killing four people.');
   assert.equal(e?.actor1, 'Fulani Ethnic Militia (Central African Republic)');
