@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import type { AcledEvent } from '../../src/common/event.js';
 import { loadGeoparser } from '../../src/geography/index.js';
 import { createExtractor } from '../../src/pipeline/index.js';
+import { haversineKm } from '../../src/common/distance.js';
 
 const extractor = createExtractor();
 const geo = loadGeoparser();
@@ -636,6 +637,16 @@ test('a settlement of the Donbas line the gazetteer lacks is placed in its oblas
   assert.equal(first('On 3 May 2019, the SMM heard bursts of small-arms fire near Holubivske.')?.admin1, 'Luhansk');
   // (One news names often is meant before a namesake village of a few thousand people elsewhere.)
   assert.equal(first('On 4 May 2019, shelling damaged two houses in Kashtanove, residents said.')?.admin1, 'Donetsk', 'not Crimea\'s Kashtanove');
+});
+
+test('a settlement of the Donbas line with its own point is placed there, not at its oblast\'s point; a namesake town of its oblast far off does not hide it', () => {
+  // Shyrokyne lies on the coast east of Mariupol; Donetsk oblast's point is some 100 km north.
+  const s = first('On 5 May 2019, the SMM heard 9 explosions near Shyrokyne.');
+  assert.equal(s?.admin1, 'Donetsk');
+  assert.ok(s && haversineKm(s.latitude!, s.longitude!, 47.1, 37.55) < 40, `near Mariupol: ${s?.latitude}, ${s?.longitude}`);
+  // Opytne by Donetsk airport, not the Opytne near Bakhmut that the gazetteer knows.
+  const o = first('On 5 May 2019, the SMM heard small-arms fire near Opytne, Donetsk.');
+  assert.ok(o && haversineKm(o.latitude!, o.longitude!, 48.0, 37.8) < 25, `by Donetsk: ${o?.latitude}, ${o?.longitude}`);
 });
 
 test('one name alone in brackets after a place, when a province bears it, is the province the place lies in: "Gopalpur (Dhaka)" is no Gopalpur of India', () => {
