@@ -236,8 +236,20 @@ test('a country named by its capital\'s name ("in Djibouti") is coded at the cap
   const e = first('On 3 March 2019, residents gathered in Djibouti to protest the killing of a taxi driver.');
   assert.equal(e?.country, 'Djibouti');
   assert.equal(e?.admin1, 'Djibouti');
-  // Other countries named alone stay country-level.
-  assert.equal(first('On 3 March 2019, residents gathered in Chad to protest the killing of a taxi driver.')?.admin1, '');
+  // Other countries named alone stay country-level (but for a demonstration: see below).
+  assert.equal(first('On 3 March 2019, soldiers shot dead a taxi driver in Chad.')?.admin1, '');
+});
+
+test('a demonstration placed only in a whole country is coded at its capital; other events stay country-level', () => {
+  const chad = first('On 3 March 2019, residents gathered in Chad to protest the killing of a taxi driver.');
+  assert.equal(chad?.country, 'Chad');
+  assert.equal(chad?.admin1, "N'Djamena");
+  assert.equal(chad?.location, "N'Djamena");
+  assert.equal(chad?.geo_precision, 3);
+  // A town the text names is kept.
+  assert.equal(first('On 3 March 2019, traders marched in Koudougou, Burkina Faso, to demand a new market.')?.location, 'Koudougou');
+  // A clash placed in the whole country is not moved.
+  assert.equal(first('On 3 March 2019, soldiers clashed with rebels in Chad.')?.admin1, '');
 });
 
 test('a crowd named before a blocking or closing act is a demonstration though no demand follows; police blocking a road is not', () => {
