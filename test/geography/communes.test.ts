@@ -38,6 +38,9 @@ test('a commune whose name is a known town takes the commune\'s other names', ()
   assert.equal(a?.entry.countryCode, 'BF', show(places));
   assert.equal(a?.entry.admin1, 'Sahel');
   assert.equal(a?.entry.name, 'Aribinda', 'the GeoNames town');
+  // Other common spellings of communes (Barsalogo, Zimtenga).
+  assert.equal(geo.parse('Vigilantes detained two traders in Barsalogo on Friday.').find((p) => p.text === 'Barsalogo')?.entry.admin1, 'Centre-Nord');
+  assert.equal(geo.parse('Gunmen raided a hamlet near Zimtenga (Bam) on Friday.').find((p) => p.text === 'Zimtenga')?.entry.admin1, 'Centre-Nord');
 });
 
 test('settlements of Mali and towns of Djibouti by the spellings news use', () => {
