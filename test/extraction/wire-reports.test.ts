@@ -514,3 +514,9 @@ test('a bomb told after fighting stays the battle\'s weapon', () => {
   assert.ok(events.length > 0);
   assert.ok(!events.some((e) => e.event_type === 'Explosions/Remote violence' && e.sub_event_type === 'Remote explosive/landmine/IED'), events.map(brief).join('; '));
 });
+
+test('explosives hurled at a place are a grenade-like explosion, not an assault', () => {
+  const events = eventsOf('HUANCAVELICA, 9 FEB 90 (RADIO PROGRAMAS) -- [TEXT] TERRORISTS HURLED EXPLOSIVES AT A BUS STATION IN HUANCAVELICA TODAY, INJURING SIX PEOPLE.', '1990-02-09');
+  assert.ok(events.length > 0);
+  assert.deepEqual(events.map((e) => `${e.event_type} | ${e.sub_event_type}`), ['Explosions/Remote violence | Grenade']);
+});
