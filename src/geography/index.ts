@@ -8,6 +8,7 @@ import { recognise, type Candidate, type TextRange } from './recognise.js';
 import { FEATURE_CODES } from './gazetteer-format.js';
 import { transliterationIndex } from './transliteration.js';
 import { PublicationProfile, resolveCandidates } from './resolve.js';
+import { singularCandidates } from '../locales/en/inflection.js';
 import { nearBefore } from '../locales/en/near-place.js';
 
 export { GazetteerError } from './gazetteer.js';
@@ -43,6 +44,11 @@ export interface ParseOptions {
   /** Read only these stretches of the text (sorted character ranges); the rest is ignored. */
   ranges?: readonly TextRange[];
   focusCountry?: string;
+  /**
+   * Without a focus country: the country whose other spellings (transliteration keys) a name the
+   * gazetteer lacks is looked up in; its readings get no focus weight.
+   */
+  spellingCountry?: string;
   source?: string;
   /**
    * A name of many bearers read abroad in a text whose other places agree on one country is that
@@ -79,7 +85,8 @@ export function loadGeoparser(options: GeoparserOptions = {}): Geoparser {
   const parseWithCues = (text: string, o: ParseOptions = {}): { places: PlaceMention[]; cues: CueMention[] } => {
     const cues = findCountryCues(text, o.from ?? 0, o.ranges);
     // A name the gazetteer lacks may be a place of the focus country spelt otherwise ("Menbej").
-    const focus = o.focusCountry ? gaz.findCountry(o.focusCountry) : undefined;
+    const spelt = o.focusCountry ?? o.spellingCountry;
+    const focus = spelt ? gaz.findCountry(spelt) : undefined;
     const spellings = focus ? transliterationIndex(gaz, gaz.countries.indexOf(focus)) : undefined;
     const cands = recognise(gaz, text, o.from ?? 0, o.ranges, spellings);
     const cueCountries: { country: number; group: boolean }[] = [];
@@ -203,7 +210,7 @@ function peopleOfCuedRegions(gaz: Gazetteer, cands: Candidate[], cueCountries: r
     if (cueCountries.some((q) => q.country === own)) continue;
     const key = foldName(c.text);
     let region: number | undefined;
-    for (const k of key.endsWith('s') ? [key, key.slice(0, -1)] : [key]) {
+    for (const k of singularCandidates(key)) {
       region ??= (gaz.lookup(k) ?? []).find((e) => gaz.feature(e) === FEATURE_CODES.admin1 && gaz.countryIndex(e) !== own && cueCountries.some((q) => q.country === gaz.countryIndex(e)));
     }
     // (Still a people's name, now of the region: it says where the people live, as "Oromo" names Oromia.)
