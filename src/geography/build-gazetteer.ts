@@ -569,7 +569,13 @@ export function buildGazetteer(): GazetteerFile {
     const at = admin2Entry.get(a2) ?? (a1 >= 0 ? admin1Entry.get(a1) : undefined);
     if (at === undefined) { warnings.push(`communes.tsv: ${name}: no point for ${district}`); continue; }
     const names = [name!, ...(aliases ?? '').split('|').filter(Boolean)];
-    if (names.some((n) => (keyPost.get(foldName(n)) ?? []).some((t) => out.f[t] === FEATURE_CODES.city && out.cc[t] === cc && out.a1[t] === a1))) continue;
+    // (That town takes the unit's other names: "Arbinda" for GeoNames' Aribinda.)
+    let town = -1;
+    for (const n of names) if (town < 0) town = (keyPost.get(foldName(n)) ?? []).find((t) => out.f[t] === FEATURE_CODES.city && out.cc[t] === cc && out.a1[t] === a1) ?? -1;
+    if (town >= 0) {
+      for (const n of names) if (!(keyPost.get(foldName(n)) ?? []).includes(town)) addNameKeys(n, town);
+      continue;
+    }
     const i = addEntry({ name: name!, lat: out.la[at]! / 1e4, lon: out.lo[at]! / 1e4, cc, a1, a2, f: FEATURE_CODES.city, p: 0, g: 0, r: LOCAL_UNIT_RANK });
     for (const n of names) addNameKeys(n, i);
   }
