@@ -17,6 +17,8 @@ const totals = new PhraseMatcher<true>();
 for (const w of lexicon.totals) totals.add(w, true);
 const partOf = new PhraseMatcher<true>();
 for (const w of lexicon.partOf) partOf.add(w, true);
+const partOfAfter = new PhraseMatcher<true>();
+for (const w of lexicon.partOfAfter) partOfAfter.add(w, true);
 const singular = new Set(lexicon.singular);
 const notPeople = new Set<string>(lexicon.notPeople);
 const singularNouns = new Set<string>(lexicon.singularNouns);
@@ -174,6 +176,8 @@ function figureAt(doc: Doc, qi: number, q: Quantity, quantityAt: ReadonlyMap<num
   const sentence = tokens[qi]!.sentence;
   // A count inside "including two children" is part of a larger figure; "no one" counts nobody.
   if (precededBy(partOf, tokens, qi) || NEGATIONS.has(lowerAt(tokens, qi - 1))) return;
+  // "Seven soldiers, three of them officers, were killed": a part of the count before the comma.
+  if (tokens[qi - 1]?.text === ',' && tokens[qi - 1]!.sentence === sentence && partOfAfter.matchAt(tokens, qEnd)) return;
   // "a 60 year-old woman was killed": an age, not a count.
   if (AGE_AFTER.test(doc.text.slice(q.end, q.end + 16))) return;
   let found: { kind: string; first: number; end: number; forward: boolean } | null = null;
