@@ -445,8 +445,11 @@ export function resolveActors(frames: Frame[], ctx: RoleContext, options: RoleOp
   // State forces or a government named only in what a crowd is about or asks ("protested the
   // killing of a boy by police", "demanding aid from the government") are no side it faced.
   const crowdTopic = ([, t]: [string, Tally]) => !!options.crowd && t.entry.inter === 1 && t.topic === t.mentions.length;
+  // Nor are civilians named only there: they are the victims of the deed the crowd is about
+  // ("rioted over the killing of a trader"), not of the crowd.
+  const topicVictim = ([, t]: [string, Tally]) => !!options.crowd && (t.entry.kind === 'population' || t.entry.kind === 'civilians') && t.topic === t.mentions.length;
   const eligible = main.filter(
-    (x) => !isSupporter(x) && (x[1].weight > x[1].mentions.length * 0.5 || !x[1].entry.kind) && !(options.armedOnly && !ARMED.has(x[1].entry.inter)) && !crowdTopic(x),
+    (x) => !isSupporter(x) && (x[1].weight > x[1].mentions.length * 0.5 || !x[1].entry.kind) && !(options.armedOnly && !ARMED.has(x[1].entry.inter)) && !crowdTopic(x) && !topicVictim(x),
   );
   const candidates = eligible.sort((a, b) => score(b) - score(a));
   const result: EventActors = { assoc1: [], assoc2: [], topicNamed: main.some(crowdTopic) || undefined };

@@ -3,7 +3,8 @@ import { parseIsoDay } from '../common/calendar.js';
 import { CROWD_VIOLENCE, firstStartingAfter, spansStartingIn, type DateMention, type Doc, type PlaceMention, type Span, type TriggerMention } from '../common/doc.js';
 import type { AcledEvent, Claim, EvidenceSpan } from '../common/event.js';
 import { stableHash } from '../common/hash.js';
-import { capitalOfSameName, lookupCountry } from '../geography/index.js';
+import { capitalOfSameName, loadGeoparser, lookupCountry } from '../geography/index.js';
+import { capitalEntry } from './capital-reference.js';
 import { actorEntry, communityOfMilitia } from '../locales/en/actors.js';
 import { isDatelinePlace, opensWithDateline } from '../locales/en/dateline.js';
 import { codedPlace } from '../locales/en/coded-place.js';
@@ -29,6 +30,13 @@ const BANDITS = new Set(actorDictionary.livestockRaiders.bandits);
 const LIVESTOCK_RAID = new RegExp(`\\b(?:${actorDictionary.livestockRaiders.livestock.join('|')})\\b`, 'i');
 
 const MAX_EVIDENCE_PER_FIELD = 6;
+
+/** A country's capital as an event's place, standing where the country's own mention stood (if any). */
+function capitalAt(countryCode: string, country: PlaceMention | undefined): PlaceMention | undefined {
+  const entry = capitalEntry(loadGeoparser().gazetteer, countryCode);
+  if (!entry) return country;
+  return { start: country?.start ?? 0, end: country?.end ?? 0, text: country?.text ?? '', entry, score: country?.score ?? 1, demonym: undefined, alternatives: undefined, heldIn: undefined, holds: undefined };
+}
 
 export function assembleEvents(doc: Doc): AcledEvent[] {
   // Comment (an opinion column, an editorial, a letter) tells no events of its own: the events it
@@ -183,6 +191,10 @@ export function assembleEvents(doc: Doc): AcledEvent[] {
       }
     }
     const claims = buildClaims(doc, group);
+    // A demonstration placed only in a whole country (or in no place of it) is coded at its capital,
+    // where a country's protests, strikes and sit-ins mostly gather: ACLED codes a national
+    // demonstration there (a town of it, when the text names one, is found above).
+    const at = (kind.eventType === 'Protests' || kind.eventType === 'Riots') && country && (!place || place.entry.feature === 'country') ? capitalAt(country.code, place) : place;
     const ev: AcledEvent = {
       event_id: '',
       doc_id: doc.id,
@@ -199,12 +211,12 @@ export function assembleEvents(doc: Doc): AcledEvent[] {
       interaction: 0,
       country: country?.name ?? place?.entry.country ?? '',
       iso3: country?.iso3 ?? '',
-      admin1: acledAdmin1(place),
-      admin2: place?.entry.admin2 ?? '',
-      location: place ? place.entry.name : '',
-      latitude: place ? round4(place.entry.latitude) : null,
-      longitude: place ? round4(place.entry.longitude) : null,
-      geo_precision: place ? geoPrecisionOf(doc, place) : 3,
+      admin1: acledAdmin1(at),
+      admin2: at?.entry.admin2 ?? '',
+      location: at ? at.entry.name : '',
+      latitude: at ? round4(at.entry.latitude) : null,
+      longitude: at ? round4(at.entry.longitude) : null,
+      geo_precision: at && at === place ? geoPrecisionOf(doc, at) : 3,
       fatalities,
       notes: '',
       source: doc.meta.source ?? '',

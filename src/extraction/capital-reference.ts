@@ -24,7 +24,7 @@ const REFERENCE_BEFORE = new RegExp(`\\b(?:${alt(words.referenceBefore)})\\s*$`,
 const NOT_BEFORE = new RegExp(`\\b(?:${alt(words.notBefore)})\\s*$`, 'iu');
 
 /** The gazetteer entry of a country's capital (a city of that country near the record's point). */
-function capitalEntry(gaz: Gazetteer, countryCode: string): GazetteerEntry | undefined {
+export function capitalEntry(gaz: Gazetteer, countryCode: string): GazetteerEntry | undefined {
   const cap = lookupCountry(countryCode)?.capital;
   if (!cap) return undefined;
   let best: GazetteerEntry | undefined;

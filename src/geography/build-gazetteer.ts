@@ -24,6 +24,10 @@ import { ARABIC_ARTICLES, foldName, nameVariants, skeletonKey } from './fold.js'
 import { consonantSkeleton } from '../common/skeleton.js';
 import { encodeGazetteer, FEATURE_CODES, gazetteerData, GAZETTEER_VERSION, LOCAL_UNIT_RANK, SETTLEMENT_RANK, type GazetteerFile } from './gazetteer-format.js';
 import { builtTransliterationKeys } from './transliteration.js';
+import { haversineKm } from '../common/distance.js';
+
+/** A settlement's namesake town this near its own point is the same place (km). */
+const SAME_PLACE_KM = 15;
 
 const require = createRequire(import.meta.url);
 
@@ -565,21 +569,32 @@ export function buildGazetteer(): GazetteerFile {
     const at = admin2Entry.get(a2) ?? (a1 >= 0 ? admin1Entry.get(a1) : undefined);
     if (at === undefined) { warnings.push(`communes.tsv: ${name}: no point for ${district}`); continue; }
     const names = [name!, ...(aliases ?? '').split('|').filter(Boolean)];
-    if (names.some((n) => (keyPost.get(foldName(n)) ?? []).some((t) => out.f[t] === FEATURE_CODES.city && out.cc[t] === cc && out.a1[t] === a1))) continue;
+    // (That town takes the unit's other names: "Arbinda" for GeoNames' Aribinda.)
+    let town = -1;
+    for (const n of names) if (town < 0) town = (keyPost.get(foldName(n)) ?? []).find((t) => out.f[t] === FEATURE_CODES.city && out.cc[t] === cc && out.a1[t] === a1) ?? -1;
+    if (town >= 0) {
+      for (const n of names) if (!(keyPost.get(foldName(n)) ?? []).includes(town)) addNameKeys(n, town);
+      continue;
+    }
     const i = addEntry({ name: name!, lat: out.la[at]! / 1e4, lon: out.lo[at]! / 1e4, cc, a1, a2, f: FEATURE_CODES.city, p: 0, g: 0, r: LOCAL_UNIT_RANK });
     for (const n of names) addNameKeys(n, i);
   }
 
   // Settlements the packages lack, at their region's point -----------------------------------------
   // (Ranked above a namesake village: news names these settlements; a namesake town of some size outweighs one.)
-  for (const [name, aliases, country, region] of readTsv(join(DATA_DIR, 'settlements.tsv'))) {
+  // A settlement with its own point (columns 5-6) is added unless a namesake town of its region lies
+  // within SAME_PLACE_KM of it (that town is the settlement); one without is put at its region's point.
+  for (const [name, aliases, country, region, latText, lonText] of readTsv(join(DATA_DIR, 'settlements.tsv'))) {
     const cc = countryIndex.get(country!);
     const a1 = admin1ByName.get(`${country}|${foldName(region!)}`) ?? admin1ByName.get(`${country}|${adminBaseName(foldName(region!))}`);
     const at = a1 === undefined ? undefined : admin1Entry.get(a1);
     if (cc === undefined || a1 === undefined || at === undefined) { warnings.push(`settlements.tsv: ${name}: region ${region} (${country}) not found`); continue; }
+    const own = latText && lonText ? { lat: Number(latText), lon: Number(lonText) } : undefined;
     const names = [name!, ...(aliases ?? '').split('|').filter(Boolean)];
-    if (names.some((n) => (keyPost.get(foldName(n)) ?? []).some((t) => out.f[t] === FEATURE_CODES.city && out.cc[t] === cc && out.a1[t] === a1))) continue;
-    const i = addEntry({ name: name!, lat: out.la[at]! / 1e4, lon: out.lo[at]! / 1e4, cc, a1, a2: -1, f: FEATURE_CODES.city, p: 0, g: 0, r: SETTLEMENT_RANK });
+    const sameTown = (t: number) => out.f[t] === FEATURE_CODES.city && out.cc[t] === cc && out.a1[t] === a1
+      && (own === undefined || haversineKm(own.lat, own.lon, out.la[t]! / 1e4, out.lo[t]! / 1e4) <= SAME_PLACE_KM);
+    if (names.some((n) => (keyPost.get(foldName(n)) ?? []).some(sameTown))) continue;
+    const i = addEntry({ name: name!, lat: own?.lat ?? out.la[at]! / 1e4, lon: own?.lon ?? out.lo[at]! / 1e4, cc, a1, a2: -1, f: FEATURE_CODES.city, p: 0, g: 0, r: SETTLEMENT_RANK });
     for (const n of names) addNameKeys(n, i);
   }
 

@@ -8,6 +8,7 @@ import { recognise, type Candidate, type TextRange } from './recognise.js';
 import { FEATURE_CODES } from './gazetteer-format.js';
 import { transliterationIndex } from './transliteration.js';
 import { PublicationProfile, resolveCandidates } from './resolve.js';
+import { singularCandidates } from '../locales/en/inflection.js';
 import { nearBefore } from '../locales/en/near-place.js';
 
 export { GazetteerError } from './gazetteer.js';
@@ -203,7 +204,7 @@ function peopleOfCuedRegions(gaz: Gazetteer, cands: Candidate[], cueCountries: r
     if (cueCountries.some((q) => q.country === own)) continue;
     const key = foldName(c.text);
     let region: number | undefined;
-    for (const k of key.endsWith('s') ? [key, key.slice(0, -1)] : [key]) {
+    for (const k of singularCandidates(key)) {
       region ??= (gaz.lookup(k) ?? []).find((e) => gaz.feature(e) === FEATURE_CODES.admin1 && gaz.countryIndex(e) !== own && cueCountries.some((q) => q.country === gaz.countryIndex(e)));
     }
     // (Still a people's name, now of the region: it says where the people live, as "Oromo" names Oromia.)

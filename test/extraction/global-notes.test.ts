@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import type { AcledEvent } from '../../src/common/event.js';
 import { loadGeoparser } from '../../src/geography/index.js';
 import { createExtractor } from '../../src/pipeline/index.js';
+import { haversineKm } from '../../src/common/distance.js';
 
 const extractor = createExtractor();
 const geo = loadGeoparser();
@@ -235,8 +236,20 @@ test('a country named by its capital\'s name ("in Djibouti") is coded at the cap
   const e = first('On 3 March 2019, residents gathered in Djibouti to protest the killing of a taxi driver.');
   assert.equal(e?.country, 'Djibouti');
   assert.equal(e?.admin1, 'Djibouti');
-  // Other countries named alone stay country-level.
-  assert.equal(first('On 3 March 2019, residents gathered in Chad to protest the killing of a taxi driver.')?.admin1, '');
+  // Other countries named alone stay country-level (but for a demonstration: see below).
+  assert.equal(first('On 3 March 2019, soldiers shot dead a taxi driver in Chad.')?.admin1, '');
+});
+
+test('a demonstration placed only in a whole country is coded at its capital; other events stay country-level', () => {
+  const chad = first('On 3 March 2019, residents gathered in Chad to protest the killing of a taxi driver.');
+  assert.equal(chad?.country, 'Chad');
+  assert.equal(chad?.admin1, "N'Djamena");
+  assert.equal(chad?.location, "N'Djamena");
+  assert.equal(chad?.geo_precision, 3);
+  // A town the text names is kept.
+  assert.equal(first('On 3 March 2019, traders marched in Koudougou, Burkina Faso, to demand a new market.')?.location, 'Koudougou');
+  // A clash placed in the whole country is not moved.
+  assert.equal(first('On 3 March 2019, soldiers clashed with rebels in Chad.')?.admin1, '');
 });
 
 test('a crowd named before a blocking or closing act is a demonstration though no demand follows; police blocking a road is not', () => {
@@ -471,6 +484,14 @@ test('a riot\'s own violence before its topic leaves the topic a topic; violence
   assert.match(dispersed?.actor2 ?? '', /^Police Forces of Sudan/, 'forces that disperse the crowd face it');
 });
 
+test('civilians named only in what a crowd is about are victims of that deed, not of the crowd', () => {
+  const rioted = first('On 9 May 2021, in Kassala (Kassala, Kassala), rioters burned tyres in protest against the killing of a shopkeeper by soldiers.');
+  assert.equal(rioted?.event_type, 'Riots');
+  assert.equal(rioted?.actor2 ?? '', '', 'the shopkeeper was killed by the soldiers, not by the rioters');
+  const attacked = first('On 9 May 2021, in Kassala (Kassala, Kassala), rioters beat a shopkeeper over the price of bread.');
+  assert.match(attacked?.actor2 ?? '', /^Civilians/, 'the shopkeeper the rioters beat is their victim');
+});
+
 test('armed men of an ethnic group the note names are its militia; the same name counted is people', () => {
   const e = first('On 7 May 2021, Fulanis attacked the village of Ndachima in Ouham (Central African Republic), killing four people.');
   assert.equal(e?.actor1, 'Fulani Ethnic Militia (Central African Republic)');
@@ -628,6 +649,16 @@ test('a settlement of the Donbas line the gazetteer lacks is placed in its oblas
   assert.equal(first('On 3 May 2019, the SMM heard bursts of small-arms fire near Holubivske.')?.admin1, 'Luhansk');
   // (One news names often is meant before a namesake village of a few thousand people elsewhere.)
   assert.equal(first('On 4 May 2019, shelling damaged two houses in Kashtanove, residents said.')?.admin1, 'Donetsk', 'not Crimea\'s Kashtanove');
+});
+
+test('a settlement of the Donbas line with its own point is placed there, not at its oblast\'s point; a namesake town of its oblast far off does not hide it', () => {
+  // Shyrokyne lies on the coast east of Mariupol; Donetsk oblast's point is some 100 km north.
+  const s = first('On 5 May 2019, the SMM heard 9 explosions near Shyrokyne.');
+  assert.equal(s?.admin1, 'Donetsk');
+  assert.ok(s && haversineKm(s.latitude!, s.longitude!, 47.1, 37.55) < 40, `near Mariupol: ${s?.latitude}, ${s?.longitude}`);
+  // Opytne by Donetsk airport, not the Opytne near Bakhmut that the gazetteer knows.
+  const o = first('On 5 May 2019, the SMM heard small-arms fire near Opytne, Donetsk.');
+  assert.ok(o && haversineKm(o.latitude!, o.longitude!, 48.0, 37.8) < 25, `by Donetsk: ${o?.latitude}, ${o?.longitude}`);
 });
 
 test('one name alone in brackets after a place, when a province bears it, is the province the place lies in: "Gopalpur (Dhaka)" is no Gopalpur of India', () => {

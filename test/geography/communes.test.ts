@@ -30,6 +30,28 @@ test('a commune whose name is a known town of its region is that town', () => {
   assert.ok(djibo?.entry.geonameid, 'the GeoNames town, not a commune at its province point');
 });
 
+test('a commune whose name is a known town takes the commune\'s other names', () => {
+  const geo = loadGeoparser();
+  // Arbinda: the commune's usual spelling; GeoNames' town is Aribinda.
+  const places = geo.parse('Gendarmes repelled an attack on their post in Arbinda on Friday.');
+  const a = places.find((p) => p.text === 'Arbinda');
+  assert.equal(a?.entry.countryCode, 'BF', show(places));
+  assert.equal(a?.entry.admin1, 'Sahel');
+  assert.equal(a?.entry.name, 'Aribinda', 'the GeoNames town');
+  // Other common spellings of communes (Barsalogo, Zimtenga).
+  assert.equal(geo.parse('Vigilantes detained two traders in Barsalogo on Friday.').find((p) => p.text === 'Barsalogo')?.entry.admin1, 'Centre-Nord');
+  assert.equal(geo.parse('Gunmen raided a hamlet near Zimtenga (Bam) on Friday.').find((p) => p.text === 'Zimtenga')?.entry.admin1, 'Centre-Nord');
+});
+
+test('settlements of Mali and towns of Djibouti by the spellings news use', () => {
+  const geo = loadGeoparser();
+  const where = (text: string, name: string) => geo.parse(text).find((p) => p.text === name)?.entry;
+  assert.equal(where('Traders marched through Sevare on Monday.', 'Sevare')?.admin1, 'Mopti');
+  assert.equal(where('Residents of Badalabougou blocked a road on Monday.', 'Badalabougou')?.admin1, 'Bamako');
+  assert.equal(where('A train was derailed near Daasbyo on Sunday.', 'Daasbyo')?.admin1, 'Ali Sabieh');
+  assert.equal(where('Refugees were moved to the camp at Ali Addeh.', 'Ali Addeh')?.countryCode, 'DJ');
+});
+
 test('a commune yields to one other name of the text abroad', () => {
   const geo = loadGeoparser();
   // Boni is a commune of Tuy province, Burkina Faso; the forest of the story is in Kenya.

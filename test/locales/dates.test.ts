@@ -102,3 +102,13 @@ test('"the following day" counts from the day named near, "the day before" with 
   // "the day after the raid" counts from the raid, not from a day: no date of its own.
   assert.equal(dates('Shops shut on 3 March. They reopened the day after the raid.', '2021-03-20').some((d) => d.text.startsWith('the day after')), false);
 });
+
+test('a range of days in one month takes the year written after its last day (published later)', () => {
+  assert.deepEqual(dates('Fighting raged on June 12th - 14th 2016 around the dam.', '2018-02-01').map((d) => d.date), ['2016-06-12']);
+  assert.deepEqual(dates('Between April 3 and 5, 2015, the militia shelled the market.', '2018-02-01').map((d) => d.date), ['2015-04-03']);
+  assert.deepEqual(dates('The curfew ran from May 2 to 4, 2014 in the old town.', '2018-02-01').map((d) => d.date), ['2014-05-02']);
+  // Without a year after the range the first day keeps the latest such day before publication.
+  assert.deepEqual(dates('Fighting raged on June 12th - 14th around the dam.', '2018-02-01').map((d) => d.date), ['2017-06-12']);
+  // A count after "and" is no day of a range.
+  assert.deepEqual(dates('On June 12 and 2000 people fled, the army said.', '2018-02-01').map((d) => d.date), ['2017-06-12']);
+});

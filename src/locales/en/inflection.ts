@@ -40,3 +40,8 @@ export function inflections(phrase: string): string[] {
   const forms = new Set([verb!, thirdPerson(verb!), past(verb!), progressive(verb!)]);
   return [...forms].map((f) => f + tail);
 }
+
+/** A noun as written and, when it may be a plural ("Somalis"), its singular: the forms to look up. */
+export function singularCandidates(noun: string): string[] {
+  return noun.endsWith('s') ? [noun, noun.slice(0, -1)] : [noun];
+}

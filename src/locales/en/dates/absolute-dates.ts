@@ -1,6 +1,6 @@
 // Calendar dates: "21 March 2020", "March 21, 2020", "21st of March", "March 21", "2020-03-21", "21/03/2020".
 import { compareDays, isValidDay, type Day } from '../../../common/calendar.js';
-import { dayOfMonth, MONTHS, skipDot, yearAfter, type DateContext, type DateMatch } from './context.js';
+import { dayOfMonth, MONTHS, skipDot, yearAfter, yearAfterDayRange, type DateContext, type DateMatch } from './context.js';
 
 /** Without a year: the latest such day not after the publication date (news reports the past). */
 export function inferYear(ctx: DateContext, m: number, d: number): Day | undefined {
@@ -38,7 +38,7 @@ export function dayMonthYear(ctx: DateContext, i: number): DateMatch | null {
   return build(ctx, y?.end ?? k, d, m, y?.year, 'day-month-year');
 }
 
-/** "March 21, 2020", "Jan. 5" */
+/** "March 21, 2020", "Jan. 5", "March 3 to 5, 2019" */
 export function monthDayYear(ctx: DateContext, i: number): DateMatch | null {
   const t = ctx.tokens;
   const m = MONTHS[t[i]?.lower ?? ''];
@@ -47,7 +47,8 @@ export function monthDayYear(ctx: DateContext, i: number): DateMatch | null {
   const d = dayOfMonth(t[k]);
   if (d === undefined) return null;
   // "March 2020" is a month, handled elsewhere; a 4-digit number is never a day.
-  const y = yearAfter(t, k + 1);
+  // "September 22nd - 23rd 2017": the range's year is its first day's too.
+  const y = yearAfter(t, k + 1) ?? yearAfterDayRange(t, k + 1);
   return build(ctx, y?.end ?? k + 1, d, m, y?.year, 'month-day-year');
 }
 

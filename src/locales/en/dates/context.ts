@@ -25,6 +25,7 @@ export type DatePattern = (ctx: DateContext, i: number) => DateMatch | null;
 export const MONTHS: Record<string, number> = words.months;
 export const WEEKDAYS: Record<string, number> = words.weekdays;
 export const DAY_COUNTS: Record<string, number> = words.dayCounts;
+const DAY_RANGE = new Set<string>(words.dayRange);
 
 export function lowerAt(ctx: DateContext, i: number): string | undefined {
   return ctx.tokens[i]?.lower;
@@ -59,4 +60,13 @@ export function yearAfter(tokens: Token[], k: number, dash = false): { year: num
   const at = sep === ',' || (dash && sep === '-') ? k + 1 : k;
   const year = yearToken(tokens[at]);
   return year === undefined ? undefined : { year, end: at + 1 };
+}
+
+/**
+ * The year after a range of days that begins at token k ("- 23rd 2017", "to 5, 2019"): the range's
+ * last day, then its year. The year and one past its token, or undefined.
+ */
+export function yearAfterDayRange(tokens: Token[], k: number): { year: number; end: number } | undefined {
+  if (!DAY_RANGE.has(tokens[k]?.lower ?? '') || dayOfMonth(tokens[k + 1]) === undefined) return undefined;
+  return yearAfter(tokens, k + 2);
 }
