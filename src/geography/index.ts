@@ -44,6 +44,11 @@ export interface ParseOptions {
   /** Read only these stretches of the text (sorted character ranges); the rest is ignored. */
   ranges?: readonly TextRange[];
   focusCountry?: string;
+  /**
+   * Without a focus country: the country whose other spellings (transliteration keys) a name the
+   * gazetteer lacks is looked up in; its readings get no focus weight.
+   */
+  spellingCountry?: string;
   source?: string;
   /**
    * A name of many bearers read abroad in a text whose other places agree on one country is that
@@ -80,7 +85,8 @@ export function loadGeoparser(options: GeoparserOptions = {}): Geoparser {
   const parseWithCues = (text: string, o: ParseOptions = {}): { places: PlaceMention[]; cues: CueMention[] } => {
     const cues = findCountryCues(text, o.from ?? 0, o.ranges);
     // A name the gazetteer lacks may be a place of the focus country spelt otherwise ("Menbej").
-    const focus = o.focusCountry ? gaz.findCountry(o.focusCountry) : undefined;
+    const spelt = o.focusCountry ?? o.spellingCountry;
+    const focus = spelt ? gaz.findCountry(spelt) : undefined;
     const spellings = focus ? transliterationIndex(gaz, gaz.countries.indexOf(focus)) : undefined;
     const cands = recognise(gaz, text, o.from ?? 0, o.ranges, spellings);
     const cueCountries: { country: number; group: boolean }[] = [];

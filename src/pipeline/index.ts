@@ -14,6 +14,7 @@ import { mainCountry } from '../extraction/grouping.js';
 import { datelineAgencySpan, datelineCountrySpan, datelinePlaceSpan } from '../locales/en/dateline.js';
 import { sceneRanges } from '../locales/en/scope.js';
 import { foldName } from '../geography/fold.js';
+import { schemeForCountry } from '../geography/transliteration.js';
 import { englishCaseLexicon } from '../locales/en/letter-case.js';
 import { englishStagesAfterPlaces, englishStagesBeforePlaces } from '../locales/en/index.js';
 
@@ -157,7 +158,14 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
         // A wire report filed from a town ("SAN SALVADOR, 3 JAN 90 --") is, unless its other names
         // say otherwise, about that town's country: the dateline votes for it like a country cue.
         const filed = span ? geoparser.parse(doc.text, { from: span[0], ranges: [span] }).find((p) => p.start === span[0] && p.end === span[1] && !p.demonym) : undefined;
-        const found = geoparser.parseWithCues(doc.text, { from: doc.bodyStart, ranges, focusCountry: doc.meta.country, standIns: true, cueCountry: filed?.entry.countryCode || undefined });
+        let found = geoparser.parseWithCues(doc.text, { from: doc.bodyStart, ranges, focusCountry: doc.meta.country, standIns: true, cueCountry: filed?.entry.countryCode || undefined });
+        // A text given no country whose places name one country written in another script (Arabic,
+        // Cyrillic: transliterated.tsv) is read again with that country's spellings, which only a name
+        // the gazetteer lacks looks up ("Dokuchaevsk" for Dokuchayevsk); its readings get no focus weight.
+        if (doc.meta.country === undefined) {
+          const story = mainCountry(found.places);
+          if (story !== undefined && schemeForCountry(story) !== undefined) found = geoparser.parseWithCues(doc.text, { from: doc.bodyStart, ranges, spellingCountry: story, standIns: true, cueCountry: filed?.entry.countryCode || undefined });
+        }
         doc.places.push(...found.places);
         doc.places.sort((a, b) => a.start - b.start);
         doc.countryCues.push(...found.cues);

@@ -651,6 +651,15 @@ test('a settlement of the Donbas line the gazetteer lacks is placed in its oblas
   assert.equal(first('On 4 May 2019, shelling damaged two houses in Kashtanove, residents said.')?.admin1, 'Donetsk', 'not Crimea\'s Kashtanove');
 });
 
+test('a text of no given country whose places name one country of another script reads a name the gazetteer lacks by that country\'s spellings', () => {
+  // "Dokuchaevsk" (GeoNames: Dokuchayevs'k); the oblast says the text is in Ukraine.
+  const e = first('On 5 May 2019, a shell damaged a school in Dokuchaevsk, Donetsk, local officials said.');
+  assert.equal(e?.location, 'Dokuchayevsk');
+  assert.ok(e && haversineKm(e.latitude!, e.longitude!, 47.75, 37.68) < 10);
+  // (A text that names no place of such a country reads no such spelling.)
+  assert.ok(!first('On 5 May 2019, a shell damaged a school in Dokuchaevsk, local officials said.')?.location);
+});
+
 test('a settlement of the Donbas line with its own point is placed there, not at its oblast\'s point; a namesake town of its oblast far off does not hide it', () => {
   // Shyrokyne lies on the coast east of Mariupol; Donetsk oblast's point is some 100 km north.
   const s = first('On 5 May 2019, the SMM heard 9 explosions near Shyrokyne.');

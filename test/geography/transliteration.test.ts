@@ -24,6 +24,18 @@ test('spellings of one Arabic name share a key; other names do not', () => {
   assert.equal(editDistance('bardi', 'yabrud', 2), 3, 'more than the limit says limit + 1');
 });
 
+test('spellings of one Ukrainian or Russian name share a key (Cyrillic folds)', () => {
+  const scheme = schemeForCountry('UA');
+  assert.ok(scheme, 'Ukraine is written in Cyrillic script (transliterated.tsv)');
+  const key = (s: string) => transliterationKey(s, scheme);
+  assert.equal(key('dokuchaevsk'), key('dokuchaievsk'), 'ay, ai, a');
+  assert.equal(key('novomykhaylivka'), key('novomykhailivka'));
+  assert.equal(key('gorlovka'), key('horlivka'), 'Russian g for Ukrainian h, vowels');
+  assert.equal(key('shchastya'), key('shchastia'));
+  assert.notEqual(key('zolote'), key('zhovte'), 'zh is one letter');
+  assert.deepEqual(placesOf('Shelling hit Dokuchaevsk on Monday.', 'UA'), ['Dokuchaevsk=Dokuchayevsk']);
+});
+
 test('an unknown spelling is read as a town of the focus country only', () => {
   assert.deepEqual(placesOf('Shelling hit Menbidj on Monday.', 'SY'), ['Menbidj=Manbij']);
   assert.deepEqual(placesOf('Two civilians were killed in Kameshlie.', 'SY'), ['Kameshlie=Al Qamishli']);
