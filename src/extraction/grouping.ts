@@ -5,6 +5,8 @@ import type { GazetteerEntry } from '../common/doc.js';
 import type { Frame } from './frames.js';
 import { provinceNamesake } from '../geography/index.js';
 import triggerData from '../locales/en/data/triggers.json' with { type: 'json' };
+import eventCues from '../locales/en/data/event-cues.json' with { type: 'json' };
+import { alternation } from '../common/word-pattern.js';
 
 const STANDING_AGREEMENT = new Set(triggerData.agreementStanding);
 
@@ -149,24 +151,60 @@ function kindOf(frame: Frame): FrameKind {
   return agreement && frame.triggers.some((t) => !STANDING_AGREEMENT.has(t.text.toLowerCase())) ? 'agreement' : 'other';
 }
 
+const REMOTE_DEVICES = new Set(['Remote explosive/landmine/IED', 'Grenade']);
+
+/**
+ * A sentence that tells a device going off (a bomb, a grenade) and no fighting, with no state force
+ * in it: in an article, a bombing of its own ("guerrillas hurled bombs at the headquarters"). Fighting
+ * told after it ("meanwhile, the army and the rebels clashed in the capital") is another event, not
+ * the bombing's: ACLED folds a bomb into a battle only when it is the battle's own weapon (codebook
+ * 2.3, the same engagement), and a report that opens with a bombing tells no battle of it. (A bomb
+ * told after fighting may be the fight's own: "IEDs slowed the advance" stays with the battle.)
+ */
+function tellsBombingAlone(frame: Frame): boolean {
+  const realis = frame.triggers.filter((t) => !t.background);
+  return realis.some((t) => REMOTE_DEVICES.has(t.subEventType)) && !realis.some((t) => t.cls === 'clash') && !frame.participants.some((p) => !p.reporter && p.mention.inter === 1);
+}
+
+/** A word of killing or hurting (lexicon killWords, harmWords): what violence did, not an assault. */
+const KILL_OR_HARM = new RegExp(`^(?:${alternation([...eventCues.killWords, ...eventCues.harmWords])})$`, 'i');
+
+/** A sentence that tells an assault ("the assault on the prison", "struck the guards"): a bomb in it may open a ground attack. */
+function tellsAssault(frame: Frame): boolean {
+  return frame.triggers.some((t) => !t.background && t.cls === 'violence' && !KILL_OR_HARM.test(t.text));
+}
+
+function tellsFighting(frame: Frame): boolean {
+  return frame.triggers.some((t) => !t.background && t.cls === 'clash');
+}
+
 /**
  * `separateAgreements`: agreements and violence make separate groups (in whole articles, which
- * tell both of one day; a short note is one event).
+ * tell both of one day; a short note is one event); so do a bombing told alone and fighting told
+ * after it (tellsBombingAlone).
  */
 export function groupFrames(frames: Frame[], country?: string, countries?: ReadonlySet<string>, separateAgreements = false): Group[] {
   const groups: Group[] = [];
   // Every participant's actor id of each group's frames, reporters included.
   const actorsOf = new Map<Group, Set<string>>();
+  // Groups that tell ground fighting (article mode only).
+  const fighting = new Set<Group>();
+  // Groups that tell a bombing alone and no fighting (article mode only), and those of them that tell an assault too.
+  const bombings = new Set<Group>();
+  const assaults = new Set<Group>();
   for (const frame of frames) {
     const place = bestPlace(frame, country, countries);
     // Country-level places are weak: "the coalition in Iraq and Syria" describes an actor.
     const strongPlace = place && specificity(place.entry) > 0 ? place : undefined;
+    const bombing = separateAgreements && tellsBombingAlone(frame);
+    const fight = separateAgreements && tellsFighting(frame);
     let target: Group | undefined;
     let bestScore = -1;
     let frameActors: Set<string> | undefined;
     const kind: FrameKind = separateAgreements ? kindOf(frame) : 'other';
     for (const g of groups) {
       if ((g.kind ?? 'other') !== kind) continue;
+      if (fight && bombings.has(g) && !fighting.has(g) && (!assaults.has(g) || strongPlace || fighting.size > 0)) continue;
       if (frame.date && g.date && frame.date.date !== g.date.date) continue;
       if (strongPlace && g.place && specificity(g.place.entry) > 0 && !placesAgree(strongPlace.entry, g.place.entry, frame.date !== undefined)) continue;
       const shared = sharedActors(actorsOf.get(g)!, (frameActors ??= actorIds(frame)));
@@ -185,6 +223,9 @@ export function groupFrames(frames: Frame[], country?: string, countries?: Reado
       actorsOf.set(target, new Set());
     }
     target.frames.push(frame);
+    if (fight) fighting.add(target);
+    if (bombing) bombings.add(target);
+    if (separateAgreements && tellsAssault(frame)) assaults.add(target);
     const actors = actorsOf.get(target)!;
     for (const p of frame.participants) actors.add(p.mention.actorId);
     if (frame.date && !target.date) target.date = frame.date;

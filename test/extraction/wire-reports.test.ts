@@ -505,3 +505,31 @@ test('a killing someone is blamed for counts its dead when the event is the kill
   assert.deepEqual(dead('San Salvador, 30 Jun 89 (Canal Seis) -- [Text] The president holds the guerrillas responsible for the assassination of Dr Mario Vaca Ortiz and called the attack an attempt to hinder dialogue.'), [1]);
   assert.ok(dead('San Salvador, 30 Jun 89 (Canal Seis) -- [Text] The police arrested two men for the murder of journalist Mario Vaca Ortiz.').every((f) => f === 0));
 });
+
+test('fighting told after a bombing of the day is an event of its own, not the bombing\'s', () => {
+  const text =
+    'SAN MARCOS, 9 FEB 90 (RADIO CADENA) -- [TEXT] URBAN COMMANDOS TODAY THREW BOMBS AT THE CUSTOMS BUILDING IN SAN MARCOS. ONE OF THE BOMBS HIT A HOUSE, INJURING A WOMAN AND HER SON. ' +
+    'THE CUSTOMS OFFICIALS SAID THE DAMAGE WAS LIGHT. THE POLICE HAVE OPENED AN INVESTIGATION. ' +
+    'MEANWHILE, THE ARMY AND THE GUERRILLAS CLASHED IN SAN MARCOS AND IN CHALATENANGO DEPARTMENT. THREE GUERRILLAS WERE KILLED IN THOSE CLASHES, A MILITARY SPOKESMAN SAID. ' +
+    'ONE OF THE CLASHES LASTED 2 HOURS. TRAFFIC WAS NORMAL IN THE CAPITAL.';
+  const events = eventsOf(text, '1990-02-09');
+  const types = events.map((e) => e.event_type);
+  assert.ok(types.includes('Explosions/Remote violence'), events.map(brief).join('; '));
+  assert.ok(types.includes('Battles'), events.map(brief).join('; '));
+});
+
+test('a bomb told after fighting stays the battle\'s weapon', () => {
+  const text =
+    'Fighters of the two sides clashed for hours on the edge of the town on Sunday, a monitor said. The army shelled the positions held by the rebels. ' +
+    'Roadside bombs planted by the rebels slowed the advance of the troops. The monitor said nine fighters were killed. ' +
+    'Aid agencies said hundreds of families had fled. Schools stayed shut. The town had been calm for a year.';
+  const events = eventsOf(text, '2021-05-03');
+  assert.ok(events.length > 0);
+  assert.ok(!events.some((e) => e.event_type === 'Explosions/Remote violence' && e.sub_event_type === 'Remote explosive/landmine/IED'), events.map(brief).join('; '));
+});
+
+test('explosives hurled at a place are a grenade-like explosion, not an assault', () => {
+  const events = eventsOf('HUANCAVELICA, 9 FEB 90 (RADIO PROGRAMAS) -- [TEXT] TERRORISTS HURLED EXPLOSIVES AT A BUS STATION IN HUANCAVELICA TODAY, INJURING SIX PEOPLE.', '1990-02-09');
+  assert.ok(events.length > 0);
+  assert.deepEqual(events.map((e) => `${e.event_type} | ${e.sub_event_type}`), ['Explosions/Remote violence | Grenade']);
+});

@@ -48,6 +48,8 @@ test('settlements of Mali and towns of Djibouti by the spellings news use', () =
   const where = (text: string, name: string) => geo.parse(text).find((p) => p.text === name)?.entry;
   assert.equal(where('Traders marched through Sevare on Monday.', 'Sevare')?.admin1, 'Mopti');
   assert.equal(where('Residents of Badalabougou blocked a road on Monday.', 'Badalabougou')?.admin1, 'Bamako');
+  // A quarter of Ouagadougou.
+  assert.equal(where('Youths blocked a street in Tampouy on Monday.', 'Tampouy')?.admin1, 'Centre');
   assert.equal(where('A train was derailed near Daasbyo on Sunday.', 'Daasbyo')?.admin1, 'Ali Sabieh');
   assert.equal(where('Refugees were moved to the camp at Ali Addeh.', 'Ali Addeh')?.countryCode, 'DJ');
 });
