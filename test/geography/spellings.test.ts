@@ -133,6 +133,15 @@ test('English names of Syrian towns that GeoNames spells otherwise (aliases.tsv)
   assert.equal(place('Police arrested a man in Palmyra, New Jersey, on Friday.', 'Palmyra')?.countryCode, 'US');
 });
 
+test("one-vowel spellings of Ma'arrat al-Nu'man are the Syrian town (aliases.tsv), not Tanzania's Mara region", () => {
+  const geo = loadGeoparser();
+  // Invented headlines.
+  for (const text of ['Aerial bombardment kills nine in Ma’ra al-Nu’man', 'Shells kill four in Ma’rah al-Nu’man']) {
+    const places = geo.parse(text, { focusCountry: 'SY' });
+    assert.ok(places.some((p) => p.entry.countryCode === 'SY') && places.every((p) => p.entry.countryCode !== 'TZ'), JSON.stringify(places.map((p) => [p.text, p.entry.name])));
+  }
+});
+
 test("a country's acronym names it only written in capitals", () => {
   const geo = loadGeoparser();
   // Invented headlines: "Car" opening a sentence is a car; "CAR" is the Central African Republic.
