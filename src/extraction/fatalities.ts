@@ -6,6 +6,7 @@ import type { Claim, EvidenceSpan } from '../common/event.js';
 import type { Frame } from './frames.js';
 import { alternation } from '../common/word-pattern.js';
 import casualtyWords from '../locales/en/data/casualties.json' with { type: 'json' };
+import { countsNamedAgain } from '../locales/en/casualties.js';
 
 export function evidence(doc: Doc, span: Span): EvidenceSpan {
   return { start: span.start, end: span.end, text: doc.quote(span) };
@@ -140,14 +141,17 @@ export function deathFigures(doc: Doc, frames: Frame[], kind = 'killed'): Figure
   }
   // The same figure repeated (lede and body) counts once: same value, in another sentence, about
   // the same people (a shared word in the subjects, or a subject missing).
-  const kept: { figure: Figure; sentence: number; words: Set<string> }[] = [];
+  // One person told again by surname alone ("the MIR spokesman was gunned down. Neghme was killed")
+  // is the same one death as a single death told in another sentence.
+  const kept: { figure: Figure; sentence: number; words: Set<string>; namedAgain: boolean }[] = [];
   for (const f of figures) {
     const sentence = doc.sentenceAt(f.start);
     const words = subjectWords(doc, f);
+    const namedAgain = countsNamedAgain(doc, f);
     const repeated = kept.some(
-      (k) => k.figure.value === f.value && k.sentence !== sentence && (k.words.size === 0 || words.size === 0 || [...words].some((w) => k.words.has(w))),
+      (k) => k.figure.value === f.value && k.sentence !== sentence && (k.words.size === 0 || words.size === 0 || [...words].some((w) => k.words.has(w)) || namedAgain || k.namedAgain),
     );
-    if (!repeated) kept.push({ figure: f, sentence, words });
+    if (!repeated) kept.push({ figure: f, sentence, words, namedAgain });
   }
   return kept.map((k) => k.figure);
 }

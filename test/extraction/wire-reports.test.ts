@@ -130,6 +130,19 @@ test('two counts joined after a killing noun add up; a surname named in full bef
   assert.ok(eventsOf('SAN SALVADOR, 19 MAR 89 -- [TEXT] A SOLDIER FIRED AT A BUS IN SAN SALVADOR LAST NIGHT. DEMOCRACY DIED, THE PAPER SAID.', '1989-03-19').every((e) => e.fatalities === 0));
 });
 
+test('one death told again by surname alone, or by a plural "have been" after a singular word, counts once; "some reports" count no one; "three of them" is a part', () => {
+  // (Invented reports.)
+  const dead = (text: string) => eventsOf(text, '1990-02-14').map((e) => e.fatalities);
+  assert.deepEqual(dead('LA PAZ, 14 FEB 90 (EFE) -- [TEXT] UNIDENTIFIED GUNMEN SHOT UNION LEADER MARIO QUIROGA TODAY IN LA PAZ. THE UNION SPOKESMAN WAS GUNNED DOWN AS HE LEFT HIS OFFICE. QUIROGA WAS KILLED A FEW METERS FROM HIS CAR.'), [1]);
+  assert.deepEqual(dead('LA PAZ, 14 FEB 90 (EFE) -- [TEXT] REBELS ATTACKED A BUS IN LA PAZ TODAY. JUDICIAL SOURCES SAID THAT ANA RUIZ AND JOSE PAZ, A 30-YEAR-OLD NURSE AT THE HOSPITAL, HAVE BEEN KILLED. TWO PASSENGERS HAVE BEEN KILLED, THE POLICE SAID.'), [2]);
+  // "Some reports" counts reports, not the dead.
+  assert.deepEqual(dead('CALI, 14 FEB 90 (EFE) -- [TEXT] AN ARMED GROUP KILLED FOUR FARMERS NEAR CALI TODAY. SOME REPORTS INDICATE THAT THE FARMERS WERE KILLED BY REBELS OF THE FARC.'), [4]);
+  // A count set off by a comma and followed by "of them" is part of the count before it.
+  assert.deepEqual(dead('CALI, 14 FEB 90 (EFE) -- [TEXT] REBELS AMBUSHED AN ARMY TRUCK NEAR CALI TODAY. SEVEN SOLDIERS, THREE OF THEM OFFICERS, WERE KILLED.'), [7]);
+  // Two people named in full, each killed, are two dead.
+  assert.deepEqual(dead('LA PAZ, 14 FEB 90 (EFE) -- [TEXT] GUNMEN ATTACKED A MEETING IN LA PAZ TODAY. MARIO QUIROGA WAS KILLED AT THE DOOR. LUIS ROCA WAS KILLED IN THE HALL.'), [2]);
+});
+
 test('a person named between a violent verb and "to death" is one dead', () => {
   // (Invented reports.)
   assert.deepEqual(eventsOf('Pisco, 3 Dec 88 (Radio Union) -- [Text] This morning masked men stabbed Deputy Mayor Jorge Rivas Lopez to death in Pisco.', '1988-12-03').map((e) => e.fatalities), [1]);

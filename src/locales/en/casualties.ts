@@ -17,6 +17,8 @@ const totals = new PhraseMatcher<true>();
 for (const w of lexicon.totals) totals.add(w, true);
 const partOf = new PhraseMatcher<true>();
 for (const w of lexicon.partOf) partOf.add(w, true);
+const partOfAfter = new PhraseMatcher<true>();
+for (const w of lexicon.partOfAfter) partOfAfter.add(w, true);
 const singular = new Set(lexicon.singular);
 const notPeople = new Set<string>(lexicon.notPeople);
 const singularNouns = new Set<string>(lexicon.singularNouns);
@@ -174,6 +176,8 @@ function figureAt(doc: Doc, qi: number, q: Quantity, quantityAt: ReadonlyMap<num
   const sentence = tokens[qi]!.sentence;
   // A count inside "including two children" is part of a larger figure; "no one" counts nobody.
   if (precededBy(partOf, tokens, qi) || NEGATIONS.has(lowerAt(tokens, qi - 1))) return;
+  // "Seven soldiers, three of them officers, were killed": a part of the count before the comma.
+  if (tokens[qi - 1]?.text === ',' && tokens[qi - 1]!.sentence === sentence && partOfAfter.matchAt(tokens, qEnd)) return;
   // "a 60 year-old woman was killed": an age, not a count.
   if (AGE_AFTER.test(doc.text.slice(q.end, q.end + 16))) return;
   let found: { kind: string; first: number; end: number; forward: boolean } | null = null;
@@ -438,6 +442,8 @@ function addCodingStatements(doc: Doc): void {
 }
 
 const PLURAL_AUX = new Set(['were', 'are', 'been']);
+/** Before "been": the plural forms of "have" ("have been killed" tells more than one). */
+const PLURAL_HAVE = new Set(['have']);
 /** Words that may stand between coordinated people: articles, possessives and joints. */
 const COORDINATED_FILLERS = new Set(['a', 'an', 'the', 'his', 'her', 'their', 'its', 'and', ',', '-', 'young', 'old', 'elderly']);
 const MAX_COORDINATED_TOKENS = 14;
@@ -647,6 +653,27 @@ function namedInFullBefore(tokens: Doc['tokens'], k: number): boolean {
     if (prev.sentence === t.sentence && prev.kind === 'word' && prev.upper && !PERSON_TITLES.has(prev.lower) && !singularNouns.has(prev.lower)) return true;
   }
   return false;
+}
+
+/**
+ * The figure counts one person by a surname alone, of a person the text named in full before ("Neghme
+ * was killed" after "Jecar Neghme"): a death told again, of someone the text has already brought in.
+ */
+export function countsNamedAgain(doc: Doc, f: Figure): boolean {
+  if (f.value !== 1 || !f.subject) return false;
+  const tokens = doc.tokens;
+  const from = tokenStartingAt(tokens, f.subject.start);
+  if (from < 0) return false;
+  let name = -1;
+  for (let k = from; k < tokens.length && tokens[k]!.start < f.subject.end; k++) {
+    if (AUXILIARY.has(tokens[k]!.lower)) continue;
+    if (name >= 0) return false;
+    name = k;
+  }
+  if (name < 0) return false;
+  const t = tokens[name]!;
+  if (t.kind !== 'word' || !t.upper || singularNouns.has(t.lower) || singular.has(t.lower) || PERSON_TITLES.has(t.lower) || SUBJECT_PRONOUNS.has(t.lower)) return false;
+  return namedInFullBefore(tokens, name);
 }
 
 /**
@@ -963,7 +990,9 @@ function singularDeathAt(doc: Doc, i: number, m: PhraseMatch<string>, used: Set<
     : SINGULAR_AUX.has(lowerAt(tokens, i - 2)) ? i - 2
     : tokens[i - 1]?.lower === 'and' && SINGULAR_AUX.has(lowerAt(tokens, i - 3)) ? i - 3
     : auxBeforeTime(tokens, i, sentence);
-  if (aux >= 0) {
+  // ("X and Y, a teacher, have been killed": "have been" is plural, whatever singular word stands before it.)
+  const pluralBeen = aux >= 0 && tokens[aux]!.lower === 'been' && PLURAL_HAVE.has(lowerAt(tokens, aux - 1));
+  if (aux >= 0 && !pluralBeen) {
     // ("Jose Perez, 65, was killed": the person's age between commas is no part of the subject.)
     const head = ageBefore(tokens, aux) ? aux - 3 : aux;
     // A subject closed by a comma ends in an apposition ("An official, Jane Doe, was killed", "A
