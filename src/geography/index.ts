@@ -6,7 +6,7 @@ import { loadGazetteer, type Gazetteer } from './gazetteer.js';
 import { cueEntry, findCountryCues } from './cues.js';
 import { recognise, type Candidate, type TextRange } from './recognise.js';
 import { FEATURE_CODES } from './gazetteer-format.js';
-import { transliterationIndex } from './transliteration.js';
+import { lookupTransliterated, transliterationIndex } from './transliteration.js';
 import { PublicationProfile, resolveCandidates } from './resolve.js';
 import { singularCandidates } from '../locales/en/inflection.js';
 import { nearBefore } from '../locales/en/near-place.js';
@@ -35,6 +35,11 @@ export interface Geoparser {
    */
   parseWithCues(text: string, options?: ParseOptions): { places: PlaceMention[]; cues: CueMention[] };
   readonly gazetteer: Gazetteer;
+  /**
+   * Whether a name the gazetteer lacks (keys ParseOptions.unknownNames collected) is a place of this
+   * country spelt otherwise: if not, a reading with its spellings (spellingCountry) finds nothing new.
+   */
+  spellsAnyOf(country: string, unknownNames: readonly string[]): boolean;
   /** Forget what was learnt about publications (an evaluation starts afresh). */
   forgetPublications(): void;
 }
@@ -49,6 +54,8 @@ export interface ParseOptions {
    * gazetteer lacks is looked up in; its readings get no focus weight.
    */
   spellingCountry?: string;
+  /** Without a focus or spelling country: filled with the names the gazetteer lacks (see spellsAnyOf). */
+  unknownNames?: string[];
   source?: string;
   /**
    * A name of many bearers read abroad in a text whose other places agree on one country is that
@@ -88,7 +95,7 @@ export function loadGeoparser(options: GeoparserOptions = {}): Geoparser {
     const spelt = o.focusCountry ?? o.spellingCountry;
     const focus = spelt ? gaz.findCountry(spelt) : undefined;
     const spellings = focus ? transliterationIndex(gaz, gaz.countries.indexOf(focus)) : undefined;
-    const cands = recognise(gaz, text, o.from ?? 0, o.ranges, spellings);
+    const cands = recognise(gaz, text, o.from ?? 0, o.ranges, spellings, o.unknownNames);
     const cueCountries: { country: number; group: boolean }[] = [];
     const mentions: CueMention[] = [];
     if (cues.length > 0) {
@@ -131,6 +138,11 @@ export function loadGeoparser(options: GeoparserOptions = {}): Geoparser {
     parse,
     parseWithCues,
     forgetPublications: () => profiles.clear(),
+    spellsAnyOf(country: string, unknownNames: readonly string[]): boolean {
+      const c = gaz.findCountry(country);
+      const index = c ? transliterationIndex(gaz, gaz.countries.indexOf(c)) : undefined;
+      return index !== undefined && unknownNames.some((name) => lookupTransliterated(index, name) !== undefined);
+    },
     apply(doc: Doc): void {
       const places = parse(doc.text, { from: doc.bodyStart, source: doc.meta.source });
       doc.places.push(...places);

@@ -404,8 +404,11 @@ function followsComma(text: string, a: Word, b: Word): boolean {
  * Candidate toponyms in `text` (from offset `from`), sorted by start, with the cues and
  * filters the resolver needs. People ("John Kirby", "Jordan Peterson") and organisations
  * ("Washington Post") are dropped here.
+ * Without a focus country, `unknownNames` (when given) collects the key of every name the gazetteer
+ * lacks that a focus country's spellings would be asked for: when a country's transliteration index
+ * holds none of them, a reading with that country's spellings gives the same candidates.
  */
-export function recognise(gaz: Gazetteer, text: string, from = 0, ranges?: readonly TextRange[], focus?: TransliterationIndex): Candidate[] {
+export function recognise(gaz: Gazetteer, text: string, from = 0, ranges?: readonly TextRange[], focus?: TransliterationIndex, unknownNames?: string[]): Candidate[] {
   const words = new WordView(text, scanWordArrays(text, from, ranges));
   const n = words.n;
   const folds: (string | undefined)[] = new Array(n);
@@ -451,7 +454,13 @@ export function recognise(gaz: Gazetteer, text: string, from = 0, ranges?: reado
   // A name the gazetteer lacks, read by its transliteration key among the focus country's names:
   // the index of the last word it takes (i itself when none).
   const transliterated = (i: number): number => {
-    if (focus === undefined) return i;
+    if (focus === undefined) {
+      if (unknownNames) {
+        const name = unknownName(gaz, text, words, i, personWords, fold);
+        if (name) unknownNames.push(name.key);
+      }
+      return i;
+    }
     const c = transliteratedCandidate(gaz, text, words, i, personWords, fold, focus);
     if (c === undefined) return i;
     out.push(c);
@@ -1040,6 +1049,25 @@ function notANameWord(gaz: Gazetteer, lower: string): boolean {
 function transliteratedCandidate(
   gaz: Gazetteer, text: string, words: WordView, i: number, personWords: Set<string>, fold: (i: number) => string, focus: TransliterationIndex,
 ): Candidate | undefined {
+  const name = unknownName(gaz, text, words, i, personWords, fold);
+  if (name === undefined) return undefined;
+  const { j, key, lead } = name;
+  const entries = lookupTransliterated(focus, key);
+  if (entries === undefined) return undefined;
+  const c = makeCandidate(gaz, text, words, i, j, key, personWords, fold, lead, entries);
+  if (c === undefined || c === NOT_A_PLACE) return undefined;
+  // (Keyed apart from the gazetteer's names: its readings are those of the focus country only.)
+  c.key = `${key}~${focus.country}`;
+  c.transliterated = true;
+  return c;
+}
+
+/**
+ * The unknown name that starts at word i, as transliteratedCandidate reads it (its last word, its
+ * folded key, 1 if an article leads it), whatever the focus country: undefined when the words there
+ * cannot be one.
+ */
+function unknownName(gaz: Gazetteer, text: string, words: WordView, i: number, personWords: Set<string>, fold: (i: number) => string): { j: number; key: string; lead: number } | undefined {
   const first = words.get(i);
   if (first.allCaps || !first.cap) return undefined;
   const lead = articleBefore(text, words, i) !== undefined ? 1 : 0;
@@ -1074,14 +1102,7 @@ function transliteratedCandidate(
     for (let k = i; k <= j; k++) if (words.isCap(k) && !notANameWord(gaz, words.get(k).lower)) names++;
     if (names === 0) return undefined;
   }
-  const entries = lookupTransliterated(focus, key);
-  if (entries === undefined) return undefined;
-  const c = makeCandidate(gaz, text, words, i, j, key, personWords, fold, lead, entries);
-  if (c === undefined || c === NOT_A_PLACE) return undefined;
-  // (Keyed apart from the gazetteer's names: its readings are those of the focus country only.)
-  c.key = `${key}~${focus.country}`;
-  c.transliterated = true;
-  return c;
+  return { j, key, lead };
 }
 
 /**

@@ -158,13 +158,17 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
         // A wire report filed from a town ("SAN SALVADOR, 3 JAN 90 --") is, unless its other names
         // say otherwise, about that town's country: the dateline votes for it like a country cue.
         const filed = span ? geoparser.parse(doc.text, { from: span[0], ranges: [span] }).find((p) => p.start === span[0] && p.end === span[1] && !p.demonym) : undefined;
-        let found = geoparser.parseWithCues(doc.text, { from: doc.bodyStart, ranges, focusCountry: doc.meta.country, standIns: true, cueCountry: filed?.entry.countryCode || undefined });
+        const unknownNames: string[] = [];
+        let found = geoparser.parseWithCues(doc.text, { from: doc.bodyStart, ranges, focusCountry: doc.meta.country, standIns: true, cueCountry: filed?.entry.countryCode || undefined, unknownNames });
         // A text given no country whose places name one country written in another script (Arabic,
         // Cyrillic: transliterated.tsv) is read again with that country's spellings, which only a name
         // the gazetteer lacks looks up ("Dokuchaevsk" for Dokuchayevsk); its readings get no focus weight.
+        // (Only when such a name is one of that country's places: else the reading would be the same.)
         if (doc.meta.country === undefined) {
           const story = mainCountry(found.places);
-          if (story !== undefined && schemeForCountry(story) !== undefined) found = geoparser.parseWithCues(doc.text, { from: doc.bodyStart, ranges, spellingCountry: story, standIns: true, cueCountry: filed?.entry.countryCode || undefined });
+          if (story !== undefined && schemeForCountry(story) !== undefined && geoparser.spellsAnyOf(story, unknownNames)) {
+            found = geoparser.parseWithCues(doc.text, { from: doc.bodyStart, ranges, spellingCountry: story, standIns: true, cueCountry: filed?.entry.countryCode || undefined });
+          }
         }
         doc.places.push(...found.places);
         doc.places.sort((a, b) => a.start - b.start);
