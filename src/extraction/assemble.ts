@@ -3,7 +3,8 @@ import { parseIsoDay } from '../common/calendar.js';
 import { CROWD_VIOLENCE, firstStartingAfter, spansStartingIn, type DateMention, type Doc, type PlaceMention, type Span, type TriggerMention } from '../common/doc.js';
 import type { AcledEvent, Claim, EvidenceSpan } from '../common/event.js';
 import { stableHash } from '../common/hash.js';
-import { capitalOfSameName, loadGeoparser, lookupCountry } from '../geography/index.js';
+import { capitalOfSameName, lookupCountry } from '../geography/index.js';
+import { loadGazetteer } from '../geography/gazetteer.js';
 import { capitalEntry } from './capital-reference.js';
 import { actorEntry, communityOfMilitia } from '../locales/en/actors.js';
 import { isDatelinePlace, opensWithDateline } from '../locales/en/dateline.js';
@@ -33,7 +34,8 @@ const MAX_EVIDENCE_PER_FIELD = 6;
 
 /** A country's capital as an event's place, standing where the country's own mention stood (if any). */
 function capitalAt(countryCode: string, country: PlaceMention | undefined): PlaceMention | undefined {
-  const entry = capitalEntry(loadGeoparser().gazetteer, countryCode);
+  // (The built gazetteer, as capitalOfSameName reads it: a capital is never a user's place.)
+  const entry = capitalEntry(loadGazetteer(), countryCode);
   if (!entry) return country;
   return { start: country?.start ?? 0, end: country?.end ?? 0, text: country?.text ?? '', entry, score: country?.score ?? 1, demonym: undefined, alternatives: undefined, heldIn: undefined, holds: undefined };
 }

@@ -153,6 +153,11 @@ function kindOf(frame: Frame): FrameKind {
 
 const REMOTE_DEVICES = new Set(['Remote explosive/landmine/IED', 'Grenade']);
 
+/** A sentence that tells ground fighting (a clash), not as background. */
+function tellsFighting(frame: Frame): boolean {
+  return frame.triggers.some((t) => !t.background && t.cls === 'clash');
+}
+
 /**
  * A sentence that tells a device going off (a bomb, a grenade) and no fighting, with no state force
  * in it: in an article, a bombing of its own ("guerrillas hurled bombs at the headquarters"). Fighting
@@ -162,8 +167,7 @@ const REMOTE_DEVICES = new Set(['Remote explosive/landmine/IED', 'Grenade']);
  * told after fighting may be the fight's own: "IEDs slowed the advance" stays with the battle.)
  */
 function tellsBombingAlone(frame: Frame): boolean {
-  const realis = frame.triggers.filter((t) => !t.background);
-  return realis.some((t) => REMOTE_DEVICES.has(t.subEventType)) && !realis.some((t) => t.cls === 'clash') && !frame.participants.some((p) => !p.reporter && p.mention.inter === 1);
+  return frame.triggers.some((t) => !t.background && REMOTE_DEVICES.has(t.subEventType)) && !tellsFighting(frame) && !frame.participants.some((p) => !p.reporter && p.mention.inter === 1);
 }
 
 /** A word of killing or hurting (lexicon killWords, harmWords): what violence did, not an assault. */
@@ -172,10 +176,6 @@ const KILL_OR_HARM = new RegExp(`^(?:${alternation([...eventCues.killWords, ...e
 /** A sentence that tells an assault ("the assault on the prison", "struck the guards"): a bomb in it may open a ground attack. */
 function tellsAssault(frame: Frame): boolean {
   return frame.triggers.some((t) => !t.background && t.cls === 'violence' && !KILL_OR_HARM.test(t.text));
-}
-
-function tellsFighting(frame: Frame): boolean {
-  return frame.triggers.some((t) => !t.background && t.cls === 'clash');
 }
 
 /**

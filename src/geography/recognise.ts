@@ -23,9 +23,9 @@ const DIRECTIONS = set('directions');
 const SUFFIX_ADMIN2 = set('placeSuffixAdmin2');
 const SUFFIX_ADMIN1 = set('placeSuffixAdmin1');
 const SUFFIX_CITY = set('placeSuffixCity');
-/** A region's unit word after its name ("zone", "province"). */
 /** Compass words English may write in lower case before a region's name ("west Hararge zone"). */
 const COMPASS_WORDS = new Set<string>(letterCase.compassWords);
+/** A region's unit word after its name ("zone", "province"). */
 const isUnitWord = (w: string) => SUFFIX_ADMIN2.has(w) || SUFFIX_ADMIN1.has(w);
 const SUFFIX_NEIGHBOURHOOD = set('placeSuffixNeighbourhood');
 const CONNECTORS = set('connectors');
