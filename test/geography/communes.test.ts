@@ -23,6 +23,15 @@ test('a commune the gazetteers lack is a place of its province and region', () =
   assert.equal(solle?.entry.admin1, 'Nord');
 });
 
+test('a village of Burkina Faso that conflict news names is a place of its province', () => {
+  const geo = loadGeoparser();
+  const where = (text: string, name: string) => geo.parse(text).find((p) => p.text === name)?.entry;
+  assert.equal(where('Gunmen stormed the army post at Inata overnight.', 'Inata')?.admin1, 'Sahel');
+  assert.equal(where('Militants burned a school in the village of Kompiembiga on Friday.', 'Kompiembiga')?.countryCode, 'BF');
+  assert.equal(where('Militants burned a school in the village of Kompienbiga on Friday.', 'Kompienbiga')?.admin1, 'Est');
+  assert.equal(where('Displaced families arrived from Foubé on Monday.', 'Foubé')?.admin1, 'Centre-Nord');
+});
+
 test('a commune whose name is a known town of its region is that town', () => {
   const geo = loadGeoparser();
   const djibo = geo.parse('Soldiers patrolled the market in Djibo on Monday.').find((p) => p.text === 'Djibo');
