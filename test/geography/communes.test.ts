@@ -132,3 +132,14 @@ test('Ethiopian spellings of towns and zones (Hawasa, Dambi Dolo, West Shoa)', (
   assert.equal(geo.parse('A crowd gathered in Dambi Dolo after prayers.').find((p) => p.text === 'Dambi Dolo')?.entry.admin1, 'Oromiya');
   assert.equal(geo.parse('Clashes were reported in West Shoa zone on Friday.').find((p) => p.text.startsWith('West Shoa'))?.entry.admin1, 'Oromiya');
 });
+
+test('a district GeoNames lists without a town is found at its seat when the seat has a point', () => {
+  const geo = loadGeoparser();
+  // Markounda: a sub-prefecture of the Central African Republic (Ouham); its town is under 1,000 people
+  // in GeoNames, so the district alone would sit at the prefecture's point (about 6.6 N, 17.5 E).
+  const m = geo.parse('Herders said armed men burned three huts in Markounda on Sunday.').find((p) => p.text === 'Markounda')?.entry;
+  assert.equal(m?.countryCode, 'CF');
+  assert.ok(m && Math.abs(m.latitude - 7.62) < 0.2 && Math.abs(m.longitude - 16.95) < 0.2, JSON.stringify(m));
+  // The seat's other names: the commune of Nana-Markounda.
+  assert.equal(geo.parse('A patrol was ambushed near Nana-Markounda on Friday.').find((p) => p.text === 'Nana-Markounda')?.entry.countryCode, 'CF');
+});
