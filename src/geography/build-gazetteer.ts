@@ -435,6 +435,7 @@ export function buildGazetteer(): GazetteerFile {
   const englishWords = loadDictionary();
   const personNames = loadFirstNames();
   const admin2Entry = new Map<number, number>(); // admin2 index -> its entry
+  const townlessDistricts = new Set<number>(); // entries of districts put at their region's point
   // The unit word many of a country's districts carry in their names ("zone": Ethiopia's "West Shewa
   // Zone", "Borena Zone"), when at least a third of them do. A district GeoNames names
   // without it ("Bale") is that unit all the same: "Bale zone" names it.
@@ -508,6 +509,7 @@ export function buildGazetteer(): GazetteerFile {
     if (!s) continue;
     const i = addEntry({ name: a.name, lat: s[0] / s[2], lon: s[1] / s[2], cc, a1: s[3], a2: idx, f: FEATURE_CODES.admin2, p: 0, g: 0, r: 0 });
     admin2Entry.set(idx, i);
+    if (townless) townlessDistricts.add(i);
     const k = foldName(a.name);
     if (unitName !== undefined) addKey(unitName, i);
     // (A townless district kept only for its unit word answers to nothing else, unless its bare name is
@@ -616,6 +618,17 @@ export function buildGazetteer(): GazetteerFile {
     if (cc === undefined || a1 === undefined || at === undefined) { warnings.push(`settlements.tsv: ${name}: region ${region} (${country}) not found`); continue; }
     const own = latText && lonText ? { lat: Number(latText), lon: Number(lonText) } : undefined;
     const names = [name!, ...(aliases ?? '').split('|').filter(Boolean)];
+    // (A settlement with a point that names a district of its region GeoNames lists without a town is
+    // that district's seat: the district, put at its region's point, moves to it and takes its other
+    // names. "Markounda", a sub-prefecture of the Central African Republic, is found at its town.)
+    const seatOf = own === undefined ? undefined : names.flatMap((n) => keyPost.get(foldName(n)) ?? [])
+      .find((t) => townlessDistricts.has(t) && out.cc[t] === cc && out.a1[t] === a1);
+    if (seatOf !== undefined && own !== undefined) {
+      out.la[seatOf] = Math.round(own.lat * 1e4);
+      out.lo[seatOf] = Math.round(own.lon * 1e4);
+      for (const n of names) if (!(keyPost.get(foldName(n)) ?? []).includes(seatOf)) addNameKeys(n, seatOf);
+      continue;
+    }
     const sameTown = (t: number) => out.f[t] === FEATURE_CODES.city && out.cc[t] === cc && out.a1[t] === a1
       && (own === undefined || haversineKm(own.lat, own.lon, out.la[t]! / 1e4, out.lo[t]! / 1e4) <= SAME_PLACE_KM);
     if (names.some((n) => (keyPost.get(foldName(n)) ?? []).some(sameTown))) continue;
