@@ -533,3 +533,34 @@ test('explosives hurled at a place are a grenade-like explosion, not an assault'
   assert.ok(events.length > 0);
   assert.deepEqual(events.map((e) => `${e.event_type} | ${e.sub_event_type}`), ['Explosions/Remote violence | Grenade']);
 });
+
+/** Sentences that tell nothing, so that a report is read as an article (more than six sentences). */
+const ARTICLE_TAIL =
+  ' THE AUTHORITIES HAVE OPENED AN INVESTIGATION. THE MAYOR CALLED FOR CALM. SCHOOLS REMAINED OPEN TODAY. THE MINISTER WILL TRAVEL TO THE CITY TOMORROW. THE CITY HAS A POPULATION OF TWO MILLION.';
+
+test('a device defused and another that went off, of one day and place, are two events', () => {
+  const text =
+    'QUITO, 14 FEB 90 (EFE) -- [TEXT] THE POLICE REPORTED THAT TWO DYNAMITE CHARGES EXPLODED LAST NIGHT AND DESTROYED A POWER PYLON IN GUAYAQUIL. ' +
+    'THERE WERE NO CASUALTIES. A POLICE SQUAD DEFUSED A THIRD BOMB THAT HAD BEEN PLANTED IN FRONT OF A BANK IN GUAYAQUIL.' + ARTICLE_TAIL;
+  const events = eventsOf(text);
+  const types = events.map((e) => e.sub_event_type);
+  assert.ok(types.includes('Remote explosive/landmine/IED'), events.map(brief).join('; '));
+  assert.ok(types.includes('Disrupted weapons use'), events.map(brief).join('; '));
+  assert.equal(events[0]!.sub_event_type, 'Remote explosive/landmine/IED');
+});
+
+test('an attack that killed and a device defused at the scene are two events', () => {
+  const text =
+    'BOGOTA, 14 FEB 90 (RADIO CARACOL) -- [TEXT] GUNMEN KILLED TWO PEOPLE AND WOUNDED FIVE TODAY IN AN ATTACK ON A MARKET IN CALI. ' +
+    'THE POLICE LATER DEFUSED AN EXPLOSIVE DEVICE AT THE SAME MARKET IN CALI.' + ARTICLE_TAIL;
+  const types = eventsOf(text).map((e) => e.sub_event_type);
+  assert.ok(types.includes('Disrupted weapons use'), types.join('; '));
+  assert.ok(types.some((t) => t !== 'Disrupted weapons use'), types.join('; '));
+});
+
+test('a device defused alone stays one event', () => {
+  const text = 'LIMA, 14 FEB 90 (EFE) -- [TEXT] A POLICE SQUAD DEFUSED A BOMB PLANTED IN FRONT OF THE CITY HALL IN TRUJILLO. NOBODY WAS HURT.' + ARTICLE_TAIL;
+  const events = eventsOf(text);
+  assert.equal(events.length, 1, events.map(brief).join('; '));
+  assert.equal(events[0]!.sub_event_type, 'Disrupted weapons use');
+});
