@@ -32,6 +32,17 @@ test('a village of Burkina Faso that conflict news names is a place of its provi
   assert.equal(where('Displaced families arrived from Foubé on Monday.', 'Foubé')?.admin1, 'Centre-Nord');
 });
 
+test('a group active in several countries puts a village in one of them, not in a namesake abroad', () => {
+  const geo = loadGeoparser();
+  const where = (text: string, name: string) => geo.parse(text).find((p) => p.text === name)?.entry;
+  // Kaïn: a commune of Yatenga, Burkina Faso; Kain: a town of Belgium.
+  assert.equal(where('Suspected JNIM militants raided the village of Kain and seized cattle.', 'Kain')?.countryCode, 'BF');
+  // Without such a group the namesake abroad still stands.
+  assert.equal(where('Farmers met in the village of Kain on Sunday.', 'Kain')?.countryCode, 'BE');
+  // The group names no country: a text that names no place stays unplaced.
+  assert.deepEqual(geo.parse('ISGS militants ambushed a patrol.').filter((p) => !p.demonym).map((p) => p.entry.countryCode), []);
+});
+
 test('a commune whose name is a known town of its region is that town', () => {
   const geo = loadGeoparser();
   const djibo = geo.parse('Soldiers patrolled the market in Djibo on Monday.').find((p) => p.text === 'Djibo');
