@@ -156,3 +156,20 @@ test('a woreda with its own point is put at its seat; a townless zone at its sea
   const z = geo.parse('Farmers protested in West Hararghe zone on Monday.').find((p) => /Harar?ghe/.test(p.text))?.entry;
   assert.ok(near(z, 9.08, 40.87), JSON.stringify(z));
 });
+
+test('DR Congo territories and Somali districts GeoNames lists without a town are found at their seats', () => {
+  const geo = loadGeoparser();
+  const at = (text: string, name: string) => geo.parse(text).find((p) => p.text === name)?.entry;
+  const near = (e: { latitude: number; longitude: number } | undefined, lat: number, lon: number) =>
+    !!e && Math.abs(e.latitude - lat) < 0.2 && Math.abs(e.longitude - lon) < 0.2;
+  // Mahagi: a territory of Ituri whose town GeoNames lacks; without its seat it sits at Ituri's point.
+  const m = at('Militiamen attacked a displaced persons camp in Mahagi on Tuesday.', 'Mahagi');
+  assert.equal(m?.countryCode, 'CD');
+  assert.ok(near(m, 2.30, 30.99), JSON.stringify(m));
+  // Kismaayo: the district GeoNames spells otherwise than its town (Kismayo) is at the town.
+  const k = at('A roadside bomb hit a convoy in Kismaayo district on Sunday.', 'Kismaayo');
+  assert.equal(k?.countryCode, 'SO');
+  assert.ok(near(k, -0.36, 42.55), JSON.stringify(k));
+  // A town of the Kivus the npm gazetteers lack.
+  assert.equal(at('Traders fled the mining town of Rubaya after the clashes.', 'Rubaya')?.admin1, 'North Kivu');
+});
