@@ -46,7 +46,7 @@ export function assembleEvents(doc: Doc): AcledEvent[] {
   if (doc.commentary) return [];
   const frames = buildFrames(doc);
   if (frames.length === 0) return [];
-  const storyCountry = mainCountry(doc.places);
+  const storyCountry = mainCountry(doc.places, doc.countryCues);
   const groups = groupFrames(frames, storyCountry, storyCountries(doc.places, storyCountry), doc.scope !== null).filter((g) => g.frames.some((f) => f.triggers.length > 0));
   if (groups.length === 0) return [];
   const main = groups[0]!;
