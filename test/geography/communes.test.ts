@@ -143,3 +143,16 @@ test('a district GeoNames lists without a town is found at its seat when the sea
   // The seat's other names: the commune of Nana-Markounda.
   assert.equal(geo.parse('A patrol was ambushed near Nana-Markounda on Friday.').find((p) => p.text === 'Nana-Markounda')?.entry.countryCode, 'CF');
 });
+
+test('a woreda with its own point is put at its seat; a townless zone at its seat', () => {
+  const geo = loadGeoparser();
+  const near = (e: { latitude: number; longitude: number } | undefined, lat: number, lon: number) =>
+    !!e && Math.abs(e.latitude - lat) < 0.3 && Math.abs(e.longitude - lon) < 0.3;
+  // Chinaksen woreda (East Hararghe, Oromia): at its seat, not at Oromia's point.
+  const c = geo.parse('Villagers fled after shooting in Chinaksen on Friday.').find((p) => p.text === 'Chinaksen')?.entry;
+  assert.equal(c?.countryCode, 'ET');
+  assert.ok(near(c, 9.5, 42.57), JSON.stringify(c));
+  // West Hararghe zone, which GeoNames lists without a town: at its seat, Chiro.
+  const z = geo.parse('Farmers protested in West Hararghe zone on Monday.').find((p) => /Harar?ghe/.test(p.text))?.entry;
+  assert.ok(near(z, 9.08, 40.87), JSON.stringify(z));
+});
