@@ -49,3 +49,11 @@ test('a country cue breaks a tie between the text\'s places for its country, whe
   // A people named with its country adds nothing to the country's own name: the town where it happened places it.
   assert.equal(first('Refugees from the Oromo community of Ethiopia living in Nairobi staged a peaceful march.')?.country, 'Kenya');
 });
+
+test('a great city the sentence names first sets the scene, though another country is named twice after it', () => {
+  // Two names of Belgium (a nationality and the country as whom the protesters accused) do not take a
+  // protest in Nairobi abroad.
+  const e = first('On 4 March, traders in Nairobi marched against the Belgian presence and accused Belgium of backing the rebels.');
+  assert.equal(e?.country, 'Kenya');
+  assert.equal(e?.location, 'Nairobi');
+});
