@@ -340,7 +340,8 @@ function coordinatedPlaces(doc: Doc, group: Group, place: PlaceMention): PlaceMe
     const next = list[k]!;
     if (!COORDINATION.test(doc.text.slice(prev.end, next.start))) break;
     const key = `${next.entry.latitude},${next.entry.longitude}`;
-    if (!seen.has(key)) out.push(next);
+    // (Nor a place named as the one holding the place before it: "(coded to Narsingdi, Dhaka)".)
+    if (!seen.has(key) && !next.holds) out.push(next);
     seen.add(key);
   }
   return out;
