@@ -175,11 +175,12 @@ export function resolveCoreference(doc: Doc): Map<number, string> {
     if (last && (membersOfLast || COREFERENT.has(word) || (last.startsWith('militia:') && MILITIA_WORDS.has(word)))) map.set(a.start, last);
     else if (!last && COREFERENT.has(word)) before.push(a.start);
   }
-  // "Rebels attacked the garrison. ... the FMLN claimed the attack": generic words told in sentences
-  // before the story names any group mean the group it names later, when it names only one. (In
-  // the sentence that names it, the group may be the victims: "militants attacked the village,
-  // four Koglweogo members were killed".)
-  if (before.length > 0 && named.size === 1) {
+  // In an article, "Rebels attacked the garrison. ... the FMLN claimed the attack": generic words
+  // told in sentences before the story names any group mean the group it names later, when it names
+  // only one. (In the sentence that names it, the group may be the victims: "militants attacked the
+  // village, four Koglweogo members were killed". A short note names a group after the event only
+  // to say whom the source suspects: "the source references al Shabaab attacks in the area".)
+  if (doc.scope !== null && before.length > 0 && named.size === 1) {
     const [only] = named;
     const namedSentence = doc.sentenceAt(firstNamedStart);
     for (const start of before) if (doc.sentenceAt(start) < namedSentence) map.set(start, only!);
