@@ -16,7 +16,7 @@ import { actorName, isArmed, isCommunalPeople, resolveCoreference, resolveActors
 import { classify, COMMUNAL_CLASH, communalFightTold, forcesTargeted, inFight, type Classification } from './classify.js';
 import { deathFigures, evidence, figureClaim, reporterAt, sumFatalities } from './fatalities.js';
 import { buildFrames, describesActor, namesRoad, type Frame } from './frames.js';
-import { groupFrames, mainCountry, specificity, storyCountries, type Group } from './grouping.js';
+import { groupFrames, mainCountry, separateDisruptedDevices, specificity, storyCountries, type Group } from './grouping.js';
 import { demonymCountry, documentFocus, geoPrecisionOf } from './location.js';
 import { writeNotes } from './notes.js';
 import adminUnits from './data/admin-units.json' with { type: 'json' };
@@ -47,7 +47,9 @@ export function assembleEvents(doc: Doc): AcledEvent[] {
   const frames = buildFrames(doc);
   if (frames.length === 0) return [];
   const storyCountry = mainCountry(doc.places);
-  const groups = groupFrames(frames, storyCountry, storyCountries(doc.places, storyCountry), doc.scope !== null).filter((g) => g.frames.some((f) => f.triggers.length > 0));
+  let groups = groupFrames(frames, storyCountry, storyCountries(doc.places, storyCountry), doc.scope !== null).filter((g) => g.frames.some((f) => f.triggers.length > 0));
+  // (In an article, a device defused and another that went off are two events; a short note is one.)
+  if (doc.scope !== null) groups = separateDisruptedDevices(groups, doc.text);
   if (groups.length === 0) return [];
   const main = groups[0]!;
   const hinted = doc.meta.country ? lookupCountry(doc.meta.country) : undefined;
@@ -338,7 +340,8 @@ function coordinatedPlaces(doc: Doc, group: Group, place: PlaceMention): PlaceMe
     const next = list[k]!;
     if (!COORDINATION.test(doc.text.slice(prev.end, next.start))) break;
     const key = `${next.entry.latitude},${next.entry.longitude}`;
-    if (!seen.has(key)) out.push(next);
+    // (Nor a place named as the one holding the place before it: "(coded to Narsingdi, Dhaka)".)
+    if (!seen.has(key) && !next.holds) out.push(next);
     seen.add(key);
   }
   return out;

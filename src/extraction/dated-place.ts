@@ -10,6 +10,7 @@ import { acledAdmin1 } from './assemble.js';
 import { documentFocus } from './location.js';
 
 const KIND_WORDS = new Set(placeKindWords.words);
+const SETTLEMENT_WORDS = new Set(placeKindWords.settlements);
 const UNIT_AFTER = new RegExp(`^\\s+(?:${placeModifiers.unitWords.join('|')})\\b`, 'i');
 
 /**
@@ -18,13 +19,13 @@ const UNIT_AFTER = new RegExp(`^\\s+(?:${placeModifiers.unitWords.join('|')})\\b
  * letters: a record may give a name in two scripts), names a place inside that one; its name
  * without the words of kind ("village", "farm").
  */
-function innerPlace(text: string): string {
+function innerPlace(text: string, settlementOnly = false): string {
   for (const part of text.replace(/\([^)]*\)/g, ' ').split(/[,;:/]/)) {
-    const words = part
-      .replace(/[^A-Za-z\s'’-]+/g, ' ')
-      .split(/[\s-]+/)
-      .filter((w) => w.length > 1 && !KIND_WORDS.has(w.toLowerCase()));
-    if (words.length > 0) return words.length <= 5 ? words.join(' ') : '';
+    const all = part.replace(/[^A-Za-z\s'’-]+/g, ' ').split(/[\s-]+/);
+    const words = all.filter((w) => w.length > 1 && !KIND_WORDS.has(w.toLowerCase()));
+    if (words.length === 0) continue;
+    if (settlementOnly && !all.some((w) => SETTLEMENT_WORDS.has(w.toLowerCase()))) return '';
+    return words.length <= 5 ? words.join(' ') : '';
   }
   return '';
 }
@@ -36,11 +37,14 @@ export function datedPlaceReport(doc: Doc): MergeInput | undefined {
   if (!date || !place) return undefined;
   const e = place.entry;
   // Placed at its province ("Deir Ezzor governorate"): a named place before it is where it was.
+  // Placed at a town, a settlement named before it ("Hamra Blassem village, east of Raqqa city") is
+  // where it was, near the town: another incident than the town's own.
   let inner = '';
-  if (e.feature === 'admin1' || UNIT_AFTER.test(doc.text.slice(place.end))) {
+  const atProvince = e.feature === 'admin1' || UNIT_AFTER.test(doc.text.slice(place.end));
+  if (atProvince || e.feature === 'city') {
     let first = place.start;
     for (const p of doc.places) if (!p.demonym && p.start >= date.end && p.start < first) first = p.start;
-    if (first > date.end) inner = innerPlace(doc.text.slice(date.end, first));
+    if (first > date.end) inner = innerPlace(doc.text.slice(date.end, first), !atProvince);
   }
   return {
     event_id: `${doc.id}#place`,
@@ -49,7 +53,7 @@ export function datedPlaceReport(doc: Doc): MergeInput | undefined {
     time_precision: 1,
     country: e.country,
     admin1: acledAdmin1(place),
-    // A place inside the province, coded at the province's coordinates (geo_precision 2).
+    // A place inside the province or near the town, coded at the coordinates of the one named (geo_precision 2).
     location: inner || e.name,
     latitude: e.latitude,
     longitude: e.longitude,

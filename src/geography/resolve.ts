@@ -19,7 +19,7 @@ export interface ResolveOptions {
    * The countries the text's country cues point to, one per distinct cue (see cues.ts): each votes
    * like a name. An armed group's (group) may act abroad: it does not outvote a town named elsewhere.
    */
-  cueCountries?: readonly { country: number; group: boolean }[];
+  cueCountries?: readonly { country: number; group: boolean; more?: boolean; shared?: boolean }[];
   /** See ParseOptions.standIns (index.ts). */
   standIns?: boolean;
 }
@@ -281,7 +281,7 @@ function pickBest(scores: Float64Array[], best: Int32Array): void {
 }
 
 /** Votes: one per distinct name, spread over its readings by a softmax of their scores. */
-function castVotes(gaz: Gazetteer, cands: Candidate[], readings: Readings[], nameIds: Int32Array, nameCount: number, scores: Float64Array[], best: Int32Array, cueCountries: readonly { country: number; group: boolean }[] = []): Votes {
+function castVotes(gaz: Gazetteer, cands: Candidate[], readings: Readings[], nameIds: Int32Array, nameCount: number, scores: Float64Array[], best: Int32Array, cueCountries: readonly { country: number; group: boolean; more?: boolean }[] = []): Votes {
   const votes: Votes = { country: new Map(), placeCountry: new Map(), admin1: new Map(), byName: new Array<NameVotes | undefined>(nameCount).fill(undefined), names: 0, top: 0, topCountry: -1, topCued: false };
   const seen = new Uint8Array(nameCount);
   for (let k = 0; k < cands.length; k++) {
@@ -315,7 +315,8 @@ function castVotes(gaz: Gazetteer, cands: Candidate[], readings: Readings[], nam
   const forTop = new Map(votes.country);
   for (const q of cueCountries) {
     if (q.country < 0) continue;
-    votes.names++;
+    // (A group of several countries is one name: "more" marks its second and later countries.)
+    if (!q.more) votes.names++;
     votes.country.set(q.country, (votes.country.get(q.country) ?? 0) + 1);
     votes.placeCountry.set(q.country, (votes.placeCountry.get(q.country) ?? 0) + 1);
     // (A people, a unit word or a one-country force says more than a second town name: "Oromo
@@ -560,7 +561,8 @@ function placesOf(gaz: Gazetteer, cands: Candidate[], readings: Readings[], name
     places.push(mention);
   }
   profile?.add(gaz, learnt);
-  if (lone && places.length === 0 && (options.cueCountries ?? []).length === 0) lonePlaces(gaz, cands, readings, lone, places);
+  // (A group of several countries, "JNIM", says no one country: the lone names still stand.)
+  if (lone && places.length === 0 && (options.cueCountries ?? []).every((q) => q.shared)) lonePlaces(gaz, cands, readings, lone, places);
   markContainers(cands, places, options.text);
   return places;
 }

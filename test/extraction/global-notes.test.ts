@@ -700,3 +700,26 @@ test('a district of a province named after its seat is the event place, not the 
   assert.equal(first('On 5 May 2021, Taliban fighters attacked a checkpoint in Andar district in Ghazni, killing two policemen.')?.location, 'Andar');
   assert.equal(first('On 8 May 2021, Houthi forces shelled houses in Maqbanah district in western Yemen (Taizz), injuring a child.')?.location, 'Maqbanah');
 });
+
+test('a district named after a town of its own is put at that town, its seat ("Kosti locality")', () => {
+  const e = first('On 4 April 2021, demonstrators blocked a road in Wad Tirab village (Kosti locality, White Nile state) against the cost of fuel.');
+  assert.equal(e?.country, 'Sudan');
+  const kosti = geo.parse('The market of Kosti was closed.').find((p) => p.text === 'Kosti');
+  assert.ok(kosti && e && e.latitude !== null && e.longitude !== null);
+  assert.ok(haversineKm(e.latitude, e.longitude, kosti.entry.latitude, kosti.entry.longitude) < 5, `${e.location} ${e.latitude},${e.longitude}`);
+});
+
+test('a place named as the one holding the event\'s place is not a second event place: "(coded to Narsingdi, Dhaka)"', () => {
+  const events = extractor.extract({ text: 'On 20 July 2024, students clashed with police forces in Narsingdi district (coded to Narsingdi, Dhaka). 2 people were killed.', origin: { file: 'inline' } }).events;
+  assert.equal(events.length, 1, JSON.stringify(events.map((e) => e.location)));
+  assert.equal(events[0]?.location, 'Narsingdi');
+});
+
+test('a Sudanese locality named for a village the gazetteer lacks places it at the locality\'s seat', () => {
+  const e = first('On 5 May 2022, demonstrators blocked the main road in Wad Hilaywa village (Medani Al Kubra locality, Al Jazirah state) over bread prices.');
+  assert.equal(e?.country, 'Sudan');
+  assert.equal(e?.location, 'Wad Medani');
+  const k = first('On 6 May 2022, farmers protested in Um Tireiba (Al Kamlin locality, Al Jazirah state) over irrigation fees.');
+  assert.equal(k?.location, 'Al Kamlin');
+  assert.ok(k && k.latitude !== null && haversineKm(k.latitude, k.longitude!, 15.07, 33.18) < 25);
+});

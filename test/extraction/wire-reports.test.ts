@@ -533,3 +533,99 @@ test('explosives hurled at a place are a grenade-like explosion, not an assault'
   assert.ok(events.length > 0);
   assert.deepEqual(events.map((e) => `${e.event_type} | ${e.sub_event_type}`), ['Explosions/Remote violence | Grenade']);
 });
+
+const fatalitiesOf = (text: string, date = '1990-02-14') => eventsOf(text, date).map((e) => e.fatalities);
+
+test('ages joined after "aged" are no count, and an aside between dashes leaves the count its verb', () => {
+  for (const text of [
+    'LA PAZ, 14 FEB 90 (DPA) -- [TEXT] TWO U.S. MISSIONARIES -- AGED 19 AND 21 -- WERE SHOT TO DEATH LAST NIGHT BY A GROUP OF GUNMEN.',
+    'La Paz, 14 Feb 90 (DPA) -- [Text] Three farmers, aged 30 to 45, were shot dead last night by a group of gunmen.',
+  ]) {
+    const events = eventsOf(text);
+    assert.ok(events.length > 0, text);
+    assert.equal(events[0]!.fatalities, /three/i.test(text) ? 3 : 2, events.map(brief).join('; '));
+  }
+});
+
+test('a title\'s full stop before a surname: "Mr. Ortega was killed" is one dead', () => {
+  for (const text of [
+    'QUITO, 14 FEB 90 (RADIO QUITO) -- [TEXT] GUNMEN FIRED ON A BOAT ON THE NAPO RIVER. MR. ORTEGA WAS KILLED AND MR. SALAS WAS WOUNDED.',
+    'Quito, 14 Feb 90 (Radio Quito) -- [Text] Gunmen fired on a boat on the Napo River. Mr. Ortega was killed and Mr. Salas was wounded.',
+  ]) assert.deepEqual(fatalitiesOf(text), [1], text);
+});
+
+test('the lives people have ("whose lives are endangered") are no toll', () => {
+  const text = 'SAN SALVADOR, 14 FEB 90 (EFE) -- [TEXT] GUNMEN KILLED FOUR TEACHERS IN SAN SALVADOR ON 12 FEBRUARY. THE AMBASSADOR SAID HE WILL EVACUATE ABOUT 30 CITIZENS WHOSE LIVES ARE AT RISK.';
+  const events = eventsOf(text);
+  assert.ok(events.length > 0);
+  assert.ok(events.every((e) => e.fatalities === 0 || e.fatalities === 4), events.map((e) => `${brief(e)} ${e.fatalities}`).join('; '));
+  assert.ok(events.some((e) => e.fatalities === 4));
+});
+
+test('a group\'s toll "in previous attacks" is no count of the day\'s bombing', () => {
+  const text = 'LIMA, 14 FEB 90 (EFE) -- [TEXT] SIX TOURISTS WERE INJURED TODAY WHEN A BOMB EXPLODED INSIDE A BUS IN LIMA. POLICE BLAMED THE GUERRILLAS, WHO HAVE KILLED SEVERAL FOREIGNERS IN PREVIOUS ATTACKS IN THE CITY.';
+  const events = eventsOf(text);
+  assert.ok(events.length > 0);
+  assert.equal(events[0]!.fatalities, 0, events.map((e) => `${brief(e)} ${e.fatalities}`).join('; '));
+});
+
+test('the others listed with the first one killed die too; an apposition is no one more', () => {
+  const cases: [string, number][] = [
+    ['LIMA, 14 FEB 90 (EFE) -- [TEXT] GUERRILLAS KILLED A UNIVERSITY PROFESSOR, A POLICEMAN, AND A PEDESTRIAN IN HUANCAYO TODAY.', 3],
+    ['Lima, 14 Feb 90 (EFE) -- [Text] Guerrillas killed a university professor, a policeman, and a pedestrian in Huancayo today.', 3],
+    ['BOGOTA, 14 FEB 90 (RCN) -- [TEXT] GUNMEN KILLED JOSE PEREZ, A TEACHER, AND HIS WIFE IN MEDELLIN TODAY.', 2],
+    ['Bogota, 14 Feb 90 (RCN) -- [Text] Gunmen killed a policeman, a witness said, in Medellin today.', 1],
+  ];
+  for (const [text, dead] of cases) {
+    const events = eventsOf(text);
+    assert.ok(events.length > 0, text);
+    assert.equal(events[0]!.fatalities, dead, `${text}: ${events.map((e) => `${brief(e)} ${e.fatalities}`).join('; ')}`);
+  }
+});
+
+test('a killing named as a noun counts everyone listed after "of"', () => {
+  const text = 'MEDELLIN, 14 FEB 90 (RCN) -- [TEXT] THE JUDGES INVESTIGATING THE MURDERS OF THE GOVERNOR OF ANTIOQUIA, ANOTHER JUDGE, AND THE ANTIOQUIA POLICE COMMANDER RESIGNED TODAY.';
+  const events = eventsOf(text);
+  assert.ok(events.some((e) => e.fatalities === 3), events.map((e) => `${brief(e)} ${e.fatalities}`).join('; '));
+});
+
+test('a count "along with" the one killed died with him', () => {
+  for (const text of [
+    'SAN SALVADOR, 14 FEB 90 (EFE) -- [TEXT] MINISTER JOSE RODRIGUEZ, 65, WAS KILLED THIS MORNING NEAR HIS HOME IN SAN SALVADOR, ALONG WITH TWO OF HIS BODYGUARDS.',
+    'San Salvador, 14 Feb 90 (EFE) -- [Text] The driver was shot dead in San Salvador this morning together with two passengers.',
+  ]) assert.deepEqual(fatalitiesOf(text), [3], text);
+  // (Not a count beside an arrest.)
+  const arrest = 'Kano, 14 Feb 90 (AFP) -- [Text] Police arrested the suspect along with two accomplices in Kano after a man was killed.';
+  assert.ok(eventsOf(arrest).every((e) => e.fatalities <= 1));
+});
+
+/** Sentences that tell nothing, so that a report is read as an article (more than six sentences). */
+const ARTICLE_TAIL =
+  ' THE AUTHORITIES HAVE OPENED AN INVESTIGATION. THE MAYOR CALLED FOR CALM. SCHOOLS REMAINED OPEN TODAY. THE MINISTER WILL TRAVEL TO THE CITY TOMORROW. THE CITY HAS A POPULATION OF TWO MILLION.';
+
+test('a device defused and another that went off, of one day and place, are two events', () => {
+  const text =
+    'QUITO, 14 FEB 90 (EFE) -- [TEXT] THE POLICE REPORTED THAT TWO DYNAMITE CHARGES EXPLODED LAST NIGHT AND DESTROYED A POWER PYLON IN GUAYAQUIL. ' +
+    'THERE WERE NO CASUALTIES. A POLICE SQUAD DEFUSED A THIRD BOMB THAT HAD BEEN PLANTED IN FRONT OF A BANK IN GUAYAQUIL.' + ARTICLE_TAIL;
+  const events = eventsOf(text);
+  const types = events.map((e) => e.sub_event_type);
+  assert.ok(types.includes('Remote explosive/landmine/IED'), events.map(brief).join('; '));
+  assert.ok(types.includes('Disrupted weapons use'), events.map(brief).join('; '));
+  assert.equal(events[0]!.sub_event_type, 'Remote explosive/landmine/IED');
+});
+
+test('an attack that killed and a device defused at the scene are two events', () => {
+  const text =
+    'BOGOTA, 14 FEB 90 (RADIO CARACOL) -- [TEXT] GUNMEN KILLED TWO PEOPLE AND WOUNDED FIVE TODAY IN AN ATTACK ON A MARKET IN CALI. ' +
+    'THE POLICE LATER DEFUSED AN EXPLOSIVE DEVICE AT THE SAME MARKET IN CALI.' + ARTICLE_TAIL;
+  const types = eventsOf(text).map((e) => e.sub_event_type);
+  assert.ok(types.includes('Disrupted weapons use'), types.join('; '));
+  assert.ok(types.some((t) => t !== 'Disrupted weapons use'), types.join('; '));
+});
+
+test('a device defused alone stays one event', () => {
+  const text = 'LIMA, 14 FEB 90 (EFE) -- [TEXT] A POLICE SQUAD DEFUSED A BOMB PLANTED IN FRONT OF THE CITY HALL IN TRUJILLO. NOBODY WAS HURT.' + ARTICLE_TAIL;
+  const events = eventsOf(text);
+  assert.equal(events.length, 1, events.map(brief).join('; '));
+  assert.equal(events[0]!.sub_event_type, 'Disrupted weapons use');
+});

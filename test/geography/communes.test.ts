@@ -23,6 +23,26 @@ test('a commune the gazetteers lack is a place of its province and region', () =
   assert.equal(solle?.entry.admin1, 'Nord');
 });
 
+test('a village of Burkina Faso that conflict news names is a place of its province', () => {
+  const geo = loadGeoparser();
+  const where = (text: string, name: string) => geo.parse(text).find((p) => p.text === name)?.entry;
+  assert.equal(where('Gunmen stormed the army post at Inata overnight.', 'Inata')?.admin1, 'Sahel');
+  assert.equal(where('Militants burned a school in the village of Kompiembiga on Friday.', 'Kompiembiga')?.countryCode, 'BF');
+  assert.equal(where('Militants burned a school in the village of Kompienbiga on Friday.', 'Kompienbiga')?.admin1, 'Est');
+  assert.equal(where('Displaced families arrived from Foubé on Monday.', 'Foubé')?.admin1, 'Centre-Nord');
+});
+
+test('a group active in several countries puts a village in one of them, not in a namesake abroad', () => {
+  const geo = loadGeoparser();
+  const where = (text: string, name: string) => geo.parse(text).find((p) => p.text === name)?.entry;
+  // Kaïn: a commune of Yatenga, Burkina Faso; Kain: a town of Belgium.
+  assert.equal(where('Suspected JNIM militants raided the village of Kain and seized cattle.', 'Kain')?.countryCode, 'BF');
+  // Without such a group the namesake abroad still stands.
+  assert.equal(where('Farmers met in the village of Kain on Sunday.', 'Kain')?.countryCode, 'BE');
+  // The group names no country: a text that names no place stays unplaced.
+  assert.deepEqual(geo.parse('ISGS militants ambushed a patrol.').filter((p) => !p.demonym).map((p) => p.entry.countryCode), []);
+});
+
 test('a commune whose name is a known town of its region is that town', () => {
   const geo = loadGeoparser();
   const djibo = geo.parse('Soldiers patrolled the market in Djibo on Monday.').find((p) => p.text === 'Djibo');
@@ -111,4 +131,28 @@ test('Ethiopian spellings of towns and zones (Hawasa, Dambi Dolo, West Shoa)', (
   assert.equal(geo.parse('Workers protested in Hawasa over pay.').find((p) => p.text === 'Hawasa')?.entry.admin1, 'Sidama Region');
   assert.equal(geo.parse('A crowd gathered in Dambi Dolo after prayers.').find((p) => p.text === 'Dambi Dolo')?.entry.admin1, 'Oromiya');
   assert.equal(geo.parse('Clashes were reported in West Shoa zone on Friday.').find((p) => p.text.startsWith('West Shoa'))?.entry.admin1, 'Oromiya');
+});
+
+test('a district GeoNames lists without a town is found at its seat when the seat has a point', () => {
+  const geo = loadGeoparser();
+  // Markounda: a sub-prefecture of the Central African Republic (Ouham); its town is under 1,000 people
+  // in GeoNames, so the district alone would sit at the prefecture's point (about 6.6 N, 17.5 E).
+  const m = geo.parse('Herders said armed men burned three huts in Markounda on Sunday.').find((p) => p.text === 'Markounda')?.entry;
+  assert.equal(m?.countryCode, 'CF');
+  assert.ok(m && Math.abs(m.latitude - 7.62) < 0.2 && Math.abs(m.longitude - 16.95) < 0.2, JSON.stringify(m));
+  // The seat's other names: the commune of Nana-Markounda.
+  assert.equal(geo.parse('A patrol was ambushed near Nana-Markounda on Friday.').find((p) => p.text === 'Nana-Markounda')?.entry.countryCode, 'CF');
+});
+
+test('a woreda with its own point is put at its seat; a townless zone at its seat', () => {
+  const geo = loadGeoparser();
+  const near = (e: { latitude: number; longitude: number } | undefined, lat: number, lon: number) =>
+    !!e && Math.abs(e.latitude - lat) < 0.3 && Math.abs(e.longitude - lon) < 0.3;
+  // Chinaksen woreda (East Hararghe, Oromia): at its seat, not at Oromia's point.
+  const c = geo.parse('Villagers fled after shooting in Chinaksen on Friday.').find((p) => p.text === 'Chinaksen')?.entry;
+  assert.equal(c?.countryCode, 'ET');
+  assert.ok(near(c, 9.5, 42.57), JSON.stringify(c));
+  // West Hararghe zone, which GeoNames lists without a town: at its seat, Chiro.
+  const z = geo.parse('Farmers protested in West Hararghe zone on Monday.').find((p) => /Harar?ghe/.test(p.text))?.entry;
+  assert.ok(near(z, 9.08, 40.87), JSON.stringify(z));
 });

@@ -14,13 +14,16 @@ const rows = readFileSync(fileURLToPath(new URL('../../src/geography/data/countr
   .filter((l) => l.trim() && !l.startsWith('#'))
   .map((l) => l.split('\t').map((s) => s.trim()))
   .filter(([phrase, cc]) => phrase && cc && (phrase.match(WORD) ?? []).length > 0);
-const byKey = new Map<string, { caps: boolean; countryCode: string; admin1?: string; group: boolean; person: boolean }>();
+const byKey = new Map<string, { caps: boolean; cased?: string; countryCode: string; countries?: string[]; admin1?: string; group: boolean; person: boolean }>();
 const sources: string[] = [];
 for (const [phrase, cc, admin1, kind] of rows) {
   const raw = phrase!.match(WORD)!;
   byKey.set(raw.map((w) => foldName(w)).join(' '), {
     caps: phrase === phrase!.toUpperCase() && phrase !== phrase!.toLowerCase(),
-    countryCode: cc === '-' ? '' : cc!,
+    // (A capital inside a word, "NaMA": only as written.)
+    cased: raw.some((w) => /\p{Ll}\p{Lu}/u.test(w)) ? raw.join(' ') : undefined,
+    countryCode: cc === '-' || cc!.includes('|') ? '' : cc!,
+    countries: cc!.includes('|') ? cc!.split('|') : undefined,
     admin1: admin1 || undefined,
     group: kind === 'group',
     person: kind === 'person',
@@ -42,8 +45,8 @@ function referenceCues(text: string, from = 0, ranges?: readonly TextRange[]): C
       if (m[1] === 'S') continue;
       const name = m[1] === undefined ? m[0] : m[0].slice(0, -1);
       const p = byKey.get((name.match(WORD) ?? []).map((w) => foldName(w)).join(' '));
-      if (!p || (p.caps && name !== name.toUpperCase())) continue;
-      out.push({ start: s + m.index, end: s + m.index + m[0].length, countryCode: p.countryCode, admin1: p.admin1, group: p.group, person: p.person });
+      if (!p || (p.caps && name !== name.toUpperCase()) || (p.cased !== undefined && (name.match(WORD) ?? []).join(' ') !== p.cased)) continue;
+      out.push({ start: s + m.index, end: s + m.index + m[0].length, countryCode: p.countryCode, admin1: p.admin1, group: p.group, person: p.person, ...(p.countries ? { countries: p.countries } : {}) });
     }
   }
   return out;
@@ -67,6 +70,12 @@ test('country cues: whole words in any case, acronyms only in capitals, hyphens 
 test('country cues: a person is flagged, and so is an armed group', () => {
   const flags = (text: string) => findCountryCues(text).map((c) => [c.countryCode, c.group, c.person]);
   assert.deepEqual(flags('President Issoufou met the Hezbollah envoy and Koglweogo leaders'), [['NE', false, true], ['LB', true, false], ['BF', false, false]]);
+});
+
+test('country cues: a capital inside a word matches only as written; a group of several countries names each', () => {
+  assert.deepEqual(found('the NaMA party, the village of Nama and NAMA'), ['NaMA']);
+  const jnim = findCountryCues('JNIM militants ambushed a convoy')[0];
+  assert.deepEqual([jnim?.countryCode, jnim?.countries, jnim?.group], ['', ['ML', 'BF', 'NE'], true]);
 });
 
 test('country cues: the same as one alternation of all cues, over texts and ranges', () => {

@@ -43,6 +43,37 @@ test('a record placed at its province names the place inside it; records of two 
   assert.equal(report('v4', 'April 12th 2021: (X23) Qitar street, Homs city, Homs governorate, Syria').geo_precision, 1);
 });
 
+test('a record dated in March is a dated place record, not a march', () => {
+  // "March" before a day or a year is the month, though it opens the text.
+  const { doc, events } = read('m1', 'March 3rd 2021: (X30) Tell Sukkar village, Hama governorate, Syria', 'Syria');
+  assert.equal(events.length, 0);
+  const r = datedPlaceReport(doc)!;
+  assert.equal(r.event_date, '2021-03-03');
+  assert.equal(r.event_type, undefined);
+  assert.equal(read('m2', 'March 2021: (X31) Homs city, Homs governorate, Syria', 'Syria').events.length, 0);
+  // A march is still a protest.
+  assert.equal(read('m3', 'Hundreds march in Homs against the siege', 'Syria').events[0]?.event_type, 'Protests');
+});
+
+test('a record naming a village before a town is at the village, near the town: not merged with the town\'s records', () => {
+  const report = (id: string, text: string) => datedPlaceReport(read(id, text, 'Syria').doc)!;
+  const village = report('t1', 'April 12th 2021: (X40) Kafr Zubayda village, east of Homs city, Homs governorate, Syria');
+  assert.equal(village.location, 'Kafr Zubayda');
+  assert.equal(village.geo_precision, 2);
+  const farm = report('t2', 'April 12th 2021: (X41) Al Nour farm, north of Homs city, Homs governorate, Syria');
+  assert.equal(farm.location, 'Al Nour');
+  // The province spelt with the article and one s or two (aliases.tsv).
+  assert.equal(report('t5', 'April 12th 2021: (X44) Tell Zubayda village, Al Hasaka governorate, Syria').admin1, report('t6', 'April 12th 2021: (X45) Tell Zubayda village, Al Hasakah governorate, Syria').admin1);
+  assert.ok(report('t7', 'April 12th 2021: (X46) Tell Zubayda village, Al Hassakah governorate, Syria').admin1);
+  // A quarter of the town is the town.
+  const quarter = report('t3', 'April 12th 2021: (X42) Qitar neighbourhood, Homs city, Homs governorate, Syria');
+  const town = report('t4', 'April 12th 2021: (X43) Homs city, Homs governorate, Syria');
+  assert.equal(quarter.location, town.location);
+  assert.equal(quarter.geo_precision, 1);
+  const inputs = [village, farm, quarter, town];
+  assert.deepEqual(clusterReports(inputs).map((g) => g.map((i) => inputs[i]!.event_id)), [['t1#place'], ['t2#place'], ['t3#place', 't4#place']]);
+});
+
 test('records of one day and place merge; a typed event of that place needs more than the day to take them', () => {
   const place = { country: 'Syria', admin1: 'Homs', location: 'Homs', latitude: 34.73, longitude: 36.72, geo_precision: 1 as const, time_precision: 1 as const };
   const inputs: MergeInput[] = [

@@ -66,6 +66,8 @@ function unconfirmedCue(tokens: Token[], killToken: number): string | undefined 
 }
 /** Cues of deaths feared: a counted figure ("eight people are feared dead") the event's fallback. */
 const FEARED = new Set<string>(lexicon.fearedDead);
+/** Before "lives": the lives someone has ("whose lives are endangered"), no toll. */
+const LIVES_OWNED = new Set<string>(lexicon.livesOwned);
 const nonViolentCauses = new PhraseMatcher<true>();
 for (const w of lexicon.nonViolentCauses) nonViolentCauses.add(w, true);
 
@@ -121,11 +123,39 @@ export function recogniseFigures(doc: Doc): void {
   }
   addCodingStatements(doc);
   addSingularDeaths(doc, used, quantityAt);
+  addCompanions(doc, quantityAt);
   addBodiesFound(doc);
   doc.figures.sort((a, b) => a.start - b.start);
 }
 
 const POSSESSIVES = new Set(['his', 'her', 'their', 'its']);
+const companions = new PhraseMatcher<true>();
+for (const p of lexicon.companions) companions.add(p, true);
+/** How far back in its sentence a death is looked for before "along with" and a count. */
+const COMPANION_WINDOW = 30;
+
+/**
+ * "Rodriguez, 65, was killed near his home, along with two of his bodyguards", "X was shot to death
+ * along with two other militants": a count after "along with", in a sentence that told a death
+ * before it, counts others who died with the one killed.
+ */
+function addCompanions(doc: Doc, quantityAt: ReadonlyMap<number, Quantity>): void {
+  const tokens = doc.tokens;
+  for (const [qi, q] of quantityAt) {
+    if (q.vague || qi < 2 || !companions.opensAt(tokens[qi - 2]!) || companions.matchAt(tokens, qi - 2)?.endToken !== qi) continue;
+    const sentence = tokens[qi]!.sentence;
+    if (tokens[qi - 2]!.sentence !== sentence || doc.figures.some((f) => f.quantity.start === q.start)) continue;
+    let j = qi + 1;
+    while (j < tokens.length && tokens[j]!.start < q.end) j++;
+    if (tokens[j]?.sentence !== sentence || tokens[j]!.kind !== 'word' || countsThings(tokens, j)) continue;
+    const from = tokens[Math.max(0, qi - COMPANION_WINDOW)]!.start;
+    const told = doc.figures.some((f) => f.kind === 'killed' && f.end <= tokens[qi - 2]!.start && f.start >= from && doc.sentenceAt(f.start) === sentence);
+    if (!told) continue;
+    const start = tokens[qi - 2]!.start;
+    const end = tokens[j]!.end;
+    doc.figures.push(newFigure({ start, end, text: doc.text.slice(start, end), kind: 'killed', value: q.value, quantity: { start: q.start, end: q.end }, subject: { start: q.start, end } }));
+  }
+}
 const BODY = new WordSet(['body']);
 /** Words that tell a body was found: "his body was found", "a body is discovered", "found the body of". */
 const BODY_FOUND = new Set(['found', 'discovered', 'recovered', 'dumped', 'exhumed', 'retrieved', 'dumping', 'floating']);
@@ -205,6 +235,14 @@ function figureAt(doc: Doc, qi: number, q: Quantity, quantityAt: ReadonlyMap<num
           continue;
         }
       }
+      // ("two missionaries -- aged 19 and 21 -- were shot to death": an aside between dashes.)
+      if (isDash(tokens[k]!)) {
+        const close = closingDash(tokens, k, sentence);
+        if (close > 0) {
+          k = close;
+          continue;
+        }
+      }
       // ("protest in several cities following the death of ...": what follows the cue is a cause.)
       if (STOP.has(low) || FORWARD_STOP.has(low) || DEATH_CAUSE_CUES.has(low)) break;
       if (partOf.matchAt(tokens, k)) {
@@ -219,6 +257,8 @@ function figureAt(doc: Doc, qi: number, q: Quantity, quantityAt: ReadonlyMap<num
       // Another count: a coordinated one ("and one soldier") shares the verb; any other ends the search.
       if (quantityAt.has(k) && !/^(and|,|or)$/.test(tokens[k - 1]!.lower)) break;
       const m = kinds.matchAt(tokens, k);
+      // ("20 citizens whose lives are endangered": the lives they have, no toll.)
+      if (m && low === 'lives' && LIVES_OWNED.has(lowerAt(tokens, k - 1))) break;
       if (m) {
         // "500 drivers protest a killing": a death named as a noun is not what the count did.
         if (!DETERMINERS.has(tokens[k - 1]!.lower)) found = { kind: m.value, first: k, end: m.endToken, forward: true };
@@ -345,6 +385,30 @@ function closingBracket(tokens: Token[], k: number, sentence: number): number {
   for (let j = k + 1; j < tokens.length && j <= k + MAX_ASIDE_TOKENS && tokens[j]!.sentence === sentence; j++) {
     if (tokens[j]!.text === ')') return j;
     if (tokens[j]!.text === '(' || kinds.opensAt(tokens[j]!)) return -1;
+  }
+  return -1;
+}
+
+const DASH = /^[-\u2013\u2014]+$/;
+
+/** A dash standing apart ("missionaries -- aged 19"), not a hyphen joining words. */
+function isDash(t: Token): boolean {
+  return DASH.test(t.text) && t.spaceBefore;
+}
+
+/**
+ * The last token of the dash that closes the aside opened by the dash at token k ("-- aged 19 and
+ * 21 --") within a few tokens of its sentence, with no casualty word inside; -1 if none.
+ */
+function closingDash(tokens: Token[], k: number, sentence: number): number {
+  let j = k + 1;
+  while (j < tokens.length && DASH.test(tokens[j]!.text) && !tokens[j]!.spaceBefore) j++;
+  for (; j < tokens.length && j <= k + MAX_ASIDE_TOKENS && tokens[j]!.sentence === sentence; j++) {
+    if (isDash(tokens[j]!)) {
+      while (j + 1 < tokens.length && DASH.test(tokens[j + 1]!.text) && !tokens[j + 1]!.spaceBefore) j++;
+      return j;
+    }
+    if (kinds.opensAt(tokens[j]!)) return -1;
   }
   return -1;
 }
@@ -691,6 +755,8 @@ function personNameBefore(tokens: Doc['tokens'], k: number, sentence: number): n
     j--;
   }
   if (names === 0) return -1;
+  // ("Mr. Torres was killed": a title's full stop.)
+  if (j > 0 && tokens[j]!.text === '.' && tokens[j - 1]!.sentence === sentence && PERSON_TITLES.has(tokens[j - 1]!.lower)) return j - 1;
   const before = j >= 0 && tokens[j]!.sentence === sentence ? tokens[j]! : undefined;
   const titled = !!before && (PERSON_TITLES.has(before.lower) || singularNouns.has(before.lower));
   if (titled) return j;
@@ -815,14 +881,12 @@ function nominalDeathsAt(doc: Doc, i: number, used: Set<number>, quantities: Rea
     if (end < 0) end = personNameEnd(tokens, at, sentence);
     if (end < 0) return;
     value = 1;
-    // "the murder of a priest and his maid": a second person joined to the first.
-    const joined = lowerAt(tokens, end + 1);
-    if (tokens[end]?.lower === 'and' && tokens[end]!.sentence === sentence && (POSSESSIVES.has(joined) || singular.has(joined))) {
-      const second = singularObjectEnd(tokens, end + 1 + (POSSESSIVES.has(joined) ? 1 : 0), sentence, quantities);
-      if (second > 0) {
-        value = 2;
-        end = second;
-      }
+    // "the murder of a priest and his maid", "the murders of a judge, a mayor, and two other
+    // people", "the assassination of X and of Y": the others listed with the first.
+    const more = listedWith(doc, tokens, at, end, sentence, quantities);
+    if (more) {
+      value += more.value;
+      end = more.end;
     }
   }
   const start = tokens[i]!.start;
@@ -832,6 +896,86 @@ function nominalDeathsAt(doc: Doc, i: number, used: Set<number>, quantities: Rea
 }
 
 const MAX_HEAD_WORDS = 3;
+/** Most people listed after the first one killed. */
+const MAX_LISTED = 8;
+/** Most capitalised words of a place or body after "of" in a listed person ("the governor of Antioquia"). */
+const MAX_OF_WORDS = 3;
+
+/**
+ * After the first person killed, [from, end) ("a university professor", "Dr Teofilo Forero"), the
+ * others listed with it: "and his wife", ", a policeman, and a pedestrian", ", his wife, and two other
+ * people", "and of Gilda Flores". Each is one person (a singular noun phrase or a person named) or a
+ * count of people; people joined by commas count only when an "and" closes the list, and a phrase with
+ * "a"/"an" right after a person named is an apposition ("X, a teacher, and his wife": two). Returns how
+ * many more and one past the last, or undefined.
+ */
+function listedWith(doc: Doc, tokens: Doc['tokens'], from: number, end: number, sentence: number, quantities: ReadonlyMap<number, Quantity>): { value: number; end: number } | undefined {
+  let k = end;
+  let value = 0;
+  let pending = 0;
+  let last = -1;
+  let named = personNameEnd(tokens, from, sentence) === end;
+  for (let n = 0; n < MAX_LISTED; n++) {
+    // ("the governor of Antioquia": a place or a body after "of" belongs to the person.)
+    if (tokens[k]?.lower === 'of' && tokens[k]!.sentence === sentence && tokens[k + 1]?.upper && tokens[k + 1]!.sentence === sentence) {
+      let j = k + 1;
+      while (j < k + 1 + MAX_OF_WORDS && tokens[j]?.sentence === sentence && tokens[j]!.kind === 'word' && tokens[j]!.upper && !singularNouns.has(tokens[j]!.lower)) j++;
+      k = j;
+    }
+    const t = tokens[k];
+    if (!t || t.sentence !== sentence) break;
+    let and = false;
+    if (t.text === ',') {
+      k++;
+      if (lowerAt(tokens, k) === 'and') {
+        and = true;
+        k++;
+      }
+    } else if (t.lower === 'and') {
+      and = true;
+      k++;
+    } else break;
+    if (and && lowerAt(tokens, k) === 'of') k++;
+    if (tokens[k]?.sentence !== sentence) break;
+    // (A person opens with an article, a possessive, a count, a person noun or a name: "and injured
+    // his brother" joins a verb.)
+    const opener = tokens[k]!;
+    if (!(DETERMINERS.has(opener.lower) || singular.has(opener.lower) || opener.lower === 'another' || quantities.has(k) || singularNouns.has(opener.lower) || (opener.kind === 'word' && opener.upper))) break;
+    const at = POSSESSIVES.has(lowerAt(tokens, k)) ? k + 1 : k;
+    let v = 1;
+    let e = -1;
+    const q = quantities.get(at);
+    if (q) {
+      let j = at + 1;
+      while (j < tokens.length && tokens[j]!.start < q.end) j++;
+      if (q.vague || tokens[j]?.sentence !== sentence || tokens[j]!.kind !== 'word' || countsThings(tokens, j) || doc.figures.some((f) => f.quantity.start === q.start)) break;
+      // ("two other people", "two of his bodyguards": up to the head.)
+      while (j < at + 1 + MAX_HEAD_WORDS && tokens[j + 1]?.sentence === sentence && tokens[j + 1]!.kind === 'word' && !OBJECT_BOUNDARIES.has(tokens[j + 1]!.lower) && !STOP.has(tokens[j + 1]!.lower) && !RELATIVE_OPENERS.has(tokens[j + 1]!.lower)) j++;
+      v = q.value;
+      e = j + 1;
+    } else {
+      e = singularObjectEnd(tokens, at, sentence, quantities);
+      if (e > 0 && pluralHeadAt(tokens, e, sentence)) e = -1;
+      const nameEnd = personNameEnd(tokens, at, sentence);
+      if (nameEnd > e) e = nameEnd;
+      // ("X, a teacher, and his wife": "a teacher" is X.)
+      if (e > 0 && !and && named && singular.has(lowerAt(tokens, at))) {
+        k = e;
+        named = false;
+        continue;
+      }
+      named = e > 0 && e === nameEnd;
+    }
+    if (e < 0) break;
+    if (and) {
+      value += pending + v;
+      pending = 0;
+      last = e;
+    } else pending += v;
+    k = e;
+  }
+  return last > 0 ? { value, end: last } : undefined;
+}
 
 /**
  * After a counted phrase ending before token `from` ("six Jesuit priests"), a second count of people
@@ -917,7 +1061,7 @@ function objectStart(tokens: Doc['tokens'], kindEnd: number, sentence: number): 
 }
 
 /** Adds the death that the casualty word at i reports, if one; returns the last token read. */
-function singularDeathAt(doc: Doc, i: number, m: PhraseMatch<string>, used: Set<number>, quantities: ReadonlyMap<number, unknown>): number {
+function singularDeathAt(doc: Doc, i: number, m: PhraseMatch<string>, used: Set<number>, quantities: ReadonlyMap<number, Quantity>): number {
   const tokens = doc.tokens;
   const kindEnd = m.endToken;
   // "shot him dead", "hacked a trader to death": the one killed stands between verb and result.
@@ -1075,10 +1219,9 @@ function singularDeathAt(doc: Doc, i: number, m: PhraseMatch<string>, used: Set<
   }
   // "hacked to death a chief and his assistant": a second person joined to the object dies too.
   // (Only a noun phrase: "killed a man and injured his wife" joins a verb.)
-  const joined = lowerAt(tokens, last + 1);
-  const second = first < 0 && tokens[last]?.lower === 'and' && tokens[last]!.sentence === sentence && (POSSESSIVES.has(joined) || singular.has(joined))
-    ? singularObjectEnd(tokens, last + 1 + (POSSESSIVES.has(joined) ? 1 : 0), sentence, quantities)
-    : -1;
+  // "killed a professor, a policeman, and a pedestrian": the others listed with it die too.
+  const more = first < 0 ? listedWith(doc, tokens, at, last, sentence, quantities) : undefined;
+  const second = more ? more.end : -1;
   const startTok = first >= 0 ? first : i;
   const endTok = first >= 0 ? kindEnd : second > 0 ? second : last;
   const start = tokens[startTok]!.start;
@@ -1089,7 +1232,7 @@ function singularDeathAt(doc: Doc, i: number, m: PhraseMatch<string>, used: Set<
     end,
     text: doc.text.slice(start, end),
     kind: 'killed',
-    value: second > 0 ? 2 : 1,
+    value: 1 + (more ? more.value : 0),
     quantity: { start: tokens[qTok]!.start, end: tokens[qTok]!.end },
     subject: first >= 0 ? { start: tokens[first]!.start, end: tokens[i - 1]!.end } : { start: next!.start, end: tokens[endTok - 1]!.end },
   }));

@@ -85,6 +85,7 @@ function clockTime(tokens: Doc['tokens'], k: number, startToken: number): boolea
 }
 
 const AGE_BEFORE = new Set<string>(lexicon.age.before);
+const AGE_JOINERS = new Set<string>(lexicon.age.joiners);
 /** Most years of a person's age. */
 const MAX_AGE = 120;
 
@@ -93,6 +94,8 @@ function age(tokens: Doc['tokens'], k: number): boolean {
   const t = tokens[k]!;
   if (!/^\d{1,3}$/.test(t.text) || Number(t.text) > MAX_AGE) return false;
   if (AGE_BEFORE.has(lowerAt(tokens, k - 1))) return true;
+  // "aged 19 and 21": a number joined to an age told after "aged" is an age too.
+  if (AGE_JOINERS.has(lowerAt(tokens, k - 1)) && tokens[k - 2]?.kind === 'number' && AGE_BEFORE.has(lowerAt(tokens, k - 3))) return true;
   return tokens[k - 1]?.text === ',' && tokens[k + 1]?.text === ',' && tokens[k - 2]?.kind === 'word';
 }
 

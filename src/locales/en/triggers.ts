@@ -138,12 +138,17 @@ function describesPlaces(tokens: Token[], first: number): boolean {
   return false;
 }
 
-/** "March" capitalised inside a sentence is the month (the date stage runs later, on fewer sentences). */
+/**
+ * "March" capitalised inside a sentence, or before a day or a year ("March 1st 2017: ...", "March 2017"),
+ * is the month (the date stage runs later, on fewer sentences).
+ */
 function looksLikeMonth(tokens: Token[], i: number): boolean {
   const t = tokens[i]!;
   if (!t.upper || t.lower !== 'march') return false;
   const prev = tokens[i - 1];
-  return !!prev && prev.sentence === t.sentence;
+  if (prev && prev.sentence === t.sentence) return true;
+  const next = tokens[i + 1];
+  return !!next && next.sentence === t.sentence && /^\d{1,4}(?:st|nd|rd|th)?$/i.test(next.text);
 }
 
 const TERRITORY = new Set(['Government regains territory', 'Non-state actor overtakes territory']);
