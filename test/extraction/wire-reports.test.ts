@@ -629,3 +629,8 @@ test('a device defused alone stays one event', () => {
   assert.equal(events.length, 1, events.map(brief).join('; '));
   assert.equal(events[0]!.sub_event_type, 'Disrupted weapons use');
 });
+
+test('a death told as the time of something else ("before her husband was killed") is the death told before', () => {
+  const text = 'AYACUCHO, 14 FEB 90 (EFE) -- [TEXT] THE POLICE REPORTED THAT TOMAS RIVAS, A LEADER OF THE RULING PARTY, WAS SHOT DEAD BY TERRORISTS IN AYACUCHO TODAY. RIVAS\' WIFE TOLD THE POLICE THAT BEFORE HER HUSBAND WAS KILLED, THE HOODED MEN SHOUTED SLOGANS.';
+  assert.deepEqual(fatalitiesOf(text), [1]);
+});
