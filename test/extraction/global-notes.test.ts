@@ -714,3 +714,12 @@ test('a place named as the one holding the event\'s place is not a second event 
   assert.equal(events.length, 1, JSON.stringify(events.map((e) => e.location)));
   assert.equal(events[0]?.location, 'Narsingdi');
 });
+
+test('a Sudanese locality named for a village the gazetteer lacks places it at the locality\'s seat', () => {
+  const e = first('On 5 May 2022, demonstrators blocked the main road in Wad Hilaywa village (Medani Al Kubra locality, Al Jazirah state) over bread prices.');
+  assert.equal(e?.country, 'Sudan');
+  assert.equal(e?.location, 'Wad Medani');
+  const k = first('On 6 May 2022, farmers protested in Um Tireiba (Al Kamlin locality, Al Jazirah state) over irrigation fees.');
+  assert.equal(k?.location, 'Al Kamlin');
+  assert.ok(k && k.latitude !== null && haversineKm(k.latitude, k.longitude!, 15.07, 33.18) < 25);
+});

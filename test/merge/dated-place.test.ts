@@ -62,6 +62,9 @@ test('a record naming a village before a town is at the village, near the town: 
   assert.equal(village.geo_precision, 2);
   const farm = report('t2', 'April 12th 2021: (X41) Al Nour farm, north of Homs city, Homs governorate, Syria');
   assert.equal(farm.location, 'Al Nour');
+  // The province spelt with the article and one s or two (aliases.tsv).
+  assert.equal(report('t5', 'April 12th 2021: (X44) Tell Zubayda village, Al Hasaka governorate, Syria').admin1, report('t6', 'April 12th 2021: (X45) Tell Zubayda village, Al Hasakah governorate, Syria').admin1);
+  assert.ok(report('t7', 'April 12th 2021: (X46) Tell Zubayda village, Al Hassakah governorate, Syria').admin1);
   // A quarter of the town is the town.
   const quarter = report('t3', 'April 12th 2021: (X42) Qitar neighbourhood, Homs city, Homs governorate, Syria');
   const town = report('t4', 'April 12th 2021: (X43) Homs city, Homs governorate, Syria');
