@@ -40,7 +40,12 @@ function bestPlace(frame: Frame, mainCountry: string | undefined, storyCountries
   const local = (p: Frame['places'][number]) => specificity(p.entry) >= SPECIFICITY.admin1;
   const inMain = mainCountry ? frame.places.filter((p) => p.entry.countryCode === mainCountry) : [];
   // (Only in a country the text names more than once: one name may be a namesake abroad.)
-  const elsewhere = frame.places.filter((p) => local(p) && (!storyCountries || storyCountries.has(p.entry.countryCode)));
+  // (A city of a million that the sentence names first has no namesake to fear, and sets the scene:
+  // "residents in Bamako protested against the French presence and accused France" is in Bamako;
+  // one named after the main country's name, "kidnapped in Colombia ... will fly to Rio", is not.)
+  const first = frame.places.find((p) => !p.demonym);
+  const sceneCity = first !== undefined && local(first) && first.entry.feature === 'city' && (first.entry.population ?? 0) >= 1_000_000 ? first : undefined;
+  const elsewhere = frame.places.filter((p) => local(p) && (!storyCountries || storyCountries.has(p.entry.countryCode) || p === sceneCity));
   const tiers = [inMain.filter(local), elsewhere, inMain, frame.places];
   const from = tiers.find((t) => t.length > 0) ?? [];
   let best: Frame['places'][number] | undefined;

@@ -715,7 +715,7 @@ export function writeGazetteer(path = GAZETTEER_PATH): { path: string; entries: 
   mkdirSync(dirname(path), { recursive: true });
   const tmp = `${path}.${process.pid}.tmp`;
   const data = gazetteerData(g);
-  writeFileSync(tmp, encodeGazetteer({ ...data, transliterationKeys: builtTransliterationKeys(data) }));
+  writeFileSync(tmp, encodeGazetteer(data, builtTransliterationKeys(data)));
   renameSync(tmp, path);
   return { path, entries: g.n.length, keys: g.keys.length, warnings: g.warnings ?? [] };
 }

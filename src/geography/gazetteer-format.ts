@@ -1,7 +1,7 @@
 // The gazetteer as built (GazetteerFile: columns of numbers and strings, and an index from folded
 // names to entries) and as stored (generated/gazetteer.bin) and loaded (GazetteerData).
 
-export const GAZETTEER_VERSION = 7;
+export const GAZETTEER_VERSION = 8;
 
 export const FEATURE_CODES = { city: 0, admin1: 1, admin2: 2, country: 3, region: 4 } as const;
 export const FEATURE_NAMES = ['city', 'admin1', 'admin2', 'country', 'region'] as const;
@@ -155,11 +155,11 @@ export interface GazetteerData
   listStart: ArrayLike<number>;
   listEntries: ArrayLike<number>;
   /**
-   * Transliteration keys of each country whose script has folds (country code -> its index's JSON,
-   * see transliteration.ts), made when the file is built; absent for a gazetteer extended by user
-   * places, whose keys are made on first look-up.
+   * Transliteration keys of a country whose script has folds (its index's JSON, see
+   * transliteration.ts), by country code, made when the file is built; absent for a gazetteer
+   * extended by user places, whose keys are made on first look-up.
    */
-  transliterationKeys?: Record<string, string>;
+  transliterationKeys?: (code: string) => string | undefined;
 }
 
 /**
@@ -230,15 +230,18 @@ export function gazetteerData(file: GazetteerFile): GazetteerData {
 
 // The binary file (generated/gazetteer.bin): "SITREPGZ", a uint32 header length, a JSON header
 // (small tables and section sizes), then int32 sections and string sections (uint32 length, UTF-16
-// code units as stored by the string column: one byte each when every code is below 256, else two).
+// code units as stored by the string column: one byte each when every code is below 256, else two),
+// then the countries' transliteration keys (uint32 length, each country's JSON in UTF-8 at the byte
+// range the header gives: read only for a country asked for, most runs asking for none or one).
 // It loads in a few tens of milliseconds: nothing is parsed, split or hashed on load.
 const MAGIC = 'SITREPGZ';
 
 type StringSections = Record<'n' | 'admin2Names' | 'names', StringColumn>;
 /** The small tables the header carries as JSON. */
-type HeaderTable = 'sources' | 'warnings' | 'countries' | 'admin1Names' | 'demonymKeys' | 'demonymEntry' | 'abbrevKeys' | 'abbrevEntry' | 'commonWords' | 'firstNames' | 'transliterationKeys';
+type HeaderTable = 'sources' | 'warnings' | 'countries' | 'admin1Names' | 'demonymKeys' | 'demonymEntry' | 'abbrevKeys' | 'abbrevEntry' | 'commonWords' | 'firstNames';
 
-export function encodeGazetteer(d: GazetteerData): Buffer {
+/** The file's bytes; `transliterationKeys`: each country's keys (builtTransliterationKeys in transliteration.ts). */
+export function encodeGazetteer(d: GazetteerData, transliterationKeys: Readonly<Record<string, string>> = {}): Buffer {
   const strings: StringSections = { n: d.n, admin2Names: d.admin2Names, names: d.names.names };
   const ints: Record<string, ArrayLike<number>> = {
     ...Object.fromEntries(COLUMNS.map((c) => [c, d[c]])),
@@ -250,18 +253,29 @@ export function encodeGazetteer(d: GazetteerData): Buffer {
     ...Object.fromEntries(Object.entries(strings).map(([k, c]) => [`${k}Offsets`, c.offsets])),
   };
   const wide = (s: string) => /[^\x00-\xff]/.test(s);
+  // Each country's keys: [byte offset, byte length] in the last section.
+  const keyBytes: Buffer[] = [];
+  const keyRanges: Record<string, [number, number]> = {};
+  let keyLength = 0;
+  for (const [code, json] of Object.entries(transliterationKeys)) {
+    const b = Buffer.from(json, 'utf8');
+    keyRanges[code] = [keyLength, b.length];
+    keyBytes.push(b);
+    keyLength += b.length;
+  }
   const header = {
     version: GAZETTEER_VERSION,
     sources: d.sources, warnings: d.warnings, countries: d.countries, admin1Names: d.admin1Names,
     demonymKeys: d.demonymKeys, demonymEntry: d.demonymEntry, abbrevKeys: d.abbrevKeys, abbrevEntry: d.abbrevEntry,
-    commonWords: d.commonWords, firstNames: d.firstNames, transliterationKeys: d.transliterationKeys,
+    commonWords: d.commonWords, firstNames: d.firstNames, transliterationKeys: keyRanges,
     ints: Object.fromEntries(Object.entries(ints).map(([k, v]) => [k, v.length])),
     strings: Object.fromEntries(Object.entries(strings).map(([k, c]) => [k, wide(c.blob) ? 'utf16le' : 'latin1'])),
   };
   const parts: Buffer[] = [];
   const pad = (len: number) => Buffer.alloc((4 - (len % 4)) % 4, 32);
   const lenOf = (n: number) => { const b = Buffer.alloc(4); b.writeUInt32LE(n); return b; };
-  const head = Buffer.from(JSON.stringify(header));
+  // (Characters above U+00FF written as JSON escapes: the header is read as a one-byte string.)
+  const head = Buffer.from(JSON.stringify(header).replace(/[\u0100-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
   parts.push(Buffer.from(MAGIC), lenOf(head.length + pad(head.length).length), head, pad(head.length));
   for (const [name, v] of Object.entries(ints)) {
     const a = Int32Array.from(v);
@@ -272,6 +286,7 @@ export function encodeGazetteer(d: GazetteerData): Buffer {
     const b = Buffer.from(c.blob, header.strings[name] as BufferEncoding);
     parts.push(lenOf(b.length), b, pad(b.length));
   }
+  parts.push(lenOf(keyLength), ...keyBytes);
   return Buffer.concat(parts);
 }
 
@@ -283,6 +298,7 @@ export function decodeGazetteer(bytes: Buffer): GazetteerData {
   const headLen = buf.readUInt32LE(8);
   const header = JSON.parse(buf.toString('utf8', 12, 12 + headLen)) as {
     version: number; ints: Record<string, number>; strings: Record<keyof StringSections, BufferEncoding>;
+    transliterationKeys: Record<string, [number, number]>;
   } & Pick<GazetteerData, HeaderTable>;
   if (header.version !== GAZETTEER_VERSION) throw new Error(`gazetteer version ${header.version}, expected ${GAZETTEER_VERSION}`);
   let at = 12 + headLen;
@@ -297,9 +313,16 @@ export function decodeGazetteer(bytes: Buffer): GazetteerData {
     strings[name] = { blob: buf.toString(encoding, at + 4, at + 4 + len), offsets: ints[`${name}Offsets`]! };
     at += 4 + len + ((4 - (len % 4)) % 4);
   }
-  const { version: _version, ints: _ints, strings: _strings, ...tables } = header;
+  const keysAt = at + 4;
+  const keyRanges = header.transliterationKeys;
+  const transliterationKeys = (code: string): string | undefined => {
+    const range = Object.hasOwn(keyRanges, code) ? keyRanges[code] : undefined;
+    return range === undefined ? undefined : buf.toString('utf8', keysAt + range[0], keysAt + range[0] + range[1]);
+  };
+  const { version: _version, ints: _ints, strings: _strings, transliterationKeys: _keys, ...tables } = header;
   return {
     ...tables,
+    transliterationKeys,
     ...(Object.fromEntries(COLUMNS.map((c) => [c, ints[c]!])) as Record<NumericColumn, Int32Array>),
     admin2Names: strings.admin2Names,
     n: strings.n,

@@ -134,7 +134,7 @@ export class Gazetteer {
 
   /** A country's transliteration keys as made when the file was built (see transliteration.ts), if they were. */
   builtTransliterationKeys(code: string): string | undefined {
-    return this.g.transliterationKeys?.[code];
+    return this.g.transliterationKeys?.(code);
   }
 
   get size(): number {

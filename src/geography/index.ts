@@ -4,7 +4,7 @@ import type { CueMention, Doc, PlaceMention } from '../common/doc.js';
 import { foldName } from './fold.js';
 import { loadGazetteer, type Gazetteer } from './gazetteer.js';
 import { cueEntry, findCountryCues } from './cues.js';
-import { recognise, type Candidate, type TextRange } from './recognise.js';
+import { recognise, type Candidate, type TextRange, type UnknownNames } from './recognise.js';
 import { FEATURE_CODES } from './gazetteer-format.js';
 import { lookupTransliterated, transliterationIndex } from './transliteration.js';
 import { PublicationProfile, resolveCandidates } from './resolve.js';
@@ -13,6 +13,7 @@ import { nearBefore } from '../locales/en/near-place.js';
 
 export { GazetteerError } from './gazetteer.js';
 export { provinceNamesake } from './resolve.js';
+export { UnknownNames } from './recognise.js';
 
 export interface GeoparserOptions {
   /** Report demonyms ("Syrian") as place mentions flagged demonym:true (default true). */
@@ -36,10 +37,10 @@ export interface Geoparser {
   parseWithCues(text: string, options?: ParseOptions): { places: PlaceMention[]; cues: CueMention[] };
   readonly gazetteer: Gazetteer;
   /**
-   * Whether a name the gazetteer lacks (keys ParseOptions.unknownNames collected) is a place of this
-   * country spelt otherwise: if not, a reading with its spellings (spellingCountry) finds nothing new.
+   * Whether a name the gazetteer lacks (ParseOptions.unknownNames) is a place of this country spelt
+   * otherwise: if not, a reading with its spellings (spellingCountry) finds nothing new.
    */
-  spellsAnyOf(country: string, unknownNames: readonly string[]): boolean;
+  spellsAnyOf(country: string, unknownNames: UnknownNames): boolean;
   /** Forget what was learnt about publications (an evaluation starts afresh). */
   forgetPublications(): void;
 }
@@ -54,8 +55,8 @@ export interface ParseOptions {
    * gazetteer lacks is looked up in; its readings get no focus weight.
    */
   spellingCountry?: string;
-  /** Without a focus or spelling country: filled with the names the gazetteer lacks (see spellsAnyOf). */
-  unknownNames?: string[];
+  /** Without a focus or spelling country: told of the names the gazetteer lacks (see spellsAnyOf). */
+  unknownNames?: UnknownNames;
   source?: string;
   /**
    * A name of many bearers read abroad in a text whose other places agree on one country is that
@@ -152,7 +153,7 @@ export function loadGeoparser(options: GeoparserOptions = {}): Geoparser {
     parse,
     parseWithCues,
     forgetPublications: () => profiles.clear(),
-    spellsAnyOf(country: string, unknownNames: readonly string[]): boolean {
+    spellsAnyOf(country: string, unknownNames: UnknownNames): boolean {
       const c = gaz.findCountry(country);
       const index = c ? transliterationIndex(gaz, gaz.countries.indexOf(c)) : undefined;
       return index !== undefined && unknownNames.some((name) => lookupTransliterated(index, name) !== undefined);

@@ -401,14 +401,32 @@ function followsComma(text: string, a: Word, b: Word): boolean {
 }
 
 /**
+ * The names the gazetteer lacks that readings without a focus country met (see recognise), by their
+ * keys. Read only when asked: most texts never ask, their story's country being written in Latin
+ * letters, so a reading keeps only where each such name starts and reads the names on the first ask.
+ */
+export class UnknownNames {
+  private readonly readings: (() => readonly string[])[] = [];
+  /** Adds a reading's names: `read` gives their keys, in text order. */
+  add(read: () => readonly string[]): void {
+    this.readings.push(read);
+  }
+  /** Whether a name passes the test (names read reading by reading, in text order, until one does). */
+  some(test: (key: string) => boolean): boolean {
+    for (const read of this.readings) if (read().some(test)) return true;
+    return false;
+  }
+}
+
+/**
  * Candidate toponyms in `text` (from offset `from`), sorted by start, with the cues and
  * filters the resolver needs. People ("John Kirby", "Jordan Peterson") and organisations
  * ("Washington Post") are dropped here.
- * Without a focus country, `unknownNames` (when given) collects the key of every name the gazetteer
- * lacks that a focus country's spellings would be asked for: when a country's transliteration index
- * holds none of them, a reading with that country's spellings gives the same candidates.
+ * Without a focus country, `unknownNames` (when given) is told of every name the gazetteer lacks that
+ * a focus country's spellings would be asked for: when a country's transliteration index holds none
+ * of them, a reading with that country's spellings gives the same candidates.
  */
-export function recognise(gaz: Gazetteer, text: string, from = 0, ranges?: readonly TextRange[], focus?: TransliterationIndex, unknownNames?: string[]): Candidate[] {
+export function recognise(gaz: Gazetteer, text: string, from = 0, ranges?: readonly TextRange[], focus?: TransliterationIndex, unknownNames?: UnknownNames): Candidate[] {
   const words = new WordView(text, scanWordArrays(text, from, ranges));
   const n = words.n;
   const folds: (string | undefined)[] = new Array(n);
@@ -451,14 +469,13 @@ export function recognise(gaz: Gazetteer, text: string, from = 0, ranges?: reado
   }
 
   const out: Candidate[] = [];
+  // (Where the names the gazetteer lacks start, for unknownNames: read when it asks.)
+  const unknownAt: number[] | undefined = focus === undefined && unknownNames !== undefined ? [] : undefined;
   // A name the gazetteer lacks, read by its transliteration key among the focus country's names:
   // the index of the last word it takes (i itself when none).
   const transliterated = (i: number): number => {
     if (focus === undefined) {
-      if (unknownNames) {
-        const name = unknownName(gaz, text, words, i, personWords, fold);
-        if (name) unknownNames.push(name.key);
-      }
+      unknownAt?.push(i);
       return i;
     }
     const c = transliteratedCandidate(gaz, text, words, i, personWords, fold, focus);
@@ -588,6 +605,16 @@ export function recognise(gaz: Gazetteer, text: string, from = 0, ranges?: reado
     out.push(c);
   }
 
+  if (unknownAt !== undefined && unknownAt.length > 0) {
+    unknownNames!.add(() => {
+      const keys: string[] = [];
+      for (const i of unknownAt) {
+        const name = unknownName(gaz, text, words, i, personWords, fold);
+        if (name) keys.push(name.key);
+      }
+      return keys;
+    });
+  }
   addRegionsBySkeleton(gaz, text, words, out, fold);
   markPlacesOfResidentsAndInstitutions(text, words, out);
   dropAliasesOfUnknownUnits(text, words, out);

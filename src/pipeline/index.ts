@@ -6,7 +6,7 @@ import { Doc, type PipelineComponent } from '../common/doc.js';
 import type { AcledEvent } from '../common/event.js';
 import { stableHash } from '../common/hash.js';
 import { assembleEvents } from '../extraction/assemble.js';
-import { loadGeoparser } from '../geography/index.js';
+import { loadGeoparser, UnknownNames } from '../geography/index.js';
 import { storableDocument } from '../ingest/storable.js';
 import type { SourceDocument } from '../ingest/types.js';
 import { readingCase } from '../common/reading-case.js';
@@ -158,7 +158,7 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
         // A wire report filed from a town ("SAN SALVADOR, 3 JAN 90 --") is, unless its other names
         // say otherwise, about that town's country: the dateline votes for it like a country cue.
         const filed = span ? geoparser.parse(doc.text, { from: span[0], ranges: [span] }).find((p) => p.start === span[0] && p.end === span[1] && !p.demonym) : undefined;
-        const unknownNames: string[] = [];
+        const unknownNames = new UnknownNames();
         let found = geoparser.parseWithCues(doc.text, { from: doc.bodyStart, ranges, focusCountry: doc.meta.country, standIns: true, cueCountry: filed?.entry.countryCode || undefined, unknownNames });
         // A text given no country whose places name one country written in another script (Arabic,
         // Cyrillic: transliterated.tsv) is read again with that country's spellings, which only a name

@@ -40,3 +40,11 @@ test('with nothing else placing it, a town named only as an actor\'s base still 
   const e = first('Gendarmes from Nakuru shot dead a man who refused to stop at their post.');
   assert.equal(e?.country, 'Kenya');
 });
+
+test('a great city the sentence names first sets the scene, though another country is named twice after it', () => {
+  // Two names of Belgium (a nationality and the country as whom the protesters accused) do not take a
+  // protest in Nairobi abroad.
+  const e = first('On 4 March, traders in Nairobi marched against the Belgian presence and accused Belgium of backing the rebels.');
+  assert.equal(e?.country, 'Kenya');
+  assert.equal(e?.location, 'Nairobi');
+});

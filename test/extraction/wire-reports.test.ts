@@ -630,6 +630,35 @@ test('a device defused alone stays one event', () => {
   assert.equal(events[0]!.sub_event_type, 'Disrupted weapons use');
 });
 
+test('a generic acronym inside a place name names no force ("Santa Ana" holds no "ANA")', () => {
+  const [e] = eventsOf('SAN SALVADOR, 14 FEB 90 (EFE) -- [TEXT] UNIDENTIFIED MEN KILLED TWO PRIESTS TODAY IN SANTA ANA.');
+  assert.ok(e, 'an event');
+  assert.equal(e.event_type, 'Violence against civilians');
+  assert.equal(e.location, 'Santa Ana');
+  assert.ok(!/Military|Police/.test(`${e.actor1} ${e.actor2}`), `${e.actor1} | ${e.actor2}`);
+});
+
+test('unnamed guerrillas who burn property with no one attacked destroy property; no crowd riots', () => {
+  const [e] = eventsOf('BOGOTA, 14 FEB 90 (EFE) -- [TEXT] THE GUERRILLAS BURNED THREE VEHICLES TODAY ON THE HIGHWAY NEAR PASTO.');
+  assert.ok(e, 'an event');
+  assert.equal(e.sub_event_type, 'Looting/property destruction');
+  assert.match(e.actor1, /Unidentified Armed Group/);
+});
+
+test('in an article, insurgents told before the story names their group are that group; in a short note, not', () => {
+  const [e] = eventsOf('SAN SALVADOR, 14 FEB 90 (EFE) -- [TEXT] REBELS ATTACKED A BUS TODAY NEAR SANTA ANA, WOUNDING FIVE PASSENGERS. THE ATTACKERS BELONGED TO THE FMLN.' + ARTICLE_TAIL);
+  assert.ok(e, 'an event');
+  assert.match(e.actor1, /^FMLN/);
+  const [n] = eventsOf('SAN SALVADOR, 14 FEB 90 (EFE) -- [TEXT] REBELS ATTACKED A BUS TODAY NEAR SANTA ANA, WOUNDING FIVE PASSENGERS. THE SOURCE RECALLS EARLIER FMLN ATTACKS IN THE AREA.');
+  assert.ok(n && !/^FMLN/.test(n.actor1), n?.actor1);
+});
+
+test('generic insurgents told before two named groups stay unnamed', () => {
+  const events = eventsOf('LIMA, 14 FEB 90 (EFE) -- [TEXT] REBELS ATTACKED A BUS TODAY NEAR HUANCAYO, WOUNDING FIVE PASSENGERS. THE POLICE SUSPECT THE SHINING PATH OR THE MRTA.' + ARTICLE_TAIL);
+  assert.ok(events.length > 0);
+  assert.ok(events.every((e) => !/^(?:PCP-SL|MRTA)/.test(e.actor1)), events.map((e) => e.actor1).join('; '));
+});
+
 test('a death told as the time of something else ("before her husband was killed") is the death told before', () => {
   const text = 'AYACUCHO, 14 FEB 90 (EFE) -- [TEXT] THE POLICE REPORTED THAT TOMAS RIVAS, A LEADER OF THE RULING PARTY, WAS SHOT DEAD BY TERRORISTS IN AYACUCHO TODAY. RIVAS\' WIFE TOLD THE POLICE THAT BEFORE HER HUSBAND WAS KILLED, THE HOODED MEN SHOUTED SLOGANS.';
   assert.deepEqual(fatalitiesOf(text), [1]);

@@ -3,10 +3,9 @@
 // "yesterday") is the speaker's, told from when they spoke, not the narrator's.
 import type { Doc } from '../../common/doc.js';
 
-// (Read by character code: no one-character string is made per character of the text.)
-const OPEN = 0x201c; // “
-const CLOSE = 0x201d; // ”
-const STRAIGHT = 0x22; // "
+const OPEN = '\u201c'; // “
+const CLOSE = '\u201d'; // ”
+const STRAIGHT = '"';
 /** A quotation mark left open for longer than this many characters opened none (a stray mark). */
 const MAX_QUOTE_CHARS = 1500;
 
@@ -16,9 +15,19 @@ const cache = new WeakMap<Doc, Int32Array>();
 export function quotations(text: string): Int32Array {
   const out: number[] = [];
   let open = -1;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c !== OPEN && c !== CLOSE && c !== STRAIGHT) continue;
+  // (The next mark of each kind, found by indexOf: the text between marks is not read here.)
+  let nextOpen = text.indexOf(OPEN);
+  let nextClose = text.indexOf(CLOSE);
+  let nextStraight = text.indexOf(STRAIGHT);
+  for (;;) {
+    let i = nextOpen;
+    if (nextClose >= 0 && (i < 0 || nextClose < i)) i = nextClose;
+    if (nextStraight >= 0 && (i < 0 || nextStraight < i)) i = nextStraight;
+    if (i < 0) break;
+    const c = i === nextOpen ? OPEN : i === nextClose ? CLOSE : STRAIGHT;
+    if (c === OPEN) nextOpen = text.indexOf(OPEN, i + 1);
+    else if (c === CLOSE) nextClose = text.indexOf(CLOSE, i + 1);
+    else nextStraight = text.indexOf(STRAIGHT, i + 1);
     if (open >= 0 && i - open > MAX_QUOTE_CHARS) open = -1;
     if (open < 0) {
       // (A closing mark with none open is a stray one.)
