@@ -46,7 +46,7 @@ export function assembleEvents(doc: Doc): AcledEvent[] {
   if (doc.commentary) return [];
   const frames = buildFrames(doc);
   if (frames.length === 0) return [];
-  const storyCountry = mainCountry(doc.places);
+  const storyCountry = mainCountry(doc.places, doc.countryCues);
   let groups = groupFrames(frames, storyCountry, storyCountries(doc.places, storyCountry), doc.scope !== null).filter((g) => g.frames.some((f) => f.triggers.length > 0));
   // (In an article, a device defused and another that went off are two events; a short note is one.)
   if (doc.scope !== null) groups = separateDisruptedDevices(groups, doc.text);
