@@ -659,6 +659,34 @@ test('generic insurgents told before two named groups stay unnamed', () => {
   assert.ok(events.every((e) => !/^(?:PCP-SL|MRTA)/.test(e.actor1)), events.map((e) => e.actor1).join('; '));
 });
 
+// A long wire report whose plain bomb ("two bombs", "a bomb") went off or did harm, with no one
+// named as its planter: violence all the same, as a named device ("a car bomb") is.
+const LONG_OPENING =
+  'LIMA, 14 FEB 90 (RADIO PANAMERICANA) -- [TEXT] THE CABINET MET TODAY TO DISCUSS THE NEW BUDGET FOR THE COMING YEAR. ' +
+  'THE MINISTER OF ECONOMY SAID THAT THE INFLATION RATE HAD FALLEN FOR THE THIRD MONTH. ' +
+  'BANKERS WELCOMED THE FIGURES, WHICH WILL BE PUBLISHED NEXT WEEK. ' +
+  'THE PRESIDENT IS EXPECTED TO TRAVEL TO QUITO ON FRIDAY FOR A REGIONAL SUMMIT. ';
+
+test('a plain bomb that went off in a long wire report is an explosion', () => {
+  for (const told of [
+    'TWO BOMBS EXPLODED LAST NIGHT OUTSIDE A SUPERMARKET IN THE DISTRICT OF MIRAFLORES, BREAKING WINDOWS.',
+    'THE OFFICES OF A NEWSPAPER IN MIRAFLORES WERE DAMAGED BY A BOMB ON 12 FEBRUARY.',
+  ]) {
+    const events = eventsOf(LONG_OPENING + told + ' THE MINISTER ALSO SPOKE ABOUT EXPORTS.');
+    assert.ok(events.some((e) => e.event_type === 'Explosions/Remote violence'), told + ': ' + events.map(brief).join('; '));
+  }
+});
+
+test('a bomb only spoken of in a long wire report is no event', () => {
+  for (const told of [
+    'THE NEWS OF THE BUDGET CUT WAS A BOMBSHELL FOR THE MINISTRY.',
+    'THE MINISTER SAID THE BUDGET WAS NOT A BOMB THAT WOULD EXPLODE IN THE HANDS OF THE NEXT GOVERNMENT.',
+  ]) {
+    const events = eventsOf(LONG_OPENING + told + ' THE MINISTER ALSO SPOKE ABOUT EXPORTS.');
+    assert.deepEqual(events.map(brief), [], told);
+  }
+});
+
 test('a death told as the time of something else ("before her husband was killed") is the death told before', () => {
   const text = 'AYACUCHO, 14 FEB 90 (EFE) -- [TEXT] THE POLICE REPORTED THAT TOMAS RIVAS, A LEADER OF THE RULING PARTY, WAS SHOT DEAD BY TERRORISTS IN AYACUCHO TODAY. RIVAS\' WIFE TOLD THE POLICE THAT BEFORE HER HUSBAND WAS KILLED, THE HOODED MEN SHOUTED SLOGANS.';
   assert.deepEqual(fatalitiesOf(text), [1]);
