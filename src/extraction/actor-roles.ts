@@ -151,6 +151,10 @@ export function resolveCoreference(doc: Doc): Map<number, string> {
   let last: string | undefined;
   let lastEnd = -1;
   let r = 0;
+  // Named non-state groups of the story, and generic mentions told before the first of them.
+  const named = new Set<string>();
+  const before: number[] = [];
+  let firstNamedStart = 0;
   for (const a of doc.actors) {
     while (r < reporters.length && reporters[r]!.end <= a.start) r++;
     const inReporter = r < reporters.length && reporters[r]!.start <= a.start && a.end <= reporters[r]!.end;
@@ -160,6 +164,8 @@ export function resolveCoreference(doc: Doc): Map<number, string> {
       if (a.inter >= 2 && a.inter <= 4 && !inReporter) {
         last = militia ? `militia:${militia}` : a.actorId;
         lastEnd = a.end;
+        if (named.size === 0) firstNamedStart = a.start;
+        named.add(last);
       }
       continue;
     }
@@ -167,6 +173,17 @@ export function resolveCoreference(doc: Doc): Map<number, string> {
     const membersOfLast = last !== undefined && a.inter >= 2 && a.inter <= 4 && a.start === lastEnd + 1 && doc.text.charCodeAt(lastEnd) === 32;
     const word = a.text.toLowerCase();
     if (last && (membersOfLast || COREFERENT.has(word) || (last.startsWith('militia:') && MILITIA_WORDS.has(word)))) map.set(a.start, last);
+    else if (!last && COREFERENT.has(word)) before.push(a.start);
+  }
+  // In an article, "Rebels attacked the garrison. ... the FMLN claimed the attack": generic words
+  // told in sentences before the story names any group mean the group it names later, when it names
+  // only one. (In the sentence that names it, the group may be the victims: "militants attacked the
+  // village, four Koglweogo members were killed". A short note names a group after the event only
+  // to say whom the source suspects: "the source references al Shabaab attacks in the area".)
+  if (doc.scope !== null && before.length > 0 && named.size === 1) {
+    const [only] = named;
+    const namedSentence = doc.sentenceAt(firstNamedStart);
+    for (const start of before) if (doc.sentenceAt(start) < namedSentence) map.set(start, only!);
   }
   return map;
 }

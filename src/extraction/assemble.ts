@@ -25,6 +25,7 @@ import actorDictionary from '../locales/en/data/actors.json' with { type: 'json'
 import functionWords from '../locales/en/data/function-words.json' with { type: 'json' };
 import placeKindWords from '../locales/en/data/place-kind-words.json' with { type: 'json' };
 import communal from '../locales/en/data/communal.json' with { type: 'json' };
+import triggerData from '../locales/en/data/triggers.json' with { type: 'json' };
 import { alternation, wordsAndStems } from '../common/word-pattern.js';
 
 const BANDITS = new Set(actorDictionary.livestockRaiders.bandits);
@@ -46,7 +47,7 @@ export function assembleEvents(doc: Doc): AcledEvent[] {
   if (doc.commentary) return [];
   const frames = buildFrames(doc);
   if (frames.length === 0) return [];
-  const storyCountry = mainCountry(doc.places);
+  const storyCountry = mainCountry(doc.places, doc.countryCues);
   let groups = groupFrames(frames, storyCountry, storyCountries(doc.places, storyCountry), doc.scope !== null).filter((g) => g.frames.some((f) => f.triggers.length > 0));
   // (In an article, a device defused and another that went off are two events; a short note is one.)
   if (doc.scope !== null) groups = separateDisruptedDevices(groups, doc.text);
@@ -121,7 +122,7 @@ export function assembleEvents(doc: Doc): AcledEvent[] {
     // word with no actor, target or dead ("a fine strike", "sales exploded") has no violent sense.
     // (A wire report's device that went off is violence whoever set it: "a dynamite charge exploded".)
     // (A crowd's topic, "a protest against the government", names someone too.)
-    if (doc.scope !== null && !actors.actor1 && !actors.actor2 && !actors.topicNamed && fatalities === 0 && !(opensWithDateline(doc.text) && namesDevice(group.frames))) return;
+    if (doc.scope !== null && !actors.actor1 && !actors.actor2 && !actors.topicNamed && fatalities === 0 && !(opensWithDateline(doc.text) && namesDevice(doc, group.frames))) return;
     if (background) return;
     // A long article that is not a wire report (no dateline) tells its news with a day ("on Sunday",
     // "yesterday") or its dead; an event word with neither is comment, analysis or background
@@ -700,7 +701,15 @@ function confidenceOf(ev: AcledEvent, group: Group): number {
   return Math.min(0.95, Math.round(c * 100) / 100);
 }
 
-/** A trigger names the explosive device or weapon used ("car bomb", "grenade", "dynamite"): its lexicon group gives a tactic. */
-function namesDevice(frames: readonly Frame[]): boolean {
-  return frames.some((f) => f.triggers.some((t) => !t.irrealis && t.tactic !== undefined && t.eventType === 'Explosions/Remote violence'));
+const PLAIN_DEVICE = new Set(triggerData.plainDevice.phrases.map((p) => p.toLowerCase()));
+/** Words that tell a plain device went off or did harm ("two bombs exploded", "damaged by a bomb"). */
+const DEVICE_WENT_OFF_OR_HARMED = new RegExp(`\\b(?:${alternation([...triggerData.deviceWentOff.phrases, ...triggerData.plainDevice.harm])})\\b`, 'i');
+
+/**
+ * A trigger names the explosive device or weapon used ("car bomb", "grenade", "dynamite"): its
+ * lexicon group gives a tactic. A device named plainly ("a bomb", "two bombs") counts when its
+ * sentence tells it went off or did harm ("two bombs exploded", "offices damaged by a bomb").
+ */
+function namesDevice(doc: Doc, frames: readonly Frame[]): boolean {
+  return frames.some((f) => f.triggers.some((t) => !t.irrealis && t.eventType === 'Explosions/Remote violence' && (t.tactic !== undefined || (PLAIN_DEVICE.has(t.text.toLowerCase()) && DEVICE_WENT_OFF_OR_HARMED.test(doc.slice(f.span))))));
 }

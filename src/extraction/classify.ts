@@ -167,6 +167,8 @@ const TARGET_AFTER_CHARS = 30;
 const OBJECT_BLOCKERS = new Set<string>(actorDictionary.directObject.blockers);
 /** Words naming unnamed people by the property they destroy ("arsonists"): no crowd (actor data). */
 const DESTROYER_NAME = new RegExp(`\\b(?:${alternation(actorDictionary.destroyerNames.words)})\\b`, 'i');
+/** Words naming unnamed people as insurgents ("the guerrillas"): an armed side, no crowd (actor data). */
+const INSURGENT_NAME = new RegExp(`\\b(?:${alternation(actorDictionary.insurgentNames.words)})\\b`, 'i');
 function objectGap(between: string): boolean {
   if (/[.;:,()]/.test(between)) return false;
   for (const w of between.toLowerCase().split(/[^a-z]+/)) if (OBJECT_BLOCKERS.has(w)) return false;
@@ -515,8 +517,8 @@ function classifyViolence(text: string, index: TriggerIndex, frames: Frame[], ac
   // A named armed group destroying property with no one attacked ("Al Shabaab militants destroyed
   // a mast"): no crowd's riot but a property destruction (codebook 2.3, Strategic developments).
   // (Unnamed "assailants" who vandalise may be a crowd: left alone; unnamed "arsonists" are named by
-  // the destruction itself, no crowd's.)
-  const unnamedCrowdLike = a1?.key === 'unidentified-armed-group' && !a1.mentions.some((m) => DESTROYER_NAME.test(m.text));
+  // the destruction itself, and unnamed "guerrillas" or "rebels" as insurgents: no crowd's.)
+  const unnamedCrowdLike = a1?.key === 'unidentified-armed-group' && !a1.mentions.some((m) => DESTROYER_NAME.test(m.text) || INSURGENT_NAME.test(m.text));
   if (isArmed(a1?.inter) && a1!.inter !== 1 && a1!.kind !== 'government' && !unnamedCrowdLike && index.has('riot-conduct')) return result('Looting/property destruction', of('riot-conduct'), tactics);
   const best = [...triggers].sort(byRank)[0];
   if (best && best.eventType) return result(best.subEventType, [best], tactics);

@@ -1,7 +1,7 @@
 // Frames become event groups by ACLED's unit of record: one day × one place × one actor pair.
 // A frame without its own date or place refers to an event already told (news tells the main
 // event first, then adds detail), so it joins the group it shares most with, the main one by default.
-import type { GazetteerEntry } from '../common/doc.js';
+import type { CueMention, GazetteerEntry } from '../common/doc.js';
 import type { Frame } from './frames.js';
 import { provinceNamesake } from '../geography/index.js';
 import triggerData from '../locales/en/data/triggers.json' with { type: 'json' };
@@ -69,6 +69,9 @@ function bestPlace(frame: Frame, mainCountry: string | undefined, storyCountries
   return best;
 }
 
+/** A country cue's vote in mainCountry: a demonym's. */
+const CUE_WEIGHT = 0.5;
+
 /** How much surer (mean confidence of its town and region readings) a country must be to win a tie. */
 const SURER = 0.25;
 
@@ -77,7 +80,7 @@ const SURER = 0.25;
  * a country whose readings the resolver is much surer of: "Pangani (Starehe, Nairobi)" is Kenya's,
  * not Tanzania's, though the gazetteer knows only Tanzania's Pangani.
  */
-export function mainCountry(places: readonly Frame['places'][number][]): string | undefined {
+export function mainCountry(places: readonly Frame['places'][number][], cues: readonly CueMention[] = []): string | undefined {
   const votes = new Map<string, number>();
   const confidence = new Map<string, number>();
   // Names of whole regions are rarely ambiguous across countries, town names often are. A country's
@@ -89,6 +92,19 @@ export function mainCountry(places: readonly Frame['places'][number][]): string 
     votes.set(code, (votes.get(code) ?? 0) + weight(p));
     // (Only towns and regions: a country's name is always sure, and often only a neighbour's.)
     if (!p.demonym && p.entry.feature !== 'country') confidence.set(code, (confidence.get(code) ?? 0) + weight(p) * p.score);
+  }
+  // A country cue (a party, a people, a force: "Awami League", "Misseriya", "CODECO") says whose story
+  // it is as a demonym does, where the text leaves the country unnamed: it outvotes a namesake
+  // abroad its places tie with ("Durgapur upazila (Rajshahi)" with an Awami League; "Jogma El
+  // Gharbia area ... Central Darfur state" with Misseriya militias). An armed group may act abroad:
+  // its cue counts half. (Not where the text names the country or its people, "the Oromo community of
+  // Ethiopia living in Nairobi": the name has voted, and the cue would only repeat it.)
+  const named = new Set<string>();
+  for (const p of places) if (p.entry.feature === 'country') named.add(p.entry.countryCode);
+  for (const q of cues) {
+    const code = q.entry.countryCode;
+    if (!code || named.has(code)) continue;
+    votes.set(code, (votes.get(code) ?? 0) + (q.group ? CUE_WEIGHT / 2 : CUE_WEIGHT));
   }
   // Otherwise a tie goes to the country named first, as news names the story's place first.
   const surer = (a: string, b: string) => (confidence.get(a) ?? 0) - (confidence.get(b) ?? 0) > SURER * votes.get(a)!;

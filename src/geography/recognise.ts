@@ -1241,6 +1241,9 @@ function makeCandidate(
     // "Puli Alam": after another capitalised word that is no strong place, a minor name is part of a longer one.
     if (!gaz.demonyms.has(pf) && !strong && !(gaz.has(pf) && gaz.nameInfo(pf).strong)) return undefined;
     if (gaz.firstNames.has(prev.lower) || TITLES.has(prev.lower)) return undefined;
+    // "Bahema Nord", "Jogma El Gharbia": after a capitalised word that names nothing (no place, no
+    // common or cue word), a region's name ends a longer name the gazetteer lacks.
+    if (strong && demonym === undefined && !gaz.has(pf) && !gaz.commonWords.has(prev.lower) && !CUES.has(prev.lower) && entries.every((e) => gaz.feature(e) === FEATURE_CODES.admin1 || gaz.feature(e) === FEATURE_CODES.admin2)) return undefined;
   }
   // Text in capitals: "CARLOS ERNESTO VALENCIA GARCIA", "JUDGE VALENCIA", "GONZALO PINZON LAGOS": after a first
   // name or a title, or a first name and an unknown word, a name that is no country is a surname.

@@ -723,3 +723,11 @@ test('a Sudanese locality named for a village the gazetteer lacks places it at t
   assert.equal(k?.location, 'Al Kamlin');
   assert.ok(k && k.latitude !== null && haversineKm(k.latitude, k.longitude!, 15.07, 33.18) < 25);
 });
+
+test('Lebanese villages of road-block reports and Syrian spellings are placed in their country', () => {
+  const e = first('On 3 May 2021, protesters blocked the main road in Jdita with burning tyres over the fuel shortage.');
+  assert.equal(e?.country, 'Lebanon');
+  const s = first('On 4 May 2021, Turkish forces shelled the outskirts of Tal Refaat with artillery.');
+  assert.equal(s?.country, 'Syria');
+  assert.equal(s?.admin1, 'Aleppo');
+});

@@ -41,6 +41,15 @@ test('with nothing else placing it, a town named only as an actor\'s base still 
   assert.equal(e?.country, 'Kenya');
 });
 
+test('a country cue breaks a tie between the text\'s places for its country, when the text does not name it', () => {
+  // "Durgapur": towns of India and Bangladesh; the parties are Bangladesh's.
+  assert.equal(first('On 4 June 2022, Jubo League activists attacked a BNP office in Durgapur (Rajshahi).')?.country, 'Bangladesh');
+  // A people's militia of Sudan: "El Gharbia" ends a village's name, it is no Gharbia of Egypt.
+  assert.equal(first('On 3 May 2021, Rizeigat militiamen clashed with herders in Hilla El Gharbia area, East Darfur state.')?.country, 'Sudan');
+  // A people named with its country adds nothing to the country's own name: the town where it happened places it.
+  assert.equal(first('Refugees from the Oromo community of Ethiopia living in Nairobi staged a peaceful march.')?.country, 'Kenya');
+});
+
 test('a great city the sentence names first sets the scene, though another country is named twice after it', () => {
   // Two names of Belgium (a nationality and the country as whom the protesters accused) do not take a
   // protest in Nairobi abroad.

@@ -629,3 +629,60 @@ test('a device defused alone stays one event', () => {
   assert.equal(events.length, 1, events.map(brief).join('; '));
   assert.equal(events[0]!.sub_event_type, 'Disrupted weapons use');
 });
+
+test('a generic acronym inside a place name names no force ("Santa Ana" holds no "ANA")', () => {
+  const [e] = eventsOf('SAN SALVADOR, 14 FEB 90 (EFE) -- [TEXT] UNIDENTIFIED MEN KILLED TWO PRIESTS TODAY IN SANTA ANA.');
+  assert.ok(e, 'an event');
+  assert.equal(e.event_type, 'Violence against civilians');
+  assert.equal(e.location, 'Santa Ana');
+  assert.ok(!/Military|Police/.test(`${e.actor1} ${e.actor2}`), `${e.actor1} | ${e.actor2}`);
+});
+
+test('unnamed guerrillas who burn property with no one attacked destroy property; no crowd riots', () => {
+  const [e] = eventsOf('BOGOTA, 14 FEB 90 (EFE) -- [TEXT] THE GUERRILLAS BURNED THREE VEHICLES TODAY ON THE HIGHWAY NEAR PASTO.');
+  assert.ok(e, 'an event');
+  assert.equal(e.sub_event_type, 'Looting/property destruction');
+  assert.match(e.actor1, /Unidentified Armed Group/);
+});
+
+test('in an article, insurgents told before the story names their group are that group; in a short note, not', () => {
+  const [e] = eventsOf('SAN SALVADOR, 14 FEB 90 (EFE) -- [TEXT] REBELS ATTACKED A BUS TODAY NEAR SANTA ANA, WOUNDING FIVE PASSENGERS. THE ATTACKERS BELONGED TO THE FMLN.' + ARTICLE_TAIL);
+  assert.ok(e, 'an event');
+  assert.match(e.actor1, /^FMLN/);
+  const [n] = eventsOf('SAN SALVADOR, 14 FEB 90 (EFE) -- [TEXT] REBELS ATTACKED A BUS TODAY NEAR SANTA ANA, WOUNDING FIVE PASSENGERS. THE SOURCE RECALLS EARLIER FMLN ATTACKS IN THE AREA.');
+  assert.ok(n && !/^FMLN/.test(n.actor1), n?.actor1);
+});
+
+test('generic insurgents told before two named groups stay unnamed', () => {
+  const events = eventsOf('LIMA, 14 FEB 90 (EFE) -- [TEXT] REBELS ATTACKED A BUS TODAY NEAR HUANCAYO, WOUNDING FIVE PASSENGERS. THE POLICE SUSPECT THE SHINING PATH OR THE MRTA.' + ARTICLE_TAIL);
+  assert.ok(events.length > 0);
+  assert.ok(events.every((e) => !/^(?:PCP-SL|MRTA)/.test(e.actor1)), events.map((e) => e.actor1).join('; '));
+});
+
+// A long wire report whose plain bomb ("two bombs", "a bomb") went off or did harm, with no one
+// named as its planter: violence all the same, as a named device ("a car bomb") is.
+const LONG_OPENING =
+  'LIMA, 14 FEB 90 (RADIO PANAMERICANA) -- [TEXT] THE CABINET MET TODAY TO DISCUSS THE NEW BUDGET FOR THE COMING YEAR. ' +
+  'THE MINISTER OF ECONOMY SAID THAT THE INFLATION RATE HAD FALLEN FOR THE THIRD MONTH. ' +
+  'BANKERS WELCOMED THE FIGURES, WHICH WILL BE PUBLISHED NEXT WEEK. ' +
+  'THE PRESIDENT IS EXPECTED TO TRAVEL TO QUITO ON FRIDAY FOR A REGIONAL SUMMIT. ';
+
+test('a plain bomb that went off in a long wire report is an explosion', () => {
+  for (const told of [
+    'TWO BOMBS EXPLODED LAST NIGHT OUTSIDE A SUPERMARKET IN THE DISTRICT OF MIRAFLORES, BREAKING WINDOWS.',
+    'THE OFFICES OF A NEWSPAPER IN MIRAFLORES WERE DAMAGED BY A BOMB ON 12 FEBRUARY.',
+  ]) {
+    const events = eventsOf(LONG_OPENING + told + ' THE MINISTER ALSO SPOKE ABOUT EXPORTS.');
+    assert.ok(events.some((e) => e.event_type === 'Explosions/Remote violence'), told + ': ' + events.map(brief).join('; '));
+  }
+});
+
+test('a bomb only spoken of in a long wire report is no event', () => {
+  for (const told of [
+    'THE NEWS OF THE BUDGET CUT WAS A BOMBSHELL FOR THE MINISTRY.',
+    'THE MINISTER SAID THE BUDGET WAS NOT A BOMB THAT WOULD EXPLODE IN THE HANDS OF THE NEXT GOVERNMENT.',
+  ]) {
+    const events = eventsOf(LONG_OPENING + told + ' THE MINISTER ALSO SPOKE ABOUT EXPORTS.');
+    assert.deepEqual(events.map(brief), [], told);
+  }
+});

@@ -213,6 +213,13 @@ test('unknown multi-word names and minor towns abroad are not misplaced', () => 
   assert.equal(b?.entry.admin1, 'Rajshahi Division');
 });
 
+test('a region\'s name ending a longer name the gazetteer lacks is no mention of the region', () => {
+  // "Lopa Nord": a village, not Haiti's Nord.
+  assert.deepEqual(texts('Militiamen burned the villages of Lopa Nord and Kaba in Djugu, Ituri.'), ['Djugu', 'Ituri']);
+  // A region after a common word or a place is still named: "Protest In Nairobi", "Bunia, Ituri".
+  assert.ok(texts('Police fired tear gas at a protest in Bunia, Ituri.').includes('Ituri'));
+});
+
 test('a region named after a place we do not know, behind a comma or a bracket, is kept', () => {
   assert.deepEqual(texts('An IED exploded near a patrol in Lagh Kutulo, Wajir.'), ['Wajir']);
   assert.deepEqual(texts('Residents of Kapkwen (Bomet) protested.'), ['Bomet']);

@@ -36,10 +36,15 @@ const matcher = new PhraseMatcher<ActorEntry>();
 /** Aliases that match only in their exact capitalisation ("IS" but not "is"). */
 const exactAliases = new Map<string, ActorEntry>();
 
+/** Generic aliases written as acronyms ("ANA", "KDF"), lower-cased: they name forces only in capitals. */
+const genericAcronyms = new Set<string>();
 for (const a of dictionary.generic as { id: string; kind: string; inter: number; aliases: string[] }[]) {
   const entry: ActorEntry = { id: a.id, kind: a.kind, inter: a.inter };
   entries.set(a.id, entry);
-  for (const alias of a.aliases) matcher.add(alias, entry);
+  for (const alias of a.aliases) {
+    matcher.add(alias, entry);
+    if (alias.length > 1 && !alias.includes(' ') && alias === alias.toUpperCase() && alias !== alias.toLowerCase()) genericAcronyms.add(alias.toLowerCase());
+  }
 }
 for (const a of dictionary.actors as { id: string; name: string; inter: number; role?: string; home?: string; aliases: string[]; exact?: string[]; periods?: ActorPeriod[] }[]) {
   const entry: ActorEntry = { id: a.id, name: a.name, inter: a.inter, role: a.role, home: a.home, periods: a.periods };
@@ -146,6 +151,8 @@ function actorAt(doc: Doc, i: number, entry: ActorEntry, endToken: number): numb
   // Department" is an organisation, but still the police); named actors are case-insensitive.
   const last = tokens[endToken - 1]!;
   if (entry.kind && endToken - i === 1 && adjectivalBefore.has(lowerAt(tokens, endToken))) return i;
+  // A generic acronym matches only in capitals: "Ana" of "Santa Ana" is no "ANA", the Afghan army.
+  if (entry.kind && endToken - i === 1 && genericAcronyms.has(t.lower) && t.text !== t.text.toUpperCase()) return i;
   if (entry.kind === 'military' && INSTALLATIONS.has(doc.text.slice(t.start, last.end).toLowerCase()) && postOfOthersOrScene(doc, i, endToken)) return endToken - 1;
   // "Samburu area", "Lake Turkana", "Marakwet East": an ethnic name that is also a place, used as one.
   if (entry.kind === 'communal' && t.upper && (placeWordsAfter.has(lowerAt(tokens, endToken)) || tokens[i - 1]?.lower === 'lake' || tokens[i - 1]?.lower === 'in' || namesRegionOfPlaceBefore(doc, i))) return i;
