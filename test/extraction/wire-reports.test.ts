@@ -686,3 +686,8 @@ test('a bomb only spoken of in a long wire report is no event', () => {
     assert.deepEqual(events.map(brief), [], told);
   }
 });
+
+test('a death told as the time of something else ("before her husband was killed") is the death told before', () => {
+  const text = 'AYACUCHO, 14 FEB 90 (EFE) -- [TEXT] THE POLICE REPORTED THAT TOMAS RIVAS, A LEADER OF THE RULING PARTY, WAS SHOT DEAD BY TERRORISTS IN AYACUCHO TODAY. RIVAS\' WIFE TOLD THE POLICE THAT BEFORE HER HUSBAND WAS KILLED, THE HOODED MEN SHOUTED SLOGANS.';
+  assert.deepEqual(fatalitiesOf(text), [1]);
+});

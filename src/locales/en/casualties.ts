@@ -556,6 +556,19 @@ function priorDeed(tokens: Doc['tokens'], i: number, sentence: number): boolean 
 
 /** Words just before the dead that make their death the cause of the event told: "protested after a man was killed". */
 const DEATH_CAUSE_CUES = new Set<string>(cues.deathCauseCues);
+/**
+ * Right before one who was killed, words that tell the death as the time of something else ("before
+ * her husband was killed, the men shouted slogans"): a death told again, counted only when the text
+ * confirms no other (as a death only feared).
+ */
+const DEATH_AS_TIME = new Set<string>(cues.deathAsTime);
+
+/** The subject starting at token `first` follows a word of DEATH_AS_TIME (its article or possessive between). */
+function toldAsTime(tokens: Doc['tokens'], first: number, sentence: number): boolean {
+  let k = first - 1;
+  if (DETERMINERS.has(lowerAt(tokens, k))) k--;
+  return k >= 0 && tokens[k]!.sentence === sentence && DEATH_AS_TIME.has(tokens[k]!.lower);
+}
 
 /**
  * "following the killing of two traders", "over the killing of their relative", "protest the death
@@ -1235,6 +1248,8 @@ function singularDeathAt(doc: Doc, i: number, m: PhraseMatch<string>, used: Set<
     value: 1 + (more ? more.value : 0),
     quantity: { start: tokens[qTok]!.start, end: tokens[qTok]!.end },
     subject: first >= 0 ? { start: tokens[first]!.start, end: tokens[i - 1]!.end } : { start: next!.start, end: tokens[endTok - 1]!.end },
+    // ("the men shouted slogans before her husband was killed": the death as a time, told again.)
+    feared: first >= 0 && toldAsTime(tokens, first, sentence) ? true : undefined,
   }));
   used.add(i);
   return kindEnd - 1;
