@@ -167,6 +167,8 @@ export interface Figure extends Span {
   quantity: Span;
   /** Who the figure counts ("fighters from US-allied Syrian Democratic Forces"), when said. */
   subject?: Span;
+  /** A description of the one counted, told beside the subject ("X, candidate of the M-19, died"): who he is, no side of the event. */
+  described?: Span;
   /** The figure is a total for the whole incident ("death toll", "in total"). */
   total?: boolean;
   /** A coder's explicit statement of the figure to code ("Fatalities coded as 0", "split across 3 events (4)"). */

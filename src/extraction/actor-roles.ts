@@ -393,6 +393,8 @@ export function resolveActors(frames: Frame[], ctx: RoleContext, options: RoleOp
       const id = keys[i]!;
       const entry = entryOfKey(ctx.coref.get(p.mention.start) ?? p.mention.actorId, ctx.date);
       if (!entry) continue;
+      // (A group named only in the description of one killed, "X, candidate of the M-19, died", is no side.)
+      if (describesCasualty(frame, p.mention)) continue;
       let t = tallies.get(id);
       if (!t) {
         t = { entry, weight: 0, agent: 0, support: 0, opposed: 0, mentions: [], allies: new Map(), targetOf: new Set(), topic: 0, casualty: 0 };
@@ -533,6 +535,11 @@ export function resolveActors(frames: Frame[], ctx: RoleContext, options: RoleOp
 function namedAsVictim(mentions: readonly { text: string }[], victims: readonly [string, { mentions: readonly { text: string }[] }][]): boolean {
   const heads = new Set(mentions.map((m) => lastWord(m.text)));
   return victims.some(([, t]) => t.mentions.some((m) => heads.has(lastWord(m.text))));
+}
+
+/** Whether the mention stands in the description of one a figure of the frame counts dead ("X, candidate of the M-19, died"). */
+function describesCasualty(frame: Frame, mention: { start: number; end: number }): boolean {
+  return frame.figures.some((f) => f.described !== undefined && mention.start >= f.described.start && mention.end <= f.described.end);
 }
 
 /** Whether a casualty figure of the frame counts the mention ("three Koglweogo and a villager were killed"). */

@@ -691,3 +691,16 @@ test('a death told as the time of something else ("before her husband was killed
   const text = 'AYACUCHO, 14 FEB 90 (EFE) -- [TEXT] THE POLICE REPORTED THAT TOMAS RIVAS, A LEADER OF THE RULING PARTY, WAS SHOT DEAD BY TERRORISTS IN AYACUCHO TODAY. RIVAS\' WIFE TOLD THE POLICE THAT BEFORE HER HUSBAND WAS KILLED, THE HOODED MEN SHOUTED SLOGANS.';
   assert.deepEqual(fatalitiesOf(text), [1]);
 });
+
+test('a person named, then an apposition between commas, before "died" is one dead; a group the apposition names is no side', () => {
+  const brief3 = (e: AcledEvent) => [e.event_type, e.fatalities, e.actor1, e.actor2];
+  for (const text of [
+    'BOGOTA, 14 FEB 90 (AFP) -- [TEXT] JUAN LOPEZ, PRESIDENTIAL CANDIDATE FOR THE DISBANDED M-19 GUERRILLA GROUP, DIED IN HOSPITAL TODAY AFTER BEING SHOT ABOARD A BUS, HIS BROTHER SAID. A GUNMAN FIRED AT THE CANDIDATE ABOARD THE BUS.',
+    'Bogota, 14 Feb 90 (AFP) -- [Text] Gunmen fired on a bus in Bogota today. Another passenger, Juan Lopez, a candidate of the disbanded M-19 guerrilla group, died in hospital.',
+  ]) {
+    const events = eventsOf(text);
+    assert.ok(events.length > 0, text);
+    assert.ok(events.some((e) => e.fatalities === 1), events.map((e) => brief3(e).join(' | ')).join('; '));
+    assert.ok(events.every((e) => e.event_type === 'Violence against civilians' && !/M-19/.test(`${e.actor1} ${e.actor2}`)), events.map((e) => brief3(e).join(' | ')).join('; '));
+  }
+});

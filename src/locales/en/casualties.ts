@@ -8,7 +8,7 @@ import { PERSON_TITLES } from './person-titles.js';
 
 /** Every figure gets every field, in one order (one object shape for V8's optimised code). */
 function newFigure(f: Figure): Figure {
-  return { start: f.start, end: f.end, text: f.text, kind: f.kind, value: f.value, quantity: f.quantity, subject: f.subject, total: f.total, coded: f.coded, feared: f.feared };
+  return { start: f.start, end: f.end, text: f.text, kind: f.kind, value: f.value, quantity: f.quantity, subject: f.subject, total: f.total, coded: f.coded, feared: f.feared, described: f.described };
 }
 
 const kinds = new PhraseMatcher<string>();
@@ -676,14 +676,28 @@ const DIED_CAUSE_CUES = new Set<string>(cues.diedCauseCues);
 
 /**
  * The one who "died" at token i: a pronoun ("he later died") or a noun phrase whose head is a
- * singular person noun ("the man", "another person", "a police officer"); [first, end) or undefined.
+ * singular person noun ("the man", "another person", "a police officer"); [first, end) or undefined,
+ * and the end of an apposition after a name ("X, candidate of the party, died": [first, end, appositionEnd)).
  */
-function diedSubject(tokens: Doc['tokens'], i: number, sentence: number): [number, number] | undefined {
+function diedSubject(tokens: Doc['tokens'], i: number, sentence: number): [number, number] | [number, number, number] | undefined {
   let k = i - 1;
   while (k >= 0 && tokens[k]!.sentence === sentence && DIED_ADVERBS.has(tokens[k]!.lower)) k--;
   const head = tokens[k];
   if (!head || head.sentence !== sentence) return undefined;
   if (SUBJECT_PRONOUNS.has(head.lower)) return [k, k + 1];
+  // "Carlos Lopez, a candidate of the party, died": a person named, then an apposition between commas.
+  // (The one who died is the name: a group the apposition names describes him and is none of the dead.)
+  if (head.text === ',' && k === i - 1) {
+    for (let j = k - 1; j > 0 && j >= k - APPOSITION_REACH && tokens[j]!.sentence === sentence; j--) {
+      if (tokens[j]!.text !== ',') {
+        if (STOP.has(tokens[j]!.lower) && !DETERMINERS.has(tokens[j]!.lower) && !singular.has(tokens[j]!.lower)) return undefined;
+        continue;
+      }
+      const name = personNameBefore(tokens, j, sentence);
+      return name < 0 || !opensClause(tokens, name, sentence) || deathAsCause(tokens, name, sentence) ? undefined : [name, j, k];
+    }
+    return undefined;
+  }
   if (!singularNouns.has(head.lower)) {
     // "Roberto Navas died", "journalist Navas died": a person named.
     let name = head.upper ? personNameBefore(tokens, k + 1, sentence) : -1;
@@ -710,7 +724,7 @@ function deathAsCause(tokens: Doc['tokens'], first: number, sentence: number): b
 }
 
 /** Words after which a clause's subject starts: "..., Navas died", "and Navas died". */
-const CLAUSE_OPENERS = new Set(['and', 'but', 'that', 'while', 'whereas', 'when', ',', ';', ':', '"']);
+const CLAUSE_OPENERS = new Set(['and', 'but', 'that', 'while', 'whereas', 'when', ',', ';', ':', '"', ']']);
 
 function opensClause(tokens: Doc['tokens'], k: number, sentence: number): boolean {
   const before = tokens[k - 1];
@@ -1111,6 +1125,7 @@ function singularDeathAt(doc: Doc, i: number, m: PhraseMatch<string>, used: Set<
         start, end, text: doc.text.slice(start, end), kind: 'killed', value: 1,
         quantity: { start, end: tokens[subject[1] - 1]!.end },
         subject: { start, end: tokens[subject[1] - 1]!.end },
+        ...(subject[2] !== undefined ? { described: { start: tokens[subject[1] + 1]!.start, end: tokens[subject[2] - 1]!.end } } : {}),
       }));
       used.add(i);
       return i;
