@@ -67,6 +67,12 @@ test('everyday phrases with event words are no events', () => {
   assert.deepEqual(eventsOf('Hackers launched a cyber attack on the bank in Lagos on Monday.'), []);
   assert.deepEqual(eventsOf('The singer won a court battle in Los Angeles on Monday.'), []);
   assert.deepEqual(eventsOf('His career took him to the highest positions of the congress in Bogota, the senator said on Monday.'), []);
+  // A feeling bursting out, a flop: no device. A device that exploded in a crowd is one.
+  assert.deepEqual(eventsOf('The unions exploded in anger in Lima on Monday after fuel prices rose.'), []);
+  assert.deepEqual(eventsOf('THE AUDIENCE EXPLODED WITH LAUGHTER AT THE THEATRE IN QUITO ON MONDAY.'), []);
+  assert.deepEqual(eventsOf('The comedy bombed at the box office in Lima last week.'), []);
+  assert.equal(eventsOf('On Monday, a bomb exploded in a crowded market in Lima, killing three people.').length, 1);
+  assert.equal(eventsOf('On Monday, planes bombed a village in Morazan, police said.').length, 1);
   // Protesters demonstrating their support do protest.
   assert.equal(eventsOf('On 15 November, residents in Bamako took to the streets to demonstrate their support for the army.').length, 1);
 });
