@@ -704,3 +704,13 @@ test('a person named, then an apposition between commas, before "died" is one de
     assert.ok(events.every((e) => e.event_type === 'Violence against civilians' && !/M-19/.test(`${e.actor1} ${e.actor2}`)), events.map((e) => brief3(e).join(' | ')).join('; '));
   }
 });
+
+test('a place after "from" in an apposition after a name is the person\'s hometown, not where the killing happened', () => {
+  const text =
+    'BOGOTA, 6 SEP 89 (RADIO) -- [TEXT] MARIA LUISA PEREZ TORRES, A 35-YEAR-OLD WOMAN FROM CALI, WAS MURDERED AT 1500 THIS AFTERNOON. ' +
+    'SHE HAD JUST LEFT A SHOP IN NORTHERN BOGOTA WHEN A GUNMAN APPROACHED HER AND SHOT HER IN THE HEAD.';
+  const events = eventsOf(text, '1989-09-06');
+  assert.ok(events.length > 0);
+  assert.ok(events.every((e) => e.location !== 'Cali'), events.map((e) => `${e.location} ${e.fatalities}`).join('; '));
+  assert.ok(events.some((e) => e.fatalities === 1), events.map((e) => `${e.location} ${e.fatalities}`).join('; '));
+});
