@@ -638,13 +638,14 @@ export function buildGazetteer(): GazetteerFile {
   // A settlement with its own point (columns 5-6) is added unless a namesake town of its region lies
   // within SAME_PLACE_KM of it (that town is the settlement); one without is put at its region's point.
   for (const [row, [name, aliases, country, region, latText, lonText]] of settlementRows.entries()) {
+    // (A district's seat moved it above: no settlement of its own.)
+    if (seatRows.has(row)) continue;
     const cc = countryIndex.get(country!);
     const a1 = admin1ByName.get(`${country}|${foldName(region!)}`) ?? admin1ByName.get(`${country}|${adminBaseName(foldName(region!))}`);
     const at = a1 === undefined ? undefined : admin1Entry.get(a1);
     if (cc === undefined || a1 === undefined || at === undefined) { warnings.push(`settlements.tsv: ${name}: region ${region} (${country}) not found`); continue; }
     const own = latText && lonText ? { lat: Number(latText), lon: Number(lonText) } : undefined;
     const names = [name!, ...(aliases ?? '').split('|').filter(Boolean)];
-    if (seatRows.has(row)) continue;
     const sameTown = (t: number) => out.f[t] === FEATURE_CODES.city && out.cc[t] === cc && out.a1[t] === a1
       && (own === undefined || haversineKm(own.lat, own.lon, out.la[t]! / 1e4, out.lo[t]! / 1e4) <= SAME_PLACE_KM);
     if (names.some((n) => (keyPost.get(foldName(n)) ?? []).some(sameTown))) continue;

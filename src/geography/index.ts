@@ -7,7 +7,7 @@ import { cueEntry, findCountryCues } from './cues.js';
 import { recognise, type Candidate, type TextRange, type UnknownNames } from './recognise.js';
 import { FEATURE_CODES } from './gazetteer-format.js';
 import { lookupTransliterated, transliterationIndex } from './transliteration.js';
-import { PublicationProfile, resolveCandidates } from './resolve.js';
+import { PublicationProfile, resolveCandidates, type CueVote } from './resolve.js';
 import { singularCandidates } from '../locales/en/inflection.js';
 import { nearBefore } from '../locales/en/near-place.js';
 
@@ -97,7 +97,7 @@ export function loadGeoparser(options: GeoparserOptions = {}): Geoparser {
     const focus = spelt ? gaz.findCountry(spelt) : undefined;
     const spellings = focus ? transliterationIndex(gaz, gaz.countries.indexOf(focus)) : undefined;
     const cands = recognise(gaz, text, o.from ?? 0, o.ranges, spellings, o.unknownNames);
-    const cueCountries: { country: number; group: boolean; more?: boolean; shared?: boolean }[] = [];
+    const cueCountries: CueVote[] = [];
     const mentions: CueMention[] = [];
     if (cues.length > 0) {
       // A place name inside a longer cue is no place ("anti-Balaka", "the Sinaloa Cartel"). Cues do
@@ -230,7 +230,7 @@ export function capitalOfSameName(place: PlaceMention): PlaceMention | undefined
  * word) name the region's country and none names the people's own: "clashes between Somali and Oromo
  * groups" are in Ethiopia, between its Somali and Oromia regions, not in Somalia.
  */
-function peopleOfCuedRegions(gaz: Gazetteer, cands: Candidate[], cueCountries: readonly { country: number; group: boolean }[]): void {
+function peopleOfCuedRegions(gaz: Gazetteer, cands: Candidate[], cueCountries: readonly CueVote[]): void {
   for (const c of cands) {
     if (c.demonym === undefined) continue;
     const own = gaz.countryIndex(c.demonym);

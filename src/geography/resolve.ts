@@ -7,6 +7,18 @@ import type { Gazetteer } from './gazetteer.js';
 import type { Candidate } from './recognise.js';
 import { foldName, nameVariants } from './fold.js';
 
+/**
+ * A country a cue of the text votes for (its index in the gazetteer's countries). `group`: an armed
+ * group's, which may act abroad. A group active in several countries ("JNIM") votes for each alike
+ * (`shared`), as one name: `more` marks its second and later countries.
+ */
+export interface CueVote {
+  country: number;
+  group: boolean;
+  more?: boolean;
+  shared?: boolean;
+}
+
 export interface ResolveOptions {
   demonyms: boolean;
   /** The text the candidates were found in (to read what lies between two names). */
@@ -19,7 +31,7 @@ export interface ResolveOptions {
    * The countries the text's country cues point to, one per distinct cue (see cues.ts): each votes
    * like a name. An armed group's (group) may act abroad: it does not outvote a town named elsewhere.
    */
-  cueCountries?: readonly { country: number; group: boolean; more?: boolean; shared?: boolean }[];
+  cueCountries?: readonly CueVote[];
   /** See ParseOptions.standIns (index.ts). */
   standIns?: boolean;
 }
@@ -281,7 +293,7 @@ function pickBest(scores: Float64Array[], best: Int32Array): void {
 }
 
 /** Votes: one per distinct name, spread over its readings by a softmax of their scores. */
-function castVotes(gaz: Gazetteer, cands: Candidate[], readings: Readings[], nameIds: Int32Array, nameCount: number, scores: Float64Array[], best: Int32Array, cueCountries: readonly { country: number; group: boolean; more?: boolean }[] = []): Votes {
+function castVotes(gaz: Gazetteer, cands: Candidate[], readings: Readings[], nameIds: Int32Array, nameCount: number, scores: Float64Array[], best: Int32Array, cueCountries: readonly CueVote[] = []): Votes {
   const votes: Votes = { country: new Map(), placeCountry: new Map(), admin1: new Map(), byName: new Array<NameVotes | undefined>(nameCount).fill(undefined), names: 0, top: 0, topCountry: -1, topCued: false };
   const seen = new Uint8Array(nameCount);
   for (let k = 0; k < cands.length; k++) {
@@ -690,7 +702,7 @@ function demonymOnlyCountry(gaz: Gazetteer, cands: Candidate[], readings: Readin
  * The one country the text's cues of a people, a unit word or a one-country force name ("Seleka",
  * "woreda", "Oromo"), or -1 (none, or cues of two countries). Armed groups' cues do not count: they act abroad.
  */
-function cuedCountry(cues: readonly { country: number; group: boolean }[] | undefined): number {
+function cuedCountry(cues: readonly CueVote[] | undefined): number {
   let cc = -1;
   for (const q of cues ?? []) {
     if (q.group || q.country < 0) continue;
