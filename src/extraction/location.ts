@@ -52,7 +52,12 @@ export function demonymCountry(doc: Doc, options: { origins?: boolean; inPassing
     return describesActor(doc, p) || armedGroupAt(doc, p) || attackerOf(doc, p) || namesBorder(doc, p);
   };
   const named = doc.countryCues.length === 0 ? doc.places : [...doc.places, ...doc.countryCues].sort((a, b) => a.start - b.start);
+  // A one-country force, people or unit word ("FACA", "FAMa", "woreda") says whose story it is
+  // before a nationality does: "a soldier of the Libyan peacekeeping force allied with FACA", "a
+  // Spanish priest", "Chinese workers" are foreigners in the force's country. (Not a people's armed
+  // men, who raid abroad: "Kenyan fishermen killed by Murle militiamen".)
   const found =
+    (options.origins === false ? undefined : doc.countryCues.find((q) => !q.group && q.entry.countryCode && !armedGroupAt(doc, q))) ??
     (options.origins === false ? undefined : named.find((p) => p.demonym && !origin(p))) ??
     named.find((p) => p.entry.feature === 'country' && !p.demonym && !origin(p)) ??
     (options.inPassing ? placeNamedInPassing(doc) : undefined) ??

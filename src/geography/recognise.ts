@@ -340,6 +340,9 @@ const PART_OF_NOUNS = new Set(list('partOfNouns'));
 /** " area of ", " village of the ": a part of the place that follows (partOfNouns, partOfLinks). */
 const PART_OF_GAP = new RegExp(`^ (?:${alternation(list('partOfNouns'))}) (?:${alternation(list('partOfLinks'))}) $`);
 
+/** " in ": a place in the region that follows, when that is named with its unit word (inRegionLinks). */
+const IN_REGION_GAP = new RegExp(`^ (?:${alternation(list('inRegionLinks'))}) $`);
+
 const LIST_GAP = new RegExp(`^(?:,\\s|,?\\s(?:${alternation(list('listConjunctions'))})\\s|\\s?\\/\\s?|-)$`);
 
 function joinable(text: string, a: Word, b: Word): boolean {
@@ -640,6 +643,12 @@ export function recognise(gaz: Gazetteer, text: string, from = 0, ranges?: reado
     }
     // "Baragoi, Samburu", "Kaldar district, Balkh": the second names the region the first lies in.
     if (a.container !== undefined) continue;
+    // "Moyale in Borena zone": so does a region named with its unit word after "in".
+    if ((b.want === FEATURE_CODES.admin1 || b.want === FEATURE_CODES.admin2) && IN_REGION_GAP.test(gap) && b.entries.some((e) => gaz.feature(e) === FEATURE_CODES.admin1 || gaz.feature(e) === FEATURE_CODES.admin2)) {
+      // (The region's own reading is left to its unit word: "Kericho District" may be read as its seat.)
+      a.container = k + 1;
+      continue;
+    }
     // (A unit word may come between, after an alias in brackets: "Khan Abad (Aqtash) district, Kunduz".)
     const unitGap = UNIT_GAP.exec(gap);
     const unit = unitGap ? unitGap[1]!.replace(/s$/, '') : undefined;

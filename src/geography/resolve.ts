@@ -6,6 +6,12 @@ import { FEATURE_CODES, LOCAL_UNIT_RANK, SETTLEMENT_RANK } from './gazetteer-for
 import type { Gazetteer } from './gazetteer.js';
 import type { Candidate } from './recognise.js';
 import { foldName, nameVariants } from './fold.js';
+import { nearBetween } from '../locales/en/near-place.js';
+import placeContext from '../locales/en/data/place-context.json' with { type: 'json' };
+import { alternation } from '../common/word-pattern.js';
+
+/** "-led", "-backed" right after a people's name: "Saudi-led air raids" (sponsorCompounds). */
+const SPONSOR_AFTER = new RegExp(`^[-\u2010\u2011](?:${alternation(placeContext.sponsorCompounds)})\\b`, 'i');
 
 /**
  * A country a cue of the text votes for (its index in the gazetteer's countries). `group`: an armed
@@ -216,6 +222,8 @@ interface Setting {
   anchors: Anchor[];
   focusIndex: number;
   profile: PublicationProfile | undefined;
+  /** Per candidate, the candidate of the place it is said to be near ("Selim near Zemio"), or -1. */
+  nearTo: Int32Array;
 }
 
 // The resolver is split into small functions on purpose: V8 re-optimises a function whenever it
@@ -244,18 +252,22 @@ export function resolveCandidates(gaz: Gazetteer, cands: Candidate[], options: R
     nameIds[k] = id;
     settings[k] = c.container === undefined && c.containerOf === undefined ? id * 16 + ((c.want ?? -1) + 1) * 2 + (c.near ? 1 : 0) : -1;
   }
+  const nearTo = nearLinks(cands, options.text);
+  for (let k = 0; k < n; k++) if (nearTo[k]! >= 0) settings[k] = -1;
   const focus = options.focusCountry ? gaz.findCountry(options.focusCountry) : undefined;
   const focusIndex = focus ? gaz.countries.indexOf(focus) : -1;
   // Twice: vote for countries and admin1 regions by distinct name, and rescore each reading by
   // how well it agrees with the votes of the other names.
   const best = new Int32Array(n);
   pickBest(scores, best);
-  let votes = castVotes(gaz, cands, readings, nameIds, ids.size, scores, best, options.cueCountries);
+  // "Saudi-led air raids", "Turkish-backed factions": such a people's name says whose backing, not where.
+  const sponsors = sponsorDemonyms(cands, options.text);
+  let votes = castVotes(gaz, cands, readings, nameIds, ids.size, scores, best, options.cueCountries, sponsors);
   for (let round = 0; round < 2; round++) {
-    if (round > 0) votes = castVotes(gaz, cands, readings, nameIds, ids.size, scores, best, options.cueCountries);
+    if (round > 0) votes = castVotes(gaz, cands, readings, nameIds, ids.size, scores, best, options.cueCountries, sponsors);
     // Anchors: where the other names' best readings are (towns and districts), for distance.
     const anchors = round > 0 ? anchorsOf(gaz, cands, readings, best) : [];
-    const setting: Setting = { gaz, cands, readings, best, votes, anchors, focusIndex, profile: options.profile };
+    const setting: Setting = { gaz, cands, readings, best, votes, anchors, focusIndex, profile: options.profile, nearTo };
     // Mentions of one name in the same setting score alike: compute each setting once.
     const done = new Map<number, number>();
     for (let k = 0; k < n; k++) {
@@ -275,7 +287,36 @@ export function resolveCandidates(gaz: Gazetteer, cands: Candidate[], options: R
     }
     pickBest(scores, best);
   }
-  return placesOf(gaz, cands, readings, nameIds, scores, best, votes, options);
+  return placesOf(gaz, cands, readings, nameIds, scores, best, votes, options, nearTo);
+}
+
+/** Per candidate, 1 for a people's name joined to a word of backing or make ("Saudi-led"), or undefined when none is. */
+function sponsorDemonyms(cands: Candidate[], text: string | undefined): Uint8Array | undefined {
+  if (text === undefined) return undefined;
+  let out: Uint8Array | undefined;
+  for (let k = 0; k < cands.length; k++) {
+    const c = cands[k]!;
+    if (c.demonym === undefined) continue;
+    const ch = text.charCodeAt(c.end);
+    if ((ch === 45 || ch === 0x2010 || ch === 0x2011) && SPONSOR_AFTER.test(text.slice(c.end, c.end + 16))) (out ??= new Uint8Array(cands.length))[k] = 1;
+  }
+  return out;
+}
+
+/**
+ * "Selim near Zemio", "Kiro north of Dori": a place said to be near the next one named, only a near
+ * phrase between them. Per candidate, the candidate it is near, or -1.
+ */
+function nearLinks(cands: Candidate[], text: string | undefined): Int32Array {
+  const out = new Int32Array(cands.length).fill(-1);
+  if (text === undefined) return out;
+  for (let k = 1; k < cands.length; k++) {
+    const c = cands[k]!;
+    const p = cands[k - 1]!;
+    if (!c.near || c.demonym !== undefined || p.demonym !== undefined || p.end >= c.start) continue;
+    if (nearBetween(text.slice(p.end, c.start))) out[k - 1] = k;
+  }
+  return out;
 }
 
 /** A name's key for votes: demonyms by the entry they name. */
@@ -293,13 +334,15 @@ function pickBest(scores: Float64Array[], best: Int32Array): void {
 }
 
 /** Votes: one per distinct name, spread over its readings by a softmax of their scores. */
-function castVotes(gaz: Gazetteer, cands: Candidate[], readings: Readings[], nameIds: Int32Array, nameCount: number, scores: Float64Array[], best: Int32Array, cueCountries: readonly CueVote[] = []): Votes {
+function castVotes(gaz: Gazetteer, cands: Candidate[], readings: Readings[], nameIds: Int32Array, nameCount: number, scores: Float64Array[], best: Int32Array, cueCountries: readonly CueVote[] = [], sponsors?: Uint8Array): Votes {
   const votes: Votes = { country: new Map(), placeCountry: new Map(), admin1: new Map(), byName: new Array<NameVotes | undefined>(nameCount).fill(undefined), names: 0, top: 0, topCountry: -1, topCued: false };
   const seen = new Uint8Array(nameCount);
   for (let k = 0; k < cands.length; k++) {
     const c = cands[k]!;
     const id = nameIds[k]!;
     if (seen[id] === 1) continue;
+    // (A people's name as a sponsor, "Saudi-led", casts no vote: its other mentions may.)
+    if (sponsors !== undefined && sponsors[k] === 1) continue;
     // A common word without a cue ("Reading") is probably no place: it gets no vote.
     if (c.common && !c.cue && c.container === undefined && c.containerOf === undefined) continue;
     // A quarter of a city ("the Escalon neighborhood") says where in a city, not which country: its
@@ -411,6 +454,12 @@ function rescore(at: Setting, k: number, own: NameVotes | undefined, s: Float64A
       const ce = at.readings[c.container]!.entries[at.best[c.container]!];
       if (ce !== undefined) v += contains(gaz, ce, e) ? 6 : -1;
     }
+    // "Selim near Zemio": a reading in the country of the place it is near.
+    const nearTo = at.nearTo[k]!;
+    if (nearTo >= 0) {
+      const ne = at.readings[nearTo]!.entries[at.best[nearTo]!];
+      if (ne !== undefined && gaz.countryIndex(ne) === cc) v += 3;
+    }
     if (c.containerOf !== undefined) {
       const inner = at.readings[c.containerOf]!;
       // (Enough to outweigh a capital's prior: "Nihm (Nihm, Sanaa)" is Sanaa governorate, not the city.)
@@ -435,7 +484,7 @@ function nearness(gaz: Gazetteer, e: number, key: string, anchors: Anchor[]): nu
 }
 
 /** The kept candidates as place mentions, with their best reading and alternatives. */
-function placesOf(gaz: Gazetteer, cands: Candidate[], readings: Readings[], nameIds: Int32Array, scores: Float64Array[], best: Int32Array, votes: Votes, options: ResolveOptions): PlaceMention[] {
+function placesOf(gaz: Gazetteer, cands: Candidate[], readings: Readings[], nameIds: Int32Array, scores: Float64Array[], best: Int32Array, votes: Votes, options: ResolveOptions, nearTo: Int32Array): PlaceMention[] {
   const profile = options.profile;
   const places: PlaceMention[] = [];
   const learnt: { entry: number; score: number }[] = [];
@@ -505,6 +554,20 @@ function placesOf(gaz: Gazetteer, cands: Candidate[], readings: Readings[], name
       // (A local unit the packages lack (communes.tsv), known only by its district, yields to one
       // other name: "Kenyan troops raided Boni Forest" is no commune Boni of Burkina Faso.)
       if (mine < 0.5 && votes.top >= (gaz.rank(e) <= LOCAL_UNIT_RANK ? 1 : 2) && votes.topCountry !== cc) continue;
+      // (Nor does a village outside every country of a group the text names that acts in several,
+      // when no other name puts it there: "JNIM militants killed a man in Nama" is no Nama of the Philippines.)
+      if (mine < 0.5 && outsideSharedGroups(options.cueCountries, cc)) continue;
+    }
+    // A minor town said to be near a place of another country ("Selim near Zemio", Selim read as a
+    // village of Turkey) is an unknown place of that country, by the place it is near.
+    const nearK = nearTo[k]!;
+    if (nearK >= 0 && !r.strong && !vouched && (f === FEATURE_CODES.city || f === FEATURE_CODES.admin2) && gaz.population(e) < 100_000) {
+      const ne = readings[nearK]!.entries[best[nearK]!];
+      const nc = ne === undefined ? -1 : gaz.countryIndex(ne);
+      if (ne !== undefined && nc >= 0 && gaz.feature(ne) !== FEATURE_CODES.country && nc !== gaz.countryIndex(e) && !cands[nearK]!.common) {
+        if (options.standIns && !c.common && !c.firstName) places.push(standIn(gaz, c, nc));
+        continue;
+      }
     }
     // "North Central", "South West": a region named by compass words only is in many countries; one
     // abroad that no other name of the text supports, in a text whose other names agree on a country,
@@ -574,7 +637,8 @@ function placesOf(gaz: Gazetteer, cands: Candidate[], readings: Readings[], name
   }
   profile?.add(gaz, learnt);
   // (A group of several countries, "JNIM", says no one country: the lone names still stand.)
-  if (lone && places.length === 0 && (options.cueCountries ?? []).every((q) => q.shared)) lonePlaces(gaz, cands, readings, lone, places);
+  // (Their towns must lie in one of its countries: "JNIM killed four people in Nama" is no Nama abroad.)
+  if (lone && places.length === 0 && (options.cueCountries ?? []).every((q) => q.shared)) lonePlaces(gaz, cands, readings, lone, places, options.cueCountries ?? []);
   markContainers(cands, places, options.text);
   return places;
 }
@@ -650,7 +714,7 @@ function insideBracket(text: string, at: number): boolean {
  * names towns of one country only and all agree on it. (Event extraction only, see standIns: a
  * geoparser's reader is better served without them.)
  */
-function lonePlaces(gaz: Gazetteer, cands: Candidate[], readings: Readings[], lone: number[], places: PlaceMention[]): void {
+function lonePlaces(gaz: Gazetteer, cands: Candidate[], readings: Readings[], lone: number[], places: PlaceMention[], shared: readonly CueVote[]): void {
   let country = -1;
   for (const k of lone) {
     for (const e of readings[k]!.entries) {
@@ -659,6 +723,7 @@ function lonePlaces(gaz: Gazetteer, cands: Candidate[], readings: Readings[], lo
       country = cc;
     }
   }
+  if (outsideSharedGroups(shared, country)) return;
   for (const k of lone) {
     const c = cands[k]!;
     const r = readings[k]!;
@@ -667,6 +732,17 @@ function lonePlaces(gaz: Gazetteer, cands: Candidate[], readings: Readings[], lo
     for (const x of r.entries) if (gaz.population(x) > gaz.population(e)) e = x;
     places.push({ start: c.start, end: c.end, text: c.text, entry: gaz.entry(e), score: 0.5, demonym: undefined, alternatives: undefined, heldIn: undefined, holds: undefined });
   }
+}
+
+/** Whether the text names groups active in several countries ("JNIM") and country cc is none of theirs. */
+function outsideSharedGroups(cues: readonly CueVote[] | undefined, cc: number): boolean {
+  let shared = false;
+  for (const q of cues ?? []) {
+    if (!q.shared) continue;
+    if (q.country === cc) return false;
+    shared = true;
+  }
+  return shared;
 }
 
 /** A capital or a city of half a million: known by its name alone, wherever the text is. */

@@ -6,6 +6,13 @@ import nearPlace from './data/near-place.json' with { type: 'json' };
 const words = (phrase: string) => phrase.split(' ').join('\\s+');
 const NEAR_BEFORE = new RegExp(`\\b(?:${nearPlace.phrases.map(words).join('|')})\\s+(?:the\\s+)?(?:(?:${nearPlace.kindOf.map(words).join('|')})\\s+)?$`, 'i');
 
+const NEAR_ONLY = new RegExp(`^\\s+(?:${nearPlace.phrases.map(words).join('|')})\\s+(?:the\\s+)?(?:(?:${nearPlace.kindOf.map(words).join('|')})\\s+)?$`, 'i');
+
+/** Whether the text between two place names is such a phrase and nothing else: "Selim near Zemio", "Kiro north of the town of Dori". */
+export function nearBetween(gap: string): boolean {
+  return gap.length <= REACH && NEAR_ONLY.test(gap);
+}
+
 /** The last words of those phrases (and "the"): the word right before a place they may end in. */
 export const NEAR_LAST_WORDS: ReadonlySet<string> = new Set(['the', ...[...nearPlace.phrases, ...nearPlace.kindOf].map((p) => p.slice(p.lastIndexOf(' ') + 1))]);
 
