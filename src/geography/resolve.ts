@@ -6,7 +6,6 @@ import { FEATURE_CODES, LOCAL_UNIT_RANK, SETTLEMENT_RANK } from './gazetteer-for
 import type { Gazetteer } from './gazetteer.js';
 import type { Candidate } from './recognise.js';
 import { foldName, nameVariants } from './fold.js';
-import { nearBetween } from '../locales/en/near-place.js';
 import placeContext from '../locales/en/data/place-context.json' with { type: 'json' };
 import { alternation } from '../common/word-pattern.js';
 
@@ -222,8 +221,6 @@ interface Setting {
   anchors: Anchor[];
   focusIndex: number;
   profile: PublicationProfile | undefined;
-  /** Per candidate, the candidate of the place it is said to be near ("Selim near Zemio"), or -1. */
-  nearTo: Int32Array;
 }
 
 // The resolver is split into small functions on purpose: V8 re-optimises a function whenever it
@@ -252,8 +249,6 @@ export function resolveCandidates(gaz: Gazetteer, cands: Candidate[], options: R
     nameIds[k] = id;
     settings[k] = c.container === undefined && c.containerOf === undefined ? id * 16 + ((c.want ?? -1) + 1) * 2 + (c.near ? 1 : 0) : -1;
   }
-  const nearTo = nearLinks(cands, options.text);
-  for (let k = 0; k < n; k++) if (nearTo[k]! >= 0) settings[k] = -1;
   const focus = options.focusCountry ? gaz.findCountry(options.focusCountry) : undefined;
   const focusIndex = focus ? gaz.countries.indexOf(focus) : -1;
   // Twice: vote for countries and admin1 regions by distinct name, and rescore each reading by
@@ -267,7 +262,7 @@ export function resolveCandidates(gaz: Gazetteer, cands: Candidate[], options: R
     if (round > 0) votes = castVotes(gaz, cands, readings, nameIds, ids.size, scores, best, options.cueCountries, sponsors);
     // Anchors: where the other names' best readings are (towns and districts), for distance.
     const anchors = round > 0 ? anchorsOf(gaz, cands, readings, best) : [];
-    const setting: Setting = { gaz, cands, readings, best, votes, anchors, focusIndex, profile: options.profile, nearTo };
+    const setting: Setting = { gaz, cands, readings, best, votes, anchors, focusIndex, profile: options.profile };
     // Mentions of one name in the same setting score alike: compute each setting once.
     const done = new Map<number, number>();
     for (let k = 0; k < n; k++) {
@@ -287,7 +282,7 @@ export function resolveCandidates(gaz: Gazetteer, cands: Candidate[], options: R
     }
     pickBest(scores, best);
   }
-  return placesOf(gaz, cands, readings, nameIds, scores, best, votes, options, nearTo);
+  return placesOf(gaz, cands, readings, nameIds, scores, best, votes, options);
 }
 
 /** Per candidate, 1 for a people's name joined to a word of backing or make ("Saudi-led"), or undefined when none is. */
@@ -299,22 +294,6 @@ function sponsorDemonyms(cands: Candidate[], text: string | undefined): Uint8Arr
     if (c.demonym === undefined) continue;
     const ch = text.charCodeAt(c.end);
     if ((ch === 45 || ch === 0x2010 || ch === 0x2011) && SPONSOR_AFTER.test(text.slice(c.end, c.end + 16))) (out ??= new Uint8Array(cands.length))[k] = 1;
-  }
-  return out;
-}
-
-/**
- * "Selim near Zemio", "Kiro north of Dori": a place said to be near the next one named, only a near
- * phrase between them. Per candidate, the candidate it is near, or -1.
- */
-function nearLinks(cands: Candidate[], text: string | undefined): Int32Array {
-  const out = new Int32Array(cands.length).fill(-1);
-  if (text === undefined) return out;
-  for (let k = 1; k < cands.length; k++) {
-    const c = cands[k]!;
-    const p = cands[k - 1]!;
-    if (!c.near || c.demonym !== undefined || p.demonym !== undefined || p.end >= c.start) continue;
-    if (nearBetween(text.slice(p.end, c.start))) out[k - 1] = k;
   }
   return out;
 }
@@ -454,10 +433,9 @@ function rescore(at: Setting, k: number, own: NameVotes | undefined, s: Float64A
       const ce = at.readings[c.container]!.entries[at.best[c.container]!];
       if (ce !== undefined) v += contains(gaz, ce, e) ? 6 : -1;
     }
-    // "Selim near Zemio": a reading in the country of the place it is near.
-    const nearTo = at.nearTo[k]!;
-    if (nearTo >= 0) {
-      const ne = at.readings[nearTo]!.entries[at.best[nearTo]!];
+    // "Selim near Zemio": the reading in the country of the place it lies by.
+    if (c.nearOf !== undefined) {
+      const ne = at.readings[c.nearOf]!.entries[at.best[c.nearOf]!];
       if (ne !== undefined && gaz.countryIndex(ne) === cc) v += 3;
     }
     if (c.containerOf !== undefined) {
@@ -484,7 +462,7 @@ function nearness(gaz: Gazetteer, e: number, key: string, anchors: Anchor[]): nu
 }
 
 /** The kept candidates as place mentions, with their best reading and alternatives. */
-function placesOf(gaz: Gazetteer, cands: Candidate[], readings: Readings[], nameIds: Int32Array, scores: Float64Array[], best: Int32Array, votes: Votes, options: ResolveOptions, nearTo: Int32Array): PlaceMention[] {
+function placesOf(gaz: Gazetteer, cands: Candidate[], readings: Readings[], nameIds: Int32Array, scores: Float64Array[], best: Int32Array, votes: Votes, options: ResolveOptions): PlaceMention[] {
   const profile = options.profile;
   const places: PlaceMention[] = [];
   const learnt: { entry: number; score: number }[] = [];
@@ -531,6 +509,13 @@ function placesOf(gaz: Gazetteer, cands: Candidate[], readings: Readings[], name
     // "the Kosovo area of Naivasha", "Fayzabad district, Jowzjan": a part of a place is nothing
     // outside it (every bearer of the name lying elsewhere, it is a place we do not know there).
     if (c.partOf && containerEntry !== undefined && !vouched) continue;
+    // "Selim near Zemio": a minor town named as lying by a place of another country is a place we do
+    // not know by that place (Selim of Turkey is not by Zemio of the Central African Republic): the
+    // place it lies by stands for it.
+    if (c.nearOf !== undefined && !r.strong && c.demonym === undefined && !vouched && unsupported[c.nearOf] !== 1 && gaz.population(e) < 100_000) {
+      const ne = readings[c.nearOf]!.entries[best[c.nearOf]!];
+      if (ne !== undefined && gaz.countryIndex(ne) >= 0 && gaz.countryIndex(ne) !== gaz.countryIndex(e)) continue;
+    }
     // A name read by its transliteration key (recognise.ts) is a place of the focus country only
     // where the text's other places allow it: not outside the region named after it ("al Bareed,
     // Raqqa city"), not in a province none of the text's other places is in.
@@ -557,17 +542,6 @@ function placesOf(gaz: Gazetteer, cands: Candidate[], readings: Readings[], name
       // (Nor does a village outside every country of a group the text names that acts in several,
       // when no other name puts it there: "JNIM militants killed a man in Nama" is no Nama of the Philippines.)
       if (mine < 0.5 && outsideSharedGroups(options.cueCountries, cc)) continue;
-    }
-    // A minor town said to be near a place of another country ("Selim near Zemio", Selim read as a
-    // village of Turkey) is an unknown place of that country, by the place it is near.
-    const nearK = nearTo[k]!;
-    if (nearK >= 0 && !r.strong && !vouched && (f === FEATURE_CODES.city || f === FEATURE_CODES.admin2) && gaz.population(e) < 100_000) {
-      const ne = readings[nearK]!.entries[best[nearK]!];
-      const nc = ne === undefined ? -1 : gaz.countryIndex(ne);
-      if (ne !== undefined && nc >= 0 && gaz.feature(ne) !== FEATURE_CODES.country && nc !== gaz.countryIndex(e) && !cands[nearK]!.common) {
-        if (options.standIns && !c.common && !c.firstName) places.push(standIn(gaz, c, nc));
-        continue;
-      }
     }
     // "North Central", "South West": a region named by compass words only is in many countries; one
     // abroad that no other name of the text supports, in a text whose other names agree on a country,

@@ -11,10 +11,6 @@ function first(text: string): AcledEvent | undefined {
   return extractor.extract({ id: 't', text, origin: { file: 'inline' } }).events[0];
 }
 
-test('a village said to be near a town is in that town\'s country, not a namesake abroad', () => {
-  assert.equal(first('A trader was shot dead by unknown gunmen in Selim near Zemio on Tuesday.')?.country, 'Central African Republic');
-});
-
 test('a town "in" a region named with its unit word lies in that region', () => {
   const e = first('Soldiers opened fire on a minibus in the town of Moyale in Borena zone, killing two passengers.');
   assert.equal(e?.country, 'Ethiopia');
@@ -37,8 +33,7 @@ test('a village outside every country of a group active in several is no namesak
   assert.notEqual(e?.country, 'Philippines');
 });
 
-test('ISWAP votes for the Lake Chad countries; Misca is the mission in any case', () => {
+test('ISWAP votes for the Lake Chad countries; Ansar Dine is a Mali group', () => {
   assert.deepEqual(findCountryCues('ISWAP fighters raided a market.')[0]?.countries, ['NG', 'NE', 'TD', 'CM']);
-  assert.equal(findCountryCues('Elements of Misca fired tear gas.')[0]?.countryCode, 'CF');
   assert.equal(findCountryCues('Ansar Dine claimed the attack.')[0]?.countryCode, 'ML');
 });

@@ -6,13 +6,6 @@ import nearPlace from './data/near-place.json' with { type: 'json' };
 const words = (phrase: string) => phrase.split(' ').join('\\s+');
 const NEAR_BEFORE = new RegExp(`\\b(?:${nearPlace.phrases.map(words).join('|')})\\s+(?:the\\s+)?(?:(?:${nearPlace.kindOf.map(words).join('|')})\\s+)?$`, 'i');
 
-const NEAR_ONLY = new RegExp(`^\\s+(?:${nearPlace.phrases.map(words).join('|')})\\s+(?:the\\s+)?(?:(?:${nearPlace.kindOf.map(words).join('|')})\\s+)?$`, 'i');
-
-/** Whether the text between two place names is such a phrase and nothing else: "Selim near Zemio", "Kiro north of the town of Dori". */
-export function nearBetween(gap: string): boolean {
-  return gap.length <= REACH && NEAR_ONLY.test(gap);
-}
-
 /** The last words of those phrases (and "the"): the word right before a place they may end in. */
 export const NEAR_LAST_WORDS: ReadonlySet<string> = new Set(['the', ...[...nearPlace.phrases, ...nearPlace.kindOf].map((p) => p.slice(p.lastIndexOf(' ') + 1))]);
 
@@ -22,4 +15,17 @@ const REACH = 40;
 /** Whether the text right before `at` (a place name's start) puts it near the place: "near the town of ". */
 export function nearBefore(text: string, at: number): boolean {
   return NEAR_BEFORE.test(text.slice(Math.max(0, at - REACH), at));
+}
+
+const FILLER = new RegExp(`^\\s*,?\\s*(?:(?:${nearPlace.linkFiller.join('|')}|\\d+(?:[.,]\\d+)?)\\s+)*$`, 'i');
+
+/**
+ * Whether the text between two place names puts the first near the second: a phrase of
+ * near-place.json, after nothing but a comma and filler words ("Selim near Zemio", "Sabanga, a
+ * village a few kilometres from Bakala", "Kalaga, located 45 km from Bria"); not "Bouca and near Bossangoa".
+ */
+export function nearLink(gap: string): boolean {
+  if (gap.length > REACH + 30) return false;
+  const m = NEAR_BEFORE.exec(gap);
+  return m !== null && FILLER.test(gap.slice(0, m.index));
 }
