@@ -244,7 +244,12 @@ function clauseCause(doc: Doc, tokens: Token[], comma: number): boolean {
   if (!cause) return false;
   const start = tokens[k + 1]!.start;
   const at = tokens[comma]!.start;
-  return !doc.triggers.some((o) => o.start >= start && o.start < at);
+  // (An event word that is itself the cause, "a tanker overturned", tells no other event.)
+  const causeWord = (o: TriggerMention) => {
+    const tok = tokens[tokenIndexAt(tokens, o.start)]!;
+    return tok.end === o.end && CAUSES.hasToken(tok);
+  };
+  return !doc.triggers.some((o) => o.start >= start && o.start < at && !causeWord(o));
 }
 
 function isCause(tokens: Token[], k: number): boolean {
