@@ -714,3 +714,14 @@ test('a place after "from" in an apposition after a name is the person\'s hometo
   assert.ok(events.every((e) => e.location !== 'Cali'), events.map((e) => `${e.location} ${e.fatalities}`).join('; '));
   assert.ok(events.some((e) => e.fatalities === 1), events.map((e) => `${e.location} ${e.fatalities}`).join('; '));
 });
+
+test('"<armed group> members" who burn a building are the group, not a crowd rioting', () => {
+  for (const text of [
+    'HUANCAYO, 14 FEB 90 (EFE) -- [TEXT] POLICE SOURCES SAID THAT MRTA MEMBERS SET THE TOWN HALL OF PALCA ON FIRE LAST NIGHT, DESTROYING ALL ITS RECORDS.',
+    'Huancayo, 14 Feb 90 (EFE) -- [Text] Police sources said that Shining Path members set the town hall of Palca on fire last night, destroying all its records.',
+  ]) {
+    const events = eventsOf(text);
+    assert.ok(events.length > 0, text);
+    assert.ok(events.every((e) => e.event_type !== 'Riots' && e.event_type !== 'Protests' && !/Rioters|Protesters/.test(`${e.actor1}`)), events.map((e) => `${brief(e)} | ${e.actor1}`).join('; '));
+  }
+});
