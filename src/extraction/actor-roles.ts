@@ -359,6 +359,8 @@ export function resolveActors(frames: Frame[], ctx: RoleContext, options: RoleOp
     topic: number;
     /** Mentions counted among the dead or wounded ("three Koglweogo and a villager were killed"). */
     casualty: number;
+    /** An agent mention is a word for a crowd ("villagers attacked"), not only other people. */
+    crowdActs: boolean;
   }
   const tallies = new Map<string, Tally>();
   // Actors named together before the verb of a sentence that tells no fight between sides
@@ -397,13 +399,16 @@ export function resolveActors(frames: Frame[], ctx: RoleContext, options: RoleOp
       if (describesCasualty(frame, p.mention)) continue;
       let t = tallies.get(id);
       if (!t) {
-        t = { entry, weight: 0, agent: 0, support: 0, opposed: 0, mentions: [], allies: new Map(), targetOf: new Set(), topic: 0, casualty: 0 };
+        t = { entry, weight: 0, agent: 0, support: 0, opposed: 0, mentions: [], allies: new Map(), targetOf: new Set(), topic: 0, casualty: 0, crowdActs: false };
         tallies.set(id, t);
       }
       t.weight += p.reporter ? 0.5 : 1;
       // Those a figure counts among the dead or wounded ("three Koglweogo were killed").
       if (countedAmongCasualties(frame, p.mention)) t.casualty++;
-      if (!p.reporter && p.agent) t.agent++;
+      if (!p.reporter && p.agent) {
+        t.agent++;
+        if (CROWD_WORDS.has(lastWord(p.mention.text))) t.crowdActs = true;
+      }
       if (!p.reporter && p.opposed) t.opposed++;
       if (!p.reporter && p.supporting) t.support++;
       t.mentions.push(p.mention);
@@ -476,7 +481,7 @@ export function resolveActors(frames: Frame[], ctx: RoleContext, options: RoleOp
   const agents = all.filter(([, t]) => t.agent > 0);
   result.partyAgent = agents.some(([, t]) => t.entry.role === 'party' || t.entry.kind === 'rioters');
   result.crowdAgent =
-    agents.some(([, t]) => t.entry.role === 'party' || t.entry.kind === 'rioters' || (t.entry.kind === 'population' && t.mentions.some((m) => CROWD_WORDS.has(lastWord(m.text))))) &&
+    agents.some(([, t]) => t.entry.role === 'party' || t.entry.kind === 'rioters' || (t.entry.kind === 'population' && t.crowdActs)) &&
     !agents.some(([, t]) => (t.entry.inter >= 1 && t.entry.inter <= 4) || t.entry.inter === 8);
   if (candidates.length === 0) return result;
   const victim = ([, t]: [string, Tally]) => t.entry.kind === 'population' || t.entry.kind === 'civilians';
