@@ -725,3 +725,20 @@ test('"<armed group> members" who burn a building are the group, not a crowd rio
     assert.ok(events.every((e) => e.event_type !== 'Riots' && e.event_type !== 'Protests' && !/Rioters|Protesters/.test(`${e.actor1}`)), events.map((e) => `${brief(e)} | ${e.actor1}`).join('; '));
   }
 });
+
+test('a crowd word told only of the victims ("two villagers were shot") does not make the men who shot them a crowd', () => {
+  const events = eventsOf('SAN MIGUEL, 16 NOV 89 (AFP) -- [TEXT] TWO VILLAGERS WERE SHOT DEAD IN SAN MIGUEL TODAY. SOME 10 MEN IN UNIFORMS SHOT THEM IN THEIR HOMES.', '1989-11-16');
+  assert.ok(events.length > 0);
+  assert.ok(events.every((e) => e.event_type === 'Violence against civilians'), events.map((e) => `${brief(e)} | ${e.actor1}`).join('; '));
+});
+
+test('the forces that lay a deed on someone ("the police have attributed the attacks to ...") are its source, not a side', () => {
+  for (const text of [
+    'LIMA, 25 MAR 90 (EFE) -- [TEXT] THREE BANKS IN LIMA WERE BOMBED LAST NIGHT. UP TO NOW THE POLICE HAVE ATTRIBUTED THE ATTACKS TO THE MRTA.',
+    'Lima, 25 Mar 90 (EFE) -- [Text] Three banks in Lima were bombed last night. The police have blamed the attacks on the MRTA.',
+  ]) {
+    const events = eventsOf(text, '1990-03-25');
+    assert.ok(events.length > 0, text);
+    assert.ok(events.every((e) => !/Police/.test(`${e.actor1} ${e.actor2}`)), events.map((e) => `${e.actor1} > ${e.actor2}`).join('; '));
+  }
+});
