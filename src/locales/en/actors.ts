@@ -171,10 +171,11 @@ function actorAt(doc: Doc, i: number, entry: ActorEntry, endToken: number): numb
   }
   if (entry.kind && memberOf.has(doc.text.slice(t.start, last.end).toLowerCase()) && namedActorFollows(tokens, endToken)) return i;
   // "Shining Path members", "10th army brigade members": the organisation named right before them,
-  // one mention (not a crowd of people of its own).
+  // one mention (not a crowd of people of its own). (Not a community's: "clan members" who burn
+  // houses may be a crowd.)
   if (entry.kind === 'population' && endToken === i + 1 && membersPeople.has(t.lower)) {
     const prior = doc.actors[doc.actors.length - 1];
-    if (prior && ((prior.inter >= 1 && prior.inter <= 4) || prior.inter === 8) && membersOfPrior(doc, prior, i)) {
+    if (prior && ((prior.inter >= 1 && prior.inter <= 3) || prior.inter === 8) && membersOfPrior(doc, prior, i)) {
       doc.actors[doc.actors.length - 1] = { ...prior, end: t.end, text: doc.text.slice(prior.start, t.end) };
       return i;
     }
