@@ -260,6 +260,14 @@ function ethnicMilitiaName(group: string, country: string | undefined): string {
 /** Groups of people who act as a crowd when they turn violent ("supporters", "villagers"), unlike "people". */
 const CROWD_WORDS = new Set<string>(actorDictionary.crowdWords);
 
+/** At most this many characters between people and the crowd word that says who they are. */
+const DESCRIBED_AS_CHARS = 30;
+
+/** Between people and a crowd word that describes them, in one clause ("people said to be his rival's supporters"); no event word between (the caller checks). */
+function describedAs(between: string): boolean {
+  return between.length <= DESCRIBED_AS_CHARS && !/[.;:,()]/.test(between);
+}
+
 function lastWord(text: string): string {
   const words = text.toLowerCase().split(/\s+/);
   return words[words.length - 1] ?? '';
@@ -409,6 +417,9 @@ export function resolveActors(frames: Frame[], ctx: RoleContext, options: RoleOp
         t.agent++;
         if (CROWD_WORDS.has(lastWord(p.mention.text))) t.crowdActs = true;
       }
+      // (Or a crowd word that says who the ones acting are: "attacked by people said to be his rival's supporters".)
+      const before = frame.participants[i - 1];
+      if (!p.reporter && CROWD_WORDS.has(lastWord(p.mention.text)) && before && before.agent && !before.reporter && keys[i - 1] === id && describedAs(ctx.doc.text.slice(before.mention.end, p.mention.start)) && !frame.triggers.some((x) => x.start >= before.mention.end && x.start < p.mention.start)) t.crowdActs = true;
       if (!p.reporter && p.opposed) t.opposed++;
       if (!p.reporter && p.supporting) t.support++;
       t.mentions.push(p.mention);
