@@ -54,6 +54,15 @@ const PROTEST_ABOUT_DEATH = new RegExp(
 const COMBATANT_WORDS = new RegExp(`\\b(?:${alternation(communalWords.combatantWords)})\\b`, 'i');
 const KILL_WORDS = new RegExp(`^(?:${alternation(eventCues.killWords)})$`, 'i');
 const HARM_WORDS = new RegExp(`^(?:${alternation(eventCues.harmWords)})$`, 'i');
+const CASUALTY_OUTCOME = new RegExp(`^(?:${alternation(eventCues.casualtyOutcome)})$`, 'i');
+
+/**
+ * The frames tell only that someone was hurt or killed ("a 12-year-old girl was injured in
+ * Soyapango"): every event word a casualty's outcome, and no one told acting.
+ */
+export function casualtyOnly(frames: readonly Frame[]): boolean {
+  return frames.some((f) => f.triggers.length > 0) && frames.every((f) => f.triggers.every((t) => t.cls === 'violence' && CASUALTY_OUTCOME.test(t.text)) && !f.participants.some((p) => p.agent && !p.reporter));
+}
 
 /** "held a peaceful demonstration", "no reported violence": the demonstrators' conduct was peaceful. */
 const PEACEFUL_CONDUCT = new RegExp(`\\b(?:${alternation(triggerLexicon.peacefulConduct.phrases)})\\b`, 'i');

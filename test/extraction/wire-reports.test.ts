@@ -742,3 +742,23 @@ test('the forces that lay a deed on someone ("the police have attributed the att
     assert.ok(events.every((e) => !/Police/.test(`${e.actor1} ${e.actor2}`)), events.map((e) => `${e.actor1} > ${e.actor2}`).join('; '));
   }
 });
+
+test('"military targets", "military actions": the word of the forces only qualifies a noun, no side of a bombing', () => {
+  const text = 'San Salvador, 24 Oct 88 (Radio) -- [Text] A car bomb went off outside a shopping mall in San Salvador today, injuring four people. The FMLN says it is attacking military targets, but a shopping mall is not a military target.';
+  const events = eventsOf(text, '1988-10-24');
+  assert.ok(events.length > 0);
+  assert.ok(events.every((e) => e.event_type === 'Explosions/Remote violence' && !/Military/.test(`${e.actor1} ${e.actor2}`)), events.map((e) => `${brief(e)} | ${e.actor1} > ${e.actor2}`).join('; '));
+});
+
+test('a casualty told apart on the day of a report of explosions, with no deed of its own, is hurt by the explosions', () => {
+  const text = 'SAN SALVADOR, 13 NOV 89 (RADIO) -- [TEXT] A PLANE DROPPED A BOMB ON A HOME IN SAN MIGUEL THIS MORNING, DESTROYING IT. A 12-YEAR-OLD GIRL WAS INJURED IN SOYAPANGO.';
+  const events = eventsOf(text, '1989-11-13');
+  assert.ok(events.some((e) => e.location === 'Soyapango'), events.map(brief).join('; '));
+  assert.ok(events.every((e) => e.event_type === 'Explosions/Remote violence'), events.map(brief).join('; '));
+});
+
+test('people a crowd word describes ("attacked by people said to be his rival\'s supporters") are a crowd', () => {
+  const events = eventsOf('A party official was admitted to hospital in Nakuru after he was attacked by people said to be his rival\'s supporters on Sunday.', '2018-02-05');
+  assert.ok(events.length > 0);
+  assert.equal(events[0]!.event_type, 'Riots', events.map(brief).join('; '));
+});
