@@ -762,3 +762,10 @@ test('people a crowd word describes ("attacked by people said to be his rival\'s
   assert.ok(events.length > 0);
   assert.equal(events[0]!.event_type, 'Riots', events.map(brief).join('; '));
 });
+
+test('a bomb told going off is an explosion, though the bomb squad is later told discovering what it was made of', () => {
+  const went = 'CONCEPCION, 23 AUG 88 (RADIO) -- [TEXT] POLICE SOURCES HAVE REPORTED THAT UNIDENTIFIED INDIVIDUALS PLANTED A BOMB AT A CHAPEL IN TALCAHUANO LAST NIGHT. THE BOMB, WHICH EXPLODED AND CAUSED PROPERTY DAMAGE, WAS PLACED AT THE DOOR OF THE CHAPEL. BOMB SQUAD PERSONNEL LATER DISCOVERED THAT THE BOMB WAS MADE OF DYNAMITE.';
+  assert.deepEqual(eventsOf(went, '1988-08-23').map((e) => e.sub_event_type), ['Remote explosive/landmine/IED']);
+  const found = 'CONCEPCION, 23 AUG 88 (RADIO) -- [TEXT] A BOMB WAS FOUND AT A CHAPEL IN TALCAHUANO LAST NIGHT BEFORE IT EXPLODED. BOMB SQUAD PERSONNEL DEFUSED IT.';
+  assert.deepEqual(eventsOf(found, '1988-08-23').map((e) => e.sub_event_type), ['Disrupted weapons use']);
+});
