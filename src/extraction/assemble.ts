@@ -583,8 +583,14 @@ function addDefaultActors(text: string, frames: Group['frames'], subEventType: s
   // (Forces told firing shells, "regime forces shelled Kansafra", "shells fired by LNA forces", are
   // their perpetrators: with no target named, the event has no actor2. A bomb they are told beside
   // may have hit them.)
-  if ((REMOTE_VIOLENCE.has(subEventType) || subEventType === 'Disrupted weapons use') && actors.actor1?.inter === 1 && actors.actor1.kind !== 'government' && !actors.actor2 && !((actors.actor1.agentMentions ?? 0) > 0 && subEventType === 'Shelling/artillery/missile attack')) {
-    actors.actor2 = unnamedAttackers();
+  // The forces a device hit, told doing nothing ("three soldiers were killed by a roadside bomb"),
+  // are its target: the unnamed bombers are actor1 (codebook: actor1 carries out the event). Forces
+  // that disrupted a device ("police defused a bomb") did the event and stay actor1.
+  if ((REMOTE_VIOLENCE.has(subEventType) || subEventType === 'Disrupted weapons use') && (actors.actor1?.inter === 1 || actors.actor1?.inter === 8) && actors.actor1.kind !== 'government' && !actors.actor2 && !((actors.actor1.agentMentions ?? 0) > 0 && subEventType === 'Shelling/artillery/missile attack')) {
+    if (subEventType !== 'Disrupted weapons use' && (actors.actor1.agentMentions ?? 0) === 0) {
+      actors.actor2 = actors.actor1;
+      actors.actor1 = unnamedAttackers();
+    } else actors.actor2 = unnamedAttackers();
   }
   // A bomb or grenade that hurt only civilians: they are its actor2, the bombers actor1.
   if (REMOTE_VIOLENCE.has(subEventType) && actors.actor1?.inter === 7 && !actors.actor2) {

@@ -4,6 +4,7 @@ import { spansStartingIn, type ActorMention, type Attribution, type DateMention,
 import placeModifiers from '../locales/en/data/place-modifiers.json' with { type: 'json' };
 import eventCues from '../locales/en/data/event-cues.json' with { type: 'json' };
 import functionWords from '../locales/en/data/function-words.json' with { type: 'json' };
+import placeContext from '../locales/en/data/place-context.json' with { type: 'json' };
 import { alternation } from '../common/word-pattern.js';
 import { isDatelinePlace } from '../locales/en/dateline.js';
 import { quotationAt } from '../locales/en/quotations.js';
@@ -15,6 +16,9 @@ const MODIFIER_AFTER = new RegExp(`^(-|[\\s,]+(${placeModifiers.following.join('
 
 /** "in Tadjourah, military forces ...": a place set off by a comma after a locative preposition opens the clause. */
 const LOCATIVE_BEFORE = new RegExp(`\\b(?:${placeModifiers.locativeBefore.join('|')})\\s+(?:the\\s+)?$`, 'i');
+
+/** "attacked a base in southern Somalia": a place right after a locative preposition (a direction word may come between) sets the clause's scene. */
+const SETTING_BEFORE = new RegExp(`\\b(?:${placeModifiers.locativeBefore.join('|')})\\s+(?:the\\s+)?(?:(?:${placeContext.directions.join('|')})\\s+)?$`, 'i');
 
 /** "Anna Campbell, 26, from Lewes, ...": an appositive of origin (after a comma, an age may come between) names a hometown. */
 // (The region after the town, "from Lewes, East Sussex", is the hometown's too.)
@@ -289,8 +293,14 @@ function frameOf(doc: Doc, si: number, s: Span, layers: Layers): Frame | null {
   // A dateline says where the report was filed: the event's place only when no other town places it.
   // (Nor when the sentence names a province: "SAN SALVADOR, 29 JUL 89 -- A bomb exploded in
   // Morazan Department" is in Morazan.)
+  // Nor when it sets the scene in another country ("NAIROBI, Kenya - ... attacked a base in southern
+  // Somalia"; not "the ambassador to Spain").
   const told = places.filter((p) => !isDatelinePlace(doc.text, p.start, p.end));
-  if (told.length < places.length && told.some((p) => specificity(p.entry) >= ADMIN1_SPECIFICITY)) places = told;
+  if (told.length < places.length) {
+    const filed = new Set(places.filter((p) => !told.includes(p)).map((p) => p.entry.countryCode));
+    const setting = (p: PlaceMention) => SETTING_BEFORE.test(doc.text.slice(Math.max(0, p.start - 30), p.start));
+    if (told.some((p) => specificity(p.entry) >= ADMIN1_SPECIFICITY || (!filed.has(p.entry.countryCode) && setting(p)))) places = told;
+  }
   // The event date: a stated date that is not the date of a statement, nor one still to come
   // ("a ceasefire would begin on Tuesday": the text tells no event of that day).
   const published = doc.meta.date;

@@ -338,6 +338,17 @@ test('forces told shelling a place with no target named have no actor2; a bomb t
   assert.equal(passive?.actor2, '');
   const bomb = first('On 12 March 2021, a police vehicle was hit by a roadside bomb near Wajir.');
   assert.ok([bomb?.actor1, bomb?.actor2].some((a) => /^Unidentified Armed Group/.test(a ?? '')), `${bomb?.actor1} / ${bomb?.actor2}`);
+  // The forces a device hit are its target (actor2); the unnamed bombers carried it out (actor1).
+  const hit = first('On 3 May 2021, two soldiers were killed by a roadside bomb near Gao.');
+  assert.match(hit?.actor1 ?? '', /^Unidentified Armed Group/);
+  assert.match(hit?.actor2 ?? '', /^Military Forces of Mali/);
+  const foreign = first('On 3 May 2021, a French soldier was killed when a landmine exploded under his vehicle near Menaka.');
+  assert.match(foreign?.actor1 ?? '', /^Unidentified Armed Group/);
+  assert.match(foreign?.actor2 ?? '', /^Military Forces of France/);
+  // Forces that disrupted a device did the event.
+  const defused = first('On 3 May 2021, police defused a bomb planted near a school in Gao.');
+  assert.equal(defused?.sub_event_type, 'Disrupted weapons use');
+  assert.match(defused?.actor1 ?? '', /^Police Forces of Mali/);
 });
 
 test('seizing goods is looting, seizing weapons a disrupted weapons use, seizing anything else nothing', () => {

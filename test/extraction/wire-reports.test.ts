@@ -336,6 +336,23 @@ test('a province the report names places its event, not the dateline\'s town in 
   }
 });
 
+test('a dateline abroad yields to another country the sentence sets its event in, not to one it names otherwise', () => {
+  for (const [text, country] of [
+    ['NAIROBI, Kenya - Militants attacked a military base in southern Somalia on Sunday, killing five soldiers.', 'Somalia'],
+    ['DAKAR, Senegal (AP) - Gunmen killed 12 people in an attack on a village in northern Burkina Faso on Saturday, officials said.', 'Burkina Faso'],
+    ['LIMA, 25 MAY 89 (DPA) -- [TEXT] TWO U.S. ENGINEERS WERE SHOT TO DEATH LAST NIGHT BY A GROUP OF TERRORISTS.', 'Peru'],
+    ['QUITO, 1 AUG 89 (EFE) -- [TEXT] A FORMER AMBASSADOR TO SPAIN WAS KILLED TODAY BY UNIDENTIFIED INDIVIDUALS IN THIS CAPITAL.', 'Ecuador'],
+  ] as const) {
+    const events = eventsOf(text, '2021-05-10');
+    assert.ok(events.length > 0, text);
+    assert.equal(events[0]!.country, country, `${text}: ${events.map(brief).join('; ')}`);
+  }
+  // The dateline's own country after a comma is where the report was filed, not a place of the story.
+  const text = 'NAIROBI, Kenya (Reuters) - Text.';
+  const span = datelineCountrySpan(text);
+  assert.equal(span && text.slice(span[0], span[1]), 'Kenya');
+});
+
 test('a sentence with its own day in a neighbouring town tells an event of its own, its dead not the first event\'s', () => {
   const text = 'SAN SALVADOR, 14 MAR 89 (RADIO) -- [TEXT] A BOMB EXPLODED IN A TRUCK IN SAN SALVADOR TODAY, DAMAGING NEARBY HOUSES. ' +
     'THE POLICE ADDED THAT TWO MEN WERE MURDERED BY REBELS THIS MORNING IN SOYAPANGO.';

@@ -93,6 +93,21 @@ test('"the X quarter of Y", "sector X of Y": a part of Y, not a namesake elsewhe
   }
 });
 
+test('a commune of Burkina Faso or Mali whose seat has a point is found there, not at its province\'s point', () => {
+  const geo = loadGeoparser();
+  const near = (e: { latitude: number; longitude: number } | undefined, lat: number, lon: number) =>
+    !!e && Math.abs(e.latitude - lat) < 0.15 && Math.abs(e.longitude - lon) < 0.15;
+  // Markoye: a commune of Oudalan, about 40 km east of the province's seat, Gorom-Gorom.
+  const m = geo.parse('Gunmen seized cattle from herders near Markoye on Monday.').find((p) => p.text === 'Markoye')?.entry;
+  assert.ok(near(m, 14.64, 0.04), JSON.stringify(m));
+  // Tongomayel: a commune of Soum, east of Djibo.
+  const t = geo.parse('A convoy was ambushed outside Tongomayel on Friday.').find((p) => p.text === 'Tongomayel')?.entry;
+  assert.ok(near(t, 14.07, -1.48), JSON.stringify(t));
+  // Gossi: a commune of Gourma-Rharous cercle, Mali, far from the cercle's seat.
+  const g = geo.parse('Soldiers repelled an attack on their camp in Gossi on Sunday.').find((p) => p.text === 'Gossi')?.entry;
+  assert.ok(near(g, 15.82, -1.3), JSON.stringify(g));
+});
+
 test('communes of central Mali are places of their cercle and region', () => {
   const geo = loadGeoparser();
   const places = geo.parse('Militants attacked the gendarmerie in Diallassagou on Sunday.');

@@ -47,11 +47,15 @@ export function datelinePlaceSpan(text: string, from = 0): [number, number] | un
  */
 export function datelineCountrySpan(text: string, from = 0, place = datelinePlaceSpan(text, from)): [number, number] | undefined {
   if (!place) return undefined;
-  const m = /^\s*\(([\p{Lu}][\p{L} .'’-]{1,30})\)/u.exec(text.slice(place[1], place[1] + 40));
+  const m = FILED_COUNTRY.exec(text.slice(place[1], place[1] + 60));
   if (!m) return undefined;
-  const open = place[1] + m[0].indexOf('(') + 1;
-  return [open, open + m[1]!.length];
+  const name = m[1] ?? m[2]!;
+  const open = place[1] + m[0].length - name.length - (m[1] ? 1 : 0);
+  return [open, open + name.length];
 }
+
+/** The place's country in brackets ("MEXICO CITY (MEXICO), 10 NOV 89"), or after a comma and before the agency or dash ("NAIROBI, Kenya (Reuters) -", "Maiduguri, Nigeria —"). */
+const FILED_COUNTRY = /^\s*(?:\(([\p{Lu}][\p{L} .'’-]{1,30})\)|,\s*([\p{Lu}][\p{L}.'’-]*(?: [\p{Lu}][\p{L}.'’-]*){0,2})(?=\s*(?:[([]|--|—|–|-|:)\s?))/u;
 
 /** The agency in brackets after a dateline's place and date ("(RADIO CADENA SONORA)" of "SAN SALVADOR, 9 JUN 89 (RADIO CADENA SONORA) --"). */
 const AGENCY = /^(?:,\s*[^\n,()[\]]{1,30}){0,2}\s*[([]([^)\]\n]{1,40})[)\]]\s*(?:--|—|–|-|:)\s/u;

@@ -20,6 +20,8 @@ const ANIMALS = new WordSet(senses.animals.words);
 const NEXT = new Map<string, Set<string>>(Object.entries(senses.otherSenses.next).map(([k, v]) => [k, new Set(v)]));
 const NEAR = new Map<string, Set<string>>(Object.entries(senses.otherSenses.near).map(([k, v]) => [k, new Set(v)]));
 const BEFORE = new Set(senses.otherSenses.before.words);
+/** Words right before one event word that give it another sense ("sales exploded"). */
+const PREVIOUS = new Map<string, Set<string>>(Object.entries(senses.otherSenses.previous).map(([k, v]) => [k, new Set(v)]));
 /** Words naming a force ("air force"): an event only as the agent of an event word right after. */
 const ACTS = new Set(senses.otherSenses.acts.words);
 /** Words that mean "shown" in the passive ("it has been demonstrated that"). */
@@ -143,7 +145,9 @@ function phraseSense(tokens: Token[], lower: string, first: number, end: number)
     }
   }
   const p = tokens[first - 1];
-  return !!p && p.sentence === sentence && !p.upper && BEFORE.has(p.lower);
+  if (!p || p.sentence !== sentence) return false;
+  // (A growing quantity is no name, even capitalised at the start of a sentence: "Sales exploded".)
+  return (!p.upper && BEFORE.has(p.lower)) || PREVIOUS.get(lower)?.has(p.lower) === true;
 }
 
 /**
@@ -240,7 +244,12 @@ function clauseCause(doc: Doc, tokens: Token[], comma: number): boolean {
   if (!cause) return false;
   const start = tokens[k + 1]!.start;
   const at = tokens[comma]!.start;
-  return !doc.triggers.some((o) => o.start >= start && o.start < at);
+  // (An event word that is itself the cause, "a tanker overturned", tells no other event.)
+  const causeWord = (o: TriggerMention) => {
+    const tok = tokens[tokenIndexAt(tokens, o.start)]!;
+    return tok.end === o.end && CAUSES.hasToken(tok);
+  };
+  return !doc.triggers.some((o) => o.start >= start && o.start < at && !causeWord(o));
 }
 
 function isCause(tokens: Token[], k: number): boolean {
