@@ -58,10 +58,11 @@ const CASUALTY_OUTCOME = new RegExp(`^(?:${alternation(eventCues.casualtyOutcome
 
 /**
  * The frames tell only that someone was hurt or killed ("a 12-year-old girl was injured in
- * Soyapango"): every event word a casualty's outcome, and no one told acting.
+ * Soyapango"): every event word a casualty's outcome, no one told acting, and no armed side named.
  */
 export function casualtyOnly(frames: readonly Frame[]): boolean {
-  return frames.some((f) => f.triggers.length > 0) && frames.every((f) => f.triggers.every((t) => t.cls === 'violence' && CASUALTY_OUTCOME.test(t.text)) && !f.participants.some((p) => p.agent && !p.reporter));
+  // (Only civilians' hurt: "four Kurdish fighters killed on the battlefront" were killed fighting.)
+  return frames.some((f) => f.triggers.length > 0) && frames.every((f) => f.triggers.every((t) => t.cls === 'violence' && CASUALTY_OUTCOME.test(t.text)) && !f.participants.some((p) => (p.agent && !p.reporter) || isArmed(p.mention.inter)));
 }
 
 /** "held a peaceful demonstration", "no reported violence": the demonstrators' conduct was peaceful. */

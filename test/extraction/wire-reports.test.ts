@@ -752,7 +752,7 @@ test('a crowd word told only of the victims ("two villagers were shot") does not
 test('the forces that lay a deed on someone ("the police have attributed the attacks to ...") are its source, not a side', () => {
   for (const text of [
     'LIMA, 25 MAR 90 (EFE) -- [TEXT] THREE BANKS IN LIMA WERE BOMBED LAST NIGHT. UP TO NOW THE POLICE HAVE ATTRIBUTED THE ATTACKS TO THE MRTA.',
-    'Lima, 25 Mar 90 (EFE) -- [Text] Three banks in Lima were bombed last night. The police have blamed the attacks on the MRTA.',
+    'Lima, 25 Mar 90 (EFE) -- [Text] Three banks in Lima were bombed last night. The police attributed the attacks to the MRTA.',
   ]) {
     const events = eventsOf(text, '1990-03-25');
     assert.ok(events.length > 0, text);
