@@ -29,6 +29,11 @@ interface CuePhrase {
   words: string[];
   /** Written in capitals in the list ("OLA", "SAF"): matches only in capitals. */
   caps: boolean;
+  /**
+   * An acronym of five letters or more, read as a word ("MINUSCA", "MONUSCO", "AMISOM"): English news
+   * write it with one capital too ("Minusca", "elements of Misca"), which matches as well.
+   */
+  titled: boolean;
   /** Written with a capital inside a word ("NaMA"): matches only as written ("Nama" is a village). */
   cased: string | undefined;
   countryCode: string;
@@ -97,7 +102,8 @@ function cueTable(): CueTable {
     const cased = raw.some((w) => /\p{Ll}\p{Lu}/u.test(w)) ? raw.join(' ') : undefined;
     // ("ML|BF|NE": a group active in several countries, which it votes for alike.)
     const countries = cc.includes('|') ? cc.split('|') : undefined;
-    byKey.set(words.join(' '), { words, caps, cased, countryCode: cc === '-' || countries ? '' : cc, countries, admin1: admin1 || undefined, group: kind === 'group', person: kind === 'person' });
+    const titled = caps && /^[A-Z]{5,}$/.test(phrase);
+    byKey.set(words.join(' '), { words, caps, titled, cased, countryCode: cc === '-' || countries ? '' : cc, countries, admin1: admin1 || undefined, group: kind === 'group', person: kind === 'person' });
     let runEnd = 0;
     while (runEnd < raw[0]!.length && raw[0]!.charCodeAt(runEnd) < 128 && WORD_CHAR[raw[0]!.charCodeAt(runEnd)] === 1) runEnd++;
     if (runEnd === 0) throw new Error(`country-cues.tsv: "${phrase}" must begin with an ASCII letter or digit`);
@@ -168,7 +174,7 @@ export function findCountryCues(text: string, from = 0, ranges?: readonly TextRa
       const name = m[1] === undefined ? m[0] : m[0].slice(0, -1);
       const p = byKey.get((name.match(WORD) ?? []).map((w) => foldName(w)).join(' '));
       // (A cue written in capitals, an acronym, is one only in capitals: "OLA", not "Ola".)
-      if (!p || (p.caps && name !== name.toUpperCase()) || (p.cased !== undefined && (name.match(WORD) ?? []).join(' ') !== p.cased)) continue;
+      if (!p || (p.caps && name !== name.toUpperCase() && !(p.titled && name === name[0] + name.slice(1).toLowerCase())) || (p.cased !== undefined && (name.match(WORD) ?? []).join(' ') !== p.cased)) continue;
       out.push({ start: s + m.index, end: s + m.index + m[0].length, countryCode: p.countryCode, admin1: p.admin1, group: p.group, person: p.person, ...(p.countries ? { countries: p.countries } : {}) });
     }
   }

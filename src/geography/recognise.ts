@@ -8,7 +8,7 @@ import type { Gazetteer } from './gazetteer.js';
 import { lookupTransliterated, type TransliterationIndex } from './transliteration.js';
 // (Titles of a person: one list for every reader, locales/en/data/person-titles.json.)
 import { PERSON_TITLES as TITLES, RANK_TITLES as PERSONAL_TITLES } from '../locales/en/person-titles.js';
-import { NEAR_LAST_WORDS, nearBefore } from '../locales/en/near-place.js';
+import { NEAR_LAST_WORDS, nearBefore, nearLink } from '../locales/en/near-place.js';
 import placeContext from '../locales/en/data/place-context.json' with { type: 'json' };
 import letterCase from '../locales/en/data/letter-case.json' with { type: 'json' };
 import transliterationKeys from './data/transliteration-keys.json' with { type: 'json' };
@@ -292,6 +292,8 @@ export interface Candidate {
   container?: number;
   /** Index of the place this one contains ("Samburu" in "Baragoi, Samburu"). */
   containerOf?: number;
+  /** Index of the place named right after a near phrase ("Zemio" in "Selim near Zemio"): this one lies by it, in its country. */
+  nearOf?: number;
   /** Single word that is also a common English word ("Reading", "Mobile"). */
   common: boolean;
   /** First name, not in a person context seen so far. */
@@ -322,7 +324,7 @@ type CandidateInit = Pick<Candidate, 'start' | 'end' | 'text' | 'key' | 'entries
 function newCandidate(c: CandidateInit): Candidate {
   return {
     start: c.start, end: c.end, text: c.text, key: c.key, entries: c.entries, demonym: c.demonym, w0: c.w0, w1: c.w1,
-    cue: c.cue, near: c.near, want: c.want, container: c.container, containerOf: c.containerOf, common: c.common,
+    cue: c.cue, near: c.near, want: c.want, container: c.container, containerOf: c.containerOf, nearOf: c.nearOf, common: c.common,
     firstName: c.firstName, abbreviation: c.abbreviation ?? false, listed: c.listed ?? false, partOf: c.partOf ?? false, nameGoesOn: c.nameGoesOn ?? false,
     transliterated: c.transliterated ?? false,
     skeleton: c.skeleton ?? false,
@@ -638,6 +640,8 @@ export function recognise(gaz: Gazetteer, text: string, from = 0, ranges?: reado
       a.partOf = true;
       continue;
     }
+    // "Selim near Zemio", "Sabanga, a village a few kilometres from Bakala": the first lies by the second.
+    if (b.near && a.container === undefined && nearLink(gap)) a.nearOf = k + 1;
     // "Baragoi, Samburu", "Kaldar district, Balkh": the second names the region the first lies in.
     if (a.container !== undefined) continue;
     // (A unit word may come between, after an alias in brackets: "Khan Abad (Aqtash) district, Kunduz".)

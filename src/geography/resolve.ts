@@ -411,6 +411,11 @@ function rescore(at: Setting, k: number, own: NameVotes | undefined, s: Float64A
       const ce = at.readings[c.container]!.entries[at.best[c.container]!];
       if (ce !== undefined) v += contains(gaz, ce, e) ? 6 : -1;
     }
+    // "Selim near Zemio": the reading in the country of the place it lies by.
+    if (c.nearOf !== undefined) {
+      const ne = at.readings[c.nearOf]!.entries[at.best[c.nearOf]!];
+      if (ne !== undefined && gaz.countryIndex(ne) === cc) v += 3;
+    }
     if (c.containerOf !== undefined) {
       const inner = at.readings[c.containerOf]!;
       // (Enough to outweigh a capital's prior: "Nihm (Nihm, Sanaa)" is Sanaa governorate, not the city.)
@@ -482,6 +487,13 @@ function placesOf(gaz: Gazetteer, cands: Candidate[], readings: Readings[], name
     // "the Kosovo area of Naivasha", "Fayzabad district, Jowzjan": a part of a place is nothing
     // outside it (every bearer of the name lying elsewhere, it is a place we do not know there).
     if (c.partOf && containerEntry !== undefined && !vouched) continue;
+    // "Selim near Zemio": a minor town named as lying by a place of another country is a place we do
+    // not know by that place (Selim of Turkey is not by Zemio of the Central African Republic): the
+    // place it lies by stands for it.
+    if (c.nearOf !== undefined && !r.strong && c.demonym === undefined && !vouched && unsupported[c.nearOf] !== 1 && gaz.population(e) < 100_000) {
+      const ne = readings[c.nearOf]!.entries[best[c.nearOf]!];
+      if (ne !== undefined && gaz.countryIndex(ne) >= 0 && gaz.countryIndex(ne) !== gaz.countryIndex(e)) continue;
+    }
     // A name read by its transliteration key (recognise.ts) is a place of the focus country only
     // where the text's other places allow it: not outside the region named after it ("al Bareed,
     // Raqqa city"), not in a province none of the text's other places is in.

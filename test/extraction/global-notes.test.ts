@@ -742,3 +742,10 @@ test('Lebanese villages of road-block reports and Syrian spellings are placed in
   assert.equal(s?.country, 'Syria');
   assert.equal(s?.admin1, 'Aleppo');
 });
+
+test('a Syrian governorate spelt as ACLED spells it, after a town of it, is where the town lies, not a second event', () => {
+  for (const [town, governorate] of [['Ariha', 'Idleb'], ['Nawa', "Dar'a"], ['Jableh', 'Lattakia'], ['Baniyas', 'Tartous'], ['Qamishli', 'Al-Hasakeh']]) {
+    const events = extractor.extract({ text: `On 8 May 2021, regime forces clashed with opposition fighters near ${town}, ${governorate}.`, origin: { file: 'inline' } }).events;
+    assert.equal(events.length, 1, `${town}, ${governorate}: ${events.map((e) => e.location).join('; ')}`);
+  }
+});

@@ -14,12 +14,14 @@ const rows = readFileSync(fileURLToPath(new URL('../../src/geography/data/countr
   .filter((l) => l.trim() && !l.startsWith('#'))
   .map((l) => l.split('\t').map((s) => s.trim()))
   .filter(([phrase, cc]) => phrase && cc && (phrase.match(WORD) ?? []).length > 0);
-const byKey = new Map<string, { caps: boolean; cased?: string; countryCode: string; countries?: string[]; admin1?: string; group: boolean; person: boolean }>();
+const byKey = new Map<string, { caps: boolean; titled: boolean; cased?: string; countryCode: string; countries?: string[]; admin1?: string; group: boolean; person: boolean }>();
 const sources: string[] = [];
 for (const [phrase, cc, admin1, kind] of rows) {
   const raw = phrase!.match(WORD)!;
   byKey.set(raw.map((w) => foldName(w)).join(' '), {
     caps: phrase === phrase!.toUpperCase() && phrase !== phrase!.toLowerCase(),
+    // (An acronym of five letters or more, read as a word: also with one capital, "Minusca".)
+    titled: /^[A-Z]{5,}$/.test(phrase!),
     // (A capital inside a word, "NaMA": only as written.)
     cased: raw.some((w) => /\p{Ll}\p{Lu}/u.test(w)) ? raw.join(' ') : undefined,
     countryCode: cc === '-' || cc!.includes('|') ? '' : cc!,
@@ -45,7 +47,7 @@ function referenceCues(text: string, from = 0, ranges?: readonly TextRange[]): C
       if (m[1] === 'S') continue;
       const name = m[1] === undefined ? m[0] : m[0].slice(0, -1);
       const p = byKey.get((name.match(WORD) ?? []).map((w) => foldName(w)).join(' '));
-      if (!p || (p.caps && name !== name.toUpperCase()) || (p.cased !== undefined && (name.match(WORD) ?? []).join(' ') !== p.cased)) continue;
+      if (!p || (p.caps && name !== name.toUpperCase() && !(p.titled && name === name[0] + name.slice(1).toLowerCase())) || (p.cased !== undefined && (name.match(WORD) ?? []).join(' ') !== p.cased)) continue;
       out.push({ start: s + m.index, end: s + m.index + m[0].length, countryCode: p.countryCode, admin1: p.admin1, group: p.group, person: p.person, ...(p.countries ? { countries: p.countries } : {}) });
     }
   }
@@ -58,6 +60,9 @@ test('country cues: whole words in any case, acronyms only in capitals, hyphens 
   assert.deepEqual(found('FACA soldiers and the anti-Balaka clashed'), ['FACA', 'anti-Balaka']);
   assert.deepEqual(found('the Anti Balaka militia'), ['Anti Balaka']);
   assert.deepEqual(found('Ola said the OLA attacked'), ['OLA']);
+  // An acronym of five letters or more is read as a word, and news write it so too: "Minusca", not "MinUSCA".
+  assert.deepEqual(found('Minusca and Monusco troops, MinUSCA and Fardc'), ['Minusca', 'Monusco', 'Fardc']);
+  assert.deepEqual(found('Faca soldiers and the Ola said'), []);
   assert.deepEqual(found('J&K police and the New People’s Army'), ['J&K', 'New People’s Army']);
   assert.deepEqual(found('MINUSCAS, x_MINUSCA, MINUSCA2 and MINUSCA.'), ['MINUSCA']);
   // (Word boundaries are ASCII ones: a letter past ASCII next to a cue is no part of its word.)

@@ -523,3 +523,13 @@ test('a note naming no place it supports, nor a country or people, has its lone 
   assert.deepEqual(lone('A trader leaving Markounda for Ouahigouya was shot dead.'), []);
   assert.deepEqual(lone('A trader leaving Markounda was shot dead by Koglweogo.'), []);
 });
+
+test('a minor town named as lying by a place of another country is a place we do not know there ("X near Y", "X, a village 5 km from Y")', () => {
+  const near = places('Gunmen killed a trader in Dover near Bambari.');
+  assert.ok(near.some((p) => p.text === 'Bambari' && p.entry.countryCode === 'CF'), JSON.stringify(near.map((p) => [p.text, p.entry.countryCode])));
+  assert.ok(near.every((p) => p.entry.countryCode === 'CF'), JSON.stringify(near.map((p) => [p.text, p.entry.countryCode])));
+  const village = places('Rebels looted Dover, a small village a few kilometres from Bambari, on Monday.');
+  assert.ok(village.every((p) => p.entry.countryCode === 'CF'), JSON.stringify(village.map((p) => [p.text, p.entry.countryCode])));
+  // (Without a phrase of nearness the name stands as it is.)
+  assert.ok(texts('Storms hit Dover and Calais.').includes('Dover'));
+});

@@ -16,3 +16,16 @@ const REACH = 40;
 export function nearBefore(text: string, at: number): boolean {
   return NEAR_BEFORE.test(text.slice(Math.max(0, at - REACH), at));
 }
+
+const FILLER = new RegExp(`^\\s*,?\\s*(?:(?:${nearPlace.linkFiller.join('|')}|\\d+(?:[.,]\\d+)?)\\s+)*$`, 'i');
+
+/**
+ * Whether the text between two place names puts the first near the second: a phrase of
+ * near-place.json, after nothing but a comma and filler words ("Selim near Zemio", "Sabanga, a
+ * village a few kilometres from Bakala", "Kalaga, located 45 km from Bria"); not "Bouca and near Bossangoa".
+ */
+export function nearLink(gap: string): boolean {
+  if (gap.length > REACH + 30) return false;
+  const m = NEAR_BEFORE.exec(gap);
+  return m !== null && FILLER.test(gap.slice(0, m.index));
+}
