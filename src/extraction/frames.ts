@@ -23,7 +23,10 @@ const SETTING_BEFORE = new RegExp(`\\b(?:${placeModifiers.locativeBefore.join('|
 /** "Anna Campbell, 26, from Lewes, ...": an appositive of origin (after a comma, an age may come between) names a hometown. */
 // (The region after the town, "from Lewes, East Sussex", is the hometown's too.)
 /** "Maria Perez, a 29-year-old woman from Cali, ...": an apposition after a name, a person from a place, her hometown. */
-const ORIGIN_APPOSITION = new RegExp(`\\p{Lu}[\\p{L}'’-]*,\\s*an?\\s+(?:[\\p{L}\\d'’-]+\\s+){0,3}(?:${placeModifiers.originAppositionHeads.join('|')})\\s+from\\s+$`, 'iu');
+const ORIGIN_APPOSITION = new RegExp(`\\p{Lu}[\\p{L}'’-]*,\\s*an?\\s+(?:[\\p{L}\\d'’-]+\\s+){0,3}(?:${placeModifiers.originAppositionHeads.join('|')})\\s+(?:${alternation(eventCues.originPreposition)})\\s+$`, 'iu');
+// (Its preposition checked first: tried at every letter of the context, the whole pattern costs tens of
+// thousands of instructions a place, and few contexts end with "from".)
+const ENDS_WITH_ORIGIN_PREPOSITION = new RegExp(`(?:${alternation(eventCues.originPreposition)})\\s+$`, 'iu');
 const ORIGIN_BEFORE = new RegExp(`,\\s*(?:\\d{1,3}\\s*,\\s*)?(?:${placeModifiers.originBefore.join('|')})\\s+(?:the\\s+)?(?:\\p{Lu}[\\p{L}'’-]*(?:\\s\\p{Lu}[\\p{L}'’-]*){0,2},\\s*)?$`, 'iu');
 
 /** "at a tempo not seen even in the battles for Mosul": a place a comparison names (cue, then up to 60 characters of its clause). */
@@ -78,7 +81,8 @@ export function describesActor(doc: Doc, place: PlaceMention): boolean {
   ) return true;
   // A person's hometown ("the soldier, from Leeds, ...") says who, not where.
   if (ORIGIN_BEFORE.test(doc.text.slice(Math.max(0, place.start - 40), place.start))) return true;
-  if (ORIGIN_APPOSITION.test(doc.text.slice(Math.max(0, place.start - 48), place.start))) return true;
+  const before = doc.text.slice(Math.max(0, place.start - 48), place.start);
+  if (ENDS_WITH_ORIGIN_PREPOSITION.test(before) && ORIGIN_APPOSITION.test(before)) return true;
   // Only the actors just before the place can be "raiders from" it: found by binary search, so
   // that a long article's places do not each walk all its actors.
   const ends = actorEndsSoFar(doc);
