@@ -55,6 +55,8 @@ export interface DateMention extends Span {
   reporting?: boolean;
   /** Vaguer than a month ("in 2014", "last year"): ACLED records no event from it. */
   vague?: boolean;
+  /** A month that starts a period counted to the present ("since late April"): no event's day. */
+  periodStart?: boolean;
 }
 
 /** A number or quantity: "seven", "at least 28", "dozens". */

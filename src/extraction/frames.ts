@@ -315,7 +315,11 @@ function frameOf(doc: Doc, si: number, s: Span, layers: Layers): Frame | null {
   // clashed ... over an assault the previous day"); otherwise the one nearest an event word ("the
   // government today offered a reward for the killers of six priests shot dead on 16 November": the
   // killing's day).
-  const candidates = dates.filter((d) => !d.reporting && !d.vague && !(published && d.date > published) && !quotedApart(doc, d, triggers));
+  // Nor, in a text with a publication date, a month that starts a period counted to now ("a bombing
+  // raises to 296 the number assassinated since late April"): the event told is of the publication's
+  // days. (Without one, as in a coder's note, "Since December 2017, 8 people have been killed in
+  // clashes" is coded at the period's start.)
+  const candidates = dates.filter((d) => !d.reporting && !d.vague && !(d.periodStart && published) && !(published && d.date > published) && !quotedApart(doc, d, triggers));
   const nearest = (d: DateMention) => triggers.reduce((m, t) => Math.min(m, distance(d, t.start), distance(d, t.end)), Infinity);
   const date = candidates.length < 2 || triggers.length === 0 || opensSentence(doc, s, candidates[0]!) ? candidates[0] : candidates.reduce((a, b) => (nearest(b) < nearest(a) ? b : a));
   // A sentence dated only by a year ("in 2014") tells background, which ACLED does not record.

@@ -35,6 +35,7 @@ const SPEECH = set('speechVerbs');
 const CALENDAR = set('calendarWords');
 const NAME_PREFIXES = set('namePrefixes');
 const NOT_PLACES = set('notPlaces');
+const COMMON_NOUNS = set('commonNouns');
 const RESIDENTS_AFTER = set('residentsAfter');
 const ROUTES_AFTER = set('routesAfter');
 const INSTITUTIONS_AFTER = set('institutionsAfter');
@@ -1186,6 +1187,8 @@ function makeCandidate(
   // A country, populous region or continent: no person's name here.
   const strong = demonym !== undefined || (firstName ? info.strongAsFirstName : info.strong);
   if (NOT_PLACES.has(key)) return NOT_A_PLACE;
+  // ("the Capital Damascus": the word, then a name read on its own.)
+  if (single && COMMON_NOUNS.has(key)) return undefined;
   // "the US dollar": a currency.
   const following = words.at(j + 1);
   if (following && CURRENCY_AFTER.has(following.lower) && /^ $/.test(text.slice(last.end, following.start))) return NOT_A_PLACE;

@@ -589,3 +589,11 @@ test('a second person joined to the one killed ("a chief and his assistant") die
 test('a count after two joined violent verbs ("lynched and burned three men") counts the dead', () => {
   assert.deepEqual(deathCounts('On Tuesday, a mob in Siaya lynched and burned three men suspected of theft.'), [3]);
 });
+
+test('a bombing told with a running count "since" a month is dated by the publication, not by that month', () => {
+  // Invented headline, published 2024-01-10.
+  const e = firstEvent('A bomb explodes in Garissa town and raises to 40 the number of people assassinated since late October');
+  assert.ok(e);
+  assert.equal(e.event_date, '2024-01-10');
+  assert.equal(e.time_precision, 2);
+});

@@ -226,3 +226,13 @@ test('a region written with its later words in lower case before its unit word i
   const woldia = geo.parse('Students marched in Woldia on Tuesday.');
   assert.equal(woldia.find((p) => p.text === 'Woldia')?.entry.admin1, 'Amhara', show(woldia));
 });
+
+test("'Capital' in headline case is the word, not Denmark's Capital Region; the name after it is read on its own", () => {
+  const geo = loadGeoparser();
+  // Invented headlines.
+  const named = geo.parse('Two Shells Hit the Capital Damascus and Wound Five', { focusCountry: 'SY' });
+  assert.ok(named.every((p) => p.entry.countryCode !== 'DK'), JSON.stringify(named.map((p) => [p.text, p.entry.name])));
+  assert.equal(named.find((p) => p.text === 'Damascus')?.entry.countryCode, 'SY');
+  assert.ok(geo.parse('Clashes in the south of the Capital', { focusCountry: 'SY' }).every((p) => p.entry.countryCode !== 'DK'));
+  assert.equal(geo.parse('Protesters marched in the Capital Region of Denmark.').find((p) => p.text === 'Capital Region')?.entry.countryCode, 'DK');
+});

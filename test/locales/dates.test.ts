@@ -112,3 +112,14 @@ test('a range of days in one month takes the year written after its last day (pu
   // A count after "and" is no day of a range.
   assert.deepEqual(dates('On June 12 and 2000 people fled, the army said.', '2018-02-01').map((d) => d.date), ['2017-06-12']);
 });
+
+test('a month after "since" starts a period counted to now: no event\'s day (periodStart)', () => {
+  const doc = new Doc('t', 'A bomb killed three people in the town, raising to 120 the number killed since late March in the province.', { date: '2019-06-10' });
+  tokenize(doc);
+  recogniseDates(doc);
+  assert.deepEqual(doc.dates.map((d) => [d.text, d.precision, d.periodStart]), [['late March', 3, true]]);
+  const plain = new Doc('t', 'Rebels seized the town in late March.', { date: '2019-06-10' });
+  tokenize(plain);
+  recogniseDates(plain);
+  assert.equal(plain.dates[0]!.periodStart, undefined);
+});

@@ -155,16 +155,18 @@ const TERRITORY = new Set(['Government regains territory', 'Non-state actor over
 const STRIKE_VERBS = new Set<string>(lexicon.strikeTarget.verbs);
 const STRIKE_TARGETS = new Set<string>(lexicon.strikeTarget.targets);
 const STRIKE_NOT_A_TARGET = new Set<string>(lexicon.strikeTarget.notTargets);
+const STRIKE_HARM = new Set<string>(lexicon.strikeTarget.harm);
 
 /**
  * "Raiders strike a village", "bandits strike Sololo area": "strike" with a target after it is an
- * attack, not a labour strike ("teachers strike over pay", "doctors strike in Nairobi").
+ * attack, not a labour strike ("teachers strike over pay", "doctors strike in Nairobi"); so is a
+ * strike that kills or wounds ("US-led strike kills 21 civilians": a labour strike harms no one).
  */
 function strikesATarget(tokens: Token[], first: number, end: number): boolean {
   if (end !== first + 1 || !STRIKE_VERBS.has(tokens[first]!.lower)) return false;
   const next = tokens[end];
   if (!next || next.sentence !== tokens[first]!.sentence) return false;
-  if (STRIKE_TARGETS.has(next.lower)) return true;
+  if (STRIKE_TARGETS.has(next.lower) || STRIKE_HARM.has(next.lower)) return true;
   // A capitalised name and a word for a place: "strike Sololo area", "strike Kapedo village".
   return next.upper && !STRIKE_NOT_A_TARGET.has(next.lower) && STRIKE_TARGETS.has(lowerAt(tokens, end + 1));
 }

@@ -10,6 +10,7 @@ import { relativeDay } from './relative-days.js';
 import { weekdayName } from './weekdays.js';
 import { windowExpression } from './windows.js';
 
+const PERIOD_START = new Set(calendarWords.periodStart);
 const PATTERNS: DatePattern[] = [numericDate, dayMonthYear, monthDayYear, weekdayName, relativeDay, windowExpression, monthOnly, yearOnly];
 const OPENERS = new WordSet([
   ...Object.keys(MONTHS),
@@ -47,7 +48,10 @@ export function recogniseDates(doc: Doc): void {
     const startToken = lowerAt(tokens, i - 1) === 'on' && tokens[i - 1]!.sentence === t.sentence ? i - 1 : i;
     const start = tokens[startToken]!.start;
     const end = tokens[best.endToken - 1]!.end;
-    doc.dates.push({ start, end, text: doc.text.slice(start, end), date: formatDay(best.day), precision: best.precision, rule: best.rule, vague: best.vague ? true : undefined });
+    const mention: Doc['dates'][number] = { start, end, text: doc.text.slice(start, end), date: formatDay(best.day), precision: best.precision, rule: best.rule, vague: best.vague ? true : undefined };
+    // ("since late April": a month starting a period counted to now, not the day of the event told.)
+    if (best.precision === 3 && !best.vague && PERIOD_START.has(lowerAt(tokens, i - 1) ?? '') && tokens[i - 1]!.sentence === t.sentence) mention.periodStart = true;
+    doc.dates.push(mention);
     i = best.endToken - 1;
   }
   anchoredDays(doc, ctx.reference);
