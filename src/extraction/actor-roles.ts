@@ -260,6 +260,14 @@ function ethnicMilitiaName(group: string, country: string | undefined): string {
 /** Groups of people who act as a crowd when they turn violent ("supporters", "villagers"), unlike "people". */
 const CROWD_WORDS = new Set<string>(actorDictionary.crowdWords);
 
+/** At most this many characters between people and the crowd word that says who they are. */
+const DESCRIBED_AS_CHARS = 30;
+
+/** Between people and a crowd word that describes them, in one clause ("people said to be his rival's supporters"); no event word between (the caller checks). */
+function describedAs(between: string): boolean {
+  return between.length <= DESCRIBED_AS_CHARS && !/[.;:,()]/.test(between);
+}
+
 function lastWord(text: string): string {
   const words = text.toLowerCase().split(/\s+/);
   return words[words.length - 1] ?? '';
@@ -359,6 +367,8 @@ export function resolveActors(frames: Frame[], ctx: RoleContext, options: RoleOp
     topic: number;
     /** Mentions counted among the dead or wounded ("three Koglweogo and a villager were killed"). */
     casualty: number;
+    /** An agent mention is a word for a crowd ("villagers attacked"), not only other people. */
+    crowdActs: boolean;
   }
   const tallies = new Map<string, Tally>();
   // Actors named together before the verb of a sentence that tells no fight between sides
@@ -397,13 +407,19 @@ export function resolveActors(frames: Frame[], ctx: RoleContext, options: RoleOp
       if (describesCasualty(frame, p.mention)) continue;
       let t = tallies.get(id);
       if (!t) {
-        t = { entry, weight: 0, agent: 0, support: 0, opposed: 0, mentions: [], allies: new Map(), targetOf: new Set(), topic: 0, casualty: 0 };
+        t = { entry, weight: 0, agent: 0, support: 0, opposed: 0, mentions: [], allies: new Map(), targetOf: new Set(), topic: 0, casualty: 0, crowdActs: false };
         tallies.set(id, t);
       }
       t.weight += p.reporter ? 0.5 : 1;
       // Those a figure counts among the dead or wounded ("three Koglweogo were killed").
       if (countedAmongCasualties(frame, p.mention)) t.casualty++;
-      if (!p.reporter && p.agent) t.agent++;
+      if (!p.reporter && p.agent) {
+        t.agent++;
+        if (CROWD_WORDS.has(lastWord(p.mention.text))) t.crowdActs = true;
+      }
+      // (Or a crowd word that says who the ones acting are: "attacked by people said to be his rival's supporters".)
+      const before = frame.participants[i - 1];
+      if (!p.reporter && CROWD_WORDS.has(lastWord(p.mention.text)) && before && before.agent && !before.reporter && keys[i - 1] === id && describedAs(ctx.doc.text.slice(before.mention.end, p.mention.start)) && !frame.triggers.some((x) => x.start >= before.mention.end && x.start < p.mention.start)) t.crowdActs = true;
       if (!p.reporter && p.opposed) t.opposed++;
       if (!p.reporter && p.supporting) t.support++;
       t.mentions.push(p.mention);
@@ -476,7 +492,7 @@ export function resolveActors(frames: Frame[], ctx: RoleContext, options: RoleOp
   const agents = all.filter(([, t]) => t.agent > 0);
   result.partyAgent = agents.some(([, t]) => t.entry.role === 'party' || t.entry.kind === 'rioters');
   result.crowdAgent =
-    agents.some(([, t]) => t.entry.role === 'party' || t.entry.kind === 'rioters' || (t.entry.kind === 'population' && t.mentions.some((m) => CROWD_WORDS.has(lastWord(m.text))))) &&
+    agents.some(([, t]) => t.entry.role === 'party' || t.entry.kind === 'rioters' || (t.entry.kind === 'population' && t.crowdActs)) &&
     !agents.some(([, t]) => (t.entry.inter >= 1 && t.entry.inter <= 4) || t.entry.inter === 8);
   if (candidates.length === 0) return result;
   const victim = ([, t]: [string, Tally]) => t.entry.kind === 'population' || t.entry.kind === 'civilians';

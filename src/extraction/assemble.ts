@@ -13,7 +13,7 @@ import { CAUSE_KILLED, TOLD_KILLED } from '../locales/en/casualties.js';
 import { anchoredToStory, toldAsNoNews } from '../locales/en/time-reference.js';
 import { SCENE_SENTENCES } from '../locales/en/scope.js';
 import { actorName, isArmed, isCommunalPeople, resolveCoreference, resolveActors, type EventActors, type ResolvedActor } from './actor-roles.js';
-import { classify, COMMUNAL_CLASH, communalFightTold, forcesTargeted, inFight, type Classification } from './classify.js';
+import { casualtyOnly, classify, COMMUNAL_CLASH, communalFightTold, forcesTargeted, inFight, type Classification } from './classify.js';
 import { deathFigures, evidence, figureClaim, reporterAt, sumFatalities } from './fatalities.js';
 import { buildFrames, describesActor, namesRoad, type Frame } from './frames.js';
 import { groupFrames, mainCountry, separateDisruptedDevices, specificity, storyCountries, type Group } from './grouping.js';
@@ -65,6 +65,7 @@ export function assembleEvents(doc: Doc): AcledEvent[] {
   const coded = codedPlace(doc.text, doc.places, (p) => describesActor(doc, p) || doc.actors.some((a) => a.start <= p.start && a.end >= p.end));
   const events: AcledEvent[] = [];
   let mainActors: EventActors | undefined;
+  let mainKind: { kind: Classification; date: string } | undefined;
   groups.forEach((group, index) => {
     // A group that names no place or actors of its own continues the main story ("clashes in the area").
     // ("in Djibouti": a country named as its capital is is coded at the capital, as ACLED does.)
@@ -103,6 +104,12 @@ export function assembleEvents(doc: Doc): AcledEvent[] {
     let fatalities = sumFatalities(deaths);
     let kind = classify(doc.text, group.frames, actors, fatalities);
     if (!kind) return;
+    // A casualty told apart in a report of explosions, with no deed and no one acting ("... a plane
+    // dropped a bomb on a home in San Miguel. A 12-year-old girl was injured in Soyapango."), is hurt
+    // by the explosions the report is about, not by an attack of its own (told on another day, it is
+    // another event: "the Jesuits killed on 16 November").
+    if (group === main) mainKind = { kind, date: eventDate };
+    else if (mainKind?.kind.eventType === 'Explosions/Remote violence' && mainKind.date === eventDate && kind.eventType === 'Violence against civilians' && casualtyOnly(group.frames)) kind = { ...mainKind.kind, decisive: kind.decisive };
     // A peaceful protest killed no one (codebook 2.3: deaths at a protest make excessive force).
     if (kind.subEventType === 'Peaceful protest') fatalities = 0;
     if (kind.eventType === 'Protests' || kind.eventType === 'Riots') {

@@ -54,6 +54,16 @@ const PROTEST_ABOUT_DEATH = new RegExp(
 const COMBATANT_WORDS = new RegExp(`\\b(?:${alternation(communalWords.combatantWords)})\\b`, 'i');
 const KILL_WORDS = new RegExp(`^(?:${alternation(eventCues.killWords)})$`, 'i');
 const HARM_WORDS = new RegExp(`^(?:${alternation(eventCues.harmWords)})$`, 'i');
+const CASUALTY_OUTCOME = new RegExp(`^(?:${alternation(eventCues.casualtyOutcome)})$`, 'i');
+
+/**
+ * The frames tell only that someone was hurt or killed ("a 12-year-old girl was injured in
+ * Soyapango"): every event word a casualty's outcome, no one told acting, and no armed side named.
+ */
+export function casualtyOnly(frames: readonly Frame[]): boolean {
+  // (Only civilians' hurt: "four Kurdish fighters killed on the battlefront" were killed fighting.)
+  return frames.some((f) => f.triggers.length > 0) && frames.every((f) => f.triggers.every((t) => t.cls === 'violence' && CASUALTY_OUTCOME.test(t.text)) && !f.participants.some((p) => (p.agent && !p.reporter) || isArmed(p.mention.inter)));
+}
 
 /** "held a peaceful demonstration", "no reported violence": the demonstrators' conduct was peaceful. */
 const PEACEFUL_CONDUCT = new RegExp(`\\b(?:${alternation(triggerLexicon.peacefulConduct.phrases)})\\b`, 'i');
@@ -85,6 +95,8 @@ function demonstrativeDamage(text: string, frames: Frame[], index: TriggerIndex,
 }
 
 /** Told of an explosive device: found before it went off, or it failed to ("unexploded", "controlled explosion"). */
+/** Told of an explosive device: it went off (lexicon deviceWentOffVerbs). */
+const DEVICE_WENT_OFF = new RegExp(`\\b(?:${alternation(triggerLexicon.deviceWentOffVerbs.phrases)})\\b`, 'i');
 const DEVICE_DISRUPTED = new RegExp(`\\b(?:${alternation(triggerLexicon.deviceDisrupted.phrases)})\\b`, 'i');
 
 /**
@@ -469,7 +481,11 @@ function classifyViolence(text: string, index: TriggerIndex, frames: Frame[], ac
   if (explosive.length > 0 && killed === 0) {
     const disrupted = index.fixed('Strategic developments').filter((t) => t.subEventType === 'Disrupted weapons use');
     const hurt = frames.some((f) => f.figures.some((x) => x.kind === 'injured' || x.kind === 'killed')) || violence.some((t) => KILL_WORDS.test(t.text) || HARM_WORDS.test(t.text));
-    const device = frames.some((f) => explosiveSentences.has(f.sentence) && DEVICE_DISRUPTED.test(text.slice(f.span.start, f.span.end)));
+    // (A sentence that tells the device went off, and nothing of its being found or failing, outweighs
+    // such words told of it elsewhere: "The bomb, which exploded and caused property damage, ... The
+    // bomb squad discovered that the bomb was made of 50 grams of an-fo".)
+    const wentOff = frames.some((f) => explosiveSentences.has(f.sentence) && DEVICE_WENT_OFF.test(text.slice(f.span.start, f.span.end)) && !DEVICE_DISRUPTED.test(text.slice(f.span.start, f.span.end)));
+    const device = !wentOff && frames.some((f) => explosiveSentences.has(f.sentence) && DEVICE_DISRUPTED.test(text.slice(f.span.start, f.span.end)));
     if (!hurt && (disrupted.length > 0 || device)) return result('Disrupted weapons use', disrupted.length > 0 ? disrupted : explosive, tactics);
   }
   if (explosive.length > 0) return result(explosive[0]!.subEventType, explosive, tactics);

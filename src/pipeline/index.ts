@@ -161,11 +161,13 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
         const unknownNames = new UnknownNames();
         let found = geoparser.parseWithCues(doc.text, { from: doc.bodyStart, ranges, focusCountry: doc.meta.country, standIns: true, cueCountry: filed?.entry.countryCode || undefined, unknownNames });
         // A text given no country whose places name one country written in another script (Arabic,
-        // Cyrillic: transliterated.tsv) is read again with that country's spellings, which only a name
-        // the gazetteer lacks looks up ("Dokuchaevsk" for Dokuchayevsk); its readings get no focus weight.
-        // (Only when such a name is one of that country's places: else the reading would be the same.)
+        // Cyrillic, Ethiopic: transliterated.tsv), or whose people, party or force (a country cue: "Oromo
+        // protesters") names it, is read again with that country's spellings, which only a name the
+        // gazetteer lacks looks up ("Dokuchaevsk" for Dokuchayevsk, "Naqamte" for Nekemte); its readings
+        // get no focus weight. (Only when such a name is one of that country's places: else the reading
+        // would be the same.)
         if (doc.meta.country === undefined) {
-          const story = mainCountry(found.places);
+          const story = mainCountry(found.places, found.cues);
           if (story !== undefined && schemeForCountry(story) !== undefined && geoparser.spellsAnyOf(story, unknownNames)) {
             found = geoparser.parseWithCues(doc.text, { from: doc.bodyStart, ranges, spellingCountry: story, standIns: true, cueCountry: filed?.entry.countryCode || undefined });
           }

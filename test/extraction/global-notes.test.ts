@@ -671,6 +671,13 @@ test('a text of no given country whose places name one country of another script
   assert.ok(!first('On 5 May 2019, a shell damaged a school in Dokuchaevsk, local officials said.')?.location);
 });
 
+test('a people or force the text names (a country cue) says whose spellings read a name the gazetteer lacks', () => {
+  // "Naqamte", the Oromo spelling of Nekemte; the text names no place of Ethiopia, only its Oromo people.
+  const e = first('On 5 May 2019, Oromo students protested in Naqamte against the arrest of their teachers.');
+  assert.equal(e?.location, 'Nekemte');
+  assert.equal(e?.country, 'Ethiopia');
+});
+
 test('a settlement of the Donbas line with its own point is placed there, not at its oblast\'s point; a namesake town of its oblast far off does not hide it', () => {
   // Shyrokyne lies on the coast east of Mariupol; Donetsk oblast's point is some 100 km north.
   const s = first('On 5 May 2019, the SMM heard 9 explosions near Shyrokyne.');

@@ -731,3 +731,58 @@ test('a place after "from" in an apposition after a name is the person\'s hometo
   assert.ok(events.every((e) => e.location !== 'Cali'), events.map((e) => `${e.location} ${e.fatalities}`).join('; '));
   assert.ok(events.some((e) => e.fatalities === 1), events.map((e) => `${e.location} ${e.fatalities}`).join('; '));
 });
+
+test('"<armed group> members" who burn a building are the group, not a crowd rioting', () => {
+  for (const text of [
+    'HUANCAYO, 14 FEB 90 (EFE) -- [TEXT] POLICE SOURCES SAID THAT MRTA MEMBERS SET THE TOWN HALL OF PALCA ON FIRE LAST NIGHT, DESTROYING ALL ITS RECORDS.',
+    'Huancayo, 14 Feb 90 (EFE) -- [Text] Police sources said that Shining Path members set the town hall of Palca on fire last night, destroying all its records.',
+  ]) {
+    const events = eventsOf(text);
+    assert.ok(events.length > 0, text);
+    assert.ok(events.every((e) => e.event_type !== 'Riots' && e.event_type !== 'Protests' && !/Rioters|Protesters/.test(`${e.actor1}`)), events.map((e) => `${brief(e)} | ${e.actor1}`).join('; '));
+  }
+});
+
+test('a crowd word told only of the victims ("two villagers were shot") does not make the men who shot them a crowd', () => {
+  const events = eventsOf('SAN MIGUEL, 16 NOV 89 (AFP) -- [TEXT] TWO VILLAGERS WERE SHOT DEAD IN SAN MIGUEL TODAY. SOME 10 MEN IN UNIFORMS SHOT THEM IN THEIR HOMES.', '1989-11-16');
+  assert.ok(events.length > 0);
+  assert.ok(events.every((e) => e.event_type === 'Violence against civilians'), events.map((e) => `${brief(e)} | ${e.actor1}`).join('; '));
+});
+
+test('the forces that lay a deed on someone ("the police have attributed the attacks to ...") are its source, not a side', () => {
+  for (const text of [
+    'LIMA, 25 MAR 90 (EFE) -- [TEXT] THREE BANKS IN LIMA WERE BOMBED LAST NIGHT. UP TO NOW THE POLICE HAVE ATTRIBUTED THE ATTACKS TO THE MRTA.',
+    'Lima, 25 Mar 90 (EFE) -- [Text] Three banks in Lima were bombed last night. The police attributed the attacks to the MRTA.',
+  ]) {
+    const events = eventsOf(text, '1990-03-25');
+    assert.ok(events.length > 0, text);
+    assert.ok(events.every((e) => !/Police/.test(`${e.actor1} ${e.actor2}`)), events.map((e) => `${e.actor1} > ${e.actor2}`).join('; '));
+  }
+});
+
+test('"military targets", "military actions": the word of the forces only qualifies a noun, no side of a bombing', () => {
+  const text = 'San Salvador, 24 Oct 88 (Radio) -- [Text] A car bomb went off outside a shopping mall in San Salvador today, injuring four people. The FMLN says it is attacking military targets, but a shopping mall is not a military target.';
+  const events = eventsOf(text, '1988-10-24');
+  assert.ok(events.length > 0);
+  assert.ok(events.every((e) => e.event_type === 'Explosions/Remote violence' && !/Military/.test(`${e.actor1} ${e.actor2}`)), events.map((e) => `${brief(e)} | ${e.actor1} > ${e.actor2}`).join('; '));
+});
+
+test('a casualty told apart on the day of a report of explosions, with no deed of its own, is hurt by the explosions', () => {
+  const text = 'SAN SALVADOR, 13 NOV 89 (RADIO) -- [TEXT] A PLANE DROPPED A BOMB ON A HOME IN SAN MIGUEL THIS MORNING, DESTROYING IT. A 12-YEAR-OLD GIRL WAS INJURED IN SOYAPANGO.';
+  const events = eventsOf(text, '1989-11-13');
+  assert.ok(events.some((e) => e.location === 'Soyapango'), events.map(brief).join('; '));
+  assert.ok(events.every((e) => e.event_type === 'Explosions/Remote violence'), events.map(brief).join('; '));
+});
+
+test('people a crowd word describes ("attacked by people said to be his rival\'s supporters") are a crowd', () => {
+  const events = eventsOf('A party official was admitted to hospital in Nakuru after he was attacked by people said to be his rival\'s supporters on Sunday.', '2018-02-05');
+  assert.ok(events.length > 0);
+  assert.equal(events[0]!.event_type, 'Riots', events.map(brief).join('; '));
+});
+
+test('a bomb told going off is an explosion, though the bomb squad is later told discovering what it was made of', () => {
+  const went = 'CONCEPCION, 23 AUG 88 (RADIO) -- [TEXT] POLICE SOURCES HAVE REPORTED THAT UNIDENTIFIED INDIVIDUALS PLANTED A BOMB AT A CHAPEL IN TALCAHUANO LAST NIGHT. THE BOMB, WHICH EXPLODED AND CAUSED PROPERTY DAMAGE, WAS PLACED AT THE DOOR OF THE CHAPEL. BOMB SQUAD PERSONNEL LATER DISCOVERED THAT THE BOMB WAS MADE OF DYNAMITE.';
+  assert.deepEqual(eventsOf(went, '1988-08-23').map((e) => e.sub_event_type), ['Remote explosive/landmine/IED']);
+  const found = 'CONCEPCION, 23 AUG 88 (RADIO) -- [TEXT] A BOMB WAS FOUND AT A CHAPEL IN TALCAHUANO LAST NIGHT BEFORE IT EXPLODED. BOMB SQUAD PERSONNEL DEFUSED IT.';
+  assert.deepEqual(eventsOf(found, '1988-08-23').map((e) => e.sub_event_type), ['Disrupted weapons use']);
+});

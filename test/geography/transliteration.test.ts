@@ -36,6 +36,19 @@ test('spellings of one Ukrainian or Russian name share a key (Cyrillic folds)', 
   assert.deepEqual(placesOf('Shelling hit Dokuchaevsk on Monday.', 'UA'), ['Dokuchaevsk=Dokuchayevsk']);
 });
 
+test('spellings of one Ethiopian name share a key (Ethiopic folds: Amharic romanisations and Oromo qubee)', () => {
+  const scheme = schemeForCountry('ET');
+  assert.ok(scheme, 'Ethiopia is written in Ethiopic script (transliterated.tsv)');
+  const key = (s: string) => transliterationKey(s, scheme);
+  assert.equal(key('woldiya'), key('weldiya'), 'the vowel orders are spelt freely');
+  assert.equal(key('naqamte'), key('nekemte'), 'qubee q for k');
+  assert.equal(key('sabbaa boruu'), key('saba boru'), 'qubee doubles long vowels and geminates');
+  assert.equal(key('calanqo'), key('chelenko'), 'qubee c for ch');
+  assert.equal(key('xiyyoo'), key('tiyo'), 'qubee x for t');
+  assert.notEqual(key('adama'), key('dima'), 'a name that begins with a vowel is marked');
+  assert.deepEqual(placesOf('Protesters gathered in Gondor on Monday.', 'ET'), ['Gondor=Gonder']);
+});
+
 test('an unknown spelling is read as a town of the focus country only', () => {
   assert.deepEqual(placesOf('Shelling hit Menbidj on Monday.', 'SY'), ['Menbidj=Manbij']);
   assert.deepEqual(placesOf('Two civilians were killed in Kameshlie.', 'SY'), ['Kameshlie=Al Qamishli']);

@@ -170,6 +170,16 @@ function actorAt(doc: Doc, i: number, entry: ActorEntry, endToken: number): numb
     }
   }
   if (entry.kind && memberOf.has(doc.text.slice(t.start, last.end).toLowerCase()) && namedActorFollows(tokens, endToken)) return i;
+  // "Shining Path members", "10th army brigade members": the organisation named right before them,
+  // one mention (not a crowd of people of its own). (Not a community's: "clan members" who burn
+  // houses may be a crowd.)
+  if (entry.kind === 'population' && endToken === i + 1 && membersPeople.has(t.lower)) {
+    const prior = doc.actors[doc.actors.length - 1];
+    if (prior && ((prior.inter >= 1 && prior.inter <= 3) || prior.inter === 8) && membersOfPrior(doc, prior, i)) {
+      doc.actors[doc.actors.length - 1] = { ...prior, end: t.end, text: doc.text.slice(prior.start, t.end) };
+      return i;
+    }
+  }
   // "armed pastoralists", "armed Fulani herders": a community's armed men are its militia.
   if (entry.kind === 'population' && armedPeopleAt(doc, i)) {
     // (The mention is the community's name where one stands between, "Fulani": its militia is named
@@ -340,6 +350,18 @@ function namesPeopleAt(tokens: Doc['tokens'], k: number): boolean {
 }
 
 /** "fighters from (US-allied) Syrian Democratic Forces", "members of Al Shabaab" */
+const membersPeople = new Set<string>(dictionary.membersOfNamedBefore.people);
+const membersUnits = new Set<string>(dictionary.membersOfNamedBefore.unitsBetween);
+
+/** The actor mention ends right before token i, or with one unit word between ("army brigade members"). */
+function membersOfPrior(doc: Doc, prior: { end: number }, i: number): boolean {
+  const tokens = doc.tokens;
+  const t = tokens[i]!;
+  if (prior.end <= t.start && t.start - prior.end <= 1) return true;
+  const between = tokens[i - 1];
+  return !!between && between.sentence === t.sentence && membersUnits.has(between.lower) && prior.end <= between.start && between.start - prior.end <= 1;
+}
+
 function namedActorFollows(tokens: Doc['tokens'], k: number): boolean {
   const prep = tokens[k]?.lower;
   // "gunmen linked to Al Shabaab", "militants affiliated with the Taliban", "fighters loyal to"

@@ -5,7 +5,8 @@ import { PhraseMatcher } from '../../common/phrase-matcher.js';
 import { WordSet } from '../../common/word-set.js';
 import lexicon from './data/attribution.json' with { type: 'json' };
 
-const verbs = new WordSet(lexicon.verbs);
+const verbs = new WordSet([...lexicon.verbs, ...lexicon.blameVerbs.words]);
+const blameVerbs = new Set<string>(lexicon.blameVerbs.words);
 const prepositional = new PhraseMatcher<true>();
 for (const p of lexicon.prepositional) prepositional.add(p, true);
 const statementNouns = new PhraseMatcher<true>();
@@ -39,7 +40,7 @@ const PERFECT = new Set(['have', 'has', 'had']);
 /** The source's name ending just before token `end` (exclusive): "Head of SDF Media Center Farhad Shami". */
 function nameBefore(tokens: Token[], verb: number, capitals = false): [number, number] | null {
   let end = verb;
-  if (PERFECT.has(tokens[end - 1]?.lower ?? '') && (capitals || tokens[verb + 1]?.lower === 'that')) end--;
+  if (PERFECT.has(tokens[end - 1]?.lower ?? '') && (capitals || tokens[verb + 1]?.lower === 'that' || blameVerbs.has(tokens[verb]!.lower))) end--;
   // "the Syrian Democratic Forces (SDF) said": the acronym in brackets belongs to the name.
   if (tokens[end - 1]?.text === ')' && tokens[end - 3]?.text === '(') end -= 3;
   const sentence = tokens[end - 1]?.sentence;
