@@ -95,9 +95,9 @@ function demonstrativeDamage(text: string, frames: Frame[], index: TriggerIndex,
 }
 
 /** Told of an explosive device: found before it went off, or it failed to ("unexploded", "controlled explosion"). */
+const DEVICE_DISRUPTED = new RegExp(`\\b(?:${alternation(triggerLexicon.deviceDisrupted.phrases)})\\b`, 'i');
 /** Told of an explosive device: it went off (lexicon deviceWentOffVerbs). */
 const DEVICE_WENT_OFF = new RegExp(`\\b(?:${alternation(triggerLexicon.deviceWentOffVerbs.phrases)})\\b`, 'i');
-const DEVICE_DISRUPTED = new RegExp(`\\b(?:${alternation(triggerLexicon.deviceDisrupted.phrases)})\\b`, 'i');
 
 /**
  * A general word for an attack ("attacked", "the attack"), lexicon restatedAttack: in a report of an
