@@ -7,10 +7,14 @@ import type { Gazetteer } from './gazetteer.js';
 import type { Candidate } from './recognise.js';
 import { foldName, nameVariants } from './fold.js';
 import placeContext from '../locales/en/data/place-context.json' with { type: 'json' };
+import placeModifiers from '../locales/en/data/place-modifiers.json' with { type: 'json' };
 import { alternation } from '../common/word-pattern.js';
 
 /** "-led", "-backed" right after a people's name: "Saudi-led air raids" (sponsorCompounds). */
 const SPONSOR_AFTER = new RegExp(`^[-\u2010\u2011](?:${alternation(placeContext.sponsorCompounds)})\\b`, 'i');
+
+/** "near the border with Ethiopia": the country across a border (borderBefore), where the event is not. */
+const BORDER_BEFORE = new RegExp(`\\b(?:${alternation(placeModifiers.borderBefore)})\\s+(?:the\\s+)?$`, 'i');
 
 /**
  * A country a cue of the text votes for (its index in the gazetteer's countries). `group`: an armed
@@ -256,7 +260,7 @@ export function resolveCandidates(gaz: Gazetteer, cands: Candidate[], options: R
   const best = new Int32Array(n);
   pickBest(scores, best);
   // "Saudi-led air raids", "Turkish-backed factions": such a people's name says whose backing, not where.
-  const sponsors = sponsorDemonyms(cands, options.text);
+  const sponsors = nonVoters(cands, options.text);
   let votes = castVotes(gaz, cands, readings, nameIds, ids.size, scores, best, options.cueCountries, sponsors);
   for (let round = 0; round < 2; round++) {
     if (round > 0) votes = castVotes(gaz, cands, readings, nameIds, ids.size, scores, best, options.cueCountries, sponsors);
@@ -285,8 +289,8 @@ export function resolveCandidates(gaz: Gazetteer, cands: Candidate[], options: R
   return placesOf(gaz, cands, readings, nameIds, scores, best, votes, options);
 }
 
-/** Per candidate, 1 for a people's name joined to a word of backing or make ("Saudi-led"), or undefined when none is. */
-function sponsorDemonyms(cands: Candidate[], text: string | undefined): Uint8Array | undefined {
+/** Per candidate, 1 where its name casts no vote: a people's name joined to a word of backing or make ("Saudi-led"), a country across a border; undefined when none is. */
+function nonVoters(cands: Candidate[], text: string | undefined): Uint8Array | undefined {
   if (text === undefined) return undefined;
   let out: Uint8Array | undefined;
   for (let k = 0; k < cands.length; k++) {
@@ -294,6 +298,13 @@ function sponsorDemonyms(cands: Candidate[], text: string | undefined): Uint8Arr
     if (c.demonym === undefined) continue;
     const ch = text.charCodeAt(c.end);
     if ((ch === 45 || ch === 0x2010 || ch === 0x2011) && SPONSOR_AFTER.test(text.slice(c.end, c.end + 16))) (out ??= new Uint8Array(cands.length))[k] = 1;
+  }
+  // Nor does the country across a border ("Moyale near the border with Ethiopia"): the event is on
+  // the near side, and the name says where it is not.
+  for (let k = 0; k < cands.length; k++) {
+    const c = cands[k]!;
+    if (c.demonym !== undefined || !BORDER_BEFORE.test(text.slice(Math.max(0, c.start - 24), c.start))) continue;
+    (out ??= new Uint8Array(cands.length))[k] = 1;
   }
   return out;
 }
