@@ -259,11 +259,11 @@ export function resolveCandidates(gaz: Gazetteer, cands: Candidate[], options: R
   // how well it agrees with the votes of the other names.
   const best = new Int32Array(n);
   pickBest(scores, best);
-  // "Saudi-led air raids", "Turkish-backed factions": such a people's name says whose backing, not where.
-  const sponsors = nonVoters(cands, options.text);
-  let votes = castVotes(gaz, cands, readings, nameIds, ids.size, scores, best, options.cueCountries, sponsors);
+  // Names that say whose backing ("Saudi-led") or where the event is not ("the border with Ethiopia") cast no vote.
+  const muted = mutedNames(cands, options.text);
+  let votes = castVotes(gaz, cands, readings, nameIds, ids.size, scores, best, options.cueCountries, muted);
   for (let round = 0; round < 2; round++) {
-    if (round > 0) votes = castVotes(gaz, cands, readings, nameIds, ids.size, scores, best, options.cueCountries, sponsors);
+    if (round > 0) votes = castVotes(gaz, cands, readings, nameIds, ids.size, scores, best, options.cueCountries, muted);
     // Anchors: where the other names' best readings are (towns and districts), for distance.
     const anchors = round > 0 ? anchorsOf(gaz, cands, readings, best) : [];
     const setting: Setting = { gaz, cands, readings, best, votes, anchors, focusIndex, profile: options.profile };
@@ -289,22 +289,21 @@ export function resolveCandidates(gaz: Gazetteer, cands: Candidate[], options: R
   return placesOf(gaz, cands, readings, nameIds, scores, best, votes, options);
 }
 
-/** Per candidate, 1 where its name casts no vote: a people's name joined to a word of backing or make ("Saudi-led"), a country across a border; undefined when none is. */
-function nonVoters(cands: Candidate[], text: string | undefined): Uint8Array | undefined {
+/**
+ * Per candidate, 1 where its name casts no vote, or undefined when none is muted: a people's name
+ * joined to a word of backing or make ("Saudi-led air raids": whose backing, not where), and a
+ * country across a border ("Moyale near the border with Ethiopia": the event is on the near side).
+ */
+function mutedNames(cands: Candidate[], text: string | undefined): Uint8Array | undefined {
   if (text === undefined) return undefined;
   let out: Uint8Array | undefined;
   for (let k = 0; k < cands.length; k++) {
     const c = cands[k]!;
-    if (c.demonym === undefined) continue;
     const ch = text.charCodeAt(c.end);
-    if ((ch === 45 || ch === 0x2010 || ch === 0x2011) && SPONSOR_AFTER.test(text.slice(c.end, c.end + 16))) (out ??= new Uint8Array(cands.length))[k] = 1;
-  }
-  // Nor does the country across a border ("Moyale near the border with Ethiopia"): the event is on
-  // the near side, and the name says where it is not.
-  for (let k = 0; k < cands.length; k++) {
-    const c = cands[k]!;
-    if (c.demonym !== undefined || !BORDER_BEFORE.test(text.slice(Math.max(0, c.start - 24), c.start))) continue;
-    (out ??= new Uint8Array(cands.length))[k] = 1;
+    const muted = c.demonym !== undefined
+      ? (ch === 45 || ch === 0x2010 || ch === 0x2011) && SPONSOR_AFTER.test(text.slice(c.end, c.end + 16))
+      : BORDER_BEFORE.test(text.slice(Math.max(0, c.start - 24), c.start));
+    if (muted) (out ??= new Uint8Array(cands.length))[k] = 1;
   }
   return out;
 }
@@ -324,15 +323,15 @@ function pickBest(scores: Float64Array[], best: Int32Array): void {
 }
 
 /** Votes: one per distinct name, spread over its readings by a softmax of their scores. */
-function castVotes(gaz: Gazetteer, cands: Candidate[], readings: Readings[], nameIds: Int32Array, nameCount: number, scores: Float64Array[], best: Int32Array, cueCountries: readonly CueVote[] = [], sponsors?: Uint8Array): Votes {
+function castVotes(gaz: Gazetteer, cands: Candidate[], readings: Readings[], nameIds: Int32Array, nameCount: number, scores: Float64Array[], best: Int32Array, cueCountries: readonly CueVote[] = [], muted?: Uint8Array): Votes {
   const votes: Votes = { country: new Map(), placeCountry: new Map(), admin1: new Map(), byName: new Array<NameVotes | undefined>(nameCount).fill(undefined), names: 0, top: 0, topCountry: -1, topCued: false };
   const seen = new Uint8Array(nameCount);
   for (let k = 0; k < cands.length; k++) {
     const c = cands[k]!;
     const id = nameIds[k]!;
     if (seen[id] === 1) continue;
-    // (A people's name as a sponsor, "Saudi-led", casts no vote: its other mentions may.)
-    if (sponsors !== undefined && sponsors[k] === 1) continue;
+    // (A muted mention, "Saudi-led", "the border with Ethiopia", casts no vote: its other mentions may.)
+    if (muted !== undefined && muted[k] === 1) continue;
     // A common word without a cue ("Reading") is probably no place: it gets no vote.
     if (c.common && !c.cue && c.container === undefined && c.containerOf === undefined) continue;
     // A quarter of a city ("the Escalon neighborhood") says where in a city, not which country: its
