@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AcledEvent } from '../common/event.js';
 import { clusterReports, MIN_SCORE } from '../merge/engine.js';
-import { datesCompatible, learnCountries, pairScore, placeRelation, prepare, tollUpdate, typeScore } from '../merge/compat.js';
+import { datesCompatible, learnCountries, pairScore, placeRelation, placeStandsIn, prepare, tollUpdate, typeScore } from '../merge/compat.js';
 import { writeFileSync } from 'node:fs';
 import type { MergeInput } from '../merge/types.js';
 import { datedPlaceReport } from '../extraction/dated-place.js';
@@ -154,7 +154,7 @@ export function evaluateDedup(dir: string, extractor: Extractor, options: { limi
       continue;
     }
     mainOf.set(r.id, inputs.length);
-    if (events[0]!.admin1) located.add(r.id);
+    if (events[0]!.admin1 && !placeStandsIn(events[0]!)) located.add(r.id);
     inputs.push(...reportsOf(events, { id: r.id, date: r.date, source: r.office }));
   }
   const clusterOf = new Map<number, number>();

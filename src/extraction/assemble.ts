@@ -203,10 +203,15 @@ export function assembleEvents(doc: Doc): AcledEvent[] {
       }
     }
     const claims = buildClaims(doc, group);
-    // A demonstration placed only in a whole country (or in no place of it) is coded at its capital,
-    // where a country's protests, strikes and sit-ins mostly gather: ACLED codes a national
-    // demonstration there (a town of it, when the text names one, is found above).
-    const at = (kind.eventType === 'Protests' || kind.eventType === 'Riots') && country && (!place || place.entry.feature === 'country') ? capitalAt(country.code, place) : place;
+    // An event placed only in a whole country is coded at its capital: a country's centre is no
+    // place an event happens in, while its capital is where its protests, strikes and sit-ins mostly
+    // gather (ACLED codes a national demonstration there) and where most of the news that names no
+    // town is told from (the ministries, the police, the press). A town, when the text names one, is
+    // found above. A demonstration is put there too when only the document's known country or its
+    // actor's home places it; another event then stays in the whole country, which its words do
+    // not even name.
+    const demonstration = kind.eventType === 'Protests' || kind.eventType === 'Riots';
+    const at = country && (place ? place.entry.feature === 'country' : demonstration) ? capitalAt(country.code, place) : place;
     const ev: AcledEvent = {
       event_id: '',
       doc_id: doc.id,
@@ -244,10 +249,13 @@ export function assembleEvents(doc: Doc): AcledEvent[] {
       actors.actor2 = undefined;
     }
     ev.interaction = interactionCode(ev.inter1, ev.inter2);
-    ev.evidence = buildEvidence(doc, group, actors, place, deaths, kind);
+    ev.evidence = buildEvidence(doc, group, actors, place, at === place, deaths, kind);
     ev.confidence = confidenceOf(ev, group);
     ev.notes = writeNotes(ev, deaths.map((f) => figureClaim(doc, f)));
-    ev.event_id = eventId(doc.id, index, ev);
+    // (An event's id hashes the place its text names: a capital standing in for a whole country,
+    // other than a demonstration's, leaves it as it was.)
+    const idPlace = at !== place && !demonstration ? (place?.entry.name ?? '') : ev.location;
+    ev.event_id = eventId(doc.id, index, ev, idPlace);
     // A report that covers several places is one event per place, its dead shared among them with
     // the remainder to the first (codebook 4.1, 4.2): "in Sangin and Lashkargah".
     const others = place && group.place === place ? coordinatedPlaces(doc, group, place) : [];
@@ -259,7 +267,7 @@ export function assembleEvents(doc: Doc): AcledEvent[] {
         const share = Math.floor(fatalities / days.length) + (k < fatalities % days.length ? 1 : 0);
         const copy: AcledEvent = { ...ev, event_date: d.date, time_precision: d.precision, fatalities: share, evidence: { ...ev.evidence, event_date: [evidence(doc, d)] } };
         if (fatalities > 0) copy.notes = `${ev.notes} Fatalities are split across ${days.length} days (${share}).`;
-        copy.event_id = k === 0 ? ev.event_id : eventId(doc.id, index, copy);
+        copy.event_id = k === 0 ? ev.event_id : eventId(doc.id, index, copy, idPlace);
         events.push(copy);
       });
       return;
@@ -452,8 +460,8 @@ export function interactionCode(a: number, b: number): number {
   return Math.min(a, b) * 10 + Math.max(a, b);
 }
 
-function eventId(docId: string, index: number, ev: AcledEvent): string {
-  return `${ev.iso3 || 'XXX'}-${stableHash(`${docId}|${index}|${ev.event_date}|${ev.sub_event_type}|${ev.location}`)}`;
+function eventId(docId: string, index: number, ev: AcledEvent, placeName = ev.location): string {
+  return `${ev.iso3 || 'XXX'}-${stableHash(`${docId}|${index}|${ev.event_date}|${ev.sub_event_type}|${placeName}`)}`;
 }
 
 function adjustCrowdActors(eventType: string, actors: EventActors, country: string | undefined): void {
@@ -682,6 +690,7 @@ function buildEvidence(
   group: Group,
   actors: EventActors,
   place: PlaceMention | undefined,
+  placeCoded: boolean,
   deaths: { start: number; end: number }[],
   kind: Classification,
 ): Record<string, EvidenceSpan[]> {
@@ -697,7 +706,9 @@ function buildEvidence(
   put('actor2', actors.actor2?.mentions ?? []);
   put('assoc_actor_1', actors.assoc1.flatMap((a) => a.mentions));
   put('assoc_actor_2', actors.assoc2.flatMap((a) => a.mentions));
-  if (place) for (const field of ['location', 'latitude', 'longitude', 'admin1', 'country']) put(field, [place]);
+  // (An event coded at its country's capital for want of a place: the words tell its country only,
+  // and its location and region carry no evidence; the merge reads them as unknown.)
+  if (place) for (const field of placeCoded ? ['location', 'latitude', 'longitude', 'admin1', 'country'] : ['country']) put(field, [place]);
   put('fatalities', deaths);
   put('tactics', kind.tactics.map((t) => t.trigger));
   return ev;

@@ -124,6 +124,16 @@ export function learnCountries(inputs: readonly MergeInput[], names: CountryName
   return names;
 }
 
+/**
+ * Whether a record is coded at its country's capital for want of a place (a sitrep record whose
+ * evidence, the words it was read from, has none for its region): it tells its country only. A
+ * demonstration so coded is read as there, where a country's protests mostly gather.
+ */
+export function placeStandsIn(input: MergeInput): boolean {
+  const type = eventTypeOf(input);
+  return input.geo_precision === 3 && !!input.admin1 && input.evidence !== undefined && !input.evidence['admin1'] && type !== 'Protests' && type !== 'Riots';
+}
+
 export function prepare(input: MergeInput, index: number, countries: CountryNames = new Map()): Prepared {
   const actors = new Set<string>();
   let sides = 0;
@@ -138,7 +148,7 @@ export function prepare(input: MergeInput, index: number, countries: CountryName
     }
     if (named) sides++;
   }
-  const admin1 = normName(input.admin1);
+  const admin1 = placeStandsIn(input) ? '' : normName(input.admin1);
   const location = normName(input.location);
   const coarse = !location || sameName(location, admin1) || location === normName(input.country) || input.geo_precision === 3;
   const lat = typeof input.latitude === 'number' ? input.latitude : NaN;

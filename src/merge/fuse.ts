@@ -13,7 +13,7 @@
 // Every chosen field names the report it came from; where reports disagree, each report's value
 // is listed.
 import { SUB_EVENT_TYPES } from '../common/acled-types.js';
-import { canonicalActor, eventTypeOf } from './compat.js';
+import { canonicalActor, eventTypeOf, placeStandsIn } from './compat.js';
 import type { FieldValue, MergedEvent, MergeInput } from './types.js';
 
 export interface FuseOptions {
@@ -64,7 +64,8 @@ export function fuseCluster(members: readonly MergeInput[], options: FuseOptions
   // Place: named places before provinces, then geo_precision, then the most common.
   const placed = reports.filter((r) => r.location || r.admin1 || r.country);
   if (placed.length > 0) {
-    const rank = (r: MergeInput) => (r.location && r.location !== r.admin1 && r.location !== r.country ? 0 : r.admin1 ? 4 : 8) + (r.geo_precision ?? 3);
+    // (A record coded at its country's capital for want of a place ranks with those of a country.)
+    const rank = (r: MergeInput) => (placeStandsIn(r) ? 8 : r.location && r.location !== r.admin1 && r.location !== r.country ? 0 : r.admin1 ? 4 : 8) + (r.geo_precision ?? 3);
     const top = Math.min(...placed.map(rank));
     const r = mostCommon(placed.filter((x) => rank(x) === top), (x) => x.location ?? '', () => 0);
     for (const f of PLACE_FIELDS) (fields as Record<string, unknown>)[f] = r[f];

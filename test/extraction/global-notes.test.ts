@@ -236,11 +236,13 @@ test('a country named by its capital\'s name ("in Djibouti") is coded at the cap
   const e = first('On 3 March 2019, residents gathered in Djibouti to protest the killing of a taxi driver.');
   assert.equal(e?.country, 'Djibouti');
   assert.equal(e?.admin1, 'Djibouti');
-  // Other countries named alone stay country-level (but for a demonstration: see below).
-  assert.equal(first('On 3 March 2019, soldiers shot dead a taxi driver in Chad.')?.admin1, '');
+  // Other countries named alone are coded at their capital (see below), at geo_precision 3.
+  const chad = first('On 3 March 2019, soldiers shot dead a taxi driver in Chad.');
+  assert.equal(chad?.location, "N'Djamena");
+  assert.equal(chad?.geo_precision, 3);
 });
 
-test('a demonstration placed only in a whole country is coded at its capital; other events stay country-level', () => {
+test('an event placed only in a whole country, or in no place of a known one, is coded at its capital', () => {
   const chad = first('On 3 March 2019, residents gathered in Chad to protest the killing of a taxi driver.');
   assert.equal(chad?.country, 'Chad');
   assert.equal(chad?.admin1, "N'Djamena");
@@ -248,8 +250,17 @@ test('a demonstration placed only in a whole country is coded at its capital; ot
   assert.equal(chad?.geo_precision, 3);
   // A town the text names is kept.
   assert.equal(first('On 3 March 2019, traders marched in Koudougou, Burkina Faso, to demand a new market.')?.location, 'Koudougou');
-  // A clash placed in the whole country is not moved.
-  assert.equal(first('On 3 March 2019, soldiers clashed with rebels in Chad.')?.admin1, '');
+  // A clash placed in the whole country too: its words tell the country only, so the capital's
+  // region carries no evidence (the merge reads it as unknown).
+  const clash = first('On 3 March 2019, soldiers clashed with rebels in Chad.');
+  assert.equal(clash?.admin1, "N'Djamena");
+  assert.equal(clash?.geo_precision, 3);
+  assert.equal(clash?.evidence['admin1'], undefined);
+  assert.ok(clash?.evidence['country']);
+  // A note that names no place but a one-country force is coded at that country's capital.
+  const unplaced = first('On 3 March 2019, anti-Balaka fighters attacked a group of Muslim traders, killing two.');
+  assert.equal(unplaced?.country, 'Central African Republic');
+  assert.equal(unplaced?.location, 'Bangui');
 });
 
 test('a crowd named before a blocking or closing act is a demonstration though no demand follows; police blocking a road is not', () => {
@@ -315,8 +326,11 @@ test('country cues of one region: a note that names no place is put in the regio
   // A named place still decides: the cue's region does not override it.
   const named = first('OLA fighters attacked a police station in Bahir Dar, killing two policemen.');
   assert.equal(named?.admin1, 'Amhara');
-  // A cue without a region (a force of the whole country) gives the country alone.
-  assert.equal(first('ENDF soldiers detained twelve young men at a market.')?.admin1 ?? '', '');
+  // A cue without a region (a force of the whole country) gives the country alone: the event is
+  // coded at its capital, its region told by no words (no evidence).
+  const endf = first('ENDF soldiers detained twelve young men at a market.');
+  assert.equal(endf?.location, 'Addis Ababa');
+  assert.equal(endf?.evidence['admin1'], undefined);
 });
 
 test('a place name inside a cue is no place, and cues prefer their country among namesakes', () => {

@@ -305,3 +305,19 @@ test('a name\'s skeleton drops each transliteration of the Arabic article, anywh
   assert.equal(nameSkeleton('ras el ain'), nameSkeleton('ras ain'));
   assert.equal(nameSkeleton('tell esh shehab'), nameSkeleton('tell shehab'));
 });
+
+test('a report coded at its capital for want of a place (no evidence for its region) is of its country only', () => {
+  // An invented bombing told twice: at Idlib's town, and by an outlet whose words name only Syria
+  // (sitrep codes it at Damascus, geo_precision 3, its region told by no words).
+  const bombing = { event_date: '2024-03-05', event_type: 'Explosions/Remote violence', sub_event_type: 'Remote explosive/landmine/IED', fatalities: 11 };
+  const town = rec('t', 'd1', { ...bombing, source: 'SOHR', admin1: 'Idlib', location: 'Saraqib', latitude: 35.86, longitude: 36.8 });
+  const evidence = { country: [{ start: 0, end: 5, text: 'Syria' }] };
+  const standIn = rec('s', 'd2', { ...bombing, source: 'AFP', admin1: 'Damascus', location: 'Damascus', latitude: 33.51, longitude: 36.29, geo_precision: 3, evidence } as Partial<MergeInput>);
+  assert.deepEqual(groupsOf([town, standIn]), [['s', 't']]);
+  // Without evidence (another dataset's record) its region is taken as given: another province.
+  const given = rec('g', 'd2', { ...bombing, source: 'AFP', admin1: 'Damascus', location: 'Damascus', latitude: 33.51, longitude: 36.29, geo_precision: 3 });
+  assert.deepEqual(groupsOf([town, given]), [['g'], ['t']]);
+  // The merged event takes the town's place.
+  const merged = mergeRecords([town, standIn]);
+  assert.equal(merged[0]?.fields.location, 'Saraqib');
+});
