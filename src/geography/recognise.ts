@@ -1011,13 +1011,18 @@ function placedElsewhere(text: string, words: WordView, w: number): boolean {
   return prep !== undefined && name !== undefined && PLACED_IN.has(prep.lower) && name.cap && text.slice(words.get(w).end, name.start) === ` ${prep.text} `;
 }
 
-/** Whether a name and the next hyphenated one both name towns of one country (a route between them). */
+/**
+ * Whether a name and the next hyphenated one both name towns of one country (a route between them).
+ * A district named after its seat stands for the seat ("the Bangassou-Bakouma axis": Bakouma's
+ * sub-prefecture, whose town the gazetteer lacks).
+ */
 function routeBetween(gaz: Gazetteer, entries: readonly number[], next: string): boolean {
   const others = gaz.lookup(next);
   if (!others) return false;
+  const town = (e: number) => gaz.feature(e) === FEATURE_CODES.city || gaz.feature(e) === FEATURE_CODES.admin2;
   for (const a of entries) {
-    if (gaz.feature(a) !== FEATURE_CODES.city) continue;
-    for (const b of others) if (gaz.feature(b) === FEATURE_CODES.city && gaz.countryIndex(a) === gaz.countryIndex(b)) return true;
+    if (!town(a)) continue;
+    for (const b of others) if (town(b) && gaz.countryIndex(a) === gaz.countryIndex(b)) return true;
   }
   return false;
 }

@@ -770,3 +770,9 @@ test('a Syrian governorate spelt as ACLED spells it, after a town of it, is wher
     assert.equal(events.length, 1, `${town}, ${governorate}: ${events.map((e) => e.location).join('; ')}`);
   }
 });
+
+test('a route between a town and a sub-prefecture named after its seat names two places ("the Bangassou-Bakouma axis")', () => {
+  const e = first('On 4 May 2017, clashes between peacekeepers and militiamen were reported on the Bangassou-Bakouma axis; 5 were killed.');
+  assert.equal(e?.country, 'Central African Republic');
+  assert.equal(e?.admin1, 'Mbomou');
+});
