@@ -3,7 +3,7 @@ import { parseIsoDay } from '../common/calendar.js';
 import { CROWD_VIOLENCE, firstStartingAfter, spansStartingIn, type DateMention, type Doc, type PlaceMention, type Span, type TriggerMention } from '../common/doc.js';
 import type { AcledEvent, Claim, EvidenceSpan } from '../common/event.js';
 import { stableHash } from '../common/hash.js';
-import { capitalOfSameName, lookupCountry } from '../geography/index.js';
+import { capitalOfSameName, lookupCountry, regionSeat } from '../geography/index.js';
 import { loadGazetteer } from '../geography/gazetteer.js';
 import { capitalEntry } from './capital-reference.js';
 import { actorEntry, communityOfMilitia } from '../locales/en/actors.js';
@@ -39,6 +39,13 @@ function capitalAt(countryCode: string, country: PlaceMention | undefined): Plac
   const entry = capitalEntry(loadGazetteer(), countryCode);
   if (!entry) return country;
   return { start: country?.start ?? 0, end: country?.end ?? 0, text: country?.text ?? '', entry, score: country?.score ?? 1, demonym: undefined, alternatives: undefined, heldIn: undefined, holds: undefined };
+}
+
+/** A first-level region as an event's place: its seat, standing where the region's mention stood. */
+function atRegionSeat(place: PlaceMention | undefined): PlaceMention | undefined {
+  if (!place || place.entry.feature !== 'admin1') return place;
+  const seat = regionSeat(place.entry);
+  return seat ? { ...place, entry: seat, alternatives: undefined } : place;
 }
 
 export function assembleEvents(doc: Doc): AcledEvent[] {
@@ -209,9 +216,14 @@ export function assembleEvents(doc: Doc): AcledEvent[] {
     // town is told from (the ministries, the police, the press). A town, when the text names one, is
     // found above. A demonstration is put there too when only the document's known country or its
     // actor's home places it; another event then stays in the whole country, which its words do
-    // not even name.
+    // not even name. Other than a demonstration's, the capital only stands in for the country
+    // (standIn): its location and region carry no evidence.
+    // A report placed only in a first-level region is coded at the region's seat, as ACLED codes it
+    // (its codebook: the provincial capital, geo-precision 3): "ONLF attacks in Somali region" at Jijiga.
     const demonstration = kind.eventType === 'Protests' || kind.eventType === 'Riots';
-    const at = country && (place ? place.entry.feature === 'country' : demonstration) ? capitalAt(country.code, place) : place;
+    const capital = country && (place ? place.entry.feature === 'country' : demonstration) ? capitalAt(country.code, place) : undefined;
+    const standIn = capital !== undefined && capital !== place && !demonstration;
+    const at = atRegionSeat(capital ?? place);
     const ev: AcledEvent = {
       event_id: '',
       doc_id: doc.id,
@@ -249,12 +261,12 @@ export function assembleEvents(doc: Doc): AcledEvent[] {
       actors.actor2 = undefined;
     }
     ev.interaction = interactionCode(ev.inter1, ev.inter2);
-    ev.evidence = buildEvidence(doc, group, actors, place, at === place, deaths, kind);
+    ev.evidence = buildEvidence(doc, group, actors, place, !standIn, deaths, kind);
     ev.confidence = confidenceOf(ev, group);
     ev.notes = writeNotes(ev, deaths.map((f) => figureClaim(doc, f)));
     // (An event's id hashes the place its text names: a capital standing in for a whole country,
     // other than a demonstration's, leaves it as it was.)
-    const idPlace = at !== place && !demonstration ? (place?.entry.name ?? '') : ev.location;
+    const idPlace = standIn ? (place?.entry.name ?? '') : ev.location;
     ev.event_id = eventId(doc.id, index, ev, idPlace);
     // A report that covers several places is one event per place, its dead shared among them with
     // the remainder to the first (codebook 4.1, 4.2): "in Sangin and Lashkargah".
@@ -277,7 +289,8 @@ export function assembleEvents(doc: Doc): AcledEvent[] {
       return;
     }
     const all = [place!, ...others];
-    all.forEach((p, k) => {
+    all.forEach((named, k) => {
+      const p = atRegionSeat(named)!;
       const share = Math.floor(fatalities / all.length) + (k < fatalities % all.length ? 1 : 0);
       const copy: AcledEvent = {
         ...ev,
@@ -286,7 +299,7 @@ export function assembleEvents(doc: Doc): AcledEvent[] {
         location: p.entry.name,
         latitude: round4(p.entry.latitude),
         longitude: round4(p.entry.longitude),
-        geo_precision: geoPrecisionOf(doc, p),
+        geo_precision: p === named ? geoPrecisionOf(doc, p) : 3,
         fatalities: share,
         evidence: { ...ev.evidence },
       };
