@@ -8,6 +8,9 @@ import placeContext from '../locales/en/data/place-context.json' with { type: 'j
 import { alternation } from '../common/word-pattern.js';
 import { isDatelinePlace } from '../locales/en/dateline.js';
 import { quotationAt } from '../locales/en/quotations.js';
+import { farBefore } from '../locales/en/near-place.js';
+import { loadGazetteer } from '../geography/gazetteer.js';
+import { cueEntry } from '../geography/cues.js';
 import { backgroundClause, citations, warTollClause } from '../locales/en/time-reference.js';
 import { isArmed } from './actor-roles.js';
 import { ADMIN1_SPECIFICITY, specificity } from './grouping.js';
@@ -31,6 +34,25 @@ const ORIGIN_BEFORE = new RegExp(`,\\s*(?:\\d{1,3}\\s*,\\s*)?(?:${placeModifiers
 
 /** "at a tempo not seen even in the battles for Mosul": a place a comparison names (cue, then up to 60 characters of its clause). */
 const COMPARED_BEFORE = new RegExp(`\\b(?:${placeModifiers.comparedBefore.join('|')})\\b[^.;:!?]{0,60}$`, 'i');
+
+/** "200 km north of the capital, Bamako": a place named as a far reference point is not where the event was. */
+export function farReference(doc: Doc, place: PlaceMention): boolean {
+  return farBefore(doc.text, place.start);
+}
+
+/**
+ * The place as the event's place: a far reference point ("200 km north of the capital, Bamako") says
+ * only the country (its mention, read as the country's); any other place, itself.
+ */
+export function asEventPlace(doc: Doc, place: PlaceMention): PlaceMention {
+  if (place.entry.feature === 'country' || !farReference(doc, place)) return place;
+  const gaz = loadGazetteer();
+  const i = cueEntry(gaz, { start: place.start, end: place.end, countryCode: place.entry.countryCode, group: false, person: false });
+  if (i === undefined) return place;
+  // (Its text is the country's name: "Bamako" read as Mali is no capital named for its country.)
+  const entry = gaz.entry(i);
+  return { ...place, text: entry.name, entry, alternatives: undefined, heldIn: undefined, holds: undefined };
+}
 
 /** Whether the place is named in a comparison ("not seen even in the battles for Raqqa"): not where the event happened. */
 export function comparedPlace(doc: Doc, place: PlaceMention): boolean {
@@ -293,7 +315,7 @@ function frameOf(doc: Doc, si: number, s: Span, layers: Layers): Frame | null {
   });
   let places = placesAll.filter(
     (p) => !p.demonym && !actors.some((a) => overlaps(a, p)) && !reporterSpans.some((r) => overlaps(r, p)) && !describesActor(doc, p) && !namesRoad(doc, p) && !comparedPlace(doc, p) && !namesBorder(doc, p),
-  );
+  ).map((p) => asEventPlace(doc, p));
   // A dateline says where the report was filed: the event's place only when no other town places it.
   // (Nor when the sentence names a province: "SAN SALVADOR, 29 JUL 89 -- A bomb exploded in
   // Morazan Department" is in Morazan.)

@@ -322,3 +322,27 @@ test('backgroundClause: a commemoration phrase runs to the next comma, or as a s
   const u = 'The funeral of a councillor was disrupted by clashes between rival supporters.';
   assert.deepEqual(backgroundClause(u), [0, u.indexOf('was')]);
 });
+
+test('a town named as a far reference point ("200 km north of the capital, Bamako") is not the event\'s place', () => {
+  const far = eventsOf('Gunmen killed five farmers on Saturday in a village 200 km north of the capital, Bamako, officials said.');
+  assert.deepEqual(far.map((e) => [e.country, e.location, e.geo_precision, e.fatalities]), [['Mali', 'Mali', 3, 5]]);
+  const miles = eventsOf('Militants ambushed a convoy on Sunday some 150 miles from Niamey, killing 12 soldiers.');
+  assert.deepEqual(miles.map((e) => [e.country, e.geo_precision]), [['Niger', 3]]);
+  // Near enough, the town places the event, as ACLED's notes code an unknown village by the town it lies near.
+  const near = eventsOf('Gunmen killed five farmers on Saturday in a village 30 km north of Bamako, officials said.');
+  assert.deepEqual(near.map((e) => [e.location, e.geo_precision]), [['Bamako', 2]]);
+  // A town the sentence names keeps the event; the far one only measures how far it is from the capital.
+  const named = eventsOf('Gunmen killed five farmers on Saturday in Gao, 1,200 km north-east of the capital, Bamako.');
+  assert.deepEqual(named.map((e) => e.location), ['Gao']);
+});
+
+test('farBefore: a distance beyond the bound before a direction or "from"', async () => {
+  const { farBefore } = await import('../../src/locales/en/near-place.js');
+  const at = (text: string, name: string) => farBefore(text, text.indexOf(name));
+  assert.equal(at('a village 200 km north of the capital, Bamako', 'Bamako'), true);
+  assert.equal(at('a crossroads some 180 kilometres from San Salvador', 'San Salvador'), true);
+  assert.equal(at('located 60 km away from Bambari', 'Bambari'), false);
+  assert.equal(at('a town 2,5 km from Kati', 'Kati'), false);
+  assert.equal(at('1,500 km south of Moscow', 'Moscow'), true);
+  assert.equal(at('north of Idlib', 'Idlib'), false);
+});
