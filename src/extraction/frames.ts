@@ -9,6 +9,7 @@ import { alternation } from '../common/word-pattern.js';
 import { isDatelinePlace } from '../locales/en/dateline.js';
 import { quotationAt } from '../locales/en/quotations.js';
 import { farBefore } from '../locales/en/near-place.js';
+import { tellsDepiction } from '../locales/en/depiction.js';
 import { loadGazetteer } from '../geography/gazetteer.js';
 import { cueEntry } from '../geography/cues.js';
 import { backgroundClause, citations, warTollClause } from '../locales/en/time-reference.js';
@@ -396,6 +397,8 @@ export function buildFrames(doc: Doc): Frame[] {
       attributions: take(doc.attributions, 'r'),
     };
     const text = doc.slice(s);
+    // A work's story ("In the film, rebels storm the capital") is depicted, not reported.
+    if (tellsDepiction(text)) continue;
     // A clause about an earlier event ("comes a week after 12 people died in Tikrit", "the previous
     // attack") is not this sentence's event: it becomes a frame of its own only with a date of its own.
     const bg = backgroundClause(text);

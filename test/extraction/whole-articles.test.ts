@@ -346,3 +346,24 @@ test('farBefore: a distance beyond the bound before a direction or "from"', asyn
   assert.equal(at('1,500 km south of Moscow', 'Moscow'), true);
   assert.equal(at('north of Idlib', 'Idlib'), false);
 });
+
+test("a work's story (\"In the film, rebels storm the capital\") and its battle scenes are no events", () => {
+  const film = eventsOf(
+    'The new film from the acclaimed director opens in cinemas this week. In the film, rebels storm the capital and kill the president before the army strikes back. Critics have praised its battle scenes. The novel follows a soldier who deserts after a massacre.',
+  );
+  assert.deepEqual(film, []);
+  // A series of attacks is no television series.
+  const series = eventsOf('In the series of attacks on Monday, gunmen killed six villagers in Zamfara.');
+  assert.deepEqual(series.map(brief), ['2024-03-04 Attack Zamfara State 6']);
+});
+
+test('tellsDepiction: an opener or a telling verb with a work', async () => {
+  const { tellsDepiction } = await import('../../src/locales/en/depiction.js');
+  assert.equal(tellsDepiction('In the film, rebels storm the capital.'), true);
+  assert.equal(tellsDepiction('Later in the novel, the hero kills his brother.'), true);
+  assert.equal(tellsDepiction('The new series portrays a family hiding from militias.'), true);
+  assert.equal(tellsDepiction("Spielberg's latest movie follows a sniper in Falluja."), true);
+  assert.equal(tellsDepiction('In the series of raids, police arrested 40 people.'), false);
+  assert.equal(tellsDepiction('The film-maker was shot dead in Kabul.'), false);
+  assert.equal(tellsDepiction('Protesters gathered outside the cinema showing the film.'), false);
+});
