@@ -12,7 +12,7 @@ import { farBefore } from '../locales/en/near-place.js';
 import { tellsDepiction } from '../locales/en/depiction.js';
 import { loadGazetteer } from '../geography/gazetteer.js';
 import { cueEntry } from '../geography/cues.js';
-import { backgroundClause, citations, warTollClause } from '../locales/en/time-reference.js';
+import { backgroundClause, citations, linksToEarlier, warTollClause } from '../locales/en/time-reference.js';
 import { isArmed } from './actor-roles.js';
 import { ADMIN1_SPECIFICITY, specificity } from './grouping.js';
 
@@ -417,7 +417,8 @@ export function buildFrames(doc: Doc): Frame[] {
       const dated = inside.dates.some((d) => !d.reporting && !d.vague && d.precision === 1);
       current = { ...outside, triggers: dated ? current.triggers : outside.triggers, dates: current.dates };
     }
-    const frame = frameOf(doc, si, s, current);
+    // ("The attack comes a week after ...": the event it names is told elsewhere; the sentence adds nothing to it.)
+    const frame = bg && linksToEarlier(text) ? null : frameOf(doc, si, s, current);
     if (frame) frames.push(frame);
     if (earlier && earlier.dates.some((d) => !d.reporting && !d.vague)) {
       const own = frameOf(doc, si, s, earlier);
