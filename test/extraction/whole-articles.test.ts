@@ -367,3 +367,27 @@ test('tellsDepiction: an opener or a telling verb with a work', async () => {
   assert.equal(tellsDepiction('The film-maker was shot dead in Kabul.'), false);
   assert.equal(tellsDepiction('Protesters gathered outside the cinema showing the film.'), false);
 });
+
+test('"The attack comes a week after ..." links an event told elsewhere to an earlier one: no event of its own', () => {
+  const alone = eventsOf('Officials said security had been tightened across the north. The attack comes a week after 12 people died in a car bombing in Kirkuk. Residents said they feared more violence.');
+  assert.deepEqual(alone.map(brief), []);
+  // Told before, the attack is the text's event, once.
+  const told = eventsOf('On Tuesday, a suicide bomber killed five people in Kirkuk. This latest bombing comes days after an attack in Tikrit.');
+  assert.deepEqual(told.map(brief), ['2024-03-05 Suicide bomb Kirkuk 5']);
+});
+
+test('linksToEarlier: a short subject before "comes/follows ... after"', async () => {
+  const { linksToEarlier } = await import('../../src/locales/en/time-reference.js');
+  assert.equal(linksToEarlier('The attack comes a week after 12 people died in Kirkuk.'), true);
+  assert.equal(linksToEarlier("Sunday's bombing came just days after a string of attacks on markets."), true);
+  assert.equal(linksToEarlier('Gunmen killed four people in Jos on Sunday, a week after 12 people died in Bauchi.'), false);
+  assert.equal(linksToEarlier('The attack on the market in Jos that killed four people comes a week after a raid.'), false);
+});
+
+test('a thing to be done ("checkpoints would be set up", "a curfew will be imposed") is no event', () => {
+  const events = eventsOf('The interior ministry said on Monday that new checkpoints would be set up on the main roads into Kirkuk and a curfew will be imposed.');
+  assert.deepEqual(events.map(brief), []);
+  // Those killed will be buried: the killing happened.
+  const buried = eventsOf('Gunmen killed four people in Jos on Sunday. Those killed will be buried on Tuesday.');
+  assert.deepEqual(buried.map(brief), ['2024-03-03 Attack Jos 4']);
+});
