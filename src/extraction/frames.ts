@@ -15,6 +15,7 @@ import { cueEntry } from '../geography/cues.js';
 import { backgroundClause, citations, linksToEarlier, warTollClause } from '../locales/en/time-reference.js';
 import { isArmed } from './actor-roles.js';
 import { ADMIN1_SPECIFICITY, specificity } from './grouping.js';
+import { haversineKm } from '../common/distance.js';
 
 const MODIFIER_AFTER = new RegExp(`^(-|[\\s,]+(${placeModifiers.following.join('|')})\\b)`, 'i');
 
@@ -53,6 +54,23 @@ export function asEventPlace(doc: Doc, place: PlaceMention): PlaceMention {
   // (Its text is the country's name: "Bamako" read as Mali is no capital named for its country.)
   const entry = gaz.entry(i);
   return { ...place, text: entry.name, entry, alternatives: undefined, heldIn: undefined, holds: undefined };
+}
+
+const SITE_HEADS = new Set<string>(placeContext.siteHeads);
+/** How far (km) from a town the text names a place named as a site must lie to be a site of that town. */
+const SITE_APART_KM = 100;
+const isSiteName = (p: PlaceMention) => SITE_HEADS.has(p.text.slice(p.text.lastIndexOf(' ') + 1).toLowerCase());
+const isTown = (p: PlaceMention) => !p.demonym && specificity(p.entry) > ADMIN1_SPECIFICITY;
+
+/**
+ * "a rally in Hyde Park" in a story from Sydney: a place named as a site ("Park", "Square") that the
+ * gazetteer puts far from a town of the same country the text names (Hyde Park, Queensland) is a site
+ * of the story's town, not where the event was.
+ */
+export function distantSite(doc: Doc, place: PlaceMention): boolean {
+  if (!isTown(place) || !isSiteName(place)) return false;
+  const { latitude, longitude, countryCode } = place.entry;
+  return doc.places.some((q) => q !== place && isTown(q) && q.entry.countryCode === countryCode && !isSiteName(q) && haversineKm(latitude, longitude, q.entry.latitude, q.entry.longitude) > SITE_APART_KM);
 }
 
 /** Whether the place is named in a comparison ("not seen even in the battles for Raqqa"): not where the event happened. */
@@ -315,7 +333,7 @@ function frameOf(doc: Doc, si: number, s: Span, layers: Layers): Frame | null {
     };
   });
   let places = placesAll.filter(
-    (p) => !p.demonym && !actors.some((a) => overlaps(a, p)) && !reporterSpans.some((r) => overlaps(r, p)) && !describesActor(doc, p) && !namesRoad(doc, p) && !comparedPlace(doc, p) && !namesBorder(doc, p),
+    (p) => !p.demonym && !actors.some((a) => overlaps(a, p)) && !reporterSpans.some((r) => overlaps(r, p)) && !describesActor(doc, p) && !namesRoad(doc, p) && !comparedPlace(doc, p) && !namesBorder(doc, p) && !distantSite(doc, p),
   ).map((p) => asEventPlace(doc, p));
   // A dateline says where the report was filed: the event's place only when no other town places it.
   // (Nor when the sentence names a province: "SAN SALVADOR, 29 JUL 89 -- A bomb exploded in

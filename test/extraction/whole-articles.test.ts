@@ -354,7 +354,7 @@ test("a work's story (\"In the film, rebels storm the capital\") and its battle 
   assert.deepEqual(film, []);
   // A series of attacks is no television series.
   const series = eventsOf('In the series of attacks on Monday, gunmen killed six villagers in Zamfara.');
-  assert.deepEqual(series.map(brief), ['2024-03-04 Attack Zamfara State 6']);
+  assert.deepEqual(series.map(brief), ['2024-03-04 Attack Gusau 6']);
 });
 
 test('tellsDepiction: an opener or a telling verb with a work', async () => {
@@ -390,4 +390,22 @@ test('a thing to be done ("checkpoints would be set up", "a curfew will be impos
   // Those killed will be buried: the killing happened.
   const buried = eventsOf('Gunmen killed four people in Jos on Sunday. Those killed will be buried on Tuesday.');
   assert.deepEqual(buried.map(brief), ['2024-03-03 Attack Jos 4']);
+});
+
+test('a part of a cumulative toll told with its own day and place is the event\'s figure ("including 12 who died in Konduga on Friday")', () => {
+  const part = eventsOf('More than 50 people have been killed in attacks across Borno over the past month, including 12 who died in an attack on Konduga on Friday.');
+  assert.deepEqual(part.map((e) => [e.event_date, e.location, e.fatalities]), [['2024-03-08', 'Konduga', 12]]);
+  // With no larger figure before it, "including" counts what it says.
+  const alone = eventsOf('Gunmen attacked Konduga on Friday, including 12 who died.');
+  assert.deepEqual(alone.map((e) => e.fatalities), [12]);
+  // A part of a counted whole is not added to it.
+  const whole = eventsOf('Gunmen killed 20 people in Konduga on Friday, including 12 children.');
+  assert.deepEqual(whole.map((e) => e.fatalities), [20]);
+});
+
+test('a site named like a far town of the same country ("a rally in Hyde Park" in a story from Sydney) is a site of the story\'s town', () => {
+  const events = eventsOf(
+    'SYDNEY - Thousands of people marched through central Sydney on Saturday against the new protest law. Police arrested 30 protesters at the rally in Hyde Park after scuffles broke out.',
+  );
+  assert.deepEqual(events.map((e) => [e.sub_event_type, e.admin1, e.location]), [['Protest with intervention', 'New South Wales', 'Sydney']]);
 });
