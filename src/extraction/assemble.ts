@@ -15,7 +15,7 @@ import { SCENE_SENTENCES } from '../locales/en/scope.js';
 import { actorName, isArmed, isCommunalPeople, resolveCoreference, resolveActors, type EventActors, type ResolvedActor } from './actor-roles.js';
 import { casualtyOnly, classify, COMMUNAL_CLASH, communalFightTold, forcesTargeted, inFight, type Classification } from './classify.js';
 import { deathFigures, evidence, figureClaim, reporterAt, sumFatalities } from './fatalities.js';
-import { buildFrames, describesActor, namesRoad, type Frame } from './frames.js';
+import { buildFrames, describesActor, farReference, namesRoad, type Frame } from './frames.js';
 import { groupFrames, mainCountry, separateDisruptedDevices, specificity, storyCountries, type Group } from './grouping.js';
 import { demonymCountry, documentFocus, geoPrecisionOf } from './location.js';
 import { writeNotes } from './notes.js';
@@ -221,7 +221,8 @@ export function assembleEvents(doc: Doc): AcledEvent[] {
     // A report placed only in a first-level region is coded at the region's seat, as ACLED codes it
     // (its codebook: the provincial capital, geo-precision 3): "ONLF attacks in Somali region" at Jijiga.
     const demonstration = kind.eventType === 'Protests' || kind.eventType === 'Riots';
-    const capital = country && (place ? place.entry.feature === 'country' : demonstration) ? capitalAt(country.code, place) : undefined;
+    // (Not when the text puts the event far from a town, "200 km north of the capital, Bamako".)
+    const capital = country && (place ? place.entry.feature === 'country' && !farReference(doc, place) : demonstration) ? capitalAt(country.code, place) : undefined;
     const standIn = capital !== undefined && capital !== place && !demonstration;
     const at = atRegionSeat(capital ?? place);
     const ev: AcledEvent = {
