@@ -783,3 +783,10 @@ test('a locality GeoNames lists without a town is at its seat ("[coded to Abu Ha
   assert.equal(e?.admin1, 'River Nile');
   assert.ok(e && haversineKm(e.latitude!, e.longitude!, 19.53, 33.32) < 5, JSON.stringify(e && [e.latitude, e.longitude]));
 });
+
+test('the line of contact\'s Vesele is the village by Donetsk airport, not the namesake near Kramatorsk; Puebla by its official name', () => {
+  const e = first('On 28 April 2020, the Ukrainian Forces fired grenade launchers at the positions of the Donbass People\'s Militia in the area of Vesele, Donetsk.');
+  assert.ok(e && haversineKm(e.latitude!, e.longitude!, 48.10, 37.71) < 5, JSON.stringify(e && [e.location, e.latitude, e.longitude]));
+  const p = first('On 27 April 2020, in Heroica Puebla de Zaragoza, Puebla, a group of vendors demonstrated in front of the Municipal Palace. [size=no report]');
+  assert.equal(p?.location, 'Puebla');
+});
