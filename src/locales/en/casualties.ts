@@ -5,6 +5,7 @@ import { PhraseMatcher, type PhraseMatch } from '../../common/phrase-matcher.js'
 import { WordSet } from '../../common/word-set.js';
 import lexicon from './data/casualties.json' with { type: 'json' };
 import { PERSON_TITLES } from './person-titles.js';
+import { cumulativeClause } from './time-reference.js';
 
 /** Every figure gets every field, in one order (one object shape for V8's optimised code). */
 function newFigure(f: Figure): Figure {
@@ -205,7 +206,7 @@ function figureAt(doc: Doc, qi: number, q: Quantity, quantityAt: ReadonlyMap<num
   if (qEnd <= 0) return;
   const sentence = tokens[qi]!.sentence;
   // A count inside "including two children" is part of a larger figure; "no one" counts nobody.
-  if (precededBy(partOf, tokens, qi) || NEGATIONS.has(lowerAt(tokens, qi - 1))) return;
+  if ((precededBy(partOf, tokens, qi) && partOfCounted(doc, qi, quantityAt)) || NEGATIONS.has(lowerAt(tokens, qi - 1))) return;
   // "Seven soldiers, three of them officers, were killed": a part of the count before the comma.
   if (tokens[qi - 1]?.text === ',' && tokens[qi - 1]!.sentence === sentence && partOfAfter.matchAt(tokens, qEnd)) return;
   // "a 60 year-old woman was killed": an age, not a count.
@@ -440,6 +441,29 @@ function gapIsLinking(tokens: Token[], from: number, to: number): boolean {
   return true;
 }
 
+/**
+ * Whether the larger figure a part ("including 12 who died in Konduga on Friday") belongs to is
+ * counted: a count before it in its sentence, outside a cumulative toll. With none ("Gunmen attacked
+ * Konduga, including 12 who died"), or only a cumulative toll ("More than 50 have been killed over
+ * the past month, including 12 who died in Konduga on Friday"), the part is the event's own figure.
+ */
+function partOfCounted(doc: Doc, qi: number, quantityAt: ReadonlyMap<number, Quantity>): boolean {
+  const tokens = doc.tokens;
+  const sentence = tokens[qi]!.sentence;
+  let whole = -1;
+  for (let k = qi - 2; k >= 0 && tokens[k]!.sentence === sentence; k--) {
+    if (quantityAt.has(k)) {
+      whole = k;
+      break;
+    }
+  }
+  if (whole < 0) return false;
+  const s = doc.sentences[sentence]!;
+  const cumulative = cumulativeClause(doc.text.slice(s.start, s.end));
+  const at = tokens[whole]!.start - s.start;
+  return !(cumulative && cumulative[0] <= at && at < cumulative[1]);
+}
+
 function precededBy(m: PhraseMatcher<true>, tokens: Token[], i: number): boolean {
   for (let k = Math.max(0, i - 3); k < i; k++) {
     const r = m.matchAt(tokens, k);
@@ -610,11 +634,15 @@ function ageBefore(tokens: Doc['tokens'], i: number): boolean {
   return tokens[i - 1]?.text === ',' && tokens[i - 3]?.text === ',' && !!n && n.kind === 'number' && /^\d{1,3}$/.test(n.text) && tokens[i - 4]?.kind === 'word';
 }
 
-/** A singular person noun right before token i, ending a short phrase that opens the sentence. */
+/**
+ * A singular person noun right before token i, ending a short phrase that opens the sentence (and
+ * holds no verb of its own: "He is the third journalist killed in El Salvador" is no headline).
+ */
 function headlineSubject(tokens: Doc['tokens'], i: number, sentence: number): boolean {
   if (!singularNouns.has(lowerAt(tokens, i - 1)) || tokens[i - 1]!.sentence !== sentence) return false;
   for (let k = i - 1; k >= 0 && tokens[k]!.sentence === sentence; k--) {
     if (i - k > MAX_HEADLINE_SUBJECT_TOKENS || tokens[k]!.kind === 'punct' || OBJECT_BOUNDARIES.has(tokens[k]!.lower)) return false;
+    if (SINGULAR_AUX.has(tokens[k]!.lower) || PLURAL_AUX.has(tokens[k]!.lower)) return false;
   }
   return true;
 }
@@ -1228,8 +1256,9 @@ function singularDeathAt(doc: Doc, i: number, m: PhraseMatch<string>, used: Set<
   // Mungiki member killed at slum" (but not "Man killed his wife": a preposition or the end
   // follows; nor "relatives of a man beaten to death": the subject opens the sentence).
   if (first < 0 && aux < 0 && headlineSubject(tokens, i, sentence) && !PRESENT_KILL.has(tokens[i]!.lower) && !SINGULAR_AUX.has(tokens[i]!.lower) && !PLURAL_AUX.has(tokens[i]!.lower)) {
+    // (The kind phrase may end in its preposition itself: "Soldier killed in Afrin".)
     const after = tokens[kindEnd];
-    if (!after || after.sentence !== sentence || after.kind === 'punct' || OBJECT_BOUNDARIES.has(after.lower) || after.lower === 'following') first = i - 1;
+    if (!after || after.sentence !== sentence || after.kind === 'punct' || OBJECT_BOUNDARIES.has(after.lower) || after.lower === 'following' || (kindEnd > i + 1 && OBJECT_BOUNDARIES.has(tokens[kindEnd - 1]!.lower))) first = i - 1;
   }
   // "protested after a pedestrian was killed": the death is the cause, not the event's.
   if (first >= 0 && causeBefore(tokens, first, sentence)) return kindEnd - 1;
