@@ -210,16 +210,12 @@ export function assembleEvents(doc: Doc): AcledEvent[] {
       }
     }
     const claims = buildClaims(doc, group);
-    // An event placed only in a whole country (or in no place of it) is coded at its capital, and one
-    // placed only in a first-level region at the region's seat, as ACLED codes them (geo-precision 3,
-    // its codebook: the capital of the smallest unit named): "ONLF attacks in Somali region" at
-    // Jijiga. (A town of it, when the text names one, is found above.) A demonstration gathers in the
-    // capital, which is its place, region and all; another event only stands at the capital's point,
-    // its region unknown (so reports of it elsewhere in the country can still be merged with it).
-    const countryWide = country !== undefined && (!place || place.entry.feature === 'country');
-    const gathers = kind.eventType === 'Protests' || kind.eventType === 'Riots';
-    const at = atRegionSeat(countryWide ? capitalAt(country.code, place) : place);
-    const region = countryWide && !gathers ? place : at;
+    // A demonstration placed only in a whole country (or in no place of it) is coded at its capital,
+    // where a country's protests, strikes and sit-ins mostly gather: ACLED codes a national
+    // demonstration there (a town of it, when the text names one, is found above).
+    // A report placed only in a first-level region is coded at the region's seat, as ACLED codes it
+    // (its codebook: the provincial capital, geo-precision 3): "ONLF attacks in Somali region" at Jijiga.
+    const at = atRegionSeat((kind.eventType === 'Protests' || kind.eventType === 'Riots') && country && (!place || place.entry.feature === 'country') ? capitalAt(country.code, place) : place);
     const ev: AcledEvent = {
       event_id: '',
       doc_id: doc.id,
@@ -236,8 +232,8 @@ export function assembleEvents(doc: Doc): AcledEvent[] {
       interaction: 0,
       country: country?.name ?? place?.entry.country ?? '',
       iso3: country?.iso3 ?? '',
-      admin1: acledAdmin1(region),
-      admin2: region?.entry.admin2 ?? '',
+      admin1: acledAdmin1(at),
+      admin2: at?.entry.admin2 ?? '',
       location: at ? at.entry.name : '',
       latitude: at ? round4(at.entry.latitude) : null,
       longitude: at ? round4(at.entry.longitude) : null,
@@ -258,10 +254,9 @@ export function assembleEvents(doc: Doc): AcledEvent[] {
     }
     ev.interaction = interactionCode(ev.inter1, ev.inter2);
     ev.evidence = buildEvidence(doc, group, actors, place, deaths, kind);
-    ev.confidence = confidenceOf(ev, group, region !== undefined);
+    ev.confidence = confidenceOf(ev, group);
     ev.notes = writeNotes(ev, deaths.map((f) => figureClaim(doc, f)));
-    // (A capital standing in for the country leaves the event's id as the country's.)
-    ev.event_id = eventId(doc.id, index, region === at ? ev : { ...ev, location: region?.entry.name ?? '' });
+    ev.event_id = eventId(doc.id, index, ev);
     // A report that covers several places is one event per place, its dead shared among them with
     // the remainder to the first (codebook 4.1, 4.2): "in Sangin and Lashkargah".
     const others = place && group.place === place ? coordinatedPlaces(doc, group, place) : [];
@@ -718,11 +713,10 @@ function buildEvidence(
   return ev;
 }
 
-/** (placed: the text places the event, not a capital standing in for a country it does not place.) */
-function confidenceOf(ev: AcledEvent, group: Group, placed: boolean): number {
+function confidenceOf(ev: AcledEvent, group: Group): number {
   let c = 0.4;
   if (group.date) c += 0.1;
-  if (placed && ev.location) c += ev.geo_precision === 1 ? 0.15 : 0.08;
+  if (ev.location) c += ev.geo_precision === 1 ? 0.15 : 0.08;
   if (ev.actor1) c += 0.1;
   if (ev.actor2) c += 0.05;
   if (group.frames.length > 1) c += 0.1;

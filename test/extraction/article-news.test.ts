@@ -149,8 +149,6 @@ test('a text that names no place is coded in the country the document is known t
   const hinted = extractor.extract({ text, date: '2017-10-03', country: 'Syria', origin: { file: 'inline' } }).events;
   assert.equal(hinted.length, 1);
   assert.equal(hinted[0]!.country, 'Syria');
-  // (Placed in the whole country: coded at its capital, geo-precision 3, as ACLED codes it.)
-  assert.equal(hinted[0]!.location, 'Damascus');
-  assert.equal(hinted[0]!.geo_precision, 3);
+  assert.equal(hinted[0]!.admin1, '');
   assert.equal(eventsOf(text)[0]!.country, '');
 });
