@@ -10,6 +10,7 @@ import { lookupTransliterated, transliterationIndex } from './transliteration.js
 import { PublicationProfile, resolveCandidates, type CueVote } from './resolve.js';
 import { singularCandidates } from '../locales/en/inflection.js';
 import { nearBefore } from '../locales/en/near-place.js';
+import regionSeats from './data/region-seats.json' with { type: 'json' };
 
 export { GazetteerError } from './gazetteer.js';
 export { provinceNamesake } from './resolve.js';
@@ -136,7 +137,8 @@ export function loadGeoparser(options: GeoparserOptions = {}): Geoparser {
         seen.add(key);
         // (A person's name votes as an armed group's does: "comments by Nigerien president Issoufou" in
         // a named town abroad are no news of Niger.)
-        cueCountries.push({ country: gaz.countryIndex(e), group: q.group || q.person });
+        const regions = q.admin1 ? cueRegions(gaz, gaz.countryIndex(e), q.admin1) : undefined;
+        cueCountries.push({ country: gaz.countryIndex(e), group: q.group || q.person, ...(regions && regions.length > 0 ? { admin1: regions } : {}) });
       }
     }
     if (o.cueCountry) {
@@ -208,6 +210,12 @@ export function lookupCountry(codeOrName: string): CountryInfo | undefined {
 export function regionSeat(entry: GazetteerEntry): GazetteerEntry | undefined {
   if (entry.feature !== 'admin1') return undefined;
   const gaz = loadGazetteer();
+  const named = regionSeats.seats.find((s) => s.country === entry.countryCode && s.region === entry.name)?.seat;
+  if (named) {
+    const seat = (gaz.lookup(foldName(named)) ?? []).map((i) => gaz.entry(i)).find((e) => e.feature === 'city' && e.countryCode === entry.countryCode && e.name === named);
+    // (A seat outside its region, as Addis Ababa is Oromia's: the event stays in the region.)
+    if (seat) return seat.admin1 === entry.admin1 ? seat : { ...seat, admin1: entry.admin1 };
+  }
   for (const i of gaz.lookup(foldName(entry.name)) ?? []) {
     if (gaz.entry(i) !== entry) continue;
     const seat = gaz.admin1Seat(gaz.admin1Index(i));
@@ -258,4 +266,14 @@ function peopleOfCuedRegions(gaz: Gazetteer, cands: Candidate[], cueCountries: r
     // (Still a people's name, now of the region: it says where the people live, as "Oromo" names Oromia.)
     if (region !== undefined) c.demonym = region;
   }
+}
+
+/** The admin1 indexes of a cue's regions ("Donetsk|Luhansk": one of a few), in its country. */
+function cueRegions(gaz: Gazetteer, country: number, names: string): number[] {
+  const out: number[] = [];
+  for (const name of names.split('|')) {
+    const e = (gaz.lookup(foldName(name.trim())) ?? []).find((x) => gaz.countryIndex(x) === country && gaz.feature(x) === FEATURE_CODES.admin1);
+    if (e !== undefined && !out.includes(gaz.admin1Index(e))) out.push(gaz.admin1Index(e));
+  }
+  return out;
 }

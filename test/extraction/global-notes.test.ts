@@ -272,8 +272,17 @@ test('an event placed only in a first-level region is coded at the region\'s sea
   const province = first('On 3 March 2019, gunmen shot dead two police officers in Logar province.');
   assert.equal(province?.admin1, 'Logar');
   assert.equal(province?.location, 'Pul-e Alam');
+  // A region whose seat lies outside it (Oromia's government sits in Addis Ababa): the seat, the region kept.
+  const oromia = first('On 3 March 2019, rebels attacked an army convoy in Oromia region, killing four soldiers.');
+  assert.equal(oromia?.location, 'Addis Ababa');
+  assert.equal(oromia?.admin1, 'Oromia');
   // A town the note names stays the place.
   assert.equal(first('On 3 March 2019, rebels attacked an army convoy near Gode in Somali region, killing four soldiers.')?.location, 'Gode');
+});
+
+test('"Negele" is Arsi Negele where the note names West Arsi, Negele Borana otherwise', () => {
+  assert.equal(first('On 3 March 2019, residents protested in Negele, West Arsi, against the arrest of local leaders.')?.location, 'Arsi Negele');
+  assert.equal(first('On 3 March 2019, residents protested in Negele, Guji zone, against the arrest of local leaders.')?.location, 'Negele');
 });
 
 test('a crowd named before a blocking or closing act is a demonstration though no demand follows; police blocking a road is not', () => {
@@ -788,4 +797,25 @@ test('a route between a town and a sub-prefecture named after its seat names two
   const e = first('On 4 May 2017, clashes between peacekeepers and militiamen were reported on the Bangassou-Bakouma axis; 5 were killed.');
   assert.equal(e?.country, 'Central African Republic');
   assert.equal(e?.admin1, 'Mbomou');
+});
+
+test('a one-region movement places a note that names no place in its region (FRUD: the Afar north of Djibouti, Tadjourah)', () => {
+  const e = first('Two soldiers were killed when FRUD rebels ambushed an army patrol.');
+  assert.equal(e?.country, 'Djibouti');
+  assert.equal(e?.admin1, 'Tadjourah');
+  // A town the note names outranks the movement's region.
+  assert.equal(first('FRUD rebels ambushed an army patrol near Ali Sabieh, killing two soldiers.')?.admin1, 'Ali Sabieh');
+});
+
+test('a locality GeoNames lists without a town is at its seat ("[coded to Abu Hamad admin 2 HQ]")', () => {
+  const e = first('On 3 May 2022, demonstrators blocked the road in Al Karba [coded to Abu Hamad admin 2 HQ], Abu Hamad locality, River Nile state. [size=no report]');
+  assert.equal(e?.admin1, 'River Nile');
+  assert.ok(e && haversineKm(e.latitude!, e.longitude!, 19.53, 33.32) < 5, JSON.stringify(e && [e.latitude, e.longitude]));
+});
+
+test('the line of contact\'s Vesele is the village by Donetsk airport, not the namesake near Kramatorsk; Puebla by its official name', () => {
+  const e = first('On 28 April 2020, the Ukrainian Forces fired grenade launchers at the positions of the Donbass People\'s Militia in the area of Vesele, Donetsk.');
+  assert.ok(e && haversineKm(e.latitude!, e.longitude!, 48.10, 37.71) < 5, JSON.stringify(e && [e.location, e.latitude, e.longitude]));
+  const p = first('On 27 April 2020, in Heroica Puebla de Zaragoza, Puebla, a group of vendors demonstrated in front of the Municipal Palace. [size=no report]');
+  assert.equal(p?.location, 'Puebla');
 });
