@@ -792,7 +792,11 @@ function unknownPlaces(gaz: Gazetteer, cands: Candidate[], readings: Readings[],
     const r = readings[k]!;
     if (c.container === undefined || c.demonym !== undefined || r.strong || r.entries.length === 0 || cands[c.container]!.nameGoesOn || unsupported[c.container] === 1) continue;
     const region = regionReading(gaz, readings[c.container]!, best[c.container]!);
-    if (region === undefined) continue;
+    if (region === undefined) {
+      const town = communeInBracket(gaz, cands, readings, best, unsupported, text, k);
+      if (town !== undefined) out.set(c.key, town);
+      continue;
+    }
     // (No bearer of the name inside the region or near it: "Kamyanka, Donetsk" is no Kam'yanka of
     // Odesa oblast. A town just outside is kept: regions are redrawn, and "Batangafo (Batangafo,
     // Ouham)" is the town GeoNames puts in Ouham-Fafa.)
@@ -805,6 +809,33 @@ function unknownPlaces(gaz: Gazetteer, cands: Candidate[], readings: Readings[],
     out.set(c.key, region);
   }
   return out;
+}
+
+/**
+ * "Bana (Mansila, Yagha)", "Boungou (Fada Ngourma, Gourma)": a bracket after a minor town that names
+ * a town (its commune) and then the district or region holding that town, where no bearer of the
+ * place's name lies in that district: the place is one of the commune we do not know (not Bana of
+ * the Balé, nor the Boungou of the Gobnangou), and the commune's town stands for it.
+ */
+function communeInBracket(gaz: Gazetteer, cands: Candidate[], readings: Readings[], best: Int32Array, unsupported: Uint8Array, text: string | undefined, k: number): number | undefined {
+  const c = cands[k]!;
+  const j = c.container!;
+  const up = cands[j]!.container;
+  const town = readings[j]!.entries[best[j]!];
+  if (up === undefined || town === undefined || unsupported[up] === 1 || text === undefined || !insideBracket(text, cands[j]!.start) || gaz.feature(town) !== FEATURE_CODES.city) return undefined;
+  const region = regionReading(gaz, readings[up]!, best[up]!);
+  if (region === undefined || !holds(gaz, region, town)) return undefined;
+  const r = readings[k]!;
+  if (gaz.population(r.entries[best[k]!]!) >= 100_000 || r.entries.some((x) => x === town || holds(gaz, region, x) || (gaz.countryIndex(x) === gaz.countryIndex(region) && gaz.rank(x) >= 3))) return undefined;
+  return town;
+}
+
+/** Whether a region holds a place by its own units: its admin1, and its district where both know theirs. */
+function holds(gaz: Gazetteer, region: number, e: number): boolean {
+  if (gaz.countryIndex(region) !== gaz.countryIndex(e) || gaz.admin1Index(region) !== gaz.admin1Index(e)) return false;
+  if (gaz.feature(region) !== FEATURE_CODES.admin2) return true;
+  const a2 = gaz.admin2Index(e);
+  return a2 < 0 || a2 === gaz.admin2Index(region);
 }
 
 /**
