@@ -200,3 +200,11 @@ test('a village named with its commune and province in brackets, none of whose n
   const own = geo.parse('Gunmen looted the market of Bana (Bana, Balé) on Tuesday.').find((p) => p.text === 'Bana');
   assert.equal(own?.entry.admin1, 'Boucle du Mouhoun');
 });
+
+test('communes of southern Mali are places of their cercle and region', () => {
+  const geo = loadGeoparser();
+  const where = (text: string, name: string) => geo.parse(text).find((p) => p.text === name)?.entry;
+  assert.equal(where('Farmers blocked the road at Massantola on Friday.', 'Massantola')?.admin1, 'Koulikoro');
+  assert.equal(where('Gold miners went on strike in Sadiola last week.', 'Sadiola')?.countryCode, 'ML');
+  assert.equal(where('Youths burned tyres in Zangasso over the price of cotton.', 'Zangasso')?.admin1, 'Sikasso');
+});
