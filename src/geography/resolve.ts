@@ -12,6 +12,8 @@ import { alternation } from '../common/word-pattern.js';
 
 /** "-led", "-backed" right after a people's name: "Saudi-led air raids" (sponsorCompounds). */
 const SPONSOR_AFTER = new RegExp(`^[-\u2010\u2011](?:${alternation(placeContext.sponsorCompounds)})\\b`, 'i');
+/** A business a people's name owns: "the Canadian mining company", "a Chinese firm" (companyNouns). */
+const COMPANY_AFTER = new RegExp(`^(?:[ -][a-z]+){0,2}[ -](?:${alternation(placeContext.companyNouns)})\\b`);
 
 /** "near the border with Ethiopia": the country across a border (borderBefore), where the event is not. */
 const BORDER_BEFORE = new RegExp(`\\b(?:${alternation(placeModifiers.borderBefore)})\\s+(?:the\\s+)?$`, 'i');
@@ -291,7 +293,8 @@ export function resolveCandidates(gaz: Gazetteer, cands: Candidate[], options: R
 
 /**
  * Per candidate, 1 where its name casts no vote, or undefined when none is muted: a people's name
- * joined to a word of backing or make ("Saudi-led air raids": whose backing, not where), and a
+ * joined to a word of backing or make ("Saudi-led air raids": whose backing, not where) or before
+ * a business it owns ("the Canadian mining company Roxgold in Bagassi": whose, not where), and a
  * country across a border ("Moyale near the border with Ethiopia": the event is on the near side).
  */
 function mutedNames(cands: Candidate[], text: string | undefined): Uint8Array | undefined {
@@ -301,7 +304,7 @@ function mutedNames(cands: Candidate[], text: string | undefined): Uint8Array | 
     const c = cands[k]!;
     const ch = text.charCodeAt(c.end);
     const muted = c.demonym !== undefined
-      ? (ch === 45 || ch === 0x2010 || ch === 0x2011) && SPONSOR_AFTER.test(text.slice(c.end, c.end + 16))
+      ? ((ch === 45 || ch === 0x2010 || ch === 0x2011) && SPONSOR_AFTER.test(text.slice(c.end, c.end + 16))) || COMPANY_AFTER.test(text.slice(c.end, c.end + 48))
       : BORDER_BEFORE.test(text.slice(Math.max(0, c.start - 24), c.start));
     if (muted) (out ??= new Uint8Array(cands.length))[k] = 1;
   }
