@@ -3,7 +3,7 @@ import { parseIsoDay } from '../common/calendar.js';
 import { CROWD_VIOLENCE, firstStartingAfter, spansStartingIn, type DateMention, type Doc, type PlaceMention, type Span, type TriggerMention } from '../common/doc.js';
 import type { AcledEvent, Claim, EvidenceSpan } from '../common/event.js';
 import { stableHash } from '../common/hash.js';
-import { capitalOfSameName, lookupCountry } from '../geography/index.js';
+import { capitalOfSameName, lookupCountry, regionSeat } from '../geography/index.js';
 import { loadGazetteer } from '../geography/gazetteer.js';
 import { capitalEntry } from './capital-reference.js';
 import { actorEntry, communityOfMilitia } from '../locales/en/actors.js';
@@ -39,6 +39,13 @@ function capitalAt(countryCode: string, country: PlaceMention | undefined): Plac
   const entry = capitalEntry(loadGazetteer(), countryCode);
   if (!entry) return country;
   return { start: country?.start ?? 0, end: country?.end ?? 0, text: country?.text ?? '', entry, score: country?.score ?? 1, demonym: undefined, alternatives: undefined, heldIn: undefined, holds: undefined };
+}
+
+/** A first-level region as an event's place: its seat, standing where the region's mention stood. */
+function atRegionSeat(place: PlaceMention | undefined): PlaceMention | undefined {
+  if (!place || place.entry.feature !== 'admin1') return place;
+  const seat = regionSeat(place.entry);
+  return seat ? { ...place, entry: seat, alternatives: undefined } : place;
 }
 
 export function assembleEvents(doc: Doc): AcledEvent[] {
@@ -206,7 +213,9 @@ export function assembleEvents(doc: Doc): AcledEvent[] {
     // A demonstration placed only in a whole country (or in no place of it) is coded at its capital,
     // where a country's protests, strikes and sit-ins mostly gather: ACLED codes a national
     // demonstration there (a town of it, when the text names one, is found above).
-    const at = (kind.eventType === 'Protests' || kind.eventType === 'Riots') && country && (!place || place.entry.feature === 'country') ? capitalAt(country.code, place) : place;
+    // A report placed only in a first-level region is coded at the region's seat, as ACLED codes it
+    // (its codebook: the provincial capital, geo-precision 3): "ONLF attacks in Somali region" at Jijiga.
+    const at = atRegionSeat((kind.eventType === 'Protests' || kind.eventType === 'Riots') && country && (!place || place.entry.feature === 'country') ? capitalAt(country.code, place) : place);
     const ev: AcledEvent = {
       event_id: '',
       doc_id: doc.id,
@@ -269,7 +278,8 @@ export function assembleEvents(doc: Doc): AcledEvent[] {
       return;
     }
     const all = [place!, ...others];
-    all.forEach((p, k) => {
+    all.forEach((named, k) => {
+      const p = atRegionSeat(named)!;
       const share = Math.floor(fatalities / all.length) + (k < fatalities % all.length ? 1 : 0);
       const copy: AcledEvent = {
         ...ev,
@@ -278,7 +288,7 @@ export function assembleEvents(doc: Doc): AcledEvent[] {
         location: p.entry.name,
         latitude: round4(p.entry.latitude),
         longitude: round4(p.entry.longitude),
-        geo_precision: geoPrecisionOf(doc, p),
+        geo_precision: p === named ? geoPrecisionOf(doc, p) : 3,
         fatalities: share,
         evidence: { ...ev.evidence },
       };

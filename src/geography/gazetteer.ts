@@ -167,6 +167,25 @@ export class Gazetteer {
     return this.admin1Entries.get(a1);
   }
   private admin1Entries: Map<number, number> | undefined;
+  /**
+   * The seat of an admin1 region (by its admin1 index): its town GeoNames marks as the region's or
+   * the country's capital (PPLA, PPLC), else its most populous town; found in one pass on first use.
+   */
+  admin1Seat(a1: number): number | undefined {
+    if (!this.admin1Seats) {
+      const best = new Map<number, [number, number]>();
+      const n = this.size;
+      for (let i = 0; i < n; i++) {
+        if (this.g.f[i] !== FEATURE_CODES.city || this.g.a1[i]! < 0) continue;
+        const score = (this.g.r[i]! >= 3 ? 1e12 : 0) + this.g.p[i]!;
+        const b = best.get(this.g.a1[i]!);
+        if (!b || score > b[1]) best.set(this.g.a1[i]!, [i, score]);
+      }
+      this.admin1Seats = new Map([...best].map(([a, [i]]) => [a, i]));
+    }
+    return this.admin1Seats.get(a1);
+  }
+  private admin1Seats: Map<number, number> | undefined;
   lat(i: number): number { return this.g.la[i]! / 1e4; }
   lon(i: number): number { return this.g.lo[i]! / 1e4; }
   name(i: number): string { return stringAt(this.g.n, i); }

@@ -1,6 +1,6 @@
 // sitrep's geoparser: find the places a document names and put them on the map, offline and
 // in-process. The pipeline's `places` stage calls `loadGeoparser().apply(doc)`.
-import type { CueMention, Doc, PlaceMention } from '../common/doc.js';
+import type { CueMention, Doc, GazetteerEntry, PlaceMention } from '../common/doc.js';
 import { foldName } from './fold.js';
 import { loadGazetteer, type Gazetteer } from './gazetteer.js';
 import { cueEntry, findCountryCues } from './cues.js';
@@ -199,6 +199,21 @@ export function lookupCountry(codeOrName: string): CountryInfo | undefined {
   const c = loadGazetteer().findCountry(codeOrName);
   if (!c) return undefined;
   return { code: c.code, iso3: c.iso3, name: c.name, capital: c.capital, latitude: c.lat, longitude: c.lon };
+}
+
+/**
+ * The seat of the admin1 region an entry is (undefined for any other entry): where ACLED codes an
+ * event its report places only in a region (codebook: the provincial capital, geo-precision 3).
+ */
+export function regionSeat(entry: GazetteerEntry): GazetteerEntry | undefined {
+  if (entry.feature !== 'admin1') return undefined;
+  const gaz = loadGazetteer();
+  for (const i of gaz.lookup(foldName(entry.name)) ?? []) {
+    if (gaz.entry(i) !== entry) continue;
+    const seat = gaz.admin1Seat(gaz.admin1Index(i));
+    return seat === undefined ? undefined : gaz.entry(seat);
+  }
+  return undefined;
 }
 
 /** Capitals are matched to their country's capital record by distance (names vary). */

@@ -252,6 +252,19 @@ test('a demonstration placed only in a whole country is coded at its capital; ot
   assert.equal(first('On 3 March 2019, soldiers clashed with rebels in Chad.')?.admin1, '');
 });
 
+test('an event placed only in a first-level region is coded at the region\'s seat (geo-precision 3); a town named in it is kept', () => {
+  const region = first('On 3 March 2019, rebels attacked an army convoy in Somali region of Ethiopia, killing four soldiers.');
+  assert.equal(region?.country, 'Ethiopia');
+  assert.equal(region?.admin1, 'Somali');
+  assert.equal(region?.location, 'Jijiga', 'the regional capital, as ACLED codes a region named alone');
+  assert.equal(region?.geo_precision, 3);
+  const province = first('On 3 March 2019, gunmen shot dead two police officers in Logar province.');
+  assert.equal(province?.admin1, 'Logar');
+  assert.equal(province?.location, 'Pul-e Alam');
+  // A town the note names stays the place.
+  assert.equal(first('On 3 March 2019, rebels attacked an army convoy near Gode in Somali region, killing four soldiers.')?.location, 'Gode');
+});
+
 test('a crowd named before a blocking or closing act is a demonstration though no demand follows; police blocking a road is not', () => {
   const road = first('On 4 June 2021, protesters blocked the main road in Halba.');
   assert.equal(road?.event_type, 'Protests');
