@@ -285,6 +285,9 @@ test('a death a protest is about is not counted', () => {
 test('headline passives and shared auxiliaries count one death', () => {
   const count = deathCounts;
   assert.deepEqual(count('Policeman killed after ambush by OLA rebels in Moyale.'), [1]);
+  // The kind phrase "killed in" ends in its own preposition; a phrase with a verb of its own is no headline subject.
+  assert.deepEqual(count('Kenyan soldier killed in Mandera blast: ministry'), [1]);
+  assert.deepEqual(count('He is the third teacher killed in Mandera this month.'), [0]);
   assert.deepEqual(count('On Monday, a farmer is attacked and killed over land in Naivasha.'), [1]);
   // An active verb with its object is the killer's act, counted as one victim, not as the subject.
   assert.deepEqual(count('On Monday, a man killed his wife in Nakuru.'), [1]);

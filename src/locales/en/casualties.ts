@@ -610,11 +610,15 @@ function ageBefore(tokens: Doc['tokens'], i: number): boolean {
   return tokens[i - 1]?.text === ',' && tokens[i - 3]?.text === ',' && !!n && n.kind === 'number' && /^\d{1,3}$/.test(n.text) && tokens[i - 4]?.kind === 'word';
 }
 
-/** A singular person noun right before token i, ending a short phrase that opens the sentence. */
+/**
+ * A singular person noun right before token i, ending a short phrase that opens the sentence (and
+ * holds no verb of its own: "He is the third journalist killed in El Salvador" is no headline).
+ */
 function headlineSubject(tokens: Doc['tokens'], i: number, sentence: number): boolean {
   if (!singularNouns.has(lowerAt(tokens, i - 1)) || tokens[i - 1]!.sentence !== sentence) return false;
   for (let k = i - 1; k >= 0 && tokens[k]!.sentence === sentence; k--) {
     if (i - k > MAX_HEADLINE_SUBJECT_TOKENS || tokens[k]!.kind === 'punct' || OBJECT_BOUNDARIES.has(tokens[k]!.lower)) return false;
+    if (SINGULAR_AUX.has(tokens[k]!.lower) || PLURAL_AUX.has(tokens[k]!.lower)) return false;
   }
   return true;
 }
@@ -1228,8 +1232,9 @@ function singularDeathAt(doc: Doc, i: number, m: PhraseMatch<string>, used: Set<
   // Mungiki member killed at slum" (but not "Man killed his wife": a preposition or the end
   // follows; nor "relatives of a man beaten to death": the subject opens the sentence).
   if (first < 0 && aux < 0 && headlineSubject(tokens, i, sentence) && !PRESENT_KILL.has(tokens[i]!.lower) && !SINGULAR_AUX.has(tokens[i]!.lower) && !PLURAL_AUX.has(tokens[i]!.lower)) {
+    // (The kind phrase may end in its preposition itself: "Soldier killed in Afrin".)
     const after = tokens[kindEnd];
-    if (!after || after.sentence !== sentence || after.kind === 'punct' || OBJECT_BOUNDARIES.has(after.lower) || after.lower === 'following') first = i - 1;
+    if (!after || after.sentence !== sentence || after.kind === 'punct' || OBJECT_BOUNDARIES.has(after.lower) || after.lower === 'following' || (kindEnd > i + 1 && OBJECT_BOUNDARIES.has(tokens[kindEnd - 1]!.lower))) first = i - 1;
   }
   // "protested after a pedestrian was killed": the death is the cause, not the event's.
   if (first >= 0 && causeBefore(tokens, first, sentence)) return kindEnd - 1;
