@@ -8,9 +8,14 @@ import placeContext from '../locales/en/data/place-context.json' with { type: 'j
 import { alternation } from '../common/word-pattern.js';
 import { isDatelinePlace } from '../locales/en/dateline.js';
 import { quotationAt } from '../locales/en/quotations.js';
-import { backgroundClause, citations, warTollClause } from '../locales/en/time-reference.js';
+import { farBefore } from '../locales/en/near-place.js';
+import { tellsDepiction } from '../locales/en/depiction.js';
+import { loadGazetteer } from '../geography/gazetteer.js';
+import { cueEntry } from '../geography/cues.js';
+import { backgroundClause, citations, linksToEarlier, warTollClause } from '../locales/en/time-reference.js';
 import { isArmed } from './actor-roles.js';
 import { ADMIN1_SPECIFICITY, specificity } from './grouping.js';
+import { haversineKm } from '../common/distance.js';
 
 const MODIFIER_AFTER = new RegExp(`^(-|[\\s,]+(${placeModifiers.following.join('|')})\\b)`, 'i');
 
@@ -31,6 +36,42 @@ const ORIGIN_BEFORE = new RegExp(`,\\s*(?:\\d{1,3}\\s*,\\s*)?(?:${placeModifiers
 
 /** "at a tempo not seen even in the battles for Mosul": a place a comparison names (cue, then up to 60 characters of its clause). */
 const COMPARED_BEFORE = new RegExp(`\\b(?:${placeModifiers.comparedBefore.join('|')})\\b[^.;:!?]{0,60}$`, 'i');
+
+/** "200 km north of the capital, Bamako": a place named as a far reference point is not where the event was. */
+export function farReference(doc: Doc, place: PlaceMention): boolean {
+  return farBefore(doc.text, place.start);
+}
+
+/**
+ * The place as the event's place: a far reference point ("200 km north of the capital, Bamako") says
+ * only the country (its mention, read as the country's); any other place, itself.
+ */
+export function asEventPlace(doc: Doc, place: PlaceMention): PlaceMention {
+  if (place.entry.feature === 'country' || !farReference(doc, place)) return place;
+  const gaz = loadGazetteer();
+  const i = cueEntry(gaz, { start: place.start, end: place.end, countryCode: place.entry.countryCode, group: false, person: false });
+  if (i === undefined) return place;
+  // (Its text is the country's name: "Bamako" read as Mali is no capital named for its country.)
+  const entry = gaz.entry(i);
+  return { ...place, text: entry.name, entry, alternatives: undefined, heldIn: undefined, holds: undefined };
+}
+
+const SITE_HEADS = new Set<string>(placeContext.siteHeads);
+/** How far (km) from a town the text names a place named as a site must lie to be a site of that town. */
+const SITE_APART_KM = 100;
+const isSiteName = (p: PlaceMention) => SITE_HEADS.has(p.text.slice(p.text.lastIndexOf(' ') + 1).toLowerCase());
+const isTown = (p: PlaceMention) => !p.demonym && specificity(p.entry) > ADMIN1_SPECIFICITY;
+
+/**
+ * "a rally in Hyde Park" in a story from Sydney: a place named as a site ("Park", "Square") that the
+ * gazetteer puts far from a town of the same country the text names (Hyde Park, Queensland) is a site
+ * of the story's town, not where the event was.
+ */
+export function distantSite(doc: Doc, place: PlaceMention): boolean {
+  if (!isTown(place) || !isSiteName(place)) return false;
+  const { latitude, longitude, countryCode } = place.entry;
+  return doc.places.some((q) => q !== place && isTown(q) && q.entry.countryCode === countryCode && !isSiteName(q) && haversineKm(latitude, longitude, q.entry.latitude, q.entry.longitude) > SITE_APART_KM);
+}
 
 /** Whether the place is named in a comparison ("not seen even in the battles for Raqqa"): not where the event happened. */
 export function comparedPlace(doc: Doc, place: PlaceMention): boolean {
@@ -292,8 +333,8 @@ function frameOf(doc: Doc, si: number, s: Span, layers: Layers): Frame | null {
     };
   });
   let places = placesAll.filter(
-    (p) => !p.demonym && !actors.some((a) => overlaps(a, p)) && !reporterSpans.some((r) => overlaps(r, p)) && !describesActor(doc, p) && !namesRoad(doc, p) && !comparedPlace(doc, p) && !namesBorder(doc, p),
-  );
+    (p) => !p.demonym && !actors.some((a) => overlaps(a, p)) && !reporterSpans.some((r) => overlaps(r, p)) && !describesActor(doc, p) && !namesRoad(doc, p) && !comparedPlace(doc, p) && !namesBorder(doc, p) && !distantSite(doc, p),
+  ).map((p) => asEventPlace(doc, p));
   // A dateline says where the report was filed: the event's place only when no other town places it.
   // (Nor when the sentence names a province: "SAN SALVADOR, 29 JUL 89 -- A bomb exploded in
   // Morazan Department" is in Morazan.)
@@ -374,6 +415,8 @@ export function buildFrames(doc: Doc): Frame[] {
       attributions: take(doc.attributions, 'r'),
     };
     const text = doc.slice(s);
+    // A work's story ("In the film, rebels storm the capital") is depicted, not reported.
+    if (tellsDepiction(text)) continue;
     // A clause about an earlier event ("comes a week after 12 people died in Tikrit", "the previous
     // attack") is not this sentence's event: it becomes a frame of its own only with a date of its own.
     const bg = backgroundClause(text);
@@ -392,7 +435,8 @@ export function buildFrames(doc: Doc): Frame[] {
       const dated = inside.dates.some((d) => !d.reporting && !d.vague && d.precision === 1);
       current = { ...outside, triggers: dated ? current.triggers : outside.triggers, dates: current.dates };
     }
-    const frame = frameOf(doc, si, s, current);
+    // ("The attack comes a week after ...": the event it names is told elsewhere; the sentence adds nothing to it.)
+    const frame = bg && linksToEarlier(text) ? null : frameOf(doc, si, s, current);
     if (frame) frames.push(frame);
     if (earlier && earlier.dates.some((d) => !d.reporting && !d.vague)) {
       const own = frameOf(doc, si, s, earlier);

@@ -3,7 +3,7 @@
 // 3 a region, coded at its capital or centroid).
 import { firstStartingAfter, spansStartingIn, type CueMention, type Doc, type PlaceMention } from '../common/doc.js';
 import { geoPrecision } from '../geography/index.js';
-import { actorEndsSoFar, describesActor, namesBorder } from './frames.js';
+import { actorEndsSoFar, asEventPlace, describesActor, farReference, namesBorder } from './frames.js';
 import { specificity } from './grouping.js';
 
 /** ACLED geo_precision, with the text around the mention deciding "near X" (2) from "in X" (1). */
@@ -14,9 +14,10 @@ export function geoPrecisionOf(doc: Doc, place: PlaceMention): 1 | 2 | 3 {
 /** The place the article is about: the most often named town, else region, else country. */
 export function documentFocus(doc: Doc, hintedCountry?: string): PlaceMention | undefined {
   const counts = new Map<string, { place: PlaceMention; n: number }>();
-  for (const p of doc.places) {
+  for (const named of doc.places) {
     // (A road named after a town, no event's place, still says which region the story is in.)
-    if (p.demonym || describesActor(doc, p) || namesBorder(doc, p)) continue;
+    if (named.demonym || describesActor(doc, named) || namesBorder(doc, named)) continue;
+    const p = asEventPlace(doc, named);
     const key = `${p.entry.name}|${p.entry.countryCode}|${p.entry.feature}`;
     const c = counts.get(key);
     if (c) c.n++;
@@ -94,5 +95,5 @@ function armedGroupAt(doc: Doc, p: PlaceMention): boolean {
 function placeNamedInPassing(doc: Doc): PlaceMention | undefined {
   // (Not a word of an actor's name: "Police forces" is no town of Poland.)
   const inActor = (p: PlaceMention) => spansStartingIn(doc.actors, p.start - 80, p.end).some((a) => a.end > p.start);
-  return doc.places.find((p) => !p.demonym && p.entry.feature !== 'country' && p.entry.feature !== 'region' && !inActor(p));
+  return doc.places.find((p) => !p.demonym && p.entry.feature !== 'country' && p.entry.feature !== 'region' && !inActor(p) && !farReference(doc, p));
 }

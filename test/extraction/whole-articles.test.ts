@@ -322,3 +322,90 @@ test('backgroundClause: a commemoration phrase runs to the next comma, or as a s
   const u = 'The funeral of a councillor was disrupted by clashes between rival supporters.';
   assert.deepEqual(backgroundClause(u), [0, u.indexOf('was')]);
 });
+
+test('a town named as a far reference point ("200 km north of the capital, Bamako") is not the event\'s place', () => {
+  const far = eventsOf('Gunmen killed five farmers on Saturday in a village 200 km north of the capital, Bamako, officials said.');
+  assert.deepEqual(far.map((e) => [e.country, e.location, e.geo_precision, e.fatalities]), [['Mali', 'Mali', 3, 5]]);
+  const miles = eventsOf('Militants ambushed a convoy on Sunday some 150 miles from Niamey, killing 12 soldiers.');
+  assert.deepEqual(miles.map((e) => [e.country, e.geo_precision]), [['Niger', 3]]);
+  // Near enough, the town places the event, as ACLED's notes code an unknown village by the town it lies near.
+  const near = eventsOf('Gunmen killed five farmers on Saturday in a village 30 km north of Bamako, officials said.');
+  assert.deepEqual(near.map((e) => [e.location, e.geo_precision]), [['Bamako', 2]]);
+  // A town the sentence names keeps the event; the far one only measures how far it is from the capital.
+  const named = eventsOf('Gunmen killed five farmers on Saturday in Gao, 1,200 km north-east of the capital, Bamako.');
+  assert.deepEqual(named.map((e) => e.location), ['Gao']);
+});
+
+test('farBefore: a distance beyond the bound before a direction or "from"', async () => {
+  const { farBefore } = await import('../../src/locales/en/near-place.js');
+  const at = (text: string, name: string) => farBefore(text, text.indexOf(name));
+  assert.equal(at('a village 200 km north of the capital, Bamako', 'Bamako'), true);
+  assert.equal(at('a crossroads some 180 kilometres from San Salvador', 'San Salvador'), true);
+  assert.equal(at('located 60 km away from Bambari', 'Bambari'), false);
+  assert.equal(at('a town 2,5 km from Kati', 'Kati'), false);
+  assert.equal(at('1,500 km south of Moscow', 'Moscow'), true);
+  assert.equal(at('north of Idlib', 'Idlib'), false);
+});
+
+test("a work's story (\"In the film, rebels storm the capital\") and its battle scenes are no events", () => {
+  const film = eventsOf(
+    'The new film from the acclaimed director opens in cinemas this week. In the film, rebels storm the capital and kill the president before the army strikes back. Critics have praised its battle scenes. The novel follows a soldier who deserts after a massacre.',
+  );
+  assert.deepEqual(film, []);
+  // A series of attacks is no television series.
+  const series = eventsOf('In the series of attacks on Monday, gunmen killed six villagers in Zamfara.');
+  assert.deepEqual(series.map(brief), ['2024-03-04 Attack Gusau 6']);
+});
+
+test('tellsDepiction: an opener or a telling verb with a work', async () => {
+  const { tellsDepiction } = await import('../../src/locales/en/depiction.js');
+  assert.equal(tellsDepiction('In the film, rebels storm the capital.'), true);
+  assert.equal(tellsDepiction('Later in the novel, the hero kills his brother.'), true);
+  assert.equal(tellsDepiction('The new series portrays a family hiding from militias.'), true);
+  assert.equal(tellsDepiction("Spielberg's latest movie follows a sniper in Falluja."), true);
+  assert.equal(tellsDepiction('In the series of raids, police arrested 40 people.'), false);
+  assert.equal(tellsDepiction('The film-maker was shot dead in Kabul.'), false);
+  assert.equal(tellsDepiction('Protesters gathered outside the cinema showing the film.'), false);
+});
+
+test('"The attack comes a week after ..." links an event told elsewhere to an earlier one: no event of its own', () => {
+  const alone = eventsOf('Officials said security had been tightened across the north. The attack comes a week after 12 people died in a car bombing in Kirkuk. Residents said they feared more violence.');
+  assert.deepEqual(alone.map(brief), []);
+  // Told before, the attack is the text's event, once.
+  const told = eventsOf('On Tuesday, a suicide bomber killed five people in Kirkuk. This latest bombing comes days after an attack in Tikrit.');
+  assert.deepEqual(told.map(brief), ['2024-03-05 Suicide bomb Kirkuk 5']);
+});
+
+test('linksToEarlier: a short subject before "comes/follows ... after"', async () => {
+  const { linksToEarlier } = await import('../../src/locales/en/time-reference.js');
+  assert.equal(linksToEarlier('The attack comes a week after 12 people died in Kirkuk.'), true);
+  assert.equal(linksToEarlier("Sunday's bombing came just days after a string of attacks on markets."), true);
+  assert.equal(linksToEarlier('Gunmen killed four people in Jos on Sunday, a week after 12 people died in Bauchi.'), false);
+  assert.equal(linksToEarlier('The attack on the market in Jos that killed four people comes a week after a raid.'), false);
+});
+
+test('a thing to be done ("checkpoints would be set up", "a curfew will be imposed") is no event', () => {
+  const events = eventsOf('The interior ministry said on Monday that new checkpoints would be set up on the main roads into Kirkuk and a curfew will be imposed.');
+  assert.deepEqual(events.map(brief), []);
+  // Those killed will be buried: the killing happened.
+  const buried = eventsOf('Gunmen killed four people in Jos on Sunday. Those killed will be buried on Tuesday.');
+  assert.deepEqual(buried.map(brief), ['2024-03-03 Attack Jos 4']);
+});
+
+test('a part of a cumulative toll told with its own day and place is the event\'s figure ("including 12 who died in Konduga on Friday")', () => {
+  const part = eventsOf('More than 50 people have been killed in attacks across Borno over the past month, including 12 who died in an attack on Konduga on Friday.');
+  assert.deepEqual(part.map((e) => [e.event_date, e.location, e.fatalities]), [['2024-03-08', 'Konduga', 12]]);
+  // With no larger figure before it, "including" counts what it says.
+  const alone = eventsOf('Gunmen attacked Konduga on Friday, including 12 who died.');
+  assert.deepEqual(alone.map((e) => e.fatalities), [12]);
+  // A part of a counted whole is not added to it.
+  const whole = eventsOf('Gunmen killed 20 people in Konduga on Friday, including 12 children.');
+  assert.deepEqual(whole.map((e) => e.fatalities), [20]);
+});
+
+test('a site named like a far town of the same country ("a rally in Hyde Park" in a story from Sydney) is a site of the story\'s town', () => {
+  const events = eventsOf(
+    'SYDNEY - Thousands of people marched through central Sydney on Saturday against the new protest law. Police arrested 30 protesters at the rally in Hyde Park after scuffles broke out.',
+  );
+  assert.deepEqual(events.map((e) => [e.sub_event_type, e.admin1, e.location]), [['Protest with intervention', 'New South Wales', 'Sydney']]);
+});

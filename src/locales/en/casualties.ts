@@ -5,6 +5,7 @@ import { PhraseMatcher, type PhraseMatch } from '../../common/phrase-matcher.js'
 import { WordSet } from '../../common/word-set.js';
 import lexicon from './data/casualties.json' with { type: 'json' };
 import { PERSON_TITLES } from './person-titles.js';
+import { cumulativeClause } from './time-reference.js';
 
 /** Every figure gets every field, in one order (one object shape for V8's optimised code). */
 function newFigure(f: Figure): Figure {
@@ -205,7 +206,7 @@ function figureAt(doc: Doc, qi: number, q: Quantity, quantityAt: ReadonlyMap<num
   if (qEnd <= 0) return;
   const sentence = tokens[qi]!.sentence;
   // A count inside "including two children" is part of a larger figure; "no one" counts nobody.
-  if (precededBy(partOf, tokens, qi) || NEGATIONS.has(lowerAt(tokens, qi - 1))) return;
+  if ((precededBy(partOf, tokens, qi) && partOfCounted(doc, qi, quantityAt)) || NEGATIONS.has(lowerAt(tokens, qi - 1))) return;
   // "Seven soldiers, three of them officers, were killed": a part of the count before the comma.
   if (tokens[qi - 1]?.text === ',' && tokens[qi - 1]!.sentence === sentence && partOfAfter.matchAt(tokens, qEnd)) return;
   // "a 60 year-old woman was killed": an age, not a count.
@@ -438,6 +439,29 @@ function gapIsLinking(tokens: Token[], from: number, to: number): boolean {
     if (!LINKING.has(tokens[k]!.lower)) return false;
   }
   return true;
+}
+
+/**
+ * Whether the larger figure a part ("including 12 who died in Konduga on Friday") belongs to is
+ * counted: a count before it in its sentence, outside a cumulative toll. With none ("Gunmen attacked
+ * Konduga, including 12 who died"), or only a cumulative toll ("More than 50 have been killed over
+ * the past month, including 12 who died in Konduga on Friday"), the part is the event's own figure.
+ */
+function partOfCounted(doc: Doc, qi: number, quantityAt: ReadonlyMap<number, Quantity>): boolean {
+  const tokens = doc.tokens;
+  const sentence = tokens[qi]!.sentence;
+  let whole = -1;
+  for (let k = qi - 2; k >= 0 && tokens[k]!.sentence === sentence; k--) {
+    if (quantityAt.has(k)) {
+      whole = k;
+      break;
+    }
+  }
+  if (whole < 0) return false;
+  const s = doc.sentences[sentence]!;
+  const cumulative = cumulativeClause(doc.text.slice(s.start, s.end));
+  const at = tokens[whole]!.start - s.start;
+  return !(cumulative && cumulative[0] <= at && at < cumulative[1]);
 }
 
 function precededBy(m: PhraseMatcher<true>, tokens: Token[], i: number): boolean {

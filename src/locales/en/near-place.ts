@@ -29,3 +29,23 @@ export function nearLink(gap: string): boolean {
   const m = NEAR_BEFORE.exec(gap);
   return m !== null && FILLER.test(gap.slice(0, m.index));
 }
+
+const far = nearPlace.farReference;
+const FAR_BEFORE = new RegExp(
+  `(\\d+(?:[.,]\\d+)?)\\s*(${Object.keys(far.units).join('|')})\\s+(?:${far.phrases.map(words).join('|')})\\s+(?:the\\s+)?(?:(?:${[...far.heads].sort((a, b) => b.length - a.length).map(words).join('|')})\\s*,?\\s+)?$`,
+  'i',
+);
+
+/**
+ * Whether the text right before `at` (a place name's start) puts the event far from the place: a
+ * distance beyond farKm before a direction or "from" ("200 km north of the capital, Bamako"). The
+ * place is a reference point, not the event's.
+ */
+export function farBefore(text: string, at: number): boolean {
+  const m = FAR_BEFORE.exec(text.slice(Math.max(0, at - 70), at));
+  if (!m) return false;
+  // ("1,500 km": a comma before three digits groups thousands; "2,5 km" is a decimal comma.)
+  const n = /^\d{1,3}(?:,\d{3})+$/.test(m[1]!) ? m[1]!.replace(/,/g, '') : m[1]!.replace(',', '.');
+  const km = Number(n) * (far.units as Record<string, number>)[m[2]!.toLowerCase()]!;
+  return km > far.farKm;
+}

@@ -38,6 +38,20 @@ const CUMULATIVE = new RegExp(
 const COMMEMORATES = new RegExp(`\\b${alt(words.commemorates)}\\b`, 'i');
 const SUBJECT_VERB = new RegExp(`\\b${alt(words.subjectVerbs)}\\b`, 'gi');
 
+const FOLLOWS_ONLY = new RegExp(`\\b${FOLLOWS}\\b`, 'i');
+/** "The attack", "Sunday's bombing", "this latest outrage": a determiner and at most three words, opening the sentence. */
+const FOLLOWS_SUBJECT = new RegExp(`^[\\s"'“‘(]*(?:${alt(words.followsSubject)})(?:\\s+[\\p{L}-]+){1,3}\\s*$`, 'iu');
+
+/**
+ * Whether the sentence only links an event told elsewhere to an earlier one: its subject is a short
+ * noun phrase ("The attack", "Sunday's bombing") and its verb "comes/follows ... after" ("The attack
+ * comes a week after 12 people died in Kirkuk"). It tells nothing new of the event it names.
+ */
+export function linksToEarlier(sentence: string): boolean {
+  const m = FOLLOWS_ONLY.exec(sentence);
+  return m !== null && FOLLOWS_SUBJECT.test(sentence.slice(0, m.index));
+}
+
 /** [start, end) offsets within the sentence text. */
 export type Range = [number, number];
 

@@ -93,6 +93,32 @@ function isIrrealis(tokens: Token[], first: number): boolean {
   return false;
 }
 
+const MODAL_PASSIVE = irrealisLexicon.modalPassiveAfter;
+const modalCues = new PhraseMatcher<true>();
+for (const cue of MODAL_PASSIVE.modals) modalCues.add(cue, true);
+const BRINGING_ABOUT = new Set<string>(MODAL_PASSIVE.participles);
+
+/**
+ * "new checkpoints would be set up", "a curfew will be imposed": a noun event word followed (one word
+ * may come between) by a modal, "be" and a participle of bringing about tells what is to be done, not what was.
+ */
+function modalPassiveAfter(tokens: Token[], first: number, end: number): boolean {
+  const word = tokens[end - 1]!.lower;
+  if (/(?:ed|en|ing)$/.test(word)) return false;
+  const sentence = tokens[first]!.sentence;
+  for (let k = end; k <= end + 1 && k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (t.sentence !== sentence || t.kind !== 'word') return false;
+    const m = modalCues.matchAt(tokens, k);
+    if (!m) continue;
+    const be = tokens[m.endToken];
+    const participle = tokens[m.endToken + 1];
+    if (!be || !participle || be.lower !== 'be' || participle.sentence !== sentence) return false;
+    return BRINGING_ABOUT.has(participle.lower);
+  }
+  return false;
+}
+
 const DESCRIPTIVE = irrealisLexicon.descriptiveParticiple;
 const DESCRIPTIVE_WORDS = new Set<string>(DESCRIPTIVE.words);
 const DESCRIPTIVE_AFTER = new Set<string>(DESCRIPTIVE.after);
@@ -205,7 +231,7 @@ export function recogniseTriggers(doc: Doc): void {
       eventType: fixed,
       subEventType: fixed ? cls : '',
       tactic: tactic || undefined,
-      irrealis: isIrrealis(tokens, m.firstToken) || describesWho(tokens, m.firstToken, m.endToken) || (TERRITORY.has(cls) && describesPlaces(tokens, m.firstToken)),
+      irrealis: isIrrealis(tokens, m.firstToken) || modalPassiveAfter(tokens, m.firstToken, m.endToken) || describesWho(tokens, m.firstToken, m.endToken) || (TERRITORY.has(cls) && describesPlaces(tokens, m.firstToken)),
       background: cls === 'protest' && protestIsBackground(tokens, m.firstToken) ? true : undefined,
       rank: fixed ? rankOf(cls) : CLASS_RANK[cls] ?? 0,
     });
