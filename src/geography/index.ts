@@ -10,6 +10,7 @@ import { lookupTransliterated, transliterationIndex } from './transliteration.js
 import { PublicationProfile, resolveCandidates, type CueVote } from './resolve.js';
 import { singularCandidates } from '../locales/en/inflection.js';
 import { nearBefore } from '../locales/en/near-place.js';
+import regionSeats from './data/region-seats.json' with { type: 'json' };
 
 export { GazetteerError } from './gazetteer.js';
 export { provinceNamesake } from './resolve.js';
@@ -208,6 +209,12 @@ export function lookupCountry(codeOrName: string): CountryInfo | undefined {
 export function regionSeat(entry: GazetteerEntry): GazetteerEntry | undefined {
   if (entry.feature !== 'admin1') return undefined;
   const gaz = loadGazetteer();
+  const named = regionSeats.seats.find((s) => s.country === entry.countryCode && s.region === entry.name)?.seat;
+  if (named) {
+    const seat = (gaz.lookup(foldName(named)) ?? []).map((i) => gaz.entry(i)).find((e) => e.feature === 'city' && e.countryCode === entry.countryCode && e.name === named);
+    // (A seat outside its region, as Addis Ababa is Oromia's: the event stays in the region.)
+    if (seat) return seat.admin1 === entry.admin1 ? seat : { ...seat, admin1: entry.admin1 };
+  }
   for (const i of gaz.lookup(foldName(entry.name)) ?? []) {
     if (gaz.entry(i) !== entry) continue;
     const seat = gaz.admin1Seat(gaz.admin1Index(i));

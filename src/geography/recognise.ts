@@ -39,6 +39,9 @@ const COMMON_NOUNS = set('commonNouns');
 const RESIDENTS_AFTER = set('residentsAfter');
 const ROUTES_AFTER = set('routesAfter');
 const INSTITUTIONS_AFTER = set('institutionsAfter');
+const SAINT_PREFIXES = set('saintPrefixes');
+/** "'s church", "’s hospital": after a saint's name, a building, institution or feast named for the saint. */
+const SAINT_BUILDING_AFTER = new RegExp(`^['’]s\\s+(?:${placeContext.saintBuildings.join('|')})\\b`, 'iu');
 const INSTITUTION_MODIFIERS = set('institutionModifiers');
 const AFTER_NAME = set('wordsAfterAName');
 const CURRENCY_AFTER = set('currencyAfter');
@@ -1278,6 +1281,8 @@ function makeCandidate(
   if (single && CALENDAR.has(first.lower) && !followsComma(text, last, next ?? last)) return undefined;
   if (single && personWords.has(key)) return undefined;
 
+  // "St George's church", "St Mary's hospital": a building named for the saint, not the saint's town.
+  if (SAINT_PREFIXES.has(first.lower) && SAINT_BUILDING_AFTER.test(text.slice(last.end, last.end + 24))) return NOT_A_PLACE;
   if (next && nextJoined && next.cap && !next.allCaps) {
     // Newspapers, teams, streets, buildings: "Washington Post", "Texas Rangers", "Jordan Street".
     if (ORG_TAILS.has(next.lower) && !ORG_HEADS.has(next.lower)) return NOT_A_PLACE;

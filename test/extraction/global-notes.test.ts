@@ -261,8 +261,17 @@ test('an event placed only in a first-level region is coded at the region\'s sea
   const province = first('On 3 March 2019, gunmen shot dead two police officers in Logar province.');
   assert.equal(province?.admin1, 'Logar');
   assert.equal(province?.location, 'Pul-e Alam');
+  // A region whose seat lies outside it (Oromia's government sits in Addis Ababa): the seat, the region kept.
+  const oromia = first('On 3 March 2019, rebels attacked an army convoy in Oromia region, killing four soldiers.');
+  assert.equal(oromia?.location, 'Addis Ababa');
+  assert.equal(oromia?.admin1, 'Oromia');
   // A town the note names stays the place.
   assert.equal(first('On 3 March 2019, rebels attacked an army convoy near Gode in Somali region, killing four soldiers.')?.location, 'Gode');
+});
+
+test('"Negele" is Arsi Negele where the note names West Arsi, Negele Borana otherwise', () => {
+  assert.equal(first('On 3 March 2019, residents protested in Negele, West Arsi, against the arrest of local leaders.')?.location, 'Arsi Negele');
+  assert.equal(first('On 3 March 2019, residents protested in Negele, Guji zone, against the arrest of local leaders.')?.location, 'Negele');
 });
 
 test('a crowd named before a blocking or closing act is a demonstration though no demand follows; police blocking a road is not', () => {

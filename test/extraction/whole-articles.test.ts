@@ -409,3 +409,21 @@ test('a site named like a far town of the same country ("a rally in Hyde Park" i
   );
   assert.deepEqual(events.map((e) => [e.sub_event_type, e.admin1, e.location]), [['Protest with intervention', 'New South Wales', 'Sydney']]);
 });
+
+test("an editor's note or a correction tells of the article, not of events", () => {
+  const events = eventsOf("Editor's note: An earlier version of this article said that 30 people were killed in the attack in Kano. Gunmen attacked a market in Kano on Friday, killing 13 people.");
+  assert.deepEqual(events.map(brief), ['2024-03-08 Attack Kano 13']);
+});
+
+test("a building named for a saint (\"St George's church\") is no town of the saint's name", () => {
+  const events = eventsOf("Gunmen opened fire on worshippers outside St George's church in Alexandria on Friday, killing two people, officials said.");
+  assert.deepEqual(events.map((e) => [e.country, e.location, e.fatalities]), [['Egypt', 'Alexandria', 2]]);
+});
+
+test('editorNote: openers and phrases', async () => {
+  const { editorNote } = await import('../../src/locales/en/editor-note.js');
+  assert.equal(editorNote("Editor's note: this story was updated."), true);
+  assert.equal(editorNote('Correction: the attack took place on Friday, not Thursday.'), true);
+  assert.equal(editorNote('This article was amended on 3 May 2024 to correct the death toll.'), true);
+  assert.equal(editorNote('Police made a correction to the toll on Monday, saying 13 people died.'), false);
+});
