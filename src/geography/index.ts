@@ -137,7 +137,8 @@ export function loadGeoparser(options: GeoparserOptions = {}): Geoparser {
         seen.add(key);
         // (A person's name votes as an armed group's does: "comments by Nigerien president Issoufou" in
         // a named town abroad are no news of Niger.)
-        cueCountries.push({ country: gaz.countryIndex(e), group: q.group || q.person });
+        const regions = q.admin1 ? cueRegions(gaz, gaz.countryIndex(e), q.admin1) : undefined;
+        cueCountries.push({ country: gaz.countryIndex(e), group: q.group || q.person, ...(regions && regions.length > 0 ? { admin1: regions } : {}) });
       }
     }
     if (o.cueCountry) {
@@ -265,4 +266,14 @@ function peopleOfCuedRegions(gaz: Gazetteer, cands: Candidate[], cueCountries: r
     // (Still a people's name, now of the region: it says where the people live, as "Oromo" names Oromia.)
     if (region !== undefined) c.demonym = region;
   }
+}
+
+/** The admin1 indexes of a cue's regions ("Donetsk|Luhansk": one of a few), in its country. */
+function cueRegions(gaz: Gazetteer, country: number, names: string): number[] {
+  const out: number[] = [];
+  for (const name of names.split('|')) {
+    const e = (gaz.lookup(foldName(name.trim())) ?? []).find((x) => gaz.countryIndex(x) === country && gaz.feature(x) === FEATURE_CODES.admin1);
+    if (e !== undefined && !out.includes(gaz.admin1Index(e))) out.push(gaz.admin1Index(e));
+  }
+  return out;
 }

@@ -28,6 +28,8 @@ export interface CueVote {
   group: boolean;
   more?: boolean;
   shared?: boolean;
+  /** The admin1 regions (gazetteer admin1 indexes) of a cue that points to one or a few regions of its country. */
+  admin1?: readonly number[];
 }
 
 export interface ResolveOptions {
@@ -369,6 +371,9 @@ function castVotes(gaz: Gazetteer, cands: Candidate[], readings: Readings[], nam
     // (A people, a unit word or a one-country force says more than a second town name: "Oromo
     // protests in Robe" is no Robe in Australia.)
     if (!q.group) forTop.set(q.country, (forTop.get(q.country) ?? 0) + 2);
+    // (A cue of one or a few regions, "the DPR", "the OSCE monitors" of the Donbas line, votes for
+    // them as a named region does: "near Mykhailivka" is the Donetsk village, not Zaporizhzhia's.)
+    for (const a1 of q.admin1 ?? []) votes.admin1.set(a1, (votes.admin1.get(a1) ?? 0) + 1);
   }
   for (const [cc, v] of forTop) {
     if (v > votes.top) {

@@ -778,3 +778,24 @@ test('a Syrian governorate spelt as ACLED spells it, after a town of it, is wher
     assert.equal(events.length, 1, `${town}, ${governorate}: ${events.map((e) => e.location).join('; ')}`);
   }
 });
+
+test('a one-region movement places a note that names no place in its region (FRUD: the Afar north of Djibouti, Tadjourah)', () => {
+  const e = first('Two soldiers were killed when FRUD rebels ambushed an army patrol.');
+  assert.equal(e?.country, 'Djibouti');
+  assert.equal(e?.admin1, 'Tadjourah');
+  // A town the note names outranks the movement's region.
+  assert.equal(first('FRUD rebels ambushed an army patrol near Ali Sabieh, killing two soldiers.')?.admin1, 'Ali Sabieh');
+});
+
+test('a locality GeoNames lists without a town is at its seat ("[coded to Abu Hamad admin 2 HQ]")', () => {
+  const e = first('On 3 May 2022, demonstrators blocked the road in Al Karba [coded to Abu Hamad admin 2 HQ], Abu Hamad locality, River Nile state. [size=no report]');
+  assert.equal(e?.admin1, 'River Nile');
+  assert.ok(e && haversineKm(e.latitude!, e.longitude!, 19.53, 33.32) < 5, JSON.stringify(e && [e.latitude, e.longitude]));
+});
+
+test('the line of contact\'s Vesele is the village by Donetsk airport, not the namesake near Kramatorsk; Puebla by its official name', () => {
+  const e = first('On 28 April 2020, the Ukrainian Forces fired grenade launchers at the positions of the Donbass People\'s Militia in the area of Vesele, Donetsk.');
+  assert.ok(e && haversineKm(e.latitude!, e.longitude!, 48.10, 37.71) < 5, JSON.stringify(e && [e.location, e.latitude, e.longitude]));
+  const p = first('On 27 April 2020, in Heroica Puebla de Zaragoza, Puebla, a group of vendors demonstrated in front of the Municipal Palace. [size=no report]');
+  assert.equal(p?.location, 'Puebla');
+});

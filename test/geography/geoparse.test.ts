@@ -533,3 +533,15 @@ test('a minor town named as lying by a place of another country is a place we do
   // (Without a phrase of nearness the name stands as it is.)
   assert.ok(texts('Storms hit Dover and Calais.').includes('Dover'));
 });
+
+test('a cue of a few regions votes for them: a village the monitors name alone is the one of the Donbas line ("Donetsk|Luhansk")', () => {
+  const p = places('The OSCE SMM recorded 40 explosions near Mykhailivka and 12 shots near Molodizhne.');
+  assert.deepEqual(p.map((x) => `${x.text}/${x.entry.admin1}`), ['Mykhailivka/Donetsk', 'Molodizhne/Luhansk']);
+  // Without the monitors, nothing draws the names to the line of contact.
+  assert.notEqual(places('Farmers met near Mykhailivka.')[0]?.entry.admin1, 'Donetsk');
+});
+
+test('"the capital" or "the state capital" right before a town is a cue for it ("in the state capital Dongola")', () => {
+  assert.deepEqual(texts('Students marched in the state capital Dongola on Monday.'), ['Dongola']);
+  assert.deepEqual(texts('Traders were robbed near the capital Kadugli.'), ['Kadugli']);
+});
