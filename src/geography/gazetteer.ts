@@ -155,6 +155,8 @@ export class Gazetteer {
   rank(i: number): number { return this.g.r[i]!; }
   countryIndex(i: number): number { return this.g.cc[i]!; }
   admin1Index(i: number): number { return this.g.a1[i]!; }
+  /** The district (admin2) index of an entry, -1 where none is known. */
+  admin2Index(i: number): number { return this.g.a2[i]!; }
   /** The entry of an admin1 region (by its admin1 index), found in one pass over the entries on first use. */
   admin1Entry(a1: number): number | undefined {
     if (!this.admin1Entries) {

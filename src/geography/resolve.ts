@@ -12,6 +12,8 @@ import { alternation } from '../common/word-pattern.js';
 
 /** "-led", "-backed" right after a people's name: "Saudi-led air raids" (sponsorCompounds). */
 const SPONSOR_AFTER = new RegExp(`^[-\u2010\u2011](?:${alternation(placeContext.sponsorCompounds)})\\b`, 'i');
+/** A business a people's name owns: "the Canadian mining company", "a Chinese firm" (companyNouns). */
+const COMPANY_AFTER = new RegExp(`^(?:[ -][a-z]+){0,2}[ -](?:${alternation(placeContext.companyNouns)})\\b`);
 
 /** "near the border with Ethiopia": the country across a border (borderBefore), where the event is not. */
 const BORDER_BEFORE = new RegExp(`\\b(?:${alternation(placeModifiers.borderBefore)})\\s+(?:the\\s+)?$`, 'i');
@@ -293,7 +295,8 @@ export function resolveCandidates(gaz: Gazetteer, cands: Candidate[], options: R
 
 /**
  * Per candidate, 1 where its name casts no vote, or undefined when none is muted: a people's name
- * joined to a word of backing or make ("Saudi-led air raids": whose backing, not where), and a
+ * joined to a word of backing or make ("Saudi-led air raids": whose backing, not where) or before
+ * a business it owns ("the Canadian mining company Roxgold in Bagassi": whose, not where), and a
  * country across a border ("Moyale near the border with Ethiopia": the event is on the near side).
  */
 function mutedNames(cands: Candidate[], text: string | undefined): Uint8Array | undefined {
@@ -303,7 +306,7 @@ function mutedNames(cands: Candidate[], text: string | undefined): Uint8Array | 
     const c = cands[k]!;
     const ch = text.charCodeAt(c.end);
     const muted = c.demonym !== undefined
-      ? (ch === 45 || ch === 0x2010 || ch === 0x2011) && SPONSOR_AFTER.test(text.slice(c.end, c.end + 16))
+      ? ((ch === 45 || ch === 0x2010 || ch === 0x2011) && SPONSOR_AFTER.test(text.slice(c.end, c.end + 16))) || COMPANY_AFTER.test(text.slice(c.end, c.end + 48))
       : BORDER_BEFORE.test(text.slice(Math.max(0, c.start - 24), c.start));
     if (muted) (out ??= new Uint8Array(cands.length))[k] = 1;
   }
@@ -797,7 +800,11 @@ function unknownPlaces(gaz: Gazetteer, cands: Candidate[], readings: Readings[],
     const r = readings[k]!;
     if (c.container === undefined || c.demonym !== undefined || r.strong || r.entries.length === 0 || cands[c.container]!.nameGoesOn || unsupported[c.container] === 1) continue;
     const region = regionReading(gaz, readings[c.container]!, best[c.container]!);
-    if (region === undefined) continue;
+    if (region === undefined) {
+      const town = communeInBracket(gaz, cands, readings, best, unsupported, text, k);
+      if (town !== undefined) out.set(c.key, town);
+      continue;
+    }
     // (No bearer of the name inside the region or near it: "Kamyanka, Donetsk" is no Kam'yanka of
     // Odesa oblast. A town just outside is kept: regions are redrawn, and "Batangafo (Batangafo,
     // Ouham)" is the town GeoNames puts in Ouham-Fafa.)
@@ -810,6 +817,33 @@ function unknownPlaces(gaz: Gazetteer, cands: Candidate[], readings: Readings[],
     out.set(c.key, region);
   }
   return out;
+}
+
+/**
+ * "Bana (Mansila, Yagha)", "Boungou (Fada Ngourma, Gourma)": a bracket after a minor town that names
+ * a town (its commune) and then the district or region holding that town, where no bearer of the
+ * place's name lies in that district: the place is one of the commune we do not know (not Bana of
+ * the Balé, nor the Boungou of the Gobnangou), and the commune's town stands for it.
+ */
+function communeInBracket(gaz: Gazetteer, cands: Candidate[], readings: Readings[], best: Int32Array, unsupported: Uint8Array, text: string | undefined, k: number): number | undefined {
+  const c = cands[k]!;
+  const j = c.container!;
+  const up = cands[j]!.container;
+  const town = readings[j]!.entries[best[j]!];
+  if (up === undefined || town === undefined || unsupported[up] === 1 || text === undefined || !insideBracket(text, cands[j]!.start) || gaz.feature(town) !== FEATURE_CODES.city) return undefined;
+  const region = regionReading(gaz, readings[up]!, best[up]!);
+  if (region === undefined || !holds(gaz, region, town)) return undefined;
+  const r = readings[k]!;
+  if (gaz.population(r.entries[best[k]!]!) >= 100_000 || r.entries.some((x) => x === town || holds(gaz, region, x) || (gaz.countryIndex(x) === gaz.countryIndex(region) && gaz.rank(x) >= 3))) return undefined;
+  return town;
+}
+
+/** Whether a region holds a place by its own units: its admin1, and its district where both know theirs. */
+function holds(gaz: Gazetteer, region: number, e: number): boolean {
+  if (gaz.countryIndex(region) !== gaz.countryIndex(e) || gaz.admin1Index(region) !== gaz.admin1Index(e)) return false;
+  if (gaz.feature(region) !== FEATURE_CODES.admin2) return true;
+  const a2 = gaz.admin2Index(e);
+  return a2 < 0 || a2 === gaz.admin2Index(region);
 }
 
 /**

@@ -22,6 +22,12 @@ test('a nationality joined to "-led" or "-backed" names a sponsor, not the place
   assert.equal(e?.country, 'Yemen');
 });
 
+test('a nationality before a business names its owner, not the place', () => {
+  const e = first('On 2 June, workers of the Canadian mining company Goldrock blocked the road to the mine in Bagassi.');
+  assert.equal(e?.country, 'Burkina Faso');
+  assert.equal(first('Villagers burned two trucks of a Chinese construction firm in Tougan.')?.country, 'Burkina Faso');
+});
+
 test('a one-country force outranks a foreigner\'s nationality in a note that names no place', () => {
   assert.equal(first('A soldier of the Libyan contingent serving with FACA was shot and killed.')?.country, 'Central African Republic');
   // (Not a people's armed men raiding abroad: the victims' nationality says where.)

@@ -188,3 +188,23 @@ test('DR Congo territories and Somali districts GeoNames lists without a town ar
   // A town of the Kivus the npm gazetteers lack.
   assert.equal(at('Traders fled the mining town of Rubaya after the clashes.', 'Rubaya')?.admin1, 'North Kivu');
 });
+
+test('a village named with its commune and province in brackets, none of whose namesakes lies in that province, is a place of the commune', () => {
+  const geo = loadGeoparser();
+  // Bana is a commune of the Balé; a village Bana of Mansila commune (Yagha) is not it.
+  const places = geo.parse('Gunmen looted the market of Bana (Mansila, Yagha) on Tuesday.');
+  const b = places.find((p) => p.text === 'Bana');
+  assert.equal(b?.entry.admin1, 'Sahel', show(places));
+  assert.equal(b?.entry.name, 'Mansila', show(places));
+  // The commune Bana itself, named with its own province, stays.
+  const own = geo.parse('Gunmen looted the market of Bana (Bana, Balé) on Tuesday.').find((p) => p.text === 'Bana');
+  assert.equal(own?.entry.admin1, 'Boucle du Mouhoun');
+});
+
+test('communes of southern Mali are places of their cercle and region', () => {
+  const geo = loadGeoparser();
+  const where = (text: string, name: string) => geo.parse(text).find((p) => p.text === name)?.entry;
+  assert.equal(where('Farmers blocked the road at Massantola on Friday.', 'Massantola')?.admin1, 'Koulikoro');
+  assert.equal(where('Gold miners went on strike in Sadiola last week.', 'Sadiola')?.countryCode, 'ML');
+  assert.equal(where('Youths burned tyres in Zangasso over the price of cotton.', 'Zangasso')?.admin1, 'Sikasso');
+});
