@@ -426,4 +426,6 @@ test('editorNote: openers and phrases', async () => {
   assert.equal(editorNote('Correction: the attack took place on Friday, not Thursday.'), true);
   assert.equal(editorNote('This article was amended on 3 May 2024 to correct the death toll.'), true);
   assert.equal(editorNote('Police made a correction to the toll on Monday, saying 13 people died.'), false);
+  // (An opener needs its own punctuation after it: "Correction officers" open no note.)
+  assert.equal(editorNote('Correction officers attacked a prison guard in Kano on Friday.'), false);
 });

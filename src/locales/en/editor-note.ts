@@ -3,7 +3,7 @@
 // data/editor-note.json.
 import words from './data/editor-note.json' with { type: 'json' };
 
-const OPENING = new RegExp(`^[\\s"'“‘(\\[*]*(?:${words.openers.join('|')})\\b\\s*[:.,-–—]`, 'iu');
+const OPENING = new RegExp(`^[\\s"'“‘(\\[*]*(?:${words.openers.join('|')})\\b\\s*[:.,\\-–—]`, 'iu');
 const PHRASE = new RegExp(`\\b(?:${words.phrases.join('|')})\\b`, 'iu');
 
 /** Whether a sentence is (part of) an editor's note or a correction: no event, figure or place of it is news. */
