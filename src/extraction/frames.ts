@@ -119,7 +119,9 @@ export function describesActor(doc: Doc, place: PlaceMention): boolean {
     modifier &&
     !(place.entry.feature !== 'country' && UNIT_WORD_AFTER.test(after)) &&
     !(modifier[0].includes(',') && opensReporter(doc, place.end + modifier[0].length - modifier[2]!.length)) &&
-    !(modifier[0].includes(',') && LOCATIVE_BEFORE.test(doc.text.slice(Math.max(0, place.start - 16), place.start)))
+    !(modifier[0].includes(',') && LOCATIVE_BEFORE.test(doc.text.slice(Math.max(0, place.start - 16), place.start))) &&
+    // ("the Bria-Bambari road": a town joined by a hyphen to another before a road word is the road's first town, no actor's.)
+    !(modifier[0] === '-' && namesRoad(doc, place))
   ) return true;
   // A person's hometown ("the soldier, from Leeds, ...") says who, not where.
   if (ORIGIN_BEFORE.test(doc.text.slice(Math.max(0, place.start - 40), place.start))) return true;

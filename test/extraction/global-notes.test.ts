@@ -819,3 +819,8 @@ test('the line of contact\'s Vesele is the village by Donetsk airport, not the n
   const p = first('On 27 April 2020, in Heroica Puebla de Zaragoza, Puebla, a group of vendors demonstrated in front of the Municipal Palace. [size=no report]');
   assert.equal(p?.location, 'Puebla');
 });
+
+test('a road named by two towns ("the Bria-Bambari road") places its event at the first town', () => {
+  const events = createExtractor().extract({ text: 'Armed men attacked a truck on the Bria-Bambari road on Friday, killing two traders.', date: '2024-03-10', origin: { file: 'inline' } }).events;
+  assert.deepEqual(events.map((e) => [e.location, e.fatalities]), [['Bria', 2]]);
+});
