@@ -824,3 +824,13 @@ test('a road named by two towns ("the Bria-Bambari road") places its event at th
   const events = createExtractor().extract({ text: 'Armed men attacked a truck on the Bria-Bambari road on Friday, killing two traders.', date: '2024-03-10', origin: { file: 'inline' } }).events;
   assert.deepEqual(events.map((e) => [e.location, e.fatalities]), [['Bria', 2]]);
 });
+
+test('towns under their news spellings: Garabulli (Libya, Murqub) and Amadiya (Iraq, Duhok)', () => {
+  const g = first('On 3 May 2021, GNA forces clashed with LNA forces near the farms of Garabulli (Almargeb). No casualties reported.');
+  assert.equal(g?.country, 'Libya');
+  assert.ok(g && haversineKm(g.latitude!, g.longitude!, 32.745, 13.715) < 10, `${g?.location} ${g?.latitude},${g?.longitude}`);
+  assert.equal(g?.admin1, 'Almargeb', 'Garabulli is a town of the Murqub district, not of Tripoli');
+  const a = first('On 4 May 2021, Turkish forces conducted airstrikes in mountain areas of Zap (Amadiya) region of Dahuk.');
+  assert.equal(a?.country, 'Iraq');
+  assert.ok(a && haversineKm(a.latitude!, a.longitude!, 37.09, 43.49) < 10, `${a?.location} ${a?.latitude},${a?.longitude}`);
+});
