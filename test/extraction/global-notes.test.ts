@@ -847,3 +847,13 @@ test('"the Central Africa Republic", a common misspelling, is the country: no wo
   const e = first('Gunmen attacked traders coming from the border with the Central Africa Republic, killing one near Nyala (South Darfur).');
   assert.equal(e?.country, 'Sudan');
 });
+
+test('towns under their news spellings: Garabulli (Libya, Murqub) and Amadiya (Iraq, Duhok)', () => {
+  const g = first('On 3 May 2021, GNA forces clashed with LNA forces near the farms of Garabulli (Almargeb). No casualties reported.');
+  assert.equal(g?.country, 'Libya');
+  assert.ok(g && haversineKm(g.latitude!, g.longitude!, 32.745, 13.715) < 10, `${g?.location} ${g?.latitude},${g?.longitude}`);
+  assert.equal(g?.admin1, 'Almargeb', 'Garabulli is a town of the Murqub district, not of Tripoli');
+  const a = first('On 4 May 2021, Turkish forces conducted airstrikes in mountain areas of Zap (Amadiya) region of Dahuk.');
+  assert.equal(a?.country, 'Iraq');
+  assert.ok(a && haversineKm(a.latitude!, a.longitude!, 37.09, 43.49) < 10, `${a?.location} ${a?.latitude},${a?.longitude}`);
+});
