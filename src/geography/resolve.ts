@@ -9,6 +9,7 @@ import { foldName, nameVariants } from './fold.js';
 import placeContext from '../locales/en/data/place-context.json' with { type: 'json' };
 import placeModifiers from '../locales/en/data/place-modifiers.json' with { type: 'json' };
 import { alternation } from '../common/word-pattern.js';
+import { haversineKm } from '../common/distance.js';
 
 /** "-led", "-backed" right after a people's name: "Saudi-led air raids" (sponsorCompounds). */
 const SPONSOR_AFTER = new RegExp(`^[-\u2010\u2011](?:${alternation(placeContext.sponsorCompounds)})\\b`, 'i');
@@ -561,6 +562,16 @@ function placesOf(gaz: Gazetteer, cands: Candidate[], readings: Readings[], name
       // when no other name puts it there: "JNIM militants killed a man in Nama" is no Nama of the Philippines.)
       if (mine < 0.5 && outsideSharedGroups(options.cueCountries, cc)) continue;
     }
+    // Nor a minor town or district far abroad that no other name puts there, in a text whose armed
+    // group belongs to one region of another country ("OLA soldiers planted a mine in Laga Dharo" is no
+    // Laga of East Timor; "the ONLF reported abuses in Dig" no Dig of India): such a movement fights at
+    // home or across its borders ("an ONLF sympathiser shot in Garissa", Kenya, stands), not on
+    // another continent. (A name of the town's own country keeps it too.)
+    if (!r.strong && c.demonym === undefined && (f === FEATURE_CODES.city || f === FEATURE_CODES.admin2) && gaz.population(e) < 100_000 && !vouched) {
+      const cc = gaz.countryIndex(e);
+      const mine = (votes.country.get(cc) ?? 0) - (votes.byName[nameIds[k]!]?.country.get(cc) ?? 0);
+      if (mine < 0.5 && farFromRegionalGroups(gaz, options.cueCountries, e)) continue;
+    }
     // "North Central", "South West": a region named by compass words only is in many countries; one
     // abroad that no other name of the text supports, in a text whose other names agree on a country,
     // is a region of that country the gazetteer knows by another name ("the East and North Central
@@ -735,6 +746,26 @@ function outsideSharedGroups(cues: readonly CueVote[] | undefined, cc: number): 
     shared = true;
   }
   return shared;
+}
+
+/** Beyond this distance from the country of a group of one region, a namesake town is no place of its story (km). */
+const REGIONAL_GROUP_REACH_KM = 2500;
+
+/**
+ * Whether the text names an armed group of one region of a country (a cue with its region: "ONLF",
+ * "OLA"), no cue of entry e's country, and e lies beyond the group's reach from the group's country.
+ */
+function farFromRegionalGroups(gaz: Gazetteer, cues: readonly CueVote[] | undefined, e: number): boolean {
+  const cc = gaz.countryIndex(e);
+  let far = false;
+  for (const q of cues ?? []) {
+    if (q.country === cc) return false;
+    if (!q.group || q.shared || q.admin1 === undefined || q.admin1.length === 0 || q.country < 0) continue;
+    const home = gaz.countries[q.country]!;
+    if (haversineKm(home.lat, home.lon, gaz.lat(e), gaz.lon(e)) <= REGIONAL_GROUP_REACH_KM) return false;
+    far = true;
+  }
+  return far;
 }
 
 /** A capital or a city of half a million: known by its name alone, wherever the text is. */

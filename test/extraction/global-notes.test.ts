@@ -857,3 +857,11 @@ test('towns under their news spellings: Garabulli (Libya, Murqub) and Amadiya (I
   assert.equal(a?.country, 'Iraq');
   assert.ok(a && haversineKm(a.latitude!, a.longitude!, 37.09, 43.49) < 10, `${a?.location} ${a?.latitude},${a?.longitude}`);
 });
+
+test('a movement of one region fights at home or across its borders: a namesake town on another continent is no place of its story', () => {
+  // (Laga: a district of East Timor; Dig: a town of India.)
+  assert.equal(first('OLA fighters planted a mine at a crossroads in Laga Guda, killing four soldiers.')?.country, 'Ethiopia');
+  assert.equal(first('ONLF fighters ambushed an army convoy near the town of Dig, killing six soldiers.')?.country, 'Ethiopia');
+  // (A town across the border stands: Garissa, Kenya.)
+  assert.equal(first('Gunmen shot dead an ONLF sympathiser in Garissa.')?.country, 'Kenya');
+});
