@@ -270,6 +270,16 @@ function distance(s: Span, at: number): number {
   return s.end <= at ? at - s.end : s.start - at;
 }
 
+/**
+ * A place name that takes in an actor's word and runs on past it is the town, not the actor: "El Fula"
+ * (a town of West Kordofan) holds "Fula", a people's name. (Only a town of a country another name of
+ * the text places it in: "Dhaka - New Market" is no New Market of Virginia.)
+ */
+function widerName(place: PlaceMention, actor: Span, places: readonly PlaceMention[]): boolean {
+  if (!(place.start <= actor.start && place.end >= actor.end && place.end - place.start > actor.end - actor.start)) return false;
+  return places.some((q) => !q.demonym && q.text !== place.text && q.entry.feature !== 'country' && q.entry.countryCode === place.entry.countryCode);
+}
+
 function overlaps(a: Span, b: Span): boolean {
   return a.start < b.end && b.start < a.end;
 }
@@ -336,7 +346,7 @@ function frameOf(doc: Doc, si: number, s: Span, layers: Layers): Frame | null {
     };
   });
   let places = placesAll.filter(
-    (p) => !p.demonym && !actors.some((a) => overlaps(a, p)) && !reporterSpans.some((r) => overlaps(r, p)) && !describesActor(doc, p) && !namesRoad(doc, p) && !comparedPlace(doc, p) && !namesBorder(doc, p) && !distantSite(doc, p),
+    (p) => !p.demonym && !actors.some((a) => overlaps(a, p) && !widerName(p, a, placesAll)) && !reporterSpans.some((r) => overlaps(r, p)) && !describesActor(doc, p) && !namesRoad(doc, p) && !comparedPlace(doc, p) && !namesBorder(doc, p) && !distantSite(doc, p),
   ).map((p) => asEventPlace(doc, p));
   // A dateline says where the report was filed: the event's place only when no other town places it.
   // (Nor when the sentence names a province: "SAN SALVADOR, 29 JUL 89 -- A bomb exploded in
