@@ -83,6 +83,9 @@ const UNIT_WORD_AFTER = new RegExp(`^\\s+(${placeModifiers.unitWords.join('|')})
 
 const ROAD_AFTER = new RegExp(`^(?:-\\p{Lu}[\\p{L}'’]*(?:\\s\\p{Lu}[\\p{L}'’]*)?)?\\s+(?:\\p{Ll}+\\s+)?(?:${alternation(eventCues.roadWords)})\\b`, 'iu');
 
+// ("the axis Banh-Ouahigouya": a route word before two towns joined by a hyphen.)
+const ROUTE_BEFORE = new RegExp(`\\b(?:${alternation(eventCues.routeBefore)})\\s+$`, 'i');
+
 /** "the Nakuru-Nairobi highway", "Mombasa Road": a road named after a town is not the town. */
 export function namesRoad(doc: Doc, place: PlaceMention): boolean {
   return ROAD_AFTER.test(doc.text.slice(place.end, place.end + 40));
@@ -121,7 +124,7 @@ export function describesActor(doc: Doc, place: PlaceMention): boolean {
     !(modifier[0].includes(',') && opensReporter(doc, place.end + modifier[0].length - modifier[2]!.length)) &&
     !(modifier[0].includes(',') && LOCATIVE_BEFORE.test(doc.text.slice(Math.max(0, place.start - 16), place.start))) &&
     // ("the Bria-Bambari road": a town joined by a hyphen to another before a road word is the road's first town, no actor's.)
-    !(modifier[0] === '-' && namesRoad(doc, place))
+    !(modifier[0] === '-' && (namesRoad(doc, place) || ROUTE_BEFORE.test(doc.text.slice(Math.max(0, place.start - 16), place.start))))
   ) return true;
   // A person's hometown ("the soldier, from Leeds, ...") says who, not where.
   if (ORIGIN_BEFORE.test(doc.text.slice(Math.max(0, place.start - 40), place.start))) return true;

@@ -43,3 +43,15 @@ test('a woreda of a zone GeoNames lists twice is at its zone, not at its region\
   // West Wellega's seat, Gimbi, not Oromia's point near Addis Ababa.
   assert.ok(p && p.entry.longitude < 37, JSON.stringify(p?.entry));
 });
+
+test('a route word before or after two towns joined by a hyphen: the first town is the place, not an actor\'s', () => {
+  assert.equal(first('On 3 May, presumed militants ambushed a gendarmerie patrol on the axis Kaya-Dori, killing two gendarmes.')?.location, 'Kaya');
+  assert.equal(first('Fighting between two armed groups was reported on the Bambari-Ippy axis; four fighters were killed.')?.location, 'Bambari');
+});
+
+test('territory taken and a town under a group\'s control are events', () => {
+  const e = first('In the absence of the army, rebels gained control of Kaga-Bandoro after threatening the residents.');
+  assert.equal(e?.location, 'Kaga-Bandoro', 'gained control of');
+  const c = first('Major development: Kidal is now under the control of the CMA, without any fighting.');
+  assert.equal(c?.sub_event_type, 'Non-violent transfer of territory');
+});
