@@ -834,3 +834,11 @@ test('towns under their news spellings: Garabulli (Libya, Murqub) and Amadiya (I
   assert.equal(a?.country, 'Iraq');
   assert.ok(a && haversineKm(a.latitude!, a.longitude!, 37.09, 43.49) < 10, `${a?.location} ${a?.latitude},${a?.longitude}`);
 });
+
+test('heavy machine guns named by calibre ("14.5mm", "12.7 mm") fired at villages are shelling, as ACLED codes them', () => {
+  const e = first('On 2 May 2021, pro-Houthi forces reportedly fired 14.5mm and 12.7mm machine guns at farms and houses in a village of Bajil district (Bajil, Al Hudaydah). No injuries reported.');
+  assert.equal(e?.event_type, 'Explosions/Remote violence');
+  assert.equal(e?.sub_event_type, 'Shelling/artillery/missile attack');
+  const b = first('On 3 May 2021, Houthi forces fired caliber 12.7 mm machine guns at residential areas of Hays city (Hays, Al Hudaydah).');
+  assert.equal(b?.sub_event_type, 'Shelling/artillery/missile attack');
+});
