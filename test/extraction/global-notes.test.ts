@@ -842,3 +842,10 @@ test('heavy machine guns named by calibre ("14.5mm", "12.7 mm") fired at village
   const b = first('On 3 May 2021, Houthi forces fired caliber 12.7 mm machine guns at residential areas of Hays city (Hays, Al Hudaydah).');
   assert.equal(b?.sub_event_type, 'Shelling/artillery/missile attack');
 });
+
+test('a site named after a town abroad ("at the Palma bridge") in a story of another country is a site of that country', () => {
+  const e = first('On 2 May 2021, rioters blocked the Tripoli-Beirut highway at the Palma bridge with burning tyres. [size=no report]');
+  assert.equal(e?.country, 'Lebanon', `${e?.location}, ${e?.country}`);
+  const m = first('On 3 May 2021, clashes between herders of two communities in Mado Gashi market (Isiolo) injured one person.');
+  assert.equal(m?.country, 'Kenya', 'a market of a town is in the town');
+});
