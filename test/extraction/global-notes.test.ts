@@ -825,6 +825,29 @@ test('a road named by two towns ("the Bria-Bambari road") places its event at th
   assert.deepEqual(events.map((e) => [e.location, e.fatalities]), [['Bria', 2]]);
 });
 
+test('a currency sign joined to a country code ("US$300") names no place: the group\'s country stands', () => {
+  const places = geo.parse('The kidnappers demanded US$300 for the release of the two farmers.');
+  assert.ok(!places.some((p) => p.entry.countryCode === 'US'), JSON.stringify(places.map((p) => p.text)));
+  const e = first('Anti-Balaka elements abducted two herders and released them after their families paid US$300.');
+  assert.equal(e?.country, 'Central African Republic');
+});
+
+test('a note that names no place takes the country of a one-country movement, people or figure it names', () => {
+  assert.equal(first('Members of the MSA and the CJA clashed over the control of a water point, killing two.')?.country, 'Mali');
+  assert.equal(first('Students protested at a university in Wollega against the arrest of their classmates.')?.country, 'Ethiopia');
+  assert.equal(first('Mursi herders clashed with soldiers over the grazing land, leaving five dead.')?.country, 'Ethiopia');
+  assert.equal(first('Nzakara youths attacked a group of traders, killing one.')?.country, 'Central African Republic');
+  assert.equal(first('Gunmen of the Sharqiya Army shot dead a shepherd over a dispute.')?.country, 'Syria');
+  assert.equal(first('Workers of Bissa Gold staged a sit-in over unpaid bonuses.')?.country, 'Burkina Faso');
+  assert.equal(first('Supporters of Aden Robleh clashed with police outside the court.')?.country, 'Djibouti');
+  assert.equal(first('Police dispersed a meeting of the USN and arrested three of its members.')?.country, 'Djibouti');
+});
+
+test('"the Central Africa Republic", a common misspelling, is the country: no world region "Central Africa" takes the event', () => {
+  const e = first('Gunmen attacked traders coming from the border with the Central Africa Republic, killing one near Nyala (South Darfur).');
+  assert.equal(e?.country, 'Sudan');
+});
+
 test('towns under their news spellings: Garabulli (Libya, Murqub) and Amadiya (Iraq, Duhok)', () => {
   const g = first('On 3 May 2021, GNA forces clashed with LNA forces near the farms of Garabulli (Almargeb). No casualties reported.');
   assert.equal(g?.country, 'Libya');
