@@ -69,9 +69,25 @@ const isTown = (p: PlaceMention) => !p.demonym && specificity(p.entry) > ADMIN1_
  * of the story's town, not where the event was.
  */
 export function distantSite(doc: Doc, place: PlaceMention): boolean {
-  if (!isTown(place) || !isSiteName(place)) return false;
+  if (!isTown(place)) return false;
+  if (namedSite(doc, place)) return foreignSite(doc, place);
+  if (!isSiteName(place)) return false;
   const { latitude, longitude, countryCode } = place.entry;
   return doc.places.some((q) => q !== place && isTown(q) && q.entry.countryCode === countryCode && !isSiteName(q) && haversineKm(latitude, longitude, q.entry.latitude, q.entry.longitude) > SITE_APART_KM);
+}
+
+const SITE_AFTER = new RegExp(`^\\s+(?:${alternation(placeContext.sitesAfter)})\\b`, 'u');
+/** "at the Palma bridge", "the el Aioun intersection": a town's name before a lower-case site word. */
+const namedSite = (doc: Doc, place: PlaceMention) => SITE_AFTER.test(doc.text.slice(place.end, place.end + 20));
+
+/**
+ * "blocked the Tripoli-Beirut highway at the Palma bridge": a site named after a town that lies in
+ * another country than every other place the text names (no country named alone counts) is a site of
+ * the story's country, not a town abroad.
+ */
+function foreignSite(doc: Doc, place: PlaceMention): boolean {
+  const others = doc.places.filter((q) => q !== place && !q.demonym && q.entry.feature !== 'country' && !namedSite(doc, q));
+  return others.length > 0 && others.every((q) => q.entry.countryCode !== place.entry.countryCode);
 }
 
 /** Whether the place is named in a comparison ("not seen even in the battles for Raqqa"): not where the event happened. */

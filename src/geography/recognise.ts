@@ -1211,6 +1211,8 @@ function makeCandidate(
   // "the US dollar": a currency.
   const following = words.at(j + 1);
   if (following && CURRENCY_AFTER.has(following.lower) && /^ $/.test(text.slice(last.end, following.start))) return NOT_A_PLACE;
+  // "US$250", "NZ$40": a currency sign joined to a country's code.
+  if (text.charCodeAt(last.end) === 0x24) return NOT_A_PLACE;
 
   // A dateline: "CHARLESTON, W.Va. --", "COLUMBUS --", "NEWARK — The council".
   const dateline = first.allCaps && first.initial && isDateline(text, last.end);

@@ -179,7 +179,10 @@ export function prepare(input: MergeInput, index: number, countries: CountryName
 
 export { haversineKm };
 
-/** Two places within this distance are one place (a town and its quarters). */
+/**
+ * Two differently named places within this distance are one area (two towns of one district, a town
+ * and its quarters), not one place.
+ */
 export const SAME_PLACE_KM = 15;
 
 /** ACLED's hierarchy: which event types can be reports of one event, and how strongly. */
@@ -211,7 +214,11 @@ const REPEATED = new Set(['Explosions/Remote violence', 'Violence against civili
 /** A bombing's toll from which two reports of it are told apart from the day's small blasts. */
 const DEADLY_BLAST = 5;
 
-export type PlaceRelation = 'same' | 'contains' | 'country' | 'apart';
+/**
+ * 'same': one named place, or one province where neither names a place; 'near': two named places
+ * within SAME_PLACE_KM; 'contains': a province and a place in it; 'country': only the country known.
+ */
+export type PlaceRelation = 'same' | 'near' | 'contains' | 'country' | 'apart';
 
 export function placeRelation(a: Prepared, b: Prepared): PlaceRelation {
   if (a.country && b.country && a.country !== b.country) return 'apart';
@@ -220,7 +227,10 @@ export function placeRelation(a: Prepared, b: Prepared): PlaceRelation {
     if (a.place === b.place) return 'same';
     // Coordinates of a place near or inside the one named (geo_precision 2) do not make two names one place.
     if (a.approximate || b.approximate) return 'apart';
-    if (Number.isFinite(a.lat) && Number.isFinite(b.lat) && haversineKm(a.lat, a.lon, b.lat, b.lon) <= SAME_PLACE_KM) return 'same';
+    // Two names within a few kilometres are two towns of one area (Douma and Harasta, al-Bab and
+    // Tadif), not one place: eval dedup, 0 of 24 such pairs of compatible reports were one event
+    // (7 merged when they counted as one place).
+    if (Number.isFinite(a.lat) && Number.isFinite(b.lat) && haversineKm(a.lat, a.lon, b.lat, b.lon) <= SAME_PLACE_KM) return 'near';
     return 'apart';
   }
   if (a.admin1 && b.admin1) return a.coarse && b.coarse ? 'same' : 'contains';
@@ -265,7 +275,7 @@ export function tollUpdate(a: Prepared, b: Prepared): boolean {
   if (gap < 2 || gap > TOLL_UPDATE_DAYS) return false;
   if (early.fatalities < DEADLY_BLAST || late.fatalities < early.fatalities || late.fatalities > 2 * early.fatalities) return false;
   const rel = placeRelation(a, b);
-  if (INCIDENT.has(a.subType) && INCIDENT.has(b.subType)) return rel === 'same' || rel === 'contains';
+  if (INCIDENT.has(a.subType) && INCIDENT.has(b.subType)) return rel === 'same' || rel === 'near' || rel === 'contains';
   return a.subType !== '' && a.subType === b.subType && rel === 'same' && !a.coarse && !b.coarse;
 }
 
@@ -343,11 +353,15 @@ export function pairScore(a: Prepared, b: Prepared): number {
   // One named place: 1.2; but a report near or around it (geo_precision 2: "near X", "the
   // countryside of X") and one at it tell of the same area only, like two of one province (eval
   // dedup: 3 of 16 such pairs merged at 1.2 were coreferent).
-  const place = rel === 'same' ? (a.coarse || a.approximate !== b.approximate ? 0.5 : 1.2) : rel === 'contains' ? 0.4 : 0;
+  // Two named places a few kilometres apart are of one area, as a province and a place in it: 0.4.
+  const place = rel === 'same' ? (a.coarse || a.approximate !== b.approximate ? 0.5 : 1.2) : rel === 'contains' || rel === 'near' ? 0.4 : 0;
   // Two outlets: a little evidence of one event by itself; at one named place, reports of related
   // types (a battle and the shelling of it, a strike told as an attack, a record of unknown type)
   // from two outlets are told of one engagement, as of one sub-event type (eval dedup: 0.4 -> 1.4).
-  const outlet = outlets !== 'different' ? 0 : type === 0.4 && rel === 'same' && !a.coarse && !b.coarse ? 1.2 : 0.2;
+  // A report near or around the place and one at it are of one area only, as for the place's own
+  // weight (eval dedup: 0 of 10 such pairs of related types from two outlets were one event).
+  const onePlace = rel === 'same' && !a.coarse && !b.coarse && a.approximate === b.approximate;
+  const outlet = outlets !== 'different' ? 0 : type === 0.4 && onePlace ? 1.2 : 0.2;
   // One outlet's two reports of battles are more often two engagements (other sides, another front
   // of the same place, the next day's fighting) than one told twice: a monitor reports each apart
   // and updates the toll of one in the same item (eval dedup: 5 of 23 such pairs merged were

@@ -216,6 +216,11 @@ test('two outlets: related types at one town are one engagement, two bombings of
   assert.deepEqual(groupsOf([shelling('a', 'd1', 'Outlet A'), clash('b', 'd2', '')]), [['a'], ['b']]);
   // nor in another town of the province
   assert.deepEqual(groupsOf([shelling('a', 'd1', 'Outlet A'), { ...clash('b', 'd2', 'Outlet B'), location: 'Suran', latitude: 35.29, longitude: 36.74 }]), [['a'], ['b']]);
+  // nor when one is near the town ("the army shells a village west of Kafr Nabudah"), even with a
+  // side named by both: one area only; both near it, one engagement
+  const army = { actor1: 'Military Forces of Syria' };
+  assert.deepEqual(groupsOf([{ ...shelling('a', 'd1', 'Outlet A'), ...army, geo_precision: 2 }, { ...clash('b', 'd2', 'Outlet B'), ...army }]), [['a'], ['b']]);
+  assert.deepEqual(groupsOf([{ ...shelling('a', 'd1', 'Outlet A'), ...army, geo_precision: 2 }, { ...clash('b', 'd2', 'Outlet B'), ...army, geo_precision: 2 }]), [['a', 'b']]);
   // A typed report and a dated record of unknown type at the town from two outlets: one event; from
   // one outlet, not by itself
   const entry = (id: string, doc: string, source: string) => rec(id, doc, { ...at, source });
@@ -320,4 +325,16 @@ test('a report coded at its capital for want of a place (no evidence for its reg
   // The merged event takes the town's place.
   const merged = mergeRecords([town, standIn]);
   assert.equal(merged[0]?.fields.location, 'Saraqib');
+});
+
+test('two towns a few kilometres apart are one area, not one place: their reports merge on more evidence only', () => {
+  // Invented: air strikes of one day on two neighbouring towns (about 4 km apart), from two outlets.
+  const strike = { event_date: '2024-02-10', event_type: 'Explosions/Remote violence', sub_event_type: 'Air/drone strike', admin1: 'Rural Damascus' };
+  const east = rec('a', 'd1', { ...strike, source: 'SOHR', actor1: 'Military Forces of Russia', location: 'Douma', latitude: 33.57, longitude: 36.4 });
+  const west = rec('b', 'd2', { ...strike, source: 'AFP', location: 'Harasta', latitude: 33.56, longitude: 36.36 });
+  assert.deepEqual(groupsOf([east, west]), [['a'], ['b']]);
+  // the same town told twice is one place
+  assert.deepEqual(groupsOf([east, { ...west, location: 'Douma', latitude: 33.57, longitude: 36.4 }]), [['a', 'b']]);
+  // the same toll of both is the evidence more
+  assert.deepEqual(groupsOf([{ ...east, fatalities: 6 }, { ...west, fatalities: 6 }]), [['a', 'b']]);
 });
