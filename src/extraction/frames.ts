@@ -8,7 +8,7 @@ import placeContext from '../locales/en/data/place-context.json' with { type: 'j
 import { alternation } from '../common/word-pattern.js';
 import { isDatelinePlace } from '../locales/en/dateline.js';
 import { quotationAt } from '../locales/en/quotations.js';
-import { farBefore } from '../locales/en/near-place.js';
+import { farBefore, nearLink } from '../locales/en/near-place.js';
 import { tellsDepiction } from '../locales/en/depiction.js';
 import { editorNote } from '../locales/en/editor-note.js';
 import { loadGazetteer } from '../geography/gazetteer.js';
@@ -75,6 +75,18 @@ export function distantSite(doc: Doc, place: PlaceMention): boolean {
   const { latitude, longitude, countryCode } = place.entry;
   return doc.places.some((q) => q !== place && isTown(q) && q.entry.countryCode === countryCode && !isSiteName(q) && haversineKm(latitude, longitude, q.entry.latitude, q.entry.longitude) > SITE_APART_KM);
 }
+
+/**
+ * "air raids on Sirwah district west of Marib city", "Selim near Zemio": a place the place named right
+ * before it lies by (a direction or "near" between them) is a reference point, not the event's place.
+ */
+function nearReference(doc: Doc, places: readonly PlaceMention[], place: PlaceMention): boolean {
+  const k = places.indexOf(place);
+  const before = k > 0 ? places[k - 1]! : undefined;
+  return before !== undefined && !before.demonym && before.entry.feature !== 'country' && nearLink(doc.text.slice(before.end, place.start).replace(UNIT_WORD_OPENING, ''));
+}
+// (The first name's unit word may come between: "Sirwah district west of".)
+const UNIT_WORD_OPENING = new RegExp(`^\\s+(?:${alternation([...placeContext.placeSuffixAdmin2, ...placeContext.placeSuffixAdmin1, ...placeContext.placeSuffixCity])})\\b`, 'i');
 
 const SITE_AFTER = new RegExp(`^\\s+(?:${alternation(placeContext.sitesAfter)})\\b`, 'u');
 /** "at the Palma bridge", "the el Aioun intersection": a town's name before a lower-case site word. */
@@ -365,7 +377,7 @@ function frameOf(doc: Doc, si: number, s: Span, layers: Layers): Frame | null {
     };
   });
   let places = placesAll.filter(
-    (p) => !p.demonym && !actors.some((a) => overlaps(a, p) && !widerName(p, a, placesAll)) && !reporterSpans.some((r) => overlaps(r, p)) && !describesActor(doc, p) && !namesRoad(doc, p) && !comparedPlace(doc, p) && !namesBorder(doc, p) && !distantSite(doc, p),
+    (p) => !p.demonym && !actors.some((a) => overlaps(a, p) && !widerName(p, a, placesAll)) && !reporterSpans.some((r) => overlaps(r, p)) && !describesActor(doc, p) && !namesRoad(doc, p) && !comparedPlace(doc, p) && !namesBorder(doc, p) && !distantSite(doc, p) && !nearReference(doc, placesAll, p),
   ).map((p) => asEventPlace(doc, p));
   // A dateline says where the report was filed: the event's place only when no other town places it.
   // (Nor when the sentence names a province: "SAN SALVADOR, 29 JUL 89 -- A bomb exploded in

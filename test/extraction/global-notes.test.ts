@@ -872,3 +872,10 @@ test('a site named after a town abroad ("at the Palma bridge") in a story of ano
   const m = first('On 3 May 2021, clashes between herders of two communities in Mado Gashi market (Isiolo) injured one person.');
   assert.equal(m?.country, 'Kenya', 'a market of a town is in the town');
 });
+
+test('a district "west of" a city is the event place; the city is a reference point', () => {
+  const e = first('On 2 May 2021, nine coalition air raids were reported on Majzar district west of Marib city (Marib) with no report of fatalities.');
+  assert.equal(e?.location, 'Majzar', `${e?.location}`);
+  const n = first('On 3 May 2021, gunmen attacked a checkpoint in Bajil district east of Al Hudaydah city, killing two soldiers.');
+  assert.equal(n?.location, 'Bajil', `${n?.location}`);
+});
