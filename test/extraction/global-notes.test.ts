@@ -865,3 +865,25 @@ test('a movement of one region fights at home or across its borders: a namesake 
   // (A town across the border stands: Garissa, Kenya.)
   assert.equal(first('Gunmen shot dead an ONLF sympathiser in Garissa.')?.country, 'Kenya');
 });
+
+test('heavy machine guns named by calibre ("14.5mm", "12.7 mm") fired at villages are shelling, as ACLED codes them', () => {
+  const e = first('On 2 May 2021, pro-Houthi forces reportedly fired 14.5mm and 12.7mm machine guns at farms and houses in a village of Bajil district (Bajil, Al Hudaydah). No injuries reported.');
+  assert.equal(e?.event_type, 'Explosions/Remote violence');
+  assert.equal(e?.sub_event_type, 'Shelling/artillery/missile attack');
+  const b = first('On 3 May 2021, Houthi forces fired caliber 12.7 mm machine guns at residential areas of Hays city (Hays, Al Hudaydah).');
+  assert.equal(b?.sub_event_type, 'Shelling/artillery/missile attack');
+});
+
+test('a site named after a town abroad ("at the Palma bridge") in a story of another country is a site of that country', () => {
+  const e = first('On 2 May 2021, rioters blocked the Tripoli-Beirut highway at the Palma bridge with burning tyres. [size=no report]');
+  assert.equal(e?.country, 'Lebanon', `${e?.location}, ${e?.country}`);
+  const m = first('On 3 May 2021, clashes between herders of two communities in Mado Gashi market (Isiolo) injured one person.');
+  assert.equal(m?.country, 'Kenya', 'a market of a town is in the town');
+});
+
+test('a district "west of" a city is the event place; the city is a reference point', () => {
+  const e = first('On 2 May 2021, nine coalition air raids were reported on Majzar district west of Marib city (Marib) with no report of fatalities.');
+  assert.equal(e?.location, 'Majzar', `${e?.location}`);
+  const n = first('On 3 May 2021, gunmen attacked a checkpoint in Bajil district east of Al Hudaydah city, killing two soldiers.');
+  assert.equal(n?.location, 'Bajil', `${n?.location}`);
+});
