@@ -14,11 +14,11 @@ export interface PhraseMatch<T> {
   value: T;
 }
 
-/** Splits a lexicon phrase the way the tokenizer splits text ("car bomb" → car|bomb, "U.S.-led" stays). */
+/** Splits a lexicon phrase the way the tokenizer splits text ("car bomb" → car|bomb, "U.S.-led" stays, "12.7mm" → 12.7|mm). */
 export function phraseTokens(phrase: string): string[] {
   return phrase
     .toLowerCase()
-    .match(/(?:\p{L}\.){2,}|[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:['’\-][\p{L}\p{M}\p{N}]+)*|\p{N}+|[^\s]/gu) ?? [];
+    .match(/(?:\p{L}\.){2,}|[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:['’\-][\p{L}\p{M}\p{N}]+)*|\p{N}+(?:[.,:]\p{N}+)*|[^\s]/gu) ?? [];
 }
 
 export class PhraseMatcher<T> {

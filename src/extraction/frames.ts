@@ -8,7 +8,7 @@ import placeContext from '../locales/en/data/place-context.json' with { type: 'j
 import { alternation } from '../common/word-pattern.js';
 import { isDatelinePlace } from '../locales/en/dateline.js';
 import { quotationAt } from '../locales/en/quotations.js';
-import { farBefore } from '../locales/en/near-place.js';
+import { farBefore, nearLink } from '../locales/en/near-place.js';
 import { tellsDepiction } from '../locales/en/depiction.js';
 import { editorNote } from '../locales/en/editor-note.js';
 import { loadGazetteer } from '../geography/gazetteer.js';
@@ -69,9 +69,37 @@ const isTown = (p: PlaceMention) => !p.demonym && specificity(p.entry) > ADMIN1_
  * of the story's town, not where the event was.
  */
 export function distantSite(doc: Doc, place: PlaceMention): boolean {
-  if (!isTown(place) || !isSiteName(place)) return false;
+  if (!isTown(place)) return false;
+  if (namedSite(doc, place)) return foreignSite(doc, place);
+  if (!isSiteName(place)) return false;
   const { latitude, longitude, countryCode } = place.entry;
   return doc.places.some((q) => q !== place && isTown(q) && q.entry.countryCode === countryCode && !isSiteName(q) && haversineKm(latitude, longitude, q.entry.latitude, q.entry.longitude) > SITE_APART_KM);
+}
+
+/**
+ * "air raids on Sirwah district west of Marib city", "Selim near Zemio": a place the place named right
+ * before it lies by (a direction or "near" between them) is a reference point, not the event's place.
+ */
+function nearReference(doc: Doc, places: readonly PlaceMention[], place: PlaceMention): boolean {
+  const k = places.indexOf(place);
+  const before = k > 0 ? places[k - 1]! : undefined;
+  return before !== undefined && !before.demonym && before.entry.feature !== 'country' && nearLink(doc.text.slice(before.end, place.start).replace(UNIT_WORD_OPENING, ''));
+}
+// (The first name's unit word may come between: "Sirwah district west of".)
+const UNIT_WORD_OPENING = new RegExp(`^\\s+(?:${alternation([...placeContext.placeSuffixAdmin2, ...placeContext.placeSuffixAdmin1, ...placeContext.placeSuffixCity])})\\b`, 'i');
+
+const SITE_AFTER = new RegExp(`^\\s+(?:${alternation(placeContext.sitesAfter)})\\b`, 'u');
+/** "at the Palma bridge", "the el Aioun intersection": a town's name before a lower-case site word. */
+const namedSite = (doc: Doc, place: PlaceMention) => SITE_AFTER.test(doc.text.slice(place.end, place.end + 20));
+
+/**
+ * "blocked the Tripoli-Beirut highway at the Palma bridge": a site named after a town that lies in
+ * another country than every other place the text names (no country named alone counts) is a site of
+ * the story's country, not a town abroad.
+ */
+function foreignSite(doc: Doc, place: PlaceMention): boolean {
+  const others = doc.places.filter((q) => q !== place && !q.demonym && q.entry.feature !== 'country' && !namedSite(doc, q));
+  return others.length > 0 && others.every((q) => q.entry.countryCode !== place.entry.countryCode);
 }
 
 /** Whether the place is named in a comparison ("not seen even in the battles for Raqqa"): not where the event happened. */
@@ -82,6 +110,9 @@ export function comparedPlace(doc: Doc, place: PlaceMention): boolean {
 const UNIT_WORD_AFTER = new RegExp(`^\\s+(${placeModifiers.unitWords.join('|')})\\b`, 'i');
 
 const ROAD_AFTER = new RegExp(`^(?:-\\p{Lu}[\\p{L}'’]*(?:\\s\\p{Lu}[\\p{L}'’]*)?)?\\s+(?:\\p{Ll}+\\s+)?(?:${alternation(eventCues.roadWords)})\\b`, 'iu');
+
+// ("the axis Banh-Ouahigouya": a route word before two towns joined by a hyphen.)
+const ROUTE_BEFORE = new RegExp(`\\b(?:${alternation(eventCues.routeBefore)})\\s+$`, 'i');
 
 /** "the Nakuru-Nairobi highway", "Mombasa Road": a road named after a town is not the town. */
 export function namesRoad(doc: Doc, place: PlaceMention): boolean {
@@ -121,7 +152,7 @@ export function describesActor(doc: Doc, place: PlaceMention): boolean {
     !(modifier[0].includes(',') && opensReporter(doc, place.end + modifier[0].length - modifier[2]!.length)) &&
     !(modifier[0].includes(',') && LOCATIVE_BEFORE.test(doc.text.slice(Math.max(0, place.start - 16), place.start))) &&
     // ("the Bria-Bambari road": a town joined by a hyphen to another before a road word is the road's first town, no actor's.)
-    !(modifier[0] === '-' && namesRoad(doc, place))
+    !(modifier[0] === '-' && (namesRoad(doc, place) || ROUTE_BEFORE.test(doc.text.slice(Math.max(0, place.start - 16), place.start))))
   ) return true;
   // A person's hometown ("the soldier, from Leeds, ...") says who, not where.
   if (ORIGIN_BEFORE.test(doc.text.slice(Math.max(0, place.start - 40), place.start))) return true;
@@ -270,6 +301,16 @@ function distance(s: Span, at: number): number {
   return s.end <= at ? at - s.end : s.start - at;
 }
 
+/**
+ * A place name that takes in an actor's word and runs on past it is the town, not the actor: "El Fula"
+ * (a town of West Kordofan) holds "Fula", a people's name. (Only a town of a country another name of
+ * the text places it in: "Dhaka - New Market" is no New Market of Virginia.)
+ */
+function widerName(place: PlaceMention, actor: Span, places: readonly PlaceMention[]): boolean {
+  if (!(place.start <= actor.start && place.end >= actor.end && place.end - place.start > actor.end - actor.start)) return false;
+  return places.some((q) => !q.demonym && q.text !== place.text && q.entry.feature !== 'country' && q.entry.countryCode === place.entry.countryCode);
+}
+
 function overlaps(a: Span, b: Span): boolean {
   return a.start < b.end && b.start < a.end;
 }
@@ -336,7 +377,7 @@ function frameOf(doc: Doc, si: number, s: Span, layers: Layers): Frame | null {
     };
   });
   let places = placesAll.filter(
-    (p) => !p.demonym && !actors.some((a) => overlaps(a, p)) && !reporterSpans.some((r) => overlaps(r, p)) && !describesActor(doc, p) && !namesRoad(doc, p) && !comparedPlace(doc, p) && !namesBorder(doc, p) && !distantSite(doc, p),
+    (p) => !p.demonym && !actors.some((a) => overlaps(a, p) && !widerName(p, a, placesAll)) && !reporterSpans.some((r) => overlaps(r, p)) && !describesActor(doc, p) && !namesRoad(doc, p) && !comparedPlace(doc, p) && !namesBorder(doc, p) && !distantSite(doc, p) && !nearReference(doc, placesAll, p),
   ).map((p) => asEventPlace(doc, p));
   // A dateline says where the report was filed: the event's place only when no other town places it.
   // (Nor when the sentence names a province: "SAN SALVADOR, 29 JUL 89 -- A bomb exploded in

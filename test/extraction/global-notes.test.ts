@@ -825,6 +825,29 @@ test('a road named by two towns ("the Bria-Bambari road") places its event at th
   assert.deepEqual(events.map((e) => [e.location, e.fatalities]), [['Bria', 2]]);
 });
 
+test('a currency sign joined to a country code ("US$300") names no place: the group\'s country stands', () => {
+  const places = geo.parse('The kidnappers demanded US$300 for the release of the two farmers.');
+  assert.ok(!places.some((p) => p.entry.countryCode === 'US'), JSON.stringify(places.map((p) => p.text)));
+  const e = first('Anti-Balaka elements abducted two herders and released them after their families paid US$300.');
+  assert.equal(e?.country, 'Central African Republic');
+});
+
+test('a note that names no place takes the country of a one-country movement, people or figure it names', () => {
+  assert.equal(first('Members of the MSA and the CJA clashed over the control of a water point, killing two.')?.country, 'Mali');
+  assert.equal(first('Students protested at a university in Wollega against the arrest of their classmates.')?.country, 'Ethiopia');
+  assert.equal(first('Mursi herders clashed with soldiers over the grazing land, leaving five dead.')?.country, 'Ethiopia');
+  assert.equal(first('Nzakara youths attacked a group of traders, killing one.')?.country, 'Central African Republic');
+  assert.equal(first('Gunmen of the Sharqiya Army shot dead a shepherd over a dispute.')?.country, 'Syria');
+  assert.equal(first('Workers of Bissa Gold staged a sit-in over unpaid bonuses.')?.country, 'Burkina Faso');
+  assert.equal(first('Supporters of Aden Robleh clashed with police outside the court.')?.country, 'Djibouti');
+  assert.equal(first('Police dispersed a meeting of the USN and arrested three of its members.')?.country, 'Djibouti');
+});
+
+test('"the Central Africa Republic", a common misspelling, is the country: no world region "Central Africa" takes the event', () => {
+  const e = first('Gunmen attacked traders coming from the border with the Central Africa Republic, killing one near Nyala (South Darfur).');
+  assert.equal(e?.country, 'Sudan');
+});
+
 test('towns under their news spellings: Garabulli (Libya, Murqub) and Amadiya (Iraq, Duhok)', () => {
   const g = first('On 3 May 2021, GNA forces clashed with LNA forces near the farms of Garabulli (Almargeb). No casualties reported.');
   assert.equal(g?.country, 'Libya');
@@ -833,4 +856,26 @@ test('towns under their news spellings: Garabulli (Libya, Murqub) and Amadiya (I
   const a = first('On 4 May 2021, Turkish forces conducted airstrikes in mountain areas of Zap (Amadiya) region of Dahuk.');
   assert.equal(a?.country, 'Iraq');
   assert.ok(a && haversineKm(a.latitude!, a.longitude!, 37.09, 43.49) < 10, `${a?.location} ${a?.latitude},${a?.longitude}`);
+});
+
+test('heavy machine guns named by calibre ("14.5mm", "12.7 mm") fired at villages are shelling, as ACLED codes them', () => {
+  const e = first('On 2 May 2021, pro-Houthi forces reportedly fired 14.5mm and 12.7mm machine guns at farms and houses in a village of Bajil district (Bajil, Al Hudaydah). No injuries reported.');
+  assert.equal(e?.event_type, 'Explosions/Remote violence');
+  assert.equal(e?.sub_event_type, 'Shelling/artillery/missile attack');
+  const b = first('On 3 May 2021, Houthi forces fired caliber 12.7 mm machine guns at residential areas of Hays city (Hays, Al Hudaydah).');
+  assert.equal(b?.sub_event_type, 'Shelling/artillery/missile attack');
+});
+
+test('a site named after a town abroad ("at the Palma bridge") in a story of another country is a site of that country', () => {
+  const e = first('On 2 May 2021, rioters blocked the Tripoli-Beirut highway at the Palma bridge with burning tyres. [size=no report]');
+  assert.equal(e?.country, 'Lebanon', `${e?.location}, ${e?.country}`);
+  const m = first('On 3 May 2021, clashes between herders of two communities in Mado Gashi market (Isiolo) injured one person.');
+  assert.equal(m?.country, 'Kenya', 'a market of a town is in the town');
+});
+
+test('a district "west of" a city is the event place; the city is a reference point', () => {
+  const e = first('On 2 May 2021, nine coalition air raids were reported on Majzar district west of Marib city (Marib) with no report of fatalities.');
+  assert.equal(e?.location, 'Majzar', `${e?.location}`);
+  const n = first('On 3 May 2021, gunmen attacked a checkpoint in Bajil district east of Al Hudaydah city, killing two soldiers.');
+  assert.equal(n?.location, 'Bajil', `${n?.location}`);
 });
