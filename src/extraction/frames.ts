@@ -111,6 +111,9 @@ const UNIT_WORD_AFTER = new RegExp(`^\\s+(${placeModifiers.unitWords.join('|')})
 
 const ROAD_AFTER = new RegExp(`^(?:-\\p{Lu}[\\p{L}'’]*(?:\\s\\p{Lu}[\\p{L}'’]*)?)?\\s+(?:\\p{Ll}+\\s+)?(?:${alternation(eventCues.roadWords)})\\b`, 'iu');
 
+// ("the axis Banh-Ouahigouya": a route word before two towns joined by a hyphen.)
+const ROUTE_BEFORE = new RegExp(`\\b(?:${alternation(eventCues.routeBefore)})\\s+$`, 'i');
+
 /** "the Nakuru-Nairobi highway", "Mombasa Road": a road named after a town is not the town. */
 export function namesRoad(doc: Doc, place: PlaceMention): boolean {
   return ROAD_AFTER.test(doc.text.slice(place.end, place.end + 40));
@@ -149,7 +152,7 @@ export function describesActor(doc: Doc, place: PlaceMention): boolean {
     !(modifier[0].includes(',') && opensReporter(doc, place.end + modifier[0].length - modifier[2]!.length)) &&
     !(modifier[0].includes(',') && LOCATIVE_BEFORE.test(doc.text.slice(Math.max(0, place.start - 16), place.start))) &&
     // ("the Bria-Bambari road": a town joined by a hyphen to another before a road word is the road's first town, no actor's.)
-    !(modifier[0] === '-' && namesRoad(doc, place))
+    !(modifier[0] === '-' && (namesRoad(doc, place) || ROUTE_BEFORE.test(doc.text.slice(Math.max(0, place.start - 16), place.start))))
   ) return true;
   // A person's hometown ("the soldier, from Leeds, ...") says who, not where.
   if (ORIGIN_BEFORE.test(doc.text.slice(Math.max(0, place.start - 40), place.start))) return true;
@@ -298,6 +301,16 @@ function distance(s: Span, at: number): number {
   return s.end <= at ? at - s.end : s.start - at;
 }
 
+/**
+ * A place name that takes in an actor's word and runs on past it is the town, not the actor: "El Fula"
+ * (a town of West Kordofan) holds "Fula", a people's name. (Only a town of a country another name of
+ * the text places it in: "Dhaka - New Market" is no New Market of Virginia.)
+ */
+function widerName(place: PlaceMention, actor: Span, places: readonly PlaceMention[]): boolean {
+  if (!(place.start <= actor.start && place.end >= actor.end && place.end - place.start > actor.end - actor.start)) return false;
+  return places.some((q) => !q.demonym && q.text !== place.text && q.entry.feature !== 'country' && q.entry.countryCode === place.entry.countryCode);
+}
+
 function overlaps(a: Span, b: Span): boolean {
   return a.start < b.end && b.start < a.end;
 }
@@ -364,7 +377,7 @@ function frameOf(doc: Doc, si: number, s: Span, layers: Layers): Frame | null {
     };
   });
   let places = placesAll.filter(
-    (p) => !p.demonym && !actors.some((a) => overlaps(a, p)) && !reporterSpans.some((r) => overlaps(r, p)) && !describesActor(doc, p) && !namesRoad(doc, p) && !comparedPlace(doc, p) && !namesBorder(doc, p) && !distantSite(doc, p) && !nearReference(doc, placesAll, p),
+    (p) => !p.demonym && !actors.some((a) => overlaps(a, p) && !widerName(p, a, placesAll)) && !reporterSpans.some((r) => overlaps(r, p)) && !describesActor(doc, p) && !namesRoad(doc, p) && !comparedPlace(doc, p) && !namesBorder(doc, p) && !distantSite(doc, p) && !nearReference(doc, placesAll, p),
   ).map((p) => asEventPlace(doc, p));
   // A dateline says where the report was filed: the event's place only when no other town places it.
   // (Nor when the sentence names a province: "SAN SALVADOR, 29 JUL 89 -- A bomb exploded in

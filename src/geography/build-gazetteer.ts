@@ -617,7 +617,11 @@ export function buildGazetteer(): GazetteerFile {
     if (cc === undefined || a2 === undefined) { warnings.push(`communes.tsv: ${name}: district ${district} (${country}) not found`); continue; }
     const code = admin2Raw[a2]!.code.split('.');
     const a1 = admin1ByCode.get(`${code[0]}.${code[1]}`) ?? -1;
-    const at = admin2Entry.get(a2) ?? (a1 >= 0 ? admin1Entry.get(a1) : undefined);
+    // (A district GeoNames lists twice, by an old and a new code, has an entry under one of them only:
+    // "West Wellega" is the entry "West Wellega Zone" answers to, in the same region.)
+    const twin = admin2Entry.has(a2) ? undefined : (keyPost.get(foldName(district!)) ?? [])
+      .find((t) => out.f[t] === FEATURE_CODES.admin2 && out.cc[t] === cc && out.a1[t] === a1);
+    const at = admin2Entry.get(a2) ?? twin ?? (a1 >= 0 ? admin1Entry.get(a1) : undefined);
     if (at === undefined) { warnings.push(`communes.tsv: ${name}: no point for ${district}`); continue; }
     const names = [name!, ...(aliases ?? '').split('|').filter(Boolean)];
     // (That town takes the unit's other names: "Arbinda" for GeoNames' Aribinda.)

@@ -782,7 +782,8 @@ function linkBracketedContainers(gaz: Gazetteer, text: string, cands: Candidate[
     // unless it is a province's, "Tigre (Buenos Aires)", "Rawson (Chubut)": the province the place lies in.)
     if (!text.slice(from, close).includes(', ')) {
       const b = cands[k + 1]!;
-      if (b.start === from && b.end <= close && unitWordOnly(text.slice(b.end, close)) && b.key !== a.key && b.demonym === undefined && b.containerOf === undefined && b.entries.some((e) => gaz.feature(e) === FEATURE_CODES.admin1)) {
+      // (A province of the place's own name, with its unit word, holds it too: "Khartoum (Khartoum state)".)
+      if (b.start === from && b.end <= close && unitWordOnly(text.slice(b.end, close)) && (b.key !== a.key || text.slice(b.end, close).trim() !== '') && b.demonym === undefined && b.containerOf === undefined && b.entries.some((e) => gaz.feature(e) === FEATURE_CODES.admin1)) {
         a.container = k + 1;
         b.containerOf = k;
       }
@@ -800,7 +801,8 @@ function linkBracketedContainers(gaz: Gazetteer, text: string, cands: Candidate[
     } else chained = undefined;
     const b = cands[j]!;
     // (The region's unit word may follow its name: "(Nyala Janoub locality, South Darfur state)".)
-    if (b.start < from || b.end > close || (j !== chained && !unitWordOnly(text.slice(b.end, close))) || (b.containerOf !== undefined && !sameName) || b.demonym !== undefined || b.key === a.key) continue;
+    // (Nor is a province of the place's name after its district of that name an alias: "Khartoum (Khartoum, Khartoum)".)
+    if (b.start < from || b.end > close || (j !== chained && !unitWordOnly(text.slice(b.end, close))) || (b.containerOf !== undefined && !sameName) || b.demonym !== undefined || (b.key === a.key && !sameName)) continue;
     if (j !== chained && !b.entries.some((e) => gaz.feature(e) !== FEATURE_CODES.city)) continue;
     a.container = j;
     if (!sameName) b.containerOf = k;
