@@ -1059,9 +1059,11 @@ function isCountryish(gaz: Gazetteer, key: string): boolean {
 }
 
 /** A state abbreviation kept for brackets ("TN"), in capitals, closing them after "(" or ", ". */
-// (Only after a place name, its unit word between: "Union Parishad (UP)" and "the AL whip (MP)" are no states.)
+// (Only after a place name, its unit word between: "Union Parishad (UP)" and "the AL whip (MP)" are no states;
+// nor a news agency after a dateline: "LIMA (AP) --".)
+const WIRE_AGENCIES = new Set(list('wireAgencies'));
 function bracketAbbreviation(gaz: Gazetteer, text: string, w: { start: number; end: number; text: string }, placeEnd: number | undefined): number | undefined {
-  if (!/^[A-Z]{2,3}$/.test(w.text) || text[w.end] !== ')' || placeEnd === undefined) return undefined;
+  if (!/^[A-Z]{2,3}$/.test(w.text) || text[w.end] !== ')' || placeEnd === undefined || WIRE_AGENCIES.has(w.text)) return undefined;
   if (text[w.start - 1] !== '(' && text.slice(w.start - 2, w.start) !== ', ') return undefined;
   if (!PLACE_BEFORE_BRACKET.test(text.slice(placeEnd, w.start))) return undefined;
   return gaz.abbreviations.get(`(${w.text.toLowerCase()}`);
