@@ -15,7 +15,7 @@ import { SCENE_SENTENCES } from '../locales/en/scope.js';
 import { actorName, isArmed, isCommunalPeople, resolveCoreference, resolveActors, type EventActors, type ResolvedActor } from './actor-roles.js';
 import { casualtyOnly, classify, COMMUNAL_CLASH, communalFightTold, forcesTargeted, inFight, type Classification } from './classify.js';
 import { deathFigures, evidence, figureClaim, reporterAt, sumFatalities } from './fatalities.js';
-import { buildFrames, describesActor, farReference, namesRoad, type Frame } from './frames.js';
+import { buildFrames, describesActor, farReference, namesRoad, OPENING_SENTENCES, type Frame } from './frames.js';
 import { groupFrames, mainCountry, separateDisruptedDevices, specificity, storyCountries, type Group } from './grouping.js';
 import { demonymCountry, documentFocus, geoPrecisionOf } from './location.js';
 import { writeNotes } from './notes.js';
@@ -143,8 +143,18 @@ export function assembleEvents(doc: Doc): AcledEvent[] {
     // ("the fighting has not ended", "getting bombed every five minutes"). A wire report's undated
     // event is the day's news, and so is one a sentence ties to the story's time ("After the match, ...").
     // (A dated text, or an undated one long enough to be an article: a long ACLED note may tell
-    // its events undated.)
-    if (doc.scope !== null && (published || doc.sentences.length > ARTICLE_OVER_SENTENCES) && !dateMention && fatalities === 0 && !opensWithDateline(doc.text) && !group.frames.some((f) => anchoredToStory(doc.slice(f.span)))) return;
+    // its events undated.) Dead told undated count as news only in the article's opening, which
+    // reports the day's event; further down, an undated killing is background or a summary ("six
+    // men were gunned down in the middle of prayer", "the offensive has killed 123 civilians").
+    if (
+      doc.scope !== null &&
+      (published || doc.sentences.length > ARTICLE_OVER_SENTENCES) &&
+      !dateMention &&
+      (fatalities === 0 || group.frames.every((f) => f.sentence >= OPENING_SENTENCES)) &&
+      !opensWithDateline(doc.text) &&
+      !group.frames.some((f) => anchoredToStory(doc.slice(f.span)))
+    )
+      return;
     // A killing told only as what is investigated, charged or deplored ("the prosecutor
     // investigating the murder of a judge"): when the event is that killing (its word decides the
     // event's type), its dead.

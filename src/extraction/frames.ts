@@ -236,6 +236,12 @@ const PASSIVE_BEFORE = new RegExp(
   'i',
 );
 
+/** "is fighting", "are now battling", "have been shelling": before a verb, its present progressive auxiliary (and one adverb). */
+const PRESENT_PROGRESSIVE_BEFORE = new RegExp(`\\b(?:${alternation(functionWords.presentProgressiveAuxiliaries, 'any')})\\s+(?:\\w+\\s+)?$`, 'i');
+const PROGRESSIVE_ENDING = functionWords.progressiveEnding;
+/** An article's opening (headline and lede) reports the day's news, in whatever tense. */
+export const OPENING_SENTENCES = 3;
+
 /** "shot dead by the police", "killed by suspected Al Shabaab": the agent of a passive verb. */
 const BY_AGENT = new RegExp(`^[^.;:!?,]{0,40}?\\b(?:${alternation(functionWords.agentPreposition)})\\s+(?:(?:${alternation(eventCues.byAgentModifiers)})\\s+)*$`, 'i');
 /** "areas held by IS", "forces backed by the US": a by-phrase of another participle. */
@@ -352,7 +358,12 @@ function frameOf(doc: Doc, si: number, s: Span, layers: Layers): Frame | null {
     if (doc.scope === null || !stated.some((d) => d.vague)) return false;
     return stated.reduce((a, b) => (distance(b, t.start) < distance(a, t.start) ? b : a)).vague === true;
   };
-  const triggers = triggersAll.filter((t) => !t.irrealis && t.cls !== 'note' && !actors.some((a) => overlaps(a, t) && a.generic !== true) && !background(t));
+  // Past an article's opening, in a sentence with no date, a verb in the present progressive ("a
+  // Saudi-led coalition is fighting the Houthis", "the Kurdish militia Ankara is now battling") tells
+  // an ongoing state, not an event of a day.
+  const ongoing = (t: TriggerMention) =>
+    doc.scope !== null && si >= OPENING_SENTENCES && stated.length === 0 && t.text.toLowerCase().endsWith(PROGRESSIVE_ENDING) && PRESENT_PROGRESSIVE_BEFORE.test(doc.text.slice(Math.max(0, t.start - 40), t.start));
+  const triggers = triggersAll.filter((t) => !t.irrealis && t.cls !== 'note' && !actors.some((a) => overlaps(a, t) && a.generic !== true) && !background(t) && !ongoing(t));
   const notes = triggersAll.filter((t) => !t.irrealis && t.cls === 'note');
   // A demand alone ("calling for", "demanding") reports nothing; beside a crowd's action it says why.
   // (Told of protesters, "protesters gathered outside the court, demanding ...", it is their protest.)

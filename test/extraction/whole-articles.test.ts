@@ -429,3 +429,31 @@ test('editorNote: openers and phrases', async () => {
   // (An opener needs its own punctuation after it: "Correction officers" open no note.)
   assert.equal(editorNote('Correction officers attacked a prison guard in Kano on Friday.'), false);
 });
+
+/** An article of `n` filler sentences that report nothing, to put a sentence deep in the text. */
+function filler(n: number): string {
+  return Array.from({ length: n }, (_, i) => `Officials met for the ${['first', 'second', 'third', 'fourth', 'fifth', 'sixth'][i % 6]} round of talks on the budget, a spokesman said.`).join(' ');
+}
+
+test('undated dead deep in an article are background; in its opening they are the news of the day', () => {
+  const opening = 'Gunmen shot dead six worshippers at a mosque in Kaduna, police said. ' + filler(10);
+  assert.deepEqual(eventsOf(opening).map((e) => [e.location, e.fatalities]), [['Kaduna', 6]]);
+  const deep = 'Officials met in Abuja to discuss the budget. ' + filler(6) + ' In Kaduna, gunmen shot dead six worshippers at a mosque. ' + filler(4);
+  assert.deepEqual(eventsOf(deep).map(brief), []);
+  // (With its own day, the same killing is an event wherever it is told.)
+  const dated = 'Officials met in Abuja to discuss the budget. ' + filler(6) + ' In Kaduna, gunmen shot dead six worshippers at a mosque on Tuesday. ' + filler(4);
+  assert.deepEqual(eventsOf(dated).map(brief), ['2024-03-05 Attack Kaduna 6']);
+});
+
+test('a wire report filed from no known place ("NO CITY (COLOMBIA), 26 SEP 89 --") is a wire report: its undated events are the news', async () => {
+  const { opensWithDateline } = await import('../../src/locales/en/dateline.js');
+  assert.equal(opensWithDateline('NO CITY (COLOMBIA), 26 SEP 89 -- [TEXT] THE PACT WAS SIGNED TODAY.'), true);
+  assert.equal(opensWithDateline('No city, no date (FBIS) -- [Editorial report] [Text] Police said.'), true);
+  assert.equal(opensWithDateline('No city officials said - nothing.'), false);
+});
+
+test('deep in an article, an undated verb in the present progressive ("is fighting") tells an ongoing state, not an event', () => {
+  // (Read as an event, the ongoing war would join the day's killing and make it a clash with Boko Haram.)
+  const text = 'On Monday, gunmen killed three villagers in Maiduguri, police said. ' + filler(4) + ' The army is fighting Boko Haram militants in Borno state, where the group has its bases. ' + filler(3);
+  assert.deepEqual(eventsOf(text).map((e) => [e.sub_event_type, e.actor2, e.location, e.fatalities]), [['Attack', 'Civilians (Nigeria)', 'Maiduguri', 3]]);
+});
