@@ -125,6 +125,12 @@ const DAMAGE_SUFFERED = new RegExp(`\\b(?:${alternation([...functionWords.finite
  * office furniture and equipment destroyed" (the second participle is passive too).
  */
 const DAMAGE_SUFFERED_TOO = new RegExp(`\\b(?:${alternation([...functionWords.finitePassiveAuxiliaries, ...functionWords.beParticiple])})\\s+\\w+\\s+(?:${alternation(functionWords.pairConjunctions)})\\s+(?:\\w+\\s+){1,5}$`, 'i');
+/** "was badly damaged in the attack": passive damage put in an event already told (see eventCues.toldEventDamage). */
+const IN_TOLD_EVENT = new RegExp(`^\\s+(?:${alternation(eventCues.toldEventDamage)})\\s+(?:${alternation(functionWords.anaphoraDeterminers)})\\s+(?:${alternation(eventCues.anaphoraNouns)})\\b`, 'i');
+/** Damage suffered in an event the text has told: that event's, not a crowd's conduct. */
+function damageOfToldEvent(text: string, t: TriggerMention): boolean {
+  return IN_TOLD_EVENT.test(text.slice(t.end, t.end + 40)) && damageSuffered(text, t);
+}
 function damageSuffered(text: string, t: TriggerMention): boolean {
   if (DAMAGE_SUFFERED.test(text.slice(Math.max(0, t.start - 30), t.start))) return true;
   const clause = text.slice(Math.max(0, t.start - 80), t.start);
@@ -339,7 +345,7 @@ function classifyCrowd(text: string, index: TriggerIndex, frames: Frame[], actor
   const crowdEvent =
     protests.length > 0 ||
     riots.length > 0 ||
-    (index.has('riot-conduct') && (isCrowd(a1) || isCrowd(a2)) && crowdActs) ||
+    (of('riot-conduct').some((t) => !damageOfToldEvent(text, t)) && (isCrowd(a1) || isCrowd(a2)) && crowdActs) ||
     // Police dispersing a crowd ("tear gas to disperse protesters") reports the demonstration too.
     ((index.has('protest-intervention') || index.has('protest-excessive')) && (isProtesters(a1) || isProtesters(a2))) ||
     // Forces dispersing a gathering ("police fired tear gas to disperse supporters") report it too,

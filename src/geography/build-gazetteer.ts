@@ -679,11 +679,12 @@ export function buildGazetteer(): GazetteerFile {
   }
 
   // State abbreviations, used after a comma ("Alexandria, La.") ---------------------------------------
-  for (const [abbr, country, admin1] of readTsv(join(DATA_DIR, 'state-abbreviations.tsv'))) {
+  // (One used only inside brackets is keyed with the bracket: "(tn", read by recognise.ts's bracketAbbreviation.)
+  for (const [abbr, country, admin1, use] of readTsv(join(DATA_DIR, 'state-abbreviations.tsv'))) {
     const a1 = admin1ByName.get(`${country}|${foldName(admin1!)}`);
     const e = a1 === undefined ? undefined : admin1Entry.get(a1);
     if (e === undefined) { warnings.push(`state-abbreviations.tsv: ${admin1} not found`); continue; }
-    out.abbrevKeys.push(foldName(abbr!));
+    out.abbrevKeys.push(use === 'bracket' ? `(${foldName(abbr!)}` : foldName(abbr!));
     out.abbrevEntry.push(e);
   }
 

@@ -887,3 +887,15 @@ test('a district "west of" a city is the event place; the city is a reference po
   const n = first('On 3 May 2021, gunmen attacked a checkpoint in Bajil district east of Al Hudaydah city, killing two soldiers.');
   assert.equal(n?.location, 'Bajil', `${n?.location}`);
 });
+
+test('an Indian state abbreviation closing brackets ("(Salem, TN)", "(UP)") names the state; after a comma elsewhere it does not', () => {
+  const e = first('On 2 May 2021, weavers held a protest in Salem town (Salem, TN) demanding relief during the lockdown. [size=no report]');
+  assert.equal(e?.country, 'India');
+  assert.equal(e?.admin1, 'Tamil Nadu');
+  const u = first('On 3 May 2021, traders staged a protest in Kanpur city (UP) against the closure of markets. [size=no report]');
+  assert.equal(u?.admin1, 'Uttar Pradesh');
+  const bd = geo.parse('A mob vandalized the house of a Union Parishad (UP) chairman in Narail, and the residence of the AL whip (MP).');
+  assert.ok(!bd.some((p) => p.entry.countryCode === 'IN'), 'an acronym in brackets after no place is no state');
+  const places = geo.parse('The rally in Memphis, TN drew thousands.');
+  assert.ok(!places.some((p) => p.entry.countryCode === 'IN'), JSON.stringify(places.map((p) => [p.text, p.entry.countryCode])));
+});

@@ -457,3 +457,11 @@ test('deep in an article, an undated verb in the present progressive ("is fighti
   const text = 'On Monday, gunmen killed three villagers in Maiduguri, police said. ' + filler(4) + ' The army is fighting Boko Haram militants in Borno state, where the group has its bases. ' + filler(3);
   assert.deepEqual(eventsOf(text).map((e) => [e.sub_event_type, e.actor2, e.location, e.fatalities]), [['Attack', 'Civilians (Nigeria)', 'Maiduguri', 3]]);
 });
+
+test('damage told in the passive as suffered in the attack already told is the attack\'s, not a crowd\'s riot', () => {
+  const text = 'Gunmen opened fire on worshippers at a church in Kaduna on Sunday, killing four people, police said. The church was badly damaged in the attack. Worshippers fled into nearby fields.';
+  assert.deepEqual(eventsOf(text).map((e) => [e.sub_event_type, e.actor1, e.location, e.fatalities]), [['Attack', 'Unidentified Armed Group (Nigeria)', 'Kaduna', 4]]);
+  // (A crowd's own damage is still its riot.)
+  const riot = eventsOf('A mob attacked a police station in Kaduna on Sunday and set fire to two cars, police said. The station was badly damaged in the attack.');
+  assert.deepEqual(riot.map((e) => e.sub_event_type), ['Mob violence']);
+});

@@ -338,3 +338,25 @@ test('two towns a few kilometres apart are one area, not one place: their report
   // the same toll of both is the evidence more
   assert.deepEqual(groupsOf([{ ...east, fatalities: 6 }, { ...west, fatalities: 6 }]), [['a', 'b']]);
 });
+
+test('a report of the next day of another kind is the next day\'s fighting; of the same kind, the same event told late', () => {
+  // Invented: "An air strike on Saraqib kills 4" (one outlet) and "Shelling kills 4 in Saraqib" the next day (another).
+  const at = { admin1: 'Idlib', location: 'Saraqib', latitude: 35.86, longitude: 36.8, event_type: 'Explosions/Remote violence', fatalities: 4 };
+  const strike = rec('a', 'd1', { ...at, event_date: '2024-05-02', source: 'Outlet A', sub_event_type: 'Air/drone strike' });
+  const shelling = rec('b', 'd2', { ...at, event_date: '2024-05-03', source: 'Outlet B', sub_event_type: 'Shelling/artillery/missile attack' });
+  assert.deepEqual(groupsOf([strike, shelling]), [['a'], ['b']]);
+  // told the same day, or both as air strikes, one event
+  assert.deepEqual(groupsOf([strike, { ...shelling, event_date: '2024-05-02' }]), [['a', 'b']]);
+  assert.deepEqual(groupsOf([strike, { ...shelling, sub_event_type: 'Air/drone strike' }]), [['a', 'b']]);
+});
+
+test('a report placed at its province only and one at a town of it are compatible, no evidence of one place by itself', () => {
+  // Invented: "Russian air strikes hit Idlib countryside" (province only) and "Russian air strike on
+  // Saraqib" the same day, from two outlets: one of many strikes in the province that day.
+  const strike = { event_date: '2024-06-11', event_type: 'Explosions/Remote violence', sub_event_type: 'Air/drone strike', actor1: 'Military Forces of Russia', admin1: 'Idlib' };
+  const province = rec('a', 'd1', { ...strike, source: 'Outlet A', location: 'Idlib', latitude: 35.93, longitude: 36.63, geo_precision: 3 });
+  const town = rec('b', 'd2', { ...strike, source: 'Outlet B', location: 'Saraqib', latitude: 35.86, longitude: 36.8 });
+  assert.deepEqual(groupsOf([province, town]), [['a'], ['b']]);
+  // the same toll told by both ties them
+  assert.deepEqual(groupsOf([{ ...province, fatalities: 7 }, { ...town, fatalities: 7 }]), [['a', 'b']]);
+});
