@@ -80,9 +80,7 @@ export function distantSite(doc: Doc, place: PlaceMention): boolean {
  * "air raids on Sirwah district west of Marib city", "Selim near Zemio": a place the place named right
  * before it lies by (a direction or "near" between them) is a reference point, not the event's place.
  */
-function nearReference(doc: Doc, places: readonly PlaceMention[], place: PlaceMention): boolean {
-  const k = places.indexOf(place);
-  const before = k > 0 ? places[k - 1]! : undefined;
+function nearReference(doc: Doc, before: PlaceMention | undefined, place: PlaceMention): boolean {
   return before !== undefined && !before.demonym && before.entry.feature !== 'country' && nearLink(doc.text.slice(before.end, place.start).replace(UNIT_WORD_OPENING, ''));
 }
 // (The first name's unit word may come between: "Sirwah district west of".)
@@ -388,7 +386,7 @@ function frameOf(doc: Doc, si: number, s: Span, layers: Layers): Frame | null {
     };
   });
   let places = placesAll.filter(
-    (p) => !p.demonym && !actors.some((a) => overlaps(a, p) && !widerName(p, a, placesAll)) && !reporterSpans.some((r) => overlaps(r, p)) && !describesActor(doc, p) && !namesRoad(doc, p) && !comparedPlace(doc, p) && !namesBorder(doc, p) && !distantSite(doc, p) && !nearReference(doc, placesAll, p),
+    (p, k) => !p.demonym && !actors.some((a) => overlaps(a, p) && !widerName(p, a, placesAll)) && !reporterSpans.some((r) => overlaps(r, p)) && !describesActor(doc, p) && !namesRoad(doc, p) && !comparedPlace(doc, p) && !namesBorder(doc, p) && !distantSite(doc, p) && !nearReference(doc, placesAll[k - 1], p),
   ).map((p) => asEventPlace(doc, p));
   // A dateline says where the report was filed: the event's place only when no other town places it.
   // (Nor when the sentence names a province: "SAN SALVADOR, 29 JUL 89 -- A bomb exploded in

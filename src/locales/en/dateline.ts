@@ -2,6 +2,7 @@
 // "SAN SALVADOR, 3 JAN 90 -- ", "Maiduguri, Nigeria (AP) — "). It says where the reporter was,
 // not where the event happened: the event's place only when nothing else places it.
 import placeContext from './data/place-context.json' with { type: 'json' };
+import { alternation } from '../../common/word-pattern.js';
 
 /** After the place: an optional country or date, an optional agency in brackets (round or square, as transcribed), then a dash or colon. */
 const AFTER = /^(?:,\s*[^\n,()[\]]{1,30}){0,2}\s*(?:[([][^)\]\n]{1,40}[)\]]\s*)?(?:--|—|–|-|:)\s/u;
@@ -26,7 +27,7 @@ const COUNTRY_IN_BRACKETS = String.raw`(?:\s*\([\p{Lu}][\p{L} .'’-]{1,30}\))?`
 const OPENING = new RegExp(`^[\\s"'“]*\\p{Lu}[\\p{L}.'’-]*(?: \\p{Lu}[\\p{L}.'’-]*){0,2}${COUNTRY_IN_BRACKETS}${AFTER.source.slice(1)}`, 'u');
 
 /** A dateline filed from no known place ("NO CITY (COLOMBIA), 26 SEP 89 --", read as "No city (Colombia), ..."). */
-const PLACEHOLDER_OPENING = new RegExp(`^[\\s"'“]*(?:${placeContext.datelinePlaceholders.map((p) => p.replace(/ /g, '\\s+')).join('|')})${COUNTRY_IN_BRACKETS}${AFTER.source.slice(1)}`, 'iu');
+const PLACEHOLDER_OPENING = new RegExp(`^[\\s"'“]*(?:${alternation(placeContext.datelinePlaceholders, 'any')})${COUNTRY_IN_BRACKETS}${AFTER.source.slice(1)}`, 'iu');
 
 /** Whether the text opens with a wire dateline ("KABUL (Reuters) - ", "SAN SALVADOR, 3 JAN 90 -- ", "NO CITY, NO DATE (FBIS) --"). */
 export function opensWithDateline(text: string): boolean {
