@@ -482,3 +482,8 @@ test('a capital joined to "-led" or "-backed", or told to act, stands for its go
   const told = eventsOf('On Thursday the White House called on Ankara to halt the offensive, as Turkish troops fought Kurdish militias in Afrin, where 12 fighters died.');
   assert.deepEqual(told.map((e) => e.location), ['Afrin']);
 });
+
+test('a participle after a noun for a person says who died, not what happened: "a soldier fighting against Isis has died in an explosion"', () => {
+  const events = eventsOf('A British soldier fighting against Islamic State has died in an explosion in Manbij, the Ministry of Defence said on Thursday.');
+  assert.deepEqual(events.map((e) => e.event_type), ['Explosions/Remote violence']);
+});

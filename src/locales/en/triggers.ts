@@ -171,10 +171,12 @@ const DESCRIPTIVE_WORDS = new Set<string>(DESCRIPTIVE.words);
 const DESCRIPTIVE_AFTER = new Set<string>(DESCRIPTIVE.after);
 const DESCRIPTIVE_NOT_BEFORE = new Set<string>(DESCRIPTIVE.notBefore);
 const DESCRIPTIVE_CIRCUMSTANCE = new Set<string>(DESCRIPTIVE.circumstance);
+const DESCRIPTIVE_PEOPLE = new Set<string>(DESCRIPTIVE.people);
 
 /**
  * "Kurdish militias fighting against Turkey", "recruits fighting for Isis", "killed fighting Islamic
- * State": a participle right after the people it describes (a plural noun or a name), its object or
+ * State", "a British soldier fighting against Isis": a participle right after the people it describes (a
+ * plural noun, a name or a noun for a person), its object or
  * side after it, says who they are (a reduced relative clause), not what happened.
  */
 function describesWho(tokens: Token[], first: number, end: number): boolean {
@@ -186,6 +188,7 @@ function describesWho(tokens: Token[], first: number, end: number): boolean {
   if (!(DESCRIPTIVE_AFTER.has(next.lower) || (next.upper && !tokens[first]!.upper))) return false;
   if (DESCRIPTIVE_CIRCUMSTANCE.has(prev.lower)) return true;
   if (DESCRIPTIVE_NOT_BEFORE.has(prev.lower)) return false;
+  if (DESCRIPTIVE_PEOPLE.has(prev.lower)) return true;
   // A plural noun, or a name (in mixed-case text): "militias", "YPG".
   const plural = prev.lower.length > 3 && prev.lower.endsWith('s') && !prev.lower.endsWith('ss');
   const name = prev.upper && prev.text !== prev.text.toUpperCase() ? false : prev.upper && prev.text.length > 1 && tokens[first]!.text !== tokens[first]!.text.toUpperCase();
