@@ -487,3 +487,8 @@ test('a participle after a noun for a person says who died, not what happened: "
   const events = eventsOf('A British soldier fighting against Islamic State has died in an explosion in Manbij, the Ministry of Defence said on Thursday.');
   assert.deepEqual(events.map((e) => e.event_type), ['Explosions/Remote violence']);
 });
+
+test('"the dangers of a clash", "the prospect of an offensive" are no events', () => {
+  assert.deepEqual(eventsOf('Russian analysts warned on Thursday of the dangers of a military clash with the United States in Syria.').map(brief), []);
+  assert.deepEqual(eventsOf('Residents of Idlib feared on Thursday the prospect of an offensive by government forces.').map(brief), []);
+});
