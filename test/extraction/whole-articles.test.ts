@@ -492,3 +492,7 @@ test('"the dangers of a clash", "the prospect of an offensive" are no events', (
   assert.deepEqual(eventsOf('Russian analysts warned on Thursday of the dangers of a military clash with the United States in Syria.').map(brief), []);
   assert.deepEqual(eventsOf('Residents of Idlib feared on Thursday the prospect of an offensive by government forces.').map(brief), []);
 });
+
+test('leaders who "clashed publicly" quarrelled: no armed clash', () => {
+  assert.deepEqual(eventsOf('The two presidents clashed publicly on Thursday in Tehran over the future of the region.').map(brief), []);
+});
