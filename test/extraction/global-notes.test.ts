@@ -899,3 +899,21 @@ test('an Indian state abbreviation closing brackets ("(Salem, TN)", "(UP)") name
   const places = geo.parse('The rally in Memphis, TN drew thousands.');
   assert.ok(!places.some((p) => p.entry.countryCode === 'IN'), JSON.stringify(places.map((p) => [p.text, p.entry.countryCode])));
 });
+
+test('gunfire reported as heard or fired, with no side named, is fighting: "Heavy gunfire at the checkpoint"', () => {
+  const e = first('On 4 May 2021, heavy gunfire at the checkpoint of the camp north of Gao. No casualties reported.');
+  assert.equal(e?.sub_event_type, 'Armed clash');
+  const h = first('On 5 May 2021, shots were heard from the barracks in Kaya, witnesses said.');
+  assert.equal(h?.event_type, 'Battles');
+});
+
+test('a bomb named by its trigger ("a remote control explosive") is a remote explosive', () => {
+  const e = first('On 6 May 2021, militants used a remote control explosive against a military convoy near Kismayo.');
+  assert.equal(e?.sub_event_type, 'Remote explosive/landmine/IED');
+});
+
+test('a work stoppage and a crowd that went to the streets are demonstrations', () => {
+  assert.equal(first('On 7 May 2021, members of the teachers union observed a work stoppage in Bamako to press their demands.')?.sub_event_type, 'Peaceful protest');
+  assert.equal(first('On 8 May 2021, people went to the streets of Niamey to support the new constitution.')?.sub_event_type, 'Peaceful protest');
+  assert.equal(first('On 9 May 2021, students went to the street in Ouagadougou to demand the reopening of the university.')?.sub_event_type, 'Peaceful protest');
+});
