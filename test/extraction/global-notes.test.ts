@@ -917,3 +917,11 @@ test('a work stoppage and a crowd that went to the streets are demonstrations', 
   assert.equal(first('On 8 May 2021, people went to the streets of Niamey to support the new constitution.')?.sub_event_type, 'Peaceful protest');
   assert.equal(first('On 9 May 2021, students went to the street in Ouagadougou to demand the reopening of the university.')?.sub_event_type, 'Peaceful protest');
 });
+
+test("a state's forces told destroying property, with no one attacked, make a property destruction, not nothing", () => {
+  const e = first('On 3 May 2021, soldiers burned motorbikes of suspected militants near Mopti.');
+  assert.equal(e?.sub_event_type, 'Looting/property destruction');
+  assert.match(e?.actor1 ?? '', /^Military Forces of Mali/);
+  const h = first('On 4 May 2021, in Puerto Lempira, Gracias a Dios, military forces found and destroyed a clandestine airstrip.');
+  assert.equal(h?.sub_event_type, 'Looting/property destruction');
+});
