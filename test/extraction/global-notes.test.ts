@@ -946,3 +946,18 @@ test('a politician of one country (a Karami) chooses the namesake of his country
   const e = first('On 6 May 2021, rioters hurled stones at the house of MP Faisal Karami in Tripoli and clashed with soldiers.');
   assert.equal(e?.country, 'Lebanon', `${e?.location}, ${e?.country}`);
 });
+
+test('armed men named right after other forces ("Wagner militants") are those forces, not a second armed group', () => {
+  const e = first('On 3 May 2022, Wagner militants opened fire and killed at least six traders in Bakouma.');
+  assert.equal(e?.sub_event_type, 'Attack');
+  assert.equal(e?.actor1, 'Wagner Group');
+  assert.match(e?.actor2 ?? '', /^Civilians/);
+});
+
+test('"rebel groups" not named are armed groups: their clash is a battle, not a riot', () => {
+  const e = first('On 5 May 2022, clashes between rival rebel groups killed 12 people in Kabo.');
+  assert.equal(e?.sub_event_type, 'Armed clash');
+  assert.match(e?.actor1 ?? '', /^Unidentified Armed Group/);
+  const c = first('On 5 May 2022, fighting broke out between armed rebel groups of the CPC and military forces near Bossembele.');
+  assert.match(c?.actor1 ?? '', /^CPC/, 'rebel groups "of" a named coalition are its own');
+});
