@@ -7,6 +7,7 @@ import type { AcledEvent } from '../../src/common/event.js';
 import { loadGeoparser } from '../../src/geography/index.js';
 import { createExtractor } from '../../src/pipeline/index.js';
 import { haversineKm } from '../../src/common/distance.js';
+import { codedPlace } from '../../src/locales/en/coded-place.js';
 
 const extractor = createExtractor();
 const geo = loadGeoparser();
@@ -900,6 +901,32 @@ test('an Indian state abbreviation closing brackets ("(Salem, TN)", "(UP)") name
   assert.ok(!places.some((p) => p.entry.countryCode === 'IN'), JSON.stringify(places.map((p) => [p.text, p.entry.countryCode])));
 });
 
+test('gunfire reported as heard or fired, with no side named, is fighting: "Heavy gunfire at the checkpoint"', () => {
+  const e = first('On 4 May 2021, heavy gunfire at the checkpoint of the camp north of Gao. No casualties reported.');
+  assert.equal(e?.sub_event_type, 'Armed clash');
+  const h = first('On 5 May 2021, shots were heard from the barracks in Kaya, witnesses said.');
+  assert.equal(h?.event_type, 'Battles');
+});
+
+test('a bomb named by its trigger ("a remote control explosive") is a remote explosive', () => {
+  const e = first('On 6 May 2021, militants used a remote control explosive against a military convoy near Kismayo.');
+  assert.equal(e?.sub_event_type, 'Remote explosive/landmine/IED');
+});
+
+test('a work stoppage and a crowd that went to the streets are demonstrations', () => {
+  assert.equal(first('On 7 May 2021, members of the teachers union observed a work stoppage in Bamako to press their demands.')?.sub_event_type, 'Peaceful protest');
+  assert.equal(first('On 8 May 2021, people went to the streets of Niamey to support the new constitution.')?.sub_event_type, 'Peaceful protest');
+  assert.equal(first('On 9 May 2021, students went to the street in Ouagadougou to demand the reopening of the university.')?.sub_event_type, 'Peaceful protest');
+});
+
+test("a state's forces told destroying property, with no one attacked, make a property destruction, not nothing", () => {
+  const e = first('On 3 May 2021, soldiers burned motorbikes of suspected militants near Mopti.');
+  assert.equal(e?.sub_event_type, 'Looting/property destruction');
+  assert.match(e?.actor1 ?? '', /^Military Forces of Mali/);
+  const h = first('On 4 May 2021, in Puerto Lempira, Gracias a Dios, military forces found and destroyed a clandestine airstrip.');
+  assert.equal(h?.sub_event_type, 'Looting/property destruction');
+});
+
 test('a site word in lower case after a site the gazetteer knows ("the Nour square") is that site', () => {
   const e = first('On 4 May 2021, dozens of protesters gathered at the Nour square in Tripoli against the collapse of the currency. [size=dozens]');
   assert.equal(e?.country, 'Lebanon', `${e?.location}, ${e?.country}`);
@@ -919,4 +946,53 @@ test('a province before a road word ("an Akkar road") names the province; a site
 test('a politician of one country (a Karami) chooses the namesake of his country', () => {
   const e = first('On 6 May 2021, rioters hurled stones at the house of MP Faisal Karami in Tripoli and clashed with soldiers.');
   assert.equal(e?.country, 'Lebanon', `${e?.location}, ${e?.country}`);
+});
+
+test('a town a nationality introduces ("the Ethiopian town of Zalambesa") lies in its country, not in the attacking country the note names', () => {
+  const e = first('On 3 June 2021, Eritrea shelled the Ethiopian town of Zalambesa overnight.');
+  assert.equal(e?.country, 'Ethiopia', `${e?.location}, ${e?.country}`);
+});
+
+test('a region closing a bracket list is the coded region though a force of another country did it ("an Amhara Ethiopian militia ... (Basunda, Gedaref)")', () => {
+  const e = first('On 5 June 2022, an Amhara Ethiopian militia abducted a farmer in Kheir Allah (Basunda, Gedaref).');
+  assert.equal(e?.country, 'Sudan', `${e?.location}, ${e?.country}`);
+  const f = first('On 5 June 2022, Fano militiamen abducted a farmer in Kheir Allah (Basunda, Gedaref).');
+  assert.equal(f?.country, 'Sudan', `${f?.location}, ${f?.country}`);
+});
+
+test('a word between the article and a name before a part-of word keeps the cue ("in the disputed Abyei area")', () => {
+  const places = geo.parse('Herders clashed with farmers in the disputed Abyei area.');
+  assert.ok(places.some((p) => p.text === 'Abyei' && p.entry.countryCode === 'SD'), JSON.stringify(places.map((p) => p.text)));
+});
+
+test('"coded as" before a force named after a region ("coded as Amhara Regional Special Forces") names no coded place', () => {
+  const text = 'SAF clashed with Ethiopian forces (coded as Amhara Regional Special Forces and Amhara militias) in Barakat Norein (Al Fao, Gedaref).';
+  assert.equal(codedPlace(text, geo.parse(text), () => false), undefined);
+});
+
+test('cities by the spellings English news uses (Rae Bareli, Zhukovskiy)', () => {
+  assert.equal(first('On 8 June 2022, students protested in Rae Bareli against fees.')?.country, 'India');
+  assert.equal(first('On 8 June 2022, residents protested in the town of Zhukovskiy against the hospital closure.')?.country, 'Russia');
+});
+
+test('armed men named right after other forces ("Wagner militants") are those forces, not a second armed group', () => {
+  const e = first('On 3 May 2022, Wagner militants opened fire and killed at least six traders in Bakouma.');
+  assert.equal(e?.sub_event_type, 'Attack');
+  assert.equal(e?.actor1, 'Wagner Group');
+  assert.match(e?.actor2 ?? '', /^Civilians/);
+});
+
+test('"rebel groups" not named are armed groups: their clash is a battle, not a riot', () => {
+  const e = first('On 5 May 2022, clashes between rival rebel groups killed 12 people in Kabo.');
+  assert.equal(e?.sub_event_type, 'Armed clash');
+  assert.match(e?.actor1 ?? '', /^Unidentified Armed Group/);
+  const c = first('On 5 May 2022, fighting broke out between armed rebel groups of the CPC and military forces near Bossembele.');
+  assert.match(c?.actor1 ?? '', /^CPC/, 'rebel groups "of" a named coalition are its own');
+});
+
+test('residents in a street fight with the police riot; civil servants who storm a ministry are a crowd, not armed men', () => {
+  const e = first('On 5 May 2021, residents engaged in a street fight with police officers in Kano over the sharing of relief food.');
+  assert.equal(e?.event_type, 'Riots');
+  const s = first('On 6 May 2021, civil servants stormed the Ministry of Finance in Bangui to ask for their unpaid salaries.');
+  assert.equal(s?.event_type, 'Riots');
 });

@@ -62,6 +62,10 @@ test('an event word inside a name is no event', () => {
 test('everyday phrases with event words are no events', () => {
   assert.deepEqual(eventsOf('Apple demonstrated a new phone in San Francisco on Tuesday.'), []);
   assert.deepEqual(eventsOf('The former minister protested his innocence in court in Nairobi on Monday.'), []);
+  // Shots on goal are no gunfire; going to the street on an errand is no demonstration.
+  assert.deepEqual(eventsOf('Few shots were fired on goal in the first half at Old Trafford on Saturday.'), []);
+  assert.deepEqual(eventsOf('United came under heavy gunfire from 25 yards in Manchester on Saturday.'), []);
+  assert.deepEqual(eventsOf('He went to the street to buy bread in Nairobi on Monday.'), []);
   assert.deepEqual(eventsOf('The striker picked up an injury in training in Madrid on Friday.'), []);
   assert.deepEqual(eventsOf('The new manager took over at the club in Manchester on Monday.'), []);
   assert.deepEqual(eventsOf('Hackers launched a cyber attack on the bank in Lagos on Monday.'), []);
@@ -178,4 +182,9 @@ test('in a short news story of six sentences, an arrest for ordinary crime is no
     'The sale of such spirits is banned in the city.',
   ].join(' ');
   assert.deepEqual(eventsOf(story).filter((e) => e.sub_event_type === 'Arrests'), []);
+});
+
+test('in a long article about sport, a street fight of players in the tunnel is no political event', () => {
+  const text = 'Rovers beat United 3-1 in the league match at Ibrox in Glasgow on Saturday. The striker scored twice and the goalkeeper saved a penalty in the second half. The manager praised the midfield after the win, which lifts the club to third in the table. Fans celebrated the goals long into the night. The players had been involved in a street fight in the tunnel before kick-off, the coach said. The club will play in the cup next week.';
+  assert.deepEqual(eventsOf(text), []);
 });
