@@ -352,6 +352,8 @@ const PART_OF_NOUNS = new Set(list('partOfNouns'));
 const PART_OF_GAP = new RegExp(`^ (?:${alternation(list('partOfNouns'))}) (?:${alternation(list('partOfLinks'))}) $`);
 
 /** " in ": a place in the region that follows, when that is named with its unit word (inRegionLinks). */
+/** "'s entrances": a possessive, then a lower-case word (read against cueNounsBeforeOf and partOfNouns). */
+const POSSESSIVE_PART = /^['’]s\s+(\p{Ll}+)/u;
 /** " town of ", " border village of ": after a nationality, words for a settlement of its country (demonymTownNouns). */
 const DEMONYM_TOWN_GAP = new RegExp(`^ (?:${alternation(list('demonymTownNouns'))}) (?:${alternation(list('genitiveLinks'))}) $`);
 const IN_REGION_GAP = new RegExp(`^ (?:${alternation(list('inRegionLinks'))}) $`);
@@ -1354,6 +1356,11 @@ function makeCandidate(
     // name followed by a word for a part of a place or a unit keeps the cue.
     else if (!prev.cap && i - lead >= 3 && ARTICLES.has(words.get(i - lead - 2).lower) && CUES.has(words.get(i - lead - 3).lower) &&
       next !== undefined && nextJoined && !next.cap && (PART_OF_NOUNS.has(next.lower) || isSuffix(next.lower))) cue = true;
+  }
+  // "Afrin's entrances", "Kabul's outskirts": a name in the possessive before a word for a part of a place.
+  if (!cue) {
+    const part = POSSESSIVE_PART.exec(text.slice(last.end, last.end + 24));
+    if (part && (CUE_NOUNS.has(part[1]!) || PART_OF_NOUNS.has(part[1]!))) cue = true;
   }
   // (The phrases are looked for only after their last words.)
   const near = prev !== undefined && NEAR_LAST_WORDS.has(prev.lower) && nearBefore(text, spanStart);

@@ -989,3 +989,13 @@ test('"rebel groups" not named are armed groups: their clash is a battle, not a 
   const c = first('On 5 May 2022, fighting broke out between armed rebel groups of the CPC and military forces near Bossembele.');
   assert.match(c?.actor1 ?? '', /^CPC/, 'rebel groups "of" a named coalition are its own');
 });
+
+test('a town in the possessive before a word for a part of it ("Afrin\'s entrances") is a place', () => {
+  const places = geo.parse('Troops closed all of Afrin\'s entrances until further notice.');
+  assert.ok(places.some((p) => p.text === 'Afrin' && p.entry.countryCode === 'SY'), JSON.stringify(places.map((p) => p.text)));
+});
+
+test('La Matanza, the partido of Greater Buenos Aires, and Concepcion de Oriente (La Union) are places of their countries', () => {
+  assert.equal(first('On 3 May 2021, in the partido of La Matanza (Buenos Aires), residents held a pot-banging protest.')?.country, 'Argentina');
+  assert.equal(first('On 3 May 2021, in Concepcion de Oriente (La Union), gang members killed a shopkeeper.')?.country, 'El Salvador');
+});
