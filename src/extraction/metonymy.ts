@@ -14,6 +14,9 @@ const VERB_AFTER = new RegExp(`^\\s+(?:(?:${alt(cues.between)})\\s+){0,3}(?:${al
 const POSSESSIVE_AFTER = new RegExp(`^(?:['’]s|['’])\\s+(?:[\\p{L}-]+\\s+)?(?:${alt(cues.nounsAfterPossessive)})\\b`, 'iu');
 const PLACE_PREPOSITION_BEFORE = new RegExp(`\\b(?:${alt(cues.placePrepositions)})\\s+(?:the\\s+)?$`, 'i');
 const BEFORE = new RegExp(`\\b(?:${alt(cues.before)})\\s+(?:the\\s+)?$`, 'i');
+/** "...: Ankara" closing its line: the source a headline cites ("17 killed in car bomb: Ankara"). */
+const ATTRIBUTION_BEFORE = new RegExp(`(?:${alt(cues.attributionSeparators)})[ \\t]*$`);
+const LINE_END_AFTER = /^[ \t]*(?:\n|$)/;
 /** "between Washington and ": the second capital of a pair takes the first's reading. */
 const PAIR_BEFORE = new RegExp(`\\b(\\p{Lu}[\\p{L}-]*(?:\\s\\p{Lu}[\\p{L}-]*)?)\\s+(?:${alternation(functionWords.pairConjunctions)})\\s+$`, 'u');
 
@@ -33,6 +36,7 @@ function isCapital(place: PlaceMention): boolean {
 function governmentCue(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 30), start);
   if (BEFORE.test(before)) return true;
+  if (ATTRIBUTION_BEFORE.test(before) && LINE_END_AFTER.test(text.slice(end, end + 60))) return true;
   if (PLACE_PREPOSITION_BEFORE.test(before)) return false;
   const after = text.slice(end, end + 60);
   return VERB_AFTER.test(after) || POSSESSIVE_AFTER.test(after);
