@@ -3,7 +3,7 @@
 // 3 a region, coded at its capital or centroid).
 import { firstStartingAfter, spansStartingIn, type CueMention, type Doc, type PlaceMention } from '../common/doc.js';
 import { geoPrecision } from '../geography/index.js';
-import { actorEndsSoFar, asEventPlace, describesActor, farReference, namesBorder } from './frames.js';
+import { actorEndsSoFar, asEventPlace, describesActor, distantSite, farReference, namesBorder } from './frames.js';
 import { specificity } from './grouping.js';
 
 /** ACLED geo_precision, with the text around the mention deciding "near X" (2) from "in X" (1). */
@@ -15,8 +15,9 @@ export function geoPrecisionOf(doc: Doc, place: PlaceMention): 1 | 2 | 3 {
 export function documentFocus(doc: Doc, hintedCountry?: string): PlaceMention | undefined {
   const counts = new Map<string, { place: PlaceMention; n: number }>();
   for (const named of doc.places) {
-    // (A road named after a town, no event's place, still says which region the story is in.)
-    if (named.demonym || describesActor(doc, named) || namesBorder(doc, named)) continue;
+    // (A road named after a town, no event's place, still says which region the story is in; a site
+    // named after a town abroad, "an Akkar road at the el Aioun intersection", says nothing.)
+    if (named.demonym || describesActor(doc, named) || namesBorder(doc, named) || distantSite(doc, named)) continue;
     const p = asEventPlace(doc, named);
     const key = `${p.entry.name}|${p.entry.countryCode}|${p.entry.feature}`;
     const c = counts.get(key);

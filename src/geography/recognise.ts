@@ -11,6 +11,7 @@ import { PERSON_TITLES as TITLES, RANK_TITLES as PERSONAL_TITLES } from '../loca
 import { NEAR_LAST_WORDS, nearBefore, nearLink } from '../locales/en/near-place.js';
 import placeContext from '../locales/en/data/place-context.json' with { type: 'json' };
 import letterCase from '../locales/en/data/letter-case.json' with { type: 'json' };
+import functionWords from '../locales/en/data/function-words.json' with { type: 'json' };
 import transliterationKeys from './data/transliteration-keys.json' with { type: 'json' };
 import { alternation } from '../common/word-pattern.js';
 
@@ -28,6 +29,8 @@ const COMPASS_WORDS = new Set<string>(letterCase.compassWords);
 /** A region's unit word after its name ("zone", "province"). */
 const isUnitWord = (w: string) => SUFFIX_ADMIN2.has(w) || SUFFIX_ADMIN1.has(w);
 const SUFFIX_NEIGHBOURHOOD = set('placeSuffixNeighbourhood');
+/** Lower-case words after a name that make it a site ("square", "bridge"): "the al Nour square" is the gazetteer's "Al Nour Square". */
+const SITES_AFTER = set('sitesAfter');
 const CONNECTORS = set('connectors');
 const ORG_TAILS = set('orgTails');
 const ORG_HEADS = set('orgHeads');
@@ -50,6 +53,8 @@ const JOINED_ABBREVIATIONS = set('joinedAbbreviations');
 const GENITIVE = set('genitiveLinks');
 const ARTICLES = set('articles');
 const PLACED_IN = set('placedInPrepositions');
+/** Any article ("the", "an"): before a road named after a province ("an Akkar road"). */
+const ANY_ARTICLE = new Set<string>(functionWords.articles);
 const list = (k: string) => WORDS[k] as string[];
 
 export interface Word {
@@ -529,13 +534,16 @@ export function recognise(gaz: Gazetteer, text: string, from = 0, ranges?: reado
       // (And a region's name written with its later words in lower case before its unit word:
       // "Kellem wellega zone", "Misraq shewa zone", as notes typed in haste write them.)
       const lowerInName = !wj.cap && j + 1 < n && isUnitWord(words.get(j + 1).lower) && joinable(text, wj, words.get(j + 1)) && gaz.has(key + ' ' + fold(j));
-      if (!wj.cap && !lowerInName && !CONNECTORS.has(wj.lower) && !ELIDED.test(wj.text)) break;
+      // (And a site's head word typed in lower case after its name, where the gazetteer knows the
+      // site under its whole name: "the al Nour square" is Al Nour Square.)
+      const lowerSite = !wj.cap && SITES_AFTER.has(wj.lower) && (gaz.has(key + ' ' + fold(j)) || (article !== undefined && gaz.has(article + ' ' + key + ' ' + fold(j))));
+      if (!wj.cap && !lowerInName && !lowerSite && !CONNECTORS.has(wj.lower) && !ELIDED.test(wj.text)) break;
       key += ' ' + fold(j);
-      if ((wj.cap || lowerInName) && (gaz.has(key) || gaz.demonyms.has(key))) {
+      if ((wj.cap || lowerInName || lowerSite) && (gaz.has(key) || gaz.demonyms.has(key))) {
         bestEnd = j;
         bestKey = key;
       }
-      if (wj.cap && article && gaz.has(article + ' ' + key)) {
+      if ((wj.cap || lowerSite) && article && gaz.has(article + ' ' + key)) {
         bestEnd = j;
         bestKey = article + ' ' + key;
       }
@@ -961,7 +969,9 @@ function markPlacesOfResidentsAndInstitutions(text: string, words: WordView, can
     if (c.cue || c.common || c.demonym !== undefined || c.w1 - c.w0 !== 1) continue;
     const prev = words.at(c.w0 - 1);
     const afterThe = prev !== undefined && ARTICLES.has(prev.lower) && joinable(text, prev, words.get(c.w0));
-    if (afterThe && routeWordAt(text, words, c.w1)) c.road = true;
+    // (Any article before a province's road: "an Akkar road"; keep in resolve.ts takes only a province or a town of some size.)
+    const afterArticle = afterThe || (prev !== undefined && ANY_ARTICLE.has(prev.lower) && joinable(text, prev, words.get(c.w0)));
+    if (afterArticle && routeWordAt(text, words, c.w1)) c.road = true;
     else if (hyphenedTo(text, words, c.w0, c.w0 + 1) && routeWordAt(text, words, c.w0 + 2)) c.cue = true;
     else if (prev !== undefined && hyphenedTo(text, words, c.w0 - 1, c.w0) && routeWordAt(text, words, c.w1)) c.cue = true;
   }
@@ -1027,13 +1037,13 @@ function placedElsewhere(text: string, words: WordView, w: number): boolean {
  * A district named after its seat stands for the seat ("the Bangassou-Bakouma axis": Bakouma's
  * sub-prefecture, whose town the gazetteer lacks).
  */
-function routeBetween(gaz: Gazetteer, entries: readonly number[], next: string): boolean {
+function routeBetween(gaz: Gazetteer, entries: readonly number[], next: string, beforeRoadWord = false): boolean {
   const others = gaz.lookup(next);
   if (!others) return false;
   const town = (e: number) => gaz.feature(e) === FEATURE_CODES.city || gaz.feature(e) === FEATURE_CODES.admin2;
   for (const a of entries) {
     if (!town(a)) continue;
-    for (const b of others) if (town(b) && gaz.countryIndex(a) === gaz.countryIndex(b)) return true;
+    for (const b of others) if (town(b) && (beforeRoadWord || gaz.countryIndex(a) === gaz.countryIndex(b))) return true;
   }
   return false;
 }
@@ -1257,7 +1267,7 @@ function makeCandidate(
   if (single && !strong && nextWord && joinable(text, last, nextWord)) {
     // (A number hyphened to it is a numbered part of the place: "Zolote-4", the mine settlement of Zolote.)
     if (!nextWord.cap && nextWord.text.length <= 2 && text[last.end] === '-' && !hasAsciiDigit(nextWord.text)) return NOT_A_PLACE;
-    if (nextWord.cap && !nextWord.allCaps && !gaz.commonWords.has(nextWord.lower) && !ORG_HEADS.has(nextWord.lower) && !ORG_TAILS.has(nextWord.lower) && !isSuffix(nextWord.lower) && gaz.has(fold(j + 1)) && !gaz.nameInfo(fold(j + 1)).strong && !gaz.firstNames.has(first.lower) && !(text[last.end] === '-' && routeBetween(gaz, entries, fold(j + 1)) && !BOUNDARY_AFTER_PAIR.has(words.at(j + 2)?.lower ?? ''))) return NOT_A_PLACE;
+    if (nextWord.cap && !nextWord.allCaps && !gaz.commonWords.has(nextWord.lower) && !ORG_HEADS.has(nextWord.lower) && !ORG_TAILS.has(nextWord.lower) && !isSuffix(nextWord.lower) && gaz.has(fold(j + 1)) && !gaz.nameInfo(fold(j + 1)).strong && !gaz.firstNames.has(first.lower) && !(text[last.end] === '-' && routeBetween(gaz, entries, fold(j + 1), routeWordAt(text, words, j + 2)) && !BOUNDARY_AFTER_PAIR.has(words.at(j + 2)?.lower ?? ''))) return NOT_A_PLACE;
   }
   // "Oda Bultum district", "Boke Tiko town", "the Sara Kaba quarter": a minor name, then a capitalised
   // word the gazetteer lacks, then a unit, town or part-of word ("area", "quarter"), is the first
@@ -1271,7 +1281,8 @@ function makeCandidate(
   // (Not a route between two towns of one country: "the axis Djibo-Bourzanga", "Dori-Djibo road".)
   // (Nor a minor town's pair before a road word whose other name the gazetteer lacks: "the Halba-Qoubaiyat
   // road" names two towns; "Goma-Coura axis" is no Goma, Congo.)
-  if (!strong && nextWord && nextWord.cap && nextWord.start === last.end + 1 && text[last.end] === '-' && !(routeBetween(gaz, entries, fold(j + 1)) && !BOUNDARY_AFTER_PAIR.has(words.at(j + 2)?.lower ?? '')) && !(routeWordAt(text, words, j + 2) && !gaz.has(fold(j + 1)) && entries.every((e) => gaz.population(e) < 100_000))) return NOT_A_PLACE;
+  // (Nor two towns of two countries before a road word: "the Baalbek-Homs road" runs across a border.)
+  if (!strong && nextWord && nextWord.cap && nextWord.start === last.end + 1 && text[last.end] === '-' && !(routeBetween(gaz, entries, fold(j + 1), routeWordAt(text, words, j + 2)) && !BOUNDARY_AFTER_PAIR.has(words.at(j + 2)?.lower ?? '')) && !(routeWordAt(text, words, j + 2) && !gaz.has(fold(j + 1)) && entries.every((e) => gaz.population(e) < 100_000))) return NOT_A_PLACE;
 
   const prev = words.at(i - 1 - lead);
   // (One space between: read by character code, not sliced.)

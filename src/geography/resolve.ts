@@ -956,7 +956,9 @@ function keep(gaz: Gazetteer, c: Candidate, r: Readings, e: number, context: num
   const f = gaz.feature(e);
   // A name only a province bears ("an Akkar road"), not a person's, is that province when another
   // name of the text agrees with it.
-  if (f === FEATURE_CODES.admin1 && context > 0 && !c.firstName && r.entries.every((x) => gaz.feature(x) === FEATURE_CODES.admin1)) return true;
+  // (Or, with no other name, when it is named before a road word: "protesters blocked an Akkar road at
+  // the el Aioun intersection" names the province, whatever town the site is named after.)
+  if (f === FEATURE_CODES.admin1 && (context > 0 || c.road) && !c.firstName && r.entries.every((x) => gaz.feature(x) === FEATURE_CODES.admin1)) return true;
   const pop = f === FEATURE_CODES.city || f === FEATURE_CODES.admin1 ? gaz.population(e) : 0;
   if (pop >= 100_000) return true;
   // "the Zahle roundabout": a town of some size named for a road (a village's name is too often another word's).

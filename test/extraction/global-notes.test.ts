@@ -899,3 +899,24 @@ test('an Indian state abbreviation closing brackets ("(Salem, TN)", "(UP)") name
   const places = geo.parse('The rally in Memphis, TN drew thousands.');
   assert.ok(!places.some((p) => p.entry.countryCode === 'IN'), JSON.stringify(places.map((p) => [p.text, p.entry.countryCode])));
 });
+
+test('a site word in lower case after a site the gazetteer knows ("the Nour square") is that site', () => {
+  const e = first('On 4 May 2021, dozens of protesters gathered at the Nour square in Tripoli against the collapse of the currency. [size=dozens]');
+  assert.equal(e?.country, 'Lebanon', `${e?.location}, ${e?.country}`);
+});
+
+test('two towns of two countries joined by a hyphen before a road word name two places ("the Baalbek-Homs road")', () => {
+  const places = geo.parse('Farmers blocked the Baalbek-Homs road with burning tyres.');
+  assert.deepEqual(places.map((p) => p.entry.countryCode), ['LB', 'SY'], JSON.stringify(places.map((p) => p.text)));
+});
+
+test('a province before a road word ("an Akkar road") names the province; a site there named after a town abroad is no place abroad', () => {
+  const e = first('On 5 May 2021, youths burned tyres on an Akkar road at the el Aioun intersection. [size=no report]');
+  assert.equal(e?.country, 'Lebanon', `${e?.location}, ${e?.country}`);
+  assert.equal(e?.admin1, 'Akkar');
+});
+
+test('a politician of one country (a Karami) chooses the namesake of his country', () => {
+  const e = first('On 6 May 2021, rioters hurled stones at the house of MP Faisal Karami in Tripoli and clashed with soldiers.');
+  assert.equal(e?.country, 'Lebanon', `${e?.location}, ${e?.country}`);
+});
