@@ -4,21 +4,7 @@
 // names are capitals comes from the gazetteer; the cues around the name are locale data.
 import type { Doc, PlaceMention } from '../common/doc.js';
 import { lookupCountry } from '../geography/index.js';
-import cues from '../locales/en/data/metonymy.json' with { type: 'json' };
-import functionWords from '../locales/en/data/function-words.json' with { type: 'json' };
-import { alternation } from '../common/word-pattern.js';
-
-const alt = (words: readonly string[]) => words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')).join('|');
-
-const VERB_AFTER = new RegExp(`^\\s+(?:(?:${alt(cues.between)})\\s+){0,3}(?:${alt(cues.verbsAfter)})\\b`, 'i');
-const POSSESSIVE_AFTER = new RegExp(`^(?:['’]s|['’])\\s+(?:[\\p{L}-]+\\s+)?(?:${alt(cues.nounsAfterPossessive)})\\b`, 'iu');
-const PLACE_PREPOSITION_BEFORE = new RegExp(`\\b(?:${alt(cues.placePrepositions)})\\s+(?:the\\s+)?$`, 'i');
-const BEFORE = new RegExp(`\\b(?:${alt(cues.before)})\\s+(?:the\\s+)?$`, 'i');
-/** "...: Ankara" closing its line: the source a headline cites ("17 killed in car bomb: Ankara"). */
-const ATTRIBUTION_BEFORE = new RegExp(`(?:${alt(cues.attributionSeparators)})[ \\t]*$`);
-const LINE_END_AFTER = /^[ \t]*(?:\n|$)/;
-/** "between Washington and ": the second capital of a pair takes the first's reading. */
-const PAIR_BEFORE = new RegExp(`\\b(\\p{Lu}[\\p{L}-]*(?:\\s\\p{Lu}[\\p{L}-]*)?)\\s+(?:${alternation(functionWords.pairConjunctions)})\\s+$`, 'u');
+import { governmentCue, PAIR_BEFORE } from '../locales/en/metonymy.js';
 
 /** Capitals are matched to their country's capital by distance (the gazetteer's names vary). */
 const CAPITAL_WITHIN_KM = 10;
@@ -30,16 +16,6 @@ function isCapital(place: PlaceMention): boolean {
   const dLat = (cap.latitude - place.entry.latitude) * 111;
   const dLon = (cap.longitude - place.entry.longitude) * 111 * Math.cos((cap.latitude * Math.PI) / 180);
   return dLat * dLat + dLon * dLon <= CAPITAL_WITHIN_KM * CAPITAL_WITHIN_KM;
-}
-
-/** Whether the capital mention [start, end) of `text` stands for a government by its own context. */
-function governmentCue(text: string, start: number, end: number): boolean {
-  const before = text.slice(Math.max(0, start - 30), start);
-  if (BEFORE.test(before)) return true;
-  if (ATTRIBUTION_BEFORE.test(before) && LINE_END_AFTER.test(text.slice(end, end + 60))) return true;
-  if (PLACE_PREPOSITION_BEFORE.test(before)) return false;
-  const after = text.slice(end, end + 60);
-  return VERB_AFTER.test(after) || POSSESSIVE_AFTER.test(after);
 }
 
 /** Whether `place` is a capital named for its government. */

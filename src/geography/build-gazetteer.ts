@@ -22,7 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { ARABIC_ARTICLES, foldName, nameVariants, skeletonKey } from './fold.js';
 import { consonantSkeleton } from '../common/skeleton.js';
-import { encodeGazetteer, FEATURE_CODES, gazetteerData, GAZETTEER_VERSION, LOCAL_UNIT_RANK, SETTLEMENT_RANK, type GazetteerFile } from './gazetteer-format.js';
+import { encodeGazetteer, CAPITAL_RANK, FEATURE_CODES, gazetteerData, GAZETTEER_VERSION, LOCAL_UNIT_RANK, SETTLEMENT_RANK, type GazetteerFile } from './gazetteer-format.js';
 import { builtTransliterationKeys } from './transliteration.js';
 import { haversineKm } from '../common/distance.js';
 
@@ -301,7 +301,7 @@ export function buildGazetteer(): GazetteerFile {
     push(atcByKey, c.country + '|' + foldName(c.name), c);
     push(atcByCell, cell(c.country, c.loc.coordinates[1], c.loc.coordinates[0]), c);
   }
-  const RANK: Record<string, number> = { PPLC: 4, PPLA: 3, PPLA2: 2, PPLG: 2, PPLA3: 1, PPLA4: 0, PPL: 0, PPLX: -1, PPLL: -1, PPLF: -1, PPLR: -1, PPLS: -1, PPLW: -2, PPLQ: -2, PPLH: -2, PPLCH: -2 };
+  const RANK: Record<string, number> = { PPLC: CAPITAL_RANK, PPLA: 3, PPLA2: 2, PPLG: 2, PPLA3: 1, PPLA4: 0, PPL: 0, PPLX: -1, PPLL: -1, PPLF: -1, PPLR: -1, PPLS: -1, PPLW: -2, PPLQ: -2, PPLH: -2, PPLCH: -2 };
 
   // cities500 records by country and folded name, to find a town's alternate names.
   // Only places of countries written in another script (data/transliterated.tsv): elsewhere the

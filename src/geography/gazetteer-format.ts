@@ -128,6 +128,9 @@ function nameTable(values: Map<string, number>, maxWords: Map<string, number>): 
   };
 }
 
+/** The rank of a country's capital (GeoNames PPLC). */
+export const CAPITAL_RANK = 4;
+
 /** The rank of a local unit placed at its district's point (data/communes.tsv): below every GeoNames town's. */
 export const LOCAL_UNIT_RANK = -3;
 

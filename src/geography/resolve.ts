@@ -2,7 +2,7 @@
 // (feature class, population, capital status) and the document's other places (country and admin1
 // agreement, "X, Y" containers), then weak candidates without support are dropped.
 import type { GazetteerEntry, PlaceMention } from '../common/doc.js';
-import { FEATURE_CODES, LOCAL_UNIT_RANK, SETTLEMENT_RANK } from './gazetteer-format.js';
+import { CAPITAL_RANK, FEATURE_CODES, LOCAL_UNIT_RANK, SETTLEMENT_RANK } from './gazetteer-format.js';
 import type { Gazetteer } from './gazetteer.js';
 import type { Candidate } from './recognise.js';
 import { foldName, nameVariants } from './fold.js';
@@ -10,6 +10,7 @@ import placeContext from '../locales/en/data/place-context.json' with { type: 'j
 import placeModifiers from '../locales/en/data/place-modifiers.json' with { type: 'json' };
 import { alternation } from '../common/word-pattern.js';
 import { haversineKm } from '../common/distance.js';
+import { governmentCue } from '../locales/en/metonymy.js';
 
 /** "-led", "-backed" right after a people's name: "Saudi-led air raids" (sponsorCompounds). */
 const SPONSOR_AFTER = new RegExp(`^[-\u2010\u2011](?:${alternation(placeContext.sponsorCompounds)})\\b`, 'i');
@@ -265,7 +266,7 @@ export function resolveCandidates(gaz: Gazetteer, cands: Candidate[], options: R
   const best = new Int32Array(n);
   pickBest(scores, best);
   // Names that say whose backing ("Saudi-led") or where the event is not ("the border with Ethiopia") cast no vote.
-  const muted = mutedNames(cands, options.text);
+  const muted = mutedNames(gaz, cands, readings, options.text);
   let votes = castVotes(gaz, cands, readings, nameIds, ids.size, scores, best, options.cueCountries, muted);
   for (let round = 0; round < 2; round++) {
     if (round > 0) votes = castVotes(gaz, cands, readings, nameIds, ids.size, scores, best, options.cueCountries, muted);
@@ -297,10 +298,12 @@ export function resolveCandidates(gaz: Gazetteer, cands: Candidate[], options: R
 /**
  * Per candidate, 1 where its name casts no vote, or undefined when none is muted: a people's name
  * joined to a word of backing or make ("Saudi-led air raids": whose backing, not where) or before
- * a business it owns ("the Canadian mining company Roxgold in Bagassi": whose, not where), and a
- * country across a border ("Moyale near the border with Ethiopia": the event is on the near side).
+ * a business it owns ("the Canadian mining company Roxgold in Bagassi": whose, not where), a
+ * country across a border ("Moyale near the border with Ethiopia": the event is on the near side),
+ * and a capital standing for its government ("called on Ankara to halt", "a Riyadh-led coalition":
+ * whose policy, not where; extraction/metonymy.ts then drops it from the places).
  */
-function mutedNames(cands: Candidate[], text: string | undefined): Uint8Array | undefined {
+function mutedNames(gaz: Gazetteer, cands: Candidate[], readings: Readings[], text: string | undefined): Uint8Array | undefined {
   if (text === undefined) return undefined;
   let out: Uint8Array | undefined;
   for (let k = 0; k < cands.length; k++) {
@@ -308,10 +311,16 @@ function mutedNames(cands: Candidate[], text: string | undefined): Uint8Array | 
     const ch = text.charCodeAt(c.end);
     const muted = c.demonym !== undefined
       ? ((ch === 45 || ch === 0x2010 || ch === 0x2011) && SPONSOR_AFTER.test(text.slice(c.end, c.end + 16))) || COMPANY_AFTER.test(text.slice(c.end, c.end + 48))
-      : BORDER_BEFORE.test(text.slice(Math.max(0, c.start - 24), c.start));
+      : BORDER_BEFORE.test(text.slice(Math.max(0, c.start - 24), c.start)) || (namesCapital(gaz, readings[k]!) && governmentCue(text, c.start, c.end));
     if (muted) (out ??= new Uint8Array(cands.length))[k] = 1;
   }
   return out;
+}
+
+/** Whether one of a name's readings is a country's capital. */
+function namesCapital(gaz: Gazetteer, r: Readings): boolean {
+  for (const e of r.entries) if (gaz.rank(e) === CAPITAL_RANK) return true;
+  return false;
 }
 
 /** A name's key for votes: demonyms by the entry they name. */

@@ -465,3 +465,20 @@ test('damage told in the passive as suffered in the attack already told is the a
   const riot = eventsOf('A mob attacked a police station in Kaduna on Sunday and set fire to two cars, police said. The station was badly damaged in the attack.');
   assert.deepEqual(riot.map((e) => e.sub_event_type), ['Mob violence']);
 });
+
+test('an event word in a gerund after "about", "against" or "than" is an idea, not an event', () => {
+  assert.deepEqual(eventsOf('The president tweeted on Thursday about firing missiles into the country and clashing with Russia.').map(brief), []);
+  assert.deepEqual(eventsOf('The minister warned Kurdish activists in Diyarbakir against staging protests on Thursday.').map(brief), []);
+  assert.deepEqual(eventsOf('Residents of Idlib said on Thursday that they were more afraid of prison than getting bombed.').map(brief), []);
+  // Not a noun with its "of", not an adjective after "against", not another preposition.
+  assert.deepEqual(eventsOf('Residents complained on Thursday about shelling of Idlib by government forces, which killed three people.').map((e) => e.location), ['Idlib']);
+  assert.equal(eventsOf('On Thursday police in Harar fired live bullets against protesting students, wounding three.').length, 1);
+  assert.deepEqual(eventsOf('Gunmen killed five villagers in Maiduguri on Thursday after firing on a crowd.').map(brief), ['2024-03-07 Attack Maiduguri 5']);
+});
+
+test('a capital joined to "-led" or "-backed", or told to act, stands for its government, not the place of the fighting', () => {
+  const led = eventsOf('On Thursday airstrikes by a Riyadh-led coalition killed six civilians in Hodeidah.');
+  assert.deepEqual(led.map((e) => e.location), ['Hodeidah']);
+  const told = eventsOf('On Thursday the White House called on Ankara to halt the offensive, as Turkish troops fought Kurdish militias in Afrin, where 12 fighters died.');
+  assert.deepEqual(told.map((e) => e.location), ['Afrin']);
+});

@@ -7,6 +7,7 @@ import { WordSet } from '../../common/word-set.js';
 import lexicon from './data/triggers.json' with { type: 'json' };
 import { inflections } from './inflection.js';
 import irrealisLexicon from './data/irrealis.json' with { type: 'json' };
+import functionWords from './data/function-words.json' with { type: 'json' };
 import { NUMBER_WORDS, VAGUE_NUMBER_WORDS } from './quantities.js';
 
 interface TriggerEntry {
@@ -89,6 +90,52 @@ function isIrrealis(tokens: Token[], first: number): boolean {
     if (t.upper && insideName(tokens, k)) continue;
     const m = farIrrealisCues.matchAt(tokens, k);
     if (m && m.endToken <= first) return true;
+  }
+  return false;
+}
+
+const GERUND_IDEA = irrealisLexicon.gerundIdea;
+const gerundIdeaCues = new PhraseMatcher<boolean>();
+const BEFORE_EVENT_NOUN_ONLY = new Set<string>(GERUND_IDEA.onlyBeforeEventNoun);
+for (const cue of GERUND_IDEA.prepositions) gerundIdeaCues.add(cue, !BEFORE_EVENT_NOUN_ONLY.has(cue));
+const GERUND_COORDINATORS = new Set<string>(GERUND_IDEA.coordinators);
+const GERUND_NOMINAL_AFTER = new Set<string>(GERUND_IDEA.nominalAfter);
+const PROGRESSIVE_ENDING = functionWords.progressiveEnding;
+
+function isGerund(tokens: Token[], k: number, sentence: number): boolean {
+  const t = tokens[k];
+  return t !== undefined && t.sentence === sentence && t.kind === 'word' && t.lower.length > PROGRESSIVE_ENDING.length + 2 && t.lower.endsWith(PROGRESSIVE_ENDING) && !GERUND_NOMINAL_AFTER.has(lowerAt(tokens, k + 1));
+}
+
+/**
+ * A preposition of topic, advice or comparison ending right before token `g`; `eventWord` when the
+ * gerund is the event word itself, which some prepositions do not take ("against protesting students").
+ */
+function ideaPrepositionBefore(tokens: Token[], g: number, eventWord: boolean): boolean {
+  for (let k = g - 1; k >= 0 && k >= g - 2; k--) {
+    const m = gerundIdeaCues.matchAt(tokens, k);
+    if (m && m.endToken === g) return m.value || !eventWord;
+  }
+  return false;
+}
+
+/**
+ * An event word in a gerund's phrase after a preposition of topic, advice or comparison ("tweeted
+ * about firing missiles", "warned them against staging protests", "than getting bombed"), or an
+ * event word in -ing joined to such a gerund by "and" ("about firing missiles and clashing with
+ * Russia"): an idea, not an event.
+ */
+function gerundIdea(tokens: Token[], first: number): boolean {
+  const sentence = tokens[first]!.sentence;
+  for (let g = first; g >= 0 && g >= first - 2; g--) {
+    if (g < first && (tokens[g]!.sentence !== sentence || tokens[g]!.kind !== 'word')) break;
+    if (isGerund(tokens, g, sentence) && ideaPrepositionBefore(tokens, g, g === first)) return true;
+  }
+  if (!isGerund(tokens, first, sentence) || !GERUND_COORDINATORS.has(lowerAt(tokens, first - 1))) return false;
+  for (let k = first - 2; k >= 1 && k >= first - GERUND_IDEA.window; k--) {
+    const t = tokens[k]!;
+    if (t.sentence !== sentence || CLAUSE_BREAK.has(t.lower)) break;
+    if (isGerund(tokens, k, sentence) && ideaPrepositionBefore(tokens, k, false)) return true;
   }
   return false;
 }
@@ -231,7 +278,7 @@ export function recogniseTriggers(doc: Doc): void {
       eventType: fixed,
       subEventType: fixed ? cls : '',
       tactic: tactic || undefined,
-      irrealis: isIrrealis(tokens, m.firstToken) || modalPassiveAfter(tokens, m.firstToken, m.endToken) || describesWho(tokens, m.firstToken, m.endToken) || (TERRITORY.has(cls) && describesPlaces(tokens, m.firstToken)),
+      irrealis: isIrrealis(tokens, m.firstToken) || gerundIdea(tokens, m.firstToken) || modalPassiveAfter(tokens, m.firstToken, m.endToken) || describesWho(tokens, m.firstToken, m.endToken) || (TERRITORY.has(cls) && describesPlaces(tokens, m.firstToken)),
       background: cls === 'protest' && protestIsBackground(tokens, m.firstToken) ? true : undefined,
       rank: fixed ? rankOf(cls) : CLASS_RANK[cls] ?? 0,
     });
