@@ -151,6 +151,7 @@ export function resolveCoreference(doc: Doc): Map<number, string> {
   let last: string | undefined;
   let lastEnd = -1;
   let r = 0;
+  let otherForces: { id: string; end: number } | undefined;
   // Named non-state groups of the story, and generic mentions told before the first of them.
   const named = new Set<string>();
   const before: number[] = [];
@@ -166,11 +167,20 @@ export function resolveCoreference(doc: Doc): Map<number, string> {
         lastEnd = a.end;
         if (named.size === 0) firstNamedStart = a.start;
         named.add(last);
+      } else if (a.inter === 8 && !inReporter) {
+        // (Other forces, "Wagner militants": named just before armed men, they are its members;
+        // no generic word further on refers back to them.)
+        otherForces = { id: a.actorId, end: a.end };
       }
       continue;
     }
     // "eight Al Shabaab gunmen": armed men named right after their group are its members.
-    const membersOfLast = last !== undefined && a.inter >= 2 && a.inter <= 4 && a.start === lastEnd + 1 && doc.text.charCodeAt(lastEnd) === 32;
+    const adjacent = (end: number) => a.start === end + 1 && doc.text.charCodeAt(end) === 32;
+    if (otherForces && a.inter >= 2 && a.inter <= 4 && adjacent(otherForces.end)) {
+      map.set(a.start, otherForces.id);
+      continue;
+    }
+    const membersOfLast = last !== undefined && a.inter >= 2 && a.inter <= 4 && adjacent(lastEnd);
     const word = a.text.toLowerCase();
     if (last && (membersOfLast || COREFERENT.has(word) || (last.startsWith('militia:') && MILITIA_WORDS.has(word)))) map.set(a.start, last);
     else if (!last && COREFERENT.has(word)) before.push(a.start);

@@ -541,7 +541,10 @@ function classifyViolence(text: string, index: TriggerIndex, frames: Frame[], ac
   // (Unnamed "assailants" who vandalise may be a crowd: left alone; unnamed "arsonists" are named by
   // the destruction itself, and unnamed "guerrillas" or "rebels" as insurgents: no crowd's.)
   const unnamedCrowdLike = a1?.key === 'unidentified-armed-group' && !a1.mentions.some((m) => DESTROYER_NAME.test(m.text) || INSURGENT_NAME.test(m.text));
-  if (isArmed(a1?.inter) && a1!.inter !== 1 && a1!.kind !== 'government' && !unnamedCrowdLike && index.has('riot-conduct')) return result('Looting/property destruction', of('riot-conduct'), tactics);
+  // (So are a state's forces told destroying it themselves, "the army burned motorbikes", "soldiers
+  // destroyed an airstrip": no crowd's riot either.)
+  const forcesDestroy = a1?.inter === 1 && (a1.agentMentions ?? 0) > 0;
+  if (isArmed(a1?.inter) && (a1!.inter !== 1 || forcesDestroy) && a1!.kind !== 'government' && !unnamedCrowdLike && index.has('riot-conduct')) return result('Looting/property destruction', of('riot-conduct'), tactics);
   const best = [...triggers].sort(byRank)[0];
   if (best && best.eventType) return result(best.subEventType, [best], tactics);
   // Only words that need a crowd or a victim to mean anything ("burned", "calling for"): no event.

@@ -900,6 +900,32 @@ test('an Indian state abbreviation closing brackets ("(Salem, TN)", "(UP)") name
   assert.ok(!places.some((p) => p.entry.countryCode === 'IN'), JSON.stringify(places.map((p) => [p.text, p.entry.countryCode])));
 });
 
+test('gunfire reported as heard or fired, with no side named, is fighting: "Heavy gunfire at the checkpoint"', () => {
+  const e = first('On 4 May 2021, heavy gunfire at the checkpoint of the camp north of Gao. No casualties reported.');
+  assert.equal(e?.sub_event_type, 'Armed clash');
+  const h = first('On 5 May 2021, shots were heard from the barracks in Kaya, witnesses said.');
+  assert.equal(h?.event_type, 'Battles');
+});
+
+test('a bomb named by its trigger ("a remote control explosive") is a remote explosive', () => {
+  const e = first('On 6 May 2021, militants used a remote control explosive against a military convoy near Kismayo.');
+  assert.equal(e?.sub_event_type, 'Remote explosive/landmine/IED');
+});
+
+test('a work stoppage and a crowd that went to the streets are demonstrations', () => {
+  assert.equal(first('On 7 May 2021, members of the teachers union observed a work stoppage in Bamako to press their demands.')?.sub_event_type, 'Peaceful protest');
+  assert.equal(first('On 8 May 2021, people went to the streets of Niamey to support the new constitution.')?.sub_event_type, 'Peaceful protest');
+  assert.equal(first('On 9 May 2021, students went to the street in Ouagadougou to demand the reopening of the university.')?.sub_event_type, 'Peaceful protest');
+});
+
+test("a state's forces told destroying property, with no one attacked, make a property destruction, not nothing", () => {
+  const e = first('On 3 May 2021, soldiers burned motorbikes of suspected militants near Mopti.');
+  assert.equal(e?.sub_event_type, 'Looting/property destruction');
+  assert.match(e?.actor1 ?? '', /^Military Forces of Mali/);
+  const h = first('On 4 May 2021, in Puerto Lempira, Gracias a Dios, military forces found and destroyed a clandestine airstrip.');
+  assert.equal(h?.sub_event_type, 'Looting/property destruction');
+});
+
 test('a site word in lower case after a site the gazetteer knows ("the Nour square") is that site', () => {
   const e = first('On 4 May 2021, dozens of protesters gathered at the Nour square in Tripoli against the collapse of the currency. [size=dozens]');
   assert.equal(e?.country, 'Lebanon', `${e?.location}, ${e?.country}`);
@@ -919,4 +945,19 @@ test('a province before a road word ("an Akkar road") names the province; a site
 test('a politician of one country (a Karami) chooses the namesake of his country', () => {
   const e = first('On 6 May 2021, rioters hurled stones at the house of MP Faisal Karami in Tripoli and clashed with soldiers.');
   assert.equal(e?.country, 'Lebanon', `${e?.location}, ${e?.country}`);
+});
+
+test('armed men named right after other forces ("Wagner militants") are those forces, not a second armed group', () => {
+  const e = first('On 3 May 2022, Wagner militants opened fire and killed at least six traders in Bakouma.');
+  assert.equal(e?.sub_event_type, 'Attack');
+  assert.equal(e?.actor1, 'Wagner Group');
+  assert.match(e?.actor2 ?? '', /^Civilians/);
+});
+
+test('"rebel groups" not named are armed groups: their clash is a battle, not a riot', () => {
+  const e = first('On 5 May 2022, clashes between rival rebel groups killed 12 people in Kabo.');
+  assert.equal(e?.sub_event_type, 'Armed clash');
+  assert.match(e?.actor1 ?? '', /^Unidentified Armed Group/);
+  const c = first('On 5 May 2022, fighting broke out between armed rebel groups of the CPC and military forces near Bossembele.');
+  assert.match(c?.actor1 ?? '', /^CPC/, 'rebel groups "of" a named coalition are its own');
 });

@@ -62,6 +62,10 @@ test('an event word inside a name is no event', () => {
 test('everyday phrases with event words are no events', () => {
   assert.deepEqual(eventsOf('Apple demonstrated a new phone in San Francisco on Tuesday.'), []);
   assert.deepEqual(eventsOf('The former minister protested his innocence in court in Nairobi on Monday.'), []);
+  // Shots on goal are no gunfire; going to the street on an errand is no demonstration.
+  assert.deepEqual(eventsOf('Few shots were fired on goal in the first half at Old Trafford on Saturday.'), []);
+  assert.deepEqual(eventsOf('United came under heavy gunfire from 25 yards in Manchester on Saturday.'), []);
+  assert.deepEqual(eventsOf('He went to the street to buy bread in Nairobi on Monday.'), []);
   assert.deepEqual(eventsOf('The striker picked up an injury in training in Madrid on Friday.'), []);
   assert.deepEqual(eventsOf('The new manager took over at the club in Manchester on Monday.'), []);
   assert.deepEqual(eventsOf('Hackers launched a cyber attack on the bank in Lagos on Monday.'), []);
