@@ -19,6 +19,8 @@ import { ADMIN1_SPECIFICITY, specificity } from './grouping.js';
 import { haversineKm } from '../common/distance.js';
 
 const MODIFIER_AFTER = new RegExp(`^(-|[\\s,]+(${placeModifiers.following.join('|')})\\b)`, 'i');
+/** After a region's name and a nationality, a word of an actor: "an Amhara Ethiopian militia". */
+const NATIONALITY_MODIFIER_AFTER = new RegExp(`^\\s+(?:${[...placeModifiers.following, ...placeModifiers.followingNationality].join('|')})\\b`, 'i');
 
 /** "in Tadjourah, military forces ...": a place set off by a comma after a locative preposition opens the clause. */
 const LOCATIVE_BEFORE = new RegExp(`\\b(?:${placeModifiers.locativeBefore.join('|')})\\s+(?:the\\s+)?$`, 'i');
@@ -152,6 +154,12 @@ export function describesActor(doc: Doc, place: PlaceMention): boolean {
     // ("the Bria-Bambari road": a town joined by a hyphen to another before a road word is the road's first town, no actor's.)
     !(modifier[0] === '-' && (namesRoad(doc, place) || ROUTE_BEFORE.test(doc.text.slice(Math.max(0, place.start - 16), place.start))))
   ) return true;
+  // "an Amhara Ethiopian militia": so does a region's name before a nationality that describes an actor.
+  if (place.entry.feature !== 'country' && !place.demonym) {
+    const nationality = spansStartingIn(doc.places, place.end + 1, place.end + 2).find((q) => q.demonym && /^ $/.test(doc.text.slice(place.end, q.start)));
+    const then = nationality ? NATIONALITY_MODIFIER_AFTER.exec(doc.text.slice(nationality.end, nationality.end + 16)) : null;
+    if (then) return true;
+  }
   // A person's hometown ("the soldier, from Leeds, ...") says who, not where.
   if (ORIGIN_BEFORE.test(doc.text.slice(Math.max(0, place.start - 40), place.start))) return true;
   const before = doc.text.slice(Math.max(0, place.start - 48), place.start);

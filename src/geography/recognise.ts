@@ -352,6 +352,8 @@ const PART_OF_NOUNS = new Set(list('partOfNouns'));
 const PART_OF_GAP = new RegExp(`^ (?:${alternation(list('partOfNouns'))}) (?:${alternation(list('partOfLinks'))}) $`);
 
 /** " in ": a place in the region that follows, when that is named with its unit word (inRegionLinks). */
+/** " town of ", " border village of ": after a nationality, words for a settlement of its country (demonymTownNouns). */
+const DEMONYM_TOWN_GAP = new RegExp(`^ (?:${alternation(list('demonymTownNouns'))}) (?:${alternation(list('genitiveLinks'))}) $`);
 const IN_REGION_GAP = new RegExp(`^ (?:${alternation(list('inRegionLinks'))}) $`);
 
 const LIST_GAP = new RegExp(`^(?:,\\s|,?\\s(?:${alternation(list('listConjunctions'))})\\s|\\s?\\/\\s?|-)$`);
@@ -646,6 +648,12 @@ export function recognise(gaz: Gazetteer, text: string, from = 0, ranges?: reado
   for (let k = 0; k + 1 < out.length; k++) {
     const a = out[k]!;
     const b = out[k + 1]!;
+    // "the Ethiopian town of Zalambesa": a town a nationality introduces lies in its country, as in a
+    // region named after it ("Zalambesa, Ethiopia").
+    if (a.demonym !== undefined && b.demonym === undefined && b.container === undefined && DEMONYM_TOWN_GAP.test(text.slice(a.end, b.start))) {
+      b.container = k;
+      continue;
+    }
     if (b.demonym !== undefined || a.demonym !== undefined) continue;
     // "Harwinton, Bantam, Litchfield and Winsted": names in a list of places support each other.
     const gap = text.slice(a.end, b.start);
@@ -1342,6 +1350,10 @@ function makeCandidate(
     if (CUES.has(prev.lower) || DIRECTIONS.has(prev.lower)) cue = true;
     else if (GENITIVE.has(prev.lower) && i - lead >= 2 && CUE_NOUNS.has(words.get(i - lead - 2).lower)) cue = true;
     else if (ARTICLES.has(prev.lower) && i - lead >= 2 && CUES.has(words.get(i - lead - 2).lower)) cue = true;
+    // "in the disputed Abyei area", "in the restive Idlib province": a word between the article and a
+    // name followed by a word for a part of a place or a unit keeps the cue.
+    else if (!prev.cap && i - lead >= 3 && ARTICLES.has(words.get(i - lead - 2).lower) && CUES.has(words.get(i - lead - 3).lower) &&
+      next !== undefined && nextJoined && !next.cap && (PART_OF_NOUNS.has(next.lower) || isSuffix(next.lower))) cue = true;
   }
   // (The phrases are looked for only after their last words.)
   const near = prev !== undefined && NEAR_LAST_WORDS.has(prev.lower) && nearBefore(text, spanStart);

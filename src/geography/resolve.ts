@@ -614,7 +614,9 @@ function placesOf(gaz: Gazetteer, cands: Candidate[], readings: Readings[], name
     // A town abroad named by one of its other spellings ("Jima" for Jimma, Ethiopia; "Qara" for
     // Qarah, Syria) in a text whose other places lie in one other country is an unknown place there.
     // (Places, not demonyms: "Turkish convoys entered Idleb" names a force's country, not the place's.)
-    if (!r.strong && c.demonym === undefined && !vouched && gaz.feature(e) === FEATURE_CODES.city && otherSpelling(gaz, e, c.key)) {
+    // (Not a name closing a bracket, the region a note codes its place in: "Taya (Basundah, Gedaref)"
+    // is in Sudan's Gedaref though an Amhara militia did it.)
+    if (!r.strong && c.demonym === undefined && !vouched && gaz.feature(e) === FEATURE_CODES.city && otherSpelling(gaz, e, c.key) && !closesBracket(options.text, c)) {
       if (supportedElsewhere(votes.placeCountry, votes.byName[nameIds[k]!]?.country, gaz.countryIndex(e), 1)) continue;
     }
     // A minor town abroad (under 100,000 people) in a text of a known country (a feed's or a
@@ -929,6 +931,15 @@ function isRegion(gaz: Gazetteer, e: number): boolean {
 }
 
 /** Whether a name reaches the entry by another spelling than its own (an alias or alternate name). */
+/**
+ * Whether the mention is the last of a list of names inside brackets ("Gedaref" in "Taya (Basundah,
+ * Gedaref)"): the region a note codes its place in. (Not a name alone in brackets, an alias: "Merile
+ * (Dassanach) bandits".)
+ */
+function closesBracket(text: string | undefined, c: Candidate): boolean {
+  return text !== undefined && text.charCodeAt(c.end) === 41 /* ) */ && /,\s*$/.test(text.slice(Math.max(0, c.start - 3), c.start)) && insideBracket(text, c.start);
+}
+
 function otherSpelling(gaz: Gazetteer, e: number, key: string): boolean {
   const own = foldName(gaz.name(e));
   return key !== own && !nameVariants(own, gaz.entry(e).countryCode).includes(key);

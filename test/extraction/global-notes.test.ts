@@ -7,6 +7,7 @@ import type { AcledEvent } from '../../src/common/event.js';
 import { loadGeoparser } from '../../src/geography/index.js';
 import { createExtractor } from '../../src/pipeline/index.js';
 import { haversineKm } from '../../src/common/distance.js';
+import { codedPlace } from '../../src/locales/en/coded-place.js';
 
 const extractor = createExtractor();
 const geo = loadGeoparser();
@@ -945,6 +946,33 @@ test('a province before a road word ("an Akkar road") names the province; a site
 test('a politician of one country (a Karami) chooses the namesake of his country', () => {
   const e = first('On 6 May 2021, rioters hurled stones at the house of MP Faisal Karami in Tripoli and clashed with soldiers.');
   assert.equal(e?.country, 'Lebanon', `${e?.location}, ${e?.country}`);
+});
+
+test('a town a nationality introduces ("the Ethiopian town of Zalambesa") lies in its country, not in the attacking country the note names', () => {
+  const e = first('On 3 June 2021, Eritrea shelled the Ethiopian town of Zalambesa overnight.');
+  assert.equal(e?.country, 'Ethiopia', `${e?.location}, ${e?.country}`);
+});
+
+test('a region closing a bracket list is the coded region though a force of another country did it ("an Amhara Ethiopian militia ... (Basunda, Gedaref)")', () => {
+  const e = first('On 5 June 2022, an Amhara Ethiopian militia abducted a farmer in Kheir Allah (Basunda, Gedaref).');
+  assert.equal(e?.country, 'Sudan', `${e?.location}, ${e?.country}`);
+  const f = first('On 5 June 2022, Fano militiamen abducted a farmer in Kheir Allah (Basunda, Gedaref).');
+  assert.equal(f?.country, 'Sudan', `${f?.location}, ${f?.country}`);
+});
+
+test('a word between the article and a name before a part-of word keeps the cue ("in the disputed Abyei area")', () => {
+  const places = geo.parse('Herders clashed with farmers in the disputed Abyei area.');
+  assert.ok(places.some((p) => p.text === 'Abyei' && p.entry.countryCode === 'SD'), JSON.stringify(places.map((p) => p.text)));
+});
+
+test('"coded as" before a force named after a region ("coded as Amhara Regional Special Forces") names no coded place', () => {
+  const text = 'SAF clashed with Ethiopian forces (coded as Amhara Regional Special Forces and Amhara militias) in Barakat Norein (Al Fao, Gedaref).';
+  assert.equal(codedPlace(text, geo.parse(text), () => false), undefined);
+});
+
+test('cities by the spellings English news uses (Rae Bareli, Zhukovskiy)', () => {
+  assert.equal(first('On 8 June 2022, students protested in Rae Bareli against fees.')?.country, 'India');
+  assert.equal(first('On 8 June 2022, residents protested in the town of Zhukovskiy against the hospital closure.')?.country, 'Russia');
 });
 
 test('armed men named right after other forces ("Wagner militants") are those forces, not a second armed group', () => {

@@ -4,10 +4,17 @@
 // "on the road between X and Y"). Words: data/coded-place.json.
 import type { PlaceMention } from '../../common/doc.js';
 import words from './data/coded-place.json' with { type: 'json' };
+import placeModifiers from './data/place-modifiers.json' with { type: 'json' };
 import { alternation } from '../../common/word-pattern.js';
 
 /** The verb, then any fillers ("the state capital"), ending right before the place. */
 const CODED_BEFORE = new RegExp(`\\b(?:${alternation(words.verbs, 'any')})\\s+(?:(?:${alternation(words.fillers, 'any')})\\s+){0,2}$`, 'i');
+
+/**
+ * "coded as Amhara Regional Special Forces": a place that opens a longer capitalised name ending in
+ * a word for a force (place-modifiers.json's following words) names the coded actor, not the place.
+ */
+const OPENS_FORCE_NAME = new RegExp(`^(?:\\s+\\p{Lu}[\\p{L}'’-]*)+\\s+(?:${placeModifiers.following.map((w) => `[${w[0]!.toUpperCase()}${w[0]}]${w.slice(1)}`).join('|')})\\b`, 'u');
 
 /** How far before a place the words are looked for (the longest verb with two fillers fits). */
 const WINDOW = 60;
@@ -21,7 +28,7 @@ export function codedPlace(text: string, places: readonly PlaceMention[], isActo
   for (const p of places) {
     if (p.demonym || p.entry.feature === 'country') continue;
     if (!CODED_BEFORE.test(text.slice(Math.max(0, p.start - WINDOW), p.start))) continue;
-    if (isActor(p)) continue;
+    if (isActor(p) || OPENS_FORCE_NAME.test(text.slice(p.end, p.end + 80))) continue;
     return p;
   }
   // (The name after the words may be one the text named before and the reader kept only there:
@@ -41,7 +48,9 @@ export function codedPlace(text: string, places: readonly PlaceMention[], isActo
     const name = NAME_AFTER.exec(text.slice(at, at + MAX_NAME));
     for (let words = name?.[0]; words; words = words.replace(/\s*\S+$/, '')) {
       const p = byName.get(words);
-      if (p) return p;
+      if (!p) continue;
+      if (!OPENS_FORCE_NAME.test(text.slice(at + words.length, at + words.length + 80))) return p;
+      break;
     }
   }
   return undefined;
