@@ -989,3 +989,10 @@ test('"rebel groups" not named are armed groups: their clash is a battle, not a 
   const c = first('On 5 May 2022, fighting broke out between armed rebel groups of the CPC and military forces near Bossembele.');
   assert.match(c?.actor1 ?? '', /^CPC/, 'rebel groups "of" a named coalition are its own');
 });
+
+test('residents in a street fight with the police riot; civil servants who storm a ministry are a crowd, not armed men', () => {
+  const e = first('On 5 May 2021, residents engaged in a street fight with police officers in Kano over the sharing of relief food.');
+  assert.equal(e?.event_type, 'Riots');
+  const s = first('On 6 May 2021, civil servants stormed the Ministry of Finance in Bangui to ask for their unpaid salaries.');
+  assert.equal(s?.event_type, 'Riots');
+});
