@@ -999,3 +999,10 @@ test('La Matanza, the partido of Greater Buenos Aires, and Concepcion de Oriente
   assert.equal(first('On 3 May 2021, in the partido of La Matanza (Buenos Aires), residents held a pot-banging protest.')?.country, 'Argentina');
   assert.equal(first('On 3 May 2021, in Concepcion de Oriente (La Union), gang members killed a shopkeeper.')?.country, 'El Salvador');
 });
+
+test('residents in a street fight with the police riot; civil servants who storm a ministry are a crowd, not armed men', () => {
+  const e = first('On 5 May 2021, residents engaged in a street fight with police officers in Kano over the sharing of relief food.');
+  assert.equal(e?.event_type, 'Riots');
+  const s = first('On 6 May 2021, civil servants stormed the Ministry of Finance in Bangui to ask for their unpaid salaries.');
+  assert.equal(s?.event_type, 'Riots');
+});

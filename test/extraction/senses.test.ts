@@ -183,3 +183,8 @@ test('in a short news story of six sentences, an arrest for ordinary crime is no
   ].join(' ');
   assert.deepEqual(eventsOf(story).filter((e) => e.sub_event_type === 'Arrests'), []);
 });
+
+test('in a long article about sport, a street fight of players in the tunnel is no political event', () => {
+  const text = 'Rovers beat United 3-1 in the league match at Ibrox in Glasgow on Saturday. The striker scored twice and the goalkeeper saved a penalty in the second half. The manager praised the midfield after the win, which lifts the club to third in the table. Fans celebrated the goals long into the night. The players had been involved in a street fight in the tunnel before kick-off, the coach said. The club will play in the cup next week.';
+  assert.deepEqual(eventsOf(text), []);
+});
