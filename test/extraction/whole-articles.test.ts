@@ -482,3 +482,17 @@ test('a capital joined to "-led" or "-backed", or told to act, stands for its go
   const told = eventsOf('On Thursday the White House called on Ankara to halt the offensive, as Turkish troops fought Kurdish militias in Afrin, where 12 fighters died.');
   assert.deepEqual(told.map((e) => e.location), ['Afrin']);
 });
+
+test('a word of territory changing hands used as an adjective describes a place: "the now liberated city"', () => {
+  assert.deepEqual(eventsOf('Residents returned on Thursday to the recently recaptured town of Palmyra.').map((e) => e.sub_event_type), []);
+  assert.deepEqual(eventsOf('On Thursday government forces recaptured the town of Palmyra from Isis.').map((e) => e.sub_event_type), ['Government regains territory']);
+});
+
+test('"the previous month" and "the preceding week" date an event as "last month" and "last week" do', () => {
+  assert.deepEqual(eventsOf('He had spent the previous month fighting Isis in Raqqa.').map((e) => `${e.event_date} ${e.time_precision}`), ['2024-02-15 3']);
+  assert.deepEqual(eventsOf('The preceding week, soldiers clashed with militants in Bauchi.').map((e) => `${e.event_date} ${e.time_precision}`), ['2024-02-29 2']);
+});
+
+test('what a volunteer says "in case" he is killed is no event', () => {
+  assert.deepEqual(eventsOf('On Thursday the militia released a video he recorded in Raqqa in case he was killed.').map(brief), []);
+});

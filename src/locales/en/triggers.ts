@@ -212,6 +212,26 @@ function describesPlaces(tokens: Token[], first: number): boolean {
   return false;
 }
 
+const ATTRIBUTIVE = irrealisLexicon.attributiveTerritory;
+const ATTRIBUTIVE_DETERMINERS = new Set<string>(ATTRIBUTIVE.determiners);
+const ATTRIBUTIVE_ADVERBS = new Set<string>(ATTRIBUTIVE.adverbs);
+
+/**
+ * "the now liberated eastern city", "the recently recaptured town": a one-word territory trigger in
+ * the past participle right after a determiner (adverbs of time between) is an adjective describing a place.
+ */
+function attributiveTerritory(tokens: Token[], first: number, end: number): boolean {
+  if (end - first !== 1 || !ATTRIBUTIVE.participleEndings.some((ending) => tokens[first]!.lower.endsWith(ending))) return false;
+  const sentence = tokens[first]!.sentence;
+  for (let k = first - 1; k >= 0 && k >= first - 3; k--) {
+    const t = tokens[k]!;
+    if (t.sentence !== sentence || t.kind !== 'word') return false;
+    if (ATTRIBUTIVE_DETERMINERS.has(t.lower)) return k < first - 1 || tokens[end]?.sentence === sentence && tokens[end]!.kind === 'word';
+    if (!ATTRIBUTIVE_ADVERBS.has(t.lower)) return false;
+  }
+  return false;
+}
+
 /**
  * "March" capitalised inside a sentence, or before a day or a year ("March 1st 2017: ...", "March 2017"),
  * is the month (the date stage runs later, on fewer sentences).
@@ -279,7 +299,7 @@ export function recogniseTriggers(doc: Doc): void {
       eventType: fixed,
       subEventType: fixed ? cls : '',
       tactic: tactic || undefined,
-      irrealis: isIrrealis(tokens, m.firstToken) || gerundIdea(tokens, m.firstToken) || modalPassiveAfter(tokens, m.firstToken, m.endToken) || describesWho(tokens, m.firstToken, m.endToken) || (TERRITORY.has(cls) && describesPlaces(tokens, m.firstToken)),
+      irrealis: isIrrealis(tokens, m.firstToken) || gerundIdea(tokens, m.firstToken) || modalPassiveAfter(tokens, m.firstToken, m.endToken) || describesWho(tokens, m.firstToken, m.endToken) || (TERRITORY.has(cls) && (describesPlaces(tokens, m.firstToken) || attributiveTerritory(tokens, m.firstToken, m.endToken))),
       background: cls === 'protest' && protestIsBackground(tokens, m.firstToken) ? true : undefined,
       rank: fixed ? rankOf(cls) : CLASS_RANK[cls] ?? 0,
     });

@@ -17,7 +17,7 @@ const OPENERS = new WordSet([
   ...Object.keys(WEEKDAYS),
   ...Object.keys(WEEKDAYS).filter((w) => w.length > 5).flatMap((w) => calendarWords.possessive.map((p) => w + p)),
   ...Object.keys(DAY_COUNTS),
-  'yesterday', 'today', 'tonight', "yesterday's", "today's", "tonight's", 'yesterday’s', 'today’s', 'tonight’s', 'overnight', 'last', 'this', 'earlier', 'over', 'during', 'in', 'early', 'mid', 'late', 'since', 'by', 'until', 'throughout',
+  'yesterday', 'today', 'tonight', "yesterday's", "today's", "tonight's", 'yesterday’s', 'today’s', 'tonight’s', 'overnight', 'last', 'previous', 'preceding', 'this', 'earlier', 'over', 'during', 'in', 'early', 'mid', 'late', 'since', 'by', 'until', 'throughout',
 ]);
 
 /** `word.startsWith('mid-')` by character codes (startsWith is slow on two-byte strings, i.e. most texts). */

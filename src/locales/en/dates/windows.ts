@@ -1,5 +1,5 @@
 // Week-like and month-like windows (ACLED time_precision 2 and 3): "last week", "over the weekend",
-// "in recent days", "earlier this week", "last month". The event date is the middle of the window.
+// "in recent days", "earlier this week", "last month", "the previous month". The event date is the middle of the window.
 import { addDays, daysInMonth, weekday, type Day } from '../../../common/calendar.js';
 import type { DateContext, DateMatch } from './context.js';
 
@@ -23,6 +23,9 @@ export function windowExpression(ctx: DateContext, i: number): DateMatch | null 
   const w1 = t[i + 1]?.lower;
   const w2 = t[i + 2]?.lower;
   if (w0 === 'last' && w1 === 'week') return { endToken: i + 2, day: midLastWeek(ref), precision: 2, rule: 'last-week' };
+  // "the previous week", "the preceding month": as "last week", "last month".
+  const previous = (w0 === 'previous' || w0 === 'preceding') && t[i - 1]?.lower === 'the';
+  if (previous && w1 === 'week') return { endToken: i + 2, day: midLastWeek(ref), precision: 2, rule: 'last-week' };
   if ((w0 === 'earlier' || w0 === 'this') && w1 === 'this' && w2 === 'week')
     return { endToken: i + 3, day: addDays(ref, -Math.floor(((weekday(ref) + 6) % 7) / 2)), precision: 2, rule: 'earlier-this-week' };
   if (w0 === 'this' && w1 === 'week') return { endToken: i + 2, day: addDays(ref, -Math.floor(((weekday(ref) + 6) % 7) / 2)), precision: 2, rule: 'this-week' };
@@ -33,7 +36,7 @@ export function windowExpression(ctx: DateContext, i: number): DateMatch | null 
     const end = w2 === 'days' ? i + 3 : i + 5;
     return { endToken: end, day: addDays(ref, -3), precision: 2, rule: 'recent-days' };
   }
-  if (w0 === 'last' && w1 === 'month') {
+  if ((w0 === 'last' || previous) && w1 === 'month') {
     const y = ref.m === 1 ? ref.y - 1 : ref.y;
     const m = ref.m === 1 ? 12 : ref.m - 1;
     return { endToken: i + 2, day: { y, m, d: 15 }, precision: 3, rule: 'last-month' };
