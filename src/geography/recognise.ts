@@ -421,6 +421,20 @@ function followsComma(text: string, a: Word, b: Word): boolean {
  * keys. Read only when asked: most texts never ask, their story's country being written in Latin
  * letters, so a reading keeps only where each such name starts and reads the names on the first ask.
  */
+// (Look-ups for recognise's word loop, as functions of their own: a closure there over the loop's
+// candidate would make V8 allocate the loop body's scope at every word.)
+/** Whether one of the entries has this feature code. */
+function someOfFeature(gaz: Gazetteer, entries: readonly number[], feature: number): boolean {
+  for (const e of entries) if (gaz.feature(e) === feature) return true;
+  return false;
+}
+
+/** Whether the two lists of entries share one. */
+function sharesAny(a: readonly number[], b: readonly number[]): boolean {
+  for (const e of a) if (b.includes(e)) return true;
+  return false;
+}
+
 export class UnknownNames {
   private readonly readings: (() => readonly string[])[] = [];
   /** Adds a reading's names: `read` gives their keys, in text order. */
@@ -592,7 +606,7 @@ export function recognise(gaz: Gazetteer, text: string, from = 0, ranges?: reado
       const want = SUFFIX_ADMIN2.has(next.lower) ? FEATURE_CODES.admin2 : SUFFIX_ADMIN1.has(next.lower) ? FEATURE_CODES.admin1 : SUFFIX_CITY.has(next.lower) ? FEATURE_CODES.city : undefined;
       // "Somali Region", "the Somali state": a region named like a people is the region, not the
       // people's country, when the gazetteer knows a region of that name.
-      if (want === FEATURE_CODES.admin1 && c.demonym !== undefined && c.entries.some((e) => gaz.feature(e) === FEATURE_CODES.admin1)) c.demonym = undefined;
+      if (want === FEATURE_CODES.admin1 && c.demonym !== undefined && someOfFeature(gaz, c.entries, FEATURE_CODES.admin1)) c.demonym = undefined;
       if (want !== undefined && c.demonym === undefined) {
         c.want = want;
         // "Bale zone": a district known only by its name with its unit word ("Bale" alone is another place).
@@ -601,7 +615,7 @@ export function recognise(gaz: Gazetteer, text: string, from = 0, ranges?: reado
           const key = `${c.key} ${next.lower}`;
           const withUnit = gaz.lookup(key);
           // (The key goes with the entries: readings are cached by key.)
-          if (withUnit !== undefined && !withUnit.some((e) => c.entries.includes(e))) {
+          if (withUnit !== undefined && !sharesAny(withUnit, c.entries)) {
             c.entries = [...withUnit];
             c.key = key;
           }
