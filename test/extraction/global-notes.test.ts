@@ -1006,3 +1006,10 @@ test('residents in a street fight with the police riot; civil servants who storm
   const s = first('On 6 May 2021, civil servants stormed the Ministry of Finance in Bangui to ask for their unpaid salaries.');
   assert.equal(s?.event_type, 'Riots');
 });
+
+test('an armed side that occupied a locality or an area, with no fight told, made a non-violent transfer of territory', () => {
+  const e = first('On 5 May 2022, armed men occupied the Sido locality in Ouham.');
+  assert.equal(e?.sub_event_type, 'Non-violent transfer of territory');
+  const a = first('Armed groups occupied the area north of Kabo, pushing civilians to leave their villages.');
+  assert.equal(a?.sub_event_type, 'Non-violent transfer of territory');
+});

@@ -30,6 +30,7 @@ const CLASS_RANK: Record<string, number> = {
   remains: 1,
   seizure: 1,
   'group-aid': 1,
+  occupation: 1,
 };
 
 const matcher = new PhraseMatcher<TriggerEntry>();
@@ -407,6 +408,17 @@ function crowdBefore(tokens: Token[], first: number): boolean {
  * ministry to demand back pay": a crowd's act followed in its sentence by a demand is a
  * demonstration; without one ("police blocked the road") it reports nothing and is dropped.
  */
+const OCCUPYING = new Set<string>(lexicon.occupiedTerritory.acts);
+
+/** A word for territory (territoryNouns) within the window after token k, before any punctuation. */
+function territoryAfter(tokens: Token[], k: number, sentence: number): boolean {
+  for (let j = k; j < tokens.length && j < k + lexicon.occupiedTerritory.window && tokens[j]!.sentence === sentence; j++) {
+    if (tokens[j]!.kind === 'punct') return false;
+    if (TERRITORY_NOUNS.has(tokens[j]!.lower)) return true;
+  }
+  return false;
+}
+
 function resolveCrowdActs(doc: Doc): void {
   if (!doc.triggers.some((t) => t.cls === 'crowd-act')) return;
   const tokens = doc.tokens;
@@ -419,7 +431,15 @@ function resolveCrowdActs(doc: Doc): void {
     for (let k = last + 1; !protest && k < tokens.length && k <= last + window && tokens[k]!.sentence === sentence; k++) {
       if (crowdActCauses.matchAt(tokens, k)) protest = true;
     }
-    if (!protest) return false;
+    if (!protest) {
+      // "armed men occupied the Kouki locality": no crowd's act but territory taken without a fight
+      // (class occupation).
+      if (!OCCUPYING.has(t.text.toLowerCase()) || !territoryAfter(tokens, last + 1, sentence)) return false;
+      // (Whose act it is decides at assembly: an armed side's, see extraction/classify.)
+      t.cls = 'occupation';
+      t.rank = CLASS_RANK.occupation ?? 0;
+      return true;
+    }
     t.cls = 'protest';
     t.rank = CLASS_RANK.protest ?? 0;
     return true;
