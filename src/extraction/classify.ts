@@ -534,6 +534,9 @@ function classifyViolence(text: string, index: TriggerIndex, frames: Frame[], ac
   // An armed group told handing out food or aid ("cartel members delivered food packages"): a change
   // to its activity (codebook 2.2); anyone else's aid is no event.
   if (of('group-aid').length > 0 && a1 && a1.inter >= 2 && a1.inter <= 4 && a1.kind !== 'population' && (a1.agentMentions ?? 0) > 0) return result('Change to group/activity', of('group-aid'), tactics);
+  // An armed side occupying territory with no fight told ("armed men occupied the Kouki locality"):
+  // a non-violent transfer of territory (codebook 2.3); anyone else's occupying is no event.
+  if (of('occupation').length > 0 && isArmed(a1?.inter) && a1!.kind !== 'government' && (a1!.agentMentions ?? 0) > 0) return result('Non-violent transfer of territory', of('occupation'), tactics);
   const strategic = index.fixed('Strategic developments');
   if (strategic.length > 0) return result(strategic[0]!.subEventType, strategic, tactics);
   // A named armed group destroying property with no one attacked ("Al Shabaab militants destroyed

@@ -352,6 +352,8 @@ const PART_OF_NOUNS = new Set(list('partOfNouns'));
 const PART_OF_GAP = new RegExp(`^ (?:${alternation(list('partOfNouns'))}) (?:${alternation(list('partOfLinks'))}) $`);
 
 /** " in ": a place in the region that follows, when that is named with its unit word (inRegionLinks). */
+/** "'s entrances": a possessive, then a lower-case word (read against cueNounsBeforeOf and partOfNouns). */
+const POSSESSIVE_PART = /^['’]s\s+(\p{Ll}+)/u;
 /** " town of ", " border village of ": after a nationality, words for a settlement of its country (demonymTownNouns). */
 const DEMONYM_TOWN_GAP = new RegExp(`^ (?:${alternation(list('demonymTownNouns'))}) (?:${alternation(list('genitiveLinks'))}) $`);
 const IN_REGION_GAP = new RegExp(`^ (?:${alternation(list('inRegionLinks'))}) $`);
@@ -421,6 +423,20 @@ function followsComma(text: string, a: Word, b: Word): boolean {
  * keys. Read only when asked: most texts never ask, their story's country being written in Latin
  * letters, so a reading keeps only where each such name starts and reads the names on the first ask.
  */
+// (Look-ups for recognise's word loop, as functions of their own: a closure there over the loop's
+// candidate would make V8 allocate the loop body's scope at every word.)
+/** Whether one of the entries has this feature code. */
+function someOfFeature(gaz: Gazetteer, entries: readonly number[], feature: number): boolean {
+  for (const e of entries) if (gaz.feature(e) === feature) return true;
+  return false;
+}
+
+/** Whether the two lists of entries share one. */
+function sharesAny(a: readonly number[], b: readonly number[]): boolean {
+  for (const e of a) if (b.includes(e)) return true;
+  return false;
+}
+
 export class UnknownNames {
   private readonly readings: (() => readonly string[])[] = [];
   /** Adds a reading's names: `read` gives their keys, in text order. */
@@ -592,7 +608,7 @@ export function recognise(gaz: Gazetteer, text: string, from = 0, ranges?: reado
       const want = SUFFIX_ADMIN2.has(next.lower) ? FEATURE_CODES.admin2 : SUFFIX_ADMIN1.has(next.lower) ? FEATURE_CODES.admin1 : SUFFIX_CITY.has(next.lower) ? FEATURE_CODES.city : undefined;
       // "Somali Region", "the Somali state": a region named like a people is the region, not the
       // people's country, when the gazetteer knows a region of that name.
-      if (want === FEATURE_CODES.admin1 && c.demonym !== undefined && c.entries.some((e) => gaz.feature(e) === FEATURE_CODES.admin1)) c.demonym = undefined;
+      if (want === FEATURE_CODES.admin1 && c.demonym !== undefined && someOfFeature(gaz, c.entries, FEATURE_CODES.admin1)) c.demonym = undefined;
       if (want !== undefined && c.demonym === undefined) {
         c.want = want;
         // "Bale zone": a district known only by its name with its unit word ("Bale" alone is another place).
@@ -601,7 +617,7 @@ export function recognise(gaz: Gazetteer, text: string, from = 0, ranges?: reado
           const key = `${c.key} ${next.lower}`;
           const withUnit = gaz.lookup(key);
           // (The key goes with the entries: readings are cached by key.)
-          if (withUnit !== undefined && !withUnit.some((e) => c.entries.includes(e))) {
+          if (withUnit !== undefined && !sharesAny(withUnit, c.entries)) {
             c.entries = [...withUnit];
             c.key = key;
           }
@@ -1354,6 +1370,11 @@ function makeCandidate(
     // name followed by a word for a part of a place or a unit keeps the cue.
     else if (!prev.cap && i - lead >= 3 && ARTICLES.has(words.get(i - lead - 2).lower) && CUES.has(words.get(i - lead - 3).lower) &&
       next !== undefined && nextJoined && !next.cap && (PART_OF_NOUNS.has(next.lower) || isSuffix(next.lower))) cue = true;
+  }
+  // "Afrin's entrances", "Kabul's outskirts": a name in the possessive before a word for a part of a place.
+  if (!cue) {
+    const part = POSSESSIVE_PART.exec(text.slice(last.end, last.end + 24));
+    if (part && (CUE_NOUNS.has(part[1]!) || PART_OF_NOUNS.has(part[1]!))) cue = true;
   }
   // (The phrases are looked for only after their last words.)
   const near = prev !== undefined && NEAR_LAST_WORDS.has(prev.lower) && nearBefore(text, spanStart);

@@ -456,23 +456,34 @@ function rescore(at: Setting, k: number, own: NameVotes | undefined, s: Float64A
     if (c.want !== undefined) v += c.want === f ? 4 : f === FEATURE_CODES.country ? -1 : -2;
     // "near Idlib", "outside Aleppo": one is near a town, seldom near a province.
     else if (c.near && f === FEATURE_CODES.city) v += 1.5;
-    // "Baragoi, Samburu": the reading inside the region named after the comma.
-    if (c.container !== undefined) {
-      const ce = at.readings[c.container]!.entries[at.best[c.container]!];
-      if (ce !== undefined) v += contains(gaz, ce, e) ? 6 : -1;
-    }
-    // "Selim near Zemio": the reading in the country of the place it lies by.
-    if (c.nearOf !== undefined) {
-      const ne = at.readings[c.nearOf]!.entries[at.best[c.nearOf]!];
-      if (ne !== undefined && gaz.countryIndex(ne) === cc) v += 3;
-    }
-    if (c.containerOf !== undefined) {
-      const inner = at.readings[c.containerOf]!;
-      // (Enough to outweigh a capital's prior: "Nihm (Nihm, Sanaa)" is Sanaa governorate, not the city.)
-      if (inner.entries.some((ie) => contains(gaz, e, ie))) v += 5;
-    }
+    if (c.container !== undefined || c.nearOf !== undefined || c.containerOf !== undefined) v = withRelatedPlaces(at, c, e, cc, v);
     s[i] = v;
   }
+}
+
+/**
+ * rescore's score of reading e (of country cc) given the places its candidate is written with.
+ * (Apart from rescore: these cases are rare, and when V8 first meets one in optimised code it
+ * throws that code away and compiles rescore again; here they have their own function.)
+ */
+function withRelatedPlaces(at: Setting, c: Candidate, e: number, cc: number, v: number): number {
+  const { gaz } = at;
+  // "Baragoi, Samburu": the reading inside the region named after the comma.
+  if (c.container !== undefined) {
+    const ce = at.readings[c.container]!.entries[at.best[c.container]!];
+    if (ce !== undefined) v += contains(gaz, ce, e) ? 6 : -1;
+  }
+  // "Selim near Zemio": the reading in the country of the place it lies by.
+  if (c.nearOf !== undefined) {
+    const ne = at.readings[c.nearOf]!.entries[at.best[c.nearOf]!];
+    if (ne !== undefined && gaz.countryIndex(ne) === cc) v += 3;
+  }
+  if (c.containerOf !== undefined) {
+    const inner = at.readings[c.containerOf]!;
+    // (Enough to outweigh a capital's prior: "Nihm (Nihm, Sanaa)" is Sanaa governorate, not the city.)
+    if (inner.entries.some((ie) => contains(gaz, e, ie))) v += 5;
+  }
+  return v;
 }
 
 /** Bonus of a reading near the document's other towns (not counting other mentions of its own name). */

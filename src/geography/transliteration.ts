@@ -99,8 +99,8 @@ export function transliterationKey(folded: string, scheme: TransliterationScheme
 interface KeyNames {
   spellings: string[];
   entries: number[][];
-  /** Every entry of the key, distinct, ascending. */
-  all: number[];
+  /** Every entry of the key, distinct, ascending (made on first look-up when read from the built file: see allEntries). */
+  all: number[] | undefined;
 }
 
 /** The keys of one country's place names (see transliterationIndex). */
@@ -157,11 +157,16 @@ export function builtTransliterationKeys(data: GazetteerData): Record<string, st
   return out;
 }
 
-/** builtTransliterationKeys' JSON of one country, read back. */
+/** Every entry of a key's spellings, distinct, ascending. */
+function allEntries(entries: number[][]): number[] {
+  return [...new Set(entries.flat())].sort((a, b) => a - b);
+}
+
+/** builtTransliterationKeys' JSON of one country, read back (a key's `all` is made when first asked: most never are). */
 function parseKeys(json: string): Map<string, KeyNames> {
   const keys = new Map<string, KeyNames>();
   for (const [key, spellings, entries] of JSON.parse(json) as [string, string[], number[][]][]) {
-    keys.set(key, { spellings, entries, all: [...new Set(entries.flat())].sort((a, b) => a - b) });
+    keys.set(key, { spellings, entries, all: undefined });
   }
   return keys;
 }
@@ -179,9 +184,9 @@ function keysOfNames(eachName: (visit: (name: string, entries: readonly number[]
       k.spellings.push(spelling);
       k.entries.push([...entries]);
     } else for (const e of entries) if (!k.entries[at]!.includes(e)) k.entries[at]!.push(e);
-    for (const e of entries) if (!k.all.includes(e)) k.all.push(e);
+    for (const e of entries) if (!k.all!.includes(e)) k.all!.push(e);
   });
-  for (const k of keys.values()) k.all.sort((a, b) => a - b);
+  for (const k of keys.values()) k.all!.sort((a, b) => a - b);
   return keys;
 }
 
@@ -197,7 +202,7 @@ export function lookupTransliterated(index: TransliterationIndex, folded: string
   if (length < MIN_KEY_LENGTH) return undefined;
   const k = index.keys.get(key);
   if (!k) return undefined;
-  if (length >= scheme.closeBelow) return k.all;
+  if (length >= scheme.closeBelow) return (k.all ??= allEntries(k.entries));
   const out: number[] = [];
   for (let i = 0; i < k.spellings.length; i++) {
     if (editDistance(spelling, k.spellings[i]!, scheme.maxEdits) > scheme.maxEdits) continue;

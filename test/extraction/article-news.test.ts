@@ -64,6 +64,22 @@ test('a capital standing for its government is not where an event happened', () 
   assert.ok(pair.every((e) => e.location !== 'Washington' && e.location !== 'Ankara'), pair.map((e) => e.location).join());
 });
 
+test('a capital closing a headline after a colon is the source it cites, not the place', () => {
+  const cited = extractor.extract({ text: '12 killed by car bomb in a rebel-held border town: Ankara', date: '2019-11-02', country: 'Syria', origin: { file: 'inline' } }).events;
+  assert.equal(cited.length, 1);
+  assert.equal(cited[0]!.country, 'Syria', `${cited[0]!.country} ${cited[0]!.location}`);
+  // named as a place, the capital stays the event's place
+  const there = eventsOf('A car bomb killed 12 people in Ankara on Monday.', '2019-11-04');
+  assert.equal(there[0]?.location, 'Ankara');
+});
+
+test('Syrian towns the gazetteer lacked are read in their governorates (Hodr, Khan al-Shih, Zarkan)', () => {
+  const read = (text: string) => extractor.extract({ text, date: '2017-11-03', country: 'Syria', origin: { file: 'inline' } }).events[0];
+  assert.equal(read('Shells target Hodr and 8 fighters were killed')?.admin1, 'Quneitra');
+  assert.equal(read('Shelling kills 5 in Khan al-Shekh')?.admin1, 'Rural Damascus');
+  assert.equal(read('Clashes kill 5 in Zarkan')?.admin1, 'Al-Hasakeh');
+});
+
 test('a capital named as a place keeps its place, even before the same verbs', () => {
   const inCapital = eventsOf('On 19 January, medical students in Nairobi protested against the strike.', undefined);
   assert.equal(inCapital[0]?.location, 'Nairobi');

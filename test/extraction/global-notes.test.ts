@@ -990,9 +990,26 @@ test('"rebel groups" not named are armed groups: their clash is a battle, not a 
   assert.match(c?.actor1 ?? '', /^CPC/, 'rebel groups "of" a named coalition are its own');
 });
 
+test('a town in the possessive before a word for a part of it ("Afrin\'s entrances") is a place', () => {
+  const places = geo.parse('Troops closed all of Afrin\'s entrances until further notice.');
+  assert.ok(places.some((p) => p.text === 'Afrin' && p.entry.countryCode === 'SY'), JSON.stringify(places.map((p) => p.text)));
+});
+
+test('La Matanza, the partido of Greater Buenos Aires, and Concepcion de Oriente (La Union) are places of their countries', () => {
+  assert.equal(first('On 3 May 2021, in the partido of La Matanza (Buenos Aires), residents held a pot-banging protest.')?.country, 'Argentina');
+  assert.equal(first('On 3 May 2021, in Concepcion de Oriente (La Union), gang members killed a shopkeeper.')?.country, 'El Salvador');
+});
+
 test('residents in a street fight with the police riot; civil servants who storm a ministry are a crowd, not armed men', () => {
   const e = first('On 5 May 2021, residents engaged in a street fight with police officers in Kano over the sharing of relief food.');
   assert.equal(e?.event_type, 'Riots');
   const s = first('On 6 May 2021, civil servants stormed the Ministry of Finance in Bangui to ask for their unpaid salaries.');
   assert.equal(s?.event_type, 'Riots');
+});
+
+test('an armed side that occupied a locality or an area, with no fight told, made a non-violent transfer of territory', () => {
+  const e = first('On 5 May 2022, armed men occupied the Sido locality in Ouham.');
+  assert.equal(e?.sub_event_type, 'Non-violent transfer of territory');
+  const a = first('Armed groups occupied the area north of Kabo, pushing civilians to leave their villages.');
+  assert.equal(a?.sub_event_type, 'Non-violent transfer of territory');
 });

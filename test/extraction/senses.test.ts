@@ -66,6 +66,9 @@ test('everyday phrases with event words are no events', () => {
   assert.deepEqual(eventsOf('Few shots were fired on goal in the first half at Old Trafford on Saturday.'), []);
   assert.deepEqual(eventsOf('United came under heavy gunfire from 25 yards in Manchester on Saturday.'), []);
   assert.deepEqual(eventsOf('He went to the street to buy bread in Nairobi on Monday.'), []);
+  // Fans or a building that occupied an area took no territory.
+  assert.deepEqual(eventsOf('Fans occupied the area behind the goal at the stadium in Lagos on Saturday.'), []);
+  assert.deepEqual(eventsOf('The new factory occupied the area where the old market stood in Nairobi.'), []);
   assert.deepEqual(eventsOf('The striker picked up an injury in training in Madrid on Friday.'), []);
   assert.deepEqual(eventsOf('The new manager took over at the club in Manchester on Monday.'), []);
   assert.deepEqual(eventsOf('Hackers launched a cyber attack on the bank in Lagos on Monday.'), []);

@@ -107,5 +107,7 @@ test('the keys built into the gazetteer file are the keys made from its names on
   // A gazetteer without built keys (as one extended by user places is) makes them from its names.
   const made = transliterationIndex(Object.assign(Object.create(Object.getPrototypeOf(gaz)), gaz, { builtTransliterationKeys: () => undefined }), country);
   assert.ok(built && made && built !== made);
-  assert.deepEqual([...built.keys], [...made.keys]);
+  // (A key's list of all its entries is made on its first look-up when the keys come from the file.)
+  const withAll = (keys: typeof built.keys) => [...keys].map(([key, k]) => [key, { ...k, all: k.all ?? [...new Set(k.entries.flat())].sort((a, b) => a - b) }]);
+  assert.deepEqual(withAll(built.keys), withAll(made.keys));
 });

@@ -360,3 +360,20 @@ test('a report placed at its province only and one at a town of it are compatibl
   // the same toll told by both ties them
   assert.deepEqual(groupsOf([{ ...province, fatalities: 7 }, { ...town, fatalities: 7 }]), [['a', 'b']]);
 });
+
+test('a report placed only in its country joins the one place it fits clearly best; two places that fit alike keep it apart', () => {
+  const blast = (id: string, doc: string, extra: Partial<MergeInput>) =>
+    rec(id, doc, { event_date: '2024-06-10', event_type: 'Explosions/Remote violence', sub_event_type: 'Remote explosive/landmine/IED', ...extra });
+  // "Car bomb kills 10 near the border" (country only) and the same toll at a named border town
+  const country = blast('a', 'd1', { source: 'Wire', fatalities: 10 });
+  const town = blast('b', 'd2', { source: 'Monitor', fatalities: 10, admin1: 'Raqqa', location: 'Tell Abyad', latitude: 36.7, longitude: 38.95 });
+  // the same day's shelling of another province, no toll: compatible, but a far weaker fit
+  const shelling = rec('c', 'd3', {
+    source: 'Monitor', event_date: '2024-06-10', event_type: 'Explosions/Remote violence', sub_event_type: 'Shelling/artillery/missile attack',
+    admin1: 'Daraa', location: 'Nawa', latitude: 32.89, longitude: 36.04,
+  });
+  assert.deepEqual(groupsOf([country, town, shelling]), [['a', 'b'], ['c']]);
+  // another bombing with the same toll in another town fits as well: ambiguous, it joins neither
+  const other = blast('d', 'd4', { source: 'Monitor', fatalities: 10, admin1: 'Aleppo', location: 'Azaz', latitude: 36.59, longitude: 37.05 });
+  assert.deepEqual(groupsOf([country, town, other]), [['a'], ['b'], ['d']]);
+});

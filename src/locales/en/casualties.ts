@@ -502,6 +502,12 @@ for (const c of lexicon.codingStatements.split) codedCues.add(c, 'split');
  * A coder's statement of the figure: "Fatalities coded as 0 (...)", "Fatalities are split across 3
  * events (4)". The stated figure is the event's count; the figure it follows may be marked already.
  */
+/** The figure whose quantity starts at this offset. (Not a closure in addCodingStatements' token loop: see overlapsRiot in triggers.ts.) */
+function figureOfQuantityAt(figures: Doc['figures'], start: number): Doc['figures'][number] | undefined {
+  for (const f of figures) if (f.quantity.start === start) return f;
+  return undefined;
+}
+
 function addCodingStatements(doc: Doc): void {
   const tokens = doc.tokens;
   for (const [from, to] of doc.scopedTokenRanges()) for (let i = from; i < to; i++) {
@@ -518,7 +524,7 @@ function addCodingStatements(doc: Doc): void {
     const q = tokens[k];
     if (!q || q.kind !== 'number' || !/^\d+$/.test(q.text)) continue;
     const value = Number(q.text);
-    const existing = doc.figures.find((f) => f.quantity.start === q.start);
+    const existing = figureOfQuantityAt(doc.figures, q.start);
     if (existing) {
       existing.coded = true;
       existing.kind = 'killed';

@@ -15,6 +15,9 @@ const POSSESSIVE_AFTER = new RegExp(`^(?:['’]s|['’])\\s+(?:[\\p{L}-]+\\s+)?(
 const LED_AFTER = new RegExp(`^[-\u2010\u2011](?:${words(cues.ledAfter)})\\b`, 'i');
 const PLACE_PREPOSITION_BEFORE = new RegExp(`\\b(?:${words(cues.placePrepositions)})\\s+(?:the\\s+)?$`, 'i');
 const BEFORE = new RegExp(`\\b(?:${words(cues.before)})\\s+(?:the\\s+)?$`, 'i');
+/** "...: Ankara" closing its line: the source a headline cites ("17 killed in car bomb: Ankara"). */
+const ATTRIBUTION_BEFORE = new RegExp(`(?:${words(cues.attributionSeparators)})[ \\t]*$`);
+const LINE_END_AFTER = /^[ \t]*(?:\n|$)/;
 /** "between Washington and ": the second name of a pair takes the first's reading. */
 export const PAIR_BEFORE = new RegExp(`\\b(\\p{Lu}[\\p{L}-]*(?:\\s\\p{Lu}[\\p{L}-]*)?)\\s+(?:${alternation(functionWords.pairConjunctions)})\\s+$`, 'u');
 
@@ -23,6 +26,7 @@ export function governmentCue(text: string, start: number, end: number): boolean
   if (LED_AFTER.test(text.slice(end, end + 20))) return true;
   const before = text.slice(Math.max(0, start - 30), start);
   if (BEFORE.test(before)) return true;
+  if (ATTRIBUTION_BEFORE.test(before) && LINE_END_AFTER.test(text.slice(end, end + 60))) return true;
   if (PLACE_PREPOSITION_BEFORE.test(before)) return false;
   const after = text.slice(end, end + 60);
   return VERB_AFTER.test(after) || POSSESSIVE_AFTER.test(after);

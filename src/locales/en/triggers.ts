@@ -30,6 +30,7 @@ const CLASS_RANK: Record<string, number> = {
   remains: 1,
   seizure: 1,
   'group-aid': 1,
+  occupation: 1,
 };
 
 const matcher = new PhraseMatcher<TriggerEntry>();
@@ -410,6 +411,17 @@ function crowdBefore(tokens: Token[], first: number): boolean {
  * ministry to demand back pay": a crowd's act followed in its sentence by a demand is a
  * demonstration; without one ("police blocked the road") it reports nothing and is dropped.
  */
+const OCCUPYING = new Set<string>(lexicon.occupiedTerritory.acts);
+
+/** A word for territory (territoryNouns) within the window after token k, before any punctuation. */
+function territoryAfter(tokens: Token[], k: number, sentence: number): boolean {
+  for (let j = k; j < tokens.length && j < k + lexicon.occupiedTerritory.window && tokens[j]!.sentence === sentence; j++) {
+    if (tokens[j]!.kind === 'punct') return false;
+    if (TERRITORY_NOUNS.has(tokens[j]!.lower)) return true;
+  }
+  return false;
+}
+
 function resolveCrowdActs(doc: Doc): void {
   if (!doc.triggers.some((t) => t.cls === 'crowd-act')) return;
   const tokens = doc.tokens;
@@ -422,7 +434,15 @@ function resolveCrowdActs(doc: Doc): void {
     for (let k = last + 1; !protest && k < tokens.length && k <= last + window && tokens[k]!.sentence === sentence; k++) {
       if (crowdActCauses.matchAt(tokens, k)) protest = true;
     }
-    if (!protest) return false;
+    if (!protest) {
+      // "armed men occupied the Kouki locality": no crowd's act but territory taken without a fight
+      // (class occupation).
+      if (!OCCUPYING.has(t.text.toLowerCase()) || !territoryAfter(tokens, last + 1, sentence)) return false;
+      // (Whose act it is decides at assembly: an armed side's, see extraction/classify.)
+      t.cls = 'occupation';
+      t.rank = CLASS_RANK.occupation ?? 0;
+      return true;
+    }
     t.cls = 'protest';
     t.rank = CLASS_RANK.protest ?? 0;
     return true;
@@ -438,6 +458,16 @@ const CROWD_HEADS = new Set(violentCrowd.heads);
  * "violent electoral protests", "violent residents ... protesting": a demonstration or crowd called
  * violent, with a few words between (the phrases without any are in the riot class), is a riot.
  */
+/**
+ * Whether a riot trigger overlaps [start, end). (A function of its own, not a closure in
+ * addViolentCrowds' loop: a closure over the loop's variables makes V8 allocate their scope at every
+ * token, about 48 bytes each.)
+ */
+function overlapsRiot(triggers: Doc['triggers'], start: number, end: number): boolean {
+  for (const x of triggers) if (x.start < end && start < x.end && x.cls === 'riot') return true;
+  return false;
+}
+
 function addViolentCrowds(doc: Doc): void {
   const tokens = doc.tokens;
   let added = false;
@@ -456,7 +486,7 @@ function addViolentCrowds(doc: Doc): void {
     if (head < 0) continue;
     const start = t.start;
     const end = tokens[head]!.end;
-    if (doc.triggers.some((x) => x.start < end && start < x.end && x.cls === 'riot')) continue;
+    if (overlapsRiot(doc.triggers, start, end)) continue;
     doc.triggers.push({
       start,
       end,
