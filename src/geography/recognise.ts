@@ -351,11 +351,11 @@ const PART_OF_NOUNS = new Set(list('partOfNouns'));
 /** " area of ", " village of the ": a part of the place that follows (partOfNouns, partOfLinks). */
 const PART_OF_GAP = new RegExp(`^ (?:${alternation(list('partOfNouns'))}) (?:${alternation(list('partOfLinks'))}) $`);
 
-/** " in ": a place in the region that follows, when that is named with its unit word (inRegionLinks). */
 /** "'s entrances": a possessive, then a lower-case word (read against cueNounsBeforeOf and partOfNouns). */
 const POSSESSIVE_PART = /^['’]s\s+(\p{Ll}+)/u;
 /** " town of ", " border village of ": after a nationality, words for a settlement of its country (demonymTownNouns). */
 const DEMONYM_TOWN_GAP = new RegExp(`^ (?:${alternation(list('demonymTownNouns'))}) (?:${alternation(list('genitiveLinks'))}) $`);
+/** " in ": a place in the region that follows, when that is named with its unit word (inRegionLinks). */
 const IN_REGION_GAP = new RegExp(`^ (?:${alternation(list('inRegionLinks'))}) $`);
 
 const LIST_GAP = new RegExp(`^(?:,\\s|,?\\s(?:${alternation(list('listConjunctions'))})\\s|\\s?\\/\\s?|-)$`);
@@ -418,11 +418,6 @@ function followsComma(text: string, a: Word, b: Word): boolean {
   return gap === ', ' || gap === ',' || gap === '., ';
 }
 
-/**
- * The names the gazetteer lacks that readings without a focus country met (see recognise), by their
- * keys. Read only when asked: most texts never ask, their story's country being written in Latin
- * letters, so a reading keeps only where each such name starts and reads the names on the first ask.
- */
 // (Look-ups for recognise's word loop, as functions of their own: a closure there over the loop's
 // candidate would make V8 allocate the loop body's scope at every word.)
 /** Whether one of the entries has this feature code. */
@@ -437,6 +432,11 @@ function sharesAny(a: readonly number[], b: readonly number[]): boolean {
   return false;
 }
 
+/**
+ * The names the gazetteer lacks that readings without a focus country met (see recognise), by their
+ * keys. Read only when asked: most texts never ask, their story's country being written in Latin
+ * letters, so a reading keeps only where each such name starts and reads the names on the first ask.
+ */
 export class UnknownNames {
   private readonly readings: (() => readonly string[])[] = [];
   /** Adds a reading's names: `read` gives their keys, in text order. */

@@ -941,7 +941,6 @@ function isRegion(gaz: Gazetteer, e: number): boolean {
   return f === FEATURE_CODES.admin1 || f === FEATURE_CODES.admin2;
 }
 
-/** Whether a name reaches the entry by another spelling than its own (an alias or alternate name). */
 /**
  * Whether the mention is the last of a list of names inside brackets ("Gedaref" in "Taya (Basundah,
  * Gedaref)"): the region a note codes its place in. (Not a name alone in brackets, an alias: "Merile
@@ -951,6 +950,7 @@ function closesBracket(text: string | undefined, c: Candidate): boolean {
   return text !== undefined && text.charCodeAt(c.end) === 41 /* ) */ && /,\s*$/.test(text.slice(Math.max(0, c.start - 3), c.start)) && insideBracket(text, c.start);
 }
 
+/** Whether a name reaches the entry by another spelling than its own (an alias or alternate name). */
 function otherSpelling(gaz: Gazetteer, e: number, key: string): boolean {
   const own = foldName(gaz.name(e));
   return key !== own && !nameVariants(own, gaz.entry(e).countryCode).includes(key);

@@ -498,16 +498,16 @@ const codedCues = new PhraseMatcher<'coded' | 'split'>();
 for (const c of lexicon.codingStatements.coded) codedCues.add(c, 'coded');
 for (const c of lexicon.codingStatements.split) codedCues.add(c, 'split');
 
-/**
- * A coder's statement of the figure: "Fatalities coded as 0 (...)", "Fatalities are split across 3
- * events (4)". The stated figure is the event's count; the figure it follows may be marked already.
- */
 /** The figure whose quantity starts at this offset. (Not a closure in addCodingStatements' token loop: see overlapsRiot in triggers.ts.) */
 function figureOfQuantityAt(figures: Doc['figures'], start: number): Doc['figures'][number] | undefined {
   for (const f of figures) if (f.quantity.start === start) return f;
   return undefined;
 }
 
+/**
+ * A coder's statement of the figure: "Fatalities coded as 0 (...)", "Fatalities are split across 3
+ * events (4)". The stated figure is the event's count; the figure it follows may be marked already.
+ */
 function addCodingStatements(doc: Doc): void {
   const tokens = doc.tokens;
   for (const [from, to] of doc.scopedTokenRanges()) for (let i = from; i < to; i++) {

@@ -229,7 +229,7 @@ function attributiveTerritory(tokens: Token[], first: number, end: number): bool
   for (let k = first - 1; k >= 0 && k >= first - 3; k--) {
     const t = tokens[k]!;
     if (t.sentence !== sentence || t.kind !== 'word') return false;
-    if (ATTRIBUTIVE_DETERMINERS.has(t.lower)) return k < first - 1 || tokens[end]?.sentence === sentence && tokens[end]!.kind === 'word';
+    if (ATTRIBUTIVE_DETERMINERS.has(t.lower)) return k < first - 1 || (tokens[end]?.sentence === sentence && tokens[end]!.kind === 'word');
     if (!ATTRIBUTIVE_ADVERBS.has(t.lower)) return false;
   }
   return false;
@@ -406,11 +406,6 @@ function crowdBefore(tokens: Token[], first: number): boolean {
   return false;
 }
 
-/**
- * "taxi drivers blocked the roads complaining about fares", "workers gathered in front of the
- * ministry to demand back pay": a crowd's act followed in its sentence by a demand is a
- * demonstration; without one ("police blocked the road") it reports nothing and is dropped.
- */
 const OCCUPYING = new Set<string>(lexicon.occupiedTerritory.acts);
 
 /** A word for territory (territoryNouns) within the window after token k, before any punctuation. */
@@ -422,6 +417,12 @@ function territoryAfter(tokens: Token[], k: number, sentence: number): boolean {
   return false;
 }
 
+/**
+ * "taxi drivers blocked the roads complaining about fares", "workers gathered in front of the
+ * ministry to demand back pay": a crowd's act followed in its sentence by a demand is a
+ * demonstration; without one ("police blocked the road") it reports nothing and is dropped, unless
+ * it occupies territory ("armed men occupied the Kouki locality": an occupation).
+ */
 function resolveCrowdActs(doc: Doc): void {
   if (!doc.triggers.some((t) => t.cls === 'crowd-act')) return;
   const tokens = doc.tokens;
@@ -455,10 +456,6 @@ const VIOLENT_WORDS = new WordSet(violentCrowd.words);
 const CROWD_HEADS = new Set(violentCrowd.heads);
 
 /**
- * "violent electoral protests", "violent residents ... protesting": a demonstration or crowd called
- * violent, with a few words between (the phrases without any are in the riot class), is a riot.
- */
-/**
  * Whether a riot trigger overlaps [start, end). (A function of its own, not a closure in
  * addViolentCrowds' loop: a closure over the loop's variables makes V8 allocate their scope at every
  * token, about 48 bytes each.)
@@ -468,6 +465,10 @@ function overlapsRiot(triggers: Doc['triggers'], start: number, end: number): bo
   return false;
 }
 
+/**
+ * "violent electoral protests", "violent residents ... protesting": a demonstration or crowd called
+ * violent, with a few words between (the phrases without any are in the riot class), is a riot.
+ */
 function addViolentCrowds(doc: Doc): void {
   const tokens = doc.tokens;
   let added = false;
