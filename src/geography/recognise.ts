@@ -1092,17 +1092,20 @@ function isCountryish(gaz: Gazetteer, key: string): boolean {
   return gaz.has(key) && gaz.nameInfo(key).regionOrCountry;
 }
 
-/** A state abbreviation kept for brackets ("TN"), in capitals, closing them after "(" or ", ". */
-// (Only after a place name, its unit word between: "Union Parishad (UP)" and "the AL whip (MP)" are no states;
-// nor a news agency after a dateline: "LIMA (AP) --".)
 const WIRE_AGENCIES = new Set(list('wireAgencies'));
+const PLACE_BEFORE_BRACKET = new RegExp(`^(?:\\s+(?:${alternation(list('unitsBeforeBracket'))}))?\\s*(?:\\(|,\\s)$`, 'iu');
+
+/**
+ * A state abbreviation kept for brackets ("TN"), in capitals, closing them after "(" or ", ".
+ * (Only after a place name, its unit word between: "Union Parishad (UP)" and "the AL whip (MP)" are no
+ * states; nor a news agency after a dateline: "LIMA (AP) --".)
+ */
 function bracketAbbreviation(gaz: Gazetteer, text: string, w: { start: number; end: number; text: string }, placeEnd: number | undefined): number | undefined {
   if (!/^[A-Z]{2,3}$/.test(w.text) || text[w.end] !== ')' || placeEnd === undefined || WIRE_AGENCIES.has(w.text)) return undefined;
   if (text[w.start - 1] !== '(' && text.slice(w.start - 2, w.start) !== ', ') return undefined;
   if (!PLACE_BEFORE_BRACKET.test(text.slice(placeEnd, w.start))) return undefined;
   return gaz.abbreviations.get(`(${w.text.toLowerCase()}`);
 }
-const PLACE_BEFORE_BRACKET = new RegExp(`^(?:\\s+(?:${alternation(list('unitsBeforeBracket'))}))?\\s*(?:\\(|,\\s)$`, 'iu');
 
 function abbreviationAt(gaz: Gazetteer, text: string, words: WordView, j: number): { key: string; entry: number; end: number; w1: number } | undefined {
   const w = words.get(j);

@@ -323,6 +323,11 @@ function namesCapital(gaz: Gazetteer, r: Readings): boolean {
   return false;
 }
 
+/** The votes for country cc of the text's other names than name `id` (what puts a reading there besides itself). */
+function otherNamesVotes(votes: Votes, id: number, cc: number): number {
+  return (votes.country.get(cc) ?? 0) - (votes.byName[id]?.country.get(cc) ?? 0);
+}
+
 /** A name's key for votes: demonyms by the entry they name. */
 function nameKey(c: Candidate): string {
   return c.demonym !== undefined ? `#d:${c.demonym}` : c.key;
@@ -514,8 +519,7 @@ function placesOf(gaz: Gazetteer, cands: Candidate[], readings: Readings[], name
     const r = readings[k]!;
     if (!c.skeleton || r.entries.length === 0) continue;
     const cc = gaz.countryIndex(r.entries[best[k]!]!);
-    const own = votes.byName[nameIds[k]!]?.country.get(cc) ?? 0;
-    if ((votes.country.get(cc) ?? 0) - own < 0.5) unsupported[k] = 1;
+    if (otherNamesVotes(votes, nameIds[k]!, cc) < 0.5) unsupported[k] = 1;
   }
   const unknown = unknownPlaces(gaz, cands, readings, best, unsupported, options.text);
   // Names kept back for want of support (keep), for lonePlaces.
@@ -573,8 +577,7 @@ function placesOf(gaz: Gazetteer, cands: Candidate[], readings: Readings[], name
     const f = gaz.feature(e);
     if (!r.strong && c.demonym === undefined && (f === FEATURE_CODES.city || (f === FEATURE_CODES.admin2 && votes.topCued)) && gaz.population(e) < 100_000 && !vouched) {
       const cc = gaz.countryIndex(e);
-      const ownVotes = votes.byName[nameIds[k]!]?.country.get(cc) ?? 0;
-      const mine = (votes.country.get(cc) ?? 0) - ownVotes;
+      const mine = otherNamesVotes(votes, nameIds[k]!, cc);
       // (A local unit the packages lack (communes.tsv), known only by its district, yields to one
       // other name: "Kenyan troops raided Boni Forest" is no commune Boni of Burkina Faso.)
       if (mine < 0.5 && votes.top >= (gaz.rank(e) <= LOCAL_UNIT_RANK ? 1 : 2) && votes.topCountry !== cc) continue;
@@ -589,7 +592,7 @@ function placesOf(gaz: Gazetteer, cands: Candidate[], readings: Readings[], name
     // another continent. (A name of the town's own country keeps it too.)
     if (!r.strong && c.demonym === undefined && (f === FEATURE_CODES.city || f === FEATURE_CODES.admin2) && gaz.population(e) < 100_000 && !vouched) {
       const cc = gaz.countryIndex(e);
-      const mine = (votes.country.get(cc) ?? 0) - (votes.byName[nameIds[k]!]?.country.get(cc) ?? 0);
+      const mine = otherNamesVotes(votes, nameIds[k]!, cc);
       if (mine < 0.5 && farFromRegionalGroups(gaz, options.cueCountries, e)) continue;
     }
     // "North Central", "South West": a region named by compass words only is in many countries; one
@@ -615,8 +618,7 @@ function placesOf(gaz: Gazetteer, cands: Candidate[], readings: Readings[], name
       if (votes.topCountry !== cc) {
         let z0 = 0;
         for (let i = 0; i < s.length; i++) z0 += Math.exp(s[i]! - s[b]!);
-        const ownVotes = votes.byName[nameIds[k]!]?.country.get(cc) ?? 0;
-        if (1 / z0 < 0.5 && (votes.country.get(cc) ?? 0) - ownVotes < Math.max(0.5, votes.top / 4)) {
+        if (1 / z0 < 0.5 && otherNamesVotes(votes, nameIds[k]!, cc) < Math.max(0.5, votes.top / 4)) {
           if (!c.common && !c.firstName) places.push(standIn(gaz, c, votes.topCountry));
           continue;
         }
@@ -637,8 +639,7 @@ function placesOf(gaz: Gazetteer, cands: Candidate[], readings: Readings[], name
     // 0.91449 with the AFP spelling Raqa; `npm run eval` unchanged, its texts have no known country).
     if (focusIndex >= 0 && !r.strong && c.demonym === undefined && !vouched && (f === FEATURE_CODES.city || f === FEATURE_CODES.admin2) && gaz.countryIndex(e) !== focusIndex && gaz.population(e) < 100_000) {
       const cc = gaz.countryIndex(e);
-      const ownVotes = votes.byName[nameIds[k]!]?.country.get(cc) ?? 0;
-      if ((votes.country.get(cc) ?? 0) - ownVotes < 0.5) {
+      if (otherNamesVotes(votes, nameIds[k]!, cc) < 0.5) {
         if (options.standIns && !c.common && !c.firstName) places.push(standIn(gaz, c, focusIndex));
         continue;
       }
