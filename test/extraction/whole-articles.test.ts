@@ -510,3 +510,17 @@ test('"the previous month" and "the preceding week" date an event as "last month
 test('what a volunteer says "in case" he is killed is no event', () => {
   assert.deepEqual(eventsOf('On Thursday the militia released a video he recorded in Raqqa in case he was killed.').map(brief), []);
 });
+
+test('what would happen "in the event of" an attack is no event, however many words the attack has before it', () => {
+  assert.deepEqual(eventsOf('Tehran said on Thursday it would stand by Damascus in the event of a US-led strike.').map(brief), []);
+  assert.deepEqual(eventsOf('The minister met the president in Damascus on Thursday in the event of an attack.').map(brief), []);
+  // Still an event when the cue stands far before the event, outside its phrase.
+  assert.deepEqual(eventsOf('In the event of rain the market would close, and on Tuesday gunmen killed three traders in Jos.').map(brief), ['2024-03-05 Attack Jos 3']);
+});
+
+test('a military or retaliatory strike is no labour strike', () => {
+  const military = eventsOf('Residents fled their homes in Homs on Tuesday after a retaliatory strike by the army.');
+  assert.equal(military.length, 1);
+  assert.notEqual(military[0]!.event_type, 'Protests');
+  assert.deepEqual(eventsOf('Teachers went on strike in Nairobi on Monday.').map((e) => e.sub_event_type), ['Peaceful protest']);
+});

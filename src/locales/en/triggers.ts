@@ -72,9 +72,12 @@ function insideName(tokens: Token[], k: number): boolean {
 
 const IDEAS_SUCH_AS = new Set<string>(irrealisLexicon.ideasSuchAs);
 
+/** The most words of an irrealis cue: a cue is in reach when its last word is, however long it is ("in the event of a US-led strike"). */
+const LONGEST_IRREALIS_CUE = Math.max(...irrealisLexicon.before.map((cue) => cue.split(' ').length));
+
 function isIrrealis(tokens: Token[], first: number): boolean {
   const sentence = tokens[first]!.sentence;
-  for (let k = first - 1; k >= 0 && k >= first - IRREALIS_WINDOW; k--) {
+  for (let k = first - 1; k >= 0 && k >= first - IRREALIS_WINDOW - (LONGEST_IRREALIS_CUE - 1); k--) {
     const t = tokens[k]!;
     // "such suggestions as assassinating him", "options such as bombing": examples of what was proposed.
     if (t.lower === 'as' && k > 0 && tokens[k - 1]!.sentence === sentence && (IDEAS_SUCH_AS.has(tokens[k - 1]!.lower) || (tokens[k - 1]!.lower === 'such' && k > 1 && IDEAS_SUCH_AS.has(tokens[k - 2]!.lower)))) return true;
@@ -82,7 +85,7 @@ function isIrrealis(tokens: Token[], first: number): boolean {
     // "May" the month is no modal verb, nor is a cue word inside a name ("the Ministry of Urban Planning").
     if (t.upper && (t.lower === 'may' || insideName(tokens, k))) continue;
     const m = irrealisCues.matchAt(tokens, k);
-    if (m && m.endToken <= first) return true;
+    if (m && m.endToken <= first && m.endToken > first - IRREALIS_WINDOW) return true;
   }
   // Intent and deliberation reach the whole clause ("planning to merge ... and take control").
   for (let k = first - 1; k >= 0 && k >= first - irrealisLexicon.farWindow; k--) {
@@ -253,14 +256,24 @@ const STRIKE_VERBS = new Set<string>(lexicon.strikeTarget.verbs);
 const STRIKE_TARGETS = new Set<string>(lexicon.strikeTarget.targets);
 const STRIKE_NOT_A_TARGET = new Set<string>(lexicon.strikeTarget.notTargets);
 const STRIKE_HARM = new Set<string>(lexicon.strikeTarget.harm);
+const STRIKE_MILITARY_BEFORE = new Set<string>(lexicon.strikeTarget.militaryBefore);
+
+/** "a military strike", "a retaliatory strike": a word of armed force right before "strike". */
+function militaryStrike(tokens: Token[], first: number): boolean {
+  const prev = tokens[first - 1];
+  return !!prev && prev.sentence === tokens[first]!.sentence && STRIKE_MILITARY_BEFORE.has(prev.lower);
+}
 
 /**
  * "Raiders strike a village", "bandits strike Sololo area": "strike" with a target after it is an
  * attack, not a labour strike ("teachers strike over pay", "doctors strike in Nairobi"); so is a
- * strike that kills or wounds ("US-led strike kills 21 civilians": a labour strike harms no one).
+ * strike that kills or wounds ("US-led strike kills 21 civilians": a labour strike harms no one), and
+ * one named for armed force ("a military strike", "a retaliatory strike"). (Not "a US-led strike":
+ * "a union-led strike", "an RMT-led strike" are labour strikes.)
  */
 function strikesATarget(tokens: Token[], first: number, end: number): boolean {
   if (end !== first + 1 || !STRIKE_VERBS.has(tokens[first]!.lower)) return false;
+  if (militaryStrike(tokens, first)) return true;
   const next = tokens[end];
   if (!next || next.sentence !== tokens[first]!.sentence) return false;
   if (STRIKE_TARGETS.has(next.lower) || STRIKE_HARM.has(next.lower)) return true;
