@@ -356,7 +356,7 @@ function castVotes(gaz: Gazetteer, cands: Candidate[], readings: Readings[], nam
     if (c.common && !c.cue && c.container === undefined && c.containerOf === undefined) continue;
     // A quarter of a city ("the Escalon neighborhood") says where in a city, not which country: its
     // namesake towns abroad do not vote (two such quarters would vote each other abroad). ("a Nairobi
-    // suburb" names the city: a capital or a city of half a million votes.)
+    // suburb" names the city: a capital or a great city votes.)
     if (c.neighbourhood && readings[k]!.entries.length > 0 && !greatCity(gaz, readings[k]!.entries[best[k]!]!)) continue;
     seen[id] = 1;
     votes.names++;
@@ -611,7 +611,7 @@ function placesOf(gaz: Gazetteer, cands: Candidate[], readings: Readings[], name
     // So is a name of many bearers that the text leaves undecided ("San Luis", "San Rafael", "San
     // Ramon": towns of that name in every Spanish-speaking country), read abroad where none of the
     // text's other names lies, while they agree on one country: a place of that country the
-    // gazetteer lacks ("San Luis de la Reina" in a story of El Salvador), unless a capital or a city of half a million.
+    // gazetteer lacks ("San Luis de la Reina" in a story of El Salvador), unless a capital or a city of 300,000 (greatCity).
     // (Only where such a place stands in for the name (event extraction): a geoparser's reader wants the namesake.)
     if (options.standIns && !vouched && c.demonym === undefined && (f === FEATURE_CODES.city || f === FEATURE_CODES.admin2) && !greatCity(gaz, e) && votes.top >= 1.5) {
       const cc = gaz.countryIndex(e);
@@ -791,9 +791,12 @@ function farFromRegionalGroups(gaz: Gazetteer, cues: readonly CueVote[] | undefi
   return far;
 }
 
-/** A capital or a city of half a million: known by its name alone, wherever the text is. */
+/**
+ * A capital or a city of 300,000 people: known by its name alone, wherever the text is (Manchester,
+ * England, in a story of Syria, is no unknown Syrian place; at half a million it was).
+ */
 function greatCity(gaz: Gazetteer, e: number): boolean {
-  return gaz.population(e) >= 500_000 || gaz.rank(e) >= 4;
+  return gaz.population(e) >= 300_000 || gaz.rank(e) >= 4;
 }
 
 /** A place of country cc the gazetteer lacks, named as the text names it, at the country's point. */

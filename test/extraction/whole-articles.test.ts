@@ -524,3 +524,10 @@ test('a military or retaliatory strike is no labour strike', () => {
   assert.notEqual(military[0]!.event_type, 'Protests');
   assert.deepEqual(eventsOf('Teachers went on strike in Nairobi on Monday.').map((e) => e.sub_event_type), ['Peaceful protest']);
 });
+
+test('a city of several hundred thousand people is known by its name, wherever the story is', () => {
+  // (Invented: Manchester, England, has 400,000 people and many small namesakes in the United States; the story is
+  // about Syria, and Manchester is no unknown Syrian place.)
+  const events = eventsOf('Protesters blocked the station in Manchester on Sunday in support of Afrin in northern Syria.');
+  assert.deepEqual(events.map((e) => `${e.location} ${e.country}`), ['Manchester United Kingdom']);
+});
