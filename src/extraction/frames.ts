@@ -13,7 +13,7 @@ import { tellsDepiction } from '../locales/en/depiction.js';
 import { editorNote } from '../locales/en/editor-note.js';
 import { loadGazetteer } from '../geography/gazetteer.js';
 import { cueEntry } from '../geography/cues.js';
-import { backgroundClause, citations, linksToEarlier, warTollClause } from '../locales/en/time-reference.js';
+import { backgroundClause, namedEvents, citations, linksToEarlier, warTollClause } from '../locales/en/time-reference.js';
 import { isArmed } from './actor-roles.js';
 import { ADMIN1_SPECIFICITY, specificity } from './grouping.js';
 import { haversineKm } from '../common/distance.js';
@@ -493,6 +493,12 @@ export function buildFrames(doc: Doc): Frame[] {
     for (const [from, to] of citations(text)) current = partition(current, s.start + from, s.start + to)[1];
     let earlier: Layers | undefined;
     if (bg) [earlier, current] = partition(current, s.start + bg[0], s.start + bg[1]);
+    // Past an article's opening, an event named by its place ("regrets about the Manchester attack")
+    // is a known, earlier one: a frame of its own only with a date of its own, like a background clause.
+    if (!bg && doc.scope !== null && si >= OPENING_SENTENCES) {
+      const named = namedEvents(text, current.places.filter((p) => !p.demonym).map((p): [number, number] => [p.start - s.start, p.end - s.start]));
+      if (named.length > 0) [earlier, current] = partition(current, s.start + named[0]![0], s.start + named[0]![1]);
+    }
     if (cumulative) {
       const [inside, outside] = partition(current, s.start + cumulative[0], s.start + cumulative[1]);
       const dated = inside.dates.some((d) => !d.reporting && !d.vague && d.precision === 1);

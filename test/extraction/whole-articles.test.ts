@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import type { AcledEvent } from '../../src/common/event.js';
 import { loadGeoparser } from '../../src/geography/index.js';
 import { createExtractor } from '../../src/pipeline/index.js';
-import { backgroundClause, citations, cumulativeClause, incidentRunningToll } from '../../src/locales/en/time-reference.js';
+import { backgroundClause, citations, cumulativeClause, incidentRunningToll, namedEvents } from '../../src/locales/en/time-reference.js';
 
 const extractor = createExtractor();
 
@@ -530,4 +530,19 @@ test('a city of several hundred thousand people is known by its name, wherever t
   // about Syria, and Manchester is no unknown Syrian place.)
   const events = eventsOf('Protesters blocked the station in Manchester on Sunday in support of Afrin in northern Syria.');
   assert.deepEqual(events.map((e) => `${e.location} ${e.country}`), ['Manchester United Kingdom']);
+});
+
+test('namedEvents: an event named by its place ("the Manchester attack") is a known, earlier one', () => {
+  const sentence = 'She said she had regrets about the Manchester attack and the Salisbury nerve agent attack.';
+  const at = (name: string): [number, number] => [sentence.indexOf(name), sentence.indexOf(name) + name.length];
+  assert.deepEqual(namedEvents(sentence, [at('Manchester'), at('Salisbury')]).map(([a, b]) => sentence.slice(a, b)), ['the Manchester attack', 'the Salisbury nerve agent attack']);
+  // Not a place after another word, nor one that names no event after it.
+  const other = 'Gunmen attacked a bus in Manchester and the Salisbury council met.';
+  assert.deepEqual(namedEvents(other, [[other.indexOf('Manchester'), other.indexOf('Manchester') + 10], [other.indexOf('Salisbury'), other.indexOf('Salisbury') + 9]]), []);
+});
+
+test('a missile destroyer, missile launchers moved or a missile test fire no missile', () => {
+  assert.deepEqual(eventsOf('Iranian forces held a missile test near Tabriz on Tuesday.').map(brief), []);
+  assert.notDeepEqual(eventsOf('Russian forces deployed a guided missile destroyer off Tartus on Tuesday.').map((e) => e.sub_event_type), ['Shelling/artillery/missile attack']);
+  assert.deepEqual(eventsOf('Rebels fired a missile at Marib on Tuesday.').map((e) => e.sub_event_type), ['Shelling/artillery/missile attack']);
 });

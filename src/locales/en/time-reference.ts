@@ -80,6 +80,26 @@ export function backgroundClause(sentence: string): Range | null {
   return [m.index, sentence.length];
 }
 
+const NAMED_EVENT_BEFORE = new RegExp(`\\b${alt(words.namedEvent.determiners)}\\s+$`, 'i');
+const NAMED_EVENT_AFTER = new RegExp(`^(?:\\s+[\\p{L}-]+){0,${words.namedEvent.maxModifiers}}?\\s+${alt(words.eventNouns)}\\b`, 'iu');
+
+/**
+ * The phrases of a sentence that name an event by its place as a known one ("regrets about the
+ * Manchester attack", "over the Salisbury nerve agent attack"), given the places' [start, end)
+ * offsets within the sentence: news names an event so once it was told, so each phrase tells an
+ * earlier event.
+ */
+export function namedEvents(sentence: string, places: readonly Range[]): Range[] {
+  const out: Range[] = [];
+  for (const [from, to] of places) {
+    const before = NAMED_EVENT_BEFORE.exec(sentence.slice(Math.max(0, from - 8), from));
+    if (!before) continue;
+    const after = NAMED_EVENT_AFTER.exec(sentence.slice(to));
+    if (after) out.push([from - before[0].length, to + after[0].length]);
+  }
+  return out;
+}
+
 /**
  * The phrase naming what a gathering commemorates ("mourners gathered on Friday to celebrate the
  * life of a volunteer killed fighting Isis", "the funeral of a protester shot on Sunday"): the
