@@ -226,14 +226,30 @@ function keysOfNames(eachName: (visit: (name: string, entries: readonly number[]
   return keys;
 }
 
+/** Names whose spelling and key a scheme keeps (names recur from text to text: "Putin", "Kremlin"); past this many it starts afresh. */
+const MAX_SPELT_NAMES = 20_000;
+const speltNames = new WeakMap<TransliterationScheme, Map<string, { spelling: string; key: string }>>();
+
+/** A folded name's spelling and key in a scheme, made once per name (each takes a score of regular-expression replacements). */
+function spellingAndKey(folded: string, scheme: TransliterationScheme): { spelling: string; key: string } {
+  let names = speltNames.get(scheme);
+  if (names === undefined) speltNames.set(scheme, (names = new Map()));
+  let made = names.get(folded);
+  if (made === undefined) {
+    if (names.size >= MAX_SPELT_NAMES) names.clear();
+    const spelling = transliterationSpelling(folded, scheme);
+    names.set(folded, (made = { spelling, key: skeletonOf(spelling, scheme) }));
+  }
+  return made;
+}
+
 /**
  * The entries of the index's country whose names have the key of this folded name; for a short
  * key, only those whose spelling is close to the name's. Undefined when there are none.
  */
 export function lookupTransliterated(index: TransliterationIndex, folded: string): readonly number[] | undefined {
   const { scheme } = index;
-  const spelling = transliterationSpelling(folded, scheme);
-  const key = skeletonOf(spelling, scheme);
+  const { spelling, key } = spellingAndKey(folded, scheme);
   const length = keyLength(key);
   if (length < MIN_KEY_LENGTH) return undefined;
   const k = index.keys.get(key);
