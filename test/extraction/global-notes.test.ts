@@ -1037,3 +1037,10 @@ test("a town named in passing in the country of a people's name places the event
   assert.equal(e?.admin1, 'Nyeri', 'the county government names its county');
   assert.equal(first('A decision by the Kajiado County Government to lease Maasai grazing land sparked protests.')?.admin1, 'Kajiado');
 });
+
+test('a force or a leader of one country keeps a namesake village on another continent out of its story', () => {
+  // (Bula: a town of the Philippines; Salama: of Guatemala; Tanga: of Tanzania, inside the faction's name.)
+  assert.equal(first('KDF soldiers killed two suspected militants near Bula Hawa junction.')?.country, 'Kenya');
+  assert.equal(first('Kibaki supporters and rival youths fought with stones at Salama trading centre.')?.country, 'Kenya');
+  assert.equal(first('Members of the Kieleweke faction clashed with Tanga Tanga supporters at a funeral.')?.country, 'Kenya');
+});
