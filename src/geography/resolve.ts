@@ -610,10 +610,11 @@ function placesOf(gaz: Gazetteer, cands: Candidate[], readings: Readings[], name
       if (mine < 0.5 && outsideSharedGroups(options.cueCountries, cc)) continue;
     }
     // Nor a minor town or district far abroad that no other name puts there, in a text whose armed
-    // group belongs to one region of another country ("OLA soldiers planted a mine in Laga Dharo" is no
-    // Laga of East Timor; "the ONLF reported abuses in Dig" no Dig of India): such a movement fights at
-    // home or across its borders ("an ONLF sympathiser shot in Garissa", Kenya, stands), not on
-    // another continent. (A name of the town's own country keeps it too.)
+    // group or leader belongs to another country ("OLA soldiers planted a mine in Laga Dharo" is no
+    // Laga of East Timor; "the ONLF reported abuses in Dig" no Dig of India; "Odinga's supporters
+    // gathered outside the Olympic grounds" no Olympic of Hong Kong): such a movement fights at home
+    // or across its borders ("an ONLF sympathiser shot in Garissa", Kenya, stands), not on another
+    // continent. (A name of the town's own country keeps it too.)
     if (!r.strong && c.demonym === undefined && (f === FEATURE_CODES.city || f === FEATURE_CODES.admin2) && gaz.population(e) < 100_000 && !vouched) {
       const cc = gaz.countryIndex(e);
       const mine = otherNamesVotes(votes, nameIds[k]!, cc);
@@ -795,19 +796,21 @@ function outsideSharedGroups(cues: readonly CueVote[] | undefined, cc: number): 
   return shared;
 }
 
-/** Beyond this distance from the country of a group of one region, a namesake town is no place of its story (km). */
+/** Beyond this distance from the country of a group or person of one country, a namesake town is no place of its story (km). */
 const REGIONAL_GROUP_REACH_KM = 2500;
 
 /**
- * Whether the text names an armed group of one region of a country (a cue with its region: "ONLF",
- * "OLA"), no cue of entry e's country, and e lies beyond the group's reach from the group's country.
+ * Whether the text names an armed group or force of one country (a group cue: "ONLF", "OLA", "KDF")
+ * or a person of one country ("Kibaki", "Odinga"), no cue of entry e's country, and e lies beyond
+ * their reach from their country: such a group fights at home or across its borders, and such a
+ * person is told of at home or visiting a capital or a city, not a village on another continent.
  */
 function farFromRegionalGroups(gaz: Gazetteer, cues: readonly CueVote[] | undefined, e: number): boolean {
   const cc = gaz.countryIndex(e);
   let far = false;
   for (const q of cues ?? []) {
     if (q.country === cc) return false;
-    if (!q.group || q.shared || q.admin1 === undefined || q.admin1.length === 0 || q.country < 0) continue;
+    if (!q.group || q.shared || q.country < 0) continue;
     const home = gaz.countries[q.country]!;
     if (haversineKm(home.lat, home.lon, gaz.lat(e), gaz.lon(e)) <= REGIONAL_GROUP_REACH_KM) return false;
     far = true;
