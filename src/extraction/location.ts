@@ -65,7 +65,12 @@ export function demonymCountry(doc: Doc, options: { origins?: boolean; inPassing
     (options.inPassing ? placeNamedInPassing(doc) : undefined) ??
     (options.origins === false ? undefined : named.find((p) => p.demonym) ?? named.find((p) => p.entry.feature === 'country'));
   // (A region one of the country's cues names, whoever's: "fighting between the OLA and EPRDF forces" is in Oromia.)
-  if (found?.entry.feature === 'country') return named.find((p) => p.demonym && p.entry.feature !== 'country' && p.entry.countryCode === found.entry.countryCode) ?? found;
+  // (Else a town or district of that country named in passing, as a base or an authority's seat:
+  // "the Narok county government closed camps ... Maasai protests" is in Narok, not the capital.)
+  if (found?.entry.feature === 'country') {
+    const passing = options.inPassing ? placeNamedInPassing(doc) : undefined;
+    return named.find((p) => p.demonym && p.entry.feature !== 'country' && p.entry.countryCode === found.entry.countryCode) ?? (passing?.entry.countryCode === found.entry.countryCode ? passing : undefined) ?? found;
+  }
   return found;
 }
 

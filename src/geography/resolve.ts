@@ -203,6 +203,8 @@ interface Votes {
   country: Map<number, number>;
   /** The same without demonyms (place names and cues): where the text's places lie, not where its forces come from. */
   placeCountry: Map<number, number>;
+  /** The votes of names of provinces (admin1, or a town of a province of its name; no demonyms or cues). */
+  regionCountry: Map<number, number>;
   admin1: Map<number, number>;
   /** Each name's own votes, by name id (see NameIds); undefined for names that did not vote. */
   byName: (NameVotes | undefined)[];
@@ -328,6 +330,24 @@ function otherNamesVotes(votes: Votes, id: number, cc: number): number {
   return (votes.country.get(cc) ?? 0) - (votes.byName[id]?.country.get(cc) ?? 0);
 }
 
+/** Population under which a town abroad yields to one region of another country the text names. */
+const SMALL_TOWN_POPULATION = 30_000;
+
+/** Whether the text's names of regions (not name `id`) give one country other than cc a whole vote. */
+function placedElsewhere(votes: Votes, id: number, cc: number): boolean {
+  const own = votes.byName[id]?.country;
+  for (const [x, v] of votes.regionCountry) if (x !== cc && x >= 0 && v - (own?.get(x) ?? 0) >= 1) return true;
+  return false;
+}
+
+/** Whether a name's best reading is a province (admin1), or a town of a province of its name ("Deir ez-Zor", "Quneitra"). */
+function namesProvince(gaz: Gazetteer, r: Readings, b: number): boolean {
+  const e = r.entries[b]!;
+  const cc = gaz.countryIndex(e);
+  for (const x of r.entries) if (gaz.feature(x) === FEATURE_CODES.admin1 && gaz.countryIndex(x) === cc && gaz.admin1Index(x) === gaz.admin1Index(e)) return true;
+  return false;
+}
+
 /** A name's key for votes: demonyms by the entry they name. */
 function nameKey(c: Candidate): string {
   return c.demonym !== undefined ? `#d:${c.demonym}` : c.key;
@@ -344,7 +364,7 @@ function pickBest(scores: Float64Array[], best: Int32Array): void {
 
 /** Votes: one per distinct name, spread over its readings by a softmax of their scores. */
 function castVotes(gaz: Gazetteer, cands: Candidate[], readings: Readings[], nameIds: Int32Array, nameCount: number, scores: Float64Array[], best: Int32Array, cueCountries: readonly CueVote[] = [], muted?: Uint8Array): Votes {
-  const votes: Votes = { country: new Map(), placeCountry: new Map(), admin1: new Map(), byName: new Array<NameVotes | undefined>(nameCount).fill(undefined), names: 0, top: 0, topCountry: -1, topCued: false };
+  const votes: Votes = { country: new Map(), placeCountry: new Map(), regionCountry: new Map(), admin1: new Map(), byName: new Array<NameVotes | undefined>(nameCount).fill(undefined), names: 0, top: 0, topCountry: -1, topCued: false };
   const seen = new Uint8Array(nameCount);
   for (let k = 0; k < cands.length; k++) {
     const c = cands[k]!;
@@ -363,10 +383,13 @@ function castVotes(gaz: Gazetteer, cands: Candidate[], readings: Readings[], nam
     const r = readings[k]!;
     if (r.entries.length === 0) continue;
     const own = nameVotes(gaz, r.entries, scores[k]!, best[k]!);
+    // (Not a region read by its skeleton: "Chalbi District" is no sure province.)
+    const region = c.demonym === undefined && !c.skeleton && namesProvince(gaz, r, best[k]!);
     for (let i = 0; i < own.country.keys.length; i++) {
       const cc = own.country.keys[i]!;
       votes.country.set(cc, (votes.country.get(cc) ?? 0) + own.country.values[i]!);
       if (c.demonym === undefined) votes.placeCountry.set(cc, (votes.placeCountry.get(cc) ?? 0) + own.country.values[i]!);
+      if (region) votes.regionCountry.set(cc, (votes.regionCountry.get(cc) ?? 0) + own.country.values[i]!);
     }
     for (let i = 0; i < own.admin1.keys.length; i++) {
       const a1 = own.admin1.keys[i]!;
@@ -581,15 +604,17 @@ function placesOf(gaz: Gazetteer, cands: Candidate[], readings: Readings[], name
       // (A local unit the packages lack (communes.tsv), known only by its district, yields to one
       // other name: "Kenyan troops raided Boni Forest" is no commune Boni of Burkina Faso.)
       if (mine < 0.5 && votes.top >= (gaz.rank(e) <= LOCAL_UNIT_RANK ? 1 : 2) && votes.topCountry !== cc) continue;
+      if (mine < 0.5 && gaz.population(e) < SMALL_TOWN_POPULATION && placedElsewhere(votes, nameIds[k]!, cc)) continue;
       // (Nor does a village outside every country of a group the text names that acts in several,
       // when no other name puts it there: "JNIM militants killed a man in Nama" is no Nama of the Philippines.)
       if (mine < 0.5 && outsideSharedGroups(options.cueCountries, cc)) continue;
     }
     // Nor a minor town or district far abroad that no other name puts there, in a text whose armed
-    // group belongs to one region of another country ("OLA soldiers planted a mine in Laga Dharo" is no
-    // Laga of East Timor; "the ONLF reported abuses in Dig" no Dig of India): such a movement fights at
-    // home or across its borders ("an ONLF sympathiser shot in Garissa", Kenya, stands), not on
-    // another continent. (A name of the town's own country keeps it too.)
+    // group or leader belongs to another country ("OLA soldiers planted a mine in Laga Dharo" is no
+    // Laga of East Timor; "the ONLF reported abuses in Dig" no Dig of India; "Odinga's supporters
+    // gathered outside the Olympic grounds" no Olympic of Hong Kong): such a movement fights at home
+    // or across its borders ("an ONLF sympathiser shot in Garissa", Kenya, stands), not on another
+    // continent. (A name of the town's own country keeps it too.)
     if (!r.strong && c.demonym === undefined && (f === FEATURE_CODES.city || f === FEATURE_CODES.admin2) && gaz.population(e) < 100_000 && !vouched) {
       const cc = gaz.countryIndex(e);
       const mine = otherNamesVotes(votes, nameIds[k]!, cc);
@@ -771,19 +796,21 @@ function outsideSharedGroups(cues: readonly CueVote[] | undefined, cc: number): 
   return shared;
 }
 
-/** Beyond this distance from the country of a group of one region, a namesake town is no place of its story (km). */
+/** Beyond this distance from the country of a group or person of one country, a namesake town is no place of its story (km). */
 const REGIONAL_GROUP_REACH_KM = 2500;
 
 /**
- * Whether the text names an armed group of one region of a country (a cue with its region: "ONLF",
- * "OLA"), no cue of entry e's country, and e lies beyond the group's reach from the group's country.
+ * Whether the text names an armed group or force of one country (a group cue: "ONLF", "OLA", "KDF")
+ * or a person of one country ("Kibaki", "Odinga"), no cue of entry e's country, and e lies beyond
+ * their reach from their country: such a group fights at home or across its borders, and such a
+ * person is told of at home or visiting a capital or a city, not a village on another continent.
  */
 function farFromRegionalGroups(gaz: Gazetteer, cues: readonly CueVote[] | undefined, e: number): boolean {
   const cc = gaz.countryIndex(e);
   let far = false;
   for (const q of cues ?? []) {
     if (q.country === cc) return false;
-    if (!q.group || q.shared || q.admin1 === undefined || q.admin1.length === 0 || q.country < 0) continue;
+    if (!q.group || q.shared || q.country < 0) continue;
     const home = gaz.countries[q.country]!;
     if (haversineKm(home.lat, home.lon, gaz.lat(e), gaz.lon(e)) <= REGIONAL_GROUP_REACH_KM) return false;
     far = true;

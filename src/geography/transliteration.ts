@@ -103,11 +103,16 @@ interface KeyNames {
   all: number[] | undefined;
 }
 
+/** Keys and their names: looked up by key, or read all in order. */
+export interface KeyTable extends Iterable<[string, KeyNames]> {
+  get(key: string): KeyNames | undefined;
+}
+
 /** The keys of one country's place names (see transliterationIndex). */
 export interface TransliterationIndex {
   readonly country: number;
   readonly scheme: TransliterationScheme;
-  readonly keys: ReadonlyMap<string, KeyNames>;
+  readonly keys: KeyTable;
 }
 
 const indexes = new WeakMap<Gazetteer, Map<number, TransliterationIndex | undefined>>();
@@ -125,7 +130,7 @@ export function transliterationIndex(gaz: Gazetteer, country: number): Translite
   const code = gaz.countries[country]?.code;
   const scheme = code ? schemeForCountry(code) : undefined;
   const built = code && scheme ? gaz.builtTransliterationKeys(code) : undefined;
-  const index = !scheme ? undefined : built !== undefined ? { country, scheme, keys: parseKeys(built) } : new LazyIndex(gaz, country, scheme);
+  const index = !scheme ? undefined : built !== undefined ? { country, scheme, keys: new BuiltKeys(built) } : new LazyIndex(gaz, country, scheme);
   byCountry.set(country, index);
   return index;
 }
@@ -162,13 +167,44 @@ function allEntries(entries: number[][]): number[] {
   return [...new Set(entries.flat())].sort((a, b) => a - b);
 }
 
-/** builtTransliterationKeys' JSON of one country, read back (a key's `all` is made when first asked: most never are). */
-function parseKeys(json: string): Map<string, KeyNames> {
-  const keys = new Map<string, KeyNames>();
-  for (const [key, spellings, entries] of JSON.parse(json) as [string, string[], number[][]][]) {
-    keys.set(key, { spellings, entries, all: undefined });
+/** A record's opening in builtTransliterationKeys' JSON: "[", its key, ",[" (its spellings). Nothing else there opens so: a spelling is followed by '"' or "]". */
+const RECORD_OPENING = /\[("(?:[^"\\]|\\.)*"),\[/g;
+
+/**
+ * builtTransliterationKeys' JSON of one country, read back as asked: one scan finds where each key's
+ * record starts, and a record is parsed at its key's first look-up (a text looks up a few keys of a
+ * country's thousands: parsing them all, Russia's 11,000, took longer than a text's whole reading).
+ * A key's `all` is made when first asked.
+ */
+class BuiltKeys implements KeyTable {
+  private readonly at = new Map<string, number>();
+  private readonly starts: number[] = [];
+  private readonly records: (KeyNames | undefined)[] = [];
+  constructor(private readonly json: string) {
+    RECORD_OPENING.lastIndex = 0;
+    for (let m = RECORD_OPENING.exec(json); m !== null; m = RECORD_OPENING.exec(json)) {
+      const quoted = m[1]!;
+      this.at.set(quoted.includes('\\') ? (JSON.parse(quoted) as string) : quoted.slice(1, -1), this.starts.length);
+      this.starts.push(m.index);
+    }
   }
-  return keys;
+  get(key: string): KeyNames | undefined {
+    const i = this.at.get(key);
+    return i === undefined ? undefined : this.record(i);
+  }
+  *[Symbol.iterator](): Iterator<[string, KeyNames]> {
+    for (const [key, i] of this.at) yield [key, this.record(i)];
+  }
+  /** Record i: from its opening to the comma before the next one (the array's closing bracket after the last). */
+  private record(i: number): KeyNames {
+    let k = this.records[i];
+    if (k === undefined) {
+      const end = i + 1 < this.starts.length ? this.starts[i + 1]! - 1 : this.json.length - 1;
+      const [, spellings, entries] = JSON.parse(this.json.slice(this.starts[i], end)) as [string, string[], number[][]];
+      this.records[i] = k = { spellings, entries, all: undefined };
+    }
+    return k;
+  }
 }
 
 function keysOfNames(eachName: (visit: (name: string, entries: readonly number[]) => void) => void, scheme: TransliterationScheme): Map<string, KeyNames> {
@@ -190,14 +226,30 @@ function keysOfNames(eachName: (visit: (name: string, entries: readonly number[]
   return keys;
 }
 
+/** Names whose spelling and key a scheme keeps (names recur from text to text: "Putin", "Kremlin"); past this many it starts afresh. */
+const MAX_SPELT_NAMES = 20_000;
+const speltNames = new WeakMap<TransliterationScheme, Map<string, { spelling: string; key: string }>>();
+
+/** A folded name's spelling and key in a scheme, made once per name (each takes a score of regular-expression replacements). */
+function spellingAndKey(folded: string, scheme: TransliterationScheme): { spelling: string; key: string } {
+  let names = speltNames.get(scheme);
+  if (names === undefined) speltNames.set(scheme, (names = new Map()));
+  let made = names.get(folded);
+  if (made === undefined) {
+    if (names.size >= MAX_SPELT_NAMES) names.clear();
+    const spelling = transliterationSpelling(folded, scheme);
+    names.set(folded, (made = { spelling, key: skeletonOf(spelling, scheme) }));
+  }
+  return made;
+}
+
 /**
  * The entries of the index's country whose names have the key of this folded name; for a short
  * key, only those whose spelling is close to the name's. Undefined when there are none.
  */
 export function lookupTransliterated(index: TransliterationIndex, folded: string): readonly number[] | undefined {
   const { scheme } = index;
-  const spelling = transliterationSpelling(folded, scheme);
-  const key = skeletonOf(spelling, scheme);
+  const { spelling, key } = spellingAndKey(folded, scheme);
   const length = keyLength(key);
   if (length < MIN_KEY_LENGTH) return undefined;
   const k = index.keys.get(key);

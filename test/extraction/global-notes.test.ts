@@ -1013,3 +1013,34 @@ test('an armed side that occupied a locality or an area, with no fight told, mad
   const a = first('Armed groups occupied the area north of Kabo, pushing civilians to leave their villages.');
   assert.equal(a?.sub_event_type, 'Non-violent transfer of territory');
 });
+
+test("a note that names no place takes the country of Kenya's peoples, parties, institutions and leaders it names", () => {
+  assert.equal(first('Pokot herders raided a homestead and drove away forty goats, injuring a boy.')?.country, 'Kenya');
+  assert.equal(first('Kalenjin and Kikuyu youths fought with clubs at a market, leaving three injured.')?.country, 'Kenya');
+  assert.equal(first('Supporters of the PNU stoned a vehicle carrying an opposition candidate.')?.country, 'Kenya');
+  assert.equal(first('GSU officers fired tear gas at traders protesting a new levy.')?.country, 'Kenya');
+  assert.equal(first('Matatu drivers blocked the highway to protest new fines.')?.country, 'Kenya');
+  assert.equal(first('Youths protested outside the IEBC offices over the delayed tallying of votes.')?.country, 'Kenya');
+  assert.equal(first('Supporters of President Kibaki clashed with rival supporters after a rally.')?.country, 'Kenya');
+});
+
+test('a note that names no place takes the country of a force, council or people of one country it names (BSF, STC, the Suri, Assamese)', () => {
+  assert.equal(first('BSF personnel allegedly beat a cattle trader at a checkpoint.')?.country, 'India');
+  assert.equal(first('Assamese students marched against the new citizenship rules.')?.country, 'India');
+  assert.equal(first('STC forces arrested two journalists at a checkpoint.')?.country, 'Yemen');
+  assert.equal(first('Suri gunmen ambushed a group of traders, killing two.')?.country, 'Ethiopia');
+});
+
+test("a town named in passing in the country of a people's name places the event there, not at the capital", () => {
+  const e = first('An order by the Nyeri County Government to evict Mungiki members sparked protests.');
+  assert.equal(e?.country, 'Kenya');
+  assert.equal(e?.admin1, 'Nyeri', 'the county government names its county');
+  assert.equal(first('A decision by the Kajiado County Government to lease Maasai grazing land sparked protests.')?.admin1, 'Kajiado');
+});
+
+test('a force or a leader of one country keeps a namesake village on another continent out of its story', () => {
+  // (Bula: a town of the Philippines; Salama: of Guatemala; Tanga: of Tanzania, inside the faction's name.)
+  assert.equal(first('KDF soldiers killed two suspected militants near Bula Hawa junction.')?.country, 'Kenya');
+  assert.equal(first('Kibaki supporters and rival youths fought with stones at Salama trading centre.')?.country, 'Kenya');
+  assert.equal(first('Members of the Kieleweke faction clashed with Tanga Tanga supporters at a funeral.')?.country, 'Kenya');
+});

@@ -547,3 +547,9 @@ test('"the capital" or "the state capital" right before a town is a cue for it (
   assert.deepEqual(texts('Students marched in the state capital Dongola on Monday.'), ['Dongola']);
   assert.deepEqual(texts('Traders were robbed near the capital Kadugli.'), ['Kadugli']);
 });
+
+test('a minor town abroad yields to a province of another country the text names ("the Jaru farms in Deir-ez-Zor")', () => {
+  const lone = (text: string) => geo.parse(text, { standIns: true }).map((p) => [p.text, p.entry.countryCode]);
+  assert.deepEqual(lone('An IED exploded near the Jaru farms in Deir-ez-Zor.'), [['Deir-ez-Zor', 'SY']]);
+  assert.deepEqual(lone('Gunmen killed a farmer in Gallo near Idlib.'), [['Idlib', 'SY']]);
+});

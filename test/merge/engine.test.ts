@@ -377,3 +377,14 @@ test('a report placed only in its country joins the one place it fits clearly be
   const other = blast('d', 'd4', { source: 'Monitor', fatalities: 10, admin1: 'Aleppo', location: 'Azaz', latitude: 36.59, longitude: 37.05 });
   assert.deepEqual(groupsOf([country, town, other]), [['a'], ['b'], ['d']]);
 });
+
+test("two records of unknown type of one day merge at the city named like their province, not when one is placed at the province only", () => {
+  // A monitor's entries: "(X101) Hama city, Hama governorate" and "(X102) Hama, Hama governorate".
+  const entry = (id: string, doc: string, extra: Partial<MergeInput> = {}) =>
+    rec(id, doc, { event_date: '2024-10-03', source: 'Monitor', admin1: 'Hama', location: 'Hamah', latitude: 35.13, longitude: 36.76, geo_precision: 1, ...extra });
+  assert.deepEqual(groupsOf([entry('a', 'd1'), entry('b', 'd2')]), [['a', 'b']]);
+  // "(X103) Abu Dali village, Hama governorate" read at the province only, or "(X104) near Hama":
+  // the province alone is shared, too little to tie two entries of the day
+  assert.deepEqual(groupsOf([entry('a', 'd1'), entry('b', 'd2', { location: 'Hama', geo_precision: 3 })]), [['a'], ['b']]);
+  assert.deepEqual(groupsOf([entry('a', 'd1'), entry('b', 'd2', { geo_precision: 2 })]), [['a'], ['b']]);
+});
