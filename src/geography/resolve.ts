@@ -618,7 +618,7 @@ function placesOf(gaz: Gazetteer, cands: Candidate[], readings: Readings[], name
     if (!r.strong && c.demonym === undefined && (f === FEATURE_CODES.city || f === FEATURE_CODES.admin2) && gaz.population(e) < 100_000 && !vouched) {
       const cc = gaz.countryIndex(e);
       const mine = otherNamesVotes(votes, nameIds[k]!, cc);
-      if (mine < 0.5 && farFromRegionalGroups(gaz, options.cueCountries, e)) continue;
+      if (mine < 0.5 && farFromOneCountryGroups(gaz, options.cueCountries, e)) continue;
     }
     // "North Central", "South West": a region named by compass words only is in many countries; one
     // abroad that no other name of the text supports, in a text whose other names agree on a country,
@@ -797,7 +797,7 @@ function outsideSharedGroups(cues: readonly CueVote[] | undefined, cc: number): 
 }
 
 /** Beyond this distance from the country of a group or person of one country, a namesake town is no place of its story (km). */
-const REGIONAL_GROUP_REACH_KM = 2500;
+const ONE_COUNTRY_GROUP_REACH_KM = 2500;
 
 /**
  * Whether the text names an armed group or force of one country (a group cue: "ONLF", "OLA", "KDF")
@@ -805,14 +805,14 @@ const REGIONAL_GROUP_REACH_KM = 2500;
  * their reach from their country: such a group fights at home or across its borders, and such a
  * person is told of at home or visiting a capital or a city, not a village on another continent.
  */
-function farFromRegionalGroups(gaz: Gazetteer, cues: readonly CueVote[] | undefined, e: number): boolean {
+function farFromOneCountryGroups(gaz: Gazetteer, cues: readonly CueVote[] | undefined, e: number): boolean {
   const cc = gaz.countryIndex(e);
   let far = false;
   for (const q of cues ?? []) {
     if (q.country === cc) return false;
     if (!q.group || q.shared || q.country < 0) continue;
     const home = gaz.countries[q.country]!;
-    if (haversineKm(home.lat, home.lon, gaz.lat(e), gaz.lon(e)) <= REGIONAL_GROUP_REACH_KM) return false;
+    if (haversineKm(home.lat, home.lon, gaz.lat(e), gaz.lon(e)) <= ONE_COUNTRY_GROUP_REACH_KM) return false;
     far = true;
   }
   return far;
