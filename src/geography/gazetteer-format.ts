@@ -1,7 +1,7 @@
 // The gazetteer as built (GazetteerFile: columns of numbers and strings, and an index from folded
 // names to entries) and as stored (generated/gazetteer.bin) and loaded (GazetteerData).
 
-export const GAZETTEER_VERSION = 8;
+export const GAZETTEER_VERSION = 9;
 
 export const FEATURE_CODES = { city: 0, admin1: 1, admin2: 2, country: 3, region: 4 } as const;
 export const FEATURE_NAMES = ['city', 'admin1', 'admin2', 'country', 'region'] as const;
@@ -157,6 +157,10 @@ export interface GazetteerData
   /** Entries of list m: listEntries[listStart[m] .. listStart[m + 1]). */
   listStart: ArrayLike<number>;
   listEntries: ArrayLike<number>;
+  /** Per admin1 index + 1 (slot 0: index -1): its region's first admin1 entry, -1 none (see admin1Indexes). */
+  admin1EntryOf: ArrayLike<number>;
+  /** Per admin1 index + 1: its seat (Gazetteer.admin1Seat), -1 none. */
+  admin1SeatOf: ArrayLike<number>;
   /**
    * Transliteration keys of a country whose script has folds (its index's JSON, see
    * transliteration.ts), by country code, made when the file is built; absent for a gazetteer
@@ -186,6 +190,31 @@ export function namesOfCountry(d: GazetteerData, country: number, visit: (key: s
     for (let i = listStart[m]!; i < listStart[m + 1]!; i++) if (cc[listEntries[i]!] === country) (mine ??= []).push(listEntries[i]!);
     if (mine !== undefined) visit(stringAt(names.names, slot), mine);
   }
+}
+
+/**
+ * Each admin1 region's entry (its first admin1 entry) and seat (its town GeoNames marks as the
+ * region's or the country's capital, rank 3 and up, else its most populous town; the first one on a
+ * tie), by admin1 index + 1: one pass over the entries when the file is built, none on load.
+ */
+export function admin1Indexes(d: Pick<GazetteerData, 'f' | 'a1' | 'p' | 'r' | 'admin1Names'>): { admin1EntryOf: Int32Array; admin1SeatOf: Int32Array } {
+  const { f, a1, p, r } = d;
+  let slots = d.admin1Names.length + 1;
+  for (let i = 0; i < a1.length; i++) if (a1[i]! + 1 > slots - 1) slots = a1[i]! + 2;
+  const admin1EntryOf = new Int32Array(slots).fill(-1);
+  const admin1SeatOf = new Int32Array(slots).fill(-1);
+  const best = new Float64Array(slots);
+  for (let i = 0; i < a1.length; i++) {
+    const a = a1[i]!;
+    if (f[i] === FEATURE_CODES.admin1 && admin1EntryOf[a + 1] === -1) admin1EntryOf[a + 1] = i;
+    if (f[i] !== FEATURE_CODES.city || a < 0) continue;
+    const score = (r[i]! >= 3 ? 1e12 : 0) + p[i]!;
+    if (admin1SeatOf[a + 1] === -1 || score > best[a + 1]!) {
+      admin1SeatOf[a + 1] = i;
+      best[a + 1] = score;
+    }
+  }
+  return { admin1EntryOf, admin1SeatOf };
 }
 
 /** The name table and lists the loader needs, computed from a built (or user-extended) file. */
@@ -222,6 +251,7 @@ export function gazetteerData(file: GazetteerFile): GazetteerData {
   const { keys: _k, post: _p, version: _v, n, admin2Names, ...rest } = file;
   return {
     ...rest,
+    ...admin1Indexes(file),
     warnings: file.warnings ?? [],
     n: stringColumn(n),
     admin2Names: stringColumn(admin2Names),
@@ -250,6 +280,8 @@ export function encodeGazetteer(d: GazetteerData, transliterationKeys: Readonly<
     ...Object.fromEntries(COLUMNS.map((c) => [c, d[c]])),
     listStart: d.listStart,
     listEntries: d.listEntries,
+    admin1EntryOf: d.admin1EntryOf,
+    admin1SeatOf: d.admin1SeatOf,
     nameValue: d.names.value,
     nameMaxWords: d.names.maxWords,
     nameBuckets: d.names.buckets,
@@ -332,5 +364,7 @@ export function decodeGazetteer(bytes: Buffer): GazetteerData {
     names: { names: strings.names, value: ints.nameValue!, maxWords: ints.nameMaxWords!, buckets: ints.nameBuckets! },
     listStart: ints.listStart!,
     listEntries: ints.listEntries!,
+    admin1EntryOf: ints.admin1EntryOf!,
+    admin1SeatOf: ints.admin1SeatOf!,
   };
 }

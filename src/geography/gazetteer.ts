@@ -157,35 +157,19 @@ export class Gazetteer {
   admin1Index(i: number): number { return this.g.a1[i]!; }
   /** The district (admin2) index of an entry, -1 where none is known. */
   admin2Index(i: number): number { return this.g.a2[i]!; }
-  /** The entry of an admin1 region (by its admin1 index), found in one pass over the entries on first use. */
+  /** The entry of an admin1 region (by its admin1 index; -1 as an entry's own), from the index made when the file was built. */
   admin1Entry(a1: number): number | undefined {
-    if (!this.admin1Entries) {
-      this.admin1Entries = new Map();
-      const n = this.size;
-      for (let i = 0; i < n; i++) if (this.g.f[i] === FEATURE_CODES.admin1 && !this.admin1Entries.has(this.g.a1[i]!)) this.admin1Entries.set(this.g.a1[i]!, i);
-    }
-    return this.admin1Entries.get(a1);
+    const e = this.g.admin1EntryOf[a1 + 1];
+    return e === undefined || e < 0 ? undefined : e;
   }
-  private admin1Entries: Map<number, number> | undefined;
   /**
    * The seat of an admin1 region (by its admin1 index): its town GeoNames marks as the region's or
-   * the country's capital (PPLA, PPLC), else its most populous town; found in one pass on first use.
+   * the country's capital (PPLA, PPLC), else its most populous town; made when the file was built.
    */
   admin1Seat(a1: number): number | undefined {
-    if (!this.admin1Seats) {
-      const best = new Map<number, [number, number]>();
-      const n = this.size;
-      for (let i = 0; i < n; i++) {
-        if (this.g.f[i] !== FEATURE_CODES.city || this.g.a1[i]! < 0) continue;
-        const score = (this.g.r[i]! >= 3 ? 1e12 : 0) + this.g.p[i]!;
-        const b = best.get(this.g.a1[i]!);
-        if (!b || score > b[1]) best.set(this.g.a1[i]!, [i, score]);
-      }
-      this.admin1Seats = new Map([...best].map(([a, [i]]) => [a, i]));
-    }
-    return this.admin1Seats.get(a1);
+    const e = this.g.admin1SeatOf[a1 + 1];
+    return e === undefined || e < 0 ? undefined : e;
   }
-  private admin1Seats: Map<number, number> | undefined;
   lat(i: number): number { return this.g.la[i]! / 1e4; }
   lon(i: number): number { return this.g.lo[i]! / 1e4; }
   name(i: number): string { return stringAt(this.g.n, i); }

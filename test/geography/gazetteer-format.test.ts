@@ -50,3 +50,26 @@ test('a file that is no gazetteer, or of another version, is refused', () => {
   const older = Buffer.from(header.replace(`"version":${GAZETTEER_VERSION}`, `"version":${GAZETTEER_VERSION - 1}`), 'latin1');
   assert.throws(() => decodeGazetteer(older), /gazetteer version/);
 });
+
+test('admin1 regions and their seats are indexed when the file is built, and read back', () => {
+  // An invented country: region 0 has an admin1 entry, a capital-ranked town and a bigger town;
+  // region 1 has two towns of one size (the first is its seat) and no admin1 entry.
+  const f: GazetteerFile = {
+    ...file,
+    admin1Names: ['Northmarch', 'Southmarch', 'Eastmarch'],
+    n: ['Northmarch', 'Aldtown', 'Bigborough', 'Ferrow', 'Gillby'],
+    la: [0, 0, 0, 0, 0], lo: [0, 0, 0, 0, 0], cc: [0, 0, 0, 0, 0], a1: [0, 0, 0, 1, 1], a2: [-1, -1, -1, -1, -1],
+    f: [1, 0, 0, 0, 0], p: [900_000, 20_000, 400_000, 5_000, 5_000], g: [0, 0, 0, 0, 0], r: [1, 3, 2, 1, 1],
+    keys: ['northmarch'], post: [0], demonymKeys: [], demonymEntry: [], abbrevKeys: [], abbrevEntry: [],
+  };
+  for (const gaz of [Gazetteer.fromFile(f), Gazetteer.fromBytes(encodeGazetteer(gazetteerData(f)))]) {
+    assert.equal(gaz.admin1Entry(0), 0);
+    assert.equal(gaz.admin1Entry(1), undefined);
+    // The capital-ranked town before the bigger one; on a tie, the first.
+    assert.equal(gaz.admin1Seat(0), 1);
+    assert.equal(gaz.admin1Seat(1), 3);
+    assert.equal(gaz.admin1Seat(2), undefined);
+    assert.equal(gaz.admin1Seat(-1), undefined);
+    assert.equal(gaz.admin1Seat(7), undefined);
+  }
+});
