@@ -546,3 +546,10 @@ test('a missile destroyer, missile launchers moved or a missile test fire no mis
   assert.notDeepEqual(eventsOf('Russian forces deployed a guided missile destroyer off Tartus on Tuesday.').map((e) => e.sub_event_type), ['Shelling/artillery/missile attack']);
   assert.deepEqual(eventsOf('Rebels fired a missile at Marib on Tuesday.').map((e) => e.sub_event_type), ['Shelling/artillery/missile attack']);
 });
+
+test('a modal reaches a verb coordinated with its own: "would shoot down missiles and attack the platforms"', () => {
+  assert.deepEqual(eventsOf('Russian commanders said on Monday that Russia would shoot down incoming missiles and attack their launching platforms in Syria.').map(brief), []);
+  assert.deepEqual(eventsOf('The army said troops could storm Kuje on Monday or shell the town.').map(brief), []);
+  // Not a negation, nor a verb told plainly after a coordinator.
+  assert.deepEqual(eventsOf('Gunmen stormed the village of Kuje on Monday and killed four farmers.').map(brief), ['2024-03-04 Attack Kuje 4']);
+});

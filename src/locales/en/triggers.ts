@@ -72,6 +72,9 @@ function insideName(tokens: Token[], k: number): boolean {
 
 const IDEAS_SUCH_AS = new Set<string>(irrealisLexicon.ideasSuchAs);
 
+const COORDINATED_VERB = irrealisLexicon.coordinatedVerb;
+const COORDINATED_MODALS = new Set<string>(COORDINATED_VERB.modals);
+
 /** The most words of an irrealis cue: a cue is in reach when its last word is, however long it is ("in the event of a US-led strike"). */
 const LONGEST_IRREALIS_CUE = Math.max(...irrealisLexicon.before.map((cue) => cue.split(' ').length));
 
@@ -86,6 +89,15 @@ function isIrrealis(tokens: Token[], first: number): boolean {
     if (t.upper && (t.lower === 'may' || insideName(tokens, k))) continue;
     const m = irrealisCues.matchAt(tokens, k);
     if (m && m.endToken <= first && m.endToken > first - IRREALIS_WINDOW) return true;
+  }
+  // A modal reaches a verb coordinated with its own ("would shoot down missiles and attack the platforms").
+  if (COORDINATED_VERB.coordinators.includes(lowerAt(tokens, first - 1))) {
+    for (let k = first - 2; k >= 0 && k >= first - irrealisLexicon.farWindow; k--) {
+      const t = tokens[k]!;
+      if (t.sentence !== sentence || CLAUSE_BREAK.has(t.lower) || andNewClause(tokens, k)) break;
+      if (t.upper && (t.lower === 'may' || insideName(tokens, k))) continue;
+      if (COORDINATED_MODALS.has(t.lower)) return true;
+    }
   }
   // Intent and deliberation reach the whole clause ("planning to merge ... and take control").
   for (let k = first - 1; k >= 0 && k >= first - irrealisLexicon.farWindow; k--) {
