@@ -553,3 +553,8 @@ test('a modal reaches a verb coordinated with its own: "would shoot down missile
   // Not a negation, nor a verb told plainly after a coordinator.
   assert.deepEqual(eventsOf('Gunmen stormed the village of Kuje on Monday and killed four farmers.').map(brief), ['2024-03-04 Attack Kuje 4']);
 });
+
+test('a purpose of helping or joining a fight is intent: "travelled to Syria to help in the liberation of Raqqa"', () => {
+  assert.deepEqual(eventsOf('Hall travelled to Syria in August to help in the liberation of Raqqa from Islamic State.').map(brief), []);
+  assert.deepEqual(eventsOf('He went to Iraq in May to join the fight against Islamic State in Mosul.').map(brief), []);
+});
