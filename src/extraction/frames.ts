@@ -495,6 +495,7 @@ export function buildFrames(doc: Doc): Frame[] {
     if (bg) [earlier, current] = partition(current, s.start + bg[0], s.start + bg[1]);
     // Past an article's opening, an event named by its place ("regrets about the Manchester attack")
     // is a known, earlier one: a frame of its own only with a date of its own, like a background clause.
+    // (The sentence's first such phrase: a second one stays in the sentence's own frame.)
     if (!bg && doc.scope !== null && si >= OPENING_SENTENCES) {
       const named = namedEvents(text, current.places.filter((p) => !p.demonym).map((p): [number, number] => [p.start - s.start, p.end - s.start]));
       if (named.length > 0) [earlier, current] = partition(current, s.start + named[0]![0], s.start + named[0]![1]);

@@ -83,27 +83,21 @@ function isIrrealis(tokens: Token[], first: number): boolean {
   for (let k = first - 1; k >= 0 && k >= first - IRREALIS_WINDOW - (LONGEST_IRREALIS_CUE - 1); k--) {
     const t = tokens[k]!;
     // "such suggestions as assassinating him", "options such as bombing": examples of what was proposed.
-    if (t.lower === 'as' && k > 0 && tokens[k - 1]!.sentence === sentence && (IDEAS_SUCH_AS.has(tokens[k - 1]!.lower) || (tokens[k - 1]!.lower === 'such' && k > 1 && IDEAS_SUCH_AS.has(tokens[k - 2]!.lower)))) return true;
+    if (t.lower === 'as' && k >= first - IRREALIS_WINDOW && k > 0 && tokens[k - 1]!.sentence === sentence && (IDEAS_SUCH_AS.has(tokens[k - 1]!.lower) || (tokens[k - 1]!.lower === 'such' && k > 1 && IDEAS_SUCH_AS.has(tokens[k - 2]!.lower)))) return true;
     if (t.sentence !== sentence || CLAUSE_BREAK.has(t.lower) || andNewClause(tokens, k)) break;
     // "May" the month is no modal verb, nor is a cue word inside a name ("the Ministry of Urban Planning").
     if (t.upper && (t.lower === 'may' || insideName(tokens, k))) continue;
     const m = irrealisCues.matchAt(tokens, k);
     if (m && m.endToken <= first && m.endToken > first - IRREALIS_WINDOW) return true;
   }
-  // A modal reaches a verb coordinated with its own ("would shoot down missiles and attack the platforms").
-  if (COORDINATED_VERB.coordinators.includes(lowerAt(tokens, first - 1))) {
-    for (let k = first - 2; k >= 0 && k >= first - irrealisLexicon.farWindow; k--) {
-      const t = tokens[k]!;
-      if (t.sentence !== sentence || CLAUSE_BREAK.has(t.lower) || andNewClause(tokens, k)) break;
-      if (t.upper && (t.lower === 'may' || insideName(tokens, k))) continue;
-      if (COORDINATED_MODALS.has(t.lower)) return true;
-    }
-  }
-  // Intent and deliberation reach the whole clause ("planning to merge ... and take control").
+  // Intent and deliberation reach the whole clause ("planning to merge ... and take control"); so does
+  // a modal, to a verb coordinated with its own ("would shoot down missiles and attack the platforms").
+  const coordinated = COORDINATED_VERB.coordinators.includes(lowerAt(tokens, first - 1));
   for (let k = first - 1; k >= 0 && k >= first - irrealisLexicon.farWindow; k--) {
     const t = tokens[k]!;
     if (t.sentence !== sentence || CLAUSE_BREAK.has(t.lower) || andNewClause(tokens, k)) break;
-    if (t.upper && insideName(tokens, k)) continue;
+    if (t.upper && (t.lower === 'may' || insideName(tokens, k))) continue;
+    if (coordinated && COORDINATED_MODALS.has(t.lower)) return true;
     const m = farIrrealisCues.matchAt(tokens, k);
     if (m && m.endToken <= first) return true;
   }
