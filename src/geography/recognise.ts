@@ -13,6 +13,7 @@ import placeContext from '../locales/en/data/place-context.json' with { type: 'j
 import letterCase from '../locales/en/data/letter-case.json' with { type: 'json' };
 import functionWords from '../locales/en/data/function-words.json' with { type: 'json' };
 import transliterationKeys from './data/transliteration-keys.json' with { type: 'json' };
+import admin1UnitWords from '../locales/en/data/admin1-unit-words.json' with { type: 'json' };
 import { alternation } from '../common/word-pattern.js';
 
 // English words around place names: locales/en/data/place-context.json (its notes say what each list is for).
@@ -426,6 +427,38 @@ function someOfFeature(gaz: Gazetteer, entries: readonly number[], feature: numb
   return false;
 }
 
+/** Each country's words for its first-level units (ISO2 -> words), locale data. */
+const ADMIN1_UNIT_WORDS = new Map<string, ReadonlySet<string>>(Object.entries(admin1UnitWords.byCountry).map(([cc, ws]) => [cc, new Set(ws)]));
+
+/**
+ * The entries of a name written with a first-level unit word ("Bolivar state") that lie in countries
+ * whose regions bear that word, when a namesake region lies in a country whose regions bear other
+ * words (Colombia's departments); undefined when no such choice is made (countries not listed keep
+ * every reading), or when `held`, the readings of a place named right before it, lie in a region
+ * the word would drop.
+ */
+function entriesOfUnitWord(gaz: Gazetteer, entries: readonly number[], unit: string, held: readonly number[] | undefined): number[] | undefined {
+  let fits = false;
+  let excluded = false;
+  const excludes = (e: number): boolean => {
+    const words = ADMIN1_UNIT_WORDS.get(gaz.entry(e).countryCode);
+    return words !== undefined && !words.has(unit);
+  };
+  for (const e of entries) {
+    if (gaz.feature(e) !== FEATURE_CODES.admin1) continue;
+    if (excludes(e)) excluded = true;
+    else if (ADMIN1_UNIT_WORDS.get(gaz.entry(e).countryCode)?.has(unit)) fits = true;
+  }
+  if (!fits || !excluded) return undefined;
+  if (held !== undefined) {
+    for (const e of entries) {
+      if (gaz.feature(e) !== FEATURE_CODES.admin1 || !excludes(e)) continue;
+      if (held.some((h) => h !== e && gaz.countryIndex(h) === gaz.countryIndex(e) && gaz.admin1Index(h) === gaz.admin1Index(e))) return undefined;
+    }
+  }
+  return entries.filter((e) => !excludes(e));
+}
+
 /** Whether the two lists of entries share one. */
 function sharesAny(a: readonly number[], b: readonly number[]): boolean {
   for (const e of a) if (b.includes(e)) return true;
@@ -620,6 +653,19 @@ export function recognise(gaz: Gazetteer, text: string, from = 0, ranges?: reado
           if (withUnit !== undefined && !sharesAny(withUnit, c.entries)) {
             c.entries = [...withUnit];
             c.key = key;
+          }
+        }
+        // "Bolivar state": a first-level region named in several countries is read in those whose
+        // regions bear that unit word (Venezuela's states, not Colombia's departments).
+        // (Not when the place named right before, "Cartagena, Bolivar state", lies in a region the word
+        // would drop: the text's own chain of places outweighs a loosely used unit word.)
+        if (want === FEATURE_CODES.admin1) {
+          const prev = out.length > 0 ? out[out.length - 1]! : undefined;
+          const held = prev !== undefined && text.slice(prev.end, c.start) === ', ' ? prev.entries : undefined;
+          const kept = entriesOfUnitWord(gaz, c.entries, next.lower, held);
+          if (kept !== undefined) {
+            c.entries = kept;
+            c.key = `${c.key} ${next.lower}`;
           }
         }
         if (next.cap) {
