@@ -758,6 +758,7 @@ export function recognise(gaz: Gazetteer, text: string, from = 0, ranges?: reado
     }
   }
   linkBracketedContainers(gaz, text, out);
+  bracketsAfterUnknownNames(text, words, out);
   markNeighbourhoods(text, out);
   for (const c of out) if (c.demonym === undefined && c.w1 - c.w0 > 1 && compassOnly(c.text)) c.compass = true;
   return out;
@@ -886,6 +887,34 @@ function linkBracketedContainers(gaz: Gazetteer, text: string, cands: Candidate[
     if (!sameName) b.containerOf = k;
   }
 }
+
+/**
+ * "Kitungati village (Kitui)", "Bana (Mansila, Yagha)": names in brackets right after a capitalised
+ * name the gazetteer lacks (and its unit word) are the places that hold it, as ACLED's notes write
+ * them: places, as a cue before them would make them, though the name before is unknown.
+ */
+function bracketsAfterUnknownNames(text: string, words: WordView, cands: Candidate[]): void {
+  for (let k = 0; k < cands.length; k++) {
+    const b = cands[k]!;
+    if (b.cue || b.demonym !== undefined || b.w0 < 1) continue;
+    // (The bracket opens right before it, or before the names listed before it in the bracket.)
+    let first = k;
+    while (first > 0 && cands[first - 1]!.end + 2 === cands[first]!.start && text.slice(cands[first - 1]!.end, cands[first]!.start) === ', ') first--;
+    const a = cands[first]!;
+    if (text.charCodeAt(a.start - 1) !== 40 || a.w0 < 1) continue;
+    if (!/^[),]/.test(text.slice(b.end, b.end + 1))) continue;
+    const open = BRACKET_AFTER_UNKNOWN.exec(text.slice(Math.max(0, a.start - BRACKET_AFTER_LENGTH - 1), a.start));
+    if (!open) continue;
+    // (The name before is capitalised, and no place found ends there: that one is linked already.)
+    const before = words.get(a.w0 - 1 - (open[1] !== undefined ? 1 : 0));
+    if (before === undefined || !before.cap || before.allCaps) continue;
+    if (first > 0 && cands[first - 1]!.end >= before.end) continue;
+    b.cue = true;
+  }
+}
+
+/** The bracket after a name, with its unit word between ("Kitungati village (", "Bana ("), ending the text before a name. */
+const BRACKET_AFTER_UNKNOWN = new RegExp(`\\p{L}(?: (${alternation(list('unitsBeforeBracket'))}))? \\($`, 'u');
 
 /** Whether a stretch of text is empty or one unit word of a region ("state", "province"). */
 function unitWordOnly(rest: string): boolean {

@@ -1,4 +1,5 @@
-// First-level regions named with their unit word ("Bolivar state", "Punjab province"). Invented sentences.
+// First-level regions named with their unit word ("Bolivar state", "Punjab province"), and the places
+// in brackets after a name the gazetteer lacks ("Kitungati village (Kitui)"). Invented sentences.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createExtractor } from '../../src/pipeline/index.js';
@@ -15,4 +16,8 @@ test("a region written with its unit word is read in a country whose regions bea
   assert.equal(at('On 3 May 2020, police fired on protesters in Punjab province.'), 'Pakistan/Punjab');
   // (A place named right before it in a region of the other country keeps its reading.)
   assert.equal(at('On 28 April 2020, in Bocachica, Cartagena, Bolivar state, residents protested.'), 'Colombia/Bolivar');
+});
+
+test('a name in brackets after a village the gazetteer lacks is a place, the one holding the village', () => {
+  assert.equal(at('On 22 January, residents in Kitungati village (Kitui) blocked police from removing the body of a man killed by Somali militants.'), 'Kenya/Kitui', 'not Somalia, by the nationality of the militants');
 });
