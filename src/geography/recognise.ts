@@ -916,6 +916,22 @@ function bracketsAfterUnknownNames(text: string, words: WordView, cands: Candida
 /** The bracket after a name, with its unit word between ("Kitungati village (", "Bana ("), ending the text before a name. */
 const BRACKET_AFTER_UNKNOWN = new RegExp(`\\p{L}(?: (${alternation(list('unitsBeforeBracket'))}))? \\($`, 'u');
 
+/**
+ * "Witu Lamu County": the name after a town, with a region's unit word after it, is the region that
+ * holds the town, its comma left out, not more of the town's name.
+ */
+function regionWithoutComma(gaz: Gazetteer, text: string, words: WordView, entries: readonly number[], k: number, key: string): boolean {
+  const unit = words.at(k + 1);
+  if (unit === undefined || !isSuffix(unit.lower.replace(/s$/, '')) || !joinable(text, words.get(k), unit)) return false;
+  const regions = gaz.lookup(key) ?? [];
+  for (const r of regions) {
+    const f = gaz.feature(r);
+    if (f !== FEATURE_CODES.admin1 && f !== FEATURE_CODES.admin2) continue;
+    for (const e of entries) if (e !== r && gaz.countryIndex(e) === gaz.countryIndex(r) && gaz.admin1Index(e) === gaz.admin1Index(r)) return true;
+  }
+  return false;
+}
+
 /** Whether a stretch of text is empty or one unit word of a region ("state", "province"). */
 function unitWordOnly(rest: string): boolean {
   const word = rest.trim();
@@ -1369,7 +1385,7 @@ function makeCandidate(
   if (single && !strong && nextWord && joinable(text, last, nextWord)) {
     // (A number hyphened to it is a numbered part of the place: "Zolote-4", the mine settlement of Zolote.)
     if (!nextWord.cap && nextWord.text.length <= 2 && text[last.end] === '-' && !hasAsciiDigit(nextWord.text)) return NOT_A_PLACE;
-    if (nextWord.cap && !nextWord.allCaps && !gaz.commonWords.has(nextWord.lower) && !ORG_HEADS.has(nextWord.lower) && !ORG_TAILS.has(nextWord.lower) && !isSuffix(nextWord.lower) && gaz.has(fold(j + 1)) && !gaz.nameInfo(fold(j + 1)).strong && !gaz.firstNames.has(first.lower) && !(text[last.end] === '-' && routeBetween(gaz, entries, fold(j + 1), routeWordAt(text, words, j + 2)) && !BOUNDARY_AFTER_PAIR.has(words.at(j + 2)?.lower ?? ''))) return NOT_A_PLACE;
+    if (nextWord.cap && !nextWord.allCaps && !gaz.commonWords.has(nextWord.lower) && !ORG_HEADS.has(nextWord.lower) && !ORG_TAILS.has(nextWord.lower) && !isSuffix(nextWord.lower) && gaz.has(fold(j + 1)) && !gaz.nameInfo(fold(j + 1)).strong && !gaz.firstNames.has(first.lower) && !(text[last.end] === '-' && routeBetween(gaz, entries, fold(j + 1), routeWordAt(text, words, j + 2)) && !BOUNDARY_AFTER_PAIR.has(words.at(j + 2)?.lower ?? '')) && !regionWithoutComma(gaz, text, words, entries, j + 1, fold(j + 1))) return NOT_A_PLACE;
   }
   // "Oda Bultum district", "Boke Tiko town", "the Sara Kaba quarter": a minor name, then a capitalised
   // word the gazetteer lacks, then a unit, town or part-of word ("area", "quarter"), is the first

@@ -21,3 +21,7 @@ test("a region written with its unit word is read in a country whose regions bea
 test('a name in brackets after a village the gazetteer lacks is a place, the one holding the village', () => {
   assert.equal(at('On 22 January, residents in Kitungati village (Kitui) blocked police from removing the body of a man killed by Somali militants.'), 'Kenya/Kitui', 'not Somalia, by the nationality of the militants');
 });
+
+test('a town, then its region with the unit word and no comma between, is the town in that region', () => {
+  assert.equal(at('On Friday, three people were killed by Al Shabaab militants in Witu Lamu County.'), 'Kenya/Lamu', '"Witu Lamu" is no longer name the gazetteer lacks, and the militants' home is not the place');
+});
