@@ -558,3 +558,18 @@ test('a purpose of helping or joining a fight is intent: "travelled to Syria to 
   assert.deepEqual(eventsOf('Hall travelled to Syria in August to help in the liberation of Raqqa from Islamic State.').map(brief), []);
   assert.deepEqual(eventsOf('He went to Iraq in May to join the fight against Islamic State in Mosul.').map(brief), []);
 });
+
+test('an indefinite event as the subject of a modal is hypothetical: "a major assault on the enclave would lead to a catastrophe"', () => {
+  assert.deepEqual(eventsOf('General Dunford warned on Tuesday that a major military assault on the rebel-held enclave of Idlib would lead to a humanitarian catastrophe.').map(brief), []);
+  assert.deepEqual(eventsOf('An offensive on Afrin by Turkish forces might cause a wave of refugees, officials said on Monday.').map(brief), []);
+  // Told as having happened: a finite verb before the modal, or no modal at all.
+  assert.deepEqual(eventsOf('A car bomb in Kirkuk on Monday killed three people and could be heard across the city.').map(brief), ['2024-03-04 Remote explosive/landmine/IED Kirkuk 3']);
+  assert.deepEqual(eventsOf('An attack on a checkpoint in Kano on Monday killed three soldiers.').map(brief), ['2024-03-04 Armed clash Kano 3']);
+});
+
+test('chemical weapons made, tested or named as a thing are no attack; a crisis defused is no bomb', () => {
+  assert.deepEqual(eventsOf('The UK claims Russia tested nerve agent on door handles in Moscow last month.').map(brief), []);
+  assert.deepEqual(eventsOf('Britain approved exports of chemical weapon precursors to Damascus on Monday, MPs said.').map(brief), []);
+  assert.deepEqual(eventsOf('Talks in Ankara on Tuesday on how to defuse the crisis in Idlib were not going well.').map(brief), []);
+  assert.deepEqual(eventsOf('Police defused a bomb in a market in Kano on Tuesday.').map(brief), ['2024-03-05 Disrupted weapons use Kano 0']);
+});

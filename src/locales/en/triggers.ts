@@ -176,6 +176,39 @@ function modalPassiveAfter(tokens: Token[], first: number, end: number): boolean
   return false;
 }
 
+const INDEFINITE_MODAL = irrealisLexicon.indefiniteModalSubject;
+const INDEFINITE_DETERMINERS = new Set<string>(INDEFINITE_MODAL.determiners);
+const SUBJECT_MODALS = new Set<string>(INDEFINITE_MODAL.modals);
+const SUBJECT_STOPS = new Set<string>(INDEFINITE_MODAL.stops);
+
+/**
+ * "a major military assault on the enclave would lead to a catastrophe", "any attack on Iran could
+ * trigger a war": an event noun after an indefinite determiner whose phrase is the subject of a modal
+ * is a hypothetical event. The modal must come before any clause break, relative word or finite verb.
+ */
+function indefiniteModalSubject(tokens: Token[], first: number, end: number): boolean {
+  const sentence = tokens[first]!.sentence;
+  let determiner = false;
+  for (let k = first - 1; k >= 0 && k >= first - 1 - INDEFINITE_MODAL.adjectiveWindow; k--) {
+    const t = tokens[k]!;
+    if (t.sentence !== sentence || t.kind !== 'word') return false;
+    if (INDEFINITE_DETERMINERS.has(t.lower)) { determiner = true; break; }
+    if (SUBJECT_MODALS.has(t.lower) || SUBJECT_STOPS.has(t.lower) || CLAUSE_BREAK.has(t.lower)) return false;
+  }
+  if (!determiner) return false;
+  for (let k = end; k < tokens.length && k < end + INDEFINITE_MODAL.window; k++) {
+    const t = tokens[k]!;
+    if (t.sentence !== sentence || CLAUSE_BREAK.has(t.lower) || SUBJECT_STOPS.has(t.lower)) return false;
+    if (SUBJECT_MODALS.has(t.lower)) {
+      if (t.upper && t.lower === 'may') return false;
+      // A passive after the modal is modalPassiveAfter's to judge: "an attack will be investigated" may be one that happened.
+      return !(lowerAt(tokens, k + 1) === INDEFINITE_MODAL.passiveAuxiliary && INDEFINITE_MODAL.participleEndings.some((e) => lowerAt(tokens, k + 2).endsWith(e)));
+    }
+    if (t.kind === 'word' && t.lower.endsWith(INDEFINITE_MODAL.finiteEnding)) return false;
+  }
+  return false;
+}
+
 const DESCRIPTIVE = irrealisLexicon.descriptiveParticiple;
 const DESCRIPTIVE_WORDS = new Set<string>(DESCRIPTIVE.words);
 const DESCRIPTIVE_AFTER = new Set<string>(DESCRIPTIVE.after);
@@ -321,7 +354,7 @@ export function recogniseTriggers(doc: Doc): void {
       eventType: fixed,
       subEventType: fixed ? cls : '',
       tactic: tactic || undefined,
-      irrealis: isIrrealis(tokens, m.firstToken) || gerundIdea(tokens, m.firstToken) || modalPassiveAfter(tokens, m.firstToken, m.endToken) || describesWho(tokens, m.firstToken, m.endToken) || (TERRITORY.has(cls) && (describesPlaces(tokens, m.firstToken) || attributiveTerritory(tokens, m.firstToken, m.endToken))),
+      irrealis: isIrrealis(tokens, m.firstToken) || gerundIdea(tokens, m.firstToken) || modalPassiveAfter(tokens, m.firstToken, m.endToken) || indefiniteModalSubject(tokens, m.firstToken, m.endToken) || describesWho(tokens, m.firstToken, m.endToken) || (TERRITORY.has(cls) && (describesPlaces(tokens, m.firstToken) || attributiveTerritory(tokens, m.firstToken, m.endToken))),
       background: cls === 'protest' && protestIsBackground(tokens, m.firstToken) ? true : undefined,
       rank: fixed ? rankOf(cls) : CLASS_RANK[cls] ?? 0,
     });
