@@ -573,3 +573,12 @@ test('chemical weapons made, tested or named as a thing are no attack; a crisis 
   assert.deepEqual(eventsOf('Talks in Ankara on Tuesday on how to defuse the crisis in Idlib were not going well.').map(brief), []);
   assert.deepEqual(eventsOf('Police defused a bomb in a market in Kano on Tuesday.').map(brief), ['2024-03-05 Disrupted weapons use Kano 0']);
 });
+
+test('an event word named with a duration of months or more is a long campaign, not an event of a day', () => {
+  assert.deepEqual(eventsOf('The four-year battle has destroyed much of Raqqa, officials said on Monday.').map(brief), []);
+  assert.deepEqual(eventsOf('Ankara has fought a four-decade civil war with the PKK, Erdogan said in Ankara on Tuesday.').map(brief), []);
+  // A battle of days is coded; an age is no duration; a verb stands between.
+  assert.deepEqual(eventsOf('A three-day battle for Kuje ended on Sunday with 40 dead.').map(brief), ['2024-03-03 Armed clash Kuje 40']);
+  assert.deepEqual(eventsOf('Gunmen killed a two-year-old girl in Kano on Monday.').map(brief), ['2024-03-04 Attack Kano 1']);
+  assert.deepEqual(eventsOf('A two-year was shot in the neck in Kisumu on Monday.').map((e) => e.sub_event_type), ['Attack']);
+});

@@ -209,6 +209,45 @@ function indefiniteModalSubject(tokens: Token[], first: number, end: number): bo
   return false;
 }
 
+const LONG_CAMPAIGN = irrealisLexicon.longCampaign;
+const LONG_CAMPAIGN_WORDS = new Set<string>(LONG_CAMPAIGN.words);
+const LONG_CAMPAIGN_NOUNS = new Set<string>(LONG_CAMPAIGN.nouns);
+const LONG_CAMPAIGN_DETERMINERS = new Set<string>(LONG_CAMPAIGN.determiners);
+const LONG_CAMPAIGN_AUXILIARIES = new Set<string>(LONG_CAMPAIGN.auxiliaries);
+const LONG_UNITS = new Set<string>(LONG_CAMPAIGN.units.flatMap((u) => [u, `${u}s`]));
+
+/** "four-year", "18-month", "decades-long", "long-running": a duration of months or more. */
+function isLongDuration(t: Token | undefined): boolean {
+  if (!t || t.kind !== 'word') return false;
+  if (LONG_CAMPAIGN_WORDS.has(t.lower)) return true;
+  const parts = t.lower.split('-');
+  if (parts.length < 2 || parts.length > 3) return false;
+  if (parts.length === 3 && !LONG_CAMPAIGN.suffixes.includes(parts[2]!)) return false;
+  return (/^\d+$/.test(parts[0]!) || NUMBER_WORDS.has(parts[0]!)) && LONG_UNITS.has(parts[1]!);
+}
+
+/**
+ * "the four-year battle", "after a two-month battle", "has fought a four-decade civil war": an event
+ * word named with a duration of months or more is a long campaign or a war, not an event of a day.
+ */
+function longCampaign(tokens: Token[], first: number, end: number): boolean {
+  const sentence = tokens[first]!.sentence;
+  for (let k = first - 1; k >= 0 && k >= first - LONG_CAMPAIGN.window; k--) {
+    const t = tokens[k]!;
+    // Across a perfect auxiliary ("the four-year battle has destroyed"), not another verb ("a two-year was shot" lost the "-old" of an age).
+    if (t.sentence !== sentence || t.kind !== 'word' || (SUBJECT_STOPS.has(t.lower) && !LONG_CAMPAIGN_AUXILIARIES.has(t.lower))) break;
+    if (isLongDuration(t)) return true;
+  }
+  const determiner = tokens[end];
+  if (!determiner || determiner.sentence !== sentence || !LONG_CAMPAIGN_DETERMINERS.has(determiner.lower) || !isLongDuration(tokens[end + 1])) return false;
+  for (let k = end + 2; k < tokens.length && k <= end + 1 + LONG_CAMPAIGN.window; k++) {
+    const t = tokens[k]!;
+    if (t.sentence !== sentence || t.kind !== 'word') return false;
+    if (LONG_CAMPAIGN_NOUNS.has(t.lower)) return true;
+  }
+  return false;
+}
+
 const DESCRIPTIVE = irrealisLexicon.descriptiveParticiple;
 const DESCRIPTIVE_WORDS = new Set<string>(DESCRIPTIVE.words);
 const DESCRIPTIVE_AFTER = new Set<string>(DESCRIPTIVE.after);
@@ -354,7 +393,7 @@ export function recogniseTriggers(doc: Doc): void {
       eventType: fixed,
       subEventType: fixed ? cls : '',
       tactic: tactic || undefined,
-      irrealis: isIrrealis(tokens, m.firstToken) || gerundIdea(tokens, m.firstToken) || modalPassiveAfter(tokens, m.firstToken, m.endToken) || indefiniteModalSubject(tokens, m.firstToken, m.endToken) || describesWho(tokens, m.firstToken, m.endToken) || (TERRITORY.has(cls) && (describesPlaces(tokens, m.firstToken) || attributiveTerritory(tokens, m.firstToken, m.endToken))),
+      irrealis: isIrrealis(tokens, m.firstToken) || gerundIdea(tokens, m.firstToken) || modalPassiveAfter(tokens, m.firstToken, m.endToken) || indefiniteModalSubject(tokens, m.firstToken, m.endToken) || longCampaign(tokens, m.firstToken, m.endToken) || describesWho(tokens, m.firstToken, m.endToken) || (TERRITORY.has(cls) && (describesPlaces(tokens, m.firstToken) || attributiveTerritory(tokens, m.firstToken, m.endToken))),
       background: cls === 'protest' && protestIsBackground(tokens, m.firstToken) ? true : undefined,
       rank: fixed ? rankOf(cls) : CLASS_RANK[cls] ?? 0,
     });
