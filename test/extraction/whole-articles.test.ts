@@ -591,3 +591,11 @@ test('a group named for what it does tells no event: "a torture and murder cell"
   assert.deepEqual(eventsOf('On 16 January 2020, students in Markala demonstrated and demanded the resumption of classes.').map((e) => e.sub_event_type), ['Peaceful protest']);
   assert.deepEqual(eventsOf('A bomb exploded in a cell block of Kano prison on Monday.').map((e) => e.sub_event_type), ['Remote explosive/landmine/IED']);
 });
+
+test('a speaker\'s ongoing struggle is no event of a day: "the enemy we\'re fighting", "we are fighting for our land"', () => {
+  assert.deepEqual(eventsOf('My concern is the enemy we’re fighting in Manbij, Graham said on Wednesday.').map(brief), []);
+  assert.deepEqual(eventsOf('We are fighting for our land in Afrin, a commander said on Monday.').map(brief), []);
+  // Told of others, or in the past: an event.
+  assert.deepEqual(eventsOf('We fought the rebels in Goma on Monday, a commander said.').map(brief), ['2024-03-04 Armed clash Goma 0']);
+  assert.deepEqual(eventsOf('Troops are fighting rebels in Goma on Monday.').map(brief), ['2024-03-04 Armed clash Goma 0']);
+});

@@ -248,6 +248,24 @@ function longCampaign(tokens: Token[], first: number, end: number): boolean {
   return false;
 }
 
+const SPEAKER_ONGOING = irrealisLexicon.speakerOngoing;
+const SPEAKER_PRONOUNS = new Set<string>(SPEAKER_ONGOING.pronouns);
+const SPEAKER_BE = new Set<string>(SPEAKER_ONGOING.be);
+const SPEAKER_CONTRACTIONS = new Set<string>(SPEAKER_ONGOING.contractions);
+const straightApostrophe = (word: string) => word.replace(/\u2019/g, "'");
+
+/** "the enemy we're fighting", "we are fighting for our land": a speaker's ongoing struggle, not an event of a day. */
+function speakerOngoing(tokens: Token[], first: number): boolean {
+  const t = tokens[first]!;
+  if (!t.lower.endsWith(SPEAKER_ONGOING.ending)) return false;
+  const prev = tokens[first - 1];
+  if (!prev || prev.sentence !== t.sentence) return false;
+  const p = straightApostrophe(prev.lower);
+  if (SPEAKER_CONTRACTIONS.has(p)) return true;
+  const subject = tokens[first - 2];
+  return SPEAKER_BE.has(p) && subject !== undefined && subject.sentence === t.sentence && SPEAKER_PRONOUNS.has(straightApostrophe(subject.lower));
+}
+
 const DESCRIPTIVE = irrealisLexicon.descriptiveParticiple;
 const DESCRIPTIVE_WORDS = new Set<string>(DESCRIPTIVE.words);
 const DESCRIPTIVE_AFTER = new Set<string>(DESCRIPTIVE.after);
@@ -393,7 +411,7 @@ export function recogniseTriggers(doc: Doc): void {
       eventType: fixed,
       subEventType: fixed ? cls : '',
       tactic: tactic || undefined,
-      irrealis: isIrrealis(tokens, m.firstToken) || gerundIdea(tokens, m.firstToken) || modalPassiveAfter(tokens, m.firstToken, m.endToken) || indefiniteModalSubject(tokens, m.firstToken, m.endToken) || longCampaign(tokens, m.firstToken, m.endToken) || describesWho(tokens, m.firstToken, m.endToken) || (TERRITORY.has(cls) && (describesPlaces(tokens, m.firstToken) || attributiveTerritory(tokens, m.firstToken, m.endToken))),
+      irrealis: isIrrealis(tokens, m.firstToken) || gerundIdea(tokens, m.firstToken) || modalPassiveAfter(tokens, m.firstToken, m.endToken) || indefiniteModalSubject(tokens, m.firstToken, m.endToken) || longCampaign(tokens, m.firstToken, m.endToken) || speakerOngoing(tokens, m.firstToken) || describesWho(tokens, m.firstToken, m.endToken) || (TERRITORY.has(cls) && (describesPlaces(tokens, m.firstToken) || attributiveTerritory(tokens, m.firstToken, m.endToken))),
       background: cls === 'protest' && protestIsBackground(tokens, m.firstToken) ? true : undefined,
       rank: fixed ? rankOf(cls) : CLASS_RANK[cls] ?? 0,
     });
