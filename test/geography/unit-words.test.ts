@@ -23,5 +23,5 @@ test('a name in brackets after a village the gazetteer lacks is a place, the one
 });
 
 test('a town, then its region with the unit word and no comma between, is the town in that region', () => {
-  assert.equal(at('On Friday, three people were killed by Al Shabaab militants in Witu Lamu County.'), 'Kenya/Lamu', '"Witu Lamu" is no longer a name the gazetteer lacks, and the militants' home is not the place');
+  assert.equal(at('On Friday, three people were killed by Al Shabaab militants in Witu Lamu County.'), 'Kenya/Lamu', '"Witu Lamu" is no longer a name the gazetteer lacks, and the militants\' home is not the place');
 });
