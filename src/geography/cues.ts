@@ -202,9 +202,13 @@ export function findCountryCues(text: string, from = 0, ranges?: readonly TextRa
         c = part.charCodeAt(j);
       } while (c < 128 && WORD_CHAR[c] === 1);
       h = (h + Math.imul(j - i, RUN_LENGTH)) | 0;
-      let m = matchAt(byRun, runs, h, part, i);
+      // (The run filter tested here: most words open no cue, and a call per word costs more than the test.)
+      let m = (runs[(h >>> 3) & RUN_FILTER_MASK]! & (1 << (h & 7))) === 0 ? null : matchAt(byRun, h, part, i);
       // A run ending in a lower-case "s" may be a one-word cue's plural or possessive ("FACAs").
-      if (m === null && j - i > 1 && part.charCodeAt(j - 1) === 115) m = matchAt(byRun, runs, (before + Math.imul(j - 1 - i, RUN_LENGTH)) | 0, part, i);
+      if (m === null && j - i > 1 && part.charCodeAt(j - 1) === 115) {
+        const hs = (before + Math.imul(j - 1 - i, RUN_LENGTH)) | 0;
+        if ((runs[(hs >>> 3) & RUN_FILTER_MASK]! & (1 << (hs & 7))) !== 0) m = matchAt(byRun, hs, part, i);
+      }
       if (m === null) {
         i = j;
         continue;
@@ -222,9 +226,9 @@ export function findCountryCues(text: string, from = 0, ranges?: readonly TextRa
   return out;
 }
 
-/** The cues opening with the run of hash h, tried at i (longest first), or null. */
-function matchAt(byRun: Map<number, RegExp | string>, runs: Uint8Array, h: number, part: string, i: number): RegExpExecArray | null {
-  let pattern = (runs[(h >>> 3) & RUN_FILTER_MASK]! & (1 << (h & 7))) === 0 ? undefined : byRun.get(h);
+/** The cues opening with the run of hash h (which the run filter lets through), tried at i (longest first), or null. */
+function matchAt(byRun: Map<number, RegExp | string>, h: number, part: string, i: number): RegExpExecArray | null {
+  let pattern = byRun.get(h);
   if (pattern === undefined) return null;
   if (typeof pattern === 'string') byRun.set(h, (pattern = new RegExp(pattern, 'iy')));
   pattern.lastIndex = i;
