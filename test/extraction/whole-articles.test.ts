@@ -587,6 +587,7 @@ test('a group named for what it does tells no event: "a torture and murder cell"
   assert.deepEqual(eventsOf('Relatives of the victims of an Islamic State torture and murder cell known as the Beatles spoke in London on Friday.').map(brief), []);
   assert.deepEqual(eventsOf('Police in Lagos said on Monday they had broken up a kidnapping gang.').map(brief), []);
   assert.deepEqual(eventsOf('The bomb squad was called to a school in Leeds on Monday.').map(brief), []);
+  assert.deepEqual(eventsOf('The SNC made its boycott decision in Vienna on Friday night.').map(brief), []);
   // A verb coordinated with another keeps its sense; a cell of a prison is no group.
   assert.deepEqual(eventsOf('On 16 January 2020, students in Markala demonstrated and demanded the resumption of classes.').map((e) => e.sub_event_type), ['Peaceful protest']);
   assert.deepEqual(eventsOf('A bomb exploded in a cell block of Kano prison on Monday.').map((e) => e.sub_event_type), ['Remote explosive/landmine/IED']);
