@@ -600,3 +600,12 @@ test('a speaker\'s ongoing struggle is no event of a day: "the enemy we\'re figh
   assert.deepEqual(eventsOf('We fought the rebels in Goma on Monday, a commander said.').map(brief), ['2024-03-04 Armed clash Goma 0']);
   assert.deepEqual(eventsOf('Troops are fighting rebels in Goma on Monday.').map(brief), ['2024-03-04 Armed clash Goma 0']);
 });
+
+test('an event in one part of a country is not put at a capital that lies in another part: "in north-eastern Syria"', () => {
+  const north = eventsOf('Gunmen killed four people in north-eastern Syria on Monday.');
+  assert.deepEqual(north.map((e) => [e.country, e.location, e.geo_precision]), [['Syria', 'Syria', 3]]);
+  assert.deepEqual(eventsOf('Gunmen killed four people in northern Nigeria on Monday.').map((e) => e.location), ['Nigeria']);
+  // The capital lies in the south; a country named alone is coded at its capital.
+  assert.deepEqual(eventsOf('Gunmen killed four people in southern Syria on Monday.').map((e) => e.location), ['Damascus']);
+  assert.deepEqual(eventsOf('Gunmen killed four people in Syria on Monday.').map((e) => e.location), ['Damascus']);
+});
