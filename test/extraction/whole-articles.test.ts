@@ -609,3 +609,10 @@ test('an event in one part of a country is not put at a capital that lies in ano
   assert.deepEqual(eventsOf('Gunmen killed four people in southern Syria on Monday.').map((e) => e.location), ['Damascus']);
   assert.deepEqual(eventsOf('Gunmen killed four people in Syria on Monday.').map((e) => e.location), ['Damascus']);
 });
+
+test('a fight named after a participle of gaining or proving describes: "all tested in battle", "areas won in battle"', () => {
+  assert.deepEqual(eventsOf('Baghdadi was down to a few dozen loyalists, all tested in battle, officials in Baghuz said on Sunday.').map(brief), []);
+  assert.deepEqual(eventsOf('Idlib has been used to rehome people who fled areas won in battle by government forces, officials said on Wednesday.').map(brief), []);
+  // A participle of harm tells a battle.
+  assert.deepEqual(eventsOf('Two soldiers were killed in battle with al-Shabaab in Kismayo on Monday.').map(brief), ['2024-03-04 Armed clash Kismayo 2']);
+});
