@@ -616,3 +616,9 @@ test('a fight named after a participle of gaining or proving describes: "all tes
   // A participle of harm tells a battle.
   assert.deepEqual(eventsOf('Two soldiers were killed in battle with al-Shabaab in Kismayo on Monday.').map(brief), ['2024-03-04 Armed clash Kismayo 2']);
 });
+
+test('weeks of fighting beside an event, and the toll told of them, are a campaign\'s, not the event\'s', () => {
+  assert.deepEqual(eventsOf('Gunmen killed four people in Jos on Sunday after two weeks of clashes.').map(brief), ['2024-03-03 Attack Jos 4']);
+  assert.deepEqual(eventsOf('Rebels took control of Kuje on Sunday after more than seven weeks of fighting, which is thought to have claimed up to 250 lives.').map((e) => e.fatalities), [0]);
+  assert.deepEqual(cumulativeClause('Rebels took Kuje on Sunday after seven weeks of fighting, which claimed 250 lives, officials said.'), [27, 81]);
+});
