@@ -1,5 +1,6 @@
-// First-level regions named with their unit word ("Bolivar state", "Punjab province"), and the places
-// in brackets after a name the gazetteer lacks ("Kitungati village (Kitui)"). Invented sentences.
+// First-level regions named with their unit word ("Bolivar state", "Punjab province"), the places
+// in brackets after a name the gazetteer lacks ("Kitungati village (Kitui)"), and countries named as
+// where fighters come from ("crossing from Ethiopia"). Invented sentences.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createExtractor } from '../../src/pipeline/index.js';
@@ -24,4 +25,8 @@ test('a name in brackets after a village the gazetteer lacks is a place, the one
 
 test('a town, then its region with the unit word and no comma between, is the town in that region', () => {
   assert.equal(at('On Friday, three people were killed by Al Shabaab militants in Witu Lamu County.'), 'Kenya/Lamu', '"Witu Lamu" is no longer a name the gazetteer lacks, and the militants\' home is not the place');
+});
+
+test('a country that fighters are crossing from is not where they were fought', () => {
+  assert.equal(at('On 15 August, soldiers pushed away FRUD forces crossing from Ethiopia in an attack, leading to some injuries among soldiers.')?.split('/')[0], 'Djibouti', "the FRUD's country, not Ethiopia");
 });
