@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, statSync, mkdirSync } from 'node:fs';
 import { join, dirname, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
@@ -30,6 +30,10 @@ function copyAssets(dir) {
   }
 }
 copyAssets(src);
+
+// The country-cue table, read once here rather than at every start-up (dist/geography/data/country-cues.table.json).
+const cues = join(root, 'dist', 'geography', 'cues.js');
+if (existsSync(cues)) (await import(pathToFileURL(cues).href)).writeCueTable();
 
 const gazetteerBuilder = join(root, 'dist', 'geography', 'build-gazetteer.js');
 if (existsSync(gazetteerBuilder)) {

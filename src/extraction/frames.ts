@@ -229,13 +229,10 @@ export interface Frame {
   places: PlaceMention[];
   participants: Participant[];
   figures: Figure[];
-  /** "the area", "the clashes": the sentence refers back to an event already told. */
-  anaphoric: boolean;
 }
 
 const OPPOSITION_CUES = new Set(eventCues.oppositionCues);
 const SUPPORT_CUES = new RegExp(`\\b(?:${alternation(eventCues.supportCues)})\\b`, 'i');
-const ANAPHORA = new RegExp(`\\b(?:${alternation(functionWords.anaphoraDeterminers)}) (?:${alternation(eventCues.anaphoraNouns)})\\b`, 'i');
 
 const PASSIVE_BEFORE = new RegExp(
   `\\b(?:${alternation([...functionWords.finitePassiveAuxiliaries, ...functionWords.beParticiple, ...functionWords.beProgressive, ...functionWords.getPresent])})\\s+(?:\\w+\\s+)?$`,
@@ -426,7 +423,7 @@ function frameOf(doc: Doc, si: number, s: Span, layers: Layers): Frame | null {
   const date = candidates.length < 2 || triggers.length === 0 || opensSentence(doc, s, candidates[0]!) ? candidates[0] : candidates.reduce((a, b) => (nearest(b) < nearest(a) ? b : a));
   // A sentence dated only by a year ("in 2014") tells background, which ACLED does not record.
   if (!date && dates.some((d) => d.vague && !d.reporting)) return null;
-  return { sentence: si, span: { start: s.start, end: s.end }, triggers, notes, date, places, participants, figures, anaphoric: ANAPHORA.test(text) };
+  return { sentence: si, span: { start: s.start, end: s.end }, triggers, notes, date, places, participants, figures };
 }
 
 /**

@@ -2,7 +2,7 @@
 // "Oromo protesters", "woreda", "MINUSCA"), from data/country-cues.tsv. A cue votes for its country
 // when the text's places are resolved, hides a place name inside it ("anti-Balaka" is no mention of
 // Balaka, Malawi), and names the country of a text that names no place.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FEATURE_CODES } from './gazetteer-format.js';
@@ -57,12 +57,29 @@ const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}&'’]*[\p{L}\p{N}])?/gu;
  * the whole alternation, each tried where it can match.
  */
 interface CueTable {
-  /** Per hash of a leading run of word characters (see runHash): the cues opening with it, longest first. */
-  byRun: Map<number, RegExp>;
+  /**
+   * Per hash of a leading run of word characters (see runHash): the cues opening with it, longest
+   * first, as the source of one sticky alternation, compiled at its first try (most runs never come).
+   */
+  byRun: Map<number, RegExp | string>;
   /** One bit per byRun key (its low bits): most words are told apart here, without the Map. */
   runs: Uint8Array;
   /** Cues by their words folded and joined by one space. */
   byKey: Map<string, CuePhrase>;
+}
+
+/**
+ * The table as data (cueTableData): the list read and sorted, which `npm run build` writes beside the
+ * compiled module (BUILT) with the list's text, so that a process reads it instead of reading the
+ * list anew (about 10 ms of cold code at start-up).
+ */
+interface CueTableData {
+  /** The text of country-cues.tsv the table was made from: a table of another text is not used. */
+  tsv: string;
+  /** [key, words, caps, titled, cased or null, countryCode, countries or null, admin1 or null, group, person]. */
+  phrases: [string, string[], boolean, boolean, string | null, string, string[] | null, string | null, boolean, boolean][];
+  /** [run hash, alternation source]. */
+  runs: [number, string][];
 }
 
 let table: CueTable | undefined;
@@ -87,11 +104,13 @@ function runHash(text: string, start: number, end: number): number {
   return (h + Math.imul(end - start, RUN_LENGTH)) | 0;
 }
 
-function cueTable(): CueTable {
-  if (table) return table;
-  const byKey = new Map<string, CuePhrase>();
+const BUILT = join(dirname(fileURLToPath(import.meta.url)), 'data', 'country-cues.table.json');
+
+/** The table's data, read from country-cues.tsv (see CueTableData). */
+export function cueTableData(tsv = readFileSync(DATA, 'utf8')): CueTableData {
+  const phrases: CueTableData['phrases'] = [];
   const sources: { source: string; run: number }[] = [];
-  for (const line of readFileSync(DATA, 'utf8').split('\n')) {
+  for (const line of tsv.split('\n')) {
     if (!line.trim() || line.startsWith('#')) continue;
     const [phrase, cc, admin1, kind] = line.split('\t').map((s) => s.trim());
     if (!phrase || !cc) continue;
@@ -99,11 +118,11 @@ function cueTable(): CueTable {
     const words = raw.map((w) => foldName(w));
     if (words.length === 0) continue;
     const caps = phrase === phrase.toUpperCase() && phrase !== phrase.toLowerCase();
-    const cased = raw.some((w) => /\p{Ll}\p{Lu}/u.test(w)) ? raw.join(' ') : undefined;
+    const cased = raw.some((w) => /\p{Ll}\p{Lu}/u.test(w)) ? raw.join(' ') : null;
     // ("ML|BF|NE": a group active in several countries, which it votes for alike.)
-    const countries = cc.includes('|') ? cc.split('|') : undefined;
+    const countries = cc.includes('|') ? cc.split('|') : null;
     const titled = caps && /^[A-Z]{5,}$/.test(phrase);
-    byKey.set(words.join(' '), { words, caps, titled, cased, countryCode: cc === '-' || countries ? '' : cc, countries, admin1: admin1 || undefined, group: kind === 'group', person: kind === 'person' });
+    phrases.push([words.join(' '), words, caps, titled, cased, cc === '-' || countries ? '' : cc, countries, admin1 || null, kind === 'group', kind === 'person']);
     let runEnd = 0;
     while (runEnd < raw[0]!.length && raw[0]!.charCodeAt(runEnd) < 128 && WORD_CHAR[raw[0]!.charCodeAt(runEnd)] === 1) runEnd++;
     if (runEnd === 0) throw new Error(`country-cues.tsv: "${phrase}" must begin with an ASCII letter or digit`);
@@ -120,12 +139,34 @@ function cueTable(): CueTable {
     if (list) list.push(source);
     else grouped.set(run, [source]);
   }
-  const byRun = new Map<number, RegExp>();
+  // (A trailing "s" is the plural, or the possessive written without its apostrophe, as notes
+  // often do: "the Guellehs regime", "FACAs".)
+  const runs = [...grouped].map(([run, list]): [number, string] => [run, `(?:${list.join('|')})(s)?\\b`]);
+  return { tsv, phrases, runs };
+}
+
+/** Writes the table's data beside the compiled module (`npm run build`). */
+export function writeCueTable(): void {
+  writeFileSync(BUILT, JSON.stringify(cueTableData()));
+}
+
+function cueTable(): CueTable {
+  if (table) return table;
+  const tsv = readFileSync(DATA, 'utf8');
+  let data: CueTableData | undefined;
+  if (existsSync(BUILT)) {
+    const built = JSON.parse(readFileSync(BUILT, 'utf8')) as CueTableData;
+    if (built.tsv === tsv) data = built;
+  }
+  data ??= cueTableData(tsv);
+  const byKey = new Map<string, CuePhrase>();
+  for (const [key, words, caps, titled, cased, countryCode, countries, admin1, group, person] of data.phrases) {
+    byKey.set(key, { words, caps, titled, cased: cased ?? undefined, countryCode, countries: countries ?? undefined, admin1: admin1 ?? undefined, group, person });
+  }
+  const byRun = new Map<number, RegExp | string>();
   const runs = new Uint8Array(RUN_FILTER_MASK + 1);
-  for (const [run, list] of grouped) {
-    // (A trailing "s" is the plural, or the possessive written without its apostrophe, as notes
-    // often do: "the Guellehs regime", "FACAs".)
-    byRun.set(run, new RegExp(`(?:${list.join('|')})(s)?\\b`, 'iy'));
+  for (const [run, source] of data.runs) {
+    byRun.set(run, source);
     runs[(run >>> 3) & RUN_FILTER_MASK]! |= 1 << (run & 7);
   }
   table = { byRun, runs, byKey };
@@ -161,9 +202,13 @@ export function findCountryCues(text: string, from = 0, ranges?: readonly TextRa
         c = part.charCodeAt(j);
       } while (c < 128 && WORD_CHAR[c] === 1);
       h = (h + Math.imul(j - i, RUN_LENGTH)) | 0;
-      let m = matchAt(byRun, runs, h, part, i);
+      // (The run filter tested here: most words open no cue, and a call per word costs more than the test.)
+      let m = (runs[(h >>> 3) & RUN_FILTER_MASK]! & (1 << (h & 7))) === 0 ? null : matchAt(byRun, h, part, i);
       // A run ending in a lower-case "s" may be a one-word cue's plural or possessive ("FACAs").
-      if (m === null && j - i > 1 && part.charCodeAt(j - 1) === 115) m = matchAt(byRun, runs, (before + Math.imul(j - 1 - i, RUN_LENGTH)) | 0, part, i);
+      if (m === null && j - i > 1 && part.charCodeAt(j - 1) === 115) {
+        const hs = (before + Math.imul(j - 1 - i, RUN_LENGTH)) | 0;
+        if ((runs[(hs >>> 3) & RUN_FILTER_MASK]! & (1 << (hs & 7))) !== 0) m = matchAt(byRun, hs, part, i);
+      }
       if (m === null) {
         i = j;
         continue;
@@ -181,10 +226,11 @@ export function findCountryCues(text: string, from = 0, ranges?: readonly TextRa
   return out;
 }
 
-/** The cues opening with the run of hash h, tried at i (longest first), or null. */
-function matchAt(byRun: Map<number, RegExp>, runs: Uint8Array, h: number, part: string, i: number): RegExpExecArray | null {
-  const pattern = (runs[(h >>> 3) & RUN_FILTER_MASK]! & (1 << (h & 7))) === 0 ? undefined : byRun.get(h);
+/** The cues opening with the run of hash h (which the run filter lets through), tried at i (longest first), or null. */
+function matchAt(byRun: Map<number, RegExp | string>, h: number, part: string, i: number): RegExpExecArray | null {
+  let pattern = byRun.get(h);
   if (pattern === undefined) return null;
+  if (typeof pattern === 'string') byRun.set(h, (pattern = new RegExp(pattern, 'iy')));
   pattern.lastIndex = i;
   return pattern.exec(part);
 }

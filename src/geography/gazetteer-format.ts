@@ -1,7 +1,7 @@
 // The gazetteer as built (GazetteerFile: columns of numbers and strings, and an index from folded
 // names to entries) and as stored (generated/gazetteer.bin) and loaded (GazetteerData).
 
-export const GAZETTEER_VERSION = 9;
+export const GAZETTEER_VERSION = 10;
 
 export const FEATURE_CODES = { city: 0, admin1: 1, admin2: 2, country: 3, region: 4 } as const;
 export const FEATURE_NAMES = ['city', 'admin1', 'admin2', 'country', 'region'] as const;
@@ -57,6 +57,12 @@ export interface GazetteerFile {
 export interface StringColumn {
   blob: string;
   offsets: ArrayLike<number>;
+  /**
+   * As loaded from the binary file: the strings with a character above U+00FF (their indexes, in
+   * order, and the strings), which the blob holds as as many NUL characters, so that it stays a
+   * one-byte string (half the bytes to read and decode; about 10% of place names need two bytes).
+   */
+  wide?: { at: ArrayLike<number>; strings: StringColumn };
 }
 
 export function stringColumn(strings: readonly string[]): StringColumn {
@@ -66,7 +72,23 @@ export function stringColumn(strings: readonly string[]): StringColumn {
 }
 
 export function stringAt(c: StringColumn, i: number): string {
-  return c.blob.slice(c.offsets[i]!, c.offsets[i + 1]!);
+  const s = c.blob.slice(c.offsets[i]!, c.offsets[i + 1]!);
+  // (No string starts with a NUL: one that does stands for a wide string.)
+  return c.wide !== undefined && s.charCodeAt(0) === 0 ? wideAt(c.wide, i) : s;
+}
+
+/** String i of a column's wide strings (a binary search of their indexes). */
+function wideAt(wide: NonNullable<StringColumn['wide']>, i: number): string {
+  const { at } = wide;
+  let lo = 0;
+  let hi = at.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (at[mid]! < i) lo = mid + 1;
+    else hi = mid;
+  }
+  if (at[lo] !== i) throw new Error(`gazetteer: string ${i} is no wide string`);
+  return stringAt(wide.strings, lo);
 }
 
 export function columnLength(c: StringColumn): number {
@@ -106,8 +128,33 @@ export function findName(t: NameTable, key: string): number {
     const slot = t.buckets[b]! - 1;
     if (slot < 0) return -1;
     const off = offsets[slot]!;
-    if (offsets[slot + 1]! - off === len && blob.startsWith(key, off)) return slot;
+    if (offsets[slot + 1]! - off !== len) continue;
+    if (t.names.wide === undefined || blob.charCodeAt(off) !== 0) {
+      if (blob.startsWith(key, off)) return slot;
+    } else if (wideAt(t.names.wide, slot) === key) return slot;
   }
+}
+
+/**
+ * A column as the binary file stores it: the strings with a character above U+00FF apart (see
+ * StringColumn.wide), NULs in their place; as it is when it has none.
+ */
+function narrowColumn(name: string, c: StringColumn): StringColumn {
+  const WIDE = /[^\x00-\xff]/;
+  if (!WIDE.test(c.blob)) return c;
+  const at: number[] = [];
+  const wide: string[] = [];
+  const parts: string[] = [];
+  for (let i = 0; i < columnLength(c); i++) {
+    const s = stringAt(c, i);
+    if (s.charCodeAt(0) === 0) throw new Error(`gazetteer: ${name}[${i}] starts with a NUL`);
+    if (WIDE.test(s)) {
+      at.push(i);
+      wide.push(s);
+      parts.push('\0'.repeat(s.length));
+    } else parts.push(s);
+  }
+  return { blob: parts.join(''), offsets: c.offsets, wide: { at, strings: stringColumn(wide) } };
 }
 
 function nameTable(values: Map<string, number>, maxWords: Map<string, number>): NameTable {
@@ -262,20 +309,30 @@ export function gazetteerData(file: GazetteerFile): GazetteerData {
 }
 
 // The binary file (generated/gazetteer.bin): "SITREPGZ", a uint32 header length, a JSON header
-// (small tables and section sizes), then int32 sections and string sections (uint32 length, UTF-16
-// code units as stored by the string column: one byte each when every code is below 256, else two),
+// (small tables and section sizes), then int32 sections and string sections (uint32 length, one byte
+// a character; a column's strings with a character above U+00FF in a section of their own, two bytes
+// a character, and NULs in their place),
 // then the countries' transliteration keys (uint32 length, each country's JSON in UTF-8 at the byte
 // range the header gives: read only for a country asked for, most runs asking for none or one).
 // It loads in a few tens of milliseconds: nothing is parsed, split or hashed on load.
 const MAGIC = 'SITREPGZ';
 
 type StringSections = Record<'n' | 'admin2Names' | 'names', StringColumn>;
+type StringSection = keyof StringSections;
 /** The small tables the header carries as JSON. */
 type HeaderTable = 'sources' | 'warnings' | 'countries' | 'admin1Names' | 'demonymKeys' | 'demonymEntry' | 'abbrevKeys' | 'abbrevEntry' | 'commonWords' | 'firstNames';
 
 /** The file's bytes; `transliterationKeys`: each country's keys (builtTransliterationKeys in transliteration.ts). */
 export function encodeGazetteer(d: GazetteerData, transliterationKeys: Readonly<Record<string, string>> = {}): Buffer {
-  const strings: StringSections = { n: d.n, admin2Names: d.admin2Names, names: d.names.names };
+  const narrow: StringSections = { n: narrowColumn('n', d.n), admin2Names: narrowColumn('admin2Names', d.admin2Names), names: narrowColumn('names', d.names.names) };
+  // Each column's one-byte blob, then each one's wide strings (two bytes a character), with their indexes.
+  const strings: Record<string, StringColumn> = { ...narrow };
+  const wideAts: Record<string, ArrayLike<number>> = {};
+  for (const [name, c] of Object.entries(narrow)) {
+    if (!c.wide) continue;
+    strings[`${name}Wide`] = c.wide.strings;
+    wideAts[`${name}WideAt`] = c.wide.at;
+  }
   const ints: Record<string, ArrayLike<number>> = {
     ...Object.fromEntries(COLUMNS.map((c) => [c, d[c]])),
     listStart: d.listStart,
@@ -286,6 +343,7 @@ export function encodeGazetteer(d: GazetteerData, transliterationKeys: Readonly<
     nameMaxWords: d.names.maxWords,
     nameBuckets: d.names.buckets,
     ...Object.fromEntries(Object.entries(strings).map(([k, c]) => [`${k}Offsets`, c.offsets])),
+    ...wideAts,
   };
   const wide = (s: string) => /[^\x00-\xff]/.test(s);
   // Each country's keys: [byte offset, byte length] in the last section.
@@ -332,7 +390,7 @@ export function decodeGazetteer(bytes: Buffer): GazetteerData {
   const buf = bytes.byteOffset % 4 === 0 ? bytes : Buffer.from(bytes);
   const headLen = buf.readUInt32LE(8);
   const header = JSON.parse(buf.toString('utf8', 12, 12 + headLen)) as {
-    version: number; ints: Record<string, number>; strings: Record<keyof StringSections, BufferEncoding>;
+    version: number; ints: Record<string, number>; strings: Record<string, BufferEncoding>;
     transliterationKeys: Record<string, [number, number]>;
   } & Pick<GazetteerData, HeaderTable>;
   if (header.version !== GAZETTEER_VERSION) throw new Error(`gazetteer version ${header.version}, expected ${GAZETTEER_VERSION}`);
@@ -342,12 +400,18 @@ export function decodeGazetteer(bytes: Buffer): GazetteerData {
     ints[name] = new Int32Array(buf.buffer, buf.byteOffset + at, length);
     at += length * 4;
   }
-  const strings = {} as StringSections;
-  for (const [name, encoding] of Object.entries(header.strings) as [keyof StringSections, BufferEncoding][]) {
+  const sections: Record<string, StringColumn> = {};
+  for (const [name, encoding] of Object.entries(header.strings)) {
     const len = buf.readUInt32LE(at);
-    strings[name] = { blob: buf.toString(encoding, at + 4, at + 4 + len), offsets: ints[`${name}Offsets`]! };
+    sections[name] = { blob: buf.toString(encoding, at + 4, at + 4 + len), offsets: ints[`${name}Offsets`]! };
     at += 4 + len + ((4 - (len % 4)) % 4);
   }
+  const column = (name: StringSection): StringColumn => {
+    const c = sections[name]!;
+    const wide = sections[`${name}Wide`];
+    return wide ? { ...c, wide: { at: ints[`${name}WideAt`]!, strings: wide } } : c;
+  };
+  const strings: StringSections = { n: column('n'), admin2Names: column('admin2Names'), names: column('names') };
   const keysAt = at + 4;
   const keyRanges = header.transliterationKeys;
   const transliterationKeys = (code: string): string | undefined => {

@@ -558,3 +558,67 @@ test('a purpose of helping or joining a fight is intent: "travelled to Syria to 
   assert.deepEqual(eventsOf('Hall travelled to Syria in August to help in the liberation of Raqqa from Islamic State.').map(brief), []);
   assert.deepEqual(eventsOf('He went to Iraq in May to join the fight against Islamic State in Mosul.').map(brief), []);
 });
+
+test('an indefinite event as the subject of a modal is hypothetical: "a major assault on the enclave would lead to a catastrophe"', () => {
+  assert.deepEqual(eventsOf('General Dunford warned on Tuesday that a major military assault on the rebel-held enclave of Idlib would lead to a humanitarian catastrophe.').map(brief), []);
+  assert.deepEqual(eventsOf('An offensive on Afrin by Turkish forces might cause a wave of refugees, officials said on Monday.').map(brief), []);
+  // Told as having happened: a finite verb before the modal, or no modal at all.
+  assert.deepEqual(eventsOf('A car bomb in Kirkuk on Monday killed three people and could be heard across the city.').map(brief), ['2024-03-04 Remote explosive/landmine/IED Kirkuk 3']);
+  assert.deepEqual(eventsOf('An attack on a checkpoint in Kano on Monday killed three soldiers.').map(brief), ['2024-03-04 Armed clash Kano 3']);
+});
+
+test('chemical weapons made, tested or named as a thing are no attack; a crisis defused is no bomb', () => {
+  assert.deepEqual(eventsOf('The UK claims Russia tested nerve agent on door handles in Moscow last month.').map(brief), []);
+  assert.deepEqual(eventsOf('Britain approved exports of chemical weapon precursors to Damascus on Monday, MPs said.').map(brief), []);
+  assert.deepEqual(eventsOf('Talks in Ankara on Tuesday on how to defuse the crisis in Idlib were not going well.').map(brief), []);
+  assert.deepEqual(eventsOf('Police defused a bomb in a market in Kano on Tuesday.').map(brief), ['2024-03-05 Disrupted weapons use Kano 0']);
+});
+
+test('an event word named with a duration of months or more is a long campaign, not an event of a day', () => {
+  assert.deepEqual(eventsOf('The four-year battle has destroyed much of Raqqa, officials said on Monday.').map(brief), []);
+  assert.deepEqual(eventsOf('Ankara has fought a four-decade civil war with the PKK, Erdogan said in Ankara on Tuesday.').map(brief), []);
+  // A battle of days is coded; an age is no duration; a verb stands between.
+  assert.deepEqual(eventsOf('A three-day battle for Kuje ended on Sunday with 40 dead.').map(brief), ['2024-03-03 Armed clash Kuje 40']);
+  assert.deepEqual(eventsOf('Gunmen killed a two-year-old girl in Kano on Monday.').map(brief), ['2024-03-04 Attack Kano 1']);
+  assert.deepEqual(eventsOf('A two-year was shot in the neck in Kisumu on Monday.').map((e) => e.sub_event_type), ['Attack']);
+});
+
+test('a group named for what it does tells no event: "a torture and murder cell", "a kidnapping gang", "the bomb squad"', () => {
+  assert.deepEqual(eventsOf('Relatives of the victims of an Islamic State torture and murder cell known as the Beatles spoke in London on Friday.').map(brief), []);
+  assert.deepEqual(eventsOf('Police in Lagos said on Monday they had broken up a kidnapping gang.').map(brief), []);
+  assert.deepEqual(eventsOf('The bomb squad was called to a school in Leeds on Monday.').map(brief), []);
+  assert.deepEqual(eventsOf('The SNC made its boycott decision in Vienna on Friday night.').map(brief), []);
+  // A verb coordinated with another keeps its sense; a cell of a prison is no group.
+  assert.deepEqual(eventsOf('On 16 January 2020, students in Markala demonstrated and demanded the resumption of classes.').map((e) => e.sub_event_type), ['Peaceful protest']);
+  assert.deepEqual(eventsOf('A bomb exploded in a cell block of Kano prison on Monday.').map((e) => e.sub_event_type), ['Remote explosive/landmine/IED']);
+});
+
+test('a speaker\'s ongoing struggle is no event of a day: "the enemy we\'re fighting", "we are fighting for our land"', () => {
+  assert.deepEqual(eventsOf('My concern is the enemy we’re fighting in Manbij, Graham said on Wednesday.').map(brief), []);
+  assert.deepEqual(eventsOf('We are fighting for our land in Afrin, a commander said on Monday.').map(brief), []);
+  // Told of others, or in the past: an event.
+  assert.deepEqual(eventsOf('We fought the rebels in Goma on Monday, a commander said.').map(brief), ['2024-03-04 Armed clash Goma 0']);
+  assert.deepEqual(eventsOf('Troops are fighting rebels in Goma on Monday.').map(brief), ['2024-03-04 Armed clash Goma 0']);
+});
+
+test('an event in one part of a country is not put at a capital that lies in another part: "in north-eastern Syria"', () => {
+  const north = eventsOf('Gunmen killed four people in north-eastern Syria on Monday.');
+  assert.deepEqual(north.map((e) => [e.country, e.location, e.geo_precision]), [['Syria', 'Syria', 3]]);
+  assert.deepEqual(eventsOf('Gunmen killed four people in northern Nigeria on Monday.').map((e) => e.location), ['Nigeria']);
+  // The capital lies in the south; a country named alone is coded at its capital.
+  assert.deepEqual(eventsOf('Gunmen killed four people in southern Syria on Monday.').map((e) => e.location), ['Damascus']);
+  assert.deepEqual(eventsOf('Gunmen killed four people in Syria on Monday.').map((e) => e.location), ['Damascus']);
+});
+
+test('a fight named after a participle of gaining or proving describes: "all tested in battle", "areas won in battle"', () => {
+  assert.deepEqual(eventsOf('Baghdadi was down to a few dozen loyalists, all tested in battle, officials in Baghuz said on Sunday.').map(brief), []);
+  assert.deepEqual(eventsOf('Idlib has been used to rehome people who fled areas won in battle by government forces, officials said on Wednesday.').map(brief), []);
+  // A participle of harm tells a battle.
+  assert.deepEqual(eventsOf('Two soldiers were killed in battle with al-Shabaab in Kismayo on Monday.').map(brief), ['2024-03-04 Armed clash Kismayo 2']);
+});
+
+test('weeks of fighting beside an event, and the toll told of them, are a campaign\'s, not the event\'s', () => {
+  assert.deepEqual(eventsOf('Gunmen killed four people in Jos on Sunday after two weeks of clashes.').map(brief), ['2024-03-03 Attack Jos 4']);
+  assert.deepEqual(eventsOf('Rebels took control of Kuje on Sunday after more than seven weeks of fighting, which is thought to have claimed up to 250 lives.').map((e) => e.fatalities), [0]);
+  assert.deepEqual(cumulativeClause('Rebels took Kuje on Sunday after seven weeks of fighting, which claimed 250 lives, officials said.'), [27, 81]);
+});

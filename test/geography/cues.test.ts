@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { findCountryCues, type CountryCue } from '../../src/geography/cues.js';
+import { cueTableData, findCountryCues, type CountryCue } from '../../src/geography/cues.js';
 import { foldName } from '../../src/geography/fold.js';
 import type { TextRange } from '../../src/geography/recognise.js';
 
@@ -120,4 +120,15 @@ test('country cues: the same as one alternation of all cues, over texts and rang
     }
   }
   assert.ok(cues > 1000, `the texts hold cues (${cues})`);
+});
+
+test('country cues: the table `npm run build` writes as JSON reads back the same', () => {
+  const data = cueTableData();
+  assert.deepEqual(JSON.parse(JSON.stringify(data)), data);
+  assert.equal(new Set(data.phrases.map((p) => p[0])).size, byKey.size);
+  // An invented list: two cues opening with one run ("Foo"), longest first; "-": no country.
+  const small = cueTableData('Foo Bar Brigade\tXX\t\tgroup\nFoo\t-\t\t\n# note\n');
+  assert.deepEqual(small.phrases.map((p) => [p[0], p[5], p[8]]), [['foo bar brigade', 'XX', true], ['foo', '', false]]);
+  assert.equal(small.runs.length, 1);
+  assert.ok(small.runs[0]![1].startsWith('(?:Foo[ \\t\\u00a0-]+Bar[ \\t\\u00a0-]+Brigade|Foo)'));
 });

@@ -43,11 +43,38 @@ test('the binary gazetteer reads back what was written', () => {
   assert.ok(gaz.commonWords.has('reading') && gaz.firstNames.has('jordan'));
 });
 
+test('names with characters above U+00FF read back from the one-byte string sections', () => {
+  // Invented names: Latin-1 ones ("Sélestat"), wide ones (Cyrillic, Greek, an astral character) and
+  // a wide name as long as a Latin-1 one, which a look-up must tell apart.
+  const names = ['Sélestat', 'Новоград', 'Άλφα', 'Brux', 'Брюх', 'Q𝔸rt'];
+  const f: GazetteerFile = {
+    ...file,
+    admin2Names: ['Окраина', 'Outskirt'],
+    n: names,
+    la: names.map(() => 0), lo: names.map(() => 0), cc: names.map(() => 0), a1: names.map(() => -1),
+    a2: [0, 1, -1, -1, 0, -1], f: names.map(() => 0), p: names.map(() => 1000), g: names.map(() => 0), r: names.map(() => 1),
+    keys: ['selestat', 'новоград', 'άλφα', 'brux', 'брюх', 'q𝔸rt'], post: [0, 1, 2, 3, 4, 5],
+    demonymKeys: [], demonymEntry: [], abbrevKeys: [], abbrevEntry: [],
+  };
+  const bytes = encodeGazetteer(gazetteerData(f));
+  const back = decodeGazetteer(bytes);
+  assert.ok(back.n.wide && back.n.wide.at.length === 4);
+  assert.deepEqual(Array.from({ length: names.length }, (_, i) => stringAt(back.n, i)), names);
+  assert.deepEqual([0, 1].map((i) => stringAt(back.admin2Names, i)), f.admin2Names);
+  const gaz = Gazetteer.fromBytes(bytes);
+  f.keys.forEach((k, i) => assert.deepEqual(gaz.lookup(k), [i]));
+  assert.equal(gaz.lookup('брюк'), undefined);
+  assert.equal(gaz.lookup('\0\0\0\0'), undefined);
+  assert.equal(gaz.entry(4).name, 'Брюх');
+  assert.equal(gaz.entry(4).admin2, 'Окраина');
+});
+
 test('a file that is no gazetteer, or of another version, is refused', () => {
   assert.throws(() => decodeGazetteer(Buffer.from('{"version":3}')), /not a sitrep gazetteer/);
   const bytes = encodeGazetteer(gazetteerData(file));
   const header = bytes.toString('latin1');
-  const older = Buffer.from(header.replace(`"version":${GAZETTEER_VERSION}`, `"version":${GAZETTEER_VERSION - 1}`), 'latin1');
+  // (The older number padded to the same length: the header's length is stored before it.)
+  const older = Buffer.from(header.replace(`"version":${GAZETTEER_VERSION}`, `"version":${String(GAZETTEER_VERSION - 1).padStart(String(GAZETTEER_VERSION).length)}`), 'latin1');
   assert.throws(() => decodeGazetteer(older), /gazetteer version/);
 });
 

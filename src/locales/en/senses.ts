@@ -18,6 +18,7 @@ const PASSIVE = new Set(senses.causes.passive);
 const QUANTIFIERS = new Set(senses.animals.quantifiers);
 const ANIMALS = new WordSet(senses.animals.words);
 const NEXT = new Map<string, Set<string>>(Object.entries(senses.otherSenses.next).map(([k, v]) => [k, new Set(v)]));
+const NEXT_COORDINATORS = new Set(senses.otherSenses.nextCoordinators);
 const NEAR = new Map<string, Set<string>>(Object.entries(senses.otherSenses.near).map(([k, v]) => [k, new Set(v)]));
 const BEFORE = new Set(senses.otherSenses.before.words);
 /** Words right before one event word that give it another sense ("sales exploded"). */
@@ -137,6 +138,10 @@ function phraseSense(tokens: Token[], lower: string, first: number, end: number)
   if (next) {
     const n = tokens[end];
     if (n && n.sentence === sentence && next.has(n.lower)) return true;
+    // "a torture and murder cell": the sense word after an event word coordinated with this one, which takes it too.
+    const other = tokens[end + 1];
+    const after = tokens[end + 2];
+    if (n && other && after && NEXT_COORDINATORS.has(n.lower) && after.sentence === sentence && next.has(after.lower) && NEXT.get(other.lower)?.has(after.lower) === true) return true;
   }
   const near = NEAR.get(lower);
   if (near) {

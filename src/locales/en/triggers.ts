@@ -176,6 +176,108 @@ function modalPassiveAfter(tokens: Token[], first: number, end: number): boolean
   return false;
 }
 
+const INDEFINITE_MODAL = irrealisLexicon.indefiniteModalSubject;
+const INDEFINITE_DETERMINERS = new Set<string>(INDEFINITE_MODAL.determiners);
+const SUBJECT_MODALS = new Set<string>(INDEFINITE_MODAL.modals);
+const SUBJECT_STOPS = new Set<string>(INDEFINITE_MODAL.stops);
+
+/**
+ * "a major military assault on the enclave would lead to a catastrophe", "any attack on Iran could
+ * trigger a war": an event noun after an indefinite determiner whose phrase is the subject of a modal
+ * is a hypothetical event. The modal must come before any clause break, relative word or finite verb.
+ */
+function indefiniteModalSubject(tokens: Token[], first: number, end: number): boolean {
+  const sentence = tokens[first]!.sentence;
+  let determiner = false;
+  for (let k = first - 1; k >= 0 && k >= first - 1 - INDEFINITE_MODAL.adjectiveWindow; k--) {
+    const t = tokens[k]!;
+    if (t.sentence !== sentence || t.kind !== 'word') return false;
+    if (INDEFINITE_DETERMINERS.has(t.lower)) { determiner = true; break; }
+    if (SUBJECT_MODALS.has(t.lower) || SUBJECT_STOPS.has(t.lower) || CLAUSE_BREAK.has(t.lower)) return false;
+  }
+  if (!determiner) return false;
+  for (let k = end; k < tokens.length && k < end + INDEFINITE_MODAL.window; k++) {
+    const t = tokens[k]!;
+    if (t.sentence !== sentence || CLAUSE_BREAK.has(t.lower) || SUBJECT_STOPS.has(t.lower)) return false;
+    if (SUBJECT_MODALS.has(t.lower)) {
+      if (t.upper && t.lower === 'may') return false;
+      // A passive after the modal is modalPassiveAfter's to judge: "an attack will be investigated" may be one that happened.
+      return !(lowerAt(tokens, k + 1) === INDEFINITE_MODAL.passiveAuxiliary && INDEFINITE_MODAL.participleEndings.some((e) => lowerAt(tokens, k + 2).endsWith(e)));
+    }
+    if (t.kind === 'word' && t.lower.endsWith(INDEFINITE_MODAL.finiteEnding)) return false;
+  }
+  return false;
+}
+
+const LONG_CAMPAIGN = irrealisLexicon.longCampaign;
+const LONG_CAMPAIGN_WORDS = new Set<string>(LONG_CAMPAIGN.words);
+const LONG_CAMPAIGN_NOUNS = new Set<string>(LONG_CAMPAIGN.nouns);
+const LONG_CAMPAIGN_DETERMINERS = new Set<string>(LONG_CAMPAIGN.determiners);
+const LONG_CAMPAIGN_AUXILIARIES = new Set<string>(LONG_CAMPAIGN.auxiliaries);
+const LONG_UNITS = new Set<string>(LONG_CAMPAIGN.units.flatMap((u) => [u, `${u}s`]));
+
+/** "four-year", "18-month", "decades-long", "long-running": a duration of months or more. */
+function isLongDuration(t: Token | undefined): boolean {
+  if (!t || t.kind !== 'word') return false;
+  if (LONG_CAMPAIGN_WORDS.has(t.lower)) return true;
+  const parts = t.lower.split('-');
+  if (parts.length < 2 || parts.length > 3) return false;
+  if (parts.length === 3 && !LONG_CAMPAIGN.suffixes.includes(parts[2]!)) return false;
+  return (/^\d+$/.test(parts[0]!) || NUMBER_WORDS.has(parts[0]!)) && LONG_UNITS.has(parts[1]!);
+}
+
+/**
+ * "the four-year battle", "after a two-month battle", "has fought a four-decade civil war": an event
+ * word named with a duration of months or more is a long campaign or a war, not an event of a day.
+ */
+function longCampaign(tokens: Token[], first: number, end: number): boolean {
+  const sentence = tokens[first]!.sentence;
+  for (let k = first - 1; k >= 0 && k >= first - LONG_CAMPAIGN.window; k--) {
+    const t = tokens[k]!;
+    // Across a perfect auxiliary ("the four-year battle has destroyed"), not another verb ("a two-year was shot" lost the "-old" of an age).
+    if (t.sentence !== sentence || t.kind !== 'word' || (SUBJECT_STOPS.has(t.lower) && !LONG_CAMPAIGN_AUXILIARIES.has(t.lower))) break;
+    if (isLongDuration(t)) return true;
+  }
+  const determiner = tokens[end];
+  if (!determiner || determiner.sentence !== sentence || !LONG_CAMPAIGN_DETERMINERS.has(determiner.lower) || !isLongDuration(tokens[end + 1])) return false;
+  for (let k = end + 2; k < tokens.length && k <= end + 1 + LONG_CAMPAIGN.window; k++) {
+    const t = tokens[k]!;
+    if (t.sentence !== sentence || t.kind !== 'word') return false;
+    if (LONG_CAMPAIGN_NOUNS.has(t.lower)) return true;
+  }
+  return false;
+}
+
+const SPEAKER_ONGOING = irrealisLexicon.speakerOngoing;
+const SPEAKER_PRONOUNS = new Set<string>(SPEAKER_ONGOING.pronouns);
+const SPEAKER_BE = new Set<string>(SPEAKER_ONGOING.be);
+const SPEAKER_CONTRACTIONS = new Set<string>(SPEAKER_ONGOING.contractions);
+const straightApostrophe = (word: string) => word.replace(/\u2019/g, "'");
+
+/** "the enemy we're fighting", "we are fighting for our land": a speaker's ongoing struggle, not an event of a day. */
+function speakerOngoing(tokens: Token[], first: number): boolean {
+  const t = tokens[first]!;
+  if (!t.lower.endsWith(SPEAKER_ONGOING.ending)) return false;
+  const prev = tokens[first - 1];
+  if (!prev || prev.sentence !== t.sentence) return false;
+  const p = straightApostrophe(prev.lower);
+  if (SPEAKER_CONTRACTIONS.has(p)) return true;
+  const subject = tokens[first - 2];
+  return SPEAKER_BE.has(p) && subject !== undefined && subject.sentence === t.sentence && SPEAKER_PRONOUNS.has(straightApostrophe(subject.lower));
+}
+
+const PROVEN_IN_BATTLE = irrealisLexicon.provenInBattle;
+const PROVEN_PARTICIPLES = new Set<string>(PROVEN_IN_BATTLE.participles);
+
+/** "all tested in battle", "areas won in battle": a fight with no determiner after a participle of gaining or proving describes. */
+function provenInBattle(tokens: Token[], first: number): boolean {
+  const sentence = tokens[first]!.sentence;
+  const preposition = tokens[first - 1];
+  const participle = tokens[first - 2];
+  return preposition !== undefined && participle !== undefined && preposition.sentence === sentence && participle.sentence === sentence
+    && preposition.lower === PROVEN_IN_BATTLE.preposition && PROVEN_PARTICIPLES.has(participle.lower);
+}
+
 const DESCRIPTIVE = irrealisLexicon.descriptiveParticiple;
 const DESCRIPTIVE_WORDS = new Set<string>(DESCRIPTIVE.words);
 const DESCRIPTIVE_AFTER = new Set<string>(DESCRIPTIVE.after);
@@ -321,7 +423,7 @@ export function recogniseTriggers(doc: Doc): void {
       eventType: fixed,
       subEventType: fixed ? cls : '',
       tactic: tactic || undefined,
-      irrealis: isIrrealis(tokens, m.firstToken) || gerundIdea(tokens, m.firstToken) || modalPassiveAfter(tokens, m.firstToken, m.endToken) || describesWho(tokens, m.firstToken, m.endToken) || (TERRITORY.has(cls) && (describesPlaces(tokens, m.firstToken) || attributiveTerritory(tokens, m.firstToken, m.endToken))),
+      irrealis: isIrrealis(tokens, m.firstToken) || gerundIdea(tokens, m.firstToken) || modalPassiveAfter(tokens, m.firstToken, m.endToken) || indefiniteModalSubject(tokens, m.firstToken, m.endToken) || longCampaign(tokens, m.firstToken, m.endToken) || speakerOngoing(tokens, m.firstToken) || provenInBattle(tokens, m.firstToken) || describesWho(tokens, m.firstToken, m.endToken) || (TERRITORY.has(cls) && (describesPlaces(tokens, m.firstToken) || attributiveTerritory(tokens, m.firstToken, m.endToken))),
       background: cls === 'protest' && protestIsBackground(tokens, m.firstToken) ? true : undefined,
       rank: fixed ? rankOf(cls) : CLASS_RANK[cls] ?? 0,
     });
