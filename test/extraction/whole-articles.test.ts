@@ -622,3 +622,10 @@ test('weeks of fighting beside an event, and the toll told of them, are a campai
   assert.deepEqual(eventsOf('Rebels took control of Kuje on Sunday after more than seven weeks of fighting, which is thought to have claimed up to 250 lives.').map((e) => e.fatalities), [0]);
   assert.deepEqual(cumulativeClause('Rebels took Kuje on Sunday after seven weeks of fighting, which claimed 250 lives, officials said.'), [27, 81]);
 });
+
+test('"the battle against Isis" in a sentence naming no day is a campaign, not a fight of the text', () => {
+  assert.deepEqual(eventsOf('The SDF, which led the battle against Isis in north-east Syria, said it would form a border force.').map(brief), []);
+  assert.deepEqual(eventsOf('The coalition created by the battle against Islamic State in Raqqa has collapsed.').map(brief), []);
+  // A day makes it that day's fight.
+  assert.deepEqual(eventsOf('The battle against Isis in Hajin killed 20 fighters on Monday.').map(brief), ['2024-03-04 Armed clash Hajin 20']);
+});
