@@ -6,6 +6,7 @@ import { stableHash } from '../common/hash.js';
 import { capitalOfSameName, lookupCountry, regionSeat } from '../geography/index.js';
 import { loadGazetteer } from '../geography/gazetteer.js';
 import { capitalEntry } from './capital-reference.js';
+import { compassPartBefore } from '../locales/en/compass-part.js';
 import { actorEntry, communityOfMilitia } from '../locales/en/actors.js';
 import { isDatelinePlace, opensWithDateline } from '../locales/en/dateline.js';
 import { codedPlace } from '../locales/en/coded-place.js';
@@ -39,6 +40,22 @@ function capitalAt(countryCode: string, country: PlaceMention | undefined): Plac
   const entry = capitalEntry(loadGazetteer(), countryCode);
   if (!entry) return country;
   return { start: country?.start ?? 0, end: country?.end ?? 0, text: country?.text ?? '', entry, score: country?.score ?? 1, demonym: undefined, alternatives: undefined, heldIn: undefined, holds: undefined };
+}
+
+/** How far (degrees) from a country's centre its capital must lie to be in the part a compass word names. */
+const PART_MARGIN_DEGREES = 0.5;
+
+/**
+ * "in north-eastern Syria", "northern Nigeria": the country's mention puts the place in a part of it
+ * that its capital does not lie in (Damascus is not in the north-east), so the capital cannot stand in.
+ */
+function capitalOutsidePart(doc: Doc, country: PlaceMention): boolean {
+  const part = compassPartBefore(doc.text, country.start);
+  if (part === undefined) return false;
+  const capital = lookupCountry(country.entry.countryCode)?.capital;
+  if (!capital) return false;
+  const offset = [capital.latitude - country.entry.latitude, capital.longitude - country.entry.longitude];
+  return part.some((sign, axis) => sign !== 0 && sign * offset[axis]! <= PART_MARGIN_DEGREES);
 }
 
 /** A first-level region as an event's place: its seat, standing where the region's mention stood. */
@@ -231,8 +248,9 @@ export function assembleEvents(doc: Doc): AcledEvent[] {
     // A report placed only in a first-level region is coded at the region's seat, as ACLED codes it
     // (its codebook: the provincial capital, geo-precision 3): "ONLF attacks in Somali region" at Jijiga.
     const demonstration = kind.eventType === 'Protests' || kind.eventType === 'Riots';
-    // (Not when the text puts the event far from a town, "200 km north of the capital, Bamako".)
-    const capital = country && (place ? place.entry.feature === 'country' && !farReference(doc, place) : demonstration) ? capitalAt(country.code, place) : undefined;
+    // (Not when the text puts the event far from a town, "200 km north of the capital, Bamako", or in a
+    // part of the country the capital is not in, "in north-eastern Syria".)
+    const capital = country && (place ? place.entry.feature === 'country' && !farReference(doc, place) && !capitalOutsidePart(doc, place) : demonstration) ? capitalAt(country.code, place) : undefined;
     const standIn = capital !== undefined && capital !== place && !demonstration;
     const at = atRegionSeat(capital ?? place);
     const ev: AcledEvent = {

@@ -13,6 +13,7 @@ import placeContext from '../locales/en/data/place-context.json' with { type: 'j
 import letterCase from '../locales/en/data/letter-case.json' with { type: 'json' };
 import functionWords from '../locales/en/data/function-words.json' with { type: 'json' };
 import transliterationKeys from './data/transliteration-keys.json' with { type: 'json' };
+import admin1UnitWords from '../locales/en/data/admin1-unit-words.json' with { type: 'json' };
 import { alternation } from '../common/word-pattern.js';
 
 // English words around place names: locales/en/data/place-context.json (its notes say what each list is for).
@@ -426,6 +427,38 @@ function someOfFeature(gaz: Gazetteer, entries: readonly number[], feature: numb
   return false;
 }
 
+/** Each country's words for its first-level units (ISO2 -> words), locale data. */
+const ADMIN1_UNIT_WORDS = new Map<string, ReadonlySet<string>>(Object.entries(admin1UnitWords.byCountry).map(([cc, ws]) => [cc, new Set(ws)]));
+
+/**
+ * The entries of a name written with a first-level unit word ("Bolivar state") that lie in countries
+ * whose regions bear that word, when a namesake region lies in a country whose regions bear other
+ * words (Colombia's departments); undefined when no such choice is made (countries not listed keep
+ * every reading), or when `held`, the readings of a place named right before it, lie in a region
+ * the word would drop.
+ */
+function entriesOfUnitWord(gaz: Gazetteer, entries: readonly number[], unit: string, held: readonly number[] | undefined): number[] | undefined {
+  let fits = false;
+  let excluded = false;
+  const excludes = (e: number): boolean => {
+    const words = ADMIN1_UNIT_WORDS.get(gaz.entry(e).countryCode);
+    return words !== undefined && !words.has(unit);
+  };
+  for (const e of entries) {
+    if (gaz.feature(e) !== FEATURE_CODES.admin1) continue;
+    if (excludes(e)) excluded = true;
+    else if (ADMIN1_UNIT_WORDS.get(gaz.entry(e).countryCode)?.has(unit)) fits = true;
+  }
+  if (!fits || !excluded) return undefined;
+  if (held !== undefined) {
+    for (const e of entries) {
+      if (gaz.feature(e) !== FEATURE_CODES.admin1 || !excludes(e)) continue;
+      if (held.some((h) => h !== e && gaz.countryIndex(h) === gaz.countryIndex(e) && gaz.admin1Index(h) === gaz.admin1Index(e))) return undefined;
+    }
+  }
+  return entries.filter((e) => !excludes(e));
+}
+
 /** Whether the two lists of entries share one. */
 function sharesAny(a: readonly number[], b: readonly number[]): boolean {
   for (const e of a) if (b.includes(e)) return true;
@@ -622,6 +655,19 @@ export function recognise(gaz: Gazetteer, text: string, from = 0, ranges?: reado
             c.key = key;
           }
         }
+        // "Bolivar state": a first-level region named in several countries is read in those whose
+        // regions bear that unit word (Venezuela's states, not Colombia's departments).
+        // (Not when the place named right before, "Cartagena, Bolivar state", lies in a region the word
+        // would drop: the text's own chain of places outweighs a loosely used unit word.)
+        if (want === FEATURE_CODES.admin1) {
+          const prev = out.length > 0 ? out[out.length - 1]! : undefined;
+          const held = prev !== undefined && text.slice(prev.end, c.start) === ', ' ? prev.entries : undefined;
+          const kept = entriesOfUnitWord(gaz, c.entries, next.lower, held);
+          if (kept !== undefined) {
+            c.entries = kept;
+            c.key = `${c.key} ${next.lower}`;
+          }
+        }
         if (next.cap) {
           c.end = next.end;
           c.text = text.slice(c.start, c.end);
@@ -712,6 +758,7 @@ export function recognise(gaz: Gazetteer, text: string, from = 0, ranges?: reado
     }
   }
   linkBracketedContainers(gaz, text, out);
+  bracketsAfterUnknownNames(text, words, out);
   markNeighbourhoods(text, out);
   for (const c of out) if (c.demonym === undefined && c.w1 - c.w0 > 1 && compassOnly(c.text)) c.compass = true;
   return out;
@@ -839,6 +886,50 @@ function linkBracketedContainers(gaz: Gazetteer, text: string, cands: Candidate[
     a.container = j;
     if (!sameName) b.containerOf = k;
   }
+}
+
+/**
+ * "Kitungati village (Kitui)", "Bana (Mansila, Yagha)": names in brackets right after a capitalised
+ * name the gazetteer lacks (and its unit word) are the places that hold it, as ACLED's notes write
+ * them: places, as a cue before them would make them, though the name before is unknown.
+ */
+function bracketsAfterUnknownNames(text: string, words: WordView, cands: Candidate[]): void {
+  for (let k = 0; k < cands.length; k++) {
+    const b = cands[k]!;
+    if (b.cue || b.demonym !== undefined || b.w0 < 1) continue;
+    // (The bracket opens right before it, or before the names listed before it in the bracket.)
+    let first = k;
+    while (first > 0 && cands[first - 1]!.end + 2 === cands[first]!.start && text.slice(cands[first - 1]!.end, cands[first]!.start) === ', ') first--;
+    const a = cands[first]!;
+    if (text.charCodeAt(a.start - 1) !== 40 || a.w0 < 1) continue;
+    if (!/^[),]/.test(text.slice(b.end, b.end + 1))) continue;
+    const open = BRACKET_AFTER_UNKNOWN.exec(text.slice(Math.max(0, a.start - BRACKET_AFTER_LENGTH - 1), a.start));
+    if (!open) continue;
+    // (The name before is capitalised, and no place found ends there: that one is linked already.)
+    const before = words.get(a.w0 - 1 - (open[1] !== undefined ? 1 : 0));
+    if (before === undefined || !before.cap || before.allCaps) continue;
+    if (first > 0 && cands[first - 1]!.end >= before.end) continue;
+    b.cue = true;
+  }
+}
+
+/** The bracket after a name, with its unit word between ("Kitungati village (", "Bana ("), ending the text before a name. */
+const BRACKET_AFTER_UNKNOWN = new RegExp(`\\p{L}(?: (${alternation(list('unitsBeforeBracket'))}))? \\($`, 'u');
+
+/**
+ * "Witu Lamu County": the name after a town, with a region's unit word after it, is the region that
+ * holds the town, its comma left out, not more of the town's name.
+ */
+function regionWithoutComma(gaz: Gazetteer, text: string, words: WordView, entries: readonly number[], k: number, key: string): boolean {
+  const unit = words.at(k + 1);
+  if (unit === undefined || !isSuffix(unit.lower.replace(/s$/, '')) || !joinable(text, words.get(k), unit)) return false;
+  const regions = gaz.lookup(key) ?? [];
+  for (const r of regions) {
+    const f = gaz.feature(r);
+    if (f !== FEATURE_CODES.admin1 && f !== FEATURE_CODES.admin2) continue;
+    for (const e of entries) if (e !== r && gaz.countryIndex(e) === gaz.countryIndex(r) && gaz.admin1Index(e) === gaz.admin1Index(r)) return true;
+  }
+  return false;
 }
 
 /** Whether a stretch of text is empty or one unit word of a region ("state", "province"). */
@@ -1294,7 +1385,7 @@ function makeCandidate(
   if (single && !strong && nextWord && joinable(text, last, nextWord)) {
     // (A number hyphened to it is a numbered part of the place: "Zolote-4", the mine settlement of Zolote.)
     if (!nextWord.cap && nextWord.text.length <= 2 && text[last.end] === '-' && !hasAsciiDigit(nextWord.text)) return NOT_A_PLACE;
-    if (nextWord.cap && !nextWord.allCaps && !gaz.commonWords.has(nextWord.lower) && !ORG_HEADS.has(nextWord.lower) && !ORG_TAILS.has(nextWord.lower) && !isSuffix(nextWord.lower) && gaz.has(fold(j + 1)) && !gaz.nameInfo(fold(j + 1)).strong && !gaz.firstNames.has(first.lower) && !(text[last.end] === '-' && routeBetween(gaz, entries, fold(j + 1), routeWordAt(text, words, j + 2)) && !BOUNDARY_AFTER_PAIR.has(words.at(j + 2)?.lower ?? ''))) return NOT_A_PLACE;
+    if (nextWord.cap && !nextWord.allCaps && !gaz.commonWords.has(nextWord.lower) && !ORG_HEADS.has(nextWord.lower) && !ORG_TAILS.has(nextWord.lower) && !isSuffix(nextWord.lower) && gaz.has(fold(j + 1)) && !gaz.nameInfo(fold(j + 1)).strong && !gaz.firstNames.has(first.lower) && !(text[last.end] === '-' && routeBetween(gaz, entries, fold(j + 1), routeWordAt(text, words, j + 2)) && !BOUNDARY_AFTER_PAIR.has(words.at(j + 2)?.lower ?? '')) && !regionWithoutComma(gaz, text, words, entries, j + 1, fold(j + 1))) return NOT_A_PLACE;
   }
   // "Oda Bultum district", "Boke Tiko town", "the Sara Kaba quarter": a minor name, then a capitalised
   // word the gazetteer lacks, then a unit, town or part-of word ("area", "quarter"), is the first

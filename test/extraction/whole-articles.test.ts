@@ -625,3 +625,25 @@ test('a speaker\'s ongoing struggle is no event of a day: "the enemy we\'re figh
   assert.deepEqual(eventsOf('We fought the rebels in Goma on Monday, a commander said.').map(brief), ['2024-03-04 Armed clash Goma 0']);
   assert.deepEqual(eventsOf('Troops are fighting rebels in Goma on Monday.').map(brief), ['2024-03-04 Armed clash Goma 0']);
 });
+
+test('an event in one part of a country is not put at a capital that lies in another part: "in north-eastern Syria"', () => {
+  const north = eventsOf('Gunmen killed four people in north-eastern Syria on Monday.');
+  assert.deepEqual(north.map((e) => [e.country, e.location, e.geo_precision]), [['Syria', 'Syria', 3]]);
+  assert.deepEqual(eventsOf('Gunmen killed four people in northern Nigeria on Monday.').map((e) => e.location), ['Nigeria']);
+  // The capital lies in the south; a country named alone is coded at its capital.
+  assert.deepEqual(eventsOf('Gunmen killed four people in southern Syria on Monday.').map((e) => e.location), ['Damascus']);
+  assert.deepEqual(eventsOf('Gunmen killed four people in Syria on Monday.').map((e) => e.location), ['Damascus']);
+});
+
+test('a fight named after a participle of gaining or proving describes: "all tested in battle", "areas won in battle"', () => {
+  assert.deepEqual(eventsOf('Baghdadi was down to a few dozen loyalists, all tested in battle, officials in Baghuz said on Sunday.').map(brief), []);
+  assert.deepEqual(eventsOf('Idlib has been used to rehome people who fled areas won in battle by government forces, officials said on Wednesday.').map(brief), []);
+  // A participle of harm tells a battle.
+  assert.deepEqual(eventsOf('Two soldiers were killed in battle with al-Shabaab in Kismayo on Monday.').map(brief), ['2024-03-04 Armed clash Kismayo 2']);
+});
+
+test('weeks of fighting beside an event, and the toll told of them, are a campaign\'s, not the event\'s', () => {
+  assert.deepEqual(eventsOf('Gunmen killed four people in Jos on Sunday after two weeks of clashes.').map(brief), ['2024-03-03 Attack Jos 4']);
+  assert.deepEqual(eventsOf('Rebels took control of Kuje on Sunday after more than seven weeks of fighting, which is thought to have claimed up to 250 lives.').map((e) => e.fatalities), [0]);
+  assert.deepEqual(cumulativeClause('Rebels took Kuje on Sunday after seven weeks of fighting, which claimed 250 lives, officials said.'), [27, 81]);
+});

@@ -138,7 +138,29 @@ function commemoratedClause(sentence: string): Range | null {
 /** The clause of a sentence that tells a cumulative toll ("over the past month"), or null. */
 export function cumulativeClause(sentence: string): Range | null {
   const m = CUMULATIVE.exec(sentence);
-  return m ? clauseAround(sentence, m) : null;
+  return m ? clauseAround(sentence, m) : campaignAdjunct(sentence);
+}
+
+const CAMPAIGN_ADJUNCT = new RegExp(
+  `\\b(?:${words.campaignAdjunct.map((p) => p.replace('INTERVAL', words.intervals.join('|')).replace('CUMULATIVE_UNIT', words.cumulativeUnits.join('|'))).join('|')})\\b`,
+  'i',
+);
+const CLAUSE_BREAK = /[;:]|,\s/;
+
+/**
+ * "after more than seven weeks of clashes, which are thought to have claimed up to 250 lives": the
+ * phrase of a campaign and the relative clause right after it (not the clause it stands beside).
+ */
+function campaignAdjunct(sentence: string): Range | null {
+  const m = CAMPAIGN_ADJUNCT.exec(sentence);
+  if (!m) return null;
+  const from = m.index + m[0].length;
+  const after = sentence.slice(from).search(CLAUSE_BREAK);
+  if (after < 0) return [m.index, sentence.length];
+  const end = from + after;
+  if (!RELATIVE_AFTER.test(sentence.slice(end))) return [m.index, end];
+  const next = sentence.slice(end + 1).search(CLAUSE_BREAK);
+  return [m.index, next < 0 ? sentence.length : end + 1 + next];
 }
 
 /**
@@ -147,7 +169,8 @@ export function cumulativeClause(sentence: string): Range | null {
  */
 export function warTollClause(sentence: string): Range | null {
   const m = CUMULATIVE.exec(sentence);
-  return m && !runningTollOfIncident(sentence, m) ? clauseAround(sentence, m) : null;
+  if (!m) return campaignAdjunct(sentence);
+  return !runningTollOfIncident(sentence, m) ? clauseAround(sentence, m) : null;
 }
 
 function clauseAround(sentence: string, m: RegExpExecArray): Range {

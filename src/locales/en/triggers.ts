@@ -266,6 +266,18 @@ function speakerOngoing(tokens: Token[], first: number): boolean {
   return SPEAKER_BE.has(p) && subject !== undefined && subject.sentence === t.sentence && SPEAKER_PRONOUNS.has(straightApostrophe(subject.lower));
 }
 
+const PROVEN_IN_BATTLE = irrealisLexicon.provenInBattle;
+const PROVEN_PARTICIPLES = new Set<string>(PROVEN_IN_BATTLE.participles);
+
+/** "all tested in battle", "areas won in battle": a fight with no determiner after a participle of gaining or proving describes. */
+function provenInBattle(tokens: Token[], first: number): boolean {
+  const sentence = tokens[first]!.sentence;
+  const preposition = tokens[first - 1];
+  const participle = tokens[first - 2];
+  return preposition !== undefined && participle !== undefined && preposition.sentence === sentence && participle.sentence === sentence
+    && preposition.lower === PROVEN_IN_BATTLE.preposition && PROVEN_PARTICIPLES.has(participle.lower);
+}
+
 const DESCRIPTIVE = irrealisLexicon.descriptiveParticiple;
 const DESCRIPTIVE_WORDS = new Set<string>(DESCRIPTIVE.words);
 const DESCRIPTIVE_AFTER = new Set<string>(DESCRIPTIVE.after);
@@ -411,7 +423,7 @@ export function recogniseTriggers(doc: Doc): void {
       eventType: fixed,
       subEventType: fixed ? cls : '',
       tactic: tactic || undefined,
-      irrealis: isIrrealis(tokens, m.firstToken) || gerundIdea(tokens, m.firstToken) || modalPassiveAfter(tokens, m.firstToken, m.endToken) || indefiniteModalSubject(tokens, m.firstToken, m.endToken) || longCampaign(tokens, m.firstToken, m.endToken) || speakerOngoing(tokens, m.firstToken) || describesWho(tokens, m.firstToken, m.endToken) || (TERRITORY.has(cls) && (describesPlaces(tokens, m.firstToken) || attributiveTerritory(tokens, m.firstToken, m.endToken))),
+      irrealis: isIrrealis(tokens, m.firstToken) || gerundIdea(tokens, m.firstToken) || modalPassiveAfter(tokens, m.firstToken, m.endToken) || indefiniteModalSubject(tokens, m.firstToken, m.endToken) || longCampaign(tokens, m.firstToken, m.endToken) || speakerOngoing(tokens, m.firstToken) || provenInBattle(tokens, m.firstToken) || describesWho(tokens, m.firstToken, m.endToken) || (TERRITORY.has(cls) && (describesPlaces(tokens, m.firstToken) || attributiveTerritory(tokens, m.firstToken, m.endToken))),
       background: cls === 'protest' && protestIsBackground(tokens, m.firstToken) ? true : undefined,
       rank: fixed ? rankOf(cls) : CLASS_RANK[cls] ?? 0,
     });
