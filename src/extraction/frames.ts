@@ -13,7 +13,7 @@ import { tellsDepiction } from '../locales/en/depiction.js';
 import { editorNote } from '../locales/en/editor-note.js';
 import { loadGazetteer } from '../geography/gazetteer.js';
 import { cueEntry } from '../geography/cues.js';
-import { backgroundClause, namedEvents, citations, linksToEarlier, warTollClause } from '../locales/en/time-reference.js';
+import { backgroundClause, namedEvents, citations, linksToEarlier, mayCommemorate, warTollClause } from '../locales/en/time-reference.js';
 import { isArmed } from './actor-roles.js';
 import { ADMIN1_SPECIFICITY, specificity } from './grouping.js';
 import { haversineKm } from '../common/distance.js';
@@ -479,7 +479,7 @@ export function buildFrames(doc: Doc): Frame[] {
     if (editorNote(text)) continue;
     // A clause about an earlier event ("comes a week after 12 people died in Tikrit", "the previous
     // attack") is not this sentence's event: it becomes a frame of its own only with a date of its own.
-    const bg = backgroundClause(text);
+    const bg = backgroundClause(text, mayCommemorate(doc.tokens, s.firstToken, s.endToken));
     // A cumulative toll ("more than 50 killed over the past month") is no event's figure; without a
     // day of its own the clause reports no event either. (One incident's toll so far, "43 fighters
     // so far were killed in the ambush", is its event's figure.)

@@ -9,7 +9,7 @@ import { FEATURE_CODES } from './gazetteer-format.js';
 import { lookupTransliterated, transliterationIndex } from './transliteration.js';
 import { PublicationProfile, resolveCandidates, type CueVote } from './resolve.js';
 import { singularCandidates } from '../locales/en/inflection.js';
-import { nearBefore } from '../locales/en/near-place.js';
+import { nearAfter, nearBefore } from '../locales/en/near-place.js';
 import regionSeats from './data/region-seats.json' with { type: 'json' };
 
 export { GazetteerError } from './gazetteer.js';
@@ -181,7 +181,7 @@ export function geoPrecision(place: PlaceMention, context?: { near?: boolean; te
   if (f === 'country' || f === 'admin1' || f === 'region') return 3;
   if (f === 'admin2') return 2;
   let near = context?.near;
-  if (near === undefined && context?.text) near = nearBefore(context.text, place.start);
+  if (near === undefined && context?.text) near = nearBefore(context.text, place.start) || nearAfter(context.text, place.end);
   return near ? 2 : 1;
 }
 

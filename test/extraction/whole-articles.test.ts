@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import type { AcledEvent } from '../../src/common/event.js';
 import { loadGeoparser } from '../../src/geography/index.js';
 import { createExtractor } from '../../src/pipeline/index.js';
-import { backgroundClause, citations, cumulativeClause, incidentRunningToll, namedEvents } from '../../src/locales/en/time-reference.js';
+import { backgroundClause, citations, cumulativeClause, incidentRunningToll, mayCommemorate, namedEvents } from '../../src/locales/en/time-reference.js';
 
 const extractor = createExtractor();
 
@@ -323,6 +323,31 @@ test('backgroundClause: a commemoration phrase runs to the next comma, or as a s
   assert.deepEqual(backgroundClause(u), [0, u.indexOf('was')]);
 });
 
+test('mayCommemorate: a sentence with a commemoration phrase holds one of its words; one without is not read for it', () => {
+  // One invented sentence per kind of phrase, in ordinary case and in capitals.
+  const phrases = [
+    'Crowds gathered on Friday to honour the memory of a teacher shot in the market.',
+    'Friends met to mourn the deaths of two fishermen.',
+    'A march was held in remembrance of the villagers.',
+    'Police fired on the funerals for three protesters.',
+    'Hundreds attended a memorial service for the victims.',
+    'Students held a vigil for the missing reporter.',
+    'Crowds marked the anniversary of the massacre.',
+    'Veterans attended the commemoration of the battle.',
+  ];
+  for (const text of [...phrases, ...phrases.map((p) => p.toUpperCase())]) {
+    const { doc } = extractor.extract({ text, date: '2024-03-08', origin: { file: 'inline' } });
+    const s = doc.sentences[0]!;
+    assert.ok(backgroundClause(doc.slice(s)) !== null, text);
+    assert.ok(mayCommemorate(doc.tokens, s.firstToken, s.endToken), text);
+  }
+  // Without one of its words, no phrase: the sentence is not scanned for one.
+  const { doc } = extractor.extract({ text: 'Mourners gathered in the square on Friday after the attack.', date: '2024-03-08', origin: { file: 'inline' } });
+  const s = doc.sentences[0]!;
+  assert.equal(mayCommemorate(doc.tokens, s.firstToken, s.endToken), false);
+  assert.equal(backgroundClause(doc.slice(s), false), backgroundClause(doc.slice(s)));
+});
+
 test('a town named as a far reference point ("200 km north of the capital, Bamako") is not the event\'s place', () => {
   const far = eventsOf('Gunmen killed five farmers on Saturday in a village 200 km north of the capital, Bamako, officials said.');
   assert.deepEqual(far.map((e) => [e.country, e.location, e.geo_precision, e.fatalities]), [['Mali', 'Mali', 3, 5]]);
@@ -621,4 +646,11 @@ test('weeks of fighting beside an event, and the toll told of them, are a campai
   assert.deepEqual(eventsOf('Gunmen killed four people in Jos on Sunday after two weeks of clashes.').map(brief), ['2024-03-03 Attack Jos 4']);
   assert.deepEqual(eventsOf('Rebels took control of Kuje on Sunday after more than seven weeks of fighting, which is thought to have claimed up to 250 lives.').map((e) => e.fatalities), [0]);
   assert.deepEqual(cumulativeClause('Rebels took Kuje on Sunday after seven weeks of fighting, which claimed 250 lives, officials said.'), [27, 81]);
+});
+
+test('"the battle against Isis" in a sentence naming no day is a campaign, not a fight of the text', () => {
+  assert.deepEqual(eventsOf('The SDF, which led the battle against Isis in north-east Syria, said it would form a border force.').map(brief), []);
+  assert.deepEqual(eventsOf('The coalition created by the battle against Islamic State in Raqqa has collapsed.').map(brief), []);
+  // A day makes it that day's fight.
+  assert.deepEqual(eventsOf('The battle against Isis in Hajin killed 20 fighters on Monday.').map(brief), ['2024-03-04 Armed clash Hajin 20']);
 });

@@ -130,6 +130,17 @@ test('geo_precision 2 for every phrase that puts an event near a town, the kind 
   assert.equal(geoPrecision(places(text).find((x) => x.text === 'Idlib')!, { text }), 1);
 });
 
+test('geo_precision 2 for a word after a town that puts an event around it (its countryside, its outskirts)', () => {
+  for (const text of ['Warplanes struck Saraqib countryside at dawn.', "Gunmen attacked a checkpoint on Saraqib's outskirts.", 'Rockets fell in the eastern countryside of Saraqib.', 'Rockets fell in the countryside Saraqib overnight.', 'Shells hit the Saraqib Countryside.']) {
+    const town = places(text).find((x) => x.text === 'Saraqib');
+    assert.ok(town, text);
+    assert.equal(geoPrecision(town, { text }), 2, text);
+  }
+  for (const text of ['Warplanes struck Saraqib at dawn.', 'Shelling hit the Saraqib market.']) {
+    assert.equal(geoPrecision(places(text).find((x) => x.text === 'Saraqib')!, { text }), 1, text);
+  }
+});
+
 test('user places file adds places and reports bad lines', () => {
   const dir = mkdtempSync(join(tmpdir(), 'sitrep-geo-'));
   const good = join(dir, 'places.tsv');

@@ -17,6 +17,13 @@ export function nearBefore(text: string, at: number): boolean {
   return NEAR_BEFORE.test(text.slice(Math.max(0, at - REACH), at));
 }
 
+const NEAR_AFTER = new RegExp(`^(?:['’]s)?\\s+(?:${nearPlace.after.map(words).join('|')})\\b`, 'i');
+
+/** Whether the words right after `at` (a place name's end) put what happened around the place: "Idlib countryside". */
+export function nearAfter(text: string, at: number): boolean {
+  return NEAR_AFTER.test(text.slice(at, at + REACH));
+}
+
 const FILLER = new RegExp(`^\\s*,?\\s*(?:(?:${nearPlace.linkFiller.join('|')}|\\d+(?:[.,]\\d+)?)\\s+)*$`, 'i');
 
 /**

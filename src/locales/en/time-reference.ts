@@ -1,6 +1,8 @@
 // Where a sentence leaves the reported event: a clause about an earlier event ("The attack comes a
 // week after 12 people died in ...", "the previous attack, in which ...") or a cumulative toll
 // ("more than 50 killed over the past month"). Phrases: data/time-reference.json.
+import type { Token } from '../../common/doc.js';
+import { WordSet } from '../../common/word-set.js';
 import words from './data/time-reference.json' with { type: 'json' };
 import calendarWords from './data/calendar-words.json' with { type: 'json' };
 
@@ -37,6 +39,18 @@ const CUMULATIVE = new RegExp(
 // "to celebrate the life of", "the funeral of", "on the anniversary of": what is remembered.
 const COMMEMORATES = new RegExp(`\\b${alt(words.commemorates)}\\b`, 'i');
 const SUBJECT_VERB = new RegExp(`\\b${alt(words.subjectVerbs)}\\b`, 'gi');
+/** A word every COMMEMORATES phrase holds (see commemoratesWords in the data). */
+const COMMEMORATES_WORDS = new WordSet(words.commemoratesWords);
+
+/**
+ * Whether the tokens [from, to) (a sentence's) may hold a commemoration phrase (see
+ * backgroundClause): most sentences hold none of its words, and a look-up per token is cheaper than
+ * a scan of the phrases over the sentence's text.
+ */
+export function mayCommemorate(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (COMMEMORATES_WORDS.hasToken(tokens[i]!)) return true;
+  return false;
+}
 
 const FOLLOWS_ONLY = new RegExp(`\\b${FOLLOWS}\\b`, 'i');
 /** "The attack", "Sunday's bombing", "this latest outrage": a determiner and at most three words, opening the sentence. */
@@ -60,9 +74,10 @@ export type Range = [number, number];
  * days after the killings, protesters marched") covers only its own phrase, up to the first comma;
  * elsewhere it runs to the end of the sentence ("..., a week after 12 people died in Tikrit").
  */
-export function backgroundClause(sentence: string): Range | null {
+export function backgroundClause(sentence: string, commemorates = true): Range | null {
   const m = BACKGROUND.exec(sentence);
-  if (!m) return commemoratedClause(sentence);
+  // (`commemorates` false: the sentence holds no commemoration phrase, see mayCommemorate.)
+  if (!m) return commemorates ? commemoratedClause(sentence) : null;
   const atStart = (m[1] !== undefined ? APPROXIMATED_OPENING : OPENING).test(sentence.slice(0, m.index));
   const end = m.index + m[0].length;
   if (m[2] !== undefined && !atStart) {

@@ -8,6 +8,7 @@ import lexicon from './data/triggers.json' with { type: 'json' };
 import { inflections } from './inflection.js';
 import irrealisLexicon from './data/irrealis.json' with { type: 'json' };
 import functionWords from './data/function-words.json' with { type: 'json' };
+import calendarWords from './data/calendar-words.json' with { type: 'json' };
 import { NUMBER_WORDS, VAGUE_NUMBER_WORDS } from './quantities.js';
 
 interface TriggerEntry {
@@ -278,6 +279,27 @@ function provenInBattle(tokens: Token[], first: number): boolean {
     && preposition.lower === PROVEN_IN_BATTLE.preposition && PROVEN_PARTICIPLES.has(participle.lower);
 }
 
+const CAMPAIGN_AGAINST = irrealisLexicon.campaignAgainst;
+const CAMPAIGN_NOUNS = new Set<string>(CAMPAIGN_AGAINST.nouns);
+const CAMPAIGN_TARGETS = new Set<string>(CAMPAIGN_AGAINST.targets);
+const DAY_WORDS = new Set<string>([...Object.keys(calendarWords.months), ...Object.keys(calendarWords.weekdays), ...CAMPAIGN_AGAINST.dayWords]);
+
+/** Whether the sentence of token `i` names a day (a month, a weekday, "yesterday"). */
+function sentenceNamesDay(tokens: Token[], i: number): boolean {
+  const sentence = tokens[i]!.sentence;
+  for (let k = i; k >= 0 && tokens[k]!.sentence === sentence; k--) if (DAY_WORDS.has(tokens[k]!.lower)) return true;
+  for (let k = i + 1; k < tokens.length && tokens[k]!.sentence === sentence; k++) if (DAY_WORDS.has(tokens[k]!.lower)) return true;
+  return false;
+}
+
+/** "the SDF, which led the battle against Isis": a campaign against a group or an evil, in a sentence naming no day. */
+function campaignAgainst(tokens: Token[], first: number, end: number): boolean {
+  if (end !== first + 1 || !CAMPAIGN_NOUNS.has(tokens[first]!.lower) || lowerAt(tokens, first - 1) !== CAMPAIGN_AGAINST.determiner || lowerAt(tokens, end) !== CAMPAIGN_AGAINST.preposition) return false;
+  const target = tokens[end + 1];
+  if (!target || target.sentence !== tokens[first]!.sentence || !(target.upper || CAMPAIGN_TARGETS.has(target.lower))) return false;
+  return !sentenceNamesDay(tokens, first);
+}
+
 const DESCRIPTIVE = irrealisLexicon.descriptiveParticiple;
 const DESCRIPTIVE_WORDS = new Set<string>(DESCRIPTIVE.words);
 const DESCRIPTIVE_AFTER = new Set<string>(DESCRIPTIVE.after);
@@ -423,7 +445,7 @@ export function recogniseTriggers(doc: Doc): void {
       eventType: fixed,
       subEventType: fixed ? cls : '',
       tactic: tactic || undefined,
-      irrealis: isIrrealis(tokens, m.firstToken) || gerundIdea(tokens, m.firstToken) || modalPassiveAfter(tokens, m.firstToken, m.endToken) || indefiniteModalSubject(tokens, m.firstToken, m.endToken) || longCampaign(tokens, m.firstToken, m.endToken) || speakerOngoing(tokens, m.firstToken) || provenInBattle(tokens, m.firstToken) || describesWho(tokens, m.firstToken, m.endToken) || (TERRITORY.has(cls) && (describesPlaces(tokens, m.firstToken) || attributiveTerritory(tokens, m.firstToken, m.endToken))),
+      irrealis: isIrrealis(tokens, m.firstToken) || gerundIdea(tokens, m.firstToken) || modalPassiveAfter(tokens, m.firstToken, m.endToken) || indefiniteModalSubject(tokens, m.firstToken, m.endToken) || longCampaign(tokens, m.firstToken, m.endToken) || speakerOngoing(tokens, m.firstToken) || provenInBattle(tokens, m.firstToken) || campaignAgainst(tokens, m.firstToken, m.endToken) || describesWho(tokens, m.firstToken, m.endToken) || (TERRITORY.has(cls) && (describesPlaces(tokens, m.firstToken) || attributiveTerritory(tokens, m.firstToken, m.endToken))),
       background: cls === 'protest' && protestIsBackground(tokens, m.firstToken) ? true : undefined,
       rank: fixed ? rankOf(cls) : CLASS_RANK[cls] ?? 0,
     });
