@@ -667,3 +667,9 @@ test('"since" after a superlative is a comparison, not a period counted: "the de
   // A day named after it makes the figure that day's.
   assert.deepEqual(eventsOf('Over the past week, gunmen killed four people in Jos on Sunday.').map(brief), ['2024-03-03 Attack Jos 4']);
 });
+
+test('"violent clashes" are judged by who clashes: armed sides fight a battle, crowds riot', () => {
+  assert.deepEqual(eventsOf('Violent clashes between regime forces and rebels in Daraa on Monday.').map((e) => e.sub_event_type), ['Armed clash']);
+  assert.deepEqual(eventsOf('Violent clashes erupted between protesters and police in Nairobi on Monday.').map((e) => e.sub_event_type), ['Violent demonstration']);
+  assert.deepEqual(eventsOf('Violent clashes broke out between BNP and Awami League supporters in Dhaka on Monday.').map((e) => e.event_type), ['Riots']);
+});
