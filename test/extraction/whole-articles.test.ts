@@ -654,3 +654,22 @@ test('"the battle against Isis" in a sentence naming no day is a campaign, not a
   // A day makes it that day's fight.
   assert.deepEqual(eventsOf('The battle against Isis in Hajin killed 20 fighters on Monday.').map(brief), ['2024-03-04 Armed clash Hajin 20']);
 });
+
+test('"since" after a superlative is a comparison, not a period counted: "the deadliest attack since 2015 killed 40"', () => {
+  assert.deepEqual(eventsOf('The deadliest attack since 2015 killed 40 people in Kabul on Monday.').map(brief), ['2024-03-04 Attack Kabul 40']);
+  assert.deepEqual(eventsOf('The worst fighting since March killed 12 soldiers in Marib on Monday.').map(brief), ["2024-03-04 Armed clash Ma'rib 12"]);
+  assert.deepEqual(eventsOf('The deadliest attack this year killed 40 people in Kabul on Monday.').map(brief), ['2024-03-04 Attack Kabul 40']);
+  assert.deepEqual(eventsOf("Idlib's heaviest strikes since 2015 kill 11").map((e) => e.fatalities), [11]);
+  // A period counted: a toll over it, also when the phrase opens the sentence.
+  assert.deepEqual(eventsOf('Gunmen have killed 40 people in Kabul since January.').map(brief), []);
+  assert.deepEqual(eventsOf('Over the past month, 50 people were killed in Idlib.').map(brief), []);
+  assert.deepEqual(eventsOf('Since 2015, 300 people have been killed in Idlib.').map(brief), []);
+  // A day named after it makes the figure that day's.
+  assert.deepEqual(eventsOf('Over the past week, gunmen killed four people in Jos on Sunday.').map(brief), ['2024-03-03 Attack Jos 4']);
+});
+
+test('"violent clashes" are judged by who clashes: armed sides fight a battle, crowds riot', () => {
+  assert.deepEqual(eventsOf('Violent clashes between regime forces and rebels in Daraa on Monday.').map((e) => e.sub_event_type), ['Armed clash']);
+  assert.deepEqual(eventsOf('Violent clashes erupted between protesters and police in Nairobi on Monday.').map((e) => e.sub_event_type), ['Violent demonstration']);
+  assert.deepEqual(eventsOf('Violent clashes broke out between BNP and Awami League supporters in Dhaka on Monday.').map((e) => e.event_type), ['Riots']);
+});

@@ -4,6 +4,7 @@ import { CROWD_EVENT, lowerAt, type Doc, type Figure, type PipelineComponent, ty
 import { PhraseMatcher, type PhraseMatch } from '../../common/phrase-matcher.js';
 import { WordSet } from '../../common/word-set.js';
 import lexicon from './data/casualties.json' with { type: 'json' };
+import calendarWords from './data/calendar-words.json' with { type: 'json' };
 import { PERSON_TITLES } from './person-titles.js';
 import { cumulativeClause } from './time-reference.js';
 
@@ -578,10 +579,17 @@ function priorDeed(tokens: Doc['tokens'], i: number, sentence: number): boolean 
   if (prev === 'of' || prev === 'for' || prev === 'with') return true;
   for (let k = i - 1; k >= 0 && k >= i - 4 && tokens[k]!.sentence === sentence; k--) {
     const w = tokens[k]!.lower;
-    if (PRIOR_DEED_CUES.has(w)) return true;
+    // ("since 2015", "after March": a point in time, not a deed: "the deadliest attack since 2015 killed 40".)
+    if (PRIOR_DEED_CUES.has(w) && !namesTime(tokens[k + 1])) return true;
     if (w === ',' || w === ';') break;
   }
   return false;
+}
+
+const MONTHS = new Set<string>(Object.keys(calendarWords.months));
+/** A year or a month's name. */
+function namesTime(t: Token | undefined): boolean {
+  return t !== undefined && (/^(?:1[89]|20)\d\d$/.test(t.text) || (t.upper && MONTHS.has(t.lower)));
 }
 
 /** Words just before the dead that make their death the cause of the event told: "protested after a man was killed". */

@@ -31,10 +31,47 @@ function phraseEnd(sentence: string, from: number): number {
 }
 /** What may follow "the previous attack" and still tell of it: ", in which eight soldiers died,". */
 const RELATIVE_AFTER = /^\s*,?\s*(?:in which|during which|which|that|when|where)\b/i;
-const CUMULATIVE = new RegExp(
+const CUMULATIVE_ANY = new RegExp(
   `\\b(?:${words.cumulative.map((p) => p.replace('INTERVAL', words.intervals.join('|')).replace('CUMULATIVE_UNIT', words.cumulativeUnits.join('|'))).join('|')})\\b`,
-  'i',
+  'gi',
 );
+
+const COMPARISON = words.comparison;
+const SUPERLATIVES = new Set<string>(COMPARISON.superlatives);
+const COMPARISON_DETERMINERS = new Set<string>(COMPARISON.determiners);
+/** Characters before a cue that "the deadliest suicide attack " takes. */
+const COMPARISON_REACH = 40;
+
+/**
+ * Whether a "since" cue completes a superlative before it ("the deadliest attack since 2015", "Idlib's
+ * heaviest strikes since 2015 kill 11"): a comparison with earlier events, not a period counted.
+ */
+function comparisonBefore(sentence: string, at: number): boolean {
+  const before = sentence.slice(Math.max(0, at - COMPARISON_REACH), at).split(/\s+/).filter(Boolean).slice(-(COMPARISON.window + 1));
+  for (let k = before.length - 1; k >= 0; k--) {
+    const w = before[k]!.toLowerCase();
+    if (SUPERLATIVES.has(w)) return true;
+    const prev = before[k - 1]?.toLowerCase() ?? '';
+    const determined = COMPARISON_DETERMINERS.has(prev) || COMPARISON.possessives.some((p) => prev.endsWith(p));
+    if (w.length > COMPARISON.ending.length + 2 && w.endsWith(COMPARISON.ending) && determined) return true;
+  }
+  return false;
+}
+
+/** The sentence's first cumulative cue that is no superlative's comparison, or null. */
+const CUMULATIVE = {
+  exec(sentence: string): RegExpExecArray | null {
+    CUMULATIVE_ANY.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = CUMULATIVE_ANY.exec(sentence)) !== null) {
+      if (!(COMPARISON.cues.some((c) => m![0].toLowerCase().startsWith(c)) && comparisonBefore(sentence, m.index))) return m;
+    }
+    return null;
+  },
+  test(sentence: string): boolean {
+    return this.exec(sentence) !== null;
+  },
+};
 
 // "to celebrate the life of", "the funeral of", "on the anniversary of": what is remembered.
 const COMMEMORATES = new RegExp(`\\b${alt(words.commemorates)}\\b`, 'i');
@@ -180,9 +217,16 @@ function clauseAround(sentence: string, m: RegExpExecArray): Range {
     let b: RegExpExecArray | null;
     while ((b = re.exec(sentence)) !== null && b.index < m.index) start = Math.max(start, b.index + 1);
   }
-  const after = sentence.slice(m.index + m[0].length).search(/[;:]|,\s/);
-  return [start, after < 0 ? sentence.length : m.index + m[0].length + after];
+  const from = m.index + m[0].length;
+  // Opening the sentence, the cue's phrase frames all of it up to the next break ("Over the past month,
+  // 50 people were killed", "Since 2015, 300 have died").
+  // (Not when a day is named after it: "Over the past week, gunmen killed four people on Sunday".)
+  const opening = OPENING.test(sentence.slice(0, m.index)) && /^\s*,\s/.test(sentence.slice(from)) && !DAY_NAMED.test(sentence.slice(from));
+  const rest = opening ? from + sentence.slice(from).indexOf(',') + 1 : from;
+  const after = sentence.slice(rest).search(/[;:]|,\s/);
+  return [start, after < 0 ? sentence.length : rest + after];
 }
+const DAY_NAMED = new RegExp(`\\b(?:${[...Object.keys(calendarWords.weekdays), ...Object.keys(calendarWords.months)].filter((w) => w.length > 3).join('|')})\\b`, 'i');
 
 const RUNNING_TOLL = new RegExp(`^${alt(words.runningToll)}$`, 'i');
 const INCIDENT = new RegExp(`\\b${alt(words.incidentNouns)}\\b`, 'i');

@@ -284,12 +284,21 @@ const CAMPAIGN_NOUNS = new Set<string>(CAMPAIGN_AGAINST.nouns);
 const CAMPAIGN_TARGETS = new Set<string>(CAMPAIGN_AGAINST.targets);
 const DAY_WORDS = new Set<string>([...Object.keys(calendarWords.months), ...Object.keys(calendarWords.weekdays), ...CAMPAIGN_AGAINST.dayWords]);
 
+/** Per document, the sentences already asked whether they name a day (each is read once). */
+const daySentences = new WeakMap<Token[], Map<number, boolean>>();
+
 /** Whether the sentence of token `i` names a day (a month, a weekday, "yesterday"). */
 function sentenceNamesDay(tokens: Token[], i: number): boolean {
   const sentence = tokens[i]!.sentence;
-  for (let k = i; k >= 0 && tokens[k]!.sentence === sentence; k--) if (DAY_WORDS.has(tokens[k]!.lower)) return true;
-  for (let k = i + 1; k < tokens.length && tokens[k]!.sentence === sentence; k++) if (DAY_WORDS.has(tokens[k]!.lower)) return true;
-  return false;
+  let known = daySentences.get(tokens);
+  if (!known) daySentences.set(tokens, (known = new Map()));
+  const cached = known.get(sentence);
+  if (cached !== undefined) return cached;
+  let names = false;
+  for (let k = i; !names && k >= 0 && tokens[k]!.sentence === sentence; k--) names = DAY_WORDS.has(tokens[k]!.lower);
+  for (let k = i + 1; !names && k < tokens.length && tokens[k]!.sentence === sentence; k++) names = DAY_WORDS.has(tokens[k]!.lower);
+  known.set(sentence, names);
+  return names;
 }
 
 /** "the SDF, which led the battle against Isis": a campaign against a group or an evil, in a sentence naming no day. */

@@ -50,7 +50,8 @@ export function recogniseDates(doc: Doc): void {
     const end = tokens[best.endToken - 1]!.end;
     const mention: Doc['dates'][number] = { start, end, text: doc.text.slice(start, end), date: formatDay(best.day), precision: best.precision, rule: best.rule, vague: best.vague ? true : undefined };
     // ("since late April": a month starting a period counted to now, not the day of the event told.)
-    if (best.precision === 3 && !best.vague && PERIOD_START.has(lowerAt(tokens, i - 1) ?? '') && tokens[i - 1]!.sentence === t.sentence) mention.periodStart = true;
+    // (A year too: "the deadliest attack since 2015" is no attack of 2015.)
+    if (best.precision === 3 && (PERIOD_START.has(t.lower) || (PERIOD_START.has(lowerAt(tokens, i - 1) ?? '') && tokens[i - 1]!.sentence === t.sentence))) mention.periodStart = true;
     doc.dates.push(mention);
     i = best.endToken - 1;
   }
