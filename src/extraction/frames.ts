@@ -10,7 +10,7 @@ import { isDatelinePlace } from '../locales/en/dateline.js';
 import { quotationAt } from '../locales/en/quotations.js';
 import { farBefore, nearLink } from '../locales/en/near-place.js';
 import { tellsDepiction } from '../locales/en/depiction.js';
-import { editorNote } from '../locales/en/editor-note.js';
+import { editorNote, mayHoldEditorPhrase } from '../locales/en/editor-note.js';
 import { loadGazetteer } from '../geography/gazetteer.js';
 import { cueEntry } from '../geography/cues.js';
 import { backgroundClause, namedEvents, citations, linksToEarlier, mayCommemorate, warTollClause } from '../locales/en/time-reference.js';
@@ -477,7 +477,7 @@ export function buildFrames(doc: Doc): Frame[] {
     // A work's story ("In the film, rebels storm the capital") is depicted, not reported.
     if (tellsDepiction(text)) continue;
     // An editor's note or a correction tells of the article ("An earlier version of this article said ...").
-    if (editorNote(text)) continue;
+    if (editorNote(text, mayHoldEditorPhrase(doc.tokens, s.firstToken, s.endToken))) continue;
     // A clause about an earlier event ("comes a week after 12 people died in Tikrit", "the previous
     // attack") is not this sentence's event: it becomes a frame of its own only with a date of its own.
     const bg = backgroundClause(text, mayCommemorate(doc.tokens, s.firstToken, s.endToken));

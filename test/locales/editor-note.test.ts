@@ -19,6 +19,16 @@ test('every phrase names one of the phrase words outside any optional or alterna
   }
 });
 
+test('every phrase holds one of the phrase tokens between spaces, outside any optional part', () => {
+  for (const phrase of words.phrases) {
+    // (On its own between spaces, or a group of alternatives between spaces each of which is a phrase token.)
+    const bare = phrase.replace(/\(\?:[^()]*\)[?*]/g, ' ~ ');
+    const single = words.phraseTokens.some((w) => bare.includes(` ${w} `));
+    const groups = [...bare.matchAll(/ \(\?:([^()]*)\) /g)].map((m) => m[1]!.split('|'));
+    assert.ok(single || groups.some((alts) => alts.every((a) => words.phraseTokens.includes(a))), phrase);
+  }
+});
+
 test('editor notes read as before the phrase-word scan', () => {
   const sentences = [
     'An earlier version of this article said that 30 people were killed.',
