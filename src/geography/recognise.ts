@@ -894,12 +894,13 @@ function linkBracketedContainers(gaz: Gazetteer, text: string, cands: Candidate[
  * them: places, as a cue before them would make them, though the name before is unknown.
  */
 function bracketsAfterUnknownNames(text: string, words: WordView, cands: Candidate[]): void {
+  // (The bracket opens right before a name, or before the names listed before it with commas: the
+  // list's first name, carried along the list so that a long list is walked once.)
+  let first = 0;
   for (let k = 0; k < cands.length; k++) {
     const b = cands[k]!;
+    if (k > 0 && !(cands[k - 1]!.end + 2 === b.start && text.slice(cands[k - 1]!.end, b.start) === ', ')) first = k;
     if (b.cue || b.demonym !== undefined || b.w0 < 1) continue;
-    // (The bracket opens right before it, or before the names listed before it in the bracket.)
-    let first = k;
-    while (first > 0 && cands[first - 1]!.end + 2 === cands[first]!.start && text.slice(cands[first - 1]!.end, cands[first]!.start) === ', ') first--;
     const a = cands[first]!;
     if (text.charCodeAt(a.start - 1) !== 40 || a.w0 < 1) continue;
     if (!/^[),]/.test(text.slice(b.end, b.end + 1))) continue;

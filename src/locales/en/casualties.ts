@@ -4,7 +4,7 @@ import { CROWD_EVENT, lowerAt, type Doc, type Figure, type PipelineComponent, ty
 import { PhraseMatcher, type PhraseMatch } from '../../common/phrase-matcher.js';
 import { WordSet } from '../../common/word-set.js';
 import lexicon from './data/casualties.json' with { type: 'json' };
-import calendarWords from './data/calendar-words.json' with { type: 'json' };
+import { MONTHS, yearToken } from './dates/context.js';
 import { PERSON_TITLES } from './person-titles.js';
 import { cumulativeClause } from './time-reference.js';
 
@@ -586,10 +586,9 @@ function priorDeed(tokens: Doc['tokens'], i: number, sentence: number): boolean 
   return false;
 }
 
-const MONTHS = new Set<string>(Object.keys(calendarWords.months));
 /** A year or a month's name. */
 function namesTime(t: Token | undefined): boolean {
-  return t !== undefined && (/^(?:1[89]|20)\d\d$/.test(t.text) || (t.upper && MONTHS.has(t.lower)));
+  return t !== undefined && (yearToken(t) !== undefined || (t.upper && MONTHS[t.lower] !== undefined));
 }
 
 /** Words just before the dead that make their death the cause of the event told: "protested after a man was killed". */

@@ -223,7 +223,7 @@ function clauseAround(sentence: string, m: RegExpExecArray): Range {
   // (Not when a day is named after it: "Over the past week, gunmen killed four people on Sunday".)
   const opening = OPENING.test(sentence.slice(0, m.index)) && /^\s*,\s/.test(sentence.slice(from)) && !DAY_NAMED.test(sentence.slice(from));
   const rest = opening ? from + sentence.slice(from).indexOf(',') + 1 : from;
-  const after = sentence.slice(rest).search(/[;:]|,\s/);
+  const after = sentence.slice(rest).search(CLAUSE_BREAK);
   return [start, after < 0 ? sentence.length : rest + after];
 }
 const DAY_NAMED = new RegExp(`\\b(?:${[...Object.keys(calendarWords.weekdays), ...Object.keys(calendarWords.months)].filter((w) => w.length > 3).join('|')})\\b`, 'i');
