@@ -38,6 +38,7 @@ const ORG_HEADS = set('orgHeads');
 const SPEECH = set('speechVerbs');
 const CALENDAR = set('calendarWords');
 const NAME_PREFIXES = set('namePrefixes');
+const QUARTER_PREFIXES = set('quarterPrefixes');
 const NOT_PLACES = set('notPlaces');
 const COMMON_NOUNS = set('commonNouns');
 const RESIDENTS_AFTER = set('residentsAfter');
@@ -548,6 +549,20 @@ export function recognise(gaz: Gazetteer, text: string, from = 0, ranges?: reado
     out.push(c);
     return c.w1 - 1;
   };
+  // A capitalised word that starts no name the gazetteer knows: the index of the last word read.
+  // "Ghadir al Bostan": a first word of place names (not a name itself), an Arabic article and a name
+  // are one unknown place, not the name after the article (no Bostan of Iran); "Residencial Los
+  // Lagos": the capitalised words after a word for a city quarter are the rest of the quarter's name
+  // (no Los Lagos of Chile).
+  const unknownNameRead = (i: number): number => {
+    const read = transliterated(i);
+    if (read !== i) return read;
+    const lower = words.get(i).lower;
+    if (NAME_PREFIXES.has(lower) && articleGoesOn(text, words, i + 1)) return i + 2;
+    let j = i;
+    if (QUARTER_PREFIXES.has(lower)) while (j + 1 < n && words.isCap(j + 1) && !words.get(j + 1).allCaps && joinable(text, words.get(j), words.get(j + 1))) j++;
+    return j;
+  };
   for (let i = 0; i < n; i++) {
     if (!words.isCap(i)) continue;
     const w = words.get(i);
@@ -568,7 +583,7 @@ export function recognise(gaz: Gazetteer, text: string, from = 0, ranges?: reado
         out.push(newCandidate({ start: w.start, end: w.end, text: w.text, key: f0, entries: [bracketed], w0: i, w1: i + 1, cue: true, near: false, common: false, firstName: false, abbreviation: true }));
         continue;
       }
-      i = transliterated(i);
+      i = unknownNameRead(i);
       continue;
     }
     let key = f0;
@@ -601,7 +616,7 @@ export function recognise(gaz: Gazetteer, text: string, from = 0, ranges?: reado
     }
     if (bestEnd < 0 && article && gaz.has(article + ' ' + f0)) bestEnd = i;
     if (bestEnd < 0) {
-      i = transliterated(i);
+      i = unknownNameRead(i);
       continue;
     }
     // "Al-Raqqah", "Al-Quneitra": an article alone, hyphened to a name, is read with that name
