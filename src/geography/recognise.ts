@@ -567,6 +567,17 @@ export function recognise(gaz: Gazetteer, text: string, from = 0, ranges?: reado
     if (!words.isCap(i)) continue;
     const w = words.get(i);
     const f0 = fold(i);
+    // "(Rajouri district, J&K)": two initials joined by an ampersand, the next word the second, are
+    // one abbreviation, read as a state's where it ends a bracket.
+    if (text.charCodeAt(w.end) === 38 && words.at(i + 1)?.start === w.end + 1) {
+      const joined = INITIALS_AND.exec(text.slice(w.start, w.start + 4));
+      const bracketed = joined ? bracketAbbreviation(gaz, text, { start: w.start, end: w.start + 3, text: joined[0] }, out[out.length - 1]?.end) : undefined;
+      if (joined && bracketed !== undefined) {
+        out.push(newCandidate({ start: w.start, end: w.start + 3, text: joined[0], key: foldName(joined[0]), entries: [bracketed], w0: i, w1: i + 2, cue: true, near: false, common: false, firstName: false, abbreviation: true }));
+        i++;
+        continue;
+      }
+    }
     const maxWords = gaz.maxWords(f0);
     if (maxWords === undefined) {
       // "D.C.", "S.C.", "W.Va.": dotted state abbreviations name their state anywhere.
@@ -965,8 +976,8 @@ function lastOfBracketList(text: string, start: number, end: number): boolean {
   return open >= 0 && !window.slice(open).includes(')');
 }
 
-/** How far after a place BRACKET_AFTER is looked for. */
-const BRACKET_AFTER_LENGTH = 12;
+/** How far after a place BRACKET_AFTER is looked for: a space, the longest unit word, a space and the bracket. */
+const BRACKET_AFTER_LENGTH = Math.max(...list('unitsBeforeBracket').map((w) => w.length)) + 3;
 
 /** Whether an opening bracket is among the `length` characters from `from` (most places have none after them). */
 function bracketWithin(text: string, from: number, length: number): boolean {
@@ -1207,8 +1218,11 @@ const PLACE_BEFORE_BRACKET = new RegExp(`^(?:\\s+(?:${alternation(list('unitsBef
  * (Only after a place name, its unit word between: "Union Parishad (UP)" and "the AL whip (MP)" are no
  * states; nor a news agency after a dateline: "LIMA (AP) --".)
  */
+/** Two initials joined by an ampersand, "J&K", at the start of a text and ending a word. */
+const INITIALS_AND = /^[A-Z]&[A-Z](?![\p{L}\p{N}])/u;
+
 function bracketAbbreviation(gaz: Gazetteer, text: string, w: { start: number; end: number; text: string }, placeEnd: number | undefined): number | undefined {
-  if (!/^[A-Z]{2,3}$/.test(w.text) || text[w.end] !== ')' || placeEnd === undefined || WIRE_AGENCIES.has(w.text)) return undefined;
+  if (!/^(?:[A-Z]{2,3}|[A-Z]&[A-Z])$/.test(w.text) || text[w.end] !== ')' || placeEnd === undefined || WIRE_AGENCIES.has(w.text)) return undefined;
   if (text[w.start - 1] !== '(' && text.slice(w.start - 2, w.start) !== ', ') return undefined;
   if (!PLACE_BEFORE_BRACKET.test(text.slice(placeEnd, w.start))) return undefined;
   return gaz.abbreviations.get(`(${w.text.toLowerCase()}`);
