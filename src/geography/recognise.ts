@@ -362,6 +362,19 @@ const IN_REGION_GAP = new RegExp(`^ (?:${alternation(list('inRegionLinks'))}) $`
 
 const LIST_GAP = new RegExp(`^(?:,\\s|,?\\s(?:${alternation(list('listConjunctions'))})\\s|\\s?\\/\\s?|-)$`);
 
+/**
+ * After a name, the rest of a comma list of capitalised names that a conjunction closes (", Biki,
+ * and Girloom"): the name is one of the list, not the region of the name before it.
+ */
+const LIST_GOES_ON = new RegExp(`^(?:,\\s\\p{Lu}[\\p{L}'’-]*(?:\\s\\p{Lu}[\\p{L}'’-]*){0,2})+,?\\s(?:${alternation(list('listConjunctions'))})\\s\\p{Lu}`, 'u');
+/** How far after a name LIST_GOES_ON is looked for. */
+const LIST_GOES_ON_LENGTH = 120;
+
+/** Whether a comma list of names that a conjunction closes goes on after `end` (", Biki, and Girloom"). */
+export function listGoesOn(text: string, end: number): boolean {
+  return LIST_GOES_ON.test(text.slice(end, end + LIST_GOES_ON_LENGTH));
+}
+
 function joinable(text: string, a: Word, b: Word): boolean {
   const gap = b.start - a.end;
   if (gap === 1) {

@@ -914,6 +914,16 @@ test('"J&K" closing brackets names Jammu and Kashmir, and a "sector area" before
   assert.ok(!geo.parse('Officers of the J&K police said the curfew would stay.').some((p) => p.text === 'J&K'));
 });
 
+test('a capital in the middle of a list that a conjunction closes is the city, one town of the list, not the province of the name before it', () => {
+  // (Harare is a province of Zimbabwe too: "Aisha, Harare" alone would be Aisha in Harare province.)
+  const e = first('On 3 May 2021, residents protested in the towns of Aisha, Harare, Dembel, and Erer against the regional administration.');
+  assert.equal(e?.country, 'Ethiopia', `${e?.location}, ${e?.country}`);
+  assert.equal(e?.admin1, 'Somali');
+  // (A chain of places and regions with no conjunction stays a chain: "Baragoi, Samburu, Kenya".)
+  const k = first('On 4 May 2021, bandits killed two herders in Baragoi, Samburu, Kenya.');
+  assert.equal(k?.admin1, 'Samburu', `${k?.location}, ${k?.admin1}`);
+});
+
 test('gunfire reported as heard or fired, with no side named, is fighting: "Heavy gunfire at the checkpoint"', () => {
   const e = first('On 4 May 2021, heavy gunfire at the checkpoint of the camp north of Gao. No casualties reported.');
   assert.equal(e?.sub_event_type, 'Armed clash');
