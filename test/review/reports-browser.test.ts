@@ -103,7 +103,11 @@ describe('reports side by side in Chromium', { skip: browserSkip }, () => {
     const choice = (await page.textContent('.place-choice'))!;
     assert.match(choice, /Syria \([\d.]+ km from the point/);
     const town = await page.inputValue('#edit-place');
+    // The event is 'edited' already (the first test moved a report to it): the status shows no save.
+    // The store holds the edit once its PATCH is answered.
+    const saved = page.waitForResponse((r) => r.request().method() === 'PATCH' && new URL(r.url()).pathname === '/api/events/z-e');
     await page.click('.edit-form button[type=submit]');
+    assert.equal((await saved).status(), 200);
     await page.waitForSelector('[data-testid="review-status"][data-status="edited"]');
     const e = await store.getEvent('z-e');
     assert.equal(e?.location, town);

@@ -97,4 +97,50 @@ describe('dashboard with 10,000 events', { skip: browserSkip }, () => {
     }
     assert.ok(Math.min(...times) < BUDGET_MS, `best load ${Math.min(...times)} ms over the ${BUDGET_MS} ms budget`);
   });
+
+  test('scrolling and resizing keep the rows that stay in view: a row is made once and stays until it leaves', async () => {
+    const { page, watch } = await watchedPage(browser, server.url);
+    await page.goto(server.url + '/');
+    await page.getByTestId('event-row').first().waitFor();
+    // The rows in the page, by index, kept in the page: after each change, a row still listed must be the same element.
+    const snapshot = () => page.evaluate(() => {
+      const w = window as unknown as { rowsSeen?: Map<string, Element> };
+      const before = w.rowsSeen ?? new Map<string, Element>();
+      const rows = [...document.querySelectorAll('[data-testid=event-row]')];
+      const indexes = rows.map((tr) => Number(tr.getAttribute('data-index')));
+      w.rowsSeen = new Map(rows.map((tr) => [tr.getAttribute('data-index')!, tr]));
+      return {
+        kept: rows.filter((tr) => before.get(tr.getAttribute('data-index')!) === tr).length,
+        replaced: rows.filter((tr) => before.has(tr.getAttribute('data-index')!) && before.get(tr.getAttribute('data-index')!) !== tr).length,
+        inOrder: indexes.every((n, i) => i === 0 || n === indexes[i - 1]! + 1),
+        first: indexes[0]!,
+        last: indexes[indexes.length - 1]!,
+      };
+    });
+    // The table renders in the frame after a resize or scroll is noticed (ResizeObserver, scroll event): three frames.
+    const frames = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(r)))));
+    const start = await snapshot();
+    assert.ok(start.inOrder && start.first === 0 && start.last > 10, JSON.stringify(start));
+    // Narrower (the same rows fit): not one row is made anew.
+    await page.setViewportSize({ width: 1200, height: 900 });
+    await frames();
+    const resized = await snapshot();
+    assert.deepEqual({ kept: resized.kept, replaced: resized.replaced }, { kept: start.last + 1, replaced: 0 }, 'a resize keeps every row');
+    // Scrolled by five rows (34 px each, web/src/table.ts): the rows still in view stay, new ones come in below, in order.
+    await page.locator('.table-scroll').evaluate((el) => (el.scrollTop += 5 * 34));
+    await frames();
+    const scrolled = await snapshot();
+    assert.equal(scrolled.replaced, 0, `no row still in view is replaced (${JSON.stringify(scrolled)})`);
+    assert.ok(scrolled.kept > 10 && scrolled.inOrder && scrolled.last > resized.last, JSON.stringify(scrolled));
+    // In their places: the sixth event's row is at the top of the view, just under the column heads.
+    const offset = await page.evaluate(() => {
+      const scroller = document.querySelector('.table-scroll')!;
+      const head = document.querySelector<HTMLElement>('table.events thead')!;
+      const row = document.querySelector('[data-testid=event-row][data-index="5"]')!;
+      return row.getBoundingClientRect().top - scroller.getBoundingClientRect().top - head.offsetHeight;
+    });
+    assert.ok(Math.abs(offset) < 2, `the sixth event's row at the top of the view (${offset} px off)`);
+    assert.deepEqual(watch.problems, []);
+    await page.close();
+  });
 });

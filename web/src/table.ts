@@ -94,6 +94,13 @@ export class EventTable {
   private descending = true;
   private focusIndex = -1;
   private frame = 0;
+  /**
+   * The rows of `rows` in the DOM, [first, last), between two spacers; undefined when the tbody holds
+   * none of them (no events yet, or new events). A render keeps the rows that stay in view: scrolling
+   * and resizing add and remove rows at the edges, and never replace a row that is still shown (it
+   * would lose its focus and hover, and anything holding it would hold a detached row).
+   */
+  private shown: { first: number; last: number; top: HTMLElement; bottom: HTMLElement } | undefined;
 
   constructor(private readonly options: TableOptions) {
     this.count = h('span', { class: 'muted', 'aria-live': 'polite' });
@@ -141,6 +148,7 @@ export class EventTable {
       }
     });
     this.focusIndex = -1;
+    this.shown = undefined; // other events (or another order): every row is made anew
     this.render();
   }
 
@@ -192,23 +200,44 @@ export class EventTable {
     const height = this.scroller.clientHeight || 400;
     const first = Math.max(0, Math.floor(this.scroller.scrollTop / rowHeight()) - OVERSCAN);
     const last = Math.min(this.rows.length, Math.ceil((this.scroller.scrollTop + height) / rowHeight()) + OVERSCAN);
-    clear(this.tbody);
     if (this.rows.length === 0) {
+      this.shown = undefined;
+      clear(this.tbody);
       this.tbody.append(h('tr', {}, h('td', { colspan: COLUMNS.length, class: 'empty' }, 'No events match these filters.')));
       return;
     }
-    this.tbody.append(this.spacer(first * rowHeight()));
-    for (let i = first; i < last; i++) this.tbody.append(this.row(this.rows[i]!, i));
-    this.tbody.append(this.spacer((this.rows.length - last) * rowHeight()));
-    if (hadFocus && this.focusIndex >= first && this.focusIndex < last) {
+    let shown = this.shown;
+    if (!shown) {
+      clear(this.tbody);
+      shown = this.shown = { first, last: first, top: this.spacer(), bottom: this.spacer() };
+      this.tbody.append(shown.top, shown.bottom);
+    }
+    // The rows that stay, [keepFirst, keepLast), are left in place; the others go, and the new ones
+    // are put before and after them. O(rows in view) per render.
+    const keepFirst = Math.max(first, shown.first);
+    const keepLast = Math.min(last, shown.last);
+    for (const tr of [...this.tbody.querySelectorAll<HTMLElement>('tr[data-index]')]) {
+      const i = Number(tr.dataset.index);
+      if (i < keepFirst || i >= keepLast) tr.remove();
+    }
+    if (keepFirst < keepLast) {
+      const before = shown.top.nextSibling!;
+      for (let i = first; i < keepFirst; i++) this.tbody.insertBefore(this.row(this.rows[i]!, i), before);
+      for (let i = keepLast; i < last; i++) this.tbody.insertBefore(this.row(this.rows[i]!, i), shown.bottom);
+    } else {
+      for (let i = first; i < last; i++) this.tbody.insertBefore(this.row(this.rows[i]!, i), shown.bottom);
+    }
+    shown.first = first;
+    shown.last = last;
+    shown.top.style.height = `${first * rowHeight()}px`;
+    shown.bottom.style.height = `${(this.rows.length - last) * rowHeight()}px`;
+    if (hadFocus && !this.tbody.contains(document.activeElement) && this.focusIndex >= first && this.focusIndex < last) {
       this.tbody.querySelector<HTMLElement>(`tr[data-index="${this.focusIndex}"]`)?.focus({ preventScroll: true });
     }
   }
 
-  private spacer(px: number): HTMLElement {
-    const tr = h('tr', { class: 'spacer', 'aria-hidden': 'true' }, h('td', { colspan: COLUMNS.length }));
-    tr.style.height = `${px}px`;
-    return tr;
+  private spacer(): HTMLElement {
+    return h('tr', { class: 'spacer', 'aria-hidden': 'true' }, h('td', { colspan: COLUMNS.length }));
   }
 
   private row(e: EventSummary, index: number): HTMLElement {
