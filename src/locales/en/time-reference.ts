@@ -174,8 +174,6 @@ function commemoratedClause(sentence: string): Range | null {
 
 /** The clause of a sentence that tells a cumulative toll ("over the past month"), or null. */
 export function cumulativeClause(sentence: string): Range | null {
-  // (One scan for either cue first: most sentences hold neither.)
-  if (!TOLL_CUE.test(sentence)) return null;
   const m = CUMULATIVE.exec(sentence);
   return m ? clauseAround(sentence, m) : campaignAdjunct(sentence);
 }
@@ -190,8 +188,6 @@ const CAMPAIGN_ADJUNCT = new RegExp(`\\b(?:${CAMPAIGN_PHRASES})\\b`, 'i');
  * CUMULATIVE_ANY and CAMPAIGN_ADJUNCT, which are its alternatives between the same word boundaries).
  */
 const ANY_CUE = new RegExp(`\\b(?:${FOLLOWS}|${INTERVAL_AFTER}|${PREVIOUS}|${CUMULATIVE_PHRASES}|${CAMPAIGN_PHRASES})\\b`, 'i');
-/** The cumulative and campaign cues alone (see ANY_CUE). */
-const TOLL_CUE = new RegExp(`\\b(?:${CUMULATIVE_PHRASES}|${CAMPAIGN_PHRASES})\\b`, 'i');
 
 /**
  * Whether a sentence may hold a background clause's cue, a cumulative toll's or a campaign's: when
@@ -223,8 +219,8 @@ function campaignAdjunct(sentence: string): Range | null {
  * incidentRunningToll), or null: the cue is looked for once.
  */
 export function warTollClause(sentence: string, cued = true): Range | null {
-  // (`cued` false: the sentence holds no cue, see mayHoldTimeCue; else one scan for either cue first.)
-  if (!cued || !TOLL_CUE.test(sentence)) return null;
+  // (`cued` false: the sentence holds no cue, see mayHoldTimeCue.)
+  if (!cued) return null;
   const m = CUMULATIVE.exec(sentence);
   if (!m) return campaignAdjunct(sentence);
   return !runningTollOfIncident(sentence, m) ? clauseAround(sentence, m) : null;
