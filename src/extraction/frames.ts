@@ -19,6 +19,8 @@ import { ADMIN1_SPECIFICITY, specificity } from './grouping.js';
 import { haversineKm } from '../common/distance.js';
 
 const MODIFIER_AFTER = new RegExp(`^(-|[\\s,]+(${placeModifiers.following.join('|')})\\b)`, 'i');
+/** "the Damascus police station": a site word after the modifier makes the town the site's place. */
+const SITE_AFTER_MODIFIER = new RegExp(`^\\s+(?:${placeModifiers.sitesAfterModifier.join('|')})\\b`, 'i');
 /** After a region's name and a nationality, a word of an actor: "an Amhara Ethiopian militia". */
 const NATIONALITY_MODIFIER_AFTER = new RegExp(`^\\s+(?:${[...placeModifiers.following, ...placeModifiers.followingNationality].join('|')})\\b`, 'i');
 
@@ -149,6 +151,8 @@ export function describesActor(doc: Doc, place: PlaceMention): boolean {
   if (
     modifier &&
     !(place.entry.feature !== 'country' && UNIT_WORD_AFTER.test(after)) &&
+    // "Deadly bombing hits Damascus police station": a town's police station, post or academy stands in the town.
+    !(place.entry.feature !== 'country' && !place.demonym && /^\s+\w/.test(modifier[0]) && SITE_AFTER_MODIFIER.test(doc.text.slice(place.end + modifier[0].length, place.end + modifier[0].length + 24))) &&
     !(modifier[0].includes(',') && opensReporter(doc, place.end + modifier[0].length - modifier[2]!.length)) &&
     !(modifier[0].includes(',') && LOCATIVE_BEFORE.test(doc.text.slice(Math.max(0, place.start - 16), place.start))) &&
     // ("the Bria-Bambari road": a town joined by a hyphen to another before a road word is the road's first town, no actor's.)

@@ -39,6 +39,7 @@ const ORG_HEADS = set('orgHeads');
 const SPEECH = set('speechVerbs');
 const CALENDAR = set('calendarWords');
 const NAME_PREFIXES = set('namePrefixes');
+const QUARTER_PREFIXES = set('quarterPrefixes');
 const NOT_PLACES = set('notPlaces');
 const COMMON_NOUNS = set('commonNouns');
 const RESIDENTS_AFTER = set('residentsAfter');
@@ -362,6 +363,19 @@ const IN_REGION_GAP = new RegExp(`^ (?:${alternation(list('inRegionLinks'))}) $`
 
 const LIST_GAP = new RegExp(`^(?:,\\s|,?\\s(?:${alternation(list('listConjunctions'))})\\s|\\s?\\/\\s?|-)$`);
 
+/**
+ * After a name, the rest of a comma list of capitalised names that a conjunction closes (", Biki,
+ * and Girloom"): the name is one of the list, not the region of the name before it.
+ */
+const LIST_GOES_ON = new RegExp(`^(?:,\\s\\p{Lu}[\\p{L}'’-]*(?:\\s\\p{Lu}[\\p{L}'’-]*){0,2})+,?\\s(?:${alternation(list('listConjunctions'))})\\s\\p{Lu}`, 'u');
+/** How far after a name LIST_GOES_ON is looked for. */
+const LIST_GOES_ON_LENGTH = 120;
+
+/** Whether a comma list of names that a conjunction closes goes on after `end` (", Biki, and Girloom"). */
+export function listGoesOn(text: string, end: number): boolean {
+  return LIST_GOES_ON.test(text.slice(end, end + LIST_GOES_ON_LENGTH));
+}
+
 function joinable(text: string, a: Word, b: Word): boolean {
   const gap = b.start - a.end;
   if (gap === 1) {
@@ -551,10 +565,35 @@ export function recognise(gaz: Gazetteer, text: string, from = 0, ranges?: reado
     out.push(c);
     return c.w1 - 1;
   };
+  // A capitalised word that starts no name the gazetteer knows: the index of the last word read.
+  // "Ghadir al Bostan": a first word of place names (not a name itself), an Arabic article and a name
+  // are one unknown place, not the name after the article (no Bostan of Iran); "Residencial Los
+  // Lagos": the capitalised words after a word for a city quarter are the rest of the quarter's name
+  // (no Los Lagos of Chile).
+  const unknownNameRead = (i: number): number => {
+    const read = transliterated(i);
+    if (read !== i) return read;
+    const lower = words.get(i).lower;
+    if (NAME_PREFIXES.has(lower) && articleGoesOn(text, words, i + 1)) return i + 2;
+    let j = i;
+    if (QUARTER_PREFIXES.has(lower)) while (j + 1 < n && words.isCap(j + 1) && !words.get(j + 1).allCaps && joinable(text, words.get(j), words.get(j + 1))) j++;
+    return j;
+  };
   for (let i = 0; i < n; i++) {
     if (!words.isCap(i)) continue;
     const w = words.get(i);
     const f0 = fold(i);
+    // "(Rajouri district, J&K)": two initials joined by an ampersand, the next word the second, are
+    // one abbreviation, read as a state's where it ends a bracket.
+    if (text.charCodeAt(w.end) === 38 && words.at(i + 1)?.start === w.end + 1) {
+      const joined = INITIALS_AND.exec(text.slice(w.start, w.start + 4));
+      const bracketed = joined ? bracketAbbreviation(gaz, text, { start: w.start, end: w.start + 3, text: joined[0] }, out[out.length - 1]?.end) : undefined;
+      if (joined && bracketed !== undefined) {
+        out.push(newCandidate({ start: w.start, end: w.start + 3, text: joined[0], key: foldName(joined[0]), entries: [bracketed], w0: i, w1: i + 2, cue: true, near: false, common: false, firstName: false, abbreviation: true }));
+        i++;
+        continue;
+      }
+    }
     const maxWords = gaz.maxWords(f0);
     if (maxWords === undefined) {
       // "D.C.", "S.C.", "W.Va.": dotted state abbreviations name their state anywhere.
@@ -571,7 +610,7 @@ export function recognise(gaz: Gazetteer, text: string, from = 0, ranges?: reado
         out.push(newCandidate({ start: w.start, end: w.end, text: w.text, key: f0, entries: [bracketed], w0: i, w1: i + 1, cue: true, near: false, common: false, firstName: false, abbreviation: true }));
         continue;
       }
-      i = transliterated(i);
+      i = unknownNameRead(i);
       continue;
     }
     let key = f0;
@@ -604,7 +643,7 @@ export function recognise(gaz: Gazetteer, text: string, from = 0, ranges?: reado
     }
     if (bestEnd < 0 && article && gaz.has(article + ' ' + f0)) bestEnd = i;
     if (bestEnd < 0) {
-      i = transliterated(i);
+      i = unknownNameRead(i);
       continue;
     }
     // "Al-Raqqah", "Al-Quneitra": an article alone, hyphened to a name, is read with that name
@@ -953,8 +992,8 @@ function lastOfBracketList(text: string, start: number, end: number): boolean {
   return open >= 0 && !window.slice(open).includes(')');
 }
 
-/** How far after a place BRACKET_AFTER is looked for. */
-const BRACKET_AFTER_LENGTH = 12;
+/** How far after a place BRACKET_AFTER is looked for: a space, the longest unit word, a space and the bracket. */
+const BRACKET_AFTER_LENGTH = Math.max(...list('unitsBeforeBracket').map((w) => w.length)) + 3;
 
 /** Whether an opening bracket is among the `length` characters from `from` (most places have none after them). */
 function bracketWithin(text: string, from: number, length: number): boolean {
@@ -1195,8 +1234,11 @@ const PLACE_BEFORE_BRACKET = new RegExp(`^(?:\\s+(?:${alternation(list('unitsBef
  * (Only after a place name, its unit word between: "Union Parishad (UP)" and "the AL whip (MP)" are no
  * states; nor a news agency after a dateline: "LIMA (AP) --".)
  */
+/** Two initials joined by an ampersand, "J&K", at the start of a text and ending a word. */
+const INITIALS_AND = /^[A-Z]&[A-Z](?![\p{L}\p{N}])/u;
+
 function bracketAbbreviation(gaz: Gazetteer, text: string, w: { start: number; end: number; text: string }, placeEnd: number | undefined): number | undefined {
-  if (!/^[A-Z]{2,3}$/.test(w.text) || text[w.end] !== ')' || placeEnd === undefined || WIRE_AGENCIES.has(w.text)) return undefined;
+  if (!/^(?:[A-Z]{2,3}|[A-Z]&[A-Z])$/.test(w.text) || text[w.end] !== ')' || placeEnd === undefined || WIRE_AGENCIES.has(w.text)) return undefined;
   if (text[w.start - 1] !== '(' && text.slice(w.start - 2, w.start) !== ', ') return undefined;
   if (!PLACE_BEFORE_BRACKET.test(text.slice(placeEnd, w.start))) return undefined;
   return gaz.abbreviations.get(`(${w.text.toLowerCase()}`);

@@ -4,7 +4,7 @@
 import type { GazetteerEntry, PlaceMention } from '../common/doc.js';
 import { CAPITAL_RANK, FEATURE_CODES, LOCAL_UNIT_RANK, SETTLEMENT_RANK } from './gazetteer-format.js';
 import type { Gazetteer } from './gazetteer.js';
-import type { Candidate } from './recognise.js';
+import { listGoesOn, type Candidate } from './recognise.js';
 import { foldName, nameVariants } from './fold.js';
 import placeContext from '../locales/en/data/place-context.json' with { type: 'json' };
 import placeModifiers from '../locales/en/data/place-modifiers.json' with { type: 'json' };
@@ -884,6 +884,12 @@ function unknownPlaces(gaz: Gazetteer, cands: Candidate[], readings: Readings[],
     const c = cands[k]!;
     const r = readings[k]!;
     if (c.container === undefined || c.demonym !== undefined || r.strong || r.entries.length === 0 || cands[c.container]!.nameGoesOn || unsupported[c.container] === 1) continue;
+    // (Not where the second name reads as a capital or a great city in a list that goes on, "the
+    // cities of Aisha, Harare, Biki and Girloom": towns, whichever of them the gazetteer lacks, not
+    // Aisha in Harare province. A list of districts, "Suba, Migori, Homa Bay ... and Bunyala", still
+    // puts a name the gazetteer lacks in the district after it, in the story's country.)
+    const outer = readings[c.container]!.entries[best[c.container]!];
+    if (outer !== undefined && text !== undefined && gaz.feature(outer) === FEATURE_CODES.city && greatCity(gaz, outer) && listGoesOn(text, cands[c.container]!.end)) continue;
     const region = regionReading(gaz, readings[c.container]!, best[c.container]!);
     if (region === undefined) {
       const town = communeInBracket(gaz, cands, readings, best, unsupported, text, k);

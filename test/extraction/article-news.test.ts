@@ -80,6 +80,25 @@ test('Syrian towns the gazetteer lacked are read in their governorates (Hodr, Kh
   assert.equal(read('Clashes kill 5 in Zarkan')?.admin1, 'Al-Hasakeh');
 });
 
+test('Syrian towns, a camp and areas the gazetteer lacked are read in their governorates (Zardana, Kashkool, Yarmouk Basin)', () => {
+  const read = (text: string) => extractor.extract({ text, date: '2018-03-21', country: 'Syria', origin: { file: 'inline' } }).events[0];
+  assert.equal(read('Warplanes kill 12 people in Zardana')?.admin1, 'Idleb');
+  assert.equal(read('Airstrikes kill 4 in Barisha village')?.admin1, 'Idleb');
+  assert.equal(read('Shells hit Qah camp and kill 3 children')?.admin1, 'Idleb');
+  assert.equal(read('Rocket fire kills 9 people in Kashkool')?.admin1, 'Rural Damascus');
+  assert.equal(read('Clashes kill 6 fighters in al-Shuhayl town')?.admin1, 'Deir-ez-Zor');
+  assert.equal(read('Russian warplanes kill 14 civilians in Yarmouk Basin')?.admin1, "Dar'a");
+  assert.equal(read('Shelling kills 3 farmers in Sahl al-Ghab')?.admin1, 'Hama');
+});
+
+test("a town's police station, post or academy stands in the town; a country's army post need not", () => {
+  const read = (text: string) => extractor.extract({ text, date: '2018-03-21', country: 'Syria', origin: { file: 'inline' } }).events[0];
+  assert.equal(read('A car bomb hits Homs police station, killing 6')?.location, 'Homs');
+  assert.equal(read('Gunmen storm the Aleppo police headquarters and kill 3 guards')?.admin1, 'Aleppo');
+  assert.equal(read('A suicide bomber kills 9 at Kabul police academy')?.location, 'Kabul');
+  assert.notEqual(read('A roadside bomb kills 2 soldiers at a Turkish army post in Idlib')?.country, 'Turkey');
+});
+
 test('a capital named as a place keeps its place, even before the same verbs', () => {
   const inCapital = eventsOf('On 19 January, medical students in Nairobi protested against the strike.', undefined);
   assert.equal(inCapital[0]?.location, 'Nairobi');

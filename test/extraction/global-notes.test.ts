@@ -901,6 +901,29 @@ test('an Indian state abbreviation closing brackets ("(Salem, TN)", "(UP)") name
   assert.ok(!places.some((p) => p.entry.countryCode === 'IN'), JSON.stringify(places.map((p) => [p.text, p.entry.countryCode])));
 });
 
+test('"J&K" closing brackets names Jammu and Kashmir, and a "sector area" before the bracket is the place\'s unit word: the bracket holds the place', () => {
+  // (Nowshera is a town of Pakistan too, and Shahpur of several Indian states: the bracket says which.)
+  const e = first('On 3 May 2021, Indian and Pakistani forces exchanged fire across the LoC in Nowshera sector area (Rajouri district, J&K) in which two Pakistan soldiers were killed.');
+  assert.equal(e?.country, 'India', `${e?.location}, ${e?.country}`);
+  assert.equal(e?.admin1, 'Jammu and Kashmir');
+  const s = first('On 4 May 2021, military forces of India and Pakistan exchanged fire across the LoC at Shahpur sector area (Poonch district, J&K).');
+  assert.equal(s?.admin1, 'Jammu and Kashmir', `${s?.location}, ${s?.admin1}`);
+  const j = first('On 5 May 2021, militants attacked a police post in Sopore town (Baramulla district, J&K).');
+  assert.equal(j?.admin1, 'Jammu and Kashmir', `${j?.location}, ${j?.admin1}`);
+  // ("J&K" elsewhere, as a word of a name, is no place: "the J&K police".)
+  assert.ok(!geo.parse('Officers of the J&K police said the curfew would stay.').some((p) => p.text === 'J&K'));
+});
+
+test('a capital in the middle of a list that a conjunction closes is the city, one town of the list, not the province of the name before it', () => {
+  // (Harare is a province of Zimbabwe too: "Aisha, Harare" alone would be Aisha in Harare province.)
+  const e = first('On 3 May 2021, residents protested in the towns of Aisha, Harare, Dembel, and Erer against the regional administration.');
+  assert.equal(e?.country, 'Ethiopia', `${e?.location}, ${e?.country}`);
+  assert.equal(e?.admin1, 'Somali');
+  // (A chain of places and regions with no conjunction stays a chain: "Baragoi, Samburu, Kenya".)
+  const k = first('On 4 May 2021, bandits killed two herders in Baragoi, Samburu, Kenya.');
+  assert.equal(k?.admin1, 'Samburu', `${k?.location}, ${k?.admin1}`);
+});
+
 test('gunfire reported as heard or fired, with no side named, is fighting: "Heavy gunfire at the checkpoint"', () => {
   const e = first('On 4 May 2021, heavy gunfire at the checkpoint of the camp north of Gao. No casualties reported.');
   assert.equal(e?.sub_event_type, 'Armed clash');

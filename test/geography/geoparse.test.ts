@@ -460,6 +460,29 @@ test('a Spanish word for a city quarter opens the quarter\'s name ("Colonia Pelo
   assert.ok(texts('Farmers marched in Colonia on Friday.').includes('Colonia'));
 });
 
+test('a first word of place names the gazetteer lacks, an Arabic article and a name are one unknown place ("Ghadir al Bostan" is no Bostan of Iran)', () => {
+  for (const text of [
+    'Gunmen opened fire on soldiers on the Ghadir al Bostan road in Quneitra.',
+    'Shelling hit farms in Marj al Sultan east of Damascus.',
+  ]) {
+    const found = places(text);
+    assert.ok(!found.some((p) => ['Bostan', 'Sultan'].includes(p.text) || p.entry.countryCode === 'IR'), `${text}: ${found.map((p) => p.text)}`);
+    assert.ok(found.some((p) => p.entry.countryCode === 'SY'), text);
+  }
+});
+
+test('the capitalised words after a Spanish word for a housing estate are its name ("Residencial Los Lagos" is no region of Chile)', () => {
+  for (const text of [
+    'In Colon (Colon), residents of Residencial Los Lagos protested to demand water.',
+    'Police found two bodies in Fraccionamiento Los Lagos, Culiacan.',
+  ]) {
+    const found = places(text);
+    assert.ok(!found.some((p) => p.entry.countryCode === 'CL'), `${text}: ${found.map((p) => `${p.text} ${p.entry.countryCode}`)}`);
+  }
+  // The region, named alone, is still read.
+  assert.ok(places('Protesters marched in Los Lagos on Friday.').some((p) => p.entry.countryCode === 'CL'));
+});
+
 test('common spellings of places the gazetteer names otherwise: Nioro du Sahel, Poonch, AJK, West Hararge, El Alto', () => {
   const at = (text: string, name: string) => places(text).find((p) => p.text === name);
   assert.equal(at('Traders protested in Nioro du Sahel on Monday.', 'Nioro du Sahel')?.entry.countryCode, 'ML');
