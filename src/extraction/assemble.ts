@@ -214,8 +214,11 @@ export function assembleEvents(doc: Doc): AcledEvent[] {
     // one an assault is about ("assaulted a journalist covering a clash"), has two sides.
     const firstDecisive = kind.decisive.reduce<TriggerMention | undefined>((a, t) => (!a || t.start < a.start ? t : a), undefined);
     const communityFeud = () => group.frames.some((f) => COMMUNITY_FEUD.test(doc.slice(f.span)));
+    // (Only a text naming one rebel group: among several, "the Kurdish YPG" and "the PKK" of a
+    // Syrian war story, nothing says which one used the weapon.)
     const suspectedGroup = (): ResolvedActor | undefined => {
       const m = doc.actors.find((a) => a.inter === 2 && !a.generic);
+      if (m && doc.actors.some((a) => a.inter === 2 && !a.generic && a.actorId !== m.actorId)) return undefined;
       const entry = m && actorEntry(m.actorId);
       return m && entry ? { key: m.actorId, name: actorName(entry, ctx.countryCode, ctx.country, ctx.date), inter: 2, kind: entry.kind, mentions: [m] } : undefined;
     };
@@ -642,10 +645,17 @@ function addDefaultActors(text: string, frames: Group['frames'], subEventType: s
       actors.actor1 = unnamedAttackers();
     } else actors.actor2 = unnamedAttackers();
   }
-  // A bomb or grenade that hurt only civilians: they are its actor2, the bombers actor1.
-  if (REMOTE_VIOLENCE.has(subEventType) && actors.actor1?.inter === 7 && !actors.actor2) {
+  // A bomb, a grenade or a chemical weapon that hurt only civilians: they are its actor2, whoever
+  // used it actor1 (codebook 3: unnamed perpetrators are an Unidentified Armed Group).
+  if ((REMOTE_VIOLENCE.has(subEventType) || subEventType === 'Chemical weapon') && actors.actor1?.inter === 7 && !actors.actor2) {
     actors.actor2 = actors.actor1;
     actors.actor1 = unnamedAttackers();
+  }
+  // An air strike that hurt only civilians: they are its actor2; the aircraft's unnamed state is
+  // ACLED's "Unidentified Military Forces" (external/other, inter 8), no armed group's.
+  if (subEventType === 'Air/drone strike' && actors.actor1?.inter === 7 && !actors.actor2) {
+    actors.actor2 = actors.actor1;
+    actors.actor1 = { key: 'unidentified-military-forces', name: 'Unidentified Military Forces', inter: 8, mentions: [] };
   }
 }
 

@@ -124,6 +124,8 @@ export function readTsv(path: string): string[][] {
 /** Generic words of unit names (data/unit-words.json): lists of folded words or phrases. */
 const UNIT_WORDS = JSON.parse(readFileSync(join(DATA_DIR, 'unit-words.json'), 'utf8')) as Record<string, string[] | string>;
 const alternation = (key: string) => (UNIT_WORDS[key] as string[]).slice().sort((a, b) => b.length - a.length).map((w) => w.replace(/ /g, '\\s+')).join('|');
+/** Admin1 names whose bare word is a status, not a name ("Federal District"): no key of their own. */
+const STATUS_BASES = new Set(UNIT_WORDS.statusBases as string[]);
 const ADMIN_SUFFIX = new RegExp(`\\s+(?:${alternation('admin1Suffixes')})$`);
 const ADMIN_PREFIX = new RegExp(`^(?:${alternation('admin1Prefixes')})\\s+`);
 const ADMIN2_SUFFIX = new RegExp(`\\s+(?:${alternation('admin2Suffixes')})$`);
@@ -414,7 +416,7 @@ export function buildGazetteer(): GazetteerFile {
     const i = addEntry({ name: a.name, lat, lon, cc, a1: idx, a2: -1, f: FEATURE_CODES.admin1, p: pop1.get(idx) ?? 0, g: 0, r: 0 });
     admin1Entry.set(idx, i);
     addNameKeys(a.name, i);
-    if (base !== foldName(a.name)) { addKey(base, i); for (const v of nameVariants(base, country)) addKey(v, i); }
+    if (base !== foldName(a.name) && !STATUS_BASES.has(base)) { addKey(base, i); for (const v of nameVariants(base, country)) addKey(v, i); }
     // The region's consonant skeleton, for its other transliterations (see skeletonKey; the recogniser
     // tries it only on a name followed by a unit word, and the resolver keeps it only where the text's
     // other places agree). Only in countries whose names English transliterates (data/transliterated.tsv):

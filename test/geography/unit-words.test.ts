@@ -30,3 +30,8 @@ test('a town, then its region with the unit word and no comma between, is the to
 test('a country that fighters are crossing from is not where they were fought', () => {
   assert.equal(at('On 15 August, soldiers pushed away FRUD forces crossing from Ethiopia in an attack, leading to some injuries among soldiers.')?.split('/')[0], 'Djibouti', "the FRUD's country, not Ethiopia");
 });
+
+test('a region named by a status word and its unit word ("Federal District") is not named by the status word alone', () => {
+  assert.equal(at('On 30 April 2020, police arrested 20 people who were later charged in the Federal High Court.'), '/', 'no place: not Brazil\'s Federal District');
+  assert.equal(at('On 30 April 2020, protesters marched in Brasilia, Federal District.'), 'Brazil/Distrito Federal');
+});
