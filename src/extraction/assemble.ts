@@ -651,6 +651,12 @@ function addDefaultActors(text: string, frames: Group['frames'], subEventType: s
     actors.actor2 = actors.actor1;
     actors.actor1 = unnamedAttackers();
   }
+  // An air strike that hurt only civilians: they are its actor2; the aircraft's unnamed state is
+  // ACLED's "Unidentified Military Forces" (external/other, inter 8), no armed group's.
+  if (subEventType === 'Air/drone strike' && actors.actor1?.inter === 7 && !actors.actor2) {
+    actors.actor2 = actors.actor1;
+    actors.actor1 = { key: 'unidentified-military-forces', name: 'Unidentified Military Forces', inter: 8, mentions: [] };
+  }
 }
 
 interface FrontLine {

@@ -38,7 +38,12 @@ export function reporterAt(doc: Doc, offset: number): { reporter: string; eviden
     const si = doc.sentenceAt(offset);
     const next = doc.sentences[si + 1];
     const cur = doc.sentences[si];
-    if (next && cur && !/\n/.test(doc.text.slice(cur.end, next.start))) {
+    // (Only a paragraph's opening sentence: further on, the next sentence's source mostly says
+    // something else, "... killed 16. US Central Command confirmed that two soldiers ...", "Tehran
+    // has said that it will stand by Assad".)
+    const prev = doc.sentences[si - 1];
+    const opensParagraph = !prev || /\n/.test(doc.text.slice(prev.end, cur?.start ?? prev.end)) || (cur !== undefined && prev.end <= doc.bodyStart);
+    if (next && cur && opensParagraph && !/\n/.test(doc.text.slice(cur.end, next.start))) {
       // Only sources that open the next sentence ("According to CNN, the SDF said ...") carry back.
       found = attributionsFor(doc, next.start).filter((a) => a.start - next.start < 40);
       anchor = next.end;

@@ -91,11 +91,12 @@ test('Syrian towns, a camp and areas the gazetteer lacked are read in their gove
   assert.equal(read('Shelling kills 3 farmers in Sahl al-Ghab')?.admin1, 'Hama');
 });
 
-test("a town's police station, post or academy stands in the town; a country's army post need not", () => {
+test("a town's police station, academy or military airport stands in the town; a country's army post need not", () => {
   const read = (text: string) => extractor.extract({ text, date: '2018-03-21', country: 'Syria', origin: { file: 'inline' } }).events[0];
   assert.equal(read('A car bomb hits Homs police station, killing 6')?.location, 'Homs');
   assert.equal(read('Gunmen storm the Aleppo police headquarters and kill 3 guards')?.admin1, 'Aleppo');
   assert.equal(read('A suicide bomber kills 9 at Kabul police academy')?.location, 'Kabul');
+  assert.equal(read('Rebels kill 12 soldiers in an assault on the Hama military airport')?.location, 'Hamah');
   assert.notEqual(read('A roadside bomb kills 2 soldiers at a Turkish army post in Idlib')?.country, 'Turkey');
 });
 

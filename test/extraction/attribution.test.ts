@@ -42,3 +42,14 @@ test('an inverted source ends its clause; a name that goes on with a verb is wha
   assert.deepEqual(reporters('The foreign minister, Sergei Lavrov, claimed Moscow had evidence that the attack was staged.'), []);
   assert.deepEqual(reporters('The police said on Friday that 10 people were killed in Kano on Thursday.'), ['police']);
 });
+
+const figureReporters = (text: string) =>
+  extractor.extract({ text, date: '2024-03-08' }).events.flatMap((e) => e.claims.filter((c) => c.kind === 'killed').map((c) => c.reporter ?? null));
+
+test("a paragraph's opening sentence takes the source the next sentence cites; a later sentence does not", () => {
+  assert.deepEqual(figureReporters('Gunmen killed 12 villagers in Maiduguri on Monday. Police said the attackers came on motorbikes.'), ['Police']);
+  assert.deepEqual(
+    figureReporters('Talks on a truce resumed in Geneva on Monday. Gunmen killed 12 villagers in Maiduguri on Monday. Police said the talks would go on.'),
+    [null],
+  );
+});

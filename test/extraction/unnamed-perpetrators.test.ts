@@ -20,3 +20,11 @@ test('a bomber is guessed as the rebel group a text names only when it names one
   const two = first('A roadside bomb killed four civilians in Mogadishu on Monday. Al Shabaab and the Islamic State both operate in the region.');
   assert.match(two?.actor1 ?? '', /^Unidentified Armed Group/);
 });
+
+test('an air strike that hurt only civilians: they are actor2, the unnamed state forces actor1', () => {
+  const e = first('Airstrikes killed 20 civilians in Idlib on Monday.');
+  assert.equal(e?.sub_event_type, 'Air/drone strike');
+  assert.equal(e?.actor1, 'Unidentified Military Forces');
+  assert.match(e?.actor2 ?? '', /^Civilians/);
+  assert.equal(e?.interaction, 78);
+});
