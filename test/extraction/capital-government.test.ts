@@ -18,3 +18,8 @@ test('a capital the shells fell on is where they fell, though "claimed" follows 
 test('a capital that claims something is its government, not the place', () => {
   assert.equal(place('Damascus claimed the rebels had used chemical weapons in Douma on Monday, killing 3.'), 'Syria/Duma');
 });
+
+test('"claimed the life of" a person counts one death', () => {
+  const e = extractor.extract({ text: 'A shell claimed the life of a civilian in Damascus on Monday.', date: '2024-03-08' }).events[0];
+  assert.equal(e?.fatalities, 1);
+});
