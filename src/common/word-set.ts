@@ -15,6 +15,22 @@ export function wordBucket(word: string): number {
   return h & (FILTER_BITS - 1);
 }
 
+/**
+ * The filter bucket of text[start, end) in lower case, read in place (no string made), when every
+ * character is ASCII; else -1 (lower-casing may then change the length: look the word up).
+ */
+export function asciiLowerBucket(text: string, start: number, end: number): number {
+  const n = end - start;
+  if (n === 0) return 0;
+  for (let k = start; k < end; k++) if (text.charCodeAt(k) >= 128) return -1;
+  const h = (n * 0x9e5) ^ (asciiLower(text.charCodeAt(start)) * 0x3b1) ^ (asciiLower(text.charCodeAt(start + (n >> 1))) * 0x65) ^ asciiLower(text.charCodeAt(end - 1));
+  return h & (FILTER_BITS - 1);
+}
+
+function asciiLower(c: number): number {
+  return c >= 65 && c <= 90 ? c + 32 : c;
+}
+
 /** May-contain filter: no false negatives, few false positives. */
 export class WordFilter {
   /**

@@ -13,7 +13,7 @@ import { tellsDepiction } from '../locales/en/depiction.js';
 import { editorNote, mayHoldEditorPhrase } from '../locales/en/editor-note.js';
 import { loadGazetteer } from '../geography/gazetteer.js';
 import { cueEntry } from '../geography/cues.js';
-import { backgroundClause, namedEvents, citations, linksToEarlier, mayCommemorate, warTollClause } from '../locales/en/time-reference.js';
+import { backgroundClause, namedEvents, citations, linksToEarlier, mayCommemorate, mayHoldTimeCue, warTollClause } from '../locales/en/time-reference.js';
 import { isArmed } from './actor-roles.js';
 import { ADMIN1_SPECIFICITY, specificity } from './grouping.js';
 import { haversineKm } from '../common/distance.js';
@@ -484,11 +484,13 @@ export function buildFrames(doc: Doc): Frame[] {
     if (editorNote(text, mayHoldEditorPhrase(doc.tokens, s.firstToken, s.endToken))) continue;
     // A clause about an earlier event ("comes a week after 12 people died in Tikrit", "the previous
     // attack") is not this sentence's event: it becomes a frame of its own only with a date of its own.
-    const bg = backgroundClause(text, mayCommemorate(doc.tokens, s.firstToken, s.endToken));
+    // (One scan tells whether the sentence holds any cue of either: most hold none.)
+    const cued = mayHoldTimeCue(text);
+    const bg = backgroundClause(text, mayCommemorate(doc.tokens, s.firstToken, s.endToken), cued);
     // A cumulative toll ("more than 50 killed over the past month") is no event's figure; without a
     // day of its own the clause reports no event either. (One incident's toll so far, "43 fighters
     // so far were killed in the ambush", is its event's figure.)
-    const cumulative = warTollClause(text);
+    const cumulative = warTollClause(text, cued);
     let current = layers;
     // A bracketed citation of a published piece ("(Isis hostage is alive, 6 February)") tells that
     // piece's news: nothing in it is this text's event, date or place.

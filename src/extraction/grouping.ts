@@ -110,7 +110,12 @@ export function mainCountry(places: readonly Frame['places'][number][], cues: re
   const surer = (a: string, b: string) => (confidence.get(a) ?? 0) - (confidence.get(b) ?? 0) > SURER * votes.get(a)!;
   let best: string | undefined;
   let n = 0;
-  for (const [code, v] of votes) if (code && (v > n || (v === n && surer(code, best!)))) [best, n] = [code, v];
+  for (const [code, v] of votes) {
+    if (code && (v > n || (v === n && surer(code, best!)))) {
+      best = code;
+      n = v;
+    }
+  }
   return best;
 }
 

@@ -399,7 +399,8 @@ function castVotes(gaz: Gazetteer, cands: Candidate[], readings: Readings[], nam
   }
   // A country cue ("FACA", "woreda") votes like a name; top and topCountry, which drop a minor town abroad, leave armed
   // groups' cues out.
-  const forTop = new Map(votes.country);
+  // (Without cues the names' votes are counted as they stand: no copy.)
+  const forTop = cueCountries.length > 0 ? new Map(votes.country) : votes.country;
   for (const q of cueCountries) {
     if (q.country < 0) continue;
     // (A group of several countries is one name: "more" marks its second and later countries.)

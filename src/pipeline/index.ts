@@ -179,8 +179,10 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
         // only when an event asks for them (see Doc.scenePlaces), in the light of the country the
         // places read so far name.
         const scene = agency ? withoutSpan(sceneRanges(doc), agency) : sceneRanges(doc);
+        // (The country the places read so far name, for the scene and the dateline: counted once.)
+        const placesCountry = scene.length > 0 || span ? mainCountry(doc.places) ?? doc.meta.country : undefined;
         if (scene.length > 0) {
-          const story = mainCountry(doc.places) ?? doc.meta.country;
+          const story = placesCountry;
           doc.readSceneWith((wanted) => {
             const ranges = clipped(scene, wanted);
             return ranges.length === 0 ? [] : geoparser.parseWithCues(doc.text, { from: doc.bodyStart, ranges, focusCountry: story }).places.filter((p) => !p.demonym);
@@ -191,7 +193,7 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
         // it (or there is none), the reading stands: a focus only adds to the scores of its own
         // country's readings, so the best reading stays the best, and only the entry is used.
         if (span) {
-          const focus = mainCountry(doc.places) ?? doc.meta.country;
+          const focus = placesCountry;
           doc.dateline = filed && (focus === undefined || focus === filed.entry.countryCode)
             ? filed
             : geoparser.parseWithCues(doc.text, { from: span[0], ranges: [span], focusCountry: focus }).places.find((p) => p.start === span[0] && p.end === span[1] && !p.demonym);

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Doc } from '../../src/common/doc.js';
 import { PhraseMatcher } from '../../src/common/phrase-matcher.js';
-import { WordSet, wordBucket } from '../../src/common/word-set.js';
+import { WordSet, asciiLowerBucket, wordBucket } from '../../src/common/word-set.js';
 import { tokenize } from '../../src/locales/en/tokenizer.js';
 
 function tokensOf(text: string) {
@@ -51,4 +51,14 @@ test('a phrase opening with a common word is found after the second-word filter,
 
 test('a token is filed in the bucket its lower case falls in (capitals, accents, curly apostrophes)', () => {
   for (const t of tokensOf('KABUL Kabul kabul Déclaré ÉTAT People’s AL-SHABAAB U.S. İstanbul 1990s 3.5 — “x”')) assert.equal(t.bucket, wordBucket(t.lower), t.text);
+});
+
+test('asciiLowerBucket: the bucket of a word in lower case, read in place; -1 with a character outside ASCII', () => {
+  const text = 'Col. PRESIDENT general Sgt x 1990s Déclaré İstanbul al-Bab said';
+  for (const m of text.matchAll(/\S+/g)) {
+    const [s, e] = [m.index!, m.index! + m[0].length];
+    const b = asciiLowerBucket(text, s, e);
+    if (/^[\x00-\x7f]*$/.test(m[0])) assert.equal(b, wordBucket(m[0].toLowerCase()), m[0]);
+    else assert.equal(b, -1, m[0]);
+  }
 });

@@ -1067,3 +1067,30 @@ test('a force or a leader of one country keeps a namesake village on another con
   assert.equal(first('Kibaki supporters and rival youths fought with stones at Salama trading centre.')?.country, 'Kenya');
   assert.equal(first('Members of the Kieleweke faction clashed with Tanga Tanga supporters at a funeral.')?.country, 'Kenya');
 });
+
+test('remains found are an attack: "the remains of", a severed or human head, found or left somewhere', () => {
+  const head = first('On 4 May 2021, in Culiacan, Sinaloa, a human head was found inside a cooler on a bridge.');
+  assert.equal(head?.sub_event_type, 'Attack');
+  assert.equal(head?.country, 'Mexico');
+  const remains = first('On 9 June 2021, in Celaya, Guanajuato, the remains of three men were left in bags near a gas station.');
+  assert.equal(remains?.sub_event_type, 'Attack');
+  assert.equal(remains?.country, 'Mexico');
+  // 'remains' as a verb, and a head of an office, are no remains.
+  assert.equal(first('On 9 June 2021, in Celaya, Guanajuato, the situation remains tense and three schools were left closed.'), undefined);
+});
+
+test('an incursion made or led by an armed side is an attack; the noun alone ("a Turkish incursion") is none', () => {
+  const e = first('On 2 March 2021, unidentified gunmen made an incursion into the village of Tin-Akoff (Oudalan), firing shots and stealing livestock.');
+  assert.ok(e);
+  assert.equal(e.country, 'Burkina Faso');
+  assert.equal(first('On 2 March 2021, the president of Turkey warned of a possible incursion into northern Syria.'), undefined);
+});
+
+test('placed in detention or custody is an arrest; a cache of explosives or ammunition found is a disrupted weapons use', () => {
+  const arrest = first('On 12 October 2021, in Niamey, a journalist was placed in pre-trial detention by the prosecutor for defamation.');
+  assert.equal(arrest?.sub_event_type, 'Arrests');
+  assert.equal(arrest?.country, 'Niger');
+  const cache = first('On 3 May 2021, police forces in Patras discovered a cache of explosives and detonators in an abandoned warehouse.');
+  assert.equal(cache?.sub_event_type, 'Disrupted weapons use');
+  assert.equal(cache?.country, 'Greece');
+});

@@ -16,6 +16,12 @@ const CODED_BEFORE = new RegExp(`\\b(?:${alternation(words.verbs, 'any')})\\s+(?
  */
 const OPENS_FORCE_NAME = new RegExp(`^(?:\\s+\\p{Lu}[\\p{L}'’-]*)+\\s+(?:${placeModifiers.following.map((w) => `[${w[0]!.toUpperCase()}${w[0]}]${w.slice(1)}`).join('|')})\\b`, 'u');
 
+/**
+ * A verb of CODED_BEFORE and CODED_AT and the space after it, anywhere (no word boundary asked, so a
+ * window that starts inside a word is covered too): a text without one has no coded place.
+ */
+const ANY_VERB = new RegExp(`(?:${alternation(words.verbs, 'any')})\\s`, 'i');
+
 /** How far before a place the words are looked for (the longest verb with two fillers fits). */
 const WINDOW = 60;
 
@@ -25,6 +31,8 @@ const WINDOW = 60;
  * militia"). Each place's 60 characters before it are read once: linear in the places.
  */
 export function codedPlace(text: string, places: readonly PlaceMention[], isActor: (p: PlaceMention) => boolean): PlaceMention | undefined {
+  // (One scan of the text first: most texts hold none of the words.)
+  if (!ANY_VERB.test(text)) return undefined;
   for (const p of places) {
     if (p.demonym || p.entry.feature === 'country') continue;
     if (!CODED_BEFORE.test(text.slice(Math.max(0, p.start - WINDOW), p.start))) continue;

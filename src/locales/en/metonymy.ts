@@ -13,6 +13,8 @@ const VERB_AFTER = new RegExp(`^\\s+(?:(?:${words(cues.between)})\\s+){0,3}(?:${
 const POSSESSIVE_AFTER = new RegExp(`^(?:['’]s|['’])\\s+(?:[\\p{L}-]+\\s+)?(?:${words(cues.nounsAfterPossessive)})\\b`, 'iu');
 /** "a Riyadh-led coalition", "Tehran-backed militias". */
 const LED_AFTER = new RegExp(`^[-\u2010\u2011](?:${words(cues.ledAfter)})\\b`, 'i');
+/** "claimed 3 lives", "claimed the lives of": the verb of saying in another sense (took). */
+const TOOK_LIVES_AFTER = new RegExp(`^\\s+(?:(?:${words(cues.between)})\\s+){0,3}(?:${words(cues.tookLivesVerbs)})\\s+(?:[\\p{L}\\d,]+\\s+){0,3}(?:${words(cues.tookLivesObjects)})\\b`, 'iu');
 const PLACE_PREPOSITION_BEFORE = new RegExp(`\\b(?:${words(cues.placePrepositions)})\\s+(?:the\\s+)?$`, 'i');
 const BEFORE = new RegExp(`\\b(?:${words(cues.before)})\\s+(?:the\\s+)?$`, 'i');
 /** "...: Ankara" closing its line: the source a headline cites ("17 killed in car bomb: Ankara"). */
@@ -29,5 +31,5 @@ export function governmentCue(text: string, start: number, end: number): boolean
   if (ATTRIBUTION_BEFORE.test(before) && LINE_END_AFTER.test(text.slice(end, end + 60))) return true;
   if (PLACE_PREPOSITION_BEFORE.test(before)) return false;
   const after = text.slice(end, end + 60);
-  return VERB_AFTER.test(after) || POSSESSIVE_AFTER.test(after);
+  return (VERB_AFTER.test(after) && !TOOK_LIVES_AFTER.test(after)) || POSSESSIVE_AFTER.test(after);
 }

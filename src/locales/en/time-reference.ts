@@ -31,10 +31,9 @@ function phraseEnd(sentence: string, from: number): number {
 }
 /** What may follow "the previous attack" and still tell of it: ", in which eight soldiers died,". */
 const RELATIVE_AFTER = /^\s*,?\s*(?:in which|during which|which|that|when|where)\b/i;
-const CUMULATIVE_ANY = new RegExp(
-  `\\b(?:${words.cumulative.map((p) => p.replace('INTERVAL', words.intervals.join('|')).replace('CUMULATIVE_UNIT', words.cumulativeUnits.join('|'))).join('|')})\\b`,
-  'gi',
-);
+/** The cumulative-toll phrases as one alternation (INTERVAL and CUMULATIVE_UNIT filled in). */
+const CUMULATIVE_PHRASES = words.cumulative.map((p) => p.replace('INTERVAL', words.intervals.join('|')).replace('CUMULATIVE_UNIT', words.cumulativeUnits.join('|'))).join('|');
+const CUMULATIVE_ANY = new RegExp(`\\b(?:${CUMULATIVE_PHRASES})\\b`, 'gi');
 
 const COMPARISON = words.comparison;
 const SUPERLATIVES = new Set<string>(COMPARISON.superlatives);
@@ -111,8 +110,9 @@ export type Range = [number, number];
  * days after the killings, protesters marched") covers only its own phrase, up to the first comma;
  * elsewhere it runs to the end of the sentence ("..., a week after 12 people died in Tikrit").
  */
-export function backgroundClause(sentence: string, commemorates = true): Range | null {
-  const m = BACKGROUND.exec(sentence);
+export function backgroundClause(sentence: string, commemorates = true, cued = true): Range | null {
+  // (`cued` false: the sentence holds no cue, see mayHoldTimeCue.)
+  const m = cued ? BACKGROUND.exec(sentence) : null;
   // (`commemorates` false: the sentence holds no commemoration phrase, see mayCommemorate.)
   if (!m) return commemorates ? commemoratedClause(sentence) : null;
   const atStart = (m[1] !== undefined ? APPROXIMATED_OPENING : OPENING).test(sentence.slice(0, m.index));
@@ -178,10 +178,24 @@ export function cumulativeClause(sentence: string): Range | null {
   return m ? clauseAround(sentence, m) : campaignAdjunct(sentence);
 }
 
-const CAMPAIGN_ADJUNCT = new RegExp(
-  `\\b(?:${words.campaignAdjunct.map((p) => p.replace('INTERVAL', words.intervals.join('|')).replace('CUMULATIVE_UNIT', words.cumulativeUnits.join('|'))).join('|')})\\b`,
-  'i',
-);
+/** The campaign phrases as one alternation (INTERVAL and CUMULATIVE_UNIT filled in). */
+const CAMPAIGN_PHRASES = words.campaignAdjunct.map((p) => p.replace('INTERVAL', words.intervals.join('|')).replace('CUMULATIVE_UNIT', words.cumulativeUnits.join('|'))).join('|');
+const CAMPAIGN_ADJUNCT = new RegExp(`\\b(?:${CAMPAIGN_PHRASES})\\b`, 'i');
+
+/**
+ * Any cue of a background clause, a cumulative toll or a campaign, as one pattern: most sentences hold
+ * none, and one scan for all tells so (a sentence it finds nothing in is matched by none of BACKGROUND,
+ * CUMULATIVE_ANY and CAMPAIGN_ADJUNCT, which are its alternatives between the same word boundaries).
+ */
+const ANY_CUE = new RegExp(`\\b(?:${FOLLOWS}|${INTERVAL_AFTER}|${PREVIOUS}|${CUMULATIVE_PHRASES}|${CAMPAIGN_PHRASES})\\b`, 'i');
+
+/**
+ * Whether a sentence may hold a background clause's cue, a cumulative toll's or a campaign's: when
+ * not, backgroundClause and warTollClause, told so (`cued` false), skip their scans.
+ */
+export function mayHoldTimeCue(sentence: string): boolean {
+  return ANY_CUE.test(sentence);
+}
 const CLAUSE_BREAK = /[;:]|,\s/;
 
 /**
@@ -204,7 +218,9 @@ function campaignAdjunct(sentence: string): Range | null {
  * The clause of a sentence that tells a cumulative toll no incident's (see cumulativeClause and
  * incidentRunningToll), or null: the cue is looked for once.
  */
-export function warTollClause(sentence: string): Range | null {
+export function warTollClause(sentence: string, cued = true): Range | null {
+  // (`cued` false: the sentence holds no cue, see mayHoldTimeCue.)
+  if (!cued) return null;
   const m = CUMULATIVE.exec(sentence);
   if (!m) return campaignAdjunct(sentence);
   return !runningTollOfIncident(sentence, m) ? clauseAround(sentence, m) : null;

@@ -221,6 +221,8 @@ const LONG_UNITS = new Set<string>(LONG_CAMPAIGN.units.flatMap((u) => [u, `${u}s
 function isLongDuration(t: Token | undefined): boolean {
   if (!t || t.kind !== 'word') return false;
   if (LONG_CAMPAIGN_WORDS.has(t.lower)) return true;
+  // (A word without a hyphen is no duration: most are looked at, and none is split.)
+  if (!t.lower.includes('-')) return false;
   const parts = t.lower.split('-');
   if (parts.length < 2 || parts.length > 3) return false;
   if (parts.length === 3 && !LONG_CAMPAIGN.suffixes.includes(parts[2]!)) return false;
