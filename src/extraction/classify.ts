@@ -50,6 +50,11 @@ const PROTEST_ABOUT_DEATH = new RegExp(
   `\\b(?:${alternation(eventCues.protestTopicOpeners)})\\s+(?:(?:${alternation(functionWords.definiteArticle)})\\s+)?(?:\\w+\\s+)?(?:${alternation(eventCues.deathNouns)})\\s+(?:${alternation(functionWords.genitiveLink)})\\b`,
   'i',
 );
+/** A demonstration's topic that is an attack with its toll: "to protest a dynamite attack ... that left 10 dead". */
+const PROTEST_ABOUT_ATTACK_TOLL = new RegExp(
+  `\\b(?:${alternation(eventCues.protestTopicOpeners)})\\s+(?:[\\w-]+\\s+){0,3}(?:${alternation(eventCues.topicAttackNouns)})\\b[^,;.:]{0,100}?\\b(?:that|which)\\s+(?:[\\w-]+\\s+){0,2}(?:${alternation(eventCues.topicTollVerbs)})\\b`,
+  'i',
+);
 /** Words for a community's fighters, not its people. */
 const COMBATANT_WORDS = new RegExp(`\\b(?:${alternation(communalWords.combatantWords)})\\b`, 'i');
 const KILL_WORDS = new RegExp(`^(?:${alternation(eventCues.killWords)})$`, 'i');
@@ -388,7 +393,7 @@ function classifyCrowd(text: string, index: TriggerIndex, frames: Frame[], actor
   if (!peaceful && riot.length > 0) return result(demonstrativeDamage(text, frames, index, killed) ? 'Violent demonstration' : 'Mob violence', riot, tactics);
   const excessive = of('protest-excessive');
   // (Deaths a protest is about, "protested over the killing of a trader", are not its dead.)
-  const aboutDeaths = killed > 0 && frames.some((f) => f.triggers.some((t) => t.cls === 'protest') && PROTEST_ABOUT_DEATH.test(text.slice(f.span.start, f.span.end)));
+  const aboutDeaths = killed > 0 && frames.some((f) => f.triggers.some((t) => t.cls === 'protest') && (PROTEST_ABOUT_DEATH.test(text.slice(f.span.start, f.span.end)) || PROTEST_ABOUT_ATTACK_TOLL.test(text.slice(f.span.start, f.span.end))));
   if (excessive.length > 0 || (killed > 0 && protests.length > 0 && !aboutDeaths)) return result('Excessive force against protesters', [...excessive, ...protests], tactics);
   // Forces using violence on a demonstration ("police shot at protesters") intervene in it.
   const stateForce = protests.length > 0 ? forcesActingOnCrowd(frames, text) : [];
