@@ -52,7 +52,7 @@ const PROTEST_ABOUT_DEATH = new RegExp(
 );
 /** A demonstration's topic that is an attack with its toll: "to protest a dynamite attack ... that left 10 dead". */
 const PROTEST_ABOUT_ATTACK_TOLL = new RegExp(
-  `\\b(?:${alternation(eventCues.protestTopicOpeners)})\\s+(?:[\\w-]+\\s+){0,3}(?:${alternation(eventCues.topicAttackNouns)})\\b[^,;.:]{0,100}?\\b(?:that|which)\\s+(?:[\\w-]+\\s+){0,2}(?:${alternation(eventCues.topicTollVerbs)})\\b`,
+  `\\b(?:${alternation(eventCues.protestTopicOpeners)})\\s+(?:[\\w-]+\\s+){0,3}(?:${alternation(eventCues.topicAttackNouns)})\\b[^,;.:]{0,100}?\\b(?:${alternation(eventCues.topicRelativePronouns)})\\s+(?:[\\w-]+\\s+){0,2}(?:${alternation(eventCues.topicTollVerbs)})\\b`,
   'i',
 );
 /** Words for a community's fighters, not its people. */

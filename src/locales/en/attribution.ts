@@ -21,8 +21,8 @@ const relativePronouns = new Set<string>(lexicon.relativePronouns.words);
 const nounDeterminers = new Set<string>(lexicon.nounDeterminers.words);
 const auxiliaries = new Set<string>(lexicon.auxiliaries.words);
 const nounVerbForms = new Set<string>(lexicon.nounVerbForms.words);
-// Words that make no name alone, even capitalised at a sentence's start ("The reports, which ...").
 const POSSESSIVE = /['’]s$/i;
+// Words that make no name alone, even capitalised at a sentence's start ("The reports, which ...").
 const EMPTY_WORDS = new Set(['the', 'of', 'for', 'and', '&', "'s", '’s', 'a', 'an', 'de', 'al', 'al-', 'el']);
 
 function isNameToken(t: Token, capitals = false): boolean {
