@@ -645,17 +645,13 @@ function addDefaultActors(text: string, frames: Group['frames'], subEventType: s
       actors.actor1 = unnamedAttackers();
     } else actors.actor2 = unnamedAttackers();
   }
-  // A bomb, a grenade or a chemical weapon that hurt only civilians: they are its actor2, whoever
-  // used it actor1 (codebook 3: unnamed perpetrators are an Unidentified Armed Group).
-  if ((REMOTE_VIOLENCE.has(subEventType) || subEventType === 'Chemical weapon') && actors.actor1?.inter === 7 && !actors.actor2) {
+  // A bomb, a grenade, a chemical weapon or an air strike that hurt only civilians: they are its
+  // actor2, whoever used it actor1 (codebook 3: unnamed perpetrators are an Unidentified Armed Group;
+  // an aircraft's unnamed state is ACLED's "Unidentified Military Forces", external/other, inter 8).
+  const airStrike = subEventType === 'Air/drone strike';
+  if ((REMOTE_VIOLENCE.has(subEventType) || subEventType === 'Chemical weapon' || airStrike) && actors.actor1?.inter === 7 && !actors.actor2) {
     actors.actor2 = actors.actor1;
-    actors.actor1 = unnamedAttackers();
-  }
-  // An air strike that hurt only civilians: they are its actor2; the aircraft's unnamed state is
-  // ACLED's "Unidentified Military Forces" (external/other, inter 8), no armed group's.
-  if (subEventType === 'Air/drone strike' && actors.actor1?.inter === 7 && !actors.actor2) {
-    actors.actor2 = actors.actor1;
-    actors.actor1 = { key: 'unidentified-military-forces', name: 'Unidentified Military Forces', inter: 8, mentions: [] };
+    actors.actor1 = airStrike ? { key: 'unidentified-military-forces', name: 'Unidentified Military Forces', inter: 8, mentions: [] } : unnamedAttackers();
   }
 }
 

@@ -393,7 +393,12 @@ function classifyCrowd(text: string, index: TriggerIndex, frames: Frame[], actor
   if (!peaceful && riot.length > 0) return result(demonstrativeDamage(text, frames, index, killed) ? 'Violent demonstration' : 'Mob violence', riot, tactics);
   const excessive = of('protest-excessive');
   // (Deaths a protest is about, "protested over the killing of a trader", are not its dead.)
-  const aboutDeaths = killed > 0 && frames.some((f) => f.triggers.some((t) => t.cls === 'protest') && (PROTEST_ABOUT_DEATH.test(text.slice(f.span.start, f.span.end)) || PROTEST_ABOUT_ATTACK_TOLL.test(text.slice(f.span.start, f.span.end))));
+  // (Nor those of an attack it is about, told with its toll: "to protest a dynamite attack ... that left 10 dead".)
+  const aboutDeaths = killed > 0 && frames.some((f) => {
+    if (!f.triggers.some((t) => t.cls === 'protest')) return false;
+    const sentence = text.slice(f.span.start, f.span.end);
+    return PROTEST_ABOUT_DEATH.test(sentence) || PROTEST_ABOUT_ATTACK_TOLL.test(sentence);
+  });
   if (excessive.length > 0 || (killed > 0 && protests.length > 0 && !aboutDeaths)) return result('Excessive force against protesters', [...excessive, ...protests], tactics);
   // Forces using violence on a demonstration ("police shot at protesters") intervene in it.
   const stateForce = protests.length > 0 ? forcesActingOnCrowd(frames, text) : [];

@@ -1229,14 +1229,14 @@ function isCountryish(gaz: Gazetteer, key: string): boolean {
 const WIRE_AGENCIES = new Set(list('wireAgencies'));
 const PLACE_BEFORE_BRACKET = new RegExp(`^(?:\\s+(?:${alternation(list('unitsBeforeBracket'))}))?\\s*(?:\\(|,\\s)$`, 'iu');
 
+/** Two initials joined by an ampersand, "J&K", at the start of a text and ending a word. */
+const INITIALS_AND = /^[A-Z]&[A-Z](?![\p{L}\p{N}])/u;
+
 /**
  * A state abbreviation kept for brackets ("TN"), in capitals, closing them after "(" or ", ".
  * (Only after a place name, its unit word between: "Union Parishad (UP)" and "the AL whip (MP)" are no
  * states; nor a news agency after a dateline: "LIMA (AP) --".)
  */
-/** Two initials joined by an ampersand, "J&K", at the start of a text and ending a word. */
-const INITIALS_AND = /^[A-Z]&[A-Z](?![\p{L}\p{N}])/u;
-
 function bracketAbbreviation(gaz: Gazetteer, text: string, w: { start: number; end: number; text: string }, placeEnd: number | undefined): number | undefined {
   if (!/^(?:[A-Z]{2,3}|[A-Z]&[A-Z])$/.test(w.text) || text[w.end] !== ')' || placeEnd === undefined || WIRE_AGENCIES.has(w.text)) return undefined;
   if (text[w.start - 1] !== '(' && text.slice(w.start - 2, w.start) !== ', ') return undefined;
@@ -1276,7 +1276,6 @@ function allCommon(gaz: Gazetteer, words: WordView, i: number, j: number): boole
 /** Most words an unknown name read by its transliteration key may have ("Ma'arrat al-Nu'man"). */
 const MAX_TRANSLITERATED_WORDS = 4;
 
-/** A word that cannot be (the whole of) an unknown place's name. */
 /**
  * The fixed lists notANameWord reads, as one set: one look-up instead of ten for a name's word, which
  * is in none of them (the recogniser asks for every capitalised word the gazetteer lacks).
@@ -1293,6 +1292,7 @@ function mayBeRankTitle(text: string, start: number, end: number): boolean {
   return b < 0 || RANK_FILTER.mayHaveBucket(b);
 }
 
+/** A word that cannot be (the whole of) an unknown place's name. */
 function notANameWord(gaz: Gazetteer, lower: string): boolean {
   return gaz.commonWords.has(lower) || gaz.firstNames.has(lower) || NOT_NAME_WORDS.has(lower) || gaz.demonyms.has(lower);
 }

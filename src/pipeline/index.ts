@@ -182,10 +182,9 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
         // (The country the places read so far name, for the scene and the dateline: counted once.)
         const placesCountry = scene.length > 0 || span ? mainCountry(doc.places) ?? doc.meta.country : undefined;
         if (scene.length > 0) {
-          const story = placesCountry;
           doc.readSceneWith((wanted) => {
             const ranges = clipped(scene, wanted);
-            return ranges.length === 0 ? [] : geoparser.parseWithCues(doc.text, { from: doc.bodyStart, ranges, focusCountry: story }).places.filter((p) => !p.demonym);
+            return ranges.length === 0 ? [] : geoparser.parseWithCues(doc.text, { from: doc.bodyStart, ranges, focusCountry: placesCountry }).places.filter((p) => !p.demonym);
           });
         }
         // The dateline's place, read alone (its sentence may be out of scope) in the light of the
@@ -193,10 +192,9 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
         // it (or there is none), the reading stands: a focus only adds to the scores of its own
         // country's readings, so the best reading stays the best, and only the entry is used.
         if (span) {
-          const focus = placesCountry;
-          doc.dateline = filed && (focus === undefined || focus === filed.entry.countryCode)
+          doc.dateline = filed && (placesCountry === undefined || placesCountry === filed.entry.countryCode)
             ? filed
-            : geoparser.parseWithCues(doc.text, { from: span[0], ranges: [span], focusCountry: focus }).places.find((p) => p.start === span[0] && p.end === span[1] && !p.demonym);
+            : geoparser.parseWithCues(doc.text, { from: span[0], ranges: [span], focusCountry: placesCountry }).places.find((p) => p.start === span[0] && p.end === span[1] && !p.demonym);
         }
       },
     },

@@ -1,6 +1,6 @@
 // Attribution: who reports what. "the SDF said", "according to CNN", "Kirby said, ...",
 // "X told CNN on Friday that ...". Dates right after a reporting verb are report dates.
-import { spansStartingIn, type Attribution, type Doc, type PipelineComponent, type Token } from '../../common/doc.js';
+import { firstStartingAfter, spansStartingIn, type Attribution, type Doc, type PipelineComponent, type Token } from '../../common/doc.js';
 import { PhraseMatcher } from '../../common/phrase-matcher.js';
 import { WordSet } from '../../common/word-set.js';
 import lexicon from './data/attribution.json' with { type: 'json' };
@@ -128,19 +128,11 @@ function nameAfter(tokens: Token[], start: number, isDate: IsDate = () => false)
 
 export function recogniseAttributions(doc: Doc): void {
   const tokens = doc.tokens;
-  // Token k lies in a date mention (dates are sorted by start; binary search).
-  const dates = doc.dates;
+  // Token k lies in a date mention: the last one starting at or before it (dates are sorted by start).
   const isDate: IsDate = (k) => {
     const t = tokens[k];
-    if (!t) return false;
-    let lo = 0;
-    let hi = dates.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (dates[mid]!.end <= t.start) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < dates.length && dates[lo]!.start <= t.start;
+    const d = t && doc.dates[firstStartingAfter(doc.dates, t.start) - 1];
+    return d !== undefined && d.end > t!.start;
   };
   const add = (name: [number, number], cue: [number, number], scopeSentence: number) => {
     const s = doc.sentences[scopeSentence]!;
