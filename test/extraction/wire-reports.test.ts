@@ -139,6 +139,9 @@ test('one death told again by surname alone, or by a plural "have been" after a 
   assert.deepEqual(dead('CALI, 14 FEB 90 (EFE) -- [TEXT] AN ARMED GROUP KILLED FOUR FARMERS NEAR CALI TODAY. SOME REPORTS INDICATE THAT THE FARMERS WERE KILLED BY REBELS OF THE FARC.'), [4]);
   // A count set off by a comma and followed by "of them" is part of the count before it.
   assert.deepEqual(dead('CALI, 14 FEB 90 (EFE) -- [TEXT] REBELS AMBUSHED AN ARMY TRUCK NEAR CALI TODAY. SEVEN SOLDIERS, THREE OF THEM OFFICERS, WERE KILLED.'), [7]);
+  // So is one in brackets or between dashes (not a hyphen: "twenty-two of them" stays a count).
+  assert.deepEqual(dead('Rebels ambushed an army truck near Cali on Wednesday. Seven soldiers (three of them officers) were killed.'), [7]);
+  assert.deepEqual(dead('Rebels ambushed an army truck near Cali on Wednesday. Seven soldiers -- three of them officers -- were killed.'), [7]);
   // Two people named in full, each killed, are two dead.
   assert.deepEqual(dead('LA PAZ, 14 FEB 90 (EFE) -- [TEXT] GUNMEN ATTACKED A MEETING IN LA PAZ TODAY. MARIO QUIROGA WAS KILLED AT THE DOOR. LUIS ROCA WAS KILLED IN THE HALL.'), [2]);
 });

@@ -208,8 +208,10 @@ function figureAt(doc: Doc, qi: number, q: Quantity, quantityAt: ReadonlyMap<num
   const sentence = tokens[qi]!.sentence;
   // A count inside "including two children" is part of a larger figure; "no one" counts nobody.
   if ((precededBy(partOf, tokens, qi) && partOfCounted(doc, qi, quantityAt)) || NEGATIONS.has(lowerAt(tokens, qi - 1))) return;
-  // "Seven soldiers, three of them officers, were killed": a part of the count before the comma.
-  if (tokens[qi - 1]?.text === ',' && tokens[qi - 1]!.sentence === sentence && partOfAfter.matchAt(tokens, qEnd)) return;
+  // "Seven soldiers, three of them officers, were killed", "Four employees (two of them Poles)",
+  // "five guards -- two of them women --": a part of the count before the comma, bracket or dash.
+  const before = tokens[qi - 1];
+  if (before && (before.text === ',' || before.text === '(' || (DASH.test(before.text) && tokens[qi]!.spaceBefore)) && before.sentence === sentence && partOfAfter.matchAt(tokens, qEnd)) return;
   // "a 60 year-old woman was killed": an age, not a count.
   if (AGE_AFTER.test(doc.text.slice(q.end, q.end + 16))) return;
   let found: { kind: string; first: number; end: number; forward: boolean } | null = null;
