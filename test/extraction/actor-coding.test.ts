@@ -102,3 +102,10 @@ test('a shoot-out is fighting between armed sides, not a brawl, though no one is
   const e = first('On 4 May 2020, in Rio de Janeiro, a shoot-out broke out in the Mare complex. No injuries were reported.');
   assert.equal(e?.sub_event_type, 'Armed clash');
 });
+
+test('state forces of the countries ACLED writes with "the" are named so, with the period in power', () => {
+  assert.equal(first('On 3 May 2018, British troops clashed with Taliban fighters in Nad Ali (Helmand).')?.actor1, 'Military Forces of the United Kingdom');
+  assert.equal(first('On 3 May 2018, FACA soldiers clashed with anti-Balaka militiamen in Bambari (Ouaka).')?.actor1, 'Military Forces of the Central African Republic (2016-)');
+  assert.equal(first('On 3 May 2018, FARDC soldiers clashed with ADF rebels near Beni (Nord-Kivu).')?.actor1, 'Military Forces of the Democratic Republic of Congo (2001-2019)');
+  assert.equal(first('On 3 May 2018, Philippine troops clashed with Abu Sayyaf fighters in Patikul (Sulu).')?.actor1, 'Military Forces of the Philippines (2016-2022)');
+});

@@ -208,3 +208,20 @@ test('communes of southern Mali are places of their cercle and region', () => {
   assert.equal(where('Gold miners went on strike in Sadiola last week.', 'Sadiola')?.countryCode, 'ML');
   assert.equal(where('Youths burned tyres in Zangasso over the price of cotton.', 'Zangasso')?.admin1, 'Sikasso');
 });
+
+test("Pakistan's former tribal agencies GeoNames lists without a town, and towns of Waziristan, are places of Khyber Pakhtunkhwa", () => {
+  const geo = loadGeoparser();
+  const at = (text: string, name: string) => geo.parse(text).find((p) => p.text === name)?.entry;
+  for (const [text, name] of [
+    ['A drone strike killed five militants in South Waziristan on Tuesday.', 'South Waziristan'],
+    ['Security forces raided a hideout in Orakzai district.', 'Orakzai'],
+    ['A bomb exploded at a checkpoint in Mir Ali, North Waziristan.', 'Mir Ali'],
+    ['Troops fought militants in the Tirah Valley overnight.', 'Tirah Valley'],
+  ]) {
+    const e = at(text!, name!);
+    assert.equal(e?.countryCode, 'PK', `${name}: ${JSON.stringify(e)}`);
+    assert.equal(e?.admin1, 'Khyber Pakhtunkhwa');
+  }
+  // "Khyber District", its name since the 2018 merger, is GeoNames' Khyber Agency.
+  assert.equal(at('Gunmen killed two policemen in Khyber District.', 'Khyber District')?.feature, 'admin2');
+});
