@@ -119,7 +119,7 @@ test('forces of Libya, Yemen and Nagorno-Karabakh are named as ACLED names them;
 test('a national army named by its own acronym (FACA, SAF, FAMa) is the state forces of the event\'s country', () => {
   const e = first('On 11 May 2021, FACA soldiers clashed with UPC rebels near Bambari, killing three rebels.');
   assert.equal(e?.event_type, 'Battles');
-  assert.match([e?.actor1, e?.actor2].join('|'), /Military Forces of Central African Republic/);
+  assert.match([e?.actor1, e?.actor2].join('|'), /Military Forces of the Central African Republic \(2016-\)/);
 });
 
 test('armed groups of the Sahel and Central Africa are named as ACLED names them', () => {
@@ -314,7 +314,7 @@ test('armed groups of the Central African Republic named by acronym are their AC
 
 test('"security services" are state forces', () => {
   const e = first('On 5 May 2021, security services shot dead two traders in Bria.');
-  assert.equal(e?.actor1, 'Military Forces of Central African Republic');
+  assert.equal(e?.actor1, 'Military Forces of the Central African Republic (2016-)');
   assert.equal(e?.interaction, 17);
 });
 
