@@ -3,7 +3,7 @@
 import type { CueMention, Doc, GazetteerEntry, PlaceMention } from '../common/doc.js';
 import { foldName } from './fold.js';
 import { loadGazetteer, type Gazetteer } from './gazetteer.js';
-import { cueEntry, findCountryCues } from './cues.js';
+import { cueEntry, findCountryCues, type CountryCue } from './cues.js';
 import { recognise, type Candidate, type TextRange, type UnknownNames } from './recognise.js';
 import { FEATURE_CODES } from './gazetteer-format.js';
 import { lookupTransliterated, transliterationIndex } from './transliteration.js';
@@ -15,6 +15,9 @@ import regionSeats from './data/region-seats.json' with { type: 'json' };
 export { GazetteerError } from './gazetteer.js';
 export { provinceNamesake } from './resolve.js';
 export { UnknownNames } from './recognise.js';
+
+/** Longer than any place name the gazetteer holds that holds a cue: how far back a candidate covering a cue may start. */
+const MAX_NAME_CHARS = 80;
 
 export interface GeoparserOptions {
   /** Report demonyms ("Syrian") as place mentions flagged demonym:true (default true). */
@@ -109,10 +112,27 @@ export function loadGeoparser(options: GeoparserOptions = {}): Geoparser {
         const cue = cues[q]!;
         if (cue.start <= c.start && c.end <= cue.end && (cue.end - cue.start > c.end - c.start || !cue.countryCode)) c.entries = [];
       }
+      // A cue inside a longer place name of its own country is no cue: "Faso" (the Burkinabe state) in
+      // "near the border with Burkina Faso" is part of the country's name, which the place reads.
+      // (Not "Pokot" in "East Pokot District" read abroad: the people still say Kenya.)
+      // (Candidates come in text order; a name is at most a few words long.)
+      const inPlace = new Set<CountryCue>();
+      let k = 0;
+      for (const q of cues) {
+        while (k < cands.length && cands[k]!.start < q.start - MAX_NAME_CHARS) k++;
+        for (let j = k; j < cands.length && cands[j]!.start <= q.start; j++) {
+          const c = cands[j]!;
+          if (q.end <= c.end && c.end - c.start > q.end - q.start && c.entries.some((e) => gaz.entry(e).countryCode === q.countryCode)) {
+            inPlace.add(q);
+            break;
+          }
+        }
+      }
       // Each distinct cue votes once for its country; a country or region is looked up once.
       const seen = new Set<string>();
       const entries = new Map<string, number | undefined>();
       for (const q of cues) {
+        if (inPlace.has(q)) continue;
         // A group active in several countries votes for each alike, as one name: no mention.
         if (q.countries) {
           const key = foldName(text.slice(q.start, q.end));

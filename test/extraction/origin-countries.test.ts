@@ -57,3 +57,9 @@ test('a great city the sentence names first sets the scene, though another count
   assert.equal(e?.country, 'Kenya');
   assert.equal(e?.location, 'Nairobi');
 });
+
+test('a country named as the border\'s other side, whose name holds a word of that country ("Faso"), is not the event\'s place', () => {
+  // (Invented.) "Faso" alone names Burkina Faso; inside the country's full name it is no second mention.
+  assert.equal(first('Two Malian soldiers were killed in an attack near the border with Burkina Faso.')?.country, 'Mali');
+  assert.equal(first('Gunmen attacked a village in Burkina Faso, killing 12.')?.country, 'Burkina Faso');
+});
