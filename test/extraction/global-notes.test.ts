@@ -607,6 +607,10 @@ test('unnamed arsonists who burn property are an unidentified armed group destro
   // Other unnamed sides that vandalise may be a crowd: no property destruction is made of them.
   const c = first('On 5 May 2021, assailants vandalized the house of a rival villager in Santhia over a land dispute.');
   assert.notEqual(c?.sub_event_type, 'Looting/property destruction');
+  // Gunmen are armed by their name: what they burn is a property destruction too.
+  const g = first('On 6 May 2021, gunmen torched a school in Gwoza (Borno).');
+  assert.equal(g?.sub_event_type, 'Looting/property destruction');
+  assert.match(g?.actor1 ?? '', /^Unidentified Armed Group/);
 });
 
 test('forces that fire on demonstrators, or protesters met by police, are the protest\'s intervening side', () => {
