@@ -1098,3 +1098,12 @@ test('placed in detention or custody is an arrest; a cache of explosives or ammu
   assert.equal(cache?.sub_event_type, 'Disrupted weapons use');
   assert.equal(cache?.country, 'Greece');
 });
+
+test('a hyphenated car bomber is a car bomber; slitting throats is killing, and counts the dead', () => {
+  // (Invented.)
+  assert.equal(first('On 2 May 2016, a suicide car-bomber rammed his explosive-laden vehicle into a police station in Bannu.')?.sub_event_type, 'Suicide bomb');
+  assert.equal(first('On 2 May 2016, a car-bomber struck a checkpoint in Mosul.')?.event_type, 'Explosions/Remote violence');
+  const e = first('On 2 May 2016, gunmen slit the throats of five villagers in Gwoza (Borno).');
+  assert.equal(e?.sub_event_type, 'Attack');
+  assert.equal(e?.fatalities, 5);
+});
