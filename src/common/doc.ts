@@ -134,6 +134,8 @@ export interface TriggerMention extends Span {
   background?: boolean;
   /** Rank in ACLED's precedence (higher wins). */
   rank: number;
+  /** Tells its event only of an armed side ("rebels camped in the village"; displaced people camping tell none). */
+  armedSide?: boolean;
 }
 
 /**

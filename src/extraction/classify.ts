@@ -304,7 +304,9 @@ function result(subEventType: string, decisive: readonly TriggerMention[], tacti
 
 /** The type of the event the frames tell (`text` is the document's). */
 export function classify(text: string, frames: Frame[], actors: EventActors, killed: number): Classification | null {
-  const triggers = frames.flatMap((f) => f.triggers);
+  // Words told only of armed sides ("camped in", "infighting") tell nothing of anyone else.
+  const armedSide = [actors.actor1, actors.actor2].some((x) => x && isArmed(x.inter) && x.kind !== 'government' && x.kind !== 'population');
+  const triggers = frames.flatMap((f) => f.triggers).filter((t) => !t.armedSide || armedSide);
   const tactics: Classification['tactics'] = [];
   const seenTactic = new Set<string>();
   for (const t of triggers) if (t.tactic && !seenTactic.has(t.tactic)) {

@@ -1094,3 +1094,43 @@ test('placed in detention or custody is an arrest; a cache of explosives or ammu
   assert.equal(cache?.sub_event_type, 'Disrupted weapons use');
   assert.equal(cache?.country, 'Greece');
 });
+
+test('a cessation of hostilities declared is an agreement; one named as in force tells none of its own', () => {
+  const e = first('On 12 August 2021, a commander of the rebel group declared a unilateral cessation of hostilities in Kaga-Bandoro.');
+  assert.equal(e?.event_type, 'Strategic developments');
+  assert.equal(e?.sub_event_type, 'Agreement');
+  const b = first('On 14 August 2021, rebels attacked an army post in Kaga-Bandoro in violation of the cessation of hostilities, killing two soldiers.');
+  assert.equal(b?.event_type, 'Battles');
+});
+
+test('armed men camping in a place set up a base; displaced people or pilgrims camping tell no event', () => {
+  const e = first('On 9 February 2022, about 80 rebel fighters entered and camped out in a village near Obo after withdrawing from Zemio.');
+  assert.equal(e?.event_type, 'Strategic developments');
+  assert.equal(e?.sub_event_type, 'Headquarters or base established');
+  assert.equal(first('Hundreds of pilgrims camped in the fields outside the shrine before the feast.'), undefined);
+});
+
+test('militiamen encircling a village is a change to their activity; protesters encircling a building still protest', () => {
+  const e = first('On 4 June 2021, Dozo militiamen encircled the village of Kassa in the Mopti region.');
+  assert.equal(e?.event_type, 'Strategic developments');
+  assert.equal(e?.sub_event_type, 'Change to group/activity');
+  const p = first('On 5 June 2021, protesters encircled the parliament building in Kampala, chanting slogans against the tax.');
+  assert.equal(p?.event_type, 'Protests');
+});
+
+test('infighting between factions of an armed side is a battle; a party torn by infighting is no event', () => {
+  const e = first('On 3 May 2021, infighting between two factions of the militia left four fighters dead near Jowhar.');
+  assert.equal(e?.event_type, 'Battles');
+  assert.equal(e?.fatalities, 4);
+  assert.equal(first('The ruling party was torn by infighting over the leadership last week.'), undefined);
+});
+
+test('a period counted in a relative clause after the event ("salaries that had not been paid since 2003") leaves the event of its day', () => {
+  const e = first('On 14 March 2019, teachers stormed the education ministry in Bangui to demand salaries that had not been paid since 2015.');
+  assert.ok(e, 'the storming is reported');
+  const m = first('On 15 March 2019, nurses marched to the health ministry in Bangui over bonuses which have been withheld since January.');
+  assert.equal(m?.event_type, 'Protests');
+  // A clause telling a campaign's toll stays the campaign's.
+  assert.equal(first('Fifty people were killed in clashes that have raged since January in Marib.'), undefined);
+  assert.equal(first('Fighting that has killed 300 people since January continued in Marib.'), undefined);
+});

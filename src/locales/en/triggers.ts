@@ -14,6 +14,7 @@ import { NUMBER_WORDS, VAGUE_NUMBER_WORDS } from './quantities.js';
 interface TriggerEntry {
   cls: string;
   tactic?: string;
+  armedSide?: boolean;
 }
 
 /** Ranks for the classes whose sub-event type is decided at assembly, to order triggers in a sentence. */
@@ -41,8 +42,8 @@ for (const [cls, verbs] of Object.entries(lexicon.verbs)) {
   if (!Array.isArray(verbs)) continue;
   for (const verb of verbs) for (const form of inflections(verb)) matcher.add(form, { cls });
 }
-for (const group of lexicon.triggers as { class: string; tactic?: string; phrases: string[] }[]) {
-  for (const phrase of group.phrases) matcher.add(phrase, { cls: group.class, tactic: group.tactic });
+for (const group of lexicon.triggers as { class: string; tactic?: string; armedSide?: boolean; phrases: string[] }[]) {
+  for (const phrase of group.phrases) matcher.add(phrase, { cls: group.class, tactic: group.tactic, armedSide: group.armedSide });
 }
 // Seizing verbs: an event only by what they take (see resolveSeizures).
 for (const verb of lexicon.seizure.verbs) matcher.add(verb, { cls: 'seizure' });
@@ -459,6 +460,7 @@ export function recogniseTriggers(doc: Doc): void {
       irrealis: isIrrealis(tokens, m.firstToken) || gerundIdea(tokens, m.firstToken) || modalPassiveAfter(tokens, m.firstToken, m.endToken) || indefiniteModalSubject(tokens, m.firstToken, m.endToken) || longCampaign(tokens, m.firstToken, m.endToken) || speakerOngoing(tokens, m.firstToken) || provenInBattle(tokens, m.firstToken) || campaignAgainst(tokens, m.firstToken, m.endToken) || describesWho(tokens, m.firstToken, m.endToken) || (TERRITORY.has(cls) && (describesPlaces(tokens, m.firstToken) || attributiveTerritory(tokens, m.firstToken, m.endToken))),
       background: cls === 'protest' && protestIsBackground(tokens, m.firstToken) ? true : undefined,
       rank: fixed ? rankOf(cls) : CLASS_RANK[cls] ?? 0,
+      armedSide: m.value.armedSide && cls === m.value.cls ? true : undefined,
     });
   }
   resolveCrowdActs(doc);
