@@ -1134,3 +1134,13 @@ test('a period counted in a relative clause after the event ("salaries that had 
   assert.equal(first('Fifty people were killed in clashes that have raged since January in Marib.'), undefined);
   assert.equal(first('Fighting that has killed 300 people since January continued in Marib.'), undefined);
 });
+
+test('forces using force on people who are no crowd attack civilians; on protesters they intervene', () => {
+  const e = first('On 2 May 2020, gendarmes used violence to break up an opposition party meeting in Tadjourah.');
+  assert.equal(e?.event_type, 'Violence against civilians');
+  assert.equal(e?.sub_event_type, 'Attack');
+  const f = first('On 3 May 2020, police used force against shopkeepers in Srinagar who had opened their shops during the lockdown.');
+  assert.equal(f?.event_type, 'Violence against civilians');
+  const p = first('On 4 May 2020, police baton charged protesters demanding the release of their leader in Srinagar.');
+  assert.equal(p?.sub_event_type, 'Protest with intervention');
+});
