@@ -558,6 +558,10 @@ function classifyViolence(text: string, index: TriggerIndex, frames: Frame[], ac
   if (of('occupation').length > 0 && isArmed(a1?.inter) && a1!.kind !== 'government' && (a1!.agentMentions ?? 0) > 0) return result('Non-violent transfer of territory', of('occupation'), tactics);
   const strategic = index.fixed('Strategic developments');
   if (strategic.length > 0) return result(strategic[0]!.subEventType, strategic, tactics);
+  // An armed group blocking a road or closing schools with no crowd told ("members of HTS blocked the
+  // road in front of a Turkish column"): its non-violent activity (codebook 2.3, Other); anyone else's
+  // blocking is no event.
+  if (of('blockade').length > 0 && a1 && a1.inter >= 2 && a1.inter <= 4 && a1.kind !== 'population' && (a1.agentMentions ?? 0) > 0) return result('Other', of('blockade'), tactics);
   // A named armed group destroying property with no one attacked ("Al Shabaab militants destroyed
   // a mast"): no crowd's riot but a property destruction (codebook 2.3, Strategic developments).
   // (Unnamed "assailants" who vandalise may be a crowd: left alone; unnamed "arsonists" are named by

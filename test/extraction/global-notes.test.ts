@@ -1144,3 +1144,13 @@ test('forces using force on people who are no crowd attack civilians; on protest
   const p = first('On 4 May 2020, police baton charged protesters demanding the release of their leader in Srinagar.');
   assert.equal(p?.sub_event_type, 'Protest with intervention');
 });
+
+test('an armed group blocking a road or closing schools is its non-violent activity; police blocking a road, or talks behind closed doors, tell none', () => {
+  const e = first('On 6 May 2020, members of HTS blocked the road near Atarib to stop a Turkish convoy from passing.');
+  assert.equal(e?.event_type, 'Strategic developments');
+  assert.equal(e?.sub_event_type, 'Other');
+  const s = first('On 7 May 2020, JNIM militants closed down 12 schools in the communes around Djenne.');
+  assert.equal(s?.sub_event_type, 'Other');
+  assert.equal(first('On 8 May 2020, police blocked the road to the airport in Nairobi.'), undefined);
+  assert.equal(first('On 9 May 2020, the residents decided to stop negotiating with the mining company behind closed doors in Cajamarca.'), undefined);
+});

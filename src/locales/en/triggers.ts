@@ -33,6 +33,7 @@ const CLASS_RANK: Record<string, number> = {
   seizure: 1,
   'group-aid': 1,
   occupation: 1,
+  blockade: 1,
 };
 
 const matcher = new PhraseMatcher<TriggerEntry>();
@@ -563,6 +564,7 @@ function crowdBefore(tokens: Token[], first: number): boolean {
 }
 
 const OCCUPYING = new Set<string>(lexicon.occupiedTerritory.acts);
+const ARMED_BLOCKADE = new Set<string>(lexicon.armedBlockade.acts);
 
 /** A word for territory (territoryNouns) within the window after token k, before any punctuation. */
 function territoryAfter(tokens: Token[], k: number, sentence: number): boolean {
@@ -594,7 +596,15 @@ function resolveCrowdActs(doc: Doc): void {
     if (!protest) {
       // "armed men occupied the Kouki locality": no crowd's act but territory taken without a fight
       // (class occupation).
-      if (!OCCUPYING.has(t.text.toLowerCase()) || !territoryAfter(tokens, last + 1, sentence)) return false;
+      if (!OCCUPYING.has(t.text.toLowerCase()) || !territoryAfter(tokens, last + 1, sentence)) {
+        // "militants closed down the schools": an armed group's blockade, if an armed group does it
+        // (class blockade, decided at assembly: see extraction/classify).
+        const act = t.text.toLowerCase();
+        if (!ARMED_BLOCKADE.has(act) && !(tokens[last + 1]?.sentence === sentence && ARMED_BLOCKADE.has(`${act} ${tokens[last + 1]!.lower}`))) return false;
+        t.cls = 'blockade';
+        t.rank = CLASS_RANK.blockade ?? 0;
+        return true;
+      }
       // (Whose act it is decides at assembly: an armed side's, see extraction/classify.)
       t.cls = 'occupation';
       t.rank = CLASS_RANK.occupation ?? 0;
