@@ -426,8 +426,9 @@ function frameOf(doc: Doc, si: number, s: Span, layers: Layers): Frame | null {
   const nearest = (d: DateMention) => triggers.reduce((m, t) => Math.min(m, distance(d, t.start), distance(d, t.end)), Infinity);
   const date = candidates.length < 2 || triggers.length === 0 || opensSentence(doc, s, candidates[0]!) ? candidates[0] : candidates.reduce((a, b) => (nearest(b) < nearest(a) ? b : a));
   // A sentence dated only by a year ("in 2014") tells background, which ACLED does not record.
-  // (Not a year that starts a period, "the deadliest attack since 2015".)
-  if (!date && dates.some((d) => d.vague && !d.reporting && !d.periodStart)) return null;
+  // (Not a year that starts a period, "the deadliest attack since 2015", nor one that ranks the
+  // event, "the largest massacre in Idlib in 2018".)
+  if (!date && dates.some((d) => d.vague && !d.reporting && !d.periodStart && !d.comparison)) return null;
   return { sentence: si, span: { start: s.start, end: s.end }, triggers, notes, date, places, participants, figures };
 }
 
