@@ -136,7 +136,8 @@ export function namesBorder(doc: Doc, place: PlaceMention): boolean {
 }
 
 // (One word may stand between: "Toposa militia from Sudan", where the mention is the group's name.)
-const FROM_BETWEEN = new RegExp(`^(?:\\s+\\p{L}+)?\\s+(?:${alternation(eventCues.originPreposition)})\\s+(?:(?:${alternation(eventCues.originModifiers)})\\s+)?$`, 'iu');
+// (Not a verb of leaving: "ISIS withdraws from al-Bokamal" was there.)
+const FROM_BETWEEN = new RegExp(`^(?:\\s+(?!(?:${alternation(eventCues.leavingVerbs)})\\b)\\p{L}+)?\\s+(?:${alternation(eventCues.originPreposition)})\\s+(?:(?:${alternation(eventCues.originModifiers)})\\s+)?$`, 'iu');
 
 /**
  * "US-led coalition", "US Department of Defence", "raiders from Ethiopia": the place describes an
