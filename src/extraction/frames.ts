@@ -236,6 +236,34 @@ export interface Frame {
 }
 
 const OPPOSITION_CUES = new Set(eventCues.oppositionCues);
+/** An actor's clause that tells it pursues or investigates the deed (see pursuitCues in event-cues.json). */
+const PURSUIT_AFTER = new RegExp(`^\\s+(?:[^\\s.;:,()]+\\s+){0,${eventCues.pursuitWindow}}?(?:${alternation(eventCues.pursuitCues, 'any')})\\b`, 'i');
+
+/**
+ * Whether the mention only pursues or investigates the deed: a pursuit cue follows it in its
+ * clause, and no event word in that clause ("the police are conducting investigations to capture the
+ * assailants"; not "police searching for the gunmen shot two suspects").
+ */
+function pursuesOnly(doc: Doc, mention: Span, sentence: Span, triggers: readonly TriggerMention[]): boolean {
+  const after = doc.text.slice(mention.end, Math.min(sentence.end, mention.end + CLAUSE_CHARS));
+  if (!PURSUIT_AFTER.test(after)) return false;
+  const brk = CLAUSE_BREAK.exec(after);
+  const clauseEnd = mention.end + (brk ? brk.index : after.length);
+  const before = doc.text.slice(Math.max(sentence.start, mention.start - CLAUSE_CHARS), mention.start);
+  let clauseStart = mention.start - before.length;
+  for (let k = before.length - 1; k >= 0; k--) {
+    if (CLAUSE_BREAK.test(before[k]!)) {
+      clauseStart = mention.start - before.length + k + 1;
+      break;
+    }
+  }
+  // (Nor one the clause tells acting or suffering, "armed gang kills police investigating gun
+  // runners". An event word of the pursuit's purpose, "to arrest the attackers", is not done.)
+  return !triggers.some((t) => t.start >= clauseStart && t.start < clauseEnd && !PURPOSE_BEFORE.test(doc.text.slice(Math.max(0, t.start - 4), t.start)));
+}
+const PURPOSE_BEFORE = new RegExp(`\\b(?:${alternation(functionWords.infinitiveMarker)})\\s+$`, 'i');
+const CLAUSE_CHARS = 200;
+const CLAUSE_BREAK = /[.;:,()]/;
 const SUPPORT_CUES = new RegExp(`\\b(?:${alternation(eventCues.supportCues)})\\b`, 'i');
 
 const PASSIVE_BEFORE = new RegExp(
@@ -388,7 +416,8 @@ function frameOf(doc: Doc, si: number, s: Span, layers: Layers): Frame | null {
     const before = lastWords(doc.text, from, mention.start, 3);
     return {
       mention,
-      reporter: reporterSpans.some((r) => overlaps(r, mention)),
+      // (Or who only pursues the deed: "the police are investigating to capture the assailants".)
+      reporter: reporterSpans.some((r) => overlaps(r, mention)) || pursuesOnly(doc, mention, s, triggers),
       agent: mention.start < firstTrigger || isByAgent(doc, mention, triggers),
       opposed: before.some((w) => OPPOSITION_CUES.has(w)),
       supporting,

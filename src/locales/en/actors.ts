@@ -153,6 +153,8 @@ function actorAt(doc: Doc, i: number, entry: ActorEntry, endToken: number): numb
   if (entry.kind && endToken - i === 1 && adjectivalBefore.has(lowerAt(tokens, endToken))) return i;
   // A generic acronym matches only in capitals: "Ana" of "Santa Ana" is no "ANA", the Afghan army.
   if (entry.kind && endToken - i === 1 && genericAcronyms.has(t.lower) && t.text !== t.text.toUpperCase()) return i;
+  // "the son-in-law of General X, chief of the air force": forces in a relative's description are no side.
+  if ((entry.kind === 'military' || entry.kind === 'police' || entry.kind === 'government') && inRelativesDescription(tokens, i)) return endToken - 1;
   if (entry.kind === 'military' && INSTALLATIONS.has(doc.text.slice(t.start, last.end).toLowerCase()) && postOfOthersOrScene(doc, i, endToken)) return endToken - 1;
   // "Samburu area", "Lake Turkana", "Marakwet East": an ethnic name that is also a place, used as one.
   if (entry.kind === 'communal' && t.upper && (placeWordsAfter.has(lowerAt(tokens, endToken)) || tokens[i - 1]?.lower === 'lake' || tokens[i - 1]?.lower === 'in' || namesRegionOfPlaceBefore(doc, i))) return i;
@@ -231,6 +233,31 @@ function actorAt(doc: Doc, i: number, entry: ActorEntry, endToken: number): numb
     generic: entry.kind ? true : undefined,
   });
   return endToken - 1;
+}
+
+const KIN = new Set<string>(dictionary.relativeOf.kin);
+const RELATIVE_CLAUSE_WORDS = new Set<string>(dictionary.relativeOf.clauseWords);
+
+/**
+ * Token i stands in the description of someone told as a relative: "<kin> of" before it in its
+ * sentence, within the window, with only words (no clause word) and at most one comma between
+ * ("the son-in-law of General X, chief of the air force", "the wife of an army major").
+ */
+function inRelativesDescription(tokens: Doc['tokens'], i: number): boolean {
+  const sentence = tokens[i]!.sentence;
+  let commas = 0;
+  for (let k = i - 1; k >= 1 && k >= i - dictionary.relativeOf.window; k--) {
+    const t = tokens[k]!;
+    if (t.sentence !== sentence) return false;
+    if (t.text === ',') {
+      if (++commas > 1) return false;
+      continue;
+    }
+    if (t.kind !== 'word') return false;
+    if (t.lower === 'of' && KIN.has(tokens[k - 1]!.lower) && tokens[k - 1]!.sentence === sentence) return true;
+    if (RELATIVE_CLAUSE_WORDS.has(t.lower)) return false;
+  }
+  return false;
 }
 
 const ARMED_PEOPLE_BEFORE = new Set<string>(dictionary.armedPeople.before);
