@@ -351,8 +351,11 @@ const UNIT_GAP = /^(?: \([^)]{1,40}\))? (\p{Ll}+), $/u;
 
 /** Words for a part of a place ("area", "quarter", "village"): see partOfNouns. */
 const PART_OF_NOUNS = new Set(list('partOfNouns'));
+const NAME_LINKS = new Set(list('nameLinks'));
+const NAME_GOES_ON_LINKS = new Set(list('nameGoesOnLinks'));
 /** " area of ", " village of the ": a part of the place that follows (partOfNouns, partOfLinks). */
-const PART_OF_GAP = new RegExp(`^ (?:${alternation(list('partOfNouns'))}) (?:${alternation(list('partOfLinks'))}) $`);
+// (One lower-case word may stand before the second name: "Anet town in the disputed Abyei area".)
+const PART_OF_GAP = new RegExp(`^ (?:${alternation(list('partOfNouns'))}) (?:${alternation(list('partOfLinks'))})(?: \\p{Ll}+)? $`, 'u');
 
 /** "'s entrances": a possessive, then a lower-case word (read against cueNounsBeforeOf and partOfNouns). */
 const POSSESSIVE_PART = /^['’]s\s+(\p{Ll}+)/u;
@@ -445,6 +448,18 @@ function articleGoesOn(text: string, words: WordView, i: number): boolean {
   if (!article || !next || article.cap || !ARABIC_ARTICLES.has(article.lower) || !next.cap || next.allCaps) return false;
   const prev = words.at(i - 1);
   return prev !== undefined && joinable(text, prev, article) && joinable(text, article, next);
+}
+
+/**
+ * Whether word i is a lower-case linking word inside names (nameGoesOnLinks: an Arabic article),
+ * joined to the word before it and followed, joined, by a capitalised word.
+ */
+function nameGoesOnThroughLink(text: string, words: WordView, i: number): boolean {
+  const link = words.at(i);
+  const next = words.at(i + 1);
+  if (!link || !next || link.cap || !NAME_GOES_ON_LINKS.has(link.lower) || !next.cap || next.allCaps) return false;
+  const prev = words.at(i - 1);
+  return prev !== undefined && joinable(text, prev, link) && joinable(text, link, next);
 }
 
 function followsComma(text: string, a: Word, b: Word): boolean {
@@ -688,6 +703,7 @@ export function recognise(gaz: Gazetteer, text: string, from = 0, ranges?: reado
       // The rest of a person's or organisation's name is not a place either ("Washington Post"),
       // nor the rest of an unknown place's name after a prefix and an Arabic article ("Bab al Faraj").
       if (bestEnd === c0 && NAME_PREFIXES.has(w.lower) && articleGoesOn(text, words, i + 1)) i += 2;
+      else if (nameGoesOnThroughLink(text, words, i + 1)) i += 2;
       while (i + 1 < n && words.isCap(i + 1) && joinable(text, words.get(i), words.get(i + 1))) i++;
       continue;
     }
@@ -1479,6 +1495,16 @@ function makeCandidate(
     !ORG_HEADS.has(nextWord.lower) && !ORG_TAILS.has(nextWord.lower) && !isSuffix(nextWord.lower) && !DIRECTIONS.has(nextWord.lower) && !gaz.has(fold(j + 1))) {
     const unit = words.at(j + 2);
     if (unit !== undefined && !unit.cap && joinable(text, nextWord, unit) && (isSuffix(unit.lower) || PART_OF_NOUNS.has(unit.lower))) return NOT_A_PLACE;
+  }
+  // "Bilad al Yubi": a name of no capital nor city of 300,000, then a lower-case linking word
+  // (nameGoesOnLinks: an Arabic article) and a capitalised word (together no name the gazetteer knows,
+  // or the longer name would have been read), is the first part of a longer name we do not know.
+  if (!strong && !first.allCaps && nameGoesOnThroughLink(text, words, j + 1) && entries.every((e) => gaz.population(e) < 300_000 && gaz.rank(e) < 4)) return NOT_A_PLACE;
+  // "Dara i Sufi Bala district", "Pul-i-Khumri": a minor name, then a lower-case linking word of a
+  // Persian name (the ezafe) and a capitalised word, is the first word of a longer name (no Dara of Syria).
+  if (single && !strong && !first.allCaps && nextWord && NAME_LINKS.has(nextWord.text) && joinable(text, last, nextWord)) {
+    const after = words.at(j + 2);
+    if (after !== undefined && after.cap && !after.allCaps && joinable(text, nextWord, after)) return NOT_A_PLACE;
   }
   // "Kasai-Oriental"-like compounds: a name hyphenated to another capitalised word is part of it.
   // (Not a route between two towns of one country: "the axis Djibo-Bourzanga", "Dori-Djibo road".)
