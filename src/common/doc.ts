@@ -57,6 +57,8 @@ export interface DateMention extends Span {
   vague?: boolean;
   /** A month that starts a period counted to the present ("since late April"): no event's day. */
   periodStart?: boolean;
+  /** A year that ranks the event told among that year's ("the deadliest attack in 2018"): no event's date, nor background. */
+  comparison?: boolean;
 }
 
 /** A number or quantity: "seven", "at least 28", "dozens". */
@@ -134,6 +136,8 @@ export interface TriggerMention extends Span {
   background?: boolean;
   /** Rank in ACLED's precedence (higher wins). */
   rank: number;
+  /** Tells its event only of an armed side ("rebels camped in the village"; displaced people camping tell none). */
+  armedSide?: boolean;
 }
 
 /**

@@ -71,6 +71,8 @@ export function casualtyOnly(frames: readonly Frame[]): boolean {
 }
 
 /** "held a peaceful demonstration", "no reported violence": the demonstrators' conduct was peaceful. */
+/** Physical force by forces intervening, which on people who are no crowd is an attack on them (triggers.json forceOnPeople). */
+const FORCE_ON_PEOPLE = new RegExp(`^(?:${alternation(triggerLexicon.forceOnPeople.phrases)})$`, 'i');
 const PEACEFUL_CONDUCT = new RegExp(`\\b(?:${alternation(triggerLexicon.peacefulConduct.phrases)})\\b`, 'i');
 /** "the peaceful protest turned violent": the words for a protest turning violent end the peace. */
 const TURNED_VIOLENT = new RegExp(`\\b(?:${alternation(eventCues.turnedViolent)})\\b`, 'i');
@@ -304,7 +306,9 @@ function result(subEventType: string, decisive: readonly TriggerMention[], tacti
 
 /** The type of the event the frames tell (`text` is the document's). */
 export function classify(text: string, frames: Frame[], actors: EventActors, killed: number): Classification | null {
-  const triggers = frames.flatMap((f) => f.triggers);
+  // Words told only of armed sides ("camped in", "infighting") tell nothing of anyone else.
+  const armedSide = [actors.actor1, actors.actor2].some((x) => x && isArmed(x.inter) && x.kind !== 'government' && x.kind !== 'population');
+  const triggers = frames.flatMap((f) => f.triggers).filter((t) => !t.armedSide || armedSide);
   const tactics: Classification['tactics'] = [];
   const seenTactic = new Set<string>();
   for (const t of triggers) if (t.tactic && !seenTactic.has(t.tactic)) {
@@ -541,6 +545,11 @@ function classifyViolence(text: string, index: TriggerIndex, frames: Frame[], ac
     if (twoArmedSides && !isVictims(a2)) return result('Armed clash', [...clashes, ...violence], tactics);
     if (isVictims(a2) || !a2 || killed > 0 || assaults.length > 0) return result(isVictims(a2) || !twoArmedSides ? 'Attack' : 'Armed clash', [...violence, ...clashes], tactics);
   }
+  // Forces told using force on people who are no crowd ("the troopers baton charged traders for not
+  // wearing masks", "gendarmes used violence to break up a party meeting"): violence against civilians
+  // (codebook 2.3); on a crowd it is an intervention, decided above.
+  const force = of('protest-intervention').filter((t) => FORCE_ON_PEOPLE.test(t.text));
+  if (force.length > 0 && a1?.inter === 1 && (a1.agentMentions ?? 0) > 0 && (!a2 || a2.inter === 7)) return result('Attack', force, tactics);
   // An armed group told handing out food or aid ("cartel members delivered food packages"): a change
   // to its activity (codebook 2.2); anyone else's aid is no event.
   if (of('group-aid').length > 0 && a1 && a1.inter >= 2 && a1.inter <= 4 && a1.kind !== 'population' && (a1.agentMentions ?? 0) > 0) return result('Change to group/activity', of('group-aid'), tactics);
@@ -549,6 +558,10 @@ function classifyViolence(text: string, index: TriggerIndex, frames: Frame[], ac
   if (of('occupation').length > 0 && isArmed(a1?.inter) && a1!.kind !== 'government' && (a1!.agentMentions ?? 0) > 0) return result('Non-violent transfer of territory', of('occupation'), tactics);
   const strategic = index.fixed('Strategic developments');
   if (strategic.length > 0) return result(strategic[0]!.subEventType, strategic, tactics);
+  // An armed group blocking a road or closing schools with no crowd told ("members of HTS blocked the
+  // road in front of a Turkish column"): its non-violent activity (codebook 2.3, Other); anyone else's
+  // blocking is no event.
+  if (of('blockade').length > 0 && a1 && a1.inter >= 2 && a1.inter <= 4 && a1.kind !== 'population' && (a1.agentMentions ?? 0) > 0) return result('Other', of('blockade'), tactics);
   // A named armed group destroying property with no one attacked ("Al Shabaab militants destroyed
   // a mast"): no crowd's riot but a property destruction (codebook 2.3, Strategic developments).
   // (Unnamed "assailants" who vandalise may be a crowd: left alone; unnamed "arsonists" are named by

@@ -136,7 +136,8 @@ export function namesBorder(doc: Doc, place: PlaceMention): boolean {
 }
 
 // (One word may stand between: "Toposa militia from Sudan", where the mention is the group's name.)
-const FROM_BETWEEN = new RegExp(`^(?:\\s+\\p{L}+)?\\s+(?:${alternation(eventCues.originPreposition)})\\s+(?:(?:${alternation(eventCues.originModifiers)})\\s+)?$`, 'iu');
+// (Not a verb of leaving: "ISIS withdraws from al-Bokamal" was there.)
+const FROM_BETWEEN = new RegExp(`^(?:\\s+(?!(?:${alternation(eventCues.leavingVerbs)})\\b)\\p{L}+)?\\s+(?:${alternation(eventCues.originPreposition)})\\s+(?:(?:${alternation(eventCues.originModifiers)})\\s+)?$`, 'iu');
 
 /**
  * "US-led coalition", "US Department of Defence", "raiders from Ethiopia": the place describes an
@@ -455,8 +456,9 @@ function frameOf(doc: Doc, si: number, s: Span, layers: Layers): Frame | null {
   const nearest = (d: DateMention) => triggers.reduce((m, t) => Math.min(m, distance(d, t.start), distance(d, t.end)), Infinity);
   const date = candidates.length < 2 || triggers.length === 0 || opensSentence(doc, s, candidates[0]!) ? candidates[0] : candidates.reduce((a, b) => (nearest(b) < nearest(a) ? b : a));
   // A sentence dated only by a year ("in 2014") tells background, which ACLED does not record.
-  // (Not a year that starts a period, "the deadliest attack since 2015".)
-  if (!date && dates.some((d) => d.vague && !d.reporting && !d.periodStart)) return null;
+  // (Not a year that starts a period, "the deadliest attack since 2015", nor one that ranks the
+  // event, "the largest massacre in Idlib in 2018".)
+  if (!date && dates.some((d) => d.vague && !d.reporting && !d.periodStart && !d.comparison)) return null;
   return { sentence: si, span: { start: s.start, end: s.end }, triggers, notes, date, places, participants, figures };
 }
 

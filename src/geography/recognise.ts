@@ -351,8 +351,11 @@ const UNIT_GAP = /^(?: \([^)]{1,40}\))? (\p{Ll}+), $/u;
 
 /** Words for a part of a place ("area", "quarter", "village"): see partOfNouns. */
 const PART_OF_NOUNS = new Set(list('partOfNouns'));
+const NAME_LINKS = new Set(list('nameLinks'));
+const NAME_GOES_ON_LINKS = new Set(list('nameGoesOnLinks'));
 /** " area of ", " village of the ": a part of the place that follows (partOfNouns, partOfLinks). */
-const PART_OF_GAP = new RegExp(`^ (?:${alternation(list('partOfNouns'))}) (?:${alternation(list('partOfLinks'))}) $`);
+// (One lower-case word may stand before the second name: "Anet town in the disputed Abyei area".)
+const PART_OF_GAP = new RegExp(`^ (?:${alternation(list('partOfNouns'))}) (?:${alternation(list('partOfLinks'))})(?: \\p{Ll}+)? $`, 'u');
 
 /** "'s entrances": a possessive, then a lower-case word (read against cueNounsBeforeOf and partOfNouns). */
 const POSSESSIVE_PART = /^['’]s\s+(\p{Ll}+)/u;
@@ -395,10 +398,26 @@ const ARABIC_ARTICLES = new Set(ARABIC_ARTICLE_LIST);
  * headline case "Al-Raqqah"; an article in capitals, "AL-", is left alone).
  */
 function articleBefore(text: string, words: WordView, i: number): string | undefined {
+  // (The gap first, from the word arrays: most words follow no hyphen, and no word object is made.)
+  if (i >= 1 && i < words.n && !hyphenBefore(text, words.wa, i)) return undefined;
   const prev = words.at(i - 1);
   if (!prev || prev.allCaps || !ARABIC_ARTICLES.has(prev.lower)) return undefined;
   const gap = text.slice(prev.end, words.get(i).start);
   return gap === '-' || gap === '\u2010' || gap === '\u2011' ? prev.text : undefined;
+}
+
+/** Whether word i (0 < i < n) follows word i - 1 after a hyphen alone ('-', U+2010 or U+2011). */
+function hyphenBefore(text: string, wa: WordArrays, i: number): boolean {
+  const gap = wa.end[i - 1]!;
+  if (wa.start[i]! !== gap + 1) return false;
+  const c = text.charCodeAt(gap);
+  return c === 45 || c === 0x2010 || c === 0x2011;
+}
+
+/** Whether word i (0 < i < n) follows word i - 1 after one space alone. */
+function spaceBefore(text: string, wa: WordArrays, i: number): boolean {
+  const gap = wa.end[i - 1]!;
+  return wa.start[i]! === gap + 1 && text.charCodeAt(gap) === 32;
 }
 
 /** Arabic articles written lower-case and apart from the name ("in el Hermel"): transliteration-keys.json, Arabic spacedArticles. */
@@ -409,6 +428,8 @@ const SPACED_ARABIC_ARTICLES = new Set(transliterationKeys.scripts.Arabic.spaced
  * Arabic article and one space ("el Mina", "ech Choueifat"): read with the name, as a hyphened one is.
  */
 function spacedArticleBefore(gaz: Gazetteer, text: string, words: WordView, i: number, f0: string): string | undefined {
+  // (The flag and the gap first, from the word arrays: no word object is made for most words.)
+  if (i >= 1 && i < words.n && ((words.wa.flags[i - 1]! & CAP) !== 0 || !spaceBefore(text, words.wa, i))) return undefined;
   const prev = words.at(i - 1);
   if (!prev || prev.cap || !SPACED_ARABIC_ARTICLES.has(prev.lower) || text.slice(prev.end, words.get(i).start) !== ' ') return undefined;
   // Inside a longer name ("Sahlat al Banat", "Bab al Faraj") the article is that name's, as before.
@@ -427,6 +448,18 @@ function articleGoesOn(text: string, words: WordView, i: number): boolean {
   if (!article || !next || article.cap || !ARABIC_ARTICLES.has(article.lower) || !next.cap || next.allCaps) return false;
   const prev = words.at(i - 1);
   return prev !== undefined && joinable(text, prev, article) && joinable(text, article, next);
+}
+
+/**
+ * Whether word i is a lower-case linking word inside names (nameGoesOnLinks: an Arabic article),
+ * joined to the word before it and followed, joined, by a capitalised word.
+ */
+function nameGoesOnThroughLink(text: string, words: WordView, i: number): boolean {
+  const link = words.at(i);
+  const next = words.at(i + 1);
+  if (!link || !next || link.cap || !NAME_GOES_ON_LINKS.has(link.lower) || !next.cap || next.allCaps) return false;
+  const prev = words.at(i - 1);
+  return prev !== undefined && joinable(text, prev, link) && joinable(text, link, next);
 }
 
 function followsComma(text: string, a: Word, b: Word): boolean {
@@ -515,9 +548,12 @@ export function recognise(gaz: Gazetteer, text: string, from = 0, ranges?: reado
   // People: words right after a first name or a title ("John Kirby", "Gov. Perdue"), so that a
   // later "Kirby said" is not a place either.
   const personWords = new Set<string>();
+  // (The loops over every word test the flags in place: a method call per word costs more, since the
+  // CLI runs V8 without inlining.)
+  const flags = words.wa.flags;
   for (let i = 0; i + 1 < n; i++) {
-    if (!words.isCap(i + 1)) continue;
-    if (!words.isCap(i)) {
+    if ((flags[i + 1]! & CAP) === 0) continue;
+    if ((flags[i]! & CAP) === 0) {
       // "col Ponce", "president Duarte" (text read from capitals writes titles in lower case): a
       // rank or calling, never a place's office, makes the next name a person's, even where a
       // province bears it; a country stays a place.
@@ -580,7 +616,7 @@ export function recognise(gaz: Gazetteer, text: string, from = 0, ranges?: reado
     return j;
   };
   for (let i = 0; i < n; i++) {
-    if (!words.isCap(i)) continue;
+    if ((flags[i]! & CAP) === 0) continue;
     const w = words.get(i);
     const f0 = fold(i);
     // "(Rajouri district, J&K)": two initials joined by an ampersand, the next word the second, are
@@ -667,6 +703,7 @@ export function recognise(gaz: Gazetteer, text: string, from = 0, ranges?: reado
       // The rest of a person's or organisation's name is not a place either ("Washington Post"),
       // nor the rest of an unknown place's name after a prefix and an Arabic article ("Bab al Faraj").
       if (bestEnd === c0 && NAME_PREFIXES.has(w.lower) && articleGoesOn(text, words, i + 1)) i += 2;
+      else if (nameGoesOnThroughLink(text, words, i + 1)) i += 2;
       while (i + 1 < n && words.isCap(i + 1) && joinable(text, words.get(i), words.get(i + 1))) i++;
       continue;
     }
@@ -850,9 +887,11 @@ const MAX_SKELETON_WORDS = 3;
  */
 function addRegionsBySkeleton(gaz: Gazetteer, text: string, words: WordView, cands: Candidate[], fold: (i: number) => string): void {
   let k = 0;
-  for (let u = 1; u < words.n; u++) {
+  const n = words.n;
+  const flags = words.wa.flags;
+  for (let u = 1; u < n; u++) {
     // (The flag first: a word object is made only for a word after a capitalised one.)
-    if (!words.isCap(u - 1)) continue;
+    if ((flags[u - 1]! & CAP) === 0) continue;
     const unitWord = words.get(u);
     const admin2 = UNIT_WORDS.get(unitWord.lower);
     if (admin2 === undefined) continue;
@@ -1329,9 +1368,6 @@ function unknownName(gaz: Gazetteer, text: string, words: WordView, i: number, p
   const first = words.get(i);
   if (first.allCaps || !first.cap) return undefined;
   const lead = articleBefore(text, words, i) !== undefined ? 1 : 0;
-  // Part of a longer name that began before it ("Jaysh al-Islam", "Hayat Tahrir"): not a name of its own.
-  const prev = words.at(i - 1 - lead);
-  if (prev && prev.cap && !prev.initial && !prev.allCaps && joinable(text, prev, words.get(i - lead)) && !DIRECTIONS.has(prev.lower) && !gaz.commonWords.has(prev.lower)) return undefined;
   let j = i;
   let key = fold(i);
   while (j - i + 1 < MAX_TRANSLITERATED_WORDS) {
@@ -1345,6 +1381,12 @@ function unknownName(gaz: Gazetteer, text: string, words: WordView, i: number, p
       key += ' ' + next.lower + ' ' + fold(j);
     } else break;
   }
+  // (The tests below only rule names out, so the cheapest come first: a single word that is a
+  // common word, a first name or a cue word, the commonest case, is ruled out by set look-ups.)
+  if (i === j && (notANameWord(gaz, first.lower) || personWords.has(key))) return undefined;
+  // Part of a longer name that began before it ("Jaysh al-Islam", "Hayat Tahrir"): not a name of its own.
+  const prev = words.at(i - 1 - lead);
+  if (prev && prev.cap && !prev.initial && !prev.allCaps && joinable(text, prev, words.get(i - lead)) && !DIRECTIONS.has(prev.lower) && !gaz.commonWords.has(prev.lower)) return undefined;
   // A word that goes on hyphened ("Menbej-based") or a name cut short: not read.
   const after = words.at(j + 1);
   if (after && after.start === words.get(j).end + 1 && text[words.get(j).end] === '-') return undefined;
@@ -1353,9 +1395,7 @@ function unknownName(gaz: Gazetteer, text: string, words: WordView, i: number, p
     const wk = words.get(k);
     if (wk.end - wk.start < 2 || (wk.cap && gaz.has(fold(k)) && gaz.nameInfo(fold(k)).strong)) return undefined;
   }
-  if (i === j) {
-    if (notANameWord(gaz, first.lower) || personWords.has(key)) return undefined;
-  } else {
+  if (i !== j) {
     let names = 0;
     for (let k = i; k <= j; k++) if (words.isCap(k) && !notANameWord(gaz, words.get(k).lower)) names++;
     if (names === 0) return undefined;
@@ -1455,6 +1495,16 @@ function makeCandidate(
     !ORG_HEADS.has(nextWord.lower) && !ORG_TAILS.has(nextWord.lower) && !isSuffix(nextWord.lower) && !DIRECTIONS.has(nextWord.lower) && !gaz.has(fold(j + 1))) {
     const unit = words.at(j + 2);
     if (unit !== undefined && !unit.cap && joinable(text, nextWord, unit) && (isSuffix(unit.lower) || PART_OF_NOUNS.has(unit.lower))) return NOT_A_PLACE;
+  }
+  // "Bilad al Yubi": a name of no capital nor city of 300,000, then a lower-case linking word
+  // (nameGoesOnLinks: an Arabic article) and a capitalised word (together no name the gazetteer knows,
+  // or the longer name would have been read), is the first part of a longer name we do not know.
+  if (!strong && !first.allCaps && nameGoesOnThroughLink(text, words, j + 1) && entries.every((e) => gaz.population(e) < 300_000 && gaz.rank(e) < 4)) return NOT_A_PLACE;
+  // "Dara i Sufi Bala district", "Pul-i-Khumri": a minor name, then a lower-case linking word of a
+  // Persian name (the ezafe) and a capitalised word, is the first word of a longer name (no Dara of Syria).
+  if (single && !strong && !first.allCaps && nextWord && NAME_LINKS.has(nextWord.text) && joinable(text, last, nextWord)) {
+    const after = words.at(j + 2);
+    if (after !== undefined && after.cap && !after.allCaps && joinable(text, nextWord, after)) return NOT_A_PLACE;
   }
   // "Kasai-Oriental"-like compounds: a name hyphenated to another capitalised word is part of it.
   // (Not a route between two towns of one country: "the axis Djibo-Bourzanga", "Dori-Djibo road".)

@@ -590,7 +590,7 @@ function placesOf(gaz: Gazetteer, cands: Candidate[], readings: Readings[], name
     // "Kain, Yatenga", "Stroud, Ontario": a minor town named with a region of a country where no town
     // of that name is known is an unknown place of that region, not a namesake abroad: it stands for
     // its region, and so do the name's other mentions ("the village of Kain (Kain, Yatenga)").
-    const unknownIn = !r.strong && gaz.population(e) < 100_000 ? unknown.get(c.key) : undefined;
+    const unknownIn = unknown.get(c.key);
     if (unknownIn !== undefined) {
       const mention: PlaceMention = { start: c.start, end: c.end, text: c.text, entry: gaz.entry(unknownIn), score: 0.5, demonym: undefined, alternatives: undefined, heldIn: undefined, holds: undefined };
       places.push(mention);
@@ -883,7 +883,9 @@ function unknownPlaces(gaz: Gazetteer, cands: Candidate[], readings: Readings[],
   for (let k = 0; k < cands.length; k++) {
     const c = cands[k]!;
     const r = readings[k]!;
-    if (c.container === undefined || c.demonym !== undefined || r.strong || r.entries.length === 0 || cands[c.container]!.nameGoesOn || unsupported[c.container] === 1) continue;
+    if (c.container === undefined || c.demonym !== undefined || r.entries.length === 0 || cands[c.container]!.nameGoesOn || unsupported[c.container] === 1) continue;
+    // (A name a country or world region bears is that; one a province bears may be a town's: "Valencia, Sangre Grande".)
+    if (r.strong && (c.abbreviation === true || r.entries.some((x) => gaz.feature(x) === FEATURE_CODES.country || gaz.feature(x) === FEATURE_CODES.region))) continue;
     // (Not where the second name reads as a capital or a great city in a list that goes on, "the
     // cities of Aisha, Harare, Biki and Girloom": towns, whichever of them the gazetteer lacks, not
     // Aisha in Harare province. A list of districts, "Suba, Migori, Homa Bay ... and Bunyala", still
@@ -904,10 +906,26 @@ function unknownPlaces(gaz: Gazetteer, cands: Candidate[], readings: Readings[],
     // the point of its own province. A bracket that names the district too, "Nazikada (Batangafo,
     // Ouham)" after the place, may name a region as it was before it was split: a town just outside is its own.)
     const direct = cands[c.container]!.start - c.end <= 2 && (text === undefined || !/\(\s*$/.test(text.slice(Math.max(0, c.start - 3), c.start)));
-    if (gaz.population(r.entries[best[k]!]!) >= 100_000 || r.entries.some((x) => contains(gaz, region, x) || nearRegion(gaz, region, x, direct) || (gaz.countryIndex(x) === gaz.countryIndex(region) && gaz.rank(x) >= 3))) continue;
+    if (!namesakeOfRegion(gaz, r, r.entries[best[k]!]!, outer, direct, text, cands[c.container]!.end) || r.entries.some((x) => contains(gaz, region, x) || nearRegion(gaz, region, x, direct) || (gaz.countryIndex(x) === gaz.countryIndex(region) && gaz.rank(x) >= 3))) continue;
     out.set(c.key, region);
   }
   return out;
+}
+
+/**
+ * Whether a town's name may be an unknown place of the region named right after it: a minor town
+ * (under 100,000 people), or a larger one that is no capital and has no bearer in the region's
+ * country ("Valencia, Sangre Grande" is a Valencia of Trinidad's Sangre Grande, not Spain's city),
+ * named right before a region that is no great city itself and closes no list that goes on ("in
+ * Lagos, Accra and Nairobi" names three cities).
+ */
+function namesakeOfRegion(gaz: Gazetteer, r: Readings, e: number, outer: number | undefined, direct: boolean, text: string | undefined, outerEnd: number): boolean {
+  if (gaz.population(e) < 100_000) return true;
+  if (!direct || outer === undefined || text === undefined || gaz.rank(e) >= 4 || greatCity(gaz, outer) || listGoesOn(text, outerEnd)) return false;
+  // (Only a namesake abroad: a town of the region's own country is that town, wherever the text puts
+  // it ("Agua Caliente, Soyapango, San Miguel department" names Soyapango of San Salvador).)
+  const cc = gaz.countryIndex(outer);
+  return r.entries.every((x) => gaz.countryIndex(x) !== cc);
 }
 
 /**

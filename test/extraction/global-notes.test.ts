@@ -1099,6 +1099,64 @@ test('placed in detention or custody is an arrest; a cache of explosives or ammu
   assert.equal(cache?.country, 'Greece');
 });
 
+test('a cessation of hostilities declared is an agreement; one named as in force tells none of its own', () => {
+  const e = first('On 12 August 2021, a commander of the rebel group declared a unilateral cessation of hostilities in Kaga-Bandoro.');
+  assert.equal(e?.event_type, 'Strategic developments');
+  assert.equal(e?.sub_event_type, 'Agreement');
+  const b = first('On 14 August 2021, rebels attacked an army post in Kaga-Bandoro in violation of the cessation of hostilities, killing two soldiers.');
+  assert.equal(b?.event_type, 'Battles');
+});
+
+test('armed men camping in a place set up a base; displaced people or pilgrims camping tell no event', () => {
+  const e = first('On 9 February 2022, about 80 rebel fighters entered and camped out in a village near Obo after withdrawing from Zemio.');
+  assert.equal(e?.event_type, 'Strategic developments');
+  assert.equal(e?.sub_event_type, 'Headquarters or base established');
+  assert.equal(first('Hundreds of pilgrims camped in the fields outside the shrine before the feast.'), undefined);
+});
+
+test('militiamen encircling a village is a change to their activity; protesters encircling a building still protest', () => {
+  const e = first('On 4 June 2021, Dozo militiamen encircled the village of Kassa in the Mopti region.');
+  assert.equal(e?.event_type, 'Strategic developments');
+  assert.equal(e?.sub_event_type, 'Change to group/activity');
+  const p = first('On 5 June 2021, protesters encircled the parliament building in Kampala, chanting slogans against the tax.');
+  assert.equal(p?.event_type, 'Protests');
+});
+
+test('infighting between factions of an armed side is a battle; a party torn by infighting is no event', () => {
+  const e = first('On 3 May 2021, infighting between two factions of the militia left four fighters dead near Jowhar.');
+  assert.equal(e?.event_type, 'Battles');
+  assert.equal(e?.fatalities, 4);
+  assert.equal(first('The ruling party was torn by infighting over the leadership last week.'), undefined);
+});
+
+test('a period counted in a relative clause after the event ("salaries that had not been paid since 2003") leaves the event of its day', () => {
+  const e = first('On 14 March 2019, teachers stormed the education ministry in Bangui to demand salaries that had not been paid since 2015.');
+  assert.ok(e, 'the storming is reported');
+  const m = first('On 15 March 2019, nurses marched to the health ministry in Bangui over bonuses which have been withheld since January.');
+  assert.equal(m?.event_type, 'Protests');
+  // A clause telling a campaign's toll stays the campaign's.
+  assert.equal(first('Fifty people were killed in clashes that have raged since January in Marib.'), undefined);
+  assert.equal(first('Fighting that has killed 300 people since January continued in Marib.'), undefined);
+});
+
+test('forces using force on people who are no crowd attack civilians; on protesters they intervene', () => {
+  const e = first('On 2 May 2020, gendarmes used violence to break up an opposition party meeting in Tadjourah.');
+  assert.equal(e?.event_type, 'Violence against civilians');
+  assert.equal(e?.sub_event_type, 'Attack');
+  const f = first('On 3 May 2020, police used force against shopkeepers in Srinagar who had opened their shops during the lockdown.');
+  assert.equal(f?.event_type, 'Violence against civilians');
+  const p = first('On 4 May 2020, police baton charged protesters demanding the release of their leader in Srinagar.');
+  assert.equal(p?.sub_event_type, 'Protest with intervention');
+});
+
+test('an armed group blocking a road or closing schools is its non-violent activity; police blocking a road, or talks behind closed doors, tell none', () => {
+  const e = first('On 6 May 2020, members of HTS blocked the road near Atarib to stop a Turkish convoy from passing.');
+  assert.equal(e?.event_type, 'Strategic developments');
+  assert.equal(e?.sub_event_type, 'Other');
+  const s = first('On 7 May 2020, JNIM militants closed down 12 schools in the communes around Djenne.');
+  assert.equal(s?.sub_event_type, 'Other');
+  assert.equal(first('On 8 May 2020, police blocked the road to the airport in Nairobi.'), undefined);
+  assert.equal(first('On 9 May 2020, the residents decided to stop negotiating with the mining company behind closed doors in Cajamarca.'), undefined);
 test('a hyphenated car bomber is a car bomber; slitting throats is killing, and counts the dead', () => {
   // (Invented.)
   assert.equal(first('On 2 May 2016, a suicide car-bomber rammed his explosive-laden vehicle into a police station in Bannu.')?.sub_event_type, 'Suicide bomb');

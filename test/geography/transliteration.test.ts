@@ -111,3 +111,19 @@ test('the keys built into the gazetteer file are the keys made from its names on
   const withAll = (keys: typeof built.keys) => [...keys].map(([key, k]) => [key, { ...k, all: k.all ?? [...new Set(k.entries.flat())].sort((a, b) => a - b) }]);
   assert.deepEqual(withAll(built.keys), withAll(made.keys));
 });
+
+test('the built keys are read record by record as the whole JSON reads them, for every country that has them', async () => {
+  const { loadGazetteer } = await import('../../src/geography/gazetteer.js');
+  const { transliterationIndex } = await import('../../src/geography/transliteration.js');
+  const gaz = loadGazetteer();
+  let countries = 0;
+  for (const [i, c] of gaz.countries.entries()) {
+    const json = gaz.builtTransliterationKeys(c.code);
+    if (json === undefined) continue;
+    countries++;
+    const whole = (JSON.parse(json) as [string, string[], number[][]][]).map(([key, spellings, entries]) => [key, spellings, entries]);
+    const read = [...transliterationIndex(gaz, i)!.keys].map(([key, k]) => [key, k.spellings, k.entries]);
+    assert.deepEqual(read, whole, c.code);
+  }
+  assert.ok(countries >= 30, `${countries} countries with built keys`);
+});

@@ -14,6 +14,7 @@ import { NUMBER_WORDS, VAGUE_NUMBER_WORDS } from './quantities.js';
 interface TriggerEntry {
   cls: string;
   tactic?: string;
+  armedSide?: boolean;
 }
 
 /** Ranks for the classes whose sub-event type is decided at assembly, to order triggers in a sentence. */
@@ -32,6 +33,7 @@ const CLASS_RANK: Record<string, number> = {
   seizure: 1,
   'group-aid': 1,
   occupation: 1,
+  blockade: 1,
 };
 
 const matcher = new PhraseMatcher<TriggerEntry>();
@@ -41,8 +43,8 @@ for (const [cls, verbs] of Object.entries(lexicon.verbs)) {
   if (!Array.isArray(verbs)) continue;
   for (const verb of verbs) for (const form of inflections(verb)) matcher.add(form, { cls });
 }
-for (const group of lexicon.triggers as { class: string; tactic?: string; phrases: string[] }[]) {
-  for (const phrase of group.phrases) matcher.add(phrase, { cls: group.class, tactic: group.tactic });
+for (const group of lexicon.triggers as { class: string; tactic?: string; armedSide?: boolean; phrases: string[] }[]) {
+  for (const phrase of group.phrases) matcher.add(phrase, { cls: group.class, tactic: group.tactic, armedSide: group.armedSide });
 }
 // Seizing verbs: an event only by what they take (see resolveSeizures).
 for (const verb of lexicon.seizure.verbs) matcher.add(verb, { cls: 'seizure' });
@@ -459,6 +461,7 @@ export function recogniseTriggers(doc: Doc): void {
       irrealis: isIrrealis(tokens, m.firstToken) || gerundIdea(tokens, m.firstToken) || modalPassiveAfter(tokens, m.firstToken, m.endToken) || indefiniteModalSubject(tokens, m.firstToken, m.endToken) || longCampaign(tokens, m.firstToken, m.endToken) || speakerOngoing(tokens, m.firstToken) || provenInBattle(tokens, m.firstToken) || campaignAgainst(tokens, m.firstToken, m.endToken) || describesWho(tokens, m.firstToken, m.endToken) || (TERRITORY.has(cls) && (describesPlaces(tokens, m.firstToken) || attributiveTerritory(tokens, m.firstToken, m.endToken))),
       background: cls === 'protest' && protestIsBackground(tokens, m.firstToken) ? true : undefined,
       rank: fixed ? rankOf(cls) : CLASS_RANK[cls] ?? 0,
+      armedSide: m.value.armedSide && cls === m.value.cls ? true : undefined,
     });
   }
   resolveCrowdActs(doc);
@@ -561,6 +564,7 @@ function crowdBefore(tokens: Token[], first: number): boolean {
 }
 
 const OCCUPYING = new Set<string>(lexicon.occupiedTerritory.acts);
+const ARMED_BLOCKADE = new Set<string>(lexicon.armedBlockade.acts);
 
 /** A word for territory (territoryNouns) within the window after token k, before any punctuation. */
 function territoryAfter(tokens: Token[], k: number, sentence: number): boolean {
@@ -592,7 +596,15 @@ function resolveCrowdActs(doc: Doc): void {
     if (!protest) {
       // "armed men occupied the Kouki locality": no crowd's act but territory taken without a fight
       // (class occupation).
-      if (!OCCUPYING.has(t.text.toLowerCase()) || !territoryAfter(tokens, last + 1, sentence)) return false;
+      if (!OCCUPYING.has(t.text.toLowerCase()) || !territoryAfter(tokens, last + 1, sentence)) {
+        // "militants closed down the schools": an armed group's blockade, if an armed group does it
+        // (class blockade, decided at assembly: see extraction/classify).
+        const act = t.text.toLowerCase();
+        if (!ARMED_BLOCKADE.has(act) && !(tokens[last + 1]?.sentence === sentence && ARMED_BLOCKADE.has(`${act} ${tokens[last + 1]!.lower}`))) return false;
+        t.cls = 'blockade';
+        t.rank = CLASS_RANK.blockade ?? 0;
+        return true;
+      }
       // (Whose act it is decides at assembly: an armed side's, see extraction/classify.)
       t.cls = 'occupation';
       t.rank = CLASS_RANK.occupation ?? 0;

@@ -1,6 +1,7 @@
 // Date recogniser: runs each date pattern at each token that can open one, keeps the longest match.
 import { addDays, formatDay, parseIsoDay, type Day } from '../../../common/calendar.js';
 import calendarWords from '../data/calendar-words.json' with { type: 'json' };
+import timeWords from '../data/time-reference.json' with { type: 'json' };
 import { lowerAt, type Doc, type PipelineComponent } from '../../../common/doc.js';
 import { WordSet } from '../../../common/word-set.js';
 import { dayMonthYear, monthDayYear, numericDate } from './absolute-dates.js';
@@ -52,10 +53,33 @@ export function recogniseDates(doc: Doc): void {
     // ("since late April": a month starting a period counted to now, not the day of the event told.)
     // (A year too: "the deadliest attack since 2015" is no attack of 2015.)
     if (best.precision === 3 && (PERIOD_START.has(t.lower) || (PERIOD_START.has(lowerAt(tokens, i - 1) ?? '') && tokens[i - 1]!.sentence === t.sentence))) mention.periodStart = true;
+    else if (best.vague && best.precision === 3 && rankedYear(tokens, startToken)) mention.comparison = true;
     doc.dates.push(mention);
     i = best.endToken - 1;
   }
   anchoredDays(doc, ctx.reference);
+}
+
+const COMPARISON = timeWords.comparison;
+const RANKING = new Set(COMPARISON.superlatives.filter((w) => !timeWords.comparisonYear.excluded.includes(w)));
+const RANKING_DETERMINERS = new Set(COMPARISON.determiners);
+const NOT_SUPERLATIVES = new Set(timeWords.comparisonYear.notSuperlatives);
+/**
+ * Whether a superlative stands in the year's clause before it, within a few words ("the largest
+ * massacre at the Idlib province in 2018", "the deadliest in 2017"): the year ranks the event, it
+ * does not date it. (Clause punctuation stops the look back.)
+ */
+function rankedYear(tokens: Doc['tokens'], at: number): boolean {
+  const sentence = tokens[at]!.sentence;
+  for (let k = at - 1; k >= 0 && k >= at - timeWords.comparisonYear.window; k--) {
+    const u = tokens[k]!;
+    if (u.sentence !== sentence || u.kind === 'punct') return false;
+    if (RANKING.has(u.lower)) return true;
+    const prev = lowerAt(tokens, k - 1) ?? '';
+    const determined = RANKING_DETERMINERS.has(prev) || COMPARISON.possessives.some((p) => prev.endsWith(p));
+    if (u.lower.length > COMPARISON.ending.length + 2 && u.lower.endsWith(COMPARISON.ending) && determined && !NOT_SUPERLATIVES.has(u.lower)) return true;
+  }
+  return false;
 }
 
 const ANCHORED = calendarWords.anchored;
