@@ -1157,6 +1157,8 @@ test('an armed group blocking a road or closing schools is its non-violent activ
   assert.equal(s?.sub_event_type, 'Other');
   assert.equal(first('On 8 May 2020, police blocked the road to the airport in Nairobi.'), undefined);
   assert.equal(first('On 9 May 2020, the residents decided to stop negotiating with the mining company behind closed doors in Cajamarca.'), undefined);
+});
+
 test('a hyphenated car bomber is a car bomber; slitting throats is killing, and counts the dead', () => {
   // (Invented.)
   assert.equal(first('On 2 May 2016, a suicide car-bomber rammed his explosive-laden vehicle into a police station in Bannu.')?.sub_event_type, 'Suicide bomb');
