@@ -70,9 +70,9 @@ export function casualtyOnly(frames: readonly Frame[]): boolean {
   return frames.some((f) => f.triggers.length > 0) && frames.every((f) => f.triggers.every((t) => t.cls === 'violence' && CASUALTY_OUTCOME.test(t.text)) && !f.participants.some((p) => (p.agent && !p.reporter) || isArmed(p.mention.inter)));
 }
 
-/** "held a peaceful demonstration", "no reported violence": the demonstrators' conduct was peaceful. */
 /** Physical force by forces intervening, which on people who are no crowd is an attack on them (triggers.json forceOnPeople). */
 const FORCE_ON_PEOPLE = new RegExp(`^(?:${alternation(triggerLexicon.forceOnPeople.phrases)})$`, 'i');
+/** "held a peaceful demonstration", "no reported violence": the demonstrators' conduct was peaceful. */
 const PEACEFUL_CONDUCT = new RegExp(`\\b(?:${alternation(triggerLexicon.peacefulConduct.phrases)})\\b`, 'i');
 /** "the peaceful protest turned violent": the words for a protest turning violent end the peace. */
 const TURNED_VIOLENT = new RegExp(`\\b(?:${alternation(eventCues.turnedViolent)})\\b`, 'i');
