@@ -225,3 +225,12 @@ test("Pakistan's former tribal agencies GeoNames lists without a town, and towns
   // "Khyber District", its name since the 2018 merger, is GeoNames' Khyber Agency.
   assert.equal(at('Gunmen killed two policemen in Khyber District.', 'Khyber District')?.feature, 'admin2');
 });
+
+test('towns of the belt south of Baghdad and of Diyala, and Somali and Sinai towns in their English spellings, are places of their country', () => {
+  const geo = loadGeoparser();
+  const at = (text: string, name: string) => geo.parse(text).find((p) => p.text === name)?.entry;
+  assert.equal(at('A roadside bomb exploded near a market in Yusufiyah on Sunday.', 'Yusufiyah')?.countryCode, 'IQ');
+  assert.equal(at('Gunmen attacked a checkpoint in Jalawla, Diyala province.', 'Jalawla')?.admin1, 'Diyala');
+  assert.equal(at('Al Shabaab fighters attacked a base in Dhusamareb on Monday.', 'Dhusamareb')?.countryCode, 'SO');
+  assert.equal(at('Militants attacked a checkpoint near Sheikh Zuweid on Friday.', 'Sheikh Zuweid')?.countryCode, 'EG');
+});
