@@ -399,11 +399,9 @@ const ARABIC_ARTICLES = new Set(ARABIC_ARTICLE_LIST);
  */
 function articleBefore(text: string, words: WordView, i: number): string | undefined {
   // (The gap first, from the word arrays: most words follow no hyphen, and no word object is made.)
-  if (i >= 1 && i < words.n && !hyphenBefore(text, words.wa, i)) return undefined;
-  const prev = words.at(i - 1);
-  if (!prev || prev.allCaps || !ARABIC_ARTICLES.has(prev.lower)) return undefined;
-  const gap = text.slice(prev.end, words.get(i).start);
-  return gap === '-' || gap === '\u2010' || gap === '\u2011' ? prev.text : undefined;
+  if (i < 1 || i >= words.n || !hyphenBefore(text, words.wa, i)) return undefined;
+  const prev = words.get(i - 1);
+  return prev.allCaps || !ARABIC_ARTICLES.has(prev.lower) ? undefined : prev.text;
 }
 
 /** Whether word i (0 < i < n) follows word i - 1 after a hyphen alone ('-', U+2010 or U+2011). */
@@ -429,9 +427,9 @@ const SPACED_ARABIC_ARTICLES = new Set(transliterationKeys.scripts.Arabic.spaced
  */
 function spacedArticleBefore(gaz: Gazetteer, text: string, words: WordView, i: number, f0: string): string | undefined {
   // (The flag and the gap first, from the word arrays: no word object is made for most words.)
-  if (i >= 1 && i < words.n && ((words.wa.flags[i - 1]! & CAP) !== 0 || !spaceBefore(text, words.wa, i))) return undefined;
-  const prev = words.at(i - 1);
-  if (!prev || prev.cap || !SPACED_ARABIC_ARTICLES.has(prev.lower) || text.slice(prev.end, words.get(i).start) !== ' ') return undefined;
+  if (i < 1 || i >= words.n || (words.wa.flags[i - 1]! & CAP) !== 0 || !spaceBefore(text, words.wa, i)) return undefined;
+  const prev = words.get(i - 1);
+  if (!SPACED_ARABIC_ARTICLES.has(prev.lower)) return undefined;
   // Inside a longer name ("Sahlat al Banat", "Bab al Faraj") the article is that name's, as before.
   const before = words.at(i - 2);
   if (before && before.cap && joinable(text, before, prev)) return undefined;
@@ -439,28 +437,19 @@ function spacedArticleBefore(gaz: Gazetteer, text: string, words: WordView, i: n
 }
 
 /**
- * Whether word i is a lower-case Arabic article ("al", "er") joined to the word before it and
- * followed, joined, by a capitalised word: the name before it goes on ("Bab al Faraj", "Ras el-Ain").
+ * Whether word i is a lower-case linking word of `links` joined to the word before it and followed,
+ * joined, by a capitalised word: the name before it goes on ("Bab al Faraj", "Ras el-Ain" with the
+ * Arabic articles; "Dara i Sufi Bala" with the Persian ezafe).
  */
-function articleGoesOn(text: string, words: WordView, i: number): boolean {
-  const article = words.at(i);
-  const next = words.at(i + 1);
-  if (!article || !next || article.cap || !ARABIC_ARTICLES.has(article.lower) || !next.cap || next.allCaps) return false;
-  const prev = words.at(i - 1);
-  return prev !== undefined && joinable(text, prev, article) && joinable(text, article, next);
-}
-
-/**
- * Whether word i is a lower-case linking word inside names (nameGoesOnLinks: an Arabic article),
- * joined to the word before it and followed, joined, by a capitalised word.
- */
-function nameGoesOnThroughLink(text: string, words: WordView, i: number): boolean {
+function linkGoesOn(text: string, words: WordView, i: number, links: ReadonlySet<string>): boolean {
   const link = words.at(i);
   const next = words.at(i + 1);
-  if (!link || !next || link.cap || !NAME_GOES_ON_LINKS.has(link.lower) || !next.cap || next.allCaps) return false;
+  if (!link || !next || link.cap || !links.has(link.lower) || !next.cap || next.allCaps) return false;
   const prev = words.at(i - 1);
   return prev !== undefined && joinable(text, prev, link) && joinable(text, link, next);
 }
+
+const articleGoesOn = (text: string, words: WordView, i: number) => linkGoesOn(text, words, i, ARABIC_ARTICLES);
 
 function followsComma(text: string, a: Word, b: Word): boolean {
   const gap = text.slice(a.end, b.start);
@@ -703,7 +692,7 @@ export function recognise(gaz: Gazetteer, text: string, from = 0, ranges?: reado
       // The rest of a person's or organisation's name is not a place either ("Washington Post"),
       // nor the rest of an unknown place's name after a prefix and an Arabic article ("Bab al Faraj").
       if (bestEnd === c0 && NAME_PREFIXES.has(w.lower) && articleGoesOn(text, words, i + 1)) i += 2;
-      else if (nameGoesOnThroughLink(text, words, i + 1)) i += 2;
+      else if (linkGoesOn(text, words, i + 1, NAME_GOES_ON_LINKS)) i += 2;
       while (i + 1 < n && words.isCap(i + 1) && joinable(text, words.get(i), words.get(i + 1))) i++;
       continue;
     }
@@ -1499,13 +1488,10 @@ function makeCandidate(
   // "Bilad al Yubi": a name of no capital nor city of 300,000, then a lower-case linking word
   // (nameGoesOnLinks: an Arabic article) and a capitalised word (together no name the gazetteer knows,
   // or the longer name would have been read), is the first part of a longer name we do not know.
-  if (!strong && !first.allCaps && nameGoesOnThroughLink(text, words, j + 1) && entries.every((e) => gaz.population(e) < 300_000 && gaz.rank(e) < 4)) return NOT_A_PLACE;
+  if (!strong && !first.allCaps && linkGoesOn(text, words, j + 1, NAME_GOES_ON_LINKS) && entries.every((e) => gaz.population(e) < 300_000 && gaz.rank(e) < 4)) return NOT_A_PLACE;
   // "Dara i Sufi Bala district", "Pul-i-Khumri": a minor name, then a lower-case linking word of a
   // Persian name (the ezafe) and a capitalised word, is the first word of a longer name (no Dara of Syria).
-  if (single && !strong && !first.allCaps && nextWord && NAME_LINKS.has(nextWord.text) && joinable(text, last, nextWord)) {
-    const after = words.at(j + 2);
-    if (after !== undefined && after.cap && !after.allCaps && joinable(text, nextWord, after)) return NOT_A_PLACE;
-  }
+  if (single && !strong && !first.allCaps && linkGoesOn(text, words, j + 1, NAME_LINKS)) return NOT_A_PLACE;
   // "Kasai-Oriental"-like compounds: a name hyphenated to another capitalised word is part of it.
   // (Not a route between two towns of one country: "the axis Djibo-Bourzanga", "Dori-Djibo road".)
   // (Nor a minor town's pair before a road word whose other name the gazetteer lacks: "the Halba-Qoubaiyat
