@@ -19,6 +19,8 @@ import { ADMIN1_SPECIFICITY, specificity } from './grouping.js';
 import { haversineKm } from '../common/distance.js';
 
 const MODIFIER_AFTER = new RegExp(`^(-|[\\s,]+(${placeModifiers.following.join('|')})\\b)`, 'i');
+/** After a country's name, a word of its forces' strikes: "two US drone strikes in northwest Pakistan". */
+const COUNTRY_MODIFIER_AFTER = new RegExp(`^\\s+(?:${placeModifiers.followingCountry.join('|')})\\b`, 'i');
 /** "the Damascus police station": a site word after the modifier makes the town the site's place. */
 const SITE_AFTER_MODIFIER = new RegExp(`^\\s+(?:${placeModifiers.sitesAfterModifier.join('|')})\\b`, 'i');
 /** After a region's name and a nationality, a word of an actor: "an Amhara Ethiopian militia". */
@@ -146,6 +148,7 @@ const FROM_BETWEEN = new RegExp(`^(?:\\s+(?!(?:${alternation(eventCues.leavingVe
 export function describesActor(doc: Doc, place: PlaceMention): boolean {
   const after = doc.text.slice(place.end, place.end + 16);
   const modifier = MODIFIER_AFTER.exec(after);
+  if (place.entry.feature === 'country' && !place.demonym && COUNTRY_MODIFIER_AFTER.test(after)) return true;
   // "Central Darfur state", "Kisii county government": a region's name with its unit word names
   // the place (a unit's government sits in it).
   // "in Maiduguri, police said": after a comma, the word opens the source of the report, not the place's actor.

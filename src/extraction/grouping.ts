@@ -57,7 +57,9 @@ function bestPlace(frame: Frame, mainCountry: string | undefined, storyCountries
   // (A place the gazetteer lacks is placed at the province that holds it; where the province is a
   // city's, written by the city's name, the city places it as well: "Pangani (Starehe, Nairobi)".)
   const cityOfHeld = (p: Frame['places'][number]) => provinceNamesake(p) && held.every((q) => q.entry.feature === 'admin1' && q.entry.countryCode === p.entry.countryCode && q.entry.admin1 === p.entry.admin1);
-  const rank = (p: Frame['places'][number]) => specificity(p.entry) * 2 - (p.entry.unlocated ? 1 : 0) + (p.heldIn ? 1 : 0);
+  // (A region of several countries, "West Africa", "the Middle East", says less than any one of
+  // them: "soldiers of France's force in West Africa ... struck a landmine in northeast Mali" is in Mali.)
+  const rank = (p: Frame['places'][number]) => (p.entry.feature === 'region' && !p.entry.countryCode ? -1 : specificity(p.entry) * 2 - (p.entry.unlocated ? 1 : 0) + (p.heldIn ? 1 : 0));
   // (A town that bears its province's name, "Ghazni", "Marib", "Taizz", stands for the province
   // where the sentence names a district of that province: "Hayfan district in southern Yemen (Taizz)".)
   const district = from.some((p) => p.entry.feature === 'admin2' && !p.holds);
