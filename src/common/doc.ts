@@ -138,6 +138,8 @@ export interface TriggerMention extends Span {
   rank: number;
   /** Tells its event only of an armed side ("rebels camped in the village"; displaced people camping tell none). */
   armedSide?: boolean;
+  /** What stands before it suffered it, as in a passive ("their vehicle hit a mine"). */
+  suffered?: boolean;
 }
 
 /**

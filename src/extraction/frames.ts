@@ -323,7 +323,7 @@ function isHeadlinePassive(doc: Doc, trigger: TriggerMention): boolean {
 }
 
 export function isPassive(doc: Doc, trigger: TriggerMention): boolean {
-  return PASSIVE_BEFORE.test(doc.text.slice(Math.max(0, trigger.start - 30), trigger.start)) || isHeadlinePassive(doc, trigger);
+  return trigger.suffered === true || PASSIVE_BEFORE.test(doc.text.slice(Math.max(0, trigger.start - 30), trigger.start)) || isHeadlinePassive(doc, trigger);
 }
 
 /** The last `count` words (runs of ASCII letters, lower-cased) of text[from, to), in order. */

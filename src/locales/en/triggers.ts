@@ -15,6 +15,7 @@ interface TriggerEntry {
   cls: string;
   tactic?: string;
   armedSide?: boolean;
+  suffered?: boolean;
 }
 
 /** Ranks for the classes whose sub-event type is decided at assembly, to order triggers in a sentence. */
@@ -43,8 +44,8 @@ for (const [cls, verbs] of Object.entries(lexicon.verbs)) {
   if (!Array.isArray(verbs)) continue;
   for (const verb of verbs) for (const form of inflections(verb)) matcher.add(form, { cls });
 }
-for (const group of lexicon.triggers as { class: string; tactic?: string; armedSide?: boolean; phrases: string[] }[]) {
-  for (const phrase of group.phrases) matcher.add(phrase, { cls: group.class, tactic: group.tactic, armedSide: group.armedSide });
+for (const group of lexicon.triggers as { class: string; tactic?: string; armedSide?: boolean; suffered?: boolean; phrases: string[] }[]) {
+  for (const phrase of group.phrases) matcher.add(phrase, { cls: group.class, tactic: group.tactic, armedSide: group.armedSide, suffered: group.suffered });
 }
 // Seizing verbs: an event only by what they take (see resolveSeizures).
 for (const verb of lexicon.seizure.verbs) matcher.add(verb, { cls: 'seizure' });
@@ -462,6 +463,7 @@ export function recogniseTriggers(doc: Doc): void {
       background: cls === 'protest' && protestIsBackground(tokens, m.firstToken) ? true : undefined,
       rank: fixed ? rankOf(cls) : CLASS_RANK[cls] ?? 0,
       armedSide: m.value.armedSide && cls === m.value.cls ? true : undefined,
+      suffered: m.value.suffered || undefined,
     });
   }
   resolveCrowdActs(doc);
