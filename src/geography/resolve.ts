@@ -545,7 +545,8 @@ function placesOf(gaz: Gazetteer, cands: Candidate[], readings: Readings[], name
     const cc = gaz.countryIndex(r.entries[best[k]!]!);
     if (otherNamesVotes(votes, nameIds[k]!, cc) < 0.5) unsupported[k] = 1;
   }
-  const unknown = unknownPlaces(gaz, cands, readings, best, unsupported, options.text);
+  const unknownInCountry = new Map<string, number>();
+  const unknown = unknownPlaces(gaz, cands, readings, best, unsupported, options.text, unknownInCountry);
   // Names kept back for want of support (keep), for lonePlaces.
   let lone: number[] | undefined;
   const focus = options.focusCountry ? gaz.findCountry(options.focusCountry) : undefined;
@@ -590,6 +591,13 @@ function placesOf(gaz: Gazetteer, cands: Candidate[], readings: Readings[], name
     // "Kain, Yatenga", "Stroud, Ontario": a minor town named with a region of a country where no town
     // of that name is known is an unknown place of that region, not a namesake abroad: it stands for
     // its region, and so do the name's other mentions ("the village of Kain (Kain, Yatenga)").
+    // (So is one its country holds where no town of its name is known: "the Cameroonian town of
+    // Bodo", "Bodo, Cameroon" are no Bodø of Norway.)
+    const countryIn = unknownInCountry.get(c.key);
+    if (countryIn !== undefined) {
+      if (options.standIns && !c.common && !c.firstName) places.push(standIn(gaz, c, countryIn));
+      continue;
+    }
     const unknownIn = unknown.get(c.key);
     if (unknownIn !== undefined) {
       const mention: PlaceMention = { start: c.start, end: c.end, text: c.text, entry: gaz.entry(unknownIn), score: 0.5, demonym: undefined, alternatives: undefined, heldIn: undefined, holds: undefined };
@@ -877,8 +885,12 @@ function elsewhereThanOthers(gaz: Gazetteer, e: number, admin1: Map<number, numb
   return others;
 }
 
-/** Names of minor towns named with a region ("Kain, Yatenga") that holds no town of that name: the region. */
-function unknownPlaces(gaz: Gazetteer, cands: Candidate[], readings: Readings[], best: Int32Array, unsupported: Uint8Array, text: string | undefined): Map<string, number> {
+/**
+ * Names of minor towns named with a region ("Kain, Yatenga") that holds no town of that name: the
+ * region. Names of towns named with a country that holds no town of that name ("the Cameroonian
+ * town of Bodo", "Bodo, Cameroon"): the country's index, in inCountry.
+ */
+function unknownPlaces(gaz: Gazetteer, cands: Candidate[], readings: Readings[], best: Int32Array, unsupported: Uint8Array, text: string | undefined, inCountry: Map<string, number>): Map<string, number> {
   const out = new Map<string, number>();
   for (let k = 0; k < cands.length; k++) {
     const c = cands[k]!;
@@ -892,6 +904,14 @@ function unknownPlaces(gaz: Gazetteer, cands: Candidate[], readings: Readings[],
     // puts a name the gazetteer lacks in the district after it, in the story's country.)
     const outer = readings[c.container]!.entries[best[c.container]!];
     if (outer !== undefined && text !== undefined && gaz.feature(outer) === FEATURE_CODES.city && greatCity(gaz, outer) && listGoesOn(text, cands[c.container]!.end)) continue;
+    // "the Cameroonian town of Bodo", "Bodo, Cameroon": a town its country holds, where the gazetteer
+    // knows no bearer of its name in that country (nor a great city of it anywhere), is an unknown
+    // place of that country (see inCountry).
+    if (outer !== undefined && gaz.feature(outer) === FEATURE_CODES.country) {
+      const cc = gaz.countryIndex(outer);
+      if (cc >= 0 && !r.entries.some((x) => gaz.countryIndex(x) === cc || greatCity(gaz, x))) inCountry.set(c.key, cc);
+      continue;
+    }
     const region = regionReading(gaz, readings[c.container]!, best[c.container]!);
     if (region === undefined) {
       const town = communeInBracket(gaz, cands, readings, best, unsupported, text, k);

@@ -46,3 +46,15 @@ test('a region whose name holds a lower-case "a" ("Gracias a Dios") is read whol
   assert.equal(e?.country, 'Honduras');
   assert.equal(e?.admin1, 'Gracias a Dios', 'not the town of Gracias, Lempira');
 });
+
+test('a town its country holds where no town of its name is known there is an unknown place of that country, not a namesake abroad', () => {
+  const x = extractor;
+  const e1 = x.extract({ text: 'Suicide bombers attacked a market in the northern Cameroonian town of Bodo on Monday, killing 20 people.', date: '2024-03-08' }).events[0];
+  assert.equal(e1?.country, 'Cameroon');
+  assert.equal(e1?.location, 'Bodo');
+  const e2 = x.extract({ text: 'Gunmen attacked a market in Bodo, Cameroon, on Monday, killing four people.', date: '2024-03-08' }).events[0];
+  assert.equal(e2?.country, 'Cameroon');
+  // (A town of the country itself is that town.)
+  const e3 = x.extract({ text: 'Protesters marched in Valencia, Venezuela on Monday.', date: '2024-03-08' }).events[0];
+  assert.equal(e3?.admin1, 'Carabobo');
+});
