@@ -22,3 +22,7 @@ test('a region of several countries gives way to the country the sentence names'
   const e = first("Two soldiers from Italy's training force in West Africa were killed when their vehicle struck a landmine in northern Niger on Monday.");
   assert.equal(e?.country, 'Niger');
 });
+
+test("a country before its service members is their nationality, not where they fell", () => {
+  assert.equal(first('A US service member was killed by a roadside bomb in eastern Syria on Monday.')?.country, 'Syria');
+});

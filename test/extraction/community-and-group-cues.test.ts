@@ -1,0 +1,27 @@
+// Names that say which country a story is in, or that no place is named: a community's name that
+// is also a town abroad, groups of one country, a country named as what a region borders.
+// Invented sentences.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { createExtractor } from '../../src/pipeline/index.js';
+
+const extractor = createExtractor();
+const first = (text: string) => extractor.extract({ text, date: '2024-03-08' }).events[0];
+
+test('the Ahmadi community is no place (not Kuwait\'s Al Ahmadi)', () => {
+  assert.notEqual(first('Gunmen shot dead an Ahmadi teacher outside an Ahmadi mosque on Monday.')?.country, 'Kuwait');
+});
+
+test("Pakistan's sectarian groups say the story is Pakistan's", () => {
+  assert.equal(first('Gunmen of Lashkar-e-Jhangvi shot dead a Shia shopkeeper on Monday.')?.country, 'Pakistan');
+});
+
+test("the Paraguayan People's Army is a rebel group, not Paraguay's army", () => {
+  const e = first("Members of the Paraguayan People's Army attacked a ranch in Concepcion on Monday, killing a guard.");
+  assert.equal(e?.actor1, "EPP: Paraguayan People's Army");
+  assert.equal(e?.country, 'Paraguay');
+});
+
+test('a country a region borders is not where the event was', () => {
+  assert.equal(first('A car bomb in a southern Afghan province bordering Pakistan killed nine people on Monday.')?.country, 'Afghanistan');
+});
