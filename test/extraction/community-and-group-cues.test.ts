@@ -25,3 +25,9 @@ test("the Paraguayan People's Army is a rebel group, not Paraguay's army", () =>
 test('a country a region borders is not where the event was', () => {
   assert.equal(first('A car bomb in a southern Afghan province bordering Pakistan killed nine people on Monday.')?.country, 'Afghanistan');
 });
+
+test("towns in the spelling English wire reports use: Kashmir's Sopore, Iraq's Talafar and Mahmoudiya", () => {
+  assert.equal(first('Militants shot dead a shopkeeper in Sopore on Monday.')?.admin1, 'Jammu and Kashmir');
+  assert.equal(first('A car bomb killed six people in Talafar on Monday.')?.admin1, 'Ninewa');
+  assert.equal(first('Gunmen killed four people at a market in Mahmoudiya on Monday.')?.country, 'Iraq');
+});
