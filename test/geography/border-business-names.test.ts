@@ -65,3 +65,13 @@ test('localities of Greater Buenos Aires are towns of Buenos Aires province, not
   }
   assert.equal(first('Residents banged pots in Vicente Lopez (Buenos Aires) against the release of prisoners.')?.admin1, 'Buenos Aires');
 });
+
+test('the ends of a journey the actors were on are not the event place when the sentence names another', () => {
+  assert.equal(first('A convoy on its way to Gao was ambushed near Tessit.')?.location, 'Tessit');
+  assert.equal(first('Soldiers heading to Bamako were attacked in Segou.')?.location, 'Segou');
+  assert.equal(first('Gendarmes travelling from Bozoum to Bangui clashed with rebels in Bocaranga.')?.admin1, 'Ouham-Pende');
+  // Nor for a place of no country of the journey's: the coast it was flying along is no event place.
+  assert.equal(first('Gunmen fired at a lorry driving from Bamako to Kayes, near the Senegal river.')?.country, 'Mali');
+  // With no other place, an end of the journey still places it.
+  assert.equal(first('A bus travelling from Kabul to Kandahar was ambushed, killing three.')?.country, 'Afghanistan');
+});
