@@ -40,6 +40,8 @@ const SPEECH = set('speechVerbs');
 const CALENDAR = set('calendarWords');
 const NAME_PREFIXES = set('namePrefixes');
 const QUARTER_PREFIXES = set('quarterPrefixes');
+/** Words for a business before its name ("the restaurant Aziz Istanbul"): the name is no place. */
+const BUSINESS_HEADS_BEFORE = set('businessHeadsBefore');
 const NOT_PLACES = set('notPlaces');
 const COMMON_NOUNS = set('commonNouns');
 const RESIDENTS_AFTER = set('residentsAfter');
@@ -607,6 +609,12 @@ export function recognise(gaz: Gazetteer, text: string, from = 0, ranges?: reado
   for (let i = 0; i < n; i++) {
     if ((flags[i]! & CAP) === 0) continue;
     const w = words.get(i);
+    // "the restaurant Aziz Istanbul", "the Hotel Splendid": the capitalised words right after a word
+    // for a business are its name, no place of their own.
+    if (i > 0 && BUSINESS_HEADS_BEFORE.has(words.get(i - 1).lower) && !w.allCaps && joinable(text, words.get(i - 1), w)) {
+      while (i + 1 < n && words.isCap(i + 1) && !words.get(i + 1).allCaps && joinable(text, words.get(i), words.get(i + 1))) i++;
+      continue;
+    }
     const f0 = fold(i);
     // "(Rajouri district, J&K)": two initials joined by an ampersand, the next word the second, are
     // one abbreviation, read as a state's where it ends a bracket.

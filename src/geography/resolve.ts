@@ -13,12 +13,20 @@ import { haversineKm } from '../common/distance.js';
 import { governmentCue } from '../locales/en/metonymy.js';
 
 /** "-led", "-backed" right after a people's name: "Saudi-led air raids" (sponsorCompounds). */
+/** Settlement nouns after "border" that make the border place one of the country named before it ("the Niger border town of Ayorou"). */
+const BORDER_SETTLEMENTS = [...new Set(placeContext.demonymTownNouns.filter((w) => w.startsWith('border ')).flatMap((w) => { const x = w.slice(7); return [x, `${x}s`]; }))];
 const SPONSOR_AFTER = new RegExp(`^[-\u2010\u2011](?:${alternation(placeContext.sponsorCompounds)})\\b`, 'i');
 /** A business a people's name owns: "the Canadian mining company", "a Chinese firm" (companyNouns). */
 const COMPANY_AFTER = new RegExp(`^(?:[ -][a-z]+){0,2}[ -](?:${alternation(placeContext.companyNouns)})\\b`);
 
 /** "near the border with Ethiopia": the country across a border (borderBefore), where the event is not. */
 const BORDER_BEFORE = new RegExp(`\\b(?:${alternation(placeModifiers.borderBefore)})\\s+(?:the\\s+)?$`, 'i');
+/**
+ * "near the Algeria border", "the Mali-Niger frontier": a country's name before a border word
+ * (borderAfter; a hyphenated pair first) is the country across it, where the event is not. Not before
+ * a settlement noun: "the Niger border town of Ayorou" lies in Niger (demonymTownNouns' last words).
+ */
+const BORDER_AFTER = new RegExp(`^(?:\\s*[-\u2013/]\\s*\\p{Lu}[\\p{L}'\u2019]*)?\\s+(?:${alternation(placeModifiers.borderAfter)})\\b(?!\\s+(?:${alternation(BORDER_SETTLEMENTS)})\\b)`, 'iu');
 
 /**
  * A country a cue of the text votes for (its index in the gazetteer's countries). `group`: an armed
@@ -313,10 +321,17 @@ function mutedNames(gaz: Gazetteer, cands: Candidate[], readings: Readings[], te
     const ch = text.charCodeAt(c.end);
     const muted = c.demonym !== undefined
       ? ((ch === 45 || ch === 0x2010 || ch === 0x2011) && SPONSOR_AFTER.test(text.slice(c.end, c.end + 16))) || COMPANY_AFTER.test(text.slice(c.end, c.end + 48))
-      : BORDER_BEFORE.test(text.slice(Math.max(0, c.start - 24), c.start)) || (namesCapital(gaz, readings[k]!) && governmentCue(text, c.start, c.end));
+      : BORDER_BEFORE.test(text.slice(Math.max(0, c.start - 24), c.start)) || (namesCountry(gaz, readings[k]!) && BORDER_AFTER.test(text.slice(c.end, c.end + 48))) || (namesCapital(gaz, readings[k]!) && governmentCue(text, c.start, c.end));
     if (muted) (out ??= new Uint8Array(cands.length))[k] = 1;
   }
   return out;
+}
+
+/** Whether a name's only readings are countries ("Algeria", not a town of that name). */
+function namesCountry(gaz: Gazetteer, r: Readings): boolean {
+  if (r.entries.length === 0) return false;
+  for (const e of r.entries) if (gaz.feature(e) !== FEATURE_CODES.country) return false;
+  return true;
 }
 
 /** Whether one of a name's readings is a country's capital. */
@@ -503,9 +518,10 @@ function withRelatedPlaces(at: Setting, c: Candidate, e: number, cc: number, v: 
     if (ce !== undefined) v += contains(gaz, ce, e) ? 6 : -1;
   }
   // "Selim near Zemio": the reading in the country of the place it lies by.
+  // (Not a whole country: "Kidal near the Algeria border" lies by the border, on the near side.)
   if (c.nearOf !== undefined) {
     const ne = at.readings[c.nearOf]!.entries[at.best[c.nearOf]!];
-    if (ne !== undefined && gaz.countryIndex(ne) === cc) v += 3;
+    if (ne !== undefined && gaz.countryIndex(ne) === cc && gaz.feature(ne) !== FEATURE_CODES.country) v += 3;
   }
   if (c.containerOf !== undefined) {
     const inner = at.readings[c.containerOf]!;
@@ -581,7 +597,8 @@ function placesOf(gaz: Gazetteer, cands: Candidate[], readings: Readings[], name
     // place it lies by stands for it.
     if (c.nearOf !== undefined && !r.strong && c.demonym === undefined && !vouched && unsupported[c.nearOf] !== 1 && gaz.population(e) < 100_000) {
       const ne = readings[c.nearOf]!.entries[best[c.nearOf]!];
-      if (ne !== undefined && gaz.countryIndex(ne) >= 0 && gaz.countryIndex(ne) !== gaz.countryIndex(e)) continue;
+      // (A town named near a whole country, "Kidal near the Algeria border", lies by its border, outside it.)
+      if (ne !== undefined && gaz.countryIndex(ne) >= 0 && gaz.countryIndex(ne) !== gaz.countryIndex(e) && gaz.feature(ne) !== FEATURE_CODES.country) continue;
     }
     // A name read by its transliteration key (recognise.ts) is a place of the focus country only
     // where the text's other places allow it: not outside the region named after it ("al Bareed,
