@@ -118,6 +118,14 @@ const ROAD_AFTER = new RegExp(`^(?:-\\p{Lu}[\\p{L}'’]*(?:\\s\\p{Lu}[\\p{L}'’
 // ("the axis Banh-Ouahigouya": a route word before two towns joined by a hyphen.)
 const ROUTE_BEFORE = new RegExp(`\\b(?:${alternation(eventCues.routeBefore)})\\s+$`, 'i');
 
+// ("travelling from Paoua to Bangui": either end, the second after the first's name; "on its way to Gao".)
+const JOURNEY_BEFORE = new RegExp(`\\b(?:${alternation(eventCues.journeyVerbs)})\\s+(?:back\\s+)?(?:from\\s+(?:the\\s+)?\\p{Lu}[\\p{L}'\u2019-]*(?:\\s+\\p{Lu}[\\p{L}'\u2019-]*){0,2}\\s+)?(?:from|to|towards?)\\s+(?:the\\s+)?$`, 'u');
+
+/** "FACA troops travelling from Paoua to Bangui": a place named as an end of the actors' journey (journeyVerbs). */
+function journeyEnd(doc: Doc, place: PlaceMention): boolean {
+  return JOURNEY_BEFORE.test(doc.text.slice(Math.max(0, place.start - 80), place.start));
+}
+
 /** "the Nakuru-Nairobi highway", "Mombasa Road": a road named after a town is not the town. */
 export function namesRoad(doc: Doc, place: PlaceMention): boolean {
   return ROAD_AFTER.test(doc.text.slice(place.end, place.end + 40));
@@ -430,6 +438,15 @@ function frameOf(doc: Doc, si: number, s: Span, layers: Layers): Frame | null {
   let places = placesAll.filter(
     (p, k) => !p.demonym && !actors.some((a) => overlaps(a, p) && !widerName(p, a, placesAll)) && !reporterSpans.some((r) => overlaps(r, p)) && !describesActor(doc, p) && !namesRoad(doc, p) && !comparedPlace(doc, p) && !namesBorder(doc, p) && !distantSite(doc, p) && !nearReference(doc, placesAll[k - 1], p),
   ).map((p) => asEventPlace(doc, p));
+  // The ends of a journey the actors were on are not where the event happened when the sentence
+  // names another place ("FACA troops travelling from Paoua to Bangui clashed with rebels in Lia,
+  // south of Paoua"); only for a place in a country of the journey's ("a plane en route from Bogota
+  // to Barranquilla, on the Caribbean coast" is not on the Caribbean).
+  const onJourney = places.filter((p) => journeyEnd(doc, p));
+  if (onJourney.length > 0) {
+    const offJourney = places.filter((p) => !onJourney.includes(p));
+    if (offJourney.some((p) => p.entry.countryCode !== '' && onJourney.some((q) => q.entry.countryCode === p.entry.countryCode))) places = offJourney;
+  }
   // A dateline says where the report was filed: the event's place only when no other town places it.
   // (Nor when the sentence names a province: "SAN SALVADOR, 29 JUL 89 -- A bomb exploded in
   // Morazan Department" is in Morazan.)

@@ -49,3 +49,29 @@ test('towns news names that GeoNames lacks or spells otherwise', () => {
   assert.equal(at('Police cadets marched at Nagad on Friday.', 'Nagad')?.countryCode, 'DJ');
   assert.equal(at('Farmers protested in Ilu woreda over land.', 'Ilu')?.admin1, 'Oromiya');
 });
+
+test('a place named in brackets as lying some distance from another lies by it, in its country', () => {
+  // (Bombo is also a town of Uganda; Amada-Gaza is in the Central African Republic.)
+  assert.equal(first('Armed men burned houses in Bombo (35 km south-west of Amada-Gaza) on Friday.')?.country, 'Central African Republic');
+  assert.equal(first('Armed men burned houses in Bombo on Friday.')?.country, 'Uganda');
+});
+
+test('localities of Greater Buenos Aires are towns of Buenos Aires province, not the capital', () => {
+  const geo = loadGeoparser();
+  for (const name of ['Martinez', 'Ramos Mejía', 'Monte Grande', 'Florencio Varela', 'José Clemente Paz', 'Remedios de Escalada']) {
+    const p = geo.parse(`Neighbours blocked a road in ${name} (Buenos Aires) over power cuts.`).find((x) => x.text === name);
+    assert.equal(p?.entry.admin1, 'Buenos Aires', name);
+    assert.equal(p?.entry.feature, 'city', name);
+  }
+  assert.equal(first('Residents banged pots in Vicente Lopez (Buenos Aires) against the release of prisoners.')?.admin1, 'Buenos Aires');
+});
+
+test('the ends of a journey the actors were on are not the event place when the sentence names another', () => {
+  assert.equal(first('A convoy on its way to Gao was ambushed near Tessit.')?.location, 'Tessit');
+  assert.equal(first('Soldiers heading to Bamako were attacked in Segou.')?.location, 'Segou');
+  assert.equal(first('Gendarmes travelling from Bozoum to Bangui clashed with rebels in Bocaranga.')?.admin1, 'Ouham-Pende');
+  // Nor for a place of no country of the journey's: the coast it was flying along is no event place.
+  assert.equal(first('Gunmen fired at a lorry driving from Bamako to Kayes, near the Senegal river.')?.country, 'Mali');
+  // With no other place, an end of the journey still places it.
+  assert.equal(first('A bus travelling from Kabul to Kandahar was ambushed, killing three.')?.country, 'Afghanistan');
+});

@@ -24,12 +24,13 @@ export function nearAfter(text: string, at: number): boolean {
   return NEAR_AFTER.test(text.slice(at, at + REACH));
 }
 
-const FILLER = new RegExp(`^\\s*,?\\s*(?:(?:${nearPlace.linkFiller.join('|')}|\\d+(?:[.,]\\d+)?)\\s+)*$`, 'i');
+const FILLER = new RegExp(`^\\s*[,(]?\\s*(?:(?:${nearPlace.linkFiller.join('|')}|\\d+(?:[.,]\\d+)?)\\s+)*$`, 'i');
 
 /**
  * Whether the text between two place names puts the first near the second: a phrase of
  * near-place.json, after nothing but a comma and filler words ("Selim near Zemio", "Sabanga, a
- * village a few kilometres from Bakala", "Kalaga, located 45 km from Bria"); not "Bouca and near Bossangoa".
+ * village a few kilometres from Bakala", "Kalaga, located 45 km from Bria", or in brackets: "Gbadolo (30 km
+ * north-west of Bria)"); not "Bouca and near Bossangoa".
  */
 export function nearLink(gap: string): boolean {
   if (gap.length > REACH + 30) return false;

@@ -12,8 +12,9 @@ const UNIT = alt(words.units);
 
 // "comes (a week) after", "came days after", "follows".
 const FOLLOWS = `${alt(words.follows)}\\s+(?:just\\s+|only\\s+|barely\\s+)?(?:(?:${INTERVAL}\\s+)?${UNIT}\\s+)?${alt(words.followsAfter)}`;
-// "a week after 12 people died", "two days before".
-const INTERVAL_AFTER = `${INTERVAL}\\s+${UNIT}\\s+${alt(words.relative)}`;
+// "a week after 12 people died", "two days before"; opening a sentence, "Hours after the massacre",
+// "Two hours after" (openingUnits, no count needed).
+const INTERVAL_AFTER = `(?:${INTERVAL}\\s+${UNIT}|(?<=^[\\s"'“‘(]*(?:${alt(words.approximators)}\\s+)?)(?:${INTERVAL}\\s+)?${alt(words.openingUnits)})\\s+${alt(words.relative)}`;
 // "the previous attack", "an earlier bombing".
 const PREVIOUS = `(?:the|a|an|its|their)\\s+(?:${alt(words.previous)})\\s+${alt(words.eventNouns)}`;
 
