@@ -31,3 +31,7 @@ test("towns in the spelling English wire reports use: Kashmir's Sopore, Iraq's T
   assert.equal(first('A car bomb killed six people in Talafar on Monday.')?.admin1, 'Ninewa');
   assert.equal(first('Gunmen killed four people at a market in Mahmoudiya on Monday.')?.country, 'Iraq');
 });
+
+test('the Taliban vote for Afghanistan and Pakistan: a village of a district\'s name abroad yields', () => {
+  assert.equal(first('Taliban fighters ambushed a police post in Chora district on Monday, killing three policemen.')?.country, 'Afghanistan');
+});
