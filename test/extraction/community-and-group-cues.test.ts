@@ -35,3 +35,10 @@ test("towns in the spelling English wire reports use: Kashmir's Sopore, Iraq's T
 test('the Taliban vote for Afghanistan and Pakistan: a village of a district\'s name abroad yields', () => {
   assert.equal(first('Taliban fighters ambushed a police post in Chora district on Monday, killing three policemen.')?.country, 'Afghanistan');
 });
+
+test("Myanmar's states by their English names, and the Arakan Army as a rebel group, not the state's army", () => {
+  assert.equal(first('Two soldiers were killed in fighting in Karen State on Monday.')?.admin1, 'Kayin');
+  const e = first('The Arakan Army attacked a police post in Arakan State on Monday.');
+  assert.equal(e?.actor1, 'AA: Arakan Army');
+  assert.equal(e?.admin1, 'Rakhine');
+});
