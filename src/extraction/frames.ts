@@ -155,8 +155,10 @@ const FROM_BETWEEN = new RegExp(`^(?:\\s+(?!(?:${alternation(eventCues.leavingVe
  */
 export function describesActor(doc: Doc, place: PlaceMention): boolean {
   const after = doc.text.slice(place.end, place.end + 16);
-  const modifier = MODIFIER_AFTER.exec(after);
+  // "two US drone strikes in northwest Pakistan": a country's name before its forces' strike or its
+  // service members is their nationality (not a town's: "the Kabul strike" was in Kabul).
   if (place.entry.feature === 'country' && !place.demonym && COUNTRY_MODIFIER_AFTER.test(after)) return true;
+  const modifier = MODIFIER_AFTER.exec(after);
   // "Central Darfur state", "Kisii county government": a region's name with its unit word names
   // the place (a unit's government sits in it).
   // "in Maiduguri, police said": after a comma, the word opens the source of the report, not the place's actor.

@@ -12,9 +12,9 @@ import { alternation } from '../common/word-pattern.js';
 import { haversineKm } from '../common/distance.js';
 import { governmentCue } from '../locales/en/metonymy.js';
 
-/** "-led", "-backed" right after a people's name: "Saudi-led air raids" (sponsorCompounds). */
 /** Settlement nouns after "border" that make the border place one of the country named before it ("the Niger border town of Ayorou"). */
 const BORDER_SETTLEMENTS = [...new Set(placeContext.demonymTownNouns.filter((w) => w.startsWith('border ')).flatMap((w) => { const x = w.slice(7); return [x, `${x}s`]; }))];
+/** "-led", "-backed" right after a people's name: "Saudi-led air raids" (sponsorCompounds). */
 const SPONSOR_AFTER = new RegExp(`^[-\u2010\u2011](?:${alternation(placeContext.sponsorCompounds)})\\b`, 'i');
 /** A business a people's name owns: "the Canadian mining company", "a Chinese firm" (companyNouns). */
 const COMPANY_AFTER = new RegExp(`^(?:[ -][a-z]+){0,2}[ -](?:${alternation(placeContext.companyNouns)})\\b`);
