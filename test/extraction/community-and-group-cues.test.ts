@@ -42,3 +42,8 @@ test("Myanmar's states by their English names, and the Arakan Army as a rebel gr
   assert.equal(e?.actor1, 'AA: Arakan Army');
   assert.equal(e?.admin1, 'Rakhine');
 });
+
+test("places the packages lack or spell otherwise: the Philippines' Maguindanao, Somalia's Lower Shebelle", () => {
+  assert.equal(first('A soldier was killed when rebels set off a roadside bomb in Maguindanao on Monday.')?.country, 'Philippines');
+  assert.equal(first('Gunmen opened fire on a bus near a village in Lower Shebelle region on Monday, killing a passenger.')?.admin1, 'Lower Shabelle');
+});
