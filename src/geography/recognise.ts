@@ -42,6 +42,8 @@ const NAME_PREFIXES = set('namePrefixes');
 const QUARTER_PREFIXES = set('quarterPrefixes');
 /** Words for a business before its name ("the restaurant Aziz Istanbul"): the name is no place. */
 const BUSINESS_HEADS_BEFORE = set('businessHeadsBefore');
+/** The lengths of those words: a word of another length is ruled out from the word arrays, with no word object made. */
+const BUSINESS_HEAD_LENGTHS = new Set([...BUSINESS_HEADS_BEFORE].map((w) => w.length));
 const NOT_PLACES = set('notPlaces');
 const COMMON_NOUNS = set('commonNouns');
 const RESIDENTS_AFTER = set('residentsAfter');
@@ -611,8 +613,9 @@ export function recognise(gaz: Gazetteer, text: string, from = 0, ranges?: reado
     const w = words.get(i);
     // "the restaurant Aziz Istanbul", "the Hotel Splendid": the capitalised words right after a word
     // for a business are its name, no place of their own.
-    if (i > 0 && BUSINESS_HEADS_BEFORE.has(words.get(i - 1).lower) && !w.allCaps && joinable(text, words.get(i - 1), w)) {
-      while (i + 1 < n && words.isCap(i + 1) && !words.get(i + 1).allCaps && joinable(text, words.get(i), words.get(i + 1))) i++;
+    // (The length first, from the word arrays: the word before is not made for every capitalised word.)
+    if (i > 0 && BUSINESS_HEAD_LENGTHS.has(words.wa.end[i - 1]! - words.wa.start[i - 1]!) && BUSINESS_HEADS_BEFORE.has(words.get(i - 1).lower) && !w.allCaps && joinable(text, words.get(i - 1), w)) {
+      while (i + 1 < n && (flags[i + 1]! & CAP) !== 0 && !words.get(i + 1).allCaps && joinable(text, words.get(i), words.get(i + 1))) i++;
       continue;
     }
     const f0 = fold(i);
