@@ -21,6 +21,9 @@ import { haversineKm } from '../common/distance.js';
 const MODIFIER_AFTER = new RegExp(`^(-|[\\s,]+(${placeModifiers.following.join('|')})\\b)`, 'i');
 /** After a country's name, a word of its forces' strikes: "two US drone strikes in northwest Pakistan". */
 const COUNTRY_MODIFIER_AFTER = new RegExp(`^\\s+(?:${placeModifiers.followingCountry.join('|')})\\b`, 'i');
+/** "Military Forces of Ethiopia", "the Embassy of France": a state's forces or envoys, named as a proper name, before "of" and a country's name. */
+// (Capitalised, as in a name: "the army of Venezuela" in a clash across the Colombian border stays a place.)
+const FORCE_OF_BEFORE = new RegExp(`\\b(?:${placeModifiers.forceOfCountry.map((w) => w.replace(/\b\p{Ll}/gu, (c) => c.toUpperCase())).join('|')})\\s+of\\s+(?:the\\s+)?$`, 'u');
 /** "the Damascus police station": a site word after the modifier makes the town the site's place. */
 const SITE_AFTER_MODIFIER = new RegExp(`^\\s+(?:${placeModifiers.sitesAfterModifier.join('|')})\\b`, 'i');
 /** After a region's name and a nationality, a word of an actor: "an Amhara Ethiopian militia". */
@@ -158,6 +161,8 @@ export function describesActor(doc: Doc, place: PlaceMention): boolean {
   // "two US drone strikes in northwest Pakistan": a country's name before its forces' strike or its
   // service members is their nationality (not a town's: "the Kabul strike" was in Kabul).
   if (place.entry.feature === 'country' && !place.demonym && COUNTRY_MODIFIER_AFTER.test(after)) return true;
+  // "Military Forces of Ethiopia", "the ambassador of France": so is a country's name after its forces' or envoys' word and "of".
+  if (forceOfCountry(doc, place)) return true;
   const modifier = MODIFIER_AFTER.exec(after);
   // "Central Darfur state", "Kisii county government": a region's name with its unit word names
   // the place (a unit's government sits in it).
@@ -192,6 +197,11 @@ export function describesActor(doc: Doc, place: PlaceMention): boolean {
     if (isArmed(a.inter) && place.start - a.end <= 20 && FROM_BETWEEN.test(doc.text.slice(a.end, place.start))) return true;
   }
   return false;
+}
+
+/** "Military Forces of Ethiopia", "the ambassador of France": a country's name after its forces' or envoys' word and "of". */
+export function forceOfCountry(doc: Doc, place: PlaceMention): boolean {
+  return place.entry.feature === 'country' && !place.demonym && FORCE_OF_BEFORE.test(doc.text.slice(Math.max(0, place.start - 40), place.start));
 }
 
 /** Whether an attribution's reporter starts at `offset` ("police" of "police said"). */

@@ -1,0 +1,21 @@
+// The country of an event's place against the countries its actors are named by: a state's forces
+// named as a proper name with their country ("Military Forces of Ethiopia"). Invented sentences.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { createExtractor } from '../../src/pipeline/index.js';
+
+const extractor = createExtractor();
+const first = (text: string) => extractor.extract({ text, date: '2024-03-08' }).events[0];
+
+test("a country in a force's proper name is the force's, not the place's", () => {
+  assert.equal(first('On 4 May 2024, Sudanese soldiers fought Ethiopian militiamen (coded as Amhara Special Forces, Military Forces of Ethiopia and Amhara militias) in Umm Rakuba Gedid (Basunda, Gedaref) as Ethiopian farmers tried to plant crops.')?.country, 'Sudan');
+  assert.equal(first('Gunmen fired on a car of the Embassy of France in Kidal on Monday, wounding a driver.')?.country, 'Mali');
+});
+
+test('a state force named with its country, in a text naming no place, is at home', () => {
+  assert.equal(first('Police Forces of Kenya arrested four men on Monday, accusing them of links to the Somali-based group Al Shabaab.')?.country, 'Kenya');
+});
+
+test('in lower case the country after a force may be the place', () => {
+  assert.equal(first('Three guerrillas were killed on Monday in a clash with the army of Venezuela.')?.country, 'Venezuela');
+});
