@@ -163,6 +163,9 @@ export function describesActor(doc: Doc, place: PlaceMention): boolean {
   if (place.entry.feature === 'country' && !place.demonym && COUNTRY_MODIFIER_AFTER.test(after)) return true;
   // "Military Forces of Ethiopia", "the ambassador of France": so is a country's name after its forces' or envoys' word and "of".
   if (forceOfCountry(doc, place)) return true;
+  // "Eritrea makes incursion onto Ethiopian soil": a country opening its sentence as the subject of a
+  // light verb of an armed act is the side that acts, not the place.
+  if (place.entry.feature === 'country' && !place.demonym && countryActs(doc, place)) return true;
   const modifier = MODIFIER_AFTER.exec(after);
   // "Central Darfur state", "Kisii county government": a region's name with its unit word names
   // the place (a unit's government sits in it).
@@ -202,6 +205,27 @@ export function describesActor(doc: Doc, place: PlaceMention): boolean {
 /** "Military Forces of Ethiopia", "the ambassador of France": a country's name after its forces' or envoys' word and "of". */
 export function forceOfCountry(doc: Doc, place: PlaceMention): boolean {
   return place.entry.feature === 'country' && !place.demonym && FORCE_OF_BEFORE.test(doc.text.slice(Math.max(0, place.start - 40), place.start));
+}
+
+/** After a country's name, a light verb of an armed act ("makes", "launched", "carried out"). */
+const LIGHT_VERB_AFTER = new RegExp(`^\\s+(?:${placeModifiers.countryLightVerbs.join('|')})\\s+\\p{L}`, 'iu');
+
+/** Whether a country's name opens its sentence as the subject of a light verb ("Eritrea makes incursion", "Ethiopia launched an offensive"). */
+function countryActs(doc: Doc, place: PlaceMention): boolean {
+  if (!LIGHT_VERB_AFTER.test(doc.text.slice(place.end, place.end + 24))) return false;
+  const s = doc.sentences[doc.sentenceAt(place.start)];
+  return s !== undefined && /^[\s"'“‘]*$/.test(doc.text.slice(s.start, place.start));
+}
+
+/** "onto Ethiopian soil", "crossed into Kenyan territory": a nationality before a word of a country's ground. */
+const TERRITORY_AFTER = new RegExp(`^\\s+(?:${placeModifiers.territoryAfter.join('|')})\\b`, 'i');
+
+/**
+ * Whether a country's demonym names its ground ("an incursion onto Ethiopian soil", "the Kenyan side
+ * of the border"): the country is then where the event happened, as its name would be.
+ */
+export function namesTerritory(doc: Doc, place: PlaceMention): boolean {
+  return place.demonym === true && place.entry.feature === 'country' && TERRITORY_AFTER.test(doc.text.slice(place.end, place.end + 32));
 }
 
 /** Whether an attribution's reporter starts at `offset` ("police" of "police said"). */
@@ -447,7 +471,7 @@ function frameOf(doc: Doc, si: number, s: Span, layers: Layers): Frame | null {
       supporting,
     };
   });
-  let places = placesAll.filter(
+  let places = placesAll.map((p) => (p.demonym && namesTerritory(doc, p) ? { ...p, demonym: false } : p)).filter(
     (p, k) => !p.demonym && !actors.some((a) => overlaps(a, p) && !widerName(p, a, placesAll)) && !reporterSpans.some((r) => overlaps(r, p)) && !describesActor(doc, p) && !namesRoad(doc, p) && !comparedPlace(doc, p) && !namesBorder(doc, p) && !distantSite(doc, p) && !nearReference(doc, placesAll[k - 1], p),
   ).map((p) => asEventPlace(doc, p));
   // The ends of a journey the actors were on are not where the event happened when the sentence

@@ -19,3 +19,14 @@ test('a state force named with its country, in a text naming no place, is at hom
 test('in lower case the country after a force may be the place', () => {
   assert.equal(first('Three guerrillas were killed on Monday in a clash with the army of Venezuela.')?.country, 'Venezuela');
 });
+
+test("a nationality before a word of a country's ground names the place: 'onto Ethiopian soil'", () => {
+  assert.equal(first('Somalia made an incursion onto Kenyan soil on Monday, and a skirmish followed.')?.country, 'Kenya');
+  assert.equal(first('A rocket fired by the militants landed in Egyptian territory on Monday, wounding two.')?.country, 'Egypt');
+});
+
+test('a country opening its sentence as the subject of a light verb acts; it is not the place', () => {
+  assert.equal(first('Eritrea launched an attack on a border village on Ethiopian soil on Monday, killing four.')?.country, 'Ethiopia');
+  // (No verb after the country: the country is where it happened.)
+  assert.equal(first('Pakistan blast kills 12 people at a market on Monday.')?.country, 'Pakistan');
+});
