@@ -840,7 +840,16 @@ export function recognise(gaz: Gazetteer, text: string, from = 0, ranges?: reado
   bracketsAfterUnknownNames(text, words, out);
   markNeighbourhoods(text, out);
   for (const c of out) if (c.demonym === undefined && c.w1 - c.w0 > 1 && compassOnly(c.text)) c.compass = true;
-  return out;
+  // "North-East Kidal", "in South-West Gao": a hyphenated pair of compass words right before another
+  // name says which part of that place, and is no region of its own (Botswana's North-East district).
+  return out.filter((c, k) => !(c.compass && /-/.test(c.text) && out[k + 1] !== undefined && out[k + 1]!.w0 === c.w1 && out[k + 1]!.start - c.end === 1 && text.charCodeAt(c.end) === 32));
+}
+
+/** Whether word k is the second of a hyphenated pair of compass words ("North-East"). */
+function compassPairEnd(text: string, words: WordView, k: number): boolean {
+  const w = words.at(k);
+  const before = words.at(k - 1);
+  return w !== undefined && before !== undefined && DIRECTIONS.has(before.lower) && w.start - before.end === 1 && text[before.end] === '-';
 }
 
 /**
@@ -1518,7 +1527,9 @@ function makeCandidate(
 
   // Part of a longer capitalised name: "John Kirby", "Farhad Shami", "Head of Media Center X".
   // "Eastern Creek": a direction word before a minor name makes a longer name.
-  if (prev && prevJoined && prev.cap && !prev.initial && DIRECTIONS.has(prev.lower) && !strong && info.allSmall) return undefined;
+  // (Not after a hyphenated pair of compass words, which says which part of the place: "North-East
+  // Kidal", "South-West Gao".)
+  if (prev && prevJoined && prev.cap && !prev.initial && DIRECTIONS.has(prev.lower) && !strong && info.allSmall && !compassPairEnd(text, words, i - 1 - lead)) return undefined;
   if (prev && prevJoined && prev.cap && !prev.initial && !DIRECTIONS.has(prev.lower) && !prev.allCaps) {
     const pf = fold(i - 1);
     // "Puli Alam": after another capitalised word that is no strong place, a minor name is part of a longer one.

@@ -30,3 +30,10 @@ test('a country opening its sentence as the subject of a light verb acts; it is 
   // (No verb after the country: the country is where it happened.)
   assert.equal(first('Pakistan blast kills 12 people at a market on Monday.')?.country, 'Pakistan');
 });
+
+test("a hyphenated pair of compass words before a town says which part of it ('North-East Kidal'), not Botswana's North-East", () => {
+  assert.equal(first("Two loud explosions were heard in North-East Gao's outskirts on Monday.")?.country, 'Mali');
+  assert.equal(first('Gunmen attacked a checkpoint in South-West Kidal on Monday, killing two soldiers.')?.location, 'Kidal');
+  // (The region named alone is still read.)
+  assert.equal(first('Gunmen attacked a checkpoint in the North-West region of Cameroon on Monday.')?.country, 'Cameroon');
+});
