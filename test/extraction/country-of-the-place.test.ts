@@ -37,3 +37,8 @@ test("a hyphenated pair of compass words before a town says which part of it ('N
   // (The region named alone is still read.)
   assert.equal(first('Gunmen attacked a checkpoint in the North-West region of Cameroon on Monday.')?.country, 'Cameroon');
 });
+
+test("a payam is southern Sudan's unit, in South Sudan and in the Abyei Area alike: it does not move Abyei abroad", () => {
+  assert.equal(first('Cattle raiders stole forty cows from herders in Rumamer payam in the disputed Abyei area on Monday.')?.country, 'Sudan');
+  assert.equal(first('Cattle raiders stole forty cows from herders in Cueibet payam, Rumbek, on Monday.')?.country, 'South Sudan');
+});
