@@ -129,6 +129,15 @@ function journeyEnd(doc: Doc, place: PlaceMention): boolean {
   return JOURNEY_BEFORE.test(doc.text.slice(Math.max(0, place.start - 80), place.start));
 }
 
+// ("took off from a base in Diyarbakir", "launched from Incirlik", "fired from the Gaza Strip": a site
+// word, a name before it, and "in", "at" or "near" may come between.)
+const LAUNCH_BEFORE = new RegExp(`\\b(?:${alternation(eventCues.launchVerbs)})\\s+from\\s+(?:(?:an?|the|its|their)\\s+)?(?:(?:\\p{Lu}[\\p{L}'\u2019-]*|\\p{Ll}+)\\s+){0,2}?(?:(?:${alternation(eventCues.launchSites)})\\s+(?:in|at|near|of)\\s+(?:the\\s+)?)?$`, 'u');
+
+/** Whether the place is where aircraft, drones or missiles set out ("took off from a base in Diyarbakir"). */
+function launchSite(doc: Doc, place: PlaceMention): boolean {
+  return LAUNCH_BEFORE.test(doc.text.slice(Math.max(0, place.start - 80), place.start));
+}
+
 /** "the Nakuru-Nairobi highway", "Mombasa Road": a road named after a town is not the town. */
 export function namesRoad(doc: Doc, place: PlaceMention): boolean {
   return ROAD_AFTER.test(doc.text.slice(place.end, place.end + 40));
@@ -478,6 +487,10 @@ function frameOf(doc: Doc, si: number, s: Span, layers: Layers): Frame | null {
   // names another place ("FACA troops travelling from Paoua to Bangui clashed with rebels in Lia,
   // south of Paoua"); only for a place in a country of the journey's ("a plane en route from Bogota
   // to Barranquilla, on the Caribbean coast" is not on the Caribbean).
+  // Nor is where aircraft, drones or missiles set out, when the sentence names another place ("drones
+  // launched from a base in Niger struck militants in Libya").
+  const launched = places.filter((p) => launchSite(doc, p));
+  if (launched.length > 0 && launched.length < places.length) places = places.filter((p) => !launched.includes(p));
   const onJourney = places.filter((p) => journeyEnd(doc, p));
   if (onJourney.length > 0) {
     const offJourney = places.filter((p) => !onJourney.includes(p));

@@ -42,3 +42,10 @@ test("a payam is southern Sudan's unit, in South Sudan and in the Abyei Area ali
   assert.equal(first('Cattle raiders stole forty cows from herders in Rumamer payam in the disputed Abyei area on Monday.')?.country, 'Sudan');
   assert.equal(first('Cattle raiders stole forty cows from herders in Cueibet payam, Rumbek, on Monday.')?.country, 'South Sudan');
 });
+
+test('where aircraft, drones or missiles set out is not the place they strike', () => {
+  assert.equal(first('Drones launched from a base in Niger struck a militant camp in Libya on Monday, killing six.')?.country, 'Libya');
+  assert.equal(first('Jets that took off from an air base in Diyarbakir bombed positions near Zakho on Monday.')?.country, 'Iraq');
+  // (Named alone, the launch site is all the text says.)
+  assert.equal(first('Gunmen fired from a rooftop in Gao on Monday, killing two.')?.country, 'Mali');
+});
