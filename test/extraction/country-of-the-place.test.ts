@@ -49,3 +49,8 @@ test('where aircraft, drones or missiles set out is not the place they strike', 
   // (Named alone, the launch site is all the text says.)
   assert.equal(first('Gunmen fired from a rooftop in Gao on Monday, killing two.')?.country, 'Mali');
 });
+
+test("a name after 'Albu' (an Arab tribe's 'descendants of') is part of the tribe's or its village's name", () => {
+  assert.equal(first('A roadside bomb killed two farmers in the village of Albu Java, north of Tikrit, on Monday.')?.country, 'Iraq');
+  assert.equal(first('Militants shot dead four men of the Al-Bu Java tribe near Samarra on Monday.')?.country, 'Iraq');
+});
