@@ -54,3 +54,9 @@ test("a name after 'Albu' (an Arab tribe's 'descendants of') is part of the trib
   assert.equal(first('A roadside bomb killed two farmers in the village of Albu Java, north of Tikrit, on Monday.')?.country, 'Iraq');
   assert.equal(first('Militants shot dead four men of the Al-Bu Java tribe near Samarra on Monday.')?.country, 'Iraq');
 });
+
+test("a town's name before its club's fans names the club, not the place of a clash elsewhere", () => {
+  assert.equal(first('Hundreds of Marseille fans clashed with police in Lisbon before the match on Monday, injuring ten.')?.country, 'Portugal');
+  // (Named alone, the town still says where.)
+  assert.equal(first('Mombasa supporters of the opposition protested on Monday.')?.country, 'Kenya');
+});
