@@ -680,7 +680,9 @@ function placesOf(gaz: Gazetteer, cands: Candidate[], readings: Readings[], name
       if (votes.topCountry !== cc) {
         let z0 = 0;
         for (let i = 0; i < s.length; i++) z0 += Math.exp(s[i]! - s[b]!);
-        if (1 / z0 < 0.5 && otherNamesVotes(votes, nameIds[k]!, cc) < Math.max(0.5, votes.top / 4)) {
+        // (A name of the story's own region: borne in many countries, or near the story's country.
+        // "Geneva", a Swiss city and a few American towns, in a story of Syria, is Geneva.)
+        if (1 / z0 < 0.5 && otherNamesVotes(votes, nameIds[k]!, cc) < Math.max(0.5, votes.top / 4) && (bearerCountries(gaz, r.entries) >= MANY_COUNTRIES || bearerNear(gaz, r.entries, votes.topCountry))) {
           if (!c.common && !c.firstName) places.push(standIn(gaz, c, votes.topCountry));
           continue;
         }
@@ -860,6 +862,32 @@ function farFromOneCountryGroups(gaz: Gazetteer, cues: readonly CueVote[] | unde
  * A capital or a city of 300,000 people: known by its name alone, wherever the text is (Manchester,
  * England, in a story of Syria, is no unknown Syrian place; at half a million it was).
  */
+/** How many countries a name of many bearers has towns in, at least ("San Luis": in every Spanish-speaking country). */
+const MANY_COUNTRIES = 3;
+
+/** How near a country's point one of a name's bearers must lie for the name to be of that country's region. */
+const REGION_KM = 1500;
+
+/** Whether one of a name's readings lies within REGION_KM of country cc's point. */
+function bearerNear(gaz: Gazetteer, entries: readonly number[], cc: number): boolean {
+  const country = gaz.countries[cc]!;
+  for (const e of entries) if (haversineKm(country.lat, country.lon, gaz.lat(e), gaz.lon(e)) <= REGION_KM) return true;
+  return false;
+}
+
+/** The number of countries a name's readings lie in, counted up to MANY_COUNTRIES. */
+function bearerCountries(gaz: Gazetteer, entries: readonly number[]): number {
+  const seen: number[] = [];
+  for (const e of entries) {
+    const cc = gaz.countryIndex(e);
+    if (!seen.includes(cc)) {
+      seen.push(cc);
+      if (seen.length >= MANY_COUNTRIES) break;
+    }
+  }
+  return seen.length;
+}
+
 function greatCity(gaz: Gazetteer, e: number): boolean {
   return gaz.population(e) >= 300_000 || gaz.rank(e) >= 4;
 }
