@@ -842,6 +842,7 @@ export function recognise(gaz: Gazetteer, text: string, from = 0, ranges?: reado
   bracketsAfterUnknownNames(text, words, out);
   markNeighbourhoods(text, out);
   for (const c of out) if (c.demonym === undefined && c.w1 - c.w0 > 1 && compassOnly(c.text)) c.compass = true;
+  for (const c of out) if (c.demonym === undefined && c.container === undefined && c.containerOf === undefined) nationalityOfCountryName(gaz, text, c);
   // "North-East Kidal", "in South-West Gao": a hyphenated pair of compass words right before another
   // name says which part of that place, and is no region of its own (Botswana's North-East district).
   return out.filter((c, k) => !(c.compass && /-/.test(c.text) && out[k + 1] !== undefined && out[k + 1]!.w0 === c.w1 && out[k + 1]!.start - c.end === 1 && text.charCodeAt(c.end) === 32));
@@ -861,6 +862,26 @@ function compassPairEnd(text: string, words: WordView, k: number): boolean {
   const w = words.at(k);
   const before = words.at(k - 1);
   return w !== undefined && before !== undefined && DIRECTIONS.has(before.lower) && w.start - before.end === 1 && text[before.end] === '-';
+}
+
+/** A country's name before a noun of its people, forces or missions (nationalNounsAfter): "a US soldier". */
+const NATIONAL_AFTER = new RegExp(`^ (?:${alternation(list('nationalNounsAfter'))})(?![\\p{L}\\p{N}])`, 'iu');
+
+/**
+ * "a US soldier was killed in southern Iraq", "the UK embassy", "US Air Force personnel": a country's
+ * name right before a noun of its people, forces or missions says whose, as "an American soldier"
+ * does, not where: the mention is read as that country's demonym.
+ */
+function nationalityOfCountryName(gaz: Gazetteer, text: string, c: Candidate): void {
+  const ch = text.charCodeAt(c.end);
+  if (ch !== 32 || !NATIONAL_AFTER.test(text.slice(c.end, c.end + 24))) return;
+  if (!gaz.nameInfo(c.key).strong) return;
+  for (const e of c.entries) {
+    if (gaz.feature(e) === FEATURE_CODES.country) {
+      c.demonym = e;
+      return;
+    }
+  }
 }
 
 /**
