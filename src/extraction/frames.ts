@@ -129,9 +129,11 @@ function journeyEnd(doc: Doc, place: PlaceMention): boolean {
   return JOURNEY_BEFORE.test(doc.text.slice(Math.max(0, place.start - 80), place.start));
 }
 
-// ("took off from a base in Diyarbakir", "launched from Incirlik", "fired from the Gaza Strip": a site
-// word, a name before it, and "in", "at" or "near" may come between.)
-const LAUNCH_BEFORE = new RegExp(`\\b(?:${alternation(eventCues.launchVerbs)})\\s+from\\s+(?:(?:an?|the|its|their)\\s+)?(?:(?:\\p{Lu}[\\p{L}'\u2019-]*|\\p{Ll}+)\\s+){0,2}?(?:(?:${alternation(eventCues.launchSites)})\\s+(?:in|at|near|of)\\s+(?:the\\s+)?)?$`, 'u');
+// ("took off from a base in Diyarbakir", "fired from the Gaza Strip": a site word, a name before it, and
+// "in", "at" or "near" may come between; "launched from a base in Niger": a site word must.)
+const SITE_BEFORE_PLACE = `(?:(?:${alternation(eventCues.launchSites)})\\s+(?:in|at|near|of)\\s+(?:the\\s+)?)`;
+const FROM_DETERMINED = `from\\s+(?:(?:an?|the|its|their)\\s+)?(?:(?:\\p{Lu}[\\p{L}'\u2019-]*|\\p{Ll}+)\\s+){0,2}?`;
+const LAUNCH_BEFORE = new RegExp(`\\b(?:(?:${alternation(eventCues.launchVerbs)})\\s+${FROM_DETERMINED}${SITE_BEFORE_PLACE}?|(?:${alternation(eventCues.launchVerbsWithSite)})\\s+${FROM_DETERMINED}${SITE_BEFORE_PLACE})$`, 'u');
 
 /** Whether the place is where aircraft, drones or missiles set out ("took off from a base in Diyarbakir"). */
 function launchSite(doc: Doc, place: PlaceMention): boolean {

@@ -48,6 +48,8 @@ test('where aircraft, drones or missiles set out is not the place they strike', 
   assert.equal(first('Jets that took off from an air base in Diyarbakir bombed positions near Zakho on Monday.')?.country, 'Iraq');
   // (Named alone, the launch site is all the text says.)
   assert.equal(first('Gunmen fired from a rooftop in Gao on Monday, killing two.')?.country, 'Mali');
+  // ('launched' from a town, with no base or airfield, tells a journey's start.)
+  assert.equal(first('Warplanes bombed a convoy launched from Tal Tamr towards Ras al-Ayn on Monday, killing nine.')?.location, 'Tall Tamr');
 });
 
 test("a name after 'Albu' (an Arab tribe's 'descendants of') is part of the tribe's or its village's name", () => {
