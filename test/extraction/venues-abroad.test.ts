@@ -19,3 +19,8 @@ test("a name of many bearers in the story's region stays a place of the story's 
   const evs = events('Soldiers clashed with guerrillas in San Miguel and Usulutan on Monday, killing four. Later the army attacked rebels in San Luis, in Chalatenango, killing two.', '1989-11-22');
   for (const e of evs) assert.equal(e.country, 'El Salvador');
 });
+
+test("'the X region of Y' makes X a part of Y: the Sahel region of Mali is not Burkina Faso's Sahel region", () => {
+  const e = events('A soldier was killed in the Sahel region of Mali on Monday after a clash with militants.')[0];
+  assert.equal(e?.country, 'Mali');
+});
