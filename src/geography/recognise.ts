@@ -457,6 +457,9 @@ function linkGoesOn(text: string, words: WordView, i: number, links: ReadonlySet
 
 const articleGoesOn = (text: string, words: WordView, i: number) => linkGoesOn(text, words, i, ARABIC_ARTICLES);
 
+/** A day of the month written in figures ("8", "21st"). */
+const DAY_NUMBER = /^(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?$/i;
+
 function followsComma(text: string, a: Word, b: Word): boolean {
   const gap = text.slice(a.end, b.start);
   return gap === ', ' || gap === ',' || gap === '., ';
@@ -1589,7 +1592,9 @@ function makeCandidate(
   if (prev && prev.text.length === 1 && prev.cap && text[prev.end] === '.' && !strong) return undefined;
 
   // "March", "May", "Sunday": a place only as "X, Country".
-  if (single && CALENDAR.has(first.lower) && !followsComma(text, last, next ?? last)) return undefined;
+  // (Nor after a day's number, where it is a date: "On 8 August, Evans Kidero was arrested" names no
+  // August, California, held by an Evans.)
+  if (single && CALENDAR.has(first.lower) && (!followsComma(text, last, next ?? last) || (prev !== undefined && DAY_NUMBER.test(prev.text) && /^\s+$/.test(text.slice(prev.end, first.start))))) return undefined;
   if (single && personWords.has(key)) return undefined;
 
   // "St George's church", "St Mary's hospital": a building named for the saint, not the saint's town.

@@ -68,3 +68,7 @@ test("a region named as an official's charge does not outvote the event's place 
   // (Named alone, the official's region is all the text says.)
   assert.equal(first('Eight people were killed on Monday, according to the governor of Warrap state.')?.country, 'South Sudan');
 });
+
+test("a month's name after a day's number is a date, not a town held by the name after the comma ('On 8 August, Evans ...')", () => {
+  assert.equal(first('On 8 August, Evans Mutua, a former Nairobi governor, was arrested by police.')?.country, 'Kenya');
+});
