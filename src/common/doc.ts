@@ -95,6 +95,8 @@ export interface PlaceMention extends Span {
   text: string;
   /** Demonyms ("Syrian") name a country but are not event locations. */
   demonym?: boolean;
+  /** A demonym written as the country's name: "a US soldier", "the UK embassy" (a nationality, as "an American soldier"). */
+  countryName?: boolean;
   entry: GazetteerEntry;
   score: number;
   alternatives?: { entry: GazetteerEntry; score: number }[];

@@ -39,7 +39,7 @@ function capitalAt(countryCode: string, country: PlaceMention | undefined): Plac
   // (The built gazetteer, as capitalOfSameName reads it: a capital is never a user's place.)
   const entry = capitalEntry(loadGazetteer(), countryCode);
   if (!entry) return country;
-  return { start: country?.start ?? 0, end: country?.end ?? 0, text: country?.text ?? '', entry, score: country?.score ?? 1, demonym: undefined, alternatives: undefined, heldIn: undefined, holds: undefined };
+  return { start: country?.start ?? 0, end: country?.end ?? 0, text: country?.text ?? '', entry, score: country?.score ?? 1, demonym: undefined, countryName: undefined, alternatives: undefined, heldIn: undefined, holds: undefined };
 }
 
 /** How far (degrees) from a country's centre its capital must lie to be in the part a compass word names. */

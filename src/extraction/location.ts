@@ -2,7 +2,7 @@
 // article is about. ACLED codes the named place (geo_precision 1 town, 2 near a town or a district,
 // 3 a region, coded at its capital or centroid).
 import { firstStartingAfter, spansStartingIn, type CueMention, type Doc, type PlaceMention } from '../common/doc.js';
-import { geoPrecision } from '../geography/index.js';
+import { abroadAfter, geoPrecision } from '../geography/index.js';
 import { actorEndsSoFar, asEventPlace, describesActor, distantSite, farReference, namesBorder } from './frames.js';
 import { specificity } from './grouping.js';
 
@@ -53,17 +53,22 @@ export function demonymCountry(doc: Doc, options: { origins?: boolean; inPassing
     if (group !== undefined) return group;
     return describesActor(doc, p) || armedGroupAt(doc, p) || attackerOf(doc, p) || namesBorder(doc, p);
   };
-  const named = doc.countryCues.length === 0 ? doc.places : [...doc.places, ...doc.countryCues].sort((a, b) => a.start - b.start);
+  // (Not a nationality of people or a mission abroad, "Senegalese immigrants", "the French embassy":
+  // where they come from says nothing of where the story is.)
+  const places = doc.places.filter((p) => !p.demonym || !abroadAfter(doc.text, p.end));
+  const named = doc.countryCues.length === 0 ? places : [...places, ...doc.countryCues].sort((a, b) => a.start - b.start);
   // A one-country force, people or unit word ("FACA", "FAMa", "woreda") says whose story it is
   // before a nationality does: "a soldier of the Libyan peacekeeping force allied with FACA", "a
   // Spanish priest", "Chinese workers" are foreigners in the force's country. (Not a people's armed
   // men, who raid abroad: "Kenyan fishermen killed by Murle militiamen".)
   const found =
     (options.origins === false ? undefined : doc.countryCues.find((q) => !q.group && q.entry.countryCode && !armedGroupAt(doc, q))) ??
-    (options.origins === false ? undefined : named.find((p) => p.demonym && !origin(p))) ??
-    named.find((p) => p.entry.feature === 'country' && !p.demonym && !origin(p)) ??
+    // (A country's name read as a nationality, "two U.S. soldiers", ranks with the country's names:
+    // "killing two U.S. soldiers, an Afghan police officer and 10 children" is in Afghanistan.)
+    (options.origins === false ? undefined : named.find((p) => p.demonym && !p.countryName && !origin(p))) ??
+    named.find((p) => p.entry.feature === 'country' && (!p.demonym || p.countryName) && !origin(p)) ??
     (options.inPassing ? placeNamedInPassing(doc) : undefined) ??
-    (options.origins === false ? undefined : named.find((p) => p.demonym) ?? named.find((p) => p.entry.feature === 'country'));
+    (options.origins === false ? undefined : named.find((p) => p.demonym && !p.countryName) ?? named.find((p) => p.entry.feature === 'country'));
   // (A region one of the country's cues names, whoever's: "fighting between the OLA and EPRDF forces" is in Oromia.)
   // (Else a town or district of that country named in passing, as a base or an authority's seat:
   // "the Narok county government closed camps ... Maasai protests" is in Narok, not the capital.)

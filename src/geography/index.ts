@@ -13,7 +13,7 @@ import { nearAfter, nearBefore } from '../locales/en/near-place.js';
 import regionSeats from './data/region-seats.json' with { type: 'json' };
 
 export { GazetteerError } from './gazetteer.js';
-export { provinceNamesake } from './resolve.js';
+export { abroadAfter, provinceNamesake } from './resolve.js';
 export { UnknownNames } from './recognise.js';
 
 /** Longer than any place name the gazetteer holds that holds a cue: how far back a candidate covering a cue may start. */
@@ -151,7 +151,7 @@ export function loadGeoparser(options: GeoparserOptions = {}): Geoparser {
         if (!entries.has(where)) entries.set(where, cueEntry(gaz, q));
         const e = entries.get(where);
         if (e === undefined) continue;
-        mentions.push({ start: q.start, end: q.end, text: text.slice(q.start, q.end), entry: gaz.entry(e), score: 1, demonym: true, alternatives: undefined, heldIn: undefined, holds: undefined, group: q.group });
+        mentions.push({ start: q.start, end: q.end, text: text.slice(q.start, q.end), entry: gaz.entry(e), score: 1, demonym: true, countryName: undefined, alternatives: undefined, heldIn: undefined, holds: undefined, group: q.group });
         const key = foldName(text.slice(q.start, q.end));
         if (seen.has(key)) continue;
         seen.add(key);

@@ -840,7 +840,28 @@ export function recognise(gaz: Gazetteer, text: string, from = 0, ranges?: reado
   bracketsAfterUnknownNames(text, words, out);
   markNeighbourhoods(text, out);
   for (const c of out) if (c.demonym === undefined && c.w1 - c.w0 > 1 && compassOnly(c.text)) c.compass = true;
+  for (const c of out) if (c.demonym === undefined && c.container === undefined && c.containerOf === undefined) nationalityOfCountryName(gaz, text, c);
   return out;
+}
+
+/** A country's name before a noun of its people, forces or missions (nationalNounsAfter): "a US soldier". */
+const NATIONAL_AFTER = new RegExp(`^ (?:${alternation(list('nationalNounsAfter'))})(?![\\p{L}\\p{N}])`, 'iu');
+
+/**
+ * "a US soldier was killed in southern Iraq", "the UK embassy", "US Air Force personnel": a country's
+ * name right before a noun of its people, forces or missions says whose, as "an American soldier"
+ * does, not where: the mention is read as that country's demonym.
+ */
+function nationalityOfCountryName(gaz: Gazetteer, text: string, c: Candidate): void {
+  const ch = text.charCodeAt(c.end);
+  if (ch !== 32 || !NATIONAL_AFTER.test(text.slice(c.end, c.end + 24))) return;
+  if (!gaz.nameInfo(c.key).strong) return;
+  for (const e of c.entries) {
+    if (gaz.feature(e) === FEATURE_CODES.country) {
+      c.demonym = e;
+      return;
+    }
+  }
 }
 
 /**

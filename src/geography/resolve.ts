@@ -18,6 +18,17 @@ const BORDER_SETTLEMENTS = [...new Set(placeContext.demonymTownNouns.filter((w) 
 const SPONSOR_AFTER = new RegExp(`^[-\u2010\u2011](?:${alternation(placeContext.sponsorCompounds)})\\b`, 'i');
 /** A business a people's name owns: "the Canadian mining company", "a Chinese firm" (companyNouns). */
 const COMPANY_AFTER = new RegExp(`^(?:[ -][a-z]+){0,2}[ -](?:${alternation(placeContext.companyNouns)})\\b`);
+/** People or a mission abroad a nationality names: "Senegalese immigrants", "the Afghan consulate" (abroadNounsAfter). */
+const ABROAD_AFTER = new RegExp(`^ (?:${alternation(placeContext.abroadNounsAfter)})\\b`, 'i');
+
+/** Whether the words after a nationality ending at `end` name people or a mission abroad: where they come from, never where the story is. */
+export function abroadAfter(text: string, end: number): boolean {
+  return text.charCodeAt(end) === 32 && ABROAD_AFTER.test(text.slice(end, end + 20));
+}
+
+function namesAbroad(text: string | undefined, c: Candidate): boolean {
+  return c.demonym !== undefined && text !== undefined && abroadAfter(text, c.end);
+}
 
 /** "near the border with Ethiopia": the country across a border (borderBefore), where the event is not. */
 const BORDER_BEFORE = new RegExp(`\\b(?:${alternation(placeModifiers.borderBefore)})\\s+(?:the\\s+)?$`, 'i');
@@ -320,7 +331,7 @@ function mutedNames(gaz: Gazetteer, cands: Candidate[], readings: Readings[], te
     const c = cands[k]!;
     const ch = text.charCodeAt(c.end);
     const muted = c.demonym !== undefined
-      ? ((ch === 45 || ch === 0x2010 || ch === 0x2011) && SPONSOR_AFTER.test(text.slice(c.end, c.end + 16))) || COMPANY_AFTER.test(text.slice(c.end, c.end + 48))
+      ? ((ch === 45 || ch === 0x2010 || ch === 0x2011) && SPONSOR_AFTER.test(text.slice(c.end, c.end + 16))) || COMPANY_AFTER.test(text.slice(c.end, c.end + 48)) || namesAbroad(text, c)
       : BORDER_BEFORE.test(text.slice(Math.max(0, c.start - 24), c.start)) || (namesCountry(gaz, readings[k]!) && BORDER_AFTER.test(text.slice(c.end, c.end + 48))) || (namesCapital(gaz, readings[k]!) && governmentCue(text, c.start, c.end));
     if (muted) (out ??= new Uint8Array(cands.length))[k] = 1;
   }
@@ -617,7 +628,7 @@ function placesOf(gaz: Gazetteer, cands: Candidate[], readings: Readings[], name
     }
     const unknownIn = unknown.get(c.key);
     if (unknownIn !== undefined) {
-      const mention: PlaceMention = { start: c.start, end: c.end, text: c.text, entry: gaz.entry(unknownIn), score: 0.5, demonym: undefined, alternatives: undefined, heldIn: undefined, holds: undefined };
+      const mention: PlaceMention = { start: c.start, end: c.end, text: c.text, entry: gaz.entry(unknownIn), score: 0.5, demonym: undefined, countryName: undefined, alternatives: undefined, heldIn: undefined, holds: undefined };
       places.push(mention);
       continue;
     }
@@ -669,7 +680,9 @@ function placesOf(gaz: Gazetteer, cands: Candidate[], readings: Readings[], name
       if (votes.topCountry !== cc) {
         let z0 = 0;
         for (let i = 0; i < s.length; i++) z0 += Math.exp(s[i]! - s[b]!);
-        if (1 / z0 < 0.5 && otherNamesVotes(votes, nameIds[k]!, cc) < Math.max(0.5, votes.top / 4)) {
+        // (A name of the story's own region: borne in many countries, or near the story's country.
+        // "Geneva", a Swiss city and a few American towns, in a story of Syria, is Geneva.)
+        if (1 / z0 < 0.5 && otherNamesVotes(votes, nameIds[k]!, cc) < Math.max(0.5, votes.top / 4) && (bearerCountries(gaz, r.entries) >= MANY_COUNTRIES || bearerNear(gaz, r.entries, votes.topCountry))) {
           if (!c.common && !c.firstName) places.push(standIn(gaz, c, votes.topCountry));
           continue;
         }
@@ -705,6 +718,7 @@ function placesOf(gaz: Gazetteer, cands: Candidate[], readings: Readings[], name
       entry: gaz.entry(e),
       score: round3(1 / z),
       demonym: c.demonym !== undefined ? true : undefined,
+      countryName: c.demonym !== undefined && !gaz.demonyms.has(c.key) ? true : undefined,
       alternatives: s.length > 1 ? topOthers(s, b, 3).map((i) => ({ entry: gaz.entry(r.entries[i]!), score: round3(Math.exp(s[i]! - s[b]!) / z) })) : undefined,
       heldIn: undefined,
       holds: undefined,
@@ -807,7 +821,7 @@ function lonePlaces(gaz: Gazetteer, cands: Candidate[], readings: Readings[], lo
     // (The most populous reading: the name alone says no more.)
     let e = r.entries[0]!;
     for (const x of r.entries) if (gaz.population(x) > gaz.population(e)) e = x;
-    places.push({ start: c.start, end: c.end, text: c.text, entry: gaz.entry(e), score: 0.5, demonym: undefined, alternatives: undefined, heldIn: undefined, holds: undefined });
+    places.push({ start: c.start, end: c.end, text: c.text, entry: gaz.entry(e), score: 0.5, demonym: undefined, countryName: undefined, alternatives: undefined, heldIn: undefined, holds: undefined });
   }
 }
 
@@ -848,6 +862,32 @@ function farFromOneCountryGroups(gaz: Gazetteer, cues: readonly CueVote[] | unde
  * A capital or a city of 300,000 people: known by its name alone, wherever the text is (Manchester,
  * England, in a story of Syria, is no unknown Syrian place; at half a million it was).
  */
+/** How many countries a name of many bearers has towns in, at least ("San Luis": in every Spanish-speaking country). */
+const MANY_COUNTRIES = 3;
+
+/** How near a country's point one of a name's bearers must lie for the name to be of that country's region. */
+const REGION_KM = 1500;
+
+/** Whether one of a name's readings lies within REGION_KM of country cc's point. */
+function bearerNear(gaz: Gazetteer, entries: readonly number[], cc: number): boolean {
+  const country = gaz.countries[cc]!;
+  for (const e of entries) if (haversineKm(country.lat, country.lon, gaz.lat(e), gaz.lon(e)) <= REGION_KM) return true;
+  return false;
+}
+
+/** The number of countries a name's readings lie in, counted up to MANY_COUNTRIES. */
+function bearerCountries(gaz: Gazetteer, entries: readonly number[]): number {
+  const seen: number[] = [];
+  for (const e of entries) {
+    const cc = gaz.countryIndex(e);
+    if (!seen.includes(cc)) {
+      seen.push(cc);
+      if (seen.length >= MANY_COUNTRIES) break;
+    }
+  }
+  return seen.length;
+}
+
 function greatCity(gaz: Gazetteer, e: number): boolean {
   return gaz.population(e) >= 300_000 || gaz.rank(e) >= 4;
 }
@@ -859,7 +899,7 @@ function standIn(gaz: Gazetteer, c: Candidate, cc: number): PlaceMention {
     name: c.text, countryCode: country.code, country: country.name, latitude: country.lat, longitude: country.lon, feature: 'city',
     admin1: undefined, admin2: undefined, population: undefined, geonameid: undefined, unlocated: true,
   };
-  return { start: c.start, end: c.end, text: c.text, entry, score: 0.5, demonym: undefined, alternatives: undefined, heldIn: undefined, holds: undefined };
+  return { start: c.start, end: c.end, text: c.text, entry, score: 0.5, demonym: undefined, countryName: undefined, alternatives: undefined, heldIn: undefined, holds: undefined };
 }
 
 /** The one country a text's demonyms name when they are its only sure names (no country, no strong place), or -1. */
@@ -868,7 +908,8 @@ function demonymOnlyCountry(gaz: Gazetteer, cands: Candidate[], readings: Readin
   for (let k = 0; k < cands.length; k++) {
     const r = readings[k]!;
     if (!r.strong || r.entries.length === 0) continue;
-    if (cands[k]!.demonym === undefined || gaz.feature(r.entries[0]!) !== FEATURE_CODES.country) return -1;
+    // (A country's name read as a nationality, "CAR forces", is still a name of the country, no demonym.)
+    if (cands[k]!.demonym === undefined || !gaz.demonyms.has(cands[k]!.key) || gaz.feature(r.entries[0]!) !== FEATURE_CODES.country) return -1;
     const own = gaz.countryIndex(r.entries[0]!);
     if (cc >= 0 && own !== cc) return -1;
     cc = own;

@@ -47,3 +47,9 @@ test("places the packages lack or spell otherwise: the Philippines' Maguindanao,
   assert.equal(first('A soldier was killed when rebels set off a roadside bomb in Maguindanao on Monday.')?.country, 'Philippines');
   assert.equal(first('Gunmen opened fire on a bus near a village in Lower Shebelle region on Monday, killing a passenger.')?.admin1, 'Lower Shabelle');
 });
+
+test("the Allied Democratic Forces say the story is Congo's North Kivu: Beni is not Bolivia's department", () => {
+  const e = first('Suspected ADF rebels attacked a village in Beni with machetes on Monday, killing ten civilians.');
+  assert.equal(e?.country, 'Democratic Republic of Congo');
+  assert.equal(first('Fighters of the Allied Democratic Forces killed four people on Monday.')?.admin1, 'Nord-Kivu');
+});

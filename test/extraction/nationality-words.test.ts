@@ -1,0 +1,37 @@
+// A country's name or a nationality that says whose, not where: "a US soldier", "the UK embassy",
+// "Senegalese immigrants". Invented sentences.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { createExtractor } from '../../src/pipeline/index.js';
+
+const extractor = createExtractor();
+const first = (text: string) => extractor.extract({ text, date: '2024-03-08' }).events[0];
+
+test("a country's name before its soldiers is their nationality: the place named is the event's", () => {
+  assert.equal(first('A US soldier was killed in southern Iraq on Monday.')?.country, 'Iraq');
+  assert.equal(first('Two UK engineers of a US company were shot dead in a road attack in Basra on Monday.')?.country, 'Iraq');
+});
+
+test('with no other place, a country named as a nationality is still the fallback country', () => {
+  assert.equal(first('Two US soldiers were killed in an ambush on Monday.')?.country, 'United States');
+});
+
+test("a victim's nationality written as a demonym outranks a foreign force's country's name", () => {
+  const e = first('A suicide bomber blew himself up near a convoy on Monday, killing two US soldiers, an Afghan police officer and ten children.');
+  assert.equal(e?.country, 'Afghanistan');
+});
+
+test("a nationality's embassy is abroad: the town it stands in is not the nationality's namesake", () => {
+  assert.equal(first('A car bomb went off near the US embassy in Lima on Monday, killing nine people.')?.country, 'Peru');
+  assert.equal(first('A car bomb went off near the American embassy in Lima on Monday, killing nine people.')?.country, 'Peru');
+});
+
+test("people abroad (immigrants, pilgrims) say where they come from, never where the story is", () => {
+  assert.notEqual(first('A gunman opened fire at a market where Senegalese immigrants sold goods on Monday, killing two of them.')?.country, 'Senegal');
+  const e = first('A car bomb struck a bus of Iranian pilgrims in the Iraqi capital on Monday, killing 20 people.');
+  assert.equal(e?.country, 'Iraq');
+});
+
+test("a town's name before 'man' or 'woman' still names where one lives (no nationality)", () => {
+  assert.equal(first('A Palestine man was shot dead by police in Anderson County, Texas, on Monday.')?.country, 'United States');
+});
