@@ -21,6 +21,9 @@ import { haversineKm } from '../common/distance.js';
 const MODIFIER_AFTER = new RegExp(`^(-|[\\s,]+(${placeModifiers.following.join('|')})\\b)`, 'i');
 /** After a country's name, a word of its forces' strikes: "two US drone strikes in northwest Pakistan". */
 const COUNTRY_MODIFIER_AFTER = new RegExp(`^\\s+(?:${placeModifiers.followingCountry.join('|')})\\b`, 'i');
+/** "Military Forces of Ethiopia", "the Embassy of France": a state's forces or envoys, named as a proper name, before "of" and a country's name. */
+// (Capitalised, as in a name: "the army of Venezuela" in a clash across the Colombian border stays a place.)
+const FORCE_OF_BEFORE = new RegExp(`\\b(?:${placeModifiers.forceOfCountry.map((w) => w.replace(/\b\p{Ll}/gu, (c) => c.toUpperCase())).join('|')})\\s+of\\s+(?:the\\s+)?$`, 'u');
 /** "the Damascus police station": a site word after the modifier makes the town the site's place. */
 const SITE_AFTER_MODIFIER = new RegExp(`^\\s+(?:${placeModifiers.sitesAfterModifier.join('|')})\\b`, 'i');
 /** After a region's name and a nationality, a word of an actor: "an Amhara Ethiopian militia". */
@@ -126,6 +129,17 @@ function journeyEnd(doc: Doc, place: PlaceMention): boolean {
   return JOURNEY_BEFORE.test(doc.text.slice(Math.max(0, place.start - 80), place.start));
 }
 
+// ("took off from a base in Diyarbakir", "fired from the Gaza Strip": a site word, a name before it, and
+// "in", "at" or "near" may come between; "launched from a base in Niger": a site word must.)
+const SITE_BEFORE_PLACE = `(?:(?:${alternation(eventCues.launchSites)})\\s+(?:in|at|near|of)\\s+(?:the\\s+)?)`;
+const FROM_DETERMINED = `from\\s+(?:(?:an?|the|its|their)\\s+)?(?:(?:\\p{Lu}[\\p{L}'\u2019-]*|\\p{Ll}+)\\s+){0,2}?`;
+const LAUNCH_BEFORE = new RegExp(`\\b(?:(?:${alternation(eventCues.launchVerbs)})\\s+${FROM_DETERMINED}${SITE_BEFORE_PLACE}?|(?:${alternation(eventCues.launchVerbsWithSite)})\\s+${FROM_DETERMINED}${SITE_BEFORE_PLACE})$`, 'u');
+
+/** Whether the place is where aircraft, drones or missiles set out ("took off from a base in Diyarbakir"). */
+function launchSite(doc: Doc, place: PlaceMention): boolean {
+  return LAUNCH_BEFORE.test(doc.text.slice(Math.max(0, place.start - 80), place.start));
+}
+
 /** "the Nakuru-Nairobi highway", "Mombasa Road": a road named after a town is not the town. */
 export function namesRoad(doc: Doc, place: PlaceMention): boolean {
   return ROAD_AFTER.test(doc.text.slice(place.end, place.end + 40));
@@ -158,6 +172,11 @@ export function describesActor(doc: Doc, place: PlaceMention): boolean {
   // "two US drone strikes in northwest Pakistan": a country's name before its forces' strike or its
   // service members is their nationality (not a town's: "the Kabul strike" was in Kabul).
   if (place.entry.feature === 'country' && !place.demonym && COUNTRY_MODIFIER_AFTER.test(after)) return true;
+  // "Military Forces of Ethiopia", "the ambassador of France": so is a country's name after its forces' or envoys' word and "of".
+  if (forceOfCountry(doc, place)) return true;
+  // "Eritrea makes incursion onto Ethiopian soil": a country opening its sentence as the subject of a
+  // light verb of an armed act is the side that acts, not the place.
+  if (place.entry.feature === 'country' && !place.demonym && countryActs(doc, place)) return true;
   const modifier = MODIFIER_AFTER.exec(after);
   // "Central Darfur state", "Kisii county government": a region's name with its unit word names
   // the place (a unit's government sits in it).
@@ -192,6 +211,32 @@ export function describesActor(doc: Doc, place: PlaceMention): boolean {
     if (isArmed(a.inter) && place.start - a.end <= 20 && FROM_BETWEEN.test(doc.text.slice(a.end, place.start))) return true;
   }
   return false;
+}
+
+/** "Military Forces of Ethiopia", "the ambassador of France": a country's name after its forces' or envoys' word and "of". */
+export function forceOfCountry(doc: Doc, place: PlaceMention): boolean {
+  return place.entry.feature === 'country' && !place.demonym && FORCE_OF_BEFORE.test(doc.text.slice(Math.max(0, place.start - 40), place.start));
+}
+
+/** After a country's name, a light verb of an armed act ("makes", "launched", "carried out"). */
+const LIGHT_VERB_AFTER = new RegExp(`^\\s+(?:${placeModifiers.countryLightVerbs.join('|')})\\s+\\p{L}`, 'iu');
+
+/** Whether a country's name opens its sentence as the subject of a light verb ("Eritrea makes incursion", "Ethiopia launched an offensive"). */
+function countryActs(doc: Doc, place: PlaceMention): boolean {
+  if (!LIGHT_VERB_AFTER.test(doc.text.slice(place.end, place.end + 24))) return false;
+  const s = doc.sentences[doc.sentenceAt(place.start)];
+  return s !== undefined && /^[\s"'“‘]*$/.test(doc.text.slice(s.start, place.start));
+}
+
+/** "onto Ethiopian soil", "crossed into Kenyan territory": a nationality before a word of a country's ground. */
+const TERRITORY_AFTER = new RegExp(`^\\s+(?:${placeModifiers.territoryAfter.join('|')})\\b`, 'i');
+
+/**
+ * Whether a country's demonym names its ground ("an incursion onto Ethiopian soil", "the Kenyan side
+ * of the border"): the country is then where the event happened, as its name would be.
+ */
+export function namesTerritory(doc: Doc, place: PlaceMention): boolean {
+  return place.demonym === true && place.entry.feature === 'country' && TERRITORY_AFTER.test(doc.text.slice(place.end, place.end + 32));
 }
 
 /** Whether an attribution's reporter starts at `offset` ("police" of "police said"). */
@@ -437,13 +482,17 @@ function frameOf(doc: Doc, si: number, s: Span, layers: Layers): Frame | null {
       supporting,
     };
   });
-  let places = placesAll.filter(
+  let places = placesAll.map((p) => (p.demonym && namesTerritory(doc, p) ? { ...p, demonym: false } : p)).filter(
     (p, k) => !p.demonym && !actors.some((a) => overlaps(a, p) && !widerName(p, a, placesAll)) && !reporterSpans.some((r) => overlaps(r, p)) && !describesActor(doc, p) && !namesRoad(doc, p) && !comparedPlace(doc, p) && !namesBorder(doc, p) && !distantSite(doc, p) && !nearReference(doc, placesAll[k - 1], p),
   ).map((p) => asEventPlace(doc, p));
   // The ends of a journey the actors were on are not where the event happened when the sentence
   // names another place ("FACA troops travelling from Paoua to Bangui clashed with rebels in Lia,
   // south of Paoua"); only for a place in a country of the journey's ("a plane en route from Bogota
   // to Barranquilla, on the Caribbean coast" is not on the Caribbean).
+  // Nor is where aircraft, drones or missiles set out, when the sentence names another place ("drones
+  // launched from a base in Niger struck militants in Libya").
+  const launched = places.filter((p) => launchSite(doc, p));
+  if (launched.length > 0 && launched.length < places.length) places = places.filter((p) => !launched.includes(p));
   const onJourney = places.filter((p) => journeyEnd(doc, p));
   if (onJourney.length > 0) {
     const offJourney = places.filter((p) => !onJourney.includes(p));

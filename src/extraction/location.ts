@@ -3,7 +3,7 @@
 // 3 a region, coded at its capital or centroid).
 import { firstStartingAfter, spansStartingIn, type CueMention, type Doc, type PlaceMention } from '../common/doc.js';
 import { abroadAfter, geoPrecision } from '../geography/index.js';
-import { actorEndsSoFar, asEventPlace, describesActor, distantSite, farReference, namesBorder } from './frames.js';
+import { actorEndsSoFar, asEventPlace, describesActor, distantSite, farReference, forceOfCountry, namesBorder } from './frames.js';
 import { specificity } from './grouping.js';
 
 /** ACLED geo_precision, with the text around the mention deciding "near X" (2) from "in X" (1). */
@@ -67,6 +67,9 @@ export function demonymCountry(doc: Doc, options: { origins?: boolean; inPassing
     // "killing two U.S. soldiers, an Afghan police officer and 10 children" is in Afghanistan.)
     (options.origins === false ? undefined : named.find((p) => p.demonym && !p.countryName && !origin(p))) ??
     named.find((p) => p.entry.feature === 'country' && (!p.demonym || p.countryName) && !origin(p)) ??
+    // (A state's forces named by their country, "Police Forces of Kenya will recruit ...", are at home
+    // more often than not: before an armed group's base, "the Somali-based group Al Shabaab".)
+    (options.origins === false ? undefined : named.find((p) => forceOfCountry(doc, p))) ??
     (options.inPassing ? placeNamedInPassing(doc) : undefined) ??
     (options.origins === false ? undefined : named.find((p) => p.demonym && !p.countryName) ?? named.find((p) => p.entry.feature === 'country'));
   // (A region one of the country's cues names, whoever's: "fighting between the OLA and EPRDF forces" is in Oromia.)

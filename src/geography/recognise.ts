@@ -40,6 +40,8 @@ const SPEECH = set('speechVerbs');
 const CALENDAR = set('calendarWords');
 const NAME_PREFIXES = set('namePrefixes');
 const QUARTER_PREFIXES = set('quarterPrefixes');
+/** "the Albu Nimr tribe", "Albu Bali": words that open a tribe's name (place-context.json lineagePrefixes). */
+const LINEAGE_PREFIXES = set('lineagePrefixes');
 /** Words for a business before its name ("the restaurant Aziz Istanbul"): the name is no place. */
 const BUSINESS_HEADS_BEFORE = set('businessHeadsBefore');
 /** The lengths of those words: a word of another length is ruled out from the word arrays, with no word object made. */
@@ -841,7 +843,25 @@ export function recognise(gaz: Gazetteer, text: string, from = 0, ranges?: reado
   markNeighbourhoods(text, out);
   for (const c of out) if (c.demonym === undefined && c.w1 - c.w0 > 1 && compassOnly(c.text)) c.compass = true;
   for (const c of out) if (c.demonym === undefined && c.container === undefined && c.containerOf === undefined) nationalityOfCountryName(gaz, text, c);
-  return out;
+  // "North-East Kidal", "in South-West Gao": a hyphenated pair of compass words right before another
+  // name says which part of that place, and is no region of its own (Botswana's North-East district).
+  return out.filter((c, k) => !(c.compass && /-/.test(c.text) && out[k + 1] !== undefined && out[k + 1]!.w0 === c.w1 && out[k + 1]!.start - c.end === 1 && text.charCodeAt(c.end) === 32));
+}
+
+/** Whether word k ends a word (or two, a space or hyphen between) that opens a tribe's name ("Albu", "Al-Bu"). */
+function lineagePrefixEndsAt(text: string, words: WordView, k: number): boolean {
+  const w = words.at(k);
+  if (w === undefined) return false;
+  if (LINEAGE_PREFIXES.has(w.lower)) return true;
+  const before = words.at(k - 1);
+  return before !== undefined && w.start - before.end === 1 && /[ -]/.test(text[before.end]!) && LINEAGE_PREFIXES.has(`${before.lower} ${w.lower}`);
+}
+
+/** Whether word k is the second of a hyphenated pair of compass words ("North-East"). */
+function compassPairEnd(text: string, words: WordView, k: number): boolean {
+  const w = words.at(k);
+  const before = words.at(k - 1);
+  return w !== undefined && before !== undefined && DIRECTIONS.has(before.lower) && w.start - before.end === 1 && text[before.end] === '-';
 }
 
 /** A country's name before a noun of its people, forces or missions (nationalNounsAfter): "a US soldier". */
@@ -1538,8 +1558,14 @@ function makeCandidate(
   const nextJoined = next !== undefined && next.start - last.end === 1 && text.charCodeAt(last.end) === 32;
 
   // Part of a longer capitalised name: "John Kirby", "Farhad Shami", "Head of Media Center X".
+  // "the Albu Bali village", "the Albu Nimr": a name after a word that opens a tribe's name is part of
+  // the tribe's (or its village's) name.
+  if (prev && prevJoined && lineagePrefixEndsAt(text, words, i - 1 - lead)) return undefined;
+  if (nextWord && nextWord.cap && joinable(text, last, nextWord) && lineagePrefixEndsAt(text, words, j)) return NOT_A_PLACE;
   // "Eastern Creek": a direction word before a minor name makes a longer name.
-  if (prev && prevJoined && prev.cap && !prev.initial && DIRECTIONS.has(prev.lower) && !strong && info.allSmall) return undefined;
+  // (Not after a hyphenated pair of compass words, which says which part of the place: "North-East
+  // Kidal", "South-West Gao".)
+  if (prev && prevJoined && prev.cap && !prev.initial && DIRECTIONS.has(prev.lower) && !strong && info.allSmall && !compassPairEnd(text, words, i - 1 - lead)) return undefined;
   if (prev && prevJoined && prev.cap && !prev.initial && !DIRECTIONS.has(prev.lower) && !prev.allCaps) {
     const pf = fold(i - 1);
     // "Puli Alam": after another capitalised word that is no strong place, a minor name is part of a longer one.

@@ -319,8 +319,10 @@ export function resolveCandidates(gaz: Gazetteer, cands: Candidate[], options: R
 /**
  * Per candidate, 1 where its name casts no vote, or undefined when none is muted: a people's name
  * joined to a word of backing or make ("Saudi-led air raids": whose backing, not where) or before
- * a business it owns ("the Canadian mining company Roxgold in Bagassi": whose, not where), a
- * country across a border ("Moyale near the border with Ethiopia": the event is on the near side),
+ * a business it owns ("the Canadian mining company Roxgold in Bagassi": whose, not where), people
+ * or a mission abroad ("Senegalese immigrants", "the US embassy"), a country across a border
+ * ("Moyale near the border with Ethiopia", "Lere, near the Mauritanian border": the event is on the
+ * near side; not "the Nigerian border town of", which is Nigeria's),
  * and a capital standing for its government ("called on Ankara to halt", "a Riyadh-led coalition":
  * whose policy, not where; extraction/metonymy.ts then drops it from the places).
  */
@@ -331,7 +333,7 @@ function mutedNames(gaz: Gazetteer, cands: Candidate[], readings: Readings[], te
     const c = cands[k]!;
     const ch = text.charCodeAt(c.end);
     const muted = c.demonym !== undefined
-      ? ((ch === 45 || ch === 0x2010 || ch === 0x2011) && SPONSOR_AFTER.test(text.slice(c.end, c.end + 16))) || COMPANY_AFTER.test(text.slice(c.end, c.end + 48)) || namesAbroad(text, c)
+      ? ((ch === 45 || ch === 0x2010 || ch === 0x2011) && SPONSOR_AFTER.test(text.slice(c.end, c.end + 16))) || COMPANY_AFTER.test(text.slice(c.end, c.end + 48)) || namesAbroad(text, c) || BORDER_AFTER.test(text.slice(c.end, c.end + 48))
       : BORDER_BEFORE.test(text.slice(Math.max(0, c.start - 24), c.start)) || (namesCountry(gaz, readings[k]!) && BORDER_AFTER.test(text.slice(c.end, c.end + 48))) || (namesCapital(gaz, readings[k]!) && governmentCue(text, c.start, c.end));
     if (muted) (out ??= new Uint8Array(cands.length))[k] = 1;
   }

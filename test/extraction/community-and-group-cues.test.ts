@@ -53,3 +53,15 @@ test("the Allied Democratic Forces say the story is Congo's North Kivu: Beni is 
   assert.equal(e?.country, 'Democratic Republic of Congo');
   assert.equal(first('Fighters of the Allied Democratic Forces killed four people on Monday.')?.admin1, 'Nord-Kivu');
 });
+
+test("Baghdad's quarters are Baghdad's: al-Shaab is not Israel's Shaab, Dora not Alabama's", () => {
+  assert.equal(first('A bomb exploded in al-Shaab district northeast of Baghdad on Monday, killing one person.')?.location, 'Shaab');
+  assert.equal(first('A car bomb exploded in the Shiite district of Shaab on Monday, killing eleven people.')?.country, 'Iraq');
+  assert.equal(first('A roadside bomb struck a police patrol in Dora, in southern Baghdad, on Monday, killing two policemen.')?.location, 'Dora');
+});
+
+test("Wilayat Sayna, another transliteration of the Sinai Province, places Rafah in Egypt", () => {
+  const e = first("A bomb went off in Rafah on Monday, killing two soldiers. Wilayat Sayna claimed responsibility.");
+  assert.equal(e?.country, 'Egypt');
+  assert.equal(e?.actor1, 'Islamic State (Egypt)');
+});

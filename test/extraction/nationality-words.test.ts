@@ -35,3 +35,8 @@ test("people abroad (immigrants, pilgrims) say where they come from, never where
 test("a town's name before 'man' or 'woman' still names where one lives (no nationality)", () => {
   assert.equal(first('A Palestine man was shot dead by police in Anderson County, Texas, on Monday.')?.country, 'United States');
 });
+
+test("a nationality before 'border' names the country across it: it casts no vote for the town's namesakes", () => {
+  const e = first('Gunmen attacked a Malian army checkpoint in the town of Lere, near the Mauritanian border, on Monday, killing three soldiers.');
+  assert.equal(e?.country, 'Mali');
+});

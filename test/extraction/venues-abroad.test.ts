@@ -24,3 +24,8 @@ test("'the X region of Y' makes X a part of Y: the Sahel region of Mali is not B
   const e = events('A soldier was killed in the Sahel region of Mali on Monday after a clash with militants.')[0];
   assert.equal(e?.country, 'Mali');
 });
+
+test("'the Battle of Mosul' names a battle, not the town of Battle in East Sussex", () => {
+  const e = events('Part of the Battle of Mosul: a US soldier was killed in a bomb blast on Monday.', '2016-11-22')[0];
+  assert.equal(e?.country, 'Iraq');
+});
