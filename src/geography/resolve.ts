@@ -31,6 +31,8 @@ function namesAbroad(text: string | undefined, c: Candidate): boolean {
 }
 
 /** "near the border with Ethiopia": the country across a border (borderBefore), where the event is not. */
+/** "the governor of the Warrap state": an official's title and "of" before a region's name (place-modifiers.json officialOfBefore). */
+const OFFICIAL_OF_BEFORE = new RegExp(`\\b(?:${alternation(placeModifiers.officialOfBefore)})\\s+of\\s+(?:the\\s+)?$`, 'i');
 const BORDER_BEFORE = new RegExp(`\\b(?:${alternation(placeModifiers.borderBefore)})\\s+(?:the\\s+)?$`, 'i');
 /**
  * "near the Algeria border", "the Mali-Niger frontier": a country's name before a border word
@@ -323,8 +325,9 @@ export function resolveCandidates(gaz: Gazetteer, cands: Candidate[], options: R
  * or a mission abroad ("Senegalese immigrants", "the US embassy"), a country across a border
  * ("Moyale near the border with Ethiopia", "Lere, near the Mauritanian border": the event is on the
  * near side; not "the Nigerian border town of", which is Nigeria's),
- * and a capital standing for its government ("called on Ankara to halt", "a Riyadh-led coalition":
- * whose policy, not where; extraction/metonymy.ts then drops it from the places).
+ * a capital standing for its government ("called on Ankara to halt", "a Riyadh-led coalition":
+ * whose policy, not where; extraction/metonymy.ts then drops it from the places), and a region named
+ * as an official's charge ("according to the governor of the Warrap state": whose official, not where).
  */
 function mutedNames(gaz: Gazetteer, cands: Candidate[], readings: Readings[], text: string | undefined): Uint8Array | undefined {
   if (text === undefined) return undefined;
@@ -334,10 +337,17 @@ function mutedNames(gaz: Gazetteer, cands: Candidate[], readings: Readings[], te
     const ch = text.charCodeAt(c.end);
     const muted = c.demonym !== undefined
       ? ((ch === 45 || ch === 0x2010 || ch === 0x2011) && SPONSOR_AFTER.test(text.slice(c.end, c.end + 16))) || COMPANY_AFTER.test(text.slice(c.end, c.end + 48)) || namesAbroad(text, c) || BORDER_AFTER.test(text.slice(c.end, c.end + 48))
-      : BORDER_BEFORE.test(text.slice(Math.max(0, c.start - 24), c.start)) || (namesCountry(gaz, readings[k]!) && BORDER_AFTER.test(text.slice(c.end, c.end + 48))) || (namesCapital(gaz, readings[k]!) && governmentCue(text, c.start, c.end));
+      : BORDER_BEFORE.test(text.slice(Math.max(0, c.start - 24), c.start)) || (namesRegionOnly(gaz, readings[k]!) && OFFICIAL_OF_BEFORE.test(text.slice(Math.max(0, c.start - 32), c.start))) || (namesCountry(gaz, readings[k]!) && BORDER_AFTER.test(text.slice(c.end, c.end + 48))) || (namesCapital(gaz, readings[k]!) && governmentCue(text, c.start, c.end));
     if (muted) (out ??= new Uint8Array(cands.length))[k] = 1;
   }
   return out;
+}
+
+/** Whether a name's only readings are first- or second-level regions ("Warrap", not a town of that name). */
+function namesRegionOnly(gaz: Gazetteer, r: Readings): boolean {
+  if (r.entries.length === 0) return false;
+  for (const e of r.entries) if (gaz.feature(e) !== FEATURE_CODES.admin1 && gaz.feature(e) !== FEATURE_CODES.admin2) return false;
+  return true;
 }
 
 /** Whether a name's only readings are countries ("Algeria", not a town of that name). */

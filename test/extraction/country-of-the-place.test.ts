@@ -62,3 +62,9 @@ test("a town's name before its club's fans names the club, not the place of a cl
   // (Named alone, the town still says where.)
   assert.equal(first('Mombasa supporters of the opposition protested on Monday.')?.country, 'Kenya');
 });
+
+test("a region named as an official's charge does not outvote the event's place ('according to the governor of Warrap state')", () => {
+  assert.equal(first('Militiamen clashed with herders in Agok on Monday. Eight people were killed, according to the governor of the Warrap state.')?.country, 'Sudan');
+  // (Named alone, the official's region is all the text says.)
+  assert.equal(first('Eight people were killed on Monday, according to the governor of Warrap state.')?.country, 'South Sudan');
+});
