@@ -44,6 +44,8 @@ const QUARTER_PREFIXES = set('quarterPrefixes');
 const LINEAGE_PREFIXES = set('lineagePrefixes');
 /** Words for a business before its name ("the restaurant Aziz Istanbul"): the name is no place. */
 const BUSINESS_HEADS_BEFORE = set('businessHeadsBefore');
+/** "FC Barcelona", "Real Madrid": words that open a club's name before its town's, in their exact case. */
+const CLUB_PREFIXES = new Set(WORDS.clubPrefixes as string[]);
 /** The lengths of those words: a word of another length is ruled out from the word arrays, with no word object made. */
 const BUSINESS_HEAD_LENGTHS = new Set([...BUSINESS_HEADS_BEFORE].map((w) => w.length));
 const NOT_PLACES = set('notPlaces');
@@ -1597,6 +1599,8 @@ function makeCandidate(
   if (single && CALENDAR.has(first.lower) && (!followsComma(text, last, next ?? last) || (prev !== undefined && DAY_NUMBER.test(prev.text) && /^\s+$/.test(text.slice(prev.end, first.start))))) return undefined;
   if (single && personWords.has(key)) return undefined;
 
+  // "FC Barcelona", "Real Madrid": a club, no place.
+  if (prev && prevJoined && CLUB_PREFIXES.has(prev.text)) return NOT_A_PLACE;
   // "St George's church", "St Mary's hospital": a building named for the saint, not the saint's town.
   if (SAINT_PREFIXES.has(first.lower) && SAINT_BUILDING_AFTER.test(text.slice(last.end, last.end + 24))) return NOT_A_PLACE;
   if (next && nextJoined && next.cap && !next.allCaps) {

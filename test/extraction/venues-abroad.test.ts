@@ -29,3 +29,8 @@ test("'the Battle of Mosul' names a battle, not the town of Battle in East Susse
   const e = events('Part of the Battle of Mosul: a US soldier was killed in a bomb blast on Monday.', '2016-11-22')[0];
   assert.equal(e?.country, 'Iraq');
 });
+
+test("football clubs named for their towns ('FC Barcelona', 'Real Madrid') are no places of the story", () => {
+  const e = events('A car bomb tore through a cafe where men watched a match between FC Barcelona and Real Madrid in Baghdad on Monday, killing 16 people.')[0];
+  assert.equal(e?.country, 'Iraq');
+});

@@ -18,7 +18,10 @@ const INTERVAL_AFTER = `(?:${INTERVAL}\\s+${UNIT}|(?<=^[\\s"'“‘(]*(?:${alt(w
 // "the previous attack", "an earlier bombing".
 const PREVIOUS = `(?:the|a|an|its|their)\\s+(?:${alt(words.previous)})\\s+${alt(words.eventNouns)}`;
 
-const BACKGROUND = new RegExp(`\\b(?:${FOLLOWS}|(${INTERVAL_AFTER})|(${PREVIOUS}))\\b`, 'i');
+// "After the massacre of X, warplanes ...": a bare 'after' opening a sentence, its phrase ended by a
+// comma or an ellipsis before the main clause (openingAfter).
+const OPENING_AFTER = `(?<=^[\\s"'“‘(]*)${alt(words.openingAfter)}`;
+const BACKGROUND = new RegExp(`\\b(?:${FOLLOWS}|(${INTERVAL_AFTER})|(${PREVIOUS})|(${OPENING_AFTER}))\\b`, 'i');
 /** What may stand before a cue and still leave it opening the sentence: quotes, and before an interval an approximator ("About two weeks after ..."). */
 const OPENING = /^[\s"'“‘(]*$/;
 const APPROXIMATED_OPENING = new RegExp(`^[\\s"'“‘(]*(?:${alt(words.approximators)}\\s+)?$`, 'i');
@@ -29,6 +32,14 @@ function phraseEnd(sentence: string, from: number): number {
   PHRASE_END.lastIndex = from;
   const m = PHRASE_END.exec(sentence);
   return m ? m.index : -1;
+}
+/** The end of a lead-in phrase: an ellipsis or a dash between spaces (openingAfterEnds). */
+const LEAD_IN_END = new RegExp(`${alt(words.openingAfterEnds)}|,`, 'g');
+
+function leadInEnd(sentence: string, from: number): number {
+  LEAD_IN_END.lastIndex = from;
+  const m = LEAD_IN_END.exec(sentence);
+  return m && m[0] !== ',' ? m.index : -1;
 }
 /** What may follow "the previous attack" and still tell of it: ", in which eight soldiers died,". */
 const RELATIVE_AFTER = /^\s*,?\s*(?:in which|during which|which|that|when|where)\b/i;
@@ -125,6 +136,15 @@ export function backgroundClause(sentence: string, commemorates = true, cued = t
     const comma = sentence.indexOf(',', end + 2);
     return [m.index, comma < 0 ? sentence.length : comma];
   }
+  // (A bare "After ..." opening a sentence is a lead-in only when an ellipsis or a dash ends it before
+  // the main clause, as headlines set one apart: "After the massacre of Hass camp… 13 casualties in a new
+  // massacre in Kafr Battikh". Closed by a comma, as in an article's prose, it often tells the news
+  // itself: "After IS fighters stormed the prison, the SDF ..."; with nothing closing it, "After
+  // clashes in the city" is the sentence's own news.)
+  if (m[3] !== undefined) {
+    const end2 = leadInEnd(sentence, end);
+    return end2 < 0 ? null : [m.index, end2];
+  }
   // ("N days after ..." opening a sentence is a phrase; "The previous attack, in which ..." its subject.)
   if (m[1] !== undefined && atStart) {
     const comma = phraseEnd(sentence, end);
@@ -188,7 +208,7 @@ const CAMPAIGN_ADJUNCT = new RegExp(`\\b(?:${CAMPAIGN_PHRASES})\\b`, 'i');
  * none, and one scan for all tells so (a sentence it finds nothing in is matched by none of BACKGROUND,
  * CUMULATIVE_ANY and CAMPAIGN_ADJUNCT, which are its alternatives between the same word boundaries).
  */
-const ANY_CUE = new RegExp(`\\b(?:${FOLLOWS}|${INTERVAL_AFTER}|${PREVIOUS}|${CUMULATIVE_PHRASES}|${CAMPAIGN_PHRASES})\\b`, 'i');
+const ANY_CUE = new RegExp(`\\b(?:${FOLLOWS}|${INTERVAL_AFTER}|${PREVIOUS}|${OPENING_AFTER}|${CUMULATIVE_PHRASES}|${CAMPAIGN_PHRASES})\\b`, 'i');
 
 /**
  * Whether a sentence may hold a background clause's cue, a cumulative toll's or a campaign's: when
