@@ -878,15 +878,17 @@ const NATIONAL_AFTER = new RegExp(`^ (?:${alternation(list('nationalNounsAfter')
  * does, not where: the mention is read as that country's demonym.
  */
 function nationalityOfCountryName(gaz: Gazetteer, text: string, c: Candidate): void {
-  const ch = text.charCodeAt(c.end);
-  if (ch !== 32 || !NATIONAL_AFTER.test(text.slice(c.end, c.end + 24))) return;
-  if (!gaz.nameInfo(c.key).strong) return;
+  if (text.charCodeAt(c.end) !== 32) return;
+  // (The country reading first: most names have none, and need no look at the words after them.)
+  let country = -1;
   for (const e of c.entries) {
     if (gaz.feature(e) === FEATURE_CODES.country) {
-      c.demonym = e;
-      return;
+      country = e;
+      break;
     }
   }
+  if (country < 0 || !NATIONAL_AFTER.test(text.slice(c.end, c.end + 24)) || !gaz.nameInfo(c.key).strong) return;
+  c.demonym = country;
 }
 
 /**
