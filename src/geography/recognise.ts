@@ -460,7 +460,7 @@ function linkGoesOn(text: string, words: WordView, i: number, links: ReadonlySet
 const articleGoesOn = (text: string, words: WordView, i: number) => linkGoesOn(text, words, i, ARABIC_ARTICLES);
 
 /** A day of the month written in figures ("8", "21st"). */
-const DAY_NUMBER = /^(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?$/i;
+const DAY_NUMBER = new RegExp(`^(?:[1-9]|[12]\\d|3[01])(?:${alternation(list('ordinalSuffixes'))})?$`, 'i');
 
 function followsComma(text: string, a: Word, b: Word): boolean {
   const gap = text.slice(a.end, b.start);
