@@ -507,6 +507,12 @@ function entriesOfUnitWord(gaz: Gazetteer, entries: readonly number[], unit: str
   return entries.filter((e) => !excludes(e));
 }
 
+/** Whether one of the entries is a first-level region of a country whose first-level unit word is `unit` ("Kwale County", Kenya's). */
+function firstLevelUnitOf(gaz: Gazetteer, entries: readonly number[], unit: string): boolean {
+  for (const e of entries) if (gaz.feature(e) === FEATURE_CODES.admin1 && ADMIN1_UNIT_WORDS.get(gaz.entry(e).countryCode)?.has(unit)) return true;
+  return false;
+}
+
 /** Whether the two lists of entries share one. */
 function sharesAny(a: readonly number[], b: readonly number[]): boolean {
   for (const e of a) if (b.includes(e)) return true;
@@ -724,7 +730,10 @@ export function recognise(gaz: Gazetteer, text: string, from = 0, ranges?: reado
     // A place suffix after the name: "Nangarhar Province", "Rapides parish".
     const next = words.at(c.w1);
     if (next && joinable(text, words.get(c.w1 - 1), next)) {
-      const want = SUFFIX_ADMIN2.has(next.lower) ? FEATURE_CODES.admin2 : SUFFIX_ADMIN1.has(next.lower) ? FEATURE_CODES.admin1 : SUFFIX_CITY.has(next.lower) ? FEATURE_CODES.city : undefined;
+      let want = SUFFIX_ADMIN2.has(next.lower) ? FEATURE_CODES.admin2 : SUFFIX_ADMIN1.has(next.lower) ? FEATURE_CODES.admin1 : SUFFIX_CITY.has(next.lower) ? FEATURE_CODES.city : undefined;
+      // "Kwale county": a unit word that is the first-level unit of a country whose region bears the
+      // name with it (Kenya's and Liberia's counties) asks for that region, not a district.
+      if (want === FEATURE_CODES.admin2 && firstLevelUnitOf(gaz, c.entries, next.lower)) want = FEATURE_CODES.admin1;
       // "Somali Region", "the Somali state": a region named like a people is the region, not the
       // people's country, when the gazetteer knows a region of that name.
       if (want === FEATURE_CODES.admin1 && c.demonym !== undefined && someOfFeature(gaz, c.entries, FEATURE_CODES.admin1)) c.demonym = undefined;

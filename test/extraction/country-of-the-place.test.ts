@@ -72,3 +72,9 @@ test("a region named as an official's charge does not outvote the event's place 
 test("a month's name after a day's number is a date, not a town held by the name after the comma ('On 8 August, Evans ...')", () => {
   assert.equal(first('On 8 August, Evans Mutua, a former Nairobi governor, was arrested by police.')?.country, 'Kenya');
 });
+
+test("a lower-case unit word that is a country's first-level unit asks for that region ('Kwale county' is Kenya's, not Nigeria's Kwale)", () => {
+  assert.equal(first('Traders protested against the demolition of their stalls in Kwale county on Monday.')?.country, 'Kenya');
+  // (A county that is a district elsewhere stays one: Orange County, California.)
+  assert.equal(first('Gunmen shot two deputies in Orange county, California, on Monday.')?.country, 'United States');
+});
