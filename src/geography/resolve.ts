@@ -18,12 +18,12 @@ const BORDER_SETTLEMENTS = [...new Set(placeContext.demonymTownNouns.filter((w) 
 const SPONSOR_AFTER = new RegExp(`^[-\u2010\u2011](?:${alternation(placeContext.sponsorCompounds)})\\b`, 'i');
 /** A business a people's name owns: "the Canadian mining company", "a Chinese firm" (companyNouns). */
 const COMPANY_AFTER = new RegExp(`^(?:[ -][a-z]+){0,2}[ -](?:${alternation(placeContext.companyNouns)})\\b`);
-/** People or a mission abroad a nationality names: "Senegalese immigrants", "the Afghan consulate" (abroadNounsAfter). */
-const ABROAD_AFTER = new RegExp(`^ (?:${alternation(placeContext.abroadNounsAfter)})\\b`, 'i');
+/** People or a mission abroad a nationality names, one word between at most: "Senegalese immigrants", "Moroccan UN peacekeepers" (abroadNounsAfter). */
+const ABROAD_AFTER = new RegExp(`^ (?:[\\p{L}-]+ )?(?:${alternation(placeContext.abroadNounsAfter)})\\b`, 'iu');
 
 /** Whether the words after a nationality ending at `end` name people or a mission abroad: where they come from, never where the story is. */
 export function abroadAfter(text: string, end: number): boolean {
-  return text.charCodeAt(end) === 32 && ABROAD_AFTER.test(text.slice(end, end + 20));
+  return text.charCodeAt(end) === 32 && ABROAD_AFTER.test(text.slice(end, end + 40));
 }
 
 function namesAbroad(text: string | undefined, c: Candidate): boolean {

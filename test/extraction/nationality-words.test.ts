@@ -40,3 +40,11 @@ test("a nationality before 'border' names the country across it: it casts no vot
   const e = first('Gunmen attacked a Malian army checkpoint in the town of Lere, near the Mauritanian border, on Monday, killing three soldiers.');
   assert.equal(e?.country, 'Mali');
 });
+
+test("peacekeepers' nationality is the contributing country's, never where they serve", () => {
+  assert.notEqual(first('Moroccan UN peacekeepers escorting fuel trucks were ambushed on Monday; two peacekeepers were killed.')?.country, 'Morocco');
+});
+
+test("Anbar's Rutba as news often spells it ('al-Ratba'), not Morocco's Ratba", () => {
+  assert.equal(first('An attack on a police headquarters in al-Ratba, Al Anbar Governorate, left five soldiers dead on Monday.')?.country, 'Iraq');
+});
