@@ -5,6 +5,8 @@ import { firstStartingAfter, spansStartingIn, type CueMention, type Doc, type Pl
 import { abroadAfter, geoPrecision } from '../geography/index.js';
 import { actorEndsSoFar, asEventPlace, describesActor, distantSite, farReference, forceOfCountry, namesBorder } from './frames.js';
 import { specificity } from './grouping.js';
+import placeModifiers from '../locales/en/data/place-modifiers.json' with { type: 'json' };
+import { alternation } from '../common/word-pattern.js';
 
 /** ACLED geo_precision, with the text around the mention deciding "near X" (2) from "in X" (1). */
 export function geoPrecisionOf(doc: Doc, place: PlaceMention): 1 | 2 | 3 {
@@ -71,7 +73,7 @@ export function demonymCountry(doc: Doc, options: { origins?: boolean; inPassing
     // more often than not: before an armed group's base, "the Somali-based group Al Shabaab".)
     (options.origins === false ? undefined : named.find((p) => forceOfCountry(doc, p))) ??
     (options.inPassing ? placeNamedInPassing(doc) : undefined) ??
-    (options.origins === false ? undefined : named.find((p) => p.demonym && !p.countryName) ?? named.find((p) => p.entry.feature === 'country'));
+    (options.origins === false ? undefined : named.find((p) => p.demonym && !p.countryName && !acrossBorder(doc, p)) ?? named.find((p) => p.entry.feature === 'country' && !acrossBorder(doc, p)));
   // (A region one of the country's cues names, whoever's: "fighting between the OLA and EPRDF forces" is in Oromia.)
   // (Else a town or district of that country named in passing, as a base or an authority's seat:
   // "the Narok county government closed camps ... Maasai protests" is in Narok, not the capital.)
@@ -80,6 +82,22 @@ export function demonymCountry(doc: Doc, options: { origins?: boolean; inPassing
     return named.find((p) => p.demonym && p.entry.feature !== 'country' && p.entry.countryCode === found.entry.countryCode) ?? (passing?.entry.countryCode === found.entry.countryCode ? passing : undefined) ?? found;
   }
   return found;
+}
+
+/** A border word and a word of the country's own force, post or place there: "a Saudi border guard", "the Nigerian border town". */
+const BORDER_OWN = new RegExp(`^\\s+(?:${alternation(placeModifiers.borderAfter)})\\s+(?:${alternation(placeModifiers.borderOwnAfter)})\\b`, 'i');
+
+/**
+ * A country named only as the border across which the place lies ("near the Mauritanian border",
+ * "at the border with Mali"): never the event's country, not even as a last resort. Not one of a
+ * pair ("the Syria-Turkey border": the event is in one of them), nor a country's own force, post or
+ * town at its border ("a Saudi border guard", borderOwnAfter).
+ */
+function acrossBorder(doc: Doc, p: PlaceMention): boolean {
+  if (!namesBorder(doc, p)) return false;
+  const after = doc.text.slice(p.end, p.end + 40);
+  if (/^\s*[-\u2013/]/.test(after) || /[-\u2013/]\s*$/.test(doc.text.slice(Math.max(0, p.start - 3), p.start))) return false;
+  return !BORDER_OWN.test(after);
 }
 
 /** "Russian airstrikes", "Turkish shelling": a nationality right before a word of violence names who struck, not where. */
