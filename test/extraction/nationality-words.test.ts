@@ -48,3 +48,12 @@ test("peacekeepers' nationality is the contributing country's, never where they 
 test("Anbar's Rutba as news often spells it ('al-Ratba'), not Morocco's Ratba", () => {
   assert.equal(first('An attack on a police headquarters in al-Ratba, Al Anbar Governorate, left five soldiers dead on Monday.')?.country, 'Iraq');
 });
+
+test("a country named only as the border across which the place lies is never the event's country", () => {
+  assert.notEqual(first('A car bomb exploded outside a police station near the Iranian border on Monday, killing three people.')?.country, 'Iran');
+  assert.notEqual(first('Gunmen shot dead three policemen in a market near the border with Burkina Faso on Monday.')?.country, 'Burkina Faso');
+});
+
+test("a country's own border guard or a pair's border still says the country", () => {
+  assert.equal(first('A Saudi border guard was killed by a land mine on Monday.')?.country, 'Saudi Arabia');
+});
