@@ -42,6 +42,8 @@ const NAME_PREFIXES = set('namePrefixes');
 const QUARTER_PREFIXES = set('quarterPrefixes');
 /** "the Albu Nimr tribe", "Albu Bali": words that open a tribe's name (place-context.json lineagePrefixes). */
 const LINEAGE_PREFIXES = set('lineagePrefixes');
+/** The lengths of the prefixes' last words ('albu', 'bu'), which a word must have to end one. */
+const LINEAGE_LAST_LENGTHS = new Set([...LINEAGE_PREFIXES].map((w) => w.length - w.lastIndexOf(' ') - 1));
 /** Words for a business before its name ("the restaurant Aziz Istanbul"): the name is no place. */
 const BUSINESS_HEADS_BEFORE = set('businessHeadsBefore');
 /** "FC Barcelona", "Real Madrid": words that open a club's name before its town's, in their exact case. */
@@ -864,6 +866,8 @@ export function recognise(gaz: Gazetteer, text: string, from = 0, ranges?: reado
 
 /** Whether word k ends a word (or two, a space or hyphen between) that opens a tribe's name ("Albu", "Al-Bu"). */
 function lineagePrefixEndsAt(text: string, words: WordView, k: number): boolean {
+  // (By its length first, from the word arrays: most words are no prefix, and need no word object.)
+  if (k < 0 || k >= words.n || !LINEAGE_LAST_LENGTHS.has(words.wa.end[k]! - words.wa.start[k]!)) return false;
   const w = words.at(k);
   if (w === undefined) return false;
   if (LINEAGE_PREFIXES.has(w.lower)) return true;
