@@ -84,17 +84,20 @@ export function demonymCountry(doc: Doc, options: { origins?: boolean; inPassing
   return found;
 }
 
+/** "along the Eritrea border": the event is on the line itself, on either side (alongBorderBefore). */
+const ALONG_BORDER_BEFORE = new RegExp(`\\b(?:${alternation(placeModifiers.alongBorderBefore)})\\b`, 'i');
 /** A border word and a word of the country's own force, post or place there: "a Saudi border guard", "the Nigerian border town". */
 const BORDER_OWN = new RegExp(`^\\s+(?:${alternation(placeModifiers.borderAfter)})\\s+(?:${alternation(placeModifiers.borderOwnAfter)})\\b`, 'i');
 
 /**
  * A country named only as the border across which the place lies ("near the Mauritanian border",
- * "at the border with Mali"): never the event's country, not even as a last resort. Not one of a
+ * "at the border with Mali"): never the event's country, not even as a last resort. ("Along the Eritrea
+ * border" is on the line, on either side: the country stands when nothing else does.) Not one of a
  * pair ("the Syria-Turkey border": the event is in one of them), nor a country's own force, post or
  * town at its border ("a Saudi border guard", borderOwnAfter).
  */
 function acrossBorder(doc: Doc, p: PlaceMention): boolean {
-  if (!namesBorder(doc, p)) return false;
+  if (!namesBorder(doc, p) || ALONG_BORDER_BEFORE.test(doc.text.slice(Math.max(0, p.start - 40), p.start))) return false;
   const after = doc.text.slice(p.end, p.end + 40);
   if (/^\s*[-\u2013/]/.test(after) || /[-\u2013/]\s*$/.test(doc.text.slice(Math.max(0, p.start - 3), p.start))) return false;
   return !BORDER_OWN.test(after);

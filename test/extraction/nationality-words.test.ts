@@ -57,3 +57,7 @@ test("a country named only as the border across which the place lies is never th
 test("a country's own border guard or a pair's border still says the country", () => {
   assert.equal(first('A Saudi border guard was killed by a land mine on Monday.')?.country, 'Saudi Arabia');
 });
+
+test("along the border the event is on the line: the country named as the border still stands when nothing else does", () => {
+  assert.equal(first('Clashes erupted along the Eritrea border on Monday, killing three soldiers.')?.country, 'Eritrea');
+});
