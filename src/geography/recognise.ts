@@ -46,10 +46,10 @@ const LINEAGE_PREFIXES = set('lineagePrefixes');
 const LINEAGE_LAST_LENGTHS = new Set([...LINEAGE_PREFIXES].map((w) => w.length - w.lastIndexOf(' ') - 1));
 /** Words for a business before its name ("the restaurant Aziz Istanbul"): the name is no place. */
 const BUSINESS_HEADS_BEFORE = set('businessHeadsBefore');
-/** "FC Barcelona", "Real Madrid": words that open a club's name before its town's, in their exact case. */
-const CLUB_PREFIXES = new Set(WORDS.clubPrefixes as string[]);
 /** The lengths of those words: a word of another length is ruled out from the word arrays, with no word object made. */
 const BUSINESS_HEAD_LENGTHS = new Set([...BUSINESS_HEADS_BEFORE].map((w) => w.length));
+/** "FC Barcelona", "Real Madrid": words that open a club's name before its town's, in their exact case. */
+const CLUB_PREFIXES = new Set(WORDS.clubPrefixes as string[]);
 const NOT_PLACES = set('notPlaces');
 const COMMON_NOUNS = set('commonNouns');
 const RESIDENTS_AFTER = set('residentsAfter');

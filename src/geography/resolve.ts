@@ -14,6 +14,7 @@ import { governmentCue } from '../locales/en/metonymy.js';
 
 /** Settlement nouns after "border" that make the border place one of the country named before it ("the Niger border town of Ayorou"). */
 const BORDER_SETTLEMENTS = [...new Set(placeContext.demonymTownNouns.filter((w) => w.startsWith('border ')).flatMap((w) => { const x = w.slice(7); return [x, `${x}s`]; }))];
+
 /** "-led", "-backed" right after a people's name: "Saudi-led air raids" (sponsorCompounds). */
 const SPONSOR_AFTER = new RegExp(`^[-\u2010\u2011](?:${alternation(placeContext.sponsorCompounds)})\\b`, 'i');
 /** A business a people's name owns: "the Canadian mining company", "a Chinese firm" (companyNouns). */
@@ -30,9 +31,9 @@ function namesAbroad(text: string | undefined, c: Candidate): boolean {
   return c.demonym !== undefined && text !== undefined && abroadAfter(text, c.end);
 }
 
-/** "near the border with Ethiopia": the country across a border (borderBefore), where the event is not. */
 /** "the governor of the Warrap state": an official's title and "of" before a region's name (place-modifiers.json officialOfBefore). */
 const OFFICIAL_OF_BEFORE = new RegExp(`\\b(?:${alternation(placeModifiers.officialOfBefore)})\\s+of\\s+(?:the\\s+)?$`, 'i');
+/** "near the border with Ethiopia": the country across a border (borderBefore), where the event is not. */
 const BORDER_BEFORE = new RegExp(`\\b(?:${alternation(placeModifiers.borderBefore)})\\s+(?:the\\s+)?$`, 'i');
 /**
  * "near the Algeria border", "the Mali-Niger frontier": a country's name before a border word
@@ -337,23 +338,16 @@ function mutedNames(gaz: Gazetteer, cands: Candidate[], readings: Readings[], te
     const ch = text.charCodeAt(c.end);
     const muted = c.demonym !== undefined
       ? ((ch === 45 || ch === 0x2010 || ch === 0x2011) && SPONSOR_AFTER.test(text.slice(c.end, c.end + 16))) || COMPANY_AFTER.test(text.slice(c.end, c.end + 48)) || namesAbroad(text, c) || BORDER_AFTER.test(text.slice(c.end, c.end + 48))
-      : BORDER_BEFORE.test(text.slice(Math.max(0, c.start - 24), c.start)) || (namesRegionOnly(gaz, readings[k]!) && OFFICIAL_OF_BEFORE.test(text.slice(Math.max(0, c.start - 32), c.start))) || (namesCountry(gaz, readings[k]!) && BORDER_AFTER.test(text.slice(c.end, c.end + 48))) || (namesCapital(gaz, readings[k]!) && governmentCue(text, c.start, c.end));
+      : BORDER_BEFORE.test(text.slice(Math.max(0, c.start - 24), c.start)) || (readingsAllOf(gaz, readings[k]!, FEATURE_CODES.admin1, FEATURE_CODES.admin2) && OFFICIAL_OF_BEFORE.test(text.slice(Math.max(0, c.start - 32), c.start))) || (readingsAllOf(gaz, readings[k]!, FEATURE_CODES.country) && BORDER_AFTER.test(text.slice(c.end, c.end + 48))) || (namesCapital(gaz, readings[k]!) && governmentCue(text, c.start, c.end));
     if (muted) (out ??= new Uint8Array(cands.length))[k] = 1;
   }
   return out;
 }
 
-/** Whether a name's only readings are first- or second-level regions ("Warrap", not a town of that name). */
-function namesRegionOnly(gaz: Gazetteer, r: Readings): boolean {
+/** Whether a name has readings and all are of feature a or b: countries only ("Algeria", not a town of that name), regions only ("Warrap"). */
+function readingsAllOf(gaz: Gazetteer, r: Readings, a: number, b = a): boolean {
   if (r.entries.length === 0) return false;
-  for (const e of r.entries) if (gaz.feature(e) !== FEATURE_CODES.admin1 && gaz.feature(e) !== FEATURE_CODES.admin2) return false;
-  return true;
-}
-
-/** Whether a name's only readings are countries ("Algeria", not a town of that name). */
-function namesCountry(gaz: Gazetteer, r: Readings): boolean {
-  if (r.entries.length === 0) return false;
-  for (const e of r.entries) if (gaz.feature(e) !== FEATURE_CODES.country) return false;
+  for (const e of r.entries) if (gaz.feature(e) !== a && gaz.feature(e) !== b) return false;
   return true;
 }
 
@@ -870,10 +864,6 @@ function farFromOneCountryGroups(gaz: Gazetteer, cues: readonly CueVote[] | unde
   return far;
 }
 
-/**
- * A capital or a city of 300,000 people: known by its name alone, wherever the text is (Manchester,
- * England, in a story of Syria, is no unknown Syrian place; at half a million it was).
- */
 /** How many countries a name of many bearers has towns in, at least ("San Luis": in every Spanish-speaking country). */
 const MANY_COUNTRIES = 3;
 
@@ -900,6 +890,10 @@ function bearerCountries(gaz: Gazetteer, entries: readonly number[]): number {
   return seen.length;
 }
 
+/**
+ * A capital or a city of 300,000 people: known by its name alone, wherever the text is (Manchester,
+ * England, in a story of Syria, is no unknown Syrian place; at half a million it was).
+ */
 function greatCity(gaz: Gazetteer, e: number): boolean {
   return gaz.population(e) >= 300_000 || gaz.rank(e) >= 4;
 }
